@@ -1,0 +1,54 @@
+#include "app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/json/serialize.hpp>
+
+#include "db/migrations.hpp"
+#include "http/openapi.hpp"
+#include "http/static_files.hpp"
+
+namespace hearth {
+
+App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock(std::move(clk)) {
+  db::Options options;
+  options.pool_size = config.db_pool;
+  db = db::Database::Open(config.db_url, options);
+  platform::PlatformOptions platform_options;
+  platform_options.session_ttl_ms = config.session_ttl_s * 1000;
+  platform_options.fast_hashing = config.fast_hashing;
+  platform = std::make_unique<platform::Platform>(*db, *clock, platform_options);
+
+  RegisterOperationalRoutes();
+  platform::Register(router, *platform, *db, *clock);
+  router.SetFallback(http::StaticFiles());
+}
+
+App::~App() = default;
+
+Result<void> App::Prepare() {
+  HEARTH_ASSIGN(auto report, db::Migrate(*db, db::EmbeddedMigrations(db->backend())));
+  for (const auto& name : report.applied) spdlog::info(R"({{"msg":"migration applied","name":"{}"}})", name);
+  HEARTH_ASSIGN(bool created, platform::Bootstrap(*db, *platform, config.group_name, config.admin_password));
+  if (created) spdlog::info(R"({{"msg":"created the first administrator","username":"admin"}})");
+  return {};
+}
+
+void App::RegisterOperationalRoutes() {
+  router.Add({"GET", "/healthz", false}, [](http::Request&) { return http::Json(200, {{"status", "ok"}}); });
+  router.Add({"GET", "/readyz", false}, [this](http::Request&) {
+    const bool up = db->Ping();
+    metrics.SetGauge("hearth_db_up", "1 while the database answers", up ? 1 : 0);
+    if (up) return http::Json(200, {{"status", "ok"}});
+    return http::ErrorResponse(Error{ErrorCode::kUnavailable, "unavailable", "the database does not answer", {}, {}});
+  });
+  router.Add({"GET", "/metrics", false}, [this](http::Request&) {
+    return http::Response{200, "text/plain; version=0.0.4; charset=utf-8", metrics.Render(), {}};
+  });
+  router.Add({"GET", "/api/v1/openapi.json", false}, [](http::Request&) {
+    static const std::string text = boost::json::serialize(http::OpenApiDocument());
+    return http::Response{200, "application/json", text, {}};
+  });
+}
+
+}  // namespace hearth

@@ -1,0 +1,49 @@
+#pragma once
+#include <memory>
+#include <string>
+
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "platform/platform_module.hpp"
+
+namespace hearth {
+
+/// Settings of one `hearth` process (flags and HEARTH_* environment variables).
+struct Config {
+  std::string listen = "127.0.0.1:8080";
+  std::string db_url = "sqlite:hearth.db";
+  std::string admin_password;          ///< HEARTH_ADMIN_PASSWORD: the first admin on an empty database
+  std::string group_name = "示范集团";  ///< the name of the group created with the first admin
+  std::int64_t session_ttl_s = 12 * 3600;
+  std::size_t body_limit = 1 << 20;
+  int workers = 0;
+  int db_pool = 8;
+  bool fast_hashing = false;
+  bool access_log = true;
+};
+
+/// The composition root: builds the clock, database, router and every module, in dependency
+/// order (STYLE.md §8.6). Owns them all for the life of the process.
+class App {
+ public:
+  /// Opens the database (throws db::UnavailableError when it cannot).
+  explicit App(Config config, std::unique_ptr<Clock> clock = std::make_unique<SystemClock>());
+  ~App();
+
+  /// Applies pending migrations and creates the first admin when the database is empty.
+  Result<void> Prepare();
+
+  Config config;
+  std::unique_ptr<Clock> clock;
+  std::unique_ptr<db::Database> db;
+  http::Router router;
+  http::Metrics metrics;
+  std::unique_ptr<platform::Platform> platform;
+
+ private:
+  void RegisterOperationalRoutes();
+};
+
+}  // namespace hearth

@@ -1,0 +1,79 @@
+#include "cli/cli.hpp"
+
+#include <sodium.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "app.hpp"
+#include "cli/commands.hpp"
+
+namespace hearth::cli {
+
+namespace {
+std::string Env(const char* name, std::string fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? std::string(v) : fallback;
+}
+}  // namespace
+
+int Run(int argc, char** argv) {
+  if (sodium_init() < 0) {
+    std::cerr << "libsodium failed to initialise\n";
+    return 1;
+  }
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+
+  Config config;
+  config.listen = Env("HEARTH_LISTEN", config.listen);
+  config.db_url = Env("HEARTH_DB", config.db_url);
+  config.admin_password = Env("HEARTH_ADMIN_PASSWORD", "");
+  config.group_name = Env("HEARTH_GROUP_NAME", config.group_name);
+
+  CLI::App app{"Hearth — customer relationship management for real-estate developers"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", HEARTH_VERSION);
+
+  auto* serve = app.add_subcommand("serve", "serve the API and the web app");
+  serve->add_option("--listen", config.listen, "HOST:PORT to listen on (HEARTH_LISTEN)");
+  serve->add_option("--db", config.db_url, "sqlite:/path/file.db or postgresql://… (HEARTH_DB)");
+  serve->add_option("--workers", config.workers, "handler threads (0: two per core)");
+  serve->add_option("--db-pool", config.db_pool, "database connections");
+  serve->add_option("--body-limit", config.body_limit, "largest request body in bytes (413 above)");
+  serve->add_option("--session-ttl", config.session_ttl_s, "seconds a login token lives");
+  serve->add_flag("!--no-access-log", config.access_log, "do not log each request");
+  serve->add_flag("--fast-hashing", config.fast_hashing, "cheap password hashing (tests only)");
+
+  auto* migrate = app.add_subcommand("migrate", "apply pending database migrations");
+  migrate->add_option("--db", config.db_url, "database URL (HEARTH_DB)");
+
+  auto* user = app.add_subcommand("user", "manage staff accounts");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "create a user (the password is read from HEARTH_USER_PASSWORD or stdin)");
+  UserAddOptions user_opts;
+  user_add->add_option("username", user_opts.username, "login name")->required();
+  user_add->add_option("--db", config.db_url, "database URL (HEARTH_DB)");
+  user_add->add_option("--role", user_opts.roles, "role (repeatable)")->required();
+  user_add->add_option("--org-unit", user_opts.org_unit_id, "org unit id (default: the first group)");
+  user_add->add_option("--display-name", user_opts.display_name, "name shown in the app");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  try {
+    if (*serve) return Serve(config);
+    if (*migrate) return Migrate(config);
+    if (*user_add) return UserAdd(config, user_opts);
+  } catch (const std::exception& e) {
+    std::cerr << "hearth: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace hearth::cli

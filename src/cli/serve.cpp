@@ -1,0 +1,61 @@
+#include <chrono>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "cli/commands.hpp"
+#include "db/migrations.hpp"
+#include "http/server.hpp"
+
+namespace hearth::cli {
+
+int Serve(const Config& config) {
+  const auto started = std::chrono::steady_clock::now();
+  const auto colon = config.listen.rfind(':');
+  if (colon == std::string::npos) {
+    std::cerr << "hearth: --listen must be HOST:PORT\n";
+    return 2;
+  }
+  http::ServerConfig server_config;
+  server_config.host = config.listen.substr(0, colon);
+  try {
+    server_config.port = static_cast<unsigned short>(std::stoi(config.listen.substr(colon + 1)));
+  } catch (const std::exception&) {
+    std::cerr << "hearth: --listen must be HOST:PORT\n";
+    return 2;
+  }
+  server_config.worker_threads = config.workers;
+  server_config.body_limit = config.body_limit;
+  server_config.access_log = config.access_log;
+
+  App app(config);
+  if (auto ready = app.Prepare(); !ready) {
+    std::cerr << "hearth: " << ready.error().message << "\n";
+    return 1;
+  }
+  http::Server server(server_config, app.router, app.metrics);
+  server.Run([&] {
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    spdlog::info(R"({{"msg":"serving","url":"http://{}:{}/","db":"{}","startup_ms":{:.1f}}})", server_config.host,
+                 server.port(), app.db->backend() == db::Backend::kSqlite ? "sqlite" : "postgresql", ms);
+    std::cout << fmt::format("Hearth is serving at http://{}:{}/ (ready in {:.0f} ms)", server_config.host,
+                             server.port(), ms)
+              << std::endl;
+  });
+  return 0;
+}
+
+int Migrate(const Config& config) {
+  App app(config);
+  auto report = db::Migrate(*app.db, db::EmbeddedMigrations(app.db->backend()));
+  if (!report) {
+    std::cerr << "hearth: " << report.error().message << "\n";
+    return 1;
+  }
+  for (const auto& name : report->applied) std::cout << "applied " << name << "\n";
+  std::cout << report->applied.size() << " applied, " << report->already << " already applied\n";
+  return 0;
+}
+
+}  // namespace hearth::cli

@@ -1,0 +1,47 @@
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "platform/org_repo.hpp"
+
+namespace hearth::cli {
+
+int UserAdd(const Config& config, const UserAddOptions& options) {
+  App app(config);
+  if (auto ready = app.Prepare(); !ready) {
+    std::cerr << "hearth: " << ready.error().message << "\n";
+    return 1;
+  }
+  std::string password;
+  if (const char* env = std::getenv("HEARTH_USER_PASSWORD"); env && *env) {
+    password = env;
+  } else {
+    std::getline(std::cin, password);
+  }
+  auto created = app.db->Transact([&](db::Tx& tx) -> Result<platform::User> {
+    std::int64_t unit_id = options.org_unit_id;
+    if (unit_id == 0) {
+      auto rows = tx.Execute("SELECT id FROM org_units WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+      if (!rows.empty()) unit_id = rows.front().Int(0);
+    }
+    auto tenant = tx.Execute("SELECT tenant_id FROM org_units WHERE id = $1", unit_id);
+    if (tenant.empty()) {
+      return FailField("org_unit_id", "not_found");
+    }
+    auto unit = platform::OrgRepo().Find(tx, tenant.front().Int(0), unit_id);
+    if (!unit) return FailField("org_unit_id", "not_found");
+    platform::CreateUser cmd{options.username, password, options.display_name, options.roles, unit_id,
+                             std::nullopt, std::nullopt};
+    return app.platform->users.CreateUnchecked(tx, cmd, *unit);
+  });
+  if (!created) {
+    std::cerr << "hearth: " << created.error().message;
+    for (const auto& f : created.error().fields) std::cerr << " [" << f.field << ": " << f.reason << "]";
+    std::cerr << "\n";
+    return 1;
+  }
+  std::cout << "created user " << created->username << " (id " << created->id << ")\n";
+  return 0;
+}
+
+}  // namespace hearth::cli

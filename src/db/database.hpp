@@ -1,0 +1,252 @@
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+
+namespace hearth::db {
+
+enum class Backend { kSqlite, kPostgres };
+
+/// A bound parameter or a result cell. PostgreSQL cells arrive typed by the column's OID.
+using Value = std::variant<std::monostate, std::int64_t, double, std::string, bool>;
+
+inline Value ToValue(std::nullptr_t) { return std::monostate{}; }
+inline Value ToValue(bool v) { return v; }
+inline Value ToValue(double v) { return v; }
+inline Value ToValue(std::string_view v) { return std::string(v); }
+inline Value ToValue(const char* v) { return std::string(v); }
+inline Value ToValue(const std::string& v) { return v; }
+inline Value ToValue(Timestamp v) { return v.ms; }
+inline Value ToValue(const Value& v) { return v; }
+template <typename T>
+  requires std::is_integral_v<T> && (!std::is_same_v<T, bool>)
+Value ToValue(T v) { return static_cast<std::int64_t>(v); }
+template <typename T>
+Value ToValue(const std::optional<T>& v) { return v ? ToValue(*v) : Value{std::monostate{}}; }
+
+/// One row of a QueryResult. Accessors convert between the engines' representations.
+class Row {
+ public:
+  explicit Row(const std::vector<Value>& cells) : cells_(&cells) {}
+  bool IsNull(std::size_t i) const;
+  std::int64_t Int(std::size_t i) const;   ///< 0 when NULL
+  double Real(std::size_t i) const;
+  bool Bool(std::size_t i) const;
+  std::string Text(std::size_t i) const;   ///< "" when NULL
+  Timestamp Time(std::size_t i) const { return {Int(i)}; }
+  std::optional<std::int64_t> OptInt(std::size_t i) const;
+  std::optional<std::string> OptText(std::size_t i) const;
+
+ private:
+  const std::vector<Value>* cells_;
+};
+
+/// The rows a statement returned and how many rows it changed.
+struct QueryResult {
+  std::vector<std::vector<Value>> rows;
+  std::int64_t affected = 0;
+  bool empty() const { return rows.empty(); }
+  std::size_t size() const { return rows.size(); }
+  Row operator[](std::size_t i) const { return Row(rows[i]); }
+  Row front() const { return Row(rows.front()); }
+};
+
+/// Thrown by Execute for unique, foreign-key, check and not-null violations; Database::Transact
+/// turns it into an Error via the constraint registry, so repositories rarely see it.
+class ConstraintError : public std::runtime_error {
+ public:
+  enum class Kind { kUnique, kForeignKey, kCheck, kNotNull };
+  ConstraintError(Kind kind, std::string constraint, std::string detail)
+      : std::runtime_error(detail), kind_(kind), constraint_(std::move(constraint)) {}
+  Kind kind() const { return kind_; }
+  const std::string& constraint() const { return constraint_; }  ///< e.g. "uq_users_username"; may be empty
+
+ private:
+  Kind kind_;
+  std::string constraint_;
+};
+
+/// Thrown when the database cannot be reached or a connection broke; answered with 503.
+class UnavailableError : public ServiceUnavailable {
+ public:
+  using ServiceUnavailable::ServiceUnavailable;
+};
+
+/// A backend connection. Not thread-safe; owned by a pool and leased to one thread at a time.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  /// Runs one statement with `$1…` parameters. Throws ConstraintError, UnavailableError,
+  /// or std::runtime_error for anything else (a bug in SQL).
+  virtual QueryResult Execute(std::string_view sql, std::span<const Value> params) = 0;
+  /// Runs a script of several statements without parameters (migrations).
+  virtual void ExecScript(std::string_view sql) = 0;
+  /// False once the connection is known to be broken; the pool then drops it.
+  virtual bool Healthy() const = 0;
+};
+
+/// A connection inside a transaction (or, from Database::Read, outside one). Borrowed, never owned.
+class Tx {
+ public:
+  Tx(Connection& conn, Backend backend) : conn_(&conn), backend_(backend) {}
+  template <typename... Args>
+  QueryResult Execute(std::string_view sql, const Args&... args) {
+    const Value values[] = {Value{}, ToValue(args)...};
+    return conn_->Execute(sql, std::span<const Value>(values + 1, sizeof...(Args)));
+  }
+  QueryResult ExecuteValues(std::string_view sql, std::span<const Value> values) {
+    return conn_->Execute(sql, values);
+  }
+  Backend backend() const { return backend_; }
+  Connection& connection() { return *conn_; }
+
+ private:
+  Connection* conn_;
+  Backend backend_;
+};
+
+/// How a constraint violation is reported to the client (STYLE.md §5). Registered by modules.
+struct ConstraintMapping {
+  std::string field;            ///< the JSON field at fault, e.g. "username"
+  std::string reason;           ///< e.g. "taken"
+  ErrorCode code = ErrorCode::kConflict;
+  std::string slug = "conflict";
+};
+/// Registers a constraint name; call at start-up (not thread-safe against concurrent lookups).
+void RegisterConstraint(std::string constraint, ConstraintMapping mapping);
+/// The Error for a violation: the registered mapping, or a generic conflict.
+Error MapConstraintError(const ConstraintError& e);
+
+struct Options {
+  int pool_size = 8;               ///< connections kept open
+  int busy_timeout_ms = 5000;      ///< SQLite: wait for the writer lock this long
+  int connect_timeout_s = 3;       ///< PostgreSQL
+};
+
+/// The database: a pool of connections to SQLite or PostgreSQL. Thread-safe.
+class Database {
+ public:
+  virtual ~Database();
+  /// `sqlite:/path/file.db` (or a plain path) or `postgresql://user:pass@host:port/db`.
+  /// Throws UnavailableError when the database cannot be opened.
+  static std::unique_ptr<Database> Open(const std::string& url, const Options& options = {});
+
+  Backend backend() const { return backend_; }
+  const std::string& url() const { return url_; }
+
+  /// Runs `fn(Tx&)` in a write transaction; `fn` returns a Result. Commits when it holds a value,
+  /// rolls back on an error or an exception. A constraint violation becomes its mapped Error.
+  /// Called while this thread already runs a transaction of this database, it nests as a savepoint.
+  template <typename F>
+  auto Transact(F&& fn) -> std::invoke_result_t<F, Tx&>;
+
+  /// Runs `fn(Tx&)` outside a transaction (each statement on its own), or inside the current
+  /// transaction of this thread when there is one.
+  template <typename F>
+  auto Read(F&& fn) -> std::invoke_result_t<F, Tx&>;
+
+  /// True when a trivial query answers.
+  bool Ping();
+
+  /// The transaction this thread runs on this database, if any.
+  Tx* CurrentTx() const;
+
+ protected:
+  Database(Backend backend, std::string url);
+
+  /// A pooled connection, returned to the pool when destroyed.
+  class Lease {
+   public:
+    Lease(Database* db, std::unique_ptr<Connection> conn) : db_(db), conn_(std::move(conn)) {}
+    Lease(Lease&&) = default;
+    ~Lease() { if (conn_) db_->Release(std::move(conn_)); }
+    Connection& operator*() { return *conn_; }
+    Connection* operator->() { return conn_.get(); }
+
+   private:
+    Database* db_;
+    std::unique_ptr<Connection> conn_;
+  };
+  virtual std::unique_ptr<Connection> Connect() = 0;
+  virtual std::string_view BeginSql() const = 0;
+  void InitPool(int size);
+
+ private:
+  Lease Acquire();
+  void Release(std::unique_ptr<Connection> conn);
+  void SetCurrent(Tx* tx) const;
+
+  Backend backend_;
+  std::string url_;
+  struct Pool;
+  std::unique_ptr<Pool> pool_;
+
+  template <typename R>
+  static R FromConstraint(const ConstraintError& e) {
+    return tl::unexpected(MapConstraintError(e));
+  }
+};
+
+template <typename F>
+auto Database::Transact(F&& fn) -> std::invoke_result_t<F, Tx&> {
+  using R = std::invoke_result_t<F, Tx&>;
+  if (Tx* outer = CurrentTx()) {
+    outer->Execute("SAVEPOINT hearth_sp");
+    try {
+      R result = fn(*outer);
+      outer->Execute(result ? "RELEASE SAVEPOINT hearth_sp" : "ROLLBACK TO SAVEPOINT hearth_sp");
+      if (!result) outer->Execute("RELEASE SAVEPOINT hearth_sp");
+      return result;
+    } catch (const ConstraintError& e) {
+      outer->Execute("ROLLBACK TO SAVEPOINT hearth_sp");
+      outer->Execute("RELEASE SAVEPOINT hearth_sp");
+      return FromConstraint<R>(e);
+    } catch (...) {
+      if (outer->connection().Healthy()) {
+        outer->Execute("ROLLBACK TO SAVEPOINT hearth_sp");
+        outer->Execute("RELEASE SAVEPOINT hearth_sp");
+      }
+      throw;
+    }
+  }
+  Lease lease = Acquire();
+  Tx tx(*lease, backend_);
+  lease->Execute(BeginSql(), {});
+  SetCurrent(&tx);
+  struct Reset {
+    const Database* db;
+    ~Reset() { db->SetCurrent(nullptr); }
+  } reset{this};
+  try {
+    R result = fn(tx);
+    lease->Execute(result ? "COMMIT" : "ROLLBACK", {});
+    return result;
+  } catch (const ConstraintError& e) {
+    lease->Execute("ROLLBACK", {});
+    return FromConstraint<R>(e);
+  } catch (...) {
+    if (lease->Healthy()) lease->Execute("ROLLBACK", {});
+    throw;
+  }
+}
+
+template <typename F>
+auto Database::Read(F&& fn) -> std::invoke_result_t<F, Tx&> {
+  if (Tx* outer = CurrentTx()) return fn(*outer);
+  Lease lease = Acquire();
+  Tx tx(*lease, backend_);
+  return fn(tx);
+}
+
+}  // namespace hearth::db

@@ -1,0 +1,222 @@
+#include "db/sqlite/sqlite_database.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+namespace hearth::db {
+
+namespace {
+
+class SqliteConnection final : public Connection {
+ public:
+  SqliteConnection(const std::string& path, const Options& options) {
+    const int rc = sqlite3_open_v2(path.c_str(), &db_,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+      std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw UnavailableError(fmt::format("cannot open SQLite database {}: {}", path, message));
+    }
+    sqlite3_busy_timeout(db_, options.busy_timeout_ms);
+    sqlite3_extended_result_codes(db_, 1);
+    ExecScript(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000; PRAGMA mmap_size=268435456;");
+  }
+
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt.stmt);
+    sqlite3_close_v2(db_);
+  }
+
+  QueryResult Execute(std::string_view sql, std::span<const Value> params) override {
+    Statement& st = Prepare(sql);
+    sqlite3_stmt* stmt = st.stmt;
+    struct ResetGuard {
+      sqlite3_stmt* s;
+      ~ResetGuard() {
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+      }
+    } guard{stmt};
+    for (std::size_t i = 0; i < params.size() && i < st.param_index.size(); ++i) {
+      const int idx = st.param_index[i];
+      if (idx == 0) continue;
+      Bind(stmt, idx, params[i]);
+    }
+    QueryResult result;
+    const int columns = sqlite3_column_count(stmt);
+    for (;;) {
+      const int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_ROW) {
+        std::vector<Value>& row = result.rows.emplace_back();
+        row.reserve(static_cast<std::size_t>(columns));
+        for (int c = 0; c < columns; ++c) row.push_back(Column(stmt, c));
+        continue;
+      }
+      if (rc == SQLITE_DONE) break;
+      Throw(rc);
+    }
+    result.affected = sqlite3_changes64(db_);
+    return result;
+  }
+
+  void ExecScript(std::string_view sql) override {
+    char* err = nullptr;
+    const std::string text(sql);
+    const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+      std::string message = err ? err : sqlite3_errmsg(db_);
+      sqlite3_free(err);
+      Throw(rc, message);
+    }
+  }
+
+  bool Healthy() const override { return db_ != nullptr; }
+
+ private:
+  struct Statement {
+    sqlite3_stmt* stmt = nullptr;
+    std::vector<int> param_index;  // $1… → SQLite parameter index, 0 when unused
+  };
+
+  Statement& Prepare(std::string_view sql) {
+    auto it = statements_.find(std::string(sql));
+    if (it != statements_.end()) return it->second;
+    Statement st;
+    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                      &st.stmt, nullptr);
+    if (rc != SQLITE_OK) Throw(rc, fmt::format("{} in: {}", sqlite3_errmsg(db_), sql));
+    // SQLite reads $N as a named parameter: map each position to its index by name.
+    const int count = sqlite3_bind_parameter_count(st.stmt);
+    for (int n = 1; n <= count; ++n) {
+      const int idx = sqlite3_bind_parameter_index(st.stmt, fmt::format("${}", n).c_str());
+      st.param_index.push_back(idx);
+    }
+    return statements_.emplace(std::string(sql), st).first->second;
+  }
+
+  static void Bind(sqlite3_stmt* stmt, int idx, const Value& v) {
+    if (auto* p = std::get_if<std::int64_t>(&v)) {
+      sqlite3_bind_int64(stmt, idx, *p);
+    } else if (auto* p = std::get_if<std::string>(&v)) {
+      sqlite3_bind_text(stmt, idx, p->data(), static_cast<int>(p->size()), SQLITE_STATIC);
+    } else if (auto* p = std::get_if<double>(&v)) {
+      sqlite3_bind_double(stmt, idx, *p);
+    } else if (auto* p = std::get_if<bool>(&v)) {
+      sqlite3_bind_int(stmt, idx, *p ? 1 : 0);
+    } else {
+      sqlite3_bind_null(stmt, idx);
+    }
+  }
+
+  static Value Column(sqlite3_stmt* stmt, int c) {
+    switch (sqlite3_column_type(stmt, c)) {
+      case SQLITE_INTEGER:
+        return static_cast<std::int64_t>(sqlite3_column_int64(stmt, c));
+      case SQLITE_FLOAT:
+        return sqlite3_column_double(stmt, c);
+      case SQLITE_NULL:
+        return std::monostate{};
+      default: {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+        return std::string(text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, c)));
+      }
+    }
+  }
+
+  [[noreturn]] void Throw(int rc, std::string message = {}) {
+    if (message.empty()) message = sqlite3_errmsg(db_);
+    switch (rc) {
+      case SQLITE_CONSTRAINT_UNIQUE:
+      case SQLITE_CONSTRAINT_PRIMARYKEY:
+        throw ConstraintError(ConstraintError::Kind::kUnique, UniqueIndexName(message), message);
+      case SQLITE_CONSTRAINT_FOREIGNKEY:
+        throw ConstraintError(ConstraintError::Kind::kForeignKey, "", message);
+      case SQLITE_CONSTRAINT_CHECK:
+        throw ConstraintError(ConstraintError::Kind::kCheck, AfterColon(message), message);
+      case SQLITE_CONSTRAINT_NOTNULL:
+        throw ConstraintError(ConstraintError::Kind::kNotNull, AfterColon(message), message);
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED:
+      case SQLITE_FULL:
+      case SQLITE_IOERR:
+      case SQLITE_CANTOPEN:
+        throw UnavailableError(fmt::format("SQLite: {}", message));
+      default:
+        if ((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_BUSY) {
+          throw UnavailableError(fmt::format("SQLite: {}", message));
+        }
+        throw std::runtime_error(fmt::format("SQLite error {}: {}", rc, message));
+    }
+  }
+
+  static std::string AfterColon(const std::string& message) {
+    const auto pos = message.find(": ");
+    return pos == std::string::npos ? std::string() : message.substr(pos + 2);
+  }
+
+  // "UNIQUE constraint failed: users.tenant_id, users.username" names columns, not the index:
+  // find the unique index of that table over exactly those columns to report its name.
+  std::string UniqueIndexName(const std::string& message) {
+    const std::string cols = AfterColon(message);
+    std::string table;
+    std::set<std::string> wanted;
+    std::size_t start = 0;
+    while (start < cols.size()) {
+      auto end = cols.find(", ", start);
+      if (end == std::string::npos) end = cols.size();
+      const std::string item = cols.substr(start, end - start);
+      const auto dot = item.find('.');
+      if (dot != std::string::npos) {
+        table = item.substr(0, dot);
+        wanted.insert(item.substr(dot + 1));
+      }
+      start = end + 2;
+    }
+    if (table.empty()) return {};
+    std::vector<std::string> indexes;
+    QueryAll(fmt::format("PRAGMA index_list(\"{}\")", table), [&](sqlite3_stmt* s) {
+      if (sqlite3_column_int(s, 2) == 1) indexes.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 1)));
+    });
+    for (const auto& index : indexes) {
+      std::set<std::string> have;
+      QueryAll(fmt::format("PRAGMA index_info(\"{}\")", index), [&](sqlite3_stmt* s) {
+        if (auto* name = sqlite3_column_text(s, 2)) have.insert(reinterpret_cast<const char*>(name));
+      });
+      if (have == wanted) return index;
+    }
+    return {};
+  }
+
+  template <typename F>
+  void QueryAll(const std::string& sql, F&& on_row) {
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) return;
+    while (sqlite3_step(s) == SQLITE_ROW) on_row(s);
+    sqlite3_finalize(s);
+  }
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, Statement> statements_;
+};
+
+}  // namespace
+
+SqliteDatabase::SqliteDatabase(std::string url, std::string path, const Options& options)
+    : Database(Backend::kSqlite, std::move(url)), path_(std::move(path)), options_(options) {
+  InitPool(std::max(options.pool_size, 2));
+  Connect();  // fail now, not on the first request, when the file cannot be opened
+}
+
+std::unique_ptr<Connection> SqliteDatabase::Connect() {
+  return std::make_unique<SqliteConnection>(path_, options_);
+}
+
+}  // namespace hearth::db

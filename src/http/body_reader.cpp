@@ -1,0 +1,136 @@
+#include "http/body_reader.hpp"
+
+#include <algorithm>
+
+namespace hearth::http {
+
+std::size_t Utf8Length(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+bool BodyReader::IsNull(std::string_view key) const {
+  auto it = obj_.find(key);
+  return it != obj_.end() && it->value().is_null();
+}
+
+const boost::json::value* BodyReader::Get(std::string_view key, bool required) {
+  auto it = obj_.find(key);
+  if (it == obj_.end() || it->value().is_null()) {
+    if (required) Invalid(std::string(key), "required");
+    return nullptr;
+  }
+  return &it->value();
+}
+
+std::optional<std::string> BodyReader::String(std::string_view key, StringRule rule) {
+  const auto* v = Get(key, rule.required);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) {
+    WrongType(key, "must_be_string");
+    return std::nullopt;
+  }
+  std::string text(v->as_string());
+  const std::size_t chars = Utf8Length(text);
+  if (rule.required && text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    Invalid(std::string(key), "required");
+    return std::nullopt;
+  }
+  if (chars < rule.min_chars) {
+    Invalid(std::string(key), "too_short");
+    return std::nullopt;
+  }
+  if (chars > rule.max_chars) {
+    Invalid(std::string(key), "too_long");
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::optional<std::int64_t> BodyReader::Int(std::string_view key, bool required) {
+  const auto* v = Get(key, required);
+  if (!v) return std::nullopt;
+  if (v->is_int64()) return v->as_int64();
+  if (v->is_uint64() && v->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
+    return static_cast<std::int64_t>(v->as_uint64());
+  }
+  WrongType(key, "must_be_integer");
+  return std::nullopt;
+}
+
+std::optional<bool> BodyReader::Bool(std::string_view key, bool required) {
+  const auto* v = Get(key, required);
+  if (!v) return std::nullopt;
+  if (!v->is_bool()) {
+    WrongType(key, "must_be_boolean");
+    return std::nullopt;
+  }
+  return v->as_bool();
+}
+
+std::optional<std::string> BodyReader::Enum(std::string_view key, std::initializer_list<std::string_view> allowed,
+                                            bool required) {
+  const auto* v = Get(key, required);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) {
+    WrongType(key, "must_be_string");
+    return std::nullopt;
+  }
+  const std::string_view text = v->as_string();
+  if (std::find(allowed.begin(), allowed.end(), text) == allowed.end()) {
+    Invalid(std::string(key), "invalid_value");
+    return std::nullopt;
+  }
+  return std::string(text);
+}
+
+std::optional<std::vector<std::string>> BodyReader::StringArray(std::string_view key, bool required,
+                                                                std::size_t max_items, std::size_t max_chars) {
+  const auto* v = Get(key, required);
+  if (!v) return std::nullopt;
+  if (!v->is_array()) {
+    WrongType(key, "must_be_array");
+    return std::nullopt;
+  }
+  const auto& arr = v->as_array();
+  if (arr.size() > max_items) {
+    Invalid(std::string(key), "too_many");
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < arr.size(); ++i) {
+    const std::string field = std::string(key) + "[" + std::to_string(i) + "]";
+    if (!arr[i].is_string()) {
+      WrongType(field, "must_be_string");
+      return std::nullopt;
+    }
+    std::string item(arr[i].as_string());
+    if (Utf8Length(item) > max_chars) {
+      Invalid(field, "too_long");
+      return std::nullopt;
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+Result<void> BodyReader::Finish(std::initializer_list<std::string_view> known) {
+  if (known.size() > 0) {
+    for (const auto& kv : obj_) {
+      if (std::find(known.begin(), known.end(), kv.key()) == known.end()) WrongType(kv.key(), "unknown_field");
+    }
+  }
+  if (!wrong_type_.empty()) {
+    auto fields = wrong_type_;
+    fields.insert(fields.end(), invalid_.begin(), invalid_.end());
+    return Fail(ErrorCode::kBadRequest, "bad_request", "some fields have the wrong type or are unknown",
+                std::move(fields));
+  }
+  if (!invalid_.empty()) {
+    return Fail(ErrorCode::kInvalidArgument, "validation_failed", "some fields are not valid", invalid_);
+  }
+  return {};
+}
+
+}  // namespace hearth::http

@@ -1,0 +1,67 @@
+#pragma once
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json/object.hpp>
+
+#include "core/error.hpp"
+
+namespace hearth::http {
+
+/// Reads fields of a JSON request body and collects every problem before failing, so that the
+/// client learns all bad fields at once. Wrong JSON types are 400 bad_request; values that break
+/// a rule are 422 validation_failed; both name the fields.
+///
+///   BodyReader in(obj);
+///   auto name = in.String("name", {.required = true, .max_chars = 100});
+///   HEARTH_TRY(in.Finish({"name", "kind"}));   // also rejects unknown fields
+/// Checks of a string field; lengths count Unicode characters, not bytes.
+struct StringRule {
+  bool required = false;
+  std::size_t min_chars = 0;
+  std::size_t max_chars = 1000;
+};
+
+class BodyReader {
+ public:
+
+  explicit BodyReader(const boost::json::object& obj) : obj_(obj) {}
+
+  /// True when the key is present (even as null).
+  bool Has(std::string_view key) const { return obj_.contains(key); }
+  /// True when present and null (a PATCH clearing a field).
+  bool IsNull(std::string_view key) const;
+
+  std::optional<std::string> String(std::string_view key, StringRule rule = {});
+  std::optional<std::int64_t> Int(std::string_view key, bool required = false);
+  std::optional<bool> Bool(std::string_view key, bool required = false);
+  /// One of `allowed`; reason "invalid_value" otherwise.
+  std::optional<std::string> Enum(std::string_view key, std::initializer_list<std::string_view> allowed,
+                                  bool required = false);
+  std::optional<std::vector<std::string>> StringArray(std::string_view key, bool required = false,
+                                                      std::size_t max_items = 100, std::size_t max_chars = 100);
+
+  /// Records a rule failure found by the caller.
+  void Invalid(std::string field, std::string reason) { invalid_.push_back({std::move(field), std::move(reason)}); }
+
+  /// Fails when any field was of the wrong type (400), broke a rule (422), or, when `known` is
+  /// given, is not one of them (400, reason "unknown_field").
+  Result<void> Finish(std::initializer_list<std::string_view> known = {});
+
+ private:
+  const boost::json::value* Get(std::string_view key, bool required);
+  void WrongType(std::string_view key, std::string reason) { wrong_type_.push_back({std::string(key), std::move(reason)}); }
+
+  const boost::json::object& obj_;
+  std::vector<FieldError> wrong_type_;
+  std::vector<FieldError> invalid_;
+};
+
+/// The number of Unicode code points in valid UTF-8 text.
+std::size_t Utf8Length(std::string_view text);
+
+}  // namespace hearth::http

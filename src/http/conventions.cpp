@@ -1,0 +1,40 @@
+#include "http/conventions.hpp"
+
+#include <charconv>
+
+namespace hearth::http {
+
+namespace {
+std::optional<std::int64_t> ParseInt(std::string_view s) {
+  std::int64_t v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+}  // namespace
+
+Result<std::optional<std::int64_t>> IfMatchVersion(const Request& req) {
+  auto header = req.Header("if-match");
+  if (!header) return std::optional<std::int64_t>();
+  std::string_view v = *header;
+  if (v.starts_with("W/")) v.remove_prefix(2);
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  auto version = ParseInt(v);
+  if (!version || *version < 1) {
+    return Fail(ErrorCode::kBadRequest, "bad_request", "If-Match must hold a version number",
+                {{"If-Match", "invalid_value"}});
+  }
+  return std::optional<std::int64_t>(*version);
+}
+
+Result<Page> PageOf(const Request& req) { return ParsePage(req.Query("limit"), req.Query("cursor")); }
+
+Result<std::optional<std::int64_t>> QueryInt(const Request& req, std::string_view name) {
+  auto text = req.Query(name);
+  if (!text || text->empty()) return std::optional<std::int64_t>();
+  auto v = ParseInt(*text);
+  if (!v) return Fail(ErrorCode::kBadRequest, "bad_request", "not an integer", {{std::string(name), "must_be_integer"}});
+  return std::optional<std::int64_t>(*v);
+}
+
+}  // namespace hearth::http

@@ -1,0 +1,44 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "core/paging.hpp"
+#include "http/request.hpp"
+
+namespace hearth::http {
+
+/// The version an `If-Match` header asks for: `3`, `"3"` or `W/"3"`; nullopt when absent;
+/// 400 bad_request naming "If-Match" when malformed.
+Result<std::optional<std::int64_t>> IfMatchVersion(const Request& req);
+
+/// `limit` and `cursor` of the query string.
+Result<Page> PageOf(const Request& req);
+
+/// An optional integer query parameter; 400 naming it when it is not an integer.
+Result<std::optional<std::int64_t>> QueryInt(const Request& req, std::string_view name);
+
+/// `{"items": [...], "next_cursor": ...}`.
+template <typename T, typename ToJsonFn>
+Response ListResponse(const std::vector<T>& items, const std::optional<std::string>& next, ToJsonFn&& to_json) {
+  boost::json::array arr;
+  arr.reserve(items.size());
+  for (const auto& item : items) arr.emplace_back(to_json(item));
+  boost::json::object body;
+  body["items"] = std::move(arr);
+  body["next_cursor"] = next ? boost::json::value(*next) : nullptr;
+  return Json(kOk, body);
+}
+
+/// Renders a Result: the value through `to_json` with `status`, or the error body.
+template <typename T, typename ToJsonFn>
+Response Render(const Result<T>& result, int status, ToJsonFn&& to_json) {
+  if (!result) return ErrorResponse(result.error());
+  return Json(status, to_json(*result));
+}
+
+}  // namespace hearth::http

@@ -1,0 +1,77 @@
+#include "http/metrics.hpp"
+
+#include <map>
+#include <mutex>
+
+#include <prometheus/counter.h>
+#include <prometheus/gauge.h>
+#include <prometheus/histogram.h>
+#include <prometheus/registry.h>
+#include <prometheus/text_serializer.h>
+
+namespace hearth::http {
+
+struct Metrics::Impl {
+  std::shared_ptr<prometheus::Registry> registry = std::make_shared<prometheus::Registry>();
+  prometheus::Family<prometheus::Counter>& requests =
+      prometheus::BuildCounter().Name("hearth_http_requests_total").Help("HTTP requests by route, method and status")
+          .Register(*registry);
+  prometheus::Family<prometheus::Histogram>& latency =
+      prometheus::BuildHistogram().Name("hearth_http_request_duration_seconds")
+          .Help("HTTP request latency by route and method").Register(*registry);
+  std::mutex mutex;
+  // Cached children: Family::Add hashes the label map on every call.
+  std::map<std::string, prometheus::Counter*, std::less<>> counters;
+  std::map<std::string, prometheus::Histogram*, std::less<>> histograms;
+  std::map<std::string, prometheus::Gauge*, std::less<>> gauges;
+};
+
+Metrics::Metrics() : impl_(std::make_unique<Impl>()) {}
+Metrics::~Metrics() = default;
+
+void Metrics::ObserveRequest(std::string_view route, std::string_view method, int status, double seconds) {
+  static const prometheus::Histogram::BucketBoundaries kBuckets{0.0005, 0.001, 0.002, 0.005, 0.01, 0.025,
+                                                                0.05,   0.1,   0.25,  0.5,   1.0,  2.5};
+  const std::string route_label = route.empty() ? "unmatched" : std::string(route);
+  std::string key = route_label;
+  key += ' ';
+  key += method;
+  prometheus::Histogram* histogram;
+  prometheus::Counter* counter;
+  {
+    std::lock_guard lock(impl_->mutex);
+    auto h = impl_->histograms.find(key);
+    if (h == impl_->histograms.end()) {
+      h = impl_->histograms.emplace(key, &impl_->latency.Add({{"route", route_label}, {"method", std::string(method)}},
+                                                             kBuckets)).first;
+    }
+    histogram = h->second;
+    key += ' ';
+    key += std::to_string(status);
+    auto c = impl_->counters.find(key);
+    if (c == impl_->counters.end()) {
+      c = impl_->counters.emplace(key, &impl_->requests.Add({{"route", route_label},
+                                                             {"method", std::string(method)},
+                                                             {"status", std::to_string(status)}})).first;
+    }
+    counter = c->second;
+  }
+  histogram->Observe(seconds);
+  counter->Increment();
+}
+
+void Metrics::SetGauge(const std::string& name, const std::string& help, double value) {
+  std::lock_guard lock(impl_->mutex);
+  auto it = impl_->gauges.find(name);
+  if (it == impl_->gauges.end()) {
+    auto& family = prometheus::BuildGauge().Name(name).Help(help).Register(*impl_->registry);
+    it = impl_->gauges.emplace(name, &family.Add({})).first;
+  }
+  it->second->Set(value);
+}
+
+std::string Metrics::Render() const {
+  return prometheus::TextSerializer().Serialize(impl_->registry->Collect());
+}
+
+}  // namespace hearth::http

@@ -1,0 +1,66 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "core/request_context.hpp"
+#include "core/error.hpp"
+
+namespace hearth::http {
+
+using hearth::RequestContext;
+
+/// An HTTP request, independent of the server library. Header names are stored lowercase.
+class Request {
+ public:
+  std::string method;
+  std::string target;  ///< path and query as received
+  std::string path;    ///< decoded path without the query
+  std::string query;   ///< raw query string without '?'
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::string remote_address;
+  std::string route_pattern;  ///< the matched route, e.g. "/api/v1/users/{id}", or "" when none
+  std::vector<std::pair<std::string, std::string>> path_params;
+  RequestContext context;
+
+  /// The header's value, or nullopt. `name` must be lowercase.
+  std::optional<std::string_view> Header(std::string_view name) const;
+  /// The first value of a query parameter, percent-decoded; nullopt when absent.
+  std::optional<std::string> Query(std::string_view name) const;
+  /// A path parameter as a positive integer id; kNotFound when it is not one.
+  Result<std::int64_t> PathId(std::string_view name) const;
+  /// The body parsed as a JSON object; kBadRequest when it is not one.
+  Result<boost::json::object> JsonObject() const;
+  /// The authenticated actor; only valid on routes that require authentication.
+  const Actor& actor() const { return *context.actor; }
+};
+
+/// Decodes %XX escapes (and '+' as space in query strings); nullopt when an escape is malformed.
+std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
+
+/// An HTTP response, independent of the server library.
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+constexpr int kOk = 200, kCreated = 201, kNoContent = 204;
+
+/// A JSON response.
+Response Json(int status, const boost::json::value& body);
+/// 204 with no body.
+Response NoContent();
+/// The standard error body of API.md for `error`, with its status.
+Response ErrorResponse(const Error& error);
+/// The status code of an error kind (the only place that knows them).
+int StatusOf(ErrorCode code);
+
+}  // namespace hearth::http

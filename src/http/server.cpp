@@ -1,0 +1,280 @@
+#include "http/server.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <list>
+#include <mutex>
+#include <random>
+#include <thread>
+
+#include <boost/asio.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "http/metrics.hpp"
+
+namespace hearth::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+std::string NewRequestId() {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  return fmt::format("{:016x}", rng());
+}
+
+bool IsSafeRequestId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') return false;
+  }
+  return true;
+}
+
+// One accepted connection. Its coroutine and every operation on its socket run on its strand.
+struct Connection {
+  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  beast::tcp_stream stream;
+  bool busy = false;  // a request is being read past its header, handled or answered
+};
+
+}  // namespace
+
+struct Server::Impl {
+  ServerConfig config;
+  const Router& router;
+  Metrics& metrics;
+  asio::io_context ioc;
+  std::unique_ptr<asio::thread_pool> workers;
+  tcp::acceptor acceptor{ioc};
+  asio::signal_set signals{ioc, SIGINT, SIGTERM};
+  std::atomic<bool> draining{false};
+  std::mutex connections_mutex;
+  std::list<std::weak_ptr<Connection>> connections;
+  std::atomic<int> open_connections{0};
+
+  Impl(ServerConfig c, const Router& r, Metrics& m) : config(std::move(c)), router(r), metrics(m) {}
+
+  asio::awaitable<void> Accept() {
+    for (;;) {
+      auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), asio::as_tuple(asio::use_awaitable));
+      if (ec) {
+        if (draining || ec == asio::error::operation_aborted) co_return;
+        spdlog::warn("accept failed: {}", ec.message());
+        continue;
+      }
+      socket.set_option(tcp::no_delay(true), ec);
+      auto conn = std::make_shared<Connection>(std::move(socket));
+      std::list<std::weak_ptr<Connection>>::iterator where;
+      {
+        std::lock_guard lock(connections_mutex);
+        connections.push_front(conn);
+        where = connections.begin();
+      }
+      ++open_connections;
+      auto executor = conn->stream.get_executor();
+      asio::co_spawn(executor, Serve(conn), [this, where](std::exception_ptr) {
+        std::lock_guard lock(connections_mutex);
+        connections.erase(where);
+        --open_connections;
+      });
+    }
+  }
+
+  asio::awaitable<void> Serve(std::shared_ptr<Connection> conn) {
+    beast::flat_buffer buffer;
+    std::string remote;
+    {
+      beast::error_code ec;
+      auto endpoint = conn->stream.socket().remote_endpoint(ec);
+      if (!ec) remote = endpoint.address().to_string();
+    }
+    for (;;) {
+      if (draining) co_return;
+      conn->busy = false;
+      conn->stream.expires_after(std::chrono::seconds(config.idle_timeout_s));
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(32 * 1024);
+      parser.body_limit(config.body_limit);
+      auto [ec, n] = co_await bhttp::async_read_header(conn->stream, buffer, parser,
+                                                       asio::as_tuple(asio::use_awaitable));
+      if (ec) {
+        if (ec == bhttp::error::header_limit || ec == bhttp::error::bad_target || ec == bhttp::error::bad_method ||
+            ec == bhttp::error::bad_version || ec == bhttp::error::bad_field || ec == bhttp::error::bad_value) {
+          co_await WriteError(conn, 400, "bad_request", "the request could not be parsed");
+        }
+        co_return;
+      }
+      conn->busy = true;
+      const auto started = std::chrono::steady_clock::now();
+      if (parser.content_length() && *parser.content_length() > config.body_limit) {
+        co_await WriteError(conn, 413, "payload_too_large",
+                            fmt::format("the body is larger than {} bytes", config.body_limit));
+        co_return;
+      }
+      conn->stream.expires_after(std::chrono::seconds(config.request_timeout_s));
+      std::tie(ec, n) = co_await bhttp::async_read(conn->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+      if (ec) {
+        if (ec == bhttp::error::body_limit) {
+          co_await WriteError(conn, 413, "payload_too_large",
+                              fmt::format("the body is larger than {} bytes", config.body_limit));
+        }
+        co_return;
+      }
+      auto& beast_req = parser.get();
+      Request req;
+      req.method = std::string(beast_req.method_string());
+      req.target = std::string(beast_req.target());
+      const auto q = req.target.find('?');
+      const std::string_view raw_path = std::string_view(req.target).substr(0, q);
+      req.path = PercentDecode(raw_path.empty() ? "/" : raw_path, false).value_or(std::string(raw_path));
+      if (q != std::string::npos) req.query = req.target.substr(q + 1);
+      req.headers.reserve(8);
+      for (const auto& field : beast_req) {
+        std::string name(field.name_string());
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        req.headers.emplace_back(std::move(name), std::string(field.value()));
+      }
+      req.body = std::move(beast_req.body());
+      req.remote_address = remote;
+      req.context.remote_address = remote;
+      auto incoming_id = req.Header("x-request-id");
+      req.context.request_id = incoming_id && IsSafeRequestId(*incoming_id) ? std::string(*incoming_id) : NewRequestId();
+      if (auto lang = req.Header("accept-language"); lang && lang->starts_with("en")) req.context.locale = "en";
+      const bool keep_alive = beast_req.keep_alive();
+      const bool head = beast_req.method() == bhttp::verb::head;
+
+      Response res;
+      if (workers) {
+        res = co_await asio::co_spawn(
+            workers->get_executor(), [&]() -> asio::awaitable<Response> { co_return router.Handle(req); },
+            asio::use_awaitable);
+      } else {
+        res = router.Handle(req);
+      }
+
+      bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), 11};
+      out.set(bhttp::field::server, "hearth");
+      if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
+      out.set("X-Request-Id", req.context.request_id);
+      out.set("X-Content-Type-Options", "nosniff");
+      out.set("X-Frame-Options", "DENY");
+      out.set("Referrer-Policy", "no-referrer");
+      for (auto& [k, v] : res.headers) out.set(k, v);
+      const std::size_t body_size = res.body.size();
+      out.body() = std::move(res.body);
+      out.keep_alive(keep_alive && !draining);
+      out.prepare_payload();
+      if (head) out.body().clear();
+      const auto [wec, written] = co_await bhttp::async_write(conn->stream, out, asio::as_tuple(asio::use_awaitable));
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      metrics.ObserveRequest(req.route_pattern, req.method, res.status, seconds);
+      if (config.access_log) {
+        spdlog::info(
+            R"({{"msg":"access","request_id":"{}","method":"{}","path":"{}","route":"{}","status":{},"ms":{:.3f},"bytes":{},"user_id":{},"remote":"{}"}})",
+            req.context.request_id, req.method, req.path.size() > 200 ? req.path.substr(0, 200) : req.path,
+            req.route_pattern, res.status, seconds * 1000, body_size,
+            req.context.actor ? req.context.actor->user_id : 0, remote);
+      }
+      if (wec || !out.keep_alive()) break;
+    }
+    beast::error_code ignored;
+    conn->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  asio::awaitable<void> WriteError(std::shared_ptr<Connection> conn, int status, std::string_view code,
+                                   std::string_view message) {
+    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(status), 11};
+    out.set(bhttp::field::content_type, "application/json");
+    out.body() = fmt::format(R"({{"error":{{"code":"{}","message":"{}"}}}})", code, message);
+    out.keep_alive(false);
+    out.prepare_payload();
+    co_await bhttp::async_write(conn->stream, out, asio::as_tuple(asio::use_awaitable));
+    metrics.ObserveRequest("", "unknown", status, 0);
+  }
+
+  void BeginShutdown() {
+    if (draining.exchange(true)) return;
+    spdlog::info(R"({{"msg":"shutting down: no new connections, finishing in-flight requests"}})");
+    beast::error_code ec;
+    acceptor.close(ec);
+    // Idle keep-alive connections would wait for their timeout: close them now. Busy ones
+    // finish their request and then close because `draining` is set.
+    std::lock_guard lock(connections_mutex);
+    for (auto& weak : connections) {
+      if (auto conn = weak.lock()) {
+        asio::post(conn->stream.get_executor(), [conn] {
+          if (!conn->busy) conn->stream.cancel();
+        });
+      }
+    }
+  }
+};
+
+Server::Server(ServerConfig config, const Router& router, Metrics& metrics)
+    : impl_(std::make_unique<Impl>(std::move(config), router, metrics)) {
+  auto& cfg = impl_->config;
+  const int cores = std::max(1U, std::thread::hardware_concurrency());
+  if (cfg.io_threads <= 0) cfg.io_threads = cores;
+  if (cfg.worker_threads < 0) cfg.worker_threads = 0;
+  if (cfg.worker_threads == 0) cfg.worker_threads = 2 * cores;
+  impl_->workers = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(cfg.worker_threads));
+  tcp::endpoint endpoint{asio::ip::make_address(cfg.host), cfg.port};
+  auto& acceptor = impl_->acceptor;
+  acceptor.open(endpoint.protocol());
+  acceptor.set_option(asio::socket_base::reuse_address(true));
+  acceptor.bind(endpoint);
+  acceptor.listen(asio::socket_base::max_listen_connections);
+}
+
+Server::~Server() {
+  if (impl_->workers) impl_->workers->join();
+}
+
+unsigned short Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+
+void Server::Stop() {
+  asio::post(impl_->ioc, [this] { impl_->BeginShutdown(); });
+}
+
+void Server::Run(const std::function<void()>& on_ready) {
+  Impl& impl = *impl_;
+  impl.signals.async_wait([&impl](beast::error_code ec, int) {
+    if (!ec) impl.BeginShutdown();
+  });
+  asio::co_spawn(impl.ioc, impl.Accept(), asio::detached);
+  // Once draining, wait for connections to finish (or the grace period), then stop the loop.
+  asio::steady_timer watcher(impl.ioc);
+  std::chrono::steady_clock::time_point deadline{};
+  std::function<void(beast::error_code)> watch = [&](beast::error_code) {
+    if (impl.draining) {
+      if (deadline == std::chrono::steady_clock::time_point{}) {
+        deadline = std::chrono::steady_clock::now() + std::chrono::seconds(impl.config.shutdown_grace_s);
+      }
+      if (impl.open_connections == 0 || std::chrono::steady_clock::now() > deadline) {
+        impl.signals.cancel();
+        impl.ioc.stop();
+        return;
+      }
+    }
+    watcher.expires_after(std::chrono::milliseconds(50));
+    watcher.async_wait(watch);
+  };
+  watch({});
+  if (on_ready) on_ready();
+  std::vector<std::thread> threads;
+  for (int i = 1; i < impl.config.io_threads; ++i) threads.emplace_back([&impl] { impl.ioc.run(); });
+  impl.ioc.run();
+  for (auto& t : threads) t.join();
+  impl.workers->join();
+  spdlog::info(R"({{"msg":"stopped"}})");
+}
+
+}  // namespace hearth::http

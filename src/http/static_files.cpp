@@ -1,0 +1,54 @@
+#include "http/static_files.hpp"
+
+#include <string_view>
+#include <unordered_map>
+
+#include "core/embedded.hpp"
+
+namespace hearth::http {
+
+namespace {
+
+std::string_view ContentType(std::string_view name) {
+  static const std::unordered_map<std::string_view, std::string_view> kTypes{
+      {"html", "text/html; charset=utf-8"}, {"js", "text/javascript; charset=utf-8"},
+      {"css", "text/css; charset=utf-8"},   {"json", "application/json"},
+      {"svg", "image/svg+xml"},             {"png", "image/png"},
+      {"ico", "image/x-icon"},              {"woff2", "font/woff2"},
+      {"txt", "text/plain; charset=utf-8"}, {"map", "application/json"}};
+  const auto dot = name.rfind('.');
+  if (dot == std::string_view::npos) return "application/octet-stream";
+  auto it = kTypes.find(name.substr(dot + 1));
+  return it == kTypes.end() ? std::string_view("application/octet-stream") : it->second;
+}
+
+}  // namespace
+
+Handler StaticFiles() {
+  std::unordered_map<std::string_view, std::string_view> files;
+  for (const EmbeddedFile& f : hearth_web_assets()) files.emplace(f.name, f.data);
+  return [files = std::move(files)](Request& req) -> Response {
+    std::string_view path = req.path;
+    while (!path.empty() && path.front() == '/') path.remove_prefix(1);
+    auto it = files.find(path);
+    const bool asset = it != files.end();
+    if (!asset) it = files.find("index.html");
+    if (it == files.end()) {
+      return ErrorResponse(Error{ErrorCode::kNotFound, "not_found", "the web app is not built into this binary", {}, {}});
+    }
+    Response res{200, std::string(ContentType(it->first)), std::string(it->second), {}};
+    if (asset && path.starts_with("assets/")) {
+      res.headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");
+    } else {
+      res.headers.emplace_back("Cache-Control", "no-cache");
+    }
+    if (res.content_type.starts_with("text/html")) {
+      res.headers.emplace_back("Content-Security-Policy",
+                               "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                               "frame-ancestors 'none'");
+    }
+    return res;
+  };
+}
+
+}  // namespace hearth::http

@@ -1,0 +1,11 @@
+#pragma once
+#include "http/router.hpp"
+
+namespace hearth::http {
+
+/// Serves the web app built into the binary: files by path, and index.html for any other path
+/// (client-side routes). Hashed files under /assets/ are cached for a year; index.html never.
+/// 404 in the API's error shape when the binary was built without the web app.
+Handler StaticFiles();
+
+}  // namespace hearth::http

@@ -1,0 +1,61 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "core/clock.hpp"
+#include "core/paging.hpp"
+#include "core/request_context.hpp"
+#include "db/database.hpp"
+
+namespace hearth::platform {
+
+struct AuditEntry {
+  std::int64_t id = 0;
+  Timestamp at;
+  std::optional<std::int64_t> actor_id;
+  std::string actor_username;
+  std::string action;       ///< "user.created", "org_unit.updated", "personal_data.viewed"…
+  std::string entity_type;  ///< "user", "org_unit"…
+  std::optional<std::int64_t> entity_id;
+  boost::json::value before;  ///< null when nothing existed before
+  boost::json::value after;   ///< null when nothing exists after
+  std::string request_id;
+};
+
+struct AuditFilter {
+  std::optional<std::string> action;
+  std::optional<std::string> entity_type;
+  std::optional<std::int64_t> entity_id;
+  std::optional<std::int64_t> actor_id;
+};
+
+/// The audit log: every write (who, when, what, before and after) and every read of unmasked
+/// personal data. Entries are written inside the caller's transaction, so they commit or roll
+/// back with the change they describe.
+class AuditLog {
+ public:
+  AuditLog(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  /// Appends an entry in `tx`. `tenant_id` defaults to the actor's.
+  void Record(db::Tx& tx, const RequestContext& ctx, std::string_view action, std::string_view entity_type,
+              std::optional<std::int64_t> entity_id, const boost::json::value& before,
+              const boost::json::value& after, std::optional<std::int64_t> tenant_id = std::nullopt);
+
+  /// Entries of the caller's tenant, newest first. Needs Permission::kAuditRead (403 otherwise).
+  Result<std::pair<std::vector<AuditEntry>, std::optional<std::string>>> List(const RequestContext& ctx,
+                                                                              const AuditFilter& filter,
+                                                                              const Page& page);
+
+ private:
+  db::Database& db_;
+  const Clock& clock_;
+};
+
+boost::json::object ToJson(const AuditEntry& entry);
+
+}  // namespace hearth::platform

@@ -1,0 +1,78 @@
+#include "platform/middleware.hpp"
+
+#include "platform/password.hpp"
+
+namespace hearth::platform {
+
+namespace {
+
+constexpr std::string_view kFindKey = R"sql(
+SELECT request_hash, status, content_type, response_body FROM idempotency_keys WHERE user_id = $1 AND idem_key = $2)sql";
+constexpr std::string_view kInsertKey = R"sql(
+INSERT INTO idempotency_keys (tenant_id, user_id, idem_key, method, path, request_hash, status, content_type,
+                              response_body, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10))sql";
+
+std::optional<http::Response> Replay(db::Tx& tx, std::int64_t user_id, const std::string& key,
+                                     const std::string& hash) {
+  auto rows = tx.Execute(kFindKey, user_id, key);
+  if (rows.empty()) return std::nullopt;
+  const auto r = rows.front();
+  if (r.Text(0) != hash) {
+    return http::ErrorResponse(Error{ErrorCode::kConflict, "idempotency_key_reused",
+                                     "this Idempotency-Key was used for a different request", {}, {}});
+  }
+  http::Response res{static_cast<int>(r.Int(1)), r.Text(2), r.Text(3), {{"Idempotent-Replayed", "true"}}};
+  return res;
+}
+
+}  // namespace
+
+http::Middleware AuthMiddleware(AuthService& auth) {
+  return [&auth](http::Request& req, const http::Route& route, const http::Next& next) -> http::Response {
+    if (!route.spec.auth) return next(req);
+    auto header = req.Header("authorization");
+    if (!header || !header->starts_with("Bearer ")) {
+      return http::ErrorResponse(
+          Error{ErrorCode::kUnauthenticated, "unauthenticated", "send Authorization: Bearer <token>", {}, {}});
+    }
+    auto actor = auth.Authenticate(std::string(header->substr(7)));
+    if (!actor) return http::ErrorResponse(actor.error());
+    req.context.actor = std::move(*actor);
+    return next(req);
+  };
+}
+
+http::Middleware IdempotencyMiddleware(db::Database& db, const Clock& clock) {
+  db::RegisterConstraint("uq_idempotency_keys_user_key",
+                         {"Idempotency-Key", "in_use", ErrorCode::kConflict, "idempotency_key_in_use"});
+  return [&db, &clock](http::Request& req, const http::Route&, const http::Next& next) -> http::Response {
+    auto key_header = req.Header("idempotency-key");
+    if (req.method != "POST" || !key_header || !req.context.actor) return next(req);
+    const std::string key(*key_header);
+    if (key.empty() || key.size() > 255) {
+      return http::ErrorResponse(Error{ErrorCode::kBadRequest, "bad_request", "Idempotency-Key must be 1–255 characters",
+                                       {{"Idempotency-Key", "invalid_value"}}, {}});
+    }
+    const Actor& actor = *req.context.actor;
+    const std::string hash = Sha256Hex(req.method + ' ' + req.target + '\n' + req.body);
+    auto result = db.Transact([&](db::Tx& tx) -> Result<http::Response> {
+      if (auto replay = Replay(tx, actor.user_id, key, hash)) return *replay;
+      http::Response res = next(req);
+      if (res.status >= 200 && res.status < 300) {
+        tx.Execute(kInsertKey, actor.tenant_id, actor.user_id, key, req.method, req.path, hash, res.status,
+                   res.content_type, res.body, clock.Now());
+      }
+      return res;
+    });
+    if (result) return *result;
+    if (result.error().slug == "idempotency_key_in_use") {
+      // A concurrent request with the same key committed first: answer what it answered.
+      auto replay = db.Read([&](db::Tx& tx) { return Replay(tx, actor.user_id, key, hash); });
+      if (replay) return *replay;
+    }
+    return http::ErrorResponse(result.error());
+  };
+}
+
+}  // namespace hearth::platform

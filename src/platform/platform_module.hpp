@@ -1,0 +1,46 @@
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "http/router.hpp"
+#include "platform/audit.hpp"
+#include "platform/auth_service.hpp"
+#include "platform/org_service.hpp"
+#include "platform/user_service.hpp"
+
+namespace hearth::platform {
+
+struct PlatformOptions {
+  std::int64_t session_ttl_ms = 12LL * 3600 * 1000;
+  bool fast_hashing = false;  ///< cheaper argon2id parameters (tests, demo data)
+  LoginThrottle::Limits throttle;
+};
+
+/// The platform services, built once by the composition root (app.cpp) in dependency order.
+struct Platform {
+  Platform(db::Database& db, const Clock& clock, const PlatformOptions& options)
+      : audit(db, clock),
+        orgs(db, clock, audit),
+        users(db, clock, audit, orgs, options.fast_hashing),
+        throttle(options.throttle),
+        auth(db, clock, audit, throttle, options.session_ttl_ms) {}
+  AuditLog audit;
+  OrgService orgs;
+  UserService users;
+  LoginThrottle throttle;
+  AuthService auth;
+};
+
+/// Registers the platform's constraints, middleware (auth, idempotency) and routes.
+void Register(http::Router& router, Platform& platform, db::Database& db, const Clock& clock);
+void RegisterRoutes(http::Router& router, Platform& platform);
+
+/// On a database without users: creates the group `group_name` and the user `admin` with
+/// `admin_password` and the role admin. Returns true when it created them.
+Result<bool> Bootstrap(db::Database& db, Platform& platform, const std::string& group_name,
+                       const std::string& admin_password);
+
+}  // namespace hearth::platform

@@ -1,0 +1,138 @@
+#include "platform/user_repo.hpp"
+
+#include "platform/roles.hpp"
+
+namespace hearth::platform {
+
+namespace {
+
+constexpr std::string_view kInsert = R"sql(
+INSERT INTO users (tenant_id, org_unit_id, username, display_name, phone, email, password_hash, roles, disabled,
+                   created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id)sql";
+constexpr std::string_view kFind = R"sql(
+SELECT id, tenant_id, org_unit_id, username, display_name, phone, email, roles, disabled, version, created_at,
+       updated_at
+  FROM users WHERE id = $1 AND tenant_id = $2)sql";
+constexpr std::string_view kFindForLogin = R"sql(
+SELECT id, tenant_id, org_unit_id, username, display_name, phone, email, roles, disabled, version, created_at,
+       updated_at, password_hash
+  FROM users WHERE username = $1)sql";
+constexpr std::string_view kList = R"sql(
+SELECT u.id, u.tenant_id, u.org_unit_id, u.username, u.display_name, u.phone, u.email, u.roles, u.disabled,
+       u.version, u.created_at, u.updated_at
+  FROM users u JOIN org_units o ON o.id = u.org_unit_id
+ WHERE u.tenant_id = $1 AND o.path LIKE $2 AND u.id > $3
+   AND (CAST($4 AS TEXT) IS NULL OR u.username LIKE $4 OR u.display_name LIKE $4)
+   AND (CAST($5 AS BIGINT) IS NULL OR u.org_unit_id = $5)
+ ORDER BY u.id LIMIT $6)sql";
+constexpr std::string_view kUpdate = R"sql(
+UPDATE users SET org_unit_id = $3, display_name = $4, phone = $5, email = $6, roles = $7, disabled = $8,
+                 password_hash = COALESCE($9, password_hash), version = version + 1, updated_at = $10
+ WHERE id = $1 AND tenant_id = $2 AND (CAST($11 AS BIGINT) IS NULL OR version = $11))sql";
+
+constexpr std::string_view kInsertSession = R"sql(
+INSERT INTO sessions (tenant_id, user_id, token_hash, remote_address, expires_at, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $6))sql";
+// The whole actor in one indexed lookup: this runs on every authenticated request.
+constexpr std::string_view kFindSession = R"sql(
+SELECT s.id, s.expires_at, s.revoked_at, u.id, u.tenant_id, u.org_unit_id, u.username, u.display_name, u.roles,
+       u.disabled, o.path
+  FROM sessions s JOIN users u ON u.id = s.user_id JOIN org_units o ON o.id = u.org_unit_id
+ WHERE s.token_hash = $1)sql";
+constexpr std::string_view kRevoke = R"sql(
+UPDATE sessions SET revoked_at = $2, version = version + 1, updated_at = $2 WHERE id = $1 AND revoked_at IS NULL)sql";
+constexpr std::string_view kRevokeAll = R"sql(
+UPDATE sessions SET revoked_at = $2, version = version + 1, updated_at = $2
+ WHERE user_id = $1 AND revoked_at IS NULL)sql";
+
+User FromRow(const db::Row& r) {
+  return User{r.Int(0),  r.Int(1),           r.Int(2),  r.Text(3), r.Text(4), r.OptText(5), r.OptText(6),
+              SplitRoles(r.Text(7)), r.Bool(8), r.Int(9), r.Time(10), r.Time(11)};
+}
+
+}  // namespace
+
+User UserRepo::Insert(db::Tx& tx, const User& u, const std::string& password_hash) {
+  User out = u;
+  out.id = tx.Execute(kInsert, u.tenant_id, u.org_unit_id, u.username, u.display_name, u.phone, u.email,
+                      password_hash, JoinRoles(u.roles), u.disabled, u.created_at)
+               .front()
+               .Int(0);
+  out.version = 1;
+  out.updated_at = u.created_at;
+  return out;
+}
+
+std::optional<User> UserRepo::Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
+  auto rows = tx.Execute(kFind, id, tenant_id);
+  if (rows.empty()) return std::nullopt;
+  return FromRow(rows.front());
+}
+
+std::optional<std::pair<User, std::string>> UserRepo::FindForLogin(db::Tx& tx, const std::string& username) {
+  auto rows = tx.Execute(kFindForLogin, username);
+  if (rows.empty()) return std::nullopt;
+  return std::make_pair(FromRow(rows.front()), rows.front().Text(12));
+}
+
+std::vector<User> UserRepo::List(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                 const UserFilter& filter, const Page& page) {
+  std::optional<std::string> like;
+  if (filter.q) {
+    like = "%";
+    for (char c : *filter.q) {
+      if (c != '%' && c != '_') *like += c;
+    }
+    *like += "%";
+  }
+  auto rows = tx.Execute(kList, tenant_id, path_prefix + "%", page.after_id.value_or(0), like, filter.org_unit_id,
+                         page.limit + 1);
+  std::vector<User> out;
+  out.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(FromRow(rows[i]));
+  return out;
+}
+
+bool UserRepo::Update(db::Tx& tx, const User& u, const std::optional<std::string>& password_hash,
+                      std::optional<std::int64_t> expected_version, Timestamp now) {
+  return tx.Execute(kUpdate, u.id, u.tenant_id, u.org_unit_id, u.display_name, u.phone, u.email, JoinRoles(u.roles),
+                    u.disabled, password_hash, now, expected_version)
+             .affected == 1;
+}
+
+std::int64_t UserRepo::CountAll(db::Tx& tx) { return tx.Execute("SELECT COUNT(*) FROM users").front().Int(0); }
+
+void UserRepo::InsertSession(db::Tx& tx, const User& user, const std::string& token_hash, const std::string& remote,
+                             Timestamp now, Timestamp expires_at) {
+  tx.Execute(kInsertSession, user.tenant_id, user.id, token_hash, remote, expires_at, now);
+}
+
+std::optional<SessionRow> UserRepo::FindSession(db::Tx& tx, const std::string& token_hash) {
+  auto rows = tx.Execute(kFindSession, token_hash);
+  if (rows.empty()) return std::nullopt;
+  const auto r = rows.front();
+  SessionRow s;
+  s.session_id = r.Int(0);
+  s.expires_at = r.Time(1);
+  s.revoked = !r.IsNull(2);
+  s.user.id = r.Int(3);
+  s.user.tenant_id = r.Int(4);
+  s.user.org_unit_id = r.Int(5);
+  s.user.username = r.Text(6);
+  s.user.display_name = r.Text(7);
+  s.user.roles = SplitRoles(r.Text(8));
+  s.user.disabled = r.Bool(9);
+  s.org_path = r.Text(10);
+  return s;
+}
+
+void UserRepo::RevokeSession(db::Tx& tx, std::int64_t session_id, Timestamp now) {
+  tx.Execute(kRevoke, session_id, now);
+}
+
+void UserRepo::RevokeSessionsOf(db::Tx& tx, std::int64_t user_id, Timestamp now) {
+  tx.Execute(kRevokeAll, user_id, now);
+}
+
+}  // namespace hearth::platform

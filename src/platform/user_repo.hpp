@@ -1,0 +1,49 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/paging.hpp"
+#include "db/database.hpp"
+#include "platform/user.hpp"
+
+namespace hearth::platform {
+
+/// What Authenticate needs about a session, read in one query.
+struct SessionRow {
+  std::int64_t session_id = 0;
+  Timestamp expires_at;
+  bool revoked = false;
+  User user;
+  std::string org_path;
+};
+
+struct UserFilter {
+  std::optional<std::string> q;  ///< fragment of username or display name
+  std::optional<std::int64_t> org_unit_id;
+};
+
+/// SQL of users and sessions. Every method runs in the caller's transaction.
+class UserRepo {
+ public:
+  User Insert(db::Tx& tx, const User& user, const std::string& password_hash);
+  std::optional<User> Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
+  /// The user and password hash by login name, across tenants (usernames are globally unique).
+  std::optional<std::pair<User, std::string>> FindForLogin(db::Tx& tx, const std::string& username);
+  /// Users of org units under `path_prefix`, by id, after the cursor; one more than the limit.
+  std::vector<User> List(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix, const UserFilter& filter,
+                         const Page& page);
+  /// Writes every column of `user` when the version matches (or is not given); false otherwise.
+  bool Update(db::Tx& tx, const User& user, const std::optional<std::string>& password_hash,
+              std::optional<std::int64_t> expected_version, Timestamp now);
+  std::int64_t CountAll(db::Tx& tx);
+
+  void InsertSession(db::Tx& tx, const User& user, const std::string& token_hash, const std::string& remote,
+                     Timestamp now, Timestamp expires_at);
+  std::optional<SessionRow> FindSession(db::Tx& tx, const std::string& token_hash);
+  void RevokeSession(db::Tx& tx, std::int64_t session_id, Timestamp now);
+  /// Revokes every live session of a user (password change, disabling).
+  void RevokeSessionsOf(db::Tx& tx, std::int64_t user_id, Timestamp now);
+};
+
+}  // namespace hearth::platform

@@ -1,0 +1,224 @@
+// End-to-end browser tests of the web app against a running `hearth serve`.
+//   HEARTH_URL=http://127.0.0.1:18080 HEARTH_ADMIN_PASSWORD=... node --test web/e2e/
+// Steps run in order and share one browser page: each builds on the one before.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { adminPassword, chooseOption, chooseTree, launch, modal, modalClosed, openMenu, requireEnvironment, shot } from './support.mjs';
+
+const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+const regionName = `E2E华东区域-${suffix}`;
+const cityName = `E2E杭州城市公司-${suffix}`;
+const username = `e2e_${suffix}`;
+const displayName = `测试顾问${suffix}`;
+const kStep = { timeout: 90_000 };
+
+describe('Hearth web app', { concurrency: false }, () => {
+  let browser;
+  let page;
+  const pageErrors = [];
+
+  before(async () => {
+    requireEnvironment();
+    ({ browser, page } = await launch());
+    page.on('pageerror', (err) => pageErrors.push(String(err)));
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('shows the login page and rejects a wrong password', kStep, async () => {
+    await page.goto('/');
+    await page.waitForURL('**/login');
+    await page.getByText('Hearth 客户关系管理').first().waitFor();
+    await page.getByRole('button', { name: 'English' }).waitFor();
+    await shot(page, 'login');
+
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(`wrong-${suffix}`);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByText('用户名或密码错误').waitFor();
+    await shot(page, 'login-error');
+    assert.match(page.url(), /\/login$/);
+  });
+
+  it('logs in as admin and shows the home page with real figures', kStep, async () => {
+    await page.getByLabel('密码').fill(adminPassword);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    const welcome = page.getByTestId('welcome-card');
+    await welcome.getByText(/您好/).waitFor();
+    assert.ok(await page.evaluate(() => localStorage.getItem('hearth.token')), 'token is stored');
+    // The figures come from the list endpoints: wait until both show a number.
+    await page.getByTestId('figure-org-units').locator('.ant-statistic-content-value').waitFor();
+    await page.getByTestId('figure-users').locator('.ant-statistic-content-value').waitFor();
+    const users = await page.getByTestId('figure-users').locator('.ant-statistic-content-value').innerText();
+    assert.match(users, /^\d+$/, 'user count is a number');
+    assert.ok(Number(users) >= 1);
+    await page.getByRole('button', { name: /退出登录/ }).waitFor();
+    await shot(page, 'home');
+  });
+
+  it('creates a region under the group and a city under the region', kStep, async () => {
+    await openMenu(page, '组织架构');
+    await page.waitForURL('**/admin/org-units');
+    const table = page.getByTestId('org-unit-table');
+    await table.locator('.ant-table-row').first().waitFor();
+
+    // A fresh database may have no group yet: make one first.
+    const groupRow = table.locator('.ant-table-row').filter({ has: page.locator('.ant-tag', { hasText: /^集团$/ }) }).first();
+    let groupName;
+    if ((await groupRow.count()) === 0) {
+      groupName = `E2E集团-${suffix}`;
+      await page.getByTestId('new-org-unit').click();
+      const dialog = modal(page, '新建组织');
+      await dialog.getByLabel('组织名称').fill(groupName);
+      await dialog.getByRole('button', { name: /创\s*建/ }).click();
+      await modalClosed(page);
+      await table.getByText(groupName, { exact: true }).waitFor();
+    } else {
+      groupName = (await groupRow.locator('td').first().innerText()).trim();
+    }
+    await shot(page, 'org-units');
+
+    // Region, through the 新建组织 button with the parent and kind chosen by hand.
+    await page.getByTestId('new-org-unit').click();
+    const dialog = modal(page, '新建组织');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: /创\s*建/ }).click();
+    await dialog.getByText('请输入组织名称').waitFor(); // client-side check before any call
+    await dialog.getByLabel('组织名称').fill(regionName);
+    await chooseTree(page, dialog, '上级组织', groupName);
+    await chooseOption(page, dialog, '组织类型', '区域');
+    await shot(page, 'org-unit-modal');
+    await dialog.getByRole('button', { name: /创\s*建/ }).click();
+    await modalClosed(page);
+    const regionRow = table.locator('.ant-table-row').filter({ hasText: regionName });
+    await regionRow.waitFor();
+    assert.match(await regionRow.innerText(), /区域/);
+
+    // City, through the region row's 新建下级 action: parent and kind come prefilled.
+    await regionRow.getByRole('button', { name: /新建下级/ }).click();
+    const child = modal(page, '新建组织');
+    await child.waitFor();
+    assert.match(await child.locator('.ant-select').filter({ hasText: regionName }).innerText(), new RegExp(regionName));
+    await child.getByText('城市公司').waitFor();
+    await child.getByLabel('组织名称').fill(cityName);
+    await child.getByRole('button', { name: /创\s*建/ }).click();
+    await modalClosed(page);
+    const cityRow = table.locator('.ant-table-row').filter({ hasText: cityName });
+    await cityRow.waitFor();
+    assert.match(await cityRow.innerText(), /城市公司/);
+    await shot(page, 'org-units-created');
+  });
+
+  it('creates a user in the new city company and edits them', kStep, async () => {
+    await openMenu(page, '用户');
+    await page.waitForURL('**/admin/users');
+    const table = page.getByTestId('user-table');
+    await table.getByText('admin', { exact: true }).first().waitFor();
+    await shot(page, 'users');
+
+    await page.getByTestId('new-user').click();
+    const dialog = modal(page, '新建用户');
+    await dialog.waitFor();
+    await dialog.getByLabel('用户名').fill(username);
+    await dialog.getByLabel('姓名').fill(displayName);
+    await dialog.getByLabel('密码').fill(`E2e-pass-${suffix}`);
+    await chooseOption(page, dialog, '角色', '置业顾问');
+    await chooseOption(page, dialog, '角色', '客服专员');
+    await page.keyboard.press('Escape');
+    await chooseTree(page, dialog, '所属组织', cityName);
+    await shot(page, 'user-modal');
+    await dialog.getByRole('button', { name: /创\s*建/ }).click();
+    await modalClosed(page);
+    const row = table.locator('.ant-table-row').filter({ hasText: username });
+    await row.waitFor();
+    const text = await row.innerText();
+    assert.match(text, new RegExp(displayName));
+    assert.match(text, /置业顾问/);
+    assert.match(text, /客服专员/);
+    assert.match(text, new RegExp(cityName));
+
+    // Edit: PATCH with If-Match; the row shows the new name.
+    await row.getByRole('button', { name: /编\s*辑/ }).click();
+    const edit = modal(page, '编辑用户');
+    await edit.waitFor();
+    await edit.getByLabel('姓名').fill(`${displayName}（已编辑）`);
+    await shot(page, 'user-edit-modal');
+    await edit.getByRole('button', { name: /保\s*存/ }).click();
+    await modalClosed(page);
+    await table.locator('.ant-table-row').filter({ hasText: `${displayName}（已编辑）` }).waitFor();
+  });
+
+  it('switches to English and back', kStep, async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: /Sign out/ }).waitFor();
+    await page.locator('.ant-layout-sider').getByText('Users', { exact: true }).waitFor();
+    await page.getByRole('button', { name: /New user/ }).waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem('hearth.lang')), 'en');
+    await shot(page, 'english');
+
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('button', { name: /退出登录/ }).waitFor();
+    await page.getByRole('button', { name: /新建用户/ }).waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem('hearth.lang')), 'zh-CN');
+  });
+
+  it('shows the audit entries of what was just created', kStep, async () => {
+    await openMenu(page, '审计日志');
+    await page.waitForURL('**/admin/audit');
+    const table = page.getByTestId('audit-table');
+    await table.locator('.ant-table-row').first().waitFor();
+    await table.getByText('org_unit.created').first().waitFor();
+    await table.getByText('user.created').first().waitFor();
+    await shot(page, 'audit');
+
+    // Newest first: the first user.created row is ours; its "after" names the user.
+    const userRow = table.locator('.ant-table-row').filter({ hasText: 'user.created' }).first();
+    await userRow.locator('.ant-table-row-expand-icon').click();
+    const afterPane = table.getByTestId('audit-after').first();
+    await afterPane.waitFor();
+    assert.match(await afterPane.innerText(), new RegExp(username));
+    await shot(page, 'audit-expanded');
+    await userRow.locator('.ant-table-row-expand-icon').click();
+
+    // Filter by action: only org_unit.created rows, and our city and region are among them.
+    await chooseFilter(page, '操作类型', 'org_unit.created');
+    await table.locator('.ant-table-row').first().waitFor();
+    const actions = await table.locator('.ant-table-row td:nth-child(4)').allInnerTexts();
+    assert.ok(actions.length >= 2);
+    for (const action of actions) assert.match(action, /org_unit\.created/);
+    const rows = table.locator('.ant-table-row');
+    const found = [];
+    for (let i = 0; i < Math.min(2, await rows.count()); i += 1) {
+      await rows.nth(i).locator('.ant-table-row-expand-icon').click();
+      found.push(await table.getByTestId('audit-after').last().innerText());
+      await rows.nth(i).locator('.ant-table-row-expand-icon').click();
+    }
+    assert.ok(found.some((text) => text.includes(cityName)), 'city creation is audited');
+    assert.ok(found.some((text) => text.includes(regionName)), 'region creation is audited');
+  });
+
+  it('logs out and is sent back to the login page', kStep, async () => {
+    await page.getByRole('button', { name: /退出登录/ }).click();
+    await page.waitForURL('**/login');
+    assert.equal(await page.evaluate(() => localStorage.getItem('hearth.token')), null);
+    await page.goto('/admin/users');
+    await page.waitForURL('**/login');
+    await page.getByLabel('用户名').waitFor();
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+  });
+});
+
+async function chooseFilter(page, label, value) {
+  const input = page.getByLabel(label, { exact: true });
+  await input.fill(value);
+  await page.keyboard.press('Escape');
+  const answered = page.waitForResponse(
+    (response) => response.url().includes('/api/v1/audit-log') && response.url().includes(encodeURIComponent(value)),
+  );
+  await page.getByTestId('audit-search').click();
+  await answered;
+  await page.locator('.ant-table-row').first().waitFor();
+}

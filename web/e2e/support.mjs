@@ -1,0 +1,81 @@
+// Shared helpers for the browser tests: launching Debian's Chromium through playwright-core,
+// screenshots, and driving antd widgets.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const baseUrl = (process.env.HEARTH_URL ?? '').replace(/\/$/, '');
+export const adminPassword = process.env.HEARTH_ADMIN_PASSWORD ?? '';
+export const chromiumPath = process.env.HEARTH_CHROMIUM ?? '/usr/bin/chromium';
+export const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+export function requireEnvironment() {
+  if (!baseUrl || !adminPassword) {
+    throw new Error('Set HEARTH_URL (e.g. http://127.0.0.1:18080) and HEARTH_ADMIN_PASSWORD to run the browser tests.');
+  }
+}
+
+export async function launch() {
+  mkdirSync(screenshotDir, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  return { browser, context, page };
+}
+
+/** A full-page PNG in e2e/screenshots/<name>.png, once animations have settled. */
+export async function shot(page, name) {
+  // Let toasts from the previous step fade so each picture shows only its own page.
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 6_000 }).catch(() => {});
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true });
+}
+
+/** The open (visible) antd modal whose title contains `title`. */
+export function modal(page, title) {
+  return page.locator('.ant-modal').filter({ has: page.locator('.ant-modal-title', { hasText: title }) });
+}
+
+/** Waits until every open antd modal has gone. */
+export async function modalClosed(page) {
+  await page.locator('.ant-modal-wrap').filter({ visible: true }).waitFor({ state: 'detached', timeout: 15_000 }).catch(async () => {
+    await page.locator('.ant-modal-content').filter({ visible: true }).first().waitFor({ state: 'hidden' });
+  });
+}
+
+/** Picks `text` in the antd Select / TreeSelect labelled `label` inside `scope`, by typing to search. */
+export async function chooseTree(page, scope, label, text) {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(text);
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-tree-treenode', { hasText: text }).first();
+  await option.locator('.ant-select-tree-node-content-wrapper').click();
+}
+
+/** Picks the option `text` in the (multi) Select labelled `label`. */
+export async function chooseOption(page, scope, label, text) {
+  await scope.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+/** Clicks the left-menu entry whose text is exactly `text`. */
+export async function openMenu(page, text) {
+  await page.locator('.ant-layout-sider .ant-menu').getByText(text, { exact: true }).click();
+}

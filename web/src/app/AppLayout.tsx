@@ -1,0 +1,144 @@
+import { Suspense, useMemo, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Avatar, Breadcrumb, Button, Divider, Flex, Layout, Menu, Spin, Tooltip, Typography, type MenuProps } from 'antd';
+import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { useAuth } from './auth/useAuth';
+import { useT } from './i18n/useT';
+import { LanguageSwitch } from './i18n/LanguageSwitch';
+import { kNavigation, navTrail, visibleNavigation, type NavEntry } from './navigation';
+import { HearthLogo } from '../shared/ui/HearthLogo';
+import type { Translate } from './i18n/i18nContext';
+
+const { Header, Sider, Content, Footer } = Layout;
+
+function toMenuItems(entries: readonly NavEntry[], t: Translate): MenuProps['items'] {
+  return entries.map((entry) => ({
+    key: entry.key,
+    icon: entry.icon,
+    label: t(entry.label),
+    children: entry.children ? toMenuItems(entry.children, t) : undefined,
+  }));
+}
+
+/** The signed-in frame: menu on the left, user and language in the header, the page in the middle. */
+export function AppLayout() {
+  const { me, logout } = useAuth();
+  const t = useT();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+
+  const entries = useMemo(() => visibleNavigation(kNavigation, me?.roles ?? []), [me]);
+  const trail = navTrail(entries, location.pathname);
+  const groupKeys = entries.filter((entry) => entry.children).map((entry) => entry.key);
+  const [openKeys, setOpenKeys] = useState<string[]>(groupKeys);
+
+  const displayName = me?.display_name || me?.username || '';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider
+        width={224}
+        collapsedWidth={64}
+        collapsible
+        collapsed={collapsed}
+        trigger={null}
+        breakpoint="lg"
+        onBreakpoint={(broken) => setCollapsed(broken)}
+      >
+        {/* The sider stretches with the page; its content stays in view while the page scrolls. */}
+        <div style={{ position: 'sticky', top: 0, maxHeight: '100vh', overflowY: 'auto' }}>
+          <Flex
+            align="center"
+            gap={10}
+            style={{ height: 64, padding: collapsed ? '0 16px' : '0 20px', borderBottom: '1px solid rgba(255,255,255,0.08)' }}
+          >
+            <HearthLogo size={32} />
+            {!collapsed && (
+              <div style={{ lineHeight: 1.2, whiteSpace: 'nowrap' }}>
+                <div style={{ color: '#fff', fontWeight: 600, fontSize: 17, letterSpacing: 0.3 }}>{t('app.name')}</div>
+                <div style={{ color: 'rgba(255,255,255,0.55)', fontSize: 12 }}>{t('app.shortSubtitle')}</div>
+              </div>
+            )}
+          </Flex>
+          <Menu
+            theme="dark"
+            mode="inline"
+            items={toMenuItems(entries, t)}
+            selectedKeys={trail.length ? [trail[trail.length - 1].key] : []}
+            openKeys={collapsed ? undefined : openKeys}
+            onOpenChange={(keys) => setOpenKeys(keys as string[])}
+            onClick={({ key }) => navigate(key)}
+            style={{ borderInlineEnd: 0, paddingTop: 8 }}
+          />
+        </div>
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+            display: 'flex',
+            alignItems: 'center',
+            gap: 12,
+            borderBottom: '1px solid #e8ebf0',
+            boxShadow: '0 1px 4px rgba(15, 31, 61, 0.06)',
+          }}
+        >
+          <Tooltip title={collapsed ? t('header.expand') : t('header.collapse')}>
+            <Button
+              type="text"
+              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              onClick={() => setCollapsed(!collapsed)}
+            />
+          </Tooltip>
+          <Breadcrumb items={trail.map((entry) => ({ key: entry.key, title: t(entry.label) }))} />
+          <Flex align="center" gap={4} style={{ marginLeft: 'auto' }}>
+            <LanguageSwitch />
+            <Divider orientation="vertical" />
+            <Flex align="center" gap={10} data-testid="current-user">
+              <Avatar style={{ backgroundColor: '#1f4fd1' }}>{displayName.slice(0, 1).toUpperCase()}</Avatar>
+              <div style={{ lineHeight: 1.25 }}>
+                <Typography.Text strong style={{ display: 'block' }}>
+                  {displayName}
+                </Typography.Text>
+                {me?.org_unit && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {me.org_unit.name}
+                  </Typography.Text>
+                )}
+              </div>
+            </Flex>
+            <Divider orientation="vertical" />
+            <Button
+              type="text"
+              icon={<LogoutOutlined />}
+              data-testid="logout"
+              onClick={async () => {
+                await logout();
+                navigate('/login', { replace: true });
+              }}
+            >
+              {t('header.logout')}
+            </Button>
+          </Flex>
+        </Header>
+        <Content style={{ padding: 24 }}>
+          <Suspense
+            fallback={
+              <Flex justify="center" style={{ padding: 80 }}>
+                <Spin />
+              </Flex>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </Content>
+        <Footer style={{ textAlign: 'center', color: '#8c94a3', fontSize: 12, padding: '12px 24px 20px' }}>
+          {t('app.footer')}
+        </Footer>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,62 @@
+import { lazy } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { AppLayout } from './AppLayout';
+import { RequireAuth, RequireRole } from './RequireAuth';
+import { NotFoundPage } from './NotFoundPage';
+import { kAdminRoles } from './auth/authContext';
+import { useAuth } from './auth/useAuth';
+import { LoginPage } from '../modules/platform/pages/LoginPage';
+import { HomePage } from '../modules/platform/pages/HomePage';
+
+// Administration pages are loaded on first visit; most users never open them.
+const OrgUnitsPage = lazy(() => import('../modules/platform/pages/OrgUnitsPage'));
+const UsersPage = lazy(() => import('../modules/platform/pages/UsersPage'));
+const AuditLogPage = lazy(() => import('../modules/platform/pages/AuditLogPage'));
+
+function LoginRoute() {
+  const { status } = useAuth();
+  return status === 'signed_in' ? <Navigate to="/" replace /> : <LoginPage />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginRoute />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route
+          path="admin/org-units"
+          element={
+            <RequireRole roles={kAdminRoles}>
+              <OrgUnitsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/users"
+          element={
+            <RequireRole roles={kAdminRoles}>
+              <UsersPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/audit"
+          element={
+            <RequireRole roles={kAdminRoles}>
+              <AuditLogPage />
+            </RequireRole>
+          }
+        />
+        <Route path="admin" element={<Navigate to="/admin/org-units" replace />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,79 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError, getToken, onUnauthorized, setToken } from '../../shared/api/client';
+import { authApi } from '../../modules/platform/api';
+import type { Me, SessionUser } from '../../modules/platform/types';
+import { AuthContext, type AuthStatus, type AuthValue } from './authContext';
+
+function fromSessionUser(user: SessionUser): Me {
+  return { ...user, org_unit: null, permissions: [] };
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<AuthStatus>(() => (getToken() ? 'loading' : 'signed_out'));
+  const [me, setMe] = useState<Me | null>(null);
+
+  const signOutLocally = useCallback(() => {
+    setToken(null);
+    setMe(null);
+    setStatus('signed_out');
+  }, []);
+
+  // Any 401 anywhere ends the session; RequireAuth then redirects to /login.
+  useEffect(() => {
+    onUnauthorized(signOutLocally);
+    return () => onUnauthorized(null);
+  }, [signOutLocally]);
+
+  const loadMe = useCallback(
+    async (fallback?: SessionUser) => {
+      try {
+        setMe(await authApi.me());
+        setStatus('signed_in');
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) {
+          signOutLocally();
+        } else if (fallback) {
+          // /me unavailable for another reason: the login answer is enough to run the shell.
+          setMe(fromSessionUser(fallback));
+          setStatus('signed_in');
+        } else {
+          setStatus((current) => (current === 'signed_in' ? current : 'error'));
+        }
+      }
+    },
+    [signOutLocally],
+  );
+
+  useEffect(() => {
+    if (getToken()) void loadMe();
+  }, [loadMe]);
+
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const answer = await authApi.login(username, password);
+      setToken(answer.token);
+      await loadMe(answer.user);
+    },
+    [loadMe],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await authApi.logout();
+    } catch {
+      // The token is forgotten here either way.
+    }
+    signOutLocally();
+  }, [signOutLocally]);
+
+  const refresh = useCallback(async () => {
+    setStatus((current) => (current === 'error' ? 'loading' : current));
+    await loadMe();
+  }, [loadMe]);
+
+  const value = useMemo<AuthValue>(
+    () => ({ status, me, login, logout, refresh }),
+    [status, me, login, logout, refresh],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

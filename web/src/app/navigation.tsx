@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import type { MessageKey } from './i18n/messages';
+import { kAdminRoles } from './auth/authContext';
+
+/**
+ * The left menu. A leaf's key is its route path; a group's key is any unique name.
+ * `roles`: shown only to users holding one of them (and inherited by children).
+ * Business modules (customers, property, tickets, …) add their entries between Home and
+ * Administration as their pages land; there are no entries for pages that do not exist.
+ */
+export interface NavEntry {
+  key: string;
+  label: MessageKey;
+  icon?: ReactNode;
+  roles?: readonly string[];
+  children?: NavEntry[];
+}
+
+export const kNavigation: NavEntry[] = [
+  { key: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  {
+    key: 'admin',
+    label: 'nav.admin',
+    icon: <SettingOutlined />,
+    roles: kAdminRoles,
+    children: [
+      { key: '/admin/org-units', label: 'nav.orgUnits', icon: <ApartmentOutlined /> },
+      { key: '/admin/users', label: 'nav.users', icon: <TeamOutlined /> },
+      { key: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined /> },
+    ],
+  },
+];
+
+/** The entries this user may see. */
+export function visibleNavigation(entries: readonly NavEntry[], roles: readonly string[]): NavEntry[] {
+  return entries
+    .filter((entry) => !entry.roles || entry.roles.some((role) => roles.includes(role)))
+    .map((entry) => (entry.children ? { ...entry, children: visibleNavigation(entry.children, roles) } : entry));
+}
+
+/** The chain of entries leading to the leaf that best matches `path` (menu selection, breadcrumb). */
+export function navTrail(entries: readonly NavEntry[], path: string): NavEntry[] {
+  let best: NavEntry[] = [];
+  const matches = (key: string) => key === path || (key !== '/' && path.startsWith(`${key}/`));
+  const walk = (list: readonly NavEntry[], trail: NavEntry[]) => {
+    for (const entry of list) {
+      const next = [...trail, entry];
+      if (entry.children) walk(entry.children, next);
+      else if (matches(entry.key) && entry.key.length > (best.at(-1)?.key.length ?? -1)) best = next;
+    }
+  };
+  walk(entries, []);
+  return best;
+}

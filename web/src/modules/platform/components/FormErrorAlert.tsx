@@ -1,0 +1,32 @@
+import { Alert, Button } from 'antd';
+import { useT } from '../../../app/i18n/useT';
+
+export interface FormErrorState {
+  message: string;
+  details: string[];
+  /** Set when the record changed under us (409 version_conflict). */
+  conflict?: boolean;
+}
+
+/** The error banner at the top of a modal form; a version conflict offers to reload. */
+export function FormErrorAlert({ error, onReload }: { error: FormErrorState | null; onReload?: () => void }) {
+  const t = useT();
+  if (!error) return null;
+  return (
+    <Alert
+      type={error.conflict ? 'warning' : 'error'}
+      showIcon
+      title={error.message}
+      description={error.details.length ? error.details.join('；') : undefined}
+      action={
+        error.conflict && onReload ? (
+          <Button size="small" onClick={onReload} data-testid="reload-record">
+            {t('common.reload')}
+          </Button>
+        ) : undefined
+      }
+      style={{ marginBottom: 16 }}
+      data-testid="form-error"
+    />
+  );
+}

@@ -1,0 +1,147 @@
+import { useEffect, useState } from 'react';
+import { App, Form, Input, Modal, Select, Tag, TreeSelect } from 'antd';
+import { useT } from '../../../app/i18n/useT';
+import { orgUnitApi } from '../api';
+import { kindLabel, kindOptions, kKindColors, nextKind } from '../labels';
+import { toTreeSelectData, type OrgTreeNode, type OrgTreeSelectNode } from '../orgTree';
+import type { OrgUnit, OrgUnitKind } from '../types';
+import { FormErrorAlert, type FormErrorState } from './FormErrorAlert';
+import { formErrorFrom } from './formErrors';
+
+interface Values {
+  name: string;
+  kind: OrgUnitKind;
+  parent_id: number | null;
+}
+
+export type OrgUnitModalTarget =
+  | { mode: 'create'; parentId: number | null }
+  | { mode: 'rename'; unit: OrgUnit };
+
+const kFields = ['name', 'kind', 'parent_id'] as const;
+
+/** Creates an org unit (name, kind, parent) or renames one (PATCH with If-Match). */
+export function OrgUnitFormModal({
+  target,
+  tree,
+  byId,
+  onClose,
+  onSaved,
+}: {
+  target: OrgUnitModalTarget | null;
+  tree: OrgTreeNode[];
+  byId: Map<number, OrgUnit>;
+  onClose: () => void;
+  onSaved: (unit: OrgUnit) => void;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<FormErrorState | null>(null);
+  const [editing, setEditing] = useState<OrgUnit | null>(null);
+
+  useEffect(() => {
+    if (!target) return;
+    setError(null);
+    form.resetFields();
+    if (target.mode === 'create') {
+      const parent = target.parentId === null ? undefined : byId.get(target.parentId);
+      setEditing(null);
+      form.setFieldsValue({ name: '', parent_id: parent?.id ?? null, kind: nextKind(parent?.kind) });
+    } else {
+      setEditing(target.unit);
+      form.setFieldsValue({ name: target.unit.name, kind: target.unit.kind, parent_id: target.unit.parent_id });
+    }
+    // Seeded only when the modal opens: byId changes after every save and must not reset it.
+  }, [target, form]);
+
+  const reloadEditing = async () => {
+    if (!editing) return;
+    try {
+      const fresh = await orgUnitApi.get(editing.id);
+      setEditing(fresh);
+      form.setFieldsValue({ name: fresh.name });
+      setError(null);
+      onSaved(fresh);
+    } catch (err) {
+      setError(formErrorFrom(form, err, t, kFields));
+    }
+  };
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    setSaving(true);
+    setError(null);
+    try {
+      let saved: OrgUnit;
+      if (editing) {
+        saved = await orgUnitApi.update(editing.id, { name: values.name.trim() }, editing.version);
+        message.success(t('org.savedMessage', { name: saved.name }));
+      } else {
+        saved = await orgUnitApi.create({ name: values.name.trim(), kind: values.kind, parent_id: values.parent_id ?? null });
+        message.success(t('org.createdMessage', { name: saved.name }));
+      }
+      onSaved(saved);
+      onClose();
+    } catch (err) {
+      setError(formErrorFrom(form, err, t, kFields));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const renderNode = (node: OrgTreeSelectNode) => (
+    <span>
+      {node.title}{' '}
+      <Tag color={kKindColors[node.kind]} style={{ marginInlineStart: 4, fontSize: 11, lineHeight: '16px' }}>
+        {kindLabel(t, node.kind)}
+      </Tag>
+    </span>
+  );
+
+  return (
+    <Modal
+      open={!!target}
+      title={target?.mode === 'rename' ? t('org.editTitle') : t('org.createTitle')}
+      okText={target?.mode === 'rename' ? t('common.save') : t('common.create')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={onClose}
+      destroyOnHidden
+      width={520}
+      data-testid="org-unit-modal"
+    >
+      <FormErrorAlert error={error} onReload={reloadEditing} />
+      <Form<Values> form={form} name="org_unit" layout="vertical" requiredMark preserve={false} style={{ marginTop: 8 }}>
+        <Form.Item
+          name="name"
+          label={t('org.name')}
+          rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }]}
+        >
+          <Input placeholder={t('org.namePlaceholder')} maxLength={100} showCount data-testid="org-name" />
+        </Form.Item>
+        <Form.Item name="parent_id" label={t('org.parent')}>
+          <TreeSelect<number>
+            allowClear
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            disabled={target?.mode === 'rename'}
+            placeholder={t('org.parentNone')}
+            treeData={toTreeSelectData(tree)}
+            treeTitleRender={(node) => renderNode(node as unknown as OrgTreeSelectNode)}
+            treeDefaultExpandAll
+            onChange={(value) => {
+              const parent = value === undefined || value === null ? undefined : byId.get(value);
+              form.setFieldValue('kind', nextKind(parent?.kind));
+            }}
+            data-testid="org-parent"
+          />
+        </Form.Item>
+        <Form.Item name="kind" label={t('org.kind')} rules={[{ required: true, message: t('org.kindRequired') }]}>
+          <Select options={kindOptions(t)} disabled={target?.mode === 'rename'} data-testid="org-kind" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

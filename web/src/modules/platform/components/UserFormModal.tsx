@@ -1,0 +1,208 @@
+import { useEffect, useState } from 'react';
+import { App, Form, Input, Modal, Select, Switch, Tag, TreeSelect } from 'antd';
+import { useT } from '../../../app/i18n/useT';
+import { userApi } from '../api';
+import { kindLabel, kKindColors, kRoleColors, roleOptions } from '../labels';
+import { toTreeSelectData, type OrgTreeNode, type OrgTreeSelectNode } from '../orgTree';
+import type { User, UserPatch } from '../types';
+import { FormErrorAlert, type FormErrorState } from './FormErrorAlert';
+import { formErrorFrom } from './formErrors';
+
+interface Values {
+  username: string;
+  password: string;
+  display_name: string;
+  roles: string[];
+  org_unit_id: number;
+  disabled: boolean;
+}
+
+export type UserModalTarget = { mode: 'create'; orgUnitId?: number } | { mode: 'edit'; user: User };
+
+const kFields = ['username', 'password', 'display_name', 'roles', 'org_unit_id', 'disabled'] as const;
+
+/** The changed fields only, so a PATCH never rewrites what the user did not touch. */
+function diff(user: User, values: Values): UserPatch {
+  const patch: UserPatch = {};
+  if (values.display_name.trim() !== user.display_name) patch.display_name = values.display_name.trim();
+  const roles = [...values.roles].sort();
+  if (roles.join(',') !== [...user.roles].sort().join(',')) patch.roles = values.roles;
+  if (values.org_unit_id !== user.org_unit_id) patch.org_unit_id = values.org_unit_id;
+  if (values.disabled !== user.disabled) patch.disabled = values.disabled;
+  if (values.password) patch.password = values.password;
+  return patch;
+}
+
+/** "新建用户" (POST) and "编辑用户" (PATCH with If-Match; a stale version offers a reload). */
+export function UserFormModal({
+  target,
+  tree,
+  onClose,
+  onSaved,
+}: {
+  target: UserModalTarget | null;
+  tree: OrgTreeNode[];
+  onClose: () => void;
+  onSaved: (user: User, created: boolean) => void;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<FormErrorState | null>(null);
+  const [editing, setEditing] = useState<User | null>(null);
+
+  const seed = (user: User) =>
+    form.setFieldsValue({
+      display_name: user.display_name,
+      roles: user.roles,
+      org_unit_id: user.org_unit_id ?? undefined,
+      disabled: user.disabled,
+      password: '',
+    });
+
+  // Seeded only when the modal opens (a new target), never while the user types.
+  useEffect(() => {
+    if (!target) return;
+    setError(null);
+    form.resetFields();
+    if (target.mode === 'edit') {
+      setEditing(target.user);
+      seed(target.user);
+    } else {
+      setEditing(null);
+      form.setFieldsValue({ roles: [], org_unit_id: target.orgUnitId, disabled: false });
+    }
+  }, [target, form]);
+
+  const reloadEditing = async () => {
+    if (!editing) return;
+    try {
+      const fresh = await userApi.get(editing.id);
+      setEditing(fresh);
+      seed(fresh);
+      setError(null);
+      onSaved(fresh, false);
+    } catch (err) {
+      setError(formErrorFrom(form, err, t, kFields));
+    }
+  };
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    setSaving(true);
+    setError(null);
+    try {
+      if (editing) {
+        const patch = diff(editing, values);
+        const saved = Object.keys(patch).length ? await userApi.update(editing.id, patch, editing.version) : editing;
+        message.success(t('user.savedMessage', { name: saved.display_name || saved.username }));
+        onSaved(saved, false);
+      } else {
+        const saved = await userApi.create({
+          username: values.username.trim(),
+          password: values.password,
+          display_name: values.display_name.trim(),
+          roles: values.roles,
+          org_unit_id: values.org_unit_id,
+        });
+        message.success(t('user.createdMessage', { name: saved.display_name || saved.username }));
+        onSaved(saved, true);
+      }
+      onClose();
+    } catch (err) {
+      setError(formErrorFrom(form, err, t, kFields));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const creating = target?.mode === 'create';
+  const renderNode = (node: OrgTreeSelectNode) => (
+    <span>
+      {node.title}{' '}
+      <Tag color={kKindColors[node.kind]} style={{ marginInlineStart: 4, fontSize: 11, lineHeight: '16px' }}>
+        {kindLabel(t, node.kind)}
+      </Tag>
+    </span>
+  );
+
+  return (
+    <Modal
+      open={!!target}
+      title={creating ? t('user.createTitle') : t('user.editTitle', { username: editing?.username ?? '' })}
+      okText={creating ? t('common.create') : t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+      data-testid="user-modal"
+    >
+      <FormErrorAlert error={error} onReload={reloadEditing} />
+      <Form<Values> form={form} name="user" layout="vertical" preserve={false} style={{ marginTop: 8 }} autoComplete="off">
+        {creating && (
+          <Form.Item
+            name="username"
+            label={t('user.username')}
+            rules={[{ required: true, whitespace: true, message: t('user.usernameRequired') }]}
+          >
+            <Input placeholder={t('user.usernamePlaceholder')} maxLength={64} autoComplete="off" data-testid="user-username" />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="display_name"
+          label={t('user.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('user.displayNameRequired') }]}
+        >
+          <Input placeholder={t('user.displayNamePlaceholder')} maxLength={100} data-testid="user-display-name" />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={creating ? t('user.password') : t('user.newPassword')}
+          extra={creating ? undefined : t('user.newPasswordHint')}
+          rules={creating ? [{ required: true, message: t('user.passwordRequired') }] : []}
+        >
+          <Input.Password autoComplete="new-password" data-testid="user-password" />
+        </Form.Item>
+        <Form.Item
+          name="roles"
+          label={t('user.roles')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('user.rolesRequired') }]}
+        >
+          <Select
+            mode="multiple"
+            placeholder={t('user.rolesPlaceholder')}
+            options={roleOptions(t)}
+            tagRender={({ label, value, closable, onClose: close }) => (
+              <Tag color={kRoleColors[value as string]} closable={closable} onClose={close} style={{ marginInlineEnd: 4 }}>
+                {label}
+              </Tag>
+            )}
+            data-testid="user-roles"
+          />
+        </Form.Item>
+        <Form.Item
+          name="org_unit_id"
+          label={t('user.orgUnit')}
+          rules={[{ required: true, message: t('user.orgUnitRequired') }]}
+        >
+          <TreeSelect<number>
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            placeholder={t('user.orgUnitPlaceholder')}
+            treeData={toTreeSelectData(tree)}
+            treeTitleRender={(node) => renderNode(node as unknown as OrgTreeSelectNode)}
+            treeDefaultExpandAll
+            data-testid="user-org-unit"
+          />
+        </Form.Item>
+        {!creating && (
+          <Form.Item name="disabled" label={t('user.disabled')} valuePropName="checked">
+            <Switch data-testid="user-disabled" />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,192 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { Avatar, Card, Col, Descriptions, Flex, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import { ApartmentOutlined, AuditOutlined, RightOutlined, TeamOutlined } from '@ant-design/icons';
+import { useAuth } from '../../../app/auth/useAuth';
+import { useT } from '../../../app/i18n/useT';
+import { hasAnyRole, kAdminRoles } from '../../../app/auth/authContext';
+import type { MessageKey } from '../../../app/i18n/messages';
+import { orgUnitApi, userApi } from '../api';
+import { kindLabel, kKindColors, kRoleColors, roleLabel } from '../labels';
+import type { OrgUnitKind } from '../types';
+
+interface Figure {
+  count: number;
+  truncated: boolean;
+}
+
+type FigureState = { state: 'loading' } | { state: 'ready'; figure: Figure } | { state: 'unavailable' };
+
+function useFigure(load: (signal: AbortSignal) => Promise<Figure>): FigureState {
+  const [value, setValue] = useState<FigureState>({ state: 'loading' });
+  useEffect(() => {
+    const controller = new AbortController();
+    load(controller.signal).then(
+      (figure) => setValue({ state: 'ready', figure }),
+      (err: unknown) => {
+        if (!controller.signal.aborted) {
+          console.warn('home figure unavailable', err);
+          setValue({ state: 'unavailable' });
+        }
+      },
+    );
+    return () => controller.abort();
+  }, [load]);
+  return value;
+}
+
+const loadOrgUnitCount = async (signal: AbortSignal) => {
+  const { items, truncated } = await orgUnitApi.listAll(signal);
+  return { count: items.length, truncated };
+};
+const loadUserCount = (signal: AbortSignal) => userApi.countAll(signal);
+
+function FigureCard({ title, icon, color, value, suffix, testId }: {
+  title: string;
+  icon: ReactNode;
+  color: string;
+  value: FigureState;
+  suffix: string;
+  testId: string;
+}) {
+  const t = useT();
+  return (
+    <Card variant="borderless" style={{ height: '100%' }}>
+      <Flex align="center" gap={16}>
+        <Flex
+          align="center"
+          justify="center"
+          style={{ width: 48, height: 48, borderRadius: 10, background: `${color}14`, color, fontSize: 22 }}
+        >
+          {icon}
+        </Flex>
+        <div data-testid={testId}>
+          {value.state === 'loading' && <Skeleton.Input active size="small" />}
+          {value.state === 'ready' && (
+            <Statistic
+              title={title}
+              value={value.figure.count}
+              suffix={
+                <span style={{ fontSize: 14 }}>
+                  {suffix}
+                  {value.figure.truncated ? '+' : ''}
+                </span>
+              }
+            />
+          )}
+          {value.state === 'unavailable' && (
+            <Statistic title={title} value="—" suffix={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('home.figuresUnavailable')}</Typography.Text>} />
+          )}
+        </div>
+      </Flex>
+    </Card>
+  );
+}
+
+export function HomePage() {
+  const t = useT();
+  const { me } = useAuth();
+  const navigate = useNavigate();
+  const orgUnits = useFigure(loadOrgUnitCount);
+  const users = useFigure(loadUserCount);
+  if (!me) return null;
+
+  const name = me.display_name || me.username;
+  const isAdmin = hasAnyRole(me, kAdminRoles);
+  const shortcuts: { path: string; label: MessageKey; icon: ReactNode }[] = [
+    { path: '/admin/org-units', label: 'nav.orgUnits', icon: <ApartmentOutlined /> },
+    { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined /> },
+    { path: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined /> },
+  ];
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card variant="borderless" data-testid="welcome-card">
+        <Flex gap={20} align="flex-start" wrap>
+          <Avatar size={64} style={{ backgroundColor: '#1f4fd1', fontSize: 28, flex: 'none' }}>
+            {name.slice(0, 1).toUpperCase()}
+          </Avatar>
+          <div style={{ flex: 1, minWidth: 280 }}>
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {t('home.welcome', { name })}
+            </Typography.Title>
+            <Typography.Paragraph type="secondary" style={{ margin: '4px 0 16px' }}>
+              {t('home.intro')}
+            </Typography.Paragraph>
+            <Descriptions column={{ xs: 1, md: 3 }} size="small">
+              <Descriptions.Item label={t('home.username')}>{me.username}</Descriptions.Item>
+              <Descriptions.Item label={t('home.roles')}>
+                <Flex gap={4} wrap>
+                  {me.roles.map((role) => (
+                    <Tag key={role} color={kRoleColors[role]} style={{ marginInlineEnd: 0 }}>
+                      {roleLabel(t, role)}
+                    </Tag>
+                  ))}
+                </Flex>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('home.orgUnit')}>
+                {me.org_unit ? (
+                  <Space size={6}>
+                    {me.org_unit.name}
+                    <Tag color={kKindColors[me.org_unit.kind as OrgUnitKind]}>{kindLabel(t, me.org_unit.kind)}</Tag>
+                  </Space>
+                ) : (
+                  t('common.none')
+                )}
+              </Descriptions.Item>
+            </Descriptions>
+          </div>
+        </Flex>
+      </Card>
+
+      <Typography.Title level={5} style={{ margin: '8px 0 0' }}>
+        {t('home.overview')}
+      </Typography.Title>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={12} xl={8}>
+          <FigureCard
+            title={t('home.orgUnitCount')}
+            icon={<ApartmentOutlined />}
+            color="#1f4fd1"
+            value={orgUnits}
+            suffix={t('home.unitSuffix')}
+            testId="figure-org-units"
+          />
+        </Col>
+        <Col xs={24} md={12} xl={8}>
+          <FigureCard
+            title={t('home.userCount')}
+            icon={<TeamOutlined />}
+            color="#13a8a8"
+            value={users}
+            suffix={t('home.userSuffix')}
+            testId="figure-users"
+          />
+        </Col>
+      </Row>
+
+      {isAdmin && (
+        <>
+          <Typography.Title level={5} style={{ margin: '8px 0 0' }}>
+            {t('home.quickLinks')}
+          </Typography.Title>
+          <Row gutter={[16, 16]}>
+            {shortcuts.map((shortcut) => (
+              <Col key={shortcut.path} xs={24} md={8}>
+                <Card hoverable variant="borderless" onClick={() => navigate(shortcut.path)}>
+                  <Flex align="center" justify="space-between">
+                    <Space size={12}>
+                      <span style={{ color: '#1f4fd1', fontSize: 18 }}>{shortcut.icon}</span>
+                      <Typography.Text strong>{t(shortcut.label)}</Typography.Text>
+                    </Space>
+                    <RightOutlined style={{ color: '#8c94a3' }} />
+                  </Flex>
+                </Card>
+              </Col>
+            ))}
+          </Row>
+        </>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,174 @@
+import { useEffect, useMemo, useState, type Key, type ReactNode } from 'react';
+import { Alert, Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  ClusterOutlined,
+  EditOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  PlusOutlined,
+  ReloadOutlined,
+} from '@ant-design/icons';
+import { useT } from '../../../app/i18n/useT';
+import { PageHeader } from '../../../shared/ui/PageHeader';
+import { formatDateTime } from '../../../shared/ui/formatTime';
+import { errorMessage } from '../../../shared/ui/apiErrors';
+import { useOrgUnits } from '../useOrgUnits';
+import { parentIds, type OrgTreeNode } from '../orgTree';
+import { kindLabel, kKindColors } from '../labels';
+import { OrgUnitFormModal, type OrgUnitModalTarget } from '../components/OrgUnitFormModal';
+import type { OrgUnitKind } from '../types';
+
+const kKindIcons: Record<OrgUnitKind, ReactNode> = {
+  group: <BankOutlined />,
+  region: <ClusterOutlined />,
+  city: <EnvironmentOutlined />,
+  project: <HomeOutlined />,
+};
+
+export default function OrgUnitsPage() {
+  const t = useT();
+  const { units, byId, tree, loading, error, reload, upsert } = useOrgUnits();
+  const [target, setTarget] = useState<OrgUnitModalTarget | null>(null);
+  const [expanded, setExpanded] = useState<readonly Key[]>([]);
+  const allParents = useMemo(() => parentIds(tree), [tree]);
+
+  // Open the whole tree once it first arrives; later the user's choice stands.
+  const [seeded, setSeeded] = useState(false);
+  useEffect(() => {
+    if (!seeded && units.length) {
+      setExpanded(allParents);
+      setSeeded(true);
+    }
+  }, [seeded, units.length, allParents]);
+
+  const columns: TableColumnsType<OrgTreeNode> = [
+    {
+      title: t('org.name'),
+      dataIndex: 'name',
+      key: 'name',
+      render: (name: string, unit) => (
+        <Space size={8}>
+          <span style={{ color: '#5b6b8c' }}>{kKindIcons[unit.kind]}</span>
+          <Typography.Text strong={unit.parent_id === null}>{name}</Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t('org.kind'),
+      dataIndex: 'kind',
+      key: 'kind',
+      width: 140,
+      render: (kind: OrgUnitKind) => <Tag color={kKindColors[kind]}>{kindLabel(t, kind)}</Tag>,
+    },
+    { title: t('common.id'), dataIndex: 'id', key: 'id', width: 90 },
+    { title: t('common.version'), dataIndex: 'version', key: 'version', width: 90 },
+    {
+      title: t('common.updatedAt'),
+      dataIndex: 'updated_at',
+      key: 'updated_at',
+      width: 190,
+      render: (value: string) => formatDateTime(value),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 220,
+      render: (_, unit) => (
+        <Space size={0}>
+          {unit.kind !== 'project' && (
+            <Button
+              type="link"
+              size="small"
+              icon={<PlusOutlined />}
+              onClick={() => setTarget({ mode: 'create', parentId: unit.id })}
+            >
+              {t('org.newChild')}
+            </Button>
+          )}
+          <Button
+            type="link"
+            size="small"
+            icon={<EditOutlined />}
+            onClick={() => setTarget({ mode: 'rename', unit: byId.get(unit.id) ?? unit })}
+          >
+            {t('org.rename')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  const allOpen = expanded.length >= allParents.length && allParents.length > 0;
+
+  return (
+    <>
+      <PageHeader
+        title={t('org.title')}
+        description={t('org.description')}
+        extra={
+          <>
+            <Button icon={<ReloadOutlined />} onClick={() => void reload()}>
+              {t('common.refresh')}
+            </Button>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setTarget({ mode: 'create', parentId: tree[0]?.id ?? null })}
+              data-testid="new-org-unit"
+            >
+              {t('org.new')}
+            </Button>
+          </>
+        }
+      />
+      {!!error && (
+        <Alert type="error" showIcon title={errorMessage(t, error)} style={{ marginBottom: 16 }} />
+      )}
+      <Card
+        variant="borderless"
+        title={
+          <Space>
+            <ApartmentOutlined />
+            {t('org.count', { count: units.length })}
+          </Space>
+        }
+        extra={
+          <Button type="link" onClick={() => setExpanded(allOpen ? [] : allParents)}>
+            {allOpen ? t('org.collapseAll') : t('org.expandAll')}
+          </Button>
+        }
+        styles={{ body: { paddingTop: 0 } }}
+      >
+        <Table<OrgTreeNode>
+          rowKey="id"
+          columns={columns}
+          dataSource={tree}
+          loading={loading}
+          pagination={false}
+          size="middle"
+          expandable={{
+            expandedRowKeys: expanded,
+            onExpandedRowsChange: (keys) => setExpanded(keys),
+            indentSize: 24,
+          }}
+          locale={{ emptyText: t('org.empty') }}
+          data-testid="org-unit-table"
+        />
+      </Card>
+      <OrgUnitFormModal
+        target={target}
+        tree={tree}
+        byId={byId}
+        onClose={() => setTarget(null)}
+        onSaved={(unit) => {
+          upsert(unit);
+          if (unit.parent_id !== null) {
+            setExpanded((keys) => (keys.includes(unit.parent_id!) ? keys : [...keys, unit.parent_id!]));
+          }
+        }}
+      />
+    </>
+  );
+}

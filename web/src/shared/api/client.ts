@@ -1,0 +1,141 @@
+// The one place that speaks HTTP to the Hearth server (API.md conventions).
+
+export type FieldReasons = Record<string, string>;
+
+/** A failed call: the HTTP status plus the server's error body (`code`, `message`, `fields`). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldReasons;
+
+  constructor(status: number, code: string, message: string, fields: FieldReasons = {}) {
+    super(message || code);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+/** Every list endpoint answers this shape; `limit` (≤ 500) and `cursor` page through it. */
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+const kTokenKey = 'hearth.token';
+export const kMaxPageSize = 500;
+
+export function getToken(): string | null {
+  return localStorage.getItem(kTokenKey);
+}
+
+export function setToken(token: string | null): void {
+  if (token) localStorage.setItem(kTokenKey, token);
+  else localStorage.removeItem(kTokenKey);
+}
+
+let unauthorized_handler: (() => void) | null = null;
+
+/** Called after any 401 (the token is already cleared): the shell sends the user to /login. */
+export function onUnauthorized(handler: (() => void) | null): void {
+  unauthorized_handler = handler;
+}
+
+function buildUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `/api/v1${path}${qs ? `?${qs}` : ''}`;
+}
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  /** Sent as `If-Match` so a stale edit answers 409 version_conflict. */
+  ifMatch?: number;
+  signal?: AbortSignal;
+  /** Login answers 401 for wrong credentials: that must not look like an expired session. */
+  skipUnauthorizedRedirect?: boolean;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.ifMatch !== undefined) headers['If-Match'] = String(options.ifMatch);
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'network_error', String(err));
+  }
+
+  if (response.status === 401 && !options.skipUnauthorizedRedirect) {
+    setToken(null);
+    unauthorized_handler?.();
+  }
+
+  const text = response.status === 204 ? '' : await response.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+  }
+
+  if (!response.ok) {
+    const error = (data as { error?: { code?: string; message?: string; fields?: FieldReasons } } | undefined)?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? `http_${response.status}`,
+      error?.message ?? response.statusText,
+      error?.fields ?? {},
+    );
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
+    request<T>('POST', path, { ...options, body }),
+  patch: <T>(path: string, body: unknown, version?: number) =>
+    request<T>('PATCH', path, { body, ifMatch: version }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/**
+ * Follows `next_cursor` until the list ends or `maxPages` pages were read.
+ * `truncated` tells that more items exist than were fetched.
+ */
+export async function fetchAll<T>(
+  path: string,
+  query: Query = {},
+  { maxPages = 20, signal }: { maxPages?: number; signal?: AbortSignal } = {},
+): Promise<{ items: T[]; truncated: boolean }> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < maxPages; page += 1) {
+    const result: Page<T> = await api.get<Page<T>>(path, { ...query, limit: kMaxPageSize, cursor }, signal);
+    items.push(...result.items);
+    cursor = result.next_cursor;
+    if (!cursor) return { items, truncated: false };
+  }
+  return { items, truncated: true };
+}

@@ -1,0 +1,68 @@
+import type { FormInstance } from 'antd';
+import { ApiError } from '../api/client';
+import { isMessageKey, type Translate } from '../../app/i18n/i18nContext';
+
+/** A sentence for a person, in the current language, for any failure of an API call. */
+export function errorMessage(t: Translate, err: unknown): string {
+  if (!(err instanceof ApiError)) return t('error.server', { code: String(err) });
+  if (err.status === 0) return t('error.network');
+  switch (err.code) {
+    case 'version_conflict':
+      return t('error.versionConflict');
+    case 'validation_failed':
+      return t('error.validation');
+    case 'rate_limited':
+      return t('error.rateLimited');
+    default:
+      break;
+  }
+  switch (err.status) {
+    case 400:
+      return t('error.badRequest');
+    case 401:
+      return t('error.unauthenticated');
+    case 403:
+      return t('error.forbidden');
+    case 404:
+      return t('error.notFound');
+    case 409:
+      return err.message && err.message !== err.code ? err.message : t('error.conflict');
+    case 422:
+      return t('error.validation');
+    case 429:
+      return t('error.rateLimited');
+    default:
+      return t('error.server', { code: err.code });
+  }
+}
+
+/** The translated text of a field reason slug such as "required" or "too_long". */
+export function reasonText(t: Translate, reason: string): string {
+  const key = `reason.${reason}`;
+  return isMessageKey(key) ? t(key) : t('error.field.generic', { reason });
+}
+
+/**
+ * Puts the server's per-field reasons (422 `error.fields`, or a 409 naming a field) on the
+ * matching form fields (`formFields`). Returns the fields the form does not have, already translated, so the
+ * caller can show them elsewhere. `aliases` maps server field names to form field names.
+ */
+export function applyFieldErrors(
+  form: FormInstance,
+  err: unknown,
+  t: Translate,
+  formFields: readonly string[],
+  aliases: Record<string, string> = {},
+): string[] {
+  if (!(err instanceof ApiError)) return [];
+  const known = new Set(formFields);
+  const unmatched: string[] = [];
+  const fields: { name: string; errors: string[] }[] = [];
+  for (const [field, reason] of Object.entries(err.fields)) {
+    const name = aliases[field] ?? field;
+    if (known.has(name)) fields.push({ name, errors: [reasonText(t, reason)] });
+    else unmatched.push(t('error.otherFields', { field, reason: reasonText(t, reason) }));
+  }
+  form.setFields(fields);
+  return unmatched;
+}

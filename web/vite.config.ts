@@ -1,0 +1,30 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The C++ server serves web/dist at / with an SPA fallback, so the app lives at the root.
+export default defineConfig({
+  base: '/',
+  plugins: [react()],
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:8080',
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // antd alone is ~700 kB before gzip; the admin pages are split off with React.lazy.
+    chunkSizeWarningLimit: 1000,
+    rolldownOptions: {
+      output: {
+        // Shared chunks are named after their first module, which misleads ("apiErrors" holding
+        // antd); name the ones that are mostly third-party code "vendor" instead.
+        chunkFileNames: (chunk) => {
+          const ids = chunk.moduleIds;
+          const vendor = ids.filter((id) => id.includes('/node_modules/')).length;
+          return !chunk.isDynamicEntry && vendor * 2 > ids.length ? 'assets/vendor-[hash].js' : 'assets/[name]-[hash].js';
+        },
+      },
+    },
+  },
+});
