@@ -105,6 +105,11 @@ struct Server::Impl {
       parser.body_limit(config.body_limit);
       auto [ec, n] = co_await bhttp::async_read_header(conn->stream, buffer, parser,
                                                        asio::as_tuple(asio::use_awaitable));
+      if (ec == bhttp::error::body_limit) {  // Content-Length above the limit, seen in the header
+        co_await WriteError(conn, 413, "payload_too_large",
+                            fmt::format("the body is larger than {} bytes", config.body_limit));
+        co_return;
+      }
       if (ec) {
         if (ec == bhttp::error::header_limit || ec == bhttp::error::bad_target || ec == bhttp::error::bad_method ||
             ec == bhttp::error::bad_version || ec == bhttp::error::bad_field || ec == bhttp::error::bad_value) {
@@ -198,6 +203,19 @@ struct Server::Impl {
     out.prepare_payload();
     co_await bhttp::async_write(conn->stream, out, asio::as_tuple(asio::use_awaitable));
     metrics.ObserveRequest("", "unknown", status, 0);
+    // Lingering close: closing with unread request bytes makes the kernel send a reset, and
+    // clients still writing the body would lose this answer. Read and drop what they send, for
+    // a bounded time and amount, after saying we are done.
+    beast::error_code ignored;
+    conn->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    conn->stream.expires_after(std::chrono::seconds(5));
+    std::array<char, 16384> sink;
+    std::size_t drained = 0;
+    while (drained < (64u << 20)) {
+      auto [ec, n] = co_await conn->stream.async_read_some(asio::buffer(sink), asio::as_tuple(asio::use_awaitable));
+      if (ec) break;
+      drained += n;
+    }
   }
 
   void BeginShutdown() {

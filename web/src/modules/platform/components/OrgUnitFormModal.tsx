@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App, Form, Input, Modal, Select, Tag, TreeSelect } from 'antd';
 import { useT } from '../../../app/i18n/useT';
 import { orgUnitApi } from '../api';
@@ -20,7 +20,18 @@ export type OrgUnitModalTarget =
 
 const kFields = ['name', 'kind', 'parent_id'] as const;
 
-/** Creates an org unit (name, kind, parent) or renames one (PATCH with If-Match). */
+function initialValues(target: OrgUnitModalTarget, byId: Map<number, OrgUnit>): Values {
+  if (target.mode === 'rename') {
+    return { name: target.unit.name, kind: target.unit.kind, parent_id: target.unit.parent_id };
+  }
+  const parent = target.parentId === null ? undefined : byId.get(target.parentId);
+  return { name: '', parent_id: parent?.id ?? null, kind: nextKind(parent?.kind) };
+}
+
+/**
+ * Creates an org unit (name, kind, parent) or renames one (PATCH with If-Match).
+ * Mount it once per opening (give it a fresh key); it calls onClose after its close animation.
+ */
 export function OrgUnitFormModal({
   target,
   tree,
@@ -28,7 +39,7 @@ export function OrgUnitFormModal({
   onClose,
   onSaved,
 }: {
-  target: OrgUnitModalTarget | null;
+  target: OrgUnitModalTarget;
   tree: OrgTreeNode[];
   byId: Map<number, OrgUnit>;
   onClose: () => void;
@@ -37,24 +48,11 @@ export function OrgUnitFormModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const [open, setOpen] = useState(true);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<FormErrorState | null>(null);
-  const [editing, setEditing] = useState<OrgUnit | null>(null);
-
-  useEffect(() => {
-    if (!target) return;
-    setError(null);
-    form.resetFields();
-    if (target.mode === 'create') {
-      const parent = target.parentId === null ? undefined : byId.get(target.parentId);
-      setEditing(null);
-      form.setFieldsValue({ name: '', parent_id: parent?.id ?? null, kind: nextKind(parent?.kind) });
-    } else {
-      setEditing(target.unit);
-      form.setFieldsValue({ name: target.unit.name, kind: target.unit.kind, parent_id: target.unit.parent_id });
-    }
-    // Seeded only when the modal opens: byId changes after every save and must not reset it.
-  }, [target, form]);
+  const [editing, setEditing] = useState<OrgUnit | null>(target.mode === 'rename' ? target.unit : null);
+  const [initial] = useState(() => initialValues(target, byId));
 
   const reloadEditing = async () => {
     if (!editing) return;
@@ -83,7 +81,7 @@ export function OrgUnitFormModal({
         message.success(t('org.createdMessage', { name: saved.name }));
       }
       onSaved(saved);
-      onClose();
+      setOpen(false);
     } catch (err) {
       setError(formErrorFrom(form, err, t, kFields));
     } finally {
@@ -102,19 +100,19 @@ export function OrgUnitFormModal({
 
   return (
     <Modal
-      open={!!target}
-      title={target?.mode === 'rename' ? t('org.editTitle') : t('org.createTitle')}
-      okText={target?.mode === 'rename' ? t('common.save') : t('common.create')}
+      open={open}
+      title={editing ? t('org.editTitle') : t('org.createTitle')}
+      okText={editing ? t('common.save') : t('common.create')}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
       onOk={() => void submit().catch(() => undefined)}
-      onCancel={onClose}
-      destroyOnHidden
+      onCancel={() => setOpen(false)}
+      afterClose={onClose}
       width={520}
       data-testid="org-unit-modal"
     >
       <FormErrorAlert error={error} onReload={reloadEditing} />
-      <Form<Values> form={form} name="org_unit" layout="vertical" requiredMark preserve={false} style={{ marginTop: 8 }}>
+      <Form<Values> form={form} name="org_unit" layout="vertical" initialValues={initial} style={{ marginTop: 8 }}>
         <Form.Item
           name="name"
           label={t('org.name')}
@@ -126,7 +124,7 @@ export function OrgUnitFormModal({
           <TreeSelect<number>
             allowClear
             showSearch={{ treeNodeFilterProp: 'title' }}
-            disabled={target?.mode === 'rename'}
+            disabled={!!editing}
             placeholder={t('org.parentNone')}
             treeData={toTreeSelectData(tree)}
             treeTitleRender={(node) => renderNode(node as unknown as OrgTreeSelectNode)}
@@ -139,7 +137,7 @@ export function OrgUnitFormModal({
           />
         </Form.Item>
         <Form.Item name="kind" label={t('org.kind')} rules={[{ required: true, message: t('org.kindRequired') }]}>
-          <Select options={kindOptions(t)} disabled={target?.mode === 'rename'} data-testid="org-kind" />
+          <Select options={kindOptions(t)} disabled={!!editing} data-testid="org-kind" />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App, Form, Input, Modal, Select, Switch, Tag, TreeSelect } from 'antd';
 import { useT } from '../../../app/i18n/useT';
 import { userApi } from '../api';
@@ -33,14 +33,27 @@ function diff(user: User, values: Values): UserPatch {
   return patch;
 }
 
-/** "新建用户" (POST) and "编辑用户" (PATCH with If-Match; a stale version offers a reload). */
+function valuesOf(user: User): Partial<Values> {
+  return {
+    display_name: user.display_name,
+    roles: user.roles,
+    org_unit_id: user.org_unit_id ?? undefined,
+    disabled: user.disabled,
+    password: '',
+  };
+}
+
+/**
+ * "新建用户" (POST) and "编辑用户" (PATCH with If-Match; a stale version offers a reload).
+ * Mount it once per opening (give it a fresh key); it calls onClose after its close animation.
+ */
 export function UserFormModal({
   target,
   tree,
   onClose,
   onSaved,
 }: {
-  target: UserModalTarget | null;
+  target: UserModalTarget;
   tree: OrgTreeNode[];
   onClose: () => void;
   onSaved: (user: User, created: boolean) => void;
@@ -48,39 +61,20 @@ export function UserFormModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const [open, setOpen] = useState(true);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<FormErrorState | null>(null);
-  const [editing, setEditing] = useState<User | null>(null);
-
-  const seed = (user: User) =>
-    form.setFieldsValue({
-      display_name: user.display_name,
-      roles: user.roles,
-      org_unit_id: user.org_unit_id ?? undefined,
-      disabled: user.disabled,
-      password: '',
-    });
-
-  // Seeded only when the modal opens (a new target), never while the user types.
-  useEffect(() => {
-    if (!target) return;
-    setError(null);
-    form.resetFields();
-    if (target.mode === 'edit') {
-      setEditing(target.user);
-      seed(target.user);
-    } else {
-      setEditing(null);
-      form.setFieldsValue({ roles: [], org_unit_id: target.orgUnitId, disabled: false });
-    }
-  }, [target, form]);
+  const [editing, setEditing] = useState<User | null>(target.mode === 'edit' ? target.user : null);
+  const [initial] = useState<Partial<Values>>(() =>
+    target.mode === 'edit' ? valuesOf(target.user) : { roles: [], org_unit_id: target.orgUnitId, disabled: false },
+  );
 
   const reloadEditing = async () => {
     if (!editing) return;
     try {
       const fresh = await userApi.get(editing.id);
       setEditing(fresh);
-      seed(fresh);
+      form.setFieldsValue(valuesOf(fresh));
       setError(null);
       onSaved(fresh, false);
     } catch (err) {
@@ -109,7 +103,7 @@ export function UserFormModal({
         message.success(t('user.createdMessage', { name: saved.display_name || saved.username }));
         onSaved(saved, true);
       }
-      onClose();
+      setOpen(false);
     } catch (err) {
       setError(formErrorFrom(form, err, t, kFields));
     } finally {
@@ -117,7 +111,7 @@ export function UserFormModal({
     }
   };
 
-  const creating = target?.mode === 'create';
+  const creating = !editing;
   const renderNode = (node: OrgTreeSelectNode) => (
     <span>
       {node.title}{' '}
@@ -129,19 +123,19 @@ export function UserFormModal({
 
   return (
     <Modal
-      open={!!target}
+      open={open}
       title={creating ? t('user.createTitle') : t('user.editTitle', { username: editing?.username ?? '' })}
       okText={creating ? t('common.create') : t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
       onOk={() => void submit().catch(() => undefined)}
-      onCancel={onClose}
-      destroyOnHidden
+      onCancel={() => setOpen(false)}
+      afterClose={onClose}
       width={560}
       data-testid="user-modal"
     >
       <FormErrorAlert error={error} onReload={reloadEditing} />
-      <Form<Values> form={form} name="user" layout="vertical" preserve={false} style={{ marginTop: 8 }} autoComplete="off">
+      <Form<Values> form={form} name="user" layout="vertical" initialValues={initial} style={{ marginTop: 8 }} autoComplete="off">
         {creating && (
           <Form.Item
             name="username"

@@ -30,7 +30,9 @@ const kKindIcons: Record<OrgUnitKind, ReactNode> = {
 export default function OrgUnitsPage() {
   const t = useT();
   const { units, byId, tree, loading, error, reload, upsert } = useOrgUnits();
-  const [target, setTarget] = useState<OrgUnitModalTarget | null>(null);
+  // A fresh key per opening mounts a fresh form.
+  const [modal, setModal] = useState<{ key: number; target: OrgUnitModalTarget } | null>(null);
+  const openModal = (target: OrgUnitModalTarget) => setModal({ key: Date.now(), target });
   const [expanded, setExpanded] = useState<readonly Key[]>([]);
   const allParents = useMemo(() => parentIds(tree), [tree]);
 
@@ -82,7 +84,7 @@ export default function OrgUnitsPage() {
               type="link"
               size="small"
               icon={<PlusOutlined />}
-              onClick={() => setTarget({ mode: 'create', parentId: unit.id })}
+              onClick={() => openModal({ mode: 'create', parentId: unit.id })}
             >
               {t('org.newChild')}
             </Button>
@@ -91,7 +93,7 @@ export default function OrgUnitsPage() {
             type="link"
             size="small"
             icon={<EditOutlined />}
-            onClick={() => setTarget({ mode: 'rename', unit: byId.get(unit.id) ?? unit })}
+            onClick={() => openModal({ mode: 'rename', unit: byId.get(unit.id) ?? unit })}
           >
             {t('org.rename')}
           </Button>
@@ -115,7 +117,7 @@ export default function OrgUnitsPage() {
             <Button
               type="primary"
               icon={<PlusOutlined />}
-              onClick={() => setTarget({ mode: 'create', parentId: tree[0]?.id ?? null })}
+              onClick={() => openModal({ mode: 'create', parentId: tree[0]?.id ?? null })}
               data-testid="new-org-unit"
             >
               {t('org.new')}
@@ -157,18 +159,20 @@ export default function OrgUnitsPage() {
           data-testid="org-unit-table"
         />
       </Card>
-      <OrgUnitFormModal
-        target={target}
-        tree={tree}
-        byId={byId}
-        onClose={() => setTarget(null)}
-        onSaved={(unit) => {
-          upsert(unit);
-          if (unit.parent_id !== null) {
-            setExpanded((keys) => (keys.includes(unit.parent_id!) ? keys : [...keys, unit.parent_id!]));
-          }
-        }}
-      />
+      {modal && (
+        <OrgUnitFormModal
+          key={modal.key}
+          target={modal.target}
+          tree={tree}
+          byId={byId}
+          onClose={() => setModal(null)}
+          onSaved={(unit) => {
+            upsert(unit);
+            const parent = unit.parent_id;
+            if (parent !== null) setExpanded((keys) => (keys.includes(parent) ? keys : [...keys, parent]));
+          }}
+        />
+      )}
     </>
   );
 }

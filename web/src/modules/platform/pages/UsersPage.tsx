@@ -22,7 +22,9 @@ export default function UsersPage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [target, setTarget] = useState<UserModalTarget | null>(null);
+  // A fresh key per opening mounts a fresh form.
+  const [modal, setModal] = useState<{ key: number; target: UserModalTarget } | null>(null);
+  const openModal = (target: UserModalTarget) => setModal({ key: Date.now(), target });
   const generation = useRef(0);
 
   /** Loads the first page for the filters, or the next page when `after` is given. */
@@ -106,7 +108,7 @@ export default function UsersPage() {
       key: 'actions',
       width: 100,
       render: (_, user) => (
-        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setTarget({ mode: 'edit', user })}>
+        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => openModal({ mode: 'edit', user })}>
           {t('common.edit')}
         </Button>
       ),
@@ -122,7 +124,7 @@ export default function UsersPage() {
           <Button
             type="primary"
             icon={<PlusOutlined />}
-            onClick={() => setTarget({ mode: 'create', orgUnitId: filters.org_unit_id })}
+            onClick={() => openModal({ mode: 'create', orgUnitId: filters.org_unit_id })}
             data-testid="new-user"
           >
             {t('user.new')}
@@ -176,16 +178,17 @@ export default function UsersPage() {
           </Space>
         </Flex>
       </Card>
-      <UserFormModal
-        target={target}
-        tree={orgUnits.tree}
-        onClose={() => setTarget(null)}
-        onSaved={(user, created) =>
-          setUsers((list) =>
-            created ? [user, ...list] : list.map((item) => (item.id === user.id ? user : item)),
-          )
-        }
-      />
+      {modal && (
+        <UserFormModal
+          key={modal.key}
+          target={modal.target}
+          tree={orgUnits.tree}
+          onClose={() => setModal(null)}
+          onSaved={(user, created) =>
+            setUsers((list) => (created ? [user, ...list] : list.map((item) => (item.id === user.id ? user : item))))
+          }
+        />
+      )}
     </>
   );
 }

@@ -1,0 +1,42 @@
+# Hearth — the two commands a newcomer needs are `make run` and `make test`.
+# Each target installs what is missing (Debian packages, npm packages) and is safe to repeat.
+BUILD      ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS       ?= $(shell nproc)
+HEARTH_ADMIN_PASSWORD ?= hearth-admin-2026
+LISTEN     ?= 127.0.0.1:8080
+DB         ?= sqlite:hearth.db
+
+.PHONY: all deps web build run test bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+web/node_modules/.package-lock.json: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+
+web: deps web/node_modules/.package-lock.json
+	cd web && npm run build
+
+$(BUILD)/build.ninja: CMakeLists.txt
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+build: deps web $(BUILD)/build.ninja
+	cmake -S . -B $(BUILD) >/dev/null
+	ninja -C $(BUILD) -j $(JOBS) hearth hearth_tests
+	@echo "built $(BUILD)/hearth"
+
+run: build
+	@echo "Log in as admin with the password $(HEARTH_ADMIN_PASSWORD) (set HEARTH_ADMIN_PASSWORD to choose another; it is used only when the database is new)."
+	HEARTH_ADMIN_PASSWORD='$(HEARTH_ADMIN_PASSWORD)' $(BUILD)/hearth serve --listen $(LISTEN) --db $(DB)
+
+test: build
+	scripts/test.sh $(BUILD)
+
+bench: build
+	bench/run.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) web/dist

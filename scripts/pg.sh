@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Starts or stops a throw-away PostgreSQL 15 for the tests, on 127.0.0.1 in a temporary directory,
+# as the postgres user (the server refuses root).
+#   scripts/pg.sh start DIR   → prints the URL (postgresql://postgres@127.0.0.1:PORT/postgres)
+#   scripts/pg.sh stop DIR
+set -euo pipefail
+cmd=${1:?start|stop}
+dir=${2:?directory}
+bin=/usr/lib/postgresql/15/bin
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+case "$cmd" in
+  start)
+    mkdir -p "$dir"
+    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
+    port=${PGPORT_TEST:-$((20000 + RANDOM % 20000))}
+    as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --locale=C.UTF-8 --encoding=UTF8 >"$dir/initdb.log" 2>&1
+    as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+    echo "postgresql://postgres@127.0.0.1:$port/postgres"
+    ;;
+  stop)
+    [ -d "$dir/data" ] && as_pg "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+    ;;
+  *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+esac

@@ -1,0 +1,404 @@
+// Black-box tests of the platform conventions over HTTP, on SQLite and on PostgreSQL.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "support/test_server.hpp"
+
+namespace hearth::test {
+namespace {
+
+class PlatformApi : public testing::TestWithParam<db::Backend> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<TempDatabase>(GetParam());
+    server_ = std::make_unique<TestServer>(db_->url(), ExtraArgs());
+    admin_ = std::make_unique<Api>(*server_);
+    ASSERT_EQ(admin_->Login("admin", TestServer::kAdminPassword).status, 200);
+    group_id_ = admin_->Get("/api/v1/me").json.at("org_unit_id").as_int64();
+  }
+  virtual std::vector<std::string> ExtraArgs() { return {}; }
+
+  std::int64_t CreateOrg(const std::string& name, const std::string& kind, std::int64_t parent) {
+    auto r = admin_->Post("/api/v1/org-units",
+                          fmt::format(R"({{"name":"{}","kind":"{}","parent_id":{}}})", name, kind, parent));
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.Int("id");
+  }
+  std::int64_t CreateUser(const std::string& username, const std::string& role, std::int64_t org,
+                          const std::string& phone = "13912345678") {
+    auto r = admin_->Post("/api/v1/users", fmt::format(R"({{"username":"{}","password":"Passw0rd-x","display_name":"测试{}",)"
+                                                       R"("roles":["{}"],"org_unit_id":{},"phone":"{}"}})",
+                                                       username, username, role, org, phone));
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.Int("id");
+  }
+  std::unique_ptr<Api> LoginAs(const std::string& username) {
+    auto api = std::make_unique<Api>(*server_);
+    EXPECT_EQ(api->Login(username, "Passw0rd-x").status, 200);
+    return api;
+  }
+
+  std::unique_ptr<TempDatabase> db_;
+  std::unique_ptr<TestServer> server_;
+  std::unique_ptr<Api> admin_;
+  std::int64_t group_id_ = 0;
+};
+
+TEST_P(PlatformApi, HealthAndReadiness) {
+  Api anon(*server_);
+  auto health = anon.Get("/healthz");
+  EXPECT_EQ(health.status, 200);
+  EXPECT_EQ(health.Str("status"), "ok");
+  EXPECT_EQ(anon.Get("/readyz").status, 200);
+}
+
+TEST_P(PlatformApi, LoginAnswersTokenAndUser) {
+  Api anon(*server_);
+  auto r = anon.Login("admin", TestServer::kAdminPassword);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_GE(r.Str("token").size(), 40u);
+  const auto& user = r.json.at("user");
+  EXPECT_EQ(user.at("username").as_string(), "admin");
+  EXPECT_EQ(user.at("roles").as_array().at(0).as_string(), "admin");
+  EXPECT_TRUE(user.at("org_unit_id").is_int64());
+  EXPECT_TRUE(user.at("display_name").is_string());
+}
+
+TEST_P(PlatformApi, WrongPasswordAndUnknownUserAnswer401) {
+  Api anon(*server_);
+  EXPECT_EQ(anon.Login("admin", "wrong-password-1").ErrorCode(), "unauthenticated");
+  EXPECT_EQ(anon.Login("nobody", "wrong-password-1").status, 401);
+}
+
+TEST_P(PlatformApi, MissingOrWrongTokenAnswers401) {
+  Api anon(*server_);
+  auto none = anon.Get("/api/v1/me");
+  EXPECT_EQ(none.status, 401);
+  EXPECT_EQ(none.ErrorCode(), "unauthenticated");
+  anon.SetToken("not-a-real-token");
+  EXPECT_EQ(anon.Get("/api/v1/me").status, 401);
+  EXPECT_EQ(anon.Get("/api/v1/users").status, 401);
+}
+
+TEST_P(PlatformApi, LogoutRevokesTheToken) {
+  Api session(*server_);
+  ASSERT_EQ(session.Login("admin", TestServer::kAdminPassword).status, 200);
+  EXPECT_EQ(session.Get("/api/v1/me").status, 200);
+  EXPECT_EQ(session.Post("/api/v1/auth/logout", "").status, 204);
+  EXPECT_EQ(session.Get("/api/v1/me").status, 401);
+  EXPECT_EQ(admin_->Get("/api/v1/me").status, 200) << "other sessions stay valid";
+}
+
+TEST_P(PlatformApi, RepeatedFailedLoginsAreThrottled) {
+  Api anon(*server_);
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(anon.Login("admin", "wrong-password-1").status, 401);
+  auto limited = anon.Login("admin", TestServer::kAdminPassword);
+  EXPECT_EQ(limited.status, 429);
+  EXPECT_EQ(limited.ErrorCode(), "rate_limited");
+  EXPECT_TRUE(limited.headers.count("Retry-After"));
+}
+
+TEST_P(PlatformApi, MalformedJsonAnswers400) {
+  auto r = admin_->Post("/api/v1/org-units", "{\"name\": ");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.ErrorCode(), "bad_request");
+  EXPECT_EQ(admin_->Post("/api/v1/org-units", "[1,2]").status, 400);
+  EXPECT_EQ(admin_->Post("/api/v1/org-units", "\xff\xfe").status, 400);
+}
+
+TEST_P(PlatformApi, WrongTypesAndUnknownFieldsAnswer400NamingTheField) {
+  auto r = admin_->Post("/api/v1/org-units", R"({"name": 5, "kind": "region", "parent_id": "1"})");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.FieldReason("name"), "must_be_string");
+  EXPECT_EQ(r.FieldReason("parent_id"), "must_be_integer");
+  auto unknown = admin_->Post("/api/v1/org-units", fmt::format(R"({{"name":"x","kind":"region","parent_id":{},"colour":"red"}})", group_id_));
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(unknown.FieldReason("colour"), "unknown_field");
+}
+
+TEST_P(PlatformApi, InvalidValuesAnswer422WithEveryField) {
+  auto r = admin_->Post("/api/v1/users", R"({"username":"A B","password":"short","display_name":"","roles":["king"],"phone":"12345","email":"nope"})");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(r.ErrorCode(), "validation_failed");
+  EXPECT_EQ(r.FieldReason("display_name"), "required");
+  auto r2 = admin_->Post("/api/v1/users", R"({"username":"A B","password":"short","display_name":"x","roles":["king"],"phone":"12345","email":"nope"})");
+  EXPECT_EQ(r2.FieldReason("username"), "invalid_format");
+  EXPECT_EQ(r2.FieldReason("password"), "too_short");
+  EXPECT_EQ(r2.FieldReason("roles[0]"), "invalid_value");
+  EXPECT_EQ(r2.FieldReason("phone"), "invalid_format");
+  EXPECT_EQ(r2.FieldReason("email"), "invalid_format");
+  auto kind = admin_->Post("/api/v1/org-units", fmt::format(R"({{"name":"x","kind":"planet","parent_id":{}}})", group_id_));
+  EXPECT_EQ(kind.status, 422);
+  EXPECT_EQ(kind.FieldReason("kind"), "invalid_value");
+  EXPECT_EQ(admin_->Get("/api/v1/users").json.at("items").as_array().size(), 1u) << "nothing half-written";
+}
+
+TEST_P(PlatformApi, OversizedBodyAnswers413) {
+  std::string big = R"({"name":")" + std::string(2 * 1024 * 1024, 'x') + R"("})";
+  auto r = admin_->Post("/api/v1/org-units", big);
+  EXPECT_EQ(r.status, 413);
+  EXPECT_EQ(r.ErrorCode(), "payload_too_large");
+  EXPECT_EQ(admin_->Get("/api/v1/me").status, 200) << "the server goes on serving";
+}
+
+TEST_P(PlatformApi, UnknownRoutesAnswer404InTheErrorShape) {
+  auto r = admin_->Get("/api/v1/no-such-thing");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(r.ErrorCode(), "not_found");
+  EXPECT_EQ(admin_->Post("/api/v1/me", "{}").status, 404);
+  EXPECT_EQ(admin_->Get("/api/v1/users/abc").status, 404);
+  EXPECT_EQ(admin_->Get("/api/v1/users/999999").ErrorCode(), "not_found");
+}
+
+TEST_P(PlatformApi, CreateAnswers201WithVersionAndTimestamps) {
+  auto r = admin_->Post("/api/v1/org-units", fmt::format(R"({{"name":"华南区域","kind":"region","parent_id":{}}})", group_id_));
+  ASSERT_EQ(r.status, 201);
+  EXPECT_EQ(r.Str("name"), "华南区域");
+  EXPECT_EQ(r.Int("version"), 1);
+  EXPECT_EQ(r.Int("parent_id"), group_id_);
+  EXPECT_TRUE(r.Str("created_at").ends_with("Z"));
+  EXPECT_EQ(r.Str("created_at"), r.Str("updated_at"));
+  auto dup = admin_->Post("/api/v1/org-units", fmt::format(R"({{"name":"华南区域","kind":"region","parent_id":{}}})", group_id_));
+  EXPECT_EQ(dup.status, 409);
+  EXPECT_EQ(dup.FieldReason("name"), "taken");
+  auto wrong_level = admin_->Post("/api/v1/org-units", fmt::format(R"({{"name":"X","kind":"region","parent_id":{}}})", r.Int("id")));
+  EXPECT_EQ(wrong_level.FieldReason("kind"), "invalid_for_parent");
+}
+
+TEST_P(PlatformApi, StaleVersionAnswers409AndChangesNothing) {
+  const auto id = CreateOrg("华东区域", "region", group_id_);
+  const std::string path = fmt::format("/api/v1/org-units/{}", id);
+  auto first = admin_->Patch(path, R"({"name":"华东区域公司"})", {{"If-Match", "1"}});
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.Int("version"), 2);
+  auto stale = admin_->Patch(path, R"({"name":"被覆盖"})", {{"If-Match", "1"}});
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_EQ(stale.ErrorCode(), "version_conflict");
+  auto now = admin_->Get(path);
+  EXPECT_EQ(now.Str("name"), "华东区域公司");
+  EXPECT_EQ(now.Int("version"), 2);
+  EXPECT_EQ(admin_->Patch(path, R"({"name":"x"})", {{"If-Match", "abc"}}).status, 400);
+  EXPECT_EQ(admin_->Patch(path, R"({"name":"华东"})", {{"If-Match", "\"2\""}}).Int("version"), 3);
+}
+
+TEST_P(PlatformApi, IdempotencyKeyReplaysTheFirstAnswer) {
+  const std::string body = fmt::format(R"({{"name":"西南区域","kind":"region","parent_id":{}}})", group_id_);
+  auto first = admin_->Post("/api/v1/org-units", body, {{"Idempotency-Key", "create-sw-1"}});
+  ASSERT_EQ(first.status, 201);
+  auto again = admin_->Post("/api/v1/org-units", body, {{"Idempotency-Key", "create-sw-1"}});
+  EXPECT_EQ(again.status, 201);
+  EXPECT_EQ(again.body, first.body);
+  EXPECT_EQ(again.headers.find("Idempotent-Replayed")->second, "true");
+  auto other = admin_->Post("/api/v1/org-units", fmt::format(R"({{"name":"另一个","kind":"region","parent_id":{}}})", group_id_),
+                            {{"Idempotency-Key", "create-sw-1"}});
+  EXPECT_EQ(other.status, 409);
+  EXPECT_EQ(other.ErrorCode(), "idempotency_key_reused");
+  auto units = admin_->Get("/api/v1/org-units");
+  EXPECT_EQ(units.json.at("items").as_array().size(), 2u) << "the group and one region";
+
+  // The key is stored with the record: it still replays after a restart.
+  server_.reset();
+  server_ = std::make_unique<TestServer>(db_->url());
+  Api after(*server_);
+  after.SetToken(admin_->token());
+  auto replay = after.Post("/api/v1/org-units", body, {{"Idempotency-Key", "create-sw-1"}});
+  EXPECT_EQ(replay.status, 201);
+  EXPECT_EQ(replay.Int("id"), first.Int("id"));
+}
+
+TEST_P(PlatformApi, FailedRequestsAreNotStoredUnderTheirKey) {
+  auto bad = admin_->Post("/api/v1/org-units", R"({"name":"x","kind":"region","parent_id":999999})", {{"Idempotency-Key", "k2"}});
+  EXPECT_EQ(bad.status, 422);
+  auto fixed = admin_->Post("/api/v1/org-units", fmt::format(R"({{"name":"x","kind":"region","parent_id":{}}})", group_id_),
+                            {{"Idempotency-Key", "k3"}});
+  EXPECT_EQ(fixed.status, 201);
+}
+
+TEST_P(PlatformApi, UsersSeeOnlyTheirOrgSubtree) {
+  const auto south = CreateOrg("华南区域", "region", group_id_);
+  const auto north = CreateOrg("华北区域", "region", group_id_);
+  const auto shenzhen = CreateOrg("深圳公司", "city", south);
+  const auto beijing = CreateOrg("北京公司", "city", north);
+  CreateUser("south.manager", "manager", south);
+  const auto north_agent = CreateUser("north.agent", "agent", beijing);
+  auto manager = LoginAs("south.manager");
+
+  EXPECT_EQ(manager->Get(fmt::format("/api/v1/org-units/{}", shenzhen)).status, 200);
+  EXPECT_EQ(manager->Get(fmt::format("/api/v1/org-units/{}", beijing)).status, 404);
+  EXPECT_EQ(manager->Get(fmt::format("/api/v1/users/{}", north_agent)).status, 404);
+  std::set<std::int64_t> seen;
+  const auto units = manager->Get("/api/v1/org-units");
+  for (const auto& u : units.json.at("items").as_array()) seen.insert(u.at("id").as_int64());
+  EXPECT_EQ(seen, (std::set<std::int64_t>{south, shenzhen}));
+  const auto users = manager->Get("/api/v1/users");
+  for (const auto& u : users.json.at("items").as_array()) {
+    EXPECT_NE(u.at("id").as_int64(), north_agent);
+  }
+  // Writes are scoped too: a user may not be created in another region.
+  auto foreign = manager->Post("/api/v1/users", fmt::format(R"({{"username":"x.y","password":"Passw0rd-x","display_name":"x","roles":["agent"],"org_unit_id":{}}})", beijing));
+  EXPECT_EQ(foreign.status, 422);
+  EXPECT_EQ(foreign.FieldReason("org_unit_id"), "not_found");
+  auto patch = manager->Patch(fmt::format("/api/v1/users/{}", north_agent), R"({"display_name":"改名"})");
+  EXPECT_EQ(patch.status, 404);
+  // A manager may not make anyone an administrator.
+  auto admin_grant = manager->Post("/api/v1/users", fmt::format(R"({{"username":"x.z","password":"Passw0rd-x","display_name":"x","roles":["admin"],"org_unit_id":{}}})", shenzhen));
+  EXPECT_EQ(admin_grant.status, 403);
+}
+
+TEST_P(PlatformApi, ViewerCannotWrite) {
+  CreateUser("viewer.one", "viewer", group_id_);
+  auto viewer = LoginAs("viewer.one");
+  EXPECT_EQ(viewer->Get("/api/v1/org-units").status, 200);
+  auto r = viewer->Post("/api/v1/org-units", fmt::format(R"({{"name":"x","kind":"region","parent_id":{}}})", group_id_));
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(r.ErrorCode(), "forbidden");
+  EXPECT_EQ(viewer->Post("/api/v1/users", R"({"username":"a.b","password":"Passw0rd-x","display_name":"x","roles":["agent"]})").status, 403);
+  EXPECT_EQ(viewer->Get("/api/v1/audit-log").status, 403);
+}
+
+TEST_P(PlatformApi, PersonalDataIsMaskedUnlessTheRoleMaySeeIt) {
+  const auto target = CreateUser("li.na", "agent", group_id_, "+86 138 1234 5678");
+  CreateUser("agent.two", "agent", group_id_);
+  CreateUser("manager.two", "manager", group_id_);
+  auto agent = LoginAs("agent.two");
+  auto masked = agent->Get(fmt::format("/api/v1/users/{}", target));
+  EXPECT_EQ(masked.Str("phone"), "138****5678");
+  auto manager = LoginAs("manager.two");
+  auto clear = manager->Get(fmt::format("/api/v1/users/{}", target));
+  EXPECT_EQ(clear.Str("phone"), "13812345678");
+  auto audit = admin_->Get("/api/v1/audit-log?action=personal_data.viewed");
+  ASSERT_FALSE(audit.json.at("items").as_array().empty());
+  const auto& entry = audit.json.at("items").as_array().at(0);
+  EXPECT_EQ(entry.at("actor_username").as_string(), "manager.two");
+  EXPECT_EQ(entry.at("entity_id").as_int64(), target);
+}
+
+TEST_P(PlatformApi, AuditLogRecordsWritesWithBeforeAndAfter) {
+  const auto id = CreateOrg("华中区域", "region", group_id_);
+  admin_->Patch(fmt::format("/api/v1/org-units/{}", id), R"({"name":"华中"})");
+  auto r = admin_->Get(fmt::format("/api/v1/audit-log?entity_type=org_unit&entity_id={}", id));
+  ASSERT_EQ(r.status, 200);
+  const auto& items = r.json.at("items").as_array();
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].at("action").as_string(), "org_unit.updated");
+  EXPECT_EQ(items[0].at("before").at("name").as_string(), "华中区域");
+  EXPECT_EQ(items[0].at("after").at("name").as_string(), "华中");
+  EXPECT_EQ(items[1].at("action").as_string(), "org_unit.created");
+  EXPECT_TRUE(items[1].at("before").is_null());
+  EXPECT_EQ(items[1].at("actor_username").as_string(), "admin");
+  EXPECT_FALSE(items[1].at("request_id").as_string().empty());
+}
+
+TEST_P(PlatformApi, ListsPageWithCursors) {
+  for (int i = 0; i < 5; ++i) CreateOrg(fmt::format("区域{}", i), "region", group_id_);
+  std::set<std::int64_t> ids;
+  std::string cursor;
+  int pages = 0;
+  do {
+    auto r = admin_->Get("/api/v1/org-units?limit=2" + (cursor.empty() ? "" : "&cursor=" + cursor));
+    ASSERT_EQ(r.status, 200);
+    for (const auto& u : r.json.at("items").as_array()) ids.insert(u.at("id").as_int64());
+    cursor = r.json.at("next_cursor").is_null() ? "" : std::string(r.json.at("next_cursor").as_string());
+    ++pages;
+  } while (!cursor.empty() && pages < 10);
+  EXPECT_EQ(ids.size(), 6u);
+  EXPECT_EQ(pages, 3);
+  EXPECT_EQ(admin_->Get("/api/v1/org-units?cursor=garbage").status, 400);
+  EXPECT_EQ(admin_->Get("/api/v1/org-units?limit=501").FieldReason("limit"), "invalid_value");
+}
+
+TEST_P(PlatformApi, DisablingAUserRevokesTheirSessions) {
+  const auto id = CreateUser("temp.user", "agent", group_id_);
+  auto user = LoginAs("temp.user");
+  auto version = admin_->Get(fmt::format("/api/v1/users/{}", id)).Int("version");
+  auto r = admin_->Patch(fmt::format("/api/v1/users/{}", id), R"({"disabled":true})", {{"If-Match", std::to_string(version)}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(user->Get("/api/v1/me").status, 401);
+  Api again(*server_);
+  EXPECT_EQ(again.Login("temp.user", "Passw0rd-x").status, 401);
+}
+
+TEST_P(PlatformApi, RequestIdIsEchoedOrMade) {
+  auto given = admin_->Get("/api/v1/me", {{"X-Request-Id", "trace-123"}});
+  EXPECT_EQ(given.headers.find("X-Request-Id")->second, "trace-123");
+  auto made = admin_->Get("/api/v1/me", {{"X-Request-Id", "bad id with spaces"}});
+  EXPECT_NE(made.headers.find("X-Request-Id")->second, "bad id with spaces");
+}
+
+TEST_P(PlatformApi, MetricsCountRequestsByRouteAndStatus) {
+  admin_->Get("/api/v1/me");
+  admin_->Get("/api/v1/users/999999");
+  Api anon(*server_);
+  auto r = anon.Get("/metrics");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find(R"(hearth_http_requests_total{method="GET",route="/api/v1/me",status="200"})"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find(R"(route="/api/v1/users/{id}",status="404")"), std::string::npos);
+  EXPECT_NE(r.body.find("hearth_http_request_duration_seconds_bucket"), std::string::npos);
+}
+
+TEST_P(PlatformApi, WebAppIsServedWithClientSideRoutes) {
+  Api anon(*server_);
+  auto index = anon.Get("/");
+  auto deep = anon.Get("/admin/users");
+  if (index.status == 404) GTEST_SKIP() << "built without the web app";
+  EXPECT_EQ(index.status, 200);
+  EXPECT_NE(index.body.find("<div id=\"root\">"), std::string::npos);
+  EXPECT_EQ(deep.body, index.body);
+}
+
+// SIGTERM while a request is in flight: the request is answered, then the server exits cleanly.
+TEST_P(PlatformApi, SigtermLetsInFlightRequestsFinish) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(server_->port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)), 0);
+  const std::string body = fmt::format(R"({{"name":"关机前","kind":"region","parent_id":{}}})", group_id_);
+  const std::string head = fmt::format(
+      "POST /api/v1/org-units HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\nContent-Type: application/json\r\n"
+      "Content-Length: {}\r\n\r\n",
+      admin_->token(), body.size());
+  ASSERT_GT(write(fd, head.data(), head.size()), 0);
+  ASSERT_GT(write(fd, body.data(), 10), 0);  // half the body: the request is in flight
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  kill(server_->pid(), SIGTERM);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  ASSERT_GT(write(fd, body.data() + 10, body.size() - 10), 0);
+  std::string answer(4096, '\0');
+  const auto n = read(fd, answer.data(), answer.size());
+  close(fd);
+  ASSERT_GT(n, 0);
+  EXPECT_TRUE(answer.starts_with("HTTP/1.1 201")) << answer;
+  EXPECT_EQ(server_->Stop(), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PlatformApi, testing::ValuesIn(EnabledBackends()), BackendName);
+
+// Tokens expire: a server whose sessions live one second.
+class ShortSessionApi : public PlatformApi {
+  std::vector<std::string> ExtraArgs() override { return {"--session-ttl", "1"}; }
+};
+
+TEST_P(ShortSessionApi, ExpiredTokenAnswers401) {
+  EXPECT_EQ(admin_->Get("/api/v1/me").status, 200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  auto r = admin_->Get("/api/v1/me");
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(r.ErrorCode(), "unauthenticated");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ShortSessionApi, testing::ValuesIn(EnabledBackends()), BackendName);
+
+}  // namespace
+}  // namespace hearth::test

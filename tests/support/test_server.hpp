@@ -1,0 +1,71 @@
+#pragma once
+#include <sys/types.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <boost/json/value.hpp>
+#include <httplib.h>
+
+#include "support/backends.hpp"
+
+namespace hearth::test {
+
+/// A `hearth serve` process on a free port over a TempDatabase (or a given URL), with the admin
+/// password kAdminPassword. Stopped with SIGTERM when destroyed.
+class TestServer {
+ public:
+  static constexpr const char* kAdminPassword = "Admin-pass-2026";
+
+  explicit TestServer(const std::string& db_url, std::vector<std::string> extra_args = {});
+  ~TestServer();
+
+  /// Sends SIGTERM and waits for the exit; returns the exit status (-1 when it had to be killed).
+  int Stop();
+  pid_t pid() const { return pid_; }
+  int port() const { return port_; }
+  std::unique_ptr<httplib::Client> Client() const;
+
+ private:
+  pid_t pid_ = -1;
+  int port_ = 0;
+  std::string log_path_;
+};
+
+/// An answer with its body parsed (null when the body is empty or not JSON).
+struct Reply {
+  int status = 0;
+  boost::json::value json;
+  httplib::Headers headers;
+  std::string body;
+  /// error.code of an error body, or "".
+  std::string ErrorCode() const;
+  /// error.fields[name], or "".
+  std::string FieldReason(const std::string& name) const;
+  std::int64_t Int(const char* key) const { return json.at(key).as_int64(); }
+  std::string Str(const char* key) const { return std::string(json.at(key).as_string()); }
+};
+
+/// An HTTP client for one server, optionally logged in.
+class Api {
+ public:
+  explicit Api(const TestServer& server) : client_(server.Client()) {}
+  Reply Get(const std::string& path, const httplib::Headers& headers = {});
+  Reply Post(const std::string& path, const std::string& body, const httplib::Headers& headers = {});
+  Reply Patch(const std::string& path, const std::string& body, const httplib::Headers& headers = {});
+  /// Logs in and keeps the token for later calls; returns the login reply.
+  Reply Login(const std::string& username, const std::string& password);
+  void SetToken(std::string token) { token_ = std::move(token); }
+  const std::string& token() const { return token_; }
+  httplib::Client& raw() { return *client_; }
+
+ private:
+  httplib::Headers WithAuth(httplib::Headers headers) const;
+  std::unique_ptr<httplib::Client> client_;
+  std::string token_;
+};
+
+Reply ToReply(const httplib::Result& result);
+
+}  // namespace hearth::test
