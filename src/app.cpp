@@ -30,7 +30,7 @@ Result<void> App::Prepare() {
   HEARTH_ASSIGN(auto report, db::Migrate(*db, db::EmbeddedMigrations(db->backend())));
   for (const auto& name : report.applied) spdlog::info(R"({{"msg":"migration applied","name":"{}"}})", name);
   HEARTH_ASSIGN(bool created, platform::Bootstrap(*db, *platform, config.group_name, config.admin_password));
-  if (created) spdlog::info(R"({{"msg":"created the first administrator","username":"admin"}})");
+  if (created) spdlog::info(R"({"msg":"created the first administrator","username":"admin"})");
   return {};
 }
 

@@ -220,7 +220,7 @@ struct Server::Impl {
 
   void BeginShutdown() {
     if (draining.exchange(true)) return;
-    spdlog::info(R"({{"msg":"shutting down: no new connections, finishing in-flight requests"}})");
+    spdlog::info(R"({"msg":"shutting down: no new connections, finishing in-flight requests"})");
     beast::error_code ec;
     acceptor.close(ec);
     // Idle keep-alive connections would wait for their timeout: close them now. Busy ones
@@ -292,7 +292,7 @@ void Server::Run(const std::function<void()>& on_ready) {
   impl.ioc.run();
   for (auto& t : threads) t.join();
   impl.workers->join();
-  spdlog::info(R"({{"msg":"stopped"}})");
+  spdlog::info(R"({"msg":"stopped"})");
 }
 
 }  // namespace hearth::http

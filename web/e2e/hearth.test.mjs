@@ -60,10 +60,12 @@ describe('Hearth web app', { concurrency: false }, () => {
   });
 
   it('creates a region under the group and a city under the region', kStep, async () => {
+    const listed = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/org-units');
     await openMenu(page, '组织架构');
     await page.waitForURL('**/admin/org-units');
+    await listed;
     const table = page.getByTestId('org-unit-table');
-    await table.locator('.ant-table-row').first().waitFor();
+    await table.locator('.ant-table-row, .ant-table-placeholder').first().waitFor();
 
     // A fresh database may have no group yet: make one first.
     const groupRow = table.locator('.ant-table-row').filter({ has: page.locator('.ant-tag', { hasText: /^集团$/ }) }).first();

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test: unit, service, repository and API tests on SQLite and on a PostgreSQL 15 this
+# script starts and stops itself; the OpenAPI document through a validator; the web app in
+# headless Chromium. Called by `make test` after the build.
+set -euo pipefail
+build=${1:-build}
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+tmp=$(mktemp -d /tmp/hearth-test.XXXXXX)
+chmod 755 "$tmp"
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  scripts/pg.sh stop "$tmp/pg"
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+echo "== starting PostgreSQL 15 on 127.0.0.1"
+export HEARTH_TEST_PG=$(scripts/pg.sh start "$tmp/pg")
+echo "   $HEARTH_TEST_PG"
+
+echo "== unit, service, repository and API tests (SQLite and PostgreSQL)"
+ctest --test-dir "$build" --output-on-failure -j 2 --timeout 300
+
+echo "== OpenAPI document and web app against a running server"
+export HEARTH_ADMIN_PASSWORD=E2e-admin-pass-1
+"$build/hearth" serve --listen 127.0.0.1:0 --db "sqlite:$tmp/e2e.db" --fast-hashing --no-access-log >"$tmp/serve.log" 2>&1 &
+server_pid=$!
+url=""
+for _ in $(seq 1 200); do
+  url=$(grep -o 'http://127.0.0.1:[0-9]*/' "$tmp/serve.log" | head -1 || true)
+  [ -n "$url" ] && break
+  sleep 0.05
+done
+[ -n "$url" ] || { cat "$tmp/serve.log"; echo "the server did not start"; exit 1; }
+export HEARTH_URL=${url%/}
+(cd web && node scripts/validate-openapi.mjs "$HEARTH_URL/api/v1/openapi.json")
+(cd web && node --test --test-concurrency=1 e2e/)
+echo "== all tests passed"
