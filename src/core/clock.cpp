@@ -13,20 +13,29 @@ Timestamp SystemClock::Now() const {
 }
 
 std::string FormatRfc3339(Timestamp t) {
+  // Written digit by digit: this runs several times for every object the API returns.
   using namespace std::chrono;
   const sys_time<milliseconds> tp{milliseconds{t.ms}};
   const auto day = floor<days>(tp);
   const year_month_day ymd{day};
-  const hh_mm_ss hms{tp - day};
-  const auto ms = hms.subseconds().count();
-  if (ms == 0) {
-    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
-                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), hms.hours().count(),
-                       hms.minutes().count(), hms.seconds().count());
-  }
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), hms.hours().count(),
-                     hms.minutes().count(), hms.seconds().count(), ms);
+  const auto in_day = (tp - day).count();  // milliseconds since midnight
+  const int y = static_cast<int>(ymd.year());
+  const unsigned mo = static_cast<unsigned>(ymd.month()), d = static_cast<unsigned>(ymd.day());
+  const long h = in_day / 3600000, mi = in_day / 60000 % 60, se = in_day / 1000 % 60, ms = in_day % 1000;
+  if (y < 0 || y > 9999) return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, mo, d, h, mi, se);
+  char buf[24] = "0000-00-00T00:00:00.000";
+  auto put = [&](int pos, long value, int width) {
+    for (int i = width - 1; i >= 0; --i, value /= 10) buf[pos + i] = static_cast<char>('0' + value % 10);
+  };
+  put(0, y, 4);
+  put(5, mo, 2);
+  put(8, d, 2);
+  put(11, h, 2);
+  put(14, mi, 2);
+  put(17, se, 2);
+  if (ms == 0) return std::string(buf, 19) + 'Z';
+  put(20, ms, 3);
+  return std::string(buf, 23) + 'Z';
 }
 
 namespace {

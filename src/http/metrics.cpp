@@ -20,9 +20,6 @@ struct Metrics::Impl {
       prometheus::BuildHistogram().Name("hearth_http_request_duration_seconds")
           .Help("HTTP request latency by route and method").Register(*registry);
   std::mutex mutex;
-  // Cached children: Family::Add hashes the label map on every call.
-  std::map<std::string, prometheus::Counter*, std::less<>> counters;
-  std::map<std::string, prometheus::Histogram*, std::less<>> histograms;
   std::map<std::string, prometheus::Gauge*, std::less<>> gauges;
 };
 
@@ -32,32 +29,27 @@ Metrics::~Metrics() = default;
 void Metrics::ObserveRequest(std::string_view route, std::string_view method, int status, double seconds) {
   static const prometheus::Histogram::BucketBoundaries kBuckets{0.0005, 0.001, 0.002, 0.005, 0.01, 0.025,
                                                                 0.05,   0.1,   0.25,  0.5,   1.0,  2.5};
-  const std::string route_label = route.empty() ? "unmatched" : std::string(route);
-  std::string key = route_label;
-  key += ' ';
-  key += method;
-  prometheus::Histogram* histogram;
-  prometheus::Counter* counter;
-  {
+  // Each thread keeps the children it has used, so the hot path takes no lock. Children live
+  // as long as the registry, which outlives the server threads.
+  struct Children {
+    prometheus::Histogram* histogram;
+    prometheus::Counter* counter;
+  };
+  thread_local std::map<std::pair<const Impl*, std::string>, Children, std::less<>> cache;
+  std::string key;
+  key.reserve(route.size() + method.size() + 5);
+  key.append(route).append(" ").append(method).append(" ").append(std::to_string(status));
+  auto it = cache.find(std::pair<const Impl*, std::string>(impl_.get(), key));
+  if (it == cache.end()) {
+    const std::string route_label = route.empty() ? "unmatched" : std::string(route);
     std::lock_guard lock(impl_->mutex);
-    auto h = impl_->histograms.find(key);
-    if (h == impl_->histograms.end()) {
-      h = impl_->histograms.emplace(key, &impl_->latency.Add({{"route", route_label}, {"method", std::string(method)}},
-                                                             kBuckets)).first;
-    }
-    histogram = h->second;
-    key += ' ';
-    key += std::to_string(status);
-    auto c = impl_->counters.find(key);
-    if (c == impl_->counters.end()) {
-      c = impl_->counters.emplace(key, &impl_->requests.Add({{"route", route_label},
-                                                             {"method", std::string(method)},
-                                                             {"status", std::to_string(status)}})).first;
-    }
-    counter = c->second;
+    Children c{&impl_->latency.Add({{"route", route_label}, {"method", std::string(method)}}, kBuckets),
+               &impl_->requests.Add(
+                   {{"route", route_label}, {"method", std::string(method)}, {"status", std::to_string(status)}})};
+    it = cache.emplace(std::pair<const Impl*, std::string>(impl_.get(), key), c).first;
   }
-  histogram->Observe(seconds);
-  counter->Increment();
+  it->second.histogram->Observe(seconds);
+  it->second.counter->Increment();
 }
 
 void Metrics::SetGauge(const std::string& name, const std::string& help, double value) {

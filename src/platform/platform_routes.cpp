@@ -38,13 +38,13 @@ Response PostLogin(Request& req, AuthService& auth) {
                                   {"org_unit_id", u.org_unit_id}}}});
 }
 
-Response GetMe(Request& req, UserService& users, OrgService& orgs) {
+Response GetMe(Request& req, UserService& users) {
   const Actor& actor = req.actor();
-  auto user = users.Get(req.context, actor.user_id);
-  if (!user) return http::ErrorResponse(user.error());
-  auto unit = orgs.Get(req.context, actor.org_unit_id);
-  boost::json::object body = ToJson(*user, true);  // one's own phone is not someone else's personal data
-  if (unit) body["org_unit"] = {{"id", unit->id}, {"name", unit->name}, {"kind", unit->kind}};
+  auto me = users.Me(req.context);
+  if (!me) return http::ErrorResponse(me.error());
+  const auto& [user, unit_name, unit_kind] = *me;
+  boost::json::object body = ToJson(user, true);  // one's own phone is not someone else's personal data
+  body["org_unit"] = {{"id", user.org_unit_id}, {"name", unit_name}, {"kind", unit_kind}};
   boost::json::array perms;
   for (const auto& p : PermissionNames(actor.permissions)) perms.emplace_back(p);
   body["permissions"] = std::move(perms);
@@ -193,7 +193,7 @@ void RegisterRoutes(http::Router& router, Platform& p) {
     auto done = p.auth.Logout(r.context);
     return done ? http::NoContent() : http::ErrorResponse(done.error());
   });
-  router.Add({"GET", "/api/v1/me"}, [&p](Request& r) { return GetMe(r, p.users, p.orgs); });
+  router.Add({"GET", "/api/v1/me"}, [&p](Request& r) { return GetMe(r, p.users); });
   router.Add({"GET", "/api/v1/roles"}, [](Request&) { return GetRoles(); });
   router.Add({"GET", "/api/v1/org-units"}, [&p](Request& r) {
     auto page = http::PageOf(r);

@@ -14,6 +14,10 @@ constexpr std::string_view kFind = R"sql(
 SELECT id, tenant_id, org_unit_id, username, display_name, phone, email, roles, disabled, version, created_at,
        updated_at
   FROM users WHERE id = $1 AND tenant_id = $2)sql";
+constexpr std::string_view kFindWithUnit = R"sql(
+SELECT u.id, u.tenant_id, u.org_unit_id, u.username, u.display_name, u.phone, u.email, u.roles, u.disabled,
+       u.version, u.created_at, u.updated_at, o.name, o.kind
+  FROM users u JOIN org_units o ON o.id = u.org_unit_id WHERE u.id = $1 AND u.tenant_id = $2)sql";
 constexpr std::string_view kFindForLogin = R"sql(
 SELECT id, tenant_id, org_unit_id, username, display_name, phone, email, roles, disabled, version, created_at,
        updated_at, password_hash
@@ -68,6 +72,14 @@ std::optional<User> UserRepo::Find(db::Tx& tx, std::int64_t tenant_id, std::int6
   auto rows = tx.Execute(kFind, id, tenant_id);
   if (rows.empty()) return std::nullopt;
   return FromRow(rows.front());
+}
+
+std::optional<std::tuple<User, std::string, std::string>> UserRepo::FindWithUnit(db::Tx& tx, std::int64_t tenant_id,
+                                                                                 std::int64_t id) {
+  auto rows = tx.Execute(kFindWithUnit, id, tenant_id);
+  if (rows.empty()) return std::nullopt;
+  const auto r = rows.front();
+  return std::make_tuple(FromRow(r), r.Text(12), r.Text(13));
 }
 
 std::optional<std::pair<User, std::string>> UserRepo::FindForLogin(db::Tx& tx, const std::string& username) {

@@ -1,6 +1,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/paging.hpp"
@@ -28,6 +29,9 @@ class UserRepo {
  public:
   User Insert(db::Tx& tx, const User& user, const std::string& password_hash);
   std::optional<User> Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
+  /// The user with the name and kind of their org unit, in one query (GET /me).
+  std::optional<std::tuple<User, std::string, std::string>> FindWithUnit(db::Tx& tx, std::int64_t tenant_id,
+                                                                         std::int64_t id);
   /// The user and password hash by login name, across tenants (usernames are globally unique).
   std::optional<std::pair<User, std::string>> FindForLogin(db::Tx& tx, const std::string& username);
   /// Users of org units under `path_prefix`, by id, after the cursor; one more than the limit.

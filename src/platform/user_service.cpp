@@ -42,7 +42,7 @@ bool GrantsAdmin(const std::vector<std::string>& roles) {
 }  // namespace
 
 boost::json::object ToJson(const User& u, bool unmasked) {
-  boost::json::object o;
+  boost::json::object o(12);
   o["id"] = u.id;
   o["username"] = u.username;
   o["display_name"] = u.display_name;
@@ -121,6 +121,13 @@ Result<User> UserService::Get(const RequestContext& ctx, std::int64_t id) {
     HEARTH_TRY(orgs_.FindInScope(tx, actor, user->org_unit_id));
     return *user;
   });
+}
+
+Result<std::tuple<User, std::string, std::string>> UserService::Me(const RequestContext& ctx) {
+  const Actor& actor = ctx.actor_ref();
+  auto me = db_.Read([&](db::Tx& tx) { return repo_.FindWithUnit(tx, actor.tenant_id, actor.user_id); });
+  if (!me) return NotFound("the account no longer exists");
+  return *me;
 }
 
 Result<Listing<User>> UserService::List(const RequestContext& ctx, const UserFilter& filter, const Page& page) {

@@ -46,6 +46,8 @@ class UserService {
   /// roles "invalid_value"), 409 conflict "username" "taken".
   Result<User> Create(const RequestContext& ctx, const CreateUser& cmd);
   Result<User> Get(const RequestContext& ctx, std::int64_t id);
+  /// The caller's own account with their org unit's name and kind; needs no permission.
+  Result<std::tuple<User, std::string, std::string>> Me(const RequestContext& ctx);
   Result<Listing<User>> List(const RequestContext& ctx, const UserFilter& filter, const Page& page);
   /// With `expected_version`, a stale version answers 409 version_conflict. A new password or
   /// disabling revokes the user's sessions.

@@ -65,6 +65,7 @@ describe('Hearth web app', { concurrency: false }, () => {
     await page.waitForURL('**/admin/org-units');
     await listed;
     const table = page.getByTestId('org-unit-table');
+    await table.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
     await table.locator('.ant-table-row, .ant-table-placeholder').first().waitFor();
 
     // A fresh database may have no group yet: make one first.
@@ -74,7 +75,7 @@ describe('Hearth web app', { concurrency: false }, () => {
       groupName = `E2E集团-${suffix}`;
       await page.getByTestId('new-org-unit').click();
       const dialog = modal(page, '新建组织');
-      await dialog.getByLabel('组织名称').fill(groupName);
+      await dialog.getByLabel('组织名称', { exact: true }).fill(groupName);
       await dialog.getByRole('button', { name: /创\s*建/ }).click();
       await modalClosed(page);
       await table.getByText(groupName, { exact: true }).waitFor();
@@ -89,7 +90,7 @@ describe('Hearth web app', { concurrency: false }, () => {
     await dialog.waitFor();
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
     await dialog.getByText('请输入组织名称').waitFor(); // client-side check before any call
-    await dialog.getByLabel('组织名称').fill(regionName);
+    await dialog.getByLabel('组织名称', { exact: true }).fill(regionName);
     await chooseTree(page, dialog, '上级组织', groupName);
     await chooseOption(page, dialog, '组织类型', '区域');
     await shot(page, 'org-unit-modal');
@@ -105,12 +106,23 @@ describe('Hearth web app', { concurrency: false }, () => {
     await child.waitFor();
     assert.match(await child.locator('.ant-select').filter({ hasText: regionName }).innerText(), new RegExp(regionName));
     await child.getByText('城市公司').waitFor();
-    await child.getByLabel('组织名称').fill(cityName);
+    await child.getByLabel('组织名称', { exact: true }).fill(cityName);
     await child.getByRole('button', { name: /创\s*建/ }).click();
     await modalClosed(page);
     const cityRow = table.locator('.ant-table-row').filter({ hasText: cityName });
     await cityRow.waitFor();
     assert.match(await cityRow.innerText(), /城市公司/);
+
+    // Rename the region: PATCH with If-Match.
+    const renamed = `${regionName}（已改名）`;
+    await regionRow.getByRole('button', { name: /重命名/ }).click();
+    const rename = modal(page, '修改组织名称');
+    await rename.waitFor();
+    await rename.getByLabel('组织名称', { exact: true }).fill(renamed);
+    await shot(page, 'org-unit-rename-modal');
+    await rename.getByRole('button', { name: /保\s*存/ }).click();
+    await modalClosed(page);
+    await table.locator('.ant-table-row').filter({ hasText: renamed }).waitFor();
     await shot(page, 'org-units-created');
   });
 

@@ -87,8 +87,16 @@ class SqliteConnection final : public Connection {
   };
 
   Statement& Prepare(std::string_view sql) {
+    // Most SQL is a named constant with a stable address: look it up by address first and
+    // confirm the text, which avoids building a string key on every call.
+    if (auto hit = by_address_.find(sql.data()); hit != by_address_.end() && hit->second->first == sql) {
+      return hit->second->second;
+    }
     auto it = statements_.find(std::string(sql));
-    if (it != statements_.end()) return it->second;
+    if (it != statements_.end()) {
+      by_address_[sql.data()] = &*it;
+      return it->second;
+    }
     Statement st;
     const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                                       &st.stmt, nullptr);
@@ -99,7 +107,9 @@ class SqliteConnection final : public Connection {
       const int idx = sqlite3_bind_parameter_index(st.stmt, fmt::format("${}", n).c_str());
       st.param_index.push_back(idx);
     }
-    return statements_.emplace(std::string(sql), st).first->second;
+    auto& entry = *statements_.emplace(std::string(sql), st).first;
+    by_address_[sql.data()] = &entry;
+    return entry.second;
   }
 
   static void Bind(sqlite3_stmt* stmt, int idx, const Value& v) {
@@ -205,6 +215,7 @@ class SqliteConnection final : public Connection {
 
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, Statement> statements_;
+  std::unordered_map<const char*, std::pair<const std::string, Statement>*> by_address_;
 };
 
 }  // namespace

@@ -58,7 +58,8 @@ export const zh = {
   'reason.already_exists': '已存在，不能重复',
   'reason.too_weak': '密码强度不足',
   'reason.out_of_range': '超出允许范围',
-  'reason.invalid_parent': '上级组织不符合层级要求',
+  'reason.invalid_value': '取值无效',
+  'reason.invalid_for_parent': '与上级组织的层级不匹配（集团 → 区域 → 城市公司 → 项目）',
   'reason.forbidden': '没有权限选择此项',
   'reason.unknown_role': '未知角色',
 
@@ -203,9 +204,9 @@ export const zh = {
   'action.user.deleted': '删除用户',
   'action.user.disabled': '停用用户',
   'action.user.password_changed': '修改密码',
-  'action.auth.login': '登录',
-  'action.auth.logout': '退出登录',
-  'action.auth.login_failed': '登录失败',
+  'action.session.created': '登录',
+  'action.session.revoked': '退出登录',
+  'action.personal_data.viewed': '查看个人敏感信息',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -267,7 +268,8 @@ export const en: Record<MessageKey, string> = {
   'reason.already_exists': 'Already exists',
   'reason.too_weak': 'Password is too weak',
   'reason.out_of_range': 'Out of range',
-  'reason.invalid_parent': 'Parent does not fit the hierarchy',
+  'reason.invalid_value': 'Invalid value',
+  'reason.invalid_for_parent': 'Does not fit under the parent (group → region → city company → project)',
   'reason.forbidden': 'You may not choose this',
   'reason.unknown_role': 'Unknown role',
 
@@ -412,7 +414,7 @@ export const en: Record<MessageKey, string> = {
   'action.user.deleted': 'User deleted',
   'action.user.disabled': 'User disabled',
   'action.user.password_changed': 'Password changed',
-  'action.auth.login': 'Signed in',
-  'action.auth.logout': 'Signed out',
-  'action.auth.login_failed': 'Sign-in failed',
+  'action.session.created': 'Signed in',
+  'action.session.revoked': 'Signed out',
+  'action.personal_data.viewed': 'Personal data viewed',
 };

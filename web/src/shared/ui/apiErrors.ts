@@ -26,7 +26,8 @@ export function errorMessage(t: Translate, err: unknown): string {
     case 404:
       return t('error.notFound');
     case 409:
-      return err.message && err.message !== err.code ? err.message : t('error.conflict');
+      // A conflict naming fields (e.g. username "taken") is shown on those fields.
+      return Object.keys(err.fields).length ? t('error.validation') : t('error.conflict');
     case 422:
       return t('error.validation');
     case 429:

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Form, Input, Modal, Select, Tag, TreeSelect } from 'antd';
+import { App, Form, Input, Modal, Select } from 'antd';
 import { useT } from '../../../app/i18n/useT';
 import { orgUnitApi } from '../api';
-import { kindLabel, kindOptions, kKindColors, nextKind } from '../labels';
-import { toTreeSelectData, type OrgTreeNode, type OrgTreeSelectNode } from '../orgTree';
+import { kindOptions, nextKind } from '../labels';
+import type { OrgTreeNode } from '../orgTree';
+import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
 import type { OrgUnit, OrgUnitKind } from '../types';
 import { FormErrorAlert, type FormErrorState } from './FormErrorAlert';
 import { formErrorFrom } from './formErrors';
@@ -89,14 +90,7 @@ export function OrgUnitFormModal({
     }
   };
 
-  const renderNode = (node: OrgTreeSelectNode) => (
-    <span>
-      {node.title}{' '}
-      <Tag color={kKindColors[node.kind]} style={{ marginInlineStart: 4, fontSize: 11, lineHeight: '16px' }}>
-        {kindLabel(t, node.kind)}
-      </Tag>
-    </span>
-  );
+
 
   return (
     <Modal
@@ -121,14 +115,11 @@ export function OrgUnitFormModal({
           <Input placeholder={t('org.namePlaceholder')} maxLength={100} showCount data-testid="org-name" />
         </Form.Item>
         <Form.Item name="parent_id" label={t('org.parent')}>
-          <TreeSelect<number>
+          <OrgUnitTreeSelect
+            tree={tree}
             allowClear
-            showSearch={{ treeNodeFilterProp: 'title' }}
             disabled={!!editing}
             placeholder={t('org.parentNone')}
-            treeData={toTreeSelectData(tree)}
-            treeTitleRender={(node) => renderNode(node as unknown as OrgTreeSelectNode)}
-            treeDefaultExpandAll
             onChange={(value) => {
               const parent = value === undefined || value === null ? undefined : byId.get(value);
               form.setFieldValue('kind', nextKind(parent?.kind));

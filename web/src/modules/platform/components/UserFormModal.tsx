@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Form, Input, Modal, Select, Switch, Tag, TreeSelect } from 'antd';
+import { App, Form, Input, Modal, Select, Switch, Tag } from 'antd';
 import { useT } from '../../../app/i18n/useT';
 import { userApi } from '../api';
-import { kindLabel, kKindColors, kRoleColors, roleOptions } from '../labels';
-import { toTreeSelectData, type OrgTreeNode, type OrgTreeSelectNode } from '../orgTree';
+import { kRoleColors, roleOptions } from '../labels';
+import type { OrgTreeNode } from '../orgTree';
+import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
 import type { User, UserPatch } from '../types';
 import { FormErrorAlert, type FormErrorState } from './FormErrorAlert';
 import { formErrorFrom } from './formErrors';
@@ -112,14 +113,7 @@ export function UserFormModal({
   };
 
   const creating = !editing;
-  const renderNode = (node: OrgTreeSelectNode) => (
-    <span>
-      {node.title}{' '}
-      <Tag color={kKindColors[node.kind]} style={{ marginInlineStart: 4, fontSize: 11, lineHeight: '16px' }}>
-        {kindLabel(t, node.kind)}
-      </Tag>
-    </span>
-  );
+
 
   return (
     <Modal
@@ -182,12 +176,9 @@ export function UserFormModal({
           label={t('user.orgUnit')}
           rules={[{ required: true, message: t('user.orgUnitRequired') }]}
         >
-          <TreeSelect<number>
-            showSearch={{ treeNodeFilterProp: 'title' }}
+          <OrgUnitTreeSelect
+            tree={tree}
             placeholder={t('user.orgUnitPlaceholder')}
-            treeData={toTreeSelectData(tree)}
-            treeTitleRender={(node) => renderNode(node as unknown as OrgTreeSelectNode)}
-            treeDefaultExpandAll
             data-testid="user-org-unit"
           />
         </Form.Item>

@@ -18,10 +18,11 @@ const kActions = [
   'org_unit.updated',
   'user.created',
   'user.updated',
-  'auth.login',
-  'auth.logout',
+  'session.created',
+  'session.revoked',
+  'personal_data.viewed',
 ];
-const kEntityTypes = ['org_unit', 'user', 'session'];
+const kEntityTypes = ['org_unit', 'user'];
 
 function actionLabel(t: Translate, action: string): string | null {
   const key = `action.${action}`;

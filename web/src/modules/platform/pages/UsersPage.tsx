@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Badge, Button, Card, Flex, Input, Space, Table, Tag, Tooltip, TreeSelect, Typography, type TableColumnsType } from 'antd';
+import { Alert, Badge, Button, Card, Flex, Input, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { PageHeader } from '../../../shared/ui/PageHeader';
@@ -7,9 +7,10 @@ import { formatDateTime } from '../../../shared/ui/formatTime';
 import { errorMessage } from '../../../shared/ui/apiErrors';
 import { userApi } from '../api';
 import { useOrgUnits } from '../useOrgUnits';
-import { orgPath, toTreeSelectData } from '../orgTree';
+import { orgPath } from '../orgTree';
 import { kRoleColors, roleLabel } from '../labels';
 import { UserFormModal, type UserModalTarget } from '../components/UserFormModal';
+import { OrgUnitTreeSelect } from '../components/OrgUnitTreeSelect';
 import type { User, UserQuery } from '../types';
 
 const kPageSize = 50;
@@ -142,12 +143,10 @@ export default function UsersPage() {
             onSearch={(q) => setFilters((current) => ({ ...current, q: q.trim() || undefined }))}
             data-testid="user-search"
           />
-          <TreeSelect<number>
+          <OrgUnitTreeSelect
+            tree={orgUnits.tree}
             allowClear
-            showSearch={{ treeNodeFilterProp: 'title' }}
             placeholder={t('user.filterOrgUnit')}
-            treeData={toTreeSelectData(orgUnits.tree)}
-            treeDefaultExpandAll
             style={{ width: 260 }}
             onChange={(value) => setFilters((current) => ({ ...current, org_unit_id: value ?? undefined }))}
           />
