@@ -19,6 +19,7 @@ struct Config {
   std::int64_t session_ttl_s = 12 * 3600;
   std::size_t body_limit = 1 << 20;
   int workers = 0;
+  std::string handlers = "auto";  ///< inline | pool | auto (inline on SQLite, pool on PostgreSQL)
   int db_pool = 8;
   bool fast_hashing = false;
   bool access_log = true;

@@ -15,7 +15,7 @@ export default defineConfig({
     emptyOutDir: true,
     // antd alone is ~700 kB before gzip; the admin pages are split off with React.lazy.
     chunkSizeWarningLimit: 1000,
-    rolldownOptions: {
+    rollupOptions: {
       output: {
         // Shared chunks are named after their first module, which misleads ("apiErrors" holding
         // antd); name the ones that are mostly third-party code "vendor" instead.

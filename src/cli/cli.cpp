@@ -40,7 +40,9 @@ int Run(int argc, char** argv) {
   auto* serve = app.add_subcommand("serve", "serve the API and the web app");
   serve->add_option("--listen", config.listen, "HOST:PORT to listen on (HEARTH_LISTEN)");
   serve->add_option("--db", config.db_url, "sqlite:/path/file.db or postgresql://… (HEARTH_DB)");
-  serve->add_option("--workers", config.workers, "handler threads (0: two per core)");
+  serve->add_option("--workers", config.workers, "worker pool threads (0: two per core)");
+  serve->add_option("--handlers", config.handlers, "where handlers run: auto (inline on SQLite, pool on PostgreSQL), inline, pool")
+      ->check(CLI::IsMember({"auto", "inline", "pool"}));
   serve->add_option("--db-pool", config.db_pool, "database connections");
   serve->add_option("--body-limit", config.body_limit, "largest request body in bytes (413 above)");
   serve->add_option("--session-ttl", config.session_ttl_s, "seconds a login token lives");

@@ -31,7 +31,7 @@ Response ListResponse(const std::vector<T>& items, const std::optional<std::stri
   boost::json::object body;
   body["items"] = std::move(arr);
   body["next_cursor"] = next ? boost::json::value(*next) : nullptr;
-  return Json(kOk, body);
+  return Json(kOk, std::move(body));
 }
 
 /// Renders a Result: the value through `to_json` with `status`, or the error body.

@@ -74,7 +74,7 @@ Result<boost::json::object> Request::JsonObject() const {
   return std::move(value.as_object());
 }
 
-Response Json(int status, const boost::json::value& body) {
+Response Json(int status, boost::json::value body) {
   return Response{status, "application/json", boost::json::serialize(body), {}};
 }
 

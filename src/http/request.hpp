@@ -28,6 +28,8 @@ class Request {
   std::string route_pattern;  ///< the matched route, e.g. "/api/v1/users/{id}", or "" when none
   std::vector<std::pair<std::string, std::string>> path_params;
   RequestContext context;
+  const void* matched_route = nullptr;  ///< set by Router::IsSlow so that Handle does not match twice
+  bool path_matched = false;
 
   /// The header's value, or nullopt. `name` must be lowercase.
   std::optional<std::string_view> Header(std::string_view name) const;
@@ -55,7 +57,7 @@ struct Response {
 constexpr int kOk = 200, kCreated = 201, kNoContent = 204;
 
 /// A JSON response.
-Response Json(int status, const boost::json::value& body);
+Response Json(int status, boost::json::value body);
 /// 204 with no body.
 Response NoContent();
 /// The standard error body of API.md for `error`, with its status.

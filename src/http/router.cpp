@@ -54,10 +54,17 @@ const Route* Router::Match(Request& req, bool& path_matched) const {
   return nullptr;
 }
 
+bool Router::IsSlow(Request& req) const {
+  const Route* route = Match(req, req.path_matched);
+  req.matched_route = route;
+  return route && route->spec.slow;
+}
+
 Response Router::Handle(Request& req) const {
   try {
-    bool path_matched = false;
-    const Route* route = Match(req, path_matched);
+    bool path_matched = req.path_matched;
+    const Route* route = static_cast<const Route*>(req.matched_route);
+    if (!route && !path_matched) route = Match(req, path_matched);
     if (!route) {
       if (path_matched) {
         return ErrorResponse(Error{ErrorCode::kNotFound, "not_found",

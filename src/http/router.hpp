@@ -13,6 +13,7 @@ struct RouteSpec {
   std::string method;    ///< "GET", "POST", "PATCH", "DELETE"
   std::string pattern;   ///< "/api/v1/users/{id}"
   bool auth = true;      ///< requires a valid bearer token
+  bool slow = false;     ///< spends CPU for long (password hashing): always run on the worker pool
 };
 
 using Handler = std::function<Response(Request&)>;
@@ -40,6 +41,8 @@ class Router {
   /// Routes the request, runs middleware and the handler, and turns escaped exceptions into
   /// 500 (bugs) or 503 (a dependency down). Sets req.route_pattern.
   Response Handle(Request& req) const;
+  /// True when the route the request goes to is marked slow (looked up once; Handle reuses it).
+  bool IsSlow(Request& req) const;
 
   const std::vector<Route>& routes() const { return routes_; }
 

@@ -15,7 +15,8 @@ struct ServerConfig {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;          ///< 0 picks a free port (see Server::port)
   int io_threads = 0;                  ///< 0: one per core
-  int worker_threads = 0;              ///< handlers run here, off the network threads; 0: 2 per core; -1: on the network threads
+  int worker_threads = 0;              ///< the worker pool; 0: 2 per core
+  bool inline_handlers = false;        ///< run handlers of routes not marked slow on the network threads
   std::size_t body_limit = 1 << 20;    ///< larger bodies get 413
   int idle_timeout_s = 60;             ///< keep-alive connections idle longer are closed
   int request_timeout_s = 30;          ///< a request must arrive whole within this

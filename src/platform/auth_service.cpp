@@ -63,25 +63,31 @@ Result<LoginResult> AuthService::Login(const RequestContext& ctx, const std::str
 
 Result<Actor> AuthService::Authenticate(const std::string& token) {
   if (token.empty() || token.size() > 128) return Fail(ErrorCode::kUnauthenticated, "unauthenticated", "invalid token");
+  const Timestamp now = clock_.Now();
+  if (auto cached = cache_.Find(token, now)) return *cached;
   auto session = db_.Read([&](db::Tx& tx) { return users_.FindSession(tx, Sha256Hex(token)); });
   if (!session || session->revoked || session->user.disabled) {
     return Fail(ErrorCode::kUnauthenticated, "unauthenticated", "the token is not valid; log in again");
   }
-  if (session->expires_at <= clock_.Now()) {
+  if (session->expires_at <= now) {
     return Fail(ErrorCode::kUnauthenticated, "unauthenticated", "the session has expired; log in again");
   }
   const User& u = session->user;
-  return Actor{u.id, u.username, u.tenant_id, u.org_unit_id, session->org_path, u.roles, PermissionsOf(u.roles),
-               session->session_id};
+  Actor actor{u.id,  u.username, u.tenant_id, u.org_unit_id, session->org_path, u.roles, PermissionsOf(u.roles),
+              session->session_id};
+  cache_.Put(token, actor, now, session->expires_at);
+  return actor;
 }
 
 Result<void> AuthService::Logout(const RequestContext& ctx) {
   const Actor& actor = ctx.actor_ref();
-  return db_.Transact([&](db::Tx& tx) -> Result<void> {
+  auto done = db_.Transact([&](db::Tx& tx) -> Result<void> {
     users_.RevokeSession(tx, actor.session_id, clock_.Now());
     audit_.Record(tx, ctx, "session.revoked", "user", actor.user_id, nullptr, nullptr);
     return {};
   });
+  cache_.Clear();  // after the commit, so that no concurrent lookup can cache the old state again
+  return done;
 }
 
 }  // namespace hearth::platform

@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -11,6 +12,7 @@
 #include "platform/audit.hpp"
 #include "platform/org_service.hpp"
 #include "platform/user_repo.hpp"
+#include "platform/session_cache.hpp"
 #include "platform/user_service.hpp"
 
 namespace hearth::platform {
@@ -47,9 +49,9 @@ struct LoginResult {
 /// expire `session_ttl_ms` after login.
 class AuthService {
  public:
-  AuthService(db::Database& db, const Clock& clock, AuditLog& audit, LoginThrottle& throttle,
+  AuthService(db::Database& db, const Clock& clock, AuditLog& audit, LoginThrottle& throttle, SessionCache& cache,
               std::int64_t session_ttl_ms)
-      : db_(db), clock_(clock), audit_(audit), throttle_(throttle), session_ttl_ms_(session_ttl_ms) {}
+      : db_(db), clock_(clock), audit_(audit), throttle_(throttle), cache_(cache), session_ttl_ms_(session_ttl_ms) {}
 
   /// 401 unauthenticated for a wrong name or password or a disabled account (the same answer
   /// for each), 429 rate_limited after repeated failures.
@@ -64,6 +66,7 @@ class AuthService {
   const Clock& clock_;
   AuditLog& audit_;
   LoginThrottle& throttle_;
+  SessionCache& cache_;
   std::int64_t session_ttl_ms_;
   UserRepo users_;
 };

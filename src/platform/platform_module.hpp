@@ -24,11 +24,13 @@ struct Platform {
   Platform(db::Database& db, const Clock& clock, const PlatformOptions& options)
       : audit(db, clock),
         orgs(db, clock, audit),
-        users(db, clock, audit, orgs, options.fast_hashing),
+        sessions(1000),
+        users(db, clock, audit, orgs, sessions, options.fast_hashing),
         throttle(options.throttle),
-        auth(db, clock, audit, throttle, options.session_ttl_ms) {}
+        auth(db, clock, audit, throttle, sessions, options.session_ttl_ms) {}
   AuditLog audit;
   OrgService orgs;
+  SessionCache sessions;
   UserService users;
   LoginThrottle throttle;
   AuthService auth;

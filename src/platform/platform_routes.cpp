@@ -48,7 +48,7 @@ Response GetMe(Request& req, UserService& users) {
   boost::json::array perms;
   for (const auto& p : PermissionNames(actor.permissions)) perms.emplace_back(p);
   body["permissions"] = std::move(perms);
-  return http::Json(http::kOk, body);
+  return http::Json(http::kOk, std::move(body));
 }
 
 Response GetRoles() {
@@ -188,7 +188,7 @@ Response ListAudit(Request& req, AuditLog& audit) {
 }  // namespace
 
 void RegisterRoutes(http::Router& router, Platform& p) {
-  router.Add({"POST", "/api/v1/auth/login", false}, [&p](Request& r) { return PostLogin(r, p.auth); });
+  router.Add({"POST", "/api/v1/auth/login", false, true}, [&p](Request& r) { return PostLogin(r, p.auth); });
   router.Add({"POST", "/api/v1/auth/logout"}, [&p](Request& r) {
     auto done = p.auth.Logout(r.context);
     return done ? http::NoContent() : http::ErrorResponse(done.error());
@@ -210,9 +210,9 @@ void RegisterRoutes(http::Router& router, Platform& p) {
   });
   router.Add({"PATCH", "/api/v1/org-units/{id}"}, [&p](Request& r) { return PatchOrgUnit(r, p.orgs); });
   router.Add({"GET", "/api/v1/users"}, [&p](Request& r) { return ListUsers(r, p.users); });
-  router.Add({"POST", "/api/v1/users"}, [&p](Request& r) { return PostUser(r, p.users); });
+  router.Add({"POST", "/api/v1/users", true, true}, [&p](Request& r) { return PostUser(r, p.users); });
   router.Add({"GET", "/api/v1/users/{id}"}, [&p](Request& r) { return GetUser(r, p.users); });
-  router.Add({"PATCH", "/api/v1/users/{id}"}, [&p](Request& r) { return PatchUser(r, p.users); });
+  router.Add({"PATCH", "/api/v1/users/{id}", true, true}, [&p](Request& r) { return PatchUser(r, p.users); });
   router.Add({"GET", "/api/v1/audit-log"}, [&p](Request& r) { return ListAudit(r, p.audit); });
 }
 

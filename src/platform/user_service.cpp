@@ -162,7 +162,7 @@ Result<User> UserService::Update(const RequestContext& ctx, std::int64_t id, con
   std::optional<std::string> hash;
   if (cmd.password) hash = HashPassword(*cmd.password, fast_hashing_);
 
-  return db_.Transact([&](db::Tx& tx) -> Result<User> {
+  auto updated = db_.Transact([&](db::Tx& tx) -> Result<User> {
     auto found = repo_.Find(tx, actor.tenant_id, id);
     if (!found) return NotFound("no such user");
     HEARTH_TRY(orgs_.FindInScope(tx, actor, found->org_unit_id));
@@ -192,6 +192,9 @@ Result<User> UserService::Update(const RequestContext& ctx, std::int64_t id, con
     audit_.Record(tx, ctx, "user.updated", "user", id, before_json, after_json);
     return after;
   });
+  // Roles, unit or status may have changed, or sessions been revoked: cached actors are stale.
+  if (updated) sessions_.Clear();
+  return updated;
 }
 
 void UserService::NoteUnmaskedRead(const RequestContext& ctx, const std::vector<const User*>& users) {

@@ -8,6 +8,7 @@
 #include "db/database.hpp"
 #include "platform/audit.hpp"
 #include "platform/org_service.hpp"
+#include "platform/session_cache.hpp"
 #include "platform/user_repo.hpp"
 
 namespace hearth::platform {
@@ -39,8 +40,9 @@ struct UpdateUser {
 /// may grant the admin role. Reads are scoped the same way (404 outside the scope).
 class UserService {
  public:
-  UserService(db::Database& db, const Clock& clock, AuditLog& audit, OrgService& orgs, bool fast_hashing)
-      : db_(db), clock_(clock), audit_(audit), orgs_(orgs), fast_hashing_(fast_hashing) {}
+  UserService(db::Database& db, const Clock& clock, AuditLog& audit, OrgService& orgs, SessionCache& sessions,
+              bool fast_hashing)
+      : db_(db), clock_(clock), audit_(audit), orgs_(orgs), sessions_(sessions), fast_hashing_(fast_hashing) {}
 
   /// 422 validation_failed for bad fields (username "invalid_format", password "too_short",
   /// roles "invalid_value"), 409 conflict "username" "taken".
@@ -72,6 +74,7 @@ class UserService {
   const Clock& clock_;
   AuditLog& audit_;
   OrgService& orgs_;
+  SessionCache& sessions_;
   bool fast_hashing_;
   UserRepo repo_;
 };
