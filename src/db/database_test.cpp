@@ -24,6 +24,7 @@ CREATE UNIQUE INDEX uq_widgets_name ON widgets (tenant_id, name);)sql";
 class DatabaseTest : public testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
+    HEARTH_REQUIRE_BACKEND(GetParam());
     temp_ = std::make_unique<test::TempDatabase>(GetParam());
     db_ = Database::Open(temp_->url());
     db_->Transact([&](Tx& tx) -> Result<void> {

@@ -20,6 +20,7 @@ namespace {
 class PlatformApi : public testing::TestWithParam<db::Backend> {
  protected:
   void SetUp() override {
+    HEARTH_REQUIRE_BACKEND(GetParam());
     db_ = std::make_unique<TempDatabase>(GetParam());
     server_ = std::make_unique<TestServer>(db_->url(), ExtraArgs());
     admin_ = std::make_unique<Api>(*server_);

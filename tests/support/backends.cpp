@@ -44,11 +44,9 @@ std::string Unique() {
 
 }  // namespace
 
-std::vector<db::Backend> EnabledBackends() {
-  std::vector<db::Backend> out{db::Backend::kSqlite};
-  if (!PgServer().empty()) out.push_back(db::Backend::kPostgres);
-  return out;
-}
+std::vector<db::Backend> EnabledBackends() { return {db::Backend::kSqlite, db::Backend::kPostgres}; }
+
+bool BackendAvailable(db::Backend backend) { return backend == db::Backend::kSqlite || !PgServer().empty(); }
 
 std::string BackendName(const testing::TestParamInfo<db::Backend>& info) {
   return info.param == db::Backend::kSqlite ? "SQLite" : "PostgreSQL";

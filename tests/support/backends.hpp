@@ -9,8 +9,16 @@
 
 namespace hearth::test {
 
-/// SQLite always; PostgreSQL too when HEARTH_TEST_PG holds a server URL (make test sets it).
+/// Both backends. Test discovery runs at build time, without a database server, so the
+/// PostgreSQL cases always exist and skip themselves when HEARTH_TEST_PG is not set (make test
+/// always sets it).
 std::vector<db::Backend> EnabledBackends();
+/// False for PostgreSQL when HEARTH_TEST_PG is not set.
+bool BackendAvailable(db::Backend backend);
+
+/// In a fixture's SetUp: skips the test when its backend is not available.
+#define HEARTH_REQUIRE_BACKEND(backend) \
+  if (!::hearth::test::BackendAvailable(backend)) GTEST_SKIP() << "HEARTH_TEST_PG is not set"
 std::string BackendName(const testing::TestParamInfo<db::Backend>& info);
 
 /// A fresh, empty database for one test: a SQLite file in a temporary directory, or a new
