@@ -16,6 +16,7 @@ pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   [ -f "$tmp/nginx.pid" ] && kill "$(cat "$tmp/nginx.pid")" 2>/dev/null || true
+  scripts/pg.sh stop "$tmp/pg"
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -118,6 +119,19 @@ ratio=$(awk -v a="$h_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", a/b }')
 printf '%-44s %12s %10s %10s\n' "" "req/s" "p50 ms" "p99 ms"
 printf '%-44s %12.0f %10s %10s\n' "nginx, static me.json (reference)" "$n_rps" "$n_p50" "$n_p99"
 printf '%-44s %12.0f %10s %10s\n' "hearth, GET /api/v1/me (token + SQLite)" "$h_rps" "$h_p50" "$h_p99"
+
+# --- 3. the same on PostgreSQL 15 (a server this script starts on 127.0.0.1) -----------------
+pg_url=$(scripts/pg.sh start "$tmp/pg")
+HEARTH_ADMIN_PASSWORD=Bench-pass-1 "$build/hearth" serve --listen 127.0.0.1:0 --db "$pg_url" \
+  --no-access-log ${HEARTH_BENCH_ARGS:-} >"$tmp/serve-pg.log" 2>&1 &
+pids+=($!)
+pg_hearth=$!
+pg_base=$(wait_for_url "$tmp/serve-pg.log")
+pg_token=$(curl -fs -X POST "$pg_base/api/v1/auth/login" -H 'Content-Type: application/json' \
+  -d '{"username":"admin","password":"Bench-pass-1"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+read -r p_rps p_p50 p_p99 < <(run_wrk -H "Authorization: Bearer $pg_token" "$pg_base/api/v1/me")
+printf '%-44s %12.0f %10s %10s\n' "hearth, GET /api/v1/me (token + PostgreSQL)" "$p_rps" "$p_p50" "$p_p99"
+pg_ratio=$(awk -v a="$p_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", a/b }')
 echo
-echo "throughput ratio hearth/nginx: $ratio (target >= 0.5); hearth p99 ${h_p99} ms (target < 5 ms)"
-echo "hearth RSS after the run: $((rss_kb / 1024)) MiB"
+echo "throughput ratio hearth/nginx: SQLite $ratio, PostgreSQL $pg_ratio (target >= 0.5); hearth p99 ${h_p99} ms on SQLite (target < 5 ms)"
+echo "hearth RSS after the runs: SQLite $((rss_kb / 1024)) MiB, PostgreSQL $(( $(ps -o rss= -p "$pg_hearth" | tr -d ' ') / 1024 )) MiB"

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <set>
 #include <thread>
 
@@ -384,7 +385,85 @@ TEST_P(PlatformApi, SigtermLetsInFlightRequestsFinish) {
   EXPECT_EQ(server_->Stop(), 0);
 }
 
+// Several clients retry the same request at once: one record, the same answer for all.
+TEST_P(PlatformApi, ConcurrentRetriesWithOneKeyCreateOneRecord) {
+  const std::string body = fmt::format(R"({{"name":"并发区域","kind":"region","parent_id":{}}})", group_id_);
+  std::vector<std::thread> threads;
+  std::vector<Reply> replies(8);
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&, i] {
+      Api api(*server_);
+      api.SetToken(admin_->token());
+      replies[static_cast<std::size_t>(i)] = api.Post("/api/v1/org-units", body, {{"Idempotency-Key", "same-key"}});
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& r : replies) {
+    EXPECT_EQ(r.status, 201) << r.body;
+    EXPECT_EQ(r.body, replies[0].body);
+  }
+  auto units = admin_->Get("/api/v1/org-units");
+  EXPECT_EQ(units.json.at("items").as_array().size(), 2u) << "the group and exactly one region";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PlatformApi, testing::ValuesIn(EnabledBackends()), BackendName);
+
+// The command line: migrate and user add work on a database the server then uses.
+class CommandLine : public testing::TestWithParam<db::Backend> {
+ protected:
+  void SetUp() override { HEARTH_REQUIRE_BACKEND(GetParam()); }
+  static int Run(const std::string& args, const std::string& env = "") {
+    return std::system((env + " " + HEARTH_BINARY + " " + args + " >/dev/null 2>&1").c_str());
+  }
+};
+
+TEST_P(CommandLine, MigrateThenUserAddThenLogin) {
+  TempDatabase db(GetParam());
+  EXPECT_EQ(Run("migrate --db '" + db.url() + "'"), 0);
+  EXPECT_EQ(Run("migrate --db '" + db.url() + "'"), 0) << "a second run applies nothing and succeeds";
+  // An empty database has no group yet: the first start with HEARTH_ADMIN_PASSWORD makes one.
+  EXPECT_NE(Run("user add zhang.wei --role agent --db '" + db.url() + "'", "HEARTH_USER_PASSWORD=Agent-pass-1"), 0);
+  EXPECT_EQ(Run("user add zhang.wei --role agent --display-name 张伟 --db '" + db.url() + "'",
+                std::string("HEARTH_USER_PASSWORD=Agent-pass-1 HEARTH_ADMIN_PASSWORD=") + TestServer::kAdminPassword),
+            0);
+  EXPECT_NE(Run("user add li.si --role agent --db '" + db.url() + "'", "HEARTH_USER_PASSWORD=short"), 0)
+      << "the password policy applies";
+  EXPECT_NE(Run("user add wang.wu --role king --db '" + db.url() + "'", "HEARTH_USER_PASSWORD=Agent-pass-1"), 0);
+  TestServer server(db.url());
+  Api agent(server);
+  auto login = agent.Login("zhang.wei", "Agent-pass-1");
+  ASSERT_EQ(login.status, 200);
+  EXPECT_EQ(login.json.at("user").at("display_name").as_string(), "张伟");
+  Api admin(server);
+  ASSERT_EQ(admin.Login("admin", TestServer::kAdminPassword).status, 200);
+  auto audit = admin.Get("/api/v1/audit-log?action=user.created");
+  ASSERT_EQ(audit.json.at("items").as_array().size(), 1u);
+  EXPECT_TRUE(audit.json.at("items").as_array()[0].at("actor_id").is_null());
+}
+
+TEST_P(CommandLine, ServeRefusesABadListenAddress) {
+  TempDatabase db(GetParam());
+  EXPECT_NE(Run("serve --listen nonsense --db '" + db.url() + "'"), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CommandLine, testing::ValuesIn(EnabledBackends()), BackendName);
+
+// /readyz follows the database: a PostgreSQL database that goes away makes it 503, /healthz stays.
+TEST(Readiness, ReadyzAnswers503WhenTheDatabaseIsGone) {
+  HEARTH_REQUIRE_BACKEND(db::Backend::kPostgres);
+  auto db = std::make_unique<TempDatabase>(db::Backend::kPostgres);
+  TestServer server(db->url());
+  Api api(server);
+  EXPECT_EQ(api.Get("/readyz").status, 200);
+  db.reset();  // DROP DATABASE … WITH (FORCE): connections are cut and the database is gone
+  auto ready = api.Get("/readyz");
+  EXPECT_EQ(ready.status, 503);
+  EXPECT_EQ(ready.ErrorCode(), "unavailable");
+  EXPECT_EQ(api.Get("/healthz").status, 200);
+  auto login = api.Login("admin", TestServer::kAdminPassword);
+  EXPECT_EQ(login.status, 503) << "fails fast with a clear error, no crash";
+  EXPECT_EQ(api.Get("/metrics").status, 200);
+}
 
 // Tokens expire: a server whose sessions live one second.
 class ShortSessionApi : public PlatformApi {
