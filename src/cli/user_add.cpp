@@ -32,14 +32,9 @@ int UserAdd(const Config& config, const UserAddOptions& options) {
     if (!unit) return FailField("org_unit_id", "not_found");
     platform::CreateUser cmd{options.username, password, options.display_name, options.roles, unit_id,
                              std::nullopt, std::nullopt};
-    auto user = app.platform->users.CreateUnchecked(tx, cmd, *unit);
-    if (user) {
-      RequestContext ctx;
-      ctx.request_id = "cli:user-add";
-      app.platform->audit.Record(tx, ctx, "user.created", "user", user->id, nullptr, platform::ToJson(*user, true),
-                                 unit->tenant_id);
-    }
-    return user;
+    RequestContext ctx;
+    ctx.request_id = "cli:user-add";
+    return app.platform->users.CreateUnchecked(tx, ctx, cmd, *unit);
   });
   if (!created) {
     std::cerr << "hearth: " << created.error().message;

@@ -1,25 +1,16 @@
 #include "db/migrations.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
 
 #include "core/embedded.hpp"
+#include "core/hash.hpp"
 
 namespace hearth::db {
 
 namespace {
-
-std::string Sha256Hex(std::string_view text) {
-  unsigned char hash[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  std::string hex(sizeof(hash) * 2, '0');
-  sodium_bin2hex(hex.data(), hex.size() + 1, hash, sizeof(hash));
-  return hex;
-}
 
 std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
   std::size_t pos = 0;

@@ -2,6 +2,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/hash.hpp"
+
 namespace hearth::platform {
 
 /// An argon2id hash in libsodium's encoded form ("$argon2id$v=19$m=…"), salted.
@@ -13,7 +15,7 @@ bool VerifyPassword(std::string_view password, const std::string& encoded);
 
 /// 32 random bytes as 43 URL-safe base64 characters.
 std::string RandomToken();
-/// SHA-256 of `text` as hex; tokens are stored only as this.
-std::string Sha256Hex(std::string_view text);
+/// Tokens are stored only as their SHA-256 (core/hash.hpp).
+using hearth::Sha256Hex;
 
 }  // namespace hearth::platform

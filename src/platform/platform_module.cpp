@@ -20,7 +20,9 @@ Result<bool> Bootstrap(db::Database& db, Platform& platform, const std::string& 
     if (admin_password.empty()) return false;
     OrgUnit group = platform.orgs.CreateGroup(tx, group_name);
     CreateUser cmd{"admin", admin_password, "系统管理员", {"admin"}, group.id, std::nullopt, std::nullopt};
-    HEARTH_TRY(platform.users.CreateUnchecked(tx, cmd, group));
+    RequestContext ctx;
+    ctx.request_id = "bootstrap";
+    HEARTH_TRY(platform.users.CreateUnchecked(tx, ctx, cmd, group));
     return true;
   });
 }

@@ -73,8 +73,8 @@ Result<void> UserService::Validate(const CreateUser& cmd) const {
   return {};
 }
 
-Result<User> UserService::CreateUnchecked(db::Tx& tx, const CreateUser& cmd, const OrgUnit& unit) {
-  HEARTH_TRY(Validate(cmd));
+User UserService::Insert(db::Tx& tx, const RequestContext& ctx, const CreateUser& cmd, const OrgUnit& unit,
+                         const std::string& password_hash) {
   User user;
   user.tenant_id = unit.tenant_id;
   user.org_unit_id = unit.id;
@@ -84,7 +84,15 @@ Result<User> UserService::CreateUnchecked(db::Tx& tx, const CreateUser& cmd, con
   user.email = cmd.email;
   user.roles = cmd.roles;
   user.created_at = clock_.Now();
-  return repo_.Insert(tx, user, HashPassword(cmd.password, fast_hashing_));
+  User created = repo_.Insert(tx, user, password_hash);
+  audit_.Record(tx, ctx, "user.created", "user", created.id, nullptr, ToJson(created, true), unit.tenant_id);
+  return created;
+}
+
+Result<User> UserService::CreateUnchecked(db::Tx& tx, const RequestContext& ctx, const CreateUser& cmd,
+                                          const OrgUnit& unit) {
+  HEARTH_TRY(Validate(cmd));
+  return Insert(tx, ctx, cmd, unit, HashPassword(cmd.password, fast_hashing_));
 }
 
 Result<User> UserService::Create(const RequestContext& ctx, const CreateUser& cmd) {
@@ -97,18 +105,7 @@ Result<User> UserService::Create(const RequestContext& ctx, const CreateUser& cm
   return db_.Transact([&](db::Tx& tx) -> Result<User> {
     auto unit = orgs_.FindInScope(tx, actor, cmd.org_unit_id.value_or(actor.org_unit_id));
     if (!unit) return FailField("org_unit_id", "not_found");
-    User user;
-    user.tenant_id = unit->tenant_id;
-    user.org_unit_id = unit->id;
-    user.username = cmd.username;
-    user.display_name = cmd.display_name.empty() ? cmd.username : cmd.display_name;
-    user.phone = cmd.phone ? NormalizePhone(*cmd.phone) : std::nullopt;
-    user.email = cmd.email;
-    user.roles = cmd.roles;
-    user.created_at = clock_.Now();
-    User created = repo_.Insert(tx, user, hash);
-    audit_.Record(tx, ctx, "user.created", "user", created.id, nullptr, ToJson(created, true));
-    return created;
+    return Insert(tx, ctx, cmd, *unit, hash);
   });
 }
 

@@ -63,12 +63,14 @@ class UserService {
   /// Audits that `ids` were shown unmasked (one entry per response).
   void NoteUnmaskedRead(const RequestContext& ctx, const std::vector<const User*>& users);
 
-  /// Creates a user without an actor or permission checks (first admin, `hearth user add`).
-  /// Validates like Create.
-  Result<User> CreateUnchecked(db::Tx& tx, const CreateUser& cmd, const OrgUnit& unit);
+  /// Creates a user without permission checks (first admin, `hearth user add`); `ctx` may have
+  /// no actor. Validates and audits like Create.
+  Result<User> CreateUnchecked(db::Tx& tx, const RequestContext& ctx, const CreateUser& cmd, const OrgUnit& unit);
 
  private:
   Result<void> Validate(const CreateUser& cmd) const;
+  User Insert(db::Tx& tx, const RequestContext& ctx, const CreateUser& cmd, const OrgUnit& unit,
+              const std::string& password_hash);
 
   db::Database& db_;
   const Clock& clock_;

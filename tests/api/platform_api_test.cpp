@@ -437,8 +437,12 @@ TEST_P(CommandLine, MigrateThenUserAddThenLogin) {
   Api admin(server);
   ASSERT_EQ(admin.Login("admin", TestServer::kAdminPassword).status, 200);
   auto audit = admin.Get("/api/v1/audit-log?action=user.created");
-  ASSERT_EQ(audit.json.at("items").as_array().size(), 1u);
-  EXPECT_TRUE(audit.json.at("items").as_array()[0].at("actor_id").is_null());
+  const auto& items = audit.json.at("items").as_array();
+  ASSERT_EQ(items.size(), 2u) << "the first admin and the user added on the command line";
+  EXPECT_EQ(items[0].at("after").at("username").as_string(), "zhang.wei");
+  EXPECT_TRUE(items[0].at("actor_id").is_null());
+  EXPECT_EQ(items[0].at("request_id").as_string(), "cli:user-add");
+  EXPECT_EQ(items[1].at("after").at("username").as_string(), "admin");
 }
 
 TEST_P(CommandLine, ServeRefusesABadListenAddress) {
