@@ -7,7 +7,7 @@ HEARTH_ADMIN_PASSWORD ?= hearth-admin-2026
 LISTEN     ?= 127.0.0.1:8080
 DB         ?= sqlite:hearth.db
 
-.PHONY: all deps web build run test bench clean
+.PHONY: all deps web build build-tests run test bench clean
 
 all: build
 
@@ -25,14 +25,17 @@ $(BUILD)/build.ninja: CMakeLists.txt
 
 build: deps web $(BUILD)/build.ninja
 	cmake -S . -B $(BUILD) >/dev/null
-	ninja -C $(BUILD) -j $(JOBS) hearth hearth_tests
+	ninja -C $(BUILD) -j $(JOBS) hearth
 	@echo "built $(BUILD)/hearth"
+
+build-tests: build
+	ninja -C $(BUILD) -j $(JOBS) hearth_tests
 
 run: build
 	@echo "Log in as admin with the password $(HEARTH_ADMIN_PASSWORD) (set HEARTH_ADMIN_PASSWORD to choose another; it is used only when the database is new)."
 	HEARTH_ADMIN_PASSWORD='$(HEARTH_ADMIN_PASSWORD)' $(BUILD)/hearth serve --listen $(LISTEN) --db $(DB)
 
-test: build
+test: build-tests
 	scripts/test.sh $(BUILD)
 
 bench: build
