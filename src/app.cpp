@@ -21,6 +21,9 @@ App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock
 
   RegisterOperationalRoutes();
   platform::Register(router, *platform, *db, *clock);
+  // Modules in dependency order (STYLE.md §8.6).
+  customers = std::make_unique<customers::CustomersModule>(*db, *clock, *platform);
+  customers::Register(router, *customers);
   router.SetFallback(http::StaticFiles());
 }
 

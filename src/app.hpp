@@ -6,6 +6,7 @@
 #include "db/database.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
+#include "modules/customers/customers_module.hpp"
 #include "platform/platform_module.hpp"
 
 namespace hearth {
@@ -42,6 +43,7 @@ class App {
   http::Router router;
   http::Metrics metrics;
   std::unique_ptr<platform::Platform> platform;
+  std::unique_ptr<customers::CustomersModule> customers;
 
  private:
   void RegisterOperationalRoutes();

@@ -115,8 +115,32 @@ std::optional<std::vector<std::string>> BodyReader::StringArray(std::string_view
   return out;
 }
 
-Result<void> BodyReader::Finish(std::initializer_list<std::string_view> known) {
-  if (known.size() > 0) {
+std::optional<std::vector<std::int64_t>> BodyReader::IntArray(std::string_view key, bool required,
+                                                              std::size_t max_items) {
+  const auto* v = Get(key, required);
+  if (!v) return std::nullopt;
+  if (!v->is_array()) {
+    WrongType(key, "must_be_array");
+    return std::nullopt;
+  }
+  const auto& arr = v->as_array();
+  if (arr.size() > max_items) {
+    Invalid(std::string(key), "too_many");
+    return std::nullopt;
+  }
+  std::vector<std::int64_t> out;
+  for (std::size_t i = 0; i < arr.size(); ++i) {
+    if (!arr[i].is_int64()) {
+      WrongType(std::string(key) + "[" + std::to_string(i) + "]", "must_be_integer");
+      return std::nullopt;
+    }
+    out.push_back(arr[i].as_int64());
+  }
+  return out;
+}
+
+Result<void> BodyReader::Finish(std::span<const std::string_view> known) {
+  if (!known.empty()) {
     for (const auto& kv : obj_) {
       if (std::find(known.begin(), known.end(), kv.key()) == known.end()) WrongType(kv.key(), "unknown_field");
     }

@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,12 +46,22 @@ class BodyReader {
   std::optional<std::vector<std::string>> StringArray(std::string_view key, bool required = false,
                                                       std::size_t max_items = 100, std::size_t max_chars = 100);
 
+  std::optional<std::vector<std::int64_t>> IntArray(std::string_view key, bool required = false,
+                                                   std::size_t max_items = 100);
+  /// The raw value when present and not null (for shapes the reader does not know).
+  const boost::json::value* Raw(std::string_view key) { return Get(key, false); }
+  /// Records a wrong JSON type found by the caller (400).
+  void WrongTypeOf(std::string field, std::string reason) { wrong_type_.push_back({std::move(field), std::move(reason)}); }
+
   /// Records a rule failure found by the caller.
   void Invalid(std::string field, std::string reason) { invalid_.push_back({std::move(field), std::move(reason)}); }
 
   /// Fails when any field was of the wrong type (400), broke a rule (422), or, when `known` is
   /// given, is not one of them (400, reason "unknown_field").
-  Result<void> Finish(std::initializer_list<std::string_view> known = {});
+  Result<void> Finish(std::initializer_list<std::string_view> known = {}) {
+    return Finish(std::span<const std::string_view>(known.begin(), known.size()));
+  }
+  Result<void> Finish(std::span<const std::string_view> known);
 
  private:
   const boost::json::value* Get(std::string_view key, bool required);

@@ -49,6 +49,20 @@ void AuditLog::Record(db::Tx& tx, const RequestContext& ctx, std::string_view ac
              SerializeOrNull(before), SerializeOrNull(after), ctx.request_id, ctx.remote_address);
 }
 
+void AuditLog::RecordUnmaskedRead(const RequestContext& ctx, std::string_view entity_type,
+                                  const std::vector<std::int64_t>& ids, const std::vector<std::string>& fields) {
+  if (ids.empty()) return;
+  boost::json::array id_array(ids.begin(), ids.end());
+  boost::json::array field_array(fields.begin(), fields.end());
+  auto done = db_.Transact([&](db::Tx& tx) -> Result<void> {
+    const std::optional<std::int64_t> single = ids.size() == 1 ? std::optional<std::int64_t>(ids[0]) : std::nullopt;
+    Record(tx, ctx, "personal_data.viewed", entity_type, single, nullptr,
+           boost::json::object{{"fields", std::move(field_array)}, {"ids", std::move(id_array)}});
+    return {};
+  });
+  (void)done;  // the lambda cannot fail; a database error throws
+}
+
 Result<std::pair<std::vector<AuditEntry>, std::optional<std::string>>> AuditLog::List(const RequestContext& ctx,
                                                                                       const AuditFilter& filter,
                                                                                       const Page& page) {

@@ -46,6 +46,11 @@ class AuditLog {
               std::optional<std::int64_t> entity_id, const boost::json::value& before,
               const boost::json::value& after, std::optional<std::int64_t> tenant_id = std::nullopt);
 
+  /// Audits, in a transaction of its own, that personal data (`fields`) of the records `ids`
+  /// was shown unmasked: one entry per response. Nothing when `ids` is empty.
+  void RecordUnmaskedRead(const RequestContext& ctx, std::string_view entity_type, const std::vector<std::int64_t>& ids,
+                          const std::vector<std::string>& fields);
+
   /// Entries of the caller's tenant, newest first. Needs Permission::kAuditRead (403 otherwise).
   Result<std::pair<std::vector<AuditEntry>, std::optional<std::string>>> List(const RequestContext& ctx,
                                                                               const AuditFilter& filter,

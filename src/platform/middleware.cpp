@@ -8,16 +8,26 @@ namespace {
 
 constexpr std::string_view kFindKey = R"sql(
 SELECT request_hash, status, content_type, response_body FROM idempotency_keys WHERE user_id = $1 AND idem_key = $2)sql";
-constexpr std::string_view kInsertKey = R"sql(
+// A placeholder (status 0) claims the key before the handler runs: a concurrent request with the
+// same key blocks on the unique index until this transaction ends, then finds the answer.
+constexpr std::string_view kClaimKey = R"sql(
 INSERT INTO idempotency_keys (tenant_id, user_id, idem_key, method, path, request_hash, status, content_type,
                               response_body, created_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10))sql";
+VALUES ($1, $2, $3, $4, $5, $6, 0, '', '', $7)
+ON CONFLICT (user_id, idem_key) DO NOTHING)sql";
+constexpr std::string_view kStoreAnswer = R"sql(
+UPDATE idempotency_keys SET status = $3, content_type = $4, response_body = $5 WHERE user_id = $1 AND idem_key = $2)sql";
+constexpr std::string_view kReleaseKey = "DELETE FROM idempotency_keys WHERE user_id = $1 AND idem_key = $2";
 
 std::optional<http::Response> Replay(db::Tx& tx, std::int64_t user_id, const std::string& key,
                                      const std::string& hash) {
   auto rows = tx.Execute(kFindKey, user_id, key);
   if (rows.empty()) return std::nullopt;
   const auto r = rows.front();
+  if (r.Int(1) == 0) {
+    return http::ErrorResponse(Error{ErrorCode::kConflict, "idempotency_key_in_use",
+                                     "a request with this Idempotency-Key is still running", {}, {}});
+  }
   if (r.Text(0) != hash) {
     return http::ErrorResponse(Error{ErrorCode::kConflict, "idempotency_key_reused",
                                      "this Idempotency-Key was used for a different request", {}, {}});
@@ -44,8 +54,6 @@ http::Middleware AuthMiddleware(AuthService& auth) {
 }
 
 http::Middleware IdempotencyMiddleware(db::Database& db, const Clock& clock) {
-  db::RegisterConstraint("uq_idempotency_keys_user_key",
-                         {"Idempotency-Key", "in_use", ErrorCode::kConflict, "idempotency_key_in_use"});
   return [&db, &clock](http::Request& req, const http::Route&, const http::Next& next) -> http::Response {
     auto key_header = req.Header("idempotency-key");
     if (req.method != "POST" || !key_header || !req.context.actor) return next(req);
@@ -58,19 +66,21 @@ http::Middleware IdempotencyMiddleware(db::Database& db, const Clock& clock) {
     const std::string hash = Sha256Hex(req.method + ' ' + req.target + '\n' + req.body);
     auto result = db.Transact([&](db::Tx& tx) -> Result<http::Response> {
       if (auto replay = Replay(tx, actor.user_id, key, hash)) return *replay;
+      if (tx.Execute(kClaimKey, actor.tenant_id, actor.user_id, key, req.method, req.path, hash, clock.Now()).affected == 0) {
+        // Another request with this key committed while we waited for the claim.
+        if (auto replay = Replay(tx, actor.user_id, key, hash)) return *replay;
+        return http::ErrorResponse(Error{ErrorCode::kConflict, "idempotency_key_in_use",
+                                         "a request with this Idempotency-Key is still running", {}, {}});
+      }
       http::Response res = next(req);
       if (res.status >= 200 && res.status < 300) {
-        tx.Execute(kInsertKey, actor.tenant_id, actor.user_id, key, req.method, req.path, hash, res.status,
-                   res.content_type, res.body, clock.Now());
+        tx.Execute(kStoreAnswer, actor.user_id, key, res.status, res.content_type, res.body);
+      } else {
+        tx.Execute(kReleaseKey, actor.user_id, key);  // a failed request may be retried with its key
       }
       return res;
     });
     if (result) return *result;
-    if (result.error().slug == "idempotency_key_in_use") {
-      // A concurrent request with the same key committed first: answer what it answered.
-      auto replay = db.Read([&](db::Tx& tx) { return Replay(tx, actor.user_id, key, hash); });
-      if (replay) return *replay;
-    }
     return http::ErrorResponse(result.error());
   };
 }

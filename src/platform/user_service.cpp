@@ -195,19 +195,11 @@ Result<User> UserService::Update(const RequestContext& ctx, std::int64_t id, con
 }
 
 void UserService::NoteUnmaskedRead(const RequestContext& ctx, const std::vector<const User*>& users) {
-  boost::json::array ids;
+  std::vector<std::int64_t> ids;
   for (const User* u : users) {
-    if (u->phone) ids.emplace_back(u->id);
+    if (u->phone) ids.push_back(u->id);
   }
-  if (ids.empty()) return;
-  auto done = db_.Transact([&](db::Tx& tx) -> Result<void> {
-    const std::optional<std::int64_t> single =
-        ids.size() == 1 ? std::optional<std::int64_t>(ids[0].as_int64()) : std::nullopt;
-    audit_.Record(tx, ctx, "personal_data.viewed", "user", single, nullptr,
-                  boost::json::object{{"fields", boost::json::array{"phone"}}, {"ids", ids}});
-    return {};
-  });
-  (void)done;
+  audit_.RecordUnmaskedRead(ctx, "user", ids, {"phone"});
 }
 
 }  // namespace hearth::platform

@@ -67,3 +67,23 @@ export function applyFieldErrors(
   form.setFields(fields);
   return unmatched;
 }
+
+/** What the error banner of a form shows after a failed save. */
+export interface FormErrorState {
+  message: string;
+  details: string[];
+  /** Set when the record changed under us (409 version_conflict). */
+  conflict?: boolean;
+}
+
+/** Turns a failed save into field errors on the form plus the banner text for the rest. */
+export function formErrorFrom(
+  form: FormInstance,
+  err: unknown,
+  t: Translate,
+  formFields: readonly string[],
+): FormErrorState {
+  const details = applyFieldErrors(form, err, t, formFields);
+  const conflict = err instanceof ApiError && err.code === 'version_conflict';
+  return { message: errorMessage(t, err), details, conflict };
+}

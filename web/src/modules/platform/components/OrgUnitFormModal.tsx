@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useT } from '../../../app/i18n/useT';
 import { orgUnitApi } from '../api';
 import { kindOptions, nextKind } from '../labels';
 import type { OrgTreeNode } from '../orgTree';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
 import type { OrgUnit, OrgUnitKind } from '../types';
-import { FormErrorAlert, type FormErrorState } from './FormErrorAlert';
-import { formErrorFrom } from './formErrors';
+import { FormModal } from '../../../shared/ui/FormModal';
+import { useEditedRecord } from '../../../shared/hooks/useEditedRecord';
 
 interface Values {
   name: string;
@@ -49,88 +49,65 @@ export function OrgUnitFormModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [open, setOpen] = useState(true);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<FormErrorState | null>(null);
-  const [editing, setEditing] = useState<OrgUnit | null>(target.mode === 'rename' ? target.unit : null);
   const [initial] = useState(() => initialValues(target, byId));
-
-  const reloadEditing = async () => {
-    if (!editing) return;
-    try {
-      const fresh = await orgUnitApi.get(editing.id);
-      setEditing(fresh);
+  const { record: editing, reload: reloadEditing } = useEditedRecord(
+    target.mode === 'rename' ? target.unit : null,
+    orgUnitApi.get,
+    (fresh) => {
       form.setFieldsValue({ name: fresh.name });
-      setError(null);
       onSaved(fresh);
-    } catch (err) {
-      setError(formErrorFrom(form, err, t, kFields));
+    },
+  );
+
+  const save = async (values: Values) => {
+    let saved: OrgUnit;
+    if (editing) {
+      saved = await orgUnitApi.update(editing.id, { name: values.name.trim() }, editing.version);
+      message.success(t('org.savedMessage', { name: saved.name }));
+    } else {
+      saved = await orgUnitApi.create({ name: values.name.trim(), kind: values.kind, parent_id: values.parent_id ?? null });
+      message.success(t('org.createdMessage', { name: saved.name }));
     }
+    onSaved(saved);
   };
-
-  const submit = async () => {
-    const values = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      let saved: OrgUnit;
-      if (editing) {
-        saved = await orgUnitApi.update(editing.id, { name: values.name.trim() }, editing.version);
-        message.success(t('org.savedMessage', { name: saved.name }));
-      } else {
-        saved = await orgUnitApi.create({ name: values.name.trim(), kind: values.kind, parent_id: values.parent_id ?? null });
-        message.success(t('org.createdMessage', { name: saved.name }));
-      }
-      onSaved(saved);
-      setOpen(false);
-    } catch (err) {
-      setError(formErrorFrom(form, err, t, kFields));
-    } finally {
-      setSaving(false);
-    }
-  };
-
-
 
   return (
-    <Modal
-      open={open}
+    <FormModal<Values>
+      form={form}
+      name="org_unit"
+      formFields={kFields}
+      initialValues={initial}
       title={editing ? t('org.editTitle') : t('org.createTitle')}
       okText={editing ? t('common.save') : t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => void submit().catch(() => undefined)}
-      onCancel={() => setOpen(false)}
-      afterClose={onClose}
       width={520}
-      data-testid="org-unit-modal"
+      testId="org-unit-modal"
+      onSave={save}
+      onReload={reloadEditing}
+      onClose={onClose}
     >
-      <FormErrorAlert error={error} onReload={reloadEditing} />
-      <Form<Values> form={form} name="org_unit" layout="vertical" initialValues={initial} style={{ marginTop: 8 }}>
-        <Form.Item
-          name="name"
-          label={t('org.name')}
-          rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }]}
-        >
-          <Input placeholder={t('org.namePlaceholder')} maxLength={100} showCount data-testid="org-name" />
-        </Form.Item>
-        <Form.Item name="parent_id" label={t('org.parent')}>
-          <OrgUnitTreeSelect
-            tree={tree}
-            allowClear
-            disabled={!!editing}
-            placeholder={t('org.parentNone')}
-            onChange={(value) => {
-              const parent = value === undefined || value === null ? undefined : byId.get(value);
-              form.setFieldValue('kind', nextKind(parent?.kind));
-            }}
-            data-testid="org-parent"
-          />
-        </Form.Item>
-        <Form.Item name="kind" label={t('org.kind')} rules={[{ required: true, message: t('org.kindRequired') }]}>
-          <Select options={kindOptions(t)} disabled={!!editing} data-testid="org-kind" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="name"
+        label={t('org.name')}
+        rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }]}
+      >
+        <Input placeholder={t('org.namePlaceholder')} maxLength={100} showCount data-testid="org-name" />
+      </Form.Item>
+      <Form.Item name="parent_id" label={t('org.parent')}>
+        <OrgUnitTreeSelect
+          tree={tree}
+          allowClear
+          disabled={!!editing}
+          placeholder={t('org.parentNone')}
+          onChange={(value) => {
+            const parent = value === undefined || value === null ? undefined : byId.get(value);
+            form.setFieldValue('kind', nextKind(parent?.kind));
+          }}
+          data-testid="org-parent"
+        />
+      </Form.Item>
+      <Form.Item name="kind" label={t('org.kind')} rules={[{ required: true, message: t('org.kindRequired') }]}>
+        <Select options={kindOptions(t)} disabled={!!editing} data-testid="org-kind" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { App, Form, Input, Modal, Select, Switch, Tag } from 'antd';
+import { App, Form, Input, Select, Switch, Tag } from 'antd';
 import { useT } from '../../../app/i18n/useT';
 import { userApi } from '../api';
 import { kRoleColors, roleOptions } from '../labels';
 import type { OrgTreeNode } from '../orgTree';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
 import type { User, UserPatch } from '../types';
-import { FormErrorAlert, type FormErrorState } from './FormErrorAlert';
-import { formErrorFrom } from './formErrors';
+import { FormModal } from '../../../shared/ui/FormModal';
+import { useEditedRecord } from '../../../shared/hooks/useEditedRecord';
 
 interface Values {
   username: string;
@@ -62,132 +62,111 @@ export function UserFormModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [open, setOpen] = useState(true);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<FormErrorState | null>(null);
-  const [editing, setEditing] = useState<User | null>(target.mode === 'edit' ? target.user : null);
   const [initial] = useState<Partial<Values>>(() =>
     target.mode === 'edit' ? valuesOf(target.user) : { roles: [], org_unit_id: target.orgUnitId, disabled: false },
   );
-
-  const reloadEditing = async () => {
-    if (!editing) return;
-    try {
-      const fresh = await userApi.get(editing.id);
-      setEditing(fresh);
+  const { record: editing, reload: reloadEditing } = useEditedRecord(
+    target.mode === 'edit' ? target.user : null,
+    userApi.get,
+    (fresh) => {
       form.setFieldsValue(valuesOf(fresh));
-      setError(null);
       onSaved(fresh, false);
-    } catch (err) {
-      setError(formErrorFrom(form, err, t, kFields));
-    }
-  };
+    },
+  );
 
-  const submit = async () => {
-    const values = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      if (editing) {
-        const patch = diff(editing, values);
-        const saved = Object.keys(patch).length ? await userApi.update(editing.id, patch, editing.version) : editing;
-        message.success(t('user.savedMessage', { name: saved.display_name || saved.username }));
-        onSaved(saved, false);
-      } else {
-        const saved = await userApi.create({
-          username: values.username.trim(),
-          password: values.password,
-          display_name: values.display_name.trim(),
-          roles: values.roles,
-          org_unit_id: values.org_unit_id,
-        });
-        message.success(t('user.createdMessage', { name: saved.display_name || saved.username }));
-        onSaved(saved, true);
-      }
-      setOpen(false);
-    } catch (err) {
-      setError(formErrorFrom(form, err, t, kFields));
-    } finally {
-      setSaving(false);
+  const save = async (values: Values) => {
+    if (editing) {
+      const patch = diff(editing, values);
+      const saved = Object.keys(patch).length ? await userApi.update(editing.id, patch, editing.version) : editing;
+      message.success(t('user.savedMessage', { name: saved.display_name || saved.username }));
+      onSaved(saved, false);
+    } else {
+      const saved = await userApi.create({
+        username: values.username.trim(),
+        password: values.password,
+        display_name: values.display_name.trim(),
+        roles: values.roles,
+        org_unit_id: values.org_unit_id,
+      });
+      message.success(t('user.createdMessage', { name: saved.display_name || saved.username }));
+      onSaved(saved, true);
     }
   };
 
   const creating = !editing;
 
-
   return (
-    <Modal
-      open={open}
+    <FormModal<Values>
+      form={form}
+      name="user"
+      formFields={kFields}
+      initialValues={initial}
+      autoComplete="off"
       title={creating ? t('user.createTitle') : t('user.editTitle', { username: editing?.username ?? '' })}
       okText={creating ? t('common.create') : t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => void submit().catch(() => undefined)}
-      onCancel={() => setOpen(false)}
-      afterClose={onClose}
       width={560}
-      data-testid="user-modal"
+      testId="user-modal"
+      onSave={save}
+      onReload={reloadEditing}
+      onClose={onClose}
     >
-      <FormErrorAlert error={error} onReload={reloadEditing} />
-      <Form<Values> form={form} name="user" layout="vertical" initialValues={initial} style={{ marginTop: 8 }} autoComplete="off">
-        {creating && (
-          <Form.Item
-            name="username"
-            label={t('user.username')}
-            rules={[{ required: true, whitespace: true, message: t('user.usernameRequired') }]}
-          >
-            <Input placeholder={t('user.usernamePlaceholder')} maxLength={64} autoComplete="off" data-testid="user-username" />
-          </Form.Item>
-        )}
+      {creating && (
         <Form.Item
-          name="display_name"
-          label={t('user.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('user.displayNameRequired') }]}
+          name="username"
+          label={t('user.username')}
+          rules={[{ required: true, whitespace: true, message: t('user.usernameRequired') }]}
         >
-          <Input placeholder={t('user.displayNamePlaceholder')} maxLength={100} data-testid="user-display-name" />
+          <Input placeholder={t('user.usernamePlaceholder')} maxLength={64} autoComplete="off" data-testid="user-username" />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label={creating ? t('user.password') : t('user.newPassword')}
-          extra={creating ? undefined : t('user.newPasswordHint')}
-          rules={creating ? [{ required: true, message: t('user.passwordRequired') }] : []}
-        >
-          <Input.Password autoComplete="new-password" data-testid="user-password" />
+      )}
+      <Form.Item
+        name="display_name"
+        label={t('user.displayName')}
+        rules={[{ required: true, whitespace: true, message: t('user.displayNameRequired') }]}
+      >
+        <Input placeholder={t('user.displayNamePlaceholder')} maxLength={100} data-testid="user-display-name" />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={creating ? t('user.password') : t('user.newPassword')}
+        extra={creating ? undefined : t('user.newPasswordHint')}
+        rules={creating ? [{ required: true, message: t('user.passwordRequired') }] : []}
+      >
+        <Input.Password autoComplete="new-password" data-testid="user-password" />
+      </Form.Item>
+      <Form.Item
+        name="roles"
+        label={t('user.roles')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('user.rolesRequired') }]}
+      >
+        <Select
+          mode="multiple"
+          placeholder={t('user.rolesPlaceholder')}
+          options={roleOptions(t)}
+          tagRender={({ label, value, closable, onClose: close }) => (
+            <Tag color={kRoleColors[value as string]} closable={closable} onClose={close} style={{ marginInlineEnd: 4 }}>
+              {label}
+            </Tag>
+          )}
+          data-testid="user-roles"
+        />
+      </Form.Item>
+      <Form.Item
+        name="org_unit_id"
+        label={t('user.orgUnit')}
+        rules={[{ required: true, message: t('user.orgUnitRequired') }]}
+      >
+        <OrgUnitTreeSelect
+          tree={tree}
+          placeholder={t('user.orgUnitPlaceholder')}
+          data-testid="user-org-unit"
+        />
+      </Form.Item>
+      {!creating && (
+        <Form.Item name="disabled" label={t('user.disabled')} valuePropName="checked">
+          <Switch data-testid="user-disabled" />
         </Form.Item>
-        <Form.Item
-          name="roles"
-          label={t('user.roles')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('user.rolesRequired') }]}
-        >
-          <Select
-            mode="multiple"
-            placeholder={t('user.rolesPlaceholder')}
-            options={roleOptions(t)}
-            tagRender={({ label, value, closable, onClose: close }) => (
-              <Tag color={kRoleColors[value as string]} closable={closable} onClose={close} style={{ marginInlineEnd: 4 }}>
-                {label}
-              </Tag>
-            )}
-            data-testid="user-roles"
-          />
-        </Form.Item>
-        <Form.Item
-          name="org_unit_id"
-          label={t('user.orgUnit')}
-          rules={[{ required: true, message: t('user.orgUnitRequired') }]}
-        >
-          <OrgUnitTreeSelect
-            tree={tree}
-            placeholder={t('user.orgUnitPlaceholder')}
-            data-testid="user-org-unit"
-          />
-        </Form.Item>
-        {!creating && (
-          <Form.Item name="disabled" label={t('user.disabled')} valuePropName="checked">
-            <Switch data-testid="user-disabled" />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

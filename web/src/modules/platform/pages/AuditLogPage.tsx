@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, AutoComplete, Button, Card, Flex, Form, Input, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Alert, AutoComplete, Button, Card, Flex, Form, Input, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { isMessageKey, type Translate } from '../../../app/i18n/i18nContext';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { formatDateTime } from '../../../shared/ui/formatTime';
 import { errorMessage } from '../../../shared/ui/apiErrors';
+import { CursorTable } from '../../../shared/ui/CursorTable';
+import { useCursorList } from '../../../shared/hooks/useCursorList';
 import { auditApi } from '../api';
 import { AuditDiff } from '../components/AuditDiff';
 import type { AuditEntry, AuditQuery } from '../types';
@@ -51,31 +53,7 @@ export default function AuditLogPage() {
   const t = useT();
   const [form] = Form.useForm<FilterValues>();
   const [filters, setFilters] = useState<AuditQuery>({});
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const generation = useRef(0);
-
-  const load = useCallback(async (query: AuditQuery, after: string | null) => {
-    const mine = ++generation.current;
-    setLoading(true);
-    try {
-      const page = await auditApi.list({ ...query, limit: kPageSize, cursor: after });
-      if (mine !== generation.current) return;
-      setEntries((list) => (after ? [...list, ...page.items] : page.items));
-      setCursor(page.next_cursor);
-      setError(null);
-    } catch (err) {
-      if (mine === generation.current) setError(err);
-    } finally {
-      if (mine === generation.current) setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load(filters, null);
-  }, [filters, load]);
+  const entries = useCursorList((cursor) => auditApi.list({ ...filters, limit: kPageSize, cursor }), [filters]);
 
   const applyFilters = (values: FilterValues) =>
     setFilters({
@@ -146,12 +124,12 @@ export default function AuditLogPage() {
         title={t('audit.title')}
         description={t('audit.description')}
         extra={
-          <Button icon={<ReloadOutlined />} onClick={() => void load(filters, null)}>
+          <Button icon={<ReloadOutlined />} onClick={() => void entries.reload()}>
             {t('common.refresh')}
           </Button>
         }
       />
-      {!!error && <Alert type="error" showIcon title={errorMessage(t, error)} style={{ marginBottom: 16 }} />}
+      {!!entries.error && <Alert type="error" showIcon title={errorMessage(t, entries.error)} style={{ marginBottom: 16 }} />}
       <Card variant="borderless">
         <Form<FilterValues> form={form} name="audit_filter" layout="inline" onFinish={applyFilters} style={{ marginBottom: 16, rowGap: 12 }}>
           <Form.Item name="action" label={t('audit.filterAction')}>
@@ -202,13 +180,9 @@ export default function AuditLogPage() {
             </Space>
           </Form.Item>
         </Form>
-        <Table<AuditEntry>
-          rowKey="id"
+        <CursorTable<AuditEntry>
+          list={entries}
           columns={columns}
-          dataSource={entries}
-          loading={loading}
-          pagination={false}
-          size="middle"
           expandable={{
             expandedRowRender: (entry) => <AuditDiff before={entry.before} after={entry.after} />,
             rowExpandable: (entry) => entry.before !== null || entry.after !== null,
@@ -216,16 +190,6 @@ export default function AuditLogPage() {
           locale={{ emptyText: t('audit.empty') }}
           data-testid="audit-table"
         />
-        <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary">{t('common.loadedCount', { count: entries.length })}</Typography.Text>
-          {cursor ? (
-            <Button onClick={() => void load(filters, cursor)} loading={loading} data-testid="load-more">
-              {t('common.loadMore')}
-            </Button>
-          ) : (
-            entries.length > 0 && <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
-          )}
-        </Flex>
       </Card>
     </>
   );

@@ -41,14 +41,16 @@ const loadOrgUnitCount = async (signal: AbortSignal) => {
 };
 const loadUserCount = (signal: AbortSignal) => userApi.countAll(signal);
 
-function FigureCard({ title, icon, color, value, suffix, testId }: {
+interface FigureCardProps {
   title: string;
   icon: ReactNode;
   color: string;
   value: FigureState;
   suffix: string;
   testId: string;
-}) {
+}
+
+function FigureCard({ title, icon, color, value, suffix, testId }: FigureCardProps) {
   const t = useT();
   return (
     <Card variant="borderless" style={{ height: '100%' }}>
@@ -93,6 +95,24 @@ export function HomePage() {
 
   const name = me.display_name || me.username;
   const isAdmin = hasAnyRole(me, kAdminRoles);
+  const figures: FigureCardProps[] = [
+    {
+      title: t('home.orgUnitCount'),
+      icon: <ApartmentOutlined />,
+      color: '#1f4fd1',
+      value: orgUnits,
+      suffix: t('home.unitSuffix'),
+      testId: 'figure-org-units',
+    },
+    {
+      title: t('home.userCount'),
+      icon: <TeamOutlined />,
+      color: '#13a8a8',
+      value: users,
+      suffix: t('home.userSuffix'),
+      testId: 'figure-users',
+    },
+  ];
   const shortcuts: { path: string; label: MessageKey; icon: ReactNode }[] = [
     { path: '/admin/org-units', label: 'nav.orgUnits', icon: <ApartmentOutlined /> },
     { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined /> },
@@ -143,26 +163,11 @@ export function HomePage() {
         {t('home.overview')}
       </Typography.Title>
       <Row gutter={[16, 16]}>
-        <Col xs={24} md={12} xl={8}>
-          <FigureCard
-            title={t('home.orgUnitCount')}
-            icon={<ApartmentOutlined />}
-            color="#1f4fd1"
-            value={orgUnits}
-            suffix={t('home.unitSuffix')}
-            testId="figure-org-units"
-          />
-        </Col>
-        <Col xs={24} md={12} xl={8}>
-          <FigureCard
-            title={t('home.userCount')}
-            icon={<TeamOutlined />}
-            color="#13a8a8"
-            value={users}
-            suffix={t('home.userSuffix')}
-            testId="figure-users"
-          />
-        </Col>
+        {figures.map((figure) => (
+          <Col key={figure.testId} xs={24} md={12} xl={8}>
+            <FigureCard {...figure} />
+          </Col>
+        ))}
       </Row>
 
       {isAdmin && (

@@ -12,7 +12,8 @@ import {
 } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { PageHeader } from '../../../shared/ui/PageHeader';
-import { formatDateTime } from '../../../shared/ui/formatTime';
+import { useModalTarget } from '../../../shared/hooks/useModalTarget';
+import { dateTimeColumn } from '../../../shared/ui/tableColumns';
 import { errorMessage } from '../../../shared/ui/apiErrors';
 import { useOrgUnits } from '../useOrgUnits';
 import { parentIds, type OrgTreeNode } from '../orgTree';
@@ -30,9 +31,7 @@ const kKindIcons: Record<OrgUnitKind, ReactNode> = {
 export default function OrgUnitsPage() {
   const t = useT();
   const { units, byId, tree, loading, error, reload, upsert } = useOrgUnits();
-  // A fresh key per opening mounts a fresh form.
-  const [modal, setModal] = useState<{ key: number; target: OrgUnitModalTarget } | null>(null);
-  const openModal = (target: OrgUnitModalTarget) => setModal({ key: Date.now(), target });
+  const { modal, openModal, closeModal } = useModalTarget<OrgUnitModalTarget>();
   const [expanded, setExpanded] = useState<readonly Key[]>([]);
   const allParents = useMemo(() => parentIds(tree), [tree]);
 
@@ -66,13 +65,7 @@ export default function OrgUnitsPage() {
     },
     { title: t('common.id'), dataIndex: 'id', key: 'id', width: 90 },
     { title: t('common.version'), dataIndex: 'version', key: 'version', width: 90 },
-    {
-      title: t('common.updatedAt'),
-      dataIndex: 'updated_at',
-      key: 'updated_at',
-      width: 190,
-      render: (value: string) => formatDateTime(value),
-    },
+    dateTimeColumn(t('common.updatedAt'), 'updated_at', 190),
     {
       title: t('common.actions'),
       key: 'actions',
@@ -165,7 +158,7 @@ export default function OrgUnitsPage() {
           target={modal.target}
           tree={tree}
           byId={byId}
-          onClose={() => setModal(null)}
+          onClose={closeModal}
           onSaved={(unit) => {
             upsert(unit);
             const parent = unit.parent_id;

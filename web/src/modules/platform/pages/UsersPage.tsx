@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Badge, Button, Card, Flex, Input, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Alert, Badge, Button, Card, Flex, Input, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { PageHeader } from '../../../shared/ui/PageHeader';
-import { formatDateTime } from '../../../shared/ui/formatTime';
+import { useModalTarget } from '../../../shared/hooks/useModalTarget';
+import { dateTimeColumn } from '../../../shared/ui/tableColumns';
 import { errorMessage } from '../../../shared/ui/apiErrors';
+import { CursorTable } from '../../../shared/ui/CursorTable';
+import { useCursorList } from '../../../shared/hooks/useCursorList';
 import { userApi } from '../api';
 import { useOrgUnits } from '../useOrgUnits';
 import { orgPath } from '../orgTree';
@@ -19,35 +22,8 @@ export default function UsersPage() {
   const t = useT();
   const orgUnits = useOrgUnits();
   const [filters, setFilters] = useState<UserQuery>({});
-  const [users, setUsers] = useState<User[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  // A fresh key per opening mounts a fresh form.
-  const [modal, setModal] = useState<{ key: number; target: UserModalTarget } | null>(null);
-  const openModal = (target: UserModalTarget) => setModal({ key: Date.now(), target });
-  const generation = useRef(0);
-
-  /** Loads the first page for the filters, or the next page when `after` is given. */
-  const load = useCallback(async (query: UserQuery, after: string | null) => {
-    const mine = ++generation.current;
-    setLoading(true);
-    try {
-      const page = await userApi.list({ ...query, limit: kPageSize, cursor: after });
-      if (mine !== generation.current) return;
-      setUsers((list) => (after ? [...list, ...page.items] : page.items));
-      setCursor(page.next_cursor);
-      setError(null);
-    } catch (err) {
-      if (mine === generation.current) setError(err);
-    } finally {
-      if (mine === generation.current) setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load(filters, null);
-  }, [filters, load]);
+  const { modal, openModal, closeModal } = useModalTarget<UserModalTarget>();
+  const users = useCursorList((cursor) => userApi.list({ ...filters, limit: kPageSize, cursor }), [filters]);
 
   const orgName = (id: number | null) => {
     if (id === null) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
@@ -97,13 +73,7 @@ export default function UsersPage() {
           <Badge status="success" text={t('user.statusActive')} />
         ),
     },
-    {
-      title: t('common.createdAt'),
-      dataIndex: 'created_at',
-      key: 'created_at',
-      width: 180,
-      render: (value: string) => formatDateTime(value),
-    },
+    dateTimeColumn(t('common.createdAt'), 'created_at', 180),
     {
       title: t('common.actions'),
       key: 'actions',
@@ -132,7 +102,7 @@ export default function UsersPage() {
           </Button>
         }
       />
-      {!!error && <Alert type="error" showIcon title={errorMessage(t, error)} style={{ marginBottom: 16 }} />}
+      {!!users.error && <Alert type="error" showIcon title={errorMessage(t, users.error)} style={{ marginBottom: 16 }} />}
       <Card variant="borderless">
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Input.Search
@@ -150,41 +120,25 @@ export default function UsersPage() {
             style={{ width: 260 }}
             onChange={(value) => setFilters((current) => ({ ...current, org_unit_id: value ?? undefined }))}
           />
-          <Button icon={<ReloadOutlined />} onClick={() => void load(filters, null)} style={{ marginLeft: 'auto' }}>
+          <Button icon={<ReloadOutlined />} onClick={() => void users.reload()} style={{ marginLeft: 'auto' }}>
             {t('common.refresh')}
           </Button>
         </Flex>
-        <Table<User>
-          rowKey="id"
+        <CursorTable<User>
+          list={users}
           columns={columns}
-          dataSource={users}
-          loading={loading}
-          pagination={false}
-          size="middle"
           locale={{ emptyText: t('user.empty') }}
           data-testid="user-table"
         />
-        <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary">{t('common.loadedCount', { count: users.length })}</Typography.Text>
-          <Space>
-            {cursor ? (
-              <Button onClick={() => void load(filters, cursor)} loading={loading} data-testid="load-more">
-                {t('common.loadMore')}
-              </Button>
-            ) : (
-              users.length > 0 && <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
-            )}
-          </Space>
-        </Flex>
       </Card>
       {modal && (
         <UserFormModal
           key={modal.key}
           target={modal.target}
           tree={orgUnits.tree}
-          onClose={() => setModal(null)}
+          onClose={closeModal}
           onSaved={(user, created) =>
-            setUsers((list) => (created ? [user, ...list] : list.map((item) => (item.id === user.id ? user : item))))
+            users.setItems((list) => (created ? [user, ...list] : list.map((item) => (item.id === user.id ? user : item))))
           }
         />
       )}

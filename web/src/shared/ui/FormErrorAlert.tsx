@@ -1,14 +1,8 @@
 import { Alert, Button } from 'antd';
-import { useT } from '../../../app/i18n/useT';
+import { useT } from '../../app/i18n/useT';
+import type { FormErrorState } from './apiErrors';
 
-export interface FormErrorState {
-  message: string;
-  details: string[];
-  /** Set when the record changed under us (409 version_conflict). */
-  conflict?: boolean;
-}
-
-/** The error banner at the top of a modal form; a version conflict offers to reload. */
+/** The error banner at the top of a form; a version conflict offers to reload. */
 export function FormErrorAlert({ error, onReload }: { error: FormErrorState | null; onReload?: () => void }) {
   const t = useT();
   if (!error) return null;

@@ -1,0 +1,89 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json/object.hpp>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+
+namespace hearth::customers {
+
+struct CustomerPhone {
+  std::string phone;  ///< normalised (core/phone.hpp)
+  std::string label;  ///< "mobile", "home", "work", free text up to 20 characters
+};
+
+/// One person (客户档案). Personal data: phones, id_number, birth_date, email, address.
+struct Customer {
+  std::int64_t id = 0;
+  std::int64_t tenant_id = 0;
+  std::int64_t org_unit_id = 0;
+  std::string name;
+  std::vector<CustomerPhone> phones;  ///< the first is the primary phone
+  std::optional<std::string> id_type;
+  std::optional<std::string> id_number;
+  std::string gender = "unknown";
+  std::optional<std::string> birth_date;  ///< YYYY-MM-DD
+  std::optional<std::string> marital_status;
+  std::vector<int> children_birth_years;
+  std::optional<int> elders;  ///< elderly people living in the household
+  std::optional<std::string> income_level;
+  std::optional<std::string> email;
+  std::optional<std::string> address;
+  std::optional<std::string> city;
+  std::optional<std::string> occupation;
+  std::optional<std::string> source_channel;
+  std::vector<std::string> tags;
+  bool consent_marketing = false;
+  std::optional<Timestamp> consent_changed_at;
+  std::optional<std::int64_t> merged_into;
+  std::optional<Timestamp> anonymized_at;
+  std::int64_t version = 1;
+  Timestamp created_at;
+  Timestamp updated_at;
+};
+
+/// The fields a client sends on create or PATCH; on PATCH only the present ones change.
+/// `clear` names optional fields sent as null.
+struct CustomerInput {
+  std::optional<std::string> name;
+  std::optional<std::vector<CustomerPhone>> phones;  ///< from "phone" and/or "phones"
+  std::optional<std::string> id_type;
+  std::optional<std::string> id_number;
+  std::optional<std::string> gender;
+  std::optional<std::string> birth_date;
+  std::optional<std::string> marital_status;
+  std::optional<std::vector<int>> children_birth_years;
+  std::optional<int> elders;
+  std::optional<std::string> income_level;
+  std::optional<std::string> email;
+  std::optional<std::string> address;
+  std::optional<std::string> city;
+  std::optional<std::string> occupation;
+  std::optional<std::string> source_channel;
+  std::optional<std::vector<std::string>> tags;
+  std::optional<bool> consent_marketing;
+  std::optional<std::int64_t> org_unit_id;
+  std::vector<std::string> clear;
+};
+
+/// Parses a request body into CustomerInput, collecting every wrong type (400) and every
+/// malformed value (422) at once; phones are normalised here.
+Result<CustomerInput> ParseCustomerInput(const boost::json::object& body, bool patch);
+
+/// Applies `input` to `customer` and checks the rules that span fields: a phone or an ID number
+/// is required; a resident ID is checked (GB 11643) and gives gender and birth date when those
+/// are absent; other ID types by their format. `today` is "YYYY-MM-DD"; `now` stamps a change of
+/// marketing consent.
+Result<void> ApplyInput(Customer& customer, const CustomerInput& input, const std::string& today, Timestamp now);
+
+/// The API view. Without `unmasked`, phones and ID number are masked (138****5678).
+boost::json::object ToJson(const Customer& customer, bool unmasked);
+
+/// "YYYY-MM-DD" of a timestamp in China time (UTC+8), for "today" in date checks.
+std::string ChinaDate(Timestamp t);
+
+}  // namespace hearth::customers

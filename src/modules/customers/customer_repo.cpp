@@ -1,0 +1,227 @@
+#include "modules/customers/customer_repo.hpp"
+
+#include <charconv>
+
+namespace hearth::customers {
+
+namespace {
+
+constexpr std::string_view kInsert = R"sql(
+INSERT INTO customers (tenant_id, org_unit_id, name, phones, id_type, id_number, gender, birth_date, marital_status,
+                       children_birth_years, elders, income_level, email, address, city, occupation, source_channel,
+                       tags, consent_marketing, consent_changed_at, search_terms, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22)
+RETURNING id)sql";
+constexpr std::string_view kUpdate = R"sql(
+UPDATE customers SET org_unit_id = $3, name = $4, phones = $5, id_type = $6, id_number = $7, gender = $8,
+       birth_date = $9, marital_status = $10, children_birth_years = $11, elders = $12, income_level = $13,
+       email = $14, address = $15, city = $16, occupation = $17, source_channel = $18, tags = $19,
+       consent_marketing = $20, consent_changed_at = $21, search_terms = $22, anonymized_at = $23,
+       version = version + 1, updated_at = $24
+ WHERE id = $1 AND tenant_id = $2 AND (CAST($25 AS BIGINT) IS NULL OR version = $25))sql";
+#define HEARTH_CUSTOMER_COLUMNS                                                                                   \
+  "c.id, c.tenant_id, c.org_unit_id, c.name, c.phones, c.id_type, c.id_number, c.gender, c.birth_date, "          \
+  "c.marital_status, c.children_birth_years, c.elders, c.income_level, c.email, c.address, c.city, c.occupation, " \
+  "c.source_channel, c.tags, c.consent_marketing, c.consent_changed_at, c.merged_into, c.anonymized_at, "           \
+  "c.version, c.created_at, c.updated_at, o.path"
+constexpr std::string_view kFind = "SELECT " HEARTH_CUSTOMER_COLUMNS R"sql(
+  FROM customers c JOIN org_units o ON o.id = c.org_unit_id WHERE c.id = $1 AND c.tenant_id = $2)sql";
+constexpr std::string_view kList = "SELECT " HEARTH_CUSTOMER_COLUMNS R"sql(
+  FROM customers c JOIN org_units o ON o.id = c.org_unit_id
+ WHERE c.tenant_id = $1 AND o.path LIKE $2 AND c.id > $3 AND c.merged_into IS NULL ORDER BY c.id LIMIT $4)sql";
+constexpr std::string_view kSearchSqlite = "SELECT " HEARTH_CUSTOMER_COLUMNS R"sql(
+  FROM customer_fts f JOIN customers c ON c.id = f.rowid JOIN org_units o ON o.id = c.org_unit_id
+ WHERE customer_fts MATCH $1 AND c.tenant_id = $2 AND o.path LIKE $3 AND c.merged_into IS NULL LIMIT $4)sql";
+constexpr std::string_view kSearchPg = "SELECT " HEARTH_CUSTOMER_COLUMNS R"sql(
+  FROM customers c JOIN org_units o ON o.id = c.org_unit_id
+ WHERE string_to_array(c.search_terms, ' ') @> string_to_array($1, ' ') AND c.tenant_id = $2 AND o.path LIKE $3
+   AND c.merged_into IS NULL LIMIT $4)sql";
+#undef HEARTH_CUSTOMER_COLUMNS
+constexpr std::string_view kPhoneOwner = "SELECT customer_id FROM customer_phones WHERE tenant_id = $1 AND phone = $2 AND customer_id <> $3";
+constexpr std::string_view kIdOwner = "SELECT id FROM customers WHERE tenant_id = $1 AND id_number = $2 AND id <> $3";
+constexpr std::string_view kDeletePhones = "DELETE FROM customer_phones WHERE customer_id = $1 AND tenant_id = $2";
+constexpr std::string_view kInsertPhone = R"sql(
+INSERT INTO customer_phones (tenant_id, customer_id, phone, label, position, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $6))sql";
+constexpr std::string_view kMarkMerged = R"sql(
+UPDATE customers SET merged_into = $3, phones = '', id_number = NULL, id_type = NULL, search_terms = '',
+       version = version + 1, updated_at = $4
+ WHERE id = $2 AND tenant_id = $1)sql";
+
+// Lists are stored as text: phones "phone|label,phone|label", years "1990,1995", tags "a,b" (tags
+// may not contain commas: the reader keeps them short words).
+std::string JoinPhones(const std::vector<CustomerPhone>& phones) {
+  std::string out;
+  for (const auto& p : phones) {
+    if (!out.empty()) out += ',';
+    out += p.phone + '|' + p.label;
+  }
+  return out;
+}
+
+std::vector<std::string> Split(std::string_view text, char sep) {
+  std::vector<std::string> out;
+  if (text.empty()) return out;
+  std::size_t start = 0;
+  for (;;) {
+    const auto end = text.find(sep, start);
+    out.emplace_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string JoinTags(const std::vector<std::string>& tags) {
+  std::string out;
+  for (const auto& t : tags) {
+    if (!out.empty()) out += '\x1f';  // unit separator: tags may hold any printable character
+    out += t;
+  }
+  return out;
+}
+
+std::string JoinYears(const std::vector<int>& years) {
+  std::string out;
+  for (int y : years) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(y);
+  }
+  return out;
+}
+
+Customer FromRow(const db::Row& r) {
+  Customer c;
+  c.id = r.Int(0);
+  c.tenant_id = r.Int(1);
+  c.org_unit_id = r.Int(2);
+  c.name = r.Text(3);
+  for (const auto& item : Split(r.Text(4), ',')) {
+    const auto bar = item.find('|');
+    c.phones.push_back({item.substr(0, bar), bar == std::string::npos ? "mobile" : item.substr(bar + 1)});
+  }
+  c.id_type = r.OptText(5);
+  c.id_number = r.OptText(6);
+  c.gender = r.Text(7);
+  c.birth_date = r.OptText(8);
+  c.marital_status = r.OptText(9);
+  for (const auto& y : Split(r.Text(10), ',')) {
+    int v = 0;
+    std::from_chars(y.data(), y.data() + y.size(), v);
+    c.children_birth_years.push_back(v);
+  }
+  if (auto e = r.OptInt(11)) c.elders = static_cast<int>(*e);
+  c.income_level = r.OptText(12);
+  c.email = r.OptText(13);
+  c.address = r.OptText(14);
+  c.city = r.OptText(15);
+  c.occupation = r.OptText(16);
+  c.source_channel = r.OptText(17);
+  c.tags = Split(r.Text(18), '\x1f');
+  c.consent_marketing = r.Bool(19);
+  if (auto t = r.OptInt(20)) c.consent_changed_at = Timestamp{*t};
+  c.merged_into = r.OptInt(21);
+  if (auto t = r.OptInt(22)) c.anonymized_at = Timestamp{*t};
+  c.version = r.Int(23);
+  c.created_at = r.Time(24);
+  c.updated_at = r.Time(25);
+  return c;
+}
+
+void WritePhones(db::Tx& tx, const Customer& c) {
+  tx.Execute(kDeletePhones, c.id, c.tenant_id);
+  for (std::size_t i = 0; i < c.phones.size(); ++i) {
+    tx.Execute(kInsertPhone, c.tenant_id, c.id, c.phones[i].phone, c.phones[i].label, static_cast<int>(i), c.updated_at);
+  }
+}
+
+std::vector<Customer> Rows(const db::QueryResult& rows) {
+  std::vector<Customer> out;
+  out.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(FromRow(rows[i]));
+  return out;
+}
+
+}  // namespace
+
+std::int64_t CustomerRepo::Insert(db::Tx& tx, const Customer& c, const std::string& search_terms) {
+  const auto id = tx.Execute(kInsert, c.tenant_id, c.org_unit_id, c.name, JoinPhones(c.phones), c.id_type, c.id_number,
+                             c.gender, c.birth_date, c.marital_status, JoinYears(c.children_birth_years), c.elders,
+                             c.income_level, c.email, c.address, c.city, c.occupation, c.source_channel, JoinTags(c.tags),
+                             c.consent_marketing,
+                             c.consent_changed_at ? std::optional<std::int64_t>(c.consent_changed_at->ms) : std::nullopt,
+                             search_terms, c.created_at)
+                      .front()
+                      .Int(0);
+  Customer stored = c;
+  stored.id = id;
+  stored.updated_at = c.created_at;
+  WritePhones(tx, stored);
+  return id;
+}
+
+bool CustomerRepo::Update(db::Tx& tx, const Customer& c, const std::string& search_terms,
+                          std::optional<std::int64_t> expected_version) {
+  const bool done =
+      tx.Execute(kUpdate, c.id, c.tenant_id, c.org_unit_id, c.name, JoinPhones(c.phones), c.id_type, c.id_number, c.gender,
+                 c.birth_date, c.marital_status, JoinYears(c.children_birth_years), c.elders, c.income_level, c.email,
+                 c.address, c.city, c.occupation, c.source_channel, JoinTags(c.tags), c.consent_marketing,
+                 c.consent_changed_at ? std::optional<std::int64_t>(c.consent_changed_at->ms) : std::nullopt,
+                 search_terms, c.anonymized_at ? std::optional<std::int64_t>(c.anonymized_at->ms) : std::nullopt,
+                 c.updated_at, expected_version)
+          .affected == 1;
+  if (done) WritePhones(tx, c);
+  return done;
+}
+
+std::optional<ScopedCustomer> CustomerRepo::Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
+  auto rows = tx.Execute(kFind, id, tenant_id);
+  if (rows.empty()) return std::nullopt;
+  return ScopedCustomer{FromRow(rows.front()), rows.front().Text(26)};
+}
+
+std::optional<std::int64_t> CustomerRepo::FindDuplicate(db::Tx& tx, std::int64_t tenant_id,
+                                                        const std::vector<CustomerPhone>& phones,
+                                                        const std::optional<std::string>& id_number,
+                                                        std::int64_t except_id) {
+  for (const auto& p : phones) {
+    auto rows = tx.Execute(kPhoneOwner, tenant_id, p.phone, except_id);
+    if (!rows.empty()) return rows.front().Int(0);
+  }
+  if (id_number) {
+    auto rows = tx.Execute(kIdOwner, tenant_id, *id_number, except_id);
+    if (!rows.empty()) return rows.front().Int(0);
+  }
+  return std::nullopt;
+}
+
+std::vector<Customer> CustomerRepo::List(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                         const Page& page) {
+  return Rows(tx.Execute(kList, tenant_id, path_prefix + "%", page.after_id.value_or(0), page.limit + 1));
+}
+
+std::vector<Customer> CustomerRepo::Search(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                           const std::vector<std::string>& tokens, int max) {
+  if (tx.backend() == db::Backend::kSqlite) {
+    // An FTS5 query of quoted tokens, all required: "欣怡" AND "5678".
+    std::string match;
+    for (const auto& t : tokens) {
+      if (!match.empty()) match += " AND ";
+      match += '"' + t + '"';  // tokens hold no quotes: search_terms.cpp keeps only letters and digits
+    }
+    return Rows(tx.Execute(kSearchSqlite, match, tenant_id, path_prefix + "%", max));
+  }
+  std::string joined;
+  for (const auto& t : tokens) {
+    if (!joined.empty()) joined += ' ';
+    joined += t;
+  }
+  return Rows(tx.Execute(kSearchPg, joined, tenant_id, path_prefix + "%", max));
+}
+
+void CustomerRepo::MarkMerged(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into, Timestamp now) {
+  tx.Execute(kMarkMerged, tenant_id, from, into, now);
+  tx.Execute(kDeletePhones, from, tenant_id);
+}
+
+}  // namespace hearth::customers

@@ -1,0 +1,39 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/paging.hpp"
+#include "db/database.hpp"
+#include "modules/customers/customer.hpp"
+
+namespace hearth::customers {
+
+/// A customer with the materialised path of its org unit, for scope checks.
+struct ScopedCustomer {
+  Customer customer;
+  std::string org_path;
+};
+
+/// SQL of customers and customer_phones. Every method runs in the caller's transaction.
+class CustomerRepo {
+ public:
+  /// Inserts the customer with its phones and search terms; returns the new id.
+  std::int64_t Insert(db::Tx& tx, const Customer& c, const std::string& search_terms);
+  /// Writes every column and replaces the phones when the version matches (or is not given).
+  bool Update(db::Tx& tx, const Customer& c, const std::string& search_terms, std::optional<std::int64_t> expected_version);
+  std::optional<ScopedCustomer> Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
+  /// The customer already holding one of `phones` or `id_number` in the tenant, other than
+  /// `except_id`; nullopt when none does.
+  std::optional<std::int64_t> FindDuplicate(db::Tx& tx, std::int64_t tenant_id, const std::vector<CustomerPhone>& phones,
+                                            const std::optional<std::string>& id_number, std::int64_t except_id);
+  /// Customers under `path_prefix`, by id, after the cursor; one more than the limit.
+  std::vector<Customer> List(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix, const Page& page);
+  /// Up to `max` customers under `path_prefix` whose search terms hold all of `tokens`.
+  std::vector<Customer> Search(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                               const std::vector<std::string>& tokens, int max);
+  /// Marks `from` as merged into `into`: it keeps its name, loses phones, ID and search terms.
+  void MarkMerged(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into, Timestamp now);
+};
+
+}  // namespace hearth::customers

@@ -1,0 +1,141 @@
+#include <boost/json/array.hpp>
+
+#include "http/body_reader.hpp"
+#include "http/conventions.hpp"
+#include "modules/customers/customers_module.hpp"
+
+// HTTP of Customer 360: parse → service → JSON. No SQL, no rules.
+namespace hearth::customers {
+
+namespace {
+
+using http::Request;
+using http::Response;
+
+// Renders customers masked or not by the caller's role, auditing unmasked reads.
+boost::json::object Shown(CustomerService& service, const Request& req, const Customer& c) {
+  const bool unmasked = CustomerService::SeesPersonalData(req.context);
+  if (unmasked) service.NoteUnmaskedRead(req.context, {&c});
+  return ToJson(c, unmasked);
+}
+
+Response PostCustomer(Request& req, CustomerService& service) {
+  auto body = req.JsonObject();
+  if (!body) return http::ErrorResponse(body.error());
+  auto input = ParseCustomerInput(*body, false);
+  if (!input) return http::ErrorResponse(input.error());
+  auto created = service.Create(req.context, *input);
+  if (!created) return http::ErrorResponse(created.error());
+  return http::Json(http::kCreated, ToJson(*created, CustomerService::SeesPersonalData(req.context)));
+}
+
+Response PatchCustomer(Request& req, CustomerService& service) {
+  auto id = req.PathId("id");
+  if (!id) return http::ErrorResponse(id.error());
+  auto version = http::IfMatchVersion(req);
+  if (!version) return http::ErrorResponse(version.error());
+  auto body = req.JsonObject();
+  if (!body) return http::ErrorResponse(body.error());
+  auto input = ParseCustomerInput(*body, true);
+  if (!input) return http::ErrorResponse(input.error());
+  auto updated = service.Update(req.context, *id, *input, *version);
+  if (!updated) return http::ErrorResponse(updated.error());
+  return http::Json(http::kOk, ToJson(*updated, CustomerService::SeesPersonalData(req.context)));
+}
+
+Response ListCustomers(Request& req, CustomerService& service) {
+  auto page = http::PageOf(req);
+  if (!page) return http::ErrorResponse(page.error());
+  const bool unmasked = CustomerService::SeesPersonalData(req.context);
+  auto render = [&](const std::vector<Customer>& items, const std::optional<std::string>& next) {
+    if (unmasked) {
+      std::vector<const Customer*> shown;
+      for (const auto& c : items) shown.push_back(&c);
+      service.NoteUnmaskedRead(req.context, shown);
+    }
+    return http::ListResponse(items, next, [&](const Customer& c) { return ToJson(c, unmasked); });
+  };
+  if (auto q = req.Query("q"); q && !q->empty()) {
+    if (q->size() > 100) return http::ErrorResponse(Error{ErrorCode::kInvalidArgument, "validation_failed", "q is too long", {{"q", "too_long"}}, {}});
+    auto found = service.Search(req.context, *q, page->limit == 50 && !req.Query("limit") ? 20 : page->limit);
+    if (!found) return http::ErrorResponse(found.error());
+    return render(found->items, std::nullopt);
+  }
+  auto list = service.List(req.context, *page);
+  if (!list) return http::ErrorResponse(list.error());
+  return render(list->items, list->next_cursor);
+}
+
+Response GetTimeline(Request& req, CustomerService& service) {
+  auto id = req.PathId("id");
+  if (!id) return http::ErrorResponse(id.error());
+  // The timeline has a cursor of its own (time and id): only the limit is read the common way.
+  auto limit_only = ParsePage(req.Query("limit"), std::nullopt);
+  if (!limit_only) return http::ErrorResponse(limit_only.error());
+  auto kind = req.Query("kind");
+  if (kind && kind->empty()) kind.reset();
+  auto events = service.TimelinePage(req.context, *id, kind, req.Query("cursor"), limit_only->limit);
+  if (!events) return http::ErrorResponse(events.error());
+  return http::ListResponse(events->first, events->second, [](const TimelineEvent& e) { return ToJson(e); });
+}
+
+Response PostMerge(Request& req, CustomerService& service) {
+  auto id = req.PathId("id");
+  if (!id) return http::ErrorResponse(id.error());
+  auto body = req.JsonObject();
+  if (!body) return http::ErrorResponse(body.error());
+  http::BodyReader in(*body);
+  auto from_id = in.Int("from_id", true);
+  if (auto done = in.Finish({"from_id"}); !done) return http::ErrorResponse(done.error());
+  auto merged = service.Merge(req.context, *id, *from_id);
+  if (!merged) return http::ErrorResponse(merged.error());
+  return http::Json(http::kOk, ToJson(*merged, CustomerService::SeesPersonalData(req.context)));
+}
+
+Response PostReveal(Request& req, CustomerService& service) {
+  auto id = req.PathId("id");
+  if (!id) return http::ErrorResponse(id.error());
+  std::string reason;
+  if (!req.body.empty()) {
+    auto body = req.JsonObject();
+    if (!body) return http::ErrorResponse(body.error());
+    http::BodyReader in(*body);
+    auto r = in.String("reason", {.max_chars = 200});
+    if (auto done = in.Finish({"reason"}); !done) return http::ErrorResponse(done.error());
+    reason = r.value_or("");
+  }
+  auto revealed = service.Reveal(req.context, *id, reason);
+  if (!revealed) return http::ErrorResponse(revealed.error());
+  return http::Json(http::kOk, ToJson(*revealed, true));
+}
+
+}  // namespace
+
+void Register(http::Router& router, CustomersModule& module) {
+  db::RegisterConstraint("uq_customer_phones_phone", {"phone", "taken", ErrorCode::kConflict, "duplicate_customer"});
+  db::RegisterConstraint("uq_customers_id_number", {"id_number", "taken", ErrorCode::kConflict, "duplicate_customer"});
+  db::RegisterConstraint("ck_customers_gender", {"gender", "invalid_value", ErrorCode::kInvalidArgument, "validation_failed"});
+  CustomerService& s = module.service;
+  router.Add({"GET", "/api/v1/customers"}, [&s](Request& r) { return ListCustomers(r, s); });
+  router.Add({"POST", "/api/v1/customers"}, [&s](Request& r) { return PostCustomer(r, s); });
+  router.Add({"GET", "/api/v1/customers/{id}"}, [&s](Request& r) {
+    auto id = r.PathId("id");
+    if (!id) return http::ErrorResponse(id.error());
+    auto c = s.Get(r.context, *id);
+    if (!c) return http::ErrorResponse(c.error());
+    return http::Json(http::kOk, Shown(s, r, *c));
+  });
+  router.Add({"PATCH", "/api/v1/customers/{id}"}, [&s](Request& r) { return PatchCustomer(r, s); });
+  router.Add({"DELETE", "/api/v1/customers/{id}"}, [&s](Request& r) {
+    auto id = r.PathId("id");
+    if (!id) return http::ErrorResponse(id.error());
+    auto c = s.Anonymize(r.context, *id);
+    if (!c) return http::ErrorResponse(c.error());
+    return http::Json(http::kOk, ToJson(*c, true));
+  });
+  router.Add({"GET", "/api/v1/customers/{id}/timeline"}, [&s](Request& r) { return GetTimeline(r, s); });
+  router.Add({"POST", "/api/v1/customers/{id}/merge"}, [&s](Request& r) { return PostMerge(r, s); });
+  router.Add({"POST", "/api/v1/customers/{id}/reveal"}, [&s](Request& r) { return PostReveal(r, s); });
+}
+
+}  // namespace hearth::customers

@@ -1,0 +1,287 @@
+#include "modules/customers/customer_service.hpp"
+
+#include <algorithm>
+
+#include "modules/customers/search_terms.hpp"
+
+namespace hearth::customers {
+
+namespace {
+
+std::vector<std::string> PhoneNumbers(const Customer& c) {
+  std::vector<std::string> out;
+  for (const auto& p : c.phones) out.push_back(p.phone);
+  return out;
+}
+
+std::string TermsOf(const Customer& c) {
+  if (c.anonymized_at || c.merged_into) return "";
+  return IndexTerms(c.name, PhoneNumbers(c), c.id_number.value_or(""));
+}
+
+// How well a candidate matches: exact beats prefix beats suffix beats contains; 0 = not at all.
+int Score(const Customer& c, const SearchQuery& q) {
+  auto rank = [&](const std::string& text) {
+    if (text == q.needle) return 100;
+    if (text.starts_with(q.needle)) return 80;
+    if (text.ends_with(q.needle)) return 70;
+    if (text.find(q.needle) != std::string::npos) return 50;
+    return 0;
+  };
+  int best = 0;
+  if (q.kind == SearchQuery::Kind::kName) return rank(NormalizeName(c.name));
+  for (const auto& p : c.phones) best = std::max(best, rank(DigitsOf(p.phone)));
+  if (c.id_number) best = std::max(best, rank(DigitsOf(*c.id_number)) - 5);
+  return best;
+}
+
+boost::json::object AuditView(const Customer& c) { return ToJson(c, true); }
+
+}  // namespace
+
+Result<ScopedCustomer> CustomerService::FindInScope(db::Tx& tx, const Actor& actor, std::int64_t id) {
+  auto found = repo_.Find(tx, actor.tenant_id, id);
+  if (!found || !actor.InScope(found->org_path)) return NotFound("no such customer");
+  if (found->customer.merged_into) {
+    Error e{ErrorCode::kNotFound, "not_found", "this customer was merged into another", {}, {}};
+    e.extra.emplace_back("merged_into", std::to_string(*found->customer.merged_into));
+    return tl::unexpected(std::move(e));
+  }
+  return *found;
+}
+
+Result<void> CustomerService::CheckDuplicate(db::Tx& tx, const Customer& c) {
+  if (auto existing = repo_.FindDuplicate(tx, c.tenant_id, c.phones, c.id_number, c.id)) {
+    Error e{ErrorCode::kConflict, "duplicate_customer",
+            "a customer with this phone or ID number already exists in the group", {}, {}};
+    e.extra.emplace_back("existing_id", std::to_string(*existing));
+    return tl::unexpected(std::move(e));
+  }
+  return {};
+}
+
+void CustomerService::AppendTimeline(db::Tx& tx, std::int64_t tenant_id, const TimelineEvent& event,
+                                     std::optional<std::int64_t> actor_id) {
+  timeline_.Append(tx, tenant_id, event, actor_id, clock_.Now());
+}
+
+Result<Customer> CustomerService::Create(const RequestContext& ctx, const CustomerInput& input) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not change customers");
+  const Timestamp now = clock_.Now();
+  Customer c;
+  c.tenant_id = actor.tenant_id;
+  c.created_at = c.updated_at = now;
+  HEARTH_TRY(ApplyInput(c, input, ChinaDate(now), now));
+  return db_.Transact([&](db::Tx& tx) -> Result<Customer> {
+    auto unit = orgs_.FindInScope(tx, actor, input.org_unit_id.value_or(actor.org_unit_id));
+    if (!unit) return FailField("org_unit_id", "not_found");
+    c.org_unit_id = unit->id;
+    HEARTH_TRY(CheckDuplicate(tx, c));
+    c.id = repo_.Insert(tx, c, TermsOf(c));
+    timeline_.Append(tx, c.tenant_id, {0, c.id, now, "profile", "customer", c.id, "建立客户档案"}, actor.user_id, now);
+    audit_.Record(tx, ctx, "customer.created", "customer", c.id, nullptr, AuditView(c));
+    return c;
+  });
+}
+
+Result<Customer> CustomerService::Get(const RequestContext& ctx, std::int64_t id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<Customer> {
+    HEARTH_ASSIGN(ScopedCustomer found, FindInScope(tx, actor, id));
+    return found.customer;
+  });
+}
+
+Result<Customer> CustomerService::Update(const RequestContext& ctx, std::int64_t id, const CustomerInput& input,
+                                         std::optional<std::int64_t> expected_version) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not change customers");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<Customer> {
+    HEARTH_ASSIGN(ScopedCustomer found, FindInScope(tx, actor, id));
+    if (found.customer.anonymized_at) return Fail(ErrorCode::kConflict, "conflict", "the customer was anonymised");
+    Customer c = found.customer;
+    HEARTH_TRY(ApplyInput(c, input, ChinaDate(now), now));
+    if (input.org_unit_id) {
+      auto unit = orgs_.FindInScope(tx, actor, *input.org_unit_id);
+      if (!unit) return FailField("org_unit_id", "not_found");
+      c.org_unit_id = unit->id;
+    }
+    HEARTH_TRY(CheckDuplicate(tx, c));
+    c.updated_at = now;
+    if (!repo_.Update(tx, c, TermsOf(c), expected_version)) {
+      return Fail(ErrorCode::kConflict, "version_conflict", "the customer was changed by someone else; reload it");
+    }
+    c.version = found.customer.version + 1;
+    timeline_.Append(tx, c.tenant_id, {0, c.id, now, "profile", "customer", c.id, "更新客户档案"}, actor.user_id, now);
+    audit_.Record(tx, ctx, "customer.updated", "customer", c.id, AuditView(found.customer), AuditView(c));
+    return c;
+  });
+}
+
+Result<platform::Listing<Customer>> CustomerService::List(const RequestContext& ctx, const Page& page) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<platform::Listing<Customer>> {
+    platform::Listing<Customer> out;
+    out.items = repo_.List(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, page);
+    out.next_cursor = TrimToPage(out.items, page, [](const Customer& c) { return c.id; });
+    return out;
+  });
+}
+
+Result<SearchResult> CustomerService::Search(const RequestContext& ctx, const std::string& q, int limit) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  const SearchQuery query = ParseQuery(q);
+  if (query.kind == SearchQuery::Kind::kEmpty) {
+    return Fail(ErrorCode::kInvalidArgument, "validation_failed",
+                "type at least 2 characters of a name or 4 digits of a number", {{"q", "too_short"}});
+  }
+  // Rank a bounded set of candidates; the index has already narrowed them to rows holding every
+  // token of the query.
+  constexpr int kCandidates = 2000;
+  auto candidates = db_.Read([&](db::Tx& tx) {
+    return repo_.Search(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, query.tokens, kCandidates);
+  });
+  SearchResult result;
+  result.truncated = static_cast<int>(candidates.size()) == kCandidates;
+  std::vector<std::pair<int, Customer*>> scored;
+  for (auto& c : candidates) {
+    if (const int s = Score(c, query); s > 0) scored.emplace_back(s, &c);
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first > b.first;
+    return a.second->id > b.second->id;  // newer records first among equals
+  });
+  for (std::size_t i = 0; i < scored.size() && static_cast<int>(i) < limit; ++i) {
+    result.items.push_back(std::move(*scored[i].second));
+  }
+  return result;
+}
+
+Result<Customer> CustomerService::Reveal(const RequestContext& ctx, std::int64_t id, const std::string& reason) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite) && !actor.Can(Permission::kPersonalDataView)) {
+    return Forbidden("your role may not see personal data");
+  }
+  return db_.Transact([&](db::Tx& tx) -> Result<Customer> {
+    HEARTH_ASSIGN(ScopedCustomer found, FindInScope(tx, actor, id));
+    audit_.Record(tx, ctx, "personal_data.revealed", "customer", id, nullptr,
+                  boost::json::object{{"fields", boost::json::array{"phones", "id_number"}}, {"reason", reason}});
+    return found.customer;
+  });
+}
+
+Result<Customer> CustomerService::Merge(const RequestContext& ctx, std::int64_t id, std::int64_t from_id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not change customers");
+  if (id == from_id) return FailField("from_id", "same_customer");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<Customer> {
+    HEARTH_ASSIGN(ScopedCustomer into, FindInScope(tx, actor, id));
+    auto from = FindInScope(tx, actor, from_id);
+    if (!from) return FailField("from_id", "not_found");
+    Customer merged = into.customer;
+    // The surviving record gains what it lacks; its own values win where both have one.
+    for (const auto& p : from->customer.phones) {
+      if (std::none_of(merged.phones.begin(), merged.phones.end(), [&](const auto& q) { return q.phone == p.phone; })) {
+        merged.phones.push_back(p);
+      }
+    }
+    const bool take_id = !merged.id_number && from->customer.id_number;
+    auto fill = [](std::optional<std::string>& a, const std::optional<std::string>& b) {
+      if (!a && b) a = b;
+    };
+    fill(merged.birth_date, from->customer.birth_date);
+    fill(merged.email, from->customer.email);
+    fill(merged.address, from->customer.address);
+    fill(merged.city, from->customer.city);
+    fill(merged.occupation, from->customer.occupation);
+    fill(merged.marital_status, from->customer.marital_status);
+    fill(merged.income_level, from->customer.income_level);
+    for (const auto& t : from->customer.tags) {
+      if (std::find(merged.tags.begin(), merged.tags.end(), t) == merged.tags.end()) merged.tags.push_back(t);
+    }
+    // Free the source's phones and ID number first: they are unique in the group.
+    repo_.MarkMerged(tx, actor.tenant_id, from_id, id, now);
+    if (take_id) {
+      merged.id_type = from->customer.id_type;
+      merged.id_number = from->customer.id_number;
+      if (merged.gender == "unknown") merged.gender = from->customer.gender;
+    }
+    merged.updated_at = now;
+    repo_.Update(tx, merged, TermsOf(merged), std::nullopt);
+    merged.version += 1;
+    timeline_.Move(tx, actor.tenant_id, from_id, id);
+    for (const auto& hook : merge_hooks_) hook(tx, actor.tenant_id, from_id, id);
+    timeline_.Append(tx, actor.tenant_id, {0, id, now, "merge", "customer", from_id, "合并重复客户档案 #" + std::to_string(from_id)},
+                     actor.user_id, now);
+    audit_.Record(tx, ctx, "customer.merged", "customer", id,
+                  boost::json::object{{"into", AuditView(into.customer)}, {"from", AuditView(from->customer)}},
+                  AuditView(merged));
+    return merged;
+  });
+}
+
+Result<Customer> CustomerService::Anonymize(const RequestContext& ctx, std::int64_t id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite) || !actor.Can(Permission::kPersonalDataView)) {
+    return Forbidden("only managers and administrators may erase personal data");
+  }
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<Customer> {
+    HEARTH_ASSIGN(ScopedCustomer found, FindInScope(tx, actor, id));
+    if (found.customer.anonymized_at) return found.customer;
+    Customer c;
+    c.id = id;
+    c.tenant_id = found.customer.tenant_id;
+    c.org_unit_id = found.customer.org_unit_id;
+    c.name = "已注销客户 #" + std::to_string(id);
+    c.created_at = found.customer.created_at;
+    c.updated_at = now;
+    c.anonymized_at = now;
+    c.consent_changed_at = now;
+    repo_.Update(tx, c, TermsOf(c), std::nullopt);
+    c.version = found.customer.version + 1;
+    timeline_.Append(tx, c.tenant_id, {0, id, now, "profile", "customer", id, "个人信息已删除（匿名化）"}, actor.user_id, now);
+    // The audit entry keeps no personal data either: only that it was erased.
+    audit_.Record(tx, ctx, "customer.anonymized", "customer", id, nullptr,
+                  boost::json::object{{"anonymized_at", FormatRfc3339(now)}});
+    return c;
+  });
+}
+
+Result<std::pair<std::vector<TimelineEvent>, std::optional<std::string>>> CustomerService::TimelinePage(
+    const RequestContext& ctx, std::int64_t id, const std::optional<std::string>& kind,
+    const std::optional<std::string>& cursor_text, int limit) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  std::optional<Timeline::Cursor> cursor;
+  if (cursor_text && !cursor_text->empty()) {
+    cursor = DecodeTimelineCursor(*cursor_text);
+    if (!cursor) return Fail(ErrorCode::kBadRequest, "bad_request", "the cursor is not valid", {{"cursor", "invalid_value"}});
+  }
+  return db_.Read([&](db::Tx& tx) -> Result<std::pair<std::vector<TimelineEvent>, std::optional<std::string>>> {
+    HEARTH_TRY(FindInScope(tx, actor, id));
+    auto events = timeline_.Page(tx, actor.tenant_id, id, kind, cursor, limit);
+    std::optional<std::string> next;
+    if (static_cast<int>(events.size()) > limit) {
+      events.resize(static_cast<std::size_t>(limit));
+      next = EncodeTimelineCursor({events.back().at.ms, events.back().id});
+    }
+    return std::make_pair(std::move(events), next);
+  });
+}
+
+void CustomerService::NoteUnmaskedRead(const RequestContext& ctx, const std::vector<const Customer*>& shown) {
+  std::vector<std::int64_t> ids;
+  for (const Customer* c : shown) {
+    if (!c->phones.empty() || c->id_number) ids.push_back(c->id);
+  }
+  audit_.RecordUnmaskedRead(ctx, "customer", ids, {"phones", "id_number"});
+}
+
+}  // namespace hearth::customers

@@ -1,0 +1,86 @@
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/paging.hpp"
+#include "core/request_context.hpp"
+#include "db/database.hpp"
+#include "modules/customers/customer.hpp"
+#include "modules/customers/customer_repo.hpp"
+#include "modules/customers/timeline.hpp"
+#include "platform/audit.hpp"
+#include "platform/org_service.hpp"
+
+namespace hearth::customers {
+
+/// What another module does when two customers are merged: move its own records of `from` to
+/// `into`, in the merge's transaction. Registered once at start-up (STYLE.md §8.6).
+using MergeHook = std::function<void(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into)>;
+
+struct SearchResult {
+  std::vector<Customer> items;
+  bool truncated = false;  ///< more rows matched than were ranked
+};
+
+/// Customer 360 use cases. Reads need kRecordRead, writes kRecordWrite, and every customer is
+/// scoped by its owning org unit (404 outside the caller's subtree). Phones and ID numbers are
+/// shown unmasked only to roles with kPersonalDataView (each such read is audited) or through
+/// Reveal (audited).
+class CustomerService {
+ public:
+  CustomerService(db::Database& db, const Clock& clock, platform::AuditLog& audit, platform::OrgService& orgs)
+      : db_(db), clock_(clock), audit_(audit), orgs_(orgs) {}
+
+  /// 409 duplicate_customer (with existing_id) when a phone or the ID number is already held
+  /// in the group; 422 for bad fields.
+  Result<Customer> Create(const RequestContext& ctx, const CustomerInput& input);
+  /// 404 for unknown, out-of-scope, or merged customers (the error then carries merged_into).
+  Result<Customer> Get(const RequestContext& ctx, std::int64_t id);
+  Result<Customer> Update(const RequestContext& ctx, std::int64_t id, const CustomerInput& input,
+                          std::optional<std::int64_t> expected_version);
+  Result<platform::Listing<Customer>> List(const RequestContext& ctx, const Page& page);
+  /// Best matches first for a fragment of a name (2 characters or more), of a phone or ID
+  /// number (4 digits or more). 422 "q" "too_short" for shorter queries.
+  Result<SearchResult> Search(const RequestContext& ctx, const std::string& q, int limit);
+  /// The unmasked phones and ID number, audited as personal_data.revealed. Any role that may
+  /// write records may reveal; viewers may not (403).
+  Result<Customer> Reveal(const RequestContext& ctx, std::int64_t id, const std::string& reason);
+  /// Moves phones, ID number, timeline and every module's records of `from_id` to `id`; `from_id`
+  /// then answers 404 with merged_into. 422 when merging a customer into itself.
+  Result<Customer> Merge(const RequestContext& ctx, std::int64_t id, std::int64_t from_id);
+  /// Anonymises under the personal-information law: name, phones, ID, contact and household data
+  /// are erased; business records (units, tickets, timeline) stay. Needs kPersonalDataView.
+  Result<Customer> Anonymize(const RequestContext& ctx, std::int64_t id);
+  /// Timeline of a customer in scope, newest first.
+  Result<std::pair<std::vector<TimelineEvent>, std::optional<std::string>>> TimelinePage(
+      const RequestContext& ctx, std::int64_t id, const std::optional<std::string>& kind,
+      const std::optional<std::string>& cursor, int limit);
+
+  /// Appends an event to a customer's timeline in the caller's transaction (for other modules).
+  void AppendTimeline(db::Tx& tx, std::int64_t tenant_id, const TimelineEvent& event,
+                      std::optional<std::int64_t> actor_id);
+  void AddMergeHook(MergeHook hook) { merge_hooks_.push_back(std::move(hook)); }
+
+  static bool SeesPersonalData(const RequestContext& ctx) {
+    return ctx.actor && ctx.actor->Can(Permission::kPersonalDataView);
+  }
+  /// Audits that these customers were shown unmasked (one entry per response).
+  void NoteUnmaskedRead(const RequestContext& ctx, const std::vector<const Customer*>& shown);
+
+ private:
+  Result<ScopedCustomer> FindInScope(db::Tx& tx, const Actor& actor, std::int64_t id);
+  Result<void> CheckDuplicate(db::Tx& tx, const Customer& c);
+
+  db::Database& db_;
+  const Clock& clock_;
+  platform::AuditLog& audit_;
+  platform::OrgService& orgs_;
+  CustomerRepo repo_;
+  Timeline timeline_;
+  std::vector<MergeHook> merge_hooks_;
+};
+
+}  // namespace hearth::customers

@@ -1,0 +1,20 @@
+#pragma once
+#include "db/database.hpp"
+#include "http/router.hpp"
+#include "modules/customers/customer_service.hpp"
+#include "platform/platform_module.hpp"
+
+namespace hearth::customers {
+
+/// The Customer 360 module: its constraints and routes. Other modules take the service to write
+/// timeline events and register merge hooks.
+struct CustomersModule {
+  CustomersModule(db::Database& db, const Clock& clock, platform::Platform& platform)
+      : service(db, clock, platform.audit, platform.orgs) {}
+  CustomerService service;
+};
+
+/// Registers constraints and routes; the module must outlive the router.
+void Register(http::Router& router, CustomersModule& module);
+
+}  // namespace hearth::customers

@@ -1,0 +1,100 @@
+#include "modules/customers/search_terms.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace hearth::customers {
+
+namespace {
+
+// Splits UTF-8 text into code points (as byte strings).
+std::vector<std::string_view> CodePoints(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+    if (i + len > text.size()) len = text.size() - i;
+    out.push_back(text.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+void AddBigrams(std::string_view normalized, std::set<std::string>& terms) {
+  const auto cps = CodePoints(normalized);
+  for (std::size_t i = 0; i + 1 < cps.size(); ++i) terms.insert(std::string(cps[i]) + std::string(cps[i + 1]));
+}
+
+void AddFourGrams(std::string_view digits, std::set<std::string>& terms) {
+  for (std::size_t i = 0; i + 4 <= digits.size(); ++i) terms.insert(std::string(digits.substr(i, 4)));
+}
+
+}  // namespace
+
+std::string NormalizeName(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  for (char ch : name) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) {
+      out += ch;
+    } else if (std::isalnum(c)) {
+      out += static_cast<char>(std::tolower(c));
+    }
+  }
+  return out;
+}
+
+std::string DigitsOf(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') out += c;
+  }
+  if (!text.empty() && (text.back() == 'X' || text.back() == 'x')) out += 'x';
+  return out;
+}
+
+std::string IndexTerms(std::string_view name, const std::vector<std::string>& phones, std::string_view id_number,
+                       const std::vector<std::string>& extra) {
+  std::set<std::string> terms;
+  AddBigrams(NormalizeName(name), terms);
+  for (const auto& p : phones) AddFourGrams(DigitsOf(p), terms);
+  AddFourGrams(DigitsOf(id_number), terms);
+  for (const auto& e : extra) AddBigrams(NormalizeName(e), terms);
+  std::string out;
+  for (const auto& t : terms) {
+    if (!out.empty()) out += ' ';
+    out += t;
+  }
+  return out;
+}
+
+SearchQuery ParseQuery(std::string_view q) {
+  SearchQuery query;
+  std::string compact;
+  for (char c : q) {
+    if (c != ' ' && c != '-' && c != '\t') compact += c;
+  }
+  const bool numeric = !compact.empty() && std::all_of(compact.begin(), compact.end() - 1, [](char c) {
+    return c >= '0' && c <= '9';
+  }) && ((compact.back() >= '0' && compact.back() <= '9') || compact.back() == 'x' || compact.back() == 'X');
+  if (numeric) {
+    query.needle = DigitsOf(compact);
+    if (query.needle.size() < 4) return query;  // too short to be told apart among a million numbers
+    query.kind = SearchQuery::Kind::kNumber;
+    std::set<std::string> grams;
+    AddFourGrams(query.needle, grams);
+    query.tokens.assign(grams.begin(), grams.end());
+    return query;
+  }
+  query.needle = NormalizeName(q);
+  std::set<std::string> grams;
+  AddBigrams(query.needle, grams);
+  if (grams.empty()) return query;
+  query.kind = SearchQuery::Kind::kName;
+  query.tokens.assign(grams.begin(), grams.end());
+  return query;
+}
+
+}  // namespace hearth::customers

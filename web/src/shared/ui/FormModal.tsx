@@ -1,0 +1,77 @@
+import { useState, type ReactNode } from 'react';
+import { Form, Modal, type FormInstance, type FormProps } from 'antd';
+import { useT } from '../../app/i18n/useT';
+import { useFormSubmit } from '../hooks/useFormSubmit';
+import { FormErrorAlert } from './FormErrorAlert';
+
+/**
+ * A create or edit dialog around a vertical form: OK validates and calls `onSave`, whose failure
+ * lands on the fields (`formFields`) and in the error banner; success closes the dialog. A version
+ * conflict offers `onReload`. Mount it once per opening (give it a fresh key); it calls `onClose`
+ * after its close animation.
+ */
+export function FormModal<Values>({
+  form,
+  name,
+  formFields,
+  initialValues,
+  autoComplete,
+  title,
+  okText,
+  width,
+  testId,
+  onSave,
+  onReload,
+  onClose,
+  children,
+}: {
+  form: FormInstance<Values>;
+  name: string;
+  formFields: readonly string[];
+  initialValues: FormProps<Values>['initialValues'];
+  autoComplete?: string;
+  title: ReactNode;
+  okText: ReactNode;
+  width: number;
+  testId: string;
+  onSave: (values: Values) => Promise<void>;
+  onReload?: () => Promise<void>;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const [open, setOpen] = useState(true);
+  const { saving, error, submit, recover } = useFormSubmit(form, formFields);
+
+  const save = async (values: Values) => {
+    await onSave(values);
+    setOpen(false);
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={okText}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => void submit(save)}
+      onCancel={() => setOpen(false)}
+      afterClose={onClose}
+      width={width}
+      data-testid={testId}
+    >
+      <FormErrorAlert error={error} onReload={onReload && (() => void recover(onReload))} />
+      <Form<Values>
+        form={form}
+        name={name}
+        layout="vertical"
+        initialValues={initialValues}
+        style={{ marginTop: 8 }}
+        autoComplete={autoComplete}
+      >
+        {children}
+      </Form>
+    </Modal>
+  );
+}
