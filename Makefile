@@ -32,7 +32,11 @@ build-tests: build
 	ninja -C $(BUILD) -j $(JOBS) hearth_tests
 
 run: build
+	@if [ "$(DB)" = "sqlite:hearth.db" ] && [ ! -f hearth.db ]; then \
+	  echo "loading demo data into hearth.db (once)"; \
+	  HEARTH_ADMIN_PASSWORD='$(HEARTH_ADMIN_PASSWORD)' $(BUILD)/hearth demo --db $(DB); fi
 	@echo "Log in as admin with the password $(HEARTH_ADMIN_PASSWORD) (set HEARTH_ADMIN_PASSWORD to choose another; it is used only when the database is new)."
+	@echo "Demo staff: manager, agent, sales, viewer with the password Demo-pass-1."
 	HEARTH_ADMIN_PASSWORD='$(HEARTH_ADMIN_PASSWORD)' $(BUILD)/hearth serve --listen $(LISTEN) --db $(DB)
 
 test: build-tests

@@ -135,3 +135,11 @@ pg_ratio=$(awk -v a="$p_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", a/b }')
 echo
 echo "throughput ratio hearth/nginx: SQLite $ratio, PostgreSQL $pg_ratio (target >= 0.5); hearth p99 ${h_p99} ms on SQLite (target < 5 ms)"
 echo "hearth RSS after the runs: SQLite $((rss_kb / 1024)) MiB, PostgreSQL $(( $(ps -o rss= -p "$pg_hearth" | tr -d ' ') / 1024 )) MiB"
+
+# --- 4. Customer 360 at a million customers ----------------------------------------------------
+echo
+if [ "${BENCH_SKIP_SCALE:-0}" = "1" ]; then
+  echo "(BENCH_SKIP_SCALE=1: the million-customer run is skipped)"
+else
+  bench/customers.sh "$build" "$n_rps"
+fi

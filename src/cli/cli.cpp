@@ -62,6 +62,13 @@ int Run(int argc, char** argv) {
   user_add->add_option("--org-unit", user_opts.org_unit_id, "org unit id (default: the first group)");
   user_add->add_option("--display-name", user_opts.display_name, "name shown in the app");
 
+  auto* demo = app.add_subcommand("demo", "load a demo group: org tree, staff, customers with timelines");
+  DemoOptions demo_opts;
+  demo->add_option("--db", config.db_url, "database URL (HEARTH_DB)");
+  demo->add_option("--customers", demo_opts.customers, "customers to add");
+  demo->add_option("--events", demo_opts.events, "timeline events to add besides each customer's first");
+  demo->add_option("--seed", demo_opts.seed, "random seed");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -71,6 +78,7 @@ int Run(int argc, char** argv) {
     if (*serve) return Serve(config);
     if (*migrate) return Migrate(config);
     if (*user_add) return UserAdd(config, user_opts);
+    if (*demo) return Demo(config, demo_opts);
   } catch (const std::exception& e) {
     std::cerr << "hearth: " << e.what() << "\n";
     return 1;

@@ -21,4 +21,13 @@ struct UserAddOptions {
 /// `hearth user add`: create a staff account from the command line.
 int UserAdd(const Config& config, const UserAddOptions& options);
 
+struct DemoOptions {
+  std::int64_t customers = 20000;
+  std::int64_t events = 60000;  ///< timeline events beyond each customer's "created" event
+  std::uint64_t seed = 20261123;
+};
+/// `hearth demo`: a demo group (regions, city companies, projects, staff) and generated
+/// customers with households and timelines; adds to what is there when run again.
+int Demo(const Config& config, const DemoOptions& options);
+
 }  // namespace hearth::cli

@@ -27,7 +27,7 @@ SELECT u.id, u.tenant_id, u.org_unit_id, u.username, u.display_name, u.phone, u.
        u.version, u.created_at, u.updated_at
   FROM users u JOIN org_units o ON o.id = u.org_unit_id
  WHERE u.tenant_id = $1 AND o.path LIKE $2 AND u.id > $3
-   AND (CAST($4 AS TEXT) IS NULL OR u.username LIKE $4 OR u.display_name LIKE $4)
+   AND (CAST($4 AS TEXT) IS NULL OR u.username LIKE $4 ESCAPE '\' OR u.display_name LIKE $4 ESCAPE '\')
    AND (CAST($5 AS BIGINT) IS NULL OR u.org_unit_id = $5)
  ORDER BY u.id LIMIT $6)sql";
 constexpr std::string_view kUpdate = R"sql(
@@ -94,7 +94,8 @@ std::vector<User> UserRepo::List(db::Tx& tx, std::int64_t tenant_id, const std::
   if (filter.q) {
     like = "%";
     for (char c : *filter.q) {
-      if (c != '%' && c != '_') *like += c;
+      if (c == '%' || c == '_' || c == '\\') *like += '\\';  // matched literally (ESCAPE '\')
+      *like += c;
     }
     *like += "%";
   }

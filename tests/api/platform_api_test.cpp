@@ -257,6 +257,15 @@ TEST_P(PlatformApi, UsersSeeOnlyTheirOrgSubtree) {
   EXPECT_EQ(admin_grant.status, 403);
 }
 
+TEST_P(PlatformApi, UserSearchMatchesWildcardCharactersLiterally) {
+  const auto id = CreateUser("pg_ab12", "agent", group_id_);
+  CreateUser("pgxab12", "agent", group_id_);
+  auto found = admin_->Get("/api/v1/users?q=pg_ab");
+  ASSERT_EQ(found.json.at("items").as_array().size(), 1u) << found.body;
+  EXPECT_EQ(found.json.at("items").as_array()[0].at("id").as_int64(), id);
+  EXPECT_TRUE(admin_->Get("/api/v1/users?q=pg%25ab").json.at("items").as_array().empty());
+}
+
 TEST_P(PlatformApi, ViewerCannotWrite) {
   CreateUser("viewer.one", "viewer", group_id_);
   auto viewer = LoginAs("viewer.one");

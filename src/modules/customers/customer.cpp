@@ -8,6 +8,7 @@
 #include "core/phone.hpp"
 #include "http/body_reader.hpp"
 #include "modules/customers/resident_id.hpp"
+#include "modules/customers/search_terms.hpp"
 
 namespace hearth::customers {
 
@@ -55,6 +56,13 @@ boost::json::value OptString(const std::optional<std::string>& v) {
 }
 
 }  // namespace
+
+std::string SearchTermsOf(const Customer& c) {
+  if (c.anonymized_at || c.merged_into) return "";
+  std::vector<std::string> phones;
+  for (const auto& p : c.phones) phones.push_back(p.phone);
+  return IndexTerms(c.name, phones, c.id_number.value_or(""));
+}
 
 std::string ChinaDate(Timestamp t) {
   return FormatRfc3339(Timestamp{t.ms + 8LL * 3600 * 1000}).substr(0, 10);

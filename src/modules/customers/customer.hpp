@@ -83,6 +83,9 @@ Result<void> ApplyInput(Customer& customer, const CustomerInput& input, const st
 /// The API view. Without `unmasked`, phones and ID number are masked (138****5678).
 boost::json::object ToJson(const Customer& customer, bool unmasked);
 
+/// The search index terms of a customer (search_terms.hpp); none once merged or anonymised.
+std::string SearchTermsOf(const Customer& customer);
+
 /// "YYYY-MM-DD" of a timestamp in China time (UTC+8), for "today" in date checks.
 std::string ChinaDate(Timestamp t);
 

@@ -29,7 +29,8 @@ class CustomerRepo {
                                             const std::optional<std::string>& id_number, std::int64_t except_id);
   /// Customers under `path_prefix`, by id, after the cursor; one more than the limit.
   std::vector<Customer> List(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix, const Page& page);
-  /// Up to `max` customers under `path_prefix` whose search terms hold all of `tokens`.
+  /// Up to `max` customers under `path_prefix` whose search terms hold all of `tokens`, newest
+  /// first. Reads the index first, then at most `max` rows.
   std::vector<Customer> Search(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
                                const std::vector<std::string>& tokens, int max);
   /// Marks `from` as merged into `into`: it keeps its name, loses phones, ID and search terms.

@@ -8,17 +8,6 @@ namespace hearth::customers {
 
 namespace {
 
-std::vector<std::string> PhoneNumbers(const Customer& c) {
-  std::vector<std::string> out;
-  for (const auto& p : c.phones) out.push_back(p.phone);
-  return out;
-}
-
-std::string TermsOf(const Customer& c) {
-  if (c.anonymized_at || c.merged_into) return "";
-  return IndexTerms(c.name, PhoneNumbers(c), c.id_number.value_or(""));
-}
-
 // How well a candidate matches: exact beats prefix beats suffix beats contains; 0 = not at all.
 int Score(const Customer& c, const SearchQuery& q) {
   auto rank = [&](const std::string& text) {
@@ -78,7 +67,7 @@ Result<Customer> CustomerService::Create(const RequestContext& ctx, const Custom
     if (!unit) return FailField("org_unit_id", "not_found");
     c.org_unit_id = unit->id;
     HEARTH_TRY(CheckDuplicate(tx, c));
-    c.id = repo_.Insert(tx, c, TermsOf(c));
+    c.id = repo_.Insert(tx, c, SearchTermsOf(c));
     timeline_.Append(tx, c.tenant_id, {0, c.id, now, "profile", "customer", c.id, "建立客户档案"}, actor.user_id, now);
     audit_.Record(tx, ctx, "customer.created", "customer", c.id, nullptr, AuditView(c));
     return c;
@@ -111,7 +100,7 @@ Result<Customer> CustomerService::Update(const RequestContext& ctx, std::int64_t
     }
     HEARTH_TRY(CheckDuplicate(tx, c));
     c.updated_at = now;
-    if (!repo_.Update(tx, c, TermsOf(c), expected_version)) {
+    if (!repo_.Update(tx, c, SearchTermsOf(c), expected_version)) {
       return Fail(ErrorCode::kConflict, "version_conflict", "the customer was changed by someone else; reload it");
     }
     c.version = found.customer.version + 1;
@@ -140,24 +129,29 @@ Result<SearchResult> CustomerService::Search(const RequestContext& ctx, const st
     return Fail(ErrorCode::kInvalidArgument, "validation_failed",
                 "type at least 2 characters of a name or 4 digits of a number", {{"q", "too_short"}});
   }
-  // Rank a bounded set of candidates; the index has already narrowed them to rows holding every
-  // token of the query.
-  constexpr int kCandidates = 2000;
-  auto candidates = db_.Read([&](db::Tx& tx) {
-    return repo_.Search(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, query.tokens, kCandidates);
-  });
+  // Tier by tier, best matches first: each is one index lookup reading a page of rows at most.
+  // Candidates are checked against the query text and ordered by how well they match.
+  const int per_tier = limit + 20;
   SearchResult result;
-  result.truncated = static_cast<int>(candidates.size()) == kCandidates;
-  std::vector<std::pair<int, Customer*>> scored;
-  for (auto& c : candidates) {
-    if (const int s = Score(c, query); s > 0) scored.emplace_back(s, &c);
-  }
+  std::vector<std::pair<int, Customer>> scored;
+  db_.Read([&](db::Tx& tx) {
+    for (const auto& tokens : query.tiers) {
+      for (auto& c : repo_.Search(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, tokens, per_tier)) {
+        const bool seen = std::any_of(scored.begin(), scored.end(), [&](const auto& s) { return s.second.id == c.id; });
+        if (seen) continue;
+        if (const int s = Score(c, query); s > 0) scored.emplace_back(s, std::move(c));
+      }
+      if (static_cast<int>(scored.size()) >= limit) break;
+    }
+    return 0;
+  });
   std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first > b.first;
-    return a.second->id > b.second->id;  // newer records first among equals
+    return a.second.id > b.second.id;  // newer records first among equals
   });
+  result.truncated = static_cast<int>(scored.size()) > limit;
   for (std::size_t i = 0; i < scored.size() && static_cast<int>(i) < limit; ++i) {
-    result.items.push_back(std::move(*scored[i].second));
+    result.items.push_back(std::move(scored[i].second));
   }
   return result;
 }
@@ -213,7 +207,7 @@ Result<Customer> CustomerService::Merge(const RequestContext& ctx, std::int64_t 
       if (merged.gender == "unknown") merged.gender = from->customer.gender;
     }
     merged.updated_at = now;
-    repo_.Update(tx, merged, TermsOf(merged), std::nullopt);
+    repo_.Update(tx, merged, SearchTermsOf(merged), std::nullopt);
     merged.version += 1;
     timeline_.Move(tx, actor.tenant_id, from_id, id);
     for (const auto& hook : merge_hooks_) hook(tx, actor.tenant_id, from_id, id);
@@ -244,7 +238,7 @@ Result<Customer> CustomerService::Anonymize(const RequestContext& ctx, std::int6
     c.updated_at = now;
     c.anonymized_at = now;
     c.consent_changed_at = now;
-    repo_.Update(tx, c, TermsOf(c), std::nullopt);
+    repo_.Update(tx, c, SearchTermsOf(c), std::nullopt);
     c.version = found.customer.version + 1;
     timeline_.Append(tx, c.tenant_id, {0, id, now, "profile", "customer", id, "个人信息已删除（匿名化）"}, actor.user_id, now);
     // The audit entry keeps no personal data either: only that it was erased.

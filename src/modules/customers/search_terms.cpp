@@ -58,9 +58,21 @@ std::string DigitsOf(std::string_view text) {
 std::string IndexTerms(std::string_view name, const std::vector<std::string>& phones, std::string_view id_number,
                        const std::vector<std::string>& extra) {
   std::set<std::string> terms;
-  AddBigrams(NormalizeName(name), terms);
-  for (const auto& p : phones) AddFourGrams(DigitsOf(p), terms);
-  AddFourGrams(DigitsOf(id_number), terms);
+  const std::string normalized = NormalizeName(name);
+  AddBigrams(normalized, terms);
+  const auto cps = CodePoints(normalized);
+  if (cps.size() >= 2) {
+    terms.insert("e" + normalized);
+    terms.insert("p" + std::string(cps[0]) + std::string(cps[1]));
+  }
+  for (const auto& p : phones) {
+    const std::string digits = DigitsOf(p);
+    AddFourGrams(digits, terms);
+    if (digits.size() >= 4) terms.insert("t" + digits.substr(digits.size() - 4));
+  }
+  const std::string id_digits = DigitsOf(id_number);
+  AddFourGrams(id_digits, terms);
+  if (id_digits.size() >= 4) terms.insert("i" + id_digits.substr(id_digits.size() - 4));
   for (const auto& e : extra) AddBigrams(NormalizeName(e), terms);
   std::string out;
   for (const auto& t : terms) {
@@ -85,7 +97,14 @@ SearchQuery ParseQuery(std::string_view q) {
     query.kind = SearchQuery::Kind::kNumber;
     std::set<std::string> grams;
     AddFourGrams(query.needle, grams);
-    query.tokens.assign(grams.begin(), grams.end());
+    std::vector<std::string> contains(grams.begin(), grams.end());
+    const std::string last4 = query.needle.substr(query.needle.size() - 4);
+    auto with = [&](std::string term) {
+      std::vector<std::string> tier = contains;
+      tier.push_back(std::move(term));
+      return tier;
+    };
+    query.tiers = {with("t" + last4), with("i" + last4), contains};
     return query;
   }
   query.needle = NormalizeName(q);
@@ -93,7 +112,11 @@ SearchQuery ParseQuery(std::string_view q) {
   AddBigrams(query.needle, grams);
   if (grams.empty()) return query;
   query.kind = SearchQuery::Kind::kName;
-  query.tokens.assign(grams.begin(), grams.end());
+  std::vector<std::string> contains(grams.begin(), grams.end());
+  const auto cps = CodePoints(query.needle);
+  std::vector<std::string> prefix = contains;
+  prefix.push_back("p" + std::string(cps[0]) + std::string(cps[1]));
+  query.tiers = {{"e" + query.needle}, prefix, contains};
   return query;
 }
 

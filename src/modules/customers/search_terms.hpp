@@ -9,10 +9,14 @@ namespace hearth::customers {
 /// separated) and indexed by FTS5 (SQLite) or GIN (PostgreSQL) as whole tokens:
 ///   - bigrams of the name's characters after normalisation (lowercase ASCII, no spaces or ASCII
 ///     punctuation): "欣怡" and "王欣怡" both give the token "欣怡";
-///   - every 4-digit window of each phone number and of the ID number ("5678", "1234"…).
+///   - every 4-digit window of each phone number and of the ID number ("5678", "1234"…);
+///   - ranking terms: "e" + the whole name (exact), "p" + its first two characters (prefix),
+///     "t" + the last 4 digits of each phone, "i" + the last 4 characters of the ID number.
 /// Tokens hold only ASCII letters and digits or non-ASCII characters, so both engines see the
-/// same tokens. A query is turned into the tokens every match must contain, and the rows found
-/// are checked against the query text itself (a set of bigrams may match in another order).
+/// same tokens. A query becomes tiers of tokens, best matches first (exact name, name prefix,
+/// name contains; phone tail, ID tail, number contains): each tier is one index lookup that
+/// reads only as many rows as a page needs. Rows found are checked against the query text
+/// itself (bigrams may match in another order).
 std::string IndexTerms(std::string_view name, const std::vector<std::string>& phones, std::string_view id_number,
                        const std::vector<std::string>& extra = {});
 
@@ -23,8 +27,8 @@ struct SearchQuery {
     kEmpty,   ///< nothing searchable (1 character; 2–3 digits): no results
   };
   Kind kind = Kind::kEmpty;
-  std::string needle;               ///< the normalised query, checked against each candidate
-  std::vector<std::string> tokens;  ///< every candidate has all of these terms
+  std::string needle;                            ///< the normalised query, checked against each candidate
+  std::vector<std::vector<std::string>> tiers;   ///< token sets, best matches first
 };
 
 /// Normalises a query as IndexTerms normalises names and numbers.

@@ -8,10 +8,12 @@ import { useAuth } from './auth/useAuth';
 import { LoginPage } from '../modules/platform/pages/LoginPage';
 import { HomePage } from '../modules/platform/pages/HomePage';
 
-// Administration pages are loaded on first visit; most users never open them.
+// Module and administration pages are loaded on first visit.
 const OrgUnitsPage = lazy(() => import('../modules/platform/pages/OrgUnitsPage'));
 const UsersPage = lazy(() => import('../modules/platform/pages/UsersPage'));
 const AuditLogPage = lazy(() => import('../modules/platform/pages/AuditLogPage'));
+const CustomersPage = lazy(() => import('../modules/customers/pages/CustomersPage'));
+const CustomerPage = lazy(() => import('../modules/customers/pages/CustomerPage'));
 
 function LoginRoute() {
   const { status } = useAuth();
@@ -30,6 +32,8 @@ export function AppRoutes() {
         }
       >
         <Route index element={<HomePage />} />
+        <Route path="customers" element={<CustomersPage />} />
+        <Route path="customers/:id" element={<CustomerPage />} />
         <Route
           path="admin/org-units"
           element={

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, ContactsOutlined, HomeOutlined, IdcardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/messages';
 import { kAdminRoles } from './auth/authContext';
 
@@ -19,6 +19,12 @@ export interface NavEntry {
 
 export const kNavigation: NavEntry[] = [
   { key: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  {
+    key: 'customers',
+    label: 'nav.customers',
+    icon: <ContactsOutlined />,
+    children: [{ key: '/customers', label: 'nav.customerProfiles', icon: <IdcardOutlined /> }],
+  },
   {
     key: 'admin',
     label: 'nav.admin',

@@ -2,18 +2,31 @@
 
 export type FieldReasons = Record<string, string>;
 
-/** A failed call: the HTTP status plus the server's error body (`code`, `message`, `fields`). */
+/**
+ * A failed call: the HTTP status plus the server's error body (`code`, `message`, `fields`).
+ * `extra` holds the error object's other members, e.g. `existing_id` of a 409
+ * duplicate_customer or `merged_into` of a 404 for a merged customer.
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: FieldReasons;
+  readonly extra: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fields: FieldReasons = {}) {
+  constructor(status: number, code: string, message: string, fields: FieldReasons = {}, extra: Record<string, unknown> = {}) {
     super(message || code);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.extra = extra;
+  }
+
+  /** An integer member of the error object (e.g. `existing_id`), or null. */
+  extraId(key: string): number | null {
+    const value = this.extra[key];
+    const id = typeof value === 'string' ? Number(value) : value;
+    return typeof id === 'number' && Number.isInteger(id) && id > 0 ? id : null;
   }
 }
 
@@ -101,12 +114,8 @@ export async function request<T>(method: string, path: string, options: RequestO
 
   if (!response.ok) {
     const error = (data as { error?: { code?: string; message?: string; fields?: FieldReasons } } | undefined)?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? `http_${response.status}`,
-      error?.message ?? response.statusText,
-      error?.fields ?? {},
-    );
+    const { code, message, fields, ...extra } = error ?? {};
+    throw new ApiError(response.status, code ?? `http_${response.status}`, message ?? response.statusText, fields ?? {}, extra);
   }
   return data as T;
 }

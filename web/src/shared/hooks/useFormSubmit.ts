@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormInstance } from 'antd';
 import { useT } from '../../app/i18n/useT';
-import { formErrorFrom, type FormErrorState } from '../ui/apiErrors';
+import { formErrorFrom, type FieldResolver, type FormErrorState } from '../ui/apiErrors';
 
 export interface FormSubmit<Values> {
   saving: boolean;
@@ -17,12 +17,19 @@ export interface FormSubmit<Values> {
   recover: (action: () => Promise<void>) => Promise<void>;
 }
 
-/** Submitting an antd form to the server, with the server's field errors applied to the form. */
-export function useFormSubmit<Values>(form: FormInstance<Values>, formFields: readonly string[]): FormSubmit<Values> {
+/**
+ * Submitting an antd form to the server, with the server's field errors applied to the form
+ * (`resolver` maps server field names the form names differently, see `applyFieldErrors`).
+ */
+export function useFormSubmit<Values>(
+  form: FormInstance<Values>,
+  formFields: readonly string[],
+  resolver?: FieldResolver,
+): FormSubmit<Values> {
   const t = useT();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<FormErrorState | null>(null);
-  const fail = (err: unknown) => setError(formErrorFrom(form, err, t, formFields));
+  const fail = (err: unknown) => setError(formErrorFrom(form, err, t, formFields, resolver));
 
   const submit = async (save: (values: Values) => Promise<void>) => {
     let values: Values;

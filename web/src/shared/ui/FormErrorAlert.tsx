@@ -1,9 +1,21 @@
+import type { ReactNode } from 'react';
 import { Alert, Button } from 'antd';
 import { useT } from '../../app/i18n/useT';
 import type { FormErrorState } from './apiErrors';
 
-/** The error banner at the top of a form; a version conflict offers to reload. */
-export function FormErrorAlert({ error, onReload }: { error: FormErrorState | null; onReload?: () => void }) {
+/**
+ * The error banner at the top of a form; a version conflict offers to reload. `action` may offer
+ * something for other failures (it gets `error.cause`, the failure itself).
+ */
+export function FormErrorAlert({
+  error,
+  onReload,
+  action,
+}: {
+  error: FormErrorState | null;
+  onReload?: () => void;
+  action?: (cause: unknown) => ReactNode;
+}) {
   const t = useT();
   if (!error) return null;
   return (
@@ -17,7 +29,9 @@ export function FormErrorAlert({ error, onReload }: { error: FormErrorState | nu
           <Button size="small" onClick={onReload} data-testid="reload-record">
             {t('common.reload')}
           </Button>
-        ) : undefined
+        ) : (
+          action?.(error.cause)
+        )
       }
       style={{ marginBottom: 16 }}
       data-testid="form-error"

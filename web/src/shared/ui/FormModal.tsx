@@ -3,21 +3,26 @@ import { Form, Modal, type FormInstance, type FormProps } from 'antd';
 import { useT } from '../../app/i18n/useT';
 import { useFormSubmit } from '../hooks/useFormSubmit';
 import { FormErrorAlert } from './FormErrorAlert';
+import type { FieldResolver } from './apiErrors';
 
 /**
  * A create or edit dialog around a vertical form: OK validates and calls `onSave`, whose failure
  * lands on the fields (`formFields`) and in the error banner; success closes the dialog. A version
  * conflict offers `onReload`. Mount it once per opening (give it a fresh key); it calls `onClose`
- * after its close animation.
+ * after its close animation. `fieldResolver` places server fields the form names differently
+ * (e.g. "phones[1]"); `errorAction` may add a button to the error banner (e.g. "open the existing record").
  */
 export function FormModal<Values>({
   form,
   name,
   formFields,
+  fieldResolver,
+  errorAction,
   initialValues,
   autoComplete,
   title,
   okText,
+  okDanger,
   width,
   testId,
   onSave,
@@ -28,10 +33,14 @@ export function FormModal<Values>({
   form: FormInstance<Values>;
   name: string;
   formFields: readonly string[];
+  fieldResolver?: FieldResolver;
+  errorAction?: (cause: unknown) => ReactNode;
   initialValues: FormProps<Values>['initialValues'];
   autoComplete?: string;
   title: ReactNode;
   okText: ReactNode;
+  /** A destructive action (merge, erase): the OK button is red. */
+  okDanger?: boolean;
   width: number;
   testId: string;
   onSave: (values: Values) => Promise<void>;
@@ -41,7 +50,7 @@ export function FormModal<Values>({
 }) {
   const t = useT();
   const [open, setOpen] = useState(true);
-  const { saving, error, submit, recover } = useFormSubmit(form, formFields);
+  const { saving, error, submit, recover } = useFormSubmit(form, formFields, fieldResolver);
 
   const save = async (values: Values) => {
     await onSave(values);
@@ -53,6 +62,7 @@ export function FormModal<Values>({
       open={open}
       title={title}
       okText={okText}
+      okButtonProps={okDanger ? { danger: true } : undefined}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
       onOk={() => void submit(save)}
@@ -61,7 +71,7 @@ export function FormModal<Values>({
       width={width}
       data-testid={testId}
     >
-      <FormErrorAlert error={error} onReload={onReload && (() => void recover(onReload))} />
+      <FormErrorAlert error={error} onReload={onReload && (() => void recover(onReload))} action={errorAction} />
       <Form<Values>
         form={form}
         name={name}

@@ -1,4 +1,5 @@
 import type { FormInstance } from 'antd';
+import type { NamePath } from 'antd/es/form/interface';
 import { ApiError } from '../api/client';
 import { isMessageKey, type Translate } from '../../app/i18n/i18nContext';
 
@@ -9,6 +10,8 @@ export function errorMessage(t: Translate, err: unknown): string {
   switch (err.code) {
     case 'version_conflict':
       return t('error.versionConflict');
+    case 'duplicate_customer':
+      return t('error.duplicateCustomer');
     case 'validation_failed':
       return t('error.validation');
     case 'rate_limited':
@@ -44,27 +47,48 @@ export function reasonText(t: Translate, reason: string): string {
 }
 
 /**
+ * Where a server field goes in a form. A map renames fields (`{ phone: 'mobile' }`); a function
+ * also handles indexed names such as "phones[1]" (answer a name path like `['phones', 1, 'phone']`,
+ * or null for "not on this form").
+ */
+export type FieldResolver = Record<string, string> | ((field: string) => NamePath | null);
+
+function resolveField(resolver: FieldResolver | undefined, field: string): NamePath | null {
+  if (typeof resolver === 'function') return resolver(field);
+  return resolver?.[field] ?? field;
+}
+
+/**
  * Puts the server's per-field reasons (422 `error.fields`, or a 409 naming a field) on the
- * matching form fields (`formFields`). Returns the fields the form does not have, already translated, so the
- * caller can show them elsewhere. `aliases` maps server field names to form field names.
+ * matching form fields (`formFields`: the top-level names the form has). Returns the fields the form
+ * does not have, already translated, so the caller can show them elsewhere. `resolver` maps server
+ * field names to form field names or paths; reasons landing on the same item are shown together.
  */
 export function applyFieldErrors(
   form: FormInstance,
   err: unknown,
   t: Translate,
   formFields: readonly string[],
-  aliases: Record<string, string> = {},
+  resolver?: FieldResolver,
 ): string[] {
   if (!(err instanceof ApiError)) return [];
   const known = new Set(formFields);
   const unmatched: string[] = [];
-  const fields: { name: string; errors: string[] }[] = [];
+  const byPath = new Map<string, { name: NamePath; errors: string[] }>();
   for (const [field, reason] of Object.entries(err.fields)) {
-    const name = aliases[field] ?? field;
-    if (known.has(name)) fields.push({ name, errors: [reasonText(t, reason)] });
-    else unmatched.push(t('error.otherFields', { field, reason: reasonText(t, reason) }));
+    const name = resolveField(resolver, field);
+    const top = Array.isArray(name) ? name[0] : name;
+    if (name === null || !known.has(String(top))) {
+      unmatched.push(t('error.otherFields', { field, reason: reasonText(t, reason) }));
+      continue;
+    }
+    const key = JSON.stringify(name);
+    const entry = byPath.get(key) ?? { name, errors: [] };
+    const text = reasonText(t, reason);
+    if (!entry.errors.includes(text)) entry.errors.push(text);
+    byPath.set(key, entry);
   }
-  form.setFields(fields);
+  form.setFields([...byPath.values()]);
   return unmatched;
 }
 
@@ -74,6 +98,8 @@ export interface FormErrorState {
   details: string[];
   /** Set when the record changed under us (409 version_conflict). */
   conflict?: boolean;
+  /** The failure itself, for a form that offers more (e.g. a link to the existing duplicate). */
+  cause?: unknown;
 }
 
 /** Turns a failed save into field errors on the form plus the banner text for the rest. */
@@ -82,8 +108,9 @@ export function formErrorFrom(
   err: unknown,
   t: Translate,
   formFields: readonly string[],
+  resolver?: FieldResolver,
 ): FormErrorState {
-  const details = applyFieldErrors(form, err, t, formFields);
+  const details = applyFieldErrors(form, err, t, formFields, resolver);
   const conflict = err instanceof ApiError && err.code === 'version_conflict';
-  return { message: errorMessage(t, err), details, conflict };
+  return { message: errorMessage(t, err), details, conflict, cause: err };
 }

@@ -23,8 +23,13 @@ const kActions = [
   'session.created',
   'session.revoked',
   'personal_data.viewed',
+  'customer.created',
+  'customer.updated',
+  'customer.merged',
+  'customer.anonymized',
+  'personal_data.revealed',
 ];
-const kEntityTypes = ['org_unit', 'user'];
+const kEntityTypes = ['org_unit', 'user', 'customer'];
 
 function actionLabel(t: Translate, action: string): string | null {
   const key = `action.${action}`;

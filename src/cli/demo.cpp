@@ -1,0 +1,125 @@
+#include <chrono>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "modules/customers/customer_repo.hpp"
+#include "modules/customers/demo_data.hpp"
+#include "modules/customers/timeline.hpp"
+#include "platform/org_repo.hpp"
+#include "platform/user_repo.hpp"
+
+namespace hearth::cli {
+
+namespace {
+
+struct DemoTree {
+  std::int64_t tenant_id = 0;
+  std::vector<std::int64_t> companies;  // city companies: customers belong to them
+};
+
+// Regions, city companies and projects of a demo group (skipped when the group has them).
+DemoTree EnsureOrgTree(db::Tx& tx, App& app) {
+  DemoTree tree;
+  auto group = tx.Execute("SELECT id FROM org_units WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+  const std::int64_t group_id = group.empty() ? app.platform->orgs.CreateGroup(tx, app.config.group_name).id
+                                              : group.front().Int(0);
+  tree.tenant_id = group_id;
+  auto existing = tx.Execute("SELECT id FROM org_units WHERE tenant_id = $1 AND kind = 'city' ORDER BY id", group_id);
+  for (std::size_t i = 0; i < existing.size(); ++i) tree.companies.push_back(existing[i].Int(0));
+  if (!tree.companies.empty()) return tree;
+  const std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::vector<std::string>>>>> plan{
+      {"华南区域", {{"深圳公司", {"深圳湾一号", "四季花城"}}, {"广州公司", {"金色家园", "城市花园"}}}},
+      {"华北区域", {{"北京公司", {"西山庭院", "朝阳新城"}}}},
+      {"华东区域", {{"上海公司", {"翡翠滨江", "浦东星河湾"}}, {"杭州公司", {"良渚文化村"}}}},
+      {"中西部区域", {{"成都公司", {"天府公园城"}}, {"武汉公司", {"四季花城(武汉)"}}, {"重庆公司", {"水晶郦城"}}}},
+  };
+  platform::OrgRepo orgs;
+  const Timestamp now = app.clock->Now();
+  auto root = *orgs.Find(tx, group_id, group_id);
+  for (const auto& [region, cities] : plan) {
+    auto r = orgs.Insert(tx, region, "region", &root, now);
+    for (const auto& [city, projects] : cities) {
+      auto c = orgs.Insert(tx, city, "city", &r, now);
+      tree.companies.push_back(c.id);
+      for (const auto& project : projects) orgs.Insert(tx, project, "project", &c, now);
+    }
+  }
+  return tree;
+}
+
+}  // namespace
+
+int Demo(const Config& config, const DemoOptions& options) {
+  App app(config);
+  if (auto ready = app.Prepare(); !ready) {
+    std::cerr << "hearth: " << ready.error().message << "\n";
+    return 1;
+  }
+  auto tree = app.db->Transact([&](db::Tx& tx) -> Result<DemoTree> { return EnsureOrgTree(tx, app); });
+  if (!tree) {
+    std::cerr << "hearth: " << tree.error().message << "\n";
+    return 1;
+  }
+  // Staff of the first company, so that a demo shows masking and scope (password "Demo-pass-1").
+  app.db->Transact([&](db::Tx& tx) -> Result<void> {
+    if (!platform::UserRepo().FindForLogin(tx, "agent")) {
+      auto unit = *platform::OrgRepo().Find(tx, tree->tenant_id, tree->companies.front());
+      RequestContext ctx;
+      ctx.request_id = "demo";
+      for (const auto& [username, role, name] : std::vector<std::tuple<std::string, std::string, std::string>>{
+               {"manager", "manager", "客关经理 陈敏"}, {"agent", "agent", "客服专员 李娜"},
+               {"sales", "sales", "置业顾问 王强"}, {"viewer", "viewer", "只读 访客"}}) {
+        platform::CreateUser cmd{username, "Demo-pass-1", name, {role}, unit.id, std::nullopt, std::nullopt};
+        HEARTH_TRY(app.platform->users.CreateUnchecked(tx, ctx, cmd, unit));
+      }
+    }
+    return {};
+  });
+
+  const auto started = std::chrono::steady_clock::now();
+  const std::int64_t already = app.db->Read([&](db::Tx& tx) {
+    return tx.Execute("SELECT COUNT(*) FROM customers WHERE tenant_id = $1", tree->tenant_id).front().Int(0);
+  });
+  customers::DemoCustomers make(options.seed + static_cast<std::uint64_t>(already));
+  customers::CustomerRepo repo;
+  customers::Timeline timeline;
+  const char* kinds[] = {"visit", "call", "purchase", "ticket", "survey", "club"};
+  const char* summaries[] = {"到访售楼处", "来电咨询户型", "签约认购", "报修：卫生间渗漏", "满意度回访", "参加万客会活动"};
+  const std::int64_t per_batch = 5000;
+  std::int64_t events_left = options.events;
+  for (std::int64_t done = 0; done < options.customers;) {
+    const std::int64_t batch = std::min(per_batch, options.customers - done);
+    app.db->Transact([&](db::Tx& tx) -> Result<void> {
+      const Timestamp now = app.clock->Now();
+      for (std::int64_t i = 0; i < batch; ++i) {
+        const std::int64_t n = already + done + i;
+        auto c = make.Make(n, tree->tenant_id, tree->companies[static_cast<std::size_t>(n) % tree->companies.size()], now);
+        c.id = repo.Insert(tx, c, customers::SearchTermsOf(c));
+        timeline.Append(tx, c.tenant_id, {0, c.id, c.created_at, "profile", "customer", c.id, "建立客户档案"}, std::nullopt, now);
+        // Spread the requested events evenly over the customers still to come.
+        const std::int64_t remaining = options.customers - (done + i);
+        const std::int64_t these = remaining > 0 ? events_left / remaining : 0;
+        for (std::int64_t e = 0; e < these; ++e) {
+          const int k = static_cast<int>((n + e) % 6);
+          const Timestamp at{c.created_at.ms + (e + 1) * 86400000LL * 7};
+          timeline.Append(tx, c.tenant_id, {0, c.id, at, kinds[k], "", std::nullopt, summaries[k]}, std::nullopt, now);
+        }
+        events_left -= these;
+      }
+      return {};
+    });
+    done += batch;
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cerr << fmt::format("\rcustomers {}/{} ({:.0f}/s)", done, options.customers, done / std::max(s, 0.001))
+              << std::flush;
+  }
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cerr << "\n";
+  std::cout << fmt::format("demo: {} companies, {} customers and {} timeline events added in {:.1f} s\n",
+                           tree->companies.size(), options.customers, options.events - events_left, s);
+  return 0;
+}
+
+}  // namespace hearth::cli

@@ -1,0 +1,146 @@
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { Alert, ConfigProvider, Empty, Flex, Radio, Spin, Tag, Timeline, Typography } from 'antd';
+import {
+  CommentOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  HomeOutlined,
+  MergeCellsOutlined,
+  PhoneOutlined,
+  ShoppingOutlined,
+  StarOutlined,
+  ToolOutlined,
+} from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useT } from '../../../app/i18n/useT';
+import { isMessageKey } from '../../../app/i18n/i18nContext';
+import { CursorListFooter } from '../../../shared/ui/CursorTable';
+import { errorMessage } from '../../../shared/ui/apiErrors';
+import { useCursorList } from '../../../shared/hooks/useCursorList';
+import { customerApi } from '../api';
+import { kTimelineColors, timelineKindLabel, timelineKindOptions } from '../labels';
+import type { TimelineEvent } from '../types';
+
+const kPageSize = 20;
+
+const kIcons: Record<string, ReactNode> = {
+  profile: <FormOutlined />,
+  visit: <HomeOutlined />,
+  call: <PhoneOutlined />,
+  purchase: <ShoppingOutlined />,
+  ticket: <ToolOutlined />,
+  survey: <FileTextOutlined />,
+  club: <StarOutlined />,
+  merge: <MergeCellsOutlined />,
+};
+
+function KindIcon({ kind }: { kind: string }) {
+  const color = kTimelineColors[kind] ?? '#8c94a3';
+  return (
+    <Flex
+      align="center"
+      justify="center"
+      style={{ width: 28, minWidth: 28, height: 28, flex: 'none', boxSizing: 'border-box', borderRadius: 14, background: `${color}14`, color, border: `1px solid ${color}40`, fontSize: 13 }}
+    >
+      {kIcons[kind] ?? <CommentOutlined />}
+    </Flex>
+  );
+}
+
+/** What an event points at: another customer is a link; other records are named. */
+function EventRef({ event }: { event: TimelineEvent }) {
+  const t = useT();
+  if (!event.ref_type || event.ref_id === null) return null;
+  const key = `entity.${event.ref_type}`;
+  const name = isMessageKey(key) ? t(key) : event.ref_type;
+  if (event.ref_type === 'customer') {
+    return <Link to={`/customers/${event.ref_id}`}>{`${name} #${event.ref_id}`}</Link>;
+  }
+  return <span>{`${name} #${event.ref_id}`}</span>;
+}
+
+/** Whether an event points elsewhere than at the customer whose timeline it is on. */
+const pointsElsewhere = (event: TimelineEvent, customerId: number) =>
+  !!event.ref_type && event.ref_id !== null && !(event.ref_type === 'customer' && event.ref_id === customerId);
+
+/** Every touch with the customer, newest first, filtered by kind, a page at a time. */
+export function CustomerTimeline({ customerId, refreshKey }: { customerId: number; refreshKey: number }) {
+  const t = useT();
+  const [kind, setKind] = useState('');
+  const events = useCursorList(
+    (cursor) => customerApi.timeline(customerId, { kind: kind || undefined, cursor, limit: kPageSize }),
+    [customerId, kind, refreshKey],
+  );
+
+  // Events of one day share a date heading.
+  let lastDay = '';
+  const items = events.items.map((event, index) => {
+    const at = dayjs(event.at);
+    const day = at.format('YYYY-MM-DD');
+    const newDay = day !== lastDay;
+    lastDay = day;
+    const color = kTimelineColors[event.kind] ?? '#8c94a3';
+    return {
+      key: event.id ?? `${event.at}-${index}`,
+      icon: <KindIcon kind={event.kind} />,
+      title: (
+        <div style={{ textAlign: 'end', whiteSpace: 'nowrap' }}>
+          {newDay && <Typography.Text strong style={{ display: 'block' }}>{day}</Typography.Text>}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {at.format('HH:mm')}
+          </Typography.Text>
+        </div>
+      ),
+      content: (
+        <div style={{ paddingBottom: 6 }} data-testid="timeline-event">
+          <Flex align="center" gap={8} wrap>
+            <Tag color={color} variant="outlined" style={{ marginInlineEnd: 0, color, borderColor: `${color}66`, background: `${color}0d` }}>
+              {timelineKindLabel(t, event.kind)}
+            </Tag>
+            <Typography.Text>{event.summary}</Typography.Text>
+          </Flex>
+          {pointsElsewhere(event, customerId) && (
+            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 4 }}>
+              {t('customer.timelineRef')}
+              <EventRef event={event} />
+            </Typography.Text>
+          )}
+        </div>
+      ),
+    };
+  });
+
+  return (
+    <div data-testid="customer-timeline">
+      <Flex align="center" gap={12} wrap style={{ marginBottom: 20 }}>
+        <Typography.Text type="secondary">{t('customer.timelineFilter')}</Typography.Text>
+        <Radio.Group
+          size="small"
+          optionType="button"
+          buttonStyle="solid"
+          value={kind}
+          onChange={(event) => setKind(event.target.value as string)}
+          options={[{ value: '', label: t('common.all') }, ...timelineKindOptions(t)]}
+          data-testid="timeline-filter"
+        />
+      </Flex>
+      {!!events.error && <Alert type="error" showIcon title={errorMessage(t, events.error)} style={{ marginBottom: 16 }} />}
+      {events.items.length === 0 ? (
+        events.loading ? (
+          <Flex justify="center" style={{ padding: 48 }}>
+            <Spin />
+          </Flex>
+        ) : (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={kind ? t('customer.timelineEmptyKind') : t('customer.timelineEmpty')} />
+        )
+      ) : (
+        // Room in the rail for the round kind icons.
+        <ConfigProvider theme={{ components: { Timeline: { dotSize: 28, itemPaddingBottom: 12 } } }}>
+          <Timeline mode="start" titleSpan="120px" items={items} style={{ maxWidth: 880 }} />
+        </ConfigProvider>
+      )}
+      {events.items.length > 0 && <CursorListFooter list={events} />}
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { Alert, Button, Card, Flex, Input, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { InfoCircleOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { useT } from '../../../app/i18n/useT';
+import { useAuth } from '../../../app/auth/useAuth';
+import { ApiError } from '../../../shared/api/client';
+import { PageHeader } from '../../../shared/ui/PageHeader';
+import { CursorTable } from '../../../shared/ui/CursorTable';
+import { errorMessage } from '../../../shared/ui/apiErrors';
+import { formatDateTime } from '../../../shared/ui/formatTime';
+import { useCursorList } from '../../../shared/hooks/useCursorList';
+import { useDebouncedValue } from '../../../shared/hooks/useDebouncedValue';
+import { useModalTarget } from '../../../shared/hooks/useModalTarget';
+import { useOrgUnits } from '../../platform/useOrgUnits';
+import { orgPath } from '../../platform/orgTree';
+import { customerApi } from '../api';
+import { customerAccess } from '../access';
+import { searchable } from '../search';
+import { CustomerFormModal, type CustomerModalTarget } from '../components/CustomerFormModal';
+import { GenderText, Highlight, IdDocument, PhoneText, TagList } from '../components/CustomerCells';
+import { CustomerAvatar } from '../components/CustomerAvatar';
+import type { Customer } from '../types';
+
+const kPageSize = 50;
+const kSearchDelayMs = 250;
+
+/** 422 fields.q = "too_short": the query is not yet specific enough, which is no error. */
+const isTooShort = (err: unknown) => err instanceof ApiError && err.fields.q === 'too_short';
+
+export default function CustomersPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const { me } = useAuth();
+  const access = customerAccess(me);
+  const orgUnits = useOrgUnits();
+  const { modal, openModal, closeModal } = useModalTarget<CustomerModalTarget>();
+
+  const [typed, setTyped] = useState('');
+  const settled = useDebouncedValue(typed.trim(), kSearchDelayMs);
+  // A query too short to search keeps the last answer on screen, with a hint.
+  const [query, setQuery] = useState('');
+  const tooShort = settled !== '' && !searchable(settled);
+  if (!tooShort && settled !== query) setQuery(settled);
+
+  const customers = useCursorList(
+    (cursor) => customerApi.list(query ? { q: query } : { limit: kPageSize, cursor }),
+    [query],
+  );
+  const searching = query !== '';
+  const showHint = tooShort || isTooShort(customers.error);
+
+  const orgName = (id: number) => {
+    const unit = orgUnits.byId.get(id);
+    if (!unit) return <Typography.Text type="secondary">{t('user.unknownOrgUnit', { id })}</Typography.Text>;
+    return (
+      <Tooltip title={orgPath(orgUnits.byId, id)}>
+        <span>{unit.name}</span>
+      </Tooltip>
+    );
+  };
+
+  const needle = searching ? query : undefined;
+  const columns: TableColumnsType<Customer> = [
+    {
+      title: t('customer.name'),
+      dataIndex: 'name',
+      key: 'name',
+      width: 140,
+      fixed: 'left',
+      render: (_, customer) => (
+        <Flex align="center" gap={10}>
+          <CustomerAvatar customer={customer} size={28} />
+          <Typography.Text strong style={{ color: '#1f4fd1', whiteSpace: 'nowrap' }}>
+            <Highlight text={customer.name} needle={needle} />
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t('customer.primaryPhoneColumn'),
+      dataIndex: 'phone',
+      key: 'phone',
+      width: 128,
+      render: (phone: string | null) => (phone ? <PhoneText phone={phone} needle={needle} /> : <Typography.Text type="secondary">—</Typography.Text>),
+    },
+    {
+      title: t('customer.idDocument'),
+      key: 'id',
+      width: 220,
+      render: (_, customer) => <IdDocument customer={customer} needle={needle} compact />,
+    },
+    { title: t('customer.gender'), dataIndex: 'gender', key: 'gender', width: 68, render: (gender: string) => <GenderText gender={gender} /> },
+    { title: t('customer.city'), dataIndex: 'city', key: 'city', width: 72, render: (city: string | null) => city ?? '—' },
+    { title: t('customer.tags'), dataIndex: 'tags', key: 'tags', render: (tags: string[]) => <TagList tags={tags} max={2} /> },
+    {
+      title: t('customer.sourceChannel'),
+      dataIndex: 'source_channel',
+      key: 'source_channel',
+      width: 90,
+      render: (source: string | null) => source ?? '—',
+    },
+    { title: t('customer.orgUnit'), dataIndex: 'org_unit_id', key: 'org_unit_id', width: 110, render: orgName },
+    {
+      title: t('common.createdAt'),
+      dataIndex: 'created_at',
+      key: 'created_at',
+      width: 108,
+      render: (at: string) => (
+        <Tooltip title={formatDateTime(at)}>
+          <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(at).slice(0, 10)}</span>
+        </Tooltip>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('customer.title')}
+        description={t('customer.description')}
+        extra={
+          access.write && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => openModal({ mode: 'create', orgUnitId: me?.org_unit_id ?? undefined })}
+              data-testid="new-customer"
+            >
+              {t('customer.new')}
+            </Button>
+          )
+        }
+      />
+      {!!customers.error && !isTooShort(customers.error) && (
+        <Alert type="error" showIcon title={errorMessage(t, customers.error)} style={{ marginBottom: 16 }} />
+      )}
+      <Card variant="borderless">
+        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
+          <Input
+            allowClear
+            size="large"
+            prefix={<SearchOutlined style={{ color: '#8c94a3' }} />}
+            placeholder={t('customer.searchPlaceholder')}
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            maxLength={100}
+            style={{ width: 460 }}
+            data-testid="customer-search"
+          />
+          <div style={{ minHeight: 22 }} data-testid="customer-search-status">
+            {showHint ? (
+              <Typography.Text type="secondary">
+                <InfoCircleOutlined style={{ color: '#1f4fd1', marginInlineEnd: 6 }} />
+                {t('customer.searchTooShort')}
+              </Typography.Text>
+            ) : (
+              searching &&
+              !customers.loading && (
+                <Typography.Text type="secondary">{t('customer.searchResults', { count: customers.items.length, q: query })}</Typography.Text>
+              )
+            )}
+          </div>
+          <Button icon={<ReloadOutlined />} onClick={() => void customers.reload()} style={{ marginLeft: 'auto' }}>
+            {t('common.refresh')}
+          </Button>
+        </Flex>
+        <CursorTable<Customer>
+          list={customers}
+          columns={columns}
+          scroll={{ x: 1100 }}
+          onRow={(customer) => ({ onClick: () => navigate(`/customers/${customer.id}`), style: { cursor: 'pointer' } })}
+          locale={{ emptyText: searching ? t('customer.searchEmpty') : t('customer.empty') }}
+          data-testid="customer-table"
+        />
+      </Card>
+      {modal && (
+        <CustomerFormModal
+          key={modal.key}
+          target={modal.target}
+          tree={orgUnits.tree}
+          onClose={closeModal}
+          onSaved={(customer) => navigate(`/customers/${customer.id}`)}
+        />
+      )}
+    </>
+  );
+}
