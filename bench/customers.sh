@@ -23,12 +23,14 @@ if [ ! -f "$db" ]; then
     2>/dev/null | tail -1
 fi
 
+# A hotline agent of its own (sees the whole group, masked; the database may have been made with another admin password).
+HEARTH_USER_PASSWORD=Bench-pass-1 "$build/hearth" user add bench --role agent --db "sqlite:$db" >/dev/null 2>&1 || true
 HEARTH_ADMIN_PASSWORD=Bench-pass-1 "$build/hearth" serve --listen 127.0.0.1:0 --db "sqlite:$db" --no-access-log \
   >"$tmp/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 400); do url=$(grep -o 'http://127.0.0.1:[0-9]*' "$tmp/serve.log" | head -1 || true); [ -n "$url" ] && break; sleep 0.05; done
 token=$(curl -fs -X POST "$url/api/v1/auth/login" -H 'Content-Type: application/json' \
-  -d '{"username":"admin","password":"Bench-pass-1"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+  -d '{"username":"bench","password":"Bench-pass-1"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
 
 urlencode() { printf '%s' "$1" | od -An -tx1 | tr -s ' \n' ' ' | sed -E 's/ $//; s/ /%/g'; }
 

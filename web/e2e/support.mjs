@@ -40,12 +40,31 @@ export async function launch() {
   return { browser, context, page };
 }
 
-/** A full-page PNG in e2e/screenshots/<name>.png, once animations have settled. */
+/**
+ * A full-page PNG in e2e/screenshots/<name>.png, once animations have settled. While a dialog is
+ * open, the picture is of the window instead (a full-page capture tears fixed overlays apart),
+ * made tall enough for the whole dialog.
+ */
 export async function shot(page, name) {
   // Let toasts from the previous step fade so each picture shows only its own page.
   await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 6_000 }).catch(() => {});
   await page.waitForTimeout(400);
-  await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true });
+  const dialog = page.locator('.ant-modal-content').filter({ visible: true }).last();
+  if ((await dialog.count()) === 0) {
+    await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true });
+    return;
+  }
+  // Show the dialog from its top (a long form may have scrolled to its buttons).
+  await page.locator('.ant-modal-wrap').filter({ visible: true }).last().evaluate((wrap) => wrap.scrollTo(0, 0)).catch(() => {});
+  const size = page.viewportSize();
+  const box = await dialog.boundingBox();
+  const height = Math.max(size.height, Math.ceil((box?.y ?? 0) + (box?.height ?? 0) + 64));
+  if (height > size.height) {
+    await page.setViewportSize({ width: size.width, height });
+    await page.waitForTimeout(300);
+  }
+  await page.screenshot({ path: `${screenshotDir}${name}.png` });
+  if (height > size.height) await page.setViewportSize(size);
 }
 
 /** The open (visible) antd modal whose title contains `title`. */

@@ -3,7 +3,7 @@ import { Form, Modal, type FormInstance, type FormProps } from 'antd';
 import { useT } from '../../app/i18n/useT';
 import { useFormSubmit } from '../hooks/useFormSubmit';
 import { FormErrorAlert } from './FormErrorAlert';
-import type { FieldResolver } from './apiErrors';
+import { clearChangedFieldErrors, type FieldResolver } from './apiErrors';
 
 /**
  * A create or edit dialog around a vertical form: OK validates and calls `onSave`, whose failure
@@ -77,6 +77,7 @@ export function FormModal<Values>({
         name={name}
         layout="vertical"
         initialValues={initialValues}
+        onValuesChange={(changed) => clearChangedFieldErrors(form, changed)}
         style={{ marginTop: 8 }}
         autoComplete={autoComplete}
       >

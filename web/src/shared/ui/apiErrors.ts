@@ -92,6 +92,26 @@ export function applyFieldErrors(
   return unmatched;
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/**
+ * Clears the reasons shown on the fields the user just changed (`changedValues` of the form's
+ * `onValuesChange`, nested for lists), and on the items holding them: a server reason no longer
+ * applies once the value changed. The form's own rules run again right after.
+ */
+export function clearChangedFieldErrors(form: FormInstance, changedValues: unknown): void {
+  const paths: (string | number)[][] = [];
+  const walk = (value: unknown, path: (string | number)[]) => {
+    if (path.length) paths.push(path);
+    if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...path, index]));
+    else if (isPlainObject(value)) for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+  };
+  walk(changedValues, []);
+  const stale = paths.filter((path) => form.getFieldError(path).length > 0);
+  if (stale.length) form.setFields(stale.map((name) => ({ name, errors: [] })));
+}
+
 /** What the error banner of a form shows after a failed save. */
 export interface FormErrorState {
   message: string;

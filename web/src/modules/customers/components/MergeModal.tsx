@@ -38,7 +38,7 @@ function Side({ customer, role, tone }: { customer: Customer; role: string; tone
           {role}
         </Tag>
       </Flex>
-      <Descriptions size="small" column={1} styles={{ label: { width: 64 } }}>
+      <Descriptions size="small" column={1} colon={false} styles={{ label: { width: 72, whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('customer.phones')}>
           <PhoneList phones={customer.phones} />
         </Descriptions.Item>
@@ -103,11 +103,11 @@ export function MergeModal({
       </Form.Item>
       {picked && (
         <>
-          <Row gutter={12} align="middle" wrap={false} style={{ marginBottom: 16 }}>
+          <Row gutter={12} align="stretch" wrap={false} style={{ marginBottom: 16 }}>
             <Col flex="1">
               <Side customer={picked} role={t('customer.mergeFrom')} tone="merge" />
             </Col>
-            <Col flex="none">
+            <Col flex="none" style={{ display: 'flex', alignItems: 'center' }}>
               <ArrowRightOutlined style={{ fontSize: 18, color: '#8c94a3' }} />
             </Col>
             <Col flex="1">

@@ -211,7 +211,7 @@ function CustomerView({ id }: { id: number }) {
         <div
           style={{
             display: 'grid',
-            gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))',
+            gridTemplateColumns: 'minmax(140px, 1fr) minmax(230px, 1.5fr) repeat(3, minmax(110px, 1fr))',
             gap: 16,
             marginTop: 20,
             paddingTop: 16,
@@ -222,7 +222,7 @@ function CustomerView({ id }: { id: number }) {
             {shown.phone ? <PhoneText phone={shown.phone} /> : '—'}
           </Fact>
           <Fact label={t('customer.idDocument')} testId="fact-id">
-            <IdDocument customer={shown} />
+            <IdDocument customer={shown} compact />
           </Fact>
           <Fact label={t('customer.city')}>{shown.city ?? '—'}</Fact>
           <Fact label={t('customer.sourceChannel')}>{shown.source_channel ?? '—'}</Fact>
