@@ -24,6 +24,8 @@ App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock
   // Modules in dependency order (STYLE.md §8.6).
   customers = std::make_unique<customers::CustomersModule>(*db, *clock, *platform);
   customers::Register(router, *customers);
+  inventory = std::make_unique<inventory::InventoryModule>(*db, *clock, *platform, *customers);
+  inventory::Register(router, *inventory);
   router.SetFallback(http::StaticFiles());
 }
 

@@ -7,6 +7,7 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "modules/customers/customers_module.hpp"
+#include "modules/inventory/inventory_module.hpp"
 #include "platform/platform_module.hpp"
 
 namespace hearth {
@@ -44,6 +45,7 @@ class App {
   http::Metrics metrics;
   std::unique_ptr<platform::Platform> platform;
   std::unique_ptr<customers::CustomersModule> customers;
+  std::unique_ptr<inventory::InventoryModule> inventory;
 
  private:
   void RegisterOperationalRoutes();

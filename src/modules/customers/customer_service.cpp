@@ -26,6 +26,27 @@ int Score(const Customer& c, const SearchQuery& q) {
 
 boost::json::object AuditView(const Customer& c) { return ToJson(c, true); }
 
+// "3-2-1101", "A-1101": ASCII letters or digits in 2 or 3 groups joined by '-', with a letter
+// or a group of other than 3–4 digits, so that "138-1234-5678" stays a phone number.
+bool IsUnitCode(std::string_view q) {
+  int groups = 1;
+  std::size_t len = 0;
+  for (char c : q) {
+    if (c == '-') {
+      if (len == 0) return false;
+      ++groups;
+      len = 0;
+    } else if (std::isalnum(static_cast<unsigned char>(c))) {
+      ++len;
+    } else {
+      return false;
+    }
+  }
+  if (len == 0 || groups < 2 || groups > 3) return false;
+  const bool phone_like = q.size() == 13 && q[3] == '-' && q[8] == '-';
+  return !phone_like;
+}
+
 }  // namespace
 
 Result<ScopedCustomer> CustomerService::FindInScope(db::Tx& tx, const Actor& actor, std::int64_t id) {
@@ -124,6 +145,19 @@ Result<platform::Listing<Customer>> CustomerService::List(const RequestContext& 
 Result<SearchResult> CustomerService::Search(const RequestContext& ctx, const std::string& q, int limit) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  if (IsUnitCode(q) && !lookups_.empty()) {
+    SearchResult found;
+    db_.Read([&](db::Tx& tx) {
+      for (const auto& lookup : lookups_) {
+        for (std::int64_t id : lookup(tx, actor.tenant_id, q)) {
+          auto c = FindInScope(tx, actor, id);
+          if (c && static_cast<int>(found.items.size()) < limit) found.items.push_back(std::move(c->customer));
+        }
+      }
+      return 0;
+    });
+    if (!found.items.empty()) return found;
+  }
   const SearchQuery query = ParseQuery(q);
   if (query.kind == SearchQuery::Kind::kEmpty) {
     return Fail(ErrorCode::kInvalidArgument, "validation_failed",

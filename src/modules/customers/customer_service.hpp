@@ -20,6 +20,10 @@ namespace hearth::customers {
 /// `into`, in the merge's transaction. Registered once at start-up (STYLE.md §8.6).
 using MergeHook = std::function<void(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into)>;
 
+/// Finds customers by something another module owns (a unit code "3-2-1101" → its owners).
+using CustomerLookup =
+    std::function<std::vector<std::int64_t>(db::Tx& tx, std::int64_t tenant_id, const std::string& query)>;
+
 struct SearchResult {
   std::vector<Customer> items;
   bool truncated = false;  ///< more rows matched than were ranked
@@ -63,6 +67,8 @@ class CustomerService {
   void AppendTimeline(db::Tx& tx, std::int64_t tenant_id, const TimelineEvent& event,
                       std::optional<std::int64_t> actor_id);
   void AddMergeHook(MergeHook hook) { merge_hooks_.push_back(std::move(hook)); }
+  /// Consulted for queries shaped like a unit code (letters and digits in 2–3 groups joined by '-').
+  void AddLookup(CustomerLookup lookup) { lookups_.push_back(std::move(lookup)); }
 
   static bool SeesPersonalData(const RequestContext& ctx) {
     return ctx.actor && ctx.actor->Can(Permission::kPersonalDataView);
@@ -81,6 +87,7 @@ class CustomerService {
   CustomerRepo repo_;
   Timeline timeline_;
   std::vector<MergeHook> merge_hooks_;
+  std::vector<CustomerLookup> lookups_;
 };
 
 }  // namespace hearth::customers

@@ -39,6 +39,7 @@ CREATE TABLE units (
 );
 CREATE UNIQUE INDEX uq_units_project_code ON units (project_id, code);
 CREATE INDEX ix_units_project_building ON units (project_id, building, floor);
+CREATE INDEX ix_units_tenant_code ON units (tenant_id, code);
 
 CREATE TABLE unit_owners (
   id BIGSERIAL PRIMARY KEY,

@@ -1,0 +1,181 @@
+#include "modules/inventory/inventory_repo.hpp"
+
+namespace hearth::inventory {
+
+namespace {
+
+constexpr std::string_view kInsertProject = R"sql(
+INSERT INTO projects (tenant_id, org_unit_id, name, city, address, completion_date, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id)sql";
+constexpr std::string_view kFindProject = R"sql(
+SELECT p.id, p.tenant_id, p.org_unit_id, p.name, p.city, p.address, p.completion_date, p.version, p.created_at,
+       p.updated_at, o.path
+  FROM projects p JOIN org_units o ON o.id = p.org_unit_id WHERE p.id = $1 AND p.tenant_id = $2)sql";
+constexpr std::string_view kListProjects = R"sql(
+SELECT p.id, p.tenant_id, p.org_unit_id, p.name, p.city, p.address, p.completion_date, p.version, p.created_at,
+       p.updated_at, o.path
+  FROM projects p JOIN org_units o ON o.id = p.org_unit_id
+ WHERE p.tenant_id = $1 AND o.path LIKE $2 AND p.id > $3 ORDER BY p.id LIMIT $4)sql";
+constexpr std::string_view kInsertUnit = R"sql(
+INSERT INTO units (tenant_id, project_id, phase, building, entrance, room, floor, code, layout, area_m2,
+                   list_price_cents, decoration, status, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id)sql";
+#define HEARTH_UNIT_COLUMNS                                                                                      \
+  "id, tenant_id, project_id, phase, building, entrance, room, floor, code, layout, area_m2, list_price_cents, " \
+  "decoration, status, version, created_at, updated_at"
+constexpr std::string_view kFindUnit = "SELECT " HEARTH_UNIT_COLUMNS " FROM units WHERE id = $1 AND tenant_id = $2";
+constexpr std::string_view kUnitsOf = "SELECT " HEARTH_UNIT_COLUMNS R"sql( FROM units
+ WHERE project_id = $1 AND tenant_id = $2 AND (CAST($3 AS TEXT) IS NULL OR building = $3)
+ ORDER BY building, entrance, floor DESC, room)sql";
+#undef HEARTH_UNIT_COLUMNS
+constexpr std::string_view kUpdateUnit = R"sql(
+UPDATE units SET layout = $3, area_m2 = $4, list_price_cents = $5, decoration = $6, status = $7, phase = $8,
+       version = version + 1, updated_at = $9
+ WHERE id = $1 AND tenant_id = $2 AND (CAST($10 AS BIGINT) IS NULL OR version = $10))sql";
+constexpr std::string_view kBuildings = R"sql(
+SELECT DISTINCT building FROM units WHERE project_id = $1 AND tenant_id = $2 ORDER BY building)sql";
+constexpr std::string_view kOwners = R"sql(
+SELECT w.customer_id, c.name, w.share FROM unit_owners w JOIN customers c ON c.id = w.customer_id
+ WHERE w.unit_id = $1 ORDER BY w.share DESC, w.id)sql";
+constexpr std::string_view kUpsertOwner = R"sql(
+INSERT INTO unit_owners (tenant_id, unit_id, customer_id, share, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
+ON CONFLICT (unit_id, customer_id) DO UPDATE SET share = excluded.share, version = unit_owners.version + 1,
+  updated_at = excluded.updated_at)sql";
+constexpr std::string_view kRemoveOwner = "DELETE FROM unit_owners WHERE unit_id = $1 AND customer_id = $2";
+constexpr std::string_view kSharedUnits = R"sql(
+SELECT a.unit_id, a.share FROM unit_owners a JOIN unit_owners b ON b.unit_id = a.unit_id
+ WHERE a.customer_id = $1 AND b.customer_id = $2 AND a.tenant_id = $3)sql";
+constexpr std::string_view kAddShare = R"sql(
+UPDATE unit_owners SET share = MIN(1.0, share + $3), version = version + 1, updated_at = $4
+ WHERE unit_id = $1 AND customer_id = $2)sql";
+constexpr std::string_view kAddSharePg = R"sql(
+UPDATE unit_owners SET share = LEAST(1.0, share + $3), version = version + 1, updated_at = $4
+ WHERE unit_id = $1 AND customer_id = $2)sql";
+constexpr std::string_view kMoveOwners = R"sql(
+UPDATE unit_owners SET customer_id = $3, version = version + 1, updated_at = $4 WHERE customer_id = $2 AND tenant_id = $1)sql";
+constexpr std::string_view kOwnersByCode = R"sql(
+SELECT w.customer_id FROM units u JOIN unit_owners w ON w.unit_id = u.id
+ WHERE u.tenant_id = $1 AND u.code = $2 ORDER BY w.share DESC, w.id LIMIT 50)sql";
+constexpr std::string_view kAddEvent = R"sql(
+INSERT INTO unit_events (tenant_id, unit_id, at, kind, summary, actor_id, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $3, $3))sql";
+constexpr std::string_view kEvents = R"sql(
+SELECT id, at, kind, summary, actor_id FROM unit_events WHERE unit_id = $1 ORDER BY id)sql";
+
+Project ProjectFrom(const db::Row& r) {
+  return Project{r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.Text(4), r.Text(5), r.OptText(6), r.Int(7), r.Time(8), r.Time(9)};
+}
+
+Unit UnitFrom(const db::Row& r) {
+  return Unit{r.Int(0),  r.Int(1),  r.Int(2),  r.Text(3),  r.Text(4),  r.Text(5),  r.Text(6),  static_cast<int>(r.Int(7)),
+              r.Text(8), r.Text(9), r.Real(10), r.Int(11), r.Text(12), r.Text(13), r.Int(14), r.Time(15), r.Time(16)};
+}
+
+}  // namespace
+
+std::int64_t InventoryRepo::InsertProject(db::Tx& tx, const Project& p) {
+  return tx.Execute(kInsertProject, p.tenant_id, p.org_unit_id, p.name, p.city, p.address, p.completion_date,
+                    p.created_at)
+      .front()
+      .Int(0);
+}
+
+std::optional<std::pair<Project, std::string>> InventoryRepo::FindProject(db::Tx& tx, std::int64_t tenant_id,
+                                                                          std::int64_t id) {
+  auto rows = tx.Execute(kFindProject, id, tenant_id);
+  if (rows.empty()) return std::nullopt;
+  return std::make_pair(ProjectFrom(rows.front()), rows.front().Text(10));
+}
+
+std::vector<Project> InventoryRepo::ListProjects(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                                 const Page& page) {
+  auto rows = tx.Execute(kListProjects, tenant_id, path_prefix + "%", page.after_id.value_or(0), page.limit + 1);
+  std::vector<Project> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(ProjectFrom(rows[i]));
+  return out;
+}
+
+std::int64_t InventoryRepo::InsertUnit(db::Tx& tx, const Unit& u) {
+  return tx.Execute(kInsertUnit, u.tenant_id, u.project_id, u.phase, u.building, u.entrance, u.room, u.floor, u.code,
+                    u.layout, u.area_m2, u.list_price_cents, u.decoration, u.status, u.created_at)
+      .front()
+      .Int(0);
+}
+
+std::optional<Unit> InventoryRepo::FindUnit(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
+  auto rows = tx.Execute(kFindUnit, id, tenant_id);
+  if (rows.empty()) return std::nullopt;
+  return UnitFrom(rows.front());
+}
+
+bool InventoryRepo::UpdateUnit(db::Tx& tx, const Unit& u, std::optional<std::int64_t> expected_version) {
+  return tx.Execute(kUpdateUnit, u.id, u.tenant_id, u.layout, u.area_m2, u.list_price_cents, u.decoration, u.status,
+                    u.phase, u.updated_at, expected_version)
+             .affected == 1;
+}
+
+std::vector<Unit> InventoryRepo::UnitsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id,
+                                         const std::optional<std::string>& building) {
+  auto rows = tx.Execute(kUnitsOf, project_id, tenant_id, building);
+  std::vector<Unit> out;
+  out.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(UnitFrom(rows[i]));
+  return out;
+}
+
+std::vector<std::string> InventoryRepo::BuildingsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id) {
+  auto rows = tx.Execute(kBuildings, project_id, tenant_id);
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(rows[i].Text(0));
+  return out;
+}
+
+std::vector<Owner> InventoryRepo::OwnersOf(db::Tx& tx, std::int64_t unit_id) {
+  auto rows = tx.Execute(kOwners, unit_id);
+  std::vector<Owner> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back({rows[i].Int(0), rows[i].Text(1), rows[i].Real(2)});
+  return out;
+}
+
+void InventoryRepo::UpsertOwner(db::Tx& tx, std::int64_t tenant_id, std::int64_t unit_id, std::int64_t customer_id,
+                                double share, Timestamp now) {
+  tx.Execute(kUpsertOwner, tenant_id, unit_id, customer_id, share, now);
+}
+
+bool InventoryRepo::RemoveOwner(db::Tx& tx, std::int64_t unit_id, std::int64_t customer_id) {
+  return tx.Execute(kRemoveOwner, unit_id, customer_id).affected == 1;
+}
+
+void InventoryRepo::MoveOwners(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into, Timestamp now) {
+  // Where both own the same unit, the survivor takes the duplicate's share and that row goes.
+  auto shared = tx.Execute(kSharedUnits, from, into, tenant_id);
+  for (std::size_t i = 0; i < shared.size(); ++i) {
+    tx.Execute(tx.backend() == db::Backend::kSqlite ? kAddShare : kAddSharePg, shared[i].Int(0), into,
+               shared[i].Real(1), now);
+    tx.Execute(kRemoveOwner, shared[i].Int(0), from);
+  }
+  tx.Execute(kMoveOwners, tenant_id, from, into, now);
+}
+
+std::vector<std::int64_t> InventoryRepo::OwnersByCode(db::Tx& tx, std::int64_t tenant_id, const std::string& code) {
+  auto rows = tx.Execute(kOwnersByCode, tenant_id, code);
+  std::vector<std::int64_t> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(rows[i].Int(0));
+  return out;
+}
+
+void InventoryRepo::AddEvent(db::Tx& tx, std::int64_t tenant_id, std::int64_t unit_id, std::string_view kind,
+                             const std::string& summary, std::optional<std::int64_t> actor_id, Timestamp at) {
+  tx.Execute(kAddEvent, tenant_id, unit_id, at, kind, summary, actor_id);
+}
+
+std::vector<InventoryRepo::Event> InventoryRepo::EventsOf(db::Tx& tx, std::int64_t unit_id) {
+  auto rows = tx.Execute(kEvents, unit_id);
+  std::vector<Event> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    out.push_back({rows[i].Int(0), rows[i].Time(1), rows[i].Text(2), rows[i].Text(3), rows[i].OptInt(4)});
+  }
+  return out;
+}
+
+}  // namespace hearth::inventory

@@ -1,0 +1,49 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/paging.hpp"
+#include "db/database.hpp"
+#include "modules/inventory/unit.hpp"
+
+namespace hearth::inventory {
+
+/// SQL of projects, units, owners and unit events. Every method runs in the caller's transaction.
+class InventoryRepo {
+ public:
+  std::int64_t InsertProject(db::Tx& tx, const Project& p);
+  /// The project with the materialised path of its org unit (for scope checks).
+  std::optional<std::pair<Project, std::string>> FindProject(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
+  std::vector<Project> ListProjects(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix, const Page& page);
+
+  std::int64_t InsertUnit(db::Tx& tx, const Unit& u);
+  std::optional<Unit> FindUnit(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
+  bool UpdateUnit(db::Tx& tx, const Unit& u, std::optional<std::int64_t> expected_version);
+  /// Units of a project, optionally of one building, ordered for the sales-control board.
+  std::vector<Unit> UnitsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id,
+                            const std::optional<std::string>& building);
+  std::vector<std::string> BuildingsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id);
+
+  std::vector<Owner> OwnersOf(db::Tx& tx, std::int64_t unit_id);
+  void UpsertOwner(db::Tx& tx, std::int64_t tenant_id, std::int64_t unit_id, std::int64_t customer_id, double share,
+                   Timestamp now);
+  bool RemoveOwner(db::Tx& tx, std::int64_t unit_id, std::int64_t customer_id);
+  /// Moves ownerships of `from` to `into` (customer merge); shares of a unit both own are added.
+  void MoveOwners(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into, Timestamp now);
+  /// Customers owning a unit with this code in any project of the tenant, largest share first.
+  std::vector<std::int64_t> OwnersByCode(db::Tx& tx, std::int64_t tenant_id, const std::string& code);
+
+  void AddEvent(db::Tx& tx, std::int64_t tenant_id, std::int64_t unit_id, std::string_view kind,
+                const std::string& summary, std::optional<std::int64_t> actor_id, Timestamp at);
+  struct Event {
+    std::int64_t id;
+    Timestamp at;
+    std::string kind;
+    std::string summary;
+    std::optional<std::int64_t> actor_id;
+  };
+  std::vector<Event> EventsOf(db::Tx& tx, std::int64_t unit_id);
+};
+
+}  // namespace hearth::inventory

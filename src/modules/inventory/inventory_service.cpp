@@ -1,0 +1,284 @@
+#include "modules/inventory/inventory_service.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+namespace hearth::inventory {
+
+namespace {
+
+constexpr int kMaxBulkUnits = 5000;
+
+const char* StatusLabel(std::string_view s) {
+  if (s == "available") return "待售";
+  if (s == "pledged") return "认筹";
+  if (s == "subscribed") return "认购";
+  if (s == "contracted") return "签约";
+  return "交付";
+}
+
+Result<void> CheckUnitFields(const std::string& building, const std::string& entrance, const std::string& room,
+                             int floor, double area, std::int64_t price, std::string_view prefix = "") {
+  std::vector<FieldError> bad;
+  const std::string p(prefix);
+  if (!ValidLabel(building)) bad.push_back({p + "building", "invalid_format"});
+  if (!ValidLabel(entrance)) bad.push_back({p + "entrance", "invalid_format"});
+  if (!ValidLabel(room)) bad.push_back({p + "room", "invalid_format"});
+  if (floor < -5 || floor > 200) bad.push_back({p + "floor", "invalid_value"});
+  if (!(area > 0 && area <= 10000)) bad.push_back({p + "area_m2", "invalid_value"});
+  if (price < 0) bad.push_back({p + "list_price_cents", "invalid_value"});
+  if (!bad.empty()) return Fail(ErrorCode::kInvalidArgument, "validation_failed", "some fields are not valid", bad);
+  return {};
+}
+
+}  // namespace
+
+InventoryService::InventoryService(db::Database& db, const Clock& clock, platform::AuditLog& audit,
+                                   platform::OrgService& orgs, customers::CustomerService& customers)
+    : db_(db), clock_(clock), audit_(audit), orgs_(orgs), customers_(customers) {
+  // A merged customer's homes move to the survivor.
+  customers_.AddMergeHook([this](db::Tx& tx, std::int64_t tenant, std::int64_t from, std::int64_t into) {
+    repo_.MoveOwners(tx, tenant, from, into, clock_.Now());
+  });
+  // A unit code ("3-2-1101") finds the unit's owners in the customer search.
+  customers_.AddLookup([this](db::Tx& tx, std::int64_t tenant, const std::string& code) {
+    return repo_.OwnersByCode(tx, tenant, code);
+  });
+}
+
+Result<Project> InventoryService::ProjectInScope(db::Tx& tx, const Actor& actor, std::int64_t id) {
+  auto found = repo_.FindProject(tx, actor.tenant_id, id);
+  if (!found || !actor.InScope(found->second)) return NotFound("no such project");
+  return found->first;
+}
+
+Result<Unit> InventoryService::UnitInScope(db::Tx& tx, const Actor& actor, std::int64_t id) {
+  auto unit = repo_.FindUnit(tx, actor.tenant_id, id);
+  if (!unit) return NotFound("no such unit");
+  if (!ProjectInScope(tx, actor, unit->project_id)) return NotFound("no such unit");
+  return *unit;
+}
+
+UnitView InventoryService::View(db::Tx& tx, const Unit& unit) { return UnitView{unit, repo_.OwnersOf(tx, unit.id)}; }
+
+Result<Project> InventoryService::CreateProject(const RequestContext& ctx, const ProjectInput& input) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not change the inventory");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<Project> {
+    auto unit = orgs_.FindInScope(tx, actor, input.org_unit_id.value_or(actor.org_unit_id));
+    if (!unit) return FailField("org_unit_id", "not_found");
+    Project p{0, actor.tenant_id, unit->id, input.name, input.city, input.address, input.completion_date, 1, now, now};
+    p.id = repo_.InsertProject(tx, p);
+    audit_.Record(tx, ctx, "project.created", "project", p.id, nullptr, ToJson(p));
+    return p;
+  });
+}
+
+Result<Project> InventoryService::GetProject(const RequestContext& ctx, std::int64_t id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) { return ProjectInScope(tx, actor, id); });
+}
+
+Result<platform::Listing<Project>> InventoryService::ListProjects(const RequestContext& ctx, const Page& page) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<platform::Listing<Project>> {
+    platform::Listing<Project> out;
+    out.items = repo_.ListProjects(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, page);
+    out.next_cursor = TrimToPage(out.items, page, [](const Project& p) { return p.id; });
+    return out;
+  });
+}
+
+Result<Unit> InventoryService::CreateUnit(const RequestContext& ctx, const UnitInput& in) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not change the inventory");
+  HEARTH_TRY(CheckUnitFields(in.building, in.entrance, in.room, in.floor, in.area_m2, in.list_price_cents));
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<Unit> {
+    auto project = ProjectInScope(tx, actor, in.project_id);
+    if (!project) return FailField("project_id", "not_found");
+    Unit u{0, actor.tenant_id, in.project_id, in.phase, in.building, in.entrance, in.room, in.floor,
+           UnitCode(in.building, in.entrance, in.room), in.layout, in.area_m2, in.list_price_cents, in.decoration,
+           "available", 1, now, now};
+    u.id = repo_.InsertUnit(tx, u);
+    repo_.AddEvent(tx, actor.tenant_id, u.id, "created", "房源建立：" + u.code, actor.user_id, now);
+    audit_.Record(tx, ctx, "unit.created", "unit", u.id, nullptr, ToJson(u));
+    return u;
+  });
+}
+
+Result<std::vector<Unit>> InventoryService::CreateUnits(const RequestContext& ctx, std::int64_t project_id,
+                                                        const BulkUnitsInput& in) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not change the inventory");
+  if (in.floor_to < in.floor_from) return FailField("floor_to", "before_floor_from");
+  if (in.rooms.empty()) return FailField("rooms", "required");
+  const long count = static_cast<long>(in.floor_to - in.floor_from + 1) * static_cast<long>(in.rooms.size());
+  if (count > kMaxBulkUnits) return FailField("rooms", "too_many");
+  for (std::size_t i = 0; i < in.rooms.size(); ++i) {
+    const auto& r = in.rooms[i];
+    HEARTH_TRY(CheckUnitFields(in.building, in.entrance, std::to_string(std::max(in.floor_to, 1)) + r.suffix, in.floor_from,
+                               r.area_m2, r.list_price_cents, "rooms[" + std::to_string(i) + "]."));
+  }
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<std::vector<Unit>> {
+    auto project = ProjectInScope(tx, actor, project_id);
+    if (!project) return NotFound("no such project");
+    std::vector<Unit> created;
+    created.reserve(static_cast<std::size_t>(count));
+    for (int floor = in.floor_from; floor <= in.floor_to; ++floor) {
+      if (floor == 0) continue;  // there is no floor 0
+      for (const auto& r : in.rooms) {
+        const std::string room = std::to_string(floor) + r.suffix;
+        Unit u{0, actor.tenant_id, project_id, in.phase, in.building, in.entrance, room, floor,
+               UnitCode(in.building, in.entrance, room), r.layout, r.area_m2, r.list_price_cents, in.decoration,
+               "available", 1, now, now};
+        u.id = repo_.InsertUnit(tx, u);
+        created.push_back(std::move(u));
+      }
+    }
+    audit_.Record(tx, ctx, "unit.bulk_created", "project", project_id, nullptr,
+                  boost::json::object{{"building", in.building}, {"entrance", in.entrance}, {"count", created.size()}});
+    return created;
+  });
+}
+
+Result<UnitView> InventoryService::GetUnit(const RequestContext& ctx, std::int64_t id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<UnitView> {
+    HEARTH_ASSIGN(Unit unit, UnitInScope(tx, actor, id));
+    return View(tx, unit);
+  });
+}
+
+Result<UnitView> InventoryService::UpdateUnit(const RequestContext& ctx, std::int64_t id, const UnitPatch& patch,
+                                              std::optional<std::int64_t> expected_version) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not change the inventory");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<UnitView> {
+    HEARTH_ASSIGN(Unit before, UnitInScope(tx, actor, id));
+    Unit u = before;
+    if (patch.status && *patch.status != u.status) {
+      if (!StatusTransitionAllowed(u.status, *patch.status)) {
+        return Fail(ErrorCode::kConflict, "invalid_transition",
+                    fmt::format("a unit cannot go from {} to {}", u.status, *patch.status));
+      }
+      u.status = *patch.status;
+    }
+    if (patch.layout) u.layout = *patch.layout;
+    if (patch.area_m2) u.area_m2 = *patch.area_m2;
+    if (patch.list_price_cents) u.list_price_cents = *patch.list_price_cents;
+    if (patch.decoration) u.decoration = *patch.decoration;
+    if (patch.phase) u.phase = *patch.phase;
+    HEARTH_TRY(CheckUnitFields(u.building, u.entrance, u.room, u.floor, u.area_m2, u.list_price_cents));
+    u.updated_at = now;
+    if (!repo_.UpdateUnit(tx, u, expected_version)) {
+      return Fail(ErrorCode::kConflict, "version_conflict", "the unit was changed by someone else; reload it");
+    }
+    u.version = before.version + 1;
+    if (u.status != before.status) {
+      repo_.AddEvent(tx, actor.tenant_id, id, "status",
+                     fmt::format("{} → {}", StatusLabel(before.status), StatusLabel(u.status)), actor.user_id, now);
+    } else {
+      repo_.AddEvent(tx, actor.tenant_id, id, "changed", "房源信息修改", actor.user_id, now);
+    }
+    audit_.Record(tx, ctx, "unit.updated", "unit", id, ToJson(before), ToJson(u));
+    return View(tx, u);
+  });
+}
+
+Result<UnitView> InventoryService::SetOwner(const RequestContext& ctx, std::int64_t unit_id, std::int64_t customer_id,
+                                            double share) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not change the inventory");
+  if (!(share > 0 && share <= 1)) return FailField("share", "invalid_value");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<UnitView> {
+    HEARTH_ASSIGN(Unit unit, UnitInScope(tx, actor, unit_id));
+    auto customer = customers_.Get(ctx, customer_id);  // joins this transaction; checks the customer's scope
+    if (!customer) return FailField("customer_id", "not_found");
+    double others = 0;
+    for (const auto& o : repo_.OwnersOf(tx, unit_id)) {
+      if (o.customer_id != customer_id) others += o.share;
+    }
+    if (others + share > 1.0 + 1e-9) return FailField("share", "exceeds_total");
+    repo_.UpsertOwner(tx, actor.tenant_id, unit_id, customer_id, share, now);
+    repo_.AddEvent(tx, actor.tenant_id, unit_id, "owner",
+                   fmt::format("业主 {}（份额 {:.0f}%）", customer->name, share * 100), actor.user_id, now);
+    customers_.AppendTimeline(tx, actor.tenant_id,
+                              {0, customer_id, now, "purchase", "unit", unit_id, "成为 " + unit.code + " 业主"},
+                              actor.user_id);
+    audit_.Record(tx, ctx, "unit.owner_set", "unit", unit_id, nullptr,
+                  boost::json::object{{"customer_id", customer_id}, {"share", share}});
+    return View(tx, unit);
+  });
+}
+
+Result<UnitView> InventoryService::RemoveOwner(const RequestContext& ctx, std::int64_t unit_id, std::int64_t customer_id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not change the inventory");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<UnitView> {
+    HEARTH_ASSIGN(Unit unit, UnitInScope(tx, actor, unit_id));
+    if (!repo_.RemoveOwner(tx, unit_id, customer_id)) return NotFound("this customer does not own the unit");
+    repo_.AddEvent(tx, actor.tenant_id, unit_id, "owner", fmt::format("移除业主 #{}", customer_id), actor.user_id, now);
+    audit_.Record(tx, ctx, "unit.owner_removed", "unit", unit_id, boost::json::object{{"customer_id", customer_id}},
+                  nullptr);
+    return View(tx, unit);
+  });
+}
+
+Result<std::vector<InventoryRepo::Event>> InventoryService::History(const RequestContext& ctx, std::int64_t unit_id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<InventoryRepo::Event>> {
+    HEARTH_TRY(UnitInScope(tx, actor, unit_id));
+    return repo_.EventsOf(tx, unit_id);
+  });
+}
+
+Result<Board> InventoryService::GetBoard(const RequestContext& ctx, std::int64_t project_id,
+                                         const std::optional<std::string>& building) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<Board> {
+    HEARTH_ASSIGN(Project project, ProjectInScope(tx, actor, project_id));
+    Board board;
+    board.project = project;
+    board.buildings = repo_.BuildingsOf(tx, actor.tenant_id, project_id);
+    if (board.buildings.empty()) return board;
+    board.building = building.value_or(board.buildings.front());
+    if (std::find(board.buildings.begin(), board.buildings.end(), board.building) == board.buildings.end()) {
+      return FailField("building", "not_found");
+    }
+    std::map<int, std::vector<Unit>, std::greater<>> by_floor;
+    for (auto& u : repo_.UnitsOf(tx, actor.tenant_id, project_id, board.building)) {
+      board.revision = std::max(board.revision, u.updated_at.ms * 1000 + u.version % 1000);
+      by_floor[u.floor].push_back(std::move(u));
+    }
+    for (auto& [floor, units] : by_floor) board.floors.emplace_back(floor, std::move(units));
+    return board;
+  });
+}
+
+Result<std::vector<Unit>> InventoryService::ListUnits(const RequestContext& ctx, std::int64_t project_id,
+                                                      const std::optional<std::string>& building,
+                                                      const std::optional<std::string>& status) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<Unit>> {
+    HEARTH_TRY(ProjectInScope(tx, actor, project_id));
+    auto units = repo_.UnitsOf(tx, actor.tenant_id, project_id, building);
+    if (status) std::erase_if(units, [&](const Unit& u) { return u.status != *status; });
+    return units;
+  });
+}
+
+}  // namespace hearth::inventory

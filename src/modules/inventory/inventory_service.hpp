@@ -1,0 +1,119 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/paging.hpp"
+#include "core/request_context.hpp"
+#include "db/database.hpp"
+#include "modules/customers/customer_service.hpp"
+#include "modules/inventory/inventory_repo.hpp"
+#include "platform/audit.hpp"
+#include "platform/org_service.hpp"
+
+namespace hearth::inventory {
+
+struct ProjectInput {
+  std::string name;
+  std::string city;
+  std::string address;
+  std::optional<std::int64_t> org_unit_id;
+  std::optional<std::string> completion_date;
+};
+
+struct UnitInput {
+  std::int64_t project_id = 0;
+  std::string phase;
+  std::string building;
+  std::string entrance = "1";
+  std::string room;
+  int floor = 0;
+  std::string layout;
+  double area_m2 = 0;
+  std::int64_t list_price_cents = 0;
+  std::string decoration = "raw";
+};
+
+/// A building's units in one call: floors `floor_from`..`floor_to`, each with the same rooms;
+/// a room "01" on floor 11 becomes room "1101".
+struct BulkUnitsInput {
+  std::string phase;
+  std::string building;
+  std::string entrance = "1";
+  int floor_from = 1;
+  int floor_to = 1;
+  struct Room {
+    std::string suffix;
+    std::string layout;
+    double area_m2 = 0;
+    std::int64_t list_price_cents = 0;
+  };
+  std::vector<Room> rooms;
+  std::string decoration = "raw";
+};
+
+struct UnitPatch {
+  std::optional<std::string> status;
+  std::optional<std::string> layout;
+  std::optional<double> area_m2;
+  std::optional<std::int64_t> list_price_cents;
+  std::optional<std::string> decoration;
+  std::optional<std::string> phase;
+};
+
+struct UnitView {
+  Unit unit;
+  std::vector<Owner> owners;
+};
+
+/// The sales-control board (销控表) of one building: units by floor, top floor first.
+struct Board {
+  Project project;
+  std::vector<std::string> buildings;
+  std::string building;
+  std::vector<std::pair<int, std::vector<Unit>>> floors;
+  std::int64_t revision = 0;  ///< changes whenever a unit of the building changes (for polling)
+};
+
+/// Property use cases. Projects are scoped by their org unit; units and owners by their project.
+class InventoryService {
+ public:
+  InventoryService(db::Database& db, const Clock& clock, platform::AuditLog& audit, platform::OrgService& orgs,
+                   customers::CustomerService& customers);
+
+  Result<Project> CreateProject(const RequestContext& ctx, const ProjectInput& input);
+  Result<Project> GetProject(const RequestContext& ctx, std::int64_t id);
+  Result<platform::Listing<Project>> ListProjects(const RequestContext& ctx, const Page& page);
+
+  /// 409 conflict ("code" "taken") when the project has a unit with the same code.
+  Result<Unit> CreateUnit(const RequestContext& ctx, const UnitInput& input);
+  /// All or nothing; at most 5,000 units a call.
+  Result<std::vector<Unit>> CreateUnits(const RequestContext& ctx, std::int64_t project_id, const BulkUnitsInput& input);
+  Result<UnitView> GetUnit(const RequestContext& ctx, std::int64_t id);
+  /// A status change must follow the sales pipeline (409 invalid_transition otherwise).
+  Result<UnitView> UpdateUnit(const RequestContext& ctx, std::int64_t id, const UnitPatch& patch,
+                              std::optional<std::int64_t> expected_version);
+  /// Adds or changes an owner; shares of a unit may not add up to more than 1.
+  Result<UnitView> SetOwner(const RequestContext& ctx, std::int64_t unit_id, std::int64_t customer_id, double share);
+  Result<UnitView> RemoveOwner(const RequestContext& ctx, std::int64_t unit_id, std::int64_t customer_id);
+  Result<std::vector<InventoryRepo::Event>> History(const RequestContext& ctx, std::int64_t unit_id);
+  Result<Board> GetBoard(const RequestContext& ctx, std::int64_t project_id, const std::optional<std::string>& building);
+  Result<std::vector<Unit>> ListUnits(const RequestContext& ctx, std::int64_t project_id,
+                                      const std::optional<std::string>& building,
+                                      const std::optional<std::string>& status);
+
+ private:
+  Result<Project> ProjectInScope(db::Tx& tx, const Actor& actor, std::int64_t id);
+  Result<Unit> UnitInScope(db::Tx& tx, const Actor& actor, std::int64_t id);
+  UnitView View(db::Tx& tx, const Unit& unit);
+
+  db::Database& db_;
+  const Clock& clock_;
+  platform::AuditLog& audit_;
+  platform::OrgService& orgs_;
+  customers::CustomerService& customers_;
+  InventoryRepo repo_;
+};
+
+}  // namespace hearth::inventory

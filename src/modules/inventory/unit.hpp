@@ -1,0 +1,69 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json/object.hpp>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+
+namespace hearth::inventory {
+
+/// A development (楼盘), owned by an org unit (the project company or its city company).
+struct Project {
+  std::int64_t id = 0;
+  std::int64_t tenant_id = 0;
+  std::int64_t org_unit_id = 0;
+  std::string name;
+  std::string city;
+  std::string address;
+  std::optional<std::string> completion_date;  ///< 竣工验收, YYYY-MM-DD: warranty periods count from it
+  std::int64_t version = 1;
+  Timestamp created_at;
+  Timestamp updated_at;
+};
+
+/// One home (房号). `code` is building-entrance-room ("3-2-1101").
+struct Unit {
+  std::int64_t id = 0;
+  std::int64_t tenant_id = 0;
+  std::int64_t project_id = 0;
+  std::string phase;
+  std::string building;
+  std::string entrance;
+  std::string room;
+  int floor = 0;
+  std::string code;
+  std::string layout;  ///< "3室2厅2卫"
+  double area_m2 = 0;
+  std::int64_t list_price_cents = 0;
+  std::string decoration = "raw";  ///< raw (毛坯) | finished (精装)
+  std::string status = "available";
+  std::int64_t version = 1;
+  Timestamp created_at;
+  Timestamp updated_at;
+};
+
+struct Owner {
+  std::int64_t customer_id = 0;
+  std::string name;
+  double share = 0;
+};
+
+/// 待售 → 认筹 → 认购 → 签约 → 交付. A pledge or subscription may fall back to available
+/// (cancelled); a contract only goes on to delivery.
+bool StatusTransitionAllowed(std::string_view from, std::string_view to);
+bool IsUnitStatus(std::string_view status);
+
+/// "3-2-1101".
+std::string UnitCode(std::string_view building, std::string_view entrance, std::string_view room);
+/// Building, entrance and room labels: 1–10 ASCII letters or digits.
+bool ValidLabel(std::string_view label);
+
+boost::json::object ToJson(const Project& project);
+boost::json::object ToJson(const Unit& unit);
+
+}  // namespace hearth::inventory
