@@ -7,6 +7,7 @@
 #include "modules/customers/customer_repo.hpp"
 #include "modules/customers/demo_data.hpp"
 #include "modules/customers/timeline.hpp"
+#include "modules/inventory/inventory_repo.hpp"
 #include "platform/org_repo.hpp"
 #include "platform/user_repo.hpp"
 
@@ -17,6 +18,7 @@ namespace {
 struct DemoTree {
   std::int64_t tenant_id = 0;
   std::vector<std::int64_t> companies;  // city companies: customers belong to them
+  std::vector<std::pair<std::int64_t, std::string>> projects;  // project org units and their names
 };
 
 // Regions, city companies and projects of a demo group (skipped when the group has them).
@@ -28,7 +30,7 @@ DemoTree EnsureOrgTree(db::Tx& tx, App& app) {
   tree.tenant_id = group_id;
   auto existing = tx.Execute("SELECT id FROM org_units WHERE tenant_id = $1 AND kind = 'city' ORDER BY id", group_id);
   for (std::size_t i = 0; i < existing.size(); ++i) tree.companies.push_back(existing[i].Int(0));
-  if (!tree.companies.empty()) return tree;
+  if (!tree.companies.empty()) return tree;  // the group was set up before: add customers only
   const std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::vector<std::string>>>>> plan{
       {"华南区域", {{"深圳公司", {"深圳湾一号", "四季花城"}}, {"广州公司", {"金色家园", "城市花园"}}}},
       {"华北区域", {{"北京公司", {"西山庭院", "朝阳新城"}}}},
@@ -43,7 +45,7 @@ DemoTree EnsureOrgTree(db::Tx& tx, App& app) {
     for (const auto& [city, projects] : cities) {
       auto c = orgs.Insert(tx, city, "city", &r, now);
       tree.companies.push_back(c.id);
-      for (const auto& project : projects) orgs.Insert(tx, project, "project", &c, now);
+      for (const auto& project : projects) tree.projects.emplace_back(orgs.Insert(tx, project, "project", &c, now).id, project);
     }
   }
   return tree;
@@ -115,10 +117,56 @@ int Demo(const Config& config, const DemoOptions& options) {
     std::cerr << fmt::format("\rcustomers {}/{} ({:.0f}/s)", done, options.customers, done / std::max(s, 0.001))
               << std::flush;
   }
+  // Projects with buildings of units by floor and room; about 60% sold, each to a customer.
+  std::int64_t units_made = 0;
+  if (!tree->projects.empty()) {
+    app.db->Transact([&](db::Tx& tx) -> Result<void> {
+      inventory::InventoryRepo inv;
+      const Timestamp now = app.clock->Now();
+      const std::int64_t total_customers = already + options.customers;
+      std::uint64_t pick = options.seed;
+      const char* layouts[] = {"3室2厅2卫", "2室2厅1卫", "4室2厅2卫", "3室2厅1卫"};
+      const double areas[] = {98.5, 76.2, 128.0, 89.3};
+      const char* statuses[] = {"available", "pledged", "subscribed", "contracted", "delivered"};
+      for (std::size_t pi = 0; pi < tree->projects.size(); ++pi) {
+        const auto& [org_unit, name] = tree->projects[pi];
+        inventory::Project p{0, tree->tenant_id, org_unit, name, "", "", "2024-06-30", 1, now, now};
+        p.id = inv.InsertProject(tx, p);
+        const bool finished = pi % 2 == 1;
+        for (int b = 1; b <= 3; ++b) {
+          for (int floor = 1; floor <= 18 + static_cast<int>(pi % 3) * 6; ++floor) {
+            for (int r = 1; r <= 4; ++r) {
+              const std::string building = std::to_string(b), entrance = std::to_string(1 + (r - 1) / 2);
+              const std::string room = std::to_string(floor) + (r < 10 ? "0" : "") + std::to_string(r);
+              pick = pick * 6364136223846793005ULL + 1442695040888963407ULL;
+              const int roll = static_cast<int>((pick >> 33) % 100);
+              const char* status = roll < 40 ? statuses[0] : roll < 45 ? statuses[1] : roll < 55 ? statuses[2]
+                                 : roll < 75 ? statuses[3] : statuses[4];
+              inventory::Unit u{0, tree->tenant_id, p.id, "一期", building, entrance, room, floor,
+                                inventory::UnitCode(building, entrance, room), layouts[r - 1], areas[r - 1],
+                                static_cast<std::int64_t>(areas[r - 1] * 3500000 * (1 + floor / 100.0)),
+                                finished ? "finished" : "raw", status, 1, now, now};
+              u.id = inv.InsertUnit(tx, u);
+              ++units_made;
+              if (roll >= 45 && total_customers > 0) {
+                const std::int64_t owner = 1 + static_cast<std::int64_t>((pick >> 13) % static_cast<std::uint64_t>(total_customers));
+                if (!repo.Find(tx, tree->tenant_id, owner)) continue;
+                inv.UpsertOwner(tx, tree->tenant_id, u.id, owner, 1.0, now);
+                timeline.Append(tx, tree->tenant_id, {0, owner, now, "purchase", "unit", u.id, "成为 " + u.code + " 业主"},
+                                std::nullopt, now);
+              }
+            }
+          }
+        }
+      }
+      return {};
+    });
+  }
   const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cerr << "\n";
-  std::cout << fmt::format("demo: {} companies, {} customers and {} timeline events added in {:.1f} s\n",
-                           tree->companies.size(), options.customers, options.events - events_left, s);
+  std::cout << fmt::format("demo: {} companies, {} projects with {} units, {} customers and {} timeline events added in {:.1f} s\n",
+                           tree->companies.size(), tree->projects.size(), units_made, options.customers,
+                           options.events - events_left, s);
   return 0;
 }
 

@@ -454,6 +454,28 @@ TEST_P(CommandLine, MigrateThenUserAddThenLogin) {
   EXPECT_EQ(items[1].at("after").at("username").as_string(), "admin");
 }
 
+TEST_P(CommandLine, DemoLoadsAGroupWithCustomersProjectsAndUnits) {
+  TempDatabase db(GetParam());
+  ASSERT_EQ(Run("demo --customers 300 --events 600 --db '" + db.url() + "'",
+                std::string("HEARTH_ADMIN_PASSWORD=") + TestServer::kAdminPassword),
+            0);
+  TestServer server(db.url());
+  Api agent(server);
+  ASSERT_EQ(agent.Login("agent", "Demo-pass-1").status, 200) << "demo staff can log in";
+  auto customers = agent.Get("/api/v1/customers?limit=500");
+  EXPECT_GT(customers.json.at("items").as_array().size(), 10u) << "the agent's company has customers";
+  EXPECT_EQ(std::string(customers.json.at("items").as_array()[0].at("phone").as_string()).find("****"), 3u) << "masked";
+  Api admin(server);
+  ASSERT_EQ(admin.Login("admin", TestServer::kAdminPassword).status, 200);
+  EXPECT_EQ(admin.Get("/api/v1/customers?limit=500").json.at("items").as_array().size(), 300u);
+  auto projects = admin.Get("/api/v1/projects");
+  ASSERT_EQ(projects.json.at("items").as_array().size(), 12u);
+  auto board = admin.Get(fmt::format("/api/v1/projects/{}/board", projects.json.at("items").as_array()[0].at("id").as_int64()));
+  EXPECT_GE(board.json.at("floors").as_array().size(), 18u);
+  auto org = admin.Get("/api/v1/org-units?limit=500");
+  EXPECT_EQ(org.json.at("items").as_array().size(), 1u + 4 + 8 + 12) << "group, regions, companies, projects";
+}
+
 TEST_P(CommandLine, ServeRefusesABadListenAddress) {
   TempDatabase db(GetParam());
   EXPECT_NE(Run("serve --listen nonsense --db '" + db.url() + "'"), 0);
