@@ -68,6 +68,17 @@ int Run(int argc, char** argv) {
   demo->add_option("--customers", demo_opts.customers, "customers to add");
   demo->add_option("--events", demo_opts.events, "timeline events to add besides each customer's first");
   demo->add_option("--seed", demo_opts.seed, "random seed");
+  demo->add_option("--csv", demo_opts.csv_path, "write the customers to this CSV file (the import format) instead");
+
+  auto* import = app.add_subcommand("import", "import records from a file");
+  import->require_subcommand(1);
+  auto* import_customers = import->add_subcommand("customers", "import customers from CSV (UTF-8 or GB18030)");
+  ImportCommand import_opts;
+  import_customers->add_option("file", import_opts.file, "the CSV file")->required();
+  import_customers->add_option("--db", config.db_url, "database URL (HEARTH_DB)");
+  import_customers->add_option("--org-unit", import_opts.org_unit_id, "owning org unit (default: the first group)");
+  import_customers->add_flag("--dry-run", import_opts.dry_run, "check every row, write nothing");
+  import_customers->add_flag("--merge", import_opts.merge, "fill known customers' empty fields instead of skipping them");
 
   try {
     app.parse(argc, argv);
@@ -79,6 +90,7 @@ int Run(int argc, char** argv) {
     if (*migrate) return Migrate(config);
     if (*user_add) return UserAdd(config, user_opts);
     if (*demo) return Demo(config, demo_opts);
+    if (*import_customers) return ImportCustomers(config, import_opts);
   } catch (const std::exception& e) {
     std::cerr << "hearth: " << e.what() << "\n";
     return 1;

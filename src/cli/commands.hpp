@@ -25,9 +25,19 @@ struct DemoOptions {
   std::int64_t customers = 20000;
   std::int64_t events = 60000;  ///< timeline events beyond each customer's "created" event
   std::uint64_t seed = 20261123;
+  std::string csv_path;  ///< write the customers as an import file here instead of loading them
 };
 /// `hearth demo`: a demo group (regions, city companies, projects, staff) and generated
 /// customers with households and timelines; adds to what is there when run again.
 int Demo(const Config& config, const DemoOptions& options);
+
+struct ImportCommand {
+  std::string file;
+  std::int64_t org_unit_id = 0;
+  bool dry_run = false;
+  bool merge = false;
+};
+/// `hearth import customers FILE`: progress on stderr, the report as JSON on the last line.
+int ImportCustomers(const Config& config, const ImportCommand& command);
 
 }  // namespace hearth::cli

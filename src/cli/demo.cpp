@@ -1,9 +1,11 @@
 #include <chrono>
+#include <fstream>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "core/csv.hpp"
 #include "modules/customers/customer_repo.hpp"
 #include "modules/customers/demo_data.hpp"
 #include "modules/customers/timeline.hpp"
@@ -53,7 +55,54 @@ DemoTree EnsureOrgTree(db::Tx& tx, App& app) {
 
 }  // namespace
 
+namespace {
+
+// Customers as a CSV file in the import format, for import tests and benchmarks.
+int WriteDemoCsv(const DemoOptions& options) {
+  std::ofstream out(options.csv_path, std::ios::binary);
+  if (!out) {
+    std::cerr << "hearth: cannot write " << options.csv_path << "\n";
+    return 1;
+  }
+  out << "name,phone,id_number,gender,birth_date,marital_status,children_birth_years,income_level,city,occupation,"
+         "source_channel,tags,consent_marketing\n";
+  customers::DemoCustomers make(options.seed);
+  const Timestamp now = SystemClock().Now();
+  std::string line;
+  for (std::int64_t n = 0; n < options.customers; ++n) {
+    const auto c = make.Make(n, 0, 0, now);
+    line.clear();
+    auto field = [&](std::string_view v) {
+      AppendCsvField(line, v);
+      line += ',';
+    };
+    field(c.name);
+    field(c.phones.front().phone);
+    field(c.id_number.value_or(""));
+    field(c.gender);
+    field(c.birth_date.value_or(""));
+    field(c.marital_status.value_or(""));
+    std::string years;
+    for (int y : c.children_birth_years) years += (years.empty() ? "" : ";") + std::to_string(y);
+    field(years);
+    field(c.income_level.value_or(""));
+    field(c.city.value_or(""));
+    field(c.occupation.value_or(""));
+    field(c.source_channel.value_or(""));
+    std::string tags;
+    for (const auto& t : c.tags) tags += (tags.empty() ? "" : ";") + t;
+    field(tags);
+    line += c.consent_marketing ? "true" : "false";
+    out << line << '\n';
+  }
+  std::cout << fmt::format("wrote {} customers to {}\n", options.customers, options.csv_path);
+  return 0;
+}
+
+}  // namespace
+
 int Demo(const Config& config, const DemoOptions& options) {
+  if (!options.csv_path.empty()) return WriteDemoCsv(options);
   App app(config);
   if (auto ready = app.Prepare(); !ready) {
     std::cerr << "hearth: " << ready.error().message << "\n";

@@ -138,12 +138,14 @@ struct Server::Impl {
       conn->stream.expires_after(std::chrono::seconds(config.idle_timeout_s));
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(32 * 1024);
-      parser.body_limit(config.body_limit);
+      // The header decides the limit (files may be uploaded to /api/v1/imports/); until then the
+      // larger one applies, so that a big Content-Length is judged by the path it goes to.
+      parser.body_limit(std::max(config.body_limit, config.upload_body_limit));
       auto [ec, n] = co_await bhttp::async_read_header(conn->stream, buffer, parser,
                                                        asio::as_tuple(asio::use_awaitable));
       if (ec == bhttp::error::body_limit) {  // Content-Length above the limit, seen in the header
         co_await WriteError(conn, 413, "payload_too_large",
-                            fmt::format("the body is larger than {} bytes", config.body_limit));
+                            fmt::format("the body is larger than {} bytes", std::max(config.body_limit, config.upload_body_limit)));
         co_return;
       }
       if (ec) {
@@ -155,17 +157,18 @@ struct Server::Impl {
       }
       conn->busy = true;
       const auto started = std::chrono::steady_clock::now();
-      if (parser.content_length() && *parser.content_length() > config.body_limit) {
-        co_await WriteError(conn, 413, "payload_too_large",
-                            fmt::format("the body is larger than {} bytes", config.body_limit));
+      const bool upload = parser.get().target().starts_with("/api/v1/imports/");
+      const std::size_t limit = upload ? config.upload_body_limit : config.body_limit;
+      parser.body_limit(limit);
+      if (parser.content_length() && *parser.content_length() > limit) {
+        co_await WriteError(conn, 413, "payload_too_large", fmt::format("the body is larger than {} bytes", limit));
         co_return;
       }
-      conn->stream.expires_after(std::chrono::seconds(config.request_timeout_s));
+      conn->stream.expires_after(std::chrono::seconds(upload ? 600 : config.request_timeout_s));
       std::tie(ec, n) = co_await bhttp::async_read(conn->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
       if (ec) {
         if (ec == bhttp::error::body_limit) {
-          co_await WriteError(conn, 413, "payload_too_large",
-                              fmt::format("the body is larger than {} bytes", config.body_limit));
+          co_await WriteError(conn, 413, "payload_too_large", fmt::format("the body is larger than {} bytes", limit));
         }
         co_return;
       }

@@ -109,6 +109,45 @@ Response PostReveal(Request& req, CustomerService& service) {
   return http::Json(http::kOk, ToJson(*revealed, true));
 }
 
+Response PostImport(Request& req, CustomerService& service) {
+  ImportOptions options;
+  auto dry_run = req.Query("dry_run");
+  options.dry_run = dry_run && (*dry_run == "true" || *dry_run == "1");
+  auto on_duplicate = req.Query("on_duplicate");
+  if (on_duplicate && *on_duplicate != "skip" && *on_duplicate != "merge") {
+    return http::ErrorResponse(Error{ErrorCode::kBadRequest, "bad_request", "on_duplicate is skip or merge",
+                                     {{"on_duplicate", "invalid_value"}}, {}});
+  }
+  options.merge_duplicates = on_duplicate && *on_duplicate == "merge";
+  auto org = http::QueryInt(req, "org_unit_id");
+  if (!org) return http::ErrorResponse(org.error());
+  options.org_unit_id = *org;
+  const auto type = req.Header("content-type").value_or("text/csv");
+  if (!type.starts_with("text/csv") && !type.starts_with("text/plain") && !type.starts_with("application/octet-stream")) {
+    return http::ErrorResponse(Error{ErrorCode::kInvalidArgument, "validation_failed", "send the file as text/csv",
+                                     {{"file", "unsupported_format"}}, {}});
+  }
+  auto report = service.Import(req.context, req.body, options);
+  if (!report) return http::ErrorResponse(report.error());
+  return http::Json(options.dry_run ? http::kOk : http::kCreated, ToJson(*report));
+}
+
+Response GetExport(Request& req, CustomerService& service) {
+  const std::string format = req.Query("format").value_or("csv");
+  if (format != "csv" && format != "xlsx") {
+    return http::ErrorResponse(Error{ErrorCode::kBadRequest, "bad_request", "format is csv or xlsx",
+                                     {{"format", "invalid_value"}}, {}});
+  }
+  auto file = service.Export(req.context, req.Query("q"), format, 100000);
+  if (!file) return http::ErrorResponse(file.error());
+  http::Response res{http::kOk,
+                     format == "csv" ? "text/csv; charset=utf-8"
+                                     : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                     std::move(*file), {}};
+  res.headers.emplace_back("Content-Disposition", "attachment; filename=\"customers." + format + "\"");
+  return res;
+}
+
 }  // namespace
 
 void Register(http::Router& router, CustomersModule& module) {
@@ -136,6 +175,8 @@ void Register(http::Router& router, CustomersModule& module) {
   router.Add({"GET", "/api/v1/customers/{id}/timeline"}, [&s](Request& r) { return GetTimeline(r, s); });
   router.Add({"POST", "/api/v1/customers/{id}/merge"}, [&s](Request& r) { return PostMerge(r, s); });
   router.Add({"POST", "/api/v1/customers/{id}/reveal"}, [&s](Request& r) { return PostReveal(r, s); });
+  router.Add({"POST", "/api/v1/imports/customers", true, true}, [&s](Request& r) { return PostImport(r, s); });
+  router.Add({"GET", "/api/v1/exports/customers", true, true}, [&s](Request& r) { return GetExport(r, s); });
 }
 
 }  // namespace hearth::customers

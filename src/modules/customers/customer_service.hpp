@@ -9,6 +9,7 @@
 #include "core/request_context.hpp"
 #include "db/database.hpp"
 #include "modules/customers/customer.hpp"
+#include "modules/customers/customer_import.hpp"
 #include "modules/customers/customer_repo.hpp"
 #include "modules/customers/timeline.hpp"
 #include "platform/audit.hpp"
@@ -62,6 +63,18 @@ class CustomerService {
   Result<std::pair<std::vector<TimelineEvent>, std::optional<std::string>>> TimelinePage(
       const RequestContext& ctx, std::int64_t id, const std::optional<std::string>& kind,
       const std::optional<std::string>& cursor, int limit);
+
+  /// Imports a CSV (UTF-8 with or without BOM, or GB18030) whose header names customer fields.
+  /// Every row passes the checks of Create; rejected rows are reported with line, field and
+  /// reason and never stop the good ones. Rows whose phone or ID number is already known (in the
+  /// group or earlier in the file) count as duplicates and are skipped, or merged when asked.
+  /// 422 "file" when the file is not text or has no usable header.
+  Result<ImportReport> Import(const RequestContext& ctx, std::string_view bytes, const ImportOptions& options,
+                              const ImportProgress& progress = {});
+  /// What the caller may see (matching `q` when given), masked as they would see it, as CSV
+  /// (UTF-8 with BOM, for Excel) or XLSX. At most `max_rows` rows.
+  Result<std::string> Export(const RequestContext& ctx, const std::optional<std::string>& q, const std::string& format,
+                             int max_rows);
 
   /// Appends an event to a customer's timeline in the caller's transaction (for other modules).
   void AppendTimeline(db::Tx& tx, std::int64_t tenant_id, const TimelineEvent& event,

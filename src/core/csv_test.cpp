@@ -1,0 +1,48 @@
+#include "core/csv.hpp"
+
+#include <gtest/gtest.h>
+
+namespace hearth {
+namespace {
+
+TEST(ReadCsv, QuotesCommasLineBreaksAndLineNumbers) {
+  std::vector<std::pair<std::vector<std::string>, int>> records;
+  auto open = ReadCsv("name,phone\r\n\"王, 小文\",138\n\"多行\n地址\",\"说\"\"好\"\"\"\n\nlast,1", [&](const auto& f, int line) {
+    records.emplace_back(f, line);
+    return true;
+  });
+  EXPECT_FALSE(open);
+  ASSERT_EQ(records.size(), 4u);
+  EXPECT_EQ(records[1].first[0], "王, 小文");
+  EXPECT_EQ(records[1].second, 2);
+  EXPECT_EQ(records[2].first[0], "多行\n地址");
+  EXPECT_EQ(records[2].first[1], "说\"好\"");
+  EXPECT_EQ(records[3].second, 6);
+}
+
+TEST(ReadCsv, ReportsAQuoteLeftOpen) {
+  auto open = ReadCsv("a,b\n\"never closed,1\n", [](const auto&, int) { return true; });
+  ASSERT_TRUE(open);
+  EXPECT_EQ(*open, 2);
+}
+
+TEST(DecodeText, Utf8WithBomAndGb18030) {
+  EXPECT_EQ(*DecodeText("\xEF\xBB\xBF王小文"), "王小文");
+  // "王小文" in GB18030 (GBK range).
+  EXPECT_EQ(*DecodeText("\xCD\xF5\xD0\xA1\xCE\xC4"), "王小文");
+  EXPECT_TRUE(IsUtf8("plain ascii"));
+  EXPECT_FALSE(IsUtf8("\xCD\xF5"));
+}
+
+TEST(AppendCsvField, QuotesWhatNeedsItAndDefusesFormulas) {
+  std::string out;
+  AppendCsvField(out, "a,b");
+  out += ',';
+  AppendCsvField(out, "=1+1");
+  out += ',';
+  AppendCsvField(out, "plain");
+  EXPECT_EQ(out, "\"a,b\",\"'=1+1\",plain");
+}
+
+}  // namespace
+}  // namespace hearth

@@ -1,0 +1,105 @@
+#include "modules/customers/customer_import.hpp"
+
+#include <charconv>
+#include <unordered_map>
+
+namespace hearth::customers {
+
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string> SplitList(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto end = text.find_first_of(";；", start);
+    if (end == std::string_view::npos) end = text.size();
+    auto item = Trim(text.substr(start, end - start));
+    if (!item.empty()) out.emplace_back(item);
+    if (end == text.size()) break;
+    // '；' (full-width) is 3 bytes in UTF-8.
+    start = end + (static_cast<unsigned char>(text[end]) == ';' ? 1 : 3);
+  }
+  return out;
+}
+
+}  // namespace
+
+boost::json::object ToJson(const ImportReport& r) {
+  boost::json::array errors;
+  for (const auto& e : r.errors) {
+    errors.push_back(boost::json::object{{"line", e.line}, {"field", e.field}, {"message", e.message}});
+  }
+  return {{"rows", r.rows},         {"imported", r.imported}, {"duplicates", r.duplicates},
+          {"merged", r.merged},     {"rejected", r.rejected}, {"errors", std::move(errors)}};
+}
+
+std::string FieldOfHeader(std::string_view header) {
+  static const std::unordered_map<std::string_view, std::string_view> kFields{
+      {"name", "name"},           {"姓名", "name"},           {"客户姓名", "name"},
+      {"phone", "phone"},         {"手机", "phone"},          {"手机号", "phone"},
+      {"电话", "phone"},          {"联系电话", "phone"},      {"id_type", "id_type"},
+      {"证件类型", "id_type"},    {"id_number", "id_number"}, {"证件号", "id_number"},
+      {"证件号码", "id_number"},  {"身份证号", "id_number"},  {"gender", "gender"},
+      {"性别", "gender"},         {"birth_date", "birth_date"}, {"出生日期", "birth_date"},
+      {"marital_status", "marital_status"}, {"婚姻状况", "marital_status"},
+      {"children_birth_years", "children_birth_years"}, {"子女出生年份", "children_birth_years"},
+      {"elders", "elders"},       {"同住老人", "elders"},     {"income_level", "income_level"},
+      {"收入水平", "income_level"}, {"email", "email"},       {"邮箱", "email"},
+      {"address", "address"},     {"地址", "address"},        {"city", "city"},
+      {"城市", "city"},           {"occupation", "occupation"}, {"职业", "occupation"},
+      {"source_channel", "source_channel"}, {"来源渠道", "source_channel"}, {"tags", "tags"},
+      {"标签", "tags"},           {"consent_marketing", "consent_marketing"}, {"营销同意", "consent_marketing"}};
+  auto it = kFields.find(Trim(header));
+  return it == kFields.end() ? std::string() : std::string(it->second);
+}
+
+boost::json::object RowToJson(const std::vector<std::string>& fields, const std::vector<std::string>& cells) {
+  boost::json::object o;
+  for (std::size_t i = 0; i < fields.size() && i < cells.size(); ++i) {
+    const std::string& f = fields[i];
+    const std::string_view v = Trim(cells[i]);
+    if (f.empty() || v.empty()) continue;
+    if (f == "children_birth_years") {
+      boost::json::array years;
+      for (const auto& item : SplitList(v)) {
+        std::int64_t y = 0;
+        auto [p, ec] = std::from_chars(item.data(), item.data() + item.size(), y);
+        if (ec == std::errc() && p == item.data() + item.size()) {
+          years.emplace_back(y);
+        } else {
+          years.emplace_back(item);  // the checks will name it
+        }
+      }
+      o[f] = std::move(years);
+    } else if (f == "tags") {
+      boost::json::array tags;
+      for (const auto& item : SplitList(v)) tags.emplace_back(item);
+      o[f] = std::move(tags);
+    } else if (f == "elders") {
+      std::int64_t n = 0;
+      auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+      o[f] = (ec == std::errc() && p == v.data() + v.size()) ? boost::json::value(n) : boost::json::value(v);
+    } else if (f == "consent_marketing") {
+      if (v == "true" || v == "1" || v == "是" || v == "同意") {
+        o[f] = true;
+      } else if (v == "false" || v == "0" || v == "否" || v == "不同意") {
+        o[f] = false;
+      } else {
+        o[f] = v;
+      }
+    } else if (f == "gender") {
+      o[f] = v == "男" ? "male" : v == "女" ? "female" : v == "未知" ? "unknown" : std::string(v);
+    } else {
+      o[f] = v;
+    }
+  }
+  return o;
+}
+
+}  // namespace hearth::customers

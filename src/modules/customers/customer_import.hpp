@@ -1,0 +1,48 @@
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json/object.hpp>
+
+namespace hearth::customers {
+
+struct ImportOptions {
+  bool dry_run = false;           ///< check every row, write nothing
+  bool merge_duplicates = false;  ///< fill a known customer's empty fields instead of skipping the row
+  std::optional<std::int64_t> org_unit_id;  ///< owning company; default the caller's unit
+};
+
+struct ImportError {
+  int line = 0;  ///< the line of the file where the row starts (the header is line 1)
+  std::string field;
+  std::string message;  ///< the reason slug ("invalid_checksum", "required"…)
+};
+
+/// The answer of an import (API.md): every rejected row is in `errors`.
+struct ImportReport {
+  std::int64_t rows = 0;
+  std::int64_t imported = 0;
+  std::int64_t duplicates = 0;
+  std::int64_t merged = 0;
+  std::int64_t rejected = 0;
+  std::vector<ImportError> errors;
+};
+
+/// Called now and then with rows done and rows in the file.
+using ImportProgress = std::function<void(std::int64_t done, std::int64_t total)>;
+
+boost::json::object ToJson(const ImportReport& report);
+
+/// The API field a header cell names: the field itself ("phone") or its Chinese label ("手机",
+/// "证件号码"…); "" when unknown.
+std::string FieldOfHeader(std::string_view header);
+
+/// One CSV/XLSX row as the JSON object POST /customers takes: empty cells are left out;
+/// children_birth_years and tags split at ';'; gender 男/女 and consent 是/否 understood;
+/// numbers and booleans typed. Cells that cannot be typed stay strings (the checks name them).
+boost::json::object RowToJson(const std::vector<std::string>& fields, const std::vector<std::string>& cells);
+
+}  // namespace hearth::customers

@@ -1,0 +1,134 @@
+// Import and export of customers over HTTP, on SQLite and PostgreSQL.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <iconv.h>
+
+#include "support/test_server.hpp"
+
+namespace hearth::test {
+namespace {
+
+std::string ToGb18030(const std::string& utf8) {
+  iconv_t cd = iconv_open("GB18030", "UTF-8");
+  std::string out(utf8.size() * 2, '\0');
+  char* in = const_cast<char*>(utf8.data());
+  std::size_t in_left = utf8.size(), out_left = out.size();
+  char* dst = out.data();
+  iconv(cd, &in, &in_left, &dst, &out_left);
+  iconv_close(cd);
+  out.resize(out.size() - out_left);
+  return out;
+}
+
+class CustomerImportApi : public testing::TestWithParam<db::Backend> {
+ protected:
+  void SetUp() override {
+    HEARTH_REQUIRE_BACKEND(GetParam());
+    db_ = std::make_unique<TempDatabase>(GetParam());
+    server_ = std::make_unique<TestServer>(db_->url());
+    admin_ = std::make_unique<Api>(*server_);
+    ASSERT_EQ(admin_->Login("admin", TestServer::kAdminPassword).status, 200);
+  }
+  Reply Import(const std::string& csv, const std::string& query = "", Api* api = nullptr) {
+    Api& a = api ? *api : *admin_;
+    return ToReply(a.raw().Post("/api/v1/imports/customers" + query, {{"Authorization", "Bearer " + a.token()}}, csv, "text/csv"));
+  }
+  std::unique_ptr<TempDatabase> db_;
+  std::unique_ptr<TestServer> server_;
+  std::unique_ptr<Api> admin_;
+};
+
+TEST_P(CustomerImportApi, GoodRowsImportBadRowsAreReportedDuplicatesSkipped) {
+  admin_->Post("/api/v1/customers", R"({"name":"老客户","phone":"13700000000"})");
+  const std::string csv =
+      "姓名,手机,证件号码,性别,标签,子女出生年份\n"
+      "王小文,13800001111,,男,VIP;老业主,2018;2020\n"
+      "\"李, 娜\",+86 139 0000 2222,11010519491231002X,,,\n"
+      "坏号码,12345,,,,\n"
+      "坏身份证,13800003333,110105194912310021,,,\n"
+      "同文件重复,13800001111,,,,\n"
+      "库中重复,13700000000,,,,\n"
+      ",13800004444,,,,\n";
+  auto r = Import(csv);
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.Int("rows"), 7);
+  EXPECT_EQ(r.Int("imported"), 2);
+  EXPECT_EQ(r.Int("duplicates"), 2);
+  EXPECT_EQ(r.Int("rejected"), 3);
+  const auto& errors = r.json.at("errors").as_array();
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[0].at("line").as_int64(), 4);
+  EXPECT_EQ(errors[0].at("field").as_string(), "phone");
+  EXPECT_EQ(errors[0].at("message").as_string(), "invalid_format");
+  EXPECT_EQ(errors[1].at("line").as_int64(), 5);
+  EXPECT_EQ(errors[1].at("message").as_string(), "invalid_checksum");
+  EXPECT_EQ(errors[2].at("field").as_string(), "name");
+  auto found = admin_->Get("/api/v1/customers?q=小文");
+  ASSERT_EQ(found.json.at("items").as_array().size(), 1u);
+  const auto& c = found.json.at("items").as_array()[0];
+  EXPECT_EQ(c.at("gender").as_string(), "male");
+  EXPECT_EQ(c.at("tags").as_array().size(), 2u);
+  EXPECT_EQ(c.at("children_birth_years").as_array().size(), 2u);
+  auto lina = admin_->Get("/api/v1/customers?q=2222");
+  EXPECT_EQ(lina.json.at("items").as_array()[0].at("name").as_string(), "李, 娜");
+  EXPECT_EQ(lina.json.at("items").as_array()[0].at("gender").as_string(), "female") << "derived from the ID";
+}
+
+TEST_P(CustomerImportApi, DryRunWritesNothingAndGb18030IsRead) {
+  const std::string csv = ToGb18030("姓名,手机\n张伟,13800005555\n陈静,13800006666\n");
+  auto dry = Import(csv, "?dry_run=true");
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  EXPECT_EQ(dry.Int("imported"), 2);
+  EXPECT_TRUE(admin_->Get("/api/v1/customers").json.at("items").as_array().empty());
+  auto real = Import(csv);
+  EXPECT_EQ(real.Int("imported"), 2);
+  EXPECT_EQ(admin_->Get("/api/v1/customers?q=张伟").json.at("items").as_array().size(), 1u);
+}
+
+TEST_P(CustomerImportApi, MergeFillsWhatKnownCustomersLack) {
+  const auto id = admin_->Post("/api/v1/customers", R"({"name":"周杰","phone":"13800007777"})").Int("id");
+  auto r = Import("name,phone,email,city\n周杰,13800007777,zj@example.com,深圳\n", "?on_duplicate=merge");
+  EXPECT_EQ(r.Int("duplicates"), 1);
+  EXPECT_EQ(r.Int("merged"), 1);
+  auto c = admin_->Get(fmt::format("/api/v1/customers/{}", id));
+  EXPECT_EQ(c.Str("email"), "zj@example.com");
+  EXPECT_EQ(c.Str("city"), "深圳");
+}
+
+TEST_P(CustomerImportApi, BadFilesAndRolesAreRefused) {
+  EXPECT_EQ(Import("colour,phone\nred,13800008888\n").FieldReason("file"), "unknown_column:colour");
+  EXPECT_EQ(Import("phone\n13800008888\n").FieldReason("file"), "no_name_column");
+  EXPECT_EQ(Import("name\n\xff\xfe\xfd").FieldReason("file"), "not_utf8_or_gb18030");
+  EXPECT_EQ(Import("name,phone\n张三,13800009999\n", "?on_duplicate=replace").status, 400);
+  admin_->Post("/api/v1/users", R"({"username":"viewer.i","password":"Passw0rd-x","display_name":"x","roles":["viewer"]})");
+  Api viewer(*server_);
+  viewer.Login("viewer.i", "Passw0rd-x");
+  EXPECT_EQ(Import("name,phone\n张三,13800009999\n", "", &viewer).status, 403);
+}
+
+TEST_P(CustomerImportApi, ExportIsMaskedAsTheCallerSeesIt) {
+  Import("name,phone,id_number\n王芳,13812345678,11010519491231002X\n刘强,13900001234,\n");
+  admin_->Post("/api/v1/users", R"({"username":"agent.e","password":"Passw0rd-x","display_name":"x","roles":["agent"]})");
+  Api agent(*server_);
+  agent.Login("agent.e", "Passw0rd-x");
+  auto csv = agent.Get("/api/v1/exports/customers?format=csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_TRUE(csv.body.starts_with("\xEF\xBB\xBF" "id,name,phone"));
+  EXPECT_NE(csv.body.find("138****5678"), std::string::npos);
+  EXPECT_EQ(csv.body.find("13812345678"), std::string::npos);
+  EXPECT_NE(csv.body.find("110105********002X"), std::string::npos);
+  auto full = admin_->Get("/api/v1/exports/customers?format=csv&q=王芳");
+  EXPECT_NE(full.body.find("13812345678"), std::string::npos);
+  EXPECT_EQ(full.body.find("刘强"), std::string::npos) << "only what matches q";
+  auto xlsx = admin_->Get("/api/v1/exports/customers?format=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_TRUE(xlsx.body.starts_with("PK")) << "a zip container";
+  EXPECT_EQ(admin_->Get("/api/v1/exports/customers?format=pdf").FieldReason("format"), "invalid_value");
+  auto audit = admin_->Get("/api/v1/audit-log?action=customer.exported");
+  EXPECT_EQ(audit.json.at("items").as_array().size(), 3u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CustomerImportApi, testing::ValuesIn(EnabledBackends()), BackendName);
+
+}  // namespace
+}  // namespace hearth::test
