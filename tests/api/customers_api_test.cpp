@@ -109,11 +109,13 @@ TEST_P(CustomersApi, DuplicatesByPhoneOrIdAnswer409WithTheExistingId) {
   EXPECT_EQ(by_phone.status, 409);
   EXPECT_EQ(by_phone.ErrorCode(), "duplicate_customer");
   EXPECT_EQ(by_phone.json.at("error").at("existing_id").as_int64(), first);
+  EXPECT_EQ(by_phone.FieldReason("phone"), "taken");
   auto by_second_phone = Create(R"({"name":"x","phone":"13700000000","phones":["139 0000 1111"]})");
   EXPECT_EQ(by_second_phone.json.at("error").at("existing_id").as_int64(), first);
   auto by_id = Create(fmt::format(R"({{"name":"李娜","phone":"13700000001","id_number":"{}"}})", id));
   EXPECT_EQ(by_id.status, 409);
   EXPECT_EQ(by_id.json.at("error").at("existing_id").as_int64(), first);
+  EXPECT_EQ(by_id.FieldReason("id_number"), "taken");
   const auto other = CreateOk(R"({"name":"赵六","phone":"13700000002"})");
   auto patch = admin_->Patch(fmt::format("/api/v1/customers/{}", other), R"({"phone":"13900001111"})");
   EXPECT_EQ(patch.status, 409);
@@ -151,6 +153,7 @@ TEST_P(CustomersApi, PersonalDataIsMaskedAndRevealIsAudited) {
   EXPECT_EQ(revealed.Str("phone"), "13812345678");
   EXPECT_EQ(revealed.Str("id_number"), id_number);
   EXPECT_EQ(viewer->Post(fmt::format("/api/v1/customers/{}/reveal", id), "").status, 403);
+  EXPECT_EQ(agent->Post(fmt::format("/api/v1/customers/{}/reveal", id), R"({"reason":" "})").FieldReason("reason"), "required");
   auto audit = admin_->Get("/api/v1/audit-log?action=personal_data.revealed");
   ASSERT_EQ(audit.json.at("items").as_array().size(), 1u);
   EXPECT_EQ(audit.json.at("items").as_array()[0].at("actor_username").as_string(), "agent.a");

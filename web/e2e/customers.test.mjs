@@ -3,7 +3,7 @@
 // Steps run in order and share one browser page: each builds on the one before.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminPassword, launch, modal, modalClosed, openMenu, requireEnvironment, shot } from './support.mjs';
+import { adminPassword, chooseOption, launch, modal, modalClosed, openMenu, requireEnvironment, shot } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
 const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
@@ -129,9 +129,9 @@ describe('Customer 360', { concurrency: false }, () => {
     await dialog.getByLabel('城市').fill('杭州');
     await dialog.getByLabel('地址').fill('浙江省杭州市西湖区文三路 100 号');
     await dialog.getByLabel('职业').fill('工程师');
-    await chooseIn(dialog, '婚姻状况', '已婚');
+    await chooseOption(page, dialog, '婚姻状况', '已婚');
     await dialog.getByLabel('赡养老人').fill('2');
-    await chooseIn(dialog, '收入水平', '较高');
+    await chooseOption(page, dialog, '收入水平', '较高');
     const children = dialog.getByLabel('子女出生年份');
     await children.click();
     await children.pressSequentially('2012');
@@ -262,6 +262,24 @@ describe('Customer 360', { concurrency: false }, () => {
     await timeline.getByText('暂无此类记录').waitFor();
     await timeline.getByTestId('timeline-filter').getByText('全部', { exact: true }).click();
     await events.first().waitFor();
+
+    // Pages of 20, newest first: "加载更多" follows the cursor.
+    let version = (await api('GET', `/customers/${customerId}`)).body.version;
+    for (let i = 0; i < 20; i += 1) {
+      const changed = await api('PATCH', `/customers/${customerId}`, { elders: i % 3 }, { 'If-Match': String(version) });
+      assert.equal(changed.status, 200);
+      version = changed.body.version;
+    }
+    await page.reload();
+    await page.getByRole('tab', { name: '时间线' }).click();
+    await events.nth(19).waitFor();
+    assert.equal(await events.count(), 20);
+    const more = page.waitForResponse((r) => r.url().includes(`/customers/${customerId}/timeline`) && r.url().includes('cursor='));
+    await timeline.getByTestId('load-more').click();
+    await more;
+    await timeline.getByText('已全部加载').waitFor();
+    assert.equal(await events.count(), 24);
+    assert.match(await events.last().innerText(), /建立客户档案/);
   });
 
   it('reveals the full phone and ID number to an agent who gives a reason', kStep, async () => {
@@ -393,10 +411,3 @@ describe('Customer 360', { concurrency: false }, () => {
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
   });
 });
-
-/** Picks `text` in the plain Select labelled `label` inside `scope`. */
-async function chooseIn(scope, label, text) {
-  const page = scope.page();
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}

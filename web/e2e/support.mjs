@@ -49,7 +49,7 @@ export async function shot(page, name) {
   // Let toasts from the previous step fade so each picture shows only its own page.
   await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 6_000 }).catch(() => {});
   await page.waitForTimeout(400);
-  const dialog = page.locator('.ant-modal-content').filter({ visible: true }).last();
+  const dialog = page.locator('.ant-modal-container, .ant-modal-content').filter({ visible: true }).last();
   if ((await dialog.count()) === 0) {
     await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true });
     return;
@@ -88,10 +88,20 @@ export async function chooseTree(page, scope, label, text) {
   await option.locator('.ant-select-tree-node-content-wrapper').click();
 }
 
-/** Picks the option `text` in the (multi) Select labelled `label`. */
+/**
+ * Picks the option `text` in the (multi) Select labelled `label`. A single Select is left closed:
+ * one opened while another dropdown was still closing may stay open and cover the next button.
+ */
 export async function chooseOption(page, scope, label, text) {
-  await scope.getByLabel(label, { exact: true }).click();
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  if ((await scope.locator('.ant-select-single').filter({ has: page.getByLabel(label, { exact: true }) }).count()) === 0) return;
+  const open = page.locator('.ant-select-dropdown:visible').first();
+  await open.waitFor({ state: 'hidden', timeout: 1_500 }).catch(async () => {
+    await input.press('Tab');
+    await open.waitFor({ state: 'hidden' });
+  });
 }
 
 /** Clicks the left-menu entry whose text is exactly `text`. */

@@ -28,7 +28,7 @@ constexpr std::string_view kFind = "SELECT " HEARTH_CUSTOMER_COLUMNS R"sql(
   FROM customers c JOIN org_units o ON o.id = c.org_unit_id WHERE c.id = $1 AND c.tenant_id = $2)sql";
 constexpr std::string_view kList = "SELECT " HEARTH_CUSTOMER_COLUMNS R"sql(
   FROM customers c JOIN org_units o ON o.id = c.org_unit_id
- WHERE c.tenant_id = $1 AND o.path LIKE $2 AND c.id > $3 AND c.merged_into IS NULL ORDER BY c.id LIMIT $4)sql";
+ WHERE c.tenant_id = $1 AND o.path LIKE $2 AND c.id < $3 AND c.merged_into IS NULL ORDER BY c.id DESC LIMIT $4)sql";
 // CROSS JOIN makes SQLite read the FTS index first; left to itself it scans the tenant's
 // customers and probes the index once per row (seconds at a million rows).
 constexpr std::string_view kSearchSqlite = "SELECT " HEARTH_CUSTOMER_COLUMNS R"sql(
@@ -183,24 +183,24 @@ std::optional<ScopedCustomer> CustomerRepo::Find(db::Tx& tx, std::int64_t tenant
   return ScopedCustomer{FromRow(rows.front()), rows.front().Text(26)};
 }
 
-std::optional<std::int64_t> CustomerRepo::FindDuplicate(db::Tx& tx, std::int64_t tenant_id,
+std::optional<std::pair<std::int64_t, std::string>> CustomerRepo::FindDuplicate(db::Tx& tx, std::int64_t tenant_id,
                                                         const std::vector<CustomerPhone>& phones,
                                                         const std::optional<std::string>& id_number,
                                                         std::int64_t except_id) {
   for (const auto& p : phones) {
     auto rows = tx.Execute(kPhoneOwner, tenant_id, p.phone, except_id);
-    if (!rows.empty()) return rows.front().Int(0);
+    if (!rows.empty()) return std::make_pair(rows.front().Int(0), std::string("phone"));
   }
   if (id_number) {
     auto rows = tx.Execute(kIdOwner, tenant_id, *id_number, except_id);
-    if (!rows.empty()) return rows.front().Int(0);
+    if (!rows.empty()) return std::make_pair(rows.front().Int(0), std::string("id_number"));
   }
   return std::nullopt;
 }
 
 std::vector<Customer> CustomerRepo::List(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
                                          const Page& page) {
-  return Rows(tx.Execute(kList, tenant_id, path_prefix + "%", page.after_id.value_or(0), page.limit + 1));
+  return Rows(tx.Execute(kList, tenant_id, path_prefix + "%", page.after_id.value_or(INT64_MAX), page.limit + 1));
 }
 
 std::vector<Customer> CustomerRepo::Search(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,

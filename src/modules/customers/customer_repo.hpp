@@ -24,10 +24,10 @@ class CustomerRepo {
   bool Update(db::Tx& tx, const Customer& c, const std::string& search_terms, std::optional<std::int64_t> expected_version);
   std::optional<ScopedCustomer> Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
   /// The customer already holding one of `phones` or `id_number` in the tenant, other than
-  /// `except_id`; nullopt when none does.
-  std::optional<std::int64_t> FindDuplicate(db::Tx& tx, std::int64_t tenant_id, const std::vector<CustomerPhone>& phones,
+  /// `except_id`, with the field that clashed ("phone" or "id_number"); nullopt when none does.
+  std::optional<std::pair<std::int64_t, std::string>> FindDuplicate(db::Tx& tx, std::int64_t tenant_id, const std::vector<CustomerPhone>& phones,
                                             const std::optional<std::string>& id_number, std::int64_t except_id);
-  /// Customers under `path_prefix`, by id, after the cursor; one more than the limit.
+  /// Customers under `path_prefix`, newest first, after the cursor; one more than the limit.
   std::vector<Customer> List(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix, const Page& page);
   /// Up to `max` customers under `path_prefix` whose search terms hold all of `tokens`, newest
   /// first. Reads the index first, then at most `max` rows.

@@ -63,8 +63,8 @@ Result<ScopedCustomer> CustomerService::FindInScope(db::Tx& tx, const Actor& act
 Result<void> CustomerService::CheckDuplicate(db::Tx& tx, const Customer& c) {
   if (auto existing = repo_.FindDuplicate(tx, c.tenant_id, c.phones, c.id_number, c.id)) {
     Error e{ErrorCode::kConflict, "duplicate_customer",
-            "a customer with this phone or ID number already exists in the group", {}, {}};
-    e.extra.emplace_back("existing_id", std::to_string(*existing));
+            "a customer with this phone or ID number already exists in the group", {{existing->second, "taken"}}, {}};
+    e.extra.emplace_back("existing_id", std::to_string(existing->first));
     return tl::unexpected(std::move(e));
   }
   return {};
@@ -194,6 +194,9 @@ Result<Customer> CustomerService::Reveal(const RequestContext& ctx, std::int64_t
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordWrite) && !actor.Can(Permission::kPersonalDataView)) {
     return Forbidden("your role may not see personal data");
+  }
+  if (!actor.Can(Permission::kPersonalDataView) && reason.find_first_not_of(" \t") == std::string::npos) {
+    return FailField("reason", "required");  // agents say why they need the number
   }
   return db_.Transact([&](db::Tx& tx) -> Result<Customer> {
     HEARTH_ASSIGN(ScopedCustomer found, FindInScope(tx, actor, id));

@@ -126,7 +126,7 @@ Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::str
         if (in_file || existing) {
           ++report.duplicates;
           if (existing && options.merge_duplicates && !options.dry_run) {
-            auto found = repo_.Find(tx, actor.tenant_id, *existing);
+            auto found = repo_.Find(tx, actor.tenant_id, existing->first);
             if (found && actor.InScope(found->org_path) && !found->customer.merged_into) {
               Customer merged = found->customer;
               // Fill what the record lacks; what it has stays.
@@ -182,7 +182,7 @@ Result<std::string> CustomerService::Export(const RequestContext& ctx, const std
   } else {
     Page page;
     page.limit = 500;
-    while (static_cast<int>(customers.size()) < max_rows) {
+    while (static_cast<int>(customers.size()) < max_rows) {  // newest first, page by page
       HEARTH_ASSIGN(auto list, List(ctx, page));
       for (auto& c : list.items) customers.push_back(std::move(c));
       if (!list.next_cursor) break;

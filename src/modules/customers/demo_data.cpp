@@ -50,8 +50,12 @@ Customer DemoCustomers::Make(std::int64_t n, std::int64_t tenant_id, std::int64_
   if (rng_() % 10 < 8) {
     // Unique: the region, a birth date and a 3-digit sequence, all taken from n.
     const std::size_t city = static_cast<std::size_t>(n) % kRegions.size();
-    const std::int64_t day_index = (n / static_cast<std::int64_t>(kRegions.size())) % 18250;  // 50 years of days
-    const std::int64_t seq = (n / (static_cast<std::int64_t>(kRegions.size()) * 18250)) % 1000;
+    // q = k·18250 + r: the day is r scattered over 50 years (7919 is coprime with 18250) and the
+    // sequence k + r (mod 1000), so (day, sequence) still tells q apart and both sexes occur.
+    const std::int64_t q = n / static_cast<std::int64_t>(kRegions.size());
+    const std::int64_t r = q % 18250, k = q / 18250;
+    const std::int64_t day_index = r * 7919 % 18250;
+    const std::int64_t seq = (k + r) % 1000;
     using namespace std::chrono;
     const year_month_day ymd{sys_days{year{1950} / January / 1} + days{day_index}};
     const std::string first17 =
@@ -80,8 +84,8 @@ Customer DemoCustomers::Make(std::int64_t n, std::int64_t tenant_id, std::int64_
   c.source_channel = kChannels[rng_() % kChannels.size()];
   if (rng_() % 3 == 0) c.tags.push_back(kTags[rng_() % kTags.size()]);
   c.consent_marketing = rng_() % 2 == 0;
-  if (c.consent_marketing) c.consent_changed_at = now;
   c.created_at = c.updated_at = Timestamp{now.ms - static_cast<std::int64_t>(rng_() % (3LL * 365 * 86400000))};
+  if (c.consent_marketing) c.consent_changed_at = c.created_at;
   return c;
 }
 

@@ -67,7 +67,11 @@ export function AppLayout() {
             items={toMenuItems(entries, t)}
             selectedKeys={trail.length ? [trail[trail.length - 1].key] : []}
             openKeys={collapsed ? undefined : openKeys}
-            onOpenChange={(keys) => setOpenKeys(keys as string[])}
+            // Collapsing the sider (button or narrow window) closes every submenu; keep the open ones
+            // for when it expands again.
+            onOpenChange={(keys) => {
+              if (!collapsed) setOpenKeys(keys as string[]);
+            }}
             onClick={({ key }) => navigate(key)}
             style={{ borderInlineEnd: 0, paddingTop: 8 }}
           />

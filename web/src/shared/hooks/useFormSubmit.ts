@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormInstance } from 'antd';
 import { useT } from '../../app/i18n/useT';
+import { ApiError } from '../api/client';
 import { formErrorFrom, type FieldResolver, type FormErrorState } from '../ui/apiErrors';
 
 export interface FormSubmit<Values> {
@@ -15,6 +16,8 @@ export interface FormSubmit<Values> {
   submit: (save: (values: Values) => Promise<void>) => Promise<void>;
   /** Runs `action` (e.g. reading the record again after a version conflict); clears `error` when it succeeds. */
   recover: (action: () => Promise<void>) => Promise<void>;
+  /** Drops the banner of a failure that was only about fields, once the form marks none of them any more. */
+  settle: () => void;
 }
 
 /**
@@ -58,5 +61,10 @@ export function useFormSubmit<Values>(
     }
   };
 
-  return { saving, error, submit, recover };
+  const settle = () => {
+    const onlyFields = error && !error.conflict && error.details.length === 0 && error.cause instanceof ApiError && Object.keys(error.cause.fields).length > 0;
+    if (onlyFields && form.getFieldsError().every((field) => field.errors.length === 0)) setError(null);
+  };
+
+  return { saving, error, submit, recover, settle };
 }

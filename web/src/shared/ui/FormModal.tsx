@@ -50,7 +50,7 @@ export function FormModal<Values>({
 }) {
   const t = useT();
   const [open, setOpen] = useState(true);
-  const { saving, error, submit, recover } = useFormSubmit(form, formFields, fieldResolver);
+  const { saving, error, submit, recover, settle } = useFormSubmit(form, formFields, fieldResolver);
 
   const save = async (values: Values) => {
     await onSave(values);
@@ -77,7 +77,10 @@ export function FormModal<Values>({
         name={name}
         layout="vertical"
         initialValues={initialValues}
-        onValuesChange={(changed) => clearChangedFieldErrors(form, changed)}
+        onValuesChange={(changed) => {
+          clearChangedFieldErrors(form, changed);
+          settle();
+        }}
         style={{ marginTop: 8 }}
         autoComplete={autoComplete}
       >

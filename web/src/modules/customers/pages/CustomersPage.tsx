@@ -44,7 +44,8 @@ export default function CustomersPage() {
   if (!tooShort && settled !== query) setQuery(settled);
 
   const customers = useCursorList(
-    (cursor) => customerApi.list(query ? { q: query } : { limit: kPageSize, cursor }),
+    // Search answers the best matches in one page (no next_cursor); the cursor is passed on anyway.
+    (cursor) => customerApi.list(query ? { q: query, cursor } : { limit: kPageSize, cursor }),
     [query],
   );
   const searching = query !== '';
@@ -67,7 +68,6 @@ export default function CustomersPage() {
       dataIndex: 'name',
       key: 'name',
       width: 140,
-      fixed: 'left',
       render: (_, customer) => (
         <Flex align="center" gap={10}>
           <CustomerAvatar customer={customer} size={28} />
@@ -169,6 +169,7 @@ export default function CustomersPage() {
           list={customers}
           columns={columns}
           scroll={{ x: 1100 }}
+          sticky={{ offsetHeader: 64 }}
           onRow={(customer) => ({ onClick: () => navigate(`/customers/${customer.id}`), style: { cursor: 'pointer' } })}
           locale={{ emptyText: searching ? t('customer.searchEmpty') : t('customer.empty') }}
           data-testid="customer-table"
