@@ -27,6 +27,13 @@ Result<std::optional<std::int64_t>> IfMatchVersion(const Request& req) {
   return std::optional<std::int64_t>(*version);
 }
 
+Result<PatchParts> ReadPatch(const Request& req) {
+  HEARTH_ASSIGN(const std::int64_t id, req.PathId("id"));
+  HEARTH_ASSIGN(auto version, IfMatchVersion(req));
+  HEARTH_ASSIGN(auto body, req.JsonObject());
+  return PatchParts{id, version, std::move(body)};
+}
+
 Result<Page> PageOf(const Request& req) { return ParsePage(req.Query("limit"), req.Query("cursor")); }
 
 Result<std::optional<std::int64_t>> QueryInt(const Request& req, std::string_view name) {

@@ -16,6 +16,15 @@ namespace hearth::http {
 /// 400 bad_request naming "If-Match" when malformed.
 Result<std::optional<std::int64_t>> IfMatchVersion(const Request& req);
 
+/// What every PATCH /things/{id} reads first: the id, the If-Match version (when sent) and the
+/// JSON object body; the first of them that is wrong is the error.
+struct PatchParts {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> version;
+  boost::json::object body;
+};
+Result<PatchParts> ReadPatch(const Request& req);
+
 /// `limit` and `cursor` of the query string.
 Result<Page> PageOf(const Request& req);
 

@@ -76,16 +76,12 @@ Response PostOrgUnit(Request& req, OrgService& orgs) {
 }
 
 Response PatchOrgUnit(Request& req, OrgService& orgs) {
-  auto id = req.PathId("id");
-  if (!id) return http::ErrorResponse(id.error());
-  auto version = http::IfMatchVersion(req);
-  if (!version) return http::ErrorResponse(version.error());
-  auto body = req.JsonObject();
-  if (!body) return http::ErrorResponse(body.error());
-  http::BodyReader in(*body);
+  auto patch = http::ReadPatch(req);
+  if (!patch) return http::ErrorResponse(patch.error());
+  http::BodyReader in(patch->body);
   auto name = in.String("name", {.required = true, .max_chars = 100});
   if (auto done = in.Finish({"name"}); !done) return http::ErrorResponse(done.error());
-  return http::Render(orgs.Rename(req.context, *id, *name, *version), http::kOk,
+  return http::Render(orgs.Rename(req.context, patch->id, *name, patch->version), http::kOk,
                       [](const OrgUnit& u) { return ToJson(u); });
 }
 
@@ -110,13 +106,9 @@ Response PostUser(Request& req, UserService& users) {
 }
 
 Response PatchUser(Request& req, UserService& users) {
-  auto id = req.PathId("id");
-  if (!id) return http::ErrorResponse(id.error());
-  auto version = http::IfMatchVersion(req);
-  if (!version) return http::ErrorResponse(version.error());
-  auto body = req.JsonObject();
-  if (!body) return http::ErrorResponse(body.error());
-  http::BodyReader in(*body);
+  auto patch = http::ReadPatch(req);
+  if (!patch) return http::ErrorResponse(patch.error());
+  http::BodyReader in(patch->body);
   UpdateUser cmd;
   cmd.display_name = in.String("display_name", {.required = in.Has("display_name"), .max_chars = 100});
   cmd.roles = in.StringArray("roles", in.Has("roles"), 6, 20);
@@ -132,7 +124,7 @@ Response PatchUser(Request& req, UserService& users) {
     return http::ErrorResponse(done.error());
   }
   const bool unmasked = UserService::SeesPersonalData(req.context);
-  return http::Render(users.Update(req.context, *id, cmd, *version), http::kOk,
+  return http::Render(users.Update(req.context, patch->id, cmd, patch->version), http::kOk,
                       [&](const User& u) { return ToJson(u, unmasked); });
 }
 

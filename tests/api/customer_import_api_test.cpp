@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 #include <iconv.h>
 
-#include "support/test_server.hpp"
+#include "support/api_fixture.hpp"
 
 namespace hearth::test {
 namespace {
@@ -20,22 +20,12 @@ std::string ToGb18030(const std::string& utf8) {
   return out;
 }
 
-class CustomerImportApi : public testing::TestWithParam<db::Backend> {
+class CustomerImportApi : public ApiTest {
  protected:
-  void SetUp() override {
-    HEARTH_REQUIRE_BACKEND(GetParam());
-    db_ = std::make_unique<TempDatabase>(GetParam());
-    server_ = std::make_unique<TestServer>(db_->url());
-    admin_ = std::make_unique<Api>(*server_);
-    ASSERT_EQ(admin_->Login("admin", TestServer::kAdminPassword).status, 200);
-  }
   Reply Import(const std::string& csv, const std::string& query = "", Api* api = nullptr) {
     Api& a = api ? *api : *admin_;
     return ToReply(a.raw().Post("/api/v1/imports/customers" + query, {{"Authorization", "Bearer " + a.token()}}, csv, "text/csv"));
   }
-  std::unique_ptr<TempDatabase> db_;
-  std::unique_ptr<TestServer> server_;
-  std::unique_ptr<Api> admin_;
 };
 
 TEST_P(CustomerImportApi, GoodRowsImportBadRowsAreReportedDuplicatesSkipped) {

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "modules/customers/resident_id.hpp"
-#include "support/test_server.hpp"
+#include "support/api_fixture.hpp"
 
 namespace hearth::test {
 namespace {
@@ -17,16 +17,8 @@ std::string ResidentIdFor(const std::string& birth_yyyymmdd, const std::string& 
   return first17 + customers::ResidentId::CheckCharacter(first17);
 }
 
-class CustomersApi : public testing::TestWithParam<db::Backend> {
+class CustomersApi : public ApiTest {
  protected:
-  void SetUp() override {
-    HEARTH_REQUIRE_BACKEND(GetParam());
-    db_ = std::make_unique<TempDatabase>(GetParam());
-    server_ = std::make_unique<TestServer>(db_->url());
-    admin_ = std::make_unique<Api>(*server_);
-    ASSERT_EQ(admin_->Login("admin", TestServer::kAdminPassword).status, 200);
-    group_id_ = admin_->Get("/api/v1/me").json.at("org_unit_id").as_int64();
-  }
   Reply Create(const std::string& json, Api* api = nullptr) { return (api ? api : admin_.get())->Post("/api/v1/customers", json); }
   std::int64_t CreateOk(const std::string& json) {
     auto r = Create(json);
@@ -50,11 +42,6 @@ class CustomersApi : public testing::TestWithParam<db::Backend> {
     for (const auto& c : r.json.at("items").as_array()) ids.push_back(c.at("id").as_int64());
     return ids;
   }
-
-  std::unique_ptr<TempDatabase> db_;
-  std::unique_ptr<TestServer> server_;
-  std::unique_ptr<Api> admin_;
-  std::int64_t group_id_ = 0;
 };
 
 TEST_P(CustomersApi, CreateNormalisesPhonesAndDerivesFromTheResidentId) {

@@ -3,19 +3,16 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "support/test_server.hpp"
+#include "support/api_fixture.hpp"
 
 namespace hearth::test {
 namespace {
 
-class InventoryApi : public testing::TestWithParam<db::Backend> {
+class InventoryApi : public ApiTest {
  protected:
   void SetUp() override {
-    HEARTH_REQUIRE_BACKEND(GetParam());
-    db_ = std::make_unique<TempDatabase>(GetParam());
-    server_ = std::make_unique<TestServer>(db_->url());
-    admin_ = std::make_unique<Api>(*server_);
-    ASSERT_EQ(admin_->Login("admin", TestServer::kAdminPassword).status, 200);
+    ApiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     auto p = admin_->Post("/api/v1/projects", R"({"name":"四季花城","city":"深圳","address":"龙岗区","completion_date":"2024-06-30"})");
     ASSERT_EQ(p.status, 201) << p.body;
     project_ = p.Int("id");
@@ -27,9 +24,6 @@ class InventoryApi : public testing::TestWithParam<db::Backend> {
     return admin_->Post("/api/v1/customers", fmt::format(R"({{"name":"{}","phone":"{}"}})", name, phone)).Int("id");
   }
 
-  std::unique_ptr<TempDatabase> db_;
-  std::unique_ptr<TestServer> server_;
-  std::unique_ptr<Api> admin_;
   std::int64_t project_ = 0;
 };
 

@@ -13,23 +13,13 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "support/test_server.hpp"
+#include "support/api_fixture.hpp"
 
 namespace hearth::test {
 namespace {
 
-class PlatformApi : public testing::TestWithParam<db::Backend> {
+class PlatformApi : public ApiTest {
  protected:
-  void SetUp() override {
-    HEARTH_REQUIRE_BACKEND(GetParam());
-    db_ = std::make_unique<TempDatabase>(GetParam());
-    server_ = std::make_unique<TestServer>(db_->url(), ExtraArgs());
-    admin_ = std::make_unique<Api>(*server_);
-    ASSERT_EQ(admin_->Login("admin", TestServer::kAdminPassword).status, 200);
-    group_id_ = admin_->Get("/api/v1/me").json.at("org_unit_id").as_int64();
-  }
-  virtual std::vector<std::string> ExtraArgs() { return {}; }
-
   std::int64_t CreateOrg(const std::string& name, const std::string& kind, std::int64_t parent) {
     auto r = admin_->Post("/api/v1/org-units",
                           fmt::format(R"({{"name":"{}","kind":"{}","parent_id":{}}})", name, kind, parent));
@@ -49,11 +39,6 @@ class PlatformApi : public testing::TestWithParam<db::Backend> {
     EXPECT_EQ(api->Login(username, "Passw0rd-x").status, 200);
     return api;
   }
-
-  std::unique_ptr<TempDatabase> db_;
-  std::unique_ptr<TestServer> server_;
-  std::unique_ptr<Api> admin_;
-  std::int64_t group_id_ = 0;
 };
 
 TEST_P(PlatformApi, HealthAndReadiness) {

@@ -30,15 +30,11 @@ Response PostCustomer(Request& req, CustomerService& service) {
 }
 
 Response PatchCustomer(Request& req, CustomerService& service) {
-  auto id = req.PathId("id");
-  if (!id) return http::ErrorResponse(id.error());
-  auto version = http::IfMatchVersion(req);
-  if (!version) return http::ErrorResponse(version.error());
-  auto body = req.JsonObject();
-  if (!body) return http::ErrorResponse(body.error());
-  auto input = ParseCustomerInput(*body, true);
+  auto patch = http::ReadPatch(req);
+  if (!patch) return http::ErrorResponse(patch.error());
+  auto input = ParseCustomerInput(patch->body, true);
   if (!input) return http::ErrorResponse(input.error());
-  auto updated = service.Update(req.context, *id, *input, *version);
+  auto updated = service.Update(req.context, patch->id, *input, patch->version);
   if (!updated) return http::ErrorResponse(updated.error());
   return http::Json(http::kOk, ToJson(*updated, CustomerService::SeesPersonalData(req.context)));
 }

@@ -132,24 +132,20 @@ Response PostBulkUnits(Request& req, InventoryService& s) {
 }
 
 Response PatchUnit(Request& req, InventoryService& s) {
-  auto id = req.PathId("id");
-  if (!id) return http::ErrorResponse(id.error());
-  auto version = http::IfMatchVersion(req);
-  if (!version) return http::ErrorResponse(version.error());
-  auto body = req.JsonObject();
-  if (!body) return http::ErrorResponse(body.error());
-  http::BodyReader in(*body);
+  auto patch = http::ReadPatch(req);
+  if (!patch) return http::ErrorResponse(patch.error());
+  http::BodyReader in(patch->body);
   UnitPatch p;
   p.status = in.Enum("status", {"available", "pledged", "subscribed", "contracted", "delivered"});
   p.layout = in.String("layout", {.max_chars = 20});
-  p.area_m2 = Number(in, *body, "area_m2", false);
+  p.area_m2 = Number(in, patch->body, "area_m2", false);
   p.list_price_cents = in.Int("list_price_cents");
   p.decoration = in.Enum("decoration", {"raw", "finished"});
   p.phase = in.String("phase", {.max_chars = 20});
   if (auto done = in.Finish({"status", "layout", "area_m2", "list_price_cents", "decoration", "phase"}); !done) {
     return http::ErrorResponse(done.error());
   }
-  return http::Render(s.UpdateUnit(req.context, *id, p, *version), http::kOk, ViewJson);
+  return http::Render(s.UpdateUnit(req.context, patch->id, p, patch->version), http::kOk, ViewJson);
 }
 
 Response PostOwner(Request& req, InventoryService& s) {
