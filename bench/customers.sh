@@ -41,8 +41,9 @@ write_lua() {  # file, paths...
     echo "local headers = { [\"Authorization\"] = \"Bearer $token\" }"
     echo "request = function() return wrk.format(\"GET\", paths[math.random(#paths)], headers) end"; } >"$file"
 }
-measure() {  # label, lua, connections → prints a row
+measure() {  # label, lua, connections → prints a row (after a 2 s warm-up that is not counted)
   local out rps p50 p99
+  wrk -t1 -c"$3" -d2s -s "$2" "$url" >/dev/null 2>&1
   out=$(wrk -t1 -c"$3" -d5s --latency -s "$2" "$url" 2>&1)
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}')

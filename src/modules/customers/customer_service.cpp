@@ -156,7 +156,10 @@ Result<SearchResult> CustomerService::Search(const RequestContext& ctx, const st
       }
       return 0;
     });
-    if (!found.items.empty()) return found;
+    // A short code such as 2-1-1503 is no phone or ID fragment: the number search would only
+    // read the index for nothing. Longer ones (010-12345678) may be a landline: go on.
+    const auto digits = std::count_if(q.begin(), q.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!found.items.empty() || digits < 7) return found;
   }
   const SearchQuery query = ParseQuery(q);
   if (query.kind == SearchQuery::Kind::kEmpty) {
