@@ -69,6 +69,7 @@ int Run(int argc, char** argv) {
   demo->add_option("--events", demo_opts.events, "timeline events to add besides each customer's first");
   demo->add_option("--seed", demo_opts.seed, "random seed");
   demo->add_option("--csv", demo_opts.csv_path, "write the customers to this CSV file (the import format) instead");
+  demo->add_option("--first", demo_opts.csv_first, "with --csv: number of the first customer (to follow a loaded demo)");
 
   auto* import = app.add_subcommand("import", "import records from a file");
   import->require_subcommand(1);

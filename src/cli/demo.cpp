@@ -69,7 +69,7 @@ int WriteDemoCsv(const DemoOptions& options) {
   customers::DemoCustomers make(options.seed);
   const Timestamp now = SystemClock().Now();
   std::string line;
-  for (std::int64_t n = 0; n < options.customers; ++n) {
+  for (std::int64_t n = options.csv_first; n < options.csv_first + options.customers; ++n) {
     const auto c = make.Make(n, 0, 0, now);
     line.clear();
     auto field = [&](std::string_view v) {

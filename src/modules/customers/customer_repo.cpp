@@ -131,8 +131,8 @@ Customer FromRow(const db::Row& r) {
   return c;
 }
 
-void WritePhones(db::Tx& tx, const Customer& c) {
-  tx.Execute(kDeletePhones, c.id, c.tenant_id);
+void WritePhones(db::Tx& tx, const Customer& c, bool replace) {
+  if (replace) tx.Execute(kDeletePhones, c.id, c.tenant_id);
   for (std::size_t i = 0; i < c.phones.size(); ++i) {
     tx.Execute(kInsertPhone, c.tenant_id, c.id, c.phones[i].phone, c.phones[i].label, static_cast<int>(i), c.updated_at);
   }
@@ -159,7 +159,7 @@ std::int64_t CustomerRepo::Insert(db::Tx& tx, const Customer& c, const std::stri
   Customer stored = c;
   stored.id = id;
   stored.updated_at = c.created_at;
-  WritePhones(tx, stored);
+  WritePhones(tx, stored, false);  // a new customer has none to replace
   return id;
 }
 
@@ -173,7 +173,7 @@ bool CustomerRepo::Update(db::Tx& tx, const Customer& c, const std::string& sear
                  search_terms, c.anonymized_at ? std::optional<std::int64_t>(c.anonymized_at->ms) : std::nullopt,
                  c.updated_at, expected_version)
           .affected == 1;
-  if (done) WritePhones(tx, c);
+  if (done) WritePhones(tx, c, true);
   return done;
 }
 
