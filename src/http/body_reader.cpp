@@ -85,19 +85,25 @@ std::optional<std::string> BodyReader::Enum(std::string_view key, std::initializ
   return std::string(text);
 }
 
-std::optional<std::vector<std::string>> BodyReader::StringArray(std::string_view key, bool required,
-                                                                std::size_t max_items, std::size_t max_chars) {
+const boost::json::array* BodyReader::Array(std::string_view key, bool required, std::size_t max_items) {
   const auto* v = Get(key, required);
-  if (!v) return std::nullopt;
+  if (!v) return nullptr;
   if (!v->is_array()) {
     WrongType(key, "must_be_array");
-    return std::nullopt;
+    return nullptr;
   }
-  const auto& arr = v->as_array();
-  if (arr.size() > max_items) {
+  if (v->as_array().size() > max_items) {
     Invalid(std::string(key), "too_many");
-    return std::nullopt;
+    return nullptr;
   }
+  return &v->as_array();
+}
+
+std::optional<std::vector<std::string>> BodyReader::StringArray(std::string_view key, bool required,
+                                                                std::size_t max_items, std::size_t max_chars) {
+  const auto* list = Array(key, required, max_items);
+  if (!list) return std::nullopt;
+  const auto& arr = *list;
   std::vector<std::string> out;
   for (std::size_t i = 0; i < arr.size(); ++i) {
     const std::string field = std::string(key) + "[" + std::to_string(i) + "]";
@@ -117,17 +123,9 @@ std::optional<std::vector<std::string>> BodyReader::StringArray(std::string_view
 
 std::optional<std::vector<std::int64_t>> BodyReader::IntArray(std::string_view key, bool required,
                                                               std::size_t max_items) {
-  const auto* v = Get(key, required);
-  if (!v) return std::nullopt;
-  if (!v->is_array()) {
-    WrongType(key, "must_be_array");
-    return std::nullopt;
-  }
-  const auto& arr = v->as_array();
-  if (arr.size() > max_items) {
-    Invalid(std::string(key), "too_many");
-    return std::nullopt;
-  }
+  const auto* list = Array(key, required, max_items);
+  if (!list) return std::nullopt;
+  const auto& arr = *list;
   std::vector<std::int64_t> out;
   for (std::size_t i = 0; i < arr.size(); ++i) {
     if (!arr[i].is_int64()) {

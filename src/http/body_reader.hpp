@@ -65,6 +65,8 @@ class BodyReader {
 
  private:
   const boost::json::value* Get(std::string_view key, bool required);
+  /// The array under `key` when present, an array, and not longer than `max_items`.
+  const boost::json::array* Array(std::string_view key, bool required, std::size_t max_items);
   void WrongType(std::string_view key, std::string reason) { wrong_type_.push_back({std::string(key), std::move(reason)}); }
 
   const boost::json::object& obj_;
