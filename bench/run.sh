@@ -31,6 +31,17 @@ wait_for_url() {  # log file → prints the URL once the server says it is servi
   return 1
 }
 
+# Starts `hearth serve` on a database and logs in as admin: sets started_pid, started_url, started_token.
+start_hearth() {  # db-url log-file
+  HEARTH_ADMIN_PASSWORD=Bench-pass-1 "$build/hearth" serve --listen 127.0.0.1:0 --db "$1" \
+    --no-access-log ${HEARTH_BENCH_ARGS:-} >"$2" 2>&1 &
+  started_pid=$!
+  pids+=("$started_pid")
+  started_url=$(wait_for_url "$2")
+  started_token=$(curl -fs -X POST "$started_url/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d '{"username":"admin","password":"Bench-pass-1"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+}
+
 free_port() { echo $((30000 + RANDOM % 20000)); }
 
 # wrk → "rps p50_ms p99_ms"
@@ -74,13 +85,8 @@ echo "   ms: $sorted  (median $(printf '%s\n' "${starts[@]}" | sort -n | sed -n 
 echo
 
 # --- 2. GET /api/v1/me vs nginx static ------------------------------------------------------
-HEARTH_ADMIN_PASSWORD=Bench-pass-1 "$build/hearth" serve --listen 127.0.0.1:0 --db "sqlite:$tmp/bench.db" \
-  --no-access-log ${HEARTH_BENCH_ARGS:-} >"$tmp/serve.log" 2>&1 &
-pids+=($!)
-hearth_pid=$!
-url=$(wait_for_url "$tmp/serve.log")
-token=$(curl -fs -X POST "$url/api/v1/auth/login" -H 'Content-Type: application/json' \
-  -d '{"username":"admin","password":"Bench-pass-1"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+start_hearth "sqlite:$tmp/bench.db" "$tmp/serve.log"
+hearth_pid=$started_pid url=$started_url token=$started_token
 curl -fs "$url/api/v1/me" -H "Authorization: Bearer $token" >"$tmp/me.json"
 
 port=$(free_port)
@@ -122,13 +128,8 @@ printf '%-44s %12.0f %10s %10s\n' "hearth, GET /api/v1/me (token + SQLite)" "$h_
 
 # --- 3. the same on PostgreSQL 15 (a server this script starts on 127.0.0.1) -----------------
 pg_url=$(scripts/pg.sh start "$tmp/pg")
-HEARTH_ADMIN_PASSWORD=Bench-pass-1 "$build/hearth" serve --listen 127.0.0.1:0 --db "$pg_url" \
-  --no-access-log ${HEARTH_BENCH_ARGS:-} >"$tmp/serve-pg.log" 2>&1 &
-pids+=($!)
-pg_hearth=$!
-pg_base=$(wait_for_url "$tmp/serve-pg.log")
-pg_token=$(curl -fs -X POST "$pg_base/api/v1/auth/login" -H 'Content-Type: application/json' \
-  -d '{"username":"admin","password":"Bench-pass-1"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+start_hearth "$pg_url" "$tmp/serve-pg.log"
+pg_hearth=$started_pid pg_base=$started_url pg_token=$started_token
 read -r p_rps p_p50 p_p99 < <(run_wrk -H "Authorization: Bearer $pg_token" "$pg_base/api/v1/me")
 printf '%-44s %12.0f %10s %10s\n' "hearth, GET /api/v1/me (token + PostgreSQL)" "$p_rps" "$p_p50" "$p_p99"
 pg_ratio=$(awk -v a="$p_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", a/b }')
