@@ -214,9 +214,11 @@ struct Server::Impl {
       std::string head_text = ResponseHead(res, req.context.request_id, keep, beast_req.version() == 10);
       std::array<asio::const_buffer, 2> buffers{asio::buffer(head_text),
                                                 asio::buffer(res.body.data(), is_head ? 0 : body_size)};
-      const auto [wec, written] = co_await asio::async_write(conn->stream, buffers, asio::as_tuple(asio::use_awaitable));
+      // Counted before the answer leaves, so that a client reading /metrics right after its
+      // request always finds it (the write's own time is left out).
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       metrics.ObserveRequest(req.route_pattern, req.method, res.status, seconds);
+      const auto [wec, written] = co_await asio::async_write(conn->stream, buffers, asio::as_tuple(asio::use_awaitable));
       if (config.access_log) {
         spdlog::info(
             R"({{"msg":"access","request_id":"{}","method":"{}","path":"{}","route":"{}","status":{},"ms":{:.3f},"bytes":{},"user_id":{},"remote":"{}"}})",
