@@ -1,13 +1,23 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
+// Node's environment, typed here so the app's tsconfig need not pull in @types/node.
+declare const process: { env: Record<string, string | undefined> };
+const apiTarget = process.env.HEARTH_API ?? 'http://127.0.0.1:8080';
+
 // The C++ server serves web/dist at / with an SPA fallback, so the app lives at the root.
 export default defineConfig({
   base: '/',
   plugins: [react()],
+  // `npm run dev` / `vite preview` pass /api to a running `hearth serve` (HEARTH_API, default :8080).
   server: {
     proxy: {
-      '/api': 'http://127.0.0.1:8080',
+      '/api': apiTarget,
+    },
+  },
+  preview: {
+    proxy: {
+      '/api': apiTarget,
     },
   },
   build: {

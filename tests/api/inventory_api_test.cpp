@@ -121,6 +121,31 @@ TEST_P(InventoryApi, OwnersWithSharesAppearOnTheUnitAndTheCustomer) {
   EXPECT_EQ(removed.json.at("owners").as_array().size(), 1u);
 }
 
+TEST_P(InventoryApi, ACustomersUnitsListTheirProjectAndShare) {
+  const auto a = CreateUnit(R"("building":"5","room":"201","floor":2,"area_m2":120)").Int("id");
+  const auto b = CreateUnit(R"("building":"5","room":"202","floor":2,"area_m2":95)").Int("id");
+  const auto owner = Customer("周芷若", "13700000001");
+  admin_->Post(fmt::format("/api/v1/units/{}/owners", a), fmt::format(R"({{"customer_id":{},"share":1}})", owner));
+  admin_->Post(fmt::format("/api/v1/units/{}/owners", b), fmt::format(R"({{"customer_id":{},"share":0.3}})", owner));
+  auto units = admin_->Get(fmt::format("/api/v1/customers/{}/units", owner));
+  ASSERT_EQ(units.status, 200) << units.body;
+  const auto& items = units.json.at("items").as_array();
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].at("code").as_string(), "5-1-201");
+  EXPECT_EQ(items[0].at("project_name").as_string(), "四季花城");
+  EXPECT_DOUBLE_EQ(items[1].at("share").as_double(), 0.3);
+  EXPECT_TRUE(admin_->Get(fmt::format("/api/v1/customers/{}/units", Customer("无房", "13700000002")))
+                  .json.at("items").as_array().empty());
+  EXPECT_EQ(admin_->Get("/api/v1/customers/999999/units").status, 404);
+  // An agent of another region sees neither the customer nor the units.
+  const auto group = admin_->Get("/api/v1/me").json.at("org_unit_id").as_int64();
+  const auto east = admin_->Post("/api/v1/org-units", fmt::format(R"({{"name":"华东","kind":"region","parent_id":{}}})", group)).Int("id");
+  admin_->Post("/api/v1/users", fmt::format(R"({{"username":"e.agent","password":"Passw0rd-x","display_name":"x","roles":["agent"],"org_unit_id":{}}})", east));
+  Api agent(*server_);
+  agent.Login("e.agent", "Passw0rd-x");
+  EXPECT_EQ(agent.Get(fmt::format("/api/v1/customers/{}/units", owner)).status, 404);
+}
+
 TEST_P(InventoryApi, MergingCustomersMovesTheirHomes) {
   const auto unit = CreateUnit(R"("building":"1","room":"501","floor":5,"area_m2":89)").Int("id");
   const auto keep = Customer("赵敏", "13900000001");

@@ -86,6 +86,12 @@ class CustomerService {
   static bool SeesPersonalData(const RequestContext& ctx) {
     return ctx.actor && ctx.actor->Can(Permission::kPersonalDataView);
   }
+  /// 404 unless customer `id` exists, is not merged away and lies in the actor's scope (for other
+  /// modules' reads about a customer, in the caller's transaction).
+  Result<void> CheckInScope(db::Tx& tx, const Actor& actor, std::int64_t id) {
+    HEARTH_TRY(FindInScope(tx, actor, id));
+    return {};
+  }
   /// Audits that these customers were shown unmasked (one entry per response).
   void NoteUnmaskedRead(const RequestContext& ctx, const std::vector<const Customer*>& shown);
 

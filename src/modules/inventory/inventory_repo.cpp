@@ -37,6 +37,12 @@ SELECT DISTINCT building FROM units WHERE project_id = $1 AND tenant_id = $2 ORD
 constexpr std::string_view kOwners = R"sql(
 SELECT w.customer_id, c.name, w.share FROM unit_owners w JOIN customers c ON c.id = w.customer_id
  WHERE w.unit_id = $1 ORDER BY w.share DESC, w.id)sql";
+constexpr std::string_view kOwnedBy = R"sql(
+SELECT u.id, u.tenant_id, u.project_id, u.phase, u.building, u.entrance, u.room, u.floor, u.code, u.layout, u.area_m2,
+       u.list_price_cents, u.decoration, u.status, u.version, u.created_at, u.updated_at, p.name, w.share
+  FROM unit_owners w JOIN units u ON u.id = w.unit_id JOIN projects p ON p.id = u.project_id
+  JOIN org_units o ON o.id = p.org_unit_id
+ WHERE w.customer_id = $1 AND w.tenant_id = $2 AND o.path LIKE $3 ORDER BY p.name, u.code LIMIT 500)sql";
 constexpr std::string_view kUpsertOwner = R"sql(
 INSERT INTO unit_owners (tenant_id, unit_id, customer_id, share, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
 ON CONFLICT (unit_id, customer_id) DO UPDATE SET share = excluded.share, version = unit_owners.version + 1,
@@ -134,6 +140,15 @@ std::vector<Owner> InventoryRepo::OwnersOf(db::Tx& tx, std::int64_t unit_id) {
   auto rows = tx.Execute(kOwners, unit_id);
   std::vector<Owner> out;
   for (std::size_t i = 0; i < rows.size(); ++i) out.push_back({rows[i].Int(0), rows[i].Text(1), rows[i].Real(2)});
+  return out;
+}
+
+std::vector<OwnedUnit> InventoryRepo::UnitsOwnedBy(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id,
+                                                   const std::string& path_prefix) {
+  auto rows = tx.Execute(kOwnedBy, customer_id, tenant_id, path_prefix + "%");
+  std::vector<OwnedUnit> out;
+  out.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back({UnitFrom(rows[i]), rows[i].Text(17), rows[i].Real(18)});
   return out;
 }
 

@@ -26,6 +26,10 @@ class InventoryRepo {
   std::vector<std::string> BuildingsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id);
 
   std::vector<Owner> OwnersOf(db::Tx& tx, std::int64_t unit_id);
+  /// The units a customer owns, with the project's name and the share, in projects under
+  /// `path_prefix` (the caller's scope).
+  std::vector<OwnedUnit> UnitsOwnedBy(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id,
+                                      const std::string& path_prefix);
   void UpsertOwner(db::Tx& tx, std::int64_t tenant_id, std::int64_t unit_id, std::int64_t customer_id, double share,
                    Timestamp now);
   bool RemoveOwner(db::Tx& tx, std::int64_t unit_id, std::int64_t customer_id);

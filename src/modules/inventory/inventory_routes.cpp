@@ -238,6 +238,18 @@ void Register(http::Router& router, InventoryModule& module) {
     if (!customer) return http::ErrorResponse(customer.error());
     return http::Render(s.RemoveOwner(r.context, *id, *customer), http::kOk, ViewJson);
   });
+  router.Add({"GET", "/api/v1/customers/{id}/units"}, [&s](Request& r) {
+    auto id = r.PathId("id");
+    if (!id) return http::ErrorResponse(id.error());
+    auto units = s.UnitsOfCustomer(r.context, *id);
+    if (!units) return http::ErrorResponse(units.error());
+    return http::ListResponse(*units, std::nullopt, [](const OwnedUnit& o) {
+      boost::json::object j = ToJson(o.unit);
+      j["project_name"] = o.project_name;
+      j["share"] = o.share;
+      return j;
+    });
+  });
   router.Add({"GET", "/api/v1/units/{id}/history"}, [&s](Request& r) {
     auto id = r.PathId("id");
     if (!id) return http::ErrorResponse(id.error());

@@ -281,4 +281,13 @@ Result<std::vector<Unit>> InventoryService::ListUnits(const RequestContext& ctx,
   });
 }
 
+Result<std::vector<OwnedUnit>> InventoryService::UnitsOfCustomer(const RequestContext& ctx, std::int64_t customer_id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<OwnedUnit>> {
+    HEARTH_TRY(customers_.CheckInScope(tx, actor, customer_id));
+    return repo_.UnitsOwnedBy(tx, actor.tenant_id, customer_id, actor.IsAdmin() ? "/" : actor.org_path);
+  });
+}
+
 }  // namespace hearth::inventory

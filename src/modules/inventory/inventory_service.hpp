@@ -97,6 +97,8 @@ class InventoryService {
   /// Adds or changes an owner; shares of a unit may not add up to more than 1.
   Result<UnitView> SetOwner(const RequestContext& ctx, std::int64_t unit_id, std::int64_t customer_id, double share);
   Result<UnitView> RemoveOwner(const RequestContext& ctx, std::int64_t unit_id, std::int64_t customer_id);
+  /// The units customer `customer_id` owns, in projects the caller may see.
+  Result<std::vector<OwnedUnit>> UnitsOfCustomer(const RequestContext& ctx, std::int64_t customer_id);
   Result<std::vector<InventoryRepo::Event>> History(const RequestContext& ctx, std::int64_t unit_id);
   Result<Board> GetBoard(const RequestContext& ctx, std::int64_t project_id, const std::optional<std::string>& building);
   Result<std::vector<Unit>> ListUnits(const RequestContext& ctx, std::int64_t project_id,

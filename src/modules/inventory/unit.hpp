@@ -53,6 +53,13 @@ struct Owner {
   double share = 0;
 };
 
+/// A unit as seen from its owner (the customer page's units tab).
+struct OwnedUnit {
+  Unit unit;
+  std::string project_name;
+  double share = 0;
+};
+
 /// 待售 → 认筹 → 认购 → 签约 → 交付. A pledge or subscription may fall back to available
 /// (cancelled); a contract only goes on to delivery.
 bool StatusTransitionAllowed(std::string_view from, std::string_view to);
