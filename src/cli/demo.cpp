@@ -144,10 +144,14 @@ int Demo(const Config& config, const DemoOptions& options) {
     const std::int64_t batch = std::min(per_batch, options.customers - done);
     app.db->Transact([&](db::Tx& tx) -> Result<void> {
       const Timestamp now = app.clock->Now();
+      std::int64_t first_id = 0;
+      std::int64_t last_id = -1;
       for (std::int64_t i = 0; i < batch; ++i) {
         const std::int64_t n = already + done + i;
         auto c = make.Make(n, tree->tenant_id, tree->companies[static_cast<std::size_t>(n) % tree->companies.size()], now);
-        c.id = repo.Insert(tx, c, customers::SearchTermsOf(c));
+        c.id = repo.Insert(tx, c, customers::SearchTermsOf(c), false);
+        if (i == 0) first_id = c.id;
+        last_id = c.id;
         timeline.Append(tx, c.tenant_id, {0, c.id, c.created_at, "profile", "customer", c.id, "建立客户档案"}, std::nullopt, now);
         // Spread the requested events evenly over the customers still to come.
         const std::int64_t remaining = options.customers - (done + i);
@@ -159,6 +163,7 @@ int Demo(const Config& config, const DemoOptions& options) {
         }
         events_left -= these;
       }
+      repo.IndexInserted(tx, first_id, last_id);
       return {};
     });
     done += batch;

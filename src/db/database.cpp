@@ -113,6 +113,12 @@ struct Database::Pool {
 Database::Database(Backend backend, std::string url) : backend_(backend), url_(std::move(url)) {}
 Database::~Database() = default;
 
+void Database::CloseConnections() {
+  if (!pool_) return;
+  std::lock_guard lock(pool_->mutex);
+  pool_->idle.clear();
+}
+
 void Database::InitPool(int size) {
   pool_ = std::make_unique<Pool>();
   pool_->max = size < 1 ? 1 : size;

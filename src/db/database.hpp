@@ -181,6 +181,8 @@ class Database {
   virtual std::unique_ptr<Connection> Connect() = 0;
   virtual std::string_view BeginSql() const = 0;
   void InitPool(int size);
+  /// Closes the idle connections (a backend's destructor, before what they point at goes).
+  void CloseConnections();
 
  private:
   Lease Acquire();

@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -13,6 +14,7 @@ struct ImportOptions {
   bool dry_run = false;           ///< check every row, write nothing
   bool merge_duplicates = false;  ///< fill a known customer's empty fields instead of skipping the row
   std::optional<std::int64_t> org_unit_id;  ///< owning company; default the caller's unit
+  const std::atomic<bool>* cancel = nullptr;  ///< when set and true, the import stops before its next batch
 };
 
 struct ImportError {
@@ -31,7 +33,8 @@ struct ImportReport {
   std::vector<ImportError> errors;
 };
 
-/// Called now and then with rows done and rows in the file.
+/// Called after each batch with rows done and rows in the file (an estimate until the end:
+/// a CSV's line count, an XLSX sheet's declared size).
 using ImportProgress = std::function<void(std::int64_t done, std::int64_t total)>;
 
 boost::json::object ToJson(const ImportReport& report);

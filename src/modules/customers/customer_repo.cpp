@@ -12,6 +12,9 @@ INSERT INTO customers (tenant_id, org_unit_id, name, phones, id_type, id_number,
                        tags, consent_marketing, consent_changed_at, search_terms, created_at, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22)
 RETURNING id)sql";
+constexpr std::string_view kIndexOne = "INSERT INTO customer_fts (rowid, search_terms) VALUES ($1, $2)";
+constexpr std::string_view kIndexRange = R"sql(
+INSERT INTO customer_fts (rowid, search_terms) SELECT id, search_terms FROM customers WHERE id BETWEEN $1 AND $2)sql";
 constexpr std::string_view kUpdate = R"sql(
 UPDATE customers SET org_unit_id = $3, name = $4, phones = $5, id_type = $6, id_number = $7, gender = $8,
        birth_date = $9, marital_status = $10, children_birth_years = $11, elders = $12, income_level = $13,
@@ -147,7 +150,7 @@ std::vector<Customer> Rows(const db::QueryResult& rows) {
 
 }  // namespace
 
-std::int64_t CustomerRepo::Insert(db::Tx& tx, const Customer& c, const std::string& search_terms) {
+std::int64_t CustomerRepo::Insert(db::Tx& tx, const Customer& c, const std::string& search_terms, bool index_now) {
   const auto id = tx.Execute(kInsert, c.tenant_id, c.org_unit_id, c.name, JoinPhones(c.phones), c.id_type, c.id_number,
                              c.gender, c.birth_date, c.marital_status, JoinYears(c.children_birth_years), c.elders,
                              c.income_level, c.email, c.address, c.city, c.occupation, c.source_channel, JoinTags(c.tags),
@@ -160,7 +163,12 @@ std::int64_t CustomerRepo::Insert(db::Tx& tx, const Customer& c, const std::stri
   stored.id = id;
   stored.updated_at = c.created_at;
   WritePhones(tx, stored, false);  // a new customer has none to replace
+  if (index_now && tx.backend() == db::Backend::kSqlite) tx.Execute(kIndexOne, id, search_terms);
   return id;
+}
+
+void CustomerRepo::IndexInserted(db::Tx& tx, std::int64_t first_id, std::int64_t last_id) {
+  if (tx.backend() == db::Backend::kSqlite && first_id <= last_id) tx.Execute(kIndexRange, first_id, last_id);
 }
 
 bool CustomerRepo::Update(db::Tx& tx, const Customer& c, const std::string& search_terms,

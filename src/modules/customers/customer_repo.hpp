@@ -18,8 +18,13 @@ struct ScopedCustomer {
 /// SQL of customers and customer_phones. Every method runs in the caller's transaction.
 class CustomerRepo {
  public:
-  /// Inserts the customer with its phones and search terms; returns the new id.
-  std::int64_t Insert(db::Tx& tx, const Customer& c, const std::string& search_terms);
+  /// Inserts the customer with its phones and search terms; returns the new id. With
+  /// `index_now` false the row stays out of the SQLite search index until IndexInserted covers
+  /// it (bulk writers index a batch with one statement; PostgreSQL indexes the column itself).
+  std::int64_t Insert(db::Tx& tx, const Customer& c, const std::string& search_terms, bool index_now = true);
+  /// Adds customers `first_id`..`last_id` (inserted with index_now false, in this transaction)
+  /// to the search index.
+  void IndexInserted(db::Tx& tx, std::int64_t first_id, std::int64_t last_id);
   /// Writes every column and replaces the phones when the version matches (or is not given).
   bool Update(db::Tx& tx, const Customer& c, const std::string& search_terms, std::optional<std::int64_t> expected_version);
   std::optional<ScopedCustomer> Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);

@@ -64,7 +64,9 @@ class CustomerService {
       const RequestContext& ctx, std::int64_t id, const std::optional<std::string>& kind,
       const std::optional<std::string>& cursor, int limit);
 
-  /// Imports a CSV (UTF-8 with or without BOM, or GB18030) whose header names customer fields.
+  /// Imports a CSV (UTF-8 with or without BOM, or GB18030) or an XLSX workbook (its first sheet)
+  /// whose header names customer fields. The file is read and checked on a thread of its own
+  /// while this one writes batches of rows, each batch one transaction.
   /// Every row passes the checks of Create; rejected rows are reported with line, field and
   /// reason and never stop the good ones. Rows whose phone or ID number is already known (in the
   /// group or earlier in the file) count as duplicates and are skipped, or merged when asked.

@@ -2,24 +2,24 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
-#include <set>
 #include <sstream>
+#include <thread>
+#include <unordered_set>
 
+#include "core/bounded_queue.hpp"
 #include "core/csv.hpp"
+#include "core/xlsx_reader.hpp"
 #include "modules/customers/customer_service.hpp"
 
 namespace hearth::customers {
 
 namespace {
 
-constexpr std::int64_t kBatch = 2000;
-
-struct Row {
-  int line;
-  std::vector<std::string> cells;
-};
+constexpr std::int64_t kBatch = 10000;
 
 // The columns of an export, in order; the header is the API field name.
 const std::vector<std::string>& ExportColumns() {
@@ -48,117 +48,198 @@ std::string Cell(const boost::json::value& v) {
 
 }  // namespace
 
+namespace {
+
+/// A data row checked and shaped into a customer, off the database thread.
+struct PreparedRow {
+  int line = 0;
+  std::optional<Error> error;  ///< why the row is rejected
+  Customer customer;
+  CustomerInput input;  ///< what the row said, to fill a known customer's gaps (merge)
+  std::string terms;
+};
+using PreparedBatch = std::vector<PreparedRow>;
+
+/// Reads the rows of a CSV (UTF-8 or GB18030) or an XLSX file; `on_size` hears how many rows the
+/// file holds, as far as can be told up front. Fails with 422 "file" when it is neither.
+Result<void> ReadRows(std::string_view bytes, const std::function<bool(const std::vector<std::string>&, int)>& on_row,
+                      const std::function<void(std::int64_t)>& on_size, std::optional<int>& unclosed_quote) {
+  if (LooksLikeZip(bytes)) {
+    if (auto failed = ReadXlsx(bytes, on_row, [&](int last_row) { on_size(last_row - 1); })) {
+      return FailField("file", *failed);
+    }
+    return {};
+  }
+  auto text = DecodeText(bytes);
+  if (!text) return FailField("file", "not_utf8_or_gb18030");
+  on_size(std::max<std::int64_t>(0, std::count(text->begin(), text->end(), '\n') - 1 + (text->ends_with('\n') ? 0 : 1)));
+  unclosed_quote = ReadCsv(*text, on_row);
+  return {};
+}
+
+}  // namespace
+
 Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::string_view bytes,
                                              const ImportOptions& options, const ImportProgress& progress) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not import customers");
-  auto text = DecodeText(bytes);
-  if (!text) return FailField("file", "not_utf8_or_gb18030");
-  std::vector<std::string> fields;
-  std::vector<Row> rows;
-  std::optional<ImportError> header_error;
-  auto open = ReadCsv(*text, [&](const std::vector<std::string>& cells, int line) {
-    if (fields.empty()) {
-      for (const auto& h : cells) fields.push_back(FieldOfHeader(h));
-      for (std::size_t i = 0; i < cells.size(); ++i) {
-        if (fields[i].empty() && !cells[i].empty()) {
-          header_error = ImportError{line, cells[i], "unknown_column"};
-          return false;
-        }
-      }
-      return true;
-    }
-    rows.push_back({line, cells});
-    return true;
-  });
-  if (header_error) {
-    Error e{ErrorCode::kInvalidArgument, "validation_failed", "the header names a column that is not a customer field",
-            {{"file", "unknown_column:" + header_error->field}}, {}};
-    return tl::unexpected(std::move(e));
-  }
-  if (fields.empty() || std::find(fields.begin(), fields.end(), "name") == fields.end()) {
-    return FailField("file", "no_name_column");
-  }
-  ImportReport report;
-  report.rows = static_cast<std::int64_t>(rows.size());
-  if (open) report.errors.push_back({*open, "", "unclosed_quote"});
-
-  const Timestamp now = clock_.Now();
-  const std::string today = ChinaDate(now);
-  std::set<std::string> seen_keys;  // phones and ID numbers met earlier in this file
   std::int64_t org_unit_id = 0;
   {
     auto unit = db_.Read([&](db::Tx& tx) { return orgs_.FindInScope(tx, actor, options.org_unit_id.value_or(actor.org_unit_id)); });
     if (!unit) return FailField("org_unit_id", "not_found");
     org_unit_id = unit->id;
   }
-  auto reject = [&](int line, const Error& e) {
-    ++report.rejected;
-    if (e.fields.empty()) {
-      report.errors.push_back({line, "", e.slug});
-    }
-    for (const auto& f : e.fields) report.errors.push_back({line, f.field, f.reason});
-  };
+  const Timestamp now = clock_.Now();
+  const std::string today = ChinaDate(now);
 
-  for (std::size_t start = 0; start < rows.size(); start += kBatch) {
-    const std::size_t end = std::min(rows.size(), start + static_cast<std::size_t>(kBatch));
-    auto batch = [&](db::Tx& tx) -> Result<void> {
-      for (std::size_t i = start; i < end; ++i) {
-        const Row& row = rows[i];
-        auto input = ParseCustomerInput(RowToJson(fields, row.cells), false);
-        if (!input) {
-          reject(row.line, input.error());
-          continue;
-        }
-        Customer c;
-        c.tenant_id = actor.tenant_id;
-        c.org_unit_id = org_unit_id;
-        c.created_at = c.updated_at = now;
-        if (auto applied = ApplyInput(c, *input, today, now); !applied) {
-          reject(row.line, applied.error());
-          continue;
-        }
-        std::vector<std::string> keys;
-        for (const auto& p : c.phones) keys.push_back("p" + p.phone);
-        if (c.id_number) keys.push_back("i" + *c.id_number);
-        const bool in_file = std::any_of(keys.begin(), keys.end(), [&](const auto& k) { return seen_keys.contains(k); });
-        const auto existing = in_file ? std::nullopt : repo_.FindDuplicate(tx, c.tenant_id, c.phones, c.id_number, 0);
-        if (in_file || existing) {
-          ++report.duplicates;
-          if (existing && options.merge_duplicates && !options.dry_run) {
-            auto found = repo_.Find(tx, actor.tenant_id, existing->first);
-            if (found && actor.InScope(found->org_path) && !found->customer.merged_into) {
-              Customer merged = found->customer;
-              // Fill what the record lacks; what it has stays.
-              CustomerInput fill = *input;
-              fill.phones.reset();
-              if (merged.id_number) {
-                fill.id_number.reset();
-                fill.id_type.reset();
-                fill.gender.reset();
-                fill.birth_date.reset();
-              }
-              if (ApplyInput(merged, fill, today, now) && !repo_.FindDuplicate(tx, merged.tenant_id, {}, merged.id_number, merged.id)) {
-                merged.updated_at = now;
-                repo_.Update(tx, merged, SearchTermsOf(merged), std::nullopt);
-                ++report.merged;
-              }
+  // Two stages on two threads: this one reads the file and checks each row, the caller's
+  // thread writes the checked rows batch by batch. The queue bounds the memory in between.
+  BoundedQueue<PreparedBatch> queue(4);
+  std::atomic<std::int64_t> rows_total{0};
+  std::optional<Error> file_error;
+  std::optional<int> unclosed_quote;
+  std::thread reader([&] {
+    try {
+      std::vector<std::string> fields;
+      PreparedBatch batch;
+      batch.reserve(kBatch);
+      auto on_row = [&](const std::vector<std::string>& cells, int line) {
+        if (fields.empty()) {
+          for (const auto& h : cells) fields.push_back(FieldOfHeader(h));
+          for (std::size_t i = 0; i < cells.size(); ++i) {
+            if (fields[i].empty() && !cells[i].empty()) {
+              file_error = Error{ErrorCode::kInvalidArgument, "validation_failed",
+                                 "the header names a column that is not a customer field",
+                                 {{"file", "unknown_column:" + cells[i]}}, {}};
+              return false;
             }
           }
-          continue;
+          if (std::find(fields.begin(), fields.end(), "name") == fields.end()) {
+            file_error = FailField("file", "no_name_column").value();
+            return false;
+          }
+          return true;
         }
-        for (auto& k : keys) seen_keys.insert(std::move(k));
-        if (!options.dry_run) {
-          c.id = repo_.Insert(tx, c, SearchTermsOf(c));
-          timeline_.Append(tx, c.tenant_id, {0, c.id, now, "profile", "customer", c.id, "导入客户档案"}, actor.user_id, now);
+        PreparedRow& row = batch.emplace_back();
+        row.line = line;
+        auto input = ParseCustomerInput(RowToJson(fields, cells), false);
+        if (!input) {
+          row.error = std::move(input.error());
+        } else {
+          row.customer.tenant_id = actor.tenant_id;
+          row.customer.org_unit_id = org_unit_id;
+          row.customer.created_at = row.customer.updated_at = now;
+          if (auto applied = ApplyInput(row.customer, *input, today, now); !applied) {
+            row.error = std::move(applied.error());
+          } else {
+            row.terms = SearchTermsOf(row.customer);
+            row.input = std::move(*input);
+          }
         }
-        ++report.imported;
+        if (batch.size() < static_cast<std::size_t>(kBatch)) return true;
+        const bool more = queue.Push(std::move(batch));
+        batch = {};
+        batch.reserve(kBatch);
+        return more;
+      };
+      auto read = ReadRows(bytes, on_row, [&](std::int64_t n) { rows_total = n; }, unclosed_quote);
+      if (!read && !file_error) file_error = read.error();
+      if (!file_error && fields.empty()) file_error = FailField("file", "no_name_column").value();
+      if (!batch.empty()) queue.Push(std::move(batch));
+    } catch (const std::exception& e) {
+      file_error = Error{ErrorCode::kInternal, "internal", e.what(), {}, {}};
+    }
+    queue.Close();
+  });
+
+  ImportReport report;
+  std::unordered_set<std::string> seen_keys;  // phones and ID numbers met earlier in this file
+  auto reject = [&](int line, const Error& e) {
+    ++report.rejected;
+    if (e.fields.empty()) report.errors.push_back({line, "", e.slug});
+    for (const auto& f : e.fields) report.errors.push_back({line, f.field, f.reason});
+  };
+  // On SQLite a batch's new customers get their timeline event with one statement.
+  const bool bulk_timeline = db_.backend() == db::Backend::kSqlite;
+  static constexpr std::string_view kImportedSummary = "导入客户档案";
+  auto write_batch = [&](PreparedBatch& rows, db::Tx& tx) -> Result<void> {
+    std::int64_t first_id = 0;
+    std::int64_t last_id = -1;
+    std::vector<std::string> keys;
+    for (PreparedRow& row : rows) {
+      if (row.error) {
+        reject(row.line, *row.error);
+        continue;
       }
-      return {};
-    };
-    HEARTH_TRY(options.dry_run ? db_.Read(batch) : db_.Transact(batch));
-    if (progress) progress(static_cast<std::int64_t>(end), report.rows);
+      Customer& c = row.customer;
+      keys.clear();
+      for (const auto& p : c.phones) keys.push_back("p" + p.phone);
+      if (c.id_number) keys.push_back("i" + *c.id_number);
+      const bool in_file = std::any_of(keys.begin(), keys.end(), [&](const auto& k) { return seen_keys.contains(k); });
+      const auto existing = in_file ? std::nullopt : repo_.FindDuplicate(tx, c.tenant_id, c.phones, c.id_number, 0);
+      if (in_file || existing) {
+        ++report.duplicates;
+        if (existing && options.merge_duplicates && !options.dry_run) {
+          auto found = repo_.Find(tx, actor.tenant_id, existing->first);
+          if (found && actor.InScope(found->org_path) && !found->customer.merged_into) {
+            Customer merged = found->customer;
+            // Fill what the record lacks; what it has stays.
+            CustomerInput fill = row.input;
+            fill.phones.reset();
+            if (merged.id_number) {
+              fill.id_number.reset();
+              fill.id_type.reset();
+              fill.gender.reset();
+              fill.birth_date.reset();
+            }
+            if (ApplyInput(merged, fill, today, now) && !repo_.FindDuplicate(tx, merged.tenant_id, {}, merged.id_number, merged.id)) {
+              merged.updated_at = now;
+              repo_.Update(tx, merged, SearchTermsOf(merged), std::nullopt);
+              ++report.merged;
+            }
+          }
+        }
+        continue;
+      }
+      for (auto& k : keys) seen_keys.insert(std::move(k));
+      if (!options.dry_run) {
+        c.id = repo_.Insert(tx, c, row.terms, false);
+        if (last_id < first_id) first_id = c.id;
+        last_id = c.id;
+        if (!bulk_timeline) {
+          timeline_.Append(tx, c.tenant_id, {0, c.id, now, "profile", "customer", c.id, std::string(kImportedSummary)}, actor.user_id, now);
+        }
+      }
+      ++report.imported;
+    }
+    repo_.IndexInserted(tx, first_id, last_id);
+    if (bulk_timeline) {
+      timeline_.AppendToInserted(tx, actor.tenant_id, first_id, last_id, "profile", kImportedSummary, actor.user_id, now);
+    }
+    return {};
+  };
+
+  std::optional<Error> write_error;
+  while (auto rows = queue.Pop()) {
+    if (options.cancel && options.cancel->load()) {
+      write_error = Error{ErrorCode::kUnavailable, "cancelled", "the import was stopped", {}, {}};
+      break;
+    }
+    report.rows += static_cast<std::int64_t>(rows->size());
+    auto batch = [&](db::Tx& tx) { return write_batch(*rows, tx); };
+    auto written = options.dry_run ? db_.Read(batch) : db_.Transact(batch);
+    if (!written) {
+      write_error = written.error();
+      break;
+    }
+    if (progress) progress(report.rows, std::max(report.rows, rows_total.load()));
   }
+  if (write_error) queue.Cancel();
+  reader.join();
+  if (write_error) return tl::unexpected(std::move(*write_error));
+  if (file_error) return tl::unexpected(std::move(*file_error));
+  if (unclosed_quote) report.errors.push_back({*unclosed_quote, "", "unclosed_quote"});
+  if (progress) progress(report.rows, report.rows);
   if (!options.dry_run) {
     db_.Transact([&](db::Tx& tx) -> Result<void> {
       audit_.Record(tx, ctx, "customer.imported", "customer", std::nullopt, nullptr,

@@ -11,6 +11,9 @@ namespace {
 constexpr std::string_view kAppend = R"sql(
 INSERT INTO timeline_events (tenant_id, customer_id, at, kind, ref_type, ref_id, summary, actor_id, created_at, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9))sql";
+constexpr std::string_view kAppendToInserted = R"sql(
+INSERT INTO timeline_events (tenant_id, customer_id, at, kind, ref_type, ref_id, summary, actor_id, created_at, updated_at)
+SELECT $1, id, $4, $5, 'customer', id, $6, $7, $4, $4 FROM customers WHERE id BETWEEN $2 AND $3)sql";
 // Row values keep the range on the (customer_id, at, id) index on both engines.
 constexpr std::string_view kPage = R"sql(
 SELECT id, customer_id, at, kind, ref_type, ref_id, summary FROM timeline_events
@@ -29,6 +32,14 @@ void Timeline::Append(db::Tx& tx, std::int64_t tenant_id, const TimelineEvent& e
   tx.Execute(kAppend, tenant_id, e.customer_id, e.at, e.kind,
              e.ref_type.empty() ? std::optional<std::string>() : std::optional<std::string>(e.ref_type), e.ref_id,
              e.summary, actor_id, now);
+}
+
+void Timeline::AppendToInserted(db::Tx& tx, std::int64_t tenant_id, std::int64_t first_id, std::int64_t last_id,
+                                std::string_view kind, std::string_view summary, std::optional<std::int64_t> actor_id,
+                                Timestamp now) {
+  if (first_id <= last_id) {
+    tx.Execute(kAppendToInserted, tenant_id, first_id, last_id, now, std::string(kind), std::string(summary), actor_id);
+  }
 }
 
 std::vector<TimelineEvent> Timeline::Page(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id,

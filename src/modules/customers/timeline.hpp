@@ -30,6 +30,13 @@ class Timeline {
   void Append(db::Tx& tx, std::int64_t tenant_id, const TimelineEvent& event, std::optional<std::int64_t> actor_id,
               Timestamp now);
 
+  /// Appends the same event (ref: the customer itself) to customers `first_id`..`last_id`, which
+  /// this transaction inserted: one statement for a batch of imported rows. SQLite only, where
+  /// the writing transaction holds the database and no other writer's ids can fall in the range.
+  void AppendToInserted(db::Tx& tx, std::int64_t tenant_id, std::int64_t first_id, std::int64_t last_id,
+                        std::string_view kind, std::string_view summary, std::optional<std::int64_t> actor_id,
+                        Timestamp now);
+
   struct Cursor {
     std::int64_t at_ms;
     std::int64_t id;
