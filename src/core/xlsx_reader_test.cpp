@@ -1,35 +1,13 @@
 #include "core/xlsx_reader.hpp"
 
-#include <unistd.h>
-#include <xlsxwriter.h>
-
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include <gtest/gtest.h>
+
+#include "support/xlsx_file.hpp"
 
 namespace hearth {
 namespace {
 
-/// A workbook written by libxlsxwriter (as Excel writes one): `constant_memory` writes strings
-/// inline instead of into the shared string table.
-std::string Workbook(bool constant_memory, const std::function<void(lxw_workbook*, lxw_worksheet*)>& fill) {
-  const auto path = std::filesystem::temp_directory_path() / ("hearth-xlsx-" + std::to_string(::getpid()) + ".xlsx");
-  lxw_workbook_options options{};
-  options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
-  lxw_workbook* book = workbook_new_opt(path.c_str(), &options);
-  lxw_worksheet* first = workbook_add_worksheet(book, "客户");
-  fill(book, first);
-  lxw_worksheet* second = workbook_add_worksheet(book, "other");
-  worksheet_write_string(second, 0, 0, "not this sheet", nullptr);
-  EXPECT_EQ(workbook_close(book), LXW_NO_ERROR);
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  std::filesystem::remove(path);
-  return bytes.str();
-}
+using test::XlsxFile;
 
 std::vector<std::pair<int, std::vector<std::string>>> ReadAll(const std::string& bytes, int* size = nullptr) {
   std::vector<std::pair<int, std::vector<std::string>>> rows;
@@ -66,7 +44,7 @@ void FillCustomers(lxw_workbook* book, lxw_worksheet* sheet) {
 TEST(ReadXlsx, SharedStringsNumbersDatesBooleansAndGaps) {
   for (bool constant_memory : {false, true}) {
     int size = 0;
-    auto rows = ReadAll(Workbook(constant_memory, FillCustomers), &size);
+    auto rows = ReadAll(XlsxFile(FillCustomers, constant_memory), &size);
     ASSERT_EQ(rows.size(), 3u) << "constant_memory " << constant_memory;
     EXPECT_EQ(size, 4);
     EXPECT_EQ(rows[0].first, 1);
@@ -79,7 +57,7 @@ TEST(ReadXlsx, SharedStringsNumbersDatesBooleansAndGaps) {
 }
 
 TEST(ReadXlsx, StopsWhenAskedAndRefusesWhatIsNotAWorkbook) {
-  const auto bytes = Workbook(false, FillCustomers);
+  const auto bytes = XlsxFile(FillCustomers);
   int seen = 0;
   EXPECT_FALSE(ReadXlsx(bytes, [&](const auto&, int) { return ++seen < 2; }));
   EXPECT_EQ(seen, 2);

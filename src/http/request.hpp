@@ -54,7 +54,7 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;
 };
 
-constexpr int kOk = 200, kCreated = 201, kNoContent = 204;
+constexpr int kOk = 200, kCreated = 201, kAccepted = 202, kNoContent = 204;
 
 /// A JSON response.
 Response Json(int status, boost::json::value body);

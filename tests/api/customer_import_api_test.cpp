@@ -3,7 +3,11 @@
 #include <gtest/gtest.h>
 #include <iconv.h>
 
+#include <chrono>
+#include <thread>
+
 #include "support/api_fixture.hpp"
+#include "support/xlsx_file.hpp"
 
 namespace hearth::test {
 namespace {
@@ -25,6 +29,25 @@ class CustomerImportApi : public ApiTest {
   Reply Import(const std::string& csv, const std::string& query = "", Api* api = nullptr) {
     Api& a = api ? *api : *admin_;
     return ToReply(a.raw().Post("/api/v1/imports/customers" + query, {{"Authorization", "Bearer " + a.token()}}, csv, "text/csv"));
+  }
+  Reply ImportXlsx(const std::string& bytes, const std::string& query = "") {
+    return ToReply(admin_->raw().Post("/api/v1/imports/customers" + query, {{"Authorization", "Bearer " + admin_->token()}},
+                                      bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+  }
+  Reply ImportAsync(const std::string& csv, const std::string& query = "", Api* api = nullptr) {
+    Api& a = api ? *api : *admin_;
+    return ToReply(a.raw().Post("/api/v1/imports/customers" + query,
+                                {{"Authorization", "Bearer " + a.token()}, {"Prefer", "respond-async"}}, csv, "text/csv"));
+  }
+  /// GETs the job until it is no longer running (at most 20 s).
+  Reply AwaitJob(std::int64_t id) {
+    Reply job;
+    for (int i = 0; i < 400; ++i) {
+      job = admin_->Get(fmt::format("/api/v1/imports/{}", id));
+      if (job.status != 200 || job.Str("status") != "running") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return job;
   }
 };
 
@@ -94,6 +117,83 @@ TEST_P(CustomerImportApi, BadFilesAndRolesAreRefused) {
   Api viewer(*server_);
   viewer.Login("viewer.i", "Passw0rd-x");
   EXPECT_EQ(Import("name,phone\n张三,13800009999\n", "", &viewer).status, 403);
+}
+
+TEST_P(CustomerImportApi, XlsxWorkbooksImportWithDatesAndRowNumbers) {
+  const auto bytes = XlsxFile([](lxw_workbook* book, lxw_worksheet* sheet) {
+    lxw_format* date = workbook_add_format(book);
+    format_set_num_format(date, "yyyy年m月d日");
+    const char* header[] = {"姓名", "手机", "出生日期", "标签"};
+    for (int c = 0; c < 4; ++c) worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), header[c], nullptr);
+    worksheet_write_string(sheet, 1, 0, "欧阳欣怡", nullptr);
+    worksheet_write_number(sheet, 1, 1, 13800110000, nullptr);  // typed as a number, as Excel users do
+    lxw_datetime born{1988, 8, 8, 0, 0, 0};
+    worksheet_write_datetime(sheet, 1, 2, &born, date);
+    worksheet_write_string(sheet, 1, 3, "VIP;老业主", nullptr);
+    worksheet_write_string(sheet, 2, 0, "坏号码", nullptr);
+    worksheet_write_string(sheet, 2, 1, "12345", nullptr);
+  });
+  auto r = ImportXlsx(bytes);
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.Int("rows"), 2);
+  EXPECT_EQ(r.Int("imported"), 1);
+  ASSERT_EQ(r.json.at("errors").as_array().size(), 1u);
+  EXPECT_EQ(r.json.at("errors").as_array()[0].at("line").as_int64(), 3) << "the row number Excel shows";
+  EXPECT_EQ(r.json.at("errors").as_array()[0].at("field").as_string(), "phone");
+  auto found = admin_->Get("/api/v1/customers?q=欣怡");
+  ASSERT_EQ(found.json.at("items").as_array().size(), 1u);
+  EXPECT_EQ(found.json.at("items").as_array()[0].at("birth_date").as_string(), "1988-08-08");
+  EXPECT_EQ(found.json.at("items").as_array()[0].at("tags").as_array().size(), 2u);
+  // Sent as XLSX but not a workbook; a workbook sent as CSV is still read as one.
+  EXPECT_EQ(ImportXlsx("name,phone\n张三,13800009999\n").FieldReason("file"), "not_xlsx");
+  EXPECT_EQ(Import(bytes, "?dry_run=true").Int("duplicates"), 1);
+  EXPECT_EQ(ImportXlsx(std::string("PK\x03\x04broken", 10)).FieldReason("file"), "not_xlsx");
+}
+
+TEST_P(CustomerImportApi, AsyncImportsReportProgressThenTheirResult) {
+  std::string csv = "姓名,手机\n";
+  for (int i = 0; i < 2500; ++i) csv += fmt::format("客户{},139{:08}\n", i, i);
+  csv += "坏号码,12345\n";
+  auto started = ImportAsync(csv);
+  ASSERT_EQ(started.status, 202) << started.body;
+  EXPECT_EQ(started.Str("status"), "running");
+  EXPECT_EQ(started.Str("format"), "csv");
+  EXPECT_EQ(started.Int("bytes"), static_cast<std::int64_t>(csv.size()));
+  const auto id = started.Int("id");
+  ASSERT_NE(started.headers.find("Location"), started.headers.end());
+  EXPECT_EQ(started.headers.find("Location")->second, fmt::format("/api/v1/imports/{}", id));
+  auto job = AwaitJob(id);
+  ASSERT_EQ(job.Str("status"), "done") << job.body;
+  EXPECT_EQ(job.Int("rows_done"), 2501);
+  EXPECT_EQ(job.Int("rows_total"), 2501);
+  EXPECT_EQ(job.json.at("result").at("imported").as_int64(), 2500);
+  EXPECT_EQ(job.json.at("result").at("errors").as_array()[0].at("line").as_int64(), 2502);
+  EXPECT_FALSE(job.json.at("finished_at").is_null());
+  EXPECT_EQ(admin_->Get("/api/v1/customers?q=客户2499").json.at("items").as_array().size(), 1u);
+  // A dry run in the background writes nothing; a bad file fails with the same error body.
+  auto dry = AwaitJob(ImportAsync("name,phone\n试算,13700000001\n", "?dry_run=true").Int("id"));
+  EXPECT_EQ(dry.Str("status"), "done");
+  EXPECT_TRUE(dry.json.at("dry_run").as_bool());
+  EXPECT_TRUE(admin_->Get("/api/v1/customers?q=试算").json.at("items").as_array().empty());
+  auto bad = AwaitJob(ImportAsync("phone\n13700000002\n").Int("id"));
+  EXPECT_EQ(bad.Str("status"), "failed");
+  EXPECT_EQ(bad.json.at("error").at("fields").at("file").as_string(), "no_name_column");
+  auto list = admin_->Get("/api/v1/imports?limit=2");
+  ASSERT_EQ(list.status, 200);
+  ASSERT_EQ(list.json.at("items").as_array().size(), 2u);
+  EXPECT_EQ(list.json.at("items").as_array()[0].at("id").as_int64(), bad.Int("id")) << "newest first";
+  EXPECT_FALSE(list.json.at("next_cursor").is_null());
+  // Another user sees neither the job nor it in their list; a viewer may not start one.
+  admin_->Post("/api/v1/users", R"({"username":"agent.i","password":"Passw0rd-x","display_name":"x","roles":["agent"]})");
+  Api agent(*server_);
+  agent.Login("agent.i", "Passw0rd-x");
+  EXPECT_EQ(agent.Get(fmt::format("/api/v1/imports/{}", id)).status, 404);
+  EXPECT_TRUE(agent.Get("/api/v1/imports").json.at("items").as_array().empty());
+  admin_->Post("/api/v1/users", R"({"username":"viewer.a","password":"Passw0rd-x","display_name":"x","roles":["viewer"]})");
+  Api viewer(*server_);
+  viewer.Login("viewer.a", "Passw0rd-x");
+  EXPECT_EQ(ImportAsync("name\n张三\n", "", &viewer).status, 403);
+  EXPECT_EQ(ImportAsync("name\n张三\n", "?org_unit_id=99999").FieldReason("org_unit_id"), "not_found");
 }
 
 TEST_P(CustomerImportApi, ExportIsMaskedAsTheCallerSeesIt) {

@@ -1,5 +1,6 @@
 #include <boost/json/array.hpp>
 
+#include "core/xlsx_reader.hpp"
 #include "http/body_reader.hpp"
 #include "http/conventions.hpp"
 #include "modules/customers/customers_module.hpp"
@@ -105,7 +106,9 @@ Response PostReveal(Request& req, CustomerService& service) {
   return http::Json(http::kOk, ToJson(*revealed, true));
 }
 
-Response PostImport(Request& req, CustomerService& service) {
+constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+Response PostImport(Request& req, CustomersModule& module) {
   ImportOptions options;
   auto dry_run = req.Query("dry_run");
   options.dry_run = dry_run && (*dry_run == "true" || *dry_run == "1");
@@ -118,12 +121,25 @@ Response PostImport(Request& req, CustomerService& service) {
   auto org = http::QueryInt(req, "org_unit_id");
   if (!org) return http::ErrorResponse(org.error());
   options.org_unit_id = *org;
+  // The file's first bytes decide between CSV and XLSX; the type only has to be one of them.
   const auto type = req.Header("content-type").value_or("text/csv");
-  if (!type.starts_with("text/csv") && !type.starts_with("text/plain") && !type.starts_with("application/octet-stream")) {
-    return http::ErrorResponse(Error{ErrorCode::kInvalidArgument, "validation_failed", "send the file as text/csv",
+  const bool xlsx_type = type.starts_with(kXlsxType);
+  if (!type.starts_with("text/csv") && !type.starts_with("text/plain") && !type.starts_with("application/octet-stream") &&
+      !xlsx_type) {
+    return http::ErrorResponse(Error{ErrorCode::kInvalidArgument, "validation_failed", "send the file as CSV or XLSX",
                                      {{"file", "unsupported_format"}}, {}});
   }
-  auto report = service.Import(req.context, req.body, options);
+  if (xlsx_type && !LooksLikeZip(req.body)) return http::ErrorResponse(FailField("file", "not_xlsx").value());
+  // RFC 7240: with "Prefer: respond-async" the answer is the job, at once; GET it for progress.
+  if (req.Header("prefer").value_or("").find("respond-async") != std::string_view::npos) {
+    auto job = module.imports.Start(req.context, std::move(req.body), options);
+    if (!job) return http::ErrorResponse(job.error());
+    auto res = http::Json(http::kAccepted, ToJson(*job));
+    res.headers.emplace_back("Location", "/api/v1/imports/" + std::to_string(job->id));
+    res.headers.emplace_back("Preference-Applied", "respond-async");
+    return res;
+  }
+  auto report = module.service.Import(req.context, req.body, options);
   if (!report) return http::ErrorResponse(report.error());
   return http::Json(options.dry_run ? http::kOk : http::kCreated, ToJson(*report));
 }
@@ -171,7 +187,19 @@ void Register(http::Router& router, CustomersModule& module) {
   router.Add({"GET", "/api/v1/customers/{id}/timeline"}, [&s](Request& r) { return GetTimeline(r, s); });
   router.Add({"POST", "/api/v1/customers/{id}/merge"}, [&s](Request& r) { return PostMerge(r, s); });
   router.Add({"POST", "/api/v1/customers/{id}/reveal"}, [&s](Request& r) { return PostReveal(r, s); });
-  router.Add({"POST", "/api/v1/imports/customers", true, true}, [&s](Request& r) { return PostImport(r, s); });
+  router.Add({"POST", "/api/v1/imports/customers", true, true}, [&module](Request& r) { return PostImport(r, module); });
+  router.Add({"GET", "/api/v1/imports"}, [&module](Request& r) {
+    auto page = http::PageOf(r);
+    if (!page) return http::ErrorResponse(page.error());
+    auto list = module.imports.List(r.context, *page);
+    if (!list) return http::ErrorResponse(list.error());
+    return http::ListResponse(list->items, list->next_cursor, [](const ImportJob& j) { return ToJson(j); });
+  });
+  router.Add({"GET", "/api/v1/imports/{id}"}, [&module](Request& r) {
+    auto id = r.PathId("id");
+    if (!id) return http::ErrorResponse(id.error());
+    return http::Render(module.imports.Get(r.context, *id), http::kOk, [](const ImportJob& j) { return ToJson(j); });
+  });
   router.Add({"GET", "/api/v1/exports/customers", true, true}, [&s](Request& r) { return GetExport(r, s); });
 }
 

@@ -71,6 +71,9 @@ class CustomerService {
   /// reason and never stop the good ones. Rows whose phone or ID number is already known (in the
   /// group or earlier in the file) count as duplicates and are skipped, or merged when asked.
   /// 422 "file" when the file is not text or has no usable header.
+  /// The org unit an import would file customers under; 403 when the caller may not import,
+  /// 422 org_unit_id outside their scope.
+  Result<std::int64_t> ImportTarget(const RequestContext& ctx, const ImportOptions& options);
   Result<ImportReport> Import(const RequestContext& ctx, std::string_view bytes, const ImportOptions& options,
                               const ImportProgress& progress = {});
   /// What the caller may see (matching `q` when given), masked as they would see it, as CSV

@@ -79,16 +79,18 @@ Result<void> ReadRows(std::string_view bytes, const std::function<bool(const std
 
 }  // namespace
 
+Result<std::int64_t> CustomerService::ImportTarget(const RequestContext& ctx, const ImportOptions& options) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not import customers");
+  auto unit = db_.Read([&](db::Tx& tx) { return orgs_.FindInScope(tx, actor, options.org_unit_id.value_or(actor.org_unit_id)); });
+  if (!unit) return FailField("org_unit_id", "not_found");
+  return unit->id;
+}
+
 Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::string_view bytes,
                                              const ImportOptions& options, const ImportProgress& progress) {
   const Actor& actor = ctx.actor_ref();
-  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not import customers");
-  std::int64_t org_unit_id = 0;
-  {
-    auto unit = db_.Read([&](db::Tx& tx) { return orgs_.FindInScope(tx, actor, options.org_unit_id.value_or(actor.org_unit_id)); });
-    if (!unit) return FailField("org_unit_id", "not_found");
-    org_unit_id = unit->id;
-  }
+  HEARTH_ASSIGN(const std::int64_t org_unit_id, ImportTarget(ctx, options));
   const Timestamp now = clock_.Now();
   const std::string today = ChinaDate(now);
 
