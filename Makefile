@@ -43,6 +43,7 @@ test: build-tests
 	scripts/test.sh $(BUILD)
 
 bench: build
+	ninja -C $(BUILD) -j $(JOBS) hearth_bench_raw_import
 	bench/run.sh $(BUILD)
 
 clean:

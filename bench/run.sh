@@ -143,4 +143,6 @@ if [ "${BENCH_SKIP_SCALE:-0}" = "1" ]; then
   echo "(BENCH_SKIP_SCALE=1: the million-customer run is skipped)"
 else
   bench/customers.sh "$build" "$n_rps"
+  echo
+  bench/import.sh "$build"
 fi

@@ -14,6 +14,10 @@ const UsersPage = lazy(() => import('../modules/platform/pages/UsersPage'));
 const AuditLogPage = lazy(() => import('../modules/platform/pages/AuditLogPage'));
 const CustomersPage = lazy(() => import('../modules/customers/pages/CustomersPage'));
 const CustomerPage = lazy(() => import('../modules/customers/pages/CustomerPage'));
+const CustomerImportPage = lazy(() => import('../modules/customers/pages/CustomerImportPage'));
+const ProjectsPage = lazy(() => import('../modules/inventory/pages/ProjectsPage'));
+const ProjectPage = lazy(() => import('../modules/inventory/pages/ProjectPage'));
+const UnitPage = lazy(() => import('../modules/inventory/pages/UnitPage'));
 
 function LoginRoute() {
   const { status } = useAuth();
@@ -33,7 +37,11 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         <Route path="customers" element={<CustomersPage />} />
+        <Route path="customers/import" element={<CustomerImportPage />} />
         <Route path="customers/:id" element={<CustomerPage />} />
+        <Route path="projects" element={<ProjectsPage />} />
+        <Route path="projects/:id" element={<ProjectPage />} />
+        <Route path="units/:id" element={<UnitPage />} />
         <Route
           path="admin/org-units"
           element={

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, ContactsOutlined, HomeOutlined, IdcardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, CloudUploadOutlined, ContactsOutlined, HomeOutlined, IdcardOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/messages';
 import { kAdminRoles } from './auth/authContext';
+import { kCustomerWriteRoles } from '../modules/customers/access';
 
 /**
  * The left menu. A leaf's key is its route path; a group's key is any unique name.
@@ -15,6 +16,8 @@ export interface NavEntry {
   icon?: ReactNode;
   roles?: readonly string[];
   children?: NavEntry[];
+  /** Other path prefixes whose pages belong under this leaf (e.g. a unit's page under 楼盘). */
+  also?: readonly string[];
 }
 
 export const kNavigation: NavEntry[] = [
@@ -23,7 +26,16 @@ export const kNavigation: NavEntry[] = [
     key: 'customers',
     label: 'nav.customers',
     icon: <ContactsOutlined />,
-    children: [{ key: '/customers', label: 'nav.customerProfiles', icon: <IdcardOutlined /> }],
+    children: [
+      { key: '/customers', label: 'nav.customerProfiles', icon: <IdcardOutlined /> },
+      { key: '/customers/import', label: 'nav.customerImport', icon: <CloudUploadOutlined />, roles: kCustomerWriteRoles },
+    ],
+  },
+  {
+    key: 'property',
+    label: 'nav.property',
+    icon: <BankOutlined />,
+    children: [{ key: '/projects', label: 'nav.projects', icon: <ShopOutlined />, also: ['/units'] }],
   },
   {
     key: 'admin',
@@ -48,12 +60,20 @@ export function visibleNavigation(entries: readonly NavEntry[], roles: readonly 
 /** The chain of entries leading to the leaf that best matches `path` (menu selection, breadcrumb). */
 export function navTrail(entries: readonly NavEntry[], path: string): NavEntry[] {
   let best: NavEntry[] = [];
+  let bestLength = -1;
   const matches = (key: string) => key === path || (key !== '/' && path.startsWith(`${key}/`));
   const walk = (list: readonly NavEntry[], trail: NavEntry[]) => {
     for (const entry of list) {
       const next = [...trail, entry];
-      if (entry.children) walk(entry.children, next);
-      else if (matches(entry.key) && entry.key.length > (best.at(-1)?.key.length ?? -1)) best = next;
+      if (entry.children) {
+        walk(entry.children, next);
+        continue;
+      }
+      const length = Math.max(...[entry.key, ...(entry.also ?? [])].map((key) => (matches(key) ? key.length : -1)));
+      if (length > bestLength) {
+        best = next;
+        bestLength = length;
+      }
     }
   };
   walk(entries, []);

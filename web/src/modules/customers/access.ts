@@ -1,6 +1,9 @@
 import { hasAnyRole, kAdminRoles } from '../../app/auth/authContext';
 import type { Me } from '../platform/types';
 
+/** The built-in roles that may write customers (all but viewer): the menu shows 导入客户 to them. */
+export const kCustomerWriteRoles = ['admin', 'manager', 'agent', 'sales', 'engineer'];
+
 /** What the signed-in user may do with customers (the server decides; this only hides what it would refuse). */
 export function customerAccess(me: Me | null) {
   const permissions = me?.permissions ?? [];

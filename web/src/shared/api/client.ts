@@ -57,7 +57,8 @@ export function onUnauthorized(handler: (() => void) | null): void {
   unauthorized_handler = handler;
 }
 
-function buildUrl(path: string, query?: Query): string {
+/** The URL of an API path with its query (empty values left out), e.g. for a download link. */
+export function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null || value === '') continue;
@@ -97,27 +98,35 @@ export async function request<T>(method: string, path: string, options: RequestO
     throw new ApiError(0, 'network_error', String(err));
   }
 
-  if (response.status === 401 && !options.skipUnauthorizedRedirect) {
-    setToken(null);
-    unauthorized_handler?.();
-  }
+  if (response.status === 401 && !options.skipUnauthorizedRedirect) notifyUnauthorized();
 
   const text = response.status === 204 ? '' : await response.text();
-  let data: unknown = undefined;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = undefined;
-    }
-  }
-
-  if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; fields?: FieldReasons } } | undefined)?.error;
-    const { code, message, fields, ...extra } = error ?? {};
-    throw new ApiError(response.status, code ?? `http_${response.status}`, message ?? response.statusText, fields ?? {}, extra);
-  }
+  const data = parseJson(text);
+  if (!response.ok) throw apiErrorOf(response.status, response.statusText, data);
   return data as T;
+}
+
+/** Forgets the token and tells the shell (which sends the user to /login), as after any 401. */
+export function notifyUnauthorized(): void {
+  setToken(null);
+  unauthorized_handler?.();
+}
+
+/** The JSON value of a body, or undefined when it is empty or not JSON. */
+export function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The ApiError of a failed answer whose body (already parsed) may hold the standard error object. */
+export function apiErrorOf(status: number, statusText: string, data: unknown): ApiError {
+  const error = (data as { error?: { code?: string; message?: string; fields?: FieldReasons } } | undefined)?.error;
+  const { code, message, fields, ...extra } = error ?? {};
+  return new ApiError(status, code ?? `http_${status}`, message ?? statusText, fields ?? {}, extra);
 }
 
 export const api = {

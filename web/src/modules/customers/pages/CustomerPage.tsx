@@ -28,6 +28,8 @@ import { IdDocument, PhoneText, TagList } from '../components/CustomerCells';
 import { CustomerFormModal } from '../components/CustomerFormModal';
 import { CustomerHousehold, CustomerProfile } from '../components/CustomerProfile';
 import { CustomerTimeline } from '../components/CustomerTimeline';
+import { CustomerTickets } from '../components/CustomerTickets';
+import { CustomerUnits } from '../../inventory/components/CustomerUnits';
 import { RevealModal } from '../components/RevealModal';
 import { MergeModal } from '../components/MergeModal';
 import { AnonymizeModal } from '../components/AnonymizeModal';
@@ -245,6 +247,16 @@ function CustomerView({ id }: { id: number }) {
               key: 'timeline',
               label: t('customer.tab.timeline'),
               children: <CustomerTimeline customerId={shown.id} refreshKey={timelineKey} />,
+            },
+            {
+              key: 'units',
+              label: t('customer.tab.units'),
+              children: <CustomerUnits customerId={shown.id} refreshKey={timelineKey} />,
+            },
+            {
+              key: 'tickets',
+              label: t('customer.tab.tickets'),
+              children: <CustomerTickets customerId={shown.id} refreshKey={timelineKey} />,
             },
           ]}
         />

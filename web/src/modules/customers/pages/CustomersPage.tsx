@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Flex, Input, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { InfoCircleOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, InfoCircleOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { useAuth } from '../../../app/auth/useAuth';
 import { ApiError } from '../../../shared/api/client';
@@ -20,6 +20,7 @@ import { searchable } from '../search';
 import { CustomerFormModal, type CustomerModalTarget } from '../components/CustomerFormModal';
 import { GenderText, Highlight, IdDocument, PhoneText, TagList } from '../components/CustomerCells';
 import { CustomerAvatar } from '../components/CustomerAvatar';
+import { CustomerExportButton } from '../components/CustomerExportButton';
 import type { Customer } from '../types';
 
 const kPageSize = 50;
@@ -120,16 +121,24 @@ export default function CustomersPage() {
         title={t('customer.title')}
         description={t('customer.description')}
         extra={
-          access.write && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => openModal({ mode: 'create', orgUnitId: me?.org_unit_id ?? undefined })}
-              data-testid="new-customer"
-            >
-              {t('customer.new')}
-            </Button>
-          )
+          <>
+            <CustomerExportButton query={query} />
+            {access.write && (
+              <Button icon={<CloudUploadOutlined />} onClick={() => navigate('/customers/import')} data-testid="import-customers">
+                {t('import.button')}
+              </Button>
+            )}
+            {access.write && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => openModal({ mode: 'create', orgUnitId: me?.org_unit_id ?? undefined })}
+                data-testid="new-customer"
+              >
+                {t('customer.new')}
+              </Button>
+            )}
+          </>
         }
       />
       {!!customers.error && !isTooShort(customers.error) && (

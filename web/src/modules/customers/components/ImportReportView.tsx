@@ -1,0 +1,227 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Flex, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { useT } from '../../../app/i18n/useT';
+import { saveBlob } from '../../../shared/api/transfer';
+import { fileFormatOf, type ImportReport, type OnDuplicate } from '../importApi';
+import { baseField, formatCount, importColumnHint, importFieldLabel, importReasonText, reasonNeedsHint } from '../importLabels';
+import { baseName, errorReportCsv, readCsvRows } from '../importFiles';
+
+const kTopProblems = 6;
+
+interface ErrorRow {
+  key: number;
+  line: number;
+  field: string;
+  reason: string;
+  /** "field|reason": the problem kind the summary tags filter by. */
+  kind: string;
+}
+
+/**
+ * The counts of a dry run (`mode` "check": what would happen) or of an import ("import": what
+ * happened), then every rejected row's problems: a summary of the most frequent ones that filters
+ * the table, a paged table (so a file with 100 000 bad rows stays quick), and the CSV report.
+ */
+export function ImportReportView({
+  report,
+  mode,
+  onDuplicate,
+  file,
+}: {
+  report: ImportReport;
+  mode: 'check' | 'import';
+  onDuplicate: OnDuplicate;
+  /** The imported file: a CSV one is read again so that the error report shows the rejected rows. */
+  file: File;
+}) {
+  const t = useT();
+  const [saving, setSaving] = useState(false);
+  const [kind, setKind] = useState<string | null>(null);
+  const [pageSize, setPageSize] = useState(20);
+  const [page, setPage] = useState(1);
+
+  const rows = useMemo<ErrorRow[]>(
+    () =>
+      report.errors
+        .map((error, index) => ({
+          key: index,
+          line: error.line,
+          field: error.field,
+          reason: error.message,
+          kind: `${error.field.replace(/\[\d+\]$/, '')}|${error.message}`,
+        }))
+        .sort((a, b) => a.line - b.line || a.key - b.key),
+    [report.errors],
+  );
+  const problems = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const row of rows) counts.set(row.kind, (counts.get(row.kind) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  }, [rows]);
+  const shown = useMemo(() => (kind ? rows.filter((row) => row.kind === kind) : rows), [rows, kind]);
+
+  const check = mode === 'check';
+  const skipped = report.duplicates - report.merged;
+  const stats = [
+    { key: 'rows', title: t('import.report.rows'), value: report.rows, color: undefined },
+    {
+      key: 'good',
+      title: check ? t('import.report.wouldImport') : t('import.report.imported'),
+      value: report.imported,
+      color: '#389e0d',
+    },
+    check
+      ? {
+          key: 'duplicates',
+          title: onDuplicate === 'merge' ? t('import.report.duplicatesMerge') : t('import.report.duplicatesSkip'),
+          value: report.duplicates,
+          color: '#d48806',
+        }
+      : { key: 'duplicates', title: t('import.report.duplicatesSkipped'), value: skipped, color: '#d48806' },
+    ...(!check && onDuplicate === 'merge' ? [{ key: 'merged', title: t('import.report.merged'), value: report.merged, color: '#1f4fd1' }] : []),
+    { key: 'rejected', title: t('import.report.rejected'), value: report.rejected, color: report.rejected ? '#cf1322' : undefined },
+  ];
+
+  const columns: TableColumnsType<ErrorRow> = [
+    { title: t('import.errors.line'), dataIndex: 'line', key: 'line', width: 90, render: (line: number) => formatCount(line) },
+    {
+      title: t('import.errors.field'),
+      dataIndex: 'field',
+      key: 'field',
+      width: 200,
+      render: (field: string) => (
+        <span>
+          {importFieldLabel(t, field)}
+          {field && (
+            <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: 12 }}>
+              {field}
+            </Typography.Text>
+          )}
+        </span>
+      ),
+    },
+    {
+      title: t('import.errors.reason'),
+      dataIndex: 'reason',
+      key: 'reason',
+      render: (reason: string, row) => {
+        const hint = reasonNeedsHint(reason) ? importColumnHint(t, baseField(row.field)) : '';
+        return (
+          <span>
+            <Typography.Text type="danger">{importReasonText(t, reason)}</Typography.Text>
+            {hint && (
+              <Tooltip title={hint}>
+                <QuestionCircleOutlined style={{ color: '#8c94a3', marginInlineStart: 6 }} aria-label={hint} />
+              </Tooltip>
+            )}
+          </span>
+        );
+      },
+    },
+  ];
+
+  const problemLabel = (value: string) => {
+    const [field, reason] = value.split('|');
+    return `${importFieldLabel(t, field)} · ${importReasonText(t, reason)}`;
+  };
+
+  const good = report.imported;
+  const summary = check
+    ? report.rows === 0
+      ? { type: 'warning' as const, text: t('import.report.noRows') }
+      : good === 0
+        ? { type: 'error' as const, text: t('import.report.noneGood') }
+        : report.rejected > 0
+          ? { type: 'warning' as const, text: t('import.report.someBad', { rejected: formatCount(report.rejected), good: formatCount(good) }) }
+          : { type: 'success' as const, text: t('import.report.allGood', { count: formatCount(good) }) }
+    : null;
+
+  return (
+    <Flex vertical gap={16} data-testid={`import-report-${mode}`}>
+      <Flex gap={16} wrap>
+        {stats.map((stat) => (
+          <Card key={stat.key} size="small" style={{ flex: '1 1 150px' }} data-testid={`import-stat-${stat.key}`}>
+            <Statistic
+              title={stat.title}
+              value={stat.value}
+              formatter={(value) => formatCount(Number(value))}
+              styles={{ content: { color: stat.color } }}
+            />
+          </Card>
+        ))}
+      </Flex>
+      {summary && <Alert type={summary.type} showIcon title={summary.text} data-testid="import-summary" />}
+      {rows.length > 0 && (
+        <Card
+          size="small"
+          title={t('import.errors.title', { count: formatCount(rows.length) })}
+          extra={
+            <Button
+              icon={<DownloadOutlined />}
+              loading={saving}
+              onClick={async () => {
+                setSaving(true);
+                try {
+                  const lines = new Set(report.errors.map((error) => error.line));
+                  const source = fileFormatOf(file.name) === 'csv' ? await readCsvRows(file, lines).catch(() => null) : null;
+                  saveBlob(errorReportCsv(t, report.errors, source), t('import.errors.reportName', { file: baseName(file.name) }));
+                } finally {
+                  setSaving(false);
+                }
+              }}
+              data-testid="download-error-report"
+            >
+              {t('import.errors.download')}
+            </Button>
+          }
+        >
+          <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
+            <Typography.Text type="secondary">{t('import.errors.problems')}</Typography.Text>
+            <Tag.CheckableTag
+              checked={kind === null}
+              onChange={() => {
+                setKind(null);
+                setPage(1);
+              }}
+            >
+              {t('common.all')} {formatCount(rows.length)}
+            </Tag.CheckableTag>
+            {problems.slice(0, kTopProblems).map(([value, count]) => (
+              <Tag.CheckableTag
+                key={value}
+                checked={kind === value}
+                onChange={(checked) => {
+                  setKind(checked ? value : null);
+                  setPage(1);
+                }}
+              >
+                {problemLabel(value)} × {formatCount(count)}
+              </Tag.CheckableTag>
+            ))}
+            {problems.length > kTopProblems && (
+              <Typography.Text type="secondary">{t('import.errors.moreKinds', { count: problems.length - kTopProblems })}</Typography.Text>
+            )}
+          </Flex>
+          <Table<ErrorRow>
+            size="small"
+            columns={columns}
+            dataSource={shown}
+            pagination={{
+              current: page,
+              pageSize,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100],
+              showTotal: (total) => t('import.errors.total', { count: formatCount(total) }),
+              onChange: (next, size) => {
+                setPage(size === pageSize ? next : 1);
+                setPageSize(size);
+              },
+            }}
+            data-testid="import-errors"
+          />
+        </Card>
+      )}
+    </Flex>
+  );
+}

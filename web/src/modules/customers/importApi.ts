@@ -1,0 +1,102 @@
+// Typed calls for customer import and export (API.md "Import and export").
+import { api, ApiError, type FieldReasons } from '../../shared/api/client';
+import { downloadFile, uploadFile } from '../../shared/api/transfer';
+
+/** One problem of one row: `field` is the API field ("phone", "children_birth_years[1]") or "" for the row. */
+export interface ImportRowError {
+  line: number;
+  field: string;
+  /** A reason slug: "required", "invalid_checksum", "invalid_format"… */
+  message: string;
+}
+
+/** What an import (or its dry run) did; a dry run counts what it would do. */
+export interface ImportReport {
+  rows: number;
+  imported: number;
+  duplicates: number;
+  merged: number;
+  rejected: number;
+  errors: ImportRowError[];
+}
+
+/** An import run in the background (POST with `Prefer: respond-async`), read with GET /imports/{id}. */
+export interface ImportJob {
+  id: number | string;
+  status: 'running' | 'done' | 'failed';
+  dry_run: boolean;
+  bytes: number;
+  rows_done: number;
+  rows_total: number;
+  result: ImportReport | null;
+  error: { code: string; message: string; fields?: FieldReasons } | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export type FileFormat = 'csv' | 'xlsx';
+
+export const kContentTypes: Record<FileFormat, string> = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** The format of a file by its name, or null when it is neither CSV nor XLSX. */
+export function fileFormatOf(name: string): FileFormat | null {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  return null;
+}
+
+export type OnDuplicate = 'skip' | 'merge';
+
+export interface ImportOptions {
+  dryRun: boolean;
+  onDuplicate: OnDuplicate;
+  /** The owning company of new customers; the caller's own unit when absent. */
+  orgUnitId?: number;
+}
+
+/** The answer to the POST: the report itself (a server that imports synchronously) or a job to poll. */
+export type ImportStarted = { kind: 'report'; report: ImportReport } | { kind: 'job'; job: ImportJob };
+
+/** The ApiError a failed job stands for, so that it is shown like a failed request. */
+export function jobError(job: ImportJob): ApiError {
+  const error = job.error ?? { code: 'import_failed', message: '' };
+  const status = error.code === 'forbidden' ? 403 : error.code === 'payload_too_large' ? 413 : error.fields ? 422 : 500;
+  return new ApiError(status, error.code, error.message, error.fields ?? {});
+}
+
+export const importApi = {
+  /**
+   * Sends the file. Asks for a background job (`Prefer: respond-async`, answered 202) to follow its
+   * progress; a server that answers 200/201 with the report at once is understood too.
+   */
+  start: async (
+    file: Blob,
+    format: FileFormat,
+    options: ImportOptions,
+    { onUpload, signal }: { onUpload?: (sent: number, total: number) => void; signal?: AbortSignal } = {},
+  ): Promise<ImportStarted> => {
+    const answer = await uploadFile<ImportReport | ImportJob>('/imports/customers', file, {
+      query: { dry_run: options.dryRun, on_duplicate: options.onDuplicate, org_unit_id: options.orgUnitId },
+      contentType: kContentTypes[format],
+      headers: { Prefer: 'respond-async' },
+      onProgress: onUpload,
+      signal,
+    });
+    if (answer.status === 202) {
+      const job = answer.body as ImportJob;
+      // The job's own address (Location) wins over one built from its id.
+      const location = answer.header('location');
+      const id = location?.split('/').filter(Boolean).pop() ?? job.id;
+      return { kind: 'job', job: { ...job, id } };
+    }
+    return { kind: 'report', report: answer.body as ImportReport };
+  },
+  job: (id: number | string, signal?: AbortSignal) => api.get<ImportJob>(`/imports/${encodeURIComponent(String(id))}`, undefined, signal),
+  /** Saves the customers the caller may see (matching `q` when given), masked as the server decides. */
+  exportCustomers: (format: FileFormat, q: string, name: string) =>
+    downloadFile('/exports/customers', { format, q: q || undefined }, name),
+};

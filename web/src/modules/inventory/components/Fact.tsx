@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import { Typography } from 'antd';
+
+/** A labelled fact in a record's header (the customer page's shape). */
+export function Fact({ label, children, testId }: { label: ReactNode; children: ReactNode; testId?: string }) {
+  return (
+    <div style={{ minWidth: 0 }} data-testid={testId}>
+      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginBottom: 2 }}>
+        {label}
+      </Typography.Text>
+      <div style={{ fontSize: 14 }}>{children}</div>
+    </div>
+  );
+}
+
+/** The row of facts under a header, divided from it by a thin line. */
+export function FactGrid({ columns, children }: { columns: string; children: ReactNode }) {
+  return (
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: columns,
+        gap: 16,
+        marginTop: 20,
+        paddingTop: 16,
+        borderTop: '1px solid #f0f2f5',
+      }}
+    >
+      {children}
+    </div>
+  );
+}
