@@ -13,6 +13,7 @@ namespace hearth {
 App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock(std::move(clk)) {
   db::Options options;
   options.pool_size = config.db_pool;
+  options.sqlite_cache_kib = config.db_cache_kib;
   db = db::Database::Open(config.db_url, options);
   platform::PlatformOptions platform_options;
   platform_options.session_ttl_ms = config.session_ttl_s * 1000;

@@ -23,6 +23,7 @@ struct Config {
   int workers = 0;
   std::string handlers = "auto";  ///< inline | pool | auto (inline on SQLite, pool on PostgreSQL)
   int db_pool = 8;
+  int db_cache_kib = 32000;  ///< SQLite page cache per connection
   bool fast_hashing = false;
   bool access_log = true;
 };

@@ -80,6 +80,11 @@ int Run(int argc, char** argv) {
   import_customers->add_option("--org-unit", import_opts.org_unit_id, "owning org unit (default: the first group)");
   import_customers->add_flag("--dry-run", import_opts.dry_run, "check every row, write nothing");
   import_customers->add_flag("--merge", import_opts.merge, "fill known customers' empty fields instead of skipping them");
+  import_customers->add_option("--batch", import_opts.batch_rows,
+                               "rows per transaction (default 100000; a running server's writers wait for each)")
+      ->check(CLI::Range(100, 200000));
+  import_customers->add_option("--cache-mib", import_opts.cache_mib, "SQLite page cache while loading (default 400)")
+      ->check(CLI::Range(8, 16384));
 
   try {
     app.parse(argc, argv);

@@ -37,6 +37,8 @@ struct ImportCommand {
   std::int64_t org_unit_id = 0;
   bool dry_run = false;
   bool merge = false;
+  int batch_rows = 100000;  ///< rows per transaction
+  int cache_mib = 400;      ///< SQLite page cache while loading
 };
 /// `hearth import customers FILE`: progress on stderr, the report as JSON on the last line.
 int ImportCustomers(const Config& config, const ImportCommand& command);

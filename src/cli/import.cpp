@@ -21,7 +21,11 @@ int ImportCustomers(const Config& config, const ImportCommand& command) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   const std::string bytes = buffer.str();
-  App app(config);
+  // A bulk load: a page cache that holds the indexes a batch touches (this process's memory,
+  // not the server's).
+  Config bulk = config;
+  bulk.db_cache_kib = std::max(config.db_cache_kib, command.cache_mib * 1024);
+  App app(bulk);
   if (auto ready = app.Prepare(); !ready) {
     std::cerr << "hearth: " << ready.error().message << "\n";
     return 1;
@@ -48,6 +52,7 @@ int ImportCustomers(const Config& config, const ImportCommand& command) {
   customers::ImportOptions options;
   options.dry_run = command.dry_run;
   options.merge_duplicates = command.merge;
+  options.batch_rows = command.batch_rows;
   options.org_unit_id = unit->id;
   const auto started = std::chrono::steady_clock::now();
   auto report = app.customers->service.Import(ctx, bytes, options, [&](std::int64_t done, std::int64_t total) {

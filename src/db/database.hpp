@@ -132,6 +132,7 @@ struct Options {
   int pool_size = 8;               ///< connections kept open
   int busy_timeout_ms = 5000;      ///< SQLite: wait for the writer lock this long
   int connect_timeout_s = 3;       ///< PostgreSQL
+  int sqlite_cache_kib = 32000;    ///< SQLite page cache per connection (bulk loads want more)
 };
 
 /// The database: a pool of connections to SQLite or PostgreSQL. Thread-safe.

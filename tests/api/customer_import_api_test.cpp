@@ -98,6 +98,25 @@ TEST_P(CustomerImportApi, DryRunWritesNothingAndGb18030IsRead) {
   EXPECT_EQ(admin_->Get("/api/v1/customers?q=张伟").json.at("items").as_array().size(), 1u);
 }
 
+TEST_P(CustomerImportApi, ChineseWordsForChoicesAreUnderstood) {
+  auto r = Import("姓名,手机,证件类型,证件号码,婚姻状况,收入水平,营销同意\n"
+                  "陈美玲,13800012121,护照,E12345678,已婚,中等收入,是\n"
+                  "何家豪,13800012122,港澳通行证,H1234567801,离异,高,否\n"
+                  "无效选项,13800012123,,,半婚,,\n");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.Int("imported"), 2);
+  ASSERT_EQ(r.json.at("errors").as_array().size(), 1u);
+  EXPECT_EQ(r.json.at("errors").as_array()[0].at("field").as_string(), "marital_status");
+  auto c = admin_->Get("/api/v1/customers?q=美玲").json.at("items").as_array().at(0);
+  EXPECT_EQ(c.at("id_type").as_string(), "passport");
+  EXPECT_EQ(c.at("marital_status").as_string(), "married");
+  EXPECT_EQ(c.at("income_level").as_string(), "middle");
+  EXPECT_TRUE(c.at("consent_marketing").as_bool());
+  auto h = admin_->Get("/api/v1/customers?q=家豪").json.at("items").as_array().at(0);
+  EXPECT_EQ(h.at("id_type").as_string(), "hk_macau_permit");
+  EXPECT_EQ(h.at("marital_status").as_string(), "divorced");
+}
+
 TEST_P(CustomerImportApi, MergeFillsWhatKnownCustomersLack) {
   const auto id = admin_->Post("/api/v1/customers", R"({"name":"周杰","phone":"13800007777"})").Int("id");
   auto r = Import("name,phone,email,city\n周杰,13800007777,zj@example.com,深圳\n", "?on_duplicate=merge");

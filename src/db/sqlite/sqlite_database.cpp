@@ -107,9 +107,10 @@ class SqliteConnection final : public Connection {
     }
     sqlite3_busy_timeout(db_, options.busy_timeout_ms);
     sqlite3_extended_result_codes(db_, 1);
-    ExecScript(
+    ExecScript(fmt::format(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000; PRAGMA mmap_size=268435456;");
+        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-{}; PRAGMA mmap_size=268435456;",
+        std::max(options.sqlite_cache_kib, 2000)));
     sqlite3_wal_hook(db_, &SqliteCheckpointer::OnCommit, checkpointer);  // replaces the autocheckpoint
   }
 

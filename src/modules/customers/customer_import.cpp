@@ -28,6 +28,28 @@ std::vector<std::string> SplitList(std::string_view text) {
   return out;
 }
 
+using Words = std::unordered_map<std::string_view, std::string_view>;
+
+/// The words a Chinese spreadsheet uses for an enumerated field, mapped to the API's values
+/// (the API's own values pass through unchanged); nullptr for fields that are not enumerations.
+const Words* ChineseWordsOf(std::string_view field) {
+  static const Words kGender{{"男", "male"}, {"女", "female"}, {"未知", "unknown"}};
+  static const Words kIdType{{"身份证", "resident_id"},        {"居民身份证", "resident_id"},
+                             {"护照", "passport"},             {"港澳通行证", "hk_macau_permit"},
+                             {"港澳居民来往内地通行证", "hk_macau_permit"}, {"回乡证", "hk_macau_permit"},
+                             {"台胞证", "taiwan_permit"},      {"台湾居民来往大陆通行证", "taiwan_permit"},
+                             {"其他", "other"}};
+  static const Words kMarital{{"未婚", "single"},   {"单身", "single"},   {"已婚", "married"}, {"离异", "divorced"},
+                              {"离婚", "divorced"}, {"丧偶", "widowed"}, {"未知", "unknown"}};
+  static const Words kIncome{{"低", "low"},       {"低收入", "low"},   {"中", "middle"}, {"中等", "middle"},
+                             {"中等收入", "middle"}, {"高", "high"}, {"高收入", "high"}};
+  if (field == "gender") return &kGender;
+  if (field == "id_type") return &kIdType;
+  if (field == "marital_status") return &kMarital;
+  if (field == "income_level") return &kIncome;
+  return nullptr;
+}
+
 }  // namespace
 
 boost::json::object ToJson(const ImportReport& r) {
@@ -93,8 +115,9 @@ boost::json::object RowToJson(const std::vector<std::string>& fields, const std:
       } else {
         o[f] = v;
       }
-    } else if (f == "gender") {
-      o[f] = v == "男" ? "male" : v == "女" ? "female" : v == "未知" ? "unknown" : std::string(v);
+    } else if (const auto* words = ChineseWordsOf(f)) {
+      auto it = words->find(v);
+      o[f] = it == words->end() ? std::string(v) : std::string(it->second);
     } else {
       o[f] = v;
     }

@@ -19,7 +19,6 @@ namespace hearth::customers {
 
 namespace {
 
-constexpr std::int64_t kBatch = 10000;
 
 // The columns of an export, in order; the header is the API field name.
 const std::vector<std::string>& ExportColumns() {
@@ -96,7 +95,11 @@ Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::str
 
   // Two stages on two threads: this one reads the file and checks each row, the caller's
   // thread writes the checked rows batch by batch. The queue bounds the memory in between.
-  BoundedQueue<PreparedBatch> queue(4);
+  // The reader hands over chunks of a few thousand rows; a transaction writes chunks until it
+  // holds batch_rows, so the two threads overlap whatever the batch size.
+  const auto batch_rows = static_cast<std::size_t>(std::clamp(options.batch_rows, 100, 200000));
+  const std::size_t chunk_rows = std::min<std::size_t>(batch_rows, 5000);
+  BoundedQueue<PreparedBatch> queue(8);
   std::atomic<std::int64_t> rows_total{0};
   std::optional<Error> file_error;
   std::optional<int> unclosed_quote;
@@ -104,7 +107,7 @@ Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::str
     try {
       std::vector<std::string> fields;
       PreparedBatch batch;
-      batch.reserve(kBatch);
+      batch.reserve(chunk_rows);
       auto on_row = [&](const std::vector<std::string>& cells, int line) {
         if (fields.empty()) {
           for (const auto& h : cells) fields.push_back(FieldOfHeader(h));
@@ -138,10 +141,10 @@ Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::str
             row.input = std::move(*input);
           }
         }
-        if (batch.size() < static_cast<std::size_t>(kBatch)) return true;
+        if (batch.size() < chunk_rows) return true;
         const bool more = queue.Push(std::move(batch));
         batch = {};
-        batch.reserve(kBatch);
+        batch.reserve(chunk_rows);
         return more;
       };
       auto read = ReadRows(bytes, on_row, [&](std::int64_t n) { rows_total = n; }, unclosed_quote);
@@ -164,7 +167,7 @@ Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::str
   // On SQLite a batch's new customers get their timeline event with one statement.
   const bool bulk_timeline = db_.backend() == db::Backend::kSqlite;
   static constexpr std::string_view kImportedSummary = "导入客户档案";
-  auto write_batch = [&](PreparedBatch& rows, db::Tx& tx) -> Result<void> {
+  auto write_batch = [&](PreparedBatch& rows, db::Tx& tx) -> Result<void> {  // one chunk
     std::int64_t first_id = 0;
     std::int64_t last_id = -1;
     std::vector<std::string> keys;
@@ -222,13 +225,20 @@ Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::str
   };
 
   std::optional<Error> write_error;
-  while (auto rows = queue.Pop()) {
+  std::optional<PreparedBatch> chunk = queue.Pop();
+  while (chunk) {
     if (options.cancel && options.cancel->load()) {
       write_error = Error{ErrorCode::kUnavailable, "cancelled", "the import was stopped", {}, {}};
       break;
     }
-    report.rows += static_cast<std::int64_t>(rows->size());
-    auto batch = [&](db::Tx& tx) { return write_batch(*rows, tx); };
+    auto batch = [&](db::Tx& tx) -> Result<void> {
+      for (std::size_t rows = 0; chunk && rows < batch_rows; chunk = queue.Pop()) {
+        rows += chunk->size();
+        report.rows += static_cast<std::int64_t>(chunk->size());
+        HEARTH_TRY(write_batch(*chunk, tx));
+      }
+      return {};
+    };
     auto written = options.dry_run ? db_.Read(batch) : db_.Transact(batch);
     if (!written) {
       write_error = written.error();
