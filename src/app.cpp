@@ -27,6 +27,8 @@ App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock
   customers::Register(router, *customers);
   inventory = std::make_unique<inventory::InventoryModule>(*db, *clock, *platform, *customers);
   inventory::Register(router, *inventory);
+  service = std::make_unique<service::ServiceModule>(*db, *clock, *platform, *customers, *inventory);
+  service::Register(router, *service);
   router.SetFallback(http::StaticFiles());
 }
 
@@ -37,6 +39,7 @@ Result<void> App::Prepare() {
   for (const auto& name : report.applied) spdlog::info(R"({{"msg":"migration applied","name":"{}"}})", name);
   HEARTH_ASSIGN(bool created, platform::Bootstrap(*db, *platform, config.group_name, config.admin_password));
   if (created) spdlog::info(R"({"msg":"created the first administrator","username":"admin"})");
+  HEARTH_TRY(service->tickets.SeedDefaults());
   return {};
 }
 

@@ -8,6 +8,7 @@
 #include "http/router.hpp"
 #include "modules/customers/customers_module.hpp"
 #include "modules/inventory/inventory_module.hpp"
+#include "modules/service/service_module.hpp"
 #include "platform/platform_module.hpp"
 
 namespace hearth {
@@ -26,6 +27,7 @@ struct Config {
   int db_cache_kib = 32000;  ///< SQLite page cache per connection
   bool fast_hashing = false;
   bool access_log = true;
+  std::string test_clock;  ///< tests only: a manual clock starting at this RFC 3339 time
 };
 
 /// The composition root: builds the clock, database, router and every module, in dependency
@@ -36,7 +38,8 @@ class App {
   explicit App(Config config, std::unique_ptr<Clock> clock = std::make_unique<SystemClock>());
   ~App();
 
-  /// Applies pending migrations and creates the first admin when the database is empty.
+  /// Applies pending migrations, creates the first admin when the database is empty, and gives
+  /// every group the modules' defaults it lacks (service categories, rules, SLA, calendar).
   Result<void> Prepare();
 
   Config config;
@@ -47,6 +50,7 @@ class App {
   std::unique_ptr<platform::Platform> platform;
   std::unique_ptr<customers::CustomersModule> customers;
   std::unique_ptr<inventory::InventoryModule> inventory;
+  std::unique_ptr<service::ServiceModule> service;
 
  private:
   void RegisterOperationalRoutes();

@@ -48,6 +48,8 @@ int Run(int argc, char** argv) {
   serve->add_option("--session-ttl", config.session_ttl_s, "seconds a login token lives");
   serve->add_flag("!--no-access-log", config.access_log, "do not log each request");
   serve->add_flag("--fast-hashing", config.fast_hashing, "cheap password hashing (tests only)");
+  serve->add_option("--test-clock", config.test_clock,
+                    "tests only: the clock starts at this RFC 3339 time and moves only by PUT /api/v1/test/clock");
 
   auto* migrate = app.add_subcommand("migrate", "apply pending database migrations");
   migrate->add_option("--db", config.db_url, "database URL (HEARTH_DB)");

@@ -6,9 +6,33 @@
 
 #include "cli/commands.hpp"
 #include "db/migrations.hpp"
+#include "http/body_reader.hpp"
 #include "http/server.hpp"
 
 namespace hearth::cli {
+
+namespace {
+
+/// PUT /api/v1/test/clock {"now": RFC 3339} or {"advance_minutes": N}: only with --test-clock.
+void RegisterTestClock(http::Router& router, ManualClock& clock) {
+  router.Add({"PUT", "/api/v1/test/clock", false}, [&clock](http::Request& req) {
+    auto body = req.JsonObject();
+    if (!body) return http::ErrorResponse(body.error());
+    http::BodyReader in(*body);
+    auto now = in.String("now", {.max_chars = 40});
+    auto advance = in.Int("advance_minutes");
+    if (auto done = in.Finish({"now", "advance_minutes"}); !done) return http::ErrorResponse(done.error());
+    if (now) {
+      auto t = ParseRfc3339(*now);
+      if (!t) return http::ErrorResponse(FailField("now", "invalid_format").value());
+      clock.Set(*t);
+    }
+    if (advance) clock.Advance(*advance * 60'000);
+    return http::Json(http::kOk, {{"now", FormatRfc3339(clock.Now())}});
+  });
+}
+
+}  // namespace
 
 int Serve(const Config& config) {
   const auto started = std::chrono::steady_clock::now();
@@ -29,7 +53,21 @@ int Serve(const Config& config) {
   server_config.body_limit = config.body_limit;
   server_config.access_log = config.access_log;
 
-  App app(config);
+  // Tests of deadlines move time by hand instead of sleeping (API tests of SLA and escalation).
+  std::unique_ptr<Clock> clock = std::make_unique<SystemClock>();
+  ManualClock* manual = nullptr;
+  if (!config.test_clock.empty()) {
+    auto start = ParseRfc3339(config.test_clock);
+    if (!start) {
+      std::cerr << "hearth: --test-clock must be an RFC 3339 time\n";
+      return 2;
+    }
+    auto owned = std::make_unique<ManualClock>(*start);
+    manual = owned.get();
+    clock = std::move(owned);
+  }
+  App app(config, std::move(clock));
+  if (manual) RegisterTestClock(app.router, *manual);
   if (auto ready = app.Prepare(); !ready) {
     std::cerr << "hearth: " << ready.error().message << "\n";
     return 1;

@@ -15,6 +15,7 @@ enum class Permission : std::uint32_t {
   kPersonalDataView,  ///< see phone and ID numbers unmasked
   kRecordRead,        ///< read business records in scope (customers, units, tickets…)
   kRecordWrite,       ///< create and change business records in scope
+  kServiceConfig,     ///< edit the service centre's categories, routing rules, SLA policies, calendars
   kCount,
 };
 

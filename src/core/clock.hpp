@@ -17,6 +17,10 @@ struct Timestamp {
 std::string FormatRfc3339(Timestamp t);
 /// Accepts RFC 3339 with "Z" or a numeric offset; nullopt when malformed.
 std::optional<Timestamp> ParseRfc3339(std::string_view text);
+/// A calendar date "YYYY-MM-DD" as days since 1970-01-01; nullopt unless it is a real date.
+std::optional<std::int64_t> ParseIsoDate(std::string_view text);
+/// Days since 1970-01-01 as "YYYY-MM-DD".
+std::string FormatIsoDate(std::int64_t days);
 
 /// The source of "now". Production uses SystemClock; tests use ManualClock.
 class Clock {

@@ -69,21 +69,6 @@ std::optional<bool> BodyReader::Bool(std::string_view key, bool required) {
   return v->as_bool();
 }
 
-std::optional<std::string> BodyReader::Enum(std::string_view key, std::initializer_list<std::string_view> allowed,
-                                            bool required) {
-  const auto* v = Get(key, required);
-  if (!v) return std::nullopt;
-  if (!v->is_string()) {
-    WrongType(key, "must_be_string");
-    return std::nullopt;
-  }
-  const std::string_view text = v->as_string();
-  if (std::find(allowed.begin(), allowed.end(), text) == allowed.end()) {
-    Invalid(std::string(key), "invalid_value");
-    return std::nullopt;
-  }
-  return std::string(text);
-}
 
 const boost::json::array* BodyReader::Array(std::string_view key, bool required, std::size_t max_items) {
   const auto* v = Get(key, required);

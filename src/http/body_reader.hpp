@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -42,7 +43,12 @@ class BodyReader {
   std::optional<bool> Bool(std::string_view key, bool required = false);
   /// One of `allowed`; reason "invalid_value" otherwise.
   std::optional<std::string> Enum(std::string_view key, std::initializer_list<std::string_view> allowed,
-                                  bool required = false);
+                                  bool required = false) {
+    return EnumOf(key, allowed.begin(), allowed.end(), required);
+  }
+  std::optional<std::string> Enum(std::string_view key, const std::vector<std::string>& allowed, bool required = false) {
+    return EnumOf(key, allowed.begin(), allowed.end(), required);
+  }
   std::optional<std::vector<std::string>> StringArray(std::string_view key, bool required = false,
                                                       std::size_t max_items = 100, std::size_t max_chars = 100);
 
@@ -64,6 +70,22 @@ class BodyReader {
   Result<void> Finish(std::span<const std::string_view> known);
 
  private:
+  template <typename It>
+  std::optional<std::string> EnumOf(std::string_view key, It begin, It end, bool required) {
+    const auto* v = Get(key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_string()) {
+      WrongType(key, "must_be_string");
+      return std::nullopt;
+    }
+    const std::string_view text = v->as_string();
+    if (std::find(begin, end, text) == end) {
+      Invalid(std::string(key), "invalid_value");
+      return std::nullopt;
+    }
+    return std::string(text);
+  }
+
   const boost::json::value* Get(std::string_view key, bool required);
   /// The array under `key` when present, an array, and not longer than `max_items`.
   const boost::json::array* Array(std::string_view key, bool required, std::size_t max_items);

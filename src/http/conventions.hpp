@@ -31,6 +31,15 @@ Result<Page> PageOf(const Request& req);
 /// An optional integer query parameter; 400 naming it when it is not an integer.
 Result<std::optional<std::int64_t>> QueryInt(const Request& req, std::string_view name);
 
+/// In a handler: `HEARTH_ASSIGN_OR_RESPOND(x, QueryInt(req, "n"));` assigns the value or answers
+/// with the error.
+#define HEARTH_ASSIGN_OR_RESPOND(lhs, expr) \
+  HEARTH_ASSIGN_OR_RESPOND_IMPL(HEARTH_CONCAT(hearth_respond_, __LINE__), lhs, expr)
+#define HEARTH_ASSIGN_OR_RESPOND_IMPL(tmp, lhs, expr)                   \
+  auto tmp = (expr);                                                    \
+  if (!tmp) return ::hearth::http::ErrorResponse(std::move(tmp).error()); \
+  lhs = std::move(*tmp)
+
 /// `{"items": [...], "next_cursor": ...}`.
 template <typename T, typename ToJsonFn>
 Response ListResponse(const std::vector<T>& items, const std::optional<std::string>& next, ToJsonFn&& to_json) {

@@ -37,6 +37,13 @@ class Request {
   std::optional<std::string> Query(std::string_view name) const;
   /// A path parameter as a positive integer id; kNotFound when it is not one.
   Result<std::int64_t> PathId(std::string_view name) const;
+  /// A path parameter as text ("" when the route has none of that name).
+  std::string PathText(std::string_view name) const {
+    for (const auto& [key, value] : path_params) {
+      if (key == name) return value;
+    }
+    return {};
+  }
   /// The body parsed as a JSON object; kBadRequest when it is not one.
   Result<boost::json::object> JsonObject() const;
   /// The authenticated actor; only valid on routes that require authentication.

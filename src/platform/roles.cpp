@@ -33,7 +33,7 @@ constexpr std::array<RoleRow, 6> kRoles{{
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(P::kCount)> kPermissionNames{
     "org.read", "org.write", "user.read", "user.write", "audit.read", "personal_data.view", "record.read",
-    "record.write"};
+    "record.write", "service.config"};
 
 }  // namespace
 

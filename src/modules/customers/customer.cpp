@@ -19,16 +19,7 @@ constexpr std::string_view kFields[] = {
     "marital_status", "children_birth_years", "elders", "income_level", "email", "address",
     "city",           "occupation", "source_channel", "tags", "consent_marketing", "org_unit_id"};
 
-bool ValidDate(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  using namespace std::chrono;
-  const year_month_day ymd{year{std::stoi(s.substr(0, 4))}, month{static_cast<unsigned>(std::stoi(s.substr(5, 2)))},
-                           day{static_cast<unsigned>(std::stoi(s.substr(8, 2)))}};
-  return ymd.ok() && s >= "1900-01-01";
-}
+bool ValidDate(const std::string& s) { return ParseIsoDate(s) && s >= "1900-01-01"; }
 
 bool ValidEmail(const std::string& s) {
   static const std::regex kEmail(R"(^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+$)");

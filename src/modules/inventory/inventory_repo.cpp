@@ -9,13 +9,17 @@ INSERT INTO projects (tenant_id, org_unit_id, name, city, address, completion_da
 VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id)sql";
 constexpr std::string_view kFindProject = R"sql(
 SELECT p.id, p.tenant_id, p.org_unit_id, p.name, p.city, p.address, p.completion_date, p.version, p.created_at,
-       p.updated_at, o.path
+       p.updated_at, o.path, p.team_dissolved
   FROM projects p JOIN org_units o ON o.id = p.org_unit_id WHERE p.id = $1 AND p.tenant_id = $2)sql";
 constexpr std::string_view kListProjects = R"sql(
 SELECT p.id, p.tenant_id, p.org_unit_id, p.name, p.city, p.address, p.completion_date, p.version, p.created_at,
-       p.updated_at, o.path
+       p.updated_at, o.path, p.team_dissolved
   FROM projects p JOIN org_units o ON o.id = p.org_unit_id
  WHERE p.tenant_id = $1 AND o.path LIKE $2 AND p.id > $3 ORDER BY p.id LIMIT $4)sql";
+constexpr std::string_view kUpdateProject = R"sql(
+UPDATE projects SET name = $3, city = $4, address = $5, completion_date = $6, team_dissolved = $7,
+       version = version + 1, updated_at = $8
+ WHERE id = $1 AND tenant_id = $2 AND (CAST($9 AS BIGINT) IS NULL OR version = $9))sql";
 constexpr std::string_view kInsertUnit = R"sql(
 INSERT INTO units (tenant_id, project_id, phase, building, entrance, room, floor, code, layout, area_m2,
                    list_price_cents, decoration, status, created_at, updated_at)
@@ -69,7 +73,9 @@ constexpr std::string_view kEvents = R"sql(
 SELECT id, at, kind, summary, actor_id FROM unit_events WHERE unit_id = $1 ORDER BY id)sql";
 
 Project ProjectFrom(const db::Row& r) {
-  return Project{r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.Text(4), r.Text(5), r.OptText(6), r.Int(7), r.Time(8), r.Time(9)};
+  Project p{r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.Text(4), r.Text(5), r.OptText(6), r.Int(7), r.Time(8), r.Time(9)};
+  p.team_dissolved = r.Bool(11);
+  return p;
 }
 
 Unit UnitFrom(const db::Row& r) {
@@ -84,6 +90,12 @@ std::int64_t InventoryRepo::InsertProject(db::Tx& tx, const Project& p) {
                     p.created_at)
       .front()
       .Int(0);
+}
+
+bool InventoryRepo::UpdateProject(db::Tx& tx, const Project& p, std::optional<std::int64_t> expected_version) {
+  return tx.Execute(kUpdateProject, p.id, p.tenant_id, p.name, p.city, p.address, p.completion_date, p.team_dissolved,
+                    p.updated_at, expected_version)
+             .affected == 1;
 }
 
 std::optional<std::pair<Project, std::string>> InventoryRepo::FindProject(db::Tx& tx, std::int64_t tenant_id,

@@ -15,6 +15,7 @@ class InventoryRepo {
   std::int64_t InsertProject(db::Tx& tx, const Project& p);
   /// The project with the materialised path of its org unit (for scope checks).
   std::optional<std::pair<Project, std::string>> FindProject(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
+  bool UpdateProject(db::Tx& tx, const Project& p, std::optional<std::int64_t> expected_version);
   std::vector<Project> ListProjects(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix, const Page& page);
 
   std::int64_t InsertUnit(db::Tx& tx, const Unit& u);

@@ -131,6 +131,27 @@ Response PostBulkUnits(Request& req, InventoryService& s) {
   return http::Json(http::kCreated, boost::json::object{{"items", std::move(items)}, {"count", created->size()}});
 }
 
+Response PatchProject(Request& req, InventoryService& s) {
+  auto patch = http::ReadPatch(req);
+  if (!patch) return http::ErrorResponse(patch.error());
+  http::BodyReader in(patch->body);
+  ProjectPatch p;
+  p.name = in.String("name", {.max_chars = 100});
+  p.city = in.String("city", {.max_chars = 50});
+  p.address = in.String("address", {.max_chars = 200});
+  if (in.IsNull("completion_date")) {
+    p.completion_date = std::optional<std::string>();
+  } else if (auto date = in.String("completion_date", {.max_chars = 10})) {
+    p.completion_date = date;
+  }
+  p.team_dissolved = in.Bool("team_dissolved");
+  if (auto done = in.Finish({"name", "city", "address", "completion_date", "team_dissolved"}); !done) {
+    return http::ErrorResponse(done.error());
+  }
+  return http::Render(s.UpdateProject(req.context, patch->id, p, patch->version), http::kOk,
+                      [](const Project& x) { return ToJson(x); });
+}
+
 Response PatchUnit(Request& req, InventoryService& s) {
   auto patch = http::ReadPatch(req);
   if (!patch) return http::ErrorResponse(patch.error());
@@ -210,6 +231,7 @@ void Register(http::Router& router, InventoryModule& module) {
     if (!id) return http::ErrorResponse(id.error());
     return http::Render(s.GetProject(r.context, *id), http::kOk, [](const Project& p) { return ToJson(p); });
   });
+  router.Add({"PATCH", "/api/v1/projects/{id}"}, [&s](Request& r) { return PatchProject(r, s); });
   router.Add({"POST", "/api/v1/projects/{id}/units/bulk"}, [&s](Request& r) { return PostBulkUnits(r, s); });
   router.Add({"GET", "/api/v1/projects/{id}/units"}, [&s](Request& r) {
     auto id = r.PathId("id");

@@ -66,6 +66,7 @@ UnitView InventoryService::View(db::Tx& tx, const Unit& unit) { return UnitView{
 Result<Project> InventoryService::CreateProject(const RequestContext& ctx, const ProjectInput& input) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not change the inventory");
+  if (input.completion_date && !ParseIsoDate(*input.completion_date)) return FailField("completion_date", "invalid_format");
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<Project> {
     auto unit = orgs_.FindInScope(tx, actor, input.org_unit_id.value_or(actor.org_unit_id));
@@ -73,6 +74,33 @@ Result<Project> InventoryService::CreateProject(const RequestContext& ctx, const
     Project p{0, actor.tenant_id, unit->id, input.name, input.city, input.address, input.completion_date, 1, now, now};
     p.id = repo_.InsertProject(tx, p);
     audit_.Record(tx, ctx, "project.created", "project", p.id, nullptr, ToJson(p));
+    return p;
+  });
+}
+
+Result<Project> InventoryService::UpdateProject(const RequestContext& ctx, std::int64_t id, const ProjectPatch& patch,
+                                                std::optional<std::int64_t> expected_version) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not change the inventory");
+  if (patch.completion_date && *patch.completion_date && !ParseIsoDate(**patch.completion_date)) {
+    return FailField("completion_date", "invalid_format");
+  }
+  if (patch.name && patch.name->empty()) return FailField("name", "required");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<Project> {
+    HEARTH_ASSIGN(Project p, ProjectInScope(tx, actor, id));
+    const auto before = ToJson(p);
+    if (patch.name) p.name = *patch.name;
+    if (patch.city) p.city = *patch.city;
+    if (patch.address) p.address = *patch.address;
+    if (patch.completion_date) p.completion_date = *patch.completion_date;
+    if (patch.team_dissolved) p.team_dissolved = *patch.team_dissolved;
+    p.updated_at = now;
+    if (!repo_.UpdateProject(tx, p, expected_version)) {
+      return Fail(ErrorCode::kConflict, "version_conflict", "the project was changed by someone else; reload it");
+    }
+    ++p.version;
+    audit_.Record(tx, ctx, "project.updated", "project", p.id, before, ToJson(p));
     return p;
   });
 }

@@ -22,6 +22,15 @@ struct ProjectInput {
   std::optional<std::string> completion_date;
 };
 
+/// PATCH /api/v1/projects/{id}: the fields given change.
+struct ProjectPatch {
+  std::optional<std::string> name;
+  std::optional<std::string> city;
+  std::optional<std::string> address;
+  std::optional<std::optional<std::string>> completion_date;
+  std::optional<bool> team_dissolved;
+};
+
 struct UnitInput {
   std::int64_t project_id = 0;
   std::string phase;
@@ -85,6 +94,17 @@ class InventoryService {
   Result<Project> CreateProject(const RequestContext& ctx, const ProjectInput& input);
   Result<Project> GetProject(const RequestContext& ctx, std::int64_t id);
   Result<platform::Listing<Project>> ListProjects(const RequestContext& ctx, const Page& page);
+  Result<Project> UpdateProject(const RequestContext& ctx, std::int64_t id, const ProjectPatch& patch,
+                                std::optional<std::int64_t> expected_version);
+
+  // For other modules, in the caller's transaction: 404 outside the actor's scope.
+  Result<Project> ProjectFor(db::Tx& tx, const Actor& actor, std::int64_t id) { return ProjectInScope(tx, actor, id); }
+  Result<Unit> UnitFor(db::Tx& tx, const Actor& actor, std::int64_t id) { return UnitInScope(tx, actor, id); }
+  /// Adds an entry to a unit's history (tickets, deliveries…).
+  void NoteUnitEvent(db::Tx& tx, std::int64_t tenant_id, std::int64_t unit_id, std::string_view kind,
+                     const std::string& summary, std::optional<std::int64_t> actor_id, Timestamp at) {
+    repo_.AddEvent(tx, tenant_id, unit_id, kind, summary, actor_id, at);
+  }
 
   /// 409 conflict ("code" "taken") when the project has a unit with the same code.
   Result<Unit> CreateUnit(const RequestContext& ctx, const UnitInput& input);

@@ -48,6 +48,7 @@ boost::json::object ToJson(const Project& p) {
           {"address", p.address},
           {"org_unit_id", p.org_unit_id},
           {"completion_date", p.completion_date ? boost::json::value(*p.completion_date) : boost::json::value(nullptr)},
+          {"team_dissolved", p.team_dissolved},
           {"version", p.version},
           {"created_at", FormatRfc3339(p.created_at)},
           {"updated_at", FormatRfc3339(p.updated_at)}};

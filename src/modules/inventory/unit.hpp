@@ -24,6 +24,7 @@ struct Project {
   std::int64_t version = 1;
   Timestamp created_at;
   Timestamp updated_at;
+  bool team_dissolved = false;  ///< 项目部撤场: its rectification work goes to engineering
 };
 
 /// One home (房号). `code` is building-entrance-room ("3-2-1101").

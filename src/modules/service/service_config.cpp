@@ -1,0 +1,281 @@
+// The service configuration admins edit (TicketService, continued): categories, routing rules,
+// SLA policies, business calendars, and the defaults every new group starts with.
+#include <algorithm>
+
+#include "modules/service/ticket_service.hpp"
+
+namespace hearth::service {
+
+namespace {
+
+boost::json::object CategoryJson(const Category& c) {
+  return {{"id", c.id}, {"parent_id", c.parent_id ? boost::json::value(*c.parent_id) : boost::json::value(nullptr)},
+          {"name", c.name}, {"position", c.position}, {"active", c.active}};
+}
+
+/// The seeds' category tree (渗漏, 门窗, 空鼓开裂…), two levels.
+const std::vector<std::pair<std::string, std::vector<std::string>>>& DefaultCategories() {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> kTree{
+      {"渗漏", {"屋面渗漏", "外墙渗漏", "卫生间渗漏", "窗边渗漏", "地下室渗漏"}},
+      {"门窗", {"门窗变形", "密封不严", "五金损坏", "玻璃破损"}},
+      {"空鼓开裂", {"墙面开裂", "地面空鼓", "瓷砖空鼓"}},
+      {"水电", {"电路故障", "给排水故障", "燃气", "暖通空调"}},
+      {"配套承诺", {"学校", "商业", "交通", "会所"}},
+      {"物业服务", {"安保", "保洁", "绿化", "收费"}},
+      {"销售承诺", {"面积差异", "赠送面积", "交付标准"}},
+      {"设计", {"户型设计", "采光通风"}},
+      {"其他", {}},
+  };
+  return kTree;
+}
+
+}  // namespace
+
+Result<std::vector<Category>> TicketService::Categories(const RequestContext& ctx) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<Category>> { return repo_.Categories(tx, actor.tenant_id); });
+}
+
+Result<Category> TicketService::CreateCategory(const RequestContext& ctx, Category c) {
+  const Actor& actor = ctx.actor_ref();
+  HEARTH_TRY(RequireConfigRights(actor));
+  const Timestamp now = clock_.Now();
+  c.tenant_id = actor.tenant_id;
+  auto created = db_.Transact([&](db::Tx& tx) -> Result<Category> {
+    if (c.parent_id) {
+      auto all = repo_.Categories(tx, actor.tenant_id);
+      if (std::none_of(all.begin(), all.end(), [&](const Category& x) { return x.id == *c.parent_id; })) {
+        return FailField("parent_id", "not_found");
+      }
+    }
+    c.id = repo_.InsertCategory(tx, c, now);
+    audit_.Record(tx, ctx, "ticket_category.created", "ticket_category", c.id, nullptr, CategoryJson(c));
+    return c;
+  });
+  ForgetConfig(actor.tenant_id);
+  return created;
+}
+
+Result<Category> TicketService::UpdateCategory(const RequestContext& ctx, std::int64_t id,
+                                               const std::optional<std::string>& name, std::optional<int> position,
+                                               std::optional<bool> active, std::optional<std::int64_t> expected_version) {
+  const Actor& actor = ctx.actor_ref();
+  HEARTH_TRY(RequireConfigRights(actor));
+  const Timestamp now = clock_.Now();
+  auto updated = db_.Transact([&](db::Tx& tx) -> Result<Category> {
+    auto all = repo_.Categories(tx, actor.tenant_id);
+    auto it = std::find_if(all.begin(), all.end(), [&](const Category& x) { return x.id == id; });
+    if (it == all.end()) return NotFound("no such category");
+    Category c = *it;
+    const auto before = CategoryJson(c);
+    if (name) c.name = *name;
+    if (position) c.position = *position;
+    if (active) c.active = *active;
+    if (!repo_.UpdateCategory(tx, c, expected_version, now)) {
+      return Fail(ErrorCode::kConflict, "version_conflict", "the category was changed by someone else; reload it");
+    }
+    ++c.version;
+    audit_.Record(tx, ctx, "ticket_category.updated", "ticket_category", c.id, before, CategoryJson(c));
+    return c;
+  });
+  ForgetConfig(actor.tenant_id);
+  return updated;
+}
+
+Result<std::vector<RoutingRule>> TicketService::Rules(const RequestContext& ctx) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<RoutingRule>> { return repo_.Rules(tx, actor.tenant_id); });
+}
+
+Result<RoutingRule> TicketService::CreateRule(const RequestContext& ctx, RoutingRule r) {
+  const Actor& actor = ctx.actor_ref();
+  HEARTH_TRY(RequireConfigRights(actor));
+  const Timestamp now = clock_.Now();
+  r.tenant_id = actor.tenant_id;
+  auto created = db_.Transact([&](db::Tx& tx) -> Result<RoutingRule> {
+    if (r.category_id) {
+      auto all = repo_.Categories(tx, actor.tenant_id);
+      if (std::none_of(all.begin(), all.end(), [&](const Category& x) { return x.id == *r.category_id; })) {
+        return FailField("category_id", "not_found");
+      }
+    }
+    if (r.project_id && !inventory_.ProjectFor(tx, actor, *r.project_id)) return FailField("project_id", "not_found");
+    r.id = repo_.InsertRule(tx, r, now);
+    audit_.Record(tx, ctx, "routing_rule.created", "routing_rule", r.id, nullptr,
+                  boost::json::object{{"name", r.name}, {"department", r.department}, {"position", r.position}});
+    return r;
+  });
+  ForgetConfig(actor.tenant_id);
+  return created;
+}
+
+Result<void> TicketService::DeleteRule(const RequestContext& ctx, std::int64_t id) {
+  const Actor& actor = ctx.actor_ref();
+  HEARTH_TRY(RequireConfigRights(actor));
+  auto deleted = db_.Transact([&](db::Tx& tx) -> Result<void> {
+    if (!repo_.DeleteRule(tx, actor.tenant_id, id)) return NotFound("no such routing rule");
+    audit_.Record(tx, ctx, "routing_rule.deleted", "routing_rule", id, nullptr, nullptr);
+    return {};
+  });
+  ForgetConfig(actor.tenant_id);
+  return deleted;
+}
+
+Result<std::vector<SlaPolicy>> TicketService::Policies(const RequestContext& ctx) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<SlaPolicy>> { return repo_.Policies(tx, actor.tenant_id); });
+}
+
+Result<SlaPolicy> TicketService::CreatePolicy(const RequestContext& ctx, SlaPolicy p) {
+  const Actor& actor = ctx.actor_ref();
+  HEARTH_TRY(RequireConfigRights(actor));
+  if (p.resolve_minutes < p.response_minutes) return FailField("resolve_minutes", "before_response");
+  const Timestamp now = clock_.Now();
+  p.tenant_id = actor.tenant_id;
+  auto created = db_.Transact([&](db::Tx& tx) -> Result<SlaPolicy> {
+    if (p.category_id) {
+      auto all = repo_.Categories(tx, actor.tenant_id);
+      if (std::none_of(all.begin(), all.end(), [&](const Category& x) { return x.id == *p.category_id; })) {
+        return FailField("category_id", "not_found");
+      }
+    }
+    p.id = repo_.InsertPolicy(tx, p, now);
+    audit_.Record(tx, ctx, "sla_policy.created", "sla_policy", p.id, nullptr,
+                  boost::json::object{{"name", p.name}, {"response_minutes", p.response_minutes},
+                                      {"resolve_minutes", p.resolve_minutes}});
+    return p;
+  });
+  ForgetConfig(actor.tenant_id);
+  return created;
+}
+
+Result<void> TicketService::DeletePolicy(const RequestContext& ctx, std::int64_t id) {
+  const Actor& actor = ctx.actor_ref();
+  HEARTH_TRY(RequireConfigRights(actor));
+  auto deleted = db_.Transact([&](db::Tx& tx) -> Result<void> {
+    if (!repo_.DeletePolicy(tx, actor.tenant_id, id)) return NotFound("no such SLA policy");
+    audit_.Record(tx, ctx, "sla_policy.deleted", "sla_policy", id, nullptr, nullptr);
+    return {};
+  });
+  ForgetConfig(actor.tenant_id);
+  return deleted;
+}
+
+Result<CalendarRow> TicketService::Calendar(const RequestContext& ctx, const std::string& region) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<CalendarRow> {
+    auto c = repo_.FindCalendar(tx, actor.tenant_id, region);
+    if (!c) return NotFound("no such calendar");
+    return *c;
+  });
+}
+
+Result<CalendarRow> TicketService::SetHours(const RequestContext& ctx, const std::string& region, int start_min,
+                                            int end_min) {
+  const Actor& actor = ctx.actor_ref();
+  HEARTH_TRY(RequireConfigRights(actor));
+  if (start_min < 0 || start_min >= 24 * 60) return FailField("day_start", "invalid_value");
+  if (end_min <= start_min || end_min > 24 * 60) return FailField("day_end", "before_start");
+  const Timestamp now = clock_.Now();
+  auto updated = db_.Transact([&](db::Tx& tx) -> Result<CalendarRow> {
+    auto c = repo_.FindCalendar(tx, actor.tenant_id, region);
+    if (!c) return NotFound("no such calendar");
+    repo_.UpdateCalendarHours(tx, c->id, start_min, end_min, now);
+    audit_.Record(tx, ctx, "calendar.hours_changed", "business_calendar", c->id, nullptr,
+                  boost::json::object{{"day_start_min", start_min}, {"day_end_min", end_min}});
+    return *repo_.FindCalendar(tx, actor.tenant_id, region);
+  });
+  ForgetConfig(actor.tenant_id);
+  return updated;
+}
+
+Result<CalendarRow> TicketService::PutDay(const RequestContext& ctx, const std::string& region, const CalendarDay& day) {
+  const Actor& actor = ctx.actor_ref();
+  HEARTH_TRY(RequireConfigRights(actor));
+  const Timestamp now = clock_.Now();
+  auto updated = db_.Transact([&](db::Tx& tx) -> Result<CalendarRow> {
+    auto c = repo_.FindCalendar(tx, actor.tenant_id, region);
+    if (!c) return NotFound("no such calendar");
+    repo_.PutDay(tx, c->id, day, now);
+    audit_.Record(tx, ctx, "calendar.day_set", "business_calendar", c->id, nullptr,
+                  boost::json::object{{"day", FormatChinaDay(day.day)}, {"working", day.working}, {"name", day.name}});
+    return *repo_.FindCalendar(tx, actor.tenant_id, region);
+  });
+  ForgetConfig(actor.tenant_id);
+  return updated;
+}
+
+Result<CalendarRow> TicketService::DeleteDay(const RequestContext& ctx, const std::string& region, ChinaDay day) {
+  const Actor& actor = ctx.actor_ref();
+  HEARTH_TRY(RequireConfigRights(actor));
+  auto updated = db_.Transact([&](db::Tx& tx) -> Result<CalendarRow> {
+    auto c = repo_.FindCalendar(tx, actor.tenant_id, region);
+    if (!c) return NotFound("no such calendar");
+    if (!repo_.DeleteDay(tx, c->id, day)) return NotFound("no such day in the calendar");
+    audit_.Record(tx, ctx, "calendar.day_removed", "business_calendar", c->id, nullptr,
+                  boost::json::object{{"day", FormatChinaDay(day)}});
+    return *repo_.FindCalendar(tx, actor.tenant_id, region);
+  });
+  ForgetConfig(actor.tenant_id);
+  return updated;
+}
+
+Result<void> TicketService::SeedDefaults() {
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<void> {
+    for (const std::int64_t tenant : repo_.Tenants(tx)) {
+      if (!repo_.Categories(tx, tenant).empty()) continue;  // seeded before: admins own it now
+      std::unordered_map<std::string, std::int64_t> ids;
+      int position = 0;
+      for (const auto& [parent, children] : DefaultCategories()) {
+        const auto parent_id = repo_.InsertCategory(tx, {0, tenant, std::nullopt, parent, position++, true, 1}, now);
+        ids[parent] = parent_id;
+        int child_position = 0;
+        for (const auto& child : children) {
+          ids[child] = repo_.InsertCategory(tx, {0, tenant, parent_id, child, child_position++, true, 1}, now);
+        }
+      }
+      // The work interface of the seeds: 物业 handles property matters, 销售 its promises,
+      // 设计 design, repairs of delivered homes go to the project team (engineering once it
+      // has been dissolved), other repairs and every major case to engineering, the rest to 客关.
+      int rule_position = 10;
+      auto rule = [&](std::string name, std::optional<std::string> kind, std::optional<std::int64_t> category,
+                      std::optional<std::string> grade, std::optional<std::string> unit_status, std::string department) {
+        repo_.InsertRule(tx, {0, tenant, rule_position, std::move(name), std::move(kind), category, std::move(grade),
+                              std::nullopt, std::move(unit_status), std::move(department), std::nullopt, true, 1},
+                         now);
+        rule_position += 10;
+      };
+      rule("物业服务归物业", std::nullopt, ids["物业服务"], std::nullopt, std::nullopt, "property");
+      rule("销售承诺归营销", std::nullopt, ids["销售承诺"], std::nullopt, std::nullopt, "sales");
+      rule("设计问题归设计", std::nullopt, ids["设计"], std::nullopt, std::nullopt, "design");
+      rule("重大投诉由工程部界定责任", "complaint", std::nullopt, "major", std::nullopt, "engineering");
+      rule("已交付房屋报修由项目部整改", "repair", std::nullopt, std::nullopt, "delivered", "project");
+      rule("其他报修归工程部", "repair", std::nullopt, std::nullopt, std::nullopt, "engineering");
+      // SLA policies in minutes of working time (a working day is 9 hours).
+      auto policy = [&](std::string name, std::optional<std::string> kind, std::optional<std::string> grade,
+                        int response, int resolve) {
+        repo_.InsertPolicy(tx, {0, tenant, std::move(name), std::move(kind), std::move(grade), std::nullopt, response,
+                                resolve, 1},
+                           now);
+      };
+      policy("默认：24 工作小时内答复", std::nullopt, std::nullopt, 24 * 60, 10 * 9 * 60);
+      policy("咨询", "inquiry", std::nullopt, 4 * 60, 2 * 9 * 60);
+      policy("报修", "repair", std::nullopt, 24 * 60, 15 * 9 * 60);
+      policy("重要", std::nullopt, "important", 8 * 60, 10 * 9 * 60);
+      policy("热点", std::nullopt, "hot", 4 * 60, 8 * 9 * 60);
+      policy("重大", std::nullopt, "major", 2 * 60, 5 * 9 * 60);
+      if (!repo_.FindCalendar(tx, tenant, "CN")) {
+        const auto calendar = repo_.InsertCalendar(tx, tenant, {0, "CN", 9 * 60, 18 * 60, 1, {}}, now);
+        for (const auto& day : OfficialChinaCalendar2025And2026()) repo_.PutDay(tx, calendar, day, now);
+      }
+    }
+    return {};
+  });
+}
+
+}  // namespace hearth::service

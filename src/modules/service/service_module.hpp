@@ -1,0 +1,22 @@
+#pragma once
+#include "db/database.hpp"
+#include "http/router.hpp"
+#include "modules/customers/customers_module.hpp"
+#include "modules/inventory/inventory_module.hpp"
+#include "modules/service/ticket_service.hpp"
+#include "platform/platform_module.hpp"
+
+namespace hearth::service {
+
+/// The service centre (客户服务中心): tickets, routing, SLA on the business calendar.
+struct ServiceModule {
+  ServiceModule(db::Database& db, const Clock& clock, platform::Platform& platform,
+                customers::CustomersModule& customers, inventory::InventoryModule& inventory)
+      : tickets(db, clock, platform.audit, customers.service, inventory.service) {}
+  TicketService tickets;
+};
+
+/// Registers constraints and routes; the module must outlive the router.
+void Register(http::Router& router, ServiceModule& module);
+
+}  // namespace hearth::service

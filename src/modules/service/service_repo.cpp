@@ -1,0 +1,298 @@
+#include "modules/service/service_repo.hpp"
+
+namespace hearth::service {
+
+namespace {
+
+#define HEARTH_TICKET_COLUMNS                                                                                     \
+  "t.id, t.tenant_id, t.org_unit_id, t.kind, t.channel, t.grade, t.status, t.customer_id, t.unit_id, t.project_id, " \
+  "t.category_id, t.title, t.description, t.department, t.assignee_id, t.routing_rule_id, t.resolution, "            \
+  "t.responsibility, t.satisfaction, t.response_due_at, t.resolve_due_at, t.responded_at, t.resolved_at, "          \
+  "t.closed_at, t.paused_at, t.escalation_level, t.version, t.created_at, t.updated_at"
+constexpr std::string_view kInsertTicket = R"sql(
+INSERT INTO tickets (tenant_id, org_unit_id, kind, channel, grade, status, customer_id, unit_id, project_id, category_id,
+                     title, description, department, assignee_id, routing_rule_id, response_due_at, resolve_due_at,
+                     created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id)sql";
+constexpr std::string_view kFindTicket = "SELECT " HEARTH_TICKET_COLUMNS R"sql(, o.path
+  FROM tickets t JOIN org_units o ON o.id = t.org_unit_id WHERE t.id = $1 AND t.tenant_id = $2)sql";
+constexpr std::string_view kUpdateTicket = R"sql(
+UPDATE tickets SET grade = $3, status = $4, category_id = $5, title = $6, description = $7, department = $8,
+       assignee_id = $9, resolution = $10, responsibility = $11, satisfaction = $12, response_due_at = $13,
+       resolve_due_at = $14, responded_at = $15, resolved_at = $16, closed_at = $17, paused_at = $18,
+       escalation_level = $19, org_unit_id = $20, updated_at = $21, version = version + 1
+ WHERE id = $1 AND tenant_id = $2 AND (CAST($22 AS BIGINT) IS NULL OR version = $22))sql";
+constexpr std::string_view kListTickets = "SELECT " HEARTH_TICKET_COLUMNS R"sql(
+  FROM tickets t JOIN org_units o ON o.id = t.org_unit_id
+ WHERE t.tenant_id = $1 AND o.path LIKE $2 AND t.id < $3
+   AND (CAST($5 AS TEXT) IS NULL OR t.status = $5) AND (CAST($6 AS TEXT) IS NULL OR t.kind = $6)
+   AND (CAST($7 AS TEXT) IS NULL OR t.grade = $7) AND (CAST($8 AS TEXT) IS NULL OR t.department = $8)
+   AND (CAST($9 AS BIGINT) IS NULL OR t.project_id = $9) AND (CAST($10 AS BIGINT) IS NULL OR t.customer_id = $10)
+   AND (CAST($11 AS BIGINT) IS NULL OR t.unit_id = $11) AND (CAST($12 AS BIGINT) IS NULL OR t.assignee_id = $12)
+ ORDER BY t.id DESC LIMIT $4)sql";
+#undef HEARTH_TICKET_COLUMNS
+constexpr std::string_view kAddEvent = R"sql(
+INSERT INTO ticket_events (tenant_id, ticket_id, at, action, from_status, to_status, actor_id, detail, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $3, $3))sql";
+constexpr std::string_view kEvents = R"sql(
+SELECT id, ticket_id, at, action, from_status, to_status, actor_id, detail FROM ticket_events
+ WHERE ticket_id = $1 ORDER BY id)sql";
+constexpr std::string_view kMoveCustomer =
+    "UPDATE tickets SET customer_id = $3, version = version + 1 WHERE customer_id = $2 AND tenant_id = $1";
+
+constexpr std::string_view kCategories = R"sql(
+SELECT id, tenant_id, parent_id, name, position, active, version FROM ticket_categories
+ WHERE tenant_id = $1 ORDER BY position, id)sql";
+constexpr std::string_view kInsertCategory = R"sql(
+INSERT INTO ticket_categories (tenant_id, parent_id, name, position, active, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id)sql";
+constexpr std::string_view kUpdateCategory = R"sql(
+UPDATE ticket_categories SET name = $3, position = $4, active = $5, version = version + 1, updated_at = $6
+ WHERE id = $1 AND tenant_id = $2 AND (CAST($7 AS BIGINT) IS NULL OR version = $7))sql";
+
+constexpr std::string_view kRules = R"sql(
+SELECT id, tenant_id, position, name, kind, category_id, grade, project_id, unit_status, department, org_unit_id,
+       active, version
+  FROM routing_rules WHERE tenant_id = $1 ORDER BY position, id)sql";
+constexpr std::string_view kInsertRule = R"sql(
+INSERT INTO routing_rules (tenant_id, position, name, kind, category_id, grade, project_id, unit_status, department,
+                           org_unit_id, active, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id)sql";
+constexpr std::string_view kDeleteRule = "DELETE FROM routing_rules WHERE id = $1 AND tenant_id = $2";
+
+constexpr std::string_view kPolicies = R"sql(
+SELECT id, tenant_id, name, kind, grade, category_id, response_minutes, resolve_minutes, version
+  FROM sla_policies WHERE tenant_id = $1 ORDER BY id)sql";
+constexpr std::string_view kInsertPolicy = R"sql(
+INSERT INTO sla_policies (tenant_id, name, kind, grade, category_id, response_minutes, resolve_minutes, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id)sql";
+constexpr std::string_view kDeletePolicy = "DELETE FROM sla_policies WHERE id = $1 AND tenant_id = $2";
+
+constexpr std::string_view kCalendars = R"sql(
+SELECT id, region, day_start_min, day_end_min, version FROM business_calendars
+ WHERE tenant_id = $1 AND (CAST($2 AS TEXT) IS NULL OR region = $2) ORDER BY region)sql";
+constexpr std::string_view kCalendarDays = "SELECT day, working, name FROM calendar_days WHERE calendar_id = $1 ORDER BY day";
+constexpr std::string_view kInsertCalendar = R"sql(
+INSERT INTO business_calendars (tenant_id, region, day_start_min, day_end_min, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $5) RETURNING id)sql";
+constexpr std::string_view kUpdateCalendarHours = R"sql(
+UPDATE business_calendars SET day_start_min = $2, day_end_min = $3, version = version + 1, updated_at = $4 WHERE id = $1)sql";
+constexpr std::string_view kPutDay = R"sql(
+INSERT INTO calendar_days (calendar_id, day, working, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
+ON CONFLICT (calendar_id, day) DO UPDATE SET working = excluded.working, name = excluded.name, updated_at = excluded.updated_at)sql";
+constexpr std::string_view kDeleteDay = "DELETE FROM calendar_days WHERE calendar_id = $1 AND day = $2";
+constexpr std::string_view kTenants = "SELECT DISTINCT tenant_id FROM org_units ORDER BY tenant_id";
+
+std::optional<Timestamp> OptTime(const db::Row& r, std::size_t i) {
+  auto v = r.OptInt(i);
+  return v ? std::optional<Timestamp>(Timestamp{*v}) : std::nullopt;
+}
+std::optional<std::int64_t> Ms(const std::optional<Timestamp>& t) {
+  return t ? std::optional<std::int64_t>(t->ms) : std::nullopt;
+}
+
+Ticket TicketFrom(const db::Row& r) {
+  Ticket t;
+  t.id = r.Int(0);
+  t.tenant_id = r.Int(1);
+  t.org_unit_id = r.Int(2);
+  t.kind = r.Text(3);
+  t.channel = r.Text(4);
+  t.grade = r.Text(5);
+  t.status = r.Text(6);
+  t.customer_id = r.Int(7);
+  t.unit_id = r.OptInt(8);
+  t.project_id = r.OptInt(9);
+  t.category_id = r.OptInt(10);
+  t.title = r.Text(11);
+  t.description = r.Text(12);
+  t.department = r.Text(13);
+  t.assignee_id = r.OptInt(14);
+  t.routing_rule_id = r.OptInt(15);
+  t.resolution = r.OptText(16);
+  t.responsibility = r.OptText(17);
+  if (auto s = r.OptInt(18)) t.satisfaction = static_cast<int>(*s);
+  t.response_due_at = r.Time(19);
+  t.resolve_due_at = r.Time(20);
+  t.responded_at = OptTime(r, 21);
+  t.resolved_at = OptTime(r, 22);
+  t.closed_at = OptTime(r, 23);
+  t.paused_at = OptTime(r, 24);
+  t.escalation_level = static_cast<int>(r.Int(25));
+  t.version = r.Int(26);
+  t.created_at = r.Time(27);
+  t.updated_at = r.Time(28);
+  return t;
+}
+
+}  // namespace
+
+std::int64_t ServiceRepo::InsertTicket(db::Tx& tx, const Ticket& t) {
+  return tx.Execute(kInsertTicket, t.tenant_id, t.org_unit_id, t.kind, t.channel, t.grade, t.status, t.customer_id,
+                    t.unit_id, t.project_id, t.category_id, t.title, t.description, t.department, t.assignee_id,
+                    t.routing_rule_id, t.response_due_at, t.resolve_due_at, t.created_at)
+      .front()
+      .Int(0);
+}
+
+std::optional<std::pair<Ticket, std::string>> ServiceRepo::FindTicket(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
+  auto rows = tx.Execute(kFindTicket, id, tenant_id);
+  if (rows.empty()) return std::nullopt;
+  return std::make_pair(TicketFrom(rows.front()), rows.front().Text(29));
+}
+
+bool ServiceRepo::UpdateTicket(db::Tx& tx, const Ticket& t, std::optional<std::int64_t> expected_version) {
+  std::optional<std::int64_t> satisfaction;
+  if (t.satisfaction) satisfaction = *t.satisfaction;
+  return tx.Execute(kUpdateTicket, t.id, t.tenant_id, t.grade, t.status, t.category_id, t.title, t.description,
+                    t.department, t.assignee_id, t.resolution, t.responsibility, satisfaction, t.response_due_at,
+                    t.resolve_due_at, Ms(t.responded_at), Ms(t.resolved_at), Ms(t.closed_at), Ms(t.paused_at),
+                    static_cast<std::int64_t>(t.escalation_level), t.org_unit_id, t.updated_at, expected_version)
+             .affected == 1;
+}
+
+std::vector<Ticket> ServiceRepo::ListTickets(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                             const TicketFilter& f, const Page& page) {
+  auto rows = tx.Execute(kListTickets, tenant_id, path_prefix + "%", page.after_id.value_or(INT64_MAX), page.limit + 1,
+                         f.status, f.kind, f.grade, f.department, f.project_id, f.customer_id, f.unit_id, f.assignee_id);
+  std::vector<Ticket> out;
+  out.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(TicketFrom(rows[i]));
+  return out;
+}
+
+void ServiceRepo::AddEvent(db::Tx& tx, std::int64_t tenant_id, const TicketEvent& e) {
+  tx.Execute(kAddEvent, tenant_id, e.ticket_id, e.at, e.action, e.from_status, e.to_status, e.actor_id, e.detail);
+}
+
+std::vector<TicketEvent> ServiceRepo::Events(db::Tx& tx, std::int64_t ticket_id) {
+  auto rows = tx.Execute(kEvents, ticket_id);
+  std::vector<TicketEvent> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    out.push_back({r.Int(0), r.Int(1), r.Time(2), r.Text(3), r.OptText(4), r.OptText(5), r.OptInt(6), r.Text(7)});
+  }
+  return out;
+}
+
+void ServiceRepo::MoveCustomer(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into) {
+  tx.Execute(kMoveCustomer, tenant_id, from, into);
+}
+
+std::vector<Category> ServiceRepo::Categories(db::Tx& tx, std::int64_t tenant_id) {
+  auto rows = tx.Execute(kCategories, tenant_id);
+  std::vector<Category> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    out.push_back({r.Int(0), r.Int(1), r.OptInt(2), r.Text(3), static_cast<int>(r.Int(4)), r.Bool(5), r.Int(6)});
+  }
+  return out;
+}
+
+std::int64_t ServiceRepo::InsertCategory(db::Tx& tx, const Category& c, Timestamp now) {
+  return tx.Execute(kInsertCategory, c.tenant_id, c.parent_id, c.name, static_cast<std::int64_t>(c.position), c.active, now)
+      .front()
+      .Int(0);
+}
+
+bool ServiceRepo::UpdateCategory(db::Tx& tx, const Category& c, std::optional<std::int64_t> expected_version,
+                                 Timestamp now) {
+  return tx.Execute(kUpdateCategory, c.id, c.tenant_id, c.name, static_cast<std::int64_t>(c.position), c.active, now,
+                    expected_version)
+             .affected == 1;
+}
+
+std::vector<RoutingRule> ServiceRepo::Rules(db::Tx& tx, std::int64_t tenant_id) {
+  auto rows = tx.Execute(kRules, tenant_id);
+  std::vector<RoutingRule> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    out.push_back({r.Int(0), r.Int(1), static_cast<int>(r.Int(2)), r.Text(3), r.OptText(4), r.OptInt(5), r.OptText(6),
+                   r.OptInt(7), r.OptText(8), r.Text(9), r.OptInt(10), r.Bool(11), r.Int(12)});
+  }
+  return out;
+}
+
+std::int64_t ServiceRepo::InsertRule(db::Tx& tx, const RoutingRule& r, Timestamp now) {
+  return tx.Execute(kInsertRule, r.tenant_id, static_cast<std::int64_t>(r.position), r.name, r.kind, r.category_id,
+                    r.grade, r.project_id, r.unit_status, r.department, r.org_unit_id, r.active, now)
+      .front()
+      .Int(0);
+}
+
+bool ServiceRepo::DeleteRule(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
+  return tx.Execute(kDeleteRule, id, tenant_id).affected == 1;
+}
+
+std::vector<SlaPolicy> ServiceRepo::Policies(db::Tx& tx, std::int64_t tenant_id) {
+  auto rows = tx.Execute(kPolicies, tenant_id);
+  std::vector<SlaPolicy> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    out.push_back({r.Int(0), r.Int(1), r.Text(2), r.OptText(3), r.OptText(4), r.OptInt(5), static_cast<int>(r.Int(6)),
+                   static_cast<int>(r.Int(7)), r.Int(8)});
+  }
+  return out;
+}
+
+std::int64_t ServiceRepo::InsertPolicy(db::Tx& tx, const SlaPolicy& p, Timestamp now) {
+  return tx.Execute(kInsertPolicy, p.tenant_id, p.name, p.kind, p.grade, p.category_id,
+                    static_cast<std::int64_t>(p.response_minutes), static_cast<std::int64_t>(p.resolve_minutes), now)
+      .front()
+      .Int(0);
+}
+
+bool ServiceRepo::DeletePolicy(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
+  return tx.Execute(kDeletePolicy, id, tenant_id).affected == 1;
+}
+
+std::vector<CalendarRow> ServiceRepo::Calendars(db::Tx& tx, std::int64_t tenant_id) {
+  auto rows = tx.Execute(kCalendars, tenant_id, std::optional<std::string>());
+  std::vector<CalendarRow> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    out.push_back({r.Int(0), r.Text(1), static_cast<int>(r.Int(2)), static_cast<int>(r.Int(3)), r.Int(4), {}});
+  }
+  return out;
+}
+
+std::optional<CalendarRow> ServiceRepo::FindCalendar(db::Tx& tx, std::int64_t tenant_id, const std::string& region) {
+  auto rows = tx.Execute(kCalendars, tenant_id, region);
+  if (rows.empty()) return std::nullopt;
+  const auto& r = rows.front();
+  CalendarRow c{r.Int(0), r.Text(1), static_cast<int>(r.Int(2)), static_cast<int>(r.Int(3)), r.Int(4), {}};
+  auto days = tx.Execute(kCalendarDays, c.id);
+  for (std::size_t i = 0; i < days.size(); ++i) {
+    if (auto day = ParseChinaDay(days[i].Text(0))) c.days.push_back({*day, days[i].Bool(1), days[i].Text(2)});
+  }
+  return c;
+}
+
+std::int64_t ServiceRepo::InsertCalendar(db::Tx& tx, std::int64_t tenant_id, const CalendarRow& c, Timestamp now) {
+  return tx.Execute(kInsertCalendar, tenant_id, c.region, static_cast<std::int64_t>(c.day_start_min),
+                    static_cast<std::int64_t>(c.day_end_min), now)
+      .front()
+      .Int(0);
+}
+
+bool ServiceRepo::UpdateCalendarHours(db::Tx& tx, std::int64_t id, int start_min, int end_min, Timestamp now) {
+  return tx.Execute(kUpdateCalendarHours, id, static_cast<std::int64_t>(start_min), static_cast<std::int64_t>(end_min), now)
+             .affected == 1;
+}
+
+void ServiceRepo::PutDay(db::Tx& tx, std::int64_t calendar_id, const CalendarDay& day, Timestamp now) {
+  tx.Execute(kPutDay, calendar_id, FormatChinaDay(day.day), day.working, day.name, now);
+}
+
+bool ServiceRepo::DeleteDay(db::Tx& tx, std::int64_t calendar_id, ChinaDay day) {
+  return tx.Execute(kDeleteDay, calendar_id, FormatChinaDay(day)).affected == 1;
+}
+
+std::vector<std::int64_t> ServiceRepo::Tenants(db::Tx& tx) {
+  auto rows = tx.Execute(kTenants);
+  std::vector<std::int64_t> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(rows[i].Int(0));
+  return out;
+}
+
+}  // namespace hearth::service

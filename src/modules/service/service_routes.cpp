@@ -1,0 +1,339 @@
+#include <boost/json/array.hpp>
+#include <fmt/format.h>
+
+#include "http/body_reader.hpp"
+#include "http/conventions.hpp"
+#include "modules/service/service_module.hpp"
+
+// HTTP of the service centre: parse → service → JSON. No SQL, no rules.
+namespace hearth::service {
+
+namespace {
+
+using http::Request;
+using http::Response;
+
+template <typename T>
+boost::json::value Opt(const std::optional<T>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
+
+boost::json::object RuleJson(const RoutingRule& r) {
+  return {{"id", r.id},
+          {"position", r.position},
+          {"name", r.name},
+          {"kind", Opt(r.kind)},
+          {"category_id", Opt(r.category_id)},
+          {"grade", Opt(r.grade)},
+          {"project_id", Opt(r.project_id)},
+          {"unit_status", Opt(r.unit_status)},
+          {"department", r.department},
+          {"org_unit_id", Opt(r.org_unit_id)},
+          {"active", r.active}};
+}
+
+boost::json::object PolicyJson(const SlaPolicy& p) {
+  return {{"id", p.id},
+          {"name", p.name},
+          {"kind", Opt(p.kind)},
+          {"grade", Opt(p.grade)},
+          {"category_id", Opt(p.category_id)},
+          {"response_minutes", p.response_minutes},
+          {"resolve_minutes", p.resolve_minutes}};
+}
+
+boost::json::object CategoryJson(const Category& c) {
+  return {{"id", c.id},     {"parent_id", Opt(c.parent_id)}, {"name", c.name},
+          {"position", c.position}, {"active", c.active},   {"version", c.version}};
+}
+
+std::string ClockText(int minutes) { return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60); }
+
+std::optional<int> MinutesOf(const std::string& hhmm) {
+  if (hhmm.size() != 5 || hhmm[2] != ':') return std::nullopt;
+  for (std::size_t i : {0, 1, 3, 4}) {
+    if (hhmm[i] < '0' || hhmm[i] > '9') return std::nullopt;
+  }
+  const int h = (hhmm[0] - '0') * 10 + (hhmm[1] - '0'), m = (hhmm[3] - '0') * 10 + (hhmm[4] - '0');
+  if (h > 24 || m > 59 || (h == 24 && m != 0)) return std::nullopt;
+  return h * 60 + m;
+}
+
+boost::json::object CalendarJson(const CalendarRow& c) {
+  boost::json::array days;
+  for (const auto& d : c.days) {
+    days.push_back(boost::json::object{{"day", FormatChinaDay(d.day)}, {"working", d.working}, {"name", d.name}});
+  }
+  return {{"region", c.region}, {"day_start", ClockText(c.day_start_min)}, {"day_end", ClockText(c.day_end_min)},
+          {"version", c.version}, {"days", std::move(days)}};
+}
+
+Response PostTicket(Request& req, TicketService& s) {
+  auto body = req.JsonObject();
+  if (!body) return http::ErrorResponse(body.error());
+  http::BodyReader in(*body);
+  TicketInput t;
+  auto kind = in.Enum("kind", kTicketKinds, true);
+  auto channel = in.Enum("channel", kTicketChannels, true);
+  auto customer = in.Int("customer_id", true);
+  t.unit_id = in.Int("unit_id");
+  t.project_id = in.Int("project_id");
+  t.category_id = in.Int("category_id");
+  auto title = in.String("title", {.required = true, .max_chars = 200});
+  auto description = in.String("description", {.max_chars = 5000});
+  auto grade = in.Enum("grade", kTicketGrades);
+  if (auto done = in.Finish({"kind", "channel", "customer_id", "unit_id", "project_id", "category_id", "title",
+                             "description", "grade"});
+      !done) {
+    return http::ErrorResponse(done.error());
+  }
+  t.kind = *kind;
+  t.channel = *channel;
+  t.customer_id = *customer;
+  t.title = *title;
+  t.description = description.value_or("");
+  t.grade = grade.value_or("general");
+  auto created = s.Create(req.context, t);
+  if (!created) return http::ErrorResponse(created.error());
+  return http::Json(http::kCreated, ToJson(*created, s.Now()));
+}
+
+Response ListTickets(Request& req, TicketService& s) {
+  auto page = http::PageOf(req);
+  if (!page) return http::ErrorResponse(page.error());
+  TicketFilter f;
+  auto text = [&](const char* key, const std::vector<std::string>* allowed) -> Result<std::optional<std::string>> {
+    auto v = req.Query(key);
+    if (!v || v->empty()) return std::optional<std::string>();
+    if (allowed && std::find(allowed->begin(), allowed->end(), *v) == allowed->end()) {
+      return tl::unexpected(Error{ErrorCode::kBadRequest, "bad_request", std::string(key) + " is not one of its values",
+                                  {{key, "invalid_value"}}, {}});
+    }
+    return v;
+  };
+  static const std::vector<std::string> kStatuses{"new",      "assigned", "in_progress", "on_hold",
+                                                  "resolved", "reopened", "closed",      "cancelled"};
+  HEARTH_ASSIGN_OR_RESPOND(f.status, text("status", &kStatuses));
+  HEARTH_ASSIGN_OR_RESPOND(f.kind, text("kind", &kTicketKinds));
+  HEARTH_ASSIGN_OR_RESPOND(f.grade, text("grade", &kTicketGrades));
+  HEARTH_ASSIGN_OR_RESPOND(f.department, text("department", &kDepartments));
+  HEARTH_ASSIGN_OR_RESPOND(f.project_id, http::QueryInt(req, "project_id"));
+  HEARTH_ASSIGN_OR_RESPOND(f.customer_id, http::QueryInt(req, "customer_id"));
+  HEARTH_ASSIGN_OR_RESPOND(f.unit_id, http::QueryInt(req, "unit_id"));
+  HEARTH_ASSIGN_OR_RESPOND(f.assignee_id, http::QueryInt(req, "assignee_id"));
+  HEARTH_ASSIGN_OR_RESPOND(auto breached, text("breached", nullptr));
+  if (breached) {
+    if (*breached != "true" && *breached != "false") {
+      return http::ErrorResponse(Error{ErrorCode::kBadRequest, "bad_request", "breached is true or false",
+                                       {{"breached", "invalid_value"}}, {}});
+    }
+    f.breached = *breached == "true";
+  }
+  auto list = s.List(req.context, f, *page);
+  if (!list) return http::ErrorResponse(list.error());
+  const Timestamp now = s.Now();
+  return http::ListResponse(list->items, list->next_cursor, [&](const Ticket& t) { return ToJson(t, now); });
+}
+
+Response PostAction(Request& req, TicketService& s, const std::string& action) {
+  auto id = req.PathId("id");
+  if (!id) return http::ErrorResponse(id.error());
+  auto version = http::IfMatchVersion(req);
+  if (!version) return http::ErrorResponse(version.error());
+  boost::json::object empty;
+  auto body = req.body.empty() ? Result<boost::json::object>(empty) : req.JsonObject();
+  if (!body) return http::ErrorResponse(body.error());
+  http::BodyReader in(*body);
+  ActionInput a;
+  a.department = in.Enum("department", kDepartments);
+  a.assignee_id = in.Int("assignee_id");
+  a.resolution = in.String("resolution", {.max_chars = 5000});
+  a.responsibility = in.Enum("responsibility", kResponsibilities);
+  if (auto sat = in.Int("satisfaction")) a.satisfaction = static_cast<int>(*sat);
+  a.comment = in.String("comment", {.max_chars = 2000});
+  a.reason = in.String("reason", {.max_chars = 2000});
+  a.text = in.String("text", {.max_chars = 5000});
+  if (auto done = in.Finish({"department", "assignee_id", "resolution", "responsibility", "satisfaction", "comment",
+                             "reason", "text"});
+      !done) {
+    return http::ErrorResponse(done.error());
+  }
+  auto t = s.Act(req.context, *id, action, a, *version);
+  if (!t) return http::ErrorResponse(t.error());
+  return http::Json(http::kOk, ToJson(*t, s.Now()));
+}
+
+Response PostRule(Request& req, TicketService& s) {
+  auto body = req.JsonObject();
+  if (!body) return http::ErrorResponse(body.error());
+  http::BodyReader in(*body);
+  RoutingRule r;
+  auto name = in.String("name", {.required = true, .max_chars = 100});
+  auto position = in.Int("position");
+  r.kind = in.Enum("kind", kTicketKinds);
+  r.category_id = in.Int("category_id");
+  r.grade = in.Enum("grade", kTicketGrades);
+  r.project_id = in.Int("project_id");
+  r.unit_status = in.Enum("unit_status", {"available", "pledged", "subscribed", "contracted", "delivered"});
+  auto department = in.Enum("department", kDepartments, true);
+  r.org_unit_id = in.Int("org_unit_id");
+  auto active = in.Bool("active");
+  if (auto done = in.Finish({"name", "position", "kind", "category_id", "grade", "project_id", "unit_status",
+                             "department", "org_unit_id", "active"});
+      !done) {
+    return http::ErrorResponse(done.error());
+  }
+  r.name = *name;
+  r.position = static_cast<int>(position.value_or(100));
+  r.department = *department;
+  r.active = active.value_or(true);
+  return http::Render(s.CreateRule(req.context, r), http::kCreated, RuleJson);
+}
+
+Response PostPolicy(Request& req, TicketService& s) {
+  auto body = req.JsonObject();
+  if (!body) return http::ErrorResponse(body.error());
+  http::BodyReader in(*body);
+  SlaPolicy p;
+  auto name = in.String("name", {.required = true, .max_chars = 100});
+  p.kind = in.Enum("kind", kTicketKinds);
+  p.grade = in.Enum("grade", kTicketGrades);
+  p.category_id = in.Int("category_id");
+  auto response = in.Int("response_minutes", true);
+  auto resolve = in.Int("resolve_minutes", true);
+  if (response && (*response < 1 || *response > 100000)) in.Invalid("response_minutes", "out_of_range");
+  if (resolve && (*resolve < 1 || *resolve > 1000000)) in.Invalid("resolve_minutes", "out_of_range");
+  if (auto done = in.Finish({"name", "kind", "grade", "category_id", "response_minutes", "resolve_minutes"}); !done) {
+    return http::ErrorResponse(done.error());
+  }
+  p.name = *name;
+  p.response_minutes = static_cast<int>(*response);
+  p.resolve_minutes = static_cast<int>(*resolve);
+  return http::Render(s.CreatePolicy(req.context, p), http::kCreated, PolicyJson);
+}
+
+Response PostCategory(Request& req, TicketService& s) {
+  auto body = req.JsonObject();
+  if (!body) return http::ErrorResponse(body.error());
+  http::BodyReader in(*body);
+  Category c;
+  auto name = in.String("name", {.required = true, .max_chars = 50});
+  c.parent_id = in.Int("parent_id");
+  auto position = in.Int("position");
+  if (auto done = in.Finish({"name", "parent_id", "position"}); !done) return http::ErrorResponse(done.error());
+  c.name = *name;
+  c.position = static_cast<int>(position.value_or(0));
+  return http::Render(s.CreateCategory(req.context, c), http::kCreated, CategoryJson);
+}
+
+Response PatchCategory(Request& req, TicketService& s) {
+  auto patch = http::ReadPatch(req);
+  if (!patch) return http::ErrorResponse(patch.error());
+  http::BodyReader in(patch->body);
+  auto name = in.String("name", {.max_chars = 50});
+  auto position = in.Int("position");
+  auto active = in.Bool("active");
+  if (auto done = in.Finish({"name", "position", "active"}); !done) return http::ErrorResponse(done.error());
+  if (name && name->empty()) return http::ErrorResponse(FailField("name", "required").value());
+  std::optional<int> pos;
+  if (position) pos = static_cast<int>(*position);
+  return http::Render(s.UpdateCategory(req.context, patch->id, name, pos, active, patch->version), http::kOk,
+                      CategoryJson);
+}
+
+Response PatchCalendar(Request& req, TicketService& s) {
+  auto body = req.JsonObject();
+  if (!body) return http::ErrorResponse(body.error());
+  http::BodyReader in(*body);
+  auto start = in.String("day_start", {.required = true, .max_chars = 5});
+  auto end = in.String("day_end", {.required = true, .max_chars = 5});
+  if (start && !MinutesOf(*start)) in.Invalid("day_start", "invalid_format");
+  if (end && !MinutesOf(*end)) in.Invalid("day_end", "invalid_format");
+  if (auto done = in.Finish({"day_start", "day_end"}); !done) return http::ErrorResponse(done.error());
+  return http::Render(s.SetHours(req.context, req.PathText("region"), *MinutesOf(*start), *MinutesOf(*end)), http::kOk,
+                      CalendarJson);
+}
+
+Response PutCalendarDay(Request& req, TicketService& s) {
+  auto day = ParseChinaDay(req.PathText("day"));
+  if (!day) return http::ErrorResponse(FailField("day", "invalid_format").value());
+  auto body = req.JsonObject();
+  if (!body) return http::ErrorResponse(body.error());
+  http::BodyReader in(*body);
+  auto working = in.Bool("working", true);
+  auto name = in.String("name", {.max_chars = 50});
+  if (auto done = in.Finish({"working", "name"}); !done) return http::ErrorResponse(done.error());
+  return http::Render(s.PutDay(req.context, req.PathText("region"), {*day, *working, name.value_or("")}), http::kOk,
+                      CalendarJson);
+}
+
+}  // namespace
+
+void Register(http::Router& router, ServiceModule& module) {
+  db::RegisterConstraint("uq_ticket_categories_name", {"name", "taken", ErrorCode::kConflict, "conflict"});
+  TicketService& s = module.tickets;
+  router.Add({"POST", "/api/v1/tickets"}, [&s](Request& r) { return PostTicket(r, s); });
+  router.Add({"GET", "/api/v1/tickets"}, [&s](Request& r) { return ListTickets(r, s); });
+  router.Add({"GET", "/api/v1/tickets/{id}"}, [&s](Request& r) {
+    auto id = r.PathId("id");
+    if (!id) return http::ErrorResponse(id.error());
+    auto t = s.Get(r.context, *id);
+    if (!t) return http::ErrorResponse(t.error());
+    return http::Json(http::kOk, ToJson(*t, s.Now()));
+  });
+  router.Add({"GET", "/api/v1/tickets/{id}/events"}, [&s](Request& r) {
+    auto id = r.PathId("id");
+    if (!id) return http::ErrorResponse(id.error());
+    auto events = s.Events(r.context, *id);
+    if (!events) return http::ErrorResponse(events.error());
+    return http::ListResponse(*events, std::nullopt, [](const TicketEvent& e) { return ToJson(e); });
+  });
+  for (const std::string& action : kTicketActions) {
+    router.Add({"POST", "/api/v1/tickets/{id}/" + action}, [&s, action](Request& r) { return PostAction(r, s, action); });
+  }
+  router.Add({"GET", "/api/v1/ticket-categories"}, [&s](Request& r) {
+    auto list = s.Categories(r.context);
+    if (!list) return http::ErrorResponse(list.error());
+    return http::ListResponse(*list, std::nullopt, CategoryJson);
+  });
+  router.Add({"POST", "/api/v1/ticket-categories"}, [&s](Request& r) { return PostCategory(r, s); });
+  router.Add({"PATCH", "/api/v1/ticket-categories/{id}"}, [&s](Request& r) { return PatchCategory(r, s); });
+  router.Add({"GET", "/api/v1/routing-rules"}, [&s](Request& r) {
+    auto list = s.Rules(r.context);
+    if (!list) return http::ErrorResponse(list.error());
+    return http::ListResponse(*list, std::nullopt, RuleJson);
+  });
+  router.Add({"POST", "/api/v1/routing-rules"}, [&s](Request& r) { return PostRule(r, s); });
+  router.Add({"DELETE", "/api/v1/routing-rules/{id}"}, [&s](Request& r) {
+    auto id = r.PathId("id");
+    if (!id) return http::ErrorResponse(id.error());
+    auto done = s.DeleteRule(r.context, *id);
+    if (!done) return http::ErrorResponse(done.error());
+    return http::Response{http::kNoContent, "application/json", "", {}};
+  });
+  router.Add({"GET", "/api/v1/sla-policies"}, [&s](Request& r) {
+    auto list = s.Policies(r.context);
+    if (!list) return http::ErrorResponse(list.error());
+    return http::ListResponse(*list, std::nullopt, PolicyJson);
+  });
+  router.Add({"POST", "/api/v1/sla-policies"}, [&s](Request& r) { return PostPolicy(r, s); });
+  router.Add({"DELETE", "/api/v1/sla-policies/{id}"}, [&s](Request& r) {
+    auto id = r.PathId("id");
+    if (!id) return http::ErrorResponse(id.error());
+    auto done = s.DeletePolicy(r.context, *id);
+    if (!done) return http::ErrorResponse(done.error());
+    return http::Response{http::kNoContent, "application/json", "", {}};
+  });
+  router.Add({"GET", "/api/v1/calendars/{region}"}, [&s](Request& r) {
+    return http::Render(s.Calendar(r.context, r.PathText("region")), http::kOk, CalendarJson);
+  });
+  router.Add({"PATCH", "/api/v1/calendars/{region}"}, [&s](Request& r) { return PatchCalendar(r, s); });
+  router.Add({"PUT", "/api/v1/calendars/{region}/days/{day}"}, [&s](Request& r) { return PutCalendarDay(r, s); });
+  router.Add({"DELETE", "/api/v1/calendars/{region}/days/{day}"}, [&s](Request& r) {
+    auto day = ParseChinaDay(r.PathText("day"));
+    if (!day) return http::ErrorResponse(FailField("day", "invalid_format").value());
+    return http::Render(s.DeleteDay(r.context, r.PathText("region"), *day), http::kOk, CalendarJson);
+  });
+}
+
+}  // namespace hearth::service

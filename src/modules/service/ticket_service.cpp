@@ -1,0 +1,330 @@
+#include "modules/service/ticket_service.hpp"
+
+#include <algorithm>
+
+#include <boost/json/serialize.hpp>
+
+namespace hearth::service {
+
+namespace {
+
+constexpr std::int64_t kConfigCacheMs = 2000;
+constexpr int kDefaultResponseMinutes = 24 * 60;  // Vanke: a reply within 24 hours of working time
+constexpr int kDefaultResolveMinutes = 10 * 9 * 60;
+
+std::string KindLabel(std::string_view kind) {
+  if (kind == "inquiry") return "咨询";
+  if (kind == "complaint") return "投诉";
+  if (kind == "repair") return "报修";
+  if (kind == "suggestion") return "建议";
+  return "表扬";
+}
+
+bool Matches(const std::optional<std::string>& condition, std::string_view value) {
+  return !condition || *condition == value;
+}
+
+std::string Detail(boost::json::object o) { return boost::json::serialize(o); }
+
+}  // namespace
+
+bool ServiceConfig::IsUnder(std::int64_t category, std::int64_t ancestor) const {
+  std::optional<std::int64_t> at = category;
+  for (int depth = 0; at && depth < 16; ++depth) {
+    if (*at == ancestor) return true;
+    auto it = std::find_if(categories.begin(), categories.end(), [&](const Category& c) { return c.id == *at; });
+    if (it == categories.end()) return false;
+    at = it->parent_id;
+  }
+  return false;
+}
+
+TicketService::TicketService(db::Database& db, const Clock& clock, platform::AuditLog& audit,
+                             customers::CustomerService& customers, inventory::InventoryService& inventory)
+    : db_(db), clock_(clock), audit_(audit), customers_(customers), inventory_(inventory) {
+  customers_.AddMergeHook([this](db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into) {
+    repo_.MoveCustomer(tx, tenant_id, from, into);
+  });
+}
+
+std::shared_ptr<const ServiceConfig> TicketService::ConfigOf(db::Tx& tx, std::int64_t tenant_id) {
+  const std::int64_t now = clock_.Now().ms;
+  {
+    std::lock_guard lock(config_mutex_);
+    auto it = configs_.find(tenant_id);
+    if (it != configs_.end() && now - it->second.loaded_ms >= 0 && now - it->second.loaded_ms < kConfigCacheMs) {
+      return it->second.config;
+    }
+  }
+  auto config = std::make_shared<ServiceConfig>();
+  config->categories = repo_.Categories(tx, tenant_id);
+  config->rules = repo_.Rules(tx, tenant_id);
+  config->policies = repo_.Policies(tx, tenant_id);
+  if (auto row = repo_.FindCalendar(tx, tenant_id, "CN")) {
+    config->calendar = BusinessCalendar(row->day_start_min, row->day_end_min);
+    for (const auto& day : row->days) config->calendar.Set(day);
+  } else {
+    for (const auto& day : OfficialChinaCalendar2025And2026()) config->calendar.Set(day);
+  }
+  std::lock_guard lock(config_mutex_);
+  configs_[tenant_id] = {config, now};
+  return config;
+}
+
+void TicketService::ForgetConfig(std::int64_t tenant_id) {
+  std::lock_guard lock(config_mutex_);
+  configs_.erase(tenant_id);
+}
+
+Result<void> TicketService::RequireConfigRights(const Actor& actor) const {
+  if (!actor.Can(Permission::kServiceConfig)) return Forbidden("only administrators change the service configuration");
+  return {};
+}
+
+Result<std::pair<Ticket, std::string>> TicketService::InScope(db::Tx& tx, const Actor& actor, std::int64_t id) {
+  auto found = repo_.FindTicket(tx, actor.tenant_id, id);
+  if (!found || !actor.InScope(found->second)) return NotFound("no such ticket");
+  return *found;
+}
+
+Result<Ticket> TicketService::Create(const RequestContext& ctx, const TicketInput& in) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not open tickets");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<Ticket> {
+    if (!customers_.CheckInScope(tx, actor, in.customer_id)) return FailField("customer_id", "not_found");
+    Ticket t;
+    t.tenant_id = actor.tenant_id;
+    t.kind = in.kind;
+    t.channel = in.channel;
+    t.grade = in.grade;
+    t.customer_id = in.customer_id;
+    t.title = in.title;
+    t.description = in.description;
+    t.created_at = t.updated_at = now;
+    std::optional<inventory::Unit> unit;
+    std::optional<inventory::Project> project;
+    if (in.unit_id) {
+      auto u = inventory_.UnitFor(tx, actor, *in.unit_id);
+      if (!u) return FailField("unit_id", "not_found");
+      unit = *u;
+      if (in.project_id && *in.project_id != u->project_id) return FailField("project_id", "not_the_units_project");
+      t.unit_id = u->id;
+    }
+    if (const auto project_id = unit ? std::optional<std::int64_t>(unit->project_id) : in.project_id) {
+      auto p = inventory_.ProjectFor(tx, actor, *project_id);
+      if (!p) return FailField("project_id", "not_found");
+      project = *p;
+      t.project_id = p->id;
+    }
+    auto config = ConfigOf(tx, actor.tenant_id);
+    if (in.category_id) {
+      auto it = std::find_if(config->categories.begin(), config->categories.end(),
+                             [&](const Category& c) { return c.id == *in.category_id; });
+      if (it == config->categories.end() || !it->active) return FailField("category_id", "not_found");
+      t.category_id = it->id;
+    }
+    // The owning company: the project's, else the customer's.
+    if (project) {
+      t.org_unit_id = project->org_unit_id;
+    } else {
+      HEARTH_ASSIGN(auto customer, customers_.Get(ctx, in.customer_id));
+      t.org_unit_id = customer.org_unit_id;
+    }
+
+    // Routing (工作界面): the first matching rule; a dissolved project team hands over to engineering.
+    t.department = "customer_relations";
+    boost::json::object routing{{"rule", nullptr}};
+    for (const auto& rule : config->rules) {
+      if (!rule.active || !Matches(rule.kind, t.kind) || !Matches(rule.grade, t.grade)) continue;
+      if (rule.project_id && rule.project_id != t.project_id) continue;
+      if (rule.unit_status && (!unit || unit->status != *rule.unit_status)) continue;
+      if (rule.category_id && !(t.category_id && config->IsUnder(*t.category_id, *rule.category_id))) continue;
+      t.department = rule.department;
+      t.routing_rule_id = rule.id;
+      if (rule.org_unit_id) t.org_unit_id = *rule.org_unit_id;
+      routing = {{"rule", rule.id}, {"rule_name", rule.name}};
+      break;
+    }
+    if (t.department == "project" && project && project->team_dissolved) {
+      t.department = "engineering";
+      routing["fallback"] = "team_dissolved";
+    }
+    routing["department"] = t.department;
+
+    // SLA: the most specific matching policy, deadlines in working time.
+    const SlaPolicy* policy = nullptr;
+    int best = -1;
+    for (const auto& p : config->policies) {
+      if (!Matches(p.kind, t.kind) || !Matches(p.grade, t.grade)) continue;
+      if (p.category_id && !(t.category_id && config->IsUnder(*t.category_id, *p.category_id))) continue;
+      const int score = (p.category_id ? 4 : 0) + (p.grade ? 2 : 0) + (p.kind ? 1 : 0);
+      if (score > best) {
+        best = score;
+        policy = &p;
+      }
+    }
+    const int response_minutes = policy ? policy->response_minutes : kDefaultResponseMinutes;
+    const int resolve_minutes = policy ? policy->resolve_minutes : kDefaultResolveMinutes;
+    t.response_due_at = config->calendar.Add(now, response_minutes);
+    t.resolve_due_at = config->calendar.Add(now, resolve_minutes);
+    routing["sla_policy"] = policy ? boost::json::value(policy->id) : boost::json::value(nullptr);
+
+    t.id = repo_.InsertTicket(tx, t);
+    repo_.AddEvent(tx, t.tenant_id, {0, t.id, now, "created", std::nullopt, t.status, actor.user_id, Detail(routing)});
+    customers_.AppendTimeline(tx, t.tenant_id,
+                              {0, t.customer_id, now, "ticket", "ticket", t.id, KindLabel(t.kind) + "：" + t.title},
+                              actor.user_id);
+    if (t.unit_id) {
+      inventory_.NoteUnitEvent(tx, t.tenant_id, *t.unit_id, "ticket",
+                               KindLabel(t.kind) + "：" + t.title + "（工单 #" + std::to_string(t.id) + "）",
+                               actor.user_id, now);
+    }
+    audit_.Record(tx, ctx, "ticket.created", "ticket", t.id, nullptr, ToJson(t, now));
+    return t;
+  });
+}
+
+Result<Ticket> TicketService::Get(const RequestContext& ctx, std::int64_t id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<Ticket> {
+    HEARTH_ASSIGN(auto found, InScope(tx, actor, id));
+    return found.first;
+  });
+}
+
+Result<platform::Listing<Ticket>> TicketService::List(const RequestContext& ctx, const TicketFilter& filter,
+                                                      const Page& page) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  const Timestamp now = clock_.Now();
+  return db_.Read([&](db::Tx& tx) -> Result<platform::Listing<Ticket>> {
+    platform::Listing<Ticket> out;
+    const std::string path = actor.IsAdmin() ? "/" : actor.org_path;
+    if (!filter.breached) {
+      out.items = repo_.ListTickets(tx, actor.tenant_id, path, filter, page);
+      out.next_cursor = TrimToPage(out.items, page, [](const Ticket& t) { return t.id; });
+      return out;
+    }
+    // Breach is computed when read: page through the matches, keeping those that agree.
+    Page chunk = page;
+    chunk.limit = 200;
+    for (int round = 0; round < 50 && static_cast<int>(out.items.size()) <= page.limit; ++round) {
+      auto rows = repo_.ListTickets(tx, actor.tenant_id, path, filter, chunk);
+      const bool more = static_cast<int>(rows.size()) > chunk.limit;
+      if (more) rows.resize(static_cast<std::size_t>(chunk.limit));
+      for (auto& t : rows) {
+        if (SlaBreached(t, now) == *filter.breached) out.items.push_back(std::move(t));
+      }
+      if (!more || rows.empty()) break;
+      chunk.after_id = rows.back().id;
+    }
+    out.next_cursor = TrimToPage(out.items, page, [](const Ticket& t) { return t.id; });
+    return out;
+  });
+}
+
+Result<Ticket> TicketService::Act(const RequestContext& ctx, std::int64_t id, const std::string& action,
+                                  const ActionInput& in, std::optional<std::int64_t> expected_version) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not work on tickets");
+  if (std::find(kTicketActions.begin(), kTicketActions.end(), action) == kTicketActions.end()) {
+    return NotFound("no such action");
+  }
+  // What each action needs, checked before anything is read.
+  if (action == "assign" && !in.department) return FailField("department", "required");
+  if (action == "resolve" && (!in.resolution || in.resolution->empty())) return FailField("resolution", "required");
+  if (action == "callback" && !in.satisfaction) return FailField("satisfaction", "required");
+  if (action == "callback" && (*in.satisfaction < 1 || *in.satisfaction > 5)) return FailField("satisfaction", "out_of_range");
+  if ((action == "reopen" || action == "cancel" || action == "hold") && (!in.reason || in.reason->empty())) {
+    return FailField("reason", "required");
+  }
+  if (action == "comment" && (!in.text || in.text->empty())) return FailField("text", "required");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<Ticket> {
+    HEARTH_ASSIGN(auto found, InScope(tx, actor, id));
+    Ticket t = std::move(found.first);
+    const std::string from = t.status;
+    HEARTH_ASSIGN(const std::string to, NextStatus(action, from, in.satisfaction.value_or(0)));
+    auto config = ConfigOf(tx, actor.tenant_id);
+    boost::json::object detail;
+    if (action == "assign") {
+      if (in.assignee_id) {
+        auto user = tx.Execute("SELECT id FROM users WHERE id = $1 AND tenant_id = $2 AND active", *in.assignee_id,
+                               actor.tenant_id);
+        if (user.empty()) return FailField("assignee_id", "not_found");
+      }
+      detail = {{"department", *in.department}, {"from_department", t.department},
+                {"assignee_id", in.assignee_id ? boost::json::value(*in.assignee_id) : boost::json::value(nullptr)}};
+      t.department = *in.department;
+      t.assignee_id = in.assignee_id;
+    } else if (action == "start" || action == "hold" || action == "resolve") {
+      if (!t.responded_at) t.responded_at = now;  // the customer has heard back
+    }
+    if (action == "hold") {
+      t.paused_at = now;
+      detail = {{"reason", *in.reason}};
+    } else if (action == "resume" && t.paused_at) {
+      // The time spent waiting for the customer does not count: push both deadlines.
+      const std::int64_t paused = config->calendar.WorkingMsBetween(*t.paused_at, now);
+      t.resolve_due_at = config->calendar.AddMs(t.resolve_due_at, paused);
+      if (!t.responded_at) t.response_due_at = config->calendar.AddMs(t.response_due_at, paused);
+      detail = {{"paused_working_minutes", paused / 60000}};
+      t.paused_at.reset();
+    } else if (action == "resolve") {
+      t.resolution = *in.resolution;
+      t.responsibility = in.responsibility;
+      t.resolved_at = now;
+      detail = {{"resolution", *in.resolution},
+                {"responsibility", in.responsibility ? boost::json::value(*in.responsibility) : boost::json::value(nullptr)}};
+    } else if (action == "callback") {
+      t.satisfaction = *in.satisfaction;
+      detail = {{"satisfaction", *in.satisfaction}, {"comment", in.comment.value_or("")}};
+      if (to == "closed") t.closed_at = now;
+    } else if (action == "cancel") {
+      t.closed_at = now;
+      t.paused_at.reset();
+      detail = {{"reason", *in.reason}};
+    } else if (action == "reopen") {
+      detail = {{"reason", *in.reason}};
+    } else if (action == "comment") {
+      detail = {{"text", *in.text}};
+    }
+    if (to == "reopened") {
+      // A reopened ticket gets a fresh resolution deadline from now, by the same policy length.
+      const std::int64_t length = config->calendar.WorkingMsBetween(t.created_at, t.resolve_due_at);
+      t.resolve_due_at = config->calendar.AddMs(now, length);
+      t.resolved_at.reset();
+      t.closed_at.reset();
+    }
+    t.status = to;
+    t.updated_at = now;
+    if (!repo_.UpdateTicket(tx, t, expected_version)) {
+      return Fail(ErrorCode::kConflict, "version_conflict", "the ticket was changed by someone else; reload it");
+    }
+    ++t.version;
+    repo_.AddEvent(tx, t.tenant_id,
+                   {0, t.id, now, action, from, to == from ? std::optional<std::string>() : std::optional<std::string>(to),
+                    actor.user_id, Detail(detail)});
+    if (action == "resolve" || action == "callback" || to == "closed") {
+      std::string summary = action == "resolve" ? "工单已解决：" + t.title
+                            : to == "closed"    ? "回访满意度 " + std::to_string(t.satisfaction.value_or(0)) + " 分，工单关闭"
+                                                : "回访不满意（" + std::to_string(t.satisfaction.value_or(0)) + " 分），工单重开";
+      customers_.AppendTimeline(tx, t.tenant_id, {0, t.customer_id, now, "ticket", "ticket", t.id, summary}, actor.user_id);
+    }
+    if (action != "comment") audit_.Record(tx, ctx, "ticket." + action, "ticket", t.id, nullptr, detail);
+    return t;
+  });
+}
+
+Result<std::vector<TicketEvent>> TicketService::Events(const RequestContext& ctx, std::int64_t id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<TicketEvent>> {
+    HEARTH_TRY(InScope(tx, actor, id));
+    return repo_.Events(tx, id);
+  });
+}
+
+}  // namespace hearth::service

@@ -1,0 +1,115 @@
+#pragma once
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/paging.hpp"
+#include "core/request_context.hpp"
+#include "db/database.hpp"
+#include "modules/customers/customer_service.hpp"
+#include "modules/inventory/inventory_service.hpp"
+#include "modules/service/business_calendar.hpp"
+#include "modules/service/service_repo.hpp"
+#include "platform/audit.hpp"
+#include "platform/org_service.hpp"
+
+namespace hearth::service {
+
+struct TicketInput {
+  std::string kind;
+  std::string channel;
+  std::int64_t customer_id = 0;
+  std::optional<std::int64_t> unit_id;
+  std::optional<std::int64_t> project_id;
+  std::optional<std::int64_t> category_id;
+  std::string title;
+  std::string description;
+  std::string grade = "general";
+};
+
+/// The body of POST /api/v1/tickets/{id}/{action}; which fields an action needs is checked by
+/// the service.
+struct ActionInput {
+  std::optional<std::string> department;
+  std::optional<std::int64_t> assignee_id;
+  std::optional<std::string> resolution;
+  std::optional<std::string> responsibility;
+  std::optional<int> satisfaction;
+  std::optional<std::string> comment;
+  std::optional<std::string> reason;
+  std::optional<std::string> text;
+};
+
+/// A tenant's service configuration, read together and cached for a moment (every ticket
+/// creation needs all of it).
+struct ServiceConfig {
+  std::vector<Category> categories;
+  std::vector<RoutingRule> rules;
+  std::vector<SlaPolicy> policies;
+  BusinessCalendar calendar;
+  /// True when `category` is `ancestor` or lies under it.
+  bool IsUnder(std::int64_t category, std::int64_t ancestor) const;
+};
+
+/// Service-centre use cases: tickets with routing, SLA on the business calendar, the status
+/// machine and history; the configuration admins edit. Tickets are scoped by their org unit.
+class TicketService {
+ public:
+  TicketService(db::Database& db, const Clock& clock, platform::AuditLog& audit, customers::CustomerService& customers,
+                inventory::InventoryService& inventory);
+
+  Timestamp Now() const { return clock_.Now(); }
+  Result<Ticket> Create(const RequestContext& ctx, const TicketInput& input);
+  Result<Ticket> Get(const RequestContext& ctx, std::int64_t id);
+  Result<platform::Listing<Ticket>> List(const RequestContext& ctx, const TicketFilter& filter, const Page& page);
+  /// One action of the status machine (API.md); 409 invalid_transition when the status does
+  /// not allow it, 422 naming a missing or bad field.
+  Result<Ticket> Act(const RequestContext& ctx, std::int64_t id, const std::string& action, const ActionInput& input,
+                     std::optional<std::int64_t> expected_version);
+  Result<std::vector<TicketEvent>> Events(const RequestContext& ctx, std::int64_t id);
+
+  Result<std::vector<Category>> Categories(const RequestContext& ctx);
+  Result<Category> CreateCategory(const RequestContext& ctx, Category c);
+  Result<Category> UpdateCategory(const RequestContext& ctx, std::int64_t id, const std::optional<std::string>& name,
+                                  std::optional<int> position, std::optional<bool> active,
+                                  std::optional<std::int64_t> expected_version);
+  Result<std::vector<RoutingRule>> Rules(const RequestContext& ctx);
+  Result<RoutingRule> CreateRule(const RequestContext& ctx, RoutingRule r);
+  Result<void> DeleteRule(const RequestContext& ctx, std::int64_t id);
+  Result<std::vector<SlaPolicy>> Policies(const RequestContext& ctx);
+  Result<SlaPolicy> CreatePolicy(const RequestContext& ctx, SlaPolicy p);
+  Result<void> DeletePolicy(const RequestContext& ctx, std::int64_t id);
+  Result<CalendarRow> Calendar(const RequestContext& ctx, const std::string& region);
+  Result<CalendarRow> SetHours(const RequestContext& ctx, const std::string& region, int start_min, int end_min);
+  Result<CalendarRow> PutDay(const RequestContext& ctx, const std::string& region, const CalendarDay& day);
+  Result<CalendarRow> DeleteDay(const RequestContext& ctx, const std::string& region, ChinaDay day);
+
+  /// Gives every tenant without them the default category tree, routing rules, SLA policies and
+  /// the "CN" calendar with the official holidays (idempotent; run at start-up).
+  Result<void> SeedDefaults();
+
+ private:
+  Result<std::pair<Ticket, std::string>> InScope(db::Tx& tx, const Actor& actor, std::int64_t id);
+  std::shared_ptr<const ServiceConfig> ConfigOf(db::Tx& tx, std::int64_t tenant_id);
+  void ForgetConfig(std::int64_t tenant_id);
+  Result<void> RequireConfigRights(const Actor& actor) const;
+
+  db::Database& db_;
+  const Clock& clock_;
+  platform::AuditLog& audit_;
+  customers::CustomerService& customers_;
+  inventory::InventoryService& inventory_;
+  ServiceRepo repo_;
+  std::mutex config_mutex_;
+  struct Cached {
+    std::shared_ptr<const ServiceConfig> config;
+    std::int64_t loaded_ms;
+  };
+  std::unordered_map<std::int64_t, Cached> configs_;
+};
+
+}  // namespace hearth::service

@@ -1,0 +1,242 @@
+// The service centre over HTTP, on SQLite and PostgreSQL, with the server's clock moved by hand
+// (hearth serve --test-clock): routing, SLA deadlines on the business calendar across a weekend,
+// a holiday and a make-up working day, hold and resume, breach, the status machine, call-back.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "support/api_fixture.hpp"
+
+namespace hearth::test {
+namespace {
+
+class TicketsApi : public ApiTest {
+ protected:
+  // Friday 20 November 2026, 09:00 in China.
+  std::vector<std::string> ExtraArgs() override { return {"--test-clock", "2026-11-20T01:00:00Z"}; }
+
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    project_ = admin_->Post("/api/v1/projects", R"({"name":"翡翠湾","city":"深圳","completion_date":"2025-06-30"})").Int("id");
+    auto bulk = admin_->Post(fmt::format("/api/v1/projects/{}/units/bulk", project_),
+                             R"({"building":"3","entrance":"2","floor_from":11,"floor_to":11,"rooms":[{"suffix":"01","area_m2":89},{"suffix":"02","area_m2":120}]})");
+    ASSERT_EQ(bulk.status, 201) << bulk.body;
+    delivered_unit_ = bulk.json.at("items").as_array().at(0).at("id").as_int64();
+    unsold_unit_ = bulk.json.at("items").as_array()[1].at("id").as_int64();
+    for (const char* status : {"subscribed", "contracted", "delivered"}) {
+      ASSERT_EQ(admin_->Patch(fmt::format("/api/v1/units/{}", delivered_unit_), fmt::format(R"({{"status":"{}"}})", status)).status, 200);
+    }
+    customer_ = admin_->Post("/api/v1/customers", R"({"name":"林晓燕","phone":"13600001111"})").Int("id");
+  }
+
+  Reply Open(const std::string& extra) {
+    return admin_->Post("/api/v1/tickets", fmt::format(R"({{"customer_id":{},"channel":"hotline",{}}})", customer_, extra));
+  }
+  Reply Act(std::int64_t id, const std::string& action, const std::string& body = "{}") {
+    return admin_->Post(fmt::format("/api/v1/tickets/{}/{}", id, action), body);
+  }
+  /// Moves the server's clock (China time "2026-09-30 16:00") and logs in again (tokens expire).
+  void SetClock(const std::string& china) {
+    const std::string rfc = china.substr(0, 10) + "T" + china.substr(11) + ":00+08:00";
+    auto r = ToReply(admin_->raw().Put("/api/v1/test/clock", fmt::format(R"({{"now":"{}"}})", rfc), "application/json"));
+    ASSERT_EQ(r.status, 200) << r.body;
+    ASSERT_EQ(admin_->Login("admin", TestServer::kAdminPassword).status, 200);
+  }
+  std::int64_t CategoryId(const std::string& name) {
+    const auto categories = admin_->Get("/api/v1/ticket-categories");
+    for (const auto& c : categories.json.at("items").as_array()) {
+      if (c.at("name").as_string() == name) return c.at("id").as_int64();
+    }
+    return 0;
+  }
+
+  std::int64_t project_ = 0, delivered_unit_ = 0, unsold_unit_ = 0, customer_ = 0;
+};
+
+TEST_P(TicketsApi, DeadlinesRunInWorkingTimeAcrossTheWeekend) {
+  auto t = Open(R"("kind":"complaint","title":"售楼处承诺的会所未建")");
+  ASSERT_EQ(t.status, 201) << t.body;
+  EXPECT_EQ(t.Str("status"), "new");
+  EXPECT_EQ(t.Str("grade"), "general");
+  EXPECT_EQ(t.Str("department"), "customer_relations");
+  // 24 working hours from Friday 09:00 (9-hour days): Friday, Monday, then Tuesday until 15:00.
+  EXPECT_EQ(t.Str("response_due_at"), "2026-11-24T07:00:00Z");
+  // Ten working days: the tenth is Thursday 3 December, until 18:00.
+  EXPECT_EQ(t.Str("resolve_due_at"), "2026-12-03T10:00:00Z");
+  EXPECT_FALSE(t.json.at("sla_breached").as_bool());
+  // A major complaint answers within 2 working hours and goes to engineering.
+  auto major = Open(R"("kind":"complaint","grade":"major","title":"多户外墙渗漏，业主聚集")");
+  EXPECT_EQ(major.Str("department"), "engineering");
+  EXPECT_EQ(major.Str("response_due_at"), "2026-11-20T03:00:00Z");
+  // Bad input names the field.
+  EXPECT_EQ(Open(R"("kind":"rant","title":"x")").FieldReason("kind"), "invalid_value");
+  EXPECT_EQ(Open(R"("kind":"inquiry")").FieldReason("title"), "required");
+  EXPECT_EQ(admin_->Post("/api/v1/tickets", R"({"kind":"inquiry","channel":"fax","customer_id":1,"title":"x"})").FieldReason("channel"), "invalid_value");
+  EXPECT_EQ(admin_->Post("/api/v1/tickets", R"({"kind":"inquiry","channel":"web","customer_id":999999,"title":"x"})").FieldReason("customer_id"), "not_found");
+  EXPECT_EQ(Open(R"("kind":"repair","title":"x","unit_id":999999)").FieldReason("unit_id"), "not_found");
+}
+
+TEST_P(TicketsApi, HolidaysAndMakeUpWorkingDaysMoveDeadlines) {
+  SetClock("2026-09-30 16:00");  // Wednesday before National Day (1–7 October off)
+  auto before = Open(R"("kind":"inquiry","title":"交房时间咨询")");
+  ASSERT_EQ(before.status, 201) << before.body;
+  // Inquiries answer within 4 working hours: 2 on Wednesday, 2 on Thursday 8 October.
+  EXPECT_EQ(before.Str("response_due_at"), "2026-10-08T03:00:00Z");
+  SetClock("2026-10-09 17:00");  // Friday; Saturday 10 October is a make-up working day
+  EXPECT_EQ(Open(R"("kind":"inquiry","title":"车位咨询")").Str("response_due_at"), "2026-10-10T04:00:00Z");
+  // The calendar is editable: make 8 October a holiday too.
+  auto put = ToReply(admin_->raw().Put("/api/v1/calendars/CN/days/2026-10-08", {{"Authorization", "Bearer " + admin_->token()}},
+                                       R"({"working":false,"name":"公司假日"})", "application/json"));
+  ASSERT_EQ(put.status, 200) << put.body;
+  SetClock("2026-09-30 16:00");
+  EXPECT_EQ(Open(R"("kind":"inquiry","title":"再问交房")").Str("response_due_at"), "2026-10-09T03:00:00Z");
+  auto calendar = admin_->Get("/api/v1/calendars/CN");
+  EXPECT_EQ(calendar.Str("day_start"), "09:00");
+  EXPECT_GE(calendar.json.at("days").as_array().size(), 72u);
+  auto bad = ToReply(admin_->raw().Put("/api/v1/calendars/CN/days/2026-02-30", {{"Authorization", "Bearer " + admin_->token()}},
+                                       R"({"working":true})", "application/json"));
+  EXPECT_EQ(bad.FieldReason("day"), "invalid_format");
+}
+
+TEST_P(TicketsApi, RoutingFollowsTheWorkInterfaceAndADissolvedTeam) {
+  auto repair = Open(fmt::format(R"("kind":"repair","title":"卫生间渗漏","unit_id":{},"category_id":{})", delivered_unit_,
+                                 CategoryId("卫生间渗漏")));
+  ASSERT_EQ(repair.status, 201) << repair.body;
+  EXPECT_EQ(repair.Str("department"), "project") << "a delivered home: the project team rectifies";
+  EXPECT_EQ(repair.Int("project_id"), project_);
+  // Repairs, 15 working days: from Friday 20 November to Thursday 10 December 18:00.
+  EXPECT_EQ(repair.Str("resolve_due_at"), "2026-12-10T10:00:00Z");
+  EXPECT_EQ(Open(fmt::format(R"("kind":"repair","title":"门窗变形","unit_id":{})", unsold_unit_)).Str("department"), "engineering");
+  EXPECT_EQ(Open(fmt::format(R"("kind":"complaint","title":"保洁不到位","category_id":{})", CategoryId("保洁"))).Str("department"),
+            "property")
+      << "a rule on 物业服务 covers its children";
+  auto patched = admin_->Patch(fmt::format("/api/v1/projects/{}", project_), R"({"team_dissolved":true})");
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  auto after = Open(fmt::format(R"("kind":"repair","title":"墙面开裂","unit_id":{})", delivered_unit_));
+  EXPECT_EQ(after.Str("department"), "engineering") << "the project team is gone";
+  auto events = admin_->Get(fmt::format("/api/v1/tickets/{}/events", after.Int("id")));
+  EXPECT_EQ(events.json.at("items").as_array().at(0).at("detail").at("fallback").as_string(), "team_dissolved");
+  // The unit's history and the customer's timeline show the tickets.
+  auto history = admin_->Get(fmt::format("/api/v1/units/{}/history", delivered_unit_));
+  EXPECT_EQ(history.json.at("items").as_array().at(history.json.at("items").as_array().size() - 1).at("kind").as_string(), "ticket");
+  auto timeline = admin_->Get(fmt::format("/api/v1/customers/{}/timeline?kind=ticket", customer_));
+  EXPECT_EQ(timeline.json.at("items").as_array().size(), 4u);
+  EXPECT_EQ(Open(fmt::format(R"("kind":"repair","title":"x","unit_id":{},"project_id":999999)", delivered_unit_)).FieldReason("project_id"),
+            "not_the_units_project");
+}
+
+TEST_P(TicketsApi, StatusMachineHoldBreachAndCallBack) {
+  const auto id = Open(R"("kind":"complaint","title":"入户门变形关不严")").Int("id");
+  EXPECT_EQ(Act(id, "start").ErrorCode(), "invalid_transition") << "not assigned yet";
+  auto assigned = Act(id, "assign", R"({"department":"engineering"})");
+  ASSERT_EQ(assigned.status, 200) << assigned.body;
+  EXPECT_EQ(assigned.Str("status"), "assigned");
+  EXPECT_EQ(Act(id, "assign", "{}").FieldReason("department"), "required");
+  EXPECT_EQ(Act(id, "callback", R"({"satisfaction":5})").ErrorCode(), "invalid_transition");
+  auto started = Act(id, "start");
+  EXPECT_EQ(started.Str("status"), "in_progress");
+  EXPECT_FALSE(started.json.at("responded_at").is_null());
+  // Waiting for the customer stops the clock: a month on hold is not a breach.
+  EXPECT_EQ(Act(id, "hold", "{}").FieldReason("reason"), "required");
+  ASSERT_EQ(Act(id, "hold", R"({"reason":"业主出差，约下周上门"})").Str("status"), "on_hold");
+  SetClock("2026-12-21 10:00");
+  EXPECT_FALSE(admin_->Get(fmt::format("/api/v1/tickets/{}", id)).json.at("sla_breached").as_bool());
+  auto resumed = Act(id, "resume");
+  ASSERT_EQ(resumed.status, 200) << resumed.body;
+  EXPECT_FALSE(resumed.json.at("sla_breached").as_bool());
+  EXPECT_GT(resumed.Str("resolve_due_at"), std::string("2026-12-21"));
+  // Past the moved deadline it is breached, and the breached queue lists it.
+  SetClock("2027-02-01 10:00");
+  EXPECT_TRUE(admin_->Get(fmt::format("/api/v1/tickets/{}", id)).json.at("sla_breached").as_bool());
+  auto breached = admin_->Get("/api/v1/tickets?breached=true");
+  ASSERT_EQ(breached.json.at("items").as_array().size(), 1u);
+  EXPECT_EQ(breached.json.at("items").as_array().at(0).at("id").as_int64(), id);
+  EXPECT_EQ(admin_->Get("/api/v1/tickets?breached=maybe").FieldReason("breached"), "invalid_value");
+  // Resolution, an unhappy call-back reopens, a happy one closes.
+  EXPECT_EQ(Act(id, "resolve", R"({"responsibility":"contractor"})").FieldReason("resolution"), "required");
+  auto resolved = Act(id, "resolve", R"({"resolution":"更换门扇","responsibility":"contractor"})");
+  EXPECT_EQ(resolved.Str("status"), "resolved");
+  EXPECT_EQ(Act(id, "callback", R"({"satisfaction":9})").FieldReason("satisfaction"), "out_of_range");
+  auto unhappy = Act(id, "callback", R"({"satisfaction":2,"comment":"门还是有缝"})");
+  EXPECT_EQ(unhappy.Str("status"), "reopened");
+  EXPECT_TRUE(unhappy.json.at("resolved_at").is_null());
+  EXPECT_FALSE(unhappy.json.at("sla_breached").as_bool()) << "a fresh resolution deadline from the reopening";
+  EXPECT_EQ(Act(id, "start").Str("status"), "in_progress");
+  Act(id, "resolve", R"({"resolution":"重新调校门框","responsibility":"contractor"})");
+  auto closed = Act(id, "callback", R"({"satisfaction":5})");
+  EXPECT_EQ(closed.Str("status"), "closed");
+  EXPECT_EQ(closed.Int("satisfaction"), 5);
+  EXPECT_EQ(Act(id, "cancel", R"({"reason":"x"})").ErrorCode(), "invalid_transition");
+  EXPECT_EQ(Act(id, "comment", R"({"text":"已电话致谢"})").Str("status"), "closed");
+  const auto events = admin_->Get(fmt::format("/api/v1/tickets/{}/events", id));
+  std::vector<std::string> actions;
+  for (const auto& e : events.json.at("items").as_array()) actions.emplace_back(e.at("action").as_string());
+  EXPECT_EQ(actions, (std::vector<std::string>{"created", "assign", "start", "hold", "resume", "resolve", "callback",
+                                               "start", "resolve", "callback", "comment"}));
+  // A stale version is refused.
+  EXPECT_EQ(ToReply(admin_->raw().Post(fmt::format("/api/v1/tickets/{}/comment", id),
+                                       {{"Authorization", "Bearer " + admin_->token()}, {"If-Match", "1"}},
+                                       R"({"text":"x"})", "application/json"))
+                .ErrorCode(),
+            "version_conflict");
+  EXPECT_EQ(Act(999999, "start").status, 404);
+}
+
+TEST_P(TicketsApi, AdminsEditRulesPoliciesAndCategories) {
+  admin_->Post("/api/v1/users", R"({"username":"t.agent","password":"Passw0rd-x","display_name":"x","roles":["agent"]})");
+  Api agent(*server_);
+  ASSERT_EQ(agent.Login("t.agent", "Passw0rd-x").status, 200);
+  EXPECT_EQ(agent.Post("/api/v1/routing-rules", R"({"name":"x","department":"sales"})").status, 403);
+  EXPECT_EQ(agent.Get("/api/v1/routing-rules").status, 200);
+  auto rule = admin_->Post("/api/v1/routing-rules", R"({"name":"建议转营销","position":1,"kind":"suggestion","department":"sales"})");
+  ASSERT_EQ(rule.status, 201) << rule.body;
+  EXPECT_EQ(Open(R"("kind":"suggestion","title":"增加充电桩")").Str("department"), "sales");
+  EXPECT_EQ(admin_->Post("/api/v1/routing-rules", R"({"name":"x","department":"marketing"})").FieldReason("department"), "invalid_value");
+  EXPECT_EQ(ToReply(admin_->raw().Delete(fmt::format("/api/v1/routing-rules/{}", rule.Int("id")),
+                                         {{"Authorization", "Bearer " + admin_->token()}}))
+                .status,
+            204);
+  EXPECT_EQ(Open(R"("kind":"suggestion","title":"增加快递柜")").Str("department"), "customer_relations");
+  // A stricter policy for one category.
+  const auto leaks = CategoryId("渗漏");
+  auto policy = admin_->Post("/api/v1/sla-policies",
+                             fmt::format(R"({{"name":"渗漏加急","category_id":{},"response_minutes":60,"resolve_minutes":540}})", leaks));
+  ASSERT_EQ(policy.status, 201) << policy.body;
+  auto leak = Open(fmt::format(R"("kind":"repair","title":"屋面渗漏","category_id":{})", CategoryId("屋面渗漏")));
+  EXPECT_EQ(leak.Str("response_due_at"), "2026-11-20T02:00:00Z");
+  EXPECT_EQ(leak.Str("resolve_due_at"), "2026-11-20T10:00:00Z");
+  EXPECT_EQ(admin_->Post("/api/v1/sla-policies", R"({"name":"x","response_minutes":600,"resolve_minutes":60})").FieldReason("resolve_minutes"),
+            "before_response");
+  // Categories: a new child, then retired.
+  auto child = admin_->Post("/api/v1/ticket-categories", fmt::format(R"({{"name":"飘窗渗漏","parent_id":{}}})", leaks));
+  ASSERT_EQ(child.status, 201) << child.body;
+  EXPECT_EQ(admin_->Post("/api/v1/ticket-categories", fmt::format(R"({{"name":"飘窗渗漏","parent_id":{}}})", leaks)).FieldReason("name"), "taken");
+  EXPECT_EQ(admin_->Patch(fmt::format("/api/v1/ticket-categories/{}", child.Int("id")), R"({"active":false})").status, 200);
+  EXPECT_EQ(Open(fmt::format(R"("kind":"repair","title":"x","category_id":{})", child.Int("id"))).FieldReason("category_id"), "not_found");
+  EXPECT_EQ(agent.Post("/api/v1/ticket-categories", R"({"name":"x"})").status, 403);
+}
+
+TEST_P(TicketsApi, TicketsAreScopedAndFollowAMerge) {
+  const auto id = Open(R"("kind":"inquiry","title":"物业费标准")").Int("id");
+  const auto east = admin_->Post("/api/v1/org-units", fmt::format(R"({{"name":"华东","kind":"region","parent_id":{}}})", group_id_)).Int("id");
+  admin_->Post("/api/v1/users", fmt::format(R"({{"username":"e.agent","password":"Passw0rd-x","display_name":"x","roles":["agent"],"org_unit_id":{}}})", east));
+  Api agent(*server_);
+  ASSERT_EQ(agent.Login("e.agent", "Passw0rd-x").status, 200);
+  EXPECT_EQ(agent.Get(fmt::format("/api/v1/tickets/{}", id)).status, 404);
+  EXPECT_TRUE(agent.Get("/api/v1/tickets").json.at("items").as_array().empty());
+  EXPECT_EQ(agent.Post("/api/v1/tickets", fmt::format(R"({{"kind":"inquiry","channel":"web","customer_id":{},"title":"x"}})", customer_)).FieldReason("customer_id"),
+            "not_found");
+  EXPECT_EQ(agent.Post(fmt::format("/api/v1/tickets/{}/start", id), "{}").status, 404);
+  // Merging the customer moves the ticket.
+  const auto keep = admin_->Post("/api/v1/customers", R"({"name":"林晓燕","phone":"13600002222"})").Int("id");
+  ASSERT_EQ(admin_->Post(fmt::format("/api/v1/customers/{}/merge", keep), fmt::format(R"({{"from_id":{}}})", customer_)).status, 200);
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/tickets/{}", id)).Int("customer_id"), keep);
+  auto list = admin_->Get(fmt::format("/api/v1/tickets?customer_id={}", keep));
+  EXPECT_EQ(list.json.at("items").as_array().size(), 1u);
+  EXPECT_EQ(admin_->Get("/api/v1/tickets?status=open").FieldReason("status"), "invalid_value");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, TicketsApi, testing::ValuesIn(EnabledBackends()), BackendName);
+
+}  // namespace
+}  // namespace hearth::test
