@@ -74,4 +74,4 @@ measure "GET customer by id (64 connections)" "$tmp/get.lua" 64
 get_rps=$(wrk -t2 -c64 -d5s -s "$tmp/get.lua" "$url" | awk '/Requests\/sec/ {print $2}')
 [ -n "$nginx_rps" ] && echo "GET customer by id, second run: $get_rps req/s = $(awk -v a="$get_rps" -v b="$nginx_rps" 'BEGIN{printf "%.2f", a/b}') x nginx static ($nginx_rps req/s; target >= 0.5)"
 echo "server RSS with the database open and warmed: $(( $(ps -o rss= -p "$pid" | tr -d ' ') / 1024 )) MiB (target < 300 MiB)"
-echo "search targets: p99 < 5 ms for every kind. Import throughput comes with the import work."
+echo "search targets: p99 < 5 ms for every kind."

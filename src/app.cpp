@@ -32,7 +32,9 @@ App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock
   router.SetFallback(http::StaticFiles());
 }
 
-App::~App() = default;
+App::~App() {
+  if (platform) platform->jobs.Stop();  // its handlers belong to modules destroyed before the platform
+}
 
 Result<void> App::Prepare() {
   HEARTH_ASSIGN(auto report, db::Migrate(*db, db::EmbeddedMigrations(db->backend())));

@@ -14,8 +14,8 @@ namespace hearth::cli {
 namespace {
 
 /// PUT /api/v1/test/clock {"now": RFC 3339} or {"advance_minutes": N}: only with --test-clock.
-void RegisterTestClock(http::Router& router, ManualClock& clock) {
-  router.Add({"PUT", "/api/v1/test/clock", false}, [&clock](http::Request& req) {
+void RegisterTestClock(http::Router& router, ManualClock& clock, platform::JobScheduler& jobs) {
+  router.Add({"PUT", "/api/v1/test/clock", false}, [&clock, &jobs](http::Request& req) {
     auto body = req.JsonObject();
     if (!body) return http::ErrorResponse(body.error());
     http::BodyReader in(*body);
@@ -28,7 +28,9 @@ void RegisterTestClock(http::Router& router, ManualClock& clock) {
       clock.Set(*t);
     }
     if (advance) clock.Advance(*advance * 60'000);
-    return http::Json(http::kOk, {{"now", FormatRfc3339(clock.Now())}});
+    // What became due runs before the answer, so a test sees its effects at once.
+    const int ran = jobs.RunDue();
+    return http::Json(http::kOk, {{"now", FormatRfc3339(clock.Now())}, {"jobs_run", ran}});
   });
 }
 
@@ -67,7 +69,7 @@ int Serve(const Config& config) {
     clock = std::move(owned);
   }
   App app(config, std::move(clock));
-  if (manual) RegisterTestClock(app.router, *manual);
+  if (manual) RegisterTestClock(app.router, *manual, app.platform->jobs);
   if (auto ready = app.Prepare(); !ready) {
     std::cerr << "hearth: " << ready.error().message << "\n";
     return 1;
@@ -76,6 +78,7 @@ int Serve(const Config& config) {
   // thread hand-offs per request. PostgreSQL queries wait on the network: keep them off.
   server_config.inline_handlers = config.handlers == "inline" ||
                                   (config.handlers == "auto" && app.db->backend() == db::Backend::kSqlite);
+  app.platform->jobs.Start(1000);
   http::Server server(server_config, app.router, app.metrics);
   server.Run([&] {
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

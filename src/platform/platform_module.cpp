@@ -1,8 +1,16 @@
 #include "platform/platform_module.hpp"
 
+#include <unistd.h>
+
 #include "platform/middleware.hpp"
 
 namespace hearth::platform {
+
+std::string Platform::WorkerName() {
+  char host[256] = {0};
+  ::gethostname(host, sizeof host - 1);
+  return std::string(host) + ":" + std::to_string(::getpid());
+}
 
 void Register(http::Router& router, Platform& platform, db::Database& db, const Clock& clock) {
   db::RegisterConstraint("uq_users_username", {"username", "taken", ErrorCode::kConflict, "conflict"});

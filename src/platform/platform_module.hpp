@@ -8,6 +8,7 @@
 #include "http/router.hpp"
 #include "platform/audit.hpp"
 #include "platform/auth_service.hpp"
+#include "platform/jobs.hpp"
 #include "platform/org_service.hpp"
 #include "platform/user_service.hpp"
 
@@ -27,13 +28,20 @@ struct Platform {
         sessions(1000),
         users(db, clock, audit, orgs, sessions, options.fast_hashing),
         throttle(options.throttle),
-        auth(db, clock, audit, throttle, sessions, options.session_ttl_ms) {}
+        auth(db, clock, audit, throttle, sessions, options.session_ttl_ms),
+        jobs(db, clock, WorkerName()),
+        notifications(db, clock) {}
   AuditLog audit;
   OrgService orgs;
   SessionCache sessions;
   UserService users;
   LoginThrottle throttle;
   AuthService auth;
+  JobScheduler jobs;
+  Notifications notifications;
+
+  /// "host:pid", naming this server in claimed jobs.
+  static std::string WorkerName();
 };
 
 /// Registers the platform's constraints, middleware (auth, idempotency) and routes.

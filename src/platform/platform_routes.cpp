@@ -206,6 +206,20 @@ void RegisterRoutes(http::Router& router, Platform& p) {
   router.Add({"GET", "/api/v1/users/{id}"}, [&p](Request& r) { return GetUser(r, p.users); });
   router.Add({"PATCH", "/api/v1/users/{id}", true, true}, [&p](Request& r) { return PatchUser(r, p.users); });
   router.Add({"GET", "/api/v1/audit-log"}, [&p](Request& r) { return ListAudit(r, p.audit); });
+  router.Add({"GET", "/api/v1/notifications"}, [&p](Request& r) {
+    auto page = http::PageOf(r);
+    if (!page) return http::ErrorResponse(page.error());
+    auto mine = p.notifications.Mine(r.context, r.Query("unread").value_or("") == "true", *page);
+    if (!mine) return http::ErrorResponse(mine.error());
+    return http::ListResponse(mine->first, mine->second, [](const Notifications::Item& n) { return ToJson(n); });
+  });
+  router.Add({"POST", "/api/v1/notifications/{id}/read"}, [&p](Request& r) {
+    auto id = r.PathId("id");
+    if (!id) return http::ErrorResponse(id.error());
+    auto done = p.notifications.Read(r.context, *id);
+    if (!done) return http::ErrorResponse(done.error());
+    return http::Response{http::kNoContent, "application/json", "", {}};
+  });
 }
 
 }  // namespace hearth::platform

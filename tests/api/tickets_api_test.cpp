@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "support/api_fixture.hpp"
 
 namespace hearth::test {
@@ -171,8 +173,8 @@ TEST_P(TicketsApi, StatusMachineHoldBreachAndCallBack) {
   const auto events = admin_->Get(fmt::format("/api/v1/tickets/{}/events", id));
   std::vector<std::string> actions;
   for (const auto& e : events.json.at("items").as_array()) actions.emplace_back(e.at("action").as_string());
-  EXPECT_EQ(actions, (std::vector<std::string>{"created", "assign", "start", "hold", "resume", "resolve", "callback",
-                                               "start", "resolve", "callback", "comment"}));
+  EXPECT_EQ(actions, (std::vector<std::string>{"created", "assign", "start", "hold", "resume", "escalated", "resolve",
+                                               "callback", "start", "resolve", "callback", "comment"}));
   // A stale version is refused.
   EXPECT_EQ(ToReply(admin_->raw().Post(fmt::format("/api/v1/tickets/{}/comment", id),
                                        {{"Authorization", "Bearer " + admin_->token()}, {"If-Match", "1"}},
@@ -234,6 +236,88 @@ TEST_P(TicketsApi, TicketsAreScopedAndFollowAMerge) {
   auto list = admin_->Get(fmt::format("/api/v1/tickets?customer_id={}", keep));
   EXPECT_EQ(list.json.at("items").as_array().size(), 1u);
   EXPECT_EQ(admin_->Get("/api/v1/tickets?status=open").FieldReason("status"), "invalid_value");
+}
+
+TEST_P(TicketsApi, RemindersThenEscalationTwiceUpTheOrgTree) {
+  // Group → 华南 region → 深圳 company; the project and its tickets belong to the company.
+  const auto region = admin_->Post("/api/v1/org-units", fmt::format(R"({{"name":"华南","kind":"region","parent_id":{}}})", group_id_)).Int("id");
+  const auto city = admin_->Post("/api/v1/org-units", fmt::format(R"({{"name":"深圳公司","kind":"city","parent_id":{}}})", region)).Int("id");
+  auto user = [&](const std::string& name, std::int64_t unit) {
+    ASSERT_EQ(admin_->Post("/api/v1/users", fmt::format(R"({{"username":"{}","password":"Passw0rd-x","display_name":"{}","roles":["manager"],"org_unit_id":{}}})",
+                                                        name, name, unit)).status, 201);
+  };
+  user("m.city", city);
+  user("m.region", region);
+  const auto project = admin_->Post("/api/v1/projects", fmt::format(R"({{"name":"南山府","org_unit_id":{}}})", city)).Int("id");
+  const auto id = Open(fmt::format(R"("kind":"complaint","title":"园林绿化与宣传不符","project_id":{})", project)).Int("id");
+  const auto calm = Open(fmt::format(R"("kind":"complaint","title":"已处理的投诉","project_id":{})", project)).Int("id");
+  ASSERT_EQ(Act(calm, "resolve", R"({"resolution":"已补种"})").status, 200);
+  auto unread = [&](const std::string& name) {
+    Api api(*server_);
+    EXPECT_EQ(api.Login(name, "Passw0rd-x").status, 200);
+    return api.Get("/api/v1/notifications?unread=true").json.at("items").as_array().size();
+  };
+  // Resolution due Thursday 3 December 18:00; 80% of the ten working days (72 of 90 hours) ends
+  // Tuesday 1 December at 18:00.
+  SetClock("2026-12-01 17:50");
+  EXPECT_EQ(unread("m.city"), 0u);
+  SetClock("2026-12-02 09:30");
+  EXPECT_EQ(unread("m.city"), 1u) << "reminded before the deadline";
+  EXPECT_EQ(unread("m.region"), 0u);
+  SetClock("2026-12-03 18:30");
+  auto t = admin_->Get(fmt::format("/api/v1/tickets/{}", id));
+  EXPECT_TRUE(t.json.at("sla_breached").as_bool());
+  EXPECT_EQ(t.Int("escalation_level"), 1);
+  EXPECT_EQ(unread("m.region"), 1u) << "escalated one level up: the region";
+  // A further working day later (Friday 4 December 18:30), up again: the group's administrators.
+  SetClock("2026-12-04 18:40");
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/tickets/{}", id)).Int("escalation_level"), 2);
+  const auto mine = admin_->Get("/api/v1/notifications?unread=true");
+  ASSERT_EQ(mine.json.at("items").as_array().size(), 1u);
+  const auto& note = mine.json.at("items").as_array().at(0);
+  EXPECT_EQ(note.at("kind").as_string(), "ticket.escalated");
+  EXPECT_EQ(note.at("ref_id").as_int64(), id);
+  SetClock("2026-12-20 10:00");
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/tickets/{}", id)).Int("escalation_level"), 2) << "twice, not more";
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/tickets/{}", calm)).Int("escalation_level"), 0) << "resolved in time";
+  std::vector<std::string> actions;
+  const auto events = admin_->Get(fmt::format("/api/v1/tickets/{}/events", id));
+  for (const auto& e : events.json.at("items").as_array()) actions.emplace_back(e.at("action").as_string());
+  EXPECT_EQ(actions, (std::vector<std::string>{"created", "reminded", "escalated", "escalated"}));
+  // Reading a notification; someone else's is not found.
+  const auto note_id = note.at("id").as_int64();
+  EXPECT_EQ(admin_->Post(fmt::format("/api/v1/notifications/{}/read", note_id), "").status, 204);
+  EXPECT_TRUE(admin_->Get("/api/v1/notifications?unread=true").json.at("items").as_array().empty());
+  EXPECT_EQ(admin_->Get("/api/v1/notifications").json.at("items").as_array().size(), 1u);
+  Api region_manager(*server_);
+  region_manager.Login("m.region", "Passw0rd-x");
+  EXPECT_EQ(region_manager.Post(fmt::format("/api/v1/notifications/{}/read", note_id), "").status, 404);
+}
+
+// Two servers on one PostgreSQL: every due job runs exactly once.
+TEST_P(TicketsApi, JobsRunOnceWithTwoServersOnOneDatabase) {
+  if (GetParam() != db::Backend::kPostgres) GTEST_SKIP() << "several servers share PostgreSQL only";
+  TestServer second(db_->url(), ExtraArgs());
+  constexpr int kTickets = 40;
+  for (int i = 0; i < kTickets; ++i) ASSERT_EQ(Open(R"("kind":"inquiry","title":"并发任务")").status, 201);
+  // Both servers jump past every deadline at the same moment and run what became due.
+  const std::string body = R"({"now":"2027-03-01T02:00:00Z"})";
+  std::thread other([&] { second.Client()->Put("/api/v1/test/clock", body, "application/json"); });
+  admin_->raw().Put("/api/v1/test/clock", body, "application/json");
+  other.join();
+  auto db = db::Database::Open(db_->url());
+  auto counts = db->Read([&](db::Tx& tx) -> Result<std::vector<std::int64_t>> {
+    auto r = tx.Execute(R"sql(SELECT COUNT(*), COALESCE(SUM(attempts), 0), COUNT(DISTINCT locked_by)
+                                FROM jobs WHERE kind IN ('ticket.remind', 'ticket.breach'))sql");
+    auto escalated = tx.Execute("SELECT COUNT(*) FROM ticket_events WHERE action = 'escalated'");
+    auto pending = tx.Execute("SELECT COUNT(*) FROM jobs WHERE status <> 'done' AND kind <> 'ticket.escalate'");
+    return std::vector<std::int64_t>{r.front().Int(0), r.front().Int(1), escalated.front().Int(0), pending.front().Int(0)};
+  });
+  ASSERT_TRUE(counts);
+  EXPECT_EQ((*counts)[0], 2 * kTickets) << "a reminder and a breach job per ticket";
+  EXPECT_EQ((*counts)[1], 2 * kTickets) << "each claimed once";
+  EXPECT_EQ((*counts)[2], kTickets) << "each ticket escalated once";
+  EXPECT_EQ((*counts)[3], 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TicketsApi, testing::ValuesIn(EnabledBackends()), BackendName);

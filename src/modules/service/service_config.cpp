@@ -31,6 +31,20 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& DefaultCate
 
 }  // namespace
 
+template <typename Change>
+std::invoke_result_t<Change, db::Tx&> TicketService::EditConfig(const RequestContext& ctx, Change&& change) {
+  const Actor& actor = ctx.actor_ref();
+  HEARTH_TRY(RequireConfigRights(actor));
+  auto result = db_.Transact(std::forward<Change>(change));
+  ForgetConfig(actor.tenant_id);  // other servers' copies expire within two seconds
+  return result;
+}
+
+bool TicketService::CategoryExists(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
+  const auto all = repo_.Categories(tx, tenant_id);
+  return std::any_of(all.begin(), all.end(), [&](const Category& c) { return c.id == id; });
+}
+
 Result<std::vector<Category>> TicketService::Categories(const RequestContext& ctx) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
@@ -39,31 +53,22 @@ Result<std::vector<Category>> TicketService::Categories(const RequestContext& ct
 
 Result<Category> TicketService::CreateCategory(const RequestContext& ctx, Category c) {
   const Actor& actor = ctx.actor_ref();
-  HEARTH_TRY(RequireConfigRights(actor));
   const Timestamp now = clock_.Now();
   c.tenant_id = actor.tenant_id;
-  auto created = db_.Transact([&](db::Tx& tx) -> Result<Category> {
-    if (c.parent_id) {
-      auto all = repo_.Categories(tx, actor.tenant_id);
-      if (std::none_of(all.begin(), all.end(), [&](const Category& x) { return x.id == *c.parent_id; })) {
-        return FailField("parent_id", "not_found");
-      }
-    }
+  return EditConfig(ctx, [&](db::Tx& tx) -> Result<Category> {
+    if (c.parent_id && !CategoryExists(tx, actor.tenant_id, *c.parent_id)) return FailField("parent_id", "not_found");
     c.id = repo_.InsertCategory(tx, c, now);
     audit_.Record(tx, ctx, "ticket_category.created", "ticket_category", c.id, nullptr, CategoryJson(c));
     return c;
   });
-  ForgetConfig(actor.tenant_id);
-  return created;
 }
 
 Result<Category> TicketService::UpdateCategory(const RequestContext& ctx, std::int64_t id,
                                                const std::optional<std::string>& name, std::optional<int> position,
                                                std::optional<bool> active, std::optional<std::int64_t> expected_version) {
   const Actor& actor = ctx.actor_ref();
-  HEARTH_TRY(RequireConfigRights(actor));
   const Timestamp now = clock_.Now();
-  auto updated = db_.Transact([&](db::Tx& tx) -> Result<Category> {
+  return EditConfig(ctx, [&](db::Tx& tx) -> Result<Category> {
     auto all = repo_.Categories(tx, actor.tenant_id);
     auto it = std::find_if(all.begin(), all.end(), [&](const Category& x) { return x.id == id; });
     if (it == all.end()) return NotFound("no such category");
@@ -79,8 +84,6 @@ Result<Category> TicketService::UpdateCategory(const RequestContext& ctx, std::i
     audit_.Record(tx, ctx, "ticket_category.updated", "ticket_category", c.id, before, CategoryJson(c));
     return c;
   });
-  ForgetConfig(actor.tenant_id);
-  return updated;
 }
 
 Result<std::vector<RoutingRule>> TicketService::Rules(const RequestContext& ctx) {
@@ -91,36 +94,25 @@ Result<std::vector<RoutingRule>> TicketService::Rules(const RequestContext& ctx)
 
 Result<RoutingRule> TicketService::CreateRule(const RequestContext& ctx, RoutingRule r) {
   const Actor& actor = ctx.actor_ref();
-  HEARTH_TRY(RequireConfigRights(actor));
   const Timestamp now = clock_.Now();
   r.tenant_id = actor.tenant_id;
-  auto created = db_.Transact([&](db::Tx& tx) -> Result<RoutingRule> {
-    if (r.category_id) {
-      auto all = repo_.Categories(tx, actor.tenant_id);
-      if (std::none_of(all.begin(), all.end(), [&](const Category& x) { return x.id == *r.category_id; })) {
-        return FailField("category_id", "not_found");
-      }
-    }
+  return EditConfig(ctx, [&](db::Tx& tx) -> Result<RoutingRule> {
+    if (r.category_id && !CategoryExists(tx, actor.tenant_id, *r.category_id)) return FailField("category_id", "not_found");
     if (r.project_id && !inventory_.ProjectFor(tx, actor, *r.project_id)) return FailField("project_id", "not_found");
     r.id = repo_.InsertRule(tx, r, now);
     audit_.Record(tx, ctx, "routing_rule.created", "routing_rule", r.id, nullptr,
                   boost::json::object{{"name", r.name}, {"department", r.department}, {"position", r.position}});
     return r;
   });
-  ForgetConfig(actor.tenant_id);
-  return created;
 }
 
 Result<void> TicketService::DeleteRule(const RequestContext& ctx, std::int64_t id) {
   const Actor& actor = ctx.actor_ref();
-  HEARTH_TRY(RequireConfigRights(actor));
-  auto deleted = db_.Transact([&](db::Tx& tx) -> Result<void> {
+  return EditConfig(ctx, [&](db::Tx& tx) -> Result<void> {
     if (!repo_.DeleteRule(tx, actor.tenant_id, id)) return NotFound("no such routing rule");
     audit_.Record(tx, ctx, "routing_rule.deleted", "routing_rule", id, nullptr, nullptr);
     return {};
   });
-  ForgetConfig(actor.tenant_id);
-  return deleted;
 }
 
 Result<std::vector<SlaPolicy>> TicketService::Policies(const RequestContext& ctx) {
@@ -131,37 +123,26 @@ Result<std::vector<SlaPolicy>> TicketService::Policies(const RequestContext& ctx
 
 Result<SlaPolicy> TicketService::CreatePolicy(const RequestContext& ctx, SlaPolicy p) {
   const Actor& actor = ctx.actor_ref();
-  HEARTH_TRY(RequireConfigRights(actor));
   if (p.resolve_minutes < p.response_minutes) return FailField("resolve_minutes", "before_response");
   const Timestamp now = clock_.Now();
   p.tenant_id = actor.tenant_id;
-  auto created = db_.Transact([&](db::Tx& tx) -> Result<SlaPolicy> {
-    if (p.category_id) {
-      auto all = repo_.Categories(tx, actor.tenant_id);
-      if (std::none_of(all.begin(), all.end(), [&](const Category& x) { return x.id == *p.category_id; })) {
-        return FailField("category_id", "not_found");
-      }
-    }
+  return EditConfig(ctx, [&](db::Tx& tx) -> Result<SlaPolicy> {
+    if (p.category_id && !CategoryExists(tx, actor.tenant_id, *p.category_id)) return FailField("category_id", "not_found");
     p.id = repo_.InsertPolicy(tx, p, now);
     audit_.Record(tx, ctx, "sla_policy.created", "sla_policy", p.id, nullptr,
                   boost::json::object{{"name", p.name}, {"response_minutes", p.response_minutes},
                                       {"resolve_minutes", p.resolve_minutes}});
     return p;
   });
-  ForgetConfig(actor.tenant_id);
-  return created;
 }
 
 Result<void> TicketService::DeletePolicy(const RequestContext& ctx, std::int64_t id) {
   const Actor& actor = ctx.actor_ref();
-  HEARTH_TRY(RequireConfigRights(actor));
-  auto deleted = db_.Transact([&](db::Tx& tx) -> Result<void> {
+  return EditConfig(ctx, [&](db::Tx& tx) -> Result<void> {
     if (!repo_.DeletePolicy(tx, actor.tenant_id, id)) return NotFound("no such SLA policy");
     audit_.Record(tx, ctx, "sla_policy.deleted", "sla_policy", id, nullptr, nullptr);
     return {};
   });
-  ForgetConfig(actor.tenant_id);
-  return deleted;
 }
 
 Result<CalendarRow> TicketService::Calendar(const RequestContext& ctx, const std::string& region) {
@@ -177,11 +158,10 @@ Result<CalendarRow> TicketService::Calendar(const RequestContext& ctx, const std
 Result<CalendarRow> TicketService::SetHours(const RequestContext& ctx, const std::string& region, int start_min,
                                             int end_min) {
   const Actor& actor = ctx.actor_ref();
-  HEARTH_TRY(RequireConfigRights(actor));
   if (start_min < 0 || start_min >= 24 * 60) return FailField("day_start", "invalid_value");
   if (end_min <= start_min || end_min > 24 * 60) return FailField("day_end", "before_start");
   const Timestamp now = clock_.Now();
-  auto updated = db_.Transact([&](db::Tx& tx) -> Result<CalendarRow> {
+  return EditConfig(ctx, [&](db::Tx& tx) -> Result<CalendarRow> {
     auto c = repo_.FindCalendar(tx, actor.tenant_id, region);
     if (!c) return NotFound("no such calendar");
     repo_.UpdateCalendarHours(tx, c->id, start_min, end_min, now);
@@ -189,15 +169,12 @@ Result<CalendarRow> TicketService::SetHours(const RequestContext& ctx, const std
                   boost::json::object{{"day_start_min", start_min}, {"day_end_min", end_min}});
     return *repo_.FindCalendar(tx, actor.tenant_id, region);
   });
-  ForgetConfig(actor.tenant_id);
-  return updated;
 }
 
 Result<CalendarRow> TicketService::PutDay(const RequestContext& ctx, const std::string& region, const CalendarDay& day) {
   const Actor& actor = ctx.actor_ref();
-  HEARTH_TRY(RequireConfigRights(actor));
   const Timestamp now = clock_.Now();
-  auto updated = db_.Transact([&](db::Tx& tx) -> Result<CalendarRow> {
+  return EditConfig(ctx, [&](db::Tx& tx) -> Result<CalendarRow> {
     auto c = repo_.FindCalendar(tx, actor.tenant_id, region);
     if (!c) return NotFound("no such calendar");
     repo_.PutDay(tx, c->id, day, now);
@@ -205,14 +182,11 @@ Result<CalendarRow> TicketService::PutDay(const RequestContext& ctx, const std::
                   boost::json::object{{"day", FormatChinaDay(day.day)}, {"working", day.working}, {"name", day.name}});
     return *repo_.FindCalendar(tx, actor.tenant_id, region);
   });
-  ForgetConfig(actor.tenant_id);
-  return updated;
 }
 
 Result<CalendarRow> TicketService::DeleteDay(const RequestContext& ctx, const std::string& region, ChinaDay day) {
   const Actor& actor = ctx.actor_ref();
-  HEARTH_TRY(RequireConfigRights(actor));
-  auto updated = db_.Transact([&](db::Tx& tx) -> Result<CalendarRow> {
+  return EditConfig(ctx, [&](db::Tx& tx) -> Result<CalendarRow> {
     auto c = repo_.FindCalendar(tx, actor.tenant_id, region);
     if (!c) return NotFound("no such calendar");
     if (!repo_.DeleteDay(tx, c->id, day)) return NotFound("no such day in the calendar");
@@ -220,8 +194,6 @@ Result<CalendarRow> TicketService::DeleteDay(const RequestContext& ctx, const st
                   boost::json::object{{"day", FormatChinaDay(day)}});
     return *repo_.FindCalendar(tx, actor.tenant_id, region);
   });
-  ForgetConfig(actor.tenant_id);
-  return updated;
 }
 
 Result<void> TicketService::SeedDefaults() {

@@ -12,7 +12,7 @@ namespace hearth::service {
 struct ServiceModule {
   ServiceModule(db::Database& db, const Clock& clock, platform::Platform& platform,
                 customers::CustomersModule& customers, inventory::InventoryModule& inventory)
-      : tickets(db, clock, platform.audit, customers.service, inventory.service) {}
+      : tickets(db, clock, platform.audit, platform.jobs, platform.notifications, customers.service, inventory.service) {}
   TicketService tickets;
 };
 

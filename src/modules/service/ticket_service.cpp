@@ -40,11 +40,78 @@ bool ServiceConfig::IsUnder(std::int64_t category, std::int64_t ancestor) const 
 }
 
 TicketService::TicketService(db::Database& db, const Clock& clock, platform::AuditLog& audit,
+                             platform::JobScheduler& jobs, platform::Notifications& notifications,
                              customers::CustomerService& customers, inventory::InventoryService& inventory)
-    : db_(db), clock_(clock), audit_(audit), customers_(customers), inventory_(inventory) {
+    : db_(db),
+      clock_(clock),
+      audit_(audit),
+      jobs_(jobs),
+      notifications_(notifications),
+      customers_(customers),
+      inventory_(inventory) {
   customers_.AddMergeHook([this](db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into) {
     repo_.MoveCustomer(tx, tenant_id, from, into);
   });
+  RegisterJobs();
+}
+
+void TicketService::ScheduleDeadline(db::Tx& tx, const Ticket& t, const ServiceConfig& config, Timestamp now) {
+  const boost::json::object payload{{"ticket_id", t.id}, {"due", t.resolve_due_at.ms}};
+  const std::int64_t window = config.calendar.WorkingMsBetween(now, t.resolve_due_at);
+  if (window > 0) jobs_.Enqueue(tx, t.tenant_id, "ticket.remind", payload, config.calendar.AddMs(now, window * 4 / 5));
+  jobs_.Enqueue(tx, t.tenant_id, "ticket.breach", payload, t.resolve_due_at);
+}
+
+void TicketService::RegisterJobs() {
+  jobs_.Register("ticket.remind", [this](db::Tx& tx, const platform::Job& job) { return OnDeadlineJob(tx, job, 0); });
+  jobs_.Register("ticket.breach", [this](db::Tx& tx, const platform::Job& job) { return OnDeadlineJob(tx, job, 1); });
+  jobs_.Register("ticket.escalate", [this](db::Tx& tx, const platform::Job& job) { return OnDeadlineJob(tx, job, 2); });
+}
+
+Result<void> TicketService::OnDeadlineJob(db::Tx& tx, const platform::Job& job, int level) {
+  const auto* id = job.payload.if_contains("ticket_id");
+  const auto* due = job.payload.if_contains("due");
+  if (!id || !due || !id->is_int64() || !due->is_int64()) return {};
+  auto found = repo_.FindTicket(tx, job.tenant_id, id->as_int64());
+  if (!found) return {};
+  Ticket t = std::move(found->first);
+  // Resolved, on hold, or the deadline moved since this job was planned: nothing to do.
+  if (!IsOpen(t.status) || t.paused_at || t.resolve_due_at.ms != due->as_int64()) return {};
+  const Timestamp now = clock_.Now();
+  const std::string link = "工单 #" + std::to_string(t.id) + "：" + t.title;
+  if (level == 0) {
+    if (now.ms >= t.resolve_due_at.ms) return {};  // too late for a reminder: the breach job escalates
+    std::vector<std::int64_t> to;
+    if (t.assignee_id) to.push_back(*t.assignee_id);
+    for (auto u : platform::Notifications::UsersWithRole(tx, t.org_unit_id, {"manager"})) to.push_back(u);
+    notifications_.Notify(tx, t.tenant_id, to, "ticket.reminder", "工单即将超时",
+                          link + "，处理时限 " + FormatRfc3339(t.resolve_due_at), "ticket", t.id);
+    repo_.AddEvent(tx, t.tenant_id, {0, t.id, now, "reminded", std::nullopt, std::nullopt, std::nullopt,
+                                     boost::json::serialize(boost::json::object{{"notified", to.size()}})});
+    return {};
+  }
+  if (t.escalation_level >= level) return {};
+  // One level up the org tree per escalation (the group at the top stays the group).
+  std::int64_t target = t.org_unit_id;
+  for (int step = 0; step < level; ++step) {
+    auto parent = tx.Execute("SELECT parent_id FROM org_units WHERE id = $1", target);
+    if (parent.empty() || !parent.front().OptInt(0)) break;
+    target = *parent.front().OptInt(0);
+  }
+  t.escalation_level = level;
+  t.updated_at = now;
+  repo_.UpdateTicket(tx, t, std::nullopt);
+  auto to = platform::Notifications::UsersWithRole(tx, target, {"manager", "admin"});
+  notifications_.Notify(tx, t.tenant_id, to, "ticket.escalated", level == 1 ? "工单已超时，升级处理" : "工单超时未解决，再次升级",
+                        link, "ticket", t.id);
+  repo_.AddEvent(tx, t.tenant_id, {0, t.id, now, "escalated", std::nullopt, std::nullopt, std::nullopt,
+                                   boost::json::serialize(boost::json::object{
+                                       {"level", level}, {"org_unit_id", target}, {"notified", to.size()}})});
+  if (level == 1) {
+    jobs_.Enqueue(tx, t.tenant_id, "ticket.escalate", job.payload,
+                  ConfigOf(tx, t.tenant_id)->calendar.Add(now, kEscalateAgainMinutes));
+  }
+  return {};
 }
 
 std::shared_ptr<const ServiceConfig> TicketService::ConfigOf(db::Tx& tx, std::int64_t tenant_id) {
@@ -171,6 +238,7 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx, const TicketInpu
     routing["sla_policy"] = policy ? boost::json::value(policy->id) : boost::json::value(nullptr);
 
     t.id = repo_.InsertTicket(tx, t);
+    ScheduleDeadline(tx, t, *config, now);
     repo_.AddEvent(tx, t.tenant_id, {0, t.id, now, "created", std::nullopt, t.status, actor.user_id, Detail(routing)});
     customers_.AppendTimeline(tx, t.tenant_id,
                               {0, t.customer_id, now, "ticket", "ticket", t.id, KindLabel(t.kind) + "：" + t.title},
@@ -251,7 +319,7 @@ Result<Ticket> TicketService::Act(const RequestContext& ctx, std::int64_t id, co
     boost::json::object detail;
     if (action == "assign") {
       if (in.assignee_id) {
-        auto user = tx.Execute("SELECT id FROM users WHERE id = $1 AND tenant_id = $2 AND active", *in.assignee_id,
+        auto user = tx.Execute("SELECT id FROM users WHERE id = $1 AND tenant_id = $2 AND NOT disabled", *in.assignee_id,
                                actor.tenant_id);
         if (user.empty()) return FailField("assignee_id", "not_found");
       }
@@ -303,6 +371,7 @@ Result<Ticket> TicketService::Act(const RequestContext& ctx, std::int64_t id, co
     if (!repo_.UpdateTicket(tx, t, expected_version)) {
       return Fail(ErrorCode::kConflict, "version_conflict", "the ticket was changed by someone else; reload it");
     }
+    if (action == "resume" || to == "reopened") ScheduleDeadline(tx, t, *config, now);
     ++t.version;
     repo_.AddEvent(tx, t.tenant_id,
                    {0, t.id, now, action, from, to == from ? std::optional<std::string>() : std::optional<std::string>(to),

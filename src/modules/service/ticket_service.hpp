@@ -3,6 +3,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "modules/service/business_calendar.hpp"
 #include "modules/service/service_repo.hpp"
 #include "platform/audit.hpp"
+#include "platform/jobs.hpp"
 #include "platform/org_service.hpp"
 
 namespace hearth::service {
@@ -59,8 +61,12 @@ struct ServiceConfig {
 /// machine and history; the configuration admins edit. Tickets are scoped by their org unit.
 class TicketService {
  public:
-  TicketService(db::Database& db, const Clock& clock, platform::AuditLog& audit, customers::CustomerService& customers,
+  TicketService(db::Database& db, const Clock& clock, platform::AuditLog& audit, platform::JobScheduler& jobs,
+                platform::Notifications& notifications, customers::CustomerService& customers,
                 inventory::InventoryService& inventory);
+
+  /// Working time between a breach and the next escalation up the org tree (one working day).
+  static constexpr int kEscalateAgainMinutes = 9 * 60;
 
   Timestamp Now() const { return clock_.Now(); }
   Result<Ticket> Create(const RequestContext& ctx, const TicketInput& input);
@@ -97,10 +103,22 @@ class TicketService {
   std::shared_ptr<const ServiceConfig> ConfigOf(db::Tx& tx, std::int64_t tenant_id);
   void ForgetConfig(std::int64_t tenant_id);
   Result<void> RequireConfigRights(const Actor& actor) const;
+  /// Jobs for the resolution deadline: a reminder at 80% of the remaining working time, the
+  /// breach at the deadline. Jobs of an older deadline find it moved and do nothing.
+  void ScheduleDeadline(db::Tx& tx, const Ticket& t, const ServiceConfig& config, Timestamp now);
+  void RegisterJobs();
+  Result<void> OnDeadlineJob(db::Tx& tx, const platform::Job& job, int level);
+  /// Checks the caller may change the configuration, runs `change` in a transaction, and drops
+  /// the cached configuration.
+  template <typename Change>
+  std::invoke_result_t<Change, db::Tx&> EditConfig(const RequestContext& ctx, Change&& change);
+  bool CategoryExists(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
 
   db::Database& db_;
   const Clock& clock_;
   platform::AuditLog& audit_;
+  platform::JobScheduler& jobs_;
+  platform::Notifications& notifications_;
   customers::CustomerService& customers_;
   inventory::InventoryService& inventory_;
   ServiceRepo repo_;
