@@ -294,6 +294,62 @@ TEST_P(TicketsApi, RemindersThenEscalationTwiceUpTheOrgTree) {
   EXPECT_EQ(region_manager.Post(fmt::format("/api/v1/notifications/{}/read", note_id), "").status, 404);
 }
 
+TEST_P(TicketsApi, RepairTicketsShowTheWarrantyFromCompletion) {
+  // The project was accepted on 30 June 2025; today is 20 November 2026.
+  auto leak = Open(fmt::format(R"("kind":"repair","title":"卫生间渗漏","unit_id":{},"category_id":{})", delivered_unit_,
+                               CategoryId("卫生间渗漏")));
+  ASSERT_EQ(leak.status, 201) << leak.body;
+  const auto& w = leak.json.at("warranty");
+  EXPECT_EQ(w.at("type").as_string(), "waterproofing") << "inherited from 渗漏";
+  EXPECT_EQ(w.at("until").as_string(), "2030-06-30");
+  EXPECT_TRUE(w.at("in_warranty").as_bool());
+  EXPECT_EQ(w.at("responsible").as_string(), "contractor");
+  SetClock("2027-08-01 10:00");
+  auto crack = Open(fmt::format(R"("kind":"repair","title":"墙面开裂","unit_id":{},"category_id":{})", delivered_unit_,
+                                CategoryId("墙面开裂")));
+  EXPECT_EQ(crack.json.at("warranty").at("type").as_string(), "fitout");
+  EXPECT_EQ(crack.json.at("warranty").at("until").as_string(), "2027-06-30");
+  EXPECT_FALSE(crack.json.at("warranty").at("in_warranty").as_bool());
+  EXPECT_EQ(crack.json.at("warranty").at("responsible").as_string(), "customer");
+  auto read = admin_->Get(fmt::format("/api/v1/tickets/{}", leak.Int("id")));
+  EXPECT_TRUE(read.json.at("warranty").at("in_warranty").as_bool()) << "judged on the day it was reported";
+  EXPECT_TRUE(Open(R"("kind":"inquiry","title":"无房源的咨询")").json.at("warranty").is_null());
+  EXPECT_EQ(admin_->Post("/api/v1/ticket-categories", R"({"name":"x","warranty":"forever"})").FieldReason("warranty"), "invalid_value");
+}
+
+TEST_P(TicketsApi, TheCustomerFollowsTheTicketByLinkAndConfirmsTheRepair) {
+  const auto id = Open(fmt::format(R"("kind":"repair","title":"厨房下水堵塞","unit_id":{})", delivered_unit_)).Int("id");
+  auto shared = admin_->Post(fmt::format("/api/v1/tickets/{}/share", id), "");
+  ASSERT_EQ(shared.status, 200) << shared.body;
+  const std::string token = shared.Str("token");
+  EXPECT_GE(token.size(), 32u);
+  EXPECT_EQ(shared.Str("url"), "/t/" + token);
+  Api anonymous(*server_);
+  auto view = anonymous.Get("/api/v1/public/tickets/" + token);
+  ASSERT_EQ(view.status, 200) << view.body;
+  EXPECT_EQ(view.Str("status"), "new");
+  EXPECT_FALSE(view.json.at("can_confirm").as_bool());
+  EXPECT_FALSE(view.json.as_object().contains("customer_id")) << "nothing internal";
+  EXPECT_EQ(anonymous.Post("/api/v1/public/tickets/" + token + "/confirm", R"({"satisfaction":5})").ErrorCode(), "invalid_transition");
+  Act(id, "assign", R"({"department":"project"})");
+  Act(id, "start");
+  Act(id, "comment", R"({"text":"内部备注：承包商延误"})");
+  Act(id, "resolve", R"({"resolution":"疏通并更换存水弯","responsibility":"contractor"})");
+  view = anonymous.Get("/api/v1/public/tickets/" + token);
+  EXPECT_TRUE(view.json.at("can_confirm").as_bool());
+  EXPECT_EQ(view.Str("resolution"), "疏通并更换存水弯");
+  EXPECT_EQ(view.json.at("progress").as_array().size(), 4u) << "new, assigned, in_progress, resolved; the comment stays inside";
+  EXPECT_EQ(anonymous.Post("/api/v1/public/tickets/" + token + "/confirm", R"({"satisfaction":0})").FieldReason("satisfaction"), "out_of_range");
+  auto confirmed = anonymous.Post("/api/v1/public/tickets/" + token + "/confirm", R"({"satisfaction":4,"comment":"师傅很专业"})");
+  ASSERT_EQ(confirmed.status, 200) << confirmed.body;
+  EXPECT_EQ(confirmed.Str("status"), "closed");
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/tickets/{}", id)).Int("satisfaction"), 4);
+  // A new link retires the old one; a made-up one finds nothing.
+  admin_->Post(fmt::format("/api/v1/tickets/{}/share", id), "");
+  EXPECT_EQ(anonymous.Get("/api/v1/public/tickets/" + token).status, 404);
+  EXPECT_EQ(anonymous.Get("/api/v1/public/tickets/abc").status, 404);
+}
+
 // Two servers on one PostgreSQL: every due job runs exactly once.
 TEST_P(TicketsApi, JobsRunOnceWithTwoServersOnOneDatabase) {
   if (GetParam() != db::Backend::kPostgres) GTEST_SKIP() << "several servers share PostgreSQL only";

@@ -1,6 +1,7 @@
 // The service configuration admins edit (TicketService, continued): categories, routing rules,
 // SLA policies, business calendars, and the defaults every new group starts with.
 #include <algorithm>
+#include <map>
 
 #include "modules/service/ticket_service.hpp"
 
@@ -10,7 +11,16 @@ namespace {
 
 boost::json::object CategoryJson(const Category& c) {
   return {{"id", c.id}, {"parent_id", c.parent_id ? boost::json::value(*c.parent_id) : boost::json::value(nullptr)},
-          {"name", c.name}, {"position", c.position}, {"active", c.active}};
+          {"name", c.name}, {"position", c.position}, {"active", c.active},
+          {"warranty", c.warranty ? boost::json::value(*c.warranty) : boost::json::value(nullptr)}};
+}
+
+/// The statutory warranty of each default category's defects (children inherit).
+const std::map<std::string, std::string>& DefaultWarranties() {
+  static const std::map<std::string, std::string> kWarranty{
+      {"渗漏", "waterproofing"}, {"门窗", "fitout"},       {"空鼓开裂", "fitout"},    {"电路故障", "electrical"},
+      {"给排水故障", "plumbing"}, {"燃气", "equipment"}, {"暖通空调", "heating_cooling"}};
+  return kWarranty;
 }
 
 /// The seeds' category tree (渗漏, 门窗, 空鼓开裂…), two levels.
@@ -204,11 +214,16 @@ Result<void> TicketService::SeedDefaults() {
       std::unordered_map<std::string, std::int64_t> ids;
       int position = 0;
       for (const auto& [parent, children] : DefaultCategories()) {
-        const auto parent_id = repo_.InsertCategory(tx, {0, tenant, std::nullopt, parent, position++, true, 1}, now);
+        auto warranty_of = [&](const std::string& name) -> std::optional<std::string> {
+          auto it = DefaultWarranties().find(name);
+          return it == DefaultWarranties().end() ? std::nullopt : std::optional<std::string>(it->second);
+        };
+        const auto parent_id =
+            repo_.InsertCategory(tx, {0, tenant, std::nullopt, parent, position++, true, 1, warranty_of(parent)}, now);
         ids[parent] = parent_id;
         int child_position = 0;
         for (const auto& child : children) {
-          ids[child] = repo_.InsertCategory(tx, {0, tenant, parent_id, child, child_position++, true, 1}, now);
+          ids[child] = repo_.InsertCategory(tx, {0, tenant, parent_id, child, child_position++, true, 1, warranty_of(child)}, now);
         }
       }
       // The work interface of the seeds: 物业 handles property matters, 销售 its promises,

@@ -16,6 +16,8 @@ INSERT INTO tickets (tenant_id, org_unit_id, kind, channel, grade, status, custo
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id)sql";
 constexpr std::string_view kFindTicket = "SELECT " HEARTH_TICKET_COLUMNS R"sql(, o.path
   FROM tickets t JOIN org_units o ON o.id = t.org_unit_id WHERE t.id = $1 AND t.tenant_id = $2)sql";
+constexpr std::string_view kByToken = "SELECT " HEARTH_TICKET_COLUMNS " FROM tickets t WHERE t.public_token_hash = $1";
+constexpr std::string_view kSetToken = "UPDATE tickets SET public_token_hash = $2 WHERE id = $1";
 constexpr std::string_view kUpdateTicket = R"sql(
 UPDATE tickets SET grade = $3, status = $4, category_id = $5, title = $6, description = $7, department = $8,
        assignee_id = $9, resolution = $10, responsibility = $11, satisfaction = $12, response_due_at = $13,
@@ -41,13 +43,13 @@ constexpr std::string_view kMoveCustomer =
     "UPDATE tickets SET customer_id = $3, version = version + 1 WHERE customer_id = $2 AND tenant_id = $1";
 
 constexpr std::string_view kCategories = R"sql(
-SELECT id, tenant_id, parent_id, name, position, active, version FROM ticket_categories
+SELECT id, tenant_id, parent_id, name, position, active, version, warranty FROM ticket_categories
  WHERE tenant_id = $1 ORDER BY position, id)sql";
 constexpr std::string_view kInsertCategory = R"sql(
-INSERT INTO ticket_categories (tenant_id, parent_id, name, position, active, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id)sql";
+INSERT INTO ticket_categories (tenant_id, parent_id, name, position, active, warranty, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $7, $6, $6) RETURNING id)sql";
 constexpr std::string_view kUpdateCategory = R"sql(
-UPDATE ticket_categories SET name = $3, position = $4, active = $5, version = version + 1, updated_at = $6
+UPDATE ticket_categories SET name = $3, position = $4, active = $5, warranty = $8, version = version + 1, updated_at = $6
  WHERE id = $1 AND tenant_id = $2 AND (CAST($7 AS BIGINT) IS NULL OR version = $7))sql";
 
 constexpr std::string_view kRules = R"sql(
@@ -161,6 +163,16 @@ std::vector<Ticket> ServiceRepo::ListTickets(db::Tx& tx, std::int64_t tenant_id,
   return out;
 }
 
+void ServiceRepo::SetPublicToken(db::Tx& tx, std::int64_t id, const std::string& token_hash) {
+  tx.Execute(kSetToken, id, token_hash);
+}
+
+std::optional<Ticket> ServiceRepo::FindByPublicToken(db::Tx& tx, const std::string& token_hash) {
+  auto rows = tx.Execute(kByToken, token_hash);
+  if (rows.empty()) return std::nullopt;
+  return TicketFrom(rows.front());
+}
+
 void ServiceRepo::AddEvent(db::Tx& tx, std::int64_t tenant_id, const TicketEvent& e) {
   tx.Execute(kAddEvent, tenant_id, e.ticket_id, e.at, e.action, e.from_status, e.to_status, e.actor_id, e.detail);
 }
@@ -184,13 +196,14 @@ std::vector<Category> ServiceRepo::Categories(db::Tx& tx, std::int64_t tenant_id
   std::vector<Category> out;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
-    out.push_back({r.Int(0), r.Int(1), r.OptInt(2), r.Text(3), static_cast<int>(r.Int(4)), r.Bool(5), r.Int(6)});
+    out.push_back({r.Int(0), r.Int(1), r.OptInt(2), r.Text(3), static_cast<int>(r.Int(4)), r.Bool(5), r.Int(6), r.OptText(7)});
   }
   return out;
 }
 
 std::int64_t ServiceRepo::InsertCategory(db::Tx& tx, const Category& c, Timestamp now) {
-  return tx.Execute(kInsertCategory, c.tenant_id, c.parent_id, c.name, static_cast<std::int64_t>(c.position), c.active, now)
+  return tx.Execute(kInsertCategory, c.tenant_id, c.parent_id, c.name, static_cast<std::int64_t>(c.position), c.active, now,
+                    c.warranty)
       .front()
       .Int(0);
 }
@@ -198,7 +211,7 @@ std::int64_t ServiceRepo::InsertCategory(db::Tx& tx, const Category& c, Timestam
 bool ServiceRepo::UpdateCategory(db::Tx& tx, const Category& c, std::optional<std::int64_t> expected_version,
                                  Timestamp now) {
   return tx.Execute(kUpdateCategory, c.id, c.tenant_id, c.name, static_cast<std::int64_t>(c.position), c.active, now,
-                    expected_version)
+                    expected_version, c.warranty)
              .affected == 1;
 }
 

@@ -18,6 +18,7 @@ struct Category {
   int position = 0;
   bool active = true;
   std::int64_t version = 1;
+  std::optional<std::string> warranty;  ///< the statutory warranty of its defects; inherited when empty
 };
 
 /// First matching rule by position wins; an empty condition matches anything.
@@ -82,6 +83,9 @@ class ServiceRepo {
   /// Newest first, under `path_prefix`, after the cursor; one more than the limit.
   std::vector<Ticket> ListTickets(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
                                   const TicketFilter& filter, const Page& page);
+  void SetPublicToken(db::Tx& tx, std::int64_t id, const std::string& token_hash);
+  /// The ticket a customer's link points at (any tenant: the token is the credential).
+  std::optional<Ticket> FindByPublicToken(db::Tx& tx, const std::string& token_hash);
   void AddEvent(db::Tx& tx, std::int64_t tenant_id, const TicketEvent& e);
   std::vector<TicketEvent> Events(db::Tx& tx, std::int64_t ticket_id);
   void MoveCustomer(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into);

@@ -43,8 +43,8 @@ boost::json::object PolicyJson(const SlaPolicy& p) {
 }
 
 boost::json::object CategoryJson(const Category& c) {
-  return {{"id", c.id},     {"parent_id", Opt(c.parent_id)}, {"name", c.name},
-          {"position", c.position}, {"active", c.active},   {"version", c.version}};
+  return {{"id", c.id},         {"parent_id", Opt(c.parent_id)}, {"name", c.name},   {"position", c.position},
+          {"active", c.active}, {"warranty", Opt(c.warranty)},   {"version", c.version}};
 }
 
 std::string ClockText(int minutes) { return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60); }
@@ -220,7 +220,8 @@ Response PostCategory(Request& req, TicketService& s) {
   auto name = in.String("name", {.required = true, .max_chars = 50});
   c.parent_id = in.Int("parent_id");
   auto position = in.Int("position");
-  if (auto done = in.Finish({"name", "parent_id", "position"}); !done) return http::ErrorResponse(done.error());
+  c.warranty = in.Enum("warranty", kWarrantyTypes);
+  if (auto done = in.Finish({"name", "parent_id", "position", "warranty"}); !done) return http::ErrorResponse(done.error());
   c.name = *name;
   c.position = static_cast<int>(position.value_or(0));
   return http::Render(s.CreateCategory(req.context, c), http::kCreated, CategoryJson);
@@ -267,6 +268,41 @@ Response PutCalendarDay(Request& req, TicketService& s) {
                       CalendarJson);
 }
 
+boost::json::object PublicJson(const Ticket& t, const std::vector<TicketEvent>& events) {
+  boost::json::array progress;
+  for (const auto& e : events) {
+    progress.push_back(boost::json::object{{"at", FormatRfc3339(e.at)}, {"status", *e.to_status}});
+  }
+  return {{"id", t.id},
+          {"kind", t.kind},
+          {"title", t.title},
+          {"status", t.status},
+          {"created_at", FormatRfc3339(t.created_at)},
+          {"response_due_at", FormatRfc3339(t.response_due_at)},
+          {"resolve_due_at", FormatRfc3339(t.resolve_due_at)},
+          {"resolved_at", t.resolved_at ? boost::json::value(FormatRfc3339(*t.resolved_at)) : boost::json::value(nullptr)},
+          {"resolution", Opt(t.resolution)},
+          {"satisfaction", Opt(t.satisfaction)},
+          {"can_confirm", t.status == "resolved"},
+          {"progress", std::move(progress)}};
+}
+
+Response PostPublicConfirm(Request& req, TicketService& s) {
+  auto body = req.JsonObject();
+  if (!body) return http::ErrorResponse(body.error());
+  http::BodyReader in(*body);
+  auto satisfaction = in.Int("satisfaction", true);
+  auto comment = in.String("comment", {.max_chars = 1000});
+  if (satisfaction && (*satisfaction < 1 || *satisfaction > 5)) in.Invalid("satisfaction", "out_of_range");
+  if (auto done = in.Finish({"satisfaction", "comment"}); !done) return http::ErrorResponse(done.error());
+  auto t = s.PublicConfirm(req.PathText("token"), static_cast<int>(*satisfaction), comment.value_or(""),
+                           req.remote_address);
+  if (!t) return http::ErrorResponse(t.error());
+  auto view = s.PublicView(req.PathText("token"));
+  if (!view) return http::ErrorResponse(view.error());
+  return http::Json(http::kOk, PublicJson(view->first, view->second));
+}
+
 }  // namespace
 
 void Register(http::Router& router, ServiceModule& module) {
@@ -291,6 +327,20 @@ void Register(http::Router& router, ServiceModule& module) {
   for (const std::string& action : kTicketActions) {
     router.Add({"POST", "/api/v1/tickets/{id}/" + action}, [&s, action](Request& r) { return PostAction(r, s, action); });
   }
+  router.Add({"POST", "/api/v1/tickets/{id}/share"}, [&s](Request& r) {
+    auto id = r.PathId("id");
+    if (!id) return http::ErrorResponse(id.error());
+    auto token = s.Share(r.context, *id);
+    if (!token) return http::ErrorResponse(token.error());
+    return http::Json(http::kOk, {{"token", *token}, {"url", "/t/" + *token}});
+  });
+  // The customer's own page: the token is the credential.
+  router.Add({"GET", "/api/v1/public/tickets/{token}", false}, [&s](Request& r) {
+    auto view = s.PublicView(r.PathText("token"));
+    if (!view) return http::ErrorResponse(view.error());
+    return http::Json(http::kOk, PublicJson(view->first, view->second));
+  });
+  router.Add({"POST", "/api/v1/public/tickets/{token}/confirm", false}, [&s](Request& r) { return PostPublicConfirm(r, s); });
   router.Add({"GET", "/api/v1/ticket-categories"}, [&s](Request& r) {
     auto list = s.Categories(r.context);
     if (!list) return http::ErrorResponse(list.error());

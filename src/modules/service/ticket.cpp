@@ -103,6 +103,7 @@ boost::json::object ToJson(const Ticket& t, Timestamp now) {
           {"paused_at", Time(t.paused_at)},
           {"sla_breached", SlaBreached(t, now)},
           {"escalation_level", t.escalation_level},
+          {"warranty", t.warranty ? boost::json::value(ToJson(*t.warranty)) : boost::json::value(nullptr)},
           {"version", t.version},
           {"created_at", FormatRfc3339(t.created_at)},
           {"updated_at", FormatRfc3339(t.updated_at)}};

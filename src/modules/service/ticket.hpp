@@ -9,6 +9,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "modules/service/warranty.hpp"
 
 namespace hearth::service {
 
@@ -48,6 +49,7 @@ struct Ticket {
   std::optional<Timestamp> closed_at;  ///< closed or cancelled
   std::optional<Timestamp> paused_at;  ///< on hold (waiting for the customer) since
   int escalation_level = 0;
+  std::optional<WarrantyFinding> warranty;  ///< computed when read: the category's warranty from completion
   std::int64_t version = 1;
   Timestamp created_at;
   Timestamp updated_at;

@@ -4,6 +4,9 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "platform/password.hpp"
+#include "platform/roles.hpp"
+
 namespace hearth::service {
 
 namespace {
@@ -37,6 +40,24 @@ bool ServiceConfig::IsUnder(std::int64_t category, std::int64_t ancestor) const 
     at = it->parent_id;
   }
   return false;
+}
+
+std::optional<std::string> ServiceConfig::WarrantyOf(std::int64_t category) const {
+  std::optional<std::int64_t> at = category;
+  for (int depth = 0; at && depth < 16; ++depth) {
+    auto it = std::find_if(categories.begin(), categories.end(), [&](const Category& c) { return c.id == *at; });
+    if (it == categories.end()) return std::nullopt;
+    if (it->warranty) return it->warranty;
+    at = it->parent_id;
+  }
+  return std::nullopt;
+}
+
+void TicketService::FindWarrantyOf(Ticket& t, const ServiceConfig& config,
+                                   const std::optional<std::string>& completion_date) const {
+  t.warranty.reset();
+  if (!t.category_id || !completion_date) return;
+  if (auto type = config.WarrantyOf(*t.category_id)) t.warranty = FindWarranty(*type, *completion_date, t.created_at);
 }
 
 TicketService::TicketService(db::Database& db, const Clock& clock, platform::AuditLog& audit,
@@ -239,6 +260,7 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx, const TicketInpu
 
     t.id = repo_.InsertTicket(tx, t);
     ScheduleDeadline(tx, t, *config, now);
+    if (project) FindWarrantyOf(t, *config, project->completion_date);
     repo_.AddEvent(tx, t.tenant_id, {0, t.id, now, "created", std::nullopt, t.status, actor.user_id, Detail(routing)});
     customers_.AppendTimeline(tx, t.tenant_id,
                               {0, t.customer_id, now, "ticket", "ticket", t.id, KindLabel(t.kind) + "：" + t.title},
@@ -258,7 +280,13 @@ Result<Ticket> TicketService::Get(const RequestContext& ctx, std::int64_t id) {
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<Ticket> {
     HEARTH_ASSIGN(auto found, InScope(tx, actor, id));
-    return found.first;
+    Ticket t = std::move(found.first);
+    if (t.project_id && t.category_id) {
+      if (auto project = inventory_.ProjectFor(tx, actor, *t.project_id)) {
+        FindWarrantyOf(t, *ConfigOf(tx, actor.tenant_id), project->completion_date);
+      }
+    }
+    return t;
   });
 }
 
@@ -394,6 +422,47 @@ Result<std::vector<TicketEvent>> TicketService::Events(const RequestContext& ctx
     HEARTH_TRY(InScope(tx, actor, id));
     return repo_.Events(tx, id);
   });
+}
+
+Result<std::string> TicketService::Share(const RequestContext& ctx, std::int64_t id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not work on tickets");
+  const std::string token = platform::RandomToken();
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<std::string> {
+    HEARTH_ASSIGN(auto found, InScope(tx, actor, id));
+    repo_.SetPublicToken(tx, id, Sha256Hex(token));
+    repo_.AddEvent(tx, actor.tenant_id, {0, id, now, "shared", std::nullopt, std::nullopt, actor.user_id, "{}"});
+    audit_.Record(tx, ctx, "ticket.shared", "ticket", id, nullptr, nullptr);
+    return token;
+  });
+}
+
+Result<std::pair<Ticket, std::vector<TicketEvent>>> TicketService::PublicView(const std::string& token) {
+  if (token.size() < 20 || token.size() > 100) return NotFound("no such ticket");
+  return db_.Read([&](db::Tx& tx) -> Result<std::pair<Ticket, std::vector<TicketEvent>>> {
+    auto t = repo_.FindByPublicToken(tx, Sha256Hex(token));
+    if (!t) return NotFound("no such ticket");
+    auto events = repo_.Events(tx, t->id);
+    // Only the changes of status: comments, assignments to people and internal notes stay inside.
+    std::erase_if(events, [](const TicketEvent& e) { return !e.to_status; });
+    return std::make_pair(std::move(*t), std::move(events));
+  });
+}
+
+Result<Ticket> TicketService::PublicConfirm(const std::string& token, int satisfaction, const std::string& comment,
+                                            const std::string& remote_address) {
+  HEARTH_ASSIGN(auto view, PublicView(token));
+  // The customer acts through the ticket's own rules, as a caller scoped to the ticket's tenant.
+  RequestContext ctx;
+  ctx.request_id = "public:" + std::to_string(view.first.id);
+  ctx.remote_address = remote_address;
+  ctx.actor = Actor{0, "customer", view.first.tenant_id, view.first.tenant_id, "/", {"admin"},
+                    platform::PermissionsOf({"admin"}), 0};
+  ActionInput in;
+  in.satisfaction = satisfaction;
+  in.comment = "客户自评：" + comment;
+  return Act(ctx, view.first.id, "callback", in, std::nullopt);
 }
 
 }  // namespace hearth::service

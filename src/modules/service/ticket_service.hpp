@@ -55,6 +55,8 @@ struct ServiceConfig {
   BusinessCalendar calendar;
   /// True when `category` is `ancestor` or lies under it.
   bool IsUnder(std::int64_t category, std::int64_t ancestor) const;
+  /// The warranty type of a category, inherited from its parents.
+  std::optional<std::string> WarrantyOf(std::int64_t category) const;
 };
 
 /// Service-centre use cases: tickets with routing, SLA on the business calendar, the status
@@ -77,6 +79,14 @@ class TicketService {
   Result<Ticket> Act(const RequestContext& ctx, std::int64_t id, const std::string& action, const ActionInput& input,
                      std::optional<std::int64_t> expected_version);
   Result<std::vector<TicketEvent>> Events(const RequestContext& ctx, std::int64_t id);
+  /// A new link for the customer's own page of the ticket (the previous one stops working);
+  /// the token is shown once.
+  Result<std::string> Share(const RequestContext& ctx, std::int64_t id);
+  /// What the customer sees by the link: the ticket and its progress, nothing internal.
+  Result<std::pair<Ticket, std::vector<TicketEvent>>> PublicView(const std::string& token);
+  /// The customer confirms the repair and rates it (the call-back, by the customer).
+  Result<Ticket> PublicConfirm(const std::string& token, int satisfaction, const std::string& comment,
+                               const std::string& remote_address);
 
   Result<std::vector<Category>> Categories(const RequestContext& ctx);
   Result<Category> CreateCategory(const RequestContext& ctx, Category c);
@@ -107,6 +117,8 @@ class TicketService {
   /// breach at the deadline. Jobs of an older deadline find it moved and do nothing.
   void ScheduleDeadline(db::Tx& tx, const Ticket& t, const ServiceConfig& config, Timestamp now);
   void RegisterJobs();
+  /// Fills t.warranty from the category and the project's completion date.
+  void FindWarrantyOf(Ticket& t, const ServiceConfig& config, const std::optional<std::string>& completion_date) const;
   Result<void> OnDeadlineJob(db::Tx& tx, const platform::Job& job, int level);
   /// Checks the caller may change the configuration, runs `change` in a transaction, and drops
   /// the cached configuration.
