@@ -18,6 +18,9 @@ const CustomerImportPage = lazy(() => import('../modules/customers/pages/Custome
 const ProjectsPage = lazy(() => import('../modules/inventory/pages/ProjectsPage'));
 const ProjectPage = lazy(() => import('../modules/inventory/pages/ProjectPage'));
 const UnitPage = lazy(() => import('../modules/inventory/pages/UnitPage'));
+const TicketsPage = lazy(() => import('../modules/service/pages/TicketsPage'));
+const NewTicketPage = lazy(() => import('../modules/service/pages/NewTicketPage'));
+const TicketPage = lazy(() => import('../modules/service/pages/TicketPage'));
 
 function LoginRoute() {
   const { status } = useAuth();
@@ -42,6 +45,9 @@ export function AppRoutes() {
         <Route path="projects" element={<ProjectsPage />} />
         <Route path="projects/:id" element={<ProjectPage />} />
         <Route path="units/:id" element={<UnitPage />} />
+        <Route path="tickets" element={<TicketsPage />} />
+        <Route path="tickets/new" element={<NewTicketPage />} />
+        <Route path="tickets/:id" element={<TicketPage />} />
         <Route
           path="admin/org-units"
           element={

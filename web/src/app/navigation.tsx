@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, BankOutlined, CloudUploadOutlined, ContactsOutlined, HomeOutlined, IdcardOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, CustomerServiceOutlined, PhoneOutlined, UnorderedListOutlined, CloudUploadOutlined, ContactsOutlined, HomeOutlined, IdcardOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/messages';
 import { kAdminRoles } from './auth/authContext';
 import { kCustomerWriteRoles } from '../modules/customers/access';
@@ -36,6 +36,15 @@ export const kNavigation: NavEntry[] = [
     label: 'nav.property',
     icon: <BankOutlined />,
     children: [{ key: '/projects', label: 'nav.projects', icon: <ShopOutlined />, also: ['/units'] }],
+  },
+  {
+    key: 'service',
+    label: 'nav.service',
+    icon: <CustomerServiceOutlined />,
+    children: [
+      { key: '/tickets', label: 'nav.tickets', icon: <UnorderedListOutlined /> },
+      { key: '/tickets/new', label: 'nav.incomingCall', icon: <PhoneOutlined /> },
+    ],
   },
   {
     key: 'admin',

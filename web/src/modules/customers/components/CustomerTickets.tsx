@@ -1,63 +1,50 @@
-import { Alert, Empty, Flex, List, Spin, Tag, Typography } from 'antd';
-import { ToolOutlined } from '@ant-design/icons';
+import { Alert, Typography, type TableColumnsType } from 'antd';
+import { Link } from 'react-router-dom';
 import { useT } from '../../../app/i18n/useT';
-import { CursorListFooter } from '../../../shared/ui/CursorTable';
+import { CursorTable } from '../../../shared/ui/CursorTable';
 import { errorMessage } from '../../../shared/ui/apiErrors';
 import { formatDateTime } from '../../../shared/ui/formatTime';
 import { useCursorList } from '../../../shared/hooks/useCursorList';
-import { customerApi } from '../api';
-import { kTimelineColors } from '../labels';
+import { serviceApi } from '../../service/api';
+import { departmentLabel, kindLabel } from '../../service/labels';
+import type { Ticket } from '../../service/types';
+import { GradeTag, SlaCountdown, TicketStatusTag } from '../../service/components/TicketCells';
+import { useNow } from '../../service/useNow';
 
 const kPageSize = 20;
 
-/**
- * The customer page's 工单 tab. Until the service-centre module lands, it lists what the timeline
- * recorded as tickets (kind "ticket"), newest first, and says so; it invents nothing.
- */
+/** The customer page's 工单 tab: the customer's tickets, newest first, each linking to its page. */
 export function CustomerTickets({ customerId, refreshKey }: { customerId: number; refreshKey: number }) {
   const t = useT();
-  const events = useCursorList(
-    (cursor) => customerApi.timeline(customerId, { kind: 'ticket', cursor, limit: kPageSize }),
-    [customerId, refreshKey],
-  );
-  const color = kTimelineColors.ticket;
+  const now = useNow();
+  const tickets = useCursorList((cursor) => serviceApi.list({ customer_id: customerId, cursor, limit: kPageSize }), [customerId, refreshKey]);
+
+  const columns: TableColumnsType<Ticket> = [
+    { title: t('common.id'), dataIndex: 'id', key: 'id', width: 72, render: (id: number) => <Link to={`/tickets/${id}`}>#{id}</Link> },
+    {
+      title: t('ticket.titleField'),
+      dataIndex: 'title',
+      key: 'title',
+      render: (title: string, ticket) => (
+        <Link to={`/tickets/${ticket.id}`} data-testid={`customer-ticket-${ticket.id}`}>
+          <Typography.Text strong style={{ color: '#1f4fd1' }}>
+            {title}
+          </Typography.Text>
+        </Link>
+      ),
+    },
+    { title: t('ticket.kind'), dataIndex: 'kind', key: 'kind', width: 72, render: (value: string) => kindLabel(t, value) },
+    { title: t('ticket.grade'), dataIndex: 'grade', key: 'grade', width: 76, render: (value: string) => <GradeTag grade={value} /> },
+    { title: t('ticket.status'), dataIndex: 'status', key: 'status', width: 96, render: (value: string) => <TicketStatusTag status={value} /> },
+    { title: t('ticket.department'), dataIndex: 'department', key: 'department', width: 96, render: (value: string) => departmentLabel(t, value) },
+    { title: t('ticket.sla'), key: 'sla', width: 160, render: (_, ticket) => <SlaCountdown ticket={ticket} now={now} /> },
+    { title: t('common.createdAt'), dataIndex: 'created_at', key: 'created_at', width: 160, render: (at: string) => formatDateTime(at) },
+  ];
 
   return (
     <div data-testid="customer-tickets">
-      <Alert type="info" showIcon title={t('customer.ticketsInterim')} style={{ marginBottom: 16 }} />
-      {!!events.error && <Alert type="error" showIcon title={errorMessage(t, events.error)} style={{ marginBottom: 16 }} />}
-      {events.items.length === 0 ? (
-        events.loading ? (
-          <Flex justify="center" style={{ padding: 48 }}>
-            <Spin />
-          </Flex>
-        ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.ticketsEmpty')} data-testid="customer-tickets-empty" />
-        )
-      ) : (
-        <>
-          <List
-            itemLayout="horizontal"
-            dataSource={events.items}
-            renderItem={(event) => (
-              <List.Item key={event.id ?? event.at} data-testid="ticket-event">
-                <Flex gap={12} align="center" style={{ width: '100%' }}>
-                  <ToolOutlined style={{ color, fontSize: 16 }} />
-                  <Tag style={{ marginInlineEnd: 0, color, borderColor: `${color}66`, background: `${color}0d` }}>{t('timelineKind.ticket')}</Tag>
-                  <Typography.Text style={{ flex: 1 }}>{event.summary}</Typography.Text>
-                  {event.ref_type && event.ref_id !== null && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${event.ref_type} #${event.ref_id}`}</Typography.Text>
-                  )}
-                  <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-                    {formatDateTime(event.at)}
-                  </Typography.Text>
-                </Flex>
-              </List.Item>
-            )}
-          />
-          <CursorListFooter list={events} />
-        </>
-      )}
+      {!!tickets.error && <Alert type="error" showIcon title={errorMessage(t, tickets.error)} style={{ marginBottom: 16 }} />}
+      <CursorTable<Ticket> list={tickets} columns={columns} size="small" locale={{ emptyText: t('customer.ticketsEmpty') }} scroll={{ x: 900 }} />
     </div>
   );
 }

@@ -1,0 +1,74 @@
+import type { Translate } from '../../app/i18n/i18nContext';
+import { isMessageKey } from '../../app/i18n/i18nContext';
+import {
+  kDepartments,
+  kResponsibilities,
+  kTicketChannels,
+  kTicketGrades,
+  kTicketKinds,
+  kTicketStatuses,
+  type TicketAction,
+  type TicketStatus,
+} from './types';
+
+/** The translation of `<prefix>.<value>`, or the value itself when there is none. */
+function label(t: Translate, prefix: string, value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const key = `${prefix}.${value}`;
+  return isMessageKey(key) ? t(key) : value;
+}
+
+export const kindLabel = (t: Translate, value: string | null | undefined) => label(t, 'ticketKind', value);
+export const channelLabel = (t: Translate, value: string | null | undefined) => label(t, 'ticketChannel', value);
+export const gradeLabel = (t: Translate, value: string | null | undefined) => label(t, 'ticketGrade', value);
+export const ticketStatusLabel = (t: Translate, value: string | null | undefined) => label(t, 'ticketStatus', value);
+export const departmentLabel = (t: Translate, value: string | null | undefined) => label(t, 'department', value);
+export const responsibilityLabel = (t: Translate, value: string | null | undefined) => label(t, 'responsibility', value);
+export const ticketActionLabel = (t: Translate, value: string | null | undefined) => label(t, 'ticketAction', value);
+
+export const kindOptions = (t: Translate) => kTicketKinds.map((value) => ({ value, label: kindLabel(t, value) }));
+export const channelOptions = (t: Translate) => kTicketChannels.map((value) => ({ value, label: channelLabel(t, value) }));
+export const gradeOptions = (t: Translate) => kTicketGrades.map((value) => ({ value, label: gradeLabel(t, value) }));
+export const ticketStatusOptions = (t: Translate) => kTicketStatuses.map((value) => ({ value, label: ticketStatusLabel(t, value) }));
+export const departmentOptions = (t: Translate) => kDepartments.map((value) => ({ value, label: departmentLabel(t, value) }));
+export const responsibilityOptions = (t: Translate) => kResponsibilities.map((value) => ({ value, label: responsibilityLabel(t, value) }));
+
+/** 投诉等级 colours: 一般 grey, 重要 blue, 热点 orange, 重大 red. */
+export const kGradeColors: Record<string, string> = { general: 'default', important: 'blue', hot: 'orange', major: 'red' };
+
+export const kTicketStatusColors: Record<string, string> = {
+  new: 'blue',
+  assigned: 'geekblue',
+  in_progress: 'processing',
+  on_hold: 'gold',
+  resolved: 'green',
+  reopened: 'volcano',
+  closed: 'default',
+  cancelled: 'default',
+};
+
+/** Which actions each status allows (mirrors the server's rule, ticket.cpp); comment is always allowed. */
+export const kAllowedActions: Record<TicketStatus, TicketAction[]> = {
+  new: ['assign', 'resolve', 'cancel', 'comment'],
+  assigned: ['assign', 'start', 'hold', 'resolve', 'cancel', 'comment'],
+  in_progress: ['assign', 'hold', 'resolve', 'cancel', 'comment'],
+  on_hold: ['resume', 'cancel', 'comment'],
+  resolved: ['callback', 'reopen', 'comment'],
+  reopened: ['assign', 'start', 'hold', 'resolve', 'cancel', 'comment'],
+  closed: ['reopen', 'comment'],
+  cancelled: ['comment'],
+};
+
+/** Statuses whose SLA clock no longer runs. */
+export const isSettled = (status: TicketStatus) => status === 'resolved' || status === 'closed' || status === 'cancelled';
+
+/** "2天3小时" / "3小时20分" / "12分钟" of a span in milliseconds (its absolute value). */
+export function formatSpan(t: Translate, ms: number): string {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return t('ticket.spanDays', { days, hours });
+  if (hours > 0) return t('ticket.spanHours', { hours, minutes: mins });
+  return t('ticket.spanMinutes', { minutes: mins });
+}

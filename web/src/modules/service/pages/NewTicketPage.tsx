@@ -1,0 +1,317 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { App, Button, Card, Col, Empty, Flex, Form, Input, List, Radio, Row, Select, Spin, TreeSelect, Typography, type InputRef } from 'antd';
+import { CheckCircleFilled, PhoneOutlined, SearchOutlined } from '@ant-design/icons';
+import { useT } from '../../../app/i18n/useT';
+import { PageHeader } from '../../../shared/ui/PageHeader';
+import { FormErrorAlert } from '../../../shared/ui/FormErrorAlert';
+import { errorMessage } from '../../../shared/ui/apiErrors';
+import { useFormSubmit } from '../../../shared/hooks/useFormSubmit';
+import { useDebouncedValue } from '../../../shared/hooks/useDebouncedValue';
+import { customerApi } from '../../customers/api';
+import { searchable } from '../../customers/search';
+import type { Customer } from '../../customers/types';
+import { CustomerAvatar } from '../../customers/components/CustomerAvatar';
+import { PhoneText } from '../../customers/components/CustomerCells';
+import { inventoryApi } from '../../inventory/api';
+import type { OwnedUnit } from '../../inventory/types';
+import { serviceApi } from '../api';
+import { channelOptions, gradeOptions, kindLabel } from '../labels';
+import { kTicketKinds, type TicketChannel, type TicketGrade, type TicketKind } from '../types';
+import { useCategories } from '../useCategories';
+
+const kSearchDelayMs = 250;
+
+interface TicketFormValues {
+  kind: TicketKind;
+  unit_id?: number;
+  channel: TicketChannel;
+  category_id?: number;
+  grade: TicketGrade;
+  title: string;
+  description?: string;
+}
+
+const kFormFields = ['kind', 'unit_id', 'channel', 'category_id', 'grade', 'title', 'description'];
+
+/**
+ * /tickets/new — 来电受理: find the caller (phone digits or name, arrows + Enter), then kind
+ * (number keys 1–5), title and description; Ctrl+Enter opens the ticket. Works without a mouse.
+ */
+export default function NewTicketPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const categories = useCategories();
+  const [form] = Form.useForm<TicketFormValues>();
+  const { saving, error, submit, settle } = useFormSubmit<TicketFormValues>(form, kFormFields, { customer_id: 'unit_id', project_id: 'unit_id' });
+
+  const searchRef = useRef<InputRef>(null);
+  const kindRef = useRef<HTMLDivElement>(null);
+  const [typed, setTyped] = useState('');
+  const query = useDebouncedValue(typed.trim(), kSearchDelayMs);
+  const [found, setFound] = useState<Customer[]>([]);
+  const [searching, setSearching] = useState(false);
+  const [searchError, setSearchError] = useState<unknown>(null);
+  const [active, setActive] = useState(0);
+  const [customer, setCustomer] = useState<Customer | null>(null);
+  const [units, setUnits] = useState<OwnedUnit[] | null>(null);
+  // What was typed when the caller was picked: the results hide until the agent searches again.
+  const [pickedWith, setPickedWith] = useState<string | null>(null);
+
+  useEffect(() => {
+    searchRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    if (!searchable(query)) {
+      setFound([]);
+      return;
+    }
+    let current = true;
+    setSearching(true);
+    customerApi
+      .list({ q: query, limit: 10 })
+      .then(
+        (page) => {
+          if (!current) return;
+          setFound(page.items);
+          setActive(0);
+          setSearchError(null);
+        },
+        (err) => current && setSearchError(err),
+      )
+      .finally(() => current && setSearching(false));
+    return () => {
+      current = false;
+    };
+  }, [query]);
+
+  const pick = (chosen: Customer) => {
+    setCustomer(chosen);
+    setPickedWith(typed);
+    setUnits(null);
+    form.setFieldValue('unit_id', undefined);
+    inventoryApi.unitsOfCustomer(chosen.id).then(
+      (page) => {
+        setUnits(page.items);
+        if (page.items.length) form.setFieldValue('unit_id', page.items[0].id);
+      },
+      () => setUnits([]),
+    );
+    // The agent goes on with the kind (number keys), then Tab to the title.
+    window.setTimeout(() => kindRef.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus(), 0);
+  };
+
+  const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' && found.length) {
+      event.preventDefault();
+      setActive((index) => (index + 1) % found.length);
+    } else if (event.key === 'ArrowUp' && found.length) {
+      event.preventDefault();
+      setActive((index) => (index - 1 + found.length) % found.length);
+    } else if (event.key === 'Enter' && !event.ctrlKey && found[active]) {
+      event.preventDefault();
+      pick(found[active]);
+    }
+  };
+
+  const onKindKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = Number(event.key) - 1;
+    if (Number.isInteger(index) && index >= 0 && index < kTicketKinds.length) {
+      event.preventDefault();
+      form.setFieldValue('kind', kTicketKinds[index]);
+      kindRef.current?.querySelectorAll<HTMLInputElement>('input[type="radio"]')[index]?.focus();
+    }
+  };
+
+  const save = () => {
+    if (!customer) {
+      void message.warning(t('ticket.pickCustomerFirst'));
+      searchRef.current?.focus();
+      return;
+    }
+    void submit(async (values) => {
+      const unit = units?.find((u) => u.id === values.unit_id);
+      const created = await serviceApi.create({
+        kind: values.kind,
+        channel: values.channel,
+        customer_id: customer.id,
+        unit_id: unit?.id,
+        project_id: unit?.project_id,
+        category_id: values.category_id,
+        grade: values.grade,
+        title: values.title.trim(),
+        description: values.description?.trim() || undefined,
+      });
+      void message.success(t('ticket.created', { id: created.id }));
+      navigate(`/tickets/${created.id}`);
+    });
+  };
+
+  const onPageKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      save();
+    }
+  };
+
+  const showList = !customer || typed !== pickedWith;
+  return (
+    <div onKeyDown={onPageKey} data-testid="incoming-call">
+      <PageHeader title={t('ticket.incomingCall')} description={t('ticket.incomingCallDescription')} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={9}>
+          <Card variant="borderless" title={<><PhoneOutlined /> {t('ticket.caller')}</>}>
+            <Input
+              ref={searchRef}
+              size="large"
+              allowClear
+              prefix={<SearchOutlined />}
+              placeholder={t('ticket.callerSearchPlaceholder')}
+              aria-label={t('ticket.callerSearch')}
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+              onKeyDown={onSearchKey}
+              data-testid="caller-search"
+            />
+            {customer && (
+              <Flex align="center" gap={10} style={{ marginTop: 16, padding: 12, background: '#f0f5ff', borderRadius: 8 }} data-testid="picked-customer">
+                <CheckCircleFilled style={{ color: '#389e0d' }} />
+                <CustomerAvatar customer={customer} size={32} />
+                <div style={{ minWidth: 0 }}>
+                  <Typography.Text strong>{customer.name}</Typography.Text>
+                  <div>{customer.phone && <PhoneText phone={customer.phone} />}</div>
+                </div>
+                <Typography.Text type="secondary" style={{ marginLeft: 'auto' }}>
+                  #{customer.id}
+                </Typography.Text>
+              </Flex>
+            )}
+            {showList && (
+              <div style={{ marginTop: 12 }}>
+                {searching ? (
+                  <Flex justify="center" style={{ padding: 16 }}>
+                    <Spin size="small" />
+                  </Flex>
+                ) : found.length ? (
+                  <List
+                    size="small"
+                    dataSource={found}
+                    data-testid="caller-results"
+                    renderItem={(c, index) => (
+                      <List.Item
+                        key={c.id}
+                        onClick={() => pick(c)}
+                        onMouseEnter={() => setActive(index)}
+                        data-testid={`caller-option-${c.id}`}
+                        aria-selected={index === active}
+                        style={{ cursor: 'pointer', paddingInline: 8, borderRadius: 6, background: index === active ? '#e6f0ff' : undefined }}
+                      >
+                        <Flex align="center" gap={10} style={{ width: '100%' }}>
+                          <CustomerAvatar customer={c} size={24} />
+                          <Typography.Text strong style={{ minWidth: 56 }}>
+                            {c.name}
+                          </Typography.Text>
+                          {c.phone && <PhoneText phone={c.phone} />}
+                          <Typography.Text type="secondary" style={{ marginLeft: 'auto', fontSize: 12 }}>
+                            {[c.city, `#${c.id}`].filter(Boolean).join(' · ')}
+                          </Typography.Text>
+                        </Flex>
+                      </List.Item>
+                    )}
+                  />
+                ) : (
+                  <Typography.Text type="secondary" style={{ display: 'block', padding: '8px 4px' }}>
+                    {searchError ? errorMessage(t, searchError) : searchable(query) ? t('customer.searchEmpty') : t('customer.searchTooShort')}
+                  </Typography.Text>
+                )}
+              </div>
+            )}
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 16, marginBottom: 0 }}>
+              {t('ticket.keyboardHint')}
+            </Typography.Paragraph>
+          </Card>
+        </Col>
+        <Col xs={24} xl={15}>
+          <Card variant="borderless" title={t('ticket.newTitle')}>
+            <FormErrorAlert error={error} />
+            <Form<TicketFormValues>
+              form={form}
+              layout="vertical"
+              requiredMark
+              initialValues={{ kind: 'complaint', channel: 'hotline', grade: 'general' }}
+              onFieldsChange={settle}
+              disabled={!customer}
+            >
+              <div ref={kindRef} onKeyDown={onKindKey}>
+                <Form.Item name="kind" label={t('ticket.kindWithKeys')} rules={[{ required: true, message: t('ticket.kindRequired') }]}>
+                  <Radio.Group
+                    optionType="button"
+                    buttonStyle="solid"
+                    data-testid="ticket-kind"
+                    options={kTicketKinds.map((value, index) => ({ value, label: `${index + 1} ${kindLabel(t, value)}` }))}
+                  />
+                </Form.Item>
+              </div>
+              <Form.Item name="title" label={t('ticket.titleField')} rules={[{ required: true, whitespace: true, message: t('ticket.titleRequired') }, { max: 200, message: t('reason.too_long') }]}>
+                <Input placeholder={t('ticket.titlePlaceholder')} maxLength={200} data-testid="ticket-title" />
+              </Form.Item>
+              <Form.Item name="description" label={t('ticket.description')} rules={[{ max: 5000, message: t('reason.too_long') }]}>
+                <Input.TextArea rows={4} placeholder={t('ticket.descriptionPlaceholder')} data-testid="ticket-description" />
+              </Form.Item>
+              <Row gutter={16}>
+                <Col xs={24} md={12}>
+                  <Form.Item name="unit_id" label={t('ticket.unit')}>
+                    <Select<number>
+                      allowClear
+                      loading={!!customer && units === null}
+                      placeholder={t('ticket.unitPlaceholder')}
+                      notFoundContent={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ticket.noUnits')} />}
+                      options={(units ?? []).map((u) => ({ value: u.id, label: `${u.project_name} ${u.code}` }))}
+                      data-testid="ticket-unit"
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={12}>
+                  <Form.Item name="category_id" label={t('ticket.category')}>
+                    <TreeSelect<number>
+                      allowClear
+                      showSearch
+                      treeNodeFilterProp="title"
+                      placeholder={t('ticket.categoryPlaceholder')}
+                      treeData={categories.tree}
+                      treeDefaultExpandAll={false}
+                      data-testid="ticket-category"
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={12}>
+                  <Form.Item name="channel" label={t('ticket.channel')} rules={[{ required: true, message: t('ticket.channelRequired') }]}>
+                    <Select<TicketChannel> options={channelOptions(t)} data-testid="ticket-channel" />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={12}>
+                  <Form.Item name="grade" label={t('ticket.grade')}>
+                    <Select<TicketGrade> options={gradeOptions(t)} data-testid="ticket-grade" />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Flex justify="flex-end" gap={8} align="center">
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('ticket.submitHint')}
+                </Typography.Text>
+                <Button onClick={() => navigate('/tickets')} disabled={false}>
+                  {t('common.cancel')}
+                </Button>
+                <Button type="primary" loading={saving} onClick={save} data-testid="submit-ticket">
+                  {t('ticket.submit')}
+                </Button>
+              </Flex>
+            </Form>
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,214 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Breadcrumb, Button, Card, Col, Flex, Result, Row, Skeleton, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, WarningOutlined } from '@ant-design/icons';
+import { useT } from '../../../app/i18n/useT';
+import { ApiError } from '../../../shared/api/client';
+import { errorMessage } from '../../../shared/ui/apiErrors';
+import { formatDateTime } from '../../../shared/ui/formatTime';
+import { Fact, FactGrid } from '../../inventory/components/Fact';
+import { customerApi } from '../../customers/api';
+import { serviceApi } from '../api';
+import { channelLabel, departmentLabel, kindLabel, responsibilityLabel } from '../labels';
+import type { Ticket } from '../types';
+import { GradeTag, SlaCountdown, TicketStatusTag } from '../components/TicketCells';
+import { TicketActions } from '../components/TicketActions';
+import { TicketHistory } from '../components/TicketHistory';
+import { useCategories } from '../useCategories';
+import { useNow } from '../useNow';
+
+type LoadState = { state: 'loading' } | { state: 'ready' } | { state: 'missing' } | { state: 'failed'; error: unknown };
+
+/** A ticket: its facts and deadlines, what can be done next, and its history. */
+function TicketView({ id }: { id: number }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const now = useNow(15_000);
+  const categories = useCategories();
+  const [ticket, setTicket] = useState<Ticket | null>(null);
+  const [load, setLoad] = useState<LoadState>({ state: 'loading' });
+  const [historyKey, setHistoryKey] = useState(0);
+  const [customerName, setCustomerName] = useState<string | null>(null);
+  const customerId = ticket?.customer_id;
+  useEffect(() => {
+    if (customerId === undefined) return;
+    let current = true;
+    customerApi.get(customerId).then(
+      (c) => current && setCustomerName(c.name),
+      () => current && setCustomerName(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [customerId]);
+
+  const fetchTicket = useCallback(async () => {
+    try {
+      setTicket(await serviceApi.get(id));
+      setLoad({ state: 'ready' });
+    } catch (err) {
+      setLoad(err instanceof ApiError && err.status === 404 ? { state: 'missing' } : { state: 'failed', error: err });
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void fetchTicket();
+  }, [fetchTicket]);
+
+  const changed = useCallback((next: Ticket) => {
+    setTicket(next);
+    setHistoryKey((key) => key + 1);
+  }, []);
+  const stale = useCallback(() => {
+    void fetchTicket();
+    setHistoryKey((key) => key + 1);
+  }, [fetchTicket]);
+
+  if (load.state === 'missing') {
+    return (
+      <Result
+        status="404"
+        title={t('ticket.notFoundTitle')}
+        subTitle={t('ticket.notFoundSubtitle')}
+        extra={
+          <Button type="primary" onClick={() => navigate('/tickets')}>
+            {t('ticket.backToQueue')}
+          </Button>
+        }
+      />
+    );
+  }
+  if (load.state === 'failed') {
+    return <Result status="warning" title={errorMessage(t, load.error)} extra={<Button onClick={() => void fetchTicket()}>{t('common.retry')}</Button>} />;
+  }
+  if (!ticket) {
+    return (
+      <Card variant="borderless">
+        <Skeleton active paragraph={{ rows: 5 }} />
+      </Card>
+    );
+  }
+
+  const due = (at: string, done: string | null) => (
+    <>
+      {formatDateTime(at)}
+      {done && (
+        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+          {t('ticket.doneAt', { at: formatDateTime(done) })}
+        </Typography.Text>
+      )}
+    </>
+  );
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex align="center" gap={16} wrap>
+        <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate('/tickets')} style={{ padding: 0, height: 'auto' }} data-testid="back-to-queue">
+          {t('ticket.backToQueue')}
+        </Button>
+        <Breadcrumb items={[{ key: 'tickets', title: <Link to="/tickets">{t('nav.tickets')}</Link> }, { key: 'ticket', title: `#${ticket.id}` }]} />
+      </Flex>
+
+      <Card variant="borderless" data-testid="ticket-header">
+        <Flex align="center" gap={12} wrap>
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="ticket-title">
+            {ticket.title}
+          </Typography.Title>
+          <Typography.Text type="secondary">#{ticket.id}</Typography.Text>
+          <TicketStatusTag status={ticket.status} testId="ticket-status" />
+          <GradeTag grade={ticket.grade} testId="ticket-grade" />
+          {ticket.sla_breached && (
+            <Tag color="red" icon={<WarningOutlined />} style={{ marginInlineEnd: 0 }} data-testid="ticket-breached">
+              {t('ticket.overdue')}
+            </Tag>
+          )}
+          <span style={{ marginLeft: 'auto' }}>
+            <SlaCountdown ticket={ticket} now={now} testId="ticket-sla" />
+          </span>
+        </Flex>
+        {ticket.description && (
+          <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-wrap' }} data-testid="ticket-description">
+            {ticket.description}
+          </Typography.Paragraph>
+        )}
+        <FactGrid columns="repeat(auto-fit, minmax(150px, 1fr))">
+          <Fact label={t('ticket.kind')} testId="fact-kind">
+            {kindLabel(t, ticket.kind)}
+          </Fact>
+          <Fact label={t('ticket.channel')} testId="fact-channel">
+            {channelLabel(t, ticket.channel)}
+          </Fact>
+          <Fact label={t('ticket.department')} testId="fact-department">
+            {departmentLabel(t, ticket.department)}
+            {ticket.assignee_id !== null && <Typography.Text type="secondary">{` · ${t('ticket.assigneeRef', { id: ticket.assignee_id })}`}</Typography.Text>}
+          </Fact>
+          <Fact label={t('ticket.customer')} testId="fact-customer">
+            <Link to={`/customers/${ticket.customer_id}`}>{customerName ? `${customerName}（#${ticket.customer_id}）` : t('ticket.customerRef', { id: ticket.customer_id })}</Link>
+          </Fact>
+          <Fact label={t('ticket.unit')} testId="fact-unit">
+            {ticket.unit_id !== null ? <Link to={`/units/${ticket.unit_id}`}>{t('ticket.unitRef', { id: ticket.unit_id })}</Link> : '—'}
+          </Fact>
+          <Fact label={t('ticket.category')} testId="fact-category">
+            {ticket.category_id !== null ? categories.path(ticket.category_id) || `#${ticket.category_id}` : '—'}
+          </Fact>
+          <Fact label={t('ticket.responseDue')} testId="fact-response-due">
+            {due(ticket.response_due_at, ticket.responded_at)}
+          </Fact>
+          <Fact label={t('ticket.resolveDue')} testId="fact-resolve-due">
+            {due(ticket.resolve_due_at, ticket.resolved_at)}
+          </Fact>
+          <Fact label={t('ticket.breached')} testId="fact-breached">
+            {ticket.sla_breached ? <Typography.Text type="danger">{t('ticket.breachedYes')}</Typography.Text> : t('ticket.breachedNo')}
+          </Fact>
+          <Fact label={t('common.createdAt')}>{formatDateTime(ticket.created_at)}</Fact>
+        </FactGrid>
+        {(ticket.resolution || ticket.responsibility || ticket.satisfaction !== null) && (
+          <FactGrid columns="2fr 1fr 1fr">
+            <Fact label={t('ticket.resolution')} testId="fact-resolution">
+              <span style={{ whiteSpace: 'pre-wrap' }}>{ticket.resolution || '—'}</span>
+            </Fact>
+            <Fact label={t('ticket.responsibility')} testId="fact-responsibility">
+              {responsibilityLabel(t, ticket.responsibility) || '—'}
+            </Fact>
+            <Fact label={t('ticket.satisfaction')} testId="fact-satisfaction">
+              {ticket.satisfaction !== null ? `${ticket.satisfaction}/5` : '—'}
+            </Fact>
+          </FactGrid>
+        )}
+      </Card>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={10}>
+          <Card variant="borderless" title={t('ticket.actionsTitle')} style={{ height: '100%' }}>
+            <TicketActions ticket={ticket} onChanged={changed} onStale={stale} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card
+            variant="borderless"
+            title={t('ticket.historyTitle')}
+            extra={
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('ticket.versionAt', { version: ticket.version, at: formatDateTime(ticket.updated_at) })}
+              </Typography.Text>
+            }
+          >
+            <TicketHistory ticketId={ticket.id} refreshKey={historyKey} />
+          </Card>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}
+
+/** /tickets/:id — a fresh view per id. */
+export default function TicketPage() {
+  const { id } = useParams();
+  const t = useT();
+  const navigate = useNavigate();
+  const numeric = Number(id);
+  if (!Number.isInteger(numeric) || numeric <= 0) {
+    return <Result status="404" title={t('ticket.notFoundTitle')} extra={<Button onClick={() => navigate('/tickets')}>{t('ticket.backToQueue')}</Button>} />;
+  }
+  return <TicketView key={numeric} id={numeric} />;
+}
