@@ -317,6 +317,58 @@ TEST_P(TicketsApi, RepairTicketsShowTheWarrantyFromCompletion) {
   EXPECT_EQ(admin_->Post("/api/v1/ticket-categories", R"({"name":"x","warranty":"forever"})").FieldReason("warranty"), "invalid_value");
 }
 
+TEST_P(TicketsApi, ClustersOfComplaintsRaiseAMassAlert) {
+  auto put = ToReply(admin_->raw().Put("/api/v1/service-settings", {{"Authorization", "Bearer " + admin_->token()}},
+                                       R"({"mass_threshold":3,"mass_window_hours":48})", "application/json"));
+  ASSERT_EQ(put.status, 200) << put.body;
+  auto other = admin_->Post("/api/v1/units", fmt::format(R"({{"project_id":{},"building":"5","room":"101","floor":1,"area_m2":90}})", project_)).Int("id");
+  auto leak = [&](const std::string& category, std::int64_t unit) {
+    return Open(fmt::format(R"("kind":"complaint","title":"渗漏","unit_id":{},"category_id":{})", unit, CategoryId(category)));
+  };
+  leak("卫生间渗漏", delivered_unit_);
+  leak("外墙渗漏", unsold_unit_);
+  Open(fmt::format(R"("kind":"complaint","title":"门窗","unit_id":{},"category_id":{})", delivered_unit_, CategoryId("门窗变形")));
+  leak("屋面渗漏", other);  // another building
+  EXPECT_TRUE(admin_->Get("/api/v1/mass-alerts").json.at("items").as_array().empty());
+  const auto third = leak("窗边渗漏", delivered_unit_).Int("id");  // the third leak in building 3
+  auto alerts = admin_->Get("/api/v1/mass-alerts?status=open");
+  ASSERT_EQ(alerts.json.at("items").as_array().size(), 1u) << alerts.body;
+  auto alert = alerts.json.at("items").as_array().at(0);
+  EXPECT_EQ(alert.at("building").as_string(), "3");
+  EXPECT_EQ(alert.at("category_id").as_int64(), CategoryId("渗漏"));
+  EXPECT_EQ(alert.at("ticket_count").as_int64(), 3);
+  EXPECT_EQ(alert.at("proposed_grade").as_string(), "hot");
+  EXPECT_EQ(alert.at("ticket_ids").as_array().size(), 3u);
+  for (int i = 0; i < 3; ++i) leak("卫生间渗漏", unsold_unit_);
+  auto grown = admin_->Get(fmt::format("/api/v1/mass-alerts/{}", alert.at("id").as_int64()));
+  EXPECT_EQ(grown.Int("ticket_count"), 6);
+  EXPECT_EQ(grown.Str("proposed_grade"), "major") << "twice the threshold";
+  // The customer centre decides: the open tickets become 重大.
+  auto taken = admin_->Post(fmt::format("/api/v1/mass-alerts/{}/acknowledge", grown.Int("id")), R"({"grade":"major","note":"成立专项小组"})");
+  ASSERT_EQ(taken.status, 200) << taken.body;
+  EXPECT_EQ(taken.Str("status"), "acknowledged");
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/tickets/{}", third)).Str("grade"), "major");
+  const auto events = admin_->Get(fmt::format("/api/v1/tickets/{}/events", third));
+  EXPECT_EQ(events.json.at("items").as_array().at(1).at("action").as_string(), "graded");
+  EXPECT_EQ(admin_->Post(fmt::format("/api/v1/mass-alerts/{}/acknowledge", grown.Int("id")), "").ErrorCode(), "invalid_transition");
+  EXPECT_EQ(admin_->Post(fmt::format("/api/v1/mass-alerts/{}/close", grown.Int("id")), "").Str("status"), "closed");
+  // Outside the window they no longer count; agents may not change the settings.
+  SetClock("2026-11-25 09:00");
+  leak("卫生间渗漏", delivered_unit_);
+  EXPECT_TRUE(admin_->Get("/api/v1/mass-alerts?status=open").json.at("items").as_array().empty());
+  admin_->Post("/api/v1/users", R"({"username":"m.agent","password":"Passw0rd-x","display_name":"x","roles":["agent"]})");
+  Api agent(*server_);
+  agent.Login("m.agent", "Passw0rd-x");
+  EXPECT_EQ(ToReply(agent.raw().Put("/api/v1/service-settings", {{"Authorization", "Bearer " + agent.token()}},
+                                    R"({"mass_threshold":3,"mass_window_hours":48})", "application/json"))
+                .status,
+            403);
+  EXPECT_EQ(ToReply(admin_->raw().Put("/api/v1/service-settings", {{"Authorization", "Bearer " + admin_->token()}},
+                                      R"({"mass_threshold":1,"mass_window_hours":48})", "application/json"))
+                .FieldReason("mass_threshold"),
+            "out_of_range");
+}
+
 TEST_P(TicketsApi, TheCustomerFollowsTheTicketByLinkAndConfirmsTheRepair) {
   const auto id = Open(fmt::format(R"("kind":"repair","title":"厨房下水堵塞","unit_id":{})", delivered_unit_)).Int("id");
   auto shared = admin_->Post(fmt::format("/api/v1/tickets/{}/share", id), "");

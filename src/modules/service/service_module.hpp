@@ -12,7 +12,10 @@ namespace hearth::service {
 struct ServiceModule {
   ServiceModule(db::Database& db, const Clock& clock, platform::Platform& platform,
                 customers::CustomersModule& customers, inventory::InventoryModule& inventory)
-      : tickets(db, clock, platform.audit, platform.jobs, platform.notifications, customers.service, inventory.service) {}
+      : alerts(db, clock, platform.audit, platform.notifications),
+        tickets(db, clock, platform.audit, platform.jobs, platform.notifications, alerts, customers.service,
+                inventory.service) {}
+  MassAlertService alerts;
   TicketService tickets;
 };
 

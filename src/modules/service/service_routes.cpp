@@ -303,6 +303,28 @@ Response PostPublicConfirm(Request& req, TicketService& s) {
   return http::Json(http::kOk, PublicJson(view->first, view->second));
 }
 
+Response AlertDecision(Request& req, MassAlertService& alerts, bool close) {
+  auto id = req.PathId("id");
+  if (!id) return http::ErrorResponse(id.error());
+  boost::json::object empty;
+  auto body = req.body.empty() ? Result<boost::json::object>(empty) : req.JsonObject();
+  if (!body) return http::ErrorResponse(body.error());
+  http::BodyReader in(*body);
+  auto grade = close ? std::optional<std::string>() : in.Enum("grade", kTicketGrades);
+  auto note = in.String("note", {.max_chars = 2000});
+  if (auto done = in.Finish(close ? std::initializer_list<std::string_view>{"note"}
+                                  : std::initializer_list<std::string_view>{"grade", "note"});
+      !done) {
+    return http::ErrorResponse(done.error());
+  }
+  auto result = close ? alerts.Close(req.context, *id, note) : alerts.Acknowledge(req.context, *id, grade, note);
+  return http::Render(std::move(result), http::kOk, [](const MassAlert& a) { return ToJson(a); });
+}
+
+boost::json::object SettingsJson(const MassSettings& s) {
+  return {{"mass_threshold", s.threshold}, {"mass_window_hours", s.window_hours}};
+}
+
 }  // namespace
 
 void Register(http::Router& router, ServiceModule& module) {
@@ -341,6 +363,39 @@ void Register(http::Router& router, ServiceModule& module) {
     return http::Json(http::kOk, PublicJson(view->first, view->second));
   });
   router.Add({"POST", "/api/v1/public/tickets/{token}/confirm", false}, [&s](Request& r) { return PostPublicConfirm(r, s); });
+  MassAlertService& alerts = module.alerts;
+  router.Add({"GET", "/api/v1/mass-alerts"}, [&alerts](Request& r) {
+    auto page = http::PageOf(r);
+    if (!page) return http::ErrorResponse(page.error());
+    auto status = r.Query("status");
+    if (status && *status != "open" && *status != "acknowledged" && *status != "closed") {
+      return http::ErrorResponse(Error{ErrorCode::kBadRequest, "bad_request", "status is open, acknowledged or closed",
+                                       {{"status", "invalid_value"}}, {}});
+    }
+    auto list = alerts.List(r.context, status, *page);
+    if (!list) return http::ErrorResponse(list.error());
+    return http::ListResponse(list->items, list->next_cursor, [](const MassAlert& a) { return ToJson(a); });
+  });
+  router.Add({"GET", "/api/v1/mass-alerts/{id}"}, [&alerts](Request& r) {
+    auto id = r.PathId("id");
+    if (!id) return http::ErrorResponse(id.error());
+    return http::Render(alerts.Get(r.context, *id), http::kOk, [](const MassAlert& a) { return ToJson(a); });
+  });
+  router.Add({"POST", "/api/v1/mass-alerts/{id}/acknowledge"}, [&alerts](Request& r) { return AlertDecision(r, alerts, false); });
+  router.Add({"POST", "/api/v1/mass-alerts/{id}/close"}, [&alerts](Request& r) { return AlertDecision(r, alerts, true); });
+  router.Add({"GET", "/api/v1/service-settings"}, [&alerts](Request& r) {
+    return http::Render(alerts.Settings(r.context), http::kOk, SettingsJson);
+  });
+  router.Add({"PUT", "/api/v1/service-settings"}, [&alerts](Request& r) {
+    auto body = r.JsonObject();
+    if (!body) return http::ErrorResponse(body.error());
+    http::BodyReader in(*body);
+    auto threshold = in.Int("mass_threshold", true);
+    auto window = in.Int("mass_window_hours", true);
+    if (auto done = in.Finish({"mass_threshold", "mass_window_hours"}); !done) return http::ErrorResponse(done.error());
+    return http::Render(alerts.SetSettings(r.context, {static_cast<int>(*threshold), static_cast<int>(*window)}),
+                        http::kOk, SettingsJson);
+  });
   router.Add({"GET", "/api/v1/ticket-categories"}, [&s](Request& r) {
     auto list = s.Categories(r.context);
     if (!list) return http::ErrorResponse(list.error());

@@ -62,12 +62,14 @@ void TicketService::FindWarrantyOf(Ticket& t, const ServiceConfig& config,
 
 TicketService::TicketService(db::Database& db, const Clock& clock, platform::AuditLog& audit,
                              platform::JobScheduler& jobs, platform::Notifications& notifications,
-                             customers::CustomerService& customers, inventory::InventoryService& inventory)
+                             MassAlertService& alerts, customers::CustomerService& customers,
+                             inventory::InventoryService& inventory)
     : db_(db),
       clock_(clock),
       audit_(audit),
       jobs_(jobs),
       notifications_(notifications),
+      alerts_(alerts),
       customers_(customers),
       inventory_(inventory) {
   customers_.AddMergeHook([this](db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into) {
@@ -261,6 +263,7 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx, const TicketInpu
     t.id = repo_.InsertTicket(tx, t);
     ScheduleDeadline(tx, t, *config, now);
     if (project) FindWarrantyOf(t, *config, project->completion_date);
+    alerts_.OnTicket(tx, t, unit ? std::optional<std::string>(unit->building) : std::nullopt, *config);
     repo_.AddEvent(tx, t.tenant_id, {0, t.id, now, "created", std::nullopt, t.status, actor.user_id, Detail(routing)});
     customers_.AppendTimeline(tx, t.tenant_id,
                               {0, t.customer_id, now, "ticket", "ticket", t.id, KindLabel(t.kind) + "：" + t.title},

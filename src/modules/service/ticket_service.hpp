@@ -14,6 +14,7 @@
 #include "modules/customers/customer_service.hpp"
 #include "modules/inventory/inventory_service.hpp"
 #include "modules/service/business_calendar.hpp"
+#include "modules/service/mass_alerts.hpp"
 #include "modules/service/service_repo.hpp"
 #include "platform/audit.hpp"
 #include "platform/jobs.hpp"
@@ -64,7 +65,7 @@ struct ServiceConfig {
 class TicketService {
  public:
   TicketService(db::Database& db, const Clock& clock, platform::AuditLog& audit, platform::JobScheduler& jobs,
-                platform::Notifications& notifications, customers::CustomerService& customers,
+                platform::Notifications& notifications, MassAlertService& alerts, customers::CustomerService& customers,
                 inventory::InventoryService& inventory);
 
   /// Working time between a breach and the next escalation up the org tree (one working day).
@@ -131,6 +132,7 @@ class TicketService {
   platform::AuditLog& audit_;
   platform::JobScheduler& jobs_;
   platform::Notifications& notifications_;
+  MassAlertService& alerts_;
   customers::CustomerService& customers_;
   inventory::InventoryService& inventory_;
   ServiceRepo repo_;
