@@ -369,6 +369,45 @@ TEST_P(TicketsApi, ClustersOfComplaintsRaiseAMassAlert) {
             "out_of_range");
 }
 
+TEST_P(TicketsApi, MonthAndHalfMonthReports) {
+  const auto repair = Open(fmt::format(R"("kind":"repair","title":"卫生间渗漏","unit_id":{},"category_id":{})", delivered_unit_,
+                                       CategoryId("卫生间渗漏"))).Int("id");
+  const auto complaint = Open(R"("kind":"complaint","title":"物业费争议")").Int("id");
+  const auto inquiry = Open(R"("kind":"inquiry","title":"交房时间")").Int("id");
+  Act(repair, "assign", R"({"department":"project"})");
+  Act(repair, "start");
+  Act(repair, "resolve", R"({"resolution":"已修复","responsibility":"contractor"})");
+  Act(repair, "callback", R"({"satisfaction":5})");
+  Act(inquiry, "resolve", R"({"resolution":"已告知"})");
+  Act(inquiry, "callback", R"({"satisfaction":2})");
+  (void)complaint;
+  SetClock("2026-12-10 10:00");
+  auto month = admin_->Get("/api/v1/reports/tickets?month=2026-11");
+  ASSERT_EQ(month.status, 200) << month.body;
+  EXPECT_EQ(month.Str("from"), "2026-11-01");
+  EXPECT_EQ(month.Str("to"), "2026-11-30");
+  EXPECT_EQ(month.Str("due_by"), "2026-12-03") << "the month report is due the 3rd";
+  EXPECT_EQ(month.Int("total"), 3);
+  EXPECT_EQ(month.json.at("by_kind").at("repair").as_int64(), 1);
+  EXPECT_EQ(month.json.at("by_status").at("closed").as_int64(), 1);
+  EXPECT_EQ(month.json.at("by_status").at("reopened").as_int64(), 1);
+  EXPECT_EQ(month.json.at("by_category").as_array().at(0).at("name").as_string(), "渗漏");
+  EXPECT_EQ(month.json.at("by_project").as_array().at(0).at("project_id").as_int64(), project_);
+  EXPECT_EQ(month.json.at("sla").at("breached").as_int64(), 2) << "the open complaint and the reopened inquiry";
+  EXPECT_NEAR(month.json.at("sla").at("compliance_rate").as_double(), 0.3333, 1e-4);
+  EXPECT_EQ(month.json.at("callback").at("resolved").as_int64(), 2);
+  EXPECT_DOUBLE_EQ(month.json.at("callback").at("rate").as_double(), 1.0);
+  EXPECT_DOUBLE_EQ(month.json.at("callback").at("avg_satisfaction").as_double(), 3.5);
+  EXPECT_DOUBLE_EQ(month.json.at("callback").at("satisfied_rate").as_double(), 0.5);
+  auto first_half = admin_->Get("/api/v1/reports/tickets?month=2026-11&half=1");
+  EXPECT_EQ(first_half.Int("total"), 0);
+  EXPECT_EQ(first_half.Str("due_by"), "2026-11-18") << "the half-month report is due the 18th";
+  EXPECT_EQ(admin_->Get("/api/v1/reports/tickets?month=2026-11&half=2").Int("total"), 3);
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/reports/tickets?from=2026-11-20&to=2026-11-20&project_id={}", project_)).Int("total"), 1);
+  EXPECT_EQ(admin_->Get("/api/v1/reports/tickets?month=2026-13").FieldReason("month"), "invalid_format");
+  EXPECT_EQ(admin_->Get("/api/v1/reports/tickets?from=2026-11-01").FieldReason("to"), "invalid_format");
+}
+
 TEST_P(TicketsApi, TheCustomerFollowsTheTicketByLinkAndConfirmsTheRepair) {
   const auto id = Open(fmt::format(R"("kind":"repair","title":"厨房下水堵塞","unit_id":{})", delivered_unit_)).Int("id");
   auto shared = admin_->Post(fmt::format("/api/v1/tickets/{}/share", id), "");

@@ -3,6 +3,7 @@
 #include "http/router.hpp"
 #include "modules/customers/customers_module.hpp"
 #include "modules/inventory/inventory_module.hpp"
+#include "modules/service/ticket_reports.hpp"
 #include "modules/service/ticket_service.hpp"
 #include "platform/platform_module.hpp"
 
@@ -14,9 +15,11 @@ struct ServiceModule {
                 customers::CustomersModule& customers, inventory::InventoryModule& inventory)
       : alerts(db, clock, platform.audit, platform.notifications),
         tickets(db, clock, platform.audit, platform.jobs, platform.notifications, alerts, customers.service,
-                inventory.service) {}
+                inventory.service),
+        reports(db, clock) {}
   MassAlertService alerts;
   TicketService tickets;
+  TicketReports reports;
 };
 
 /// Registers constraints and routes; the module must outlive the router.

@@ -32,6 +32,10 @@ constexpr std::string_view kListTickets = "SELECT " HEARTH_TICKET_COLUMNS R"sql(
    AND (CAST($9 AS BIGINT) IS NULL OR t.project_id = $9) AND (CAST($10 AS BIGINT) IS NULL OR t.customer_id = $10)
    AND (CAST($11 AS BIGINT) IS NULL OR t.unit_id = $11) AND (CAST($12 AS BIGINT) IS NULL OR t.assignee_id = $12)
  ORDER BY t.id DESC LIMIT $4)sql";
+constexpr std::string_view kCreatedBetween = "SELECT " HEARTH_TICKET_COLUMNS R"sql(
+  FROM tickets t JOIN org_units o ON o.id = t.org_unit_id
+ WHERE t.tenant_id = $1 AND t.created_at >= $2 AND t.created_at < $3 AND o.path LIKE $4
+   AND (CAST($5 AS BIGINT) IS NULL OR t.project_id = $5))sql";
 #undef HEARTH_TICKET_COLUMNS
 constexpr std::string_view kAddEvent = R"sql(
 INSERT INTO ticket_events (tenant_id, ticket_id, at, action, from_status, to_status, actor_id, detail, created_at, updated_at)
@@ -171,6 +175,15 @@ std::optional<Ticket> ServiceRepo::FindByPublicToken(db::Tx& tx, const std::stri
   auto rows = tx.Execute(kByToken, token_hash);
   if (rows.empty()) return std::nullopt;
   return TicketFrom(rows.front());
+}
+
+std::vector<Ticket> ServiceRepo::CreatedBetween(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                                Timestamp from, Timestamp to, std::optional<std::int64_t> project_id) {
+  auto rows = tx.Execute(kCreatedBetween, tenant_id, from, to, path_prefix + "%", project_id);
+  std::vector<Ticket> out;
+  out.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(TicketFrom(rows[i]));
+  return out;
 }
 
 void ServiceRepo::AddEvent(db::Tx& tx, std::int64_t tenant_id, const TicketEvent& e) {

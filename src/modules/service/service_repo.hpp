@@ -86,6 +86,9 @@ class ServiceRepo {
   void SetPublicToken(db::Tx& tx, std::int64_t id, const std::string& token_hash);
   /// The ticket a customer's link points at (any tenant: the token is the credential).
   std::optional<Ticket> FindByPublicToken(db::Tx& tx, const std::string& token_hash);
+  /// Tickets created in [from, to) under `path_prefix`, optionally of one project (reports).
+  std::vector<Ticket> CreatedBetween(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix, Timestamp from,
+                                     Timestamp to, std::optional<std::int64_t> project_id);
   void AddEvent(db::Tx& tx, std::int64_t tenant_id, const TicketEvent& e);
   std::vector<TicketEvent> Events(db::Tx& tx, std::int64_t ticket_id);
   void MoveCustomer(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into);

@@ -325,6 +325,32 @@ boost::json::object SettingsJson(const MassSettings& s) {
   return {{"mass_threshold", s.threshold}, {"mass_window_hours", s.window_hours}};
 }
 
+Response GetReport(Request& req, TicketReports& reports) {
+  ReportPeriod period;
+  if (auto month = req.Query("month")) {
+    int half = 0;
+    if (auto h = req.Query("half")) {
+      if (*h != "1" && *h != "2") {
+        return http::ErrorResponse(Error{ErrorCode::kBadRequest, "bad_request", "half is 1 or 2", {{"half", "invalid_value"}}, {}});
+      }
+      half = *h == "1" ? 1 : 2;
+    }
+    auto p = MonthPeriod(*month, half);
+    if (!p) return http::ErrorResponse(Error{ErrorCode::kBadRequest, "bad_request", "month is YYYY-MM", {{"month", "invalid_format"}}, {}});
+    period = *p;
+  } else {
+    auto from = ParseChinaDay(req.Query("from").value_or(""));
+    auto to = ParseChinaDay(req.Query("to").value_or(""));
+    if (!from) return http::ErrorResponse(Error{ErrorCode::kBadRequest, "bad_request", "from is YYYY-MM-DD", {{"from", "invalid_format"}}, {}});
+    if (!to) return http::ErrorResponse(Error{ErrorCode::kBadRequest, "bad_request", "to is YYYY-MM-DD", {{"to", "invalid_format"}}, {}});
+    period = {*from, *to, std::nullopt};
+  }
+  HEARTH_ASSIGN_OR_RESPOND(auto project, http::QueryInt(req, "project_id"));
+  auto report = reports.Report(req.context, period, project);
+  if (!report) return http::ErrorResponse(report.error());
+  return http::Json(http::kOk, std::move(*report));
+}
+
 }  // namespace
 
 void Register(http::Router& router, ServiceModule& module) {
@@ -363,6 +389,7 @@ void Register(http::Router& router, ServiceModule& module) {
     return http::Json(http::kOk, PublicJson(view->first, view->second));
   });
   router.Add({"POST", "/api/v1/public/tickets/{token}/confirm", false}, [&s](Request& r) { return PostPublicConfirm(r, s); });
+  router.Add({"GET", "/api/v1/reports/tickets", true, true}, [&module](Request& r) { return GetReport(r, module.reports); });
   MassAlertService& alerts = module.alerts;
   router.Add({"GET", "/api/v1/mass-alerts"}, [&alerts](Request& r) {
     auto page = http::PageOf(r);
