@@ -145,4 +145,6 @@ else
   bench/customers.sh "$build" "$n_rps"
   echo
   bench/import.sh "$build"
+  echo
+  bench/tickets.sh "$build"
 fi

@@ -70,6 +70,7 @@ int Run(int argc, char** argv) {
   demo->add_option("--customers", demo_opts.customers, "customers to add");
   demo->add_option("--events", demo_opts.events, "timeline events to add besides each customer's first");
   demo->add_option("--seed", demo_opts.seed, "random seed");
+  demo->add_option("--tickets", demo_opts.tickets, "service tickets to add, spread over the past year");
   demo->add_option("--csv", demo_opts.csv_path, "write the customers to this CSV file (the import format) instead");
   demo->add_option("--first", demo_opts.csv_first, "with --csv: number of the first customer (to follow a loaded demo)");
 

@@ -27,6 +27,7 @@ struct DemoOptions {
   std::uint64_t seed = 20261123;
   std::string csv_path;  ///< write the customers as an import file here instead of loading them
   std::int64_t csv_first = 0;  ///< with csv_path: the number of the first customer (skip those already made)
+  std::int64_t tickets = 3000;  ///< service tickets over the past year, by owners about their homes
 };
 /// `hearth demo`: a demo group (regions, city companies, projects, staff) and generated
 /// customers with households and timelines; adds to what is there when run again.

@@ -99,6 +99,92 @@ int WriteDemoCsv(const DemoOptions& options) {
   return 0;
 }
 
+constexpr std::string_view kInsertTicket = R"sql(
+INSERT INTO tickets (tenant_id, org_unit_id, kind, channel, grade, status, customer_id, unit_id, project_id, category_id,
+                     title, description, department, response_due_at, resolve_due_at, responded_at, resolved_at,
+                     closed_at, satisfaction, resolution, responsibility, created_at, updated_at, category_root_id)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '', $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21, $22)
+RETURNING id)sql";
+
+/// Tickets over the past year from owners about their homes: mostly repairs and complaints,
+/// most of the older ones closed with a call-back, the recent ones still open. For demos and the
+/// million-ticket benchmark; deadlines are a flat 1 and 10 days (the service applies the calendar).
+std::int64_t AddDemoTickets(App& app, std::int64_t tenant_id, std::int64_t count, std::uint64_t seed) {
+  struct Home {
+    std::int64_t customer, unit, project, org_unit;
+  };
+  std::vector<Home> homes;
+  struct Leaf {
+    std::int64_t id;
+    std::string name;
+    std::int64_t root;
+  };
+  std::vector<Leaf> leaves;
+  app.db->Read([&](db::Tx& tx) -> Result<void> {
+    auto rows = tx.Execute(R"sql(SELECT w.customer_id, w.unit_id, u.project_id, p.org_unit_id FROM unit_owners w
+                                 JOIN units u ON u.id = w.unit_id JOIN projects p ON p.id = u.project_id
+                                WHERE w.tenant_id = $1 ORDER BY w.id)sql", tenant_id);
+    for (std::size_t i = 0; i < rows.size(); ++i) homes.push_back({rows[i].Int(0), rows[i].Int(1), rows[i].Int(2), rows[i].Int(3)});
+    auto cats = tx.Execute("SELECT id, name, parent_id FROM ticket_categories WHERE tenant_id = $1 AND parent_id IS NOT NULL",
+                           tenant_id);
+    for (std::size_t i = 0; i < cats.size(); ++i) leaves.push_back({cats[i].Int(0), cats[i].Text(1), cats[i].Int(2)});
+    return {};
+  });
+  if (homes.empty() || leaves.empty() || count <= 0) return 0;
+  std::uint64_t state = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+  auto next = [&](std::uint64_t n) {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state % n;
+  };
+  const char* channels[] = {"hotline", "hotline", "hotline", "wechat", "web", "onsite", "email", "letter", "media"};
+  const std::int64_t now = app.clock->Now().ms;
+  constexpr std::int64_t kDay = 86'400'000;
+  std::int64_t made = 0;
+  while (made < count) {
+    const std::int64_t batch = std::min<std::int64_t>(10000, count - made);
+    app.db->Transact([&](db::Tx& tx) -> Result<void> {
+      for (std::int64_t i = 0; i < batch; ++i) {
+        const Home& h = homes[next(homes.size())];
+        const auto& [category, category_name, category_root] = leaves[next(leaves.size())];
+        const auto k = next(100);
+        const std::string kind = k < 45 ? "repair" : k < 70 ? "complaint" : k < 90 ? "inquiry" : k < 97 ? "suggestion" : "praise";
+        const auto g = next(100);
+        const std::string grade = kind != "complaint" ? "general" : g < 80 ? "general" : g < 93 ? "important" : g < 99 ? "hot" : "major";
+        const std::int64_t created = now - static_cast<std::int64_t>(next(365 * 24 * 60)) * 60'000;
+        const std::int64_t age_days = (now - created) / kDay;
+        const auto roll = next(100);
+        std::string status = age_days > 20 ? (roll < 88 ? "closed" : roll < 94 ? "resolved" : "cancelled")
+                             : roll < 20 ? "new" : roll < 40 ? "assigned" : roll < 65 ? "in_progress" : roll < 85 ? "resolved" : "closed";
+        std::optional<std::int64_t> responded, resolved, closed, satisfaction;
+        std::optional<std::string> resolution, responsibility;
+        if (status != "new" && status != "assigned") responded = created + static_cast<std::int64_t>(1 + next(30)) * 3'600'000;
+        if (status == "resolved" || status == "closed") {
+          resolved = created + static_cast<std::int64_t>(1 + next(14)) * kDay;
+          resolution = "已处理：" + category_name;
+          responsibility = kind == "repair" ? "contractor" : "none";
+        }
+        if (status == "closed") {
+          closed = *resolved + static_cast<std::int64_t>(1 + next(3)) * kDay;
+          const auto s = next(100);
+          satisfaction = s < 55 ? 5 : s < 85 ? 4 : s < 95 ? 3 : s < 98 ? 2 : 1;
+        }
+        if (status == "cancelled") closed = created + kDay;
+        const std::string department = kind == "repair" ? "engineering" : "customer_relations";
+        const std::string title = (kind == "repair" ? "报修：" : kind == "complaint" ? "投诉：" : "") + category_name;
+        tx.Execute(kInsertTicket, tenant_id, h.org_unit, kind, std::string(channels[next(9)]), grade, status, h.customer,
+                   h.unit, h.project, category, title, department, created + kDay, created + 10 * kDay, responded,
+                   resolved, closed, satisfaction, resolution, responsibility, created, category_root);
+      }
+      return {};
+    });
+    made += batch;
+    std::cerr << fmt::format("\rtickets {}/{}", made, count) << std::flush;
+  }
+  return made;
+}
+
 }  // namespace
 
 int Demo(const Config& config, const DemoOptions& options) {
@@ -216,11 +302,13 @@ int Demo(const Config& config, const DemoOptions& options) {
       return {};
     });
   }
+  const std::int64_t tickets = AddDemoTickets(app, tree->tenant_id, options.tickets, options.seed);
   const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cerr << "\n";
-  std::cout << fmt::format("demo: {} companies, {} projects with {} units, {} customers and {} timeline events added in {:.1f} s\n",
+  std::cout << fmt::format("demo: {} companies, {} projects with {} units, {} customers, {} timeline events and {} tickets "
+                           "added in {:.1f} s\n",
                            tree->companies.size(), tree->projects.size(), units_made, options.customers,
-                           options.events - events_left, s);
+                           options.events - events_left, tickets, s);
   return 0;
 }
 

@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -194,6 +195,7 @@ class Database {
   std::string url_;
   struct Pool;
   std::unique_ptr<Pool> pool_;
+  std::mutex write_mutex_;
 
   template <typename R>
   static R FromConstraint(const ConstraintError& e) {
@@ -223,6 +225,11 @@ auto Database::Transact(F&& fn) -> std::invoke_result_t<F, Tx&> {
       throw;
     }
   }
+  // SQLite has one writer at a time; writers of this process queue here, in order, instead of
+  // in SQLite's busy handler, which sleeps in steps of up to 100 ms (measured: 558 → see ADR
+  // 0003 ticket creations per second at 64 connections).
+  std::unique_lock<std::mutex> writer;
+  if (backend_ == Backend::kSqlite) writer = std::unique_lock<std::mutex>(write_mutex_);
   Lease lease = Acquire();
   Tx tx(*lease, backend_);
   lease->Execute(BeginSql(), {});

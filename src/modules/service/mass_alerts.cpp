@@ -15,13 +15,17 @@ constexpr std::string_view kPutSettings = R"sql(
 INSERT INTO service_settings (tenant_id, mass_threshold, mass_window_hours, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)
 ON CONFLICT (tenant_id) DO UPDATE SET mass_threshold = excluded.mass_threshold,
   mass_window_hours = excluded.mass_window_hours, version = service_settings.version + 1, updated_at = excluded.updated_at)sql";
-// The project's recent tickets with a category, and the building of their unit.
+constexpr std::string_view kCount = R"sql(
+SELECT COUNT(*) FROM tickets t LEFT JOIN units u ON u.id = t.unit_id
+ WHERE t.project_id = $1 AND t.category_root_id = $4 AND t.created_at >= $3 AND +t.tenant_id = $2
+   AND t.status <> 'cancelled' AND (CAST($5 AS TEXT) IS NULL OR u.building = $5))sql";
+// The project's recent tickets under one top-level category, and the building of their unit.
 constexpr std::string_view kRecent = R"sql(
-SELECT t.id, t.category_id, u.building FROM tickets t LEFT JOIN units u ON u.id = t.unit_id
- WHERE t.project_id = $1 AND t.tenant_id = $2 AND t.created_at >= $3 AND t.category_id IS NOT NULL
+SELECT t.id, u.building FROM tickets t LEFT JOIN units u ON u.id = t.unit_id
+ WHERE t.project_id = $1 AND t.category_root_id = $4 AND t.created_at >= $3 AND +t.tenant_id = $2
    AND t.status <> 'cancelled')sql";
 constexpr std::string_view kOpenAlert = R"sql(
-SELECT id FROM mass_alerts WHERE project_id = $1 AND category_id = $2 AND status <> 'closed'
+SELECT id, ticket_count FROM mass_alerts WHERE project_id = $1 AND category_id = $2 AND status <> 'closed'
    AND ((CAST($3 AS TEXT) IS NULL AND building IS NULL) OR building = $3))sql";
 constexpr std::string_view kInsertAlert = R"sql(
 INSERT INTO mass_alerts (tenant_id, org_unit_id, project_id, building, category_id, ticket_count, proposed_grade, status,
@@ -71,17 +75,6 @@ MassAlert AlertFrom(const db::Row& r) {
   return a;
 }
 
-std::int64_t RootOf(const ServiceConfig& config, std::int64_t category) {
-  std::int64_t at = category;
-  for (int depth = 0; depth < 16; ++depth) {
-    auto it = std::find_if(config.categories.begin(), config.categories.end(),
-                           [&](const Category& c) { return c.id == at; });
-    if (it == config.categories.end() || !it->parent_id) return at;
-    at = *it->parent_id;
-  }
-  return at;
-}
-
 }  // namespace
 
 boost::json::object ToJson(const MassAlert& a) {
@@ -112,34 +105,34 @@ void MassAlertService::OnTicket(db::Tx& tx, const Ticket& t, const std::optional
                                 const ServiceConfig& config) {
   if (!t.project_id || !t.category_id) return;
   const MassSettings settings = SettingsOf(tx, t.tenant_id);
-  const std::int64_t root = RootOf(config, *t.category_id);
+  const std::int64_t root = config.RootOf(*t.category_id);
   const Timestamp since{t.created_at.ms - static_cast<std::int64_t>(settings.window_hours) * 3'600'000};
-  auto rows = tx.Execute(kRecent, *t.project_id, t.tenant_id, since);
-  std::vector<std::int64_t> cluster;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (building && rows[i].OptText(2) != building) continue;
-    if (RootOf(config, rows[i].Int(1)) == root) cluster.push_back(rows[i].Int(0));
-  }
-  const int count = static_cast<int>(cluster.size());
-  if (count < settings.threshold) return;
-  const std::string grade = count >= 2 * settings.threshold ? "major" : "hot";
   const Timestamp now = clock_.Now();
-  auto open = tx.Execute(kOpenAlert, *t.project_id, root, building);
-  std::int64_t alert = 0;
-  if (open.empty()) {
-    alert = tx.Execute(kInsertAlert, t.tenant_id, t.org_unit_id, *t.project_id, building, root,
-                       static_cast<std::int64_t>(count), grade, now)
-                .front()
-                .Int(0);
-    auto to = platform::Notifications::UsersWithRole(tx, t.org_unit_id, {"manager", "admin"});
-    notifications_.Notify(tx, t.tenant_id, to, "mass_alert", "群诉预警",
-                          std::to_string(count) + " 张同类工单集中出现" + (building ? "于 " + *building + " 栋" : std::string()),
-                          "mass_alert", alert);
-  } else {
-    alert = open.front().Int(0);
-    tx.Execute(kUpdateCount, alert, static_cast<std::int64_t>(count), grade, now);
+  // A cluster with an open alert only grows: count one more instead of counting again.
+  if (auto open = tx.Execute(kOpenAlert, *t.project_id, root, building); !open.empty()) {
+    const std::int64_t alert = open.front().Int(0);
+    const std::int64_t count = open.front().Int(1) + 1;
+    tx.Execute(kUpdateCount, alert, count, std::string(count >= 2 * settings.threshold ? "major" : "hot"), now);
+    tx.Execute(kLink, alert, t.id);
+    return;
   }
+  const int count = static_cast<int>(tx.Execute(kCount, *t.project_id, t.tenant_id, since, root, building).front().Int(0));
+  if (count < settings.threshold) return;
+  std::vector<std::int64_t> cluster;
+  auto rows = tx.Execute(kRecent, *t.project_id, t.tenant_id, since, root);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (!building || rows[i].OptText(1) == building) cluster.push_back(rows[i].Int(0));
+  }
+  const std::int64_t alert = tx.Execute(kInsertAlert, t.tenant_id, t.org_unit_id, *t.project_id, building, root,
+                                        static_cast<std::int64_t>(count),
+                                        std::string(count >= 2 * settings.threshold ? "major" : "hot"), now)
+                                 .front()
+                                 .Int(0);
   for (auto id : cluster) tx.Execute(kLink, alert, id);
+  auto to = platform::Notifications::UsersWithRole(tx, t.org_unit_id, {"manager", "admin"});
+  notifications_.Notify(tx, t.tenant_id, to, "mass_alert", "群诉预警",
+                        std::to_string(count) + " 张同类工单集中出现" + (building ? "于 " + *building + " 栋" : std::string()),
+                        "mass_alert", alert);
 }
 
 Result<MassSettings> MassAlertService::Settings(const RequestContext& ctx) {

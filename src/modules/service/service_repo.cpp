@@ -12,8 +12,8 @@ namespace {
 constexpr std::string_view kInsertTicket = R"sql(
 INSERT INTO tickets (tenant_id, org_unit_id, kind, channel, grade, status, customer_id, unit_id, project_id, category_id,
                      title, description, department, assignee_id, routing_rule_id, response_due_at, resolve_due_at,
-                     created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id)sql";
+                     created_at, updated_at, category_root_id)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19) RETURNING id)sql";
 constexpr std::string_view kFindTicket = "SELECT " HEARTH_TICKET_COLUMNS R"sql(, o.path
   FROM tickets t JOIN org_units o ON o.id = t.org_unit_id WHERE t.id = $1 AND t.tenant_id = $2)sql";
 constexpr std::string_view kByToken = "SELECT " HEARTH_TICKET_COLUMNS " FROM tickets t WHERE t.public_token_hash = $1";
@@ -24,14 +24,8 @@ UPDATE tickets SET grade = $3, status = $4, category_id = $5, title = $6, descri
        resolve_due_at = $14, responded_at = $15, resolved_at = $16, closed_at = $17, paused_at = $18,
        escalation_level = $19, org_unit_id = $20, updated_at = $21, version = version + 1
  WHERE id = $1 AND tenant_id = $2 AND (CAST($22 AS BIGINT) IS NULL OR version = $22))sql";
-constexpr std::string_view kListTickets = "SELECT " HEARTH_TICKET_COLUMNS R"sql(
-  FROM tickets t JOIN org_units o ON o.id = t.org_unit_id
- WHERE t.tenant_id = $1 AND o.path LIKE $2 AND t.id < $3
-   AND (CAST($5 AS TEXT) IS NULL OR t.status = $5) AND (CAST($6 AS TEXT) IS NULL OR t.kind = $6)
-   AND (CAST($7 AS TEXT) IS NULL OR t.grade = $7) AND (CAST($8 AS TEXT) IS NULL OR t.department = $8)
-   AND (CAST($9 AS BIGINT) IS NULL OR t.project_id = $9) AND (CAST($10 AS BIGINT) IS NULL OR t.customer_id = $10)
-   AND (CAST($11 AS BIGINT) IS NULL OR t.unit_id = $11) AND (CAST($12 AS BIGINT) IS NULL OR t.assignee_id = $12)
- ORDER BY t.id DESC LIMIT $4)sql";
+constexpr std::string_view kListTicketsHead = "SELECT " HEARTH_TICKET_COLUMNS
+    " FROM tickets t JOIN org_units o ON o.id = t.org_unit_id WHERE t.id < $2";
 constexpr std::string_view kCreatedBetween = "SELECT " HEARTH_TICKET_COLUMNS R"sql(
   FROM tickets t JOIN org_units o ON o.id = t.org_unit_id
  WHERE t.tenant_id = $1 AND t.created_at >= $2 AND t.created_at < $3 AND o.path LIKE $4
@@ -133,10 +127,10 @@ Ticket TicketFrom(const db::Row& r) {
 
 }  // namespace
 
-std::int64_t ServiceRepo::InsertTicket(db::Tx& tx, const Ticket& t) {
+std::int64_t ServiceRepo::InsertTicket(db::Tx& tx, const Ticket& t, std::optional<std::int64_t> category_root) {
   return tx.Execute(kInsertTicket, t.tenant_id, t.org_unit_id, t.kind, t.channel, t.grade, t.status, t.customer_id,
                     t.unit_id, t.project_id, t.category_id, t.title, t.description, t.department, t.assignee_id,
-                    t.routing_rule_id, t.response_due_at, t.resolve_due_at, t.created_at)
+                    t.routing_rule_id, t.response_due_at, t.resolve_due_at, t.created_at, category_root)
       .front()
       .Int(0);
 }
@@ -157,15 +151,49 @@ bool ServiceRepo::UpdateTicket(db::Tx& tx, const Ticket& t, std::optional<std::i
              .affected == 1;
 }
 
+// GCC 12 reports a std::variant<…, std::string> in a vector as maybe-uninitialized (a false
+// positive, GCC bug 105593 and kin).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 std::vector<Ticket> ServiceRepo::ListTickets(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
                                              const TicketFilter& f, const Page& page) {
-  auto rows = tx.Execute(kListTickets, tenant_id, path_prefix + "%", page.after_id.value_or(INT64_MAX), page.limit + 1,
-                         f.status, f.kind, f.grade, f.department, f.project_id, f.customer_id, f.unit_id, f.assignee_id);
+  // Only the filters given appear in the SQL (values still bound), so that the planner can use
+  // the queue indexes: (tenant, status, id), (tenant, department, status, id), (customer, id)…
+  // A catch-all "($n IS NULL OR col = $n)" form scanned a million tickets for a rare status.
+  std::string sql(kListTicketsHead);
+  std::vector<db::Value> values{tenant_id, page.after_id.value_or(INT64_MAX)};
+  // With a customer, unit, project or assignee the tenant check must not pick the index: the
+  // unary plus keeps SQLite (which has no statistics) off (tenant_id, id) and its scan of the
+  // whole group's tickets for one customer's (20 ms → 0.3 ms at a million).
+  const bool narrow = f.customer_id || f.unit_id || f.project_id || f.assignee_id;
+  sql += narrow ? " AND +t.tenant_id = $1" : " AND t.tenant_id = $1";
+  auto where = [&](std::string_view column, db::Value value) {
+    values.push_back(std::move(value));
+    sql += " AND t.";
+    sql += column;
+    sql += " = $" + std::to_string(values.size());
+  };
+  if (f.status) where("status", *f.status);
+  if (f.department) where("department", *f.department);
+  if (f.grade) where("grade", *f.grade);
+  if (f.kind) where("kind", *f.kind);
+  if (f.customer_id) where("customer_id", *f.customer_id);
+  if (f.unit_id) where("unit_id", *f.unit_id);
+  if (f.project_id) where("project_id", *f.project_id);
+  if (f.assignee_id) where("assignee_id", *f.assignee_id);
+  if (path_prefix != "/") {
+    values.push_back(path_prefix + "%");
+    sql += " AND o.path LIKE $" + std::to_string(values.size());
+  }
+  values.push_back(std::int64_t{page.limit + 1});
+  sql += " ORDER BY t.id DESC LIMIT $" + std::to_string(values.size());
+  auto rows = tx.ExecuteValues(sql, values);
   std::vector<Ticket> out;
   out.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(TicketFrom(rows[i]));
   return out;
 }
+#pragma GCC diagnostic pop
 
 void ServiceRepo::SetPublicToken(db::Tx& tx, std::int64_t id, const std::string& token_hash) {
   tx.Execute(kSetToken, id, token_hash);

@@ -76,7 +76,8 @@ struct TicketFilter {
 /// SQL of the service centre. Every method runs in the caller's transaction.
 class ServiceRepo {
  public:
-  std::int64_t InsertTicket(db::Tx& tx, const Ticket& t);
+  /// `category_root`: the top-level category of t.category_id (mass-complaint clusters).
+  std::int64_t InsertTicket(db::Tx& tx, const Ticket& t, std::optional<std::int64_t> category_root);
   /// The ticket with the materialised path of its org unit.
   std::optional<std::pair<Ticket, std::string>> FindTicket(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
   bool UpdateTicket(db::Tx& tx, const Ticket& t, std::optional<std::int64_t> expected_version);

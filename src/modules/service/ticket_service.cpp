@@ -42,6 +42,16 @@ bool ServiceConfig::IsUnder(std::int64_t category, std::int64_t ancestor) const 
   return false;
 }
 
+std::int64_t ServiceConfig::RootOf(std::int64_t category) const {
+  std::int64_t at = category;
+  for (int depth = 0; depth < 16; ++depth) {
+    auto it = std::find_if(categories.begin(), categories.end(), [&](const Category& c) { return c.id == at; });
+    if (it == categories.end() || !it->parent_id) return at;
+    at = *it->parent_id;
+  }
+  return at;
+}
+
 std::optional<std::string> ServiceConfig::WarrantyOf(std::int64_t category) const {
   std::optional<std::int64_t> at = category;
   for (int depth = 0; at && depth < 16; ++depth) {
@@ -260,7 +270,7 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx, const TicketInpu
     t.resolve_due_at = config->calendar.Add(now, resolve_minutes);
     routing["sla_policy"] = policy ? boost::json::value(policy->id) : boost::json::value(nullptr);
 
-    t.id = repo_.InsertTicket(tx, t);
+    t.id = repo_.InsertTicket(tx, t, t.category_id ? std::optional<std::int64_t>(config->RootOf(*t.category_id)) : std::nullopt);
     ScheduleDeadline(tx, t, *config, now);
     if (project) FindWarrantyOf(t, *config, project->completion_date);
     alerts_.OnTicket(tx, t, unit ? std::optional<std::string>(unit->building) : std::nullopt, *config);

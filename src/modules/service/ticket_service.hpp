@@ -56,6 +56,8 @@ struct ServiceConfig {
   BusinessCalendar calendar;
   /// True when `category` is `ancestor` or lies under it.
   bool IsUnder(std::int64_t category, std::int64_t ancestor) const;
+  /// The top-level category above (or at) `category`.
+  std::int64_t RootOf(std::int64_t category) const;
   /// The warranty type of a category, inherited from its parents.
   std::optional<std::string> WarrantyOf(std::int64_t category) const;
 };
