@@ -226,8 +226,7 @@ auto Database::Transact(F&& fn) -> std::invoke_result_t<F, Tx&> {
     }
   }
   // SQLite has one writer at a time; writers of this process queue here, in order, instead of
-  // in SQLite's busy handler, which sleeps in steps of up to 100 ms (measured: 558 → see ADR
-  // 0003 ticket creations per second at 64 connections).
+  // in SQLite's busy handler, which polls in sleeps of up to 100 ms.
   std::unique_lock<std::mutex> writer;
   if (backend_ == Backend::kSqlite) writer = std::unique_lock<std::mutex>(write_mutex_);
   Lease lease = Acquire();

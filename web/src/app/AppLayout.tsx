@@ -7,6 +7,7 @@ import { useT } from './i18n/useT';
 import { LanguageSwitch } from './i18n/LanguageSwitch';
 import { kNavigation, navTrail, visibleNavigation, type NavEntry } from './navigation';
 import { HearthLogo } from '../shared/ui/HearthLogo';
+import { NotificationBell } from '../modules/platform/components/NotificationBell';
 import type { Translate } from './i18n/i18nContext';
 
 const { Header, Sider, Content, Footer } = Layout;
@@ -99,6 +100,7 @@ export function AppLayout() {
           </Tooltip>
           <Breadcrumb items={trail.map((entry) => ({ key: entry.key, title: t(entry.label) }))} />
           <Flex align="center" gap={4} style={{ marginLeft: 'auto' }}>
+            <NotificationBell />
             <LanguageSwitch />
             <Divider orientation="vertical" />
             <Flex align="center" gap={10} data-testid="current-user">

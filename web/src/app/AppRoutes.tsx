@@ -1,7 +1,7 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppLayout } from './AppLayout';
-import { RequireAuth, RequireRole } from './RequireAuth';
+import { FullPageSpin, RequireAuth, RequireRole } from './RequireAuth';
 import { NotFoundPage } from './NotFoundPage';
 import { kAdminRoles } from './auth/authContext';
 import { useAuth } from './auth/useAuth';
@@ -21,6 +21,11 @@ const UnitPage = lazy(() => import('../modules/inventory/pages/UnitPage'));
 const TicketsPage = lazy(() => import('../modules/service/pages/TicketsPage'));
 const NewTicketPage = lazy(() => import('../modules/service/pages/NewTicketPage'));
 const TicketPage = lazy(() => import('../modules/service/pages/TicketPage'));
+const TicketCategoriesPage = lazy(() => import('../modules/service/pages/admin/TicketCategoriesPage'));
+const RoutingRulesPage = lazy(() => import('../modules/service/pages/admin/RoutingRulesPage'));
+const SlaPoliciesPage = lazy(() => import('../modules/service/pages/admin/SlaPoliciesPage'));
+const BusinessCalendarPage = lazy(() => import('../modules/service/pages/admin/BusinessCalendarPage'));
+const PublicTicketPage = lazy(() => import('../modules/service/pages/PublicTicketPage'));
 
 function LoginRoute() {
   const { status } = useAuth();
@@ -31,6 +36,15 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginRoute />} />
+      {/* The customer's page of a ticket, reached by a link: no login, no menu. */}
+      <Route
+        path="/t/:token"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicTicketPage />
+          </Suspense>
+        }
+      />
       <Route
         element={
           <RequireAuth>
@@ -69,6 +83,38 @@ export function AppRoutes() {
           element={
             <RequireRole roles={kAdminRoles}>
               <AuditLogPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/ticket-categories"
+          element={
+            <RequireRole roles={kAdminRoles}>
+              <TicketCategoriesPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/routing-rules"
+          element={
+            <RequireRole roles={kAdminRoles}>
+              <RoutingRulesPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/sla-policies"
+          element={
+            <RequireRole roles={kAdminRoles}>
+              <SlaPoliciesPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/calendar"
+          element={
+            <RequireRole roles={kAdminRoles}>
+              <BusinessCalendarPage />
             </RequireRole>
           }
         />

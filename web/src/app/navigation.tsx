@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, BankOutlined, CustomerServiceOutlined, PhoneOutlined, UnorderedListOutlined, CloudUploadOutlined, ContactsOutlined, HomeOutlined, IdcardOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, TagsOutlined, AuditOutlined, BankOutlined, CustomerServiceOutlined, PhoneOutlined, UnorderedListOutlined, CloudUploadOutlined, ContactsOutlined, HomeOutlined, IdcardOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/messages';
 import { kAdminRoles } from './auth/authContext';
 import { kCustomerWriteRoles } from '../modules/customers/access';
@@ -55,6 +55,10 @@ export const kNavigation: NavEntry[] = [
       { key: '/admin/org-units', label: 'nav.orgUnits', icon: <ApartmentOutlined /> },
       { key: '/admin/users', label: 'nav.users', icon: <TeamOutlined /> },
       { key: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined /> },
+      { key: '/admin/ticket-categories', label: 'nav.ticketCategories', icon: <TagsOutlined /> },
+      { key: '/admin/routing-rules', label: 'nav.routingRules', icon: <BranchesOutlined /> },
+      { key: '/admin/sla-policies', label: 'nav.slaPolicies', icon: <FieldTimeOutlined /> },
+      { key: '/admin/calendar', label: 'nav.calendar', icon: <CalendarOutlined /> },
     ],
   },
 ];

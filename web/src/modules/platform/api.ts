@@ -1,6 +1,7 @@
 // Typed calls to the platform endpoints (API.md "Organisation and users" and the foundation).
 import { api, fetchAll, request, type Page } from '../../shared/api/client';
 import type {
+  AppNotification,
   AuditEntry,
   AuditQuery,
   LoginResponse,
@@ -48,4 +49,11 @@ export const userApi = {
 export const auditApi = {
   list: (query: AuditQuery & { limit?: number; cursor?: string | null }, signal?: AbortSignal) =>
     api.get<Page<AuditEntry>>('/audit-log', { ...query }, signal),
+};
+
+export const notificationApi = {
+  /** The caller's unread notifications, newest first (one page). */
+  unread: (signal?: AbortSignal) => api.get<Page<AppNotification>>('/notifications', { unread: true, limit: 100 }, signal),
+  /** 204; 404 when it is not the caller's. */
+  markRead: (id: number) => api.post<void>(`/notifications/${id}/read`),
 };

@@ -98,3 +98,15 @@ export interface AuditQuery {
   entity_id?: string;
   actor_id?: number;
 }
+
+/** An in-app notification (a reminder, an escalation…); `ref_type`/`ref_id` name what it is about. */
+export interface AppNotification {
+  id: number;
+  kind: string;
+  title: string;
+  body: string;
+  ref_type: string | null;
+  ref_id: number | null;
+  read_at: string | null;
+  created_at: string;
+}

@@ -1,6 +1,23 @@
 // Typed calls to the service centre (API.md "Tickets", src/modules/service/openapi.json).
-import { api, type Page } from '../../shared/api/client';
-import type { Ticket, TicketAction, TicketActionInput, TicketCategory, TicketEvent, TicketInput, TicketListQuery } from './types';
+import { api, request, type Page } from '../../shared/api/client';
+import type {
+  BusinessCalendar,
+  CalendarDay,
+  PublicTicket,
+  RoutingRule,
+  RoutingRuleInput,
+  SlaPolicy,
+  SlaPolicyInput,
+  TicketCategoryInput,
+  TicketShareLink,
+  Ticket,
+  TicketAction,
+  TicketActionInput,
+  TicketCategory,
+  TicketEvent,
+  TicketInput,
+  TicketListQuery,
+} from './types';
 
 export const serviceApi = {
   /** Tickets in the caller's scope, newest first. */
@@ -14,4 +31,36 @@ export const serviceApi = {
   /** The ticket's history, oldest first (one page). */
   events: (id: number) => api.get<Page<TicketEvent>>(`/tickets/${id}/events`),
   categories: () => api.get<Page<TicketCategory>>('/ticket-categories'),
+  /** A new customer link; the previous one stops working. */
+  share: (id: number) => api.post<TicketShareLink>(`/tickets/${id}/share`),
+
+  createCategory: (body: TicketCategoryInput) => api.post<TicketCategory>('/ticket-categories', body),
+  /** With If-Match: 409 version_conflict when stale. */
+  updateCategory: (id: number, body: { name?: string; position?: number; active?: boolean }, version: number) =>
+    api.patch<TicketCategory>(`/ticket-categories/${id}`, body, version),
+
+  routingRules: () => api.get<Page<RoutingRule>>('/routing-rules'),
+  createRoutingRule: (body: RoutingRuleInput) => api.post<RoutingRule>('/routing-rules', body),
+  deleteRoutingRule: (id: number) => api.delete<void>(`/routing-rules/${id}`),
+
+  slaPolicies: () => api.get<Page<SlaPolicy>>('/sla-policies'),
+  createSlaPolicy: (body: SlaPolicyInput) => api.post<SlaPolicy>('/sla-policies', body),
+  deleteSlaPolicy: (id: number) => api.delete<void>(`/sla-policies/${id}`),
+
+  calendar: (region: string) => api.get<BusinessCalendar>(`/calendars/${region}`),
+  setWorkingHours: (region: string, body: { day_start: string; day_end: string }) => api.patch<BusinessCalendar>(`/calendars/${region}`, body),
+  setDay: (region: string, day: string, body: Omit<CalendarDay, 'day'>) => request<BusinessCalendar>('PUT', `/calendars/${region}/days/${day}`, { body }),
+  /** Back to the Monday–Friday rhythm; answers the calendar. */
+  clearDay: (region: string, day: string) => api.delete<BusinessCalendar>(`/calendars/${region}/days/${day}`),
+};
+
+/**
+ * The customer's ticket page (/t/:token) without logging in: no token is sent, and a 401 must
+ * never end a staff session that happens to live in the same browser.
+ */
+export const publicTicketApi = {
+  get: (token: string, signal?: AbortSignal) =>
+    request<PublicTicket>('GET', `/public/tickets/${encodeURIComponent(token)}`, { signal, anonymous: true, skipUnauthorizedRedirect: true }),
+  confirm: (token: string, body: { satisfaction: number; comment?: string }) =>
+    request<PublicTicket>('POST', `/public/tickets/${encodeURIComponent(token)}/confirm`, { body, anonymous: true, skipUnauthorizedRedirect: true }),
 };

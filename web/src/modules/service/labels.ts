@@ -7,6 +7,7 @@ import {
   kTicketGrades,
   kTicketKinds,
   kTicketStatuses,
+  kWarrantyTypes,
   type TicketAction,
   type TicketStatus,
 } from './types';
@@ -25,12 +26,14 @@ export const ticketStatusLabel = (t: Translate, value: string | null | undefined
 export const departmentLabel = (t: Translate, value: string | null | undefined) => label(t, 'department', value);
 export const responsibilityLabel = (t: Translate, value: string | null | undefined) => label(t, 'responsibility', value);
 export const ticketActionLabel = (t: Translate, value: string | null | undefined) => label(t, 'ticketAction', value);
+export const warrantyLabel = (t: Translate, value: string | null | undefined) => label(t, 'warranty', value);
 
 export const kindOptions = (t: Translate) => kTicketKinds.map((value) => ({ value, label: kindLabel(t, value) }));
 export const channelOptions = (t: Translate) => kTicketChannels.map((value) => ({ value, label: channelLabel(t, value) }));
 export const gradeOptions = (t: Translate) => kTicketGrades.map((value) => ({ value, label: gradeLabel(t, value) }));
 export const ticketStatusOptions = (t: Translate) => kTicketStatuses.map((value) => ({ value, label: ticketStatusLabel(t, value) }));
 export const departmentOptions = (t: Translate) => kDepartments.map((value) => ({ value, label: departmentLabel(t, value) }));
+export const warrantyOptions = (t: Translate) => kWarrantyTypes.map((value) => ({ value, label: warrantyLabel(t, value) }));
 export const responsibilityOptions = (t: Translate) => kResponsibilities.map((value) => ({ value, label: responsibilityLabel(t, value) }));
 
 /** 投诉等级 colours: 一般 grey, 重要 blue, 热点 orange, 重大 red. */

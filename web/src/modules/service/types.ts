@@ -21,6 +21,20 @@ export type Responsibility = (typeof kResponsibilities)[number];
 export const kTicketActions = ['assign', 'start', 'hold', 'resume', 'resolve', 'callback', 'reopen', 'cancel', 'comment'] as const;
 export type TicketAction = (typeof kTicketActions)[number];
 
+export const kWarrantyTypes = ['waterproofing', 'electrical', 'plumbing', 'equipment', 'fitout', 'heating_cooling', 'structure'] as const;
+export type WarrantyType = (typeof kWarrantyTypes)[number];
+
+/** The statutory warranty of a ticket's category, counted from the project's completion acceptance. */
+export interface TicketWarranty {
+  type: WarrantyType;
+  /** "5年", "2个采暖期"… as the law states it. */
+  period: string;
+  completion_date: string;
+  until: string;
+  in_warranty: boolean;
+  responsible: 'contractor' | 'customer';
+}
+
 export interface Ticket {
   id: number;
   kind: TicketKind;
@@ -48,6 +62,8 @@ export interface Ticket {
   paused_at: string | null;
   sla_breached: boolean;
   escalation_level: number;
+  /** Null when the ticket has no category with a warranty, or the project no completion date. */
+  warranty?: TicketWarranty | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -95,6 +111,98 @@ export interface TicketCategory {
   position: number;
   active: boolean;
   version: number;
+  warranty?: WarrantyType | null;
+}
+
+export interface TicketCategoryInput {
+  name: string;
+  parent_id?: number;
+  position?: number;
+  warranty?: WarrantyType;
+}
+
+/** The answer of `POST /tickets/{id}/share`: `url` is the path `/t/<token>`. */
+export interface TicketShareLink {
+  token: string;
+  url: string;
+}
+
+/** What the customer sees of a ticket through its link: progress, no internal notes. */
+export interface PublicTicket {
+  id: number;
+  kind: TicketKind;
+  title: string;
+  status: TicketStatus;
+  created_at: string;
+  response_due_at: string;
+  resolve_due_at: string;
+  resolved_at: string | null;
+  resolution: string | null;
+  satisfaction: number | null;
+  can_confirm: boolean;
+  progress: { at: string; status: TicketStatus }[];
+}
+
+
+export interface RoutingRule {
+  id: number;
+  position: number;
+  name: string;
+  kind: TicketKind | null;
+  category_id: number | null;
+  grade: TicketGrade | null;
+  project_id: number | null;
+  unit_status: string | null;
+  department: Department;
+  org_unit_id: number | null;
+  active: boolean;
+}
+
+export interface RoutingRuleInput {
+  name: string;
+  position?: number;
+  kind?: TicketKind;
+  category_id?: number;
+  grade?: TicketGrade;
+  project_id?: number;
+  unit_status?: string;
+  department: Department;
+  org_unit_id?: number;
+  active?: boolean;
+}
+
+export interface SlaPolicy {
+  id: number;
+  name: string;
+  kind: TicketKind | null;
+  grade: TicketGrade | null;
+  category_id: number | null;
+  response_minutes: number;
+  resolve_minutes: number;
+}
+
+export interface SlaPolicyInput {
+  name: string;
+  kind?: TicketKind;
+  grade?: TicketGrade;
+  category_id?: number;
+  response_minutes: number;
+  resolve_minutes: number;
+}
+
+/** A day that breaks the Monday–Friday rhythm: a holiday (working false) or a 调休 make-up day. */
+export interface CalendarDay {
+  day: string;
+  working: boolean;
+  name: string;
+}
+
+export interface BusinessCalendar {
+  region: string;
+  day_start: string;
+  day_end: string;
+  version?: number;
+  days: CalendarDay[];
 }
 
 export interface TicketListQuery {

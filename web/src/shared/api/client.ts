@@ -76,12 +76,14 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Login answers 401 for wrong credentials: that must not look like an expired session. */
   skipUnauthorizedRedirect?: boolean;
+  /** Sends no Authorization header (the public pages reached by a link). */
+  anonymous?: boolean;
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
+  if (token && !options.anonymous) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.ifMatch !== undefined) headers['If-Match'] = String(options.ifMatch);
 

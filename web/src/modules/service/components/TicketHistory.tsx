@@ -21,11 +21,15 @@ const kActionColors: Record<string, string> = {
   cancel: '#8c94a3',
   comment: '#595959',
   escalate: '#cf1322',
+  escalated: '#cf1322',
+  reminded: '#d4a106',
+  shared: '#1f4fd1',
 };
 
 /** The event's detail object as short "label: value" lines, in the reader's language. */
-function detailLines(t: Translate, detail: Record<string, unknown>): string[] {
+function detailLines(t: Translate, action: string, detail: Record<string, unknown>): string[] {
   const lines: string[] = [];
+  if (action === 'shared') lines.push(t('ticket.sharedDetail'));
   for (const [key, raw] of Object.entries(detail ?? {})) {
     if (raw === null || raw === undefined || raw === '') continue;
     const value = typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
@@ -53,6 +57,15 @@ function detailLines(t: Translate, detail: Record<string, unknown>): string[] {
         break;
       case 'resolution':
         lines.push(`${t('ticket.resolution')}：${value}`);
+        break;
+      case 'level':
+        lines.push(t('ticket.escalationLevel', { level: value }));
+        break;
+      case 'org_unit_id':
+        lines.push(t('ticket.escalatedTo', { id: value }));
+        break;
+      case 'notified':
+        lines.push(t('ticket.notified', { count: value }));
         break;
       case 'reason':
         lines.push(`${t('ticket.reason')}：${value}`);
@@ -116,7 +129,7 @@ export function TicketHistory({ ticketId, refreshKey }: { ticketId: number; refr
               )}
               {event.to_status && event.from_status !== event.to_status && <TicketStatusTag status={event.to_status} />}
             </Flex>
-            {detailLines(t, event.detail).map((line, index) => (
+            {detailLines(t, event.action, event.detail).map((line, index) => (
               <Typography.Paragraph key={index} style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
                 {line}
               </Typography.Paragraph>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Breadcrumb, Button, Card, Col, Flex, Result, Row, Skeleton, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, WarningOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, RiseOutlined, WarningOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { ApiError } from '../../../shared/api/client';
 import { errorMessage } from '../../../shared/ui/apiErrors';
@@ -14,6 +14,8 @@ import type { Ticket } from '../types';
 import { GradeTag, SlaCountdown, TicketStatusTag } from '../components/TicketCells';
 import { TicketActions } from '../components/TicketActions';
 import { TicketHistory } from '../components/TicketHistory';
+import { ShareLinkButton } from '../components/ShareLinkButton';
+import { TicketWarrantyFacts } from '../components/TicketWarranty';
 import { useCategories } from '../useCategories';
 import { useNow } from '../useNow';
 
@@ -122,9 +124,15 @@ function TicketView({ id }: { id: number }) {
               {t('ticket.overdue')}
             </Tag>
           )}
-          <span style={{ marginLeft: 'auto' }}>
+          {ticket.escalation_level > 0 && (
+            <Tag color="red" icon={<RiseOutlined />} style={{ marginInlineEnd: 0 }} data-testid="ticket-escalated" data-level={ticket.escalation_level}>
+              {t('ticket.escalated', { level: ticket.escalation_level })}
+            </Tag>
+          )}
+          <Flex align="center" gap={12} style={{ marginLeft: 'auto' }}>
             <SlaCountdown ticket={ticket} now={now} testId="ticket-sla" />
-          </span>
+            <ShareLinkButton ticketId={ticket.id} onShared={() => setHistoryKey((key) => key + 1)} />
+          </Flex>
         </Flex>
         {ticket.description && (
           <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-wrap' }} data-testid="ticket-description">
@@ -175,6 +183,7 @@ function TicketView({ id }: { id: number }) {
             </Fact>
           </FactGrid>
         )}
+        {ticket.warranty && <TicketWarrantyFacts warranty={ticket.warranty} />}
       </Card>
 
       <Row gutter={[16, 16]}>

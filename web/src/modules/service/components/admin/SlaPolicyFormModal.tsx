@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { App, Form, Input, InputNumber, Select, TreeSelect } from 'antd';
+import { useT } from '../../../../app/i18n/useT';
+import { FormModal } from '../../../../shared/ui/FormModal';
+import { serviceApi } from '../../api';
+import { gradeOptions, kindOptions } from '../../labels';
+import type { CategoryNode } from '../../useCategories';
+import type { SlaPolicy, SlaPolicyInput, TicketGrade, TicketKind } from '../../types';
+
+interface Values {
+  name: string;
+  kind?: TicketKind | null;
+  grade?: TicketGrade | null;
+  category_id?: number | null;
+  response_hours?: number | null;
+  resolve_hours?: number | null;
+}
+
+const kFields = ['name', 'kind', 'grade', 'category_id', 'response_hours', 'resolve_hours'] as const;
+
+// The server counts minutes; people think in working hours.
+const kFieldResolver: Record<string, string> = { response_minutes: 'response_hours', resolve_minutes: 'resolve_hours' };
+
+/** A new SLA policy: what it applies to, and its limits in working hours. */
+export function SlaPolicyFormModal({ categories, onClose, onSaved }: { categories: CategoryNode[]; onClose: () => void; onSaved: (policy: SlaPolicy) => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [initial] = useState<Values>({ name: '' });
+
+  const save = async (values: Values) => {
+    const body: SlaPolicyInput = {
+      name: values.name.trim(),
+      response_minutes: Math.round((values.response_hours ?? 0) * 60),
+      resolve_minutes: Math.round((values.resolve_hours ?? 0) * 60),
+    };
+    if (values.kind) body.kind = values.kind;
+    if (values.grade) body.grade = values.grade;
+    if (values.category_id != null) body.category_id = values.category_id;
+    const saved = await serviceApi.createSlaPolicy(body);
+    message.success(t('serviceAdmin.slaCreated', { name: saved.name }));
+    onSaved(saved);
+  };
+
+  const any = t('serviceAdmin.ruleAny');
+  const hours = (name: 'response_hours' | 'resolve_hours', label: string, testId: string) => (
+    <Form.Item name={name} label={label} rules={[{ required: true, message: t('serviceAdmin.slaHoursRequired') }]}>
+      <InputNumber min={0.5} step={0.5} max={2000} suffix={t('serviceAdmin.slaHoursUnit')} style={{ width: '100%' }} data-testid={testId} />
+    </Form.Item>
+  );
+  return (
+    <FormModal<Values>
+      form={form}
+      name="sla_policy"
+      formFields={kFields}
+      fieldResolver={kFieldResolver}
+      initialValues={initial}
+      title={t('serviceAdmin.slaCreateTitle')}
+      okText={t('common.create')}
+      width={560}
+      testId="sla-modal"
+      onSave={save}
+      onClose={onClose}
+    >
+      <Form.Item name="name" label={t('serviceAdmin.slaName')} rules={[{ required: true, whitespace: true, message: t('serviceAdmin.slaNameRequired') }]}>
+        <Input maxLength={100} data-testid="sla-name" />
+      </Form.Item>
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 16 }}>
+        <Form.Item name="kind" label={t('serviceAdmin.ruleKind')}>
+          <Select allowClear options={kindOptions(t)} placeholder={any} />
+        </Form.Item>
+        <Form.Item name="grade" label={t('serviceAdmin.ruleGrade')}>
+          <Select allowClear options={gradeOptions(t)} placeholder={any} />
+        </Form.Item>
+        <Form.Item name="category_id" label={t('serviceAdmin.ruleCategory')}>
+          <TreeSelect treeData={categories} allowClear showSearch treeNodeFilterProp="title" placeholder={any} />
+        </Form.Item>
+      </div>
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+        {hours('response_hours', t('serviceAdmin.slaResponse'), 'sla-response')}
+        {hours('resolve_hours', t('serviceAdmin.slaResolve'), 'sla-resolve')}
+      </div>
+    </FormModal>
+  );
+}
