@@ -441,6 +441,57 @@ TEST_P(TicketsApi, TheCustomerFollowsTheTicketByLinkAndConfirmsTheRepair) {
   EXPECT_EQ(anonymous.Get("/api/v1/public/tickets/abc").status, 404);
 }
 
+TEST_P(TicketsApi, RoundRobinCaseLibraryAndStandardAnswers) {
+  std::vector<std::int64_t> engineers;
+  for (const char* name : {"e.one", "e.two"}) {
+    auto u = admin_->Post("/api/v1/users", fmt::format(R"({{"username":"{}","password":"Passw0rd-x","display_name":"{}","roles":["engineer"]}})", name, name));
+    ASSERT_EQ(u.status, 201) << u.body;
+    engineers.push_back(u.Int("id"));
+  }
+  auto members = ToReply(admin_->raw().Put("/api/v1/departments/engineering/members", {{"Authorization", "Bearer " + admin_->token()}},
+                                           fmt::format(R"({{"user_ids":[{},{}]}})", engineers[0], engineers[1]), "application/json"));
+  ASSERT_EQ(members.status, 200) << members.body;
+  EXPECT_EQ(members.json.at("items").as_array().size(), 2u);
+  std::vector<std::int64_t> assigned;
+  for (int i = 0; i < 3; ++i) {
+    const auto id = Open(R"("kind":"repair","title":"轮派")").Int("id");
+    auto a = Act(id, "assign", R"({"department":"engineering","round_robin":true})");
+    ASSERT_EQ(a.status, 200) << a.body;
+    assigned.push_back(a.Int("assignee_id"));
+  }
+  EXPECT_EQ(assigned, (std::vector<std::int64_t>{engineers[0], engineers[1], engineers[0]})) << "in turn";
+  EXPECT_EQ(Act(Open(R"("kind":"repair","title":"无人")").Int("id"), "assign", R"({"department":"design","round_robin":true})")
+                .FieldReason("assignee_id"),
+            "no_department_member");
+  EXPECT_EQ(admin_->Get("/api/v1/departments/finance/members").status, 404);
+  // Standard answers fit the category: the 渗漏 answer for a 卫生间渗漏 ticket, before the general ones.
+  auto answers = admin_->Get(fmt::format("/api/v1/standard-answers?category_id={}&kind=complaint", CategoryId("卫生间渗漏")));
+  ASSERT_EQ(answers.status, 200) << answers.body;
+  const auto& list = answers.json.at("items").as_array();
+  ASSERT_GE(list.size(), 3u);
+  EXPECT_EQ(list.at(0).at("title").as_string(), "渗漏：安排上门查勘");
+  EXPECT_EQ(list.at(1).at("kind").as_string(), "complaint");
+  for (const auto& a : list) EXPECT_NE(a.at("title").as_string(), "门窗：预约维修");
+  auto added = admin_->Post("/api/v1/standard-answers", R"({"kind":"praise","title":"表扬：致谢","body":"感谢您的肯定！"})");
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_EQ(admin_->Get("/api/v1/standard-answers?kind=praise").json.at("items").as_array().at(0).at("title").as_string(), "表扬：致谢");
+  // Only a closed ticket is filed as a case, once.
+  const auto id = Open(fmt::format(R"("kind":"repair","title":"卫生间渗漏","category_id":{})", CategoryId("卫生间渗漏"))).Int("id");
+  const std::string filing = R"({"problem":"楼上防水层破损","solution":"重做防水，闭水试验48小时"})";
+  EXPECT_EQ(admin_->Post(fmt::format("/api/v1/tickets/{}/file-case", id), filing).ErrorCode(), "invalid_transition");
+  Act(id, "resolve", R"({"resolution":"重做防水"})");
+  Act(id, "callback", R"({"satisfaction":5})");
+  auto filed = admin_->Post(fmt::format("/api/v1/tickets/{}/file-case", id), filing);
+  ASSERT_EQ(filed.status, 201) << filed.body;
+  EXPECT_EQ(filed.Str("title"), "卫生间渗漏");
+  EXPECT_EQ(admin_->Post(fmt::format("/api/v1/tickets/{}/file-case", id), filing).FieldReason("ticket_id"), "taken");
+  EXPECT_EQ(admin_->Post(fmt::format("/api/v1/tickets/{}/file-case", id), R"({"problem":"x"})").FieldReason("solution"), "required");
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/cases?category_id={}", CategoryId("渗漏"))).json.at("items").as_array().size(), 1u);
+  EXPECT_EQ(admin_->Get("/api/v1/cases?q=闭水").json.at("items").as_array().size(), 1u);
+  EXPECT_TRUE(admin_->Get("/api/v1/cases?q=100%25").json.at("items").as_array().empty());
+  EXPECT_TRUE(admin_->Get(fmt::format("/api/v1/cases?category_id={}", CategoryId("门窗"))).json.at("items").as_array().empty());
+}
+
 // Two servers on one PostgreSQL: every due job runs exactly once.
 TEST_P(TicketsApi, JobsRunOnceWithTwoServersOnOneDatabase) {
   if (GetParam() != db::Backend::kPostgres) GTEST_SKIP() << "several servers share PostgreSQL only";

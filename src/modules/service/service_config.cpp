@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include <boost/json/array.hpp>
+
 #include "modules/service/ticket_service.hpp"
 
 namespace hearth::service {
@@ -155,6 +157,56 @@ Result<void> TicketService::DeletePolicy(const RequestContext& ctx, std::int64_t
   });
 }
 
+namespace {
+constexpr std::string_view kMembers = R"sql(
+SELECT m.user_id, u.username, u.display_name, m.last_assigned_at FROM department_members m JOIN users u ON u.id = m.user_id
+ WHERE m.tenant_id = $1 AND m.department = $2 ORDER BY m.id)sql";
+}  // namespace
+
+Result<std::vector<TicketService::Member>> TicketService::Members(const RequestContext& ctx, const std::string& department) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  if (std::find(kDepartments.begin(), kDepartments.end(), department) == kDepartments.end()) return NotFound("no such department");
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<Member>> {
+    auto rows = tx.Execute(kMembers, actor.tenant_id, department);
+    std::vector<Member> out;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      Member m{rows[i].Int(0), rows[i].Text(1), rows[i].Text(2), std::nullopt};
+      if (auto at = rows[i].OptInt(3)) m.last_assigned_at = Timestamp{*at};
+      out.push_back(std::move(m));
+    }
+    return out;
+  });
+}
+
+Result<std::vector<TicketService::Member>> TicketService::SetMembers(const RequestContext& ctx,
+                                                                     const std::string& department,
+                                                                     const std::vector<std::int64_t>& user_ids) {
+  const Actor& actor = ctx.actor_ref();
+  HEARTH_TRY(RequireConfigRights(actor));
+  if (std::find(kDepartments.begin(), kDepartments.end(), department) == kDepartments.end()) return NotFound("no such department");
+  const Timestamp now = clock_.Now();
+  HEARTH_TRY(db_.Transact([&](db::Tx& tx) -> Result<void> {
+    for (std::size_t i = 0; i < user_ids.size(); ++i) {
+      if (tx.Execute("SELECT 1 FROM users WHERE id = $1 AND tenant_id = $2", user_ids[i], actor.tenant_id).empty()) {
+        return FailField("user_ids[" + std::to_string(i) + "]", "not_found");
+      }
+    }
+    tx.Execute("DELETE FROM department_members WHERE tenant_id = $1 AND department = $2", actor.tenant_id, department);
+    for (auto user : user_ids) {
+      tx.Execute("INSERT INTO department_members (tenant_id, department, user_id, created_at, updated_at) "
+                 "VALUES ($1, $2, $3, $4, $4) ON CONFLICT (tenant_id, department, user_id) DO NOTHING",
+                 actor.tenant_id, department, user, now);
+    }
+    boost::json::array ids;
+    for (auto u : user_ids) ids.push_back(u);
+    audit_.Record(tx, ctx, "department.members_set", "department", std::nullopt, nullptr,
+                  boost::json::object{{"department", department}, {"user_ids", std::move(ids)}});
+    return {};
+  }));
+  return Members(ctx, department);
+}
+
 Result<CalendarRow> TicketService::Calendar(const RequestContext& ctx, const std::string& region) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
@@ -256,6 +308,25 @@ Result<void> TicketService::SeedDefaults() {
       policy("重要", std::nullopt, "important", 8 * 60, 10 * 9 * 60);
       policy("热点", std::nullopt, "hot", 4 * 60, 8 * 9 * 60);
       policy("重大", std::nullopt, "major", 2 * 60, 5 * 9 * 60);
+      // Standard answers (标准答复) an agent starts from.
+      auto answer = [&](std::optional<std::int64_t> category, std::optional<std::string> kind, const std::string& title,
+                        const std::string& body) {
+        tx.Execute("INSERT INTO standard_answers (tenant_id, category_id, kind, title, body, created_at, updated_at) "
+                   "VALUES ($1, $2, $3, $4, $5, $6, $6)",
+                   tenant, category, kind, title, body, now);
+      };
+      answer(ids["渗漏"], std::nullopt, "渗漏：安排上门查勘",
+             "您好，感谢您的反馈。关于房屋渗漏，我们将在24小时内安排工程人员与您预约上门查勘，确认渗漏点与原因后告知维修方案和完成时间。"
+             "如渗漏影响正常居住，请先关闭相关水阀并移开贵重物品。");
+      answer(ids["门窗"], std::nullopt, "门窗：预约维修",
+             "您好，门窗问题我们已登记，维修人员将与您电话预约上门时间。在保修期内的维修不收取费用。");
+      answer(ids["配套承诺"], std::nullopt, "配套承诺：核实后答复",
+             "您好，关于配套设施的承诺，我们会与营销和规划部门核实销售时的宣传资料与合同约定，并在3个工作日内给您书面答复。");
+      answer(ids["物业服务"], std::nullopt, "物业服务：转物业跟进",
+             "您好，您反映的物业服务问题已转交物业服务中心，物业负责人会在24小时内联系您并跟进处理。");
+      answer(std::nullopt, std::string("complaint"), "投诉：致歉与承诺",
+             "非常抱歉给您带来不便。您的投诉我们已记录，客户关系中心将全程跟进，并在24个工作小时内给您答复处理进展。");
+      answer(std::nullopt, std::nullopt, "通用：已受理", "您好，您的诉求已受理，工单号将以短信发送给您，您也可以通过链接随时查看处理进度。");
       if (!repo_.FindCalendar(tx, tenant, "CN")) {
         const auto calendar = repo_.InsertCalendar(tx, tenant, {0, "CN", 9 * 60, 18 * 60, 1, {}}, now);
         for (const auto& day : OfficialChinaCalendar2025And2026()) repo_.PutDay(tx, calendar, day, now);

@@ -3,6 +3,7 @@
 #include "http/router.hpp"
 #include "modules/customers/customers_module.hpp"
 #include "modules/inventory/inventory_module.hpp"
+#include "modules/service/knowledge.hpp"
 #include "modules/service/ticket_reports.hpp"
 #include "modules/service/ticket_service.hpp"
 #include "platform/platform_module.hpp"
@@ -16,10 +17,12 @@ struct ServiceModule {
       : alerts(db, clock, platform.audit, platform.notifications),
         tickets(db, clock, platform.audit, platform.jobs, platform.notifications, alerts, customers.service,
                 inventory.service),
-        reports(db, clock) {}
+        reports(db, clock),
+        knowledge(db, clock, platform.audit, tickets) {}
   MassAlertService alerts;
   TicketService tickets;
   TicketReports reports;
+  KnowledgeService knowledge;
 };
 
 /// Registers constraints and routes; the module must outlive the router.

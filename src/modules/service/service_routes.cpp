@@ -147,14 +147,15 @@ Response PostAction(Request& req, TicketService& s, const std::string& action) {
   ActionInput a;
   a.department = in.Enum("department", kDepartments);
   a.assignee_id = in.Int("assignee_id");
+  a.round_robin = in.Bool("round_robin").value_or(false);
   a.resolution = in.String("resolution", {.max_chars = 5000});
   a.responsibility = in.Enum("responsibility", kResponsibilities);
   if (auto sat = in.Int("satisfaction")) a.satisfaction = static_cast<int>(*sat);
   a.comment = in.String("comment", {.max_chars = 2000});
   a.reason = in.String("reason", {.max_chars = 2000});
   a.text = in.String("text", {.max_chars = 5000});
-  if (auto done = in.Finish({"department", "assignee_id", "resolution", "responsibility", "satisfaction", "comment",
-                             "reason", "text"});
+  if (auto done = in.Finish({"department", "assignee_id", "round_robin", "resolution", "responsibility", "satisfaction",
+                             "comment", "reason", "text"});
       !done) {
     return http::ErrorResponse(done.error());
   }
@@ -351,10 +352,48 @@ Response GetReport(Request& req, TicketReports& reports) {
   return http::Json(http::kOk, std::move(*report));
 }
 
+Response PostFileCase(Request& req, KnowledgeService& k) {
+  auto id = req.PathId("id");
+  if (!id) return http::ErrorResponse(id.error());
+  auto body = req.JsonObject();
+  if (!body) return http::ErrorResponse(body.error());
+  http::BodyReader in(*body);
+  auto title = in.String("title", {.max_chars = 200});
+  auto problem = in.String("problem", {.required = true, .max_chars = 5000});
+  auto solution = in.String("solution", {.required = true, .max_chars = 5000});
+  if (auto done = in.Finish({"title", "problem", "solution"}); !done) return http::ErrorResponse(done.error());
+  return http::Render(k.FileCase(req.context, *id, title, *problem, *solution), http::kCreated,
+                      [](const TicketCase& c) { return ToJson(c); });
+}
+
+Response PostAnswer(Request& req, KnowledgeService& k) {
+  auto body = req.JsonObject();
+  if (!body) return http::ErrorResponse(body.error());
+  http::BodyReader in(*body);
+  StandardAnswer a;
+  a.category_id = in.Int("category_id");
+  a.kind = in.Enum("kind", kTicketKinds);
+  auto title = in.String("title", {.required = true, .max_chars = 100});
+  auto text = in.String("body", {.required = true, .max_chars = 5000});
+  if (auto done = in.Finish({"category_id", "kind", "title", "body"}); !done) return http::ErrorResponse(done.error());
+  a.title = *title;
+  a.body = *text;
+  return http::Render(k.CreateAnswer(req.context, a), http::kCreated, [](const StandardAnswer& x) { return ToJson(x); });
+}
+
+boost::json::object MemberJson(const TicketService::Member& m) {
+  return {{"user_id", m.user_id},
+          {"username", m.username},
+          {"display_name", m.display_name},
+          {"last_assigned_at", m.last_assigned_at ? boost::json::value(FormatRfc3339(*m.last_assigned_at))
+                                                  : boost::json::value(nullptr)}};
+}
+
 }  // namespace
 
 void Register(http::Router& router, ServiceModule& module) {
   db::RegisterConstraint("uq_ticket_categories_name", {"name", "taken", ErrorCode::kConflict, "conflict"});
+  db::RegisterConstraint("uq_ticket_cases_ticket", {"ticket_id", "taken", ErrorCode::kConflict, "conflict"});
   TicketService& s = module.tickets;
   router.Add({"POST", "/api/v1/tickets"}, [&s](Request& r) { return PostTicket(r, s); });
   router.Add({"GET", "/api/v1/tickets"}, [&s](Request& r) { return ListTickets(r, s); });
@@ -390,6 +429,47 @@ void Register(http::Router& router, ServiceModule& module) {
   });
   router.Add({"POST", "/api/v1/public/tickets/{token}/confirm", false}, [&s](Request& r) { return PostPublicConfirm(r, s); });
   router.Add({"GET", "/api/v1/reports/tickets", true, true}, [&module](Request& r) { return GetReport(r, module.reports); });
+  KnowledgeService& knowledge = module.knowledge;
+  router.Add({"POST", "/api/v1/tickets/{id}/file-case"}, [&knowledge](Request& r) { return PostFileCase(r, knowledge); });
+  router.Add({"GET", "/api/v1/cases"}, [&knowledge](Request& r) {
+    HEARTH_ASSIGN_OR_RESPOND(auto category, http::QueryInt(r, "category_id"));
+    auto list = knowledge.Cases(r.context, category, r.Query("q"));
+    if (!list) return http::ErrorResponse(list.error());
+    return http::ListResponse(*list, std::nullopt, [](const TicketCase& c) { return ToJson(c); });
+  });
+  router.Add({"GET", "/api/v1/standard-answers"}, [&knowledge](Request& r) {
+    HEARTH_ASSIGN_OR_RESPOND(auto category, http::QueryInt(r, "category_id"));
+    auto kind = r.Query("kind");
+    if (kind && std::find(kTicketKinds.begin(), kTicketKinds.end(), *kind) == kTicketKinds.end()) {
+      return http::ErrorResponse(Error{ErrorCode::kBadRequest, "bad_request", "kind is not a ticket kind", {{"kind", "invalid_value"}}, {}});
+    }
+    auto list = knowledge.Answers(r.context, category, kind);
+    if (!list) return http::ErrorResponse(list.error());
+    return http::ListResponse(*list, std::nullopt, [](const StandardAnswer& a) { return ToJson(a); });
+  });
+  router.Add({"POST", "/api/v1/standard-answers"}, [&knowledge](Request& r) { return PostAnswer(r, knowledge); });
+  router.Add({"DELETE", "/api/v1/standard-answers/{id}"}, [&knowledge](Request& r) {
+    auto id = r.PathId("id");
+    if (!id) return http::ErrorResponse(id.error());
+    auto done = knowledge.DeleteAnswer(r.context, *id);
+    if (!done) return http::ErrorResponse(done.error());
+    return http::Response{http::kNoContent, "application/json", "", {}};
+  });
+  router.Add({"GET", "/api/v1/departments/{department}/members"}, [&s](Request& r) {
+    auto list = s.Members(r.context, r.PathText("department"));
+    if (!list) return http::ErrorResponse(list.error());
+    return http::ListResponse(*list, std::nullopt, MemberJson);
+  });
+  router.Add({"PUT", "/api/v1/departments/{department}/members"}, [&s](Request& r) {
+    auto body = r.JsonObject();
+    if (!body) return http::ErrorResponse(body.error());
+    http::BodyReader in(*body);
+    auto ids = in.IntArray("user_ids", true, 500);
+    if (auto done = in.Finish({"user_ids"}); !done) return http::ErrorResponse(done.error());
+    auto list = s.SetMembers(r.context, r.PathText("department"), *ids);
+    if (!list) return http::ErrorResponse(list.error());
+    return http::ListResponse(*list, std::nullopt, MemberJson);
+  });
   MassAlertService& alerts = module.alerts;
   router.Add({"GET", "/api/v1/mass-alerts"}, [&alerts](Request& r) {
     auto page = http::PageOf(r);

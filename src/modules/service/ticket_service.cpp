@@ -359,15 +359,29 @@ Result<Ticket> TicketService::Act(const RequestContext& ctx, std::int64_t id, co
     auto config = ConfigOf(tx, actor.tenant_id);
     boost::json::object detail;
     if (action == "assign") {
+      if (!in.assignee_id && in.round_robin) {
+        // Round-robin among the department's members whose unit contains the ticket's.
+        auto next = tx.Execute(R"sql(
+SELECT m.user_id FROM department_members m JOIN users u ON u.id = m.user_id JOIN org_units o ON o.id = u.org_unit_id
+ WHERE m.tenant_id = $1 AND m.department = $2 AND NOT u.disabled AND $3 LIKE o.path || '%'
+ ORDER BY COALESCE(m.last_assigned_at, 0), m.id LIMIT 1)sql",
+                               actor.tenant_id, *in.department, found.second);
+        if (next.empty()) return FailField("assignee_id", "no_department_member");
+        const std::int64_t chosen = next.front().Int(0);
+        tx.Execute("UPDATE department_members SET last_assigned_at = $4, updated_at = $4 "
+                   "WHERE tenant_id = $1 AND department = $2 AND user_id = $3",
+                   actor.tenant_id, *in.department, chosen, now);
+        t.assignee_id = chosen;
+      }
       if (in.assignee_id) {
         auto user = tx.Execute("SELECT id FROM users WHERE id = $1 AND tenant_id = $2 AND NOT disabled", *in.assignee_id,
                                actor.tenant_id);
         if (user.empty()) return FailField("assignee_id", "not_found");
       }
-      detail = {{"department", *in.department}, {"from_department", t.department},
-                {"assignee_id", in.assignee_id ? boost::json::value(*in.assignee_id) : boost::json::value(nullptr)}};
+      if (!in.round_robin) t.assignee_id = in.assignee_id;
+      detail = {{"department", *in.department}, {"from_department", t.department}, {"round_robin", in.round_robin},
+                {"assignee_id", t.assignee_id ? boost::json::value(*t.assignee_id) : boost::json::value(nullptr)}};
       t.department = *in.department;
-      t.assignee_id = in.assignee_id;
     } else if (action == "start" || action == "hold" || action == "resolve") {
       if (!t.responded_at) t.responded_at = now;  // the customer has heard back
     }

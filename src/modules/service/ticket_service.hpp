@@ -39,6 +39,7 @@ struct TicketInput {
 struct ActionInput {
   std::optional<std::string> department;
   std::optional<std::int64_t> assignee_id;
+  bool round_robin = false;  ///< assign: the department member assigned longest ago
   std::optional<std::string> resolution;
   std::optional<std::string> responsibility;
   std::optional<int> satisfaction;
@@ -102,6 +103,16 @@ class TicketService {
   Result<std::vector<SlaPolicy>> Policies(const RequestContext& ctx);
   Result<SlaPolicy> CreatePolicy(const RequestContext& ctx, SlaPolicy p);
   Result<void> DeletePolicy(const RequestContext& ctx, std::int64_t id);
+  struct Member {
+    std::int64_t user_id = 0;
+    std::string username;
+    std::string display_name;
+    std::optional<Timestamp> last_assigned_at;
+  };
+  Result<std::vector<Member>> Members(const RequestContext& ctx, const std::string& department);
+  /// Replaces the members of a department (administrators); users of the group only.
+  Result<std::vector<Member>> SetMembers(const RequestContext& ctx, const std::string& department,
+                                         const std::vector<std::int64_t>& user_ids);
   Result<CalendarRow> Calendar(const RequestContext& ctx, const std::string& region);
   Result<CalendarRow> SetHours(const RequestContext& ctx, const std::string& region, int start_min, int end_min);
   Result<CalendarRow> PutDay(const RequestContext& ctx, const std::string& region, const CalendarDay& day);
