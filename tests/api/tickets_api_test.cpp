@@ -492,6 +492,52 @@ TEST_P(TicketsApi, RoundRobinCaseLibraryAndStandardAnswers) {
   EXPECT_TRUE(admin_->Get(fmt::format("/api/v1/cases?category_id={}", CategoryId("门窗"))).json.at("items").as_array().empty());
 }
 
+TEST_P(TicketsApi, RepairWorkOrdersFromDispatchToAcceptance) {
+  const auto id = Open(fmt::format(R"("kind":"repair","title":"卫生间渗漏","unit_id":{})", delivered_unit_)).Int("id");
+  const std::string order = R"({"contractor":"鸿达防水工程","plan":"重做卫生间防水层","appointment_at":"2026-11-23T02:00:00Z"})";
+  auto w = admin_->Post(fmt::format("/api/v1/tickets/{}/work-orders", id), order);
+  ASSERT_EQ(w.status, 201) << w.body;
+  EXPECT_EQ(w.Str("status"), "dispatched");
+  const auto wid = w.Int("id");
+  auto step = [&](const std::string& action, const std::string& body) {
+    return admin_->Post(fmt::format("/api/v1/work-orders/{}/{}", wid, action), body);
+  };
+  EXPECT_EQ(step("accept", R"({"charge_to":"contractor"})").ErrorCode(), "invalid_transition") << "not visited yet";
+  EXPECT_EQ(step("visit", "").Str("status"), "visited");
+  EXPECT_EQ(step("reject", R"({"note":"闭水试验仍渗"})").FieldReason("appointment_at"), "required");
+  auto again = step("reject", R"({"note":"闭水试验仍渗","appointment_at":"2026-11-25T02:00:00Z"})");
+  EXPECT_EQ(again.Str("status"), "dispatched");
+  EXPECT_EQ(again.Str("appointment_at"), "2026-11-25T02:00:00Z");
+  step("visit", "");
+  EXPECT_EQ(step("accept", R"({"cost_fen":-1,"charge_to":"contractor"})").FieldReason("cost_fen"), "out_of_range");
+  EXPECT_EQ(step("accept", R"({"cost_fen":120000,"charge_to":"landlord"})").FieldReason("charge_to"), "invalid_value");
+  auto accepted = step("accept", R"({"cost_fen":120000,"charge_to":"contractor","note":"费用由施工单位承担"})");
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  EXPECT_EQ(accepted.Str("status"), "accepted");
+  EXPECT_EQ(accepted.Int("cost_fen"), 120000);
+  EXPECT_EQ(accepted.Str("charge_to"), "contractor");
+  const auto events = admin_->Get(fmt::format("/api/v1/tickets/{}/events", id));
+  int steps = 0;
+  for (const auto& e : events.json.at("items").as_array()) steps += e.at("action").as_string() == "work_order";
+  EXPECT_EQ(steps, 5) << "dispatch, visit, reject, visit, accept: each in the ticket's history";
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/tickets/{}/work-orders", id)).json.at("items").as_array().size(), 1u);
+  // A major case waits for engineering; an agent outside engineering may not approve it.
+  const auto major = Open(fmt::format(R"("kind":"repair","grade":"major","title":"外墙大面积空鼓","unit_id":{})", delivered_unit_)).Int("id");
+  auto pending = admin_->Post(fmt::format("/api/v1/tickets/{}/work-orders", major), order);
+  EXPECT_EQ(pending.Str("status"), "pending_approval");
+  admin_->Post("/api/v1/users", R"({"username":"w.agent","password":"Passw0rd-x","display_name":"x","roles":["agent"]})");
+  Api agent(*server_);
+  agent.Login("w.agent", "Passw0rd-x");
+  EXPECT_EQ(agent.Post(fmt::format("/api/v1/work-orders/{}/visit", pending.Int("id")), "").ErrorCode(), "invalid_transition");
+  EXPECT_EQ(agent.Post(fmt::format("/api/v1/work-orders/{}/approve", pending.Int("id")), "").status, 403);
+  auto approved = admin_->Post(fmt::format("/api/v1/work-orders/{}/approve", pending.Int("id")), "");
+  EXPECT_EQ(approved.Str("status"), "dispatched");
+  EXPECT_FALSE(approved.json.at("approved_at").is_null());
+  EXPECT_EQ(admin_->Post(fmt::format("/api/v1/tickets/{}/work-orders", Open(R"("kind":"inquiry","title":"x")").Int("id")), order)
+                .FieldReason("ticket_id"),
+            "not_a_repair");
+}
+
 // Two servers on one PostgreSQL: every due job runs exactly once.
 TEST_P(TicketsApi, JobsRunOnceWithTwoServersOnOneDatabase) {
   if (GetParam() != db::Backend::kPostgres) GTEST_SKIP() << "several servers share PostgreSQL only";

@@ -4,6 +4,7 @@
 #include "modules/customers/customers_module.hpp"
 #include "modules/inventory/inventory_module.hpp"
 #include "modules/service/knowledge.hpp"
+#include "modules/service/work_orders.hpp"
 #include "modules/service/ticket_reports.hpp"
 #include "modules/service/ticket_service.hpp"
 #include "platform/platform_module.hpp"
@@ -18,11 +19,13 @@ struct ServiceModule {
         tickets(db, clock, platform.audit, platform.jobs, platform.notifications, alerts, customers.service,
                 inventory.service),
         reports(db, clock),
-        knowledge(db, clock, platform.audit, tickets) {}
+        knowledge(db, clock, platform.audit, tickets),
+        work_orders(db, clock, platform.audit, tickets) {}
   MassAlertService alerts;
   TicketService tickets;
   TicketReports reports;
   KnowledgeService knowledge;
+  WorkOrderService work_orders;
 };
 
 /// Registers constraints and routes; the module must outlive the router.

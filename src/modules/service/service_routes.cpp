@@ -389,6 +389,40 @@ boost::json::object MemberJson(const TicketService::Member& m) {
                                                   : boost::json::value(nullptr)}};
 }
 
+Response PostWorkOrder(Request& req, WorkOrderService& w) {
+  auto id = req.PathId("id");
+  if (!id) return http::ErrorResponse(id.error());
+  auto body = req.JsonObject();
+  if (!body) return http::ErrorResponse(body.error());
+  http::BodyReader in(*body);
+  auto contractor = in.String("contractor", {.required = true, .max_chars = 100});
+  auto plan = in.String("plan", {.required = true, .max_chars = 5000});
+  auto appointment = in.String("appointment_at", {.required = true, .max_chars = 40});
+  std::optional<Timestamp> at;
+  if (appointment && !(at = ParseRfc3339(*appointment))) in.Invalid("appointment_at", "invalid_format");
+  if (auto done = in.Finish({"contractor", "plan", "appointment_at"}); !done) return http::ErrorResponse(done.error());
+  return http::Render(w.Create(req.context, *id, {*contractor, *plan, *at}), http::kCreated,
+                      [](const WorkOrder& x) { return ToJson(x); });
+}
+
+Response PostWorkOrderAction(Request& req, WorkOrderService& w, const std::string& action) {
+  auto id = req.PathId("id");
+  if (!id) return http::ErrorResponse(id.error());
+  boost::json::object empty;
+  auto body = req.body.empty() ? Result<boost::json::object>(empty) : req.JsonObject();
+  if (!body) return http::ErrorResponse(body.error());
+  http::BodyReader in(*body);
+  auto appointment = in.String("appointment_at", {.max_chars = 40});
+  std::optional<Timestamp> at;
+  if (appointment && !(at = ParseRfc3339(*appointment))) in.Invalid("appointment_at", "invalid_format");
+  auto cost = in.Int("cost_fen");
+  auto charge_to = in.Enum("charge_to", {"contractor", "developer", "owner"});
+  auto note = in.String("note", {.max_chars = 2000});
+  if (auto done = in.Finish({"appointment_at", "cost_fen", "charge_to", "note"}); !done) return http::ErrorResponse(done.error());
+  return http::Render(w.Act(req.context, *id, action, at, cost, charge_to, note), http::kOk,
+                      [](const WorkOrder& x) { return ToJson(x); });
+}
+
 }  // namespace
 
 void Register(http::Router& router, ServiceModule& module) {
@@ -429,6 +463,19 @@ void Register(http::Router& router, ServiceModule& module) {
   });
   router.Add({"POST", "/api/v1/public/tickets/{token}/confirm", false}, [&s](Request& r) { return PostPublicConfirm(r, s); });
   router.Add({"GET", "/api/v1/reports/tickets", true, true}, [&module](Request& r) { return GetReport(r, module.reports); });
+  WorkOrderService& work_orders = module.work_orders;
+  router.Add({"POST", "/api/v1/tickets/{id}/work-orders"}, [&work_orders](Request& r) { return PostWorkOrder(r, work_orders); });
+  router.Add({"GET", "/api/v1/tickets/{id}/work-orders"}, [&work_orders](Request& r) {
+    auto id = r.PathId("id");
+    if (!id) return http::ErrorResponse(id.error());
+    auto list = work_orders.OfTicket(r.context, *id);
+    if (!list) return http::ErrorResponse(list.error());
+    return http::ListResponse(*list, std::nullopt, [](const WorkOrder& w) { return ToJson(w); });
+  });
+  for (const std::string action : {"approve", "visit", "accept", "reject", "cancel"}) {
+    router.Add({"POST", "/api/v1/work-orders/{id}/" + action},
+               [&work_orders, action](Request& r) { return PostWorkOrderAction(r, work_orders, action); });
+  }
   KnowledgeService& knowledge = module.knowledge;
   router.Add({"POST", "/api/v1/tickets/{id}/file-case"}, [&knowledge](Request& r) { return PostFileCase(r, knowledge); });
   router.Add({"GET", "/api/v1/cases"}, [&knowledge](Request& r) {
