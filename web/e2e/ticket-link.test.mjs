@@ -165,6 +165,13 @@ describe('Ticket warranty, customer link and notifications', { concurrency: fals
   });
 
   it('shows an empty notifications bell', kStep, async () => {
+    // Other suites may have left notifications (a mass-complaint alert): read them first.
+    await page.evaluate(async () => {
+      const headers = { Authorization: `Bearer ${localStorage.getItem('hearth.token')}` };
+      const unread = await (await fetch('/api/v1/notifications?unread=true&limit=500', { headers })).json();
+      for (const n of unread.items) await fetch(`/api/v1/notifications/${n.id}/read`, { method: 'POST', headers });
+    });
+    await page.reload();
     await page.getByTestId('notifications-bell').click();
     await page.getByTestId('notifications-panel').getByText('暂无未读通知').waitFor();
     await shot(page, 'notifications-empty');

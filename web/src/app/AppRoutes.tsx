@@ -25,6 +25,8 @@ const TicketCategoriesPage = lazy(() => import('../modules/service/pages/admin/T
 const RoutingRulesPage = lazy(() => import('../modules/service/pages/admin/RoutingRulesPage'));
 const SlaPoliciesPage = lazy(() => import('../modules/service/pages/admin/SlaPoliciesPage'));
 const BusinessCalendarPage = lazy(() => import('../modules/service/pages/admin/BusinessCalendarPage'));
+const MassAlertsPage = lazy(() => import('../modules/service/pages/MassAlertsPage'));
+const TicketReportPage = lazy(() => import('../modules/service/pages/TicketReportPage'));
 const PublicTicketPage = lazy(() => import('../modules/service/pages/PublicTicketPage'));
 
 function LoginRoute() {
@@ -62,6 +64,8 @@ export function AppRoutes() {
         <Route path="tickets" element={<TicketsPage />} />
         <Route path="tickets/new" element={<NewTicketPage />} />
         <Route path="tickets/:id" element={<TicketPage />} />
+        <Route path="mass-alerts" element={<MassAlertsPage />} />
+        <Route path="reports/tickets" element={<TicketReportPage />} />
         <Route
           path="admin/org-units"
           element={

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, TagsOutlined, AuditOutlined, BankOutlined, CustomerServiceOutlined, PhoneOutlined, UnorderedListOutlined, CloudUploadOutlined, ContactsOutlined, HomeOutlined, IdcardOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, ApartmentOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, TagsOutlined, AuditOutlined, BankOutlined, CustomerServiceOutlined, PhoneOutlined, UnorderedListOutlined, CloudUploadOutlined, ContactsOutlined, HomeOutlined, IdcardOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/messages';
 import { kAdminRoles } from './auth/authContext';
 import { kCustomerWriteRoles } from '../modules/customers/access';
@@ -44,6 +44,8 @@ export const kNavigation: NavEntry[] = [
     children: [
       { key: '/tickets', label: 'nav.tickets', icon: <UnorderedListOutlined /> },
       { key: '/tickets/new', label: 'nav.incomingCall', icon: <PhoneOutlined /> },
+      { key: '/mass-alerts', label: 'nav.massAlerts', icon: <AlertOutlined /> },
+      { key: '/reports/tickets', label: 'nav.ticketReport', icon: <BarChartOutlined /> },
     ],
   },
   {

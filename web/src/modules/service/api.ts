@@ -3,6 +3,12 @@ import { api, request, type Page } from '../../shared/api/client';
 import type {
   BusinessCalendar,
   CalendarDay,
+  MassAlert,
+  MassAlertStatus,
+  ServiceSettings,
+  TicketGrade,
+  TicketReport,
+  TicketReportQuery,
   PublicTicket,
   RoutingRule,
   RoutingRuleInput,
@@ -52,6 +58,20 @@ export const serviceApi = {
   setDay: (region: string, day: string, body: Omit<CalendarDay, 'day'>) => request<BusinessCalendar>('PUT', `/calendars/${region}/days/${day}`, { body }),
   /** Back to the Monday–Friday rhythm; answers the calendar. */
   clearDay: (region: string, day: string) => api.delete<BusinessCalendar>(`/calendars/${region}/days/${day}`),
+
+  /** 群诉预警 in scope, newest first. */
+  massAlerts: (query: { status?: MassAlertStatus; limit?: number; cursor?: string | null }, signal?: AbortSignal) =>
+    api.get<Page<MassAlert>>('/mass-alerts', { ...query }, signal),
+  /** With a grade, the alert's open tickets get it. 409 invalid_transition unless the alert is open. */
+  acknowledgeMassAlert: (id: number, body: { grade?: TicketGrade; note?: string }) => api.post<MassAlert>(`/mass-alerts/${id}/acknowledge`, body),
+  /** 409 invalid_transition when already closed. */
+  closeMassAlert: (id: number, body: { note?: string }) => api.post<MassAlert>(`/mass-alerts/${id}/close`, body),
+  settings: () => api.get<ServiceSettings>('/service-settings'),
+  /** Administrators only (403 otherwise). */
+  saveSettings: (body: ServiceSettings) => request<ServiceSettings>('PUT', '/service-settings', { body }),
+
+  /** 工单报表 over the tickets created in the period. */
+  ticketReport: (query: TicketReportQuery, signal?: AbortSignal) => api.get<TicketReport>('/reports/tickets', { ...query }, signal),
 };
 
 /**

@@ -75,3 +75,6 @@ export function formatSpan(t: Translate, ms: number): string {
   if (hours > 0) return t('ticket.spanHours', { hours, minutes: mins });
   return t('ticket.spanMinutes', { minutes: mins });
 }
+
+export const massAlertStatusLabel = (t: Translate, value: string | null | undefined) => label(t, 'massAlertStatus', value);
+export const kMassAlertStatusColors: Record<string, string> = { open: 'red', acknowledged: 'blue', closed: 'default' };

@@ -216,3 +216,53 @@ export interface TicketListQuery {
   limit?: number;
   cursor?: string | null;
 }
+
+export const kMassAlertStatuses = ['open', 'acknowledged', 'closed'] as const;
+export type MassAlertStatus = (typeof kMassAlertStatuses)[number];
+
+/** 群诉预警: enough tickets of one top-level category in one building (or project) within the window. */
+export interface MassAlert {
+  id: number;
+  project_id: number;
+  /** Null when the alert covers the whole project. */
+  building: string | null;
+  /** A top-level category. */
+  category_id: number;
+  org_unit_id?: number;
+  ticket_count: number;
+  proposed_grade: 'hot' | 'major';
+  status: MassAlertStatus;
+  note: string | null;
+  ticket_ids: number[];
+  version?: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The group's mass-complaint rule: `mass_threshold` tickets within `mass_window_hours`. */
+export interface ServiceSettings {
+  mass_threshold: number;
+  mass_window_hours: number;
+}
+
+/** `GET /reports/tickets`: a month, a half-month, or `from`–`to`, optionally of one project. */
+export type TicketReportQuery = { month: string; half?: 1 | 2; project_id?: number } | { from: string; to: string; project_id?: number };
+
+/** Rates are fractions (0.95), hours are calendar hours; null when nothing was counted. */
+export interface TicketReport {
+  from: string;
+  to: string;
+  /** 报送截止: the 3rd of the next month for a month, the 18th for a first half; null for a custom range. */
+  due_by: string | null;
+  total: number;
+  by_kind: Record<string, number>;
+  by_status: Record<string, number>;
+  by_grade: Record<string, number>;
+  by_department: Record<string, number>;
+  by_category: { category_id: number | null; name: string; count: number }[];
+  by_project: { project_id: number | null; name: string; count: number }[];
+  sla: { on_time: number; breached: number; compliance_rate: number | null };
+  avg_response_hours: number | null;
+  avg_resolve_hours: number | null;
+  callback: { resolved: number; called_back: number; rate: number | null; avg_satisfaction: number | null; satisfied_rate: number | null };
+}

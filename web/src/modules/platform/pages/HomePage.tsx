@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Avatar, Card, Col, Descriptions, Flex, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, RightOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, RightOutlined, TeamOutlined } from '@ant-design/icons';
 import { useAuth } from '../../../app/auth/useAuth';
 import { useT } from '../../../app/i18n/useT';
 import { hasAnyRole, kAdminRoles } from '../../../app/auth/authContext';
@@ -9,6 +9,7 @@ import type { MessageKey } from '../../../app/i18n/messages';
 import { orgUnitApi, userApi } from '../api';
 import { kindLabel, kKindColors, kRoleColors, roleLabel } from '../labels';
 import type { OrgUnitKind } from '../types';
+import { serviceApi } from '../../service/api';
 
 interface Figure {
   count: number;
@@ -40,6 +41,10 @@ const loadOrgUnitCount = async (signal: AbortSignal) => {
   return { count: items.length, truncated };
 };
 const loadUserCount = (signal: AbortSignal) => userApi.countAll(signal);
+const loadOpenMassAlertCount = async (signal: AbortSignal) => {
+  const page = await serviceApi.massAlerts({ status: 'open', limit: 500 }, signal);
+  return { count: page.items.length, truncated: !!page.next_cursor };
+};
 
 interface FigureCardProps {
   title: string;
@@ -48,12 +53,15 @@ interface FigureCardProps {
   value: FigureState;
   suffix: string;
   testId: string;
+  /** Where a click on the card leads. */
+  to?: string;
 }
 
-function FigureCard({ title, icon, color, value, suffix, testId }: FigureCardProps) {
+function FigureCard({ title, icon, color, value, suffix, testId, to }: FigureCardProps) {
   const t = useT();
+  const navigate = useNavigate();
   return (
-    <Card variant="borderless" style={{ height: '100%' }}>
+    <Card variant="borderless" style={{ height: '100%' }} hoverable={!!to} onClick={to ? () => navigate(to) : undefined}>
       <Flex align="center" gap={16}>
         <Flex
           align="center"
@@ -91,6 +99,7 @@ export function HomePage() {
   const navigate = useNavigate();
   const orgUnits = useFigure(loadOrgUnitCount);
   const users = useFigure(loadUserCount);
+  const massAlerts = useFigure(loadOpenMassAlertCount);
   if (!me) return null;
 
   const name = me.display_name || me.username;
@@ -111,6 +120,15 @@ export function HomePage() {
       value: users,
       suffix: t('home.userSuffix'),
       testId: 'figure-users',
+    },
+    {
+      title: t('home.openMassAlerts'),
+      icon: <AlertOutlined />,
+      color: '#d4380d',
+      value: massAlerts,
+      suffix: t('home.alertSuffix'),
+      testId: 'figure-mass-alerts',
+      to: '/mass-alerts',
     },
   ];
   const shortcuts: { path: string; label: MessageKey; icon: ReactNode }[] = [
