@@ -59,4 +59,17 @@ Response Render(const Result<T>& result, int status, ToJsonFn&& to_json) {
   return Json(status, to_json(*result));
 }
 
+/// Renders a whole list (no further page), or the error body.
+template <typename T, typename ToJsonFn>
+Response RenderList(const Result<std::vector<T>>& result, ToJsonFn&& to_json) {
+  if (!result) return ErrorResponse(result.error());
+  return ListResponse(*result, std::nullopt, std::forward<ToJsonFn>(to_json));
+}
+
+/// 204 with no body, or the error body.
+inline Response RenderNoContent(const Result<void>& result) {
+  if (!result) return ErrorResponse(result.error());
+  return Response{kNoContent, "application/json", "", {}};
+}
+
 }  // namespace hearth::http

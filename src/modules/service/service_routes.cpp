@@ -498,9 +498,7 @@ void Register(http::Router& router, ServiceModule& module) {
   router.Add({"DELETE", "/api/v1/standard-answers/{id}"}, [&knowledge](Request& r) {
     auto id = r.PathId("id");
     if (!id) return http::ErrorResponse(id.error());
-    auto done = knowledge.DeleteAnswer(r.context, *id);
-    if (!done) return http::ErrorResponse(done.error());
-    return http::Response{http::kNoContent, "application/json", "", {}};
+    return http::RenderNoContent(knowledge.DeleteAnswer(r.context, *id));
   });
   router.Add({"GET", "/api/v1/departments/{department}/members"}, [&s](Request& r) {
     auto list = s.Members(r.context, r.PathText("department"));
@@ -550,38 +548,22 @@ void Register(http::Router& router, ServiceModule& module) {
     return http::Render(alerts.SetSettings(r.context, {static_cast<int>(*threshold), static_cast<int>(*window)}),
                         http::kOk, SettingsJson);
   });
-  router.Add({"GET", "/api/v1/ticket-categories"}, [&s](Request& r) {
-    auto list = s.Categories(r.context);
-    if (!list) return http::ErrorResponse(list.error());
-    return http::ListResponse(*list, std::nullopt, CategoryJson);
-  });
+  router.Add({"GET", "/api/v1/ticket-categories"}, [&s](Request& r) { return http::RenderList(s.Categories(r.context), CategoryJson); });
   router.Add({"POST", "/api/v1/ticket-categories"}, [&s](Request& r) { return PostCategory(r, s); });
   router.Add({"PATCH", "/api/v1/ticket-categories/{id}"}, [&s](Request& r) { return PatchCategory(r, s); });
-  router.Add({"GET", "/api/v1/routing-rules"}, [&s](Request& r) {
-    auto list = s.Rules(r.context);
-    if (!list) return http::ErrorResponse(list.error());
-    return http::ListResponse(*list, std::nullopt, RuleJson);
-  });
+  router.Add({"GET", "/api/v1/routing-rules"}, [&s](Request& r) { return http::RenderList(s.Rules(r.context), RuleJson); });
   router.Add({"POST", "/api/v1/routing-rules"}, [&s](Request& r) { return PostRule(r, s); });
   router.Add({"DELETE", "/api/v1/routing-rules/{id}"}, [&s](Request& r) {
     auto id = r.PathId("id");
     if (!id) return http::ErrorResponse(id.error());
-    auto done = s.DeleteRule(r.context, *id);
-    if (!done) return http::ErrorResponse(done.error());
-    return http::Response{http::kNoContent, "application/json", "", {}};
+    return http::RenderNoContent(s.DeleteRule(r.context, *id));
   });
-  router.Add({"GET", "/api/v1/sla-policies"}, [&s](Request& r) {
-    auto list = s.Policies(r.context);
-    if (!list) return http::ErrorResponse(list.error());
-    return http::ListResponse(*list, std::nullopt, PolicyJson);
-  });
+  router.Add({"GET", "/api/v1/sla-policies"}, [&s](Request& r) { return http::RenderList(s.Policies(r.context), PolicyJson); });
   router.Add({"POST", "/api/v1/sla-policies"}, [&s](Request& r) { return PostPolicy(r, s); });
   router.Add({"DELETE", "/api/v1/sla-policies/{id}"}, [&s](Request& r) {
     auto id = r.PathId("id");
     if (!id) return http::ErrorResponse(id.error());
-    auto done = s.DeletePolicy(r.context, *id);
-    if (!done) return http::ErrorResponse(done.error());
-    return http::Response{http::kNoContent, "application/json", "", {}};
+    return http::RenderNoContent(s.DeletePolicy(r.context, *id));
   });
   router.Add({"GET", "/api/v1/calendars/{region}"}, [&s](Request& r) {
     return http::Render(s.Calendar(r.context, r.PathText("region")), http::kOk, CalendarJson);
