@@ -8,7 +8,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-system1.81-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 libsodium-dev libexpected-dev
   libspdlog-dev libfmt-dev libcli11-dev prometheus-cpp-dev libxlsxwriter-dev
-  libgtest-dev libgmock-dev libcpp-httplib-dev libjemalloc-dev libzip-dev libexpat1-dev
+  libgtest-dev libgmock-dev libcpp-httplib-dev libjemalloc-dev libzip-dev libexpat1-dev libcurl4-openssl-dev
   chromium fonts-noto-cjk nginx-light wrk procps
 )
 # Node.js and npm build the web app; a machine that already has a newer Node keeps it.

@@ -27,7 +27,9 @@ struct Config {
   int db_cache_kib = 32000;  ///< SQLite page cache per connection
   bool fast_hashing = false;
   bool access_log = true;
-  std::string test_clock;  ///< tests only: a manual clock starting at this RFC 3339 time
+  std::string test_clock;
+  std::string smtp_url;   ///< HEARTH_SMTP_URL: e-mail notifications go through this server
+  std::string smtp_from;  ///< HEARTH_SMTP_FROM  ///< tests only: a manual clock starting at this RFC 3339 time
 };
 
 /// The composition root: builds the clock, database, router and every module, in dependency

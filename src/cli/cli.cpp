@@ -29,6 +29,8 @@ int Run(int argc, char** argv) {
 
   Config config;
   config.listen = Env("HEARTH_LISTEN", config.listen);
+  config.smtp_url = Env("HEARTH_SMTP_URL", config.smtp_url);
+  config.smtp_from = Env("HEARTH_SMTP_FROM", config.smtp_from);
   config.db_url = Env("HEARTH_DB", config.db_url);
   config.admin_password = Env("HEARTH_ADMIN_PASSWORD", "");
   config.group_name = Env("HEARTH_GROUP_NAME", config.group_name);
@@ -48,6 +50,8 @@ int Run(int argc, char** argv) {
   serve->add_option("--session-ttl", config.session_ttl_s, "seconds a login token lives");
   serve->add_flag("!--no-access-log", config.access_log, "do not log each request");
   serve->add_flag("--fast-hashing", config.fast_hashing, "cheap password hashing (tests only)");
+  serve->add_option("--smtp-url", config.smtp_url, "smtp://host:port for e-mail notifications (HEARTH_SMTP_URL)");
+  serve->add_option("--smtp-from", config.smtp_from, "sender address of e-mail notifications (HEARTH_SMTP_FROM)");
   serve->add_option("--test-clock", config.test_clock,
                     "tests only: the clock starts at this RFC 3339 time and moves only by PUT /api/v1/test/clock");
 

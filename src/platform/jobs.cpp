@@ -54,6 +54,8 @@ JobScheduler::~JobScheduler() { Stop(); }
 
 void JobScheduler::Register(const std::string& kind, Handler handler) { handlers_[kind] = std::move(handler); }
 
+void JobScheduler::RegisterIo(const std::string& kind, IoHandler handler) { io_handlers_[kind] = std::move(handler); }
+
 void JobScheduler::Enqueue(db::Tx& tx, std::int64_t tenant_id, const std::string& kind,
                            const boost::json::object& payload, Timestamp run_at) {
   tx.Execute(kEnqueue, tenant_id, kind, boost::json::serialize(payload), run_at, clock_.Now());
@@ -85,10 +87,23 @@ int JobScheduler::RunDue() {
     if (!claimed || claimed->empty()) break;
     for (const Job& job : *claimed) {
       auto handler = handlers_.find(job.kind);
-      Result<void> outcome = handler == handlers_.end()
+      auto io = io_handlers_.find(job.kind);
+      Result<void> outcome = handler == handlers_.end() && io == io_handlers_.end()
                                  ? Result<void>(Fail(ErrorCode::kInternal, "no_handler", "no handler for " + job.kind))
                                  : Result<void>{};
-      if (handler != handlers_.end()) {
+      if (io != io_handlers_.end()) {
+        try {
+          outcome = io->second(job);
+          if (outcome) {
+            outcome = db_.Transact([&](db::Tx& tx) -> Result<void> {
+              tx.Execute(kDone, job.id, clock_.Now());
+              return {};
+            });
+          }
+        } catch (const std::exception& e) {
+          outcome = Fail(ErrorCode::kInternal, "exception", e.what());
+        }
+      } else if (handler != handlers_.end()) {
         try {
           outcome = db_.Transact([&](db::Tx& tx) -> Result<void> {
             HEARTH_TRY(handler->second(tx, job));
@@ -140,11 +155,30 @@ void JobScheduler::Stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+Notifications::Notifications(db::Database& db, const Clock& clock, JobScheduler& jobs, const Mailer& mailer)
+    : db_(db), clock_(clock), jobs_(jobs), mailer_(mailer) {
+  jobs_.RegisterIo("email.send", [this](const Job& job) -> Result<void> {
+    auto text = [&](const char* key) {
+      const auto* v = job.payload.if_contains(key);
+      return v && v->is_string() ? std::string(v->as_string()) : std::string();
+    };
+    return mailer_.Send(text("to"), text("subject"), text("body"));
+  });
+}
+
 void Notifications::Notify(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& user_ids,
                            const std::string& kind, const std::string& title, const std::string& body,
                            const std::string& ref_type, std::int64_t ref_id) {
   const Timestamp now = clock_.Now();
-  for (const auto user : user_ids) tx.Execute(kNotify, tenant_id, user, kind, title, body, ref_type, ref_id, now);
+  for (const auto user : user_ids) {
+    tx.Execute(kNotify, tenant_id, user, kind, title, body, ref_type, ref_id, now);
+    if (!mailer_.enabled()) continue;
+    auto email = tx.Execute("SELECT email FROM users WHERE id = $1 AND email IS NOT NULL AND email <> ''", user);
+    if (email.empty()) continue;
+    jobs_.Enqueue(tx, tenant_id, "email.send",
+                  boost::json::object{{"to", email.front().Text(0)}, {"subject", "[Hearth] " + title}, {"body", body}},
+                  now);
+  }
 }
 
 std::vector<std::int64_t> Notifications::UsersWithRole(db::Tx& tx, std::int64_t org_unit_id,

@@ -15,6 +15,7 @@
 #include "core/paging.hpp"
 #include "core/request_context.hpp"
 #include "db/database.hpp"
+#include "platform/mailer.hpp"
 
 namespace hearth::platform {
 
@@ -43,6 +44,10 @@ class JobScheduler {
   ~JobScheduler();
 
   void Register(const std::string& kind, Handler handler);
+  /// A handler that talks to the outside world (e-mail): it runs outside any transaction, and
+  /// the job is marked done afterwards.
+  using IoHandler = std::function<Result<void>(const Job& job)>;
+  void RegisterIo(const std::string& kind, IoHandler handler);
   /// Adds a job in the caller's transaction.
   void Enqueue(db::Tx& tx, std::int64_t tenant_id, const std::string& kind, const boost::json::object& payload,
                Timestamp run_at);
@@ -57,6 +62,7 @@ class JobScheduler {
   const Clock& clock_;
   std::string worker_;
   std::map<std::string, Handler> handlers_;
+  std::map<std::string, IoHandler> io_handlers_;
   std::mutex run_mutex_;  // one RunDue at a time on this server
   std::mutex wake_mutex_;
   std::condition_variable wake_;
@@ -67,7 +73,9 @@ class JobScheduler {
 /// In-app notifications (the bell in the web app).
 class Notifications {
  public:
-  Notifications(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  /// With an enabled mailer, every notification also goes by e-mail to users who have an address
+  /// (a job per message, so a slow or absent mail server holds up nothing).
+  Notifications(db::Database& db, const Clock& clock, JobScheduler& jobs, const Mailer& mailer);
   /// Adds one per user, in the caller's transaction.
   void Notify(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& user_ids, const std::string& kind,
               const std::string& title, const std::string& body, const std::string& ref_type, std::int64_t ref_id);
@@ -99,6 +107,8 @@ class Notifications {
  private:
   db::Database& db_;
   const Clock& clock_;
+  JobScheduler& jobs_;
+  const Mailer& mailer_;
 };
 
 boost::json::object ToJson(const Notifications::Item& n);

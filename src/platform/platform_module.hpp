@@ -18,6 +18,7 @@ struct PlatformOptions {
   std::int64_t session_ttl_ms = 12LL * 3600 * 1000;
   bool fast_hashing = false;  ///< cheaper argon2id parameters (tests, demo data)
   LoginThrottle::Limits throttle;
+  MailerOptions mail;
 };
 
 /// The platform services, built once by the composition root (app.cpp) in dependency order.
@@ -30,7 +31,8 @@ struct Platform {
         throttle(options.throttle),
         auth(db, clock, audit, throttle, sessions, options.session_ttl_ms),
         jobs(db, clock, WorkerName()),
-        notifications(db, clock) {}
+        mailer(options.mail),
+        notifications(db, clock, jobs, mailer) {}
   AuditLog audit;
   OrgService orgs;
   SessionCache sessions;
@@ -38,6 +40,7 @@ struct Platform {
   LoginThrottle throttle;
   AuthService auth;
   JobScheduler jobs;
+  Mailer mailer;
   Notifications notifications;
 
   /// "host:pid", naming this server in claimed jobs.

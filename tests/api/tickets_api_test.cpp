@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "support/api_fixture.hpp"
+#include "support/smtp_sink.hpp"
 
 namespace hearth::test {
 namespace {
@@ -564,6 +565,35 @@ TEST_P(TicketsApi, JobsRunOnceWithTwoServersOnOneDatabase) {
   EXPECT_EQ((*counts)[3], 0);
 }
 
+// The same server with e-mail: notifications also go to users' addresses over SMTP.
+class TicketsMailApi : public TicketsApi {
+ protected:
+  std::vector<std::string> ExtraArgs() override {
+    sink_ = std::make_unique<SmtpSink>();
+    auto args = TicketsApi::ExtraArgs();
+    args.insert(args.end(), {"--smtp-url", fmt::format("smtp://127.0.0.1:{}", sink_->port()), "--smtp-from",
+                             "service@hearth.example"});
+    return args;
+  }
+  std::unique_ptr<SmtpSink> sink_;
+};
+
+TEST_P(TicketsMailApi, EscalationsAreEmailedToManagers) {
+  ASSERT_EQ(admin_->Post("/api/v1/users", fmt::format(R"({{"username":"m.mail","password":"Passw0rd-x","display_name":"值班经理","roles":["manager"],"email":"duty.manager@hearth.example","org_unit_id":{}}})", group_id_)).status, 201);
+  admin_->Post("/api/v1/users", fmt::format(R"({{"username":"m.nomail","password":"Passw0rd-x","display_name":"x","roles":["manager"],"org_unit_id":{}}})", group_id_));
+  const auto id = Open(R"("kind":"complaint","title":"电梯长期故障")").Int("id");
+  SetClock("2026-12-04 10:00");  // past the resolution deadline: escalated, managers notified
+  ASSERT_EQ(admin_->Get(fmt::format("/api/v1/tickets/{}", id)).Int("escalation_level"), 1);
+  SetClock("2026-12-04 10:01");  // the e-mail job runs (it was due when the escalation ran)
+  const auto messages = sink_->Messages();
+  ASSERT_EQ(messages.size(), 1u) << "one manager has an address";
+  EXPECT_EQ(messages[0].to.at(0), "<duty.manager@hearth.example>");
+  EXPECT_EQ(messages[0].from, "<service@hearth.example>");
+  EXPECT_NE(messages[0].data.find("Subject: =?UTF-8?B?"), std::string::npos);
+  EXPECT_NE(messages[0].data.find("charset=UTF-8"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, TicketsMailApi, testing::ValuesIn(EnabledBackends()), BackendName);
 INSTANTIATE_TEST_SUITE_P(Backends, TicketsApi, testing::ValuesIn(EnabledBackends()), BackendName);
 
 }  // namespace
