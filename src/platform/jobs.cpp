@@ -31,6 +31,9 @@ UPDATE jobs SET status = 'pending', locked_by = NULL, locked_until = NULL, updat
  WHERE status = 'running' AND locked_until < $1)sql";
 constexpr std::string_view kDone = R"sql(
 UPDATE jobs SET status = 'done', locked_by = NULL, locked_until = NULL, updated_at = $2 WHERE id = $1)sql";
+// Done jobs are kept a week (to look into what ran), then removed; failed ones stay.
+constexpr std::int64_t kKeepDoneMs = 7LL * 24 * 3'600'000;
+constexpr std::string_view kPurge = "DELETE FROM jobs WHERE status = 'done' AND run_at < $1";
 constexpr std::string_view kRetry = R"sql(
 UPDATE jobs SET status = $2, run_at = $3, last_error = $4, locked_by = NULL, locked_until = NULL, updated_at = $5
  WHERE id = $1)sql";
@@ -67,6 +70,7 @@ int JobScheduler::RunDue() {
   for (int round = 0; round < 100; ++round) {
     const Timestamp now = clock_.Now();
     auto claimed = db_.Transact([&](db::Tx& tx) -> Result<std::vector<Job>> {
+      if (round == 0) tx.Execute(kPurge, Timestamp{now.ms - kKeepDoneMs});
       tx.Execute(kReclaim, now);
       auto rows = tx.Execute(tx.backend() == db::Backend::kSqlite ? kClaimSqlite : kClaimPg, worker_,
                              now.ms + kLeaseMs, now, static_cast<std::int64_t>(kBatch));

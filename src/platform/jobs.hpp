@@ -33,7 +33,8 @@ struct Job {
 /// a job exists exactly when the change that wants it committed; claimed with an atomic UPDATE
 /// (FOR UPDATE SKIP LOCKED on PostgreSQL), so each due job runs on one server only, even with
 /// several servers on one database; retried with back-off when its handler fails; reclaimed
-/// when the server running it died. Due times follow the injected clock.
+/// when the server running it died. Done jobs are removed a week after they were due. Due times
+/// follow the injected clock.
 class JobScheduler {
  public:
   /// A handler runs in its own transaction; an error rolls it back and the job is retried.

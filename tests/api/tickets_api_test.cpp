@@ -280,6 +280,14 @@ TEST_P(TicketsApi, RemindersThenEscalationTwiceUpTheOrgTree) {
   EXPECT_EQ(note.at("ref_id").as_int64(), id);
   SetClock("2026-12-20 10:00");
   EXPECT_EQ(admin_->Get(fmt::format("/api/v1/tickets/{}", id)).Int("escalation_level"), 2) << "twice, not more";
+  // Jobs that ran more than a week ago are gone; the database holds no backlog.
+  auto db = db::Database::Open(db_->url());
+  auto left = db->Read([](db::Tx& tx) -> Result<std::int64_t> {
+    return tx.Execute("SELECT COUNT(*) FROM jobs WHERE status = 'done' AND run_at < $1",
+                      Timestamp{*ParseRfc3339("2026-12-13T02:00:00Z")}).front().Int(0);
+  });
+  ASSERT_TRUE(left);
+  EXPECT_EQ(*left, 0);
   EXPECT_EQ(admin_->Get(fmt::format("/api/v1/tickets/{}", calm)).Int("escalation_level"), 0) << "resolved in time";
   std::vector<std::string> actions;
   const auto events = admin_->Get(fmt::format("/api/v1/tickets/{}/events", id));
