@@ -7,14 +7,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { adminPassword, launch, openMenu, requireEnvironment, shot } from './support.mjs';
+import { adminPassword, launch, openMenu, requireEnvironment, shot, randomDigits } from './support.mjs';
 import { xlsxOf } from './xlsx.mjs';
 
 const kStep = { timeout: 120_000 };
 const kBom = '\uFEFF';
 
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
-const digits = (count) => Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
+const digits = randomDigits;
 
 /** GB 11643: the check character of the first 17 digits of a resident ID. */
 function checkCharacter(first17) {

@@ -3,13 +3,13 @@
 // Steps run in order and share one browser page: each builds on the one before.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminPassword, chooseOption, launch, modal, modalClosed, openMenu, requireEnvironment, shot } from './support.mjs';
+import { adminPassword, chooseOption, launch, modal, modalClosed, openMenu, requireEnvironment, shot, runSuffix, randomDigits, pageApi } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
-const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+const suffix = runSuffix();
 
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
-const digits = (count) => Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
+const digits = randomDigits;
 
 /** GB 11643: the check character of the first 17 digits of a resident ID. */
 function checkCharacter(first17) {
@@ -44,23 +44,7 @@ describe('Customer 360', { concurrency: false }, () => {
   let customerId;
   const pageErrors = [];
 
-  /** Calls the API with the page's session (for setting up what the UI is then tested on). */
-  const api = (method, path, body, headers = {}) =>
-    page.evaluate(
-      async ({ method, path, body, headers }) => {
-        const response = await fetch(`/api/v1${path}`, {
-          method,
-          headers: {
-            Authorization: `Bearer ${localStorage.getItem('hearth.token')}`,
-            'Content-Type': 'application/json',
-            ...headers,
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { status: response.status, body: await response.json().catch(() => null) };
-      },
-      { method, path, body, headers },
-    );
+  const api = (method, path, body, headers = {}) => pageApi(page, method, path, body, headers);
 
   const searchFor = async (text) => {
     const answered = page.waitForResponse(

@@ -3,9 +3,9 @@
 // Steps run in order and share one browser page: each builds on the one before.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminPassword, chooseOption, chooseTree, launch, modal, modalClosed, openMenu, requireEnvironment, shot } from './support.mjs';
+import { adminPassword, chooseOption, chooseTree, launch, modal, modalClosed, openMenu, requireEnvironment, shot, runSuffix } from './support.mjs';
 
-const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+const suffix = runSuffix();
 const regionName = `E2E华东区域-${suffix}`;
 const cityName = `E2E杭州城市公司-${suffix}`;
 const username = `e2e_${suffix}`;

@@ -4,13 +4,13 @@
 // everything it needs (projects, units, customers, a viewer), so it works on an empty database.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminPassword, launch, modal, modalClosed, openMenu, requireEnvironment, shot } from './support.mjs';
+import { adminPassword, launch, modal, modalClosed, openMenu, requireEnvironment, shot, runSuffix, randomDigits, pageApi } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
-const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+const suffix = runSuffix();
 
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
-const digits = (count) => Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
+const digits = randomDigits;
 const mobile = () => `137${digits(8)}`;
 const givenChars = '晟昀珂琰玥熠璟翊曦岚湛霁骁琛瑾煜晗筠泓璇'.split('');
 const personName = () => `${pick(['林', '周', '吴', '郑'])}${pick(givenChars)}${pick(givenChars)}`;
@@ -35,23 +35,7 @@ describe('Property inventory', { concurrency: false }, () => {
   const owners = [];
   const pageErrors = [];
 
-  /** Calls the API with the page's session (for setting up what the UI is then tested on). */
-  const api = (method, path, body, headers = {}) =>
-    page.evaluate(
-      async ({ method, path, body, headers }) => {
-        const response = await fetch(`/api/v1${path}`, {
-          method,
-          headers: {
-            Authorization: `Bearer ${localStorage.getItem('hearth.token')}`,
-            'Content-Type': 'application/json',
-            ...headers,
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { status: response.status, body: await response.json().catch(() => null) };
-      },
-      { method, path, body, headers },
-    );
+  const api = (method, path, body, headers = {}) => pageApi(page, method, path, body, headers);
 
   const unitsByCode = async () => {
     const listed = await api('GET', `/projects/${projectId}/units`);

@@ -5,10 +5,10 @@
 // uniquely, and calendar changes land years ahead so no ticket's deadline moves.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminPassword, chooseOption, launch, modal, modalClosed, openMenu, requireEnvironment, shot } from './support.mjs';
+import { adminPassword, chooseOption, launch, modal, modalClosed, openMenu, requireEnvironment, shot, runSuffix } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
-const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+const suffix = runSuffix();
 
 describe('Service centre administration', { concurrency: false }, () => {
   let browser;

@@ -6,11 +6,11 @@
 // group's alert rule to 3 tickets in 48 hours and leaves it so.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminPassword, chooseOption, launch, modal, modalClosed, openMenu, requireEnvironment, shot } from './support.mjs';
+import { adminPassword, chooseOption, launch, modal, modalClosed, openMenu, requireEnvironment, shot, runSuffix, randomDigits, pageApi } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
-const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
-const digits = (count) => Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
+const suffix = runSuffix();
+const digits = randomDigits;
 const projectName = `澜岸府${suffix}`;
 const categoryName = `渗漏${suffix}`;
 
@@ -29,19 +29,7 @@ describe('Mass complaint alerts and ticket reports', { concurrency: false }, () 
   const ticketIds = [];
   const pageErrors = [];
 
-  /** Calls the API with the page's session (for setting up what the UI is then tested on). */
-  const api = (method, path, body) =>
-    page.evaluate(
-      async ({ method, path, body }) => {
-        const response = await fetch(`/api/v1${path}`, {
-          method,
-          headers: { Authorization: `Bearer ${localStorage.getItem('hearth.token')}`, 'Content-Type': 'application/json' },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { status: response.status, body: await response.json().catch(() => null) };
-      },
-      { method, path, body },
-    );
+  const api = (method, path, body, headers = {}) => pageApi(page, method, path, body, headers);
 
   before(async () => {
     requireEnvironment();

@@ -108,3 +108,27 @@ export async function chooseOption(page, scope, label, text) {
 export async function openMenu(page, text) {
   await page.locator('.ant-layout-sider .ant-menu').getByText(text, { exact: true }).click();
 }
+
+/** A suffix that keeps this run's names apart from earlier runs' on the same database. */
+export const runSuffix = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+
+/** `count` random decimal digits (phone numbers, IDs). */
+export const randomDigits = (count) => Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
+
+/**
+ * Calls the API with the page's session (to set up what the UI is then tested on); answers
+ * `{ status, body }` with the body parsed, or null when it is not JSON.
+ */
+export function pageApi(page, method, path, body, headers = {}) {
+  return page.evaluate(
+    async ({ method, path, body, headers }) => {
+      const response = await fetch(`/api/v1${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${localStorage.getItem('hearth.token')}`, 'Content-Type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: await response.json().catch(() => null) };
+    },
+    { method, path, body, headers },
+  );
+}

@@ -5,11 +5,11 @@
 // database with only the admin. Without a test clock no reminder exists, so the bell is empty.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminPassword, launch, requireEnvironment, shot } from './support.mjs';
+import { adminPassword, launch, requireEnvironment, shot, runSuffix, randomDigits, pageApi } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
-const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
-const digits = (count) => Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
+const suffix = runSuffix();
+const digits = randomDigits;
 const title = `卫生间地面渗水 ${suffix}`;
 
 describe('Ticket warranty, customer link and notifications', { concurrency: false }, () => {
@@ -20,18 +20,7 @@ describe('Ticket warranty, customer link and notifications', { concurrency: fals
   let link;
   const pageErrors = [];
 
-  const api = (method, path, body, headers = {}) =>
-    page.evaluate(
-      async ({ method, path, body, headers }) => {
-        const response = await fetch(`/api/v1${path}`, {
-          method,
-          headers: { Authorization: `Bearer ${localStorage.getItem('hearth.token')}`, 'Content-Type': 'application/json', ...headers },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { status: response.status, body: await response.json().catch(() => null) };
-      },
-      { method, path, body, headers },
-    );
+  const api = (method, path, body, headers = {}) => pageApi(page, method, path, body, headers);
 
   before(async () => {
     requireEnvironment();
@@ -166,11 +155,8 @@ describe('Ticket warranty, customer link and notifications', { concurrency: fals
 
   it('shows an empty notifications bell', kStep, async () => {
     // Other suites may have left notifications (a mass-complaint alert): read them first.
-    await page.evaluate(async () => {
-      const headers = { Authorization: `Bearer ${localStorage.getItem('hearth.token')}` };
-      const unread = await (await fetch('/api/v1/notifications?unread=true&limit=500', { headers })).json();
-      for (const n of unread.items) await fetch(`/api/v1/notifications/${n.id}/read`, { method: 'POST', headers });
-    });
+    const unread = await api('GET', '/notifications?unread=true&limit=500');
+    for (const n of unread.body.items) await api('POST', `/notifications/${n.id}/read`);
     await page.reload();
     await page.getByTestId('notifications-bell').click();
     await page.getByTestId('notifications-panel').getByText('暂无未读通知').waitFor();

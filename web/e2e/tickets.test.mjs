@@ -4,11 +4,11 @@
 // the customer, project and unit it needs, so it works on a fresh database with only the admin.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminPassword, launch, modal, modalClosed, openMenu, requireEnvironment, shot } from './support.mjs';
+import { adminPassword, launch, modal, modalClosed, openMenu, requireEnvironment, shot, runSuffix, randomDigits, pageApi } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
-const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
-const digits = (count) => Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
+const suffix = runSuffix();
+const digits = randomDigits;
 const phone = `139${digits(8)}`;
 const customerName = `韩${'晟昀珂琰玥熠璟翊'[Math.floor(Math.random() * 8)]}曦`;
 const projectName = `云栖府${suffix}`;
@@ -22,23 +22,7 @@ describe('Service centre tickets', { concurrency: false }, () => {
   let ticketId;
   const pageErrors = [];
 
-  /** Calls the API with the page's session (for setting up what the UI is then tested on). */
-  const api = (method, path, body, headers = {}) =>
-    page.evaluate(
-      async ({ method, path, body, headers }) => {
-        const response = await fetch(`/api/v1${path}`, {
-          method,
-          headers: {
-            Authorization: `Bearer ${localStorage.getItem('hearth.token')}`,
-            'Content-Type': 'application/json',
-            ...headers,
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { status: response.status, body: await response.json().catch(() => null) };
-      },
-      { method, path, body, headers },
-    );
+  const api = (method, path, body, headers = {}) => pageApi(page, method, path, body, headers);
 
   /** Clicks an action button, fills its dialog with `fill`, confirms, and waits for the new status. */
   const act = async (action, label, status, fill) => {
