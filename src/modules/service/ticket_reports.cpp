@@ -5,6 +5,8 @@
 
 #include <boost/json/array.hpp>
 
+#include "modules/service/ticket_service.hpp"
+
 namespace hearth::service {
 
 namespace {
@@ -51,15 +53,9 @@ Result<boost::json::object> TicketReports::Report(const RequestContext& ctx, con
   return db_.Read([&](db::Tx& tx) -> Result<boost::json::object> {
     const auto tickets = repo_.CreatedBetween(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path,
                                               StartOfChinaDay(period.first), StartOfChinaDay(period.last + 1), project_id);
-    const auto categories = repo_.Categories(tx, actor.tenant_id);
-    auto root_of = [&](std::int64_t id) {
-      for (int depth = 0; depth < 16; ++depth) {
-        auto it = std::find_if(categories.begin(), categories.end(), [&](const Category& c) { return c.id == id; });
-        if (it == categories.end() || !it->parent_id) return id;
-        id = *it->parent_id;
-      }
-      return id;
-    };
+    ServiceConfig tree;
+    tree.categories = repo_.Categories(tx, actor.tenant_id);
+    const auto& categories = tree.categories;
     std::map<std::string, std::int64_t> kinds, statuses, grades, departments;
     std::map<std::int64_t, std::int64_t> by_category, by_project;
     std::int64_t uncategorized = 0, breached = 0, responded = 0, resolved = 0, resolved_now = 0, called_back = 0,
@@ -71,7 +67,7 @@ Result<boost::json::object> TicketReports::Report(const RequestContext& ctx, con
       ++grades[t.grade];
       ++departments[t.department];
       if (t.category_id) {
-        ++by_category[root_of(*t.category_id)];
+        ++by_category[tree.RootOf(*t.category_id)];
       } else {
         ++uncategorized;
       }
