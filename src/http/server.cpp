@@ -140,12 +140,13 @@ struct Server::Impl {
       parser.header_limit(32 * 1024);
       // The header decides the limit (files may be uploaded to /api/v1/imports/); until then the
       // larger one applies, so that a big Content-Length is judged by the path it goes to.
-      parser.body_limit(std::max(config.body_limit, config.upload_body_limit));
+      parser.body_limit(LargestBodyLimit());
       auto [ec, n] = co_await bhttp::async_read_header(conn->stream, buffer, parser,
                                                        asio::as_tuple(asio::use_awaitable));
       if (ec == bhttp::error::body_limit) {  // Content-Length above the limit, seen in the header
         co_await WriteError(conn, 413, "payload_too_large",
-                            fmt::format("the body is larger than {} bytes", std::max(config.body_limit, config.upload_body_limit)));
+                            fmt::format("the body is larger than {} bytes",
+                                        LargestBodyLimit()));
         co_return;
       }
       if (ec) {
@@ -157,14 +158,18 @@ struct Server::Impl {
       }
       conn->busy = true;
       const auto started = std::chrono::steady_clock::now();
-      const bool upload = parser.get().target().starts_with("/api/v1/imports/");
-      const std::size_t limit = upload ? config.upload_body_limit : config.body_limit;
+      const std::string_view target = parser.get().target();
+      const bool upload = target.starts_with("/api/v1/imports/");
+      const bool attachment = target.substr(0, target.find('?')).ends_with("/attachments");
+      const std::size_t limit = upload       ? config.upload_body_limit
+                                : attachment ? std::max(config.body_limit, config.attachment_body_limit)
+                                             : config.body_limit;
       parser.body_limit(limit);
       if (parser.content_length() && *parser.content_length() > limit) {
         co_await WriteError(conn, 413, "payload_too_large", fmt::format("the body is larger than {} bytes", limit));
         co_return;
       }
-      conn->stream.expires_after(std::chrono::seconds(upload ? 600 : config.request_timeout_s));
+      conn->stream.expires_after(std::chrono::seconds(upload ? 600 : attachment ? 120 : config.request_timeout_s));
       std::tie(ec, n) = co_await bhttp::async_read(conn->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
       if (ec) {
         if (ec == bhttp::error::body_limit) {
@@ -230,6 +235,12 @@ struct Server::Impl {
     }
     beast::error_code ignored;
     conn->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  /// The largest body any path accepts (written without an initializer list: GCC 12 coroutines
+  /// reject one in a coroutine body).
+  std::size_t LargestBodyLimit() const {
+    return std::max(config.body_limit, std::max(config.upload_body_limit, config.attachment_body_limit));
   }
 
   asio::awaitable<void> WriteError(std::shared_ptr<Connection> conn, int status, std::string_view code,

@@ -547,6 +547,70 @@ TEST_P(TicketsApi, RepairWorkOrdersFromDispatchToAcceptance) {
             "not_a_repair");
 }
 
+// Photos of the defect: stored as sent, typed by their bytes, scoped with the ticket, in its history.
+TEST_P(TicketsApi, PhotosOfTheDefectAreAttachedToTheTicket) {
+  const auto id = Open(fmt::format(R"("kind":"repair","title":"卫生间天花渗水","unit_id":{})", delivered_unit_)).Int("id");
+  std::string png("\x89PNG\r\n\x1A\n", 8);
+  for (int i = 0; i < 5000; ++i) png += static_cast<char>(i * 31 % 256);  // every byte value, NULs included
+  const std::string files = fmt::format("/api/v1/tickets/{}/attachments", id);
+  auto added = admin_->Upload(files + "?file_name=%E5%A4%A9%E8%8A%B1.png", png, "image/png");
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_EQ(added.Str("file_name"), "天花.png");
+  EXPECT_EQ(added.Str("content_type"), "image/png");
+  EXPECT_EQ(added.Int("size_bytes"), static_cast<std::int64_t>(png.size()));
+  // A JPEG sent as octet-stream with a path in its name is typed by its bytes, named by its last part.
+  auto jpeg = admin_->Upload(files + "?file_name=..%2F..%2Fetc%2Fwall.jpg", std::string("\xFF\xD8\xFF\xE0", 4) + "JFIF",
+                             "application/octet-stream");
+  ASSERT_EQ(jpeg.status, 201) << jpeg.body;
+  EXPECT_EQ(jpeg.Str("content_type"), "image/jpeg");
+  EXPECT_EQ(jpeg.Str("file_name"), "wall.jpg");
+  auto listed = admin_->Get(files);
+  ASSERT_EQ(listed.json.at("items").as_array().size(), 2u);
+  auto got = admin_->Get(fmt::format("{}/{}", files, added.Int("id")));
+  ASSERT_EQ(got.status, 200);
+  EXPECT_EQ(got.body, png) << "the bytes come back unchanged";
+  EXPECT_EQ(got.headers.find("Content-Type")->second, "image/png");
+  EXPECT_EQ(got.headers.find("X-Content-Type-Options")->second, "nosniff");
+  // Bad files name the field; nothing is stored.
+  EXPECT_EQ(admin_->Upload(files, "<script>alert(1)</script>", "image/png").FieldReason("file"), "unsupported_type");
+  EXPECT_EQ(admin_->Upload(files, "", "image/png").FieldReason("file"), "empty");
+  EXPECT_EQ(admin_->Upload(files + "?file_name=%FF%FE.png", png, "image/png").FieldReason("file_name"), "invalid_value");
+  EXPECT_EQ(admin_->Upload(files, png + std::string(11u << 20, 'x'), "image/png").status, 413);
+  EXPECT_EQ(admin_->Upload("/api/v1/tickets/999999/attachments", png, "image/png").status, 404);
+  EXPECT_EQ(admin_->Get(files).json.at("items").as_array().size(), 2u);
+  // Another region's agent sees neither the list nor the file; a viewer may look but not add.
+  const auto east = admin_->Post("/api/v1/org-units", fmt::format(R"({{"name":"华东","kind":"region","parent_id":{}}})", group_id_)).Int("id");
+  admin_->Post("/api/v1/users", fmt::format(R"({{"username":"p.east","password":"Passw0rd-x","display_name":"x","roles":["agent"],"org_unit_id":{}}})", east));
+  admin_->Post("/api/v1/users", R"({"username":"p.agent","password":"Passw0rd-x","display_name":"x","roles":["agent"]})");
+  admin_->Post("/api/v1/users", R"({"username":"p.viewer","password":"Passw0rd-x","display_name":"x","roles":["viewer"]})");
+  Api other(*server_), agent(*server_), viewer(*server_);
+  ASSERT_EQ(other.Login("p.east", "Passw0rd-x").status, 200);
+  ASSERT_EQ(agent.Login("p.agent", "Passw0rd-x").status, 200);
+  ASSERT_EQ(viewer.Login("p.viewer", "Passw0rd-x").status, 200);
+  EXPECT_EQ(other.Get(files).status, 404);
+  EXPECT_EQ(other.Get(fmt::format("{}/{}", files, added.Int("id"))).status, 404);
+  EXPECT_EQ(other.Upload(files, png, "image/png").status, 404);
+  EXPECT_EQ(viewer.Get(fmt::format("{}/{}", files, added.Int("id"))).status, 200);
+  EXPECT_EQ(viewer.Upload(files, png, "image/png").status, 403);
+  // A file of one ticket is not reachable through another.
+  const auto other_ticket = Open(R"("kind":"inquiry","title":"x")").Int("id");
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/tickets/{}/attachments/{}", other_ticket, added.Int("id"))).status, 404);
+  // Only whoever added a file (or an administrator) removes it.
+  auto own = agent.Upload(files, png, "image/png");
+  ASSERT_EQ(own.status, 201);
+  EXPECT_EQ(agent.Delete(fmt::format("{}/{}", files, added.Int("id"))).status, 403);
+  EXPECT_EQ(agent.Delete(fmt::format("{}/{}", files, own.Int("id"))).status, 204);
+  EXPECT_EQ(admin_->Get(fmt::format("{}/{}", files, own.Int("id"))).status, 404);
+  int added_events = 0, removed_events = 0;
+  auto events = admin_->Get(fmt::format("/api/v1/tickets/{}/events", id));
+  for (const auto& e : events.json.at("items").as_array()) {
+    added_events += e.at("action").as_string() == "attachment_added";
+    removed_events += e.at("action").as_string() == "attachment_removed";
+  }
+  EXPECT_EQ(added_events, 3);
+  EXPECT_EQ(removed_events, 1);
+}
+
 // Two servers on one PostgreSQL: every due job runs exactly once.
 TEST_P(TicketsApi, JobsRunOnceWithTwoServersOnOneDatabase) {
   if (GetParam() != db::Backend::kPostgres) GTEST_SKIP() << "several servers share PostgreSQL only";

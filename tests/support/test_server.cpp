@@ -141,6 +141,14 @@ Reply Api::Patch(const std::string& path, const std::string& body, const httplib
   return ToReply(client_->Patch(path, WithAuth(headers), body, "application/json"));
 }
 
+Reply Api::Delete(const std::string& path, const httplib::Headers& headers) {
+  return ToReply(client_->Delete(path, WithAuth(headers)));
+}
+
+Reply Api::Upload(const std::string& path, const std::string& bytes, const std::string& content_type) {
+  return ToReply(client_->Post(path, WithAuth({}), bytes, content_type));
+}
+
 Reply Api::Login(const std::string& username, const std::string& password) {
   const std::string body = fmt::format(R"({{"username":"{}","password":"{}"}})", username, password);
   Reply reply = ToReply(client_->Post("/api/v1/auth/login", body, "application/json"));

@@ -4,6 +4,7 @@
 #include "modules/customers/customers_module.hpp"
 #include "modules/inventory/inventory_module.hpp"
 #include "modules/service/knowledge.hpp"
+#include "modules/service/ticket_attachments.hpp"
 #include "modules/service/work_orders.hpp"
 #include "modules/service/ticket_reports.hpp"
 #include "modules/service/ticket_service.hpp"
@@ -20,12 +21,14 @@ struct ServiceModule {
                 inventory.service),
         reports(db, clock),
         knowledge(db, clock, platform.audit, tickets),
-        work_orders(db, clock, platform.audit, tickets) {}
+        work_orders(db, clock, platform.audit, tickets),
+        attachments(db, clock, platform.audit, tickets) {}
   MassAlertService alerts;
   TicketService tickets;
   TicketReports reports;
   KnowledgeService knowledge;
   WorkOrderService work_orders;
+  TicketAttachments attachments;
 };
 
 /// Registers constraints and routes; the module must outlive the router.

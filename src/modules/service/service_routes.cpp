@@ -1,3 +1,5 @@
+#include <cctype>
+
 #include <boost/json/array.hpp>
 #include <fmt/format.h>
 
@@ -423,6 +425,46 @@ Response PostWorkOrderAction(Request& req, WorkOrderService& w, const std::strin
                       [](const WorkOrder& x) { return ToJson(x); });
 }
 
+/// RFC 5987 `filename*` value: UTF-8, percent-encoded but for unreserved characters.
+std::string EncodeFileName(const std::string& name) {
+  std::string out = "UTF-8''";
+  for (unsigned char c : name) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += fmt::format("%{:02X}", c);
+    }
+  }
+  return out;
+}
+
+Response PostAttachment(Request& req, TicketAttachments& files) {
+  auto id = req.PathId("id");
+  if (!id) return http::ErrorResponse(id.error());
+  const std::string name = req.Query("file_name").value_or("");
+  auto added = files.Add(req.context, *id, name, req.body);
+  if (!added) return http::ErrorResponse(added.error());
+  return http::Json(http::kCreated, platform::ToJson(*added));
+}
+
+Response GetAttachment(Request& req, TicketAttachments& files) {
+  auto id = req.PathId("id");
+  if (!id) return http::ErrorResponse(id.error());
+  auto file_id = req.PathId("file_id");
+  if (!file_id) return http::ErrorResponse(file_id.error());
+  auto found = files.Content(req.context, *id, *file_id);
+  if (!found) return http::ErrorResponse(found.error());
+  Response res;
+  res.content_type = found->first.content_type;
+  res.body = std::move(found->second);
+  // A stored file never changes (a new upload is a new id), so the browser may keep it.
+  res.headers.emplace_back("Cache-Control", "private, max-age=31536000, immutable");
+  res.headers.emplace_back("ETag", "\"" + found->first.sha256 + "\"");
+  res.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  res.headers.emplace_back("Content-Disposition", "inline; filename*=" + EncodeFileName(found->first.file_name));
+  return res;
+}
+
 }  // namespace
 
 void Register(http::Router& router, ServiceModule& module) {
@@ -463,6 +505,22 @@ void Register(http::Router& router, ServiceModule& module) {
   });
   router.Add({"POST", "/api/v1/public/tickets/{token}/confirm", false}, [&s](Request& r) { return PostPublicConfirm(r, s); });
   router.Add({"GET", "/api/v1/reports/tickets", true, true}, [&module](Request& r) { return GetReport(r, module.reports); });
+  TicketAttachments& files = module.attachments;
+  router.Add({"POST", "/api/v1/tickets/{id}/attachments", true, true}, [&files](Request& r) { return PostAttachment(r, files); });
+  router.Add({"GET", "/api/v1/tickets/{id}/attachments"}, [&files](Request& r) {
+    auto id = r.PathId("id");
+    if (!id) return http::ErrorResponse(id.error());
+    return http::RenderList(files.List(r.context, *id), [](const platform::Attachment& a) { return platform::ToJson(a); });
+  });
+  router.Add({"GET", "/api/v1/tickets/{id}/attachments/{file_id}", true, true},
+             [&files](Request& r) { return GetAttachment(r, files); });
+  router.Add({"DELETE", "/api/v1/tickets/{id}/attachments/{file_id}"}, [&files](Request& r) {
+    auto id = r.PathId("id");
+    if (!id) return http::ErrorResponse(id.error());
+    auto file_id = r.PathId("file_id");
+    if (!file_id) return http::ErrorResponse(file_id.error());
+    return http::RenderNoContent(files.Remove(r.context, *id, *file_id));
+  });
   WorkOrderService& work_orders = module.work_orders;
   router.Add({"POST", "/api/v1/tickets/{id}/work-orders"}, [&work_orders](Request& r) { return PostWorkOrder(r, work_orders); });
   router.Add({"GET", "/api/v1/tickets/{id}/work-orders"}, [&work_orders](Request& r) {
