@@ -249,6 +249,23 @@ TEST_P(TicketsApi, RemindersThenEscalationTwiceUpTheOrgTree) {
   };
   user("m.city", city);
   user("m.region", region);
+  // Customer-relations members: one in the company (reminded while nobody is assigned), one in
+  // another region (who cannot see the ticket, so is not).
+  const auto north = admin_->Post("/api/v1/org-units", fmt::format(R"({{"name":"华北","kind":"region","parent_id":{}}})", group_id_)).Int("id");
+  for (auto [name, unit] : {std::pair{"c.city", city}, std::pair{"c.north", north}}) {
+    ASSERT_EQ(admin_->Post("/api/v1/users", fmt::format(R"({{"username":"{}","password":"Passw0rd-x","display_name":"{}","roles":["agent"],"org_unit_id":{}}})",
+                                                        name, name, unit)).status, 201);
+  }
+  const auto users = admin_->Get("/api/v1/users?limit=500");
+  std::vector<std::int64_t> member_ids;
+  for (const auto& u : users.json.at("items").as_array()) {
+    if (u.at("username").as_string().starts_with("c.")) member_ids.push_back(u.at("id").as_int64());
+  }
+  ASSERT_EQ(member_ids.size(), 2u);
+  ASSERT_EQ(ToReply(admin_->raw().Put("/api/v1/departments/customer_relations/members",
+                                      {{"Authorization", "Bearer " + admin_->token()}},
+                                      fmt::format(R"({{"user_ids":[{},{}]}})", member_ids[0], member_ids[1]), "application/json")).status,
+            200);
   const auto project = admin_->Post("/api/v1/projects", fmt::format(R"({{"name":"南山府","org_unit_id":{}}})", city)).Int("id");
   const auto id = Open(fmt::format(R"("kind":"complaint","title":"园林绿化与宣传不符","project_id":{})", project)).Int("id");
   const auto calm = Open(fmt::format(R"("kind":"complaint","title":"已处理的投诉","project_id":{})", project)).Int("id");
@@ -264,6 +281,8 @@ TEST_P(TicketsApi, RemindersThenEscalationTwiceUpTheOrgTree) {
   EXPECT_EQ(unread("m.city"), 0u);
   SetClock("2026-12-02 09:30");
   EXPECT_EQ(unread("m.city"), 1u) << "reminded before the deadline";
+  EXPECT_EQ(unread("c.city"), 1u) << "unassigned: the department's member who sees it is reminded";
+  EXPECT_EQ(unread("c.north"), 0u) << "a member who cannot see the ticket is not";
   EXPECT_EQ(unread("m.region"), 0u);
   SetClock("2026-12-03 18:30");
   auto t = admin_->Get(fmt::format("/api/v1/tickets/{}", id));

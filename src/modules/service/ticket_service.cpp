@@ -11,6 +11,14 @@ namespace hearth::service {
 
 namespace {
 
+/// Members of a department whose org unit's subtree holds the ticket ($3 is the ticket's org path).
+constexpr std::string_view kDepartmentMembersSeeing = R"sql(
+SELECT m.user_id FROM department_members m
+  JOIN users u ON u.id = m.user_id
+  JOIN org_units o ON o.id = u.org_unit_id
+ WHERE m.tenant_id = $1 AND m.department = $2 AND NOT u.disabled AND substr($3, 1, length(o.path)) = o.path
+ ORDER BY m.user_id)sql";
+
 constexpr std::int64_t kConfigCacheMs = 2000;
 constexpr int kDefaultResponseMinutes = 24 * 60;  // Vanke: a reply within 24 hours of working time
 constexpr int kDefaultResolveMinutes = 10 * 9 * 60;
@@ -108,6 +116,7 @@ Result<void> TicketService::OnDeadlineJob(db::Tx& tx, const platform::Job& job, 
   auto found = repo_.FindTicket(tx, job.tenant_id, id->as_int64());
   if (!found) return {};
   Ticket t = std::move(found->first);
+  const std::string org_path = std::move(found->second);
   // Resolved, on hold, or the deadline moved since this job was planned: nothing to do.
   if (!IsOpen(t.status) || t.paused_at || t.resolve_due_at.ms != due->as_int64()) return {};
   const Timestamp now = clock_.Now();
@@ -115,8 +124,16 @@ Result<void> TicketService::OnDeadlineJob(db::Tx& tx, const platform::Job& job, 
   if (level == 0) {
     if (now.ms >= t.resolve_due_at.ms) return {};  // too late for a reminder: the breach job escalates
     std::vector<std::int64_t> to;
-    if (t.assignee_id) to.push_back(*t.assignee_id);
-    for (auto u : platform::Notifications::UsersWithRole(tx, t.org_unit_id, {"manager"})) to.push_back(u);
+    if (t.assignee_id) {
+      to.push_back(*t.assignee_id);
+    } else {
+      // Nobody has taken it: the department's members who can see it, so that one picks it up.
+      auto members = tx.Execute(kDepartmentMembersSeeing, t.tenant_id, t.department, org_path);
+      for (std::size_t i = 0; i < members.size(); ++i) to.push_back(members[i].Int(0));
+    }
+    for (auto u : platform::Notifications::UsersWithRole(tx, t.org_unit_id, {"manager"})) {
+      if (std::find(to.begin(), to.end(), u) == to.end()) to.push_back(u);
+    }
     notifications_.Notify(tx, t.tenant_id, to, "ticket.reminder", "工单即将超时",
                           link + "，处理时限 " + FormatRfc3339(t.resolve_due_at), "ticket", t.id);
     repo_.AddEvent(tx, t.tenant_id, {0, t.id, now, "reminded", std::nullopt, std::nullopt, std::nullopt,
