@@ -26,10 +26,15 @@ UPDATE tickets SET grade = $3, status = $4, category_id = $5, title = $6, descri
  WHERE id = $1 AND tenant_id = $2 AND (CAST($22 AS BIGINT) IS NULL OR version = $22))sql";
 constexpr std::string_view kListTicketsHead = "SELECT " HEARTH_TICKET_COLUMNS
     " FROM tickets t JOIN org_units o ON o.id = t.org_unit_id WHERE t.id < $2";
-constexpr std::string_view kCreatedBetween = "SELECT " HEARTH_TICKET_COLUMNS R"sql(
+// Reports read the tickets of a period a chunk at a time, in (created_at, id) order, with only
+// the columns they count: memory stays flat however long the period.
+constexpr std::string_view kReportChunk = R"sql(
+SELECT t.id, t.kind, t.grade, t.status, t.project_id, t.category_id, t.department, t.satisfaction, t.response_due_at,
+       t.resolve_due_at, t.responded_at, t.resolved_at, t.closed_at, t.paused_at, t.created_at
   FROM tickets t JOIN org_units o ON o.id = t.org_unit_id
- WHERE t.tenant_id = $1 AND t.created_at >= $2 AND t.created_at < $3 AND o.path LIKE $4
-   AND (CAST($5 AS BIGINT) IS NULL OR t.project_id = $5))sql";
+ WHERE t.tenant_id = $1 AND t.created_at >= $6 AND t.created_at < $3 AND (t.created_at > $6 OR t.id > $7)
+   AND o.path LIKE $4 AND (CAST($5 AS BIGINT) IS NULL OR t.project_id = $5)
+ ORDER BY t.created_at, t.id LIMIT $2)sql";
 #undef HEARTH_TICKET_COLUMNS
 constexpr std::string_view kAddEvent = R"sql(
 INSERT INTO ticket_events (tenant_id, ticket_id, at, action, from_status, to_status, actor_id, detail, created_at, updated_at)
@@ -205,13 +210,38 @@ std::optional<Ticket> ServiceRepo::FindByPublicToken(db::Tx& tx, const std::stri
   return TicketFrom(rows.front());
 }
 
-std::vector<Ticket> ServiceRepo::CreatedBetween(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
-                                                Timestamp from, Timestamp to, std::optional<std::int64_t> project_id) {
-  auto rows = tx.Execute(kCreatedBetween, tenant_id, from, to, path_prefix + "%", project_id);
-  std::vector<Ticket> out;
-  out.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(TicketFrom(rows[i]));
-  return out;
+void ServiceRepo::ForEachCreatedBetween(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                        Timestamp from, Timestamp to, std::optional<std::int64_t> project_id,
+                                        const std::function<void(const Ticket&)>& each, std::int64_t chunk) {
+  Timestamp after_created = from;
+  std::int64_t after_id = 0;
+  for (;;) {
+    auto rows = tx.Execute(kReportChunk, tenant_id, chunk, to, path_prefix + "%", project_id, after_created, after_id);
+    Ticket t;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const db::Row r = rows[i];
+      t.id = r.Int(0);
+      t.kind = r.Text(1);
+      t.grade = r.Text(2);
+      t.status = r.Text(3);
+      t.project_id = r.OptInt(4);
+      t.category_id = r.OptInt(5);
+      t.department = r.Text(6);
+      t.satisfaction.reset();
+      if (auto s = r.OptInt(7)) t.satisfaction = static_cast<int>(*s);
+      t.response_due_at = r.Time(8);
+      t.resolve_due_at = r.Time(9);
+      t.responded_at = OptTime(r, 10);
+      t.resolved_at = OptTime(r, 11);
+      t.closed_at = OptTime(r, 12);
+      t.paused_at = OptTime(r, 13);
+      t.created_at = r.Time(14);
+      each(t);
+    }
+    if (static_cast<std::int64_t>(rows.size()) < chunk) return;
+    after_created = t.created_at;
+    after_id = t.id;
+  }
 }
 
 void ServiceRepo::AddEvent(db::Tx& tx, std::int64_t tenant_id, const TicketEvent& e) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -87,9 +88,12 @@ class ServiceRepo {
   void SetPublicToken(db::Tx& tx, std::int64_t id, const std::string& token_hash);
   /// The ticket a customer's link points at (any tenant: the token is the credential).
   std::optional<Ticket> FindByPublicToken(db::Tx& tx, const std::string& token_hash);
-  /// Tickets created in [from, to) under `path_prefix`, optionally of one project (reports).
-  std::vector<Ticket> CreatedBetween(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix, Timestamp from,
-                                     Timestamp to, std::optional<std::int64_t> project_id);
+  /// Calls `each` for every ticket created in [from, to) under `path_prefix`, optionally of one
+  /// project, in creation order (reports). Only the fields reports count are filled: id, kind,
+  /// grade, status, project, category, department, satisfaction, deadlines and times.
+  void ForEachCreatedBetween(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix, Timestamp from,
+                             Timestamp to, std::optional<std::int64_t> project_id,
+                             const std::function<void(const Ticket&)>& each, std::int64_t chunk = 5000);
   void AddEvent(db::Tx& tx, std::int64_t tenant_id, const TicketEvent& e);
   std::vector<TicketEvent> Events(db::Tx& tx, std::int64_t ticket_id);
   void MoveCustomer(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into);

@@ -51,8 +51,6 @@ Result<boost::json::object> TicketReports::Report(const RequestContext& ctx, con
   if (period.last < period.first || period.last - period.first > 366) return FailField("to", "invalid_range");
   const Timestamp now = clock_.Now();
   return db_.Read([&](db::Tx& tx) -> Result<boost::json::object> {
-    const auto tickets = repo_.CreatedBetween(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path,
-                                              StartOfChinaDay(period.first), StartOfChinaDay(period.last + 1), project_id);
     ServiceConfig tree;
     tree.categories = repo_.Categories(tx, actor.tenant_id);
     const auto& categories = tree.categories;
@@ -61,7 +59,11 @@ Result<boost::json::object> TicketReports::Report(const RequestContext& ctx, con
     std::int64_t uncategorized = 0, breached = 0, responded = 0, resolved = 0, resolved_now = 0, called_back = 0,
                  satisfied = 0;
     double response_ms = 0, resolve_ms = 0, satisfaction_sum = 0;
-    for (const auto& t : tickets) {
+    std::int64_t total = 0;
+    repo_.ForEachCreatedBetween(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path,
+                                StartOfChinaDay(period.first), StartOfChinaDay(period.last + 1), project_id,
+                                [&](const Ticket& t) {
+      ++total;
       ++kinds[t.kind];
       ++statuses[t.status];
       ++grades[t.grade];
@@ -87,8 +89,7 @@ Result<boost::json::object> TicketReports::Report(const RequestContext& ctx, con
         satisfaction_sum += *t.satisfaction;
         if (*t.satisfaction >= 3) ++satisfied;
       }
-    }
-    const auto total = static_cast<std::int64_t>(tickets.size());
+    });
     boost::json::array category_rows;
     for (const auto& [id, count] : by_category) {
       auto it = std::find_if(categories.begin(), categories.end(), [&, id = id](const Category& c) { return c.id == id; });
