@@ -93,6 +93,16 @@ int Run(int argc, char** argv) {
   import_customers->add_option("--cache-mib", import_opts.cache_mib, "SQLite page cache while loading (default 400)")
       ->check(CLI::Range(8, 16384));
 
+  auto* backup = app.add_subcommand("backup", "write a consistent copy of the database to FILE while it serves");
+  BackupCommand backup_opts;
+  backup->add_option("file", backup_opts.file, "the backup file to write")->required();
+  backup->add_option("--db", config.db_url, "database URL (HEARTH_DB)");
+  auto* restore = app.add_subcommand("restore", "load a backup into a database (stop its servers first)");
+  RestoreCommand restore_opts;
+  restore->add_option("file", restore_opts.file, "the backup file")->required();
+  restore->add_option("--db", config.db_url, "database URL (HEARTH_DB)");
+  restore->add_flag("--force", restore_opts.force, "replace a database that already holds tables");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -104,6 +114,8 @@ int Run(int argc, char** argv) {
     if (*user_add) return UserAdd(config, user_opts);
     if (*demo) return Demo(config, demo_opts);
     if (*import_customers) return ImportCustomers(config, import_opts);
+    if (*backup) return Backup(config, backup_opts);
+    if (*restore) return Restore(config, restore_opts);
   } catch (const std::exception& e) {
     std::cerr << "hearth: " << e.what() << "\n";
     return 1;

@@ -44,4 +44,20 @@ struct ImportCommand {
 /// `hearth import customers FILE`: progress on stderr, the report as JSON on the last line.
 int ImportCustomers(const Config& config, const ImportCommand& command);
 
+struct BackupCommand {
+  std::string file;
+};
+/// `hearth backup FILE`: a consistent copy of the whole database while servers run on it
+/// (SQLite: the online backup API, checked with integrity_check; PostgreSQL: pg_dump -Fc).
+/// Written to FILE.partial, synced, then renamed: FILE is whole or absent.
+int Backup(const Config& config, const BackupCommand& command);
+
+struct RestoreCommand {
+  std::string file;
+  bool force = false;  ///< replace a database that already holds tables
+};
+/// `hearth restore FILE`: a backup back into a database (empty, or any with --force; stop its
+/// servers first). PostgreSQL restores in one transaction: on failure nothing changed.
+int Restore(const Config& config, const RestoreCommand& command);
+
 }  // namespace hearth::cli

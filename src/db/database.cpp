@@ -175,18 +175,35 @@ bool Database::Ping() {
   }
 }
 
-std::unique_ptr<Database> Database::Open(const std::string& url, const Options& options) {
-  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    return std::make_unique<PgDatabase>(url, options);
-  }
-  std::string path = url;
+std::vector<std::string> ListTables(Tx& tx) {
+  const auto rows = tx.backend() == Backend::kSqlite
+                        ? tx.Execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                                     "ORDER BY name")
+                        : tx.Execute("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                                     "current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name");
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(rows[i].Text(0));
+  return out;
+}
+
+bool IsPostgresUrl(std::string_view url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
+std::string SqlitePathOf(std::string_view url) {
+  std::string_view path = url;
   if (path.starts_with("sqlite://")) {
-    path = path.substr(9);
+    path.remove_prefix(9);
   } else if (path.starts_with("sqlite:")) {
-    path = path.substr(7);
+    path.remove_prefix(7);
   }
   if (path.empty()) throw UnavailableError("the SQLite URL names no file");
-  return std::make_unique<SqliteDatabase>(url, path, options);
+  return std::string(path);
+}
+
+std::unique_ptr<Database> Database::Open(const std::string& url, const Options& options) {
+  if (IsPostgresUrl(url)) return std::make_unique<PgDatabase>(url, options);
+  return std::make_unique<SqliteDatabase>(url, SqlitePathOf(url), options);
 }
 
 }  // namespace hearth::db

@@ -136,6 +136,16 @@ struct Options {
   int sqlite_cache_kib = 32000;    ///< SQLite page cache per connection (bulk loads want more)
 };
 
+/// The database's tables by name (SQLite: with the full-text index's own tables; PostgreSQL: the
+/// base tables of the current schema).
+std::vector<std::string> ListTables(Tx& tx);
+
+/// True for `postgresql://…` and `postgres://…` URLs.
+bool IsPostgresUrl(std::string_view url);
+/// The file of a SQLite URL (`sqlite:/path/file.db`, `sqlite:///path`, or a plain path).
+/// Throws UnavailableError when it names no file.
+std::string SqlitePathOf(std::string_view url);
+
 /// The database: a pool of connections to SQLite or PostgreSQL. Thread-safe.
 class Database {
  public:
