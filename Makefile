@@ -7,7 +7,7 @@ HEARTH_ADMIN_PASSWORD ?= hearth-admin-2026
 LISTEN     ?= 127.0.0.1:8080
 DB         ?= sqlite:hearth.db
 
-.PHONY: all deps web build build-tests run test bench clean
+.PHONY: all deps web build build-tests run test soak bench clean
 
 all: build
 
@@ -41,6 +41,10 @@ run: build
 
 test: build-tests
 	scripts/test.sh $(BUILD)
+
+# The long durability runs (minutes to an hour): 240 kills in the crash test.
+soak: build-tests
+	scripts/soak.sh $(BUILD)
 
 bench: build
 	ninja -C $(BUILD) -j $(JOBS) hearth_bench_raw_import

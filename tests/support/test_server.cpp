@@ -84,6 +84,14 @@ int TestServer::Stop() {
   return -1;
 }
 
+void TestServer::Kill() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
+
 std::unique_ptr<httplib::Client> TestServer::Client() const {
   auto client = std::make_unique<httplib::Client>("127.0.0.1", port_);
   client->set_connection_timeout(5);

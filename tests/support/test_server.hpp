@@ -23,6 +23,8 @@ class TestServer {
 
   /// Sends SIGTERM and waits for the exit; returns the exit status (-1 when it had to be killed).
   int Stop();
+  /// SIGKILL, as a crash or a power cut would end it: no shutdown code runs.
+  void Kill();
   pid_t pid() const { return pid_; }
   int port() const { return port_; }
   std::unique_ptr<httplib::Client> Client() const;
