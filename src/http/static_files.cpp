@@ -44,7 +44,7 @@ Handler StaticFiles() {
     }
     if (res.content_type.starts_with("text/html")) {
       res.headers.emplace_back("Content-Security-Policy",
-                               "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                               "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
                                "frame-ancestors 'none'");
     }
     return res;

@@ -491,6 +491,11 @@ TEST_P(TicketsApi, RoundRobinCaseLibraryAndStandardAnswers) {
   EXPECT_EQ(Act(Open(R"("kind":"repair","title":"无人")").Int("id"), "assign", R"({"department":"design","round_robin":true})")
                 .FieldReason("assignee_id"),
             "no_department_member");
+  EXPECT_EQ(Act(Open(R"("kind":"repair","title":"两者")").Int("id"), "assign",
+                fmt::format(R"({{"department":"engineering","round_robin":true,"assignee_id":{}}})", engineers[1]))
+                .FieldReason("round_robin"),
+            "with_assignee_id")
+      << "a person and the rotation at once is a contradiction, not a silent choice";
   EXPECT_EQ(admin_->Get("/api/v1/departments/finance/members").status, 404);
   // Standard answers fit the category: the 渗漏 answer for a 卫生间渗漏 ticket, before the general ones.
   auto answers = admin_->Get(fmt::format("/api/v1/standard-answers?category_id={}&kind=complaint", CategoryId("卫生间渗漏")));
@@ -512,6 +517,8 @@ TEST_P(TicketsApi, RoundRobinCaseLibraryAndStandardAnswers) {
   auto filed = admin_->Post(fmt::format("/api/v1/tickets/{}/file-case", id), filing);
   ASSERT_EQ(filed.status, 201) << filed.body;
   EXPECT_EQ(filed.Str("title"), "卫生间渗漏");
+  const auto history = admin_->Get(fmt::format("/api/v1/tickets/{}/events", id));
+  EXPECT_EQ(history.json.at("items").as_array().back().at("action").as_string(), "filed_case") << "in the ticket's history";
   EXPECT_EQ(admin_->Post(fmt::format("/api/v1/tickets/{}/file-case", id), filing).FieldReason("ticket_id"), "taken");
   EXPECT_EQ(admin_->Post(fmt::format("/api/v1/tickets/{}/file-case", id), R"({"problem":"x"})").FieldReason("solution"), "required");
   EXPECT_EQ(admin_->Get(fmt::format("/api/v1/cases?category_id={}", CategoryId("渗漏"))).json.at("items").as_array().size(), 1u);

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include <boost/json/serialize.hpp>
+
+#include "modules/service/service_repo.hpp"
 #include "modules/service/ticket_service.hpp"
 
 namespace hearth::service {
@@ -71,6 +74,9 @@ Result<TicketCase> KnowledgeService::FileCase(const RequestContext& ctx, std::in
                       actor.user_id, now)
                .front()
                .Int(0);
+    ServiceRepo().AddEvent(tx, actor.tenant_id,
+                           {0, t.id, now, "filed_case", std::nullopt, std::nullopt, actor.user_id,
+                            boost::json::serialize(boost::json::object{{"case_id", c.id}, {"title", c.title}})});
     audit_.Record(tx, ctx, "ticket_case.filed", "ticket", t.id, nullptr, ToJson(c));
     return c;
   });

@@ -360,6 +360,7 @@ Result<Ticket> TicketService::Act(const RequestContext& ctx, std::int64_t id, co
   }
   // What each action needs, checked before anything is read.
   if (action == "assign" && !in.department) return FailField("department", "required");
+  if (action == "assign" && in.round_robin && in.assignee_id) return FailField("round_robin", "with_assignee_id");
   if (action == "resolve" && (!in.resolution || in.resolution->empty())) return FailField("resolution", "required");
   if (action == "callback" && !in.satisfaction) return FailField("satisfaction", "required");
   if (action == "callback" && (*in.satisfaction < 1 || *in.satisfaction > 5)) return FailField("satisfaction", "out_of_range");

@@ -4,6 +4,7 @@ import { AppLayout } from './AppLayout';
 import { FullPageSpin, RequireAuth, RequireRole } from './RequireAuth';
 import { NotFoundPage } from './NotFoundPage';
 import { kAdminRoles } from './auth/authContext';
+import { kServiceWriteRoles } from '../modules/service/access';
 import { useAuth } from './auth/useAuth';
 import { LoginPage } from '../modules/platform/pages/LoginPage';
 import { HomePage } from '../modules/platform/pages/HomePage';
@@ -28,6 +29,10 @@ const BusinessCalendarPage = lazy(() => import('../modules/service/pages/admin/B
 const MassAlertsPage = lazy(() => import('../modules/service/pages/MassAlertsPage'));
 const TicketReportPage = lazy(() => import('../modules/service/pages/TicketReportPage'));
 const PublicTicketPage = lazy(() => import('../modules/service/pages/PublicTicketPage'));
+const CallbacksPage = lazy(() => import('../modules/service/pages/CallbacksPage'));
+const CasesPage = lazy(() => import('../modules/service/pages/CasesPage'));
+const StandardAnswersPage = lazy(() => import('../modules/service/pages/admin/StandardAnswersPage'));
+const DepartmentMembersPage = lazy(() => import('../modules/service/pages/admin/DepartmentMembersPage'));
 
 function LoginRoute() {
   const { status } = useAuth();
@@ -64,6 +69,15 @@ export function AppRoutes() {
         <Route path="tickets" element={<TicketsPage />} />
         <Route path="tickets/new" element={<NewTicketPage />} />
         <Route path="tickets/:id" element={<TicketPage />} />
+        <Route
+          path="callbacks"
+          element={
+            <RequireRole roles={kServiceWriteRoles}>
+              <CallbacksPage />
+            </RequireRole>
+          }
+        />
+        <Route path="cases" element={<CasesPage />} />
         <Route path="mass-alerts" element={<MassAlertsPage />} />
         <Route path="reports/tickets" element={<TicketReportPage />} />
         <Route
@@ -111,6 +125,22 @@ export function AppRoutes() {
           element={
             <RequireRole roles={kAdminRoles}>
               <SlaPoliciesPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/standard-answers"
+          element={
+            <RequireRole roles={kAdminRoles}>
+              <StandardAnswersPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/department-members"
+          element={
+            <RequireRole roles={kAdminRoles}>
+              <DepartmentMembersPage />
             </RequireRole>
           }
         />

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { AlertOutlined, BarChartOutlined, ApartmentOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, TagsOutlined, AuditOutlined, BankOutlined, CustomerServiceOutlined, PhoneOutlined, UnorderedListOutlined, CloudUploadOutlined, ContactsOutlined, HomeOutlined, IdcardOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, BookOutlined, MessageOutlined, SnippetsOutlined, UsergroupAddOutlined, BarChartOutlined, ApartmentOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, TagsOutlined, AuditOutlined, BankOutlined, CustomerServiceOutlined, PhoneOutlined, UnorderedListOutlined, CloudUploadOutlined, ContactsOutlined, HomeOutlined, IdcardOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/messages';
 import { kAdminRoles } from './auth/authContext';
 import { kCustomerWriteRoles } from '../modules/customers/access';
+import { kServiceWriteRoles } from '../modules/service/access';
 
 /**
  * The left menu. A leaf's key is its route path; a group's key is any unique name.
@@ -43,8 +44,10 @@ export const kNavigation: NavEntry[] = [
     icon: <CustomerServiceOutlined />,
     children: [
       { key: '/tickets', label: 'nav.tickets', icon: <UnorderedListOutlined /> },
+      { key: '/callbacks', label: 'nav.callbacks', icon: <MessageOutlined />, roles: kServiceWriteRoles },
       { key: '/tickets/new', label: 'nav.incomingCall', icon: <PhoneOutlined /> },
       { key: '/mass-alerts', label: 'nav.massAlerts', icon: <AlertOutlined /> },
+      { key: '/cases', label: 'nav.cases', icon: <BookOutlined /> },
       { key: '/reports/tickets', label: 'nav.ticketReport', icon: <BarChartOutlined /> },
     ],
   },
@@ -60,6 +63,8 @@ export const kNavigation: NavEntry[] = [
       { key: '/admin/ticket-categories', label: 'nav.ticketCategories', icon: <TagsOutlined /> },
       { key: '/admin/routing-rules', label: 'nav.routingRules', icon: <BranchesOutlined /> },
       { key: '/admin/sla-policies', label: 'nav.slaPolicies', icon: <FieldTimeOutlined /> },
+      { key: '/admin/standard-answers', label: 'nav.standardAnswers', icon: <SnippetsOutlined /> },
+      { key: '/admin/department-members', label: 'nav.departmentMembers', icon: <UsergroupAddOutlined /> },
       { key: '/admin/calendar', label: 'nav.calendar', icon: <CalendarOutlined /> },
     ],
   },

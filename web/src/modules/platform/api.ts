@@ -37,6 +37,8 @@ export const orgUnitApi = {
 export const userApi = {
   list: (query: UserQuery & { limit?: number; cursor?: string | null }, signal?: AbortSignal) =>
     api.get<Page<User>>('/users', { ...query }, signal),
+  /** Every user in scope (the first 5000), e.g. to pick people from. */
+  listAll: (signal?: AbortSignal) => fetchAll<User>('/users', {}, { signal, maxPages: 10 }),
   countAll: async (signal?: AbortSignal) => {
     const { items, truncated } = await fetchAll<User>('/users', {}, { signal, maxPages: 10 });
     return { count: items.length, truncated };

@@ -3,6 +3,16 @@ import { api, request, type Page } from '../../shared/api/client';
 import type {
   BusinessCalendar,
   CalendarDay,
+  Department,
+  DepartmentMember,
+  StandardAnswer,
+  StandardAnswerInput,
+  TicketCase,
+  TicketCaseInput,
+  WorkOrder,
+  WorkOrderAction,
+  WorkOrderActionInput,
+  WorkOrderInput,
   MassAlert,
   MassAlertStatus,
   ServiceSettings,
@@ -18,10 +28,12 @@ import type {
   TicketShareLink,
   Ticket,
   TicketAction,
+  TicketAttachment,
   TicketActionInput,
   TicketCategory,
   TicketEvent,
   TicketInput,
+  TicketKind,
   TicketListQuery,
 } from './types';
 
@@ -72,6 +84,37 @@ export const serviceApi = {
 
   /** 工单报表 over the tickets created in the period. */
   ticketReport: (query: TicketReportQuery, signal?: AbortSignal) => api.get<TicketReport>('/reports/tickets', { ...query }, signal),
+
+  /** A repair ticket's work orders, oldest first. */
+  /** The ticket's files, oldest first (upload with uploadFile: the body is the file). */
+  attachments: (ticketId: number) => api.get<Page<TicketAttachment>>(`/tickets/${ticketId}/attachments`),
+  /** The uploader or an administrator (403 otherwise). */
+  removeAttachment: (ticketId: number, fileId: number) => api.delete<void>(`/tickets/${ticketId}/attachments/${fileId}`),
+  workOrders: (ticketId: number) => api.get<Page<WorkOrder>>(`/tickets/${ticketId}/work-orders`),
+  /** 422 ticket_id not_a_repair; 409 invalid_transition once the ticket is resolved, closed or cancelled. */
+  createWorkOrder: (ticketId: number, body: WorkOrderInput) => api.post<WorkOrder>(`/tickets/${ticketId}/work-orders`, body),
+  /** 409 invalid_transition when the order's status does not allow it; approve is 403 outside engineering. */
+  actOnWorkOrder: (id: number, action: WorkOrderAction, body: WorkOrderActionInput) => api.post<WorkOrder>(`/work-orders/${id}/${action}`, body),
+
+  /** Only a closed ticket (409 invalid_transition), once (409 with ticket_id taken). */
+  fileCase: (ticketId: number, body: TicketCaseInput) => api.post<TicketCase>(`/tickets/${ticketId}/file-case`, body),
+  /** 案例库: under a category (and its children) and/or containing q, newest first, 50 at most. */
+  cases: (query: { category_id?: number; q?: string }, signal?: AbortSignal) => api.get<Page<TicketCase>>('/cases', { ...query }, signal),
+
+  /**
+   * The standard answers that fit a ticket of this category and kind, most specific first.
+   * Without a category only the general ones come; without a kind only those of any kind.
+   */
+  standardAnswers: (query: { category_id?: number | null; kind?: TicketKind | null }, signal?: AbortSignal) =>
+    api.get<Page<StandardAnswer>>('/standard-answers', { ...query }, signal),
+  /** Administrators only (403 otherwise). */
+  createStandardAnswer: (body: StandardAnswerInput) => api.post<StandardAnswer>('/standard-answers', body),
+  deleteStandardAnswer: (id: number) => api.delete<void>(`/standard-answers/${id}`),
+
+  departmentMembers: (department: Department) => api.get<Page<DepartmentMember>>(`/departments/${department}/members`),
+  /** Replaces the members (administrators only); answers the new list. */
+  setDepartmentMembers: (department: Department, userIds: number[]) =>
+    request<Page<DepartmentMember>>('PUT', `/departments/${department}/members`, { body: { user_ids: userIds } }),
 };
 
 /**

@@ -8,8 +8,11 @@ import {
   kTicketKinds,
   kTicketStatuses,
   kWarrantyTypes,
+  kChargeTo,
   type TicketAction,
   type TicketStatus,
+  type WorkOrderAction,
+  type WorkOrderStatus,
 } from './types';
 
 /** The translation of `<prefix>.<value>`, or the value itself when there is none. */
@@ -78,3 +81,33 @@ export function formatSpan(t: Translate, ms: number): string {
 
 export const massAlertStatusLabel = (t: Translate, value: string | null | undefined) => label(t, 'massAlertStatus', value);
 export const kMassAlertStatusColors: Record<string, string> = { open: 'red', acknowledged: 'blue', closed: 'default' };
+
+export const workOrderStatusLabel = (t: Translate, value: string | null | undefined) => label(t, 'workOrderStatus', value);
+export const workOrderActionLabel = (t: Translate, value: string | null | undefined) => label(t, 'workOrderAction', value);
+export const chargeToLabel = (t: Translate, value: string | null | undefined) => label(t, 'chargeTo', value);
+export const chargeToOptions = (t: Translate) => kChargeTo.map((value) => ({ value, label: chargeToLabel(t, value) }));
+
+export const kWorkOrderStatusColors: Record<string, string> = {
+  pending_approval: 'gold',
+  dispatched: 'blue',
+  visited: 'cyan',
+  accepted: 'green',
+  cancelled: 'default',
+};
+
+/** Which actions each work-order status allows (mirrors the server's rule, work_orders.cpp). */
+export const kWorkOrderAllowed: Record<WorkOrderStatus, WorkOrderAction[]> = {
+  pending_approval: ['approve', 'cancel'],
+  dispatched: ['visit', 'cancel'],
+  visited: ['accept', 'reject', 'cancel'],
+  accepted: [],
+  cancelled: [],
+};
+
+const kMoney = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** "¥1,280.50" from integer fen; "—" when there is no amount. */
+export function formatFen(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined) return '—';
+  return `¥${kMoney.format(fen / 100)}`;
+}

@@ -91,6 +91,8 @@ export interface TicketActionInput {
   comment?: string;
   reason?: string;
   text?: string;
+  /** assign without assignee_id: the department member assigned longest ago (部门成员). */
+  round_robin?: boolean;
 }
 
 /** An entry of a ticket's history, oldest first. */
@@ -212,6 +214,8 @@ export interface TicketListQuery {
   department?: Department;
   customer_id?: number;
   project_id?: number;
+  unit_id?: number;
+  assignee_id?: number;
   breached?: boolean;
   limit?: number;
   cursor?: string | null;
@@ -265,4 +269,105 @@ export interface TicketReport {
   avg_response_hours: number | null;
   avg_resolve_hours: number | null;
   callback: { resolved: number; called_back: number; rate: number | null; avg_satisfaction: number | null; satisfied_rate: number | null };
+}
+
+export const kWorkOrderStatuses = ['pending_approval', 'dispatched', 'visited', 'accepted', 'cancelled'] as const;
+export type WorkOrderStatus = (typeof kWorkOrderStatuses)[number];
+
+export const kWorkOrderActions = ['approve', 'visit', 'accept', 'reject', 'cancel'] as const;
+export type WorkOrderAction = (typeof kWorkOrderActions)[number];
+
+/** Who pays for an accepted repair: the contractor (charged back), the developer, or the owner. */
+export const kChargeTo = ['contractor', 'developer', 'owner'] as const;
+export type ChargeTo = (typeof kChargeTo)[number];
+
+/** 维修工单: a repair ticket dispatched to a contractor. Money is integer fen. */
+export interface WorkOrder {
+  id: number;
+  ticket_id: number;
+  contractor: string;
+  plan: string;
+  status: WorkOrderStatus;
+  appointment_at: string;
+  visited_at: string | null;
+  accepted_at: string | null;
+  approved_by: number | null;
+  approved_at: string | null;
+  cost_fen: number | null;
+  charge_to: ChargeTo | null;
+  note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** `POST /tickets/{id}/work-orders`; a major ticket's order starts pending_approval. */
+export interface WorkOrderInput {
+  contractor: string;
+  plan: string;
+  appointment_at: string;
+}
+
+/** The body of `POST /work-orders/{id}/{action}`; each action reads its own members. */
+export interface WorkOrderActionInput {
+  note?: string;
+  /** reject: the new appointment. */
+  appointment_at?: string;
+  /** accept */
+  cost_fen?: number;
+  charge_to?: ChargeTo;
+}
+
+/** 案例库: a closed ticket filed as a case. */
+export interface TicketCase {
+  id: number;
+  ticket_id: number;
+  category_id: number | null;
+  kind: TicketKind;
+  title: string;
+  problem: string;
+  solution: string;
+  created_at: string;
+}
+
+export interface TicketCaseInput {
+  title?: string;
+  problem: string;
+  solution: string;
+}
+
+/** 标准答复: text an agent may insert; no category or kind means it fits every ticket. */
+export interface StandardAnswer {
+  id: number;
+  category_id: number | null;
+  kind: TicketKind | null;
+  title: string;
+  body: string;
+}
+
+export interface StandardAnswerInput {
+  category_id?: number;
+  kind?: TicketKind;
+  title: string;
+  body: string;
+}
+
+/** A member of a department; round-robin assignment takes the one assigned longest ago. */
+export interface DepartmentMember {
+  user_id: number;
+  username: string;
+  display_name: string;
+  last_assigned_at: string | null;
+}
+
+/** A file on a ticket (photo of the defect); its bytes come from GET /tickets/{id}/attachments/{file_id}. */
+export interface TicketAttachment {
+  id: number;
+  file_name: string;
+  /** Judged by the server from the bytes. */
+  content_type: 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp' | 'image/heic' | 'application/pdf';
+  size_bytes: number;
+  sha256: string;
+  created_by: number;
+  created_at: string;
 }

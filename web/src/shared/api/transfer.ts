@@ -100,6 +100,17 @@ export function saveBlob(blob: Blob, name: string): void {
  * (Content-Disposition) when `name` is empty. Answers the name used; rejects with ApiError like `request`.
  */
 export async function downloadFile(path: string, query: Query, name = '', signal?: AbortSignal): Promise<string> {
+  const { blob, response } = await fetchBlob(path, query, signal);
+  const saved = name || attachmentName(response.headers.get('Content-Disposition')) || 'download';
+  saveBlob(blob, saved);
+  return saved;
+}
+
+/**
+ * GETs `path` with the token and answers its body as a Blob (e.g. a photo shown through an object
+ * URL, since an <img> cannot send the bearer token). Rejects with ApiError like `request`.
+ */
+export async function fetchBlob(path: string, query: Query = {}, signal?: AbortSignal): Promise<{ blob: Blob; response: Response }> {
   const headers: Record<string, string> = {};
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -112,8 +123,5 @@ export async function downloadFile(path: string, query: Query, name = '', signal
   }
   if (response.status === 401) notifyUnauthorized();
   if (!response.ok) throw apiErrorOf(response.status, response.statusText, parseJson(await response.text()));
-  const blob = await response.blob();
-  const saved = name || attachmentName(response.headers.get('Content-Disposition')) || 'download';
-  saveBlob(blob, saved);
-  return saved;
+  return { blob: await response.blob(), response };
 }

@@ -1,12 +1,33 @@
 import { useState } from 'react';
-import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Rate, Select } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, Modal, Radio, Select } from 'antd';
 import { useT } from '../../../app/i18n/useT';
 import type { Translate } from '../../../app/i18n/i18nContext';
 import { ApiError } from '../../../shared/api/client';
-import { errorMessage, reasonText } from '../../../shared/ui/apiErrors';
+import { applyFieldErrors, errorMessage } from '../../../shared/ui/apiErrors';
 import { serviceApi } from '../api';
 import { departmentOptions, kAllowedActions, responsibilityOptions, ticketActionLabel, ticketStatusLabel } from '../labels';
 import type { Ticket, TicketAction, TicketActionInput } from '../types';
+import { useStandardAnswers } from '../useStandardAnswers';
+import type { Users } from '../useUsers';
+import { CallbackFields } from './CallbackFields';
+import { StandardAnswerSuggestions, useAnswerInsertion } from './StandardAnswerSuggestions';
+
+/** 派单: to the department only, to a person picked here, or round-robin among the department's members. */
+type AssignMode = 'department' | 'person' | 'round_robin';
+type ActionValues = TicketActionInput & { mode?: AssignMode };
+
+/** The form fields of each action, where the server's field reasons land. */
+const kActionFields: Record<TicketAction, readonly string[]> = {
+  assign: ['department', 'mode', 'assignee_id'],
+  start: [],
+  hold: ['reason'],
+  resume: [],
+  resolve: ['resolution', 'responsibility'],
+  callback: ['satisfaction', 'comment'],
+  reopen: ['reason'],
+  cancel: ['reason'],
+  comment: ['text'],
+};
 
 /** Actions that go through without asking anything. */
 const kDirect: readonly TicketAction[] = ['start', 'resume'];
@@ -24,14 +45,19 @@ function actionError(t: Translate, err: unknown, ticket: Ticket, action: TicketA
  * The buttons of what the ticket's status allows, each opening a short form when it needs input;
  * sent with If-Match so a ticket changed meanwhile answers 409 and is read again.
  */
-export function TicketActions({ ticket, onChanged, onStale }: { ticket: Ticket; onChanged: (next: Ticket) => void; onStale: () => void }) {
+export function TicketActions({ ticket, users, onChanged, onStale }: { ticket: Ticket; users: Users; onChanged: (next: Ticket) => void; onStale: () => void }) {
   const t = useT();
   const { message } = App.useApp();
   const [open, setOpen] = useState<TicketAction | null>(null);
   const [busy, setBusy] = useState<TicketAction | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [form] = Form.useForm<TicketActionInput>();
+  const [form] = Form.useForm<ActionValues>();
+  const mode = Form.useWatch('mode', form);
   const allowed = kAllowedActions[ticket.status] ?? ['comment'];
+  // Text the customer reads (处理结果) and notes get the standard answers as suggestions.
+  const writing = open === 'resolve' || open === 'comment';
+  const answers = useStandardAnswers(ticket, writing);
+  const insertion = useAnswerInsertion(form, open === 'comment' ? 'text' : 'resolution', answers);
 
   const run = async (action: TicketAction, body: TicketActionInput) => {
     setBusy(action);
@@ -42,12 +68,11 @@ export function TicketActions({ ticket, onChanged, onStale }: { ticket: Ticket; 
       setOpen(null);
       void message.success(t('ticket.actionDone', { action: ticketActionLabel(t, action), status: ticketStatusLabel(t, next.status) }));
     } catch (err) {
-      const text = actionError(t, err, ticket, action);
-      setFailure(text);
+      // Reasons land on their fields; a field the form does not show is named in the banner.
+      const round = action === 'assign' && body.round_robin;
+      const elsewhere = open ? applyFieldErrors(form, err, t, kActionFields[action], round ? { assignee_id: 'mode' } : undefined) : [];
+      setFailure([actionError(t, err, ticket, action), ...elsewhere].join('；'));
       if (err instanceof ApiError && (err.code === 'version_conflict' || err.code === 'invalid_transition')) onStale();
-      if (err instanceof ApiError && Object.keys(err.fields).length) {
-        form.setFields(Object.entries(err.fields).map(([name, reason]) => ({ name: name as keyof TicketActionInput, errors: [reasonText(t, reason)] })));
-      }
     } finally {
       setBusy(null);
     }
@@ -60,23 +85,27 @@ export function TicketActions({ ticket, onChanged, onStale }: { ticket: Ticket; 
       return;
     }
     form.resetFields();
-    form.setFieldsValue(action === 'assign' ? { department: ticket.department } : action === 'resolve' ? { responsibility: 'none' } : {});
+    insertion.reset();
+    form.setFieldsValue(action === 'assign' ? { department: ticket.department, mode: 'department' } : action === 'resolve' ? { responsibility: 'none' } : {});
     setOpen(action);
   };
 
   const confirm = async () => {
     if (!open) return;
-    let values: TicketActionInput;
+    let values: ActionValues;
     try {
       values = await form.validateFields();
     } catch {
       return;
     }
+    const { mode: how, ...fields } = values;
     const body: TicketActionInput = {};
-    for (const [key, value] of Object.entries(values) as [keyof TicketActionInput, unknown][]) {
+    for (const [key, value] of Object.entries(fields) as [keyof TicketActionInput, unknown][]) {
       if (value === undefined || value === null || value === '') continue;
       (body as Record<string, unknown>)[key] = typeof value === 'string' ? value.trim() : value;
     }
+    if (open === 'assign' && how !== 'person') delete body.assignee_id;
+    if (open === 'assign' && how === 'round_robin') body.round_robin = true;
     await run(open, body);
   };
 
@@ -89,9 +118,25 @@ export function TicketActions({ ticket, onChanged, onStale }: { ticket: Ticket; 
             <Form.Item name="department" label={t('ticket.department')} rules={[{ required: true, message: t('ticket.departmentRequired') }]}>
               <Select options={departmentOptions(t)} data-testid="action-department" />
             </Form.Item>
-            <Form.Item name="assignee_id" label={t('ticket.assigneeId')} extra={t('ticket.assigneeHint')}>
-              <InputNumber min={1} precision={0} style={{ width: '100%' }} data-testid="action-assignee" />
+            <Form.Item name="mode" label={t('ticket.assignMode')} extra={mode === 'round_robin' ? t('ticket.roundRobinHint') : mode === 'department' ? t('ticket.assigneeHint') : undefined}>
+              <Radio.Group optionType="button" buttonStyle="solid" data-testid="action-assign-mode">
+                <Radio.Button value="department">{t('ticket.assignToDepartment')}</Radio.Button>
+                <Radio.Button value="person">{t('ticket.assignToPerson')}</Radio.Button>
+                <Radio.Button value="round_robin">{t('ticket.roundRobin')}</Radio.Button>
+              </Radio.Group>
             </Form.Item>
+            {mode === 'person' && (
+              <Form.Item name="assignee_id" label={t('ticket.assignee')} rules={[{ required: true, message: t('ticket.assigneeRequired') }]}>
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  options={users.options}
+                  placeholder={t('ticket.assigneePlaceholder')}
+                  notFoundContent={t('ticket.assigneeNone')}
+                  data-testid="action-assignee"
+                />
+              </Form.Item>
+            )}
           </>
         );
       case 'hold':
@@ -106,29 +151,24 @@ export function TicketActions({ ticket, onChanged, onStale }: { ticket: Ticket; 
         return (
           <>
             <Form.Item name="resolution" label={t('ticket.resolution')} rules={required(t('ticket.resolutionRequired'))}>
-              <Input.TextArea rows={4} maxLength={5000} data-testid="action-resolution" />
+              <Input.TextArea rows={4} maxLength={5000} {...insertion.textAreaProps} data-testid="action-resolution" />
             </Form.Item>
+            <StandardAnswerSuggestions answers={answers} onInsert={insertion.insert} />
             <Form.Item name="responsibility" label={t('ticket.responsibility')} rules={[{ required: true, message: t('ticket.responsibilityRequired') }]}>
               <Select options={responsibilityOptions(t)} data-testid="action-responsibility" />
             </Form.Item>
           </>
         );
       case 'callback':
-        return (
-          <>
-            <Form.Item name="satisfaction" label={t('ticket.satisfaction')} rules={[{ required: true, message: t('ticket.satisfactionRequired') }]} extra={t('ticket.satisfactionHint')}>
-              <Rate count={5} data-testid="action-satisfaction" />
-            </Form.Item>
-            <Form.Item name="comment" label={t('ticket.callbackComment')}>
-              <Input.TextArea rows={3} maxLength={2000} data-testid="action-comment" />
-            </Form.Item>
-          </>
-        );
+        return <CallbackFields />;
       case 'comment':
         return (
-          <Form.Item name="text" label={t('ticket.commentText')} rules={required(t('ticket.commentRequired'))}>
-            <Input.TextArea rows={4} maxLength={5000} data-testid="action-text" />
-          </Form.Item>
+          <>
+            <Form.Item name="text" label={t('ticket.commentText')} rules={required(t('ticket.commentRequired'))}>
+              <Input.TextArea rows={4} maxLength={5000} {...insertion.textAreaProps} data-testid="action-text" />
+            </Form.Item>
+            <StandardAnswerSuggestions answers={answers} onInsert={insertion.insert} />
+          </>
         );
       default:
         return null;

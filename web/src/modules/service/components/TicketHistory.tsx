@@ -5,8 +5,9 @@ import type { Translate } from '../../../app/i18n/i18nContext';
 import { errorMessage } from '../../../shared/ui/apiErrors';
 import { formatDateTime } from '../../../shared/ui/formatTime';
 import { serviceApi } from '../api';
-import { departmentLabel, responsibilityLabel, ticketActionLabel } from '../labels';
+import { chargeToLabel, departmentLabel, formatFen, responsibilityLabel, ticketActionLabel, workOrderActionLabel, workOrderStatusLabel } from '../labels';
 import type { TicketEvent } from '../types';
+import type { Users } from '../useUsers';
 import { TicketStatusTag } from './TicketCells';
 
 const kActionColors: Record<string, string> = {
@@ -24,10 +25,34 @@ const kActionColors: Record<string, string> = {
   escalated: '#cf1322',
   reminded: '#d4a106',
   shared: '#1f4fd1',
+  work_order: '#d46b08',
+  attachment_added: '#13a8a8',
+  attachment_removed: '#8c94a3',
+  filed_case: '#722ed1',
 };
 
+/**
+ * A work-order step (派工, 审批, 上门, 验收…): on creation `step` is the new order's status, on
+ * every later step the action with `from` and `to`.
+ */
+function workOrderLines(t: Translate, detail: Record<string, unknown>): string[] {
+  const text = (key: string) => (detail[key] === null || detail[key] === undefined ? '' : String(detail[key]));
+  const created = !detail.from;
+  const step = created ? t('workOrder.dispatch') : workOrderActionLabel(t, text('step'));
+  const lines = [`${t('workOrder.ref', { id: text('work_order') })} · ${step}`];
+  if (created) lines.push(`${t('workOrder.status')}：${workOrderStatusLabel(t, text('step'))}`);
+  else lines.push(`${t('workOrder.status')}：${workOrderStatusLabel(t, text('from'))} → ${workOrderStatusLabel(t, text('to'))}`);
+  if (text('contractor')) lines.push(`${t('workOrder.contractor')}：${text('contractor')}`);
+  if (text('appointment_at')) lines.push(`${t('workOrder.appointment')}：${formatDateTime(text('appointment_at'))}`);
+  if (typeof detail.cost_fen === 'number') lines.push(`${t('workOrder.cost')}：${formatFen(detail.cost_fen)}`);
+  if (text('charge_to')) lines.push(`${t('workOrder.chargeTo')}：${chargeToLabel(t, text('charge_to'))}`);
+  if (text('note')) lines.push(`${t('workOrder.note')}：${text('note')}`);
+  return lines;
+}
+
 /** The event's detail object as short "label: value" lines, in the reader's language. */
-function detailLines(t: Translate, action: string, detail: Record<string, unknown>): string[] {
+function detailLines(t: Translate, users: Users, action: string, detail: Record<string, unknown>): string[] {
+  if (action === 'work_order') return workOrderLines(t, detail ?? {});
   const lines: string[] = [];
   if (action === 'shared') lines.push(t('ticket.sharedDetail'));
   for (const [key, raw] of Object.entries(detail ?? {})) {
@@ -50,7 +75,10 @@ function detailLines(t: Translate, action: string, detail: Record<string, unknow
         lines.push(`${t('ticket.responsibility')}：${responsibilityLabel(t, value)}`);
         break;
       case 'assignee_id':
-        lines.push(`${t('ticket.assignee')}：#${value}`);
+        lines.push(`${t('ticket.assignee')}：${users.name(Number(value))}`);
+        break;
+      case 'round_robin':
+        if (raw === true) lines.push(t('ticket.roundRobinDetail'));
         break;
       case 'satisfaction':
         lines.push(`${t('ticket.satisfaction')}：${value}/5`);
@@ -72,7 +100,13 @@ function detailLines(t: Translate, action: string, detail: Record<string, unknow
         break;
       case 'comment':
       case 'text':
+      case 'file_name':
+      case 'title':
         lines.push(value);
+        break;
+      case 'attachment':
+      case 'content_type':
+      case 'case_id':
         break;
       default:
         lines.push(`${key}：${value}`);
@@ -82,7 +116,7 @@ function detailLines(t: Translate, action: string, detail: Record<string, unknow
 }
 
 /** A ticket's history, oldest first: every action with its status change and detail. */
-export function TicketHistory({ ticketId, refreshKey }: { ticketId: number; refreshKey: number }) {
+export function TicketHistory({ ticketId, refreshKey, users }: { ticketId: number; refreshKey: number; users: Users }) {
   const t = useT();
   const [events, setEvents] = useState<TicketEvent[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -129,14 +163,14 @@ export function TicketHistory({ ticketId, refreshKey }: { ticketId: number; refr
               )}
               {event.to_status && event.from_status !== event.to_status && <TicketStatusTag status={event.to_status} />}
             </Flex>
-            {detailLines(t, event.action, event.detail).map((line, index) => (
+            {detailLines(t, users, event.action, event.detail).map((line, index) => (
               <Typography.Paragraph key={index} style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
                 {line}
               </Typography.Paragraph>
             ))}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {formatDateTime(event.at)}
-              {event.actor_id !== null && ` · ${t('ticket.actor', { id: event.actor_id })}`}
+              {event.actor_id !== null && ` · ${t('ticket.actor', { name: users.name(event.actor_id) })}`}
             </Typography.Text>
           </div>
         ),

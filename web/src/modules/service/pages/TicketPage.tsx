@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Breadcrumb, Button, Card, Col, Flex, Result, Row, Skeleton, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, RiseOutlined, WarningOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
+import { useAuth } from '../../../app/auth/useAuth';
 import { ApiError } from '../../../shared/api/client';
 import { errorMessage } from '../../../shared/ui/apiErrors';
 import { formatDateTime } from '../../../shared/ui/formatTime';
@@ -16,8 +17,13 @@ import { TicketActions } from '../components/TicketActions';
 import { TicketHistory } from '../components/TicketHistory';
 import { ShareLinkButton } from '../components/ShareLinkButton';
 import { TicketWarrantyFacts } from '../components/TicketWarranty';
+import { WorkOrdersCard } from '../components/WorkOrdersCard';
+import { TicketAttachmentsCard } from '../components/TicketAttachmentsCard';
+import { FileCaseButton } from '../components/FileCaseButton';
+import { serviceAccess } from '../access';
 import { useCategories } from '../useCategories';
 import { useNow } from '../useNow';
+import { useUsers } from '../useUsers';
 
 type LoadState = { state: 'loading' } | { state: 'ready' } | { state: 'missing' } | { state: 'failed'; error: unknown };
 
@@ -27,6 +33,9 @@ function TicketView({ id }: { id: number }) {
   const navigate = useNavigate();
   const now = useNow(15_000);
   const categories = useCategories();
+  const users = useUsers();
+  const { me } = useAuth();
+  const access = serviceAccess(me);
   const [ticket, setTicket] = useState<Ticket | null>(null);
   const [load, setLoad] = useState<LoadState>({ state: 'loading' });
   const [historyKey, setHistoryKey] = useState(0);
@@ -65,6 +74,7 @@ function TicketView({ id }: { id: number }) {
     void fetchTicket();
     setHistoryKey((key) => key + 1);
   }, [fetchTicket]);
+  const historyChanged = useCallback(() => setHistoryKey((key) => key + 1), []);
 
   if (load.state === 'missing') {
     return (
@@ -131,7 +141,8 @@ function TicketView({ id }: { id: number }) {
           )}
           <Flex align="center" gap={12} style={{ marginLeft: 'auto' }}>
             <SlaCountdown ticket={ticket} now={now} testId="ticket-sla" />
-            <ShareLinkButton ticketId={ticket.id} onShared={() => setHistoryKey((key) => key + 1)} />
+            {ticket.status === 'closed' && access.write && <FileCaseButton ticket={ticket} />}
+            <ShareLinkButton ticketId={ticket.id} onShared={historyChanged} />
           </Flex>
         </Flex>
         {ticket.description && (
@@ -148,7 +159,9 @@ function TicketView({ id }: { id: number }) {
           </Fact>
           <Fact label={t('ticket.department')} testId="fact-department">
             {departmentLabel(t, ticket.department)}
-            {ticket.assignee_id !== null && <Typography.Text type="secondary">{` · ${t('ticket.assigneeRef', { id: ticket.assignee_id })}`}</Typography.Text>}
+            {ticket.assignee_id !== null && (
+              <Typography.Text type="secondary" data-testid="fact-assignee" data-assignee={ticket.assignee_id}>{` · ${users.name(ticket.assignee_id)}`}</Typography.Text>
+            )}
           </Fact>
           <Fact label={t('ticket.customer')} testId="fact-customer">
             <Link to={`/customers/${ticket.customer_id}`}>{customerName ? `${customerName}（#${ticket.customer_id}）` : t('ticket.customerRef', { id: ticket.customer_id })}</Link>
@@ -186,10 +199,20 @@ function TicketView({ id }: { id: number }) {
         {ticket.warranty && <TicketWarrantyFacts warranty={ticket.warranty} />}
       </Card>
 
+      <TicketAttachmentsCard
+        ticketId={ticket.id}
+        canWrite={access.write}
+        userId={me?.id ?? null}
+        isAdmin={me?.roles.includes('admin') ?? false}
+        onChanged={historyChanged}
+      />
+
+      {ticket.kind === 'repair' && <WorkOrdersCard ticket={ticket} users={users} writable={access.write} onChanged={historyChanged} />}
+
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <Card variant="borderless" title={t('ticket.actionsTitle')} style={{ height: '100%' }}>
-            <TicketActions ticket={ticket} onChanged={changed} onStale={stale} />
+            <TicketActions ticket={ticket} users={users} onChanged={changed} onStale={stale} />
           </Card>
         </Col>
         <Col xs={24} xl={14}>
@@ -202,7 +225,7 @@ function TicketView({ id }: { id: number }) {
               </Typography.Text>
             }
           >
-            <TicketHistory ticketId={ticket.id} refreshKey={historyKey} />
+            <TicketHistory ticketId={ticket.id} refreshKey={historyKey} users={users} />
           </Card>
         </Col>
       </Row>

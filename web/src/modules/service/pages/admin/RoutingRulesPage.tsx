@@ -1,53 +1,30 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { DeleteOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Flex, Tag, Typography, type TableColumnsType } from 'antd';
 import { useT } from '../../../../app/i18n/useT';
-import { PageHeader } from '../../../../shared/ui/PageHeader';
 import { useModalTarget } from '../../../../shared/hooks/useModalTarget';
-import { errorMessage } from '../../../../shared/ui/apiErrors';
 import { unitStatusLabel } from '../../../inventory/labels';
 import { serviceApi } from '../../api';
 import { departmentLabel, gradeLabel, kindLabel } from '../../labels';
 import type { RoutingRule } from '../../types';
 import { useCategories } from '../../useCategories';
 import { useProjectNames } from '../../useProjectNames';
+import { useConfigList } from '../../useConfigList';
+import { ConfigListPage, DeleteAction } from '../../components/admin/ConfigListPage';
 import { RoutingRuleFormModal } from '../../components/admin/RoutingRuleFormModal';
 
 /** 系统管理 › 分派规则: the rules new tickets are matched against, in order. */
 export default function RoutingRulesPage() {
   const t = useT();
-  const { message } = App.useApp();
   const categories = useCategories();
   const projects = useProjectNames();
-  const [rules, setRules] = useState<RoutingRule[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
   const { modal, openModal, closeModal } = useModalTarget<true>();
-
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      setRules((await serviceApi.routingRules()).items);
-      setError(null);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  const remove = async (rule: RoutingRule) => {
-    try {
-      await serviceApi.deleteRoutingRule(rule.id);
-      setRules((current) => current.filter((r) => r.id !== rule.id));
-      message.success(t('serviceAdmin.ruleDeleted', { name: rule.name }));
-    } catch (err) {
-      message.error(errorMessage(t, err));
-    }
-  };
+  const rules = useConfigList<RoutingRule>(
+    {
+      read: async () => (await serviceApi.routingRules()).items,
+      destroy: (rule) => serviceApi.deleteRoutingRule(rule.id),
+      deleted: (rule) => t('serviceAdmin.ruleDeleted', { name: rule.name }),
+    },
+    [],
+  );
 
   const condition = (label: string, value: string) => (
     <Tag key={label} style={{ marginInlineEnd: 0 }}>
@@ -99,46 +76,24 @@ export default function RoutingRulesPage() {
       title: t('common.actions'),
       key: 'actions',
       width: 100,
-      render: (_, rule) => (
-        <Popconfirm title={t('serviceAdmin.ruleDeleteConfirm', { name: rule.name })} okButtonProps={{ danger: true }} onConfirm={() => remove(rule)}>
-          <Button type="link" size="small" danger icon={<DeleteOutlined />} data-testid={`rule-delete-${rule.id}`}>
-            {t('serviceAdmin.ruleDelete')}
-          </Button>
-        </Popconfirm>
-      ),
+      render: (_, rule) => <DeleteAction confirm={t('serviceAdmin.ruleDeleteConfirm', { name: rule.name })} onConfirm={() => rules.remove(rule)} testId={`rule-delete-${rule.id}`} />,
     },
   ];
 
-  const nextPosition = rules.reduce((max, r) => Math.max(max, r.position), 0) + 10;
+  const nextPosition = rules.items.reduce((max, r) => Math.max(max, r.position), 0) + 10;
   return (
-    <>
-      <PageHeader
-        title={t('serviceAdmin.rulesTitle')}
-        description={t('serviceAdmin.rulesDescription')}
-        extra={
-          <>
-            <Button icon={<ReloadOutlined />} onClick={() => void reload()}>
-              {t('common.refresh')}
-            </Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => openModal(true)} data-testid="new-rule">
-              {t('serviceAdmin.ruleNew')}
-            </Button>
-          </>
-        }
-      />
-      {!!error && <Alert type="error" showIcon title={errorMessage(t, error)} style={{ marginBottom: 16 }} />}
-      <Card variant="borderless" styles={{ body: { paddingTop: 8 } }}>
-        <Table<RoutingRule>
-          rowKey="id"
-          columns={columns}
-          dataSource={[...rules].sort((a, b) => a.position - b.position || a.id - b.id)}
-          loading={loading}
-          pagination={false}
-          size="middle"
-          locale={{ emptyText: t('serviceAdmin.rulesEmpty') }}
-          data-testid="rule-table"
-        />
-      </Card>
+    <ConfigListPage<RoutingRule>
+      title={t('serviceAdmin.rulesTitle')}
+      description={t('serviceAdmin.rulesDescription')}
+      newLabel={t('serviceAdmin.ruleNew')}
+      newTestId="new-rule"
+      onNew={() => openModal(true)}
+      list={rules}
+      columns={columns}
+      order={(a, b) => a.position - b.position || a.id - b.id}
+      emptyText={t('serviceAdmin.rulesEmpty')}
+      tableTestId="rule-table"
+    >
       {modal && (
         <RoutingRuleFormModal
           key={modal.key}
@@ -146,9 +101,9 @@ export default function RoutingRulesPage() {
           projects={projects}
           nextPosition={nextPosition}
           onClose={closeModal}
-          onSaved={(rule) => setRules((current) => [...current, rule])}
+          onSaved={rules.add}
         />
       )}
-    </>
+    </ConfigListPage>
   );
 }

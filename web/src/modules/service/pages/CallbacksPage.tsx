@@ -1,0 +1,248 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Alert, App, Button, Card, Flex, Form, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useT } from '../../../app/i18n/useT';
+import { ApiError, fetchAll } from '../../../shared/api/client';
+import { FormModal } from '../../../shared/ui/FormModal';
+import { PageHeader } from '../../../shared/ui/PageHeader';
+import { errorMessage } from '../../../shared/ui/apiErrors';
+import { formatDateTime } from '../../../shared/ui/formatTime';
+import { useModalTarget } from '../../../shared/hooks/useModalTarget';
+import { customerApi } from '../../customers/api';
+import { serviceApi } from '../api';
+import { departmentLabel, departmentOptions, formatSpan, kindLabel, kindOptions, responsibilityLabel, ticketStatusLabel } from '../labels';
+import type { Department, Ticket, TicketKind } from '../types';
+import { CallbackFields, reopensTicket } from '../components/CallbackFields';
+import { GradeTag } from '../components/TicketCells';
+import { useNow } from '../useNow';
+
+/** Waiting longer than this is shown in orange, and past twice it in red (a day's call-back promise). */
+const kDueMs = 24 * 3_600_000;
+
+interface CallbackValues {
+  satisfaction?: number;
+  comment?: string;
+}
+
+const kCallbackFields = ['satisfaction', 'comment'] as const;
+
+/** 回访 of one resolved ticket: 3–5 stars close it, 1–2 reopen it (the form says so). */
+function CallbackModal({ ticket, onClose, onDone, onStale }: { ticket: Ticket; onClose: () => void; onDone: (next: Ticket) => void; onStale: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CallbackValues>();
+  const [initial] = useState<CallbackValues>({});
+  // Whom to call: the name and the number as the caller's role may see it.
+  const [customer, setCustomer] = useState<{ name: string; phone: string | null } | null>(null);
+  useEffect(() => {
+    let current = true;
+    customerApi.get(ticket.customer_id).then(
+      (c) => current && setCustomer({ name: c.name, phone: c.phone }),
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [ticket.customer_id]);
+
+  const save = async (values: CallbackValues) => {
+    const comment = values.comment?.trim();
+    try {
+      const next = await serviceApi.act(ticket.id, 'callback', { satisfaction: values.satisfaction, ...(comment ? { comment } : {}) }, ticket.version);
+      if (reopensTicket(values.satisfaction)) message.warning(t('callback.reopened', { id: next.id }));
+      else message.success(t('callback.closed', { id: next.id, status: ticketStatusLabel(t, next.status) }));
+      onDone(next);
+    } catch (err) {
+      // Someone else called back or changed the ticket: the queue is read again.
+      if (err instanceof ApiError && err.status === 409) onStale();
+      throw err;
+    }
+  };
+
+  return (
+    <FormModal<CallbackValues>
+      form={form}
+      name="callback"
+      formFields={kCallbackFields}
+      initialValues={initial}
+      title={t('callback.modalTitle', { id: ticket.id })}
+      okText={t('callback.submit')}
+      width={560}
+      testId="callback-modal"
+      onSave={save}
+      onClose={onClose}
+    >
+      <div style={{ background: '#f7f8fa', borderRadius: 8, padding: '10px 14px', marginBottom: 16 }}>
+        <Typography.Text strong style={{ display: 'block' }}>
+          {ticket.title}
+        </Typography.Text>
+        <Typography.Text type="secondary" style={{ display: 'block', whiteSpace: 'pre-wrap', marginTop: 4 }}>
+          {t('ticket.resolution')}：{ticket.resolution || '—'}
+        </Typography.Text>
+        <Flex gap={8} align="center" wrap style={{ marginTop: 6 }}>
+          <PhoneOutlined style={{ color: '#1f4fd1' }} />
+          <Link to={`/customers/${ticket.customer_id}`} target="_blank" data-testid="callback-customer">
+            {customer ? customer.name : t('ticket.customerRef', { id: ticket.customer_id })}
+          </Link>
+          {customer?.phone && <Typography.Text copyable>{customer.phone}</Typography.Text>}
+        </Flex>
+      </div>
+      <CallbackFields />
+    </FormModal>
+  );
+}
+
+/**
+ * /callbacks — 回访队列: resolved tickets waiting for their call-back, the longest-waiting first.
+ * A call-back takes the row out of the queue (closed, or reopened at 1–2 stars).
+ */
+export default function CallbacksPage() {
+  const t = useT();
+  const now = useNow(60_000);
+  const [kind, setKind] = useState<TicketKind | undefined>();
+  const [department, setDepartment] = useState<Department | undefined>();
+  const [tickets, setTickets] = useState<Ticket[]>([]);
+  const [truncated, setTruncated] = useState(false);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const { modal, openModal, closeModal } = useModalTarget<Ticket>();
+
+  // The server lists newest first and has no other order: read the whole queue, then sort.
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      setLoading(true);
+      try {
+        const { items, truncated: more } = await fetchAll<Ticket>('/tickets', { status: 'resolved', kind, department }, { signal, maxPages: 10 });
+        setTickets(items);
+        setTruncated(more);
+        setError(null);
+      } catch (err) {
+        if (!signal?.aborted) setError(err);
+      } finally {
+        if (!signal?.aborted) setLoading(false);
+      }
+    },
+    [kind, department],
+  );
+  useEffect(() => {
+    const controller = new AbortController();
+    void load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  const queue = useMemo(() => [...tickets].sort((a, b) => (a.resolved_at ?? a.updated_at).localeCompare(b.resolved_at ?? b.updated_at) || a.id - b.id), [tickets]);
+
+  const done = (next: Ticket) => setTickets((current) => current.filter((ticket) => ticket.id !== next.id || next.status === 'resolved'));
+
+  const waited = (ticket: Ticket) => {
+    const since = new Date(ticket.resolved_at ?? ticket.updated_at).getTime();
+    const ms = Math.max(0, now - since);
+    const color = ms > 2 * kDueMs ? 'red' : ms > kDueMs ? 'orange' : 'default';
+    return (
+      <Tooltip title={`${t('callback.resolvedAt')}：${formatDateTime(ticket.resolved_at)}`}>
+        <Tag color={color} style={{ marginInlineEnd: 0 }}>
+          {t('callback.waited', { span: formatSpan(t, ms) })}
+        </Tag>
+      </Tooltip>
+    );
+  };
+
+  const columns: TableColumnsType<Ticket> = [
+    { title: t('common.id'), dataIndex: 'id', key: 'id', width: 72, render: (id: number) => <Link to={`/tickets/${id}`}>#{id}</Link> },
+    {
+      title: t('ticket.titleField'),
+      dataIndex: 'title',
+      key: 'title',
+      render: (title: string, ticket) => (
+        <Flex vertical gap={2}>
+          <Link to={`/tickets/${ticket.id}`}>
+            <Typography.Text strong style={{ color: '#1f4fd1' }}>
+              {title}
+            </Typography.Text>
+          </Link>
+          {ticket.resolution && (
+            <Typography.Text type="secondary" ellipsis={{ tooltip: ticket.resolution }} style={{ fontSize: 12, maxWidth: 420 }}>
+              {t('ticket.resolution')}：{ticket.resolution}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
+    },
+    { title: t('ticket.kind'), dataIndex: 'kind', key: 'kind', width: 88, render: (value: string) => kindLabel(t, value) },
+    { title: t('ticket.grade'), dataIndex: 'grade', key: 'grade', width: 72, render: (value: string) => <GradeTag grade={value} /> },
+    { title: t('ticket.department'), dataIndex: 'department', key: 'department', width: 110, render: (value: string) => departmentLabel(t, value) },
+    { title: t('ticket.responsibility'), dataIndex: 'responsibility', key: 'responsibility', width: 120, render: (value: string | null) => responsibilityLabel(t, value) || '—' },
+    {
+      title: t('ticket.customer'),
+      dataIndex: 'customer_id',
+      key: 'customer_id',
+      width: 120,
+      render: (id: number) => <Link to={`/customers/${id}`}>{t('ticket.customerRef', { id })}</Link>,
+    },
+    { title: t('callback.waiting'), key: 'waited', width: 150, render: (_, ticket) => waited(ticket) },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 120,
+      render: (_, ticket) => (
+        <Button type="primary" size="small" icon={<PhoneOutlined />} onClick={() => openModal(ticket)} data-testid={`callback-${ticket.id}`}>
+          {t('callback.action')}
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('callback.title')}
+        description={t('callback.description')}
+        extra={
+          <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+            {t('common.refresh')}
+          </Button>
+        }
+      />
+      {!!error && <Alert type="error" showIcon title={errorMessage(t, error)} style={{ marginBottom: 16 }} />}
+      <Card variant="borderless">
+        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
+          <Select<TicketKind>
+            allowClear
+            aria-label={t('ticket.kind')}
+            placeholder={t('ticket.filterKind')}
+            style={{ width: 140 }}
+            value={kind}
+            onChange={setKind}
+            options={kindOptions(t)}
+          />
+          <Select<Department>
+            allowClear
+            aria-label={t('ticket.department')}
+            placeholder={t('ticket.filterDepartment')}
+            style={{ width: 160 }}
+            value={department}
+            onChange={setDepartment}
+            options={departmentOptions(t)}
+          />
+          <Typography.Text type="secondary" style={{ marginLeft: 'auto' }} data-testid="callback-count">
+            {t('callback.count', { count: queue.length })}
+          </Typography.Text>
+        </Flex>
+        {truncated && <Alert type="info" showIcon title={t('callback.truncated', { count: tickets.length })} style={{ marginBottom: 12 }} />}
+        <Table<Ticket>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={queue}
+          loading={loading}
+          pagination={false}
+          locale={{ emptyText: t('callback.empty') }}
+          scroll={{ x: 1100 }}
+          data-testid="callback-table"
+        />
+      </Card>
+      {modal && <CallbackModal key={modal.key} ticket={modal.target} onClose={closeModal} onDone={done} onStale={() => void load()} />}
+    </>
+  );
+}
