@@ -1,5 +1,8 @@
 #include "http/router.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+
 #include <spdlog/spdlog.h>
 
 namespace hearth::http {
@@ -21,9 +24,22 @@ std::vector<std::string_view> Split(std::string_view path) {
 }  // namespace
 
 void Router::Add(RouteSpec spec, Handler handler) {
-  Route route{std::move(spec), std::move(handler), {}};
+  Route route{std::move(spec), std::move(handler), {}, std::nullopt, false};
   for (auto part : Split(route.spec.pattern)) route.segments.emplace_back(part);
   routes_.push_back(std::move(route));
+}
+
+void Router::Declare(std::span<const AccessRule> rules) {
+  for (const AccessRule& rule : rules) {
+    auto it = std::find_if(routes_.begin(), routes_.end(), [&](const Route& r) {
+      return r.spec.method == rule.method && r.spec.pattern == rule.pattern;
+    });
+    if (it == routes_.end()) {
+      throw std::logic_error("access rule for an unknown route: " + std::string(rule.method) + " " + std::string(rule.pattern));
+    }
+    it->permission = rule.permission;
+    it->access_declared = true;
+  }
 }
 
 void Router::Use(Middleware middleware) { middleware_.push_back(std::move(middleware)); }

@@ -4,6 +4,10 @@
 #include <string_view>
 #include <vector>
 
+#include <optional>
+#include <span>
+
+#include "core/actor.hpp"
 #include "http/request.hpp"
 
 namespace hearth::http {
@@ -16,12 +20,25 @@ struct RouteSpec {
   bool slow = false;     ///< spends CPU for long (password hashing): always run on the worker pool
 };
 
+/// One row of a module's access table (Odoo's ir.model.access): a route and the permission it
+/// needs, nullopt for any signed-in user.
+struct AccessRule {
+  std::string method;
+  std::string pattern;
+  std::optional<Permission> permission;
+};
+
 using Handler = std::function<Response(Request&)>;
 
 struct Route {
   RouteSpec spec;
   Handler handler;
   std::vector<std::string> segments;  ///< the pattern split at '/', "{id}" kept as is
+  /// Who may call it, from the module's access table (Router::Declare): the permission checked
+  /// before the handler runs (services check it again, with the org scope), or none when any
+  /// signed-in user may. Public routes (spec.auth false) need no declaration.
+  std::optional<Permission> permission = std::nullopt;
+  bool access_declared = false;
 };
 
 /// Middleware wraps every routed call: it may answer itself or call `next`.
@@ -33,6 +50,9 @@ using Middleware = std::function<Response(Request&, const Route&, const Next&)>;
 class Router {
  public:
   void Add(RouteSpec spec, Handler handler);
+  /// Declares who may call routes already added. Throws std::logic_error for a rule that names
+  /// no route, so that a table and its routes cannot drift apart unnoticed.
+  void Declare(std::span<const AccessRule> rules);
   /// Middleware runs in the order added, outermost first.
   void Use(Middleware middleware);
   /// Serves paths outside /api/ that match no route (the web app).

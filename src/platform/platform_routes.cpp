@@ -220,6 +220,24 @@ void RegisterRoutes(http::Router& router, Platform& p) {
     if (!done) return http::ErrorResponse(done.error());
     return http::Response{http::kNoContent, "application/json", "", {}};
   });
+  // Permissions, checked before the handler (the services check again, with the org scope); nullopt: any signed-in user.
+  const std::vector<http::AccessRule> access{
+      {"POST", "/api/v1/auth/logout", std::nullopt},
+      {"GET", "/api/v1/me", std::nullopt},
+      {"GET", "/api/v1/roles", std::nullopt},
+      {"GET", "/api/v1/org-units", Permission::kOrgRead},
+      {"POST", "/api/v1/org-units", Permission::kOrgWrite},
+      {"GET", "/api/v1/org-units/{id}", Permission::kOrgRead},
+      {"PATCH", "/api/v1/org-units/{id}", Permission::kOrgWrite},
+      {"GET", "/api/v1/users", Permission::kUserRead},
+      {"POST", "/api/v1/users", Permission::kUserWrite},
+      {"GET", "/api/v1/users/{id}", Permission::kUserRead},
+      {"PATCH", "/api/v1/users/{id}", Permission::kUserWrite},
+      {"GET", "/api/v1/audit-log", Permission::kAuditRead},
+      {"GET", "/api/v1/notifications", std::nullopt},
+      {"POST", "/api/v1/notifications/{id}/read", std::nullopt},
+  };
+  router.Declare(access);
 }
 
 }  // namespace hearth::platform

@@ -201,6 +201,22 @@ void Register(http::Router& router, CustomersModule& module) {
     return http::Render(module.imports.Get(r.context, *id), http::kOk, [](const ImportJob& j) { return ToJson(j); });
   });
   router.Add({"GET", "/api/v1/exports/customers", true, true}, [&s](Request& r) { return GetExport(r, s); });
+  // Who may call what (checked before the handler; the services check again, with the org scope). Erasing a customer's personal data needs personal_data.view besides record.write, which every role holding it has.
+  const std::vector<http::AccessRule> access{
+      {"GET", "/api/v1/customers", Permission::kRecordRead},
+      {"POST", "/api/v1/customers", Permission::kRecordWrite},
+      {"GET", "/api/v1/customers/{id}", Permission::kRecordRead},
+      {"PATCH", "/api/v1/customers/{id}", Permission::kRecordWrite},
+      {"DELETE", "/api/v1/customers/{id}", Permission::kPersonalDataView},
+      {"GET", "/api/v1/customers/{id}/timeline", Permission::kRecordRead},
+      {"POST", "/api/v1/customers/{id}/merge", Permission::kRecordWrite},
+      {"POST", "/api/v1/customers/{id}/reveal", Permission::kRecordWrite},
+      {"POST", "/api/v1/imports/customers", Permission::kRecordWrite},
+      {"GET", "/api/v1/imports", Permission::kRecordRead},
+      {"GET", "/api/v1/imports/{id}", Permission::kRecordRead},
+      {"GET", "/api/v1/exports/customers", Permission::kRecordRead},
+  };
+  router.Declare(access);
 }
 
 }  // namespace hearth::customers

@@ -282,6 +282,24 @@ void Register(http::Router& router, InventoryModule& module) {
                                  {"actor_id", e.actor_id ? boost::json::value(*e.actor_id) : boost::json::value(nullptr)}};
     });
   });
+  // Who may call what (checked before the handler; the services check again, with the org scope).
+  const std::vector<http::AccessRule> access{
+      {"GET", "/api/v1/projects", Permission::kRecordRead},
+      {"POST", "/api/v1/projects", Permission::kRecordWrite},
+      {"GET", "/api/v1/projects/{id}", Permission::kRecordRead},
+      {"PATCH", "/api/v1/projects/{id}", Permission::kRecordWrite},
+      {"POST", "/api/v1/projects/{id}/units/bulk", Permission::kRecordWrite},
+      {"GET", "/api/v1/projects/{id}/units", Permission::kRecordRead},
+      {"GET", "/api/v1/projects/{id}/board", Permission::kRecordRead},
+      {"POST", "/api/v1/units", Permission::kRecordWrite},
+      {"GET", "/api/v1/units/{id}", Permission::kRecordRead},
+      {"PATCH", "/api/v1/units/{id}", Permission::kRecordWrite},
+      {"POST", "/api/v1/units/{id}/owners", Permission::kRecordWrite},
+      {"DELETE", "/api/v1/units/{id}/owners/{customer_id}", Permission::kRecordWrite},
+      {"GET", "/api/v1/customers/{id}/units", Permission::kRecordRead},
+      {"GET", "/api/v1/units/{id}/history", Permission::kRecordRead},
+  };
+  router.Declare(access);
 }
 
 }  // namespace hearth::inventory

@@ -633,6 +633,53 @@ void Register(http::Router& router, ServiceModule& module) {
     if (!day) return http::ErrorResponse(FailField("day", "invalid_format").value());
     return http::Render(s.DeleteDay(r.context, r.PathText("region"), *day), http::kOk, CalendarJson);
   });
+
+  // Who may call what (checked before the handler; the services check again, with the org scope).
+  std::vector<http::AccessRule> access{
+      {"POST", "/api/v1/tickets", Permission::kRecordWrite},
+      {"GET", "/api/v1/tickets", Permission::kRecordRead},
+      {"GET", "/api/v1/tickets/{id}", Permission::kRecordRead},
+      {"GET", "/api/v1/tickets/{id}/events", Permission::kRecordRead},
+      {"POST", "/api/v1/tickets/{id}/share", Permission::kRecordWrite},
+      {"GET", "/api/v1/reports/tickets", Permission::kRecordRead},
+      {"POST", "/api/v1/tickets/{id}/attachments", Permission::kRecordWrite},
+      {"GET", "/api/v1/tickets/{id}/attachments", Permission::kRecordRead},
+      {"GET", "/api/v1/tickets/{id}/attachments/{file_id}", Permission::kRecordRead},
+      {"DELETE", "/api/v1/tickets/{id}/attachments/{file_id}", Permission::kRecordWrite},
+      {"POST", "/api/v1/tickets/{id}/work-orders", Permission::kRecordWrite},
+      {"GET", "/api/v1/tickets/{id}/work-orders", Permission::kRecordRead},
+      {"POST", "/api/v1/tickets/{id}/file-case", Permission::kRecordWrite},
+      {"GET", "/api/v1/cases", Permission::kRecordRead},
+      {"GET", "/api/v1/standard-answers", Permission::kRecordRead},
+      {"POST", "/api/v1/standard-answers", Permission::kServiceConfig},
+      {"DELETE", "/api/v1/standard-answers/{id}", Permission::kServiceConfig},
+      {"GET", "/api/v1/departments/{department}/members", Permission::kRecordRead},
+      {"PUT", "/api/v1/departments/{department}/members", Permission::kServiceConfig},
+      {"GET", "/api/v1/mass-alerts", Permission::kRecordRead},
+      {"GET", "/api/v1/mass-alerts/{id}", Permission::kRecordRead},
+      {"POST", "/api/v1/mass-alerts/{id}/acknowledge", Permission::kRecordWrite},
+      {"POST", "/api/v1/mass-alerts/{id}/close", Permission::kRecordWrite},
+      {"GET", "/api/v1/service-settings", Permission::kRecordRead},
+      {"PUT", "/api/v1/service-settings", Permission::kServiceConfig},
+      {"GET", "/api/v1/ticket-categories", Permission::kRecordRead},
+      {"POST", "/api/v1/ticket-categories", Permission::kServiceConfig},
+      {"PATCH", "/api/v1/ticket-categories/{id}", Permission::kServiceConfig},
+      {"GET", "/api/v1/routing-rules", Permission::kRecordRead},
+      {"POST", "/api/v1/routing-rules", Permission::kServiceConfig},
+      {"DELETE", "/api/v1/routing-rules/{id}", Permission::kServiceConfig},
+      {"GET", "/api/v1/sla-policies", Permission::kRecordRead},
+      {"POST", "/api/v1/sla-policies", Permission::kServiceConfig},
+      {"DELETE", "/api/v1/sla-policies/{id}", Permission::kServiceConfig},
+      {"GET", "/api/v1/calendars/{region}", Permission::kRecordRead},
+      {"PATCH", "/api/v1/calendars/{region}", Permission::kServiceConfig},
+      {"PUT", "/api/v1/calendars/{region}/days/{day}", Permission::kServiceConfig},
+      {"DELETE", "/api/v1/calendars/{region}/days/{day}", Permission::kServiceConfig},
+  };
+  for (const std::string& action : kTicketActions) access.push_back({"POST", "/api/v1/tickets/{id}/" + action, Permission::kRecordWrite});
+  for (const char* action : {"approve", "visit", "accept", "reject", "cancel"}) {
+    access.push_back({"POST", std::string("/api/v1/work-orders/{id}/") + action, Permission::kRecordWrite});
+  }
+  router.Declare(access);
 }
 
 }  // namespace hearth::service

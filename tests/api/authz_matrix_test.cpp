@@ -1,0 +1,236 @@
+// The authorisation matrix: every route the server registers × every built-in role × a record of
+// the caller's own org unit and one of another, generated from the route table. A route without
+// an access rule fails the first test, so a new route cannot ship unguarded.
+//
+// For each route and role: without the route's permission → 403 before the request is read;
+// with it → never 401/403 (but for the finer rules named below) and never 5xx; a record of another
+// region → never 2xx (a GET answers 404, as if it did not exist); no token → 401.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "app.hpp"
+#include "platform/roles.hpp"
+#include "support/api_fixture.hpp"
+
+namespace hearth::test {
+namespace {
+
+struct RouteInfo {
+  std::string method;
+  std::string pattern;
+  bool auth = true;
+  std::optional<std::string> permission;  ///< e.g. "record.write"; nullopt: any signed-in user
+};
+
+std::vector<RouteInfo> RouteTable(bool& all_declared, std::vector<std::string>& undeclared) {
+  TempDatabase temp(db::Backend::kSqlite);
+  Config config;
+  config.db_url = temp.url();
+  App app(config);
+  std::vector<RouteInfo> out;
+  all_declared = true;
+  for (const auto& route : app.router.routes()) {
+    RouteInfo info{route.spec.method, route.spec.pattern, route.spec.auth, std::nullopt};
+    if (route.spec.auth && !route.access_declared) {
+      all_declared = false;
+      undeclared.push_back(route.spec.method + " " + route.spec.pattern);
+    }
+    if (route.permission) {
+      info.permission = platform::PermissionNames(std::uint64_t{1} << static_cast<std::uint32_t>(*route.permission)).at(0);
+    }
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
+TEST(AuthzMatrix, EveryRouteHasAnAccessRule) {
+  bool all = false;
+  std::vector<std::string> undeclared;
+  const auto routes = RouteTable(all, undeclared);
+  EXPECT_GT(routes.size(), 90u);
+  EXPECT_TRUE(all) << "routes without an access rule (declare them in the module's access table): "
+                   << fmt::format("{}", fmt::join(undeclared, ", "));
+}
+
+/// Records of one region: the ids a route's path parameters take.
+struct Fixture {
+  std::int64_t org_unit = 0, customer = 0, project = 0, unit = 0, ticket = 0, repair = 0, attachment = 0,
+               work_order = 0, alert = 0, user = 0;
+};
+
+// Rules finer than a permission: a caller who holds the route's permission may still be refused.
+const std::set<std::string> kFinerRules = {
+    "POST /api/v1/work-orders/{id}/approve",                 // engineering members approve major plans
+    "DELETE /api/v1/tickets/{id}/attachments/{file_id}",     // the uploader or an administrator
+    "POST /api/v1/customers/{id}/reveal",                    // a reason is needed without personal_data.view
+};
+
+class AuthzMatrixApi : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    ASSERT_EQ(ToReply(admin_->raw().Put("/api/v1/service-settings", {{"Authorization", "Bearer " + admin_->token()}},
+                                        R"({"mass_threshold":2,"mass_window_hours":72})", "application/json"))
+                  .status,
+              200);
+    own_ = MakeFixture("华南", "13500000001");
+    other_ = MakeFixture("华北", "13500000002");
+    for (const auto& role : platform::BuiltInRoles()) {
+      if (role == "admin") continue;
+      const std::string name = "z." + role;
+      auto made = admin_->Post("/api/v1/users", fmt::format(R"({{"username":"{}","password":"Passw0rd-x","display_name":"{}","roles":["{}"],"org_unit_id":{}}})",
+                                                            name, name, role, own_.org_unit));
+      ASSERT_EQ(made.status, 201) << made.body;
+      auto api = std::make_unique<Api>(*server_);
+      ASSERT_EQ(api->Login(name, "Passw0rd-x").status, 200);
+      callers_.emplace_back(role, std::move(api));
+    }
+    // Least privileged first; the administrator last.
+    auto admin = std::make_unique<Api>(*server_);
+    admin->SetToken(admin_->token());
+    callers_.emplace_back("admin", std::move(admin));
+    for (auto& [role, api] : callers_) {
+      auto me = api->Get("/api/v1/me");
+      for (const auto& p : me.json.at("permissions").as_array()) permissions_[role].insert(std::string(p.as_string()));
+    }
+  }
+
+  Fixture MakeFixture(const std::string& region, const std::string& phone) {
+    Fixture f;
+    f.org_unit = admin_->Post("/api/v1/org-units", fmt::format(R"({{"name":"{}","kind":"region","parent_id":{}}})", region, group_id_)).Int("id");
+    f.user = admin_->Post("/api/v1/users", fmt::format(R"({{"username":"u{}","password":"Passw0rd-x","display_name":"x","roles":["agent"],"org_unit_id":{}}})",
+                                                       phone, f.org_unit)).Int("id");
+    f.customer = admin_->Post("/api/v1/customers", fmt::format(R"({{"name":"{}业主","phone":"{}","org_unit_id":{}}})", region, phone, f.org_unit)).Int("id");
+    f.project = admin_->Post("/api/v1/projects", fmt::format(R"({{"name":"{}花园","city":"x","org_unit_id":{}}})", region, f.org_unit)).Int("id");
+    auto bulk = admin_->Post(fmt::format("/api/v1/projects/{}/units/bulk", f.project),
+                             R"({"building":"1","entrance":"1","floor_from":1,"floor_to":1,"rooms":[{"suffix":"01","area_m2":90}]})");
+    f.unit = bulk.json.at("items").as_array().at(0).at("id").as_int64();
+    admin_->Post(fmt::format("/api/v1/units/{}/owners", f.unit), fmt::format(R"({{"customer_id":{}}})", f.customer));
+    auto ticket = [&](const std::string& extra) {
+      return admin_->Post("/api/v1/tickets", fmt::format(R"({{"channel":"hotline","customer_id":{},"project_id":{},{}}})", f.customer, f.project, extra));
+    };
+    f.ticket = ticket(R"("kind":"complaint","title":"噪音")").Int("id");
+    // Two repairs of one category in one project: a mass-complaint alert.
+    const auto categories = admin_->Get("/api/v1/ticket-categories");
+    std::int64_t category = categories.json.at("items").as_array().at(0).at("id").as_int64();
+    f.repair = ticket(fmt::format(R"("kind":"repair","title":"渗水","category_id":{},"unit_id":{})", category, f.unit)).Int("id");
+    ticket(fmt::format(R"("kind":"repair","title":"渗水","category_id":{},"unit_id":{})", category, f.unit));
+    std::string png("\x89PNG\r\n\x1A\n", 8);
+    png += "data";
+    f.attachment = admin_->Upload(fmt::format("/api/v1/tickets/{}/attachments", f.repair), png, "image/png").Int("id");
+    f.work_order = admin_->Post(fmt::format("/api/v1/tickets/{}/work-orders", f.repair),
+                                R"({"contractor":"维保","plan":"修","appointment_at":"2026-12-01T02:00:00Z"})").Int("id");
+    const auto alerts = admin_->Get("/api/v1/mass-alerts");
+    for (const auto& a : alerts.json.at("items").as_array()) {
+      if (a.at("project_id").as_int64() == f.project) f.alert = a.at("id").as_int64();
+    }
+    EXPECT_TRUE(f.customer && f.project && f.unit && f.ticket && f.repair && f.attachment && f.work_order && f.alert && f.user)
+        << region;
+    return f;
+  }
+
+  /// The path with its parameters filled from `f`; nullopt when the route has no record of an
+  /// org unit to aim at (configuration, the caller's own things).
+  static std::string Fill(const std::string& pattern, const Fixture& f, bool& scoped) {
+    scoped = false;
+    std::string path = pattern;
+    auto put = [&](const std::string& name, const std::string& value) {
+      for (auto at = path.find(name); at != std::string::npos; at = path.find(name)) path.replace(at, name.size(), value);
+    };
+    const std::vector<std::pair<std::string, std::int64_t>> by_prefix{
+        {"/api/v1/customers/", f.customer}, {"/api/v1/projects/", f.project}, {"/api/v1/units/", f.unit},
+        {"/api/v1/tickets/", f.repair},     {"/api/v1/work-orders/", f.work_order}, {"/api/v1/mass-alerts/", f.alert},
+        {"/api/v1/org-units/", f.org_unit}, {"/api/v1/users/", f.user}};
+    for (const auto& [prefix, id] : by_prefix) {
+      if (pattern.starts_with(prefix + "{id}")) {
+        put("{id}", std::to_string(id));
+        scoped = true;
+      }
+    }
+    put("{id}", "1");  // configuration rows, imports, notifications: the first
+    put("{file_id}", std::to_string(f.attachment));
+    put("{customer_id}", std::to_string(f.customer));
+    put("{region}", "CN");
+    put("{day}", "2026-12-31");
+    put("{department}", "engineering");
+    return path;
+  }
+
+  Reply Call(Api& api, const RouteInfo& route, const std::string& path) {
+    const httplib::Headers auth{{"Authorization", "Bearer " + api.token()}};
+    auto& raw = api.raw();
+    const bool file = route.pattern.ends_with("/attachments") || route.pattern.starts_with("/api/v1/imports/");
+    const std::string body = file ? std::string("name,phone\n") : std::string("{}");
+    const char* type = route.pattern.ends_with("/attachments") ? "image/png" : file ? "text/csv" : "application/json";
+    if (route.method == "GET") return ToReply(raw.Get(path, auth));
+    if (route.method == "POST") return ToReply(raw.Post(path, auth, body, type));
+    if (route.method == "PATCH") return ToReply(raw.Patch(path, auth, body, type));
+    if (route.method == "PUT") return ToReply(raw.Put(path, auth, body, type));
+    return ToReply(raw.Delete(path, auth));
+  }
+
+  Fixture own_, other_;
+  std::vector<std::pair<std::string, std::unique_ptr<Api>>> callers_;
+  std::map<std::string, std::set<std::string>> permissions_;
+};
+
+TEST_P(AuthzMatrixApi, EveryRouteEveryRoleOwnAndOtherOrgUnit) {
+  bool all = false;
+  std::vector<std::string> undeclared;
+  auto routes = RouteTable(all, undeclared);
+  // Reads before writes, deletions last, so that a permitted write cannot hide a later check.
+  auto rank = [](const RouteInfo& r) { return r.method == "GET" ? 0 : r.method == "DELETE" ? 2 : 1; };
+  std::stable_sort(routes.begin(), routes.end(), [&](const RouteInfo& a, const RouteInfo& b) { return rank(a) < rank(b); });
+  std::size_t checks = 0, denied = 0, other_org = 0, routes_checked = 0;
+  Api anonymous(*server_);
+  for (const auto& route : routes) {
+    if (!route.auth || route.pattern == "/api/v1/auth/logout") continue;
+    ++routes_checked;
+    const std::string name = route.method + " " + route.pattern;
+    bool scoped = false;
+    const std::string own_path = Fill(route.pattern, own_, scoped);
+    const std::string other_path = Fill(route.pattern, other_, scoped);
+    EXPECT_EQ(Call(anonymous, route, own_path).status, 401) << name << " without a token";
+    ++checks;
+    for (auto& [role, api] : callers_) {
+      const bool allowed = !route.permission || permissions_[role].contains(*route.permission);
+      if (scoped && role != "admin" && allowed) {
+        // Another region's record first, while it still exists.
+        auto r = Call(*api, route, other_path);
+        EXPECT_TRUE(r.status < 200 || r.status >= 300) << name << " as " << role << " reached another region's record: " << r.status;
+        if (route.method == "GET") {
+          EXPECT_EQ(r.status, 404) << name << " as " << role << " on another region's record";
+        }
+        ++other_org;
+        ++checks;
+      }
+      auto r = Call(*api, route, own_path);
+      ++checks;
+      EXPECT_LT(r.status, 500) << name << " as " << role << ": " << r.body;
+      if (!allowed) {
+        EXPECT_EQ(r.status, 403) << name << " as " << role << " lacks " << *route.permission << ": " << r.body;
+        EXPECT_EQ(r.ErrorCode(), "forbidden") << name << " as " << role;
+        ++denied;
+      } else if (!kFinerRules.contains(name)) {
+        EXPECT_TRUE(r.status != 401 && r.status != 403) << name << " as " << role << " holds the permission: " << r.status << " " << r.body;
+        if (route.method == "GET" && scoped) {
+          EXPECT_EQ(r.status, 200) << name << " as " << role << " on its own region's record";
+        }
+      }
+    }
+  }
+  std::cout << fmt::format("authorization matrix ({}): {} routes × {} roles, own and other org unit: {} checks, {} refusals "
+                           "by permission, {} attempts on another region's records refused\n",
+                           GetParam() == db::Backend::kSqlite ? "SQLite" : "PostgreSQL", routes_checked, callers_.size(),
+                           checks, denied, other_org);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AuthzMatrixApi, testing::ValuesIn(EnabledBackends()), BackendName);
+
+}  // namespace
+}  // namespace hearth::test
