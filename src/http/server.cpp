@@ -57,6 +57,11 @@ std::string ResponseHead(const Response& res, const std::string& request_id, boo
   head += "\r\nX-Request-Id: ";
   head += request_id;
   head += "\r\nX-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\nReferrer-Policy: no-referrer\r\n";
+  // API answers hold personal data: no cache keeps them unless the handler says otherwise.
+  if (res.content_type.starts_with("application/json") &&
+      std::none_of(res.headers.begin(), res.headers.end(), [](const auto& h) { return h.first == "Cache-Control"; })) {
+    head += "Cache-Control: no-store\r\n";
+  }
   for (const auto& [k, v] : res.headers) {
     // Handlers set these from fixed text; refuse anything that could split the response.
     if (k.find_first_of("\r\n:") != std::string::npos || v.find_first_of("\r\n") != std::string::npos) continue;

@@ -44,13 +44,35 @@ Result<LoginResult> AuthService::Login(const RequestContext& ctx, const std::str
   // Verify against a fixed hash when the user does not exist, so that timing does not tell.
   static const std::string kDummyHash = HashPassword("hearth-dummy-password-1", true);
   const bool ok = found ? VerifyPassword(password, found->second) : (VerifyPassword(password, kDummyHash), false);
+  if (found && found->first.locked_at) {
+    return Fail(ErrorCode::kPermissionDenied, "account_locked",
+                "the account is locked after too many failed logins; an administrator can unlock it");
+  }
   if (!ok || found->first.disabled) {
     throttle_.RecordFailure(username, ctx.remote_address, now);
+    if (found && !ok) {
+      // Counted in the database, so that every server sees it; the account locks at the limit.
+      const User& user = found->first;
+      bool locked_now = false;
+      (void)db_.Transact([&](db::Tx& tx) -> Result<void> {
+        if (users_.RecordFailedLogin(tx, user.id, kLockAfterFailures, now) == now) {
+          users_.RevokeSessionsOf(tx, user.id, now);  // a locked account has no sessions
+          locked_now = true;
+          RequestContext as_system = ctx;
+          as_system.actor.reset();
+          audit_.Record(tx, as_system, "user.locked", "user", user.id, nullptr,
+                        boost::json::object{{"failed_logins", kLockAfterFailures}}, user.tenant_id);
+        }
+        return {};
+      });
+      if (locked_now) cache_.Clear();  // after the commit, so no request caches the old sessions again
+    }
     return Fail(ErrorCode::kUnauthenticated, "unauthenticated", "wrong username or password");
   }
   throttle_.RecordSuccess(username);
   LoginResult result{RandomToken(), found->first};
   return db_.Transact([&](db::Tx& tx) -> Result<LoginResult> {
+    users_.ResetFailedLogins(tx, result.user.id);
     users_.InsertSession(tx, result.user, Sha256Hex(result.token), ctx.remote_address, now,
                          Timestamp{now.ms + session_ttl_ms_});
     RequestContext as_user = ctx;

@@ -49,6 +49,8 @@ struct LoginResult {
 /// expire `session_ttl_ms` after login.
 class AuthService {
  public:
+  /// Consecutive failed logins that lock an account (until an administrator unlocks it).
+  static constexpr int kLockAfterFailures = 10;
   AuthService(db::Database& db, const Clock& clock, AuditLog& audit, LoginThrottle& throttle, SessionCache& cache,
               std::int64_t session_ttl_ms)
       : db_(db), clock_(clock), audit_(audit), throttle_(throttle), cache_(cache), session_ttl_ms_(session_ttl_ms) {}

@@ -114,12 +114,13 @@ Response PatchUser(Request& req, UserService& users) {
   cmd.roles = in.StringArray("roles", in.Has("roles"), 6, 20);
   cmd.org_unit_id = in.Int("org_unit_id", in.Has("org_unit_id"));
   cmd.disabled = in.Bool("disabled", in.Has("disabled"));
+  cmd.locked = in.Bool("locked", in.Has("locked"));
   cmd.password = in.String("password", {.required = in.Has("password"), .max_chars = 128});
   cmd.phone = in.String("phone", {.max_chars = 32});
   cmd.email = in.String("email", {.max_chars = 254});
   cmd.clear_phone = in.IsNull("phone");
   cmd.clear_email = in.IsNull("email");
-  if (auto done = in.Finish({"display_name", "roles", "org_unit_id", "disabled", "password", "phone", "email"});
+  if (auto done = in.Finish({"display_name", "roles", "org_unit_id", "disabled", "locked", "password", "phone", "email"});
       !done) {
     return http::ErrorResponse(done.error());
   }

@@ -25,6 +25,8 @@ struct User {
   std::int64_t version = 1;
   Timestamp created_at;
   Timestamp updated_at;
+  /// Set when too many consecutive logins failed; only an administrator's PATCH clears it.
+  std::optional<Timestamp> locked_at;
 };
 
 /// The API view of a user; `unmasked` shows the phone in full.

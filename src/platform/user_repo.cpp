@@ -12,19 +12,19 @@ INSERT INTO users (tenant_id, org_unit_id, username, display_name, phone, email,
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id)sql";
 constexpr std::string_view kFind = R"sql(
 SELECT id, tenant_id, org_unit_id, username, display_name, phone, email, roles, disabled, version, created_at,
-       updated_at
+       updated_at, locked_at
   FROM users WHERE id = $1 AND tenant_id = $2)sql";
 constexpr std::string_view kFindWithUnit = R"sql(
 SELECT u.id, u.tenant_id, u.org_unit_id, u.username, u.display_name, u.phone, u.email, u.roles, u.disabled,
-       u.version, u.created_at, u.updated_at, o.name, o.kind
+       u.version, u.created_at, u.updated_at, u.locked_at, o.name, o.kind
   FROM users u JOIN org_units o ON o.id = u.org_unit_id WHERE u.id = $1 AND u.tenant_id = $2)sql";
 constexpr std::string_view kFindForLogin = R"sql(
 SELECT id, tenant_id, org_unit_id, username, display_name, phone, email, roles, disabled, version, created_at,
-       updated_at, password_hash
+       updated_at, locked_at, password_hash
   FROM users WHERE username = $1)sql";
 constexpr std::string_view kList = R"sql(
 SELECT u.id, u.tenant_id, u.org_unit_id, u.username, u.display_name, u.phone, u.email, u.roles, u.disabled,
-       u.version, u.created_at, u.updated_at
+       u.version, u.created_at, u.updated_at, u.locked_at
   FROM users u JOIN org_units o ON o.id = u.org_unit_id
  WHERE u.tenant_id = $1 AND o.path LIKE $2 AND u.id > $3
    AND (CAST($4 AS TEXT) IS NULL OR u.username LIKE $4 ESCAPE '\' OR u.display_name LIKE $4 ESCAPE '\')
@@ -32,7 +32,9 @@ SELECT u.id, u.tenant_id, u.org_unit_id, u.username, u.display_name, u.phone, u.
  ORDER BY u.id LIMIT $6)sql";
 constexpr std::string_view kUpdate = R"sql(
 UPDATE users SET org_unit_id = $3, display_name = $4, phone = $5, email = $6, roles = $7, disabled = $8,
-                 password_hash = COALESCE($9, password_hash), version = version + 1, updated_at = $10
+                 password_hash = COALESCE($9, password_hash), locked_at = $12,
+                 failed_logins = CASE WHEN CAST($12 AS BIGINT) IS NULL THEN 0 ELSE failed_logins END,
+                 version = version + 1, updated_at = $10
  WHERE id = $1 AND tenant_id = $2 AND (CAST($11 AS BIGINT) IS NULL OR version = $11))sql";
 
 constexpr std::string_view kInsertSession = R"sql(
@@ -51,9 +53,18 @@ UPDATE sessions SET revoked_at = $2, version = version + 1, updated_at = $2
  WHERE user_id = $1 AND revoked_at IS NULL)sql";
 
 User FromRow(const db::Row& r) {
-  return User{r.Int(0),  r.Int(1),           r.Int(2),  r.Text(3), r.Text(4), r.OptText(5), r.OptText(6),
-              SplitRoles(r.Text(7)), r.Bool(8), r.Int(9), r.Time(10), r.Time(11)};
+  User u{r.Int(0),  r.Int(1),           r.Int(2),  r.Text(3), r.Text(4), r.OptText(5), r.OptText(6),
+         SplitRoles(r.Text(7)), r.Bool(8), r.Int(9), r.Time(10), r.Time(11), std::nullopt};
+  if (auto locked = r.OptInt(12)) u.locked_at = Timestamp{*locked};
+  return u;
 }
+
+// One failed login: the count goes up, and the account locks when it reaches `limit`.
+constexpr std::string_view kFailedLogin = R"sql(
+UPDATE users SET failed_logins = failed_logins + 1,
+                 locked_at = CASE WHEN locked_at IS NULL AND failed_logins + 1 >= $2 THEN $3 ELSE locked_at END
+ WHERE id = $1 RETURNING failed_logins, locked_at)sql";
+constexpr std::string_view kResetFailedLogins = "UPDATE users SET failed_logins = 0 WHERE id = $1 AND failed_logins <> 0";
 
 }  // namespace
 
@@ -79,13 +90,13 @@ std::optional<std::tuple<User, std::string, std::string>> UserRepo::FindWithUnit
   auto rows = tx.Execute(kFindWithUnit, id, tenant_id);
   if (rows.empty()) return std::nullopt;
   const auto r = rows.front();
-  return std::make_tuple(FromRow(r), r.Text(12), r.Text(13));
+  return std::make_tuple(FromRow(r), r.Text(13), r.Text(14));
 }
 
 std::optional<std::pair<User, std::string>> UserRepo::FindForLogin(db::Tx& tx, const std::string& username) {
   auto rows = tx.Execute(kFindForLogin, username);
   if (rows.empty()) return std::nullopt;
-  return std::make_pair(FromRow(rows.front()), rows.front().Text(12));
+  return std::make_pair(FromRow(rows.front()), rows.front().Text(13));
 }
 
 std::vector<User> UserRepo::List(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
@@ -107,10 +118,18 @@ std::vector<User> UserRepo::List(db::Tx& tx, std::int64_t tenant_id, const std::
   return out;
 }
 
+std::optional<Timestamp> UserRepo::RecordFailedLogin(db::Tx& tx, std::int64_t id, int limit, Timestamp now) {
+  auto rows = tx.Execute(kFailedLogin, id, limit, now);
+  if (rows.empty() || rows.front().IsNull(1)) return std::nullopt;
+  return rows.front().Time(1);
+}
+
+void UserRepo::ResetFailedLogins(db::Tx& tx, std::int64_t id) { tx.Execute(kResetFailedLogins, id); }
+
 bool UserRepo::Update(db::Tx& tx, const User& u, const std::optional<std::string>& password_hash,
                       std::optional<std::int64_t> expected_version, Timestamp now) {
   return tx.Execute(kUpdate, u.id, u.tenant_id, u.org_unit_id, u.display_name, u.phone, u.email, JoinRoles(u.roles),
-                    u.disabled, password_hash, now, expected_version)
+                    u.disabled, password_hash, now, expected_version, u.locked_at)
              .affected == 1;
 }
 

@@ -38,6 +38,11 @@ class UserRepo {
   std::vector<User> List(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix, const UserFilter& filter,
                          const Page& page);
   /// Writes every column of `user` when the version matches (or is not given); false otherwise.
+  /// Counts a failed login; locks the account when the count reaches `limit`. Answers when the
+  /// account is locked (now or before), nullopt while it is not.
+  std::optional<Timestamp> RecordFailedLogin(db::Tx& tx, std::int64_t id, int limit, Timestamp now);
+  /// A successful login starts the count again.
+  void ResetFailedLogins(db::Tx& tx, std::int64_t id);
   bool Update(db::Tx& tx, const User& user, const std::optional<std::string>& password_hash,
               std::optional<std::int64_t> expected_version, Timestamp now);
   std::int64_t CountAll(db::Tx& tx);

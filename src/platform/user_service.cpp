@@ -53,6 +53,8 @@ boost::json::object ToJson(const User& u, bool unmasked) {
   o["phone"] = u.phone ? boost::json::value(unmasked ? *u.phone : MaskPhone(*u.phone)) : nullptr;
   o["email"] = u.email ? boost::json::value(*u.email) : nullptr;
   o["disabled"] = u.disabled;
+  o["locked"] = u.locked_at.has_value();
+  o["locked_at"] = u.locked_at ? boost::json::value(FormatRfc3339(*u.locked_at)) : nullptr;
   o["version"] = u.version;
   o["created_at"] = FormatRfc3339(u.created_at);
   o["updated_at"] = FormatRfc3339(u.updated_at);
@@ -173,15 +175,17 @@ Result<User> UserService::Update(const RequestContext& ctx, std::int64_t id, con
       user.org_unit_id = unit->id;
     }
     if (cmd.disabled) user.disabled = *cmd.disabled;
+    const Timestamp now = clock_.Now();
+    if (cmd.locked && !*cmd.locked) user.locked_at.reset();  // unlocked: the count starts again
+    if (cmd.locked && *cmd.locked && !user.locked_at) user.locked_at = now;
     if (cmd.clear_phone) user.phone.reset();
     if (cmd.phone) user.phone = NormalizePhone(*cmd.phone);
     if (cmd.clear_email) user.email.reset();
     if (cmd.email) user.email = cmd.email;
-    const Timestamp now = clock_.Now();
     if (!repo_.Update(tx, user, hash, expected_version, now)) {
       return Fail(ErrorCode::kConflict, "version_conflict", "the user was changed by someone else; reload it");
     }
-    if (hash || (cmd.disabled && *cmd.disabled)) repo_.RevokeSessionsOf(tx, id, now);
+    if (hash || (cmd.disabled && *cmd.disabled) || (user.locked_at && !found->locked_at)) repo_.RevokeSessionsOf(tx, id, now);
     User after = *repo_.Find(tx, actor.tenant_id, id);
     boost::json::object before_json = ToJson(*found, true);
     boost::json::object after_json = ToJson(after, true);

@@ -29,6 +29,7 @@ struct UpdateUser {
   std::optional<std::vector<std::string>> roles;
   std::optional<std::int64_t> org_unit_id;
   std::optional<bool> disabled;
+  std::optional<bool> locked;  ///< false unlocks a locked account; true locks it now
   std::optional<std::string> password;
   std::optional<std::string> phone;
   std::optional<std::string> email;

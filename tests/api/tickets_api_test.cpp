@@ -467,6 +467,14 @@ TEST_P(TicketsApi, TheCustomerFollowsTheTicketByLinkAndConfirmsTheRepair) {
   admin_->Post(fmt::format("/api/v1/tickets/{}/share", id), "");
   EXPECT_EQ(anonymous.Get("/api/v1/public/tickets/" + token).status, 404);
   EXPECT_EQ(anonymous.Get("/api/v1/public/tickets/abc").status, 404);
+  // Guessing links is slowed down: after 30 unknown tokens from one address, 429 for a while.
+  int misses = 2;
+  while (misses < 30) {
+    EXPECT_EQ(anonymous.Get(fmt::format("/api/v1/public/tickets/guess{}", misses++)).status, 404);
+  }
+  EXPECT_EQ(anonymous.Get("/api/v1/public/tickets/guess-more").ErrorCode(), "rate_limited");
+  SetClock("2026-11-20 09:20");
+  EXPECT_EQ(anonymous.Get("/api/v1/public/tickets/guess-later").status, 404) << "the window passed";
 }
 
 TEST_P(TicketsApi, RoundRobinCaseLibraryAndStandardAnswers) {

@@ -3,7 +3,7 @@
 // Steps run in order and share one browser page: each builds on the one before.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminPassword, chooseOption, chooseTree, launch, modal, modalClosed, openMenu, requireEnvironment, shot, runSuffix } from './support.mjs';
+import { adminPassword, chooseOption, chooseTree, launch, modal, modalClosed, openMenu, pageApi, requireEnvironment, shot, runSuffix } from './support.mjs';
 
 const suffix = runSuffix();
 const regionName = `E2E华东区域-${suffix}`;
@@ -163,6 +163,23 @@ describe('Hearth web app', { concurrency: false }, () => {
     await edit.getByRole('button', { name: /保\s*存/ }).click();
     await modalClosed(page);
     await table.locator('.ant-table-row').filter({ hasText: `${displayName}（已编辑）` }).waitFor();
+  });
+
+  it('shows a locked account and unlocks it', kStep, async () => {
+    // Locked as ten failed logins would lock it (the lock-out itself has its API test).
+    const found = await pageApi(page, 'GET', `/users?q=${username}`);
+    const user = found.body.items.find((u) => u.username === username);
+    const locked = await pageApi(page, 'PATCH', `/users/${user.id}`, { locked: true }, { 'If-Match': String(user.version) });
+    assert.equal(locked.status, 200, JSON.stringify(locked.body));
+    await page.reload();
+    const row = page.getByTestId('user-table').locator('.ant-table-row').filter({ hasText: username });
+    await row.getByTestId('user-locked').waitFor();
+    await shot(page, 'user-locked');
+    await row.getByTestId('user-unlock').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await row.getByTestId('user-locked').waitFor({ state: 'detached' });
+    const after = await pageApi(page, 'GET', `/users/${user.id}`);
+    assert.equal(after.body.locked, false);
   });
 
   it('switches to English and back', kStep, async () => {

