@@ -3,6 +3,8 @@
 # as the postgres user (the server refuses root).
 #   scripts/pg.sh start DIR   → prints the URL (postgresql://postgres@127.0.0.1:PORT/postgres)
 #   scripts/pg.sh stop DIR
+#   scripts/pg.sh crash DIR   → stops it at once, as a crash would (pg_ctl -m immediate)
+# Starting a DIR that already holds a cluster starts that cluster again on its own port.
 set -euo pipefail
 cmd=${1:?start|stop}
 dir=${2:?directory}
@@ -14,8 +16,13 @@ case "$cmd" in
   start)
     mkdir -p "$dir"
     [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
-    port=${PGPORT_TEST:-$((20000 + RANDOM % 20000))}
-    as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --locale=C.UTF-8 --encoding=UTF8 >"$dir/initdb.log" 2>&1
+    if [ -d "$dir/data" ]; then
+      port=$(cat "$dir/port")
+    else
+      port=${PGPORT_TEST:-$((20000 + RANDOM % 20000))}
+      as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --locale=C.UTF-8 --encoding=UTF8 >"$dir/initdb.log" 2>&1
+      echo "$port" >"$dir/port"
+    fi
     as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
       -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
     echo "postgresql://postgres@127.0.0.1:$port/postgres"
@@ -23,5 +30,8 @@ case "$cmd" in
   stop)
     [ -d "$dir/data" ] && as_pg "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
     ;;
-  *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+  crash)
+    [ -d "$dir/data" ] && as_pg "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+    ;;
+  *) echo "usage: $0 start|stop|crash DIR" >&2; exit 2 ;;
 esac

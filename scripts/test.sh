@@ -23,7 +23,7 @@ echo "   $HEARTH_TEST_PG"
 echo "== unit, service, repository and API tests (SQLite and PostgreSQL)"
 ctest --test-dir "$build" --output-on-failure -j 2 --timeout 300
 # What the durability tests tried and found (their own summary lines).
-grep -hE '^(crash test|authorization matrix)' "$build/Testing/Temporary/LastTest.log" || true
+grep -hE '^(crash test|authorization matrix|PostgreSQL outage|disk full|slow clients)' "$build/Testing/Temporary/LastTest.log" || true
 
 echo "== OpenAPI document and web app against a running server"
 export HEARTH_ADMIN_PASSWORD=E2e-admin-pass-1

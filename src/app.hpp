@@ -21,6 +21,8 @@ struct Config {
   std::string group_name = "示范集团";  ///< the name of the group created with the first admin
   std::int64_t session_ttl_s = 12 * 3600;
   std::size_t body_limit = 1 << 20;
+  int idle_timeout_s = 60;     ///< a connection that sends nothing (or no whole header) this long is closed
+  int request_timeout_s = 30;  ///< a request body must arrive whole within this
   int workers = 0;
   std::string handlers = "auto";  ///< inline | pool | auto (inline on SQLite, pool on PostgreSQL)
   int db_pool = 8;

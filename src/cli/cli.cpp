@@ -47,6 +47,11 @@ int Run(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "inline", "pool"}));
   serve->add_option("--db-pool", config.db_pool, "database connections");
   serve->add_option("--body-limit", config.body_limit, "largest request body in bytes (413 above)");
+  serve->add_option("--idle-timeout", config.idle_timeout_s,
+                    "seconds a connection may stay silent, or take to send a request's header, before it is closed")
+      ->check(CLI::Range(1, 3600));
+  serve->add_option("--request-timeout", config.request_timeout_s, "seconds a request's body may take to arrive")
+      ->check(CLI::Range(1, 3600));
   serve->add_option("--session-ttl", config.session_ttl_s, "seconds a login token lives");
   serve->add_flag("!--no-access-log", config.access_log, "do not log each request");
   serve->add_flag("--fast-hashing", config.fast_hashing, "cheap password hashing (tests only)");

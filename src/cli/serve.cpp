@@ -53,6 +53,8 @@ int Serve(const Config& config) {
   }
   server_config.worker_threads = config.workers;
   server_config.body_limit = config.body_limit;
+  server_config.idle_timeout_s = config.idle_timeout_s;
+  server_config.request_timeout_s = config.request_timeout_s;
   server_config.access_log = config.access_log;
 
   // Tests of deadlines move time by hand instead of sleeping (API tests of SLA and escalation).

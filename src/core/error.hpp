@@ -96,5 +96,7 @@ namespace hearth {
 class ServiceUnavailable : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+  /// True when the disk holding the database is full: writes fail until space is freed, reads go on.
+  virtual bool storage_full() const { return false; }
 };
 }  // namespace hearth

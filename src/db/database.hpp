@@ -84,6 +84,14 @@ class UnavailableError : public ServiceUnavailable {
   using ServiceUnavailable::ServiceUnavailable;
 };
 
+/// Thrown when a write finds the database's disk full (SQLITE_FULL, PostgreSQL's disk_full);
+/// answered with 503 storage_full. The transaction rolled back: nothing was half-written.
+class StorageFullError : public UnavailableError {
+ public:
+  using UnavailableError::UnavailableError;
+  bool storage_full() const override { return true; }
+};
+
 /// A backend connection. Not thread-safe; owned by a pool and leased to one thread at a time.
 class Connection {
  public:
@@ -95,6 +103,9 @@ class Connection {
   virtual void ExecScript(std::string_view sql) = 0;
   /// False once the connection is known to be broken; the pool then drops it.
   virtual bool Healthy() const = 0;
+  /// True inside a transaction. False after the engine rolled one back by itself (SQLite does
+  /// on SQLITE_FULL), when a ROLLBACK would only fail and hide the error that caused it.
+  virtual bool InTransaction() const = 0;
 };
 
 /// A connection inside a transaction (or, from Database::Read, outside one). Borrowed, never owned.
@@ -228,7 +239,7 @@ auto Database::Transact(F&& fn) -> std::invoke_result_t<F, Tx&> {
       outer->Execute("RELEASE SAVEPOINT hearth_sp");
       return FromConstraint<R>(e);
     } catch (...) {
-      if (outer->connection().Healthy()) {
+      if (outer->connection().Healthy() && outer->connection().InTransaction()) {
         outer->Execute("ROLLBACK TO SAVEPOINT hearth_sp");
         outer->Execute("RELEASE SAVEPOINT hearth_sp");
       }
@@ -255,7 +266,7 @@ auto Database::Transact(F&& fn) -> std::invoke_result_t<F, Tx&> {
     lease->Execute("ROLLBACK", {});
     return FromConstraint<R>(e);
   } catch (...) {
-    if (lease->Healthy()) lease->Execute("ROLLBACK", {});
+    if (lease->Healthy() && lease->InTransaction()) lease->Execute("ROLLBACK", {});
     throw;
   }
 }

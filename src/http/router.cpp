@@ -104,6 +104,10 @@ Response Router::Handle(Request& req) const {
     return next(req);
   } catch (const ServiceUnavailable& e) {
     spdlog::error("request_id={} unavailable: {}", req.context.request_id, e.what());
+    if (e.storage_full()) {
+      return ErrorResponse(Error{ErrorCode::kUnavailable, "storage_full",
+                                 "the database's disk is full; nothing was saved. Free space and try again", {}, {}});
+    }
     return ErrorResponse(Error{ErrorCode::kUnavailable, "unavailable",
                                "the database is not available; try again shortly", {}, {}});
   } catch (const std::exception& e) {

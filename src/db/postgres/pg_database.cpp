@@ -82,6 +82,7 @@ class PgConnection final : public Connection {
   }
 
   bool Healthy() const override { return conn_ && PQstatus(conn_) == CONNECTION_OK; }
+  bool InTransaction() const override { return conn_ && PQtransactionStatus(conn_) != PQTRANS_IDLE; }
 
  private:
   void CheckAlive() {
@@ -136,6 +137,7 @@ class PgConnection final : public Connection {
       const char* column = PQresultErrorField(res, PG_DIAG_COLUMN_NAME);
       throw ConstraintError(ConstraintError::Kind::kNotNull, column ? column : "", message);
     }
+    if (sqlstate == "53100") throw StorageFullError(fmt::format("PostgreSQL: {}", message));  // disk_full
     if (!Healthy() || sqlstate.starts_with("08") || sqlstate.starts_with("57P") || sqlstate == "53300") {
       throw UnavailableError(fmt::format("PostgreSQL: {}", message));
     }

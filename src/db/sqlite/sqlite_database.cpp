@@ -163,6 +163,7 @@ class SqliteConnection final : public Connection {
   }
 
   bool Healthy() const override { return db_ != nullptr; }
+  bool InTransaction() const override { return db_ != nullptr && sqlite3_get_autocommit(db_) == 0; }
 
  private:
   struct Statement {
@@ -237,9 +238,10 @@ class SqliteConnection final : public Connection {
         throw ConstraintError(ConstraintError::Kind::kCheck, AfterColon(message), message);
       case SQLITE_CONSTRAINT_NOTNULL:
         throw ConstraintError(ConstraintError::Kind::kNotNull, AfterColon(message), message);
+      case SQLITE_FULL:
+        throw StorageFullError(fmt::format("SQLite: {}", message));
       case SQLITE_BUSY:
       case SQLITE_LOCKED:
-      case SQLITE_FULL:
       case SQLITE_IOERR:
       case SQLITE_CANTOPEN:
         throw UnavailableError(fmt::format("SQLite: {}", message));
