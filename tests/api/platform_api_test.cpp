@@ -13,6 +13,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "support/api_fixture.hpp"
 
 namespace hearth::test {
@@ -499,6 +501,28 @@ TEST_P(ShortSessionApi, ExpiredTokenAnswers401) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ShortSessionApi, testing::ValuesIn(EnabledBackends()), BackendName);
+
+// No personal data in the logs: names, phones, ID numbers, searches and the customer's link token
+// stay out of the access and error logs.
+TEST_P(PlatformApi, LogsHoldNoPersonalData) {
+  auto c = admin_->Post("/api/v1/customers", R"({"name":"欧阳明轩","phone":"13912345678","id_type":"resident_id","id_number":"11010519491231002X"})");
+  ASSERT_EQ(c.status, 201) << c.body;
+  admin_->Get("/api/v1/customers?q=13912345678");
+  admin_->Get("/api/v1/customers?q=欧阳");
+  admin_->Post("/api/v1/customers", R"({"name":"欧阳明轩","phone":"13912345678"})");  // a duplicate: 409
+  admin_->Post(fmt::format("/api/v1/customers/{}/reveal", c.Int("id")), R"({"reason":"回访核实"})");
+  auto t = admin_->Post("/api/v1/tickets", fmt::format(R"({{"kind":"inquiry","channel":"hotline","customer_id":{},"title":"咨询"}})", c.Int("id")));
+  const auto token = admin_->Post(fmt::format("/api/v1/tickets/{}/share", t.Int("id")), "").Str("token");
+  Api anonymous(*server_);
+  ASSERT_EQ(anonymous.Get("/api/v1/public/tickets/" + token).status, 200);
+  anonymous.Login("admin", "a-wrong-password-13912345678");
+  std::ifstream in(server_->log_path());
+  const std::string log((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_NE(log.find("\"msg\":\"access\""), std::string::npos) << "the access log is on";
+  for (const std::string& secret : std::vector<std::string>{"13912345678", "11010519491231002X", "欧阳", "%E6%AC%A7", token, "a-wrong-password"}) {
+    EXPECT_EQ(log.find(secret), std::string::npos) << "the log holds " << secret;
+  }
+}
 
 // Account lock-out: consecutive failed logins are counted in the database; at ten the account
 // locks (even for the right password) until an administrator unlocks it. The per-name throttle

@@ -26,6 +26,8 @@ class TestServer {
   /// SIGKILL, as a crash or a power cut would end it: no shutdown code runs.
   void Kill();
   pid_t pid() const { return pid_; }
+  /// The server's stdout and stderr (its logs).
+  const std::string& log_path() const { return log_path_; }
   int port() const { return port_; }
   std::unique_ptr<httplib::Client> Client() const;
 
