@@ -7,7 +7,7 @@ HEARTH_ADMIN_PASSWORD ?= hearth-admin-2026
 LISTEN     ?= 127.0.0.1:8080
 DB         ?= sqlite:hearth.db
 
-.PHONY: all deps web build build-tests run test soak bench clean
+.PHONY: all deps web build build-tests run test soak fuzz bench clean
 
 all: build
 
@@ -42,6 +42,10 @@ run: build
 test: build-tests
 	scripts/test.sh $(BUILD)
 
+# Every libFuzzer target for ten million executions (make test runs each for 20 seconds).
+fuzz: deps
+	scripts/fuzz.sh --runs 10000000
+
 # The long durability runs (minutes to an hour): 240 kills in the crash test.
 soak: build-tests
 	scripts/soak.sh $(BUILD)
@@ -51,4 +55,4 @@ bench: build
 	bench/run.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) web/dist
+	rm -rf $(BUILD) build-fuzz web/dist

@@ -25,6 +25,9 @@ ctest --test-dir "$build" --output-on-failure -j 2 --timeout 300
 # What the durability tests tried and found (their own summary lines).
 grep -hE '^(crash test|authorization matrix|PostgreSQL outage|disk full|slow clients)' "$build/Testing/Temporary/LastTest.log" || true
 
+echo "== fuzzing: JSON bodies, CSV and XLSX imports, IDs and phones, query strings (20 s per target)"
+scripts/fuzz.sh --seconds 20
+
 echo "== OpenAPI document and web app against a running server"
 export HEARTH_ADMIN_PASSWORD=E2e-admin-pass-1
 "$build/hearth" serve --listen 127.0.0.1:0 --db "sqlite:$tmp/e2e.db" --fast-hashing --no-access-log >"$tmp/serve.log" 2>&1 &
