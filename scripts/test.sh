@@ -28,6 +28,9 @@ grep -hE '^(crash test|authorization matrix|PostgreSQL outage|disk full|slow cli
 echo "== fuzzing: JSON bodies, CSV and XLSX imports, IDs and phones, query strings (20 s per target)"
 scripts/fuzz.sh --seconds 20
 
+echo "== attack tools: sqlmap and wapiti against a local server"
+scripts/security-scan.sh "$build"
+
 echo "== OpenAPI document and web app against a running server"
 export HEARTH_ADMIN_PASSWORD=E2e-admin-pass-1
 "$build/hearth" serve --listen 127.0.0.1:0 --db "sqlite:$tmp/e2e.db" --fast-hashing --no-access-log >"$tmp/serve.log" 2>&1 &
