@@ -7,7 +7,7 @@ HEARTH_ADMIN_PASSWORD ?= hearth-admin-2026
 LISTEN     ?= 127.0.0.1:8080
 DB         ?= sqlite:hearth.db
 
-.PHONY: all deps web build build-tests run test soak fuzz bench clean
+.PHONY: all deps web build build-tests run test test-asan soak fuzz bench clean
 
 all: build
 
@@ -42,6 +42,14 @@ run: build
 test: build-tests
 	scripts/test.sh $(BUILD)
 
+# The unit, service and API tests (SQLite and PostgreSQL) with the server and the tests built
+# under AddressSanitizer and UBSan (a Debug build: assertions on), in build-asan. CI runs it
+# after make test.
+test-asan: deps web
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHEARTH_SANITIZE=ON >/dev/null
+	ninja -C build-asan -j $(JOBS) hearth hearth_tests
+	scripts/test.sh build-asan --ctest-only
+
 # Every libFuzzer target for ten million executions (make test runs each for 20 seconds).
 fuzz: deps
 	scripts/fuzz.sh --runs 10000000
@@ -55,4 +63,4 @@ bench: build
 	bench/run.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) build-fuzz web/dist
+	rm -rf $(BUILD) build-asan build-fuzz web/dist

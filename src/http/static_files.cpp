@@ -32,6 +32,11 @@ Handler StaticFiles() {
     while (!path.empty() && path.front() == '/') path.remove_prefix(1);
     auto it = files.find(path);
     const bool asset = it != files.end();
+    // A missing file under assets/ is a stale or mistyped link, not a page of the app: 404, so
+    // that a cached page does not run the app's HTML as a script.
+    if (!asset && path.starts_with("assets/")) {
+      return ErrorResponse(Error{ErrorCode::kNotFound, "not_found", "no such file", {}, {}});
+    }
     if (!asset) it = files.find("index.html");
     if (it == files.end()) {
       return ErrorResponse(Error{ErrorCode::kNotFound, "not_found", "the web app is not built into this binary", {}, {}});

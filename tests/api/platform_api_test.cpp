@@ -502,6 +502,20 @@ TEST_P(ShortSessionApi, ExpiredTokenAnswers401) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, ShortSessionApi, testing::ValuesIn(EnabledBackends()), BackendName);
 
+// The web app: any page path answers the app with its security headers; a missing asset is a 404.
+TEST_P(PlatformApi, WebAppPagesAndMissingAssets) {
+  Api anonymous(*server_);
+  auto page = anonymous.Get("/customers/123");
+  if (page.status == 404) GTEST_SKIP() << "the web app is not built into this binary";
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(page.headers.find("Content-Type")->second.starts_with("text/html"));
+  EXPECT_NE(page.headers.find("Content-Security-Policy")->second.find("default-src 'self'"), std::string::npos);
+  EXPECT_EQ(page.headers.find("X-Frame-Options")->second, "DENY");
+  EXPECT_EQ(anonymous.Get("/assets/not-a-file.js").status, 404);
+  EXPECT_EQ(anonymous.Get("/api/v1/no-such-route").status, 404);
+  EXPECT_EQ(admin_->Get("/api/v1/me").headers.find("Cache-Control")->second, "no-store");
+}
+
 // No personal data in the logs: names, phones, ID numbers, searches and the customer's link token
 // stay out of the access and error logs.
 TEST_P(PlatformApi, LogsHoldNoPersonalData) {
