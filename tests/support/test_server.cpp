@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +14,7 @@
 #include <thread>
 
 #include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
 #include <fmt/format.h>
 
 namespace hearth::test {
@@ -64,6 +66,18 @@ TestServer::TestServer(const std::string& db_url, std::vector<std::string> extra
 
 TestServer::~TestServer() {
   Stop();
+  // A failed test shows what the server logged, which is otherwise deleted with the test.
+  if (::testing::Test::HasFailure()) {
+    std::ifstream in(log_path_);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) {
+      if (line.find("\"msg\":\"access\"") != std::string::npos && line.find("\"status\":2") != std::string::npos) continue;
+      lines.push_back(std::move(line));
+    }
+    const std::size_t from = lines.size() > 40 ? lines.size() - 40 : 0;
+    std::fprintf(stderr, "--- the server's log (last %zu lines but successful requests) ---\n", lines.size() - from);
+    for (std::size_t i = from; i < lines.size(); ++i) std::fprintf(stderr, "%s\n", lines[i].c_str());
+  }
   std::filesystem::remove(log_path_);
 }
 
@@ -97,6 +111,12 @@ std::unique_ptr<httplib::Client> TestServer::Client() const {
   client->set_connection_timeout(5);
   client->set_read_timeout(30);
   return client;
+}
+
+const boost::json::value& Reply::Member(const char* key) const {
+  const auto* found = json.is_object() ? json.as_object().if_contains(key) : nullptr;
+  if (!found) throw std::runtime_error(fmt::format("the answer {} has no \"{}\": {}", status, key, body.substr(0, 500)));
+  return *found;
 }
 
 std::string Reply::ErrorCode() const {

@@ -47,8 +47,10 @@ struct Reply {
   std::string ErrorCode() const;
   /// error.fields[name], or "".
   std::string FieldReason(const std::string& name) const;
-  std::int64_t Int(const char* key) const { return json.at(key).as_int64(); }
-  std::string Str(const char* key) const { return std::string(json.at(key).as_string()); }
+  /// json[key]; throws, naming the status and the body, when the answer has no such member.
+  std::int64_t Int(const char* key) const { return Member(key).as_int64(); }
+  std::string Str(const char* key) const { return std::string(Member(key).as_string()); }
+  const boost::json::value& Member(const char* key) const;
 };
 
 /// An HTTP client for one server, optionally logged in.
