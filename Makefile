@@ -43,8 +43,7 @@ test: build-tests
 	scripts/test.sh $(BUILD)
 
 # The unit, service and API tests (SQLite and PostgreSQL) with the server and the tests built
-# under AddressSanitizer and UBSan (a Debug build: assertions on), in build-asan. CI runs it
-# after make test.
+# under AddressSanitizer and UBSan (a Debug build: assertions on), in build-asan.
 test-asan: deps web
 	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHEARTH_SANITIZE=ON >/dev/null
 	ninja -C build-asan -j $(JOBS) hearth hearth_tests
