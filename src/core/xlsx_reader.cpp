@@ -363,7 +363,8 @@ std::optional<std::string> ExcelSerialDate(std::string_view text) {
   auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), serial);
   if (ec != std::errc() || p != text.data() + text.size()) return std::nullopt;
   // 61 is 1900-03-01 (Excel counts a 29 February 1900 that never was); 109574 is 2199-12-31.
-  if (serial < 61 || serial > 109574) return std::nullopt;
+  // Written so that NaN (from_chars reads "nan") fails too: every comparison with it is false.
+  if (!(serial >= 61 && serial <= 109574)) return std::nullopt;
   using namespace std::chrono;
   const sys_days day = sys_days(year{1899} / December / 30) + days(static_cast<int>(serial));
   const year_month_day ymd(day);

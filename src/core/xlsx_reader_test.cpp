@@ -74,6 +74,8 @@ TEST(ExcelSerialDate, CountsFromExcelsEpoch) {
   EXPECT_EQ(ExcelSerialDate("45000.75"), "2023-03-15");
   EXPECT_FALSE(ExcelSerialDate("abc"));
   EXPECT_FALSE(ExcelSerialDate("12"));
+  // Found by the fuzz_ids target: from_chars reads these as NaN and infinity.
+  for (const char* odd : {"nan", "nAn", "-nan", "inf", "-inf", "1e400"}) EXPECT_FALSE(ExcelSerialDate(odd)) << odd;
 }
 
 }  // namespace
