@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { adminPassword, launch, openMenu, requireEnvironment, shot, randomDigits } from './support.mjs';
+import { launch, openMenu, randomDigits, requireEnvironment, shot, signIn } from './support.mjs';
 import { xlsxOf } from './xlsx.mjs';
 
 const kStep = { timeout: 120_000 };
@@ -94,11 +94,7 @@ describe('Customer import and export', { concurrency: false }, () => {
   });
 
   it('opens the wizard from the customer list', kStep, async () => {
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(adminPassword);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page);
 
     await openMenu(page, '客户档案');
     await page.getByRole('heading', { name: '客户档案' }).waitFor();

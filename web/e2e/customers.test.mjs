@@ -3,7 +3,7 @@
 // Steps run in order and share one browser page: each builds on the one before.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminPassword, chooseOption, launch, modal, modalClosed, openMenu, requireEnvironment, shot, runSuffix, randomDigits, pageApi } from './support.mjs';
+import { chooseOption, launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
 const suffix = runSuffix();
@@ -66,11 +66,7 @@ describe('Customer 360', { concurrency: false }, () => {
   });
 
   it('signs in and lists customers from the 客户 menu', kStep, async () => {
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(adminPassword);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page);
 
     await openMenu(page, '客户档案');
     await page.waitForURL('**/customers');

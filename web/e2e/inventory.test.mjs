@@ -4,7 +4,7 @@
 // everything it needs (projects, units, customers, a viewer), so it works on an empty database.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminPassword, launch, modal, modalClosed, openMenu, requireEnvironment, shot, runSuffix, randomDigits, pageApi } from './support.mjs';
+import { launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
 const suffix = runSuffix();
@@ -73,11 +73,7 @@ describe('Property inventory', { concurrency: false }, () => {
   });
 
   it('signs in and lists projects from the 房源 › 楼盘 menu', kStep, async () => {
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(adminPassword);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page);
 
     const made = await api('POST', '/projects', { name: takenName, city: '杭州', address: '滨江区江南大道 88 号', completion_date: '2025-12-31' });
     assert.equal(made.status, 201, JSON.stringify(made.body));

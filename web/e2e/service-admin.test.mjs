@@ -5,7 +5,7 @@
 // uniquely, and calendar changes land years ahead so no ticket's deadline moves.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminPassword, chooseOption, launch, modal, modalClosed, openMenu, requireEnvironment, shot, runSuffix } from './support.mjs';
+import { chooseOption, launch, modal, modalClosed, openMenu, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
 const suffix = runSuffix();
@@ -30,11 +30,7 @@ describe('Service centre administration', { concurrency: false }, () => {
   });
 
   it('adds a category with a warranty type, a subcategory, and retires it', kStep, async () => {
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(adminPassword);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page);
 
     await openMenu(page, '工单分类');
     await page.waitForURL('**/admin/ticket-categories');

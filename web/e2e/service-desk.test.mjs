@@ -7,7 +7,7 @@
 // department members it changes are put back afterwards, and its standard answer is deleted.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminPassword, chooseOption, chooseTree, launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot } from './support.mjs';
+import { chooseOption, chooseTree, launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
 
 const kStep = { timeout: 120_000 };
 const suffix = runSuffix();
@@ -89,11 +89,7 @@ describe('Service desk: work orders, call-backs, cases, standard answers, round-
   });
 
   it('signs in and sets up a customer with a unit, categories and two agents', kStep, async () => {
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(adminPassword);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page);
 
     const project = await api('POST', '/projects', { name: projectName, city: '苏州', address: '工业园区星湖街 18 号', completion_date: '2025-09-30' });
     assert.equal(project.status, 201, JSON.stringify(project.body));

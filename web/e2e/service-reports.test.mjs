@@ -6,7 +6,7 @@
 // group's alert rule to 3 tickets in 48 hours and leaves it so.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminPassword, chooseOption, launch, modal, modalClosed, openMenu, requireEnvironment, shot, runSuffix, randomDigits, pageApi } from './support.mjs';
+import { chooseOption, launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
 const suffix = runSuffix();
@@ -42,11 +42,7 @@ describe('Mass complaint alerts and ticket reports', { concurrency: false }, () 
   });
 
   it('signs in and sets the alert rule on the board', kStep, async () => {
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(adminPassword);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page);
 
     await page.locator('.ant-layout-sider .ant-menu').getByText('客户服务', { exact: true }).click();
     await openMenu(page, '群诉预警');

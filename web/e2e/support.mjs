@@ -6,6 +6,15 @@ import { chromium } from 'playwright-core';
 
 export const baseUrl = (process.env.HEARTH_URL ?? '').replace(/\/$/, '');
 export const adminPassword = process.env.HEARTH_ADMIN_PASSWORD ?? '';
+
+/** Logs in as the administrator through the login page and waits for the home page. */
+export async function signIn(page) {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill(adminPassword);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+}
 export const chromiumPath = process.env.HEARTH_CHROMIUM ?? '/usr/bin/chromium';
 export const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
 

@@ -5,7 +5,7 @@
 // database with only the admin. Without a test clock no reminder exists, so the bell is empty.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminPassword, launch, requireEnvironment, shot, runSuffix, randomDigits, pageApi } from './support.mjs';
+import { launch, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
 const suffix = runSuffix();
@@ -33,11 +33,7 @@ describe('Ticket warranty, customer link and notifications', { concurrency: fals
   });
 
   it('shows the warranty of a waterproofing ticket', kStep, async () => {
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(adminPassword);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page);
 
     const project = await api('POST', '/projects', { name: `澜庭${suffix}`, city: '苏州', address: '工业园区星湖街 1 号', completion_date: '2024-06-30' });
     assert.equal(project.status, 201, JSON.stringify(project.body));

@@ -4,7 +4,7 @@
 // the customer, project and unit it needs, so it works on a fresh database with only the admin.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminPassword, launch, modal, modalClosed, openMenu, requireEnvironment, shot, runSuffix, randomDigits, pageApi } from './support.mjs';
+import { launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
 const suffix = runSuffix();
@@ -50,11 +50,7 @@ describe('Service centre tickets', { concurrency: false }, () => {
   });
 
   it('signs in and sets up a customer who owns a unit', kStep, async () => {
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(adminPassword);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page);
 
     const project = await api('POST', '/projects', { name: projectName, city: '杭州', address: '余杭区文一西路 9 号', completion_date: '2025-06-30' });
     assert.equal(project.status, 201, JSON.stringify(project.body));
