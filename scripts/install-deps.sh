@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config curl ca-certificates
-  libboost1.81-dev libboost-json1.81-dev libboost-system1.81-dev
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-system1.81-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 libsodium-dev libexpected-dev
   libspdlog-dev libfmt-dev libcli11-dev prometheus-cpp-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libcpp-httplib-dev libjemalloc-dev libzip-dev libexpat1-dev libcurl4-openssl-dev

@@ -17,6 +17,7 @@ App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock
   db = db::Database::Open(config.db_url, options);
   platform::PlatformOptions platform_options;
   platform_options.session_ttl_ms = config.session_ttl_s * 1000;
+  platform_options.cookies = {config.session_ttl_s, config.secure_cookies};
   platform_options.fast_hashing = config.fast_hashing;
   platform_options.mail = {config.smtp_url, config.smtp_from};
   platform = std::make_unique<platform::Platform>(*db, *clock, platform_options);

@@ -29,6 +29,8 @@ struct Config {
   int db_cache_kib = 32000;  ///< SQLite page cache per connection
   bool fast_hashing = false;
   bool access_log = true;
+  bool trust_proxy = false;     ///< behind a load balancer: X-Forwarded-For/-Proto name the client
+  bool secure_cookies = false;  ///< session cookies marked Secure on every answer, not only on HTTPS ones
   std::string test_clock;
   std::string smtp_url;   ///< HEARTH_SMTP_URL: e-mail notifications go through this server
   std::string smtp_from;  ///< HEARTH_SMTP_FROM  ///< tests only: a manual clock starting at this RFC 3339 time

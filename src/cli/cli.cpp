@@ -34,6 +34,7 @@ int Run(int argc, char** argv) {
   config.db_url = Env("HEARTH_DB", config.db_url);
   config.admin_password = Env("HEARTH_ADMIN_PASSWORD", "");
   config.group_name = Env("HEARTH_GROUP_NAME", config.group_name);
+  config.trust_proxy = Env("HEARTH_TRUST_PROXY", "") == "1";
 
   CLI::App app{"Hearth — customer relationship management for real-estate developers"};
   app.require_subcommand(1);
@@ -54,6 +55,12 @@ int Run(int argc, char** argv) {
       ->check(CLI::Range(1, 3600));
   serve->add_option("--session-ttl", config.session_ttl_s, "seconds a login token lives");
   serve->add_flag("!--no-access-log", config.access_log, "do not log each request");
+  serve->add_flag("--trust-proxy", config.trust_proxy,
+                  "behind a load balancer: take the client's address from X-Forwarded-For and HTTPS from "
+                  "X-Forwarded-Proto (HEARTH_TRUST_PROXY=1)");
+  serve->add_flag("--secure-cookies", config.secure_cookies,
+                  "mark the session cookies Secure on every answer (when TLS ends before a proxy that does not "
+                  "send X-Forwarded-Proto)");
   serve->add_flag("--fast-hashing", config.fast_hashing, "cheap password hashing (tests only)");
   serve->add_option("--smtp-url", config.smtp_url, "smtp://host:port for e-mail notifications (HEARTH_SMTP_URL)");
   serve->add_option("--smtp-from", config.smtp_from, "sender address of e-mail notifications (HEARTH_SMTP_FROM)");

@@ -56,6 +56,7 @@ int Serve(const Config& config) {
   server_config.idle_timeout_s = config.idle_timeout_s;
   server_config.request_timeout_s = config.request_timeout_s;
   server_config.access_log = config.access_log;
+  server_config.trust_proxy = config.trust_proxy;
 
   // Tests of deadlines move time by hand instead of sleeping (API tests of SLA and escalation).
   std::unique_ptr<Clock> clock = std::make_unique<SystemClock>();

@@ -24,7 +24,8 @@ class Request {
   std::string query;   ///< raw query string without '?'
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
-  std::string remote_address;
+  std::string remote_address;  ///< the client's address (a trusted proxy's X-Forwarded-For, see --trust-proxy)
+  bool https = false;          ///< the client reached us over HTTPS (a trusted proxy's X-Forwarded-Proto)
   std::string route_pattern;  ///< the matched route, e.g. "/api/v1/users/{id}", or "" when none
   std::vector<std::pair<std::string, std::string>> path_params;
   RequestContext context;

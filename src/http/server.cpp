@@ -38,6 +38,22 @@ bool IsSafeRequestId(std::string_view id) {
   return true;
 }
 
+/// Behind a trusted proxy: the client is the last X-Forwarded-For entry (the one the proxy added;
+/// earlier ones came from the client and may be forged), HTTPS is X-Forwarded-Proto.
+void ApplyProxyHeaders(Request& req) {
+  if (auto forwarded = req.Header("x-forwarded-for")) {
+    std::string_view last = *forwarded;
+    if (const auto comma = last.rfind(','); comma != std::string_view::npos) last.remove_prefix(comma + 1);
+    while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+    while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
+    const bool plausible = !last.empty() && last.size() <= 45 && std::all_of(last.begin(), last.end(), [](char c) {
+      return std::isxdigit(static_cast<unsigned char>(c)) || c == '.' || c == ':';
+    });
+    if (plausible) req.remote_address = std::string(last);
+  }
+  if (auto proto = req.Header("x-forwarded-proto")) req.https = *proto == "https";
+}
+
 /// The path as the access log shows it: a path that carries a credential (the customer's link
 /// token) is logged as its route pattern, and long paths are cut. Query strings, where searches
 /// put phone numbers and names, are never logged.
@@ -206,7 +222,8 @@ struct Server::Impl {
       }
       req.body = std::move(beast_req.body());
       req.remote_address = remote;
-      req.context.remote_address = remote;
+      if (config.trust_proxy) ApplyProxyHeaders(req);
+      req.context.remote_address = req.remote_address;
       auto incoming_id = req.Header("x-request-id");
       req.context.request_id = incoming_id && IsSafeRequestId(*incoming_id) ? std::string(*incoming_id) : NewRequestId();
       if (auto lang = req.Header("accept-language"); lang && lang->starts_with("en")) req.context.locale = "en";

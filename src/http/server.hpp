@@ -24,6 +24,9 @@ struct ServerConfig {
   int request_timeout_s = 30;          ///< a request must arrive whole within this
   int shutdown_grace_s = 30;           ///< in-flight requests get this long after SIGTERM
   bool access_log = true;
+  /// Behind a load balancer: the client's address is the last X-Forwarded-For entry and HTTPS is
+  /// X-Forwarded-Proto. Without it both headers are ignored (a client could forge them).
+  bool trust_proxy = false;
 };
 
 /// The HTTP/1.1 server (Boost.Beast, C++20 coroutines; docs/adr/0001-http-server.md). Parses

@@ -38,16 +38,34 @@ std::optional<http::Response> Replay(db::Tx& tx, std::int64_t user_id, const std
 
 }  // namespace
 
-http::Middleware AuthMiddleware(AuthService& auth) {
-  return [&auth](http::Request& req, const http::Route& route, const http::Next& next) -> http::Response {
+http::Middleware AuthMiddleware(AuthService& auth, const CookieSettings& cookies) {
+  return [&auth, &cookies](http::Request& req, const http::Route& route, const http::Next& next) -> http::Response {
     if (!route.spec.auth) return next(req);
-    auto header = req.Header("authorization");
-    if (!header || !header->starts_with("Bearer ")) {
-      return http::ErrorResponse(
-          Error{ErrorCode::kUnauthenticated, "unauthenticated", "send Authorization: Bearer <token>", {}, {}});
+    std::string token;
+    bool from_cookie = false;
+    if (auto header = req.Header("authorization"); header && header->starts_with("Bearer ")) {
+      token = std::string(header->substr(7));
+    } else if (auto cookie = req.Header("cookie")) {
+      token = CookieValue(*cookie, kSessionCookie).value_or("");
+      from_cookie = !token.empty();
     }
-    auto actor = auth.Authenticate(std::string(header->substr(7)));
-    if (!actor) return http::ErrorResponse(actor.error());
+    if (token.empty()) {
+      return http::ErrorResponse(Error{ErrorCode::kUnauthenticated, "unauthenticated",
+                                       "send Authorization: Bearer <token> or sign in", {}, {}});
+    }
+    if (from_cookie) {
+      if (auto refusal = CsrfRefusal(req, token)) {
+        return http::ErrorResponse(Error{ErrorCode::kPermissionDenied, "csrf_failed", *refusal, {}, {}});
+      }
+    }
+    auto actor = auth.Authenticate(token);
+    if (!actor) {
+      http::Response res = http::ErrorResponse(actor.error());
+      if (from_cookie) {  // an expired or revoked session: the browser forgets it
+        for (auto& h : ClearedSessionCookies(cookies, req.https)) res.headers.push_back(std::move(h));
+      }
+      return res;
+    }
     req.context.actor = std::move(*actor);
     // The route's declared permission, before any of the request is read (a refused caller
     // learns nothing from validation errors).

@@ -16,7 +16,7 @@ void Register(http::Router& router, Platform& platform, db::Database& db, const 
   db::RegisterConstraint("uq_users_username", {"username", "taken", ErrorCode::kConflict, "conflict"});
   db::RegisterConstraint("uq_org_units_parent_name", {"name", "taken", ErrorCode::kConflict, "conflict"});
   db::RegisterConstraint("ck_org_units_kind", {"kind", "invalid_value", ErrorCode::kInvalidArgument, "validation_failed"});
-  router.Use(AuthMiddleware(platform.auth));
+  router.Use(AuthMiddleware(platform.auth, platform.cookies));
   router.Use(IdempotencyMiddleware(db, clock));
   RegisterRoutes(router, platform);
 }

@@ -10,6 +10,7 @@
 #include "platform/auth_service.hpp"
 #include "platform/jobs.hpp"
 #include "platform/org_service.hpp"
+#include "platform/session_cookie.hpp"
 #include "platform/user_service.hpp"
 
 namespace hearth::platform {
@@ -19,6 +20,7 @@ struct PlatformOptions {
   bool fast_hashing = false;  ///< cheaper argon2id parameters (tests, demo data)
   LoginThrottle::Limits throttle;
   MailerOptions mail;
+  CookieSettings cookies;
 };
 
 /// The platform services, built once by the composition root (app.cpp) in dependency order.
@@ -32,7 +34,8 @@ struct Platform {
         auth(db, clock, audit, throttle, sessions, options.session_ttl_ms),
         jobs(db, clock, WorkerName()),
         mailer(options.mail),
-        notifications(db, clock, jobs, mailer) {}
+        notifications(db, clock, jobs, mailer),
+        cookies(options.cookies) {}
   AuditLog audit;
   OrgService orgs;
   SessionCache sessions;
@@ -42,6 +45,7 @@ struct Platform {
   JobScheduler jobs;
   Mailer mailer;
   Notifications notifications;
+  CookieSettings cookies;
 
   /// "host:pid", naming this server in claimed jobs.
   static std::string WorkerName();

@@ -19,7 +19,11 @@ boost::json::array RolesJson(const std::vector<std::string>& roles) {
   return out;
 }
 
-Response PostLogin(Request& req, AuthService& auth) {
+Response PostLogin(Request& req, AuthService& auth, const CookieSettings& cookies) {
+  // A login form on another site would sign the browser into the attacker's account.
+  if (!SameOrigin(req)) {
+    return http::ErrorResponse(Error{ErrorCode::kPermissionDenied, "csrf_failed", "the request came from another site", {}, {}});
+  }
   auto body = req.JsonObject();
   if (!body) return http::ErrorResponse(body.error());
   http::BodyReader in(*body);
@@ -29,13 +33,15 @@ Response PostLogin(Request& req, AuthService& auth) {
   auto result = auth.Login(req.context, *username, *password);
   if (!result) return http::ErrorResponse(result.error());
   const User& u = result->user;
-  return http::Json(http::kOk, {{"token", result->token},
-                                {"user",
-                                 {{"id", u.id},
-                                  {"username", u.username},
-                                  {"display_name", u.display_name},
-                                  {"roles", RolesJson(u.roles)},
-                                  {"org_unit_id", u.org_unit_id}}}});
+  Response res = http::Json(http::kOk, {{"token", result->token},
+                                        {"user",
+                                         {{"id", u.id},
+                                          {"username", u.username},
+                                          {"display_name", u.display_name},
+                                          {"roles", RolesJson(u.roles)},
+                                          {"org_unit_id", u.org_unit_id}}}});
+  res.headers = SessionCookies(result->token, cookies, req.https);
+  return res;
 }
 
 Response GetMe(Request& req, UserService& users) {
@@ -181,10 +187,13 @@ Response ListAudit(Request& req, AuditLog& audit) {
 }  // namespace
 
 void RegisterRoutes(http::Router& router, Platform& p) {
-  router.Add({"POST", "/api/v1/auth/login", false, true}, [&p](Request& r) { return PostLogin(r, p.auth); });
+  router.Add({"POST", "/api/v1/auth/login", false, true}, [&p](Request& r) { return PostLogin(r, p.auth, p.cookies); });
   router.Add({"POST", "/api/v1/auth/logout"}, [&p](Request& r) {
     auto done = p.auth.Logout(r.context);
-    return done ? http::NoContent() : http::ErrorResponse(done.error());
+    if (!done) return http::ErrorResponse(done.error());
+    Response res = http::NoContent();
+    res.headers = ClearedSessionCookies(p.cookies, r.https);
+    return res;
   });
   router.Add({"GET", "/api/v1/me"}, [&p](Request& r) { return GetMe(r, p.users); });
   router.Add({"GET", "/api/v1/roles"}, [](Request&) { return GetRoles(); });

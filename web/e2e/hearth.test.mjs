@@ -3,7 +3,7 @@
 // Steps run in order and share one browser page: each builds on the one before.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminPassword, chooseOption, chooseTree, launch, modal, modalClosed, openMenu, pageApi, requireEnvironment, shot, runSuffix } from './support.mjs';
+import { adminPassword, chooseOption, chooseTree, launch, modal, modalClosed, openMenu, pageApi, requireEnvironment, sessionCookies, shot, runSuffix } from './support.mjs';
 
 const suffix = runSuffix();
 const regionName = `E2E华东区域-${suffix}`;
@@ -48,7 +48,14 @@ describe('Hearth web app', { concurrency: false }, () => {
     await page.waitForURL((url) => url.pathname === '/');
     const welcome = page.getByTestId('welcome-card');
     await welcome.getByText(/您好/).waitFor();
-    assert.ok(await page.evaluate(() => localStorage.getItem('hearth.token')), 'token is stored');
+    // The session is an HttpOnly SameSite=Strict cookie the page's scripts cannot read.
+    const cookies = await sessionCookies(page);
+    assert.ok(cookies.hearth_session, 'the session cookie is set');
+    assert.equal(cookies.hearth_session.httpOnly, true);
+    assert.equal(cookies.hearth_session.sameSite, 'Strict');
+    assert.equal(cookies.hearth_csrf.httpOnly, false);
+    assert.equal(await page.evaluate(() => document.cookie.includes('hearth_session')), false, 'scripts cannot read it');
+    assert.equal(await page.evaluate(() => localStorage.getItem('hearth.token')), null, 'no token in storage');
     // The figures come from the list endpoints: wait until both show a number.
     await page.getByTestId('figure-org-units').locator('.ant-statistic-content-value').waitFor();
     await page.getByTestId('figure-users').locator('.ant-statistic-content-value').waitFor();
@@ -234,7 +241,7 @@ describe('Hearth web app', { concurrency: false }, () => {
   it('logs out and is sent back to the login page', kStep, async () => {
     await page.getByRole('button', { name: /退出登录/ }).click();
     await page.waitForURL('**/login');
-    assert.equal(await page.evaluate(() => localStorage.getItem('hearth.token')), null);
+    assert.deepEqual(await sessionCookies(page), {}, 'both cookies are gone');
     await page.goto('/admin/users');
     await page.waitForURL('**/login');
     await page.getByLabel('用户名').waitFor();

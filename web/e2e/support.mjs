@@ -124,6 +124,12 @@ export const runSuffix = () => `${Date.now().toString(36)}${Math.floor(Math.rand
 /** `count` random decimal digits (phone numbers, IDs). */
 export const randomDigits = (count) => Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
 
+/** The page's session cookies by name (`hearth_session`, `hearth_csrf`), or {} when signed out. */
+export async function sessionCookies(page) {
+  const cookies = await page.context().cookies();
+  return Object.fromEntries(cookies.filter((c) => c.name.startsWith('hearth_')).map((c) => [c.name, c]));
+}
+
 /**
  * Calls the API with the page's session (to set up what the UI is then tested on); answers
  * `{ status, body }` with the body parsed, or null when it is not JSON.
@@ -133,7 +139,12 @@ export function pageApi(page, method, path, body, headers = {}) {
     async ({ method, path, body, headers }) => {
       const response = await fetch(`/api/v1${path}`, {
         method,
-        headers: { Authorization: `Bearer ${localStorage.getItem('hearth.token')}`, 'Content-Type': 'application/json', ...headers },
+        // The page's session cookie goes by itself; a write adds the CSRF header as the app does.
+        headers: {
+          'X-CSRF-Token': document.cookie.match(/(?:^|; )hearth_csrf=([^;]*)/)?.[1] ?? '',
+          'Content-Type': 'application/json',
+          ...headers,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return { status: response.status, body: await response.json().catch(() => null) };

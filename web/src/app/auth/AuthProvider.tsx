@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, getToken, onUnauthorized, setToken } from '../../shared/api/client';
+import { ApiError, forgetSession, hasSession, onUnauthorized } from '../../shared/api/client';
 import { authApi } from '../../modules/platform/api';
 import type { Me, SessionUser } from '../../modules/platform/types';
 import { AuthContext, type AuthStatus, type AuthValue } from './authContext';
@@ -9,11 +9,11 @@ function fromSessionUser(user: SessionUser): Me {
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<AuthStatus>(() => (getToken() ? 'loading' : 'signed_out'));
+  const [status, setStatus] = useState<AuthStatus>(() => (hasSession() ? 'loading' : 'signed_out'));
   const [me, setMe] = useState<Me | null>(null);
 
   const signOutLocally = useCallback(() => {
-    setToken(null);
+    forgetSession();
     setMe(null);
     setStatus('signed_out');
   }, []);
@@ -45,13 +45,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   useEffect(() => {
-    if (getToken()) void loadMe();
+    if (hasSession()) void loadMe();
   }, [loadMe]);
 
   const login = useCallback(
     async (username: string, password: string) => {
+      // The answer's token is also in the HttpOnly session cookie the server set: it is not kept here.
       const answer = await authApi.login(username, password);
-      setToken(answer.token);
       await loadMe(answer.user);
     },
     [loadMe],
@@ -61,7 +61,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await authApi.logout();
     } catch {
-      // The token is forgotten here either way.
+      // The session is forgotten here either way.
     }
     signOutLocally();
   }, [signOutLocally]);

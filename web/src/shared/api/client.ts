@@ -38,16 +38,37 @@ export interface Page<T> {
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
-const kTokenKey = 'hearth.token';
 export const kMaxPageSize = 500;
 
-export function getToken(): string | null {
-  return localStorage.getItem(kTokenKey);
+// The session lives in an HttpOnly cookie this code cannot read (SECURITY.md §Browser session).
+// Its companion cookie `hearth_csrf` is readable: its presence says a session exists, and its value
+// goes back in X-CSRF-Token on every request that changes something.
+const kCsrfCookie = 'hearth_csrf';
+
+/** The CSRF token of the current session, or null when signed out. */
+export function csrfToken(): string | null {
+  for (const part of document.cookie.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === kCsrfCookie) return value.join('=') || null;
+  }
+  return null;
 }
 
-export function setToken(token: string | null): void {
-  if (token) localStorage.setItem(kTokenKey, token);
-  else localStorage.removeItem(kTokenKey);
+/** True while the browser holds a session (it may still have expired on the server). */
+export function hasSession(): boolean {
+  return csrfToken() !== null;
+}
+
+/** Forgets the session on this side (the server clears its cookies on logout and on any 401). */
+export function forgetSession(): void {
+  document.cookie = `${kCsrfCookie}=; Max-Age=0; Path=/; SameSite=Strict`;
+  localStorage.removeItem('hearth.token');  // where versions before the cookie session kept the token
+}
+
+/** The headers that authenticate a call: X-CSRF-Token for one that changes state. */
+export function sessionHeaders(method: string): Record<string, string> {
+  const token = csrfToken();
+  return token && !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()) ? { 'X-CSRF-Token': token } : {};
 }
 
 let unauthorized_handler: (() => void) | null = null;
@@ -76,14 +97,13 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Login answers 401 for wrong credentials: that must not look like an expired session. */
   skipUnauthorizedRedirect?: boolean;
-  /** Sends no Authorization header (the public pages reached by a link). */
+  /** Sends no session cookie (the public pages reached by a link). */
   anonymous?: boolean;
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = getToken();
-  if (token && !options.anonymous) headers.Authorization = `Bearer ${token}`;
+  if (!options.anonymous) Object.assign(headers, sessionHeaders(method));
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.ifMatch !== undefined) headers['If-Match'] = String(options.ifMatch);
 
@@ -94,6 +114,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
+      credentials: options.anonymous ? 'omit' : 'same-origin',
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
@@ -108,9 +129,9 @@ export async function request<T>(method: string, path: string, options: RequestO
   return data as T;
 }
 
-/** Forgets the token and tells the shell (which sends the user to /login), as after any 401. */
+/** Forgets the session and tells the shell (which sends the user to /login), as after any 401. */
 export function notifyUnauthorized(): void {
-  setToken(null);
+  forgetSession();
   unauthorized_handler?.();
 }
 

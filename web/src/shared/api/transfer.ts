@@ -1,6 +1,6 @@
 // Files to and from the server: an upload that reports its progress, and a download saved by the
-// browser. Both send the bearer token like every other call (client.ts).
-import { ApiError, apiErrorOf, buildUrl, getToken, notifyUnauthorized, parseJson, type Query } from './client';
+// browser. Both go with the session cookie like every other call (client.ts).
+import { ApiError, apiErrorOf, buildUrl, notifyUnauthorized, parseJson, sessionHeaders, type Query } from './client';
 
 export interface UploadAnswer<T> {
   status: number;
@@ -29,8 +29,7 @@ export function uploadFile<T>(path: string, body: Blob, options: UploadOptions):
     xhr.open('POST', buildUrl(path, options.query));
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('Content-Type', options.contentType);
-    const token = getToken();
-    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    for (const [name, value] of Object.entries(sessionHeaders('POST'))) xhr.setRequestHeader(name, value);
     for (const [name, value] of Object.entries(options.headers ?? {})) xhr.setRequestHeader(name, value);
 
     const onAbort = () => xhr.abort();
@@ -107,16 +106,13 @@ export async function downloadFile(path: string, query: Query, name = '', signal
 }
 
 /**
- * GETs `path` with the token and answers its body as a Blob (e.g. a photo shown through an object
- * URL, since an <img> cannot send the bearer token). Rejects with ApiError like `request`.
+ * GETs `path` with the session and answers its body as a Blob (a download, or a photo shown through
+ * an object URL so that a 401 ends the session like any other call). Rejects with ApiError like `request`.
  */
 export async function fetchBlob(path: string, query: Query = {}, signal?: AbortSignal): Promise<{ blob: Blob; response: Response }> {
-  const headers: Record<string, string> = {};
-  const token = getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, query), { headers, signal });
+    response = await fetch(buildUrl(path, query), { credentials: 'same-origin', signal });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'network_error', String(err));
