@@ -24,7 +24,7 @@ echo "   $HEARTH_TEST_PG"
 echo "== unit, service, repository and API tests (SQLite and PostgreSQL)"
 ctest --test-dir "$build" --output-on-failure -j 2 --timeout 300
 # What the durability tests tried and found (their own summary lines).
-grep -hE '^(crash test|authorization matrix|PostgreSQL outage|disk full|slow clients)' "$build/Testing/Temporary/LastTest.log" || true
+grep -hE '^(crash test|authorization matrix|PostgreSQL outage|disk full|slow clients|scale-out|replica|fail-over)' "$build/Testing/Temporary/LastTest.log" || true
 if [ "$only_ctest" = "--ctest-only" ]; then
   echo "== all tests passed ($build)"
   exit 0
