@@ -4,6 +4,8 @@
 #   scripts/pg.sh start DIR   → prints the URL (postgresql://postgres@127.0.0.1:PORT/postgres)
 #   scripts/pg.sh stop DIR
 #   scripts/pg.sh crash DIR   → stops it at once, as a crash would (pg_ctl -m immediate)
+#   scripts/pg.sh replica PRIMARY_DIR DIR → a streaming replica (hot standby) of the cluster in
+#                               PRIMARY_DIR, copied with pg_basebackup; prints its URL
 # Starting a DIR that already holds a cluster starts that cluster again on its own port.
 set -euo pipefail
 cmd=${1:?start|stop}
@@ -12,20 +14,34 @@ bin=/usr/lib/postgresql/15/bin
 as_pg() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
+run() {  # starts the cluster in $dir/data on $dir/port and prints its URL
+  local port
+  port=$(cat "$dir/port")
+  as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+  echo "postgresql://postgres@127.0.0.1:$port/postgres"
+}
 case "$cmd" in
   start)
     mkdir -p "$dir"
     [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
-    if [ -d "$dir/data" ]; then
-      port=$(cat "$dir/port")
-    else
-      port=${PGPORT_TEST:-$((20000 + RANDOM % 20000))}
+    if [ ! -d "$dir/data" ]; then
       as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --locale=C.UTF-8 --encoding=UTF8 >"$dir/initdb.log" 2>&1
-      echo "$port" >"$dir/port"
+      echo "${PGPORT_TEST:-$((20000 + RANDOM % 20000))}" >"$dir/port"
     fi
-    as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
-    echo "postgresql://postgres@127.0.0.1:$port/postgres"
+    run
+    ;;
+  replica)
+    primary=$dir
+    dir=${3:?replica directory}
+    mkdir -p "$dir"
+    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
+    if [ ! -d "$dir/data" ]; then
+      as_pg "$bin/pg_basebackup" -h 127.0.0.1 -p "$(cat "$primary/port")" -U postgres -D "$dir/data" -R -X stream \
+        -c fast >"$dir/basebackup.log" 2>&1
+      echo "$((20000 + RANDOM % 20000))" >"$dir/port"
+    fi
+    run
     ;;
   stop)
     [ -d "$dir/data" ] && as_pg "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
@@ -33,5 +49,5 @@ case "$cmd" in
   crash)
     [ -d "$dir/data" ] && as_pg "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
     ;;
-  *) echo "usage: $0 start|stop|crash DIR" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|crash DIR | replica PRIMARY_DIR DIR" >&2; exit 2 ;;
 esac

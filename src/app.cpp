@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include <boost/json/serialize.hpp>
 
 #include "db/migrations.hpp"
@@ -14,7 +16,17 @@ App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock
   db::Options options;
   options.pool_size = config.db_pool;
   options.sqlite_cache_kib = config.db_cache_kib;
+  if (!config.db_replica_url.empty() && (!db::IsPostgresUrl(config.db_url) || !db::IsPostgresUrl(config.db_replica_url))) {
+    throw db::UnavailableError("--db-replica needs PostgreSQL, for the database and for the replica");
+  }
   db = db::Database::Open(config.db_url, options);
+  std::unique_ptr<db::Database> replica;
+  if (!config.db_replica_url.empty()) {
+    db::Options replica_options = options;
+    replica_options.pool_size = std::max(2, config.db_pool / 2);  // reports are few and long
+    replica = db::Database::Open(config.db_replica_url, replica_options);
+  }
+  report_db = std::make_unique<db::ReadReplica>(*db, std::move(replica));
   platform::PlatformOptions platform_options;
   platform_options.session_ttl_ms = config.session_ttl_s * 1000;
   platform_options.cookies = {config.session_ttl_s, config.secure_cookies};
@@ -29,7 +41,7 @@ App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock
   customers::Register(router, *customers);
   inventory = std::make_unique<inventory::InventoryModule>(*db, *clock, *platform, *customers);
   inventory::Register(router, *inventory);
-  service = std::make_unique<service::ServiceModule>(*db, *clock, *platform, *customers, *inventory);
+  service = std::make_unique<service::ServiceModule>(*db, *report_db, *clock, *platform, *customers, *inventory);
   service::Register(router, *service);
   router.SetFallback(http::StaticFiles());
 }
@@ -56,6 +68,19 @@ void App::RegisterOperationalRoutes() {
     return http::ErrorResponse(Error{ErrorCode::kUnavailable, "unavailable", "the database does not answer", {}, {}});
   });
   router.Add({"GET", "/metrics", false}, [this](http::Request&) {
+    if (report_db->configured()) {
+      const auto replica = report_db->Measure();
+      metrics.SetGauge("hearth_db_replica_up", "1 while the read replica answers as a standby", replica.up ? 1 : 0);
+      metrics.SetGauge("hearth_db_replica_lag_seconds",
+                       "how long ago the last transaction the replica replayed committed on the primary (0: caught up)",
+                       static_cast<double>(replica.lag_ms) / 1000.0);
+      metrics.SetGauge("hearth_db_replica_lag_bytes", "WAL written on the primary and not yet replayed on the replica",
+                       static_cast<double>(replica.lag_bytes));
+      metrics.SetGauge("hearth_db_replica_reads", "report queries the replica answered since start",
+                       static_cast<double>(replica.replica_reads));
+      metrics.SetGauge("hearth_db_replica_fallback_reads", "report queries that ran on the primary since start",
+                       static_cast<double>(replica.primary_reads));
+    }
     return http::Response{200, "text/plain; version=0.0.4; charset=utf-8", metrics.Render(), {}};
   });
   router.Add({"GET", "/api/v1/openapi.json", false}, [](http::Request&) {

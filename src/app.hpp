@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "db/read_replica.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "modules/customers/customers_module.hpp"
@@ -17,6 +18,7 @@ namespace hearth {
 struct Config {
   std::string listen = "127.0.0.1:8080";
   std::string db_url = "sqlite:hearth.db";
+  std::string db_replica_url;  ///< HEARTH_DB_REPLICA: a PostgreSQL streaming replica for report queries
   std::string admin_password;          ///< HEARTH_ADMIN_PASSWORD: the first admin on an empty database
   std::string group_name = "示范集团";  ///< the name of the group created with the first admin
   std::int64_t session_ttl_s = 12 * 3600;
@@ -51,6 +53,7 @@ class App {
   Config config;
   std::unique_ptr<Clock> clock;
   std::unique_ptr<db::Database> db;
+  std::unique_ptr<db::ReadReplica> report_db;  ///< the replica of --db-replica, or the primary
   http::Router router;
   http::Metrics metrics;
   std::unique_ptr<platform::Platform> platform;

@@ -32,6 +32,7 @@ int Run(int argc, char** argv) {
   config.smtp_url = Env("HEARTH_SMTP_URL", config.smtp_url);
   config.smtp_from = Env("HEARTH_SMTP_FROM", config.smtp_from);
   config.db_url = Env("HEARTH_DB", config.db_url);
+  config.db_replica_url = Env("HEARTH_DB_REPLICA", config.db_replica_url);
   config.admin_password = Env("HEARTH_ADMIN_PASSWORD", "");
   config.group_name = Env("HEARTH_GROUP_NAME", config.group_name);
   config.trust_proxy = Env("HEARTH_TRUST_PROXY", "") == "1";
@@ -43,6 +44,8 @@ int Run(int argc, char** argv) {
   auto* serve = app.add_subcommand("serve", "serve the API and the web app");
   serve->add_option("--listen", config.listen, "HOST:PORT to listen on (HEARTH_LISTEN)");
   serve->add_option("--db", config.db_url, "sqlite:/path/file.db or postgresql://… (HEARTH_DB)");
+  serve->add_option("--db-replica", config.db_replica_url,
+                    "postgresql://… of a streaming replica that answers report queries (HEARTH_DB_REPLICA)");
   serve->add_option("--workers", config.workers, "worker pool threads (0: two per core)");
   serve->add_option("--handlers", config.handlers, "where handlers run: auto (inline on SQLite, pool on PostgreSQL), inline, pool")
       ->check(CLI::IsMember({"auto", "inline", "pool"}));

@@ -1,5 +1,6 @@
 #pragma once
 #include "db/database.hpp"
+#include "db/read_replica.hpp"
 #include "http/router.hpp"
 #include "modules/customers/customers_module.hpp"
 #include "modules/inventory/inventory_module.hpp"
@@ -14,12 +15,13 @@ namespace hearth::service {
 
 /// The service centre (客户服务中心): tickets, routing, SLA on the business calendar.
 struct ServiceModule {
-  ServiceModule(db::Database& db, const Clock& clock, platform::Platform& platform,
+  /// Reports read `report_db` (a streaming replica when one is configured).
+  ServiceModule(db::Database& db, db::ReadReplica& report_db, const Clock& clock, platform::Platform& platform,
                 customers::CustomersModule& customers, inventory::InventoryModule& inventory)
       : alerts(db, clock, platform.audit, platform.notifications),
         tickets(db, clock, platform.audit, platform.jobs, platform.notifications, alerts, customers.service,
                 inventory.service),
-        reports(db, clock),
+        reports(report_db, clock),
         knowledge(db, clock, platform.audit, tickets),
         work_orders(db, clock, platform.audit, tickets),
         attachments(db, clock, platform.audit, tickets) {}

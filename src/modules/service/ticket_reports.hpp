@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "core/request_context.hpp"
 #include "db/database.hpp"
+#include "db/read_replica.hpp"
 #include "modules/service/service_repo.hpp"
 
 namespace hearth::service {
@@ -26,12 +27,13 @@ std::optional<ReportPeriod> MonthPeriod(const std::string& month, int half);
 /// times; call-back rate and satisfaction. Over the tickets created in the period, in scope.
 class TicketReports {
  public:
-  TicketReports(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  /// Reads `db`: a streaming replica when one is configured, else the primary.
+  TicketReports(db::ReadReplica& db, const Clock& clock) : db_(db), clock_(clock) {}
   Result<boost::json::object> Report(const RequestContext& ctx, const ReportPeriod& period,
                                      std::optional<std::int64_t> project_id);
 
  private:
-  db::Database& db_;
+  db::ReadReplica& db_;
   const Clock& clock_;
   ServiceRepo repo_;
 };
