@@ -10,7 +10,7 @@ packages=(
   libspdlog-dev libfmt-dev libcli11-dev prometheus-cpp-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libcpp-httplib-dev libjemalloc-dev libzip-dev libexpat1-dev libcurl4-openssl-dev
   chromium fonts-noto-cjk nginx-light wrk procps
-  clang sqlmap wapiti
+  clang sqlmap wapiti postgresql-15-auto-failover
 )
 # Node.js and npm build the web app; a machine that already has a newer Node keeps it.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
