@@ -118,6 +118,22 @@ int Run(int argc, char** argv) {
   restore->add_option("--db", config.db_url, "database URL (HEARTH_DB)");
   restore->add_flag("--force", restore_opts.force, "replace a database that already holds tables");
 
+  auto* group = app.add_subcommand("group", "groups (tenants) sharing this database");
+  group->require_subcommand(1);
+  auto* group_add = group->add_subcommand("add", "create a group with its own administrator (password from "
+                                                 "HEARTH_USER_PASSWORD or the first line of stdin)");
+  GroupAddOptions group_opts;
+  group_add->add_option("name", group_opts.name, "the group's name, e.g. 华润置地")->required();
+  group_add->add_option("--admin", group_opts.admin, "username of its administrator")->required();
+  group_add->add_option("--db", config.db_url, "database URL (HEARTH_DB)");
+  auto* export_tenant = app.add_subcommand(
+      "export-tenant", "copy one group's data into an empty database (SQLite or PostgreSQL) to move it elsewhere");
+  ExportTenantOptions export_opts;
+  export_tenant->add_option("--group", export_opts.group_id, "the group's id (its root org unit)")->required();
+  export_tenant->add_option("--to", export_opts.to, "sqlite:/path/new.db or postgresql://… of an empty database")
+      ->required();
+  export_tenant->add_option("--db", config.db_url, "database URL to export from (HEARTH_DB)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -131,6 +147,8 @@ int Run(int argc, char** argv) {
     if (*import_customers) return ImportCustomers(config, import_opts);
     if (*backup) return Backup(config, backup_opts);
     if (*restore) return Restore(config, restore_opts);
+    if (*group_add) return GroupAdd(config, group_opts);
+    if (*export_tenant) return ExportTenant(config, export_opts);
   } catch (const std::exception& e) {
     std::cerr << "hearth: " << e.what() << "\n";
     return 1;

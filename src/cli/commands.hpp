@@ -60,4 +60,21 @@ struct RestoreCommand {
 /// servers first). PostgreSQL restores in one transaction: on failure nothing changed.
 int Restore(const Config& config, const RestoreCommand& command);
 
+struct GroupAddOptions {
+  std::string name;
+  std::string admin;  ///< username of the group's first administrator
+};
+/// `hearth group add NAME --admin USERNAME`: a new group (tenant) on this database with its own
+/// administrator and the service defaults (categories, rules, SLA, calendar).
+int GroupAdd(const Config& config, const GroupAddOptions& options);
+
+struct ExportTenantOptions {
+  std::int64_t group_id = 0;
+  std::string to;  ///< URL of an empty database (migrated by the command)
+};
+/// `hearth export-tenant --group ID --to URL`: copies every row of one group, in one consistent
+/// moment of the source, into an empty database of either kind, in one transaction there (all or
+/// nothing). Sessions and idempotency keys stay behind; SQLite's search index is rebuilt.
+int ExportTenant(const Config& config, const ExportTenantOptions& options);
+
 }  // namespace hearth::cli

@@ -1,0 +1,110 @@
+// hearth group add and hearth export-tenant, from each backend: a group's export holds every one
+// of its rows (compared table by table with its source), nothing of another group, and serves:
+// its people sign in, its records, photos, search and reports are there, and new records follow
+// the copied ones. Across backends too (SQLite → PostgreSQL and back).
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <set>
+
+#include "support/api_fixture.hpp"
+#include "support/db_snapshot.hpp"
+#include "support/pg_cluster.hpp"
+
+namespace hearth::test {
+namespace {
+
+class ExportTenantApi : public ApiTest {
+ protected:
+  static int Run(const std::string& args) {
+    return std::system((std::string(HEARTH_BINARY) + " " + args + " >/dev/null 2>&1").c_str());
+  }
+  /// The other backend when it is available (the move a growing group makes), else the same.
+  db::Backend Other() const {
+    const auto other = GetParam() == db::Backend::kSqlite ? db::Backend::kPostgres : db::Backend::kSqlite;
+    return BackendAvailable(other) ? other : GetParam();
+  }
+  std::vector<std::int64_t> CustomerIds(Api& api) {
+    std::vector<std::int64_t> ids;
+    auto list = api.Get("/api/v1/customers?limit=500");
+    for (const auto& c : list.Member("items").as_array()) ids.push_back(c.at("id").as_int64());
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+};
+
+TEST_P(ExportTenantApi, AGroupMovesWholeAndAloneToAnotherDatabase) {
+  // Group 1's records in every module: a project with units, customers, a ticket with a photo.
+  const auto project = admin_->Post("/api/v1/projects", R"({"name":"翡翠湾","city":"深圳"})").Int("id");
+  ASSERT_EQ(admin_->Post(fmt::format("/api/v1/projects/{}/units/bulk", project),
+                         R"({"building":"1","entrance":"1","floor_from":1,"floor_to":3,"rooms":[{"suffix":"01","area_m2":89}]})")
+                .status,
+            201);
+  const auto customer = admin_->Post("/api/v1/customers", R"({"name":"林晓燕","phone":"13600001111"})").Int("id");
+  for (int i = 0; i < 30; ++i) {
+    ASSERT_EQ(admin_->Post("/api/v1/customers", fmt::format(R"({{"name":"业主{}","phone":"1380000{:04d}"}})", i, i)).status, 201);
+  }
+  const auto ticket = admin_->Post("/api/v1/tickets", fmt::format(R"({{"kind":"repair","channel":"hotline","customer_id":{},"title":"卫生间渗水"}})", customer)).Int("id");
+  std::string png("\x89PNG\r\n\x1A\n", 8);
+  png += std::string(3000, '\7') + "end";
+  const auto photo = admin_->Upload(fmt::format("/api/v1/tickets/{}/attachments?file_name=a.png", ticket), png, "image/png");
+  ASSERT_EQ(photo.status, 201);
+  const auto source_report = admin_->Get("/api/v1/reports/tickets?month=2026-11").body;
+
+  // The same backend, one group: the export equals its source in every table it moves.
+  {
+    TempDatabase same(GetParam());
+    ASSERT_EQ(Run(fmt::format("export-tenant --db '{}' --group {} --to '{}'", db_->url(), group_id_, same.url())), 0);
+    std::set<std::string> differ;
+    for (const auto& d : Differences(SnapshotOf(db_->url()), SnapshotOf(same.url()))) differ.insert(d.substr(0, d.find(':')));
+    for (const auto& left_behind : {"sessions", "idempotency_keys", "schema_migrations"}) differ.erase(left_behind);
+    std::erase_if(differ, [](const std::string& t) { return t.starts_with("customer_fts"); });
+    EXPECT_TRUE(differ.empty()) << "tables that differ: " << fmt::format("{}", fmt::join(differ, ", "));
+  }
+
+  // A second group on the same database, with a customer of its own.
+  const std::string add = fmt::format("HEARTH_USER_PASSWORD=Passw0rd-x {} group add 华润置地 --admin cr.admin --db '{}' 2>&1",
+                                      HEARTH_BINARY, db_->url());
+  const std::string added = RunCapture(add);
+  ASSERT_NE(added.find("created group 华润置地"), std::string::npos) << added;
+  Api cr(*server_);
+  ASSERT_EQ(cr.Login("cr.admin", "Passw0rd-x").status, 200);
+  ASSERT_EQ(cr.Post("/api/v1/customers", R"({"name":"别家客户","phone":"13900009999"})").status, 201);
+  EXPECT_EQ(cr.Get("/api/v1/customers?limit=500").Member("items").as_array().size(), 1u) << "groups are apart";
+  EXPECT_FALSE(cr.Get("/api/v1/ticket-categories").Member("items").as_array().empty()) << "the new group got the defaults";
+
+  // Group 1 into an empty database of the other backend.
+  TempDatabase moved(Other());
+  ASSERT_EQ(Run(fmt::format("export-tenant --db '{}' --group {} --to '{}'", db_->url(), group_id_, moved.url())), 0);
+  TestServer there(moved.url());
+  Api api(there);
+  ASSERT_EQ(api.Login("admin", TestServer::kAdminPassword).status, 200) << "its people sign in with their passwords";
+  EXPECT_EQ(CustomerIds(api), CustomerIds(*admin_)) << "the same customers with the same ids";
+  EXPECT_EQ(Api(there).Login("cr.admin", "Passw0rd-x").status, 401) << "nothing of the other group";
+  auto found = api.Get("/api/v1/customers?q=林晓燕");
+  ASSERT_EQ(found.status, 200);
+  ASSERT_EQ(found.Member("items").as_array().size(), 1u) << "search works on the copy";
+  EXPECT_EQ(found.Member("items").as_array()[0].at("id").as_int64(), customer);
+  auto file = api.Get(fmt::format("/api/v1/tickets/{}/attachments/{}", ticket, photo.Int("id")));
+  EXPECT_EQ(file.status, 200);
+  EXPECT_EQ(file.body, png) << "photos come along byte for byte";
+  EXPECT_EQ(api.Get("/api/v1/reports/tickets?month=2026-11").body, source_report);
+  auto fresh = api.Post("/api/v1/customers", R"({"name":"新客户","phone":"13700007777"})");
+  ASSERT_EQ(fresh.status, 201) << fresh.body;
+  EXPECT_GT(fresh.Int("id"), CustomerIds(*admin_).back()) << "new keys follow the copied ones";
+
+  // Only into an empty database, and only a group that exists.
+  EXPECT_NE(Run(fmt::format("export-tenant --db '{}' --group {} --to '{}'", db_->url(), group_id_, moved.url())), 0);
+  TempDatabase empty(GetParam());
+  EXPECT_NE(Run(fmt::format("export-tenant --db '{}' --group 999999 --to '{}'", db_->url(), empty.url())), 0);
+  std::printf("export-tenant: %s → %s, %zu customers, a ticket with its photo; the other group left behind\n",
+              GetParam() == db::Backend::kSqlite ? "SQLite" : "PostgreSQL",
+              Other() == db::Backend::kSqlite ? "SQLite" : "PostgreSQL", CustomerIds(api).size());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ExportTenantApi, testing::ValuesIn(EnabledBackends()), BackendName);
+
+}  // namespace
+}  // namespace hearth::test
