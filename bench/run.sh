@@ -4,6 +4,8 @@
 #   1. GET /api/v1/me with a bearer token (auth lookup + JSON), 64 connections, wrk, vs nginx
 #      serving the same JSON as a static file (the HTTP limit of this machine).
 #   2. Time for `hearth serve` to start on an empty database and answer /healthz.
+#   3.–4. The same on PostgreSQL; a million customers, imports, a million tickets (BENCH_SKIP_SCALE=1 skips).
+#   5. Ten minutes of mixed load at 64 connections (bench/mixed.sh; BENCH_SKIP_MIXED=1 skips).
 set -euo pipefail
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -147,4 +149,12 @@ else
   bench/import.sh "$build"
   echo
   bench/tickets.sh "$build"
+fi
+
+# --- 5. ten minutes of mixed load at 64 connections -------------------------------------------
+echo
+if [ "${BENCH_SKIP_MIXED:-0}" = "1" ]; then
+  echo "(BENCH_SKIP_MIXED=1: the ten-minute mixed load is skipped)"
+else
+  bench/mixed.sh "$build" "$n_rps"
 fi
