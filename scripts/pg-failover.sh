@@ -32,7 +32,7 @@ wait_state() {
     local got
     got=$(monitor_sql "SELECT reportedstate FROM pgautofailover.node WHERE nodeid = $node" || true)
     [ "$got" = "$want" ] && return 0
-    sql "$(cat "$dir/node1.port")" CHECKPOINT >/dev/null || true
+    for port in $(cat "$dir/node1.port" "$dir/node2.port"); do sql "$port" CHECKPOINT >/dev/null || true; done
     sleep 0.2
   done
   echo "node $node did not reach $want" >&2

@@ -7,6 +7,11 @@
 
 namespace hearth::cli {
 
+/// Prints "hearth: message [field: reason]…" to stderr and answers 1, the exit status of a failure.
+int ReportError(const Error& error);
+/// The password for a new account: HEARTH_USER_PASSWORD, else the first line of stdin.
+std::string ReadNewPassword();
+
 /// `hearth serve`: migrate, create the first admin if asked, serve until SIGTERM.
 int Serve(const Config& config);
 /// `hearth migrate`: apply pending migrations and list them.

@@ -61,12 +61,7 @@ int ImportCustomers(const Config& config, const ImportCommand& command) {
               << std::flush;
   });
   std::cerr << "\n";
-  if (!report) {
-    std::cerr << "hearth: " << report.error().message;
-    for (const auto& f : report.error().fields) std::cerr << " [" << f.field << ": " << f.reason << "]";
-    std::cerr << "\n";
-    return 1;
-  }
+  if (!report) return ReportError(report.error());
   const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cerr << fmt::format("{} rows in {:.2f} s ({:.0f} rows/s){}\n", report->rows, s, report->rows / std::max(s, 0.001),
                            command.dry_run ? ", dry run: nothing written" : "");

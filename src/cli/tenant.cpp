@@ -131,16 +131,8 @@ std::int64_t CopyTable(db::Tx& from, db::Tx& to, const TenantTable& table, std::
 
 int GroupAdd(const Config& config, const GroupAddOptions& options) {
   App app(config);
-  if (auto ready = app.Prepare(); !ready) {
-    std::cerr << "hearth: " << ready.error().message << "\n";
-    return 1;
-  }
-  std::string password;
-  if (const char* env = std::getenv("HEARTH_USER_PASSWORD"); env && *env) {
-    password = env;
-  } else {
-    std::getline(std::cin, password);
-  }
+  if (auto ready = app.Prepare(); !ready) return ReportError(ready.error());
+  const std::string password = ReadNewPassword();
   auto created = app.db->Transact([&](db::Tx& tx) -> Result<platform::OrgUnit> {
     platform::OrgUnit group = app.platform->orgs.CreateGroup(tx, options.name);
     platform::CreateUser cmd{options.admin, password, "系统管理员", {"admin"}, group.id, std::nullopt, std::nullopt};
@@ -149,16 +141,9 @@ int GroupAdd(const Config& config, const GroupAddOptions& options) {
     HEARTH_TRY(app.platform->users.CreateUnchecked(tx, ctx, cmd, group));
     return group;
   });
-  if (!created) {
-    std::cerr << "hearth: " << created.error().message;
-    for (const auto& f : created.error().fields) std::cerr << " [" << f.field << ": " << f.reason << "]";
-    std::cerr << "\n";
-    return 1;
-  }
-  if (auto seeded = app.service->tickets.SeedDefaults(); !seeded) {  // categories, rules, SLA, calendar
-    std::cerr << "hearth: " << seeded.error().message << "\n";
-    return 1;
-  }
+  if (!created) return ReportError(created.error());
+  // Categories, routing rules, SLA and calendar for the new group.
+  if (auto seeded = app.service->tickets.SeedDefaults(); !seeded) return ReportError(seeded.error());
   std::cout << fmt::format("created group {} (id {}) with the administrator {}\n", created->name, created->id,
                            options.admin);
   return 0;
@@ -170,8 +155,7 @@ int ExportTenant(const Config& config, const ExportTenantOptions& options) {
     auto dest = db::Database::Open(options.to);
     // The destination gets the schema of this version, and must hold no data yet.
     if (auto migrated = db::Migrate(*dest, db::EmbeddedMigrations(dest->backend())); !migrated) {
-      std::cerr << "hearth: " << migrated.error().message << "\n";
-      return 1;
+      return ReportError(migrated.error());
     }
     for (const auto& t : kTenantTables) {
       if (dest->Read([&](db::Tx& tx) { return tx.Execute(fmt::format("SELECT 1 FROM {} LIMIT 1", t.name)); }).size()) {
@@ -214,12 +198,7 @@ int ExportTenant(const Config& config, const ExportTenantOptions& options) {
         return {};
       });
     });
-    if (!done) {
-      std::cerr << "hearth: " << done.error().message;
-      for (const auto& f : done.error().fields) std::cerr << " [" << f.field << ": " << f.reason << "]";
-      std::cerr << "\n";
-      return 1;
-    }
+    if (!done) return ReportError(done.error());
     std::int64_t total = 0;
     for (const auto& c : copied) total += c.rows;
     std::cout << fmt::format("exported group {} into {}: {} rows in {} tables", options.group_id,

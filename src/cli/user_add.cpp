@@ -8,16 +8,8 @@ namespace hearth::cli {
 
 int UserAdd(const Config& config, const UserAddOptions& options) {
   App app(config);
-  if (auto ready = app.Prepare(); !ready) {
-    std::cerr << "hearth: " << ready.error().message << "\n";
-    return 1;
-  }
-  std::string password;
-  if (const char* env = std::getenv("HEARTH_USER_PASSWORD"); env && *env) {
-    password = env;
-  } else {
-    std::getline(std::cin, password);
-  }
+  if (auto ready = app.Prepare(); !ready) return ReportError(ready.error());
+  const std::string password = ReadNewPassword();
   auto created = app.db->Transact([&](db::Tx& tx) -> Result<platform::User> {
     std::int64_t unit_id = options.org_unit_id;
     if (unit_id == 0) {
@@ -36,14 +28,23 @@ int UserAdd(const Config& config, const UserAddOptions& options) {
     ctx.request_id = "cli:user-add";
     return app.platform->users.CreateUnchecked(tx, ctx, cmd, *unit);
   });
-  if (!created) {
-    std::cerr << "hearth: " << created.error().message;
-    for (const auto& f : created.error().fields) std::cerr << " [" << f.field << ": " << f.reason << "]";
-    std::cerr << "\n";
-    return 1;
-  }
+  if (!created) return ReportError(created.error());
   std::cout << "created user " << created->username << " (id " << created->id << ")\n";
   return 0;
+}
+
+int ReportError(const Error& error) {
+  std::cerr << "hearth: " << error.message;
+  for (const auto& f : error.fields) std::cerr << " [" << f.field << ": " << f.reason << "]";
+  std::cerr << "\n";
+  return 1;
+}
+
+std::string ReadNewPassword() {
+  if (const char* env = std::getenv("HEARTH_USER_PASSWORD"); env && *env) return env;
+  std::string password;
+  std::getline(std::cin, password);
+  return password;
 }
 
 }  // namespace hearth::cli

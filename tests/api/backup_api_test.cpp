@@ -18,9 +18,6 @@ namespace {
 
 class BackupApi : public ApiTest {
  protected:
-  static int Run(const std::string& args) {
-    return std::system((std::string(HEARTH_BINARY) + " " + args + " >/dev/null 2>&1").c_str());
-  }
   std::string BackupFile(const std::string& name) {
     const auto dir = std::filesystem::temp_directory_path() / fmt::format("hearth-backup-{}", ::getpid());
     std::filesystem::create_directories(dir);
@@ -71,13 +68,13 @@ TEST_P(BackupApi, RoundTripWhileServing) {
     acknowledged_before = static_cast<int>(acknowledged.size());
   }
   const std::string busy = BackupFile("busy.backup");
-  ASSERT_EQ(Run(fmt::format("backup --db '{}' '{}'", db_->url(), busy)), 0);
+  ASSERT_EQ(RunHearth(fmt::format("backup --db '{}' '{}'", db_->url(), busy)), 0);
   stop = true;
   writer.join();
   EXPECT_FALSE(std::filesystem::exists(busy + ".partial"));
 
   TempDatabase restored(GetParam());
-  ASSERT_EQ(Run(fmt::format("restore --db '{}' '{}'", restored.url(), busy)), 0);
+  ASSERT_EQ(RunHearth(fmt::format("restore --db '{}' '{}'", restored.url(), busy)), 0);
   {
     TestServer server(restored.url());
     Api api(server);
@@ -94,9 +91,9 @@ TEST_P(BackupApi, RoundTripWhileServing) {
 
   // Quiet: the restore holds exactly the same rows in every table.
   const std::string quiet = BackupFile("quiet.backup");
-  ASSERT_EQ(Run(fmt::format("backup --db '{}' '{}'", db_->url(), quiet)), 0);
+  ASSERT_EQ(RunHearth(fmt::format("backup --db '{}' '{}'", db_->url(), quiet)), 0);
   TempDatabase exact(GetParam());
-  ASSERT_EQ(Run(fmt::format("restore --db '{}' '{}'", exact.url(), quiet)), 0);
+  ASSERT_EQ(RunHearth(fmt::format("restore --db '{}' '{}'", exact.url(), quiet)), 0);
   const auto source = SnapshotOf(db_->url());
   const auto copy = SnapshotOf(exact.url());
   EXPECT_GE(source.size(), 30u) << "every module's tables";
@@ -104,14 +101,14 @@ TEST_P(BackupApi, RoundTripWhileServing) {
   EXPECT_GT(source.at("customers").size(), 20u);
 
   // A database that holds data is replaced only when asked; a file that is not a backup is refused.
-  EXPECT_NE(Run(fmt::format("restore --db '{}' '{}'", exact.url(), quiet)), 0);
-  EXPECT_EQ(Run(fmt::format("restore --force --db '{}' '{}'", exact.url(), busy)), 0);
+  EXPECT_NE(RunHearth(fmt::format("restore --db '{}' '{}'", exact.url(), quiet)), 0);
+  EXPECT_EQ(RunHearth(fmt::format("restore --force --db '{}' '{}'", exact.url(), busy)), 0);
   EXPECT_NE(Differences(source, SnapshotOf(exact.url())), std::vector<std::string>{}) << "now the busy backup";
   const std::string junk = BackupFile("junk.backup");
   { std::ofstream(junk) << "not a backup"; }
   TempDatabase empty(GetParam());
-  EXPECT_NE(Run(fmt::format("restore --db '{}' '{}'", empty.url(), junk)), 0);
-  EXPECT_NE(Run(fmt::format("backup --db '{}' '{}'", db_->url(), "/nonexistent-dir/x.backup")), 0);
+  EXPECT_NE(RunHearth(fmt::format("restore --db '{}' '{}'", empty.url(), junk)), 0);
+  EXPECT_NE(RunHearth(fmt::format("backup --db '{}' '{}'", db_->url(), "/nonexistent-dir/x.backup")), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, BackupApi, testing::ValuesIn(EnabledBackends()), BackendName);

@@ -18,9 +18,6 @@ namespace {
 
 class ExportTenantApi : public ApiTest {
  protected:
-  static int Run(const std::string& args) {
-    return std::system((std::string(HEARTH_BINARY) + " " + args + " >/dev/null 2>&1").c_str());
-  }
   /// The other backend when it is available (the move a growing group makes), else the same.
   db::Backend Other() const {
     const auto other = GetParam() == db::Backend::kSqlite ? db::Backend::kPostgres : db::Backend::kSqlite;
@@ -56,7 +53,7 @@ TEST_P(ExportTenantApi, AGroupMovesWholeAndAloneToAnotherDatabase) {
   // The same backend, one group: the export equals its source in every table it moves.
   {
     TempDatabase same(GetParam());
-    ASSERT_EQ(Run(fmt::format("export-tenant --db '{}' --group {} --to '{}'", db_->url(), group_id_, same.url())), 0);
+    ASSERT_EQ(RunHearth(fmt::format("export-tenant --db '{}' --group {} --to '{}'", db_->url(), group_id_, same.url())), 0);
     std::set<std::string> differ;
     for (const auto& d : Differences(SnapshotOf(db_->url()), SnapshotOf(same.url()))) differ.insert(d.substr(0, d.find(':')));
     for (const auto& left_behind : {"sessions", "idempotency_keys", "schema_migrations"}) differ.erase(left_behind);
@@ -77,7 +74,7 @@ TEST_P(ExportTenantApi, AGroupMovesWholeAndAloneToAnotherDatabase) {
 
   // Group 1 into an empty database of the other backend.
   TempDatabase moved(Other());
-  ASSERT_EQ(Run(fmt::format("export-tenant --db '{}' --group {} --to '{}'", db_->url(), group_id_, moved.url())), 0);
+  ASSERT_EQ(RunHearth(fmt::format("export-tenant --db '{}' --group {} --to '{}'", db_->url(), group_id_, moved.url())), 0);
   TestServer there(moved.url());
   Api api(there);
   ASSERT_EQ(api.Login("admin", TestServer::kAdminPassword).status, 200) << "its people sign in with their passwords";
@@ -96,9 +93,9 @@ TEST_P(ExportTenantApi, AGroupMovesWholeAndAloneToAnotherDatabase) {
   EXPECT_GT(fresh.Int("id"), CustomerIds(*admin_).back()) << "new keys follow the copied ones";
 
   // Only into an empty database, and only a group that exists.
-  EXPECT_NE(Run(fmt::format("export-tenant --db '{}' --group {} --to '{}'", db_->url(), group_id_, moved.url())), 0);
+  EXPECT_NE(RunHearth(fmt::format("export-tenant --db '{}' --group {} --to '{}'", db_->url(), group_id_, moved.url())), 0);
   TempDatabase empty(GetParam());
-  EXPECT_NE(Run(fmt::format("export-tenant --db '{}' --group 999999 --to '{}'", db_->url(), empty.url())), 0);
+  EXPECT_NE(RunHearth(fmt::format("export-tenant --db '{}' --group 999999 --to '{}'", db_->url(), empty.url())), 0);
   std::printf("export-tenant: %s → %s, %zu customers, a ticket with its photo; the other group left behind\n",
               GetParam() == db::Backend::kSqlite ? "SQLite" : "PostgreSQL",
               Other() == db::Backend::kSqlite ? "SQLite" : "PostgreSQL", CustomerIds(api).size());

@@ -62,6 +62,14 @@ class SessionCookieApi : public ApiTest {
 
   std::string Host() const { return fmt::format("127.0.0.1:{}", server_->port()); }
 
+  /// A login with extra headers: as admin, or with a wrong password as `username`.
+  Reply LoginWith(const httplib::Headers& headers, const std::string& username = "admin") {
+    const std::string password = username == "admin" ? TestServer::kAdminPassword : "wrong";
+    return ToReply(Api(*server_).raw().Post(
+        "/api/v1/auth/login", headers, fmt::format(R"({{"username":"{}","password":"{}"}})", username, password),
+        "application/json"));
+  }
+
   std::int64_t Customers() {
     auto r = admin_->Get("/api/v1/customers?limit=500");
     return static_cast<std::int64_t>(r.Member("items").as_array().size());
@@ -145,29 +153,23 @@ TEST_P(SessionCookieApi, LogoutEndsTheCookieSessionAndClearsBothCookies) {
 }
 
 TEST_P(SessionCookieApi, ALoginFromAnotherSiteIsRefused) {
-  Api anon(*server_);
-  const std::string body = fmt::format(R"({{"username":"admin","password":"{}"}})", TestServer::kAdminPassword);
-  auto r = ToReply(anon.raw().Post("/api/v1/auth/login", {{"Origin", "https://evil.example"}}, body, "application/json"));
+  auto r = LoginWith({{"Origin", "https://evil.example"}});
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(r.ErrorCode(), "csrf_failed");
   EXPECT_TRUE(SetCookies(r).empty());
-  auto same = ToReply(anon.raw().Post("/api/v1/auth/login", {{"Origin", "http://" + Host()}}, body, "application/json"));
+  auto same = LoginWith({{"Origin", "http://" + Host()}});
   EXPECT_EQ(same.status, 200) << same.body;
 }
 
 TEST_P(SessionCookieApi, ForwardedHeadersAreIgnoredWithoutTrustProxy) {
-  Api anon(*server_);
-  const std::string body = fmt::format(R"({{"username":"admin","password":"{}"}})", TestServer::kAdminPassword);
-  auto r = ToReply(anon.raw().Post("/api/v1/auth/login", {{"X-Forwarded-Proto", "https"}}, body, "application/json"));
+  auto r = LoginWith({{"X-Forwarded-Proto", "https"}});
   ASSERT_EQ(r.status, 200);
   EXPECT_FALSE(Has(SetCookie(r, "hearth_session"), "Secure"));
   // Twenty failed logins "from" other addresses all count against this one client.
   for (int i = 0; i < 20; ++i) {
-    auto fail = ToReply(anon.raw().Post("/api/v1/auth/login", {{"X-Forwarded-For", fmt::format("10.9.0.{}", i)}},
-                                        fmt::format(R"({{"username":"nobody{}","password":"x"}})", i), "application/json"));
-    EXPECT_EQ(fail.status, 401);
+    EXPECT_EQ(LoginWith({{"X-Forwarded-For", fmt::format("10.9.0.{}", i)}}, fmt::format("nobody{}", i)).status, 401);
   }
-  auto limited = ToReply(anon.raw().Post("/api/v1/auth/login", {{"X-Forwarded-For", "10.9.1.1"}}, body, "application/json"));
+  auto limited = LoginWith({{"X-Forwarded-For", "10.9.1.1"}});
   EXPECT_EQ(limited.status, 429) << limited.body;
 }
 
@@ -179,25 +181,20 @@ class TrustedProxyApi : public SessionCookieApi {
 };
 
 TEST_P(TrustedProxyApi, CookiesAreSecureOverHttpsAndEachClientIsThrottledByItsOwnAddress) {
-  Api anon(*server_);
-  const std::string body = fmt::format(R"({{"username":"admin","password":"{}"}})", TestServer::kAdminPassword);
-  auto https = ToReply(anon.raw().Post("/api/v1/auth/login", {{"X-Forwarded-Proto", "https"}}, body, "application/json"));
+  auto https = LoginWith({{"X-Forwarded-Proto", "https"}});
   ASSERT_EQ(https.status, 200);
   EXPECT_TRUE(Has(SetCookie(https, "hearth_session"), "Secure"));
   EXPECT_TRUE(Has(SetCookie(https, "hearth_csrf"), "Secure"));
-  auto http = ToReply(anon.raw().Post("/api/v1/auth/login", {{"X-Forwarded-Proto", "http"}}, body, "application/json"));
-  EXPECT_FALSE(Has(SetCookie(http, "hearth_session"), "Secure"));
+  EXPECT_FALSE(Has(SetCookie(LoginWith({{"X-Forwarded-Proto", "http"}}), "hearth_session"), "Secure"));
 
   // One client (the last X-Forwarded-For entry, the one the proxy added) fails twenty times; the
   // forged first entry does not help it, and another client is not held back.
   for (int i = 0; i < 20; ++i) {
-    auto fail = ToReply(anon.raw().Post("/api/v1/auth/login", {{"X-Forwarded-For", fmt::format("1.2.3.{}, 10.9.0.1", i)}},
-                                        fmt::format(R"({{"username":"nobody{}","password":"x"}})", i), "application/json"));
-    EXPECT_EQ(fail.status, 401);
+    EXPECT_EQ(LoginWith({{"X-Forwarded-For", fmt::format("1.2.3.{}, 10.9.0.1", i)}}, fmt::format("nobody{}", i)).status, 401);
   }
-  auto limited = ToReply(anon.raw().Post("/api/v1/auth/login", {{"X-Forwarded-For", "7.7.7.7, 10.9.0.1"}}, body, "application/json"));
+  auto limited = LoginWith({{"X-Forwarded-For", "7.7.7.7, 10.9.0.1"}});
   EXPECT_EQ(limited.status, 429) << limited.body;
-  auto other = ToReply(anon.raw().Post("/api/v1/auth/login", {{"X-Forwarded-For", "10.9.0.2"}}, body, "application/json"));
+  auto other = LoginWith({{"X-Forwarded-For", "10.9.0.2"}});
   EXPECT_EQ(other.status, 200) << other.body;
 }
 

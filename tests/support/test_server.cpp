@@ -184,4 +184,9 @@ Reply Api::Login(const std::string& username, const std::string& password) {
   return reply;
 }
 
+int RunHearth(const std::string& args) {
+  const int status = std::system((std::string(HEARTH_BINARY) + " " + args + " >/dev/null 2>&1").c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
 }  // namespace hearth::test

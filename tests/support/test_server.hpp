@@ -77,4 +77,8 @@ class Api {
 
 Reply ToReply(const httplib::Result& result);
 
+/// Runs the hearth binary with `args` (a shell command line's arguments), output discarded;
+/// answers its exit status.
+int RunHearth(const std::string& args);
+
 }  // namespace hearth::test
