@@ -133,6 +133,8 @@ int Run(int argc, char** argv) {
   export_tenant->add_option("--to", export_opts.to, "sqlite:/path/new.db or postgresql://… of an empty database")
       ->required();
   export_tenant->add_option("--db", config.db_url, "database URL to export from (HEARTH_DB)");
+  export_tenant->add_flag("--retire-source", export_opts.retire_source,
+                          "after the copy, disable the group's users, end their sessions and stop its jobs in the source");
 
   try {
     app.parse(argc, argv);

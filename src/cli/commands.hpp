@@ -76,10 +76,15 @@ int GroupAdd(const Config& config, const GroupAddOptions& options);
 struct ExportTenantOptions {
   std::int64_t group_id = 0;
   std::string to;  ///< URL of an empty database (migrated by the command)
+  bool retire_source = false;  ///< afterwards, stop the group in the source (users, sessions, jobs)
 };
 /// `hearth export-tenant --group ID --to URL`: copies every row of one group, in one consistent
 /// moment of the source, into an empty database of either kind, in one transaction there (all or
-/// nothing). Sessions and idempotency keys stay behind; SQLite's search index is rebuilt.
+/// nothing). Sessions and idempotency keys stay behind; SQLite's search index is rebuilt. With
+/// `retire_source`, once the copy has committed, the group is stopped in the source: its users
+/// disabled, their sessions revoked, its pending jobs (SLA reminders, e-mails) failed — so it does
+/// not escalate and e-mail from two homes. Its records stay there, where no one can sign in to
+/// see them; remove them by hand once the move is confirmed.
 int ExportTenant(const Config& config, const ExportTenantOptions& options);
 
 }  // namespace hearth::cli

@@ -11,6 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "db/migrations.hpp"
+#include "platform/audit.hpp"
 #include "platform/org_repo.hpp"
 
 namespace hearth::cli {
@@ -127,6 +128,35 @@ std::int64_t CopyTable(db::Tx& from, db::Tx& to, const TenantTable& table, std::
   return copied;
 }
 
+/// Stops a moved group in its old database: users disabled, sessions revoked, pending and
+/// running jobs failed, and an audit entry saying where it went. One transaction.
+Result<void> RetireSource(db::Database& source, std::int64_t group) {
+  SystemClock clock;
+  platform::AuditLog audit(source, clock);
+  const Timestamp now = clock.Now();
+  return source.Transact([&](db::Tx& tx) -> Result<void> {
+    const auto users = tx.Execute(
+        "UPDATE users SET disabled = TRUE, version = version + 1, updated_at = $2 WHERE tenant_id = $1 AND NOT disabled",
+        group, now);
+    const auto sessions = tx.Execute(
+        "UPDATE sessions SET revoked_at = $2 WHERE tenant_id = $1 AND revoked_at IS NULL", group, now);
+    const auto jobs = tx.Execute(
+        "UPDATE jobs SET status = 'failed', last_error = 'the group moved to another database' "
+        "WHERE tenant_id = $1 AND status IN ('pending', 'running')",
+        group);
+    RequestContext ctx;
+    ctx.request_id = "cli:export-tenant";
+    audit.Record(tx, ctx, "group.exported", "org_unit", group, nullptr,
+                 boost::json::object{{"users_disabled", users.affected},
+                                     {"sessions_revoked", sessions.affected},
+                                     {"jobs_stopped", jobs.affected}},
+                 group);
+    std::cout << fmt::format("retired group {} in the source: {} users disabled, {} sessions ended, {} jobs stopped\n",
+                             group, users.affected, sessions.affected, jobs.affected);
+    return {};
+  });
+}
+
 }  // namespace
 
 int GroupAdd(const Config& config, const GroupAddOptions& options) {
@@ -199,6 +229,9 @@ int ExportTenant(const Config& config, const ExportTenantOptions& options) {
       });
     });
     if (!done) return ReportError(done.error());
+    if (options.retire_source) {
+      if (auto retired = RetireSource(*source, options.group_id); !retired) return ReportError(retired.error());
+    }
     std::int64_t total = 0;
     for (const auto& c : copied) total += c.rows;
     std::cout << fmt::format("exported group {} into {}: {} rows in {} tables", options.group_id,

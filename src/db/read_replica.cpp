@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <boost/json/serialize.hpp>
+#include <boost/json/string.hpp>
+
 namespace hearth::db {
 
 namespace {
@@ -18,6 +21,9 @@ SELECT pg_is_in_recovery(),
        CASE WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() THEN 0
             ELSE COALESCE((EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()) * 1000)::bigint, 0) END,
        COALESCE(pg_last_wal_replay_lsn()::text, ''))sql";
+// A log line's JSON string (error texts hold quotes).
+std::string Quoted(const std::string& text) { return boost::json::serialize(boost::json::string(text)); }
+
 constexpr std::string_view kBytesBehind =
     "SELECT GREATEST(pg_wal_lsn_diff(pg_current_wal_lsn(), $1::text::pg_lsn), 0)::bigint";
 
@@ -27,8 +33,12 @@ bool ReadReplica::Usable() const { return SteadyMs() >= down_until_ms_.load(); }
 
 void ReadReplica::MarkDown(const std::string& why) {
   down_until_ms_ = SteadyMs() + std::chrono::milliseconds(kRetryAfter).count();
-  spdlog::warn(R"({{"msg":"the read replica failed; reports read the primary for {} s","error":"{}"}})",
-               kRetryAfter.count(), why);
+  spdlog::warn(R"({{"msg":"the read replica failed; reports read the primary for {} s","error":{}}})",
+               kRetryAfter.count(), Quoted(why));
+}
+
+void ReadReplica::NoteFailure(const std::string& why) {
+  spdlog::warn(R"({{"msg":"a report query failed on the read replica; it runs on the primary","error":{}}})", Quoted(why));
 }
 
 ReadReplica::Status ReadReplica::Measure() {

@@ -35,6 +35,12 @@ class ReadReplica {
         return result;
       } catch (const UnavailableError& e) {
         MarkDown(e.what());
+      } catch (const ConstraintError&) {
+        throw;
+      } catch (const std::exception& e) {
+        // A standby cancels a query whose rows its replay must remove (a recovery conflict), and
+        // a replica may lag behind a migration: this query runs on the primary instead.
+        NoteFailure(e.what());
       }
     }
     ++primary_reads_;
@@ -54,6 +60,7 @@ class ReadReplica {
  private:
   bool Usable() const;
   void MarkDown(const std::string& why);
+  void NoteFailure(const std::string& why);
 
   Database& primary_;
   std::unique_ptr<Database> replica_;

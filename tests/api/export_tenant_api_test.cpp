@@ -6,8 +6,10 @@
 #include <fmt/ranges.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <set>
+#include <thread>
 
 #include "support/api_fixture.hpp"
 #include "support/db_snapshot.hpp"
@@ -91,6 +93,26 @@ TEST_P(ExportTenantApi, AGroupMovesWholeAndAloneToAnotherDatabase) {
   auto fresh = api.Post("/api/v1/customers", R"({"name":"新客户","phone":"13700007777"})");
   ASSERT_EQ(fresh.status, 201) << fresh.body;
   EXPECT_GT(fresh.Int("id"), CustomerIds(*admin_).back()) << "new keys follow the copied ones";
+
+  // The move done: the group is stopped in its old home, the other group is not touched.
+  auto source = db::Database::Open(db_->url());
+  auto pending = [&] {
+    return source->Read([&](db::Tx& tx) {
+      return tx.Execute("SELECT COUNT(*) FROM jobs WHERE tenant_id = $1 AND status IN ('pending', 'running')", group_id_)
+          .front()
+          .Int(0);
+    });
+  };
+  EXPECT_GT(pending(), 0) << "the ticket's SLA reminder and breach are due later";
+  TempDatabase final_home(GetParam());
+  const std::string retire = RunCapture(fmt::format("{} export-tenant --db '{}' --group {} --to '{}' --retire-source 2>&1",
+                                                    HEARTH_BINARY, db_->url(), group_id_, final_home.url()));
+  EXPECT_NE(retire.find("retired group"), std::string::npos) << retire;
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // the servers' session caches
+  EXPECT_EQ(admin_->Get("/api/v1/me").status, 401) << "sessions in the old home are ended";
+  EXPECT_EQ(Api(*server_).Login("admin", TestServer::kAdminPassword).status, 401) << "its users are disabled there";
+  EXPECT_EQ(cr.Get("/api/v1/me").status, 200) << "the other group goes on";
+  EXPECT_EQ(pending(), 0) << "no SLA job of the moved group runs in the old home";
 
   // Only into an empty database, and only a group that exists.
   EXPECT_NE(RunHearth(fmt::format("export-tenant --db '{}' --group {} --to '{}'", db_->url(), group_id_, moved.url())), 0);

@@ -81,7 +81,7 @@ class PgConnection final : public Connection {
     Consume(res);
   }
 
-  bool Healthy() const override { return conn_ && PQstatus(conn_) == CONNECTION_OK; }
+  bool Healthy() const override { return conn_ && !retired_ && PQstatus(conn_) == CONNECTION_OK; }
   bool InTransaction() const override { return conn_ && PQtransactionStatus(conn_) != PQTRANS_IDLE; }
 
  private:
@@ -141,6 +141,13 @@ class PgConnection final : public Connection {
     if (!Healthy() || sqlstate.starts_with("08") || sqlstate.starts_with("57P") || sqlstate == "53300") {
       throw UnavailableError(fmt::format("PostgreSQL: {}", message));
     }
+    if (sqlstate == "25006") {
+      // read_only_sql_transaction: this server became a standby (a fail-over demoted it). The
+      // request fails like an outage, and the pool connects afresh, where
+      // target_session_attrs=read-write finds the new primary.
+      retired_ = true;
+      throw UnavailableError(fmt::format("PostgreSQL is read-only here (a fail-over?): {}", message));
+    }
     throw std::runtime_error(fmt::format("PostgreSQL error {}: {}", sqlstate, message));
   }
 
@@ -171,6 +178,7 @@ class PgConnection final : public Connection {
   }
 
   PGconn* conn_ = nullptr;
+  bool retired_ = false;  // connected to a server that is no longer the primary: not to be reused
   std::unordered_map<std::string, std::string> prepared_;
 };
 
