@@ -18,7 +18,7 @@ run() {  # starts the cluster in $dir/data on $dir/port and prints its URL
   local port
   port=$(cat "$dir/port")
   as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null || return 1
   echo "postgresql://postgres@127.0.0.1:$port/postgres"
 }
 case "$cmd" in
@@ -27,7 +27,13 @@ case "$cmd" in
     [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
     if [ ! -d "$dir/data" ]; then
       as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --locale=C.UTF-8 --encoding=UTF8 >"$dir/initdb.log" 2>&1
-      echo "${PGPORT_TEST:-$((20000 + RANDOM % 20000))}" >"$dir/port"
+      # A random port may be taken (another test's server): try a few.
+      for _ in 1 2 3 4 5; do
+        echo "${PGPORT_TEST:-$((20000 + RANDOM % 20000))}" >"$dir/port"
+        if run 2>/dev/null; then exit 0; fi
+      done
+      echo "PostgreSQL did not start; see $dir/server.log" >&2
+      exit 1
     fi
     run
     ;;
@@ -39,7 +45,12 @@ case "$cmd" in
     if [ ! -d "$dir/data" ]; then
       as_pg "$bin/pg_basebackup" -h 127.0.0.1 -p "$(cat "$primary/port")" -U postgres -D "$dir/data" -R -X stream \
         -c fast >"$dir/basebackup.log" 2>&1
-      echo "$((20000 + RANDOM % 20000))" >"$dir/port"
+      for _ in 1 2 3 4 5; do
+        echo "$((20000 + RANDOM % 20000))" >"$dir/port"
+        if run 2>/dev/null; then exit 0; fi
+      done
+      echo "the replica did not start; see $dir/server.log" >&2
+      exit 1
     fi
     run
     ;;

@@ -11,7 +11,8 @@ tmp=$(mktemp -d /tmp/hearth-soak.XXXXXX)
 chmod 755 "$tmp"
 cleanup() { scripts/pg.sh stop "$tmp/pg"; rm -rf "$tmp"; }
 trap cleanup EXIT
-export HEARTH_TEST_PG=$(scripts/pg.sh start "$tmp/pg")
+HEARTH_TEST_PG=$(scripts/pg.sh start "$tmp/pg")  # (not in `export`, which would hide a failure)
+export HEARTH_TEST_PG
 export HEARTH_CRASH_KILLS=${HEARTH_CRASH_KILLS:-120}
 failovers=${HEARTH_FAILOVERS:-5}
 echo "== crash test: $HEARTH_CRASH_KILLS SIGKILLs per backend under a mixed write load"

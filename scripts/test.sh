@@ -18,7 +18,8 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== starting PostgreSQL 15 on 127.0.0.1"
-export HEARTH_TEST_PG=$(scripts/pg.sh start "$tmp/pg")
+HEARTH_TEST_PG=$(scripts/pg.sh start "$tmp/pg")  # (not in `export`, which would hide a failure)
+export HEARTH_TEST_PG
 echo "   $HEARTH_TEST_PG"
 
 echo "== unit, service, repository and API tests (SQLite and PostgreSQL)"
