@@ -45,7 +45,7 @@ if [ "$only_ctest" = "--ctest-only" ]; then
   grep -E 'Test +#[0-9]+: .*\*\*\*(Failed|Exception)' "$tmp/ctest.log" | sed 's/^/   failed once, then passed: /' || true
 fi
 # What the durability tests tried and found (their own summary lines).
-grep -hE '^(crash test|authorization matrix|PostgreSQL outage|disk full|slow clients|scale-out|replica|fail-over)' "$build/Testing/Temporary/LastTest.log" || true
+grep -hE '^(crash test|authorization matrix|PostgreSQL outage|disk full|slow clients|scale-out|replica|fail-over|export-tenant)' "$build/Testing/Temporary/LastTest.log" || true
 if [ "$only_ctest" = "--ctest-only" ]; then
   echo "== all tests passed ($build)"
   exit 0
