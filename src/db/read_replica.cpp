@@ -47,7 +47,8 @@ ReadReplica::Status ReadReplica::Measure() {
   s.primary_reads = primary_reads_.load();
   if (!replica_ || !Usable()) return s;
   try {
-    auto row = replica_->Read([](Tx& tx) { return tx.Execute(kReplicaLag); }).front();
+    const QueryResult lag = replica_->Read([](Tx& tx) { return tx.Execute(kReplicaLag); });  // Row points into it
+    const Row row = lag.front();
     s.up = row.Bool(0);
     s.lag_ms = row.Int(1);
     const std::string replayed = row.Text(2);
