@@ -21,38 +21,34 @@ run() {  # starts the cluster in $dir/data on $dir/port and prints its URL
     -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null || return 1
   echo "postgresql://postgres@127.0.0.1:$port/postgres"
 }
+run_first() {  # a new cluster's first start: a random port may be taken (another test's server)
+  for _ in 1 2 3 4 5; do
+    echo "${PGPORT_TEST:-$((20000 + RANDOM % 20000))}" >"$dir/port"
+    if run 2>/dev/null; then return 0; fi
+  done
+  echo "PostgreSQL did not start; see $dir/server.log" >&2
+  return 1
+}
+own_dir() {
+  mkdir -p "$dir"
+  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
+  return 0
+}
 case "$cmd" in
   start)
-    mkdir -p "$dir"
-    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
-    if [ ! -d "$dir/data" ]; then
-      as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --locale=C.UTF-8 --encoding=UTF8 >"$dir/initdb.log" 2>&1
-      # A random port may be taken (another test's server): try a few.
-      for _ in 1 2 3 4 5; do
-        echo "${PGPORT_TEST:-$((20000 + RANDOM % 20000))}" >"$dir/port"
-        if run 2>/dev/null; then exit 0; fi
-      done
-      echo "PostgreSQL did not start; see $dir/server.log" >&2
-      exit 1
-    fi
-    run
+    own_dir
+    [ -d "$dir/data" ] && { run; exit; }
+    as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --locale=C.UTF-8 --encoding=UTF8 >"$dir/initdb.log" 2>&1
+    run_first
     ;;
   replica)
     primary=$dir
     dir=${3:?replica directory}
-    mkdir -p "$dir"
-    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
-    if [ ! -d "$dir/data" ]; then
-      as_pg "$bin/pg_basebackup" -h 127.0.0.1 -p "$(cat "$primary/port")" -U postgres -D "$dir/data" -R -X stream \
-        -c fast >"$dir/basebackup.log" 2>&1
-      for _ in 1 2 3 4 5; do
-        echo "$((20000 + RANDOM % 20000))" >"$dir/port"
-        if run 2>/dev/null; then exit 0; fi
-      done
-      echo "the replica did not start; see $dir/server.log" >&2
-      exit 1
-    fi
-    run
+    own_dir
+    [ -d "$dir/data" ] && { run; exit; }
+    as_pg "$bin/pg_basebackup" -h 127.0.0.1 -p "$(cat "$primary/port")" -U postgres -D "$dir/data" -R -X stream \
+      -c fast >"$dir/basebackup.log" 2>&1
+    PGPORT_TEST='' run_first
     ;;
   stop)
     [ -d "$dir/data" ] && as_pg "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true

@@ -98,15 +98,16 @@ std::string Join(const std::vector<std::string>& names, const std::string& prefi
 struct Copied {
   std::string table;
   std::int64_t rows = 0;
+  bool keyed = false;  ///< the table's key is `id` (a sequence on PostgreSQL)
 };
 
-/// Copies the group's rows of one table; answers how many.
-std::int64_t CopyTable(db::Tx& from, db::Tx& to, const TenantTable& table, std::int64_t group) {
+/// Copies the group's rows of one table.
+Copied CopyTable(db::Tx& from, db::Tx& to, const TenantTable& table, std::int64_t group) {
   const auto columns = Columns(from, table.name);
   const bool keyed = !columns.empty() && columns.front() == "id";
-  std::string placeholders;
-  for (std::size_t i = 1; i <= columns.size(); ++i) placeholders += fmt::format("{}${}", i == 1 ? "" : ", ", i);
-  const std::string insert = fmt::format("INSERT INTO {} ({}) VALUES ({})", table.name, Join(columns), placeholders);
+  std::string parameters;  // $1, $2, … one per column
+  for (std::size_t i = 1; i <= columns.size(); ++i) parameters += fmt::format("{}${}", i == 1 ? "" : ", ", i);
+  const std::string insert = fmt::format("INSERT INTO {} ({}) VALUES ({})", table.name, Join(columns), parameters);
   // Tables with an id go in chunks by key; the others (link tables) are small.
   const std::string select =
       keyed ? fmt::format("SELECT {} FROM {} WHERE ({}) AND id > $2 ORDER BY id LIMIT {}", Join(columns), table.name,
@@ -125,7 +126,7 @@ std::int64_t CopyTable(db::Tx& from, db::Tx& to, const TenantTable& table, std::
     if (!keyed || rows.size() < kChunk) break;
     after = db::Row(rows.rows.back()).Int(0);
   }
-  return copied;
+  return {table.name, copied, keyed};
 }
 
 /// Stops a moved group in its old database: users disabled, sessions revoked, pending and
@@ -210,19 +211,18 @@ int ExportTenant(const Config& config, const ExportTenantOptions& options) {
       }
       return dest->Transact([&](db::Tx& to) -> Result<void> {
         for (const auto& table : kTenantTables) {
-          const auto n = CopyTable(from, to, table, options.group_id);
-          copied.push_back({table.name, n});
-          spdlog::info(R"({{"msg":"exported","table":"{}","rows":{}}})", table.name, n);
+          copied.push_back(CopyTable(from, to, table, options.group_id));
+          spdlog::info(R"({{"msg":"exported","table":"{}","rows":{}}})", table.name, copied.back().rows);
         }
         if (to.backend() == db::Backend::kSqlite) {
           to.Execute("INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')");
         } else {
           // New rows on the destination continue after the copied keys.
-          for (const auto& table : kTenantTables) {
-            if (Columns(to, table.name).front() != "id") continue;
+          for (const auto& c : copied) {
+            if (!c.keyed) continue;
             to.Execute(fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), "
                                    "GREATEST((SELECT MAX(id) FROM {0}), 1))",
-                                   table.name));
+                                   c.table));
           }
         }
         return {};

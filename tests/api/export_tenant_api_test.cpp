@@ -36,20 +36,12 @@ class ExportTenantApi : public ApiTest {
 
 TEST_P(ExportTenantApi, AGroupMovesWholeAndAloneToAnotherDatabase) {
   // Group 1's records in every module: a project with units, customers, a ticket with a photo.
-  const auto project = admin_->Post("/api/v1/projects", R"({"name":"翡翠湾","city":"深圳"})").Int("id");
-  ASSERT_EQ(admin_->Post(fmt::format("/api/v1/projects/{}/units/bulk", project),
-                         R"({"building":"1","entrance":"1","floor_from":1,"floor_to":3,"rooms":[{"suffix":"01","area_m2":89}]})")
-                .status,
-            201);
-  const auto customer = admin_->Post("/api/v1/customers", R"({"name":"林晓燕","phone":"13600001111"})").Int("id");
+  const auto seeded = SeedEveryModule();
+  const auto customer = seeded.customer, ticket = seeded.ticket;
+  const std::string& png = seeded.photo;
   for (int i = 0; i < 30; ++i) {
     ASSERT_EQ(admin_->Post("/api/v1/customers", fmt::format(R"({{"name":"业主{}","phone":"1380000{:04d}"}})", i, i)).status, 201);
   }
-  const auto ticket = admin_->Post("/api/v1/tickets", fmt::format(R"({{"kind":"repair","channel":"hotline","customer_id":{},"title":"卫生间渗水"}})", customer)).Int("id");
-  std::string png("\x89PNG\r\n\x1A\n", 8);
-  png += std::string(3000, '\7') + "end";
-  const auto photo = admin_->Upload(fmt::format("/api/v1/tickets/{}/attachments?file_name=a.png", ticket), png, "image/png");
-  ASSERT_EQ(photo.status, 201);
   const auto source_report = admin_->Get("/api/v1/reports/tickets?month=2026-11").body;
 
   // The same backend, one group: the export equals its source in every table it moves.
@@ -86,7 +78,7 @@ TEST_P(ExportTenantApi, AGroupMovesWholeAndAloneToAnotherDatabase) {
   ASSERT_EQ(found.status, 200);
   ASSERT_EQ(found.Member("items").as_array().size(), 1u) << "search works on the copy";
   EXPECT_EQ(found.Member("items").as_array()[0].at("id").as_int64(), customer);
-  auto file = api.Get(fmt::format("/api/v1/tickets/{}/attachments/{}", ticket, photo.Int("id")));
+  auto file = api.Get(fmt::format("/api/v1/tickets/{}/attachments/{}", ticket, seeded.photo_id));
   EXPECT_EQ(file.status, 200);
   EXPECT_EQ(file.body, png) << "photos come along byte for byte";
   EXPECT_EQ(api.Get("/api/v1/reports/tickets?month=2026-11").body, source_report);

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "support/test_server.hpp"
@@ -22,6 +23,30 @@ class ApiTest : public testing::TestWithParam<db::Backend> {
     group_id_ = admin_->Get("/api/v1/me").json.at("org_unit_id").as_int64();
   }
   virtual std::vector<std::string> ExtraArgs() { return {}; }
+
+  /// Records of every module, for tests that copy or move a whole database: a project with three
+  /// units, a customer, and a repair ticket of hers with a photo.
+  struct EveryModule {
+    std::int64_t customer = 0, ticket = 0, photo_id = 0;
+    std::string photo;  ///< the photo's bytes
+  };
+  EveryModule SeedEveryModule() {
+    EveryModule out;
+    const auto project = admin_->Post("/api/v1/projects", R"({"name":"翡翠湾","city":"深圳"})").Int("id");
+    EXPECT_EQ(admin_->Post(fmt::format("/api/v1/projects/{}/units/bulk", project),
+                           R"({"building":"1","entrance":"1","floor_from":1,"floor_to":3,"rooms":[{"suffix":"01","area_m2":89}]})")
+                  .status,
+              201);
+    out.customer = admin_->Post("/api/v1/customers", R"({"name":"林晓燕","phone":"13600001111"})").Int("id");
+    out.ticket = admin_->Post("/api/v1/tickets", fmt::format(R"({{"kind":"repair","channel":"hotline","customer_id":{},"title":"卫生间渗水"}})",
+                                                          out.customer))
+                     .Int("id");
+    out.photo = std::string("\x89PNG\r\n\x1A\n", 8) + std::string(3000, '\7') + "end";
+    out.photo_id =
+        admin_->Upload(fmt::format("/api/v1/tickets/{}/attachments?file_name=a.png", out.ticket), out.photo, "image/png")
+            .Int("id");
+    return out;
+  }
 
   std::unique_ptr<TempDatabase> db_;
   std::unique_ptr<TestServer> server_;
