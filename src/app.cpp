@@ -34,40 +34,64 @@ App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock
   platform_options.mail = {config.smtp_url, config.smtp_from};
   platform = std::make_unique<platform::Platform>(*db, *clock, platform_options);
 
-  RegisterOperationalRoutes();
-  platform::Register(router, *platform, *db, *clock);
-  // Modules in dependency order (STYLE.md §8.6).
-  customers = std::make_unique<customers::CustomersModule>(*db, *clock, *platform);
-  customers::Register(router, *customers);
-  inventory = std::make_unique<inventory::InventoryModule>(*db, *clock, *platform, *customers);
-  inventory::Register(router, *inventory);
-  service = std::make_unique<service::ServiceModule>(*db, *report_db, *clock, *platform, *customers, *inventory);
-  service::Register(router, *service);
+  Mount(OperationalManifest());
+  Mount(platform::BuildManifest(*platform, *db, *clock));
+  // Modules in dependency order (STYLE.md §8.6); a new module is one line here.
+  customers = &Add<customers::CustomersModule>(*db, *clock, *platform);
+  inventory = &Add<inventory::InventoryModule>(*db, *clock, *platform, *customers);
+  service = &Add<service::ServiceModule>(*db, *report_db, *clock, *platform, *customers, *inventory);
   router.SetFallback(http::StaticFiles());
 }
 
 App::~App() {
   if (platform) platform->jobs.Stop();  // its handlers belong to modules destroyed before the platform
+  while (!modules_.empty()) modules_.pop_back();  // dependents first
 }
 
-Result<void> App::Prepare() {
-  HEARTH_ASSIGN(auto report, db::Migrate(*db, db::EmbeddedMigrations(db->backend())));
-  for (const auto& name : report.applied) spdlog::info(R"({{"msg":"migration applied","name":"{}"}})", name);
-  HEARTH_ASSIGN(bool created, platform::Bootstrap(*db, *platform, config.group_name, config.admin_password));
-  if (created) spdlog::info(R"({"msg":"created the first administrator","username":"admin"})");
-  HEARTH_TRY(service->tickets.SeedDefaults());
+void App::Mount(platform::Manifest manifest) {
+  for (auto& [name, mapping] : manifest.constraints) db::RegisterConstraint(name, mapping);
+  for (auto& mw : manifest.middleware) router.Use(std::move(mw));
+  for (auto& route : manifest.routes) router.Add(std::move(route.spec), std::move(route.handler));
+  for (auto& job : manifest.jobs) platform->jobs.Register(job.kind, std::move(job.handler));
+  manifest.routes.clear();  // the router has them; the manifest keeps what the tests and CLI read
+  manifest.middleware.clear();
+  manifest.jobs.clear();
+  manifests_.push_back(std::move(manifest));
+}
+
+std::vector<db::Migration> App::Migrations(db::Backend backend) const {
+  std::vector<std::string> folders;
+  for (const auto& m : manifests_) {
+    if (!m.folder.empty()) folders.push_back(m.folder);
+  }
+  return db::EmbeddedMigrations(backend, folders);
+}
+
+Result<void> App::Seed() {
+  for (const auto& m : manifests_) {
+    if (m.seed) HEARTH_TRY(m.seed());
+  }
   return {};
 }
 
-void App::RegisterOperationalRoutes() {
-  router.Add({"GET", "/healthz", false}, [](http::Request&) { return http::Json(200, {{"status", "ok"}}); });
-  router.Add({"GET", "/readyz", false}, [this](http::Request&) {
+Result<void> App::Prepare() {
+  HEARTH_ASSIGN(auto report, db::Migrate(*db, Migrations(db->backend())));
+  for (const auto& name : report.applied) spdlog::info(R"({{"msg":"migration applied","name":"{}"}})", name);
+  HEARTH_ASSIGN(bool created, platform::Bootstrap(*db, *platform, config.group_name, config.admin_password));
+  if (created) spdlog::info(R"({"msg":"created the first administrator","username":"admin"})");
+  return Seed();
+}
+
+platform::Manifest App::OperationalManifest() {
+  platform::Manifest m{.name = "operations"};
+  m.Route({"GET", "/healthz", http::kPublic}, [](http::Request&) { return http::Json(200, {{"status", "ok"}}); });
+  m.Route({"GET", "/readyz", http::kPublic}, [this](http::Request&) {
     const bool up = db->Ping();
     metrics.SetGauge("hearth_db_up", "1 while the database answers", up ? 1 : 0);
     if (up) return http::Json(200, {{"status", "ok"}});
     return http::ErrorResponse(Error{ErrorCode::kUnavailable, "unavailable", "the database does not answer", {}, {}});
   });
-  router.Add({"GET", "/metrics", false}, [this](http::Request&) {
+  m.Route({"GET", "/metrics", http::kPublic}, [this](http::Request&) {
     if (report_db->configured()) {
       const auto replica = report_db->Measure();
       metrics.SetGauge("hearth_db_replica_up", "1 while the read replica answers as a standby", replica.up ? 1 : 0);
@@ -83,10 +107,11 @@ void App::RegisterOperationalRoutes() {
     }
     return http::Response{200, "text/plain; version=0.0.4; charset=utf-8", metrics.Render(), {}};
   });
-  router.Add({"GET", "/api/v1/openapi.json", false}, [](http::Request&) {
+  m.Route({"GET", "/api/v1/openapi.json", http::kPublic}, [](http::Request&) {
     static const std::string text = boost::json::serialize(http::OpenApiDocument());
     return http::Response{200, "application/json", text, {}};
   });
+  return m;
 }
 
 }  // namespace hearth

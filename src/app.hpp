@@ -1,15 +1,19 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "db/migrations.hpp"
 #include "db/read_replica.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "modules/customers/customers_module.hpp"
 #include "modules/inventory/inventory_module.hpp"
 #include "modules/service/service_module.hpp"
+#include "platform/manifest.hpp"
 #include "platform/platform_module.hpp"
 
 namespace hearth {
@@ -49,6 +53,12 @@ class App {
   /// Applies pending migrations, creates the first admin when the database is empty, and gives
   /// every group the modules' defaults it lacks (service categories, rules, SLA, calendar).
   Result<void> Prepare();
+  /// Runs every module's seed (each idempotent): a new group gets the modules' defaults.
+  Result<void> Seed();
+  /// The migrations of every mounted module, for this database's backend, sorted by name.
+  std::vector<db::Migration> Migrations(db::Backend backend) const;
+  /// What each module declared, in mount order (dependencies first).
+  const std::vector<platform::Manifest>& manifests() const { return manifests_; }
 
   Config config;
   std::unique_ptr<Clock> clock;
@@ -57,12 +67,28 @@ class App {
   http::Router router;
   http::Metrics metrics;
   std::unique_ptr<platform::Platform> platform;
-  std::unique_ptr<customers::CustomersModule> customers;
-  std::unique_ptr<inventory::InventoryModule> inventory;
-  std::unique_ptr<service::ServiceModule> service;
+  /// Typed handles for the command line (import, demo data); owned by modules_.
+  customers::CustomersModule* customers = nullptr;
+  inventory::InventoryModule* inventory = nullptr;
+  service::ServiceModule* service = nullptr;
 
  private:
-  void RegisterOperationalRoutes();
+  /// Builds module M from `args`, mounts its manifest (found by argument-dependent lookup as
+  /// `BuildManifest(M&)` in M's namespace) and keeps it for the life of the App.
+  template <typename M, typename... Args>
+  M& Add(Args&&... args) {
+    auto module = std::make_shared<M>(std::forward<Args>(args)...);
+    Mount(BuildManifest(*module));
+    M& ref = *module;
+    modules_.push_back(std::move(module));
+    return ref;
+  }
+  /// Routes, middleware, jobs and constraint names of one module into the server.
+  void Mount(platform::Manifest manifest);
+  platform::Manifest OperationalManifest();
+
+  std::vector<platform::Manifest> manifests_;
+  std::vector<std::shared_ptr<void>> modules_;  ///< destroyed last-built first (~App)
 };
 
 }  // namespace hearth

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "platform/org_repo.hpp"
+#include "platform/directory.hpp"
 #include "platform/roles.hpp"
 
 namespace hearth::cli {
@@ -31,17 +31,7 @@ int ImportCustomers(const Config& config, const ImportCommand& command) {
     return 1;
   }
   // The command line acts as an administrator of the group that owns the target unit.
-  auto unit = app.db->Read([&](db::Tx& tx) -> std::optional<platform::OrgUnit> {
-    std::int64_t id = command.org_unit_id;
-    if (id == 0) {
-      auto rows = tx.Execute("SELECT id FROM org_units WHERE parent_id IS NULL ORDER BY id LIMIT 1");
-      if (rows.empty()) return std::nullopt;
-      id = rows.front().Int(0);
-    }
-    auto tenant = tx.Execute("SELECT tenant_id FROM org_units WHERE id = $1", id);
-    if (tenant.empty()) return std::nullopt;
-    return platform::OrgRepo().Find(tx, tenant.front().Int(0), id);
-  });
+  auto unit = app.db->Read([&](db::Tx& tx) { return platform::directory::UnitOrFirstGroup(tx, command.org_unit_id); });
   if (!unit) {
     std::cerr << "hearth: no such org unit (run with HEARTH_ADMIN_PASSWORD on a new database, or pass --org-unit)\n";
     return 1;

@@ -15,16 +15,15 @@ namespace {
 
 /// PUT /api/v1/test/clock {"now": RFC 3339} or {"advance_minutes": N}: only with --test-clock.
 void RegisterTestClock(http::Router& router, ManualClock& clock, platform::JobScheduler& jobs) {
-  router.Add({"PUT", "/api/v1/test/clock", false}, [&clock, &jobs](http::Request& req) {
-    auto body = req.JsonObject();
-    if (!body) return http::ErrorResponse(body.error());
-    http::BodyReader in(*body);
+  router.Add({"PUT", "/api/v1/test/clock", http::kPublic}, [&clock, &jobs](http::Request& req) -> Result<http::Response> {
+    HEARTH_ASSIGN(auto body, req.JsonObject());
+    http::BodyReader in(body);
     auto now = in.String("now", {.max_chars = 40});
     auto advance = in.Int("advance_minutes");
-    if (auto done = in.Finish({"now", "advance_minutes"}); !done) return http::ErrorResponse(done.error());
+    HEARTH_TRY(in.Finish());
     if (now) {
       auto t = ParseRfc3339(*now);
-      if (!t) return http::ErrorResponse(FailField("now", "invalid_format").value());
+      if (!t) return FailField("now", "invalid_format");
       clock.Set(*t);
     }
     if (advance) clock.Advance(*advance * 60'000);
@@ -96,7 +95,7 @@ int Serve(const Config& config) {
 
 int Migrate(const Config& config) {
   App app(config);
-  auto report = db::Migrate(*app.db, db::EmbeddedMigrations(app.db->backend()));
+  auto report = db::Migrate(*app.db, app.Migrations(app.db->backend()));
   if (!report) {
     std::cerr << "hearth: " << report.error().message << "\n";
     return 1;

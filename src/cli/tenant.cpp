@@ -4,61 +4,38 @@
 #include <cstdlib>
 #include <algorithm>
 #include <iostream>
-#include <set>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "cli/commands.hpp"
+#include "app.hpp"
 #include "db/migrations.hpp"
 #include "platform/audit.hpp"
-#include "platform/org_repo.hpp"
+#include "platform/directory.hpp"
 
 namespace hearth::cli {
 
 namespace {
 
-/// What belongs to a group, parents before children: every table with a tenant_id, and the three
-/// whose rows hang off such a table. Rows are copied in this order, each table by ascending key.
-struct TenantTable {
-  const char* name;
-  const char* owned;  ///< the condition on $1 (the group) that selects the group's rows
-};
-constexpr TenantTable kTenantTables[] = {
-    {"org_units", "tenant_id = $1"},
-    {"users", "tenant_id = $1"},
-    {"audit_log", "tenant_id = $1"},
-    {"customers", "tenant_id = $1"},
-    {"customer_phones", "tenant_id = $1"},
-    {"timeline_events", "tenant_id = $1"},
-    {"import_jobs", "tenant_id = $1"},
-    {"projects", "tenant_id = $1"},
-    {"units", "tenant_id = $1"},
-    {"unit_owners", "tenant_id = $1"},
-    {"unit_events", "tenant_id = $1"},
-    {"jobs", "tenant_id = $1"},
-    {"notifications", "tenant_id = $1"},
-    {"ticket_categories", "tenant_id = $1"},
-    {"tickets", "tenant_id = $1"},
-    {"ticket_events", "tenant_id = $1"},
-    {"routing_rules", "tenant_id = $1"},
-    {"sla_policies", "tenant_id = $1"},
-    {"business_calendars", "tenant_id = $1"},
-    {"calendar_days", "calendar_id IN (SELECT id FROM business_calendars WHERE tenant_id = $1)"},
-    {"service_settings", "tenant_id = $1"},
-    {"mass_alerts", "tenant_id = $1"},
-    {"mass_alert_tickets", "alert_id IN (SELECT id FROM mass_alerts WHERE tenant_id = $1)"},
-    {"ticket_cases", "tenant_id = $1"},
-    {"standard_answers", "tenant_id = $1"},
-    {"department_members", "tenant_id = $1"},
-    {"work_orders", "tenant_id = $1"},
-    {"attachments", "tenant_id = $1"},
-    {"attachment_contents", "attachment_id IN (SELECT id FROM attachments WHERE tenant_id = $1)"},
-};
-/// Not moved: the schema's own bookkeeping, login sessions (sign in again on the new home) and
-/// idempotency keys (a retry goes to the old home). SQLite's search index is rebuilt instead.
-const std::set<std::string> kNotMoved = {"schema_migrations", "sessions", "idempotency_keys"};
-bool IsSearchIndex(const std::string& table) { return table.starts_with("customer_fts"); }
+/// What belongs to a group, parents before children: the tables every module declares in its
+/// manifest, in mount order (platform/manifest.hpp). Rows are copied in this order, each table by
+/// ascending key. A table whose rule is empty is not moved (login sessions: sign in again on the
+/// new home; idempotency keys: a retry goes to the old home); a rebuilt one (SQLite's search index)
+/// is rebuilt at the destination instead.
+std::vector<platform::OwnedTable> GroupTables(const App& app) {
+  std::vector<platform::OwnedTable> out;
+  for (const auto& m : app.manifests()) out.insert(out.end(), m.tables.begin(), m.tables.end());
+  return out;
+}
+
+/// True when `table` (as the database lists it) is declared, or is a shadow table of a rebuilt one.
+bool Declared(const std::vector<platform::OwnedTable>& tables, const std::string& table) {
+  if (table == "schema_migrations") return true;  // the migration runner's own
+  return std::any_of(tables.begin(), tables.end(), [&](const platform::OwnedTable& t) {
+    return table == t.name || (t.rebuilt && table.starts_with(t.name));
+  });
+}
 
 constexpr std::size_t kChunk = 2000;
 
@@ -102,7 +79,7 @@ struct Copied {
 };
 
 /// Copies the group's rows of one table.
-Copied CopyTable(db::Tx& from, db::Tx& to, const TenantTable& table, std::int64_t group) {
+Copied CopyTable(db::Tx& from, db::Tx& to, const platform::OwnedTable& table, std::int64_t group) {
   const auto columns = Columns(from, table.name);
   const bool keyed = !columns.empty() && columns.front() == "id";
   std::string parameters;  // $1, $2, … one per column
@@ -111,8 +88,8 @@ Copied CopyTable(db::Tx& from, db::Tx& to, const TenantTable& table, std::int64_
   // Tables with an id go in chunks by key; the others (link tables) are small.
   const std::string select =
       keyed ? fmt::format("SELECT {} FROM {} WHERE ({}) AND id > $2 ORDER BY id LIMIT {}", Join(columns), table.name,
-                          table.owned, kChunk)
-            : fmt::format("SELECT {} FROM {} WHERE {} ORDER BY 1", Join(columns), table.name, table.owned);
+                          table.group_rows, kChunk)
+            : fmt::format("SELECT {} FROM {} WHERE {} ORDER BY 1", Join(columns), table.name, table.group_rows);
   std::int64_t copied = 0;
   std::int64_t after = 0;
   for (;;) {
@@ -134,26 +111,17 @@ Copied CopyTable(db::Tx& from, db::Tx& to, const TenantTable& table, std::int64_
 Result<void> RetireSource(db::Database& source, std::int64_t group) {
   SystemClock clock;
   platform::AuditLog audit(source, clock);
-  const Timestamp now = clock.Now();
   return source.Transact([&](db::Tx& tx) -> Result<void> {
-    const auto users = tx.Execute(
-        "UPDATE users SET disabled = TRUE, version = version + 1, updated_at = $2 WHERE tenant_id = $1 AND NOT disabled",
-        group, now);
-    const auto sessions = tx.Execute(
-        "UPDATE sessions SET revoked_at = $2 WHERE tenant_id = $1 AND revoked_at IS NULL", group, now);
-    const auto jobs = tx.Execute(
-        "UPDATE jobs SET status = 'failed', last_error = 'the group moved to another database' "
-        "WHERE tenant_id = $1 AND status IN ('pending', 'running')",
-        group);
+    const auto retired = platform::directory::RetireGroup(tx, group, clock.Now());
     RequestContext ctx;
     ctx.request_id = "cli:export-tenant";
     audit.Record(tx, ctx, "group.exported", "org_unit", group, nullptr,
-                 boost::json::object{{"users_disabled", users.affected},
-                                     {"sessions_revoked", sessions.affected},
-                                     {"jobs_stopped", jobs.affected}},
+                 boost::json::object{{"users_disabled", retired.users_disabled},
+                                     {"sessions_revoked", retired.sessions_ended},
+                                     {"jobs_stopped", retired.jobs_stopped}},
                  group);
     std::cout << fmt::format("retired group {} in the source: {} users disabled, {} sessions ended, {} jobs stopped\n",
-                             group, users.affected, sessions.affected, jobs.affected);
+                             group, retired.users_disabled, retired.sessions_ended, retired.jobs_stopped);
     return {};
   });
 }
@@ -174,7 +142,7 @@ int GroupAdd(const Config& config, const GroupAddOptions& options) {
   });
   if (!created) return ReportError(created.error());
   // Categories, routing rules, SLA and calendar for the new group.
-  if (auto seeded = app.service->tickets.SeedDefaults(); !seeded) return ReportError(seeded.error());
+  if (auto seeded = app.Seed(); !seeded) return ReportError(seeded.error());
   std::cout << fmt::format("created group {} (id {}) with the administrator {}\n", created->name, created->id,
                            options.admin);
   return 0;
@@ -182,13 +150,16 @@ int GroupAdd(const Config& config, const GroupAddOptions& options) {
 
 int ExportTenant(const Config& config, const ExportTenantOptions& options) {
   try {
-    auto source = db::Database::Open(config.db_url);
+    App app(config);  // the modules' manifests name the tables; nothing is served
+    db::Database* source = app.db.get();
+    const auto tables = GroupTables(app);
     auto dest = db::Database::Open(options.to);
     // The destination gets the schema of this version, and must hold no data yet.
-    if (auto migrated = db::Migrate(*dest, db::EmbeddedMigrations(dest->backend())); !migrated) {
+    if (auto migrated = db::Migrate(*dest, app.Migrations(dest->backend())); !migrated) {
       return ReportError(migrated.error());
     }
-    for (const auto& t : kTenantTables) {
+    for (const auto& t : tables) {
+      if (t.group_rows.empty()) continue;
       if (dest->Read([&](db::Tx& tx) { return tx.Execute(fmt::format("SELECT 1 FROM {} LIMIT 1", t.name)); }).size()) {
         std::cerr << "hearth: " << options.to << " already holds data (" << t.name << "); export into an empty database\n";
         return 1;
@@ -199,23 +170,22 @@ int ExportTenant(const Config& config, const ExportTenantOptions& options) {
       // One moment of the source: PostgreSQL's snapshot for the whole copy (SQLite's write
       // transaction holds other writers back until it ends).
       if (from.backend() == db::Backend::kPostgres) from.Execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-      auto group = from.Execute("SELECT name FROM org_units WHERE id = $1 AND parent_id IS NULL AND tenant_id = id",
-                                options.group_id);
-      if (group.empty()) return FailField("group", "not_found");
+      if (!platform::directory::GroupName(from, options.group_id)) return FailField("group", "not_found");
       // A table this command does not know would be left behind: refuse rather than copy half.
       for (const auto& table : db::ListTables(from)) {
-        const bool known = kNotMoved.contains(table) || IsSearchIndex(table) ||
-                           std::any_of(std::begin(kTenantTables), std::end(kTenantTables),
-                                       [&](const TenantTable& t) { return table == t.name; });
-        if (!known) return Fail(ErrorCode::kInternal, "unknown_table", fmt::format("no export rule for table {}", table));
+        if (!Declared(tables, table)) return Fail(ErrorCode::kInternal, "unknown_table", fmt::format("no export rule for table {}", table));
       }
       return dest->Transact([&](db::Tx& to) -> Result<void> {
-        for (const auto& table : kTenantTables) {
+        for (const auto& table : tables) {
+          if (table.group_rows.empty()) continue;
           copied.push_back(CopyTable(from, to, table, options.group_id));
           spdlog::info(R"({{"msg":"exported","table":"{}","rows":{}}})", table.name, copied.back().rows);
         }
         if (to.backend() == db::Backend::kSqlite) {
-          to.Execute("INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')");
+          // SQLite's FTS5 indexes rebuild from their content tables.
+          for (const auto& table : tables) {
+            if (table.rebuilt) to.Execute(fmt::format("INSERT INTO {0} ({0}) VALUES ('rebuild')", table.name));
+          }
         } else {
           // New rows on the destination continue after the copied keys.
           for (const auto& c : copied) {

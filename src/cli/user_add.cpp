@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "platform/org_repo.hpp"
+#include "platform/directory.hpp"
 
 namespace hearth::cli {
 
@@ -11,18 +11,9 @@ int UserAdd(const Config& config, const UserAddOptions& options) {
   if (auto ready = app.Prepare(); !ready) return ReportError(ready.error());
   const std::string password = ReadNewPassword();
   auto created = app.db->Transact([&](db::Tx& tx) -> Result<platform::User> {
-    std::int64_t unit_id = options.org_unit_id;
-    if (unit_id == 0) {
-      auto rows = tx.Execute("SELECT id FROM org_units WHERE parent_id IS NULL ORDER BY id LIMIT 1");
-      if (!rows.empty()) unit_id = rows.front().Int(0);
-    }
-    auto tenant = tx.Execute("SELECT tenant_id FROM org_units WHERE id = $1", unit_id);
-    if (tenant.empty()) {
-      return FailField("org_unit_id", "not_found");
-    }
-    auto unit = platform::OrgRepo().Find(tx, tenant.front().Int(0), unit_id);
+    auto unit = platform::directory::UnitOrFirstGroup(tx, options.org_unit_id);
     if (!unit) return FailField("org_unit_id", "not_found");
-    platform::CreateUser cmd{options.username, password, options.display_name, options.roles, unit_id,
+    platform::CreateUser cmd{options.username, password, options.display_name, options.roles, unit->id,
                              std::nullopt, std::nullopt};
     RequestContext ctx;
     ctx.request_id = "cli:user-add";

@@ -175,6 +175,22 @@ bool Database::Ping() {
   }
 }
 
+void SelectIn(Tx& tx, std::string_view sql, const std::vector<Value>& leading, const std::vector<std::int64_t>& ids,
+              const std::function<void(const Row&)>& each) {
+  constexpr std::size_t kChunk = 200;
+  for (std::size_t at = 0; at < ids.size(); at += kChunk) {
+    const std::size_t n = std::min(kChunk, ids.size() - at);
+    std::string list;
+    std::vector<Value> values = leading;
+    for (std::size_t i = 0; i < n; ++i) {
+      list += fmt::format("{}${}", i ? ", " : "", leading.size() + i + 1);
+      values.emplace_back(ids[at + i]);
+    }
+    const auto rows = tx.ExecuteValues(fmt::format(fmt::runtime(sql), list), values);
+    for (std::size_t r = 0; r < rows.size(); ++r) each(rows[r]);
+  }
+}
+
 std::vector<std::string> ListTables(Tx& tx) {
   const auto rows = tx.backend() == Backend::kSqlite
                         ? tx.Execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "

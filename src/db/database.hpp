@@ -151,6 +151,13 @@ struct Options {
 /// base tables of the current schema).
 std::vector<std::string> ListTables(Tx& tx);
 
+/// Runs `sql` once per chunk of `ids` (200 a statement) and calls `each` with every row. `sql`
+/// holds "{}" where the `IN (…)` list goes; its other parameters, $1…$k, are `leading`. The list
+/// is made of placeholders from the count alone, and every id is bound.
+///   SelectIn(tx, "SELECT id, name FROM customers WHERE tenant_id = $1 AND id IN ({})", {tenant}, ids, …);
+void SelectIn(Tx& tx, std::string_view sql, const std::vector<Value>& leading, const std::vector<std::int64_t>& ids,
+              const std::function<void(const Row&)>& each);
+
 /// True for `postgresql://…` and `postgres://…` URLs.
 bool IsPostgresUrl(std::string_view url);
 /// The file of a SQLite URL (`sqlite:/path/file.db`, `sqlite:///path`, or a plain path).

@@ -34,12 +34,18 @@ std::string AdaptDdl(std::string sql, Backend backend) {
   return sql;
 }
 
-std::vector<Migration> EmbeddedMigrations(Backend backend) {
+std::vector<Migration> EmbeddedMigrations(Backend backend, std::span<const std::string> folders) {
   std::vector<Migration> out;
   const std::string_view skip = backend == Backend::kSqlite ? ".pg.sql" : ".sqlite.sql";
+  const auto selected = [&](std::string_view name) {
+    if (folders.empty()) return true;
+    return std::any_of(folders.begin(), folders.end(), [&](const std::string& folder) {
+      return name.starts_with(folder) && name.substr(folder.size()).starts_with("/migrations/");
+    });
+  };
   for (const EmbeddedFile& f : hearth_resources()) {
     if (f.name.find("/migrations/") == std::string_view::npos || !f.name.ends_with(".sql")) continue;
-    if (f.name.ends_with(skip)) continue;
+    if (f.name.ends_with(skip) || !selected(f.name)) continue;
     const auto slash = f.name.rfind('/');
     out.push_back({std::string(f.name.substr(slash + 1)), std::string(f.data), Sha256Hex(f.data)});
   }

@@ -1,4 +1,5 @@
 #pragma once
+#include <span>
 #include <string>
 #include <vector>
 
@@ -14,8 +15,10 @@ struct Migration {
   std::string checksum;  ///< SHA-256 of the text, hex
 };
 
-/// Every embedded migration for `backend`, sorted by name.
-std::vector<Migration> EmbeddedMigrations(Backend backend);
+/// The embedded migrations for `backend` in the given module folders (under src/, e.g.
+/// "modules/service": its migrations/ folder), or in every folder when none is given; sorted by
+/// name.
+std::vector<Migration> EmbeddedMigrations(Backend backend, std::span<const std::string> folders = {});
 
 struct MigrationReport {
   std::vector<std::string> applied;  ///< names applied by this call, in order

@@ -11,11 +11,13 @@ std::size_t Utf8Length(std::string_view text) {
 }
 
 bool BodyReader::IsNull(std::string_view key) const {
+  Known(key);
   auto it = obj_.find(key);
   return it != obj_.end() && it->value().is_null();
 }
 
 const boost::json::value* BodyReader::Get(std::string_view key, bool required) {
+  Known(key);
   auto it = obj_.find(key);
   if (it == obj_.end() || it->value().is_null()) {
     if (required) Invalid(std::string(key), "required");
@@ -70,6 +72,16 @@ std::optional<bool> BodyReader::Bool(std::string_view key, bool required) {
 }
 
 
+std::optional<double> BodyReader::Number(std::string_view key, bool required) {
+  const auto* v = Get(key, required);
+  if (!v) return std::nullopt;
+  if (v->is_double()) return v->as_double();
+  if (v->is_int64()) return static_cast<double>(v->as_int64());
+  if (v->is_uint64()) return static_cast<double>(v->as_uint64());
+  WrongType(key, "must_be_number");
+  return std::nullopt;
+}
+
 const boost::json::array* BodyReader::Array(std::string_view key, bool required, std::size_t max_items) {
   const auto* v = Get(key, required);
   if (!v) return nullptr;
@@ -122,11 +134,11 @@ std::optional<std::vector<std::int64_t>> BodyReader::IntArray(std::string_view k
   return out;
 }
 
-Result<void> BodyReader::Finish(std::span<const std::string_view> known) {
-  if (!known.empty()) {
-    for (const auto& kv : obj_) {
-      if (std::find(known.begin(), known.end(), kv.key()) == known.end()) WrongType(kv.key(), "unknown_field");
-    }
+Result<void> BodyReader::Finish(std::span<const std::string_view> also_known) {
+  for (const auto& kv : obj_) {
+    const bool asked = std::find(asked_.begin(), asked_.end(), kv.key()) != asked_.end() ||
+                       std::find(also_known.begin(), also_known.end(), kv.key()) != also_known.end();
+    if (!asked) WrongType(kv.key(), "unknown_field");
   }
   if (!wrong_type_.empty()) {
     auto fields = wrong_type_;

@@ -20,7 +20,7 @@ namespace hearth::http {
 ///
 ///   BodyReader in(obj);
 ///   auto name = in.String("name", {.required = true, .max_chars = 100});
-///   HEARTH_TRY(in.Finish({"name", "kind"}));   // also rejects unknown fields
+///   HEARTH_TRY(in.Finish());   // also rejects fields it was not asked about
 /// Checks of a string field; lengths count Unicode characters, not bytes.
 struct StringRule {
   bool required = false;
@@ -34,13 +34,18 @@ class BodyReader {
   explicit BodyReader(const boost::json::object& obj) : obj_(obj) {}
 
   /// True when the key is present (even as null).
-  bool Has(std::string_view key) const { return obj_.contains(key); }
+  bool Has(std::string_view key) const {
+    Known(key);
+    return obj_.contains(key);
+  }
   /// True when present and null (a PATCH clearing a field).
   bool IsNull(std::string_view key) const;
 
   std::optional<std::string> String(std::string_view key, StringRule rule = {});
   std::optional<std::int64_t> Int(std::string_view key, bool required = false);
   std::optional<bool> Bool(std::string_view key, bool required = false);
+  /// A JSON number (integer or not); reason "must_be_number" otherwise.
+  std::optional<double> Number(std::string_view key, bool required = false);
   /// One of `allowed`; reason "invalid_value" otherwise.
   std::optional<std::string> Enum(std::string_view key, std::initializer_list<std::string_view> allowed,
                                   bool required = false) {
@@ -62,12 +67,12 @@ class BodyReader {
   /// Records a rule failure found by the caller.
   void Invalid(std::string field, std::string reason) { invalid_.push_back({std::move(field), std::move(reason)}); }
 
-  /// Fails when any field was of the wrong type (400), broke a rule (422), or, when `known` is
-  /// given, is not one of them (400, reason "unknown_field").
-  Result<void> Finish(std::initializer_list<std::string_view> known = {}) {
-    return Finish(std::span<const std::string_view>(known.begin(), known.size()));
+  /// Fails when any field was of the wrong type (400), broke a rule (422), or is a key the reader
+  /// was never asked about and not one of `also_known` (400, reason "unknown_field").
+  Result<void> Finish(std::initializer_list<std::string_view> also_known = {}) {
+    return Finish(std::span<const std::string_view>(also_known.begin(), also_known.size()));
   }
-  Result<void> Finish(std::span<const std::string_view> known);
+  Result<void> Finish(std::span<const std::string_view> also_known);
 
  private:
   template <typename It>
@@ -87,6 +92,10 @@ class BodyReader {
   }
 
   const boost::json::value* Get(std::string_view key, bool required);
+  /// Remembers that the caller asked about `key`, so Finish does not call it unknown.
+  void Known(std::string_view key) const {
+    if (std::find(asked_.begin(), asked_.end(), key) == asked_.end()) asked_.emplace_back(key);
+  }
   /// The array under `key` when present, an array, and not longer than `max_items`.
   const boost::json::array* Array(std::string_view key, bool required, std::size_t max_items);
   void WrongType(std::string_view key, std::string reason) { wrong_type_.push_back({std::string(key), std::move(reason)}); }
@@ -94,6 +103,7 @@ class BodyReader {
   const boost::json::object& obj_;
   std::vector<FieldError> wrong_type_;
   std::vector<FieldError> invalid_;
+  mutable std::vector<std::string> asked_;
 };
 
 /// The number of Unicode code points in valid UTF-8 text.

@@ -1,5 +1,7 @@
 #include "http/conventions.hpp"
 
+#include <algorithm>
+
 #include <charconv>
 
 namespace hearth::http {
@@ -42,6 +44,28 @@ Result<std::optional<std::int64_t>> QueryInt(const Request& req, std::string_vie
   auto v = ParseInt(*text);
   if (!v) return Fail(ErrorCode::kBadRequest, "bad_request", "not an integer", {{std::string(name), "must_be_integer"}});
   return std::optional<std::int64_t>(*v);
+}
+
+Result<std::optional<std::string>> QueryEnum(const Request& req, std::string_view name,
+                                             const std::vector<std::string>& allowed) {
+  auto text = req.Query(name);
+  if (!text || text->empty()) return std::optional<std::string>();
+  if (std::find(allowed.begin(), allowed.end(), *text) == allowed.end()) {
+    return Fail(ErrorCode::kBadRequest, "bad_request", std::string(name) + " is not one of its values",
+                {{std::string(name), "invalid_value"}});
+  }
+  return text;
+}
+
+Result<std::optional<bool>> QueryBool(const Request& req, std::string_view name) {
+  const auto text = req.Query(name);
+  if (!text || text->empty()) return std::optional<bool>();
+  if (*text == "true" || *text == "false") return std::optional<bool>(*text == "true");
+  return BadQuery(name, "invalid_value", std::string(name) + " is true or false");
+}
+
+tl::unexpected<Error> BadQuery(std::string_view name, std::string_view reason, std::string message) {
+  return Fail(ErrorCode::kBadRequest, "bad_request", std::move(message), {{std::string(name), std::string(reason)}});
 }
 
 }  // namespace hearth::http

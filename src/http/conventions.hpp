@@ -31,14 +31,14 @@ Result<Page> PageOf(const Request& req);
 /// An optional integer query parameter; 400 naming it when it is not an integer.
 Result<std::optional<std::int64_t>> QueryInt(const Request& req, std::string_view name);
 
-/// In a handler: `HEARTH_ASSIGN_OR_RESPOND(x, QueryInt(req, "n"));` assigns the value or answers
-/// with the error.
-#define HEARTH_ASSIGN_OR_RESPOND(lhs, expr) \
-  HEARTH_ASSIGN_OR_RESPOND_IMPL(HEARTH_CONCAT(hearth_respond_, __LINE__), lhs, expr)
-#define HEARTH_ASSIGN_OR_RESPOND_IMPL(tmp, lhs, expr)                   \
-  auto tmp = (expr);                                                    \
-  if (!tmp) return ::hearth::http::ErrorResponse(std::move(tmp).error()); \
-  lhs = std::move(*tmp)
+/// An optional query parameter that must be one of `allowed` (absent or empty: nullopt); 400
+/// naming it, reason "invalid_value", otherwise.
+Result<std::optional<std::string>> QueryEnum(const Request& req, std::string_view name,
+                                             const std::vector<std::string>& allowed);
+/// An optional `true` / `false` query parameter; 400 naming it otherwise.
+Result<std::optional<bool>> QueryBool(const Request& req, std::string_view name);
+/// 400 bad_request naming one query parameter (`reason`: "invalid_value", "invalid_format"…).
+tl::unexpected<Error> BadQuery(std::string_view name, std::string_view reason, std::string message);
 
 /// `{"items": [...], "next_cursor": ...}`.
 template <typename T, typename ToJsonFn>

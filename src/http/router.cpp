@@ -21,43 +21,55 @@ std::vector<std::string_view> Split(std::string_view path) {
   return parts;
 }
 
+/// A handler's answer, or its error as API.md's error body.
+Response Answer(Result<Response> answer) {
+  return answer ? std::move(*answer) : ErrorResponse(answer.error());
+}
+
 }  // namespace
 
 void Router::Add(RouteSpec spec, Handler handler) {
-  Route route{std::move(spec), std::move(handler), {}, std::nullopt, false};
+  for (const Route& r : routes_) {
+    if (r.spec.method == spec.method && r.spec.pattern == spec.pattern) {
+      throw std::logic_error("routed twice: " + spec.method + " " + spec.pattern);
+    }
+  }
+  Route route{std::move(spec), std::move(handler), {}};
   for (auto part : Split(route.spec.pattern)) route.segments.emplace_back(part);
   routes_.push_back(std::move(route));
 }
 
-void Router::Declare(std::span<const AccessRule> rules) {
-  for (const AccessRule& rule : rules) {
-    auto it = std::find_if(routes_.begin(), routes_.end(), [&](const Route& r) {
-      return r.spec.method == rule.method && r.spec.pattern == rule.pattern;
-    });
-    if (it == routes_.end()) {
-      throw std::logic_error("access rule for an unknown route: " + std::string(rule.method) + " " + std::string(rule.pattern));
-    }
-    it->permission = rule.permission;
-    it->access_declared = true;
+void Router::Use(Middleware middleware) { middleware_.push_back(std::move(middleware)); }
+
+bool Router::PathMatches(const Route& route, const std::vector<std::string_view>& parts) {
+  if (route.segments.size() != parts.size()) return false;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string& seg = route.segments[i];
+    const bool param = !seg.empty() && seg.front() == '{';
+    if (param ? parts[i].empty() : seg != parts[i]) return false;
   }
+  return true;
 }
 
-void Router::Use(Middleware middleware) { middleware_.push_back(std::move(middleware)); }
+bool Router::MethodMatches(const Route& route, std::string_view method) {
+  return route.spec.method == method || (method == "HEAD" && route.spec.method == "GET");
+}
+
+const Route* Router::Find(std::string_view method, std::string_view path) const {
+  const auto parts = Split(path);
+  for (const Route& route : routes_) {
+    if (PathMatches(route, parts) && MethodMatches(route, method)) return &route;
+  }
+  return nullptr;
+}
 
 const Route* Router::Match(Request& req, bool& path_matched) const {
   const auto parts = Split(req.path);
   path_matched = false;
   for (const Route& route : routes_) {
-    if (route.segments.size() != parts.size()) continue;
-    bool ok = true;
-    for (std::size_t i = 0; i < parts.size() && ok; ++i) {
-      const std::string& seg = route.segments[i];
-      const bool param = !seg.empty() && seg.front() == '{';
-      ok = param ? !parts[i].empty() : seg == parts[i];
-    }
-    if (!ok) continue;
+    if (!PathMatches(route, parts)) continue;
     path_matched = true;
-    if (route.spec.method != req.method && !(req.method == "HEAD" && route.spec.method == "GET")) continue;
+    if (!MethodMatches(route, req.method)) continue;
     req.path_params.clear();
     for (std::size_t i = 0; i < parts.size(); ++i) {
       const std::string& seg = route.segments[i];
@@ -87,7 +99,7 @@ Response Router::Handle(Request& req) const {
                                    "this path does not accept " + req.method, {}, {}});
       }
       if (fallback_ && !req.path.starts_with("/api/") && (req.method == "GET" || req.method == "HEAD")) {
-        return fallback_(req);
+        return Answer(fallback_(req));
       }
       return ErrorResponse(Error{ErrorCode::kNotFound, "not_found", "no such route", {}, {}});
     }
@@ -99,7 +111,7 @@ Response Router::Handle(Request& req) const {
         const Middleware& mw = middleware_[index++];
         return mw(r, *route, next);
       }
-      return route->handler(r);
+      return Answer(route->handler(r));
     };
     return next(req);
   } catch (const ServiceUnavailable& e) {

@@ -5,40 +5,59 @@
 #include <vector>
 
 #include <optional>
-#include <span>
 
 #include "core/actor.hpp"
+#include "core/error.hpp"
 #include "http/request.hpp"
 
 namespace hearth::http {
 
-/// How a route is reached and described in the OpenAPI document.
+/// Who may call a route. Every route states it: there is no default, so a route cannot ship
+/// unguarded. A permission is checked before the body is read (the services check it again,
+/// with the org scope).
+struct Access {
+  enum class Kind { kPublic, kSignedIn, kPermission };
+  Kind kind;
+  Permission permission = Permission::kCount;
+  constexpr Access(Permission p) : kind(Kind::kPermission), permission(p) {}  // NOLINT: implicit on purpose
+  constexpr explicit Access(Kind k) : kind(k) {}
+};
+/// No token needed (sign-in, the customer's ticket link, health checks).
+inline constexpr Access kPublic{Access::Kind::kPublic};
+/// Any signed-in user.
+inline constexpr Access kSignedIn{Access::Kind::kSignedIn};
+
+/// How large a body a route takes (the server's --body-limit and its two larger limits).
+enum class BodyLimit {
+  kJson,        ///< --body-limit (1 MiB)
+  kAttachment,  ///< photos and documents: the attachment limit
+  kUpload,      ///< import files: the upload limit, with a longer time to arrive
+};
+
+/// How a route is reached, who may call it, and how it runs; described in the OpenAPI document.
 struct RouteSpec {
-  std::string method;    ///< "GET", "POST", "PATCH", "DELETE"
+  std::string method;    ///< "GET", "POST", "PUT", "PATCH", "DELETE"
   std::string pattern;   ///< "/api/v1/users/{id}"
-  bool auth = true;      ///< requires a valid bearer token
-  bool slow = false;     ///< spends CPU for long (password hashing): always run on the worker pool
+  Access access;
+  BodyLimit body = BodyLimit::kJson;
+  bool slow = false;     ///< spends CPU or I/O for long (password hashing, files): always on the worker pool
+
+  bool auth() const { return access.kind != Access::Kind::kPublic; }
+  /// The permission checked before the handler, or nullopt (public or any signed-in user).
+  std::optional<Permission> permission() const {
+    if (access.kind != Access::Kind::kPermission) return std::nullopt;
+    return access.permission;
+  }
 };
 
-/// One row of a module's access table (Odoo's ir.model.access): a route and the permission it
-/// needs, nullopt for any signed-in user.
-struct AccessRule {
-  std::string method;
-  std::string pattern;
-  std::optional<Permission> permission;
-};
-
-using Handler = std::function<Response(Request&)>;
+/// A handler answers a Response, or an Error that the router renders as API.md's error body
+/// (so that `HEARTH_TRY` and `HEARTH_ASSIGN` work in handlers).
+using Handler = std::function<Result<Response>(Request&)>;
 
 struct Route {
   RouteSpec spec;
   Handler handler;
   std::vector<std::string> segments;  ///< the pattern split at '/', "{id}" kept as is
-  /// Who may call it, from the module's access table (Router::Declare): the permission checked
-  /// before the handler runs (services check it again, with the org scope), or none when any
-  /// signed-in user may. Public routes (spec.auth false) need no declaration.
-  std::optional<Permission> permission = std::nullopt;
-  bool access_declared = false;
 };
 
 /// Middleware wraps every routed call: it may answer itself or call `next`.
@@ -49,10 +68,8 @@ using Middleware = std::function<Response(Request&, const Route&, const Next&)>;
 /// server runs; Handle is then thread-safe.
 class Router {
  public:
+  /// Throws std::logic_error when the method and pattern are already routed.
   void Add(RouteSpec spec, Handler handler);
-  /// Declares who may call routes already added. Throws std::logic_error for a rule that names
-  /// no route, so that a table and its routes cannot drift apart unnoticed.
-  void Declare(std::span<const AccessRule> rules);
   /// Middleware runs in the order added, outermost first.
   void Use(Middleware middleware);
   /// Serves paths outside /api/ that match no route (the web app).
@@ -63,11 +80,16 @@ class Router {
   Response Handle(Request& req) const;
   /// True when the route the request goes to is marked slow (looked up once; Handle reuses it).
   bool IsSlow(Request& req) const;
+  /// The route a method and path go to, or nullptr; for the server to choose a body limit from
+  /// the header alone.
+  const Route* Find(std::string_view method, std::string_view path) const;
 
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
   const Route* Match(Request& req, bool& path_matched) const;
+  static bool PathMatches(const Route& route, const std::vector<std::string_view>& parts);
+  static bool MethodMatches(const Route& route, std::string_view method);
 
   std::vector<Route> routes_;
   std::vector<Middleware> middleware_;

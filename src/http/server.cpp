@@ -167,8 +167,8 @@ struct Server::Impl {
       conn->stream.expires_after(std::chrono::seconds(config.idle_timeout_s));
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(32 * 1024);
-      // The header decides the limit (files may be uploaded to /api/v1/imports/); until then the
-      // larger one applies, so that a big Content-Length is judged by the path it goes to.
+      // The route decides the limit (its manifest names the larger ones: uploads, attachments); until the
+      // header is read the largest applies, so that a big Content-Length is judged by the route it goes to.
       parser.body_limit(LargestBodyLimit());
       auto [ec, n] = co_await bhttp::async_read_header(conn->stream, buffer, parser,
                                                        asio::as_tuple(asio::use_awaitable));
@@ -187,9 +187,10 @@ struct Server::Impl {
       }
       conn->busy = true;
       const auto started = std::chrono::steady_clock::now();
-      const std::string_view target = parser.get().target();
-      const bool upload = target.starts_with("/api/v1/imports/");
-      const bool attachment = target.substr(0, target.find('?')).ends_with("/attachments");
+      // The route, known from the header, sets the limit (its manifest declares it).
+      const BodyLimit body = BodyLimitOf(parser.get().method_string(), parser.get().target());
+      const bool upload = body == BodyLimit::kUpload;
+      const bool attachment = body == BodyLimit::kAttachment;
       const std::size_t limit = upload       ? config.upload_body_limit
                                 : attachment ? std::max(config.body_limit, config.attachment_body_limit)
                                              : config.body_limit;
@@ -265,6 +266,14 @@ struct Server::Impl {
     }
     beast::error_code ignored;
     conn->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  /// What the route a request goes to declares about its body (a JSON body for unknown routes).
+  BodyLimit BodyLimitOf(std::string_view method, std::string_view target) const {
+    const std::string_view raw_path = target.substr(0, target.find('?'));
+    const auto path = PercentDecode(raw_path.empty() ? "/" : raw_path, false);
+    const Route* route = router.Find(method, path ? std::string_view(*path) : raw_path);
+    return route ? route->spec.body : BodyLimit::kJson;
   }
 
   /// The largest body any path accepts (written without an initializer list: GCC 12 coroutines

@@ -1,5 +1,7 @@
 #include "platform/auth_service.hpp"
 
+#include "platform/user_repo.hpp"
+
 #include "platform/password.hpp"
 #include "platform/roles.hpp"
 
@@ -40,7 +42,7 @@ Result<LoginResult> AuthService::Login(const RequestContext& ctx, const std::str
   if (!throttle_.Allowed(username, ctx.remote_address, now)) {
     return Fail(ErrorCode::kRateLimited, "rate_limited", "too many failed logins; try again later");
   }
-  auto found = db_.Read([&](db::Tx& tx) { return users_.FindForLogin(tx, username); });
+  auto found = db_.Read([&](db::Tx& tx) { return users_->FindForLogin(tx, username); });
   // Verify against a fixed hash when the user does not exist, so that timing does not tell.
   static const std::string kDummyHash = HashPassword("hearth-dummy-password-1", true);
   const bool ok = found ? VerifyPassword(password, found->second) : (VerifyPassword(password, kDummyHash), false);
@@ -55,8 +57,8 @@ Result<LoginResult> AuthService::Login(const RequestContext& ctx, const std::str
       const User& user = found->first;
       bool locked_now = false;
       (void)db_.Transact([&](db::Tx& tx) -> Result<void> {
-        if (users_.RecordFailedLogin(tx, user.id, kLockAfterFailures, now) == now) {
-          users_.RevokeSessionsOf(tx, user.id, now);  // a locked account has no sessions
+        if (users_->RecordFailedLogin(tx, user.id, kLockAfterFailures, now) == now) {
+          users_->RevokeSessionsOf(tx, user.id, now);  // a locked account has no sessions
           locked_now = true;
           RequestContext as_system = ctx;
           as_system.actor.reset();
@@ -72,8 +74,8 @@ Result<LoginResult> AuthService::Login(const RequestContext& ctx, const std::str
   throttle_.RecordSuccess(username);
   LoginResult result{RandomToken(), found->first};
   return db_.Transact([&](db::Tx& tx) -> Result<LoginResult> {
-    users_.ResetFailedLogins(tx, result.user.id);
-    users_.InsertSession(tx, result.user, Sha256Hex(result.token), ctx.remote_address, now,
+    users_->ResetFailedLogins(tx, result.user.id);
+    users_->InsertSession(tx, result.user, Sha256Hex(result.token), ctx.remote_address, now,
                          Timestamp{now.ms + session_ttl_ms_});
     RequestContext as_user = ctx;
     as_user.actor = Actor{result.user.id, result.user.username, result.user.tenant_id, result.user.org_unit_id, "",
@@ -87,7 +89,7 @@ Result<Actor> AuthService::Authenticate(const std::string& token) {
   if (token.empty() || token.size() > 128) return Fail(ErrorCode::kUnauthenticated, "unauthenticated", "invalid token");
   const Timestamp now = clock_.Now();
   if (auto cached = cache_.Find(token, now)) return *cached;
-  auto session = db_.Read([&](db::Tx& tx) { return users_.FindSession(tx, Sha256Hex(token)); });
+  auto session = db_.Read([&](db::Tx& tx) { return users_->FindSession(tx, Sha256Hex(token)); });
   if (!session || session->revoked || session->user.disabled) {
     return Fail(ErrorCode::kUnauthenticated, "unauthenticated", "the token is not valid; log in again");
   }
@@ -104,7 +106,7 @@ Result<Actor> AuthService::Authenticate(const std::string& token) {
 Result<void> AuthService::Logout(const RequestContext& ctx) {
   const Actor& actor = ctx.actor_ref();
   auto done = db_.Transact([&](db::Tx& tx) -> Result<void> {
-    users_.RevokeSession(tx, actor.session_id, clock_.Now());
+    users_->RevokeSession(tx, actor.session_id, clock_.Now());
     audit_.Record(tx, ctx, "session.revoked", "user", actor.user_id, nullptr, nullptr);
     return {};
   });

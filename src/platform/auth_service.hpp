@@ -11,11 +11,14 @@
 #include "db/database.hpp"
 #include "platform/audit.hpp"
 #include "platform/org_service.hpp"
-#include "platform/user_repo.hpp"
+#include "core/hidden.hpp"
+#include "platform/user.hpp"
 #include "platform/session_cache.hpp"
 #include "platform/user_service.hpp"
 
 namespace hearth::platform {
+
+class UserRepo;  // platform/user_repo.hpp: the module's SQL, not part of this interface
 
 /// Counts failed logins per username and per client address in a sliding window. Thread-safe.
 /// In memory: each server process throttles on its own (docs/adr/0006-auth.md).
@@ -70,7 +73,7 @@ class AuthService {
   LoginThrottle& throttle_;
   SessionCache& cache_;
   std::int64_t session_ttl_ms_;
-  UserRepo users_;
+  Hidden<UserRepo> users_;
 };
 
 }  // namespace hearth::platform

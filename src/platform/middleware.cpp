@@ -40,7 +40,7 @@ std::optional<http::Response> Replay(db::Tx& tx, std::int64_t user_id, const std
 
 http::Middleware AuthMiddleware(AuthService& auth, const CookieSettings& cookies) {
   return [&auth, &cookies](http::Request& req, const http::Route& route, const http::Next& next) -> http::Response {
-    if (!route.spec.auth) return next(req);
+    if (!route.spec.auth()) return next(req);
     std::string token;
     bool from_cookie = false;
     if (auto header = req.Header("authorization"); header && header->starts_with("Bearer ")) {
@@ -69,7 +69,7 @@ http::Middleware AuthMiddleware(AuthService& auth, const CookieSettings& cookies
     req.context.actor = std::move(*actor);
     // The route's declared permission, before any of the request is read (a refused caller
     // learns nothing from validation errors).
-    if (route.permission && !req.context.actor->Can(*route.permission)) {
+    if (auto needed = route.spec.permission(); needed && !req.context.actor->Can(*needed)) {
       return http::ErrorResponse(Error{ErrorCode::kPermissionDenied, "forbidden", "your role may not do this", {}, {}});
     }
     return next(req);

@@ -1,5 +1,7 @@
 #include "platform/org_repo.hpp"
 
+#include "core/hidden_impl.hpp"
+
 namespace hearth::platform {
 
 namespace {
@@ -68,3 +70,5 @@ bool OrgRepo::Rename(db::Tx& tx, std::int64_t tenant_id, std::int64_t id, const 
 std::int64_t OrgRepo::CountAll(db::Tx& tx) { return tx.Execute("SELECT COUNT(*) FROM org_units").front().Int(0); }
 
 }  // namespace hearth::platform
+
+template class hearth::Hidden<hearth::platform::OrgRepo>;  // owned by the module's services (core/hidden.hpp)

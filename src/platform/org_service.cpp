@@ -1,5 +1,7 @@
 #include "platform/org_service.hpp"
 
+#include "platform/org_repo.hpp"
+
 namespace hearth::platform {
 
 int KindRank(std::string_view kind) {
@@ -23,13 +25,13 @@ boost::json::object ToJson(const OrgUnit& u) {
 }
 
 Result<OrgUnit> OrgService::FindInScope(db::Tx& tx, const Actor& actor, std::int64_t id) {
-  auto unit = repo_.Find(tx, actor.tenant_id, id);
+  auto unit = repo_->Find(tx, actor.tenant_id, id);
   if (!unit || !actor.InScope(unit->path)) return NotFound("no such org unit");
   return *unit;
 }
 
 OrgUnit OrgService::CreateGroup(db::Tx& tx, const std::string& name) {
-  return repo_.Insert(tx, name, "group", nullptr, clock_.Now());
+  return repo_->Insert(tx, name, "group", nullptr, clock_.Now());
 }
 
 Result<OrgUnit> OrgService::Create(const RequestContext& ctx, const CreateOrgUnit& cmd) {
@@ -40,7 +42,7 @@ Result<OrgUnit> OrgService::Create(const RequestContext& ctx, const CreateOrgUni
     auto parent = FindInScope(tx, actor, *cmd.parent_id);
     if (!parent) return FailField("parent_id", "not_found");
     if (KindRank(cmd.kind) <= KindRank(parent->kind)) return FailField("kind", "invalid_for_parent");
-    OrgUnit unit = repo_.Insert(tx, cmd.name, cmd.kind, &*parent, clock_.Now());
+    OrgUnit unit = repo_->Insert(tx, cmd.name, cmd.kind, &*parent, clock_.Now());
     audit_.Record(tx, ctx, "org_unit.created", "org_unit", unit.id, nullptr, ToJson(unit));
     return unit;
   });
@@ -57,7 +59,7 @@ Result<Listing<OrgUnit>> OrgService::List(const RequestContext& ctx, const Page&
   if (!actor.Can(Permission::kOrgRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<Listing<OrgUnit>> {
     Listing<OrgUnit> out;
-    out.items = repo_.ListUnder(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, page);
+    out.items = repo_->ListUnder(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, page);
     out.next_cursor = TrimToPage(out.items, page, [](const OrgUnit& u) { return u.id; });
     return out;
   });
@@ -69,10 +71,10 @@ Result<OrgUnit> OrgService::Rename(const RequestContext& ctx, std::int64_t id, c
   if (!actor.Can(Permission::kOrgWrite)) return Forbidden("your role may not change the org tree");
   return db_.Transact([&](db::Tx& tx) -> Result<OrgUnit> {
     HEARTH_ASSIGN(OrgUnit before, FindInScope(tx, actor, id));
-    if (!repo_.Rename(tx, actor.tenant_id, id, name, expected_version, clock_.Now())) {
+    if (!repo_->Rename(tx, actor.tenant_id, id, name, expected_version, clock_.Now())) {
       return Fail(ErrorCode::kConflict, "version_conflict", "the org unit was changed by someone else; reload it");
     }
-    OrgUnit after = *repo_.Find(tx, actor.tenant_id, id);
+    OrgUnit after = *repo_->Find(tx, actor.tenant_id, id);
     audit_.Record(tx, ctx, "org_unit.updated", "org_unit", id, ToJson(before), ToJson(after));
     return after;
   });

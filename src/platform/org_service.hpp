@@ -8,9 +8,12 @@
 #include "core/request_context.hpp"
 #include "db/database.hpp"
 #include "platform/audit.hpp"
-#include "platform/org_repo.hpp"
+#include "core/hidden.hpp"
+#include "platform/org_unit.hpp"
 
 namespace hearth::platform {
+
+class OrgRepo;  // platform/org_repo.hpp: the module's SQL, not part of this interface
 
 struct CreateOrgUnit {
   std::string name;
@@ -48,7 +51,7 @@ class OrgService {
   db::Database& db_;
   const Clock& clock_;
   AuditLog& audit_;
-  OrgRepo repo_;
+  Hidden<OrgRepo> repo_;
 };
 
 }  // namespace hearth::platform

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "platform/middleware.hpp"
+#include "platform/user_repo.hpp"
 
 namespace hearth::platform {
 
@@ -12,13 +13,25 @@ std::string Platform::WorkerName() {
   return std::string(host) + ":" + std::to_string(::getpid());
 }
 
-void Register(http::Router& router, Platform& platform, db::Database& db, const Clock& clock) {
-  db::RegisterConstraint("uq_users_username", {"username", "taken", ErrorCode::kConflict, "conflict"});
-  db::RegisterConstraint("uq_org_units_parent_name", {"name", "taken", ErrorCode::kConflict, "conflict"});
-  db::RegisterConstraint("ck_org_units_kind", {"kind", "invalid_value", ErrorCode::kInvalidArgument, "validation_failed"});
-  router.Use(AuthMiddleware(platform.auth, platform.cookies));
-  router.Use(IdempotencyMiddleware(db, clock));
-  RegisterRoutes(router, platform);
+Manifest BuildManifest(Platform& platform, db::Database& db, const Clock& clock) {
+  Manifest m{.name = "platform",
+             .folder = "platform",
+             .tables = {{"org_units"},
+                        {"users"},
+                        {"sessions", ""},  // not moved with a group: sign in again on the new home
+                        {"idempotency_keys", ""},  // a retry goes to the old home
+                        {"audit_log"},
+                        {"jobs"},
+                        {"notifications"},
+                        {"attachments"},
+                        {"attachment_contents", "attachment_id IN (SELECT id FROM attachments WHERE tenant_id = $1)"}}};
+  m.constraints = {{"uq_users_username", {"username", "taken", ErrorCode::kConflict, "conflict"}},
+                   {"uq_org_units_parent_name", {"name", "taken", ErrorCode::kConflict, "conflict"}},
+                   {"ck_org_units_kind", {"kind", "invalid_value", ErrorCode::kInvalidArgument, "validation_failed"}}};
+  m.middleware = {AuthMiddleware(platform.auth, platform.cookies), IdempotencyMiddleware(db, clock)};
+  m.demo = [&db, &platform, &clock](Demo& demo) { return AddDemo(db, platform, clock, demo); };
+  AddRoutes(m, platform);
+  return m;
 }
 
 Result<bool> Bootstrap(db::Database& db, Platform& platform, const std::string& group_name,

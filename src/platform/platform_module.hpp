@@ -9,6 +9,7 @@
 #include "platform/audit.hpp"
 #include "platform/auth_service.hpp"
 #include "platform/jobs.hpp"
+#include "platform/manifest.hpp"
 #include "platform/org_service.hpp"
 #include "platform/session_cookie.hpp"
 #include "platform/user_service.hpp"
@@ -51,9 +52,14 @@ struct Platform {
   static std::string WorkerName();
 };
 
-/// Registers the platform's constraints, middleware (auth, idempotency) and routes.
-void Register(http::Router& router, Platform& platform, db::Database& db, const Clock& clock);
-void RegisterRoutes(http::Router& router, Platform& platform);
+/// The platform as a module: its tables, constraints, middleware (auth, idempotency, around every
+/// module's routes) and routes. `platform` must outlive the server.
+Manifest BuildManifest(Platform& platform, db::Database& db, const Clock& clock);
+/// `hearth demo`, the platform's part (platform_demo.cpp): the org tree of a demo group (made once)
+/// and demo staff of its first company.
+Result<void> AddDemo(db::Database& db, Platform& platform, const Clock& clock, Demo& demo);
+/// The platform's routes (platform_routes.cpp).
+void AddRoutes(Manifest& m, Platform& platform);
 
 /// On a database without users: creates the group `group_name` and the user `admin` with
 /// `admin_password` and the role admin. Returns true when it created them.

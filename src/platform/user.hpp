@@ -32,4 +32,17 @@ struct User {
 /// The API view of a user; `unmasked` shows the phone in full.
 boost::json::object ToJson(const User& user, bool unmasked);
 
+struct SessionRow {
+  std::int64_t session_id = 0;
+  Timestamp expires_at;
+  bool revoked = false;
+  User user;
+  std::string org_path;
+};
+
+struct UserFilter {
+  std::optional<std::string> q;  ///< fragment of username or display name
+  std::optional<std::int64_t> org_unit_id;
+};
+
 }  // namespace hearth::platform

@@ -1,5 +1,7 @@
 #include "platform/user_repo.hpp"
 
+#include "core/hidden_impl.hpp"
+
 #include "platform/roles.hpp"
 
 namespace hearth::platform {
@@ -168,3 +170,5 @@ void UserRepo::RevokeSessionsOf(db::Tx& tx, std::int64_t user_id, Timestamp now)
 }
 
 }  // namespace hearth::platform
+
+template class hearth::Hidden<hearth::platform::UserRepo>;  // owned by the module's services (core/hidden.hpp)

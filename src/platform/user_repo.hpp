@@ -11,19 +11,6 @@
 namespace hearth::platform {
 
 /// What Authenticate needs about a session, read in one query.
-struct SessionRow {
-  std::int64_t session_id = 0;
-  Timestamp expires_at;
-  bool revoked = false;
-  User user;
-  std::string org_path;
-};
-
-struct UserFilter {
-  std::optional<std::string> q;  ///< fragment of username or display name
-  std::optional<std::int64_t> org_unit_id;
-};
-
 /// SQL of users and sessions. Every method runs in the caller's transaction.
 class UserRepo {
  public:

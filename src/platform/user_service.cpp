@@ -1,5 +1,7 @@
 #include "platform/user_service.hpp"
 
+#include "platform/user_repo.hpp"
+
 #include <algorithm>
 #include <regex>
 
@@ -86,7 +88,7 @@ User UserService::Insert(db::Tx& tx, const RequestContext& ctx, const CreateUser
   user.email = cmd.email;
   user.roles = cmd.roles;
   user.created_at = clock_.Now();
-  User created = repo_.Insert(tx, user, password_hash);
+  User created = repo_->Insert(tx, user, password_hash);
   audit_.Record(tx, ctx, "user.created", "user", created.id, nullptr, ToJson(created, true), unit.tenant_id);
   return created;
 }
@@ -115,7 +117,7 @@ Result<User> UserService::Get(const RequestContext& ctx, std::int64_t id) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kUserRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<User> {
-    auto user = repo_.Find(tx, actor.tenant_id, id);
+    auto user = repo_->Find(tx, actor.tenant_id, id);
     if (!user) return NotFound("no such user");
     HEARTH_TRY(orgs_.FindInScope(tx, actor, user->org_unit_id));
     return *user;
@@ -124,7 +126,7 @@ Result<User> UserService::Get(const RequestContext& ctx, std::int64_t id) {
 
 Result<std::tuple<User, std::string, std::string>> UserService::Me(const RequestContext& ctx) {
   const Actor& actor = ctx.actor_ref();
-  auto me = db_.Read([&](db::Tx& tx) { return repo_.FindWithUnit(tx, actor.tenant_id, actor.user_id); });
+  auto me = db_.Read([&](db::Tx& tx) { return repo_->FindWithUnit(tx, actor.tenant_id, actor.user_id); });
   if (!me) return NotFound("the account no longer exists");
   return *me;
 }
@@ -134,7 +136,7 @@ Result<Listing<User>> UserService::List(const RequestContext& ctx, const UserFil
   if (!actor.Can(Permission::kUserRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<Listing<User>> {
     Listing<User> out;
-    out.items = repo_.List(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, filter, page);
+    out.items = repo_->List(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, filter, page);
     out.next_cursor = TrimToPage(out.items, page, [](const User& u) { return u.id; });
     return out;
   });
@@ -162,7 +164,7 @@ Result<User> UserService::Update(const RequestContext& ctx, std::int64_t id, con
   if (cmd.password) hash = HashPassword(*cmd.password, fast_hashing_);
 
   auto updated = db_.Transact([&](db::Tx& tx) -> Result<User> {
-    auto found = repo_.Find(tx, actor.tenant_id, id);
+    auto found = repo_->Find(tx, actor.tenant_id, id);
     if (!found) return NotFound("no such user");
     HEARTH_TRY(orgs_.FindInScope(tx, actor, found->org_unit_id));
     if (GrantsAdmin(found->roles) && !actor.IsAdmin()) return Forbidden("only an administrator may change an administrator");
@@ -182,11 +184,11 @@ Result<User> UserService::Update(const RequestContext& ctx, std::int64_t id, con
     if (cmd.phone) user.phone = NormalizePhone(*cmd.phone);
     if (cmd.clear_email) user.email.reset();
     if (cmd.email) user.email = cmd.email;
-    if (!repo_.Update(tx, user, hash, expected_version, now)) {
+    if (!repo_->Update(tx, user, hash, expected_version, now)) {
       return Fail(ErrorCode::kConflict, "version_conflict", "the user was changed by someone else; reload it");
     }
-    if (hash || (cmd.disabled && *cmd.disabled) || (user.locked_at && !found->locked_at)) repo_.RevokeSessionsOf(tx, id, now);
-    User after = *repo_.Find(tx, actor.tenant_id, id);
+    if (hash || (cmd.disabled && *cmd.disabled) || (user.locked_at && !found->locked_at)) repo_->RevokeSessionsOf(tx, id, now);
+    User after = *repo_->Find(tx, actor.tenant_id, id);
     boost::json::object before_json = ToJson(*found, true);
     boost::json::object after_json = ToJson(after, true);
     if (hash) after_json["password_changed"] = true;

@@ -9,9 +9,12 @@
 #include "platform/audit.hpp"
 #include "platform/org_service.hpp"
 #include "platform/session_cache.hpp"
-#include "platform/user_repo.hpp"
+#include "core/hidden.hpp"
+#include "platform/user.hpp"
 
 namespace hearth::platform {
+
+class UserRepo;  // platform/user_repo.hpp: the module's SQL, not part of this interface
 
 struct CreateUser {
   std::string username;
@@ -79,7 +82,7 @@ class UserService {
   OrgService& orgs_;
   SessionCache& sessions_;
   bool fast_hashing_;
-  UserRepo repo_;
+  Hidden<UserRepo> repo_;
 };
 
 }  // namespace hearth::platform

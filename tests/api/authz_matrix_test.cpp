@@ -26,34 +26,29 @@ struct RouteInfo {
   std::optional<std::string> permission;  ///< e.g. "record.write"; nullopt: any signed-in user
 };
 
-std::vector<RouteInfo> RouteTable(bool& all_declared, std::vector<std::string>& undeclared) {
+std::vector<RouteInfo> RouteTable() {
   TempDatabase temp(db::Backend::kSqlite);
   Config config;
   config.db_url = temp.url();
   App app(config);
   std::vector<RouteInfo> out;
-  all_declared = true;
   for (const auto& route : app.router.routes()) {
-    RouteInfo info{route.spec.method, route.spec.pattern, route.spec.auth, std::nullopt};
-    if (route.spec.auth && !route.access_declared) {
-      all_declared = false;
-      undeclared.push_back(route.spec.method + " " + route.spec.pattern);
-    }
-    if (route.permission) {
-      info.permission = platform::PermissionNames(std::uint64_t{1} << static_cast<std::uint32_t>(*route.permission)).at(0);
+    RouteInfo info{route.spec.method, route.spec.pattern, route.spec.auth(), std::nullopt};
+    if (auto permission = route.spec.permission()) {
+      info.permission = platform::PermissionNames(std::uint64_t{1} << static_cast<std::uint32_t>(*permission)).at(0);
     }
     out.push_back(std::move(info));
   }
   return out;
 }
 
-TEST(AuthzMatrix, EveryRouteHasAnAccessRule) {
-  bool all = false;
-  std::vector<std::string> undeclared;
-  const auto routes = RouteTable(all, undeclared);
+// Every route states its access in its module's manifest (http::Access has no default, so a
+// route without one does not compile); the table must still cover the whole API.
+TEST(AuthzMatrix, TheRouteTableCoversTheApi) {
+  const auto routes = RouteTable();
   EXPECT_GT(routes.size(), 90u);
-  EXPECT_TRUE(all) << "routes without an access rule (declare them in the module's access table): "
-                   << fmt::format("{}", fmt::join(undeclared, ", "));
+  const auto guarded = std::count_if(routes.begin(), routes.end(), [](const RouteInfo& r) { return r.permission.has_value(); });
+  EXPECT_GT(guarded, 80) << "most routes need a permission";
 }
 
 /// Records of one region: the ids a route's path parameters take.
@@ -180,9 +175,7 @@ class AuthzMatrixApi : public ApiTest {
 };
 
 TEST_P(AuthzMatrixApi, EveryRouteEveryRoleOwnAndOtherOrgUnit) {
-  bool all = false;
-  std::vector<std::string> undeclared;
-  auto routes = RouteTable(all, undeclared);
+  auto routes = RouteTable();
   // Reads before writes, deletions last, so that a permitted write cannot hide a later check.
   auto rank = [](const RouteInfo& r) { return r.method == "GET" ? 0 : r.method == "DELETE" ? 2 : 1; };
   std::stable_sort(routes.begin(), routes.end(), [&](const RouteInfo& a, const RouteInfo& b) { return rank(a) < rank(b); });

@@ -46,7 +46,7 @@ TEST(OpenApi, PublicRoutesAreMarkedWithoutSecurity) {
   for (const auto& route : app.router.routes()) {
     const auto& op = paths.at(route.spec.pattern).at(Lower(route.spec.method)).as_object();
     const bool open = op.contains("security") && op.at("security").as_array().empty();
-    EXPECT_EQ(open, !route.spec.auth) << route.spec.method << " " << route.spec.pattern;
+    EXPECT_EQ(open, !route.spec.auth()) << route.spec.method << " " << route.spec.pattern;
   }
 }
 

@@ -208,6 +208,16 @@ TEST_P(TicketsApi, AdminsEditRulesPoliciesAndCategories) {
   auto leak = Open(fmt::format(R"("kind":"repair","title":"屋面渗漏","category_id":{})", CategoryId("屋面渗漏")));
   EXPECT_EQ(leak.Str("response_due_at"), "2026-11-20T02:00:00Z");
   EXPECT_EQ(leak.Str("resolve_due_at"), "2026-11-20T10:00:00Z");
+  // The category by name or by path (API.md), with the same rules as by id.
+  auto by_path = Open(R"("kind":"repair","title":"屋面渗漏","category":"渗漏/屋面渗漏")");
+  ASSERT_EQ(by_path.status, 201) << by_path.body;
+  EXPECT_EQ(by_path.Int("category_id"), CategoryId("屋面渗漏"));
+  EXPECT_EQ(by_path.Str("resolve_due_at"), "2026-11-20T10:00:00Z");
+  EXPECT_EQ(Open(R"("kind":"repair","title":"x","category":"屋面渗漏")").Int("category_id"), CategoryId("屋面渗漏"));
+  EXPECT_EQ(Open(R"("kind":"repair","title":"x","category":"渗漏/电梯")").FieldReason("category"), "not_found");
+  EXPECT_EQ(Open(fmt::format(R"("kind":"repair","title":"x","category":"渗漏/屋面渗漏","category_id":{})", leaks))
+                .FieldReason("category"),
+            "does_not_match_category_id");
   EXPECT_EQ(admin_->Post("/api/v1/sla-policies", R"({"name":"x","response_minutes":600,"resolve_minutes":60})").FieldReason("resolve_minutes"),
             "before_response");
   // Categories: a new child, then retired.

@@ -89,4 +89,10 @@ std::string SearchTermsOf(const Customer& customer);
 /// "YYYY-MM-DD" of a timestamp in China time (UTC+8), for "today" in date checks.
 std::string ChinaDate(Timestamp t);
 
+/// A customer with the materialised path of its org unit (for the scope check).
+struct ScopedCustomer {
+  Customer customer;
+  std::string org_path;
+};
+
 }  // namespace hearth::customers

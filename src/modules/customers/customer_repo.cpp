@@ -1,6 +1,9 @@
 #include "modules/customers/customer_repo.hpp"
 
+#include "core/hidden_impl.hpp"
+
 #include <charconv>
+#include "platform/org_scope.hpp"
 
 namespace hearth::customers {
 
@@ -28,18 +31,19 @@ UPDATE customers SET org_unit_id = $3, name = $4, phones = $5, id_type = $6, id_
   "c.source_channel, c.tags, c.consent_marketing, c.consent_changed_at, c.merged_into, c.anonymized_at, "           \
   "c.version, c.created_at, c.updated_at, o.path"
 constexpr std::string_view kFind = "SELECT " HEARTH_CUSTOMER_COLUMNS R"sql(
-  FROM customers c JOIN org_units o ON o.id = c.org_unit_id WHERE c.id = $1 AND c.tenant_id = $2)sql";
+  FROM customers c)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
+ WHERE c.id = $1 AND c.tenant_id = $2)sql";
 constexpr std::string_view kList = "SELECT " HEARTH_CUSTOMER_COLUMNS R"sql(
-  FROM customers c JOIN org_units o ON o.id = c.org_unit_id
+  FROM customers c)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
  WHERE c.tenant_id = $1 AND o.path LIKE $2 AND c.id < $3 AND c.merged_into IS NULL ORDER BY c.id DESC LIMIT $4)sql";
 // CROSS JOIN makes SQLite read the FTS index first; left to itself it scans the tenant's
 // customers and probes the index once per row (seconds at a million rows).
 constexpr std::string_view kSearchSqlite = "SELECT " HEARTH_CUSTOMER_COLUMNS R"sql(
-  FROM customer_fts f CROSS JOIN customers c ON c.id = f.rowid JOIN org_units o ON o.id = c.org_unit_id
+  FROM customer_fts f CROSS JOIN customers c ON c.id = f.rowid)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
  WHERE customer_fts MATCH $1 AND c.tenant_id = $2 AND o.path LIKE $3 AND c.merged_into IS NULL
  ORDER BY f.rowid DESC LIMIT $4)sql";
 constexpr std::string_view kSearchPg = "SELECT " HEARTH_CUSTOMER_COLUMNS R"sql(
-  FROM customers c JOIN org_units o ON o.id = c.org_unit_id
+  FROM customers c)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
  WHERE string_to_array(c.search_terms, ' ') @> string_to_array($1, ' ') AND c.tenant_id = $2 AND o.path LIKE $3
    AND c.merged_into IS NULL ORDER BY c.id DESC LIMIT $4)sql";
 #undef HEARTH_CUSTOMER_COLUMNS
@@ -235,4 +239,14 @@ void CustomerRepo::MarkMerged(db::Tx& tx, std::int64_t tenant_id, std::int64_t f
   tx.Execute(kDeletePhones, from, tenant_id);
 }
 
+std::map<std::int64_t, std::string> CustomerRepo::NamesOf(db::Tx& tx, std::int64_t tenant_id,
+                                                        const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, std::string> out;
+  db::SelectIn(tx, "SELECT id, name FROM customers WHERE tenant_id = $1 AND id IN ({})", {tenant_id}, ids,
+               [&](const db::Row& r) { out[r.Int(0)] = r.Text(1); });
+  return out;
+}
+
 }  // namespace hearth::customers
+
+template class hearth::Hidden<hearth::customers::CustomerRepo>;  // owned by the module's services (core/hidden.hpp)

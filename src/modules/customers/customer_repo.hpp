@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,11 +11,6 @@
 namespace hearth::customers {
 
 /// A customer with the materialised path of its org unit, for scope checks.
-struct ScopedCustomer {
-  Customer customer;
-  std::string org_path;
-};
-
 /// SQL of customers and customer_phones. Every method runs in the caller's transaction.
 class CustomerRepo {
  public:
@@ -40,6 +36,8 @@ class CustomerRepo {
                                const std::vector<std::string>& tokens, int max);
   /// Marks `from` as merged into `into`: it keeps its name, loses phones, ID and search terms.
   void MarkMerged(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into, Timestamp now);
+  /// id → name of those of `ids` in the group.
+  std::map<std::int64_t, std::string> NamesOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
 };
 
 }  // namespace hearth::customers

@@ -1,5 +1,7 @@
 #include "modules/customers/customer_service.hpp"
 
+#include "modules/customers/customer_repo.hpp"
+
 #include <algorithm>
 
 #include "modules/customers/search_terms.hpp"
@@ -50,7 +52,7 @@ bool IsUnitCode(std::string_view q) {
 }  // namespace
 
 Result<ScopedCustomer> CustomerService::FindInScope(db::Tx& tx, const Actor& actor, std::int64_t id) {
-  auto found = repo_.Find(tx, actor.tenant_id, id);
+  auto found = repo_->Find(tx, actor.tenant_id, id);
   if (!found || !actor.InScope(found->org_path)) return NotFound("no such customer");
   if (found->customer.merged_into) {
     Error e{ErrorCode::kNotFound, "not_found", "this customer was merged into another", {}, {}};
@@ -61,7 +63,7 @@ Result<ScopedCustomer> CustomerService::FindInScope(db::Tx& tx, const Actor& act
 }
 
 Result<void> CustomerService::CheckDuplicate(db::Tx& tx, const Customer& c) {
-  if (auto existing = repo_.FindDuplicate(tx, c.tenant_id, c.phones, c.id_number, c.id)) {
+  if (auto existing = repo_->FindDuplicate(tx, c.tenant_id, c.phones, c.id_number, c.id)) {
     Error e{ErrorCode::kConflict, "duplicate_customer",
             "a customer with this phone or ID number already exists in the group", {{existing->second, "taken"}}, {}};
     e.extra.emplace_back("existing_id", std::to_string(existing->first));
@@ -88,7 +90,7 @@ Result<Customer> CustomerService::Create(const RequestContext& ctx, const Custom
     if (!unit) return FailField("org_unit_id", "not_found");
     c.org_unit_id = unit->id;
     HEARTH_TRY(CheckDuplicate(tx, c));
-    c.id = repo_.Insert(tx, c, SearchTermsOf(c));
+    c.id = repo_->Insert(tx, c, SearchTermsOf(c));
     timeline_.Append(tx, c.tenant_id, {0, c.id, now, "profile", "customer", c.id, "建立客户档案"}, actor.user_id, now);
     audit_.Record(tx, ctx, "customer.created", "customer", c.id, nullptr, AuditView(c));
     return c;
@@ -121,7 +123,7 @@ Result<Customer> CustomerService::Update(const RequestContext& ctx, std::int64_t
     }
     HEARTH_TRY(CheckDuplicate(tx, c));
     c.updated_at = now;
-    if (!repo_.Update(tx, c, SearchTermsOf(c), expected_version)) {
+    if (!repo_->Update(tx, c, SearchTermsOf(c), expected_version)) {
       return Fail(ErrorCode::kConflict, "version_conflict", "the customer was changed by someone else; reload it");
     }
     c.version = found.customer.version + 1;
@@ -136,7 +138,7 @@ Result<platform::Listing<Customer>> CustomerService::List(const RequestContext& 
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<platform::Listing<Customer>> {
     platform::Listing<Customer> out;
-    out.items = repo_.List(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, page);
+    out.items = repo_->List(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, page);
     out.next_cursor = TrimToPage(out.items, page, [](const Customer& c) { return c.id; });
     return out;
   });
@@ -173,7 +175,7 @@ Result<SearchResult> CustomerService::Search(const RequestContext& ctx, const st
   std::vector<std::pair<int, Customer>> scored;
   db_.Read([&](db::Tx& tx) {
     for (const auto& tokens : query.tiers) {
-      for (auto& c : repo_.Search(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, tokens, per_tier)) {
+      for (auto& c : repo_->Search(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, tokens, per_tier)) {
         const bool seen = std::any_of(scored.begin(), scored.end(), [&](const auto& s) { return s.second.id == c.id; });
         if (seen) continue;
         if (const int s = Score(c, query); s > 0) scored.emplace_back(s, std::move(c));
@@ -240,14 +242,14 @@ Result<Customer> CustomerService::Merge(const RequestContext& ctx, std::int64_t 
       if (std::find(merged.tags.begin(), merged.tags.end(), t) == merged.tags.end()) merged.tags.push_back(t);
     }
     // Free the source's phones and ID number first: they are unique in the group.
-    repo_.MarkMerged(tx, actor.tenant_id, from_id, id, now);
+    repo_->MarkMerged(tx, actor.tenant_id, from_id, id, now);
     if (take_id) {
       merged.id_type = from->customer.id_type;
       merged.id_number = from->customer.id_number;
       if (merged.gender == "unknown") merged.gender = from->customer.gender;
     }
     merged.updated_at = now;
-    repo_.Update(tx, merged, SearchTermsOf(merged), std::nullopt);
+    repo_->Update(tx, merged, SearchTermsOf(merged), std::nullopt);
     merged.version += 1;
     timeline_.Move(tx, actor.tenant_id, from_id, id);
     for (const auto& hook : merge_hooks_) hook(tx, actor.tenant_id, from_id, id);
@@ -278,7 +280,7 @@ Result<Customer> CustomerService::Anonymize(const RequestContext& ctx, std::int6
     c.updated_at = now;
     c.anonymized_at = now;
     c.consent_changed_at = now;
-    repo_.Update(tx, c, SearchTermsOf(c), std::nullopt);
+    repo_->Update(tx, c, SearchTermsOf(c), std::nullopt);
     c.version = found.customer.version + 1;
     timeline_.Append(tx, c.tenant_id, {0, id, now, "profile", "customer", id, "个人信息已删除（匿名化）"}, actor.user_id, now);
     // The audit entry keeps no personal data either: only that it was erased.
@@ -316,6 +318,11 @@ void CustomerService::NoteUnmaskedRead(const RequestContext& ctx, const std::vec
     if (!c->phones.empty() || c->id_number) ids.push_back(c->id);
   }
   audit_.RecordUnmaskedRead(ctx, "customer", ids, {"phones", "id_number"});
+}
+
+std::map<std::int64_t, std::string> CustomerService::NamesOf(db::Tx& tx, std::int64_t tenant_id,
+                                                           const std::vector<std::int64_t>& ids) {
+  return repo_->NamesOf(tx, tenant_id, ids);
 }
 
 }  // namespace hearth::customers

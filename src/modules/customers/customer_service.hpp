@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <functional>
 #include <optional>
 #include <string>
@@ -10,12 +11,14 @@
 #include "db/database.hpp"
 #include "modules/customers/customer.hpp"
 #include "modules/customers/customer_import.hpp"
-#include "modules/customers/customer_repo.hpp"
+#include "core/hidden.hpp"
 #include "modules/customers/timeline.hpp"
 #include "platform/audit.hpp"
 #include "platform/org_service.hpp"
 
 namespace hearth::customers {
+
+class CustomerRepo;  // modules/customers/customer_repo.hpp: the module's SQL, not part of this interface
 
 /// What another module does when two customers are merged: move its own records of `from` to
 /// `into`, in the merge's transaction. Registered once at start-up (STYLE.md §8.6).
@@ -81,6 +84,9 @@ class CustomerService {
   Result<std::string> Export(const RequestContext& ctx, const std::optional<std::string>& q, const std::string& format,
                              int max_rows);
 
+  /// The names of those of `ids` that are customers of the group, in the caller's transaction (for
+  /// other modules' lists: a unit's owners). Names are not masked; no scope check.
+  std::map<std::int64_t, std::string> NamesOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
   /// Appends an event to a customer's timeline in the caller's transaction (for other modules).
   void AppendTimeline(db::Tx& tx, std::int64_t tenant_id, const TimelineEvent& event,
                       std::optional<std::int64_t> actor_id);
@@ -97,6 +103,11 @@ class CustomerService {
     HEARTH_TRY(FindInScope(tx, actor, id));
     return {};
   }
+  /// The same check, answering the customer (unmasked: for the caller's rules, not for showing).
+  Result<Customer> CustomerFor(db::Tx& tx, const Actor& actor, std::int64_t id) {
+    HEARTH_ASSIGN(auto found, FindInScope(tx, actor, id));
+    return std::move(found.customer);
+  }
   /// Audits that these customers were shown unmasked (one entry per response).
   void NoteUnmaskedRead(const RequestContext& ctx, const std::vector<const Customer*>& shown);
 
@@ -108,7 +119,7 @@ class CustomerService {
   const Clock& clock_;
   platform::AuditLog& audit_;
   platform::OrgService& orgs_;
-  CustomerRepo repo_;
+  Hidden<CustomerRepo> repo_;
   Timeline timeline_;
   std::vector<MergeHook> merge_hooks_;
   std::vector<CustomerLookup> lookups_;

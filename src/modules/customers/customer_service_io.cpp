@@ -15,6 +15,8 @@
 #include "core/xlsx_reader.hpp"
 #include "modules/customers/customer_service.hpp"
 
+#include "modules/customers/customer_repo.hpp"
+
 namespace hearth::customers {
 
 namespace {
@@ -181,11 +183,11 @@ Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::str
       for (const auto& p : c.phones) keys.push_back("p" + p.phone);
       if (c.id_number) keys.push_back("i" + *c.id_number);
       const bool in_file = std::any_of(keys.begin(), keys.end(), [&](const auto& k) { return seen_keys.contains(k); });
-      const auto existing = in_file ? std::nullopt : repo_.FindDuplicate(tx, c.tenant_id, c.phones, c.id_number, 0);
+      const auto existing = in_file ? std::nullopt : repo_->FindDuplicate(tx, c.tenant_id, c.phones, c.id_number, 0);
       if (in_file || existing) {
         ++report.duplicates;
         if (existing && options.merge_duplicates && !options.dry_run) {
-          auto found = repo_.Find(tx, actor.tenant_id, existing->first);
+          auto found = repo_->Find(tx, actor.tenant_id, existing->first);
           if (found && actor.InScope(found->org_path) && !found->customer.merged_into) {
             Customer merged = found->customer;
             // Fill what the record lacks; what it has stays.
@@ -197,9 +199,9 @@ Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::str
               fill.gender.reset();
               fill.birth_date.reset();
             }
-            if (ApplyInput(merged, fill, today, now) && !repo_.FindDuplicate(tx, merged.tenant_id, {}, merged.id_number, merged.id)) {
+            if (ApplyInput(merged, fill, today, now) && !repo_->FindDuplicate(tx, merged.tenant_id, {}, merged.id_number, merged.id)) {
               merged.updated_at = now;
-              repo_.Update(tx, merged, SearchTermsOf(merged), std::nullopt);
+              repo_->Update(tx, merged, SearchTermsOf(merged), std::nullopt);
               ++report.merged;
             }
           }
@@ -208,7 +210,7 @@ Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::str
       }
       for (auto& k : keys) seen_keys.insert(std::move(k));
       if (!options.dry_run) {
-        c.id = repo_.Insert(tx, c, row.terms, false);
+        c.id = repo_->Insert(tx, c, row.terms, false);
         if (last_id < first_id) first_id = c.id;
         last_id = c.id;
         if (!bulk_timeline) {
@@ -217,7 +219,7 @@ Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::str
       }
       ++report.imported;
     }
-    repo_.IndexInserted(tx, first_id, last_id);
+    repo_->IndexInserted(tx, first_id, last_id);
     if (bulk_timeline) {
       timeline_.AppendToInserted(tx, actor.tenant_id, first_id, last_id, "profile", kImportedSummary, actor.user_id, now);
     }

@@ -1,6 +1,7 @@
 #pragma once
 #include "db/database.hpp"
 #include "http/router.hpp"
+#include "platform/manifest.hpp"
 #include "modules/customers/customer_service.hpp"
 #include "modules/customers/import_jobs.hpp"
 #include "platform/platform_module.hpp"
@@ -11,12 +12,14 @@ namespace hearth::customers {
 /// timeline events and register merge hooks.
 struct CustomersModule {
   CustomersModule(db::Database& db, const Clock& clock, platform::Platform& platform)
-      : service(db, clock, platform.audit, platform.orgs), imports(db, clock, service) {}
+      : db(db), clock(clock), service(db, clock, platform.audit, platform.orgs), imports(db, clock, service) {}
+  db::Database& db;
+  const Clock& clock;
   CustomerService service;
   ImportJobs imports;  ///< declared after the service it uses: stopped first
 };
 
-/// Registers constraints and routes; the module must outlive the router.
-void Register(http::Router& router, CustomersModule& module);
+/// What the module adds to the server (routes, tables, jobs, seed); it must outlive the server.
+platform::Manifest BuildManifest(CustomersModule& module);
 
 }  // namespace hearth::customers

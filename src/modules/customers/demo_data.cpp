@@ -1,11 +1,15 @@
 #include "modules/customers/demo_data.hpp"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
+#include <iostream>
 
 #include <fmt/format.h>
 
+#include "modules/customers/customer_repo.hpp"
 #include "modules/customers/resident_id.hpp"
+#include "modules/customers/timeline.hpp"
 
 namespace hearth::customers {
 
@@ -87,6 +91,53 @@ Customer DemoCustomers::Make(std::int64_t n, std::int64_t tenant_id, std::int64_
   c.created_at = c.updated_at = Timestamp{now.ms - static_cast<std::int64_t>(rng_() % (3LL * 365 * 86400000))};
   if (c.consent_marketing) c.consent_changed_at = c.created_at;
   return c;
+}
+
+Result<void> AddDemoCustomers(db::Database& db, const Clock& clock, platform::Demo& demo) {
+  const auto started = std::chrono::steady_clock::now();
+  demo.customers_before = db.Read([&](db::Tx& tx) {
+    return tx.Execute("SELECT COUNT(*) FROM customers WHERE tenant_id = $1", demo.tenant_id).front().Int(0);
+  });
+  DemoCustomers make(demo.seed + static_cast<std::uint64_t>(demo.customers_before));
+  CustomerRepo repo;
+  Timeline timeline;
+  const char* kinds[] = {"visit", "call", "purchase", "ticket", "survey", "club"};
+  const char* summaries[] = {"到访售楼处", "来电咨询户型", "签约认购", "报修：卫生间渗漏", "满意度回访", "参加万客会活动"};
+  constexpr std::int64_t kPerBatch = 5000;
+  std::int64_t events_left = demo.events;
+  for (std::int64_t done = 0; done < demo.customers;) {
+    const std::int64_t batch = std::min(kPerBatch, demo.customers - done);
+    HEARTH_TRY(db.Transact([&](db::Tx& tx) -> Result<void> {
+      const Timestamp now = clock.Now();
+      std::int64_t first_id = 0;
+      std::int64_t last_id = -1;
+      for (std::int64_t i = 0; i < batch; ++i) {
+        const std::int64_t n = demo.customers_before + done + i;
+        auto c = make.Make(n, demo.tenant_id, demo.companies[static_cast<std::size_t>(n) % demo.companies.size()], now);
+        c.id = repo.Insert(tx, c, SearchTermsOf(c), false);
+        if (i == 0) first_id = c.id;
+        last_id = c.id;
+        timeline.Append(tx, c.tenant_id, {0, c.id, c.created_at, "profile", "customer", c.id, "建立客户档案"}, std::nullopt, now);
+        // Spread the requested events evenly over the customers still to come.
+        const std::int64_t remaining = demo.customers - (done + i);
+        const std::int64_t these = remaining > 0 ? events_left / remaining : 0;
+        for (std::int64_t e = 0; e < these; ++e) {
+          const int k = static_cast<int>((n + e) % 6);
+          const Timestamp at{c.created_at.ms + (e + 1) * 86400000LL * 7};
+          timeline.Append(tx, c.tenant_id, {0, c.id, at, kinds[k], "", std::nullopt, summaries[k]}, std::nullopt, now);
+        }
+        events_left -= these;
+      }
+      repo.IndexInserted(tx, first_id, last_id);
+      return {};
+    }));
+    done += batch;
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cerr << fmt::format("\rcustomers {}/{} ({:.0f}/s)", done, demo.customers, done / std::max(s, 0.001)) << std::flush;
+  }
+  demo.made.push_back(fmt::format("{} customers", demo.customers));
+  demo.made.push_back(fmt::format("{} timeline events", demo.events - events_left));
+  return {};
 }
 
 }  // namespace hearth::customers

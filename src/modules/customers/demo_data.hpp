@@ -3,7 +3,10 @@
 #include <random>
 #include <string>
 
+#include "core/clock.hpp"
+#include "db/database.hpp"
 #include "modules/customers/customer.hpp"
+#include "platform/manifest.hpp"
 
 namespace hearth::customers {
 
@@ -21,5 +24,10 @@ class DemoCustomers {
  private:
   std::mt19937_64 rng_;
 };
+
+/// `hearth demo`, the customers module's part: `demo.customers` new customers spread over the
+/// companies, each with a profile event and `demo.events` timeline events spread over them;
+/// batches of 5,000 in one transaction each, progress on stderr.
+Result<void> AddDemoCustomers(db::Database& db, const Clock& clock, platform::Demo& demo);
 
 }  // namespace hearth::customers

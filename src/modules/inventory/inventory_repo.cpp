@@ -1,5 +1,8 @@
 #include "modules/inventory/inventory_repo.hpp"
 
+#include "core/hidden_impl.hpp"
+#include "platform/org_scope.hpp"
+
 namespace hearth::inventory {
 
 namespace {
@@ -10,11 +13,12 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id)sql";
 constexpr std::string_view kFindProject = R"sql(
 SELECT p.id, p.tenant_id, p.org_unit_id, p.name, p.city, p.address, p.completion_date, p.version, p.created_at,
        p.updated_at, o.path, p.team_dissolved
-  FROM projects p JOIN org_units o ON o.id = p.org_unit_id WHERE p.id = $1 AND p.tenant_id = $2)sql";
+  FROM projects p)sql" HEARTH_JOIN_ORG_UNIT("p") R"sql(
+ WHERE p.id = $1 AND p.tenant_id = $2)sql";
 constexpr std::string_view kListProjects = R"sql(
 SELECT p.id, p.tenant_id, p.org_unit_id, p.name, p.city, p.address, p.completion_date, p.version, p.created_at,
        p.updated_at, o.path, p.team_dissolved
-  FROM projects p JOIN org_units o ON o.id = p.org_unit_id
+  FROM projects p)sql" HEARTH_JOIN_ORG_UNIT("p") R"sql(
  WHERE p.tenant_id = $1 AND o.path LIKE $2 AND p.id > $3 ORDER BY p.id LIMIT $4)sql";
 constexpr std::string_view kUpdateProject = R"sql(
 UPDATE projects SET name = $3, city = $4, address = $5, completion_date = $6, team_dissolved = $7,
@@ -39,13 +43,11 @@ UPDATE units SET layout = $3, area_m2 = $4, list_price_cents = $5, decoration = 
 constexpr std::string_view kBuildings = R"sql(
 SELECT DISTINCT building FROM units WHERE project_id = $1 AND tenant_id = $2 ORDER BY building)sql";
 constexpr std::string_view kOwners = R"sql(
-SELECT w.customer_id, c.name, w.share FROM unit_owners w JOIN customers c ON c.id = w.customer_id
- WHERE w.unit_id = $1 ORDER BY w.share DESC, w.id)sql";
+SELECT w.customer_id, w.share FROM unit_owners w WHERE w.unit_id = $1 ORDER BY w.share DESC, w.id)sql";
 constexpr std::string_view kOwnedBy = R"sql(
 SELECT u.id, u.tenant_id, u.project_id, u.phase, u.building, u.entrance, u.room, u.floor, u.code, u.layout, u.area_m2,
        u.list_price_cents, u.decoration, u.status, u.version, u.created_at, u.updated_at, p.name, w.share
-  FROM unit_owners w JOIN units u ON u.id = w.unit_id JOIN projects p ON p.id = u.project_id
-  JOIN org_units o ON o.id = p.org_unit_id
+  FROM unit_owners w JOIN units u ON u.id = w.unit_id JOIN projects p ON p.id = u.project_id)sql" HEARTH_JOIN_ORG_UNIT("p") R"sql(
  WHERE w.customer_id = $1 AND w.tenant_id = $2 AND o.path LIKE $3 ORDER BY p.name, u.code LIMIT 500)sql";
 constexpr std::string_view kUpsertOwner = R"sql(
 INSERT INTO unit_owners (tenant_id, unit_id, customer_id, share, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
@@ -151,7 +153,33 @@ std::vector<std::string> InventoryRepo::BuildingsOf(db::Tx& tx, std::int64_t ten
 std::vector<Owner> InventoryRepo::OwnersOf(db::Tx& tx, std::int64_t unit_id) {
   auto rows = tx.Execute(kOwners, unit_id);
   std::vector<Owner> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back({rows[i].Int(0), rows[i].Text(1), rows[i].Real(2)});
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back({rows[i].Int(0), "", rows[i].Real(1)});
+  return out;
+}
+
+std::vector<Home> InventoryRepo::Homes(db::Tx& tx, std::int64_t tenant_id) {
+  const auto rows = tx.Execute(R"sql(
+SELECT w.customer_id, w.unit_id, u.project_id, p.org_unit_id FROM unit_owners w
+  JOIN units u ON u.id = w.unit_id JOIN projects p ON p.id = u.project_id
+ WHERE w.tenant_id = $1 ORDER BY w.id)sql", tenant_id);
+  std::vector<Home> out;
+  out.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back({rows[i].Int(0), rows[i].Int(1), rows[i].Int(2), rows[i].Int(3)});
+  return out;
+}
+
+std::map<std::int64_t, std::string> InventoryRepo::ProjectNames(db::Tx& tx, std::int64_t tenant_id) {
+  const auto rows = tx.Execute("SELECT id, name FROM projects WHERE tenant_id = $1", tenant_id);
+  std::map<std::int64_t, std::string> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) out[rows[i].Int(0)] = rows[i].Text(1);
+  return out;
+}
+
+std::map<std::int64_t, std::string> InventoryRepo::BuildingsOf(db::Tx& tx, std::int64_t tenant_id,
+                                                              const std::vector<std::int64_t>& unit_ids) {
+  std::map<std::int64_t, std::string> out;
+  db::SelectIn(tx, "SELECT id, building FROM units WHERE tenant_id = $1 AND id IN ({})", {tenant_id}, unit_ids,
+               [&](const db::Row& r) { out[r.Int(0)] = r.Text(1); });
   return out;
 }
 
@@ -206,3 +234,5 @@ std::vector<InventoryRepo::Event> InventoryRepo::EventsOf(db::Tx& tx, std::int64
 }
 
 }  // namespace hearth::inventory
+
+template class hearth::Hidden<hearth::inventory::InventoryRepo>;  // owned by the module's services (core/hidden.hpp)

@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,7 +27,12 @@ class InventoryRepo {
                             const std::optional<std::string>& building);
   std::vector<std::string> BuildingsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id);
 
+  /// The owners of a unit, largest share first, without names (they are the customers module's).
   std::vector<Owner> OwnersOf(db::Tx& tx, std::int64_t unit_id);
+  std::vector<Home> Homes(db::Tx& tx, std::int64_t tenant_id);
+  std::map<std::int64_t, std::string> ProjectNames(db::Tx& tx, std::int64_t tenant_id);
+  /// The building of each of `unit_ids` of the group that exists.
+  std::map<std::int64_t, std::string> BuildingsOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& unit_ids);
   /// The units a customer owns, with the project's name and the share, in projects under
   /// `path_prefix` (the caller's scope).
   std::vector<OwnedUnit> UnitsOwnedBy(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id,
@@ -41,13 +47,7 @@ class InventoryRepo {
 
   void AddEvent(db::Tx& tx, std::int64_t tenant_id, std::int64_t unit_id, std::string_view kind,
                 const std::string& summary, std::optional<std::int64_t> actor_id, Timestamp at);
-  struct Event {
-    std::int64_t id;
-    Timestamp at;
-    std::string kind;
-    std::string summary;
-    std::optional<std::int64_t> actor_id;
-  };
+  using Event = UnitEvent;
   std::vector<Event> EventsOf(db::Tx& tx, std::int64_t unit_id);
 };
 

@@ -24,41 +24,25 @@ boost::json::object ViewJson(const UnitView& v) {
   return o;
 }
 
-std::optional<double> Number(http::BodyReader& in, const boost::json::object& body, std::string_view key, bool required) {
-  const auto* v = body.if_contains(key);
-  if (!v || v->is_null()) {
-    if (required) in.Invalid(std::string(key), "required");
-    return std::nullopt;
-  }
-  if (v->is_double()) return v->as_double();
-  if (v->is_int64()) return static_cast<double>(v->as_int64());
-  in.WrongTypeOf(std::string(key), "must_be_number");
-  return std::nullopt;
-}
-
-Response PostProject(Request& req, InventoryService& s) {
-  auto body = req.JsonObject();
-  if (!body) return http::ErrorResponse(body.error());
-  http::BodyReader in(*body);
+Result<Response> PostProject(Request& req, InventoryService& s) {
+  HEARTH_ASSIGN(auto body, req.JsonObject());
+  http::BodyReader in(body);
   ProjectInput p;
   auto name = in.String("name", {.required = true, .max_chars = 100});
   auto city = in.String("city", {.max_chars = 50});
   auto address = in.String("address", {.max_chars = 200});
   p.org_unit_id = in.Int("org_unit_id");
   p.completion_date = in.String("completion_date", {.max_chars = 10});
-  if (auto done = in.Finish({"name", "city", "address", "org_unit_id", "completion_date"}); !done) {
-    return http::ErrorResponse(done.error());
-  }
+  HEARTH_TRY(in.Finish());
   p.name = *name;
   p.city = city.value_or("");
   p.address = address.value_or("");
   return http::Render(s.CreateProject(req.context, p), http::kCreated, [](const Project& x) { return ToJson(x); });
 }
 
-Response PostUnit(Request& req, InventoryService& s) {
-  auto body = req.JsonObject();
-  if (!body) return http::ErrorResponse(body.error());
-  http::BodyReader in(*body);
+Result<Response> PostUnit(Request& req, InventoryService& s) {
+  HEARTH_ASSIGN(auto body, req.JsonObject());
+  http::BodyReader in(body);
   UnitInput u;
   auto project_id = in.Int("project_id", true);
   auto phase = in.String("phase", {.max_chars = 20});
@@ -67,25 +51,19 @@ Response PostUnit(Request& req, InventoryService& s) {
   auto room = in.String("room", {.required = true, .max_chars = 10});
   auto floor = in.Int("floor", true);
   auto layout = in.String("layout", {.max_chars = 20});
-  auto area = Number(in, *body, "area_m2", true);
+  auto area = in.Number("area_m2", true);
   auto price = in.Int("list_price_cents");
   auto decoration = in.Enum("decoration", {"raw", "finished"});
-  if (auto done = in.Finish({"project_id", "phase", "building", "entrance", "room", "floor", "layout", "area_m2",
-                             "list_price_cents", "decoration"});
-      !done) {
-    return http::ErrorResponse(done.error());
-  }
+  HEARTH_TRY(in.Finish());
   u = UnitInput{*project_id, phase.value_or(""), *building, entrance.value_or("1"), *room, static_cast<int>(*floor),
                 layout.value_or(""), *area, price.value_or(0), decoration.value_or("raw")};
   return http::Render(s.CreateUnit(req.context, u), http::kCreated, [](const Unit& x) { return ToJson(x); });
 }
 
-Response PostBulkUnits(Request& req, InventoryService& s) {
-  auto id = req.PathId("id");
-  if (!id) return http::ErrorResponse(id.error());
-  auto body = req.JsonObject();
-  if (!body) return http::ErrorResponse(body.error());
-  http::BodyReader in(*body);
+Result<Response> PostBulkUnits(Request& req, InventoryService& s) {
+  HEARTH_ASSIGN(auto id, req.PathId("id"));
+  HEARTH_ASSIGN(auto body, req.JsonObject());
+  http::BodyReader in(body);
   BulkUnitsInput b;
   auto phase = in.String("phase", {.max_chars = 20});
   auto building = in.String("building", {.required = true, .max_chars = 10});
@@ -104,9 +82,9 @@ Response PostBulkUnits(Request& req, InventoryService& s) {
       http::BodyReader rin(r.as_object());
       auto suffix = rin.String("suffix", {.required = true, .max_chars = 4});
       auto layout = rin.String("layout", {.max_chars = 20});
-      auto area = Number(rin, r.as_object(), "area_m2", true);
+      auto area = rin.Number("area_m2", true);
       auto price = rin.Int("list_price_cents");
-      if (auto ok = rin.Finish({"suffix", "layout", "area_m2", "list_price_cents"}); !ok) {
+      if (auto ok = rin.Finish(); !ok) {
         for (const auto& fe : ok.error().fields) in.Invalid(f + "." + fe.field, fe.reason);
         continue;
       }
@@ -115,26 +93,22 @@ Response PostBulkUnits(Request& req, InventoryService& s) {
   } else {
     in.Invalid("rooms", "required");
   }
-  if (auto done = in.Finish({"phase", "building", "entrance", "floor_from", "floor_to", "rooms", "decoration"}); !done) {
-    return http::ErrorResponse(done.error());
-  }
+  HEARTH_TRY(in.Finish());
   b.phase = phase.value_or("");
   b.building = *building;
   b.entrance = entrance.value_or("1");
   b.floor_from = static_cast<int>(*from);
   b.floor_to = static_cast<int>(*to);
   b.decoration = decoration.value_or("raw");
-  auto created = s.CreateUnits(req.context, *id, b);
-  if (!created) return http::ErrorResponse(created.error());
+  HEARTH_ASSIGN(auto created, s.CreateUnits(req.context, id, b));
   boost::json::array items;
-  for (const auto& u : *created) items.push_back(ToJson(u));
-  return http::Json(http::kCreated, boost::json::object{{"items", std::move(items)}, {"count", created->size()}});
+  for (const auto& u : created) items.push_back(ToJson(u));
+  return http::Json(http::kCreated, boost::json::object{{"items", std::move(items)}, {"count", created.size()}});
 }
 
-Response PatchProject(Request& req, InventoryService& s) {
-  auto patch = http::ReadPatch(req);
-  if (!patch) return http::ErrorResponse(patch.error());
-  http::BodyReader in(patch->body);
+Result<Response> PatchProject(Request& req, InventoryService& s) {
+  HEARTH_ASSIGN(auto patch, http::ReadPatch(req));
+  http::BodyReader in(patch.body);
   ProjectPatch p;
   p.name = in.String("name", {.max_chars = 100});
   p.city = in.String("city", {.max_chars = 50});
@@ -145,52 +119,44 @@ Response PatchProject(Request& req, InventoryService& s) {
     p.completion_date = date;
   }
   p.team_dissolved = in.Bool("team_dissolved");
-  if (auto done = in.Finish({"name", "city", "address", "completion_date", "team_dissolved"}); !done) {
-    return http::ErrorResponse(done.error());
-  }
-  return http::Render(s.UpdateProject(req.context, patch->id, p, patch->version), http::kOk,
+  HEARTH_TRY(in.Finish());
+  return http::Render(s.UpdateProject(req.context, patch.id, p, patch.version), http::kOk,
                       [](const Project& x) { return ToJson(x); });
 }
 
-Response PatchUnit(Request& req, InventoryService& s) {
-  auto patch = http::ReadPatch(req);
-  if (!patch) return http::ErrorResponse(patch.error());
-  http::BodyReader in(patch->body);
+Result<Response> PatchUnit(Request& req, InventoryService& s) {
+  HEARTH_ASSIGN(auto patch, http::ReadPatch(req));
+  http::BodyReader in(patch.body);
   UnitPatch p;
   p.status = in.Enum("status", {"available", "pledged", "subscribed", "contracted", "delivered"});
   p.layout = in.String("layout", {.max_chars = 20});
-  p.area_m2 = Number(in, patch->body, "area_m2", false);
+  p.area_m2 = in.Number("area_m2", false);
   p.list_price_cents = in.Int("list_price_cents");
   p.decoration = in.Enum("decoration", {"raw", "finished"});
   p.phase = in.String("phase", {.max_chars = 20});
-  if (auto done = in.Finish({"status", "layout", "area_m2", "list_price_cents", "decoration", "phase"}); !done) {
-    return http::ErrorResponse(done.error());
-  }
-  return http::Render(s.UpdateUnit(req.context, patch->id, p, patch->version), http::kOk, ViewJson);
+  HEARTH_TRY(in.Finish());
+  return http::Render(s.UpdateUnit(req.context, patch.id, p, patch.version), http::kOk, ViewJson);
 }
 
-Response PostOwner(Request& req, InventoryService& s) {
-  auto id = req.PathId("id");
-  if (!id) return http::ErrorResponse(id.error());
-  auto body = req.JsonObject();
-  if (!body) return http::ErrorResponse(body.error());
-  http::BodyReader in(*body);
+Result<Response> PostOwner(Request& req, InventoryService& s) {
+  HEARTH_ASSIGN(auto id, req.PathId("id"));
+  HEARTH_ASSIGN(auto body, req.JsonObject());
+  http::BodyReader in(body);
   auto customer_id = in.Int("customer_id", true);
-  auto share = Number(in, *body, "share", false);
-  if (auto done = in.Finish({"customer_id", "share"}); !done) return http::ErrorResponse(done.error());
-  return http::Render(s.SetOwner(req.context, *id, *customer_id, share.value_or(1.0)), http::kCreated, ViewJson);
+  auto share = in.Number("share", false);
+  HEARTH_TRY(in.Finish());
+  return http::Render(s.SetOwner(req.context, id, *customer_id, share.value_or(1.0)), http::kCreated, ViewJson);
 }
 
-Response GetBoard(Request& req, InventoryService& s) {
+Result<Response> GetBoard(Request& req, InventoryService& s) {
   auto id = req.PathId("id");
-  if (!id) return http::ErrorResponse(id.error());
+  HEARTH_TRY(id);
   auto building = req.Query("building");
   if (building && building->empty()) building.reset();
-  auto board = s.GetBoard(req.context, *id, building);
-  if (!board) return http::ErrorResponse(board.error());
+  HEARTH_ASSIGN(auto board, s.GetBoard(req.context, *id, building));
   boost::json::array floors;
   std::map<std::string, int> counts;
-  for (const auto& [floor, units] : board->floors) {
+  for (const auto& [floor, units] : board.floors) {
     boost::json::array cells;
     for (const auto& u : units) {
       ++counts[u.status];
@@ -202,104 +168,78 @@ Response GetBoard(Request& req, InventoryService& s) {
   }
   boost::json::object count_json;
   for (const auto& [status, n] : counts) count_json[status] = n;
-  boost::json::array buildings(board->buildings.begin(), board->buildings.end());
-  return http::Json(http::kOk, boost::json::object{{"project", ToJson(board->project)},
+  boost::json::array buildings(board.buildings.begin(), board.buildings.end());
+  return http::Json(http::kOk, boost::json::object{{"project", ToJson(board.project)},
                                                    {"buildings", std::move(buildings)},
-                                                   {"building", board->building},
+                                                   {"building", board.building},
                                                    {"floors", std::move(floors)},
                                                    {"counts", std::move(count_json)},
-                                                   {"revision", std::to_string(board->revision)}});
+                                                   {"revision", std::to_string(board.revision)}});
 }
 
 }  // namespace
 
-void Register(http::Router& router, InventoryModule& module) {
-  db::RegisterConstraint("uq_projects_name", {"name", "taken", ErrorCode::kConflict, "conflict"});
-  db::RegisterConstraint("uq_units_project_code", {"code", "taken", ErrorCode::kConflict, "conflict"});
-  db::RegisterConstraint("ck_units_area", {"area_m2", "invalid_value", ErrorCode::kInvalidArgument, "validation_failed"});
+platform::Manifest BuildManifest(InventoryModule& module) {
+  platform::Manifest m{.name = "inventory", .folder = "modules/inventory", .tables = {{"projects"}, {"units"}, {"unit_owners"}, {"unit_events"}}};
+  m.constraints.push_back({"uq_projects_name", {"name", "taken", ErrorCode::kConflict, "conflict"}});
+  m.constraints.push_back({"uq_units_project_code", {"code", "taken", ErrorCode::kConflict, "conflict"}});
+  m.constraints.push_back({"ck_units_area", {"area_m2", "invalid_value", ErrorCode::kInvalidArgument, "validation_failed"}});
   InventoryService& s = module.service;
-  router.Add({"GET", "/api/v1/projects"}, [&s](Request& r) {
-    auto page = http::PageOf(r);
-    if (!page) return http::ErrorResponse(page.error());
-    auto list = s.ListProjects(r.context, *page);
-    if (!list) return http::ErrorResponse(list.error());
-    return http::ListResponse(list->items, list->next_cursor, [](const Project& p) { return ToJson(p); });
+  m.Route({"GET", "/api/v1/projects", Permission::kRecordRead}, [&s](Request& r) -> Result<http::Response> {
+    HEARTH_ASSIGN(auto page, http::PageOf(r));
+    HEARTH_ASSIGN(auto list, s.ListProjects(r.context, page));
+    return http::ListResponse(list.items, list.next_cursor, [](const Project& p) { return ToJson(p); });
   });
-  router.Add({"POST", "/api/v1/projects"}, [&s](Request& r) { return PostProject(r, s); });
-  router.Add({"GET", "/api/v1/projects/{id}"}, [&s](Request& r) {
-    auto id = r.PathId("id");
-    if (!id) return http::ErrorResponse(id.error());
-    return http::Render(s.GetProject(r.context, *id), http::kOk, [](const Project& p) { return ToJson(p); });
+  m.Route({"POST", "/api/v1/projects", Permission::kRecordWrite}, [&s](Request& r) -> Result<http::Response> { return PostProject(r, s); });
+  m.Route({"GET", "/api/v1/projects/{id}", Permission::kRecordRead}, [&s](Request& r) -> Result<http::Response> {
+    HEARTH_ASSIGN(auto id, r.PathId("id"));
+    return http::Render(s.GetProject(r.context, id), http::kOk, [](const Project& p) { return ToJson(p); });
   });
-  router.Add({"PATCH", "/api/v1/projects/{id}"}, [&s](Request& r) { return PatchProject(r, s); });
-  router.Add({"POST", "/api/v1/projects/{id}/units/bulk"}, [&s](Request& r) { return PostBulkUnits(r, s); });
-  router.Add({"GET", "/api/v1/projects/{id}/units"}, [&s](Request& r) {
-    auto id = r.PathId("id");
-    if (!id) return http::ErrorResponse(id.error());
+  m.Route({"PATCH", "/api/v1/projects/{id}", Permission::kRecordWrite}, [&s](Request& r) -> Result<http::Response> { return PatchProject(r, s); });
+  m.Route({"POST", "/api/v1/projects/{id}/units/bulk", Permission::kRecordWrite}, [&s](Request& r) -> Result<http::Response> { return PostBulkUnits(r, s); });
+  m.Route({"GET", "/api/v1/projects/{id}/units", Permission::kRecordRead}, [&s](Request& r) -> Result<http::Response> {
+    HEARTH_ASSIGN(auto id, r.PathId("id"));
     auto building = r.Query("building");
     auto status = r.Query("status");
     if (building && building->empty()) building.reset();
     if (status && status->empty()) status.reset();
-    auto units = s.ListUnits(r.context, *id, building, status);
-    if (!units) return http::ErrorResponse(units.error());
-    return http::ListResponse(*units, std::nullopt, [](const Unit& u) { return ToJson(u); });
+    HEARTH_ASSIGN(auto units, s.ListUnits(r.context, id, building, status));
+    return http::ListResponse(units, std::nullopt, [](const Unit& u) { return ToJson(u); });
   });
-  router.Add({"GET", "/api/v1/projects/{id}/board"}, [&s](Request& r) { return GetBoard(r, s); });
-  router.Add({"POST", "/api/v1/units"}, [&s](Request& r) { return PostUnit(r, s); });
-  router.Add({"GET", "/api/v1/units/{id}"}, [&s](Request& r) {
-    auto id = r.PathId("id");
-    if (!id) return http::ErrorResponse(id.error());
-    return http::Render(s.GetUnit(r.context, *id), http::kOk, ViewJson);
+  m.Route({"GET", "/api/v1/projects/{id}/board", Permission::kRecordRead}, [&s](Request& r) -> Result<http::Response> { return GetBoard(r, s); });
+  m.Route({"POST", "/api/v1/units", Permission::kRecordWrite}, [&s](Request& r) -> Result<http::Response> { return PostUnit(r, s); });
+  m.Route({"GET", "/api/v1/units/{id}", Permission::kRecordRead}, [&s](Request& r) -> Result<http::Response> {
+    HEARTH_ASSIGN(auto id, r.PathId("id"));
+    return http::Render(s.GetUnit(r.context, id), http::kOk, ViewJson);
   });
-  router.Add({"PATCH", "/api/v1/units/{id}"}, [&s](Request& r) { return PatchUnit(r, s); });
-  router.Add({"POST", "/api/v1/units/{id}/owners"}, [&s](Request& r) { return PostOwner(r, s); });
-  router.Add({"DELETE", "/api/v1/units/{id}/owners/{customer_id}"}, [&s](Request& r) {
-    auto id = r.PathId("id");
-    if (!id) return http::ErrorResponse(id.error());
-    auto customer = r.PathId("customer_id");
-    if (!customer) return http::ErrorResponse(customer.error());
-    return http::Render(s.RemoveOwner(r.context, *id, *customer), http::kOk, ViewJson);
+  m.Route({"PATCH", "/api/v1/units/{id}", Permission::kRecordWrite}, [&s](Request& r) -> Result<http::Response> { return PatchUnit(r, s); });
+  m.Route({"POST", "/api/v1/units/{id}/owners", Permission::kRecordWrite}, [&s](Request& r) -> Result<http::Response> { return PostOwner(r, s); });
+  m.Route({"DELETE", "/api/v1/units/{id}/owners/{customer_id}", Permission::kRecordWrite}, [&s](Request& r) -> Result<http::Response> {
+    HEARTH_ASSIGN(auto id, r.PathId("id"));
+    HEARTH_ASSIGN(auto customer, r.PathId("customer_id"));
+    return http::Render(s.RemoveOwner(r.context, id, customer), http::kOk, ViewJson);
   });
-  router.Add({"GET", "/api/v1/customers/{id}/units"}, [&s](Request& r) {
-    auto id = r.PathId("id");
-    if (!id) return http::ErrorResponse(id.error());
-    auto units = s.UnitsOfCustomer(r.context, *id);
-    if (!units) return http::ErrorResponse(units.error());
-    return http::ListResponse(*units, std::nullopt, [](const OwnedUnit& o) {
+  m.Route({"GET", "/api/v1/customers/{id}/units", Permission::kRecordRead}, [&s](Request& r) -> Result<http::Response> {
+    HEARTH_ASSIGN(auto id, r.PathId("id"));
+    HEARTH_ASSIGN(auto units, s.UnitsOfCustomer(r.context, id));
+    return http::ListResponse(units, std::nullopt, [](const OwnedUnit& o) {
       boost::json::object j = ToJson(o.unit);
       j["project_name"] = o.project_name;
       j["share"] = o.share;
       return j;
     });
   });
-  router.Add({"GET", "/api/v1/units/{id}/history"}, [&s](Request& r) {
+  m.Route({"GET", "/api/v1/units/{id}/history", Permission::kRecordRead}, [&s](Request& r) -> Result<http::Response> {
     auto id = r.PathId("id");
-    if (!id) return http::ErrorResponse(id.error());
-    auto events = s.History(r.context, *id);
-    if (!events) return http::ErrorResponse(events.error());
-    return http::ListResponse(*events, std::nullopt, [](const InventoryRepo::Event& e) {
+    HEARTH_TRY(id);
+    HEARTH_ASSIGN(auto events, s.History(r.context, *id));
+    return http::ListResponse(events, std::nullopt, [](const UnitEvent& e) {
       return boost::json::object{{"id", e.id}, {"at", FormatRfc3339(e.at)}, {"kind", e.kind}, {"summary", e.summary},
                                  {"actor_id", e.actor_id ? boost::json::value(*e.actor_id) : boost::json::value(nullptr)}};
     });
   });
-  // Who may call what (checked before the handler; the services check again, with the org scope).
-  const std::vector<http::AccessRule> access{
-      {"GET", "/api/v1/projects", Permission::kRecordRead},
-      {"POST", "/api/v1/projects", Permission::kRecordWrite},
-      {"GET", "/api/v1/projects/{id}", Permission::kRecordRead},
-      {"PATCH", "/api/v1/projects/{id}", Permission::kRecordWrite},
-      {"POST", "/api/v1/projects/{id}/units/bulk", Permission::kRecordWrite},
-      {"GET", "/api/v1/projects/{id}/units", Permission::kRecordRead},
-      {"GET", "/api/v1/projects/{id}/board", Permission::kRecordRead},
-      {"POST", "/api/v1/units", Permission::kRecordWrite},
-      {"GET", "/api/v1/units/{id}", Permission::kRecordRead},
-      {"PATCH", "/api/v1/units/{id}", Permission::kRecordWrite},
-      {"POST", "/api/v1/units/{id}/owners", Permission::kRecordWrite},
-      {"DELETE", "/api/v1/units/{id}/owners/{customer_id}", Permission::kRecordWrite},
-      {"GET", "/api/v1/customers/{id}/units", Permission::kRecordRead},
-      {"GET", "/api/v1/units/{id}/history", Permission::kRecordRead},
-  };
-  router.Declare(access);
+  m.demo = [&module](platform::Demo& demo) { return AddDemoHomes(module, demo); };
+  return m;
 }
 
 }  // namespace hearth::inventory

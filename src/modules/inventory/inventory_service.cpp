@@ -1,5 +1,7 @@
 #include "modules/inventory/inventory_service.hpp"
 
+#include "modules/inventory/inventory_repo.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -40,28 +42,49 @@ InventoryService::InventoryService(db::Database& db, const Clock& clock, platfor
     : db_(db), clock_(clock), audit_(audit), orgs_(orgs), customers_(customers) {
   // A merged customer's homes move to the survivor.
   customers_.AddMergeHook([this](db::Tx& tx, std::int64_t tenant, std::int64_t from, std::int64_t into) {
-    repo_.MoveOwners(tx, tenant, from, into, clock_.Now());
+    repo_->MoveOwners(tx, tenant, from, into, clock_.Now());
   });
   // A unit code ("3-2-1101") finds the unit's owners in the customer search.
   customers_.AddLookup([this](db::Tx& tx, std::int64_t tenant, const std::string& code) {
-    return repo_.OwnersByCode(tx, tenant, code);
+    return repo_->OwnersByCode(tx, tenant, code);
   });
 }
 
 Result<Project> InventoryService::ProjectInScope(db::Tx& tx, const Actor& actor, std::int64_t id) {
-  auto found = repo_.FindProject(tx, actor.tenant_id, id);
+  auto found = repo_->FindProject(tx, actor.tenant_id, id);
   if (!found || !actor.InScope(found->second)) return NotFound("no such project");
   return found->first;
 }
 
 Result<Unit> InventoryService::UnitInScope(db::Tx& tx, const Actor& actor, std::int64_t id) {
-  auto unit = repo_.FindUnit(tx, actor.tenant_id, id);
+  auto unit = repo_->FindUnit(tx, actor.tenant_id, id);
   if (!unit) return NotFound("no such unit");
   if (!ProjectInScope(tx, actor, unit->project_id)) return NotFound("no such unit");
   return *unit;
 }
 
-UnitView InventoryService::View(db::Tx& tx, const Unit& unit) { return UnitView{unit, repo_.OwnersOf(tx, unit.id)}; }
+UnitView InventoryService::View(db::Tx& tx, const Unit& unit) {
+  auto owners = repo_->OwnersOf(tx, unit.id);
+  std::vector<std::int64_t> ids;
+  for (const auto& o : owners) ids.push_back(o.customer_id);
+  const auto names = customers_.NamesOf(tx, unit.tenant_id, ids);
+  for (auto& o : owners) {
+    if (auto it = names.find(o.customer_id); it != names.end()) o.name = it->second;
+  }
+  return UnitView{unit, std::move(owners)};
+}
+
+std::map<std::int64_t, std::string> InventoryService::BuildingsOf(db::Tx& tx, std::int64_t tenant_id,
+                                                                  const std::vector<std::int64_t>& unit_ids) {
+  return repo_->BuildingsOf(tx, tenant_id, unit_ids);
+}
+
+std::vector<Home> InventoryService::Homes(db::Tx& tx, std::int64_t tenant_id) { return repo_->Homes(tx, tenant_id); }
+
+Result<std::map<std::int64_t, std::string>> InventoryService::ProjectNames(db::Tx& tx, const Actor& actor) {
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return repo_->ProjectNames(tx, actor.tenant_id);
+}
 
 Result<Project> InventoryService::CreateProject(const RequestContext& ctx, const ProjectInput& input) {
   const Actor& actor = ctx.actor_ref();
@@ -72,7 +95,7 @@ Result<Project> InventoryService::CreateProject(const RequestContext& ctx, const
     auto unit = orgs_.FindInScope(tx, actor, input.org_unit_id.value_or(actor.org_unit_id));
     if (!unit) return FailField("org_unit_id", "not_found");
     Project p{0, actor.tenant_id, unit->id, input.name, input.city, input.address, input.completion_date, 1, now, now};
-    p.id = repo_.InsertProject(tx, p);
+    p.id = repo_->InsertProject(tx, p);
     audit_.Record(tx, ctx, "project.created", "project", p.id, nullptr, ToJson(p));
     return p;
   });
@@ -96,7 +119,7 @@ Result<Project> InventoryService::UpdateProject(const RequestContext& ctx, std::
     if (patch.completion_date) p.completion_date = *patch.completion_date;
     if (patch.team_dissolved) p.team_dissolved = *patch.team_dissolved;
     p.updated_at = now;
-    if (!repo_.UpdateProject(tx, p, expected_version)) {
+    if (!repo_->UpdateProject(tx, p, expected_version)) {
       return Fail(ErrorCode::kConflict, "version_conflict", "the project was changed by someone else; reload it");
     }
     ++p.version;
@@ -116,7 +139,7 @@ Result<platform::Listing<Project>> InventoryService::ListProjects(const RequestC
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<platform::Listing<Project>> {
     platform::Listing<Project> out;
-    out.items = repo_.ListProjects(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, page);
+    out.items = repo_->ListProjects(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, page);
     out.next_cursor = TrimToPage(out.items, page, [](const Project& p) { return p.id; });
     return out;
   });
@@ -133,8 +156,8 @@ Result<Unit> InventoryService::CreateUnit(const RequestContext& ctx, const UnitI
     Unit u{0, actor.tenant_id, in.project_id, in.phase, in.building, in.entrance, in.room, in.floor,
            UnitCode(in.building, in.entrance, in.room), in.layout, in.area_m2, in.list_price_cents, in.decoration,
            "available", 1, now, now};
-    u.id = repo_.InsertUnit(tx, u);
-    repo_.AddEvent(tx, actor.tenant_id, u.id, "created", "房源建立：" + u.code, actor.user_id, now);
+    u.id = repo_->InsertUnit(tx, u);
+    repo_->AddEvent(tx, actor.tenant_id, u.id, "created", "房源建立：" + u.code, actor.user_id, now);
     audit_.Record(tx, ctx, "unit.created", "unit", u.id, nullptr, ToJson(u));
     return u;
   });
@@ -166,7 +189,7 @@ Result<std::vector<Unit>> InventoryService::CreateUnits(const RequestContext& ct
         Unit u{0, actor.tenant_id, project_id, in.phase, in.building, in.entrance, room, floor,
                UnitCode(in.building, in.entrance, room), r.layout, r.area_m2, r.list_price_cents, in.decoration,
                "available", 1, now, now};
-        u.id = repo_.InsertUnit(tx, u);
+        u.id = repo_->InsertUnit(tx, u);
         created.push_back(std::move(u));
       }
     }
@@ -207,15 +230,15 @@ Result<UnitView> InventoryService::UpdateUnit(const RequestContext& ctx, std::in
     if (patch.phase) u.phase = *patch.phase;
     HEARTH_TRY(CheckUnitFields(u.building, u.entrance, u.room, u.floor, u.area_m2, u.list_price_cents));
     u.updated_at = now;
-    if (!repo_.UpdateUnit(tx, u, expected_version)) {
+    if (!repo_->UpdateUnit(tx, u, expected_version)) {
       return Fail(ErrorCode::kConflict, "version_conflict", "the unit was changed by someone else; reload it");
     }
     u.version = before.version + 1;
     if (u.status != before.status) {
-      repo_.AddEvent(tx, actor.tenant_id, id, "status",
+      repo_->AddEvent(tx, actor.tenant_id, id, "status",
                      fmt::format("{} → {}", StatusLabel(before.status), StatusLabel(u.status)), actor.user_id, now);
     } else {
-      repo_.AddEvent(tx, actor.tenant_id, id, "changed", "房源信息修改", actor.user_id, now);
+      repo_->AddEvent(tx, actor.tenant_id, id, "changed", "房源信息修改", actor.user_id, now);
     }
     audit_.Record(tx, ctx, "unit.updated", "unit", id, ToJson(before), ToJson(u));
     return View(tx, u);
@@ -233,12 +256,12 @@ Result<UnitView> InventoryService::SetOwner(const RequestContext& ctx, std::int6
     auto customer = customers_.Get(ctx, customer_id);  // joins this transaction; checks the customer's scope
     if (!customer) return FailField("customer_id", "not_found");
     double others = 0;
-    for (const auto& o : repo_.OwnersOf(tx, unit_id)) {
+    for (const auto& o : repo_->OwnersOf(tx, unit_id)) {
       if (o.customer_id != customer_id) others += o.share;
     }
     if (others + share > 1.0 + 1e-9) return FailField("share", "exceeds_total");
-    repo_.UpsertOwner(tx, actor.tenant_id, unit_id, customer_id, share, now);
-    repo_.AddEvent(tx, actor.tenant_id, unit_id, "owner",
+    repo_->UpsertOwner(tx, actor.tenant_id, unit_id, customer_id, share, now);
+    repo_->AddEvent(tx, actor.tenant_id, unit_id, "owner",
                    fmt::format("业主 {}（份额 {:.0f}%）", customer->name, share * 100), actor.user_id, now);
     customers_.AppendTimeline(tx, actor.tenant_id,
                               {0, customer_id, now, "purchase", "unit", unit_id, "成为 " + unit.code + " 业主"},
@@ -255,20 +278,20 @@ Result<UnitView> InventoryService::RemoveOwner(const RequestContext& ctx, std::i
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<UnitView> {
     HEARTH_ASSIGN(Unit unit, UnitInScope(tx, actor, unit_id));
-    if (!repo_.RemoveOwner(tx, unit_id, customer_id)) return NotFound("this customer does not own the unit");
-    repo_.AddEvent(tx, actor.tenant_id, unit_id, "owner", fmt::format("移除业主 #{}", customer_id), actor.user_id, now);
+    if (!repo_->RemoveOwner(tx, unit_id, customer_id)) return NotFound("this customer does not own the unit");
+    repo_->AddEvent(tx, actor.tenant_id, unit_id, "owner", fmt::format("移除业主 #{}", customer_id), actor.user_id, now);
     audit_.Record(tx, ctx, "unit.owner_removed", "unit", unit_id, boost::json::object{{"customer_id", customer_id}},
                   nullptr);
     return View(tx, unit);
   });
 }
 
-Result<std::vector<InventoryRepo::Event>> InventoryService::History(const RequestContext& ctx, std::int64_t unit_id) {
+Result<std::vector<UnitEvent>> InventoryService::History(const RequestContext& ctx, std::int64_t unit_id) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
-  return db_.Read([&](db::Tx& tx) -> Result<std::vector<InventoryRepo::Event>> {
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<UnitEvent>> {
     HEARTH_TRY(UnitInScope(tx, actor, unit_id));
-    return repo_.EventsOf(tx, unit_id);
+    return repo_->EventsOf(tx, unit_id);
   });
 }
 
@@ -280,14 +303,14 @@ Result<Board> InventoryService::GetBoard(const RequestContext& ctx, std::int64_t
     HEARTH_ASSIGN(Project project, ProjectInScope(tx, actor, project_id));
     Board board;
     board.project = project;
-    board.buildings = repo_.BuildingsOf(tx, actor.tenant_id, project_id);
+    board.buildings = repo_->BuildingsOf(tx, actor.tenant_id, project_id);
     if (board.buildings.empty()) return board;
     board.building = building.value_or(board.buildings.front());
     if (std::find(board.buildings.begin(), board.buildings.end(), board.building) == board.buildings.end()) {
       return FailField("building", "not_found");
     }
     std::map<int, std::vector<Unit>, std::greater<>> by_floor;
-    for (auto& u : repo_.UnitsOf(tx, actor.tenant_id, project_id, board.building)) {
+    for (auto& u : repo_->UnitsOf(tx, actor.tenant_id, project_id, board.building)) {
       board.revision = std::max(board.revision, u.updated_at.ms * 1000 + u.version % 1000);
       by_floor[u.floor].push_back(std::move(u));
     }
@@ -303,7 +326,7 @@ Result<std::vector<Unit>> InventoryService::ListUnits(const RequestContext& ctx,
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<Unit>> {
     HEARTH_TRY(ProjectInScope(tx, actor, project_id));
-    auto units = repo_.UnitsOf(tx, actor.tenant_id, project_id, building);
+    auto units = repo_->UnitsOf(tx, actor.tenant_id, project_id, building);
     if (status) std::erase_if(units, [&](const Unit& u) { return u.status != *status; });
     return units;
   });
@@ -314,8 +337,13 @@ Result<std::vector<OwnedUnit>> InventoryService::UnitsOfCustomer(const RequestCo
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<OwnedUnit>> {
     HEARTH_TRY(customers_.CheckInScope(tx, actor, customer_id));
-    return repo_.UnitsOwnedBy(tx, actor.tenant_id, customer_id, actor.IsAdmin() ? "/" : actor.org_path);
+    return repo_->UnitsOwnedBy(tx, actor.tenant_id, customer_id, actor.IsAdmin() ? "/" : actor.org_path);
   });
+}
+
+void InventoryService::NoteUnitEvent(db::Tx& tx, std::int64_t tenant_id, std::int64_t unit_id, std::string_view kind,
+                                     const std::string& summary, std::optional<std::int64_t> actor_id, Timestamp at) {
+  repo_->AddEvent(tx, tenant_id, unit_id, kind, summary, actor_id, at);
 }
 
 }  // namespace hearth::inventory

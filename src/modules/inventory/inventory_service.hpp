@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,11 +9,14 @@
 #include "core/request_context.hpp"
 #include "db/database.hpp"
 #include "modules/customers/customer_service.hpp"
-#include "modules/inventory/inventory_repo.hpp"
+#include "core/hidden.hpp"
+#include "modules/inventory/unit.hpp"
 #include "platform/audit.hpp"
 #include "platform/org_service.hpp"
 
 namespace hearth::inventory {
+
+class InventoryRepo;  // modules/inventory/inventory_repo.hpp: the module's SQL, not part of this interface
 
 struct ProjectInput {
   std::string name;
@@ -100,11 +104,16 @@ class InventoryService {
   // For other modules, in the caller's transaction: 404 outside the actor's scope.
   Result<Project> ProjectFor(db::Tx& tx, const Actor& actor, std::int64_t id) { return ProjectInScope(tx, actor, id); }
   Result<Unit> UnitFor(db::Tx& tx, const Actor& actor, std::int64_t id) { return UnitInScope(tx, actor, id); }
+  /// The building of each of `unit_ids` (of the group) that exists, for other modules' clusters.
+  std::map<std::int64_t, std::string> BuildingsOf(db::Tx& tx, std::int64_t tenant_id,
+                                                  const std::vector<std::int64_t>& unit_ids);
+  /// Every owned home of the group, in ownership order (demo data; no scope check).
+  std::vector<Home> Homes(db::Tx& tx, std::int64_t tenant_id);
+  /// id → name of every project of the actor's group (report rows name their project).
+  Result<std::map<std::int64_t, std::string>> ProjectNames(db::Tx& tx, const Actor& actor);
   /// Adds an entry to a unit's history (tickets, deliveries…).
   void NoteUnitEvent(db::Tx& tx, std::int64_t tenant_id, std::int64_t unit_id, std::string_view kind,
-                     const std::string& summary, std::optional<std::int64_t> actor_id, Timestamp at) {
-    repo_.AddEvent(tx, tenant_id, unit_id, kind, summary, actor_id, at);
-  }
+                     const std::string& summary, std::optional<std::int64_t> actor_id, Timestamp at);
 
   /// 409 conflict ("code" "taken") when the project has a unit with the same code.
   Result<Unit> CreateUnit(const RequestContext& ctx, const UnitInput& input);
@@ -119,7 +128,7 @@ class InventoryService {
   Result<UnitView> RemoveOwner(const RequestContext& ctx, std::int64_t unit_id, std::int64_t customer_id);
   /// The units customer `customer_id` owns, in projects the caller may see.
   Result<std::vector<OwnedUnit>> UnitsOfCustomer(const RequestContext& ctx, std::int64_t customer_id);
-  Result<std::vector<InventoryRepo::Event>> History(const RequestContext& ctx, std::int64_t unit_id);
+  Result<std::vector<UnitEvent>> History(const RequestContext& ctx, std::int64_t unit_id);
   Result<Board> GetBoard(const RequestContext& ctx, std::int64_t project_id, const std::optional<std::string>& building);
   Result<std::vector<Unit>> ListUnits(const RequestContext& ctx, std::int64_t project_id,
                                       const std::optional<std::string>& building,
@@ -135,7 +144,7 @@ class InventoryService {
   platform::AuditLog& audit_;
   platform::OrgService& orgs_;
   customers::CustomerService& customers_;
-  InventoryRepo repo_;
+  Hidden<InventoryRepo> repo_;
 };
 
 }  // namespace hearth::inventory

@@ -74,4 +74,21 @@ bool ValidLabel(std::string_view label);
 boost::json::object ToJson(const Project& project);
 boost::json::object ToJson(const Unit& unit);
 
+/// One entry of a unit's history (sold, delivered, owner added…).
+struct UnitEvent {
+  std::int64_t id = 0;
+  Timestamp at;
+  std::string kind;
+  std::string summary;
+  std::optional<std::int64_t> actor_id;
+};
+
+/// A sold unit and its owner, with the project and the project's company (demo tickets).
+struct Home {
+  std::int64_t customer_id = 0;
+  std::int64_t unit_id = 0;
+  std::int64_t project_id = 0;
+  std::int64_t org_unit_id = 0;  ///< the project's
+};
+
 }  // namespace hearth::inventory

@@ -88,7 +88,7 @@ Result<std::vector<TicketCase>> KnowledgeService::Cases(const RequestContext& ct
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<TicketCase>> {
     ServiceConfig tree;
-    tree.categories = repo_.Categories(tx, actor.tenant_id);
+    tree.categories = repo_->Categories(tx, actor.tenant_id);
     auto rows = tx.Execute(kCases, actor.tenant_id,
                            q && !q->empty() ? std::optional<std::string>(LikePattern(*q)) : std::nullopt);
     std::vector<TicketCase> out;
@@ -109,7 +109,7 @@ Result<std::vector<StandardAnswer>> KnowledgeService::Answers(const RequestConte
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<StandardAnswer>> {
     ServiceConfig tree;
-    tree.categories = repo_.Categories(tx, actor.tenant_id);
+    tree.categories = repo_->Categories(tx, actor.tenant_id);
     auto rows = tx.Execute(kAnswers, actor.tenant_id);
     // Fit: an answer's category must contain the ticket's; its kind must be the ticket's. The
     // closer the category and a kind given, the earlier it comes.
@@ -137,7 +137,7 @@ Result<StandardAnswer> KnowledgeService::CreateAnswer(const RequestContext& ctx,
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<StandardAnswer> {
     if (a.category_id) {
-      const auto all = repo_.Categories(tx, actor.tenant_id);
+      const auto all = repo_->Categories(tx, actor.tenant_id);
       if (std::none_of(all.begin(), all.end(), [&](const Category& c) { return c.id == *a.category_id; })) {
         return FailField("category_id", "not_found");
       }

@@ -8,10 +8,14 @@
 #include "core/clock.hpp"
 #include "core/request_context.hpp"
 #include "db/database.hpp"
-#include "modules/service/service_repo.hpp"
+#include "core/hidden.hpp"
+#include "modules/service/ticket.hpp"
+#include "modules/service/service_config.hpp"
 #include "platform/audit.hpp"
 
 namespace hearth::service {
+
+class ServiceRepo;  // modules/service/service_repo.hpp: the module's SQL, not part of this interface
 
 class TicketService;
 
@@ -62,7 +66,7 @@ class KnowledgeService {
   const Clock& clock_;
   platform::AuditLog& audit_;
   TicketService& tickets_;
-  ServiceRepo repo_;
+  Hidden<ServiceRepo> repo_;
 };
 
 }  // namespace hearth::service

@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "modules/service/ticket_service.hpp"
+#include "platform/org_scope.hpp"
 
 namespace hearth::service {
 
@@ -15,13 +16,9 @@ constexpr std::string_view kPutSettings = R"sql(
 INSERT INTO service_settings (tenant_id, mass_threshold, mass_window_hours, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)
 ON CONFLICT (tenant_id) DO UPDATE SET mass_threshold = excluded.mass_threshold,
   mass_window_hours = excluded.mass_window_hours, version = service_settings.version + 1, updated_at = excluded.updated_at)sql";
-constexpr std::string_view kCount = R"sql(
-SELECT COUNT(*) FROM tickets t LEFT JOIN units u ON u.id = t.unit_id
- WHERE t.project_id = $1 AND t.category_root_id = $4 AND t.created_at >= $3 AND +t.tenant_id = $2
-   AND t.status <> 'cancelled' AND (CAST($5 AS TEXT) IS NULL OR u.building = $5))sql";
-// The project's recent tickets under one top-level category, and the building of their unit.
+// The project's recent tickets under one top-level category, and their unit (for the building).
 constexpr std::string_view kRecent = R"sql(
-SELECT t.id, u.building FROM tickets t LEFT JOIN units u ON u.id = t.unit_id
+SELECT t.id, t.unit_id FROM tickets t
  WHERE t.project_id = $1 AND t.category_root_id = $4 AND t.created_at >= $3 AND +t.tenant_id = $2
    AND t.status <> 'cancelled')sql";
 constexpr std::string_view kOpenAlert = R"sql(
@@ -38,10 +35,9 @@ constexpr std::string_view kLink =
 #define HEARTH_ALERT_COLUMNS                                                                                      \
   "a.id, a.tenant_id, a.org_unit_id, a.project_id, a.building, a.category_id, a.ticket_count, a.proposed_grade, " \
   "a.status, a.note, a.version, a.created_at, a.updated_at"
-constexpr std::string_view kFind = "SELECT " HEARTH_ALERT_COLUMNS R"sql(, o.path FROM mass_alerts a
-  JOIN org_units o ON o.id = a.org_unit_id WHERE a.id = $1 AND a.tenant_id = $2)sql";
-constexpr std::string_view kList = "SELECT " HEARTH_ALERT_COLUMNS R"sql(, o.path FROM mass_alerts a
-  JOIN org_units o ON o.id = a.org_unit_id
+constexpr std::string_view kFind = "SELECT " HEARTH_ALERT_COLUMNS R"sql(, o.path FROM mass_alerts a)sql" HEARTH_JOIN_ORG_UNIT("a") R"sql(
+ WHERE a.id = $1 AND a.tenant_id = $2)sql";
+constexpr std::string_view kList = "SELECT " HEARTH_ALERT_COLUMNS R"sql(, o.path FROM mass_alerts a)sql" HEARTH_JOIN_ORG_UNIT("a") R"sql(
  WHERE a.tenant_id = $1 AND o.path LIKE $2 AND a.id < $3 AND (CAST($5 AS TEXT) IS NULL OR a.status = $5)
  ORDER BY a.id DESC LIMIT $4)sql";
 #undef HEARTH_ALERT_COLUMNS
@@ -116,13 +112,22 @@ void MassAlertService::OnTicket(db::Tx& tx, const Ticket& t, const std::optional
     tx.Execute(kLink, alert, t.id);
     return;
   }
-  const int count = static_cast<int>(tx.Execute(kCount, *t.project_id, t.tenant_id, since, root, building).front().Int(0));
-  if (count < settings.threshold) return;
-  std::vector<std::int64_t> cluster;
-  auto rows = tx.Execute(kRecent, *t.project_id, t.tenant_id, since, root);
+  // The cluster: the recent tickets of the category in the project, and of the building when the
+  // ticket has one (the buildings are the inventory's to tell).
+  const auto rows = tx.Execute(kRecent, *t.project_id, t.tenant_id, since, root);
+  std::vector<std::int64_t> units;
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (!building || rows[i].OptText(1) == building) cluster.push_back(rows[i].Int(0));
+    if (auto unit = rows[i].OptInt(1)) units.push_back(*unit);
   }
+  const auto buildings = building ? inventory_.BuildingsOf(tx, t.tenant_id, units) : std::map<std::int64_t, std::string>{};
+  std::vector<std::int64_t> cluster;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto unit = rows[i].OptInt(1);
+    const auto at = unit ? buildings.find(*unit) : buildings.end();
+    if (!building || (at != buildings.end() && at->second == *building)) cluster.push_back(rows[i].Int(0));
+  }
+  const int count = static_cast<int>(cluster.size());
+  if (count < settings.threshold) return;
   const std::int64_t alert = tx.Execute(kInsertAlert, t.tenant_id, t.org_unit_id, *t.project_id, building, root,
                                         static_cast<std::int64_t>(count),
                                         std::string(count >= 2 * settings.threshold ? "major" : "hot"), now)

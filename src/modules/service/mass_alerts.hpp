@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "db/database.hpp"
 #include "platform/audit.hpp"
 #include "platform/jobs.hpp"
+#include "modules/inventory/inventory_service.hpp"
 #include "platform/org_service.hpp"
 
 namespace hearth::service {
@@ -47,11 +49,14 @@ boost::json::object ToJson(const MassAlert& a);
 /// building (or one project, for tickets without a unit) within the window raise an alert that
 /// proposes the grade 热点 (hot), or 重大 (major) at twice N, links the tickets and notifies the
 /// company's managers. Later tickets of the cluster join the open alert.
+/// A mass alert's statuses: open → acknowledged → closed.
+inline const std::vector<std::string> kMassAlertStatuses{"open", "acknowledged", "closed"};
+
 class MassAlertService {
  public:
   MassAlertService(db::Database& db, const Clock& clock, platform::AuditLog& audit,
-                   platform::Notifications& notifications)
-      : db_(db), clock_(clock), audit_(audit), notifications_(notifications) {}
+                   platform::Notifications& notifications, inventory::InventoryService& inventory)
+      : db_(db), clock_(clock), audit_(audit), notifications_(notifications), inventory_(inventory) {}
 
   /// Called in the transaction that created `t` (with its unit's building, if any).
   void OnTicket(db::Tx& tx, const Ticket& t, const std::optional<std::string>& building, const ServiceConfig& config);
@@ -74,6 +79,7 @@ class MassAlertService {
   const Clock& clock_;
   platform::AuditLog& audit_;
   platform::Notifications& notifications_;
+  inventory::InventoryService& inventory_;  ///< the buildings of the tickets' units
 };
 
 }  // namespace hearth::service

@@ -7,6 +7,9 @@
 
 #include "modules/service/ticket_service.hpp"
 
+#include "modules/service/service_repo.hpp"
+#include "platform/directory.hpp"
+
 namespace hearth::service {
 
 namespace {
@@ -53,14 +56,14 @@ std::invoke_result_t<Change, db::Tx&> TicketService::EditConfig(const RequestCon
 }
 
 bool TicketService::CategoryExists(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
-  const auto all = repo_.Categories(tx, tenant_id);
+  const auto all = repo_->Categories(tx, tenant_id);
   return std::any_of(all.begin(), all.end(), [&](const Category& c) { return c.id == id; });
 }
 
 Result<std::vector<Category>> TicketService::Categories(const RequestContext& ctx) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
-  return db_.Read([&](db::Tx& tx) -> Result<std::vector<Category>> { return repo_.Categories(tx, actor.tenant_id); });
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<Category>> { return repo_->Categories(tx, actor.tenant_id); });
 }
 
 Result<Category> TicketService::CreateCategory(const RequestContext& ctx, Category c) {
@@ -69,7 +72,7 @@ Result<Category> TicketService::CreateCategory(const RequestContext& ctx, Catego
   c.tenant_id = actor.tenant_id;
   return EditConfig(ctx, [&](db::Tx& tx) -> Result<Category> {
     if (c.parent_id && !CategoryExists(tx, actor.tenant_id, *c.parent_id)) return FailField("parent_id", "not_found");
-    c.id = repo_.InsertCategory(tx, c, now);
+    c.id = repo_->InsertCategory(tx, c, now);
     audit_.Record(tx, ctx, "ticket_category.created", "ticket_category", c.id, nullptr, CategoryJson(c));
     return c;
   });
@@ -81,7 +84,7 @@ Result<Category> TicketService::UpdateCategory(const RequestContext& ctx, std::i
   const Actor& actor = ctx.actor_ref();
   const Timestamp now = clock_.Now();
   return EditConfig(ctx, [&](db::Tx& tx) -> Result<Category> {
-    auto all = repo_.Categories(tx, actor.tenant_id);
+    auto all = repo_->Categories(tx, actor.tenant_id);
     auto it = std::find_if(all.begin(), all.end(), [&](const Category& x) { return x.id == id; });
     if (it == all.end()) return NotFound("no such category");
     Category c = *it;
@@ -89,7 +92,7 @@ Result<Category> TicketService::UpdateCategory(const RequestContext& ctx, std::i
     if (name) c.name = *name;
     if (position) c.position = *position;
     if (active) c.active = *active;
-    if (!repo_.UpdateCategory(tx, c, expected_version, now)) {
+    if (!repo_->UpdateCategory(tx, c, expected_version, now)) {
       return Fail(ErrorCode::kConflict, "version_conflict", "the category was changed by someone else; reload it");
     }
     ++c.version;
@@ -101,7 +104,7 @@ Result<Category> TicketService::UpdateCategory(const RequestContext& ctx, std::i
 Result<std::vector<RoutingRule>> TicketService::Rules(const RequestContext& ctx) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
-  return db_.Read([&](db::Tx& tx) -> Result<std::vector<RoutingRule>> { return repo_.Rules(tx, actor.tenant_id); });
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<RoutingRule>> { return repo_->Rules(tx, actor.tenant_id); });
 }
 
 Result<RoutingRule> TicketService::CreateRule(const RequestContext& ctx, RoutingRule r) {
@@ -111,7 +114,7 @@ Result<RoutingRule> TicketService::CreateRule(const RequestContext& ctx, Routing
   return EditConfig(ctx, [&](db::Tx& tx) -> Result<RoutingRule> {
     if (r.category_id && !CategoryExists(tx, actor.tenant_id, *r.category_id)) return FailField("category_id", "not_found");
     if (r.project_id && !inventory_.ProjectFor(tx, actor, *r.project_id)) return FailField("project_id", "not_found");
-    r.id = repo_.InsertRule(tx, r, now);
+    r.id = repo_->InsertRule(tx, r, now);
     audit_.Record(tx, ctx, "routing_rule.created", "routing_rule", r.id, nullptr,
                   boost::json::object{{"name", r.name}, {"department", r.department}, {"position", r.position}});
     return r;
@@ -121,7 +124,7 @@ Result<RoutingRule> TicketService::CreateRule(const RequestContext& ctx, Routing
 Result<void> TicketService::DeleteRule(const RequestContext& ctx, std::int64_t id) {
   const Actor& actor = ctx.actor_ref();
   return EditConfig(ctx, [&](db::Tx& tx) -> Result<void> {
-    if (!repo_.DeleteRule(tx, actor.tenant_id, id)) return NotFound("no such routing rule");
+    if (!repo_->DeleteRule(tx, actor.tenant_id, id)) return NotFound("no such routing rule");
     audit_.Record(tx, ctx, "routing_rule.deleted", "routing_rule", id, nullptr, nullptr);
     return {};
   });
@@ -130,7 +133,7 @@ Result<void> TicketService::DeleteRule(const RequestContext& ctx, std::int64_t i
 Result<std::vector<SlaPolicy>> TicketService::Policies(const RequestContext& ctx) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
-  return db_.Read([&](db::Tx& tx) -> Result<std::vector<SlaPolicy>> { return repo_.Policies(tx, actor.tenant_id); });
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<SlaPolicy>> { return repo_->Policies(tx, actor.tenant_id); });
 }
 
 Result<SlaPolicy> TicketService::CreatePolicy(const RequestContext& ctx, SlaPolicy p) {
@@ -140,7 +143,7 @@ Result<SlaPolicy> TicketService::CreatePolicy(const RequestContext& ctx, SlaPoli
   p.tenant_id = actor.tenant_id;
   return EditConfig(ctx, [&](db::Tx& tx) -> Result<SlaPolicy> {
     if (p.category_id && !CategoryExists(tx, actor.tenant_id, *p.category_id)) return FailField("category_id", "not_found");
-    p.id = repo_.InsertPolicy(tx, p, now);
+    p.id = repo_->InsertPolicy(tx, p, now);
     audit_.Record(tx, ctx, "sla_policy.created", "sla_policy", p.id, nullptr,
                   boost::json::object{{"name", p.name}, {"response_minutes", p.response_minutes},
                                       {"resolve_minutes", p.resolve_minutes}});
@@ -151,29 +154,26 @@ Result<SlaPolicy> TicketService::CreatePolicy(const RequestContext& ctx, SlaPoli
 Result<void> TicketService::DeletePolicy(const RequestContext& ctx, std::int64_t id) {
   const Actor& actor = ctx.actor_ref();
   return EditConfig(ctx, [&](db::Tx& tx) -> Result<void> {
-    if (!repo_.DeletePolicy(tx, actor.tenant_id, id)) return NotFound("no such SLA policy");
+    if (!repo_->DeletePolicy(tx, actor.tenant_id, id)) return NotFound("no such SLA policy");
     audit_.Record(tx, ctx, "sla_policy.deleted", "sla_policy", id, nullptr, nullptr);
     return {};
   });
 }
-
-namespace {
-constexpr std::string_view kMembers = R"sql(
-SELECT m.user_id, u.username, u.display_name, m.last_assigned_at FROM department_members m JOIN users u ON u.id = m.user_id
- WHERE m.tenant_id = $1 AND m.department = $2 ORDER BY m.id)sql";
-}  // namespace
 
 Result<std::vector<TicketService::Member>> TicketService::Members(const RequestContext& ctx, const std::string& department) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   if (std::find(kDepartments.begin(), kDepartments.end(), department) == kDepartments.end()) return NotFound("no such department");
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<Member>> {
-    auto rows = tx.Execute(kMembers, actor.tenant_id, department);
+    const auto rows = repo_->Members(tx, actor.tenant_id, department);
+    std::vector<std::int64_t> ids;
+    for (const auto& r : rows) ids.push_back(r.user_id);
+    const auto names = platform::directory::NamesOf(tx, actor.tenant_id, ids);
     std::vector<Member> out;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      Member m{rows[i].Int(0), rows[i].Text(1), rows[i].Text(2), std::nullopt};
-      if (auto at = rows[i].OptInt(3)) m.last_assigned_at = Timestamp{*at};
-      out.push_back(std::move(m));
+    for (const auto& r : rows) {
+      auto name = names.find(r.user_id);
+      if (name == names.end()) continue;
+      out.push_back({r.user_id, name->second.username, name->second.display_name, r.last_assigned_at});
     }
     return out;
   });
@@ -188,16 +188,11 @@ Result<std::vector<TicketService::Member>> TicketService::SetMembers(const Reque
   const Timestamp now = clock_.Now();
   HEARTH_TRY(db_.Transact([&](db::Tx& tx) -> Result<void> {
     for (std::size_t i = 0; i < user_ids.size(); ++i) {
-      if (tx.Execute("SELECT 1 FROM users WHERE id = $1 AND tenant_id = $2", user_ids[i], actor.tenant_id).empty()) {
+      if (!platform::directory::UserExists(tx, actor.tenant_id, user_ids[i], false)) {
         return FailField("user_ids[" + std::to_string(i) + "]", "not_found");
       }
     }
-    tx.Execute("DELETE FROM department_members WHERE tenant_id = $1 AND department = $2", actor.tenant_id, department);
-    for (auto user : user_ids) {
-      tx.Execute("INSERT INTO department_members (tenant_id, department, user_id, created_at, updated_at) "
-                 "VALUES ($1, $2, $3, $4, $4) ON CONFLICT (tenant_id, department, user_id) DO NOTHING",
-                 actor.tenant_id, department, user, now);
-    }
+    repo_->SetMembers(tx, actor.tenant_id, department, user_ids, now);
     boost::json::array ids;
     for (auto u : user_ids) ids.push_back(u);
     audit_.Record(tx, ctx, "department.members_set", "department", std::nullopt, nullptr,
@@ -211,7 +206,7 @@ Result<CalendarRow> TicketService::Calendar(const RequestContext& ctx, const std
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<CalendarRow> {
-    auto c = repo_.FindCalendar(tx, actor.tenant_id, region);
+    auto c = repo_->FindCalendar(tx, actor.tenant_id, region);
     if (!c) return NotFound("no such calendar");
     return *c;
   });
@@ -224,12 +219,12 @@ Result<CalendarRow> TicketService::SetHours(const RequestContext& ctx, const std
   if (end_min <= start_min || end_min > 24 * 60) return FailField("day_end", "before_start");
   const Timestamp now = clock_.Now();
   return EditConfig(ctx, [&](db::Tx& tx) -> Result<CalendarRow> {
-    auto c = repo_.FindCalendar(tx, actor.tenant_id, region);
+    auto c = repo_->FindCalendar(tx, actor.tenant_id, region);
     if (!c) return NotFound("no such calendar");
-    repo_.UpdateCalendarHours(tx, c->id, start_min, end_min, now);
+    repo_->UpdateCalendarHours(tx, c->id, start_min, end_min, now);
     audit_.Record(tx, ctx, "calendar.hours_changed", "business_calendar", c->id, nullptr,
                   boost::json::object{{"day_start_min", start_min}, {"day_end_min", end_min}});
-    return *repo_.FindCalendar(tx, actor.tenant_id, region);
+    return *repo_->FindCalendar(tx, actor.tenant_id, region);
   });
 }
 
@@ -237,32 +232,32 @@ Result<CalendarRow> TicketService::PutDay(const RequestContext& ctx, const std::
   const Actor& actor = ctx.actor_ref();
   const Timestamp now = clock_.Now();
   return EditConfig(ctx, [&](db::Tx& tx) -> Result<CalendarRow> {
-    auto c = repo_.FindCalendar(tx, actor.tenant_id, region);
+    auto c = repo_->FindCalendar(tx, actor.tenant_id, region);
     if (!c) return NotFound("no such calendar");
-    repo_.PutDay(tx, c->id, day, now);
+    repo_->PutDay(tx, c->id, day, now);
     audit_.Record(tx, ctx, "calendar.day_set", "business_calendar", c->id, nullptr,
                   boost::json::object{{"day", FormatChinaDay(day.day)}, {"working", day.working}, {"name", day.name}});
-    return *repo_.FindCalendar(tx, actor.tenant_id, region);
+    return *repo_->FindCalendar(tx, actor.tenant_id, region);
   });
 }
 
 Result<CalendarRow> TicketService::DeleteDay(const RequestContext& ctx, const std::string& region, ChinaDay day) {
   const Actor& actor = ctx.actor_ref();
   return EditConfig(ctx, [&](db::Tx& tx) -> Result<CalendarRow> {
-    auto c = repo_.FindCalendar(tx, actor.tenant_id, region);
+    auto c = repo_->FindCalendar(tx, actor.tenant_id, region);
     if (!c) return NotFound("no such calendar");
-    if (!repo_.DeleteDay(tx, c->id, day)) return NotFound("no such day in the calendar");
+    if (!repo_->DeleteDay(tx, c->id, day)) return NotFound("no such day in the calendar");
     audit_.Record(tx, ctx, "calendar.day_removed", "business_calendar", c->id, nullptr,
                   boost::json::object{{"day", FormatChinaDay(day)}});
-    return *repo_.FindCalendar(tx, actor.tenant_id, region);
+    return *repo_->FindCalendar(tx, actor.tenant_id, region);
   });
 }
 
 Result<void> TicketService::SeedDefaults() {
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<void> {
-    for (const std::int64_t tenant : repo_.Tenants(tx)) {
-      if (!repo_.Categories(tx, tenant).empty()) continue;  // seeded before: admins own it now
+    for (const std::int64_t tenant : platform::directory::Groups(tx)) {
+      if (!repo_->Categories(tx, tenant).empty()) continue;  // seeded before: admins own it now
       std::unordered_map<std::string, std::int64_t> ids;
       int position = 0;
       for (const auto& [parent, children] : DefaultCategories()) {
@@ -271,11 +266,11 @@ Result<void> TicketService::SeedDefaults() {
           return it == DefaultWarranties().end() ? std::nullopt : std::optional<std::string>(it->second);
         };
         const auto parent_id =
-            repo_.InsertCategory(tx, {0, tenant, std::nullopt, parent, position++, true, 1, warranty_of(parent)}, now);
+            repo_->InsertCategory(tx, {0, tenant, std::nullopt, parent, position++, true, 1, warranty_of(parent)}, now);
         ids[parent] = parent_id;
         int child_position = 0;
         for (const auto& child : children) {
-          ids[child] = repo_.InsertCategory(tx, {0, tenant, parent_id, child, child_position++, true, 1, warranty_of(child)}, now);
+          ids[child] = repo_->InsertCategory(tx, {0, tenant, parent_id, child, child_position++, true, 1, warranty_of(child)}, now);
         }
       }
       // The work interface of the seeds: 物业 handles property matters, 销售 its promises,
@@ -284,7 +279,7 @@ Result<void> TicketService::SeedDefaults() {
       int rule_position = 10;
       auto rule = [&](std::string name, std::optional<std::string> kind, std::optional<std::int64_t> category,
                       std::optional<std::string> grade, std::optional<std::string> unit_status, std::string department) {
-        repo_.InsertRule(tx, {0, tenant, rule_position, std::move(name), std::move(kind), category, std::move(grade),
+        repo_->InsertRule(tx, {0, tenant, rule_position, std::move(name), std::move(kind), category, std::move(grade),
                               std::nullopt, std::move(unit_status), std::move(department), std::nullopt, true, 1},
                          now);
         rule_position += 10;
@@ -298,7 +293,7 @@ Result<void> TicketService::SeedDefaults() {
       // SLA policies in minutes of working time (a working day is 9 hours).
       auto policy = [&](std::string name, std::optional<std::string> kind, std::optional<std::string> grade,
                         int response, int resolve) {
-        repo_.InsertPolicy(tx, {0, tenant, std::move(name), std::move(kind), std::move(grade), std::nullopt, response,
+        repo_->InsertPolicy(tx, {0, tenant, std::move(name), std::move(kind), std::move(grade), std::nullopt, response,
                                 resolve, 1},
                            now);
       };
@@ -327,9 +322,9 @@ Result<void> TicketService::SeedDefaults() {
       answer(std::nullopt, std::string("complaint"), "投诉：致歉与承诺",
              "非常抱歉给您带来不便。您的投诉我们已记录，客户关系中心将全程跟进，并在24个工作小时内给您答复处理进展。");
       answer(std::nullopt, std::nullopt, "通用：已受理", "您好，您的诉求已受理，工单号将以短信发送给您，您也可以通过链接随时查看处理进度。");
-      if (!repo_.FindCalendar(tx, tenant, "CN")) {
-        const auto calendar = repo_.InsertCalendar(tx, tenant, {0, "CN", 9 * 60, 18 * 60, 1, {}}, now);
-        for (const auto& day : OfficialChinaCalendar2025And2026()) repo_.PutDay(tx, calendar, day, now);
+      if (!repo_->FindCalendar(tx, tenant, "CN")) {
+        const auto calendar = repo_->InsertCalendar(tx, tenant, {0, "CN", 9 * 60, 18 * 60, 1, {}}, now);
+        for (const auto& day : OfficialChinaCalendar2025And2026()) repo_->PutDay(tx, calendar, day, now);
       }
     }
     return {};

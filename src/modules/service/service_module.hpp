@@ -2,6 +2,7 @@
 #include "db/database.hpp"
 #include "db/read_replica.hpp"
 #include "http/router.hpp"
+#include "platform/manifest.hpp"
 #include "modules/customers/customers_module.hpp"
 #include "modules/inventory/inventory_module.hpp"
 #include "modules/service/knowledge.hpp"
@@ -18,13 +19,16 @@ struct ServiceModule {
   /// Reports read `report_db` (a streaming replica when one is configured).
   ServiceModule(db::Database& db, db::ReadReplica& report_db, const Clock& clock, platform::Platform& platform,
                 customers::CustomersModule& customers, inventory::InventoryModule& inventory)
-      : alerts(db, clock, platform.audit, platform.notifications),
+      : db(db), clock(clock), inventory(inventory.service), alerts(db, clock, platform.audit, platform.notifications, inventory.service),
         tickets(db, clock, platform.audit, platform.jobs, platform.notifications, alerts, customers.service,
                 inventory.service),
-        reports(report_db, clock),
+        reports(report_db, clock, inventory.service),
         knowledge(db, clock, platform.audit, tickets),
         work_orders(db, clock, platform.audit, tickets),
         attachments(db, clock, platform.audit, tickets) {}
+  db::Database& db;
+  const Clock& clock;
+  inventory::InventoryService& inventory;  ///< homes for the demo tickets
   MassAlertService alerts;
   TicketService tickets;
   TicketReports reports;
@@ -35,7 +39,10 @@ struct ServiceModule {
   platform::LoginThrottle public_links{{1 << 30, 30, 15 * 60 * 1000}};
 };
 
-/// Registers constraints and routes; the module must outlive the router.
-void Register(http::Router& router, ServiceModule& module);
+/// `hearth demo`, the service centre's part (service_demo.cpp): a year of tickets from owners.
+Result<void> AddDemoTickets(ServiceModule& module, platform::Demo& demo);
+
+/// What the module adds to the server (routes, tables, jobs, seed); it must outlive the server.
+platform::Manifest BuildManifest(ServiceModule& module);
 
 }  // namespace hearth::service

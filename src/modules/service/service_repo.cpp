@@ -1,5 +1,8 @@
 #include "modules/service/service_repo.hpp"
 
+#include "core/hidden_impl.hpp"
+#include "platform/org_scope.hpp"
+
 namespace hearth::service {
 
 namespace {
@@ -15,7 +18,8 @@ INSERT INTO tickets (tenant_id, org_unit_id, kind, channel, grade, status, custo
                      created_at, updated_at, category_root_id)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19) RETURNING id)sql";
 constexpr std::string_view kFindTicket = "SELECT " HEARTH_TICKET_COLUMNS R"sql(, o.path
-  FROM tickets t JOIN org_units o ON o.id = t.org_unit_id WHERE t.id = $1 AND t.tenant_id = $2)sql";
+  FROM tickets t)sql" HEARTH_JOIN_ORG_UNIT("t") R"sql(
+ WHERE t.id = $1 AND t.tenant_id = $2)sql";
 constexpr std::string_view kByToken = "SELECT " HEARTH_TICKET_COLUMNS " FROM tickets t WHERE t.public_token_hash = $1";
 constexpr std::string_view kSetToken = "UPDATE tickets SET public_token_hash = $2 WHERE id = $1";
 constexpr std::string_view kUpdateTicket = R"sql(
@@ -25,13 +29,13 @@ UPDATE tickets SET grade = $3, status = $4, category_id = $5, title = $6, descri
        escalation_level = $19, org_unit_id = $20, updated_at = $21, version = version + 1
  WHERE id = $1 AND tenant_id = $2 AND (CAST($22 AS BIGINT) IS NULL OR version = $22))sql";
 constexpr std::string_view kListTicketsHead = "SELECT " HEARTH_TICKET_COLUMNS
-    " FROM tickets t JOIN org_units o ON o.id = t.org_unit_id WHERE t.id < $2";
+    " FROM tickets t" HEARTH_JOIN_ORG_UNIT("t") "WHERE t.id < $2";
 // Reports read the tickets of a period a chunk at a time, in (created_at, id) order, with only
 // the columns they count: memory stays flat however long the period.
 constexpr std::string_view kReportChunk = R"sql(
 SELECT t.id, t.kind, t.grade, t.status, t.project_id, t.category_id, t.department, t.satisfaction, t.response_due_at,
        t.resolve_due_at, t.responded_at, t.resolved_at, t.closed_at, t.paused_at, t.created_at
-  FROM tickets t JOIN org_units o ON o.id = t.org_unit_id
+  FROM tickets t)sql" HEARTH_JOIN_ORG_UNIT("t") R"sql(
  WHERE t.tenant_id = $1 AND t.created_at >= $6 AND t.created_at < $3 AND (t.created_at > $6 OR t.id > $7)
    AND o.path LIKE $4 AND (CAST($5 AS BIGINT) IS NULL OR t.project_id = $5)
  ORDER BY t.created_at, t.id LIMIT $2)sql";
@@ -86,7 +90,29 @@ constexpr std::string_view kPutDay = R"sql(
 INSERT INTO calendar_days (calendar_id, day, working, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
 ON CONFLICT (calendar_id, day) DO UPDATE SET working = excluded.working, name = excluded.name, updated_at = excluded.updated_at)sql";
 constexpr std::string_view kDeleteDay = "DELETE FROM calendar_days WHERE calendar_id = $1 AND day = $2";
-constexpr std::string_view kTenants = "SELECT DISTINCT tenant_id FROM org_units ORDER BY tenant_id";
+constexpr std::string_view kInsertHistoric = R"sql(
+INSERT INTO tickets (tenant_id, org_unit_id, kind, channel, grade, status, customer_id, unit_id, project_id, category_id,
+                     title, description, department, response_due_at, resolve_due_at, responded_at, resolved_at,
+                     closed_at, satisfaction, resolution, responsibility, created_at, updated_at, category_root_id)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '', $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21, $22)
+RETURNING id)sql";
+constexpr std::string_view kMembers = R"sql(
+SELECT user_id, last_assigned_at FROM department_members WHERE tenant_id = $1 AND department = $2 ORDER BY id)sql";
+constexpr std::string_view kDeleteMembers = "DELETE FROM department_members WHERE tenant_id = $1 AND department = $2";
+constexpr std::string_view kInsertMember = R"sql(
+INSERT INTO department_members (tenant_id, department, user_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)
+ON CONFLICT (tenant_id, department, user_id) DO NOTHING)sql";
+constexpr std::string_view kMembersSeeing = R"sql(
+SELECT m.user_id FROM department_members m
+ WHERE m.tenant_id = $1 AND m.department = $2 AND)sql" HEARTH_USER_ENABLED_SEEING("m.user_id", "$3") R"sql(
+ ORDER BY m.user_id)sql";
+constexpr std::string_view kNextInRotation = R"sql(
+SELECT m.user_id FROM department_members m
+ WHERE m.tenant_id = $1 AND m.department = $2 AND)sql" HEARTH_USER_ENABLED_SEEING("m.user_id", "$3") R"sql(
+ ORDER BY COALESCE(m.last_assigned_at, 0), m.id LIMIT 1)sql";
+constexpr std::string_view kMarkAssigned = R"sql(
+UPDATE department_members SET last_assigned_at = $4, updated_at = $4
+ WHERE tenant_id = $1 AND department = $2 AND user_id = $3)sql";
 
 std::optional<Timestamp> OptTime(const db::Row& r, std::size_t i) {
   auto v = r.OptInt(i);
@@ -372,11 +398,57 @@ bool ServiceRepo::DeleteDay(db::Tx& tx, std::int64_t calendar_id, ChinaDay day) 
   return tx.Execute(kDeleteDay, calendar_id, FormatChinaDay(day)).affected == 1;
 }
 
-std::vector<std::int64_t> ServiceRepo::Tenants(db::Tx& tx) {
-  auto rows = tx.Execute(kTenants);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"  // GCC bug 105593, as above
+std::int64_t ServiceRepo::InsertHistoric(db::Tx& tx, const Ticket& t, std::int64_t category_root) {
+  std::optional<std::int64_t> satisfaction;
+  if (t.satisfaction) satisfaction = *t.satisfaction;
+  return tx.Execute(kInsertHistoric, t.tenant_id, t.org_unit_id, t.kind, t.channel, t.grade, t.status, t.customer_id,
+                    t.unit_id, t.project_id, t.category_id, t.title, t.department, t.response_due_at, t.resolve_due_at,
+                    Ms(t.responded_at), Ms(t.resolved_at), Ms(t.closed_at), satisfaction, t.resolution,
+                    t.responsibility, t.created_at, category_root)
+      .front()
+      .Int(0);
+}
+#pragma GCC diagnostic pop
+
+std::vector<ServiceRepo::MemberRow> ServiceRepo::Members(db::Tx& tx, std::int64_t tenant_id, const std::string& department) {
+  const auto rows = tx.Execute(kMembers, tenant_id, department);
+  std::vector<MemberRow> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    MemberRow m{rows[i].Int(0), std::nullopt};
+    if (auto at = rows[i].OptInt(1)) m.last_assigned_at = Timestamp{*at};
+    out.push_back(m);
+  }
+  return out;
+}
+
+void ServiceRepo::SetMembers(db::Tx& tx, std::int64_t tenant_id, const std::string& department,
+                             const std::vector<std::int64_t>& user_ids, Timestamp now) {
+  tx.Execute(kDeleteMembers, tenant_id, department);
+  for (auto user : user_ids) tx.Execute(kInsertMember, tenant_id, department, user, now);
+}
+
+std::vector<std::int64_t> ServiceRepo::MembersSeeing(db::Tx& tx, std::int64_t tenant_id, const std::string& department,
+                                                     const std::string& org_path) {
+  const auto rows = tx.Execute(kMembersSeeing, tenant_id, department, org_path);
   std::vector<std::int64_t> out;
   for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(rows[i].Int(0));
   return out;
 }
 
+std::optional<std::int64_t> ServiceRepo::NextInRotation(db::Tx& tx, std::int64_t tenant_id,
+                                                        const std::string& department, const std::string& org_path) {
+  const auto rows = tx.Execute(kNextInRotation, tenant_id, department, org_path);
+  if (rows.empty()) return std::nullopt;
+  return rows.front().Int(0);
+}
+
+void ServiceRepo::MarkAssigned(db::Tx& tx, std::int64_t tenant_id, const std::string& department,
+                               std::int64_t user_id, Timestamp now) {
+  tx.Execute(kMarkAssigned, tenant_id, department, user_id, now);
+}
+
 }  // namespace hearth::service
+
+template class hearth::Hidden<hearth::service::ServiceRepo>;  // owned by the module's services (core/hidden.hpp)

@@ -7,78 +7,18 @@
 #include "core/paging.hpp"
 #include "db/database.hpp"
 #include "modules/service/business_calendar.hpp"
+#include "modules/service/service_config.hpp"
 #include "modules/service/ticket.hpp"
 
 namespace hearth::service {
-
-struct Category {
-  std::int64_t id = 0;
-  std::int64_t tenant_id = 0;
-  std::optional<std::int64_t> parent_id;
-  std::string name;
-  int position = 0;
-  bool active = true;
-  std::int64_t version = 1;
-  std::optional<std::string> warranty;  ///< the statutory warranty of its defects; inherited when empty
-};
-
-/// First matching rule by position wins; an empty condition matches anything.
-struct RoutingRule {
-  std::int64_t id = 0;
-  std::int64_t tenant_id = 0;
-  int position = 0;
-  std::string name;
-  std::optional<std::string> kind;
-  std::optional<std::int64_t> category_id;  ///< matches the category and everything under it
-  std::optional<std::string> grade;
-  std::optional<std::int64_t> project_id;
-  std::optional<std::string> unit_status;
-  std::string department;
-  std::optional<std::int64_t> org_unit_id;  ///< the unit that works it; default the ticket's company
-  bool active = true;
-  std::int64_t version = 1;
-};
-
-/// Deadlines in minutes of working time; the most specific matching policy wins.
-struct SlaPolicy {
-  std::int64_t id = 0;
-  std::int64_t tenant_id = 0;
-  std::string name;
-  std::optional<std::string> kind;
-  std::optional<std::string> grade;
-  std::optional<std::int64_t> category_id;
-  int response_minutes = 0;
-  int resolve_minutes = 0;
-  std::int64_t version = 1;
-};
-
-struct CalendarRow {
-  std::int64_t id = 0;
-  std::string region;
-  int day_start_min = 540;
-  int day_end_min = 1080;
-  std::int64_t version = 1;
-  std::vector<CalendarDay> days;
-};
-
-/// Ticket filters of GET /api/v1/tickets; unset means any.
-struct TicketFilter {
-  std::optional<std::string> status;
-  std::optional<std::string> kind;
-  std::optional<std::string> grade;
-  std::optional<std::string> department;
-  std::optional<std::int64_t> project_id;
-  std::optional<std::int64_t> customer_id;
-  std::optional<std::int64_t> unit_id;
-  std::optional<std::int64_t> assignee_id;
-  std::optional<bool> breached;  ///< applied by the caller (computed at read)
-};
 
 /// SQL of the service centre. Every method runs in the caller's transaction.
 class ServiceRepo {
  public:
   /// `category_root`: the top-level category of t.category_id (mass-complaint clusters).
   std::int64_t InsertTicket(db::Tx& tx, const Ticket& t, std::optional<std::int64_t> category_root);
+  /// Inserts a ticket with its whole history as given (status, answers, deadlines): demo data.
+  std::int64_t InsertHistoric(db::Tx& tx, const Ticket& t, std::int64_t category_root);
   /// The ticket with the materialised path of its org unit.
   std::optional<std::pair<Ticket, std::string>> FindTicket(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
   bool UpdateTicket(db::Tx& tx, const Ticket& t, std::optional<std::int64_t> expected_version);
@@ -118,7 +58,24 @@ class ServiceRepo {
   bool DeleteDay(db::Tx& tx, std::int64_t calendar_id, ChinaDay day);
 
   /// The tenants (groups) that exist, for seeding module defaults.
-  std::vector<std::int64_t> Tenants(db::Tx& tx);
+
+  /// A member of a department (the names come from the platform's directory).
+  struct MemberRow {
+    std::int64_t user_id = 0;
+    std::optional<Timestamp> last_assigned_at;
+  };
+  std::vector<MemberRow> Members(db::Tx& tx, std::int64_t tenant_id, const std::string& department);
+  /// Replaces the department's members.
+  void SetMembers(db::Tx& tx, std::int64_t tenant_id, const std::string& department,
+                  const std::vector<std::int64_t>& user_ids, Timestamp now);
+  /// Enabled members whose org unit's subtree holds `org_path` (who can see such a ticket).
+  std::vector<std::int64_t> MembersSeeing(db::Tx& tx, std::int64_t tenant_id, const std::string& department,
+                                          const std::string& org_path);
+  /// Round-robin: the enabled member seeing `org_path` assigned longest ago (or never).
+  std::optional<std::int64_t> NextInRotation(db::Tx& tx, std::int64_t tenant_id, const std::string& department,
+                                             const std::string& org_path);
+  void MarkAssigned(db::Tx& tx, std::int64_t tenant_id, const std::string& department, std::int64_t user_id,
+                    Timestamp now);
 };
 
 }  // namespace hearth::service

@@ -7,6 +7,8 @@
 
 namespace hearth::service {
 
+const std::vector<std::string> kTicketStatuses{"new",      "assigned", "in_progress", "on_hold",
+                                               "resolved", "reopened", "closed",      "cancelled"};
 const std::vector<std::string> kTicketKinds{"inquiry", "complaint", "repair", "suggestion", "praise"};
 const std::vector<std::string> kTicketChannels{"hotline", "web", "wechat", "onsite", "email", "letter", "media"};
 const std::vector<std::string> kTicketGrades{"general", "important", "hot", "major"};

@@ -14,6 +14,7 @@
 namespace hearth::service {
 
 /// The closed vocabularies of API.md (Tickets).
+extern const std::vector<std::string> kTicketStatuses;      ///< new assigned in_progress on_hold resolved reopened closed cancelled
 extern const std::vector<std::string> kTicketKinds;         ///< inquiry complaint repair suggestion praise
 extern const std::vector<std::string> kTicketChannels;      ///< hotline web wechat onsite email letter media
 extern const std::vector<std::string> kTicketGrades;        ///< general important hot major

@@ -1,5 +1,7 @@
 #include "modules/service/ticket_reports.hpp"
 
+#include "modules/service/service_repo.hpp"
+
 #include <chrono>
 #include <map>
 
@@ -52,7 +54,7 @@ Result<boost::json::object> TicketReports::Report(const RequestContext& ctx, con
   const Timestamp now = clock_.Now();
   return db_.Read([&](db::Tx& tx) -> Result<boost::json::object> {
     ServiceConfig tree;
-    tree.categories = repo_.Categories(tx, actor.tenant_id);
+    tree.categories = repo_->Categories(tx, actor.tenant_id);
     const auto& categories = tree.categories;
     std::map<std::string, std::int64_t> kinds, statuses, grades, departments;
     std::map<std::int64_t, std::int64_t> by_category, by_project;
@@ -60,7 +62,7 @@ Result<boost::json::object> TicketReports::Report(const RequestContext& ctx, con
                  satisfied = 0;
     double response_ms = 0, resolve_ms = 0, satisfaction_sum = 0;
     std::int64_t total = 0;
-    repo_.ForEachCreatedBetween(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path,
+    repo_->ForEachCreatedBetween(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path,
                                 StartOfChinaDay(period.first), StartOfChinaDay(period.last + 1), project_id,
                                 [&](const Ticket& t) {
       ++total;
@@ -97,13 +99,11 @@ Result<boost::json::object> TicketReports::Report(const RequestContext& ctx, con
     }
     if (uncategorized > 0) category_rows.push_back(boost::json::object{{"category_id", nullptr}, {"name", "未分类"}, {"count", uncategorized}});
     boost::json::array project_rows;
-    auto names = tx.Execute("SELECT id, name FROM projects WHERE tenant_id = $1", actor.tenant_id);
+    HEARTH_ASSIGN(const auto names, inventory_.ProjectNames(tx, actor));
     for (const auto& [id, count] : by_project) {
-      std::string name;
-      for (std::size_t i = 0; i < names.size(); ++i) {
-        if (names[i].Int(0) == id) name = names[i].Text(1);
-      }
-      project_rows.push_back(boost::json::object{{"project_id", id}, {"name", name}, {"count", count}});
+      const auto name = names.find(id);
+      project_rows.push_back(boost::json::object{
+          {"project_id", id}, {"name", name == names.end() ? std::string() : name->second}, {"count", count}});
     }
     auto rate = [](std::int64_t part, std::int64_t whole) {
       return whole == 0 ? boost::json::value(nullptr) : boost::json::value(Round(static_cast<double>(part) / whole, 4));

@@ -8,9 +8,14 @@
 #include "core/request_context.hpp"
 #include "db/database.hpp"
 #include "db/read_replica.hpp"
-#include "modules/service/service_repo.hpp"
+#include "core/hidden.hpp"
+#include "modules/inventory/inventory_service.hpp"
+#include "modules/service/ticket.hpp"
+#include "modules/service/service_config.hpp"
 
 namespace hearth::service {
+
+class ServiceRepo;  // modules/service/service_repo.hpp: the module's SQL, not part of this interface
 
 /// The period of a report: China dates, both included.
 struct ReportPeriod {
@@ -28,14 +33,16 @@ std::optional<ReportPeriod> MonthPeriod(const std::string& month, int half);
 class TicketReports {
  public:
   /// Reads `db`: a streaming replica when one is configured, else the primary.
-  TicketReports(db::ReadReplica& db, const Clock& clock) : db_(db), clock_(clock) {}
+  TicketReports(db::ReadReplica& db, const Clock& clock, inventory::InventoryService& inventory)
+      : db_(db), clock_(clock), inventory_(inventory) {}
   Result<boost::json::object> Report(const RequestContext& ctx, const ReportPeriod& period,
                                      std::optional<std::int64_t> project_id);
 
  private:
   db::ReadReplica& db_;
   const Clock& clock_;
-  ServiceRepo repo_;
+  inventory::InventoryService& inventory_;  ///< project names (its tables, its SQL)
+  Hidden<ServiceRepo> repo_;
 };
 
 }  // namespace hearth::service

@@ -4,20 +4,15 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "modules/service/service_repo.hpp"
+#include "modules/service/ticket_routing.hpp"
+#include "platform/directory.hpp"
 #include "platform/password.hpp"
 #include "platform/roles.hpp"
 
 namespace hearth::service {
 
 namespace {
-
-/// Members of a department whose org unit's subtree holds the ticket ($3 is the ticket's org path).
-constexpr std::string_view kDepartmentMembersSeeing = R"sql(
-SELECT m.user_id FROM department_members m
-  JOIN users u ON u.id = m.user_id
-  JOIN org_units o ON o.id = u.org_unit_id
- WHERE m.tenant_id = $1 AND m.department = $2 AND NOT u.disabled AND substr($3, 1, length(o.path)) = o.path
- ORDER BY m.user_id)sql";
 
 constexpr std::int64_t kConfigCacheMs = 2000;
 constexpr int kDefaultResponseMinutes = 24 * 60;  // Vanke: a reply within 24 hours of working time
@@ -31,45 +26,9 @@ std::string KindLabel(std::string_view kind) {
   return "表扬";
 }
 
-bool Matches(const std::optional<std::string>& condition, std::string_view value) {
-  return !condition || *condition == value;
-}
-
 std::string Detail(boost::json::object o) { return boost::json::serialize(o); }
 
 }  // namespace
-
-bool ServiceConfig::IsUnder(std::int64_t category, std::int64_t ancestor) const {
-  std::optional<std::int64_t> at = category;
-  for (int depth = 0; at && depth < 16; ++depth) {
-    if (*at == ancestor) return true;
-    auto it = std::find_if(categories.begin(), categories.end(), [&](const Category& c) { return c.id == *at; });
-    if (it == categories.end()) return false;
-    at = it->parent_id;
-  }
-  return false;
-}
-
-std::int64_t ServiceConfig::RootOf(std::int64_t category) const {
-  std::int64_t at = category;
-  for (int depth = 0; depth < 16; ++depth) {
-    auto it = std::find_if(categories.begin(), categories.end(), [&](const Category& c) { return c.id == at; });
-    if (it == categories.end() || !it->parent_id) return at;
-    at = *it->parent_id;
-  }
-  return at;
-}
-
-std::optional<std::string> ServiceConfig::WarrantyOf(std::int64_t category) const {
-  std::optional<std::int64_t> at = category;
-  for (int depth = 0; at && depth < 16; ++depth) {
-    auto it = std::find_if(categories.begin(), categories.end(), [&](const Category& c) { return c.id == *at; });
-    if (it == categories.end()) return std::nullopt;
-    if (it->warranty) return it->warranty;
-    at = it->parent_id;
-  }
-  return std::nullopt;
-}
 
 void TicketService::FindWarrantyOf(Ticket& t, const ServiceConfig& config,
                                    const std::optional<std::string>& completion_date) const {
@@ -91,9 +50,8 @@ TicketService::TicketService(db::Database& db, const Clock& clock, platform::Aud
       customers_(customers),
       inventory_(inventory) {
   customers_.AddMergeHook([this](db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into) {
-    repo_.MoveCustomer(tx, tenant_id, from, into);
+    repo_->MoveCustomer(tx, tenant_id, from, into);
   });
-  RegisterJobs();
 }
 
 void TicketService::ScheduleDeadline(db::Tx& tx, const Ticket& t, const ServiceConfig& config, Timestamp now) {
@@ -103,17 +61,11 @@ void TicketService::ScheduleDeadline(db::Tx& tx, const Ticket& t, const ServiceC
   jobs_.Enqueue(tx, t.tenant_id, "ticket.breach", payload, t.resolve_due_at);
 }
 
-void TicketService::RegisterJobs() {
-  jobs_.Register("ticket.remind", [this](db::Tx& tx, const platform::Job& job) { return OnDeadlineJob(tx, job, 0); });
-  jobs_.Register("ticket.breach", [this](db::Tx& tx, const platform::Job& job) { return OnDeadlineJob(tx, job, 1); });
-  jobs_.Register("ticket.escalate", [this](db::Tx& tx, const platform::Job& job) { return OnDeadlineJob(tx, job, 2); });
-}
-
 Result<void> TicketService::OnDeadlineJob(db::Tx& tx, const platform::Job& job, int level) {
   const auto* id = job.payload.if_contains("ticket_id");
   const auto* due = job.payload.if_contains("due");
   if (!id || !due || !id->is_int64() || !due->is_int64()) return {};
-  auto found = repo_.FindTicket(tx, job.tenant_id, id->as_int64());
+  auto found = repo_->FindTicket(tx, job.tenant_id, id->as_int64());
   if (!found) return {};
   Ticket t = std::move(found->first);
   const std::string org_path = std::move(found->second);
@@ -128,15 +80,14 @@ Result<void> TicketService::OnDeadlineJob(db::Tx& tx, const platform::Job& job, 
       to.push_back(*t.assignee_id);
     } else {
       // Nobody has taken it: the department's members who can see it, so that one picks it up.
-      auto members = tx.Execute(kDepartmentMembersSeeing, t.tenant_id, t.department, org_path);
-      for (std::size_t i = 0; i < members.size(); ++i) to.push_back(members[i].Int(0));
+      to = repo_->MembersSeeing(tx, t.tenant_id, t.department, org_path);
     }
     for (auto u : platform::Notifications::UsersWithRole(tx, t.org_unit_id, {"manager"})) {
       if (std::find(to.begin(), to.end(), u) == to.end()) to.push_back(u);
     }
     notifications_.Notify(tx, t.tenant_id, to, "ticket.reminder", "工单即将超时",
                           link + "，处理时限 " + FormatRfc3339(t.resolve_due_at), "ticket", t.id);
-    repo_.AddEvent(tx, t.tenant_id, {0, t.id, now, "reminded", std::nullopt, std::nullopt, std::nullopt,
+    repo_->AddEvent(tx, t.tenant_id, {0, t.id, now, "reminded", std::nullopt, std::nullopt, std::nullopt,
                                      boost::json::serialize(boost::json::object{{"notified", to.size()}})});
     return {};
   }
@@ -144,17 +95,17 @@ Result<void> TicketService::OnDeadlineJob(db::Tx& tx, const platform::Job& job, 
   // One level up the org tree per escalation (the group at the top stays the group).
   std::int64_t target = t.org_unit_id;
   for (int step = 0; step < level; ++step) {
-    auto parent = tx.Execute("SELECT parent_id FROM org_units WHERE id = $1", target);
-    if (parent.empty() || !parent.front().OptInt(0)) break;
-    target = *parent.front().OptInt(0);
+    auto parent = platform::directory::ParentOf(tx, target);
+    if (!parent) break;
+    target = *parent;
   }
   t.escalation_level = level;
   t.updated_at = now;
-  repo_.UpdateTicket(tx, t, std::nullopt);
+  repo_->UpdateTicket(tx, t, std::nullopt);
   auto to = platform::Notifications::UsersWithRole(tx, target, {"manager", "admin"});
   notifications_.Notify(tx, t.tenant_id, to, "ticket.escalated", level == 1 ? "工单已超时，升级处理" : "工单超时未解决，再次升级",
                         link, "ticket", t.id);
-  repo_.AddEvent(tx, t.tenant_id, {0, t.id, now, "escalated", std::nullopt, std::nullopt, std::nullopt,
+  repo_->AddEvent(tx, t.tenant_id, {0, t.id, now, "escalated", std::nullopt, std::nullopt, std::nullopt,
                                    boost::json::serialize(boost::json::object{
                                        {"level", level}, {"org_unit_id", target}, {"notified", to.size()}})});
   if (level == 1) {
@@ -174,10 +125,10 @@ std::shared_ptr<const ServiceConfig> TicketService::ConfigOf(db::Tx& tx, std::in
     }
   }
   auto config = std::make_shared<ServiceConfig>();
-  config->categories = repo_.Categories(tx, tenant_id);
-  config->rules = repo_.Rules(tx, tenant_id);
-  config->policies = repo_.Policies(tx, tenant_id);
-  if (auto row = repo_.FindCalendar(tx, tenant_id, "CN")) {
+  config->categories = repo_->Categories(tx, tenant_id);
+  config->rules = repo_->Rules(tx, tenant_id);
+  config->policies = repo_->Policies(tx, tenant_id);
+  if (auto row = repo_->FindCalendar(tx, tenant_id, "CN")) {
     config->calendar = BusinessCalendar(row->day_start_min, row->day_end_min);
     for (const auto& day : row->days) config->calendar.Set(day);
   } else {
@@ -199,7 +150,7 @@ Result<void> TicketService::RequireConfigRights(const Actor& actor) const {
 }
 
 Result<std::pair<Ticket, std::string>> TicketService::InScope(db::Tx& tx, const Actor& actor, std::int64_t id) {
-  auto found = repo_.FindTicket(tx, actor.tenant_id, id);
+  auto found = repo_->FindTicket(tx, actor.tenant_id, id);
   if (!found || !actor.InScope(found->second)) return NotFound("no such ticket");
   return *found;
 }
@@ -209,7 +160,8 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx, const TicketInpu
   if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not open tickets");
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<Ticket> {
-    if (!customers_.CheckInScope(tx, actor, in.customer_id)) return FailField("customer_id", "not_found");
+    auto customer = customers_.CustomerFor(tx, actor, in.customer_id);
+    if (!customer) return FailField("customer_id", "not_found");
     Ticket t;
     t.tenant_id = actor.tenant_id;
     t.kind = in.kind;
@@ -241,57 +193,44 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx, const TicketInpu
       if (it == config->categories.end() || !it->active) return FailField("category_id", "not_found");
       t.category_id = it->id;
     }
+    if (in.category) {
+      HEARTH_ASSIGN(const std::int64_t named, FindCategory(config->categories, *in.category));
+      if (t.category_id && *t.category_id != named) return FailField("category", "does_not_match_category_id");
+      t.category_id = named;
+    }
     // The owning company: the project's, else the customer's.
     if (project) {
       t.org_unit_id = project->org_unit_id;
     } else {
-      HEARTH_ASSIGN(auto customer, customers_.Get(ctx, in.customer_id));
-      t.org_unit_id = customer.org_unit_id;
+      t.org_unit_id = customer->org_unit_id;
     }
 
-    // Routing (工作界面): the first matching rule; a dissolved project team hands over to engineering.
-    t.department = "customer_relations";
+    // Routing (工作界面) and the SLA: rules as data, chosen by pure functions (ticket_routing.hpp).
+    const TicketFacts facts{t.kind, t.grade, t.project_id, t.category_id,
+                            unit ? std::optional<std::string>(unit->status) : std::nullopt,
+                            project && project->team_dissolved};
+    const Routing route = RouteTicket(*config, facts);
+    t.department = route.department;
     boost::json::object routing{{"rule", nullptr}};
-    for (const auto& rule : config->rules) {
-      if (!rule.active || !Matches(rule.kind, t.kind) || !Matches(rule.grade, t.grade)) continue;
-      if (rule.project_id && rule.project_id != t.project_id) continue;
-      if (rule.unit_status && (!unit || unit->status != *rule.unit_status)) continue;
-      if (rule.category_id && !(t.category_id && config->IsUnder(*t.category_id, *rule.category_id))) continue;
-      t.department = rule.department;
-      t.routing_rule_id = rule.id;
-      if (rule.org_unit_id) t.org_unit_id = *rule.org_unit_id;
-      routing = {{"rule", rule.id}, {"rule_name", rule.name}};
-      break;
+    if (route.rule) {
+      t.routing_rule_id = route.rule->id;
+      if (route.rule->org_unit_id) t.org_unit_id = *route.rule->org_unit_id;
+      routing = {{"rule", route.rule->id}, {"rule_name", route.rule->name}};
     }
-    if (t.department == "project" && project && project->team_dissolved) {
-      t.department = "engineering";
-      routing["fallback"] = "team_dissolved";
-    }
+    if (route.team_dissolved_fallback) routing["fallback"] = "team_dissolved";
     routing["department"] = t.department;
-
-    // SLA: the most specific matching policy, deadlines in working time.
-    const SlaPolicy* policy = nullptr;
-    int best = -1;
-    for (const auto& p : config->policies) {
-      if (!Matches(p.kind, t.kind) || !Matches(p.grade, t.grade)) continue;
-      if (p.category_id && !(t.category_id && config->IsUnder(*t.category_id, *p.category_id))) continue;
-      const int score = (p.category_id ? 4 : 0) + (p.grade ? 2 : 0) + (p.kind ? 1 : 0);
-      if (score > best) {
-        best = score;
-        policy = &p;
-      }
-    }
+    const SlaPolicy* policy = SelectSlaPolicy(*config, facts);
     const int response_minutes = policy ? policy->response_minutes : kDefaultResponseMinutes;
     const int resolve_minutes = policy ? policy->resolve_minutes : kDefaultResolveMinutes;
     t.response_due_at = config->calendar.Add(now, response_minutes);
     t.resolve_due_at = config->calendar.Add(now, resolve_minutes);
     routing["sla_policy"] = policy ? boost::json::value(policy->id) : boost::json::value(nullptr);
 
-    t.id = repo_.InsertTicket(tx, t, t.category_id ? std::optional<std::int64_t>(config->RootOf(*t.category_id)) : std::nullopt);
+    t.id = repo_->InsertTicket(tx, t, t.category_id ? std::optional<std::int64_t>(config->RootOf(*t.category_id)) : std::nullopt);
     ScheduleDeadline(tx, t, *config, now);
     if (project) FindWarrantyOf(t, *config, project->completion_date);
     alerts_.OnTicket(tx, t, unit ? std::optional<std::string>(unit->building) : std::nullopt, *config);
-    repo_.AddEvent(tx, t.tenant_id, {0, t.id, now, "created", std::nullopt, t.status, actor.user_id, Detail(routing)});
+    repo_->AddEvent(tx, t.tenant_id, {0, t.id, now, "created", std::nullopt, t.status, actor.user_id, Detail(routing)});
     customers_.AppendTimeline(tx, t.tenant_id,
                               {0, t.customer_id, now, "ticket", "ticket", t.id, KindLabel(t.kind) + "：" + t.title},
                               actor.user_id);
@@ -329,7 +268,7 @@ Result<platform::Listing<Ticket>> TicketService::List(const RequestContext& ctx,
     platform::Listing<Ticket> out;
     const std::string path = actor.IsAdmin() ? "/" : actor.org_path;
     if (!filter.breached) {
-      out.items = repo_.ListTickets(tx, actor.tenant_id, path, filter, page);
+      out.items = repo_->ListTickets(tx, actor.tenant_id, path, filter, page);
       out.next_cursor = TrimToPage(out.items, page, [](const Ticket& t) { return t.id; });
       return out;
     }
@@ -337,7 +276,7 @@ Result<platform::Listing<Ticket>> TicketService::List(const RequestContext& ctx,
     Page chunk = page;
     chunk.limit = 200;
     for (int round = 0; round < 50 && static_cast<int>(out.items.size()) <= page.limit; ++round) {
-      auto rows = repo_.ListTickets(tx, actor.tenant_id, path, filter, chunk);
+      auto rows = repo_->ListTickets(tx, actor.tenant_id, path, filter, chunk);
       const bool more = static_cast<int>(rows.size()) > chunk.limit;
       if (more) rows.resize(static_cast<std::size_t>(chunk.limit));
       for (auto& t : rows) {
@@ -379,22 +318,15 @@ Result<Ticket> TicketService::Act(const RequestContext& ctx, std::int64_t id, co
     if (action == "assign") {
       if (!in.assignee_id && in.round_robin) {
         // Round-robin among the department's members whose unit contains the ticket's.
-        auto next = tx.Execute(R"sql(
-SELECT m.user_id FROM department_members m JOIN users u ON u.id = m.user_id JOIN org_units o ON o.id = u.org_unit_id
- WHERE m.tenant_id = $1 AND m.department = $2 AND NOT u.disabled AND $3 LIKE o.path || '%'
- ORDER BY COALESCE(m.last_assigned_at, 0), m.id LIMIT 1)sql",
-                               actor.tenant_id, *in.department, found.second);
-        if (next.empty()) return FailField("assignee_id", "no_department_member");
-        const std::int64_t chosen = next.front().Int(0);
-        tx.Execute("UPDATE department_members SET last_assigned_at = $4, updated_at = $4 "
-                   "WHERE tenant_id = $1 AND department = $2 AND user_id = $3",
-                   actor.tenant_id, *in.department, chosen, now);
-        t.assignee_id = chosen;
+        auto chosen = repo_->NextInRotation(tx, actor.tenant_id, *in.department, found.second);
+        if (!chosen) return FailField("assignee_id", "no_department_member");
+        repo_->MarkAssigned(tx, actor.tenant_id, *in.department, *chosen, now);
+        t.assignee_id = *chosen;
       }
       if (in.assignee_id) {
-        auto user = tx.Execute("SELECT id FROM users WHERE id = $1 AND tenant_id = $2 AND NOT disabled", *in.assignee_id,
-                               actor.tenant_id);
-        if (user.empty()) return FailField("assignee_id", "not_found");
+        if (!platform::directory::UserExists(tx, actor.tenant_id, *in.assignee_id, true)) {
+          return FailField("assignee_id", "not_found");
+        }
       }
       if (!in.round_robin) t.assignee_id = in.assignee_id;
       detail = {{"department", *in.department}, {"from_department", t.department}, {"round_robin", in.round_robin},
@@ -441,12 +373,12 @@ SELECT m.user_id FROM department_members m JOIN users u ON u.id = m.user_id JOIN
     }
     t.status = to;
     t.updated_at = now;
-    if (!repo_.UpdateTicket(tx, t, expected_version)) {
+    if (!repo_->UpdateTicket(tx, t, expected_version)) {
       return Fail(ErrorCode::kConflict, "version_conflict", "the ticket was changed by someone else; reload it");
     }
     if (action == "resume" || to == "reopened") ScheduleDeadline(tx, t, *config, now);
     ++t.version;
-    repo_.AddEvent(tx, t.tenant_id,
+    repo_->AddEvent(tx, t.tenant_id,
                    {0, t.id, now, action, from, to == from ? std::optional<std::string>() : std::optional<std::string>(to),
                     actor.user_id, Detail(detail)});
     if (action == "resolve" || action == "callback" || to == "closed") {
@@ -465,7 +397,7 @@ Result<std::vector<TicketEvent>> TicketService::Events(const RequestContext& ctx
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<TicketEvent>> {
     HEARTH_TRY(InScope(tx, actor, id));
-    return repo_.Events(tx, id);
+    return repo_->Events(tx, id);
   });
 }
 
@@ -476,8 +408,8 @@ Result<std::string> TicketService::Share(const RequestContext& ctx, std::int64_t
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<std::string> {
     HEARTH_ASSIGN(auto found, InScope(tx, actor, id));
-    repo_.SetPublicToken(tx, id, Sha256Hex(token));
-    repo_.AddEvent(tx, actor.tenant_id, {0, id, now, "shared", std::nullopt, std::nullopt, actor.user_id, "{}"});
+    repo_->SetPublicToken(tx, id, Sha256Hex(token));
+    repo_->AddEvent(tx, actor.tenant_id, {0, id, now, "shared", std::nullopt, std::nullopt, actor.user_id, "{}"});
     audit_.Record(tx, ctx, "ticket.shared", "ticket", id, nullptr, nullptr);
     return token;
   });
@@ -486,9 +418,9 @@ Result<std::string> TicketService::Share(const RequestContext& ctx, std::int64_t
 Result<std::pair<Ticket, std::vector<TicketEvent>>> TicketService::PublicView(const std::string& token) {
   if (token.size() < 20 || token.size() > 100) return NotFound("no such ticket");
   return db_.Read([&](db::Tx& tx) -> Result<std::pair<Ticket, std::vector<TicketEvent>>> {
-    auto t = repo_.FindByPublicToken(tx, Sha256Hex(token));
+    auto t = repo_->FindByPublicToken(tx, Sha256Hex(token));
     if (!t) return NotFound("no such ticket");
-    auto events = repo_.Events(tx, t->id);
+    auto events = repo_->Events(tx, t->id);
     // Only the changes of status: comments, assignments to people and internal notes stay inside.
     std::erase_if(events, [](const TicketEvent& e) { return !e.to_status; });
     return std::make_pair(std::move(*t), std::move(events));

@@ -15,12 +15,16 @@
 #include "modules/inventory/inventory_service.hpp"
 #include "modules/service/business_calendar.hpp"
 #include "modules/service/mass_alerts.hpp"
-#include "modules/service/service_repo.hpp"
+#include "core/hidden.hpp"
+#include "modules/service/ticket.hpp"
+#include "modules/service/service_config.hpp"
 #include "platform/audit.hpp"
 #include "platform/jobs.hpp"
 #include "platform/org_service.hpp"
 
 namespace hearth::service {
+
+class ServiceRepo;  // modules/service/service_repo.hpp: the module's SQL, not part of this interface
 
 struct TicketInput {
   std::string kind;
@@ -29,6 +33,7 @@ struct TicketInput {
   std::optional<std::int64_t> unit_id;
   std::optional<std::int64_t> project_id;
   std::optional<std::int64_t> category_id;
+  std::optional<std::string> category;  ///< instead of category_id: a name or path ("渗漏/屋面渗漏")
   std::string title;
   std::string description;
   std::string grade = "general";
@@ -48,20 +53,6 @@ struct ActionInput {
   std::optional<std::string> text;
 };
 
-/// A tenant's service configuration, read together and cached for a moment (every ticket
-/// creation needs all of it).
-struct ServiceConfig {
-  std::vector<Category> categories;
-  std::vector<RoutingRule> rules;
-  std::vector<SlaPolicy> policies;
-  BusinessCalendar calendar;
-  /// True when `category` is `ancestor` or lies under it.
-  bool IsUnder(std::int64_t category, std::int64_t ancestor) const;
-  /// The top-level category above (or at) `category`.
-  std::int64_t RootOf(std::int64_t category) const;
-  /// The warranty type of a category, inherited from its parents.
-  std::optional<std::string> WarrantyOf(std::int64_t category) const;
-};
 
 /// Service-centre use cases: tickets with routing, SLA on the business calendar, the status
 /// machine and history; the configuration admins edit. Tickets are scoped by their org unit.
@@ -122,6 +113,11 @@ class TicketService {
   /// the "CN" calendar with the official holidays (idempotent; run at start-up).
   Result<void> SeedDefaults();
 
+  /// The deadline jobs (declared in the module's manifest): level 0 reminds the assignee before
+  /// the resolution deadline, 1 marks the breach at it, 2 escalates. A job of a deadline that
+  /// has since moved, or of a ticket already resolved, does nothing.
+  Result<void> OnDeadlineJob(db::Tx& tx, const platform::Job& job, int level);
+
  private:
   Result<std::pair<Ticket, std::string>> InScope(db::Tx& tx, const Actor& actor, std::int64_t id);
   std::shared_ptr<const ServiceConfig> ConfigOf(db::Tx& tx, std::int64_t tenant_id);
@@ -130,10 +126,8 @@ class TicketService {
   /// Jobs for the resolution deadline: a reminder at 80% of the remaining working time, the
   /// breach at the deadline. Jobs of an older deadline find it moved and do nothing.
   void ScheduleDeadline(db::Tx& tx, const Ticket& t, const ServiceConfig& config, Timestamp now);
-  void RegisterJobs();
   /// Fills t.warranty from the category and the project's completion date.
   void FindWarrantyOf(Ticket& t, const ServiceConfig& config, const std::optional<std::string>& completion_date) const;
-  Result<void> OnDeadlineJob(db::Tx& tx, const platform::Job& job, int level);
   /// Checks the caller may change the configuration, runs `change` in a transaction, and drops
   /// the cached configuration.
   template <typename Change>
@@ -148,7 +142,7 @@ class TicketService {
   MassAlertService& alerts_;
   customers::CustomerService& customers_;
   inventory::InventoryService& inventory_;
-  ServiceRepo repo_;
+  Hidden<ServiceRepo> repo_;
   std::mutex config_mutex_;
   struct Cached {
     std::shared_ptr<const ServiceConfig> config;

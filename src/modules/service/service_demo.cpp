@@ -1,0 +1,93 @@
+// hearth demo, the service centre's part: tickets over the past year from owners about their
+// homes, mostly repairs and complaints, most of the older ones closed with a call-back, the recent
+// ones still open. For demos and the million-ticket benchmark; deadlines are a flat 1 and 10 days
+// (the service applies the calendar to tickets made through it).
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "modules/service/service_module.hpp"
+#include "modules/service/service_repo.hpp"
+
+namespace hearth::service {
+
+Result<void> AddDemoTickets(ServiceModule& module, platform::Demo& demo) {
+  std::vector<inventory::Home> homes;
+  std::vector<Category> leaves;
+  ServiceRepo repo;
+  module.db.Read([&](db::Tx& tx) {
+    homes = module.inventory.Homes(tx, demo.tenant_id);
+    for (auto& c : repo.Categories(tx, demo.tenant_id)) {
+      if (c.parent_id) leaves.push_back(std::move(c));
+    }
+  });
+  if (homes.empty() || leaves.empty() || demo.tickets <= 0) return {};
+  std::uint64_t state = demo.seed * 6364136223846793005ULL + 1442695040888963407ULL;
+  auto next = [&](std::uint64_t n) {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state % n;
+  };
+  const char* channels[] = {"hotline", "hotline", "hotline", "wechat", "web", "onsite", "email", "letter", "media"};
+  const std::int64_t now = module.clock.Now().ms;
+  constexpr std::int64_t kDay = 86'400'000;
+  std::int64_t made = 0;
+  while (made < demo.tickets) {
+    const std::int64_t batch = std::min<std::int64_t>(10000, demo.tickets - made);
+    HEARTH_TRY(module.db.Transact([&](db::Tx& tx) -> Result<void> {
+      for (std::int64_t i = 0; i < batch; ++i) {
+        const inventory::Home& h = homes[next(homes.size())];
+        const Category& category = leaves[next(leaves.size())];
+        Ticket t;
+        t.tenant_id = demo.tenant_id;
+        t.org_unit_id = h.org_unit_id;
+        const auto k = next(100);
+        t.kind = k < 45 ? "repair" : k < 70 ? "complaint" : k < 90 ? "inquiry" : k < 97 ? "suggestion" : "praise";
+        const auto g = next(100);
+        t.grade = t.kind != "complaint" ? "general" : g < 80 ? "general" : g < 93 ? "important" : g < 99 ? "hot" : "major";
+        const std::int64_t created = now - static_cast<std::int64_t>(next(365 * 24 * 60)) * 60'000;
+        const std::int64_t age_days = (now - created) / kDay;
+        const auto roll = next(100);
+        t.status = age_days > 20 ? (roll < 88 ? "closed" : roll < 94 ? "resolved" : "cancelled")
+                   : roll < 20   ? "new"
+                   : roll < 40   ? "assigned"
+                   : roll < 65   ? "in_progress"
+                   : roll < 85   ? "resolved"
+                                 : "closed";
+        if (t.status != "new" && t.status != "assigned") {
+          t.responded_at = Timestamp{created + static_cast<std::int64_t>(1 + next(30)) * 3'600'000};
+        }
+        if (t.status == "resolved" || t.status == "closed") {
+          t.resolved_at = Timestamp{created + static_cast<std::int64_t>(1 + next(14)) * kDay};
+          t.resolution = "已处理：" + category.name;
+          t.responsibility = t.kind == "repair" ? "contractor" : "none";
+        }
+        if (t.status == "closed") {
+          t.closed_at = Timestamp{t.resolved_at->ms + static_cast<std::int64_t>(1 + next(3)) * kDay};
+          const auto s = next(100);
+          t.satisfaction = s < 55 ? 5 : s < 85 ? 4 : s < 95 ? 3 : s < 98 ? 2 : 1;
+        }
+        if (t.status == "cancelled") t.closed_at = Timestamp{created + kDay};
+        t.channel = channels[next(9)];
+        t.customer_id = h.customer_id;
+        t.unit_id = h.unit_id;
+        t.project_id = h.project_id;
+        t.category_id = category.id;
+        t.department = t.kind == "repair" ? "engineering" : "customer_relations";
+        t.title = (t.kind == "repair" ? "报修：" : t.kind == "complaint" ? "投诉：" : "") + category.name;
+        t.response_due_at = Timestamp{created + kDay};
+        t.resolve_due_at = Timestamp{created + 10 * kDay};
+        t.created_at = Timestamp{created};
+        repo.InsertHistoric(tx, t, *category.parent_id);
+      }
+      return {};
+    }));
+    made += batch;
+    std::cerr << fmt::format("\rtickets {}/{}", made, demo.tickets) << std::flush;
+  }
+  demo.made.push_back(fmt::format("{} tickets", made));
+  return {};
+}
+
+}  // namespace hearth::service
