@@ -4,22 +4,17 @@ import react from '@vitejs/plugin-react';
 // Node's environment, typed here so the app's tsconfig need not pull in @types/node.
 declare const process: { env: Record<string, string | undefined> };
 const apiTarget = process.env.HEARTH_API ?? 'http://127.0.0.1:8080';
+// The browser's Host goes through unchanged: the server refuses a write whose Origin is not its Host
+// (its same-origin check against cross-site requests), and the page's origin is this server's.
+const apiProxy = { '/api': { target: apiTarget, changeOrigin: false } };
 
 // The C++ server serves web/dist at / with an SPA fallback, so the app lives at the root.
 export default defineConfig({
   base: '/',
   plugins: [react()],
   // `npm run dev` / `vite preview` pass /api to a running `hearth serve` (HEARTH_API, default :8080).
-  server: {
-    proxy: {
-      '/api': apiTarget,
-    },
-  },
-  preview: {
-    proxy: {
-      '/api': apiTarget,
-    },
-  },
+  server: { proxy: apiProxy },
+  preview: { proxy: apiProxy },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

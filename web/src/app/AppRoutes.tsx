@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppLayout } from './AppLayout';
 import { FullPageSpin, RequireAuth, RequireRole } from './RequireAuth';
@@ -34,6 +34,32 @@ const CasesPage = lazy(() => import('../modules/service/pages/CasesPage'));
 const StandardAnswersPage = lazy(() => import('../modules/service/pages/admin/StandardAnswersPage'));
 const DepartmentMembersPage = lazy(() => import('../modules/service/pages/admin/DepartmentMembersPage'));
 
+/** The signed-in pages by path (under the frame); `roles`: only for users holding one of them, others get a 403. */
+const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[] = [
+  { path: 'customers', Page: CustomersPage },
+  { path: 'customers/import', Page: CustomerImportPage },
+  { path: 'customers/:id', Page: CustomerPage },
+  { path: 'projects', Page: ProjectsPage },
+  { path: 'projects/:id', Page: ProjectPage },
+  { path: 'units/:id', Page: UnitPage },
+  { path: 'tickets', Page: TicketsPage },
+  { path: 'tickets/new', Page: NewTicketPage },
+  { path: 'tickets/:id', Page: TicketPage },
+  { path: 'callbacks', Page: CallbacksPage, roles: kServiceWriteRoles },
+  { path: 'cases', Page: CasesPage },
+  { path: 'mass-alerts', Page: MassAlertsPage },
+  { path: 'reports/tickets', Page: TicketReportPage },
+  { path: 'admin/org-units', Page: OrgUnitsPage, roles: kAdminRoles },
+  { path: 'admin/users', Page: UsersPage, roles: kAdminRoles },
+  { path: 'admin/audit', Page: AuditLogPage, roles: kAdminRoles },
+  { path: 'admin/ticket-categories', Page: TicketCategoriesPage, roles: kAdminRoles },
+  { path: 'admin/routing-rules', Page: RoutingRulesPage, roles: kAdminRoles },
+  { path: 'admin/sla-policies', Page: SlaPoliciesPage, roles: kAdminRoles },
+  { path: 'admin/standard-answers', Page: StandardAnswersPage, roles: kAdminRoles },
+  { path: 'admin/department-members', Page: DepartmentMembersPage, roles: kAdminRoles },
+  { path: 'admin/calendar', Page: BusinessCalendarPage, roles: kAdminRoles },
+];
+
 function LoginRoute() {
   const { status } = useAuth();
   return status === 'signed_in' ? <Navigate to="/" replace /> : <LoginPage />;
@@ -60,98 +86,21 @@ export function AppRoutes() {
         }
       >
         <Route index element={<HomePage />} />
-        <Route path="customers" element={<CustomersPage />} />
-        <Route path="customers/import" element={<CustomerImportPage />} />
-        <Route path="customers/:id" element={<CustomerPage />} />
-        <Route path="projects" element={<ProjectsPage />} />
-        <Route path="projects/:id" element={<ProjectPage />} />
-        <Route path="units/:id" element={<UnitPage />} />
-        <Route path="tickets" element={<TicketsPage />} />
-        <Route path="tickets/new" element={<NewTicketPage />} />
-        <Route path="tickets/:id" element={<TicketPage />} />
-        <Route
-          path="callbacks"
-          element={
-            <RequireRole roles={kServiceWriteRoles}>
-              <CallbacksPage />
-            </RequireRole>
-          }
-        />
-        <Route path="cases" element={<CasesPage />} />
-        <Route path="mass-alerts" element={<MassAlertsPage />} />
-        <Route path="reports/tickets" element={<TicketReportPage />} />
-        <Route
-          path="admin/org-units"
-          element={
-            <RequireRole roles={kAdminRoles}>
-              <OrgUnitsPage />
-            </RequireRole>
-          }
-        />
-        <Route
-          path="admin/users"
-          element={
-            <RequireRole roles={kAdminRoles}>
-              <UsersPage />
-            </RequireRole>
-          }
-        />
-        <Route
-          path="admin/audit"
-          element={
-            <RequireRole roles={kAdminRoles}>
-              <AuditLogPage />
-            </RequireRole>
-          }
-        />
-        <Route
-          path="admin/ticket-categories"
-          element={
-            <RequireRole roles={kAdminRoles}>
-              <TicketCategoriesPage />
-            </RequireRole>
-          }
-        />
-        <Route
-          path="admin/routing-rules"
-          element={
-            <RequireRole roles={kAdminRoles}>
-              <RoutingRulesPage />
-            </RequireRole>
-          }
-        />
-        <Route
-          path="admin/sla-policies"
-          element={
-            <RequireRole roles={kAdminRoles}>
-              <SlaPoliciesPage />
-            </RequireRole>
-          }
-        />
-        <Route
-          path="admin/standard-answers"
-          element={
-            <RequireRole roles={kAdminRoles}>
-              <StandardAnswersPage />
-            </RequireRole>
-          }
-        />
-        <Route
-          path="admin/department-members"
-          element={
-            <RequireRole roles={kAdminRoles}>
-              <DepartmentMembersPage />
-            </RequireRole>
-          }
-        />
-        <Route
-          path="admin/calendar"
-          element={
-            <RequireRole roles={kAdminRoles}>
-              <BusinessCalendarPage />
-            </RequireRole>
-          }
-        />
+        {kPages.map(({ path, Page, roles }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              roles ? (
+                <RequireRole roles={roles}>
+                  <Page />
+                </RequireRole>
+              ) : (
+                <Page />
+              )
+            }
+          />
+        ))}
         <Route path="admin" element={<Navigate to="/admin/org-units" replace />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, forgetSession, hasSession, onUnauthorized } from '../../shared/api/client';
+import { queryClient } from '../../shared/api/queryClient';
 import { authApi } from '../../modules/platform/api';
 import type { Me, SessionUser } from '../../modules/platform/types';
 import { AuthContext, type AuthStatus, type AuthValue } from './authContext';
@@ -14,6 +15,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signOutLocally = useCallback(() => {
     forgetSession();
+    // What this user was shown must not be shown to the next one.
+    queryClient.clear();
     setMe(null);
     setStatus('signed_out');
   }, []);

@@ -24,3 +24,14 @@ export const kAdminRoles = ['admin', 'manager'];
 export function hasAnyRole(me: Pick<Me, 'roles'> | null, roles: readonly string[]): boolean {
   return !!me && me.roles.some((role) => roles.includes(role));
 }
+
+/** Whether /me told the user's permissions; it may have failed and left none. */
+export const permissionsKnown = (me: Pick<Me, 'permissions'> | null) => (me?.permissions.length ?? 0) > 0;
+
+/**
+ * Whether to offer what needs `permission` (e.g. "record.write"). The server decides; this only
+ * hides what it would refuse. Without known permissions the page offers it and the server answers.
+ */
+export function mayDo(me: Pick<Me, 'permissions'> | null, permission: string): boolean {
+  return !permissionsKnown(me) || !!me?.permissions.includes(permission);
+}

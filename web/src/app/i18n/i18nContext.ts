@@ -14,6 +14,16 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(zh, key);
 }
 
+/**
+ * The word for `value` of a closed vocabulary, `<prefix>.<value>` (e.g. "ticketStatus.closed"); the
+ * value itself when there is no such message (one the server added later), '' for no value.
+ */
+export function valueLabel(t: Translate, prefix: string, value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const key = `${prefix}.${value}`;
+  return isMessageKey(key) ? t(key) : value;
+}
+
 export function translate(language: Language, key: MessageKey, vars?: Vars): string {
   const template = dictionaries[language][key] ?? zh[key] ?? key;
   if (!vars) return template;

@@ -1,4 +1,4 @@
-import { hasAnyRole, kAdminRoles } from '../../app/auth/authContext';
+import { hasAnyRole, kAdminRoles, mayDo } from '../../app/auth/authContext';
 import type { Me } from '../platform/types';
 
 /** The built-in roles that may write customers (all but viewer): the menu shows 导入客户 to them. */
@@ -6,14 +6,11 @@ export const kCustomerWriteRoles = ['admin', 'manager', 'agent', 'sales', 'engin
 
 /** What the signed-in user may do with customers (the server decides; this only hides what it would refuse). */
 export function customerAccess(me: Me | null) {
-  const permissions = me?.permissions ?? [];
-  // /me may have failed and left no permissions: then show the actions and let the server answer.
-  const known = permissions.length > 0;
-  const write = !known || permissions.includes('record.write');
+  const write = mayDo(me, 'record.write');
   return {
     write,
     /** Unmasking is for roles that may change records or see personal data. */
-    reveal: write || permissions.includes('personal_data.view'),
+    reveal: write || !!me?.permissions.includes('personal_data.view'),
     /** Erasing personal data (个人信息保护法) is for administrators and managers. */
     erase: hasAnyRole(me, kAdminRoles),
   };

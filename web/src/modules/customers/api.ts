@@ -11,7 +11,7 @@ export interface CustomerListQuery {
 
 export const customerApi = {
   list: (query: CustomerListQuery, signal?: AbortSignal) => api.get<Page<Customer>>('/customers', { ...query }, signal),
-  get: (id: number) => api.get<Customer>(`/customers/${id}`),
+  get: (id: number, signal?: AbortSignal) => api.get<Customer>(`/customers/${id}`, undefined, signal),
   create: (body: CustomerInput) => api.post<Customer>('/customers', body),
   update: (id: number, patch: CustomerInput, version: number) => api.patch<Customer>(`/customers/${id}`, patch, version),
   /** Shows phones and ID number unmasked; audited (personal_data.revealed) with the reason. */
@@ -20,6 +20,6 @@ export const customerApi = {
   merge: (id: number, fromId: number) => api.post<Customer>(`/customers/${id}/merge`, { from_id: fromId }),
   /** Erases the personal data (个人信息保护法); business records stay. */
   anonymize: (id: number) => api.delete<Customer>(`/customers/${id}`),
-  timeline: (id: number, query: { kind?: string; limit?: number; cursor?: string | null }) =>
-    api.get<Page<TimelineEvent>>(`/customers/${id}/timeline`, { ...query }),
+  timeline: (id: number, query: { kind?: string; limit?: number; cursor?: string | null }, signal?: AbortSignal) =>
+    api.get<Page<TimelineEvent>>(`/customers/${id}/timeline`, { ...query }, signal),
 };

@@ -1,6 +1,7 @@
 // Typed calls for customer import and export (API.md "Import and export").
 import { api, ApiError, type FieldReasons } from '../../shared/api/client';
 import { downloadFile, uploadFile } from '../../shared/api/transfer';
+import type { Wire } from '../../shared/api/wire';
 
 /** One problem of one row: `field` is the API field ("phone", "children_birth_years[1]") or "" for the row. */
 export interface ImportRowError {
@@ -11,28 +12,18 @@ export interface ImportRowError {
 }
 
 /** What an import (or its dry run) did; a dry run counts what it would do. */
-export interface ImportReport {
-  rows: number;
-  imported: number;
-  duplicates: number;
-  merged: number;
-  rejected: number;
-  errors: ImportRowError[];
-}
+export interface ImportReport extends Wire<'ImportReport', { errors: ImportRowError[] }> {}
 
-/** An import run in the background (POST with `Prefer: respond-async`), read with GET /imports/{id}. */
-export interface ImportJob {
-  id: number | string;
-  status: 'running' | 'done' | 'failed';
-  dry_run: boolean;
-  bytes: number;
-  rows_done: number;
-  rows_total: number;
-  result: ImportReport | null;
-  error: { code: string; message: string; fields?: FieldReasons } | null;
-  created_at: string;
-  finished_at: string | null;
-}
+/**
+ * An import run in the background (POST with `Prefer: respond-async`), read with GET /imports/{id};
+ * its id may come from the answer's Location, hence a string.
+ */
+export interface ImportJob
+  extends Wire<
+    'ImportJob',
+    { result: ImportReport | null; error: { code: string; message: string; fields?: FieldReasons } | null },
+    { id: number | string }
+  > {}
 
 export type FileFormat = 'csv' | 'xlsx';
 

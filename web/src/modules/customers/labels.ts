@@ -1,21 +1,14 @@
 import type { Translate } from '../../app/i18n/i18nContext';
-import { isMessageKey } from '../../app/i18n/i18nContext';
+import { valueLabel } from '../../app/i18n/i18nContext';
 import { kGenders, kIdTypes, kIncomeLevels, kMaritalStatuses, kPhoneLabels, kTimelineKinds } from './types';
 
-/** The translation of `<prefix>.<value>`, or the value itself when there is none. */
-function label(t: Translate, prefix: string, value: string | null | undefined): string {
-  if (value === null || value === undefined || value === '') return '';
-  const key = `${prefix}.${value}`;
-  return isMessageKey(key) ? t(key) : value;
-}
-
-export const idTypeLabel = (t: Translate, value: string | null | undefined) => label(t, 'idType', value);
-export const idTypeShortLabel = (t: Translate, value: string | null | undefined) => label(t, 'idTypeShort', value);
-export const genderLabel = (t: Translate, value: string | null | undefined) => label(t, 'gender', value);
-export const maritalLabel = (t: Translate, value: string | null | undefined) => label(t, 'marital', value);
-export const incomeLabel = (t: Translate, value: string | null | undefined) => label(t, 'income', value);
-export const phoneLabel = (t: Translate, value: string | null | undefined) => label(t, 'phoneLabel', value);
-export const timelineKindLabel = (t: Translate, value: string) => label(t, 'timelineKind', value);
+export const idTypeLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'idType', value);
+export const idTypeShortLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'idTypeShort', value);
+export const genderLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'gender', value);
+export const maritalLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'marital', value);
+export const incomeLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'income', value);
+export const phoneLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'phoneLabel', value);
+export const timelineKindLabel = (t: Translate, value: string) => valueLabel(t, 'timelineKind', value);
 
 export const idTypeOptions = (t: Translate) => kIdTypes.map((value) => ({ value, label: idTypeLabel(t, value) }));
 export const genderOptions = (t: Translate) => kGenders.map((value) => ({ value, label: genderLabel(t, value) }));

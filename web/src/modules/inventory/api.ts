@@ -16,7 +16,7 @@ import type {
 export const inventoryApi = {
   listProjects: (query: { limit?: number; cursor?: string | null }, signal?: AbortSignal) =>
     api.get<Page<Project>>('/projects', { ...query }, signal),
-  getProject: (id: number) => api.get<Project>(`/projects/${id}`),
+  getProject: (id: number, signal?: AbortSignal) => api.get<Project>(`/projects/${id}`, undefined, signal),
   createProject: (body: ProjectInput) => api.post<Project>('/projects', body),
   /** The board of `building` (default: the first building); 422 fields.building "not_found" for an unknown one. */
   board: (projectId: number, building: string | undefined, signal?: AbortSignal) =>
@@ -27,13 +27,13 @@ export const inventoryApi = {
   /** Every unit of a project (one page), by building, entrance, floor (top first) and room. */
   listUnits: (projectId: number, query: { building?: string; status?: UnitStatus }) =>
     api.get<Page<Unit>>(`/projects/${projectId}/units`, { ...query }),
-  getUnit: (id: number) => api.get<UnitWithOwners>(`/units/${id}`),
+  getUnit: (id: number, signal?: AbortSignal) => api.get<UnitWithOwners>(`/units/${id}`, undefined, signal),
   /** With If-Match: 409 version_conflict when stale, 409 invalid_transition off the pipeline. */
   updateUnit: (id: number, patch: UnitPatch, version: number) => api.patch<UnitWithOwners>(`/units/${id}`, patch, version),
   /** Adds or changes an owner; 422 fields.share "exceeds_total" past 100%. */
   setOwner: (id: number, customerId: number, share: number) =>
     api.post<UnitWithOwners>(`/units/${id}/owners`, { customer_id: customerId, share }),
   removeOwner: (id: number, customerId: number) => api.delete<UnitWithOwners>(`/units/${id}/owners/${customerId}`),
-  history: (id: number) => api.get<Page<UnitEvent>>(`/units/${id}/history`),
-  unitsOfCustomer: (customerId: number) => api.get<Page<OwnedUnit>>(`/customers/${customerId}/units`),
+  history: (id: number, signal?: AbortSignal) => api.get<Page<UnitEvent>>(`/units/${id}/history`, undefined, signal),
+  unitsOfCustomer: (customerId: number, signal?: AbortSignal) => api.get<Page<OwnedUnit>>(`/customers/${customerId}/units`, undefined, signal),
 };

@@ -1,17 +1,11 @@
 import type { Translate } from '../../app/i18n/i18nContext';
-import { isMessageKey } from '../../app/i18n/i18nContext';
+import type { BackTo } from '../../shared/ui/RecordPage';
+import { valueLabel } from '../../app/i18n/i18nContext';
 import { kDecorations, kUnitStatuses, type UnitStatus } from './types';
 
-/** The translation of `<prefix>.<value>`, or the value itself when there is none. */
-function label(t: Translate, prefix: string, value: string | null | undefined): string {
-  if (value === null || value === undefined || value === '') return '';
-  const key = `${prefix}.${value}`;
-  return isMessageKey(key) ? t(key) : value;
-}
-
-export const unitStatusLabel = (t: Translate, value: string | null | undefined) => label(t, 'unitStatus', value);
-export const decorationLabel = (t: Translate, value: string | null | undefined) => label(t, 'decoration', value);
-export const unitEventLabel = (t: Translate, value: string | null | undefined) => label(t, 'unitEvent', value);
+export const unitStatusLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'unitStatus', value);
+export const decorationLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'decoration', value);
+export const unitEventLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'unitEvent', value);
 
 export const decorationOptions = (t: Translate) => kDecorations.map((value) => ({ value, label: decorationLabel(t, value) }));
 export const unitStatusOptions = (t: Translate) => kUnitStatuses.map((value) => ({ value, label: unitStatusLabel(t, value) }));
@@ -78,3 +72,6 @@ export const formatShare = (share: number) => `${Number((share * 100).toFixed(2)
 
 /** A building label as people say it: "3号楼" / "Building 3". */
 export const buildingLabel = (t: Translate, building: string) => t('inventory.buildingName', { building });
+
+/** Back to 楼盘, from a project or a unit that is not there. */
+export const backToProjects = (t: Translate): BackTo => ({ path: '/projects', label: t('project.backToList') });

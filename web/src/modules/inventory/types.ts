@@ -1,55 +1,23 @@
-// Wire types of the property inventory (房源), as the server sends them (src/modules/inventory/openapi.json).
+// Wire types of the property inventory (房源), derived from the server's OpenAPI document
+// (src/modules/inventory/openapi.json; see shared/api/wire.ts). Where the document leaves a record
+// without properties (a board cell, an owned unit, a history entry) the type is written here.
+import type { Schema, Wire } from '../../shared/api/wire';
 
 /** The sales pipeline: 待售 → 认筹 → 认购 → 签约 → 交付. */
-export const kUnitStatuses = ['available', 'pledged', 'subscribed', 'contracted', 'delivered'] as const;
-export type UnitStatus = (typeof kUnitStatuses)[number];
+export const kUnitStatuses = ['available', 'pledged', 'subscribed', 'contracted', 'delivered'] as const satisfies readonly Schema<'UnitStatus'>[];
+export type UnitStatus = Schema<'UnitStatus'>;
 
 /** 毛坯 (raw) or 精装 (finished). */
-export const kDecorations = ['raw', 'finished'] as const;
+export const kDecorations = ['raw', 'finished'] as const satisfies readonly NonNullable<Schema<'UnitPatch'>['decoration']>[];
 export type Decoration = (typeof kDecorations)[number];
 
-/** A development (楼盘), owned by an org unit. */
-export interface Project {
-  id: number;
-  name: string;
-  city: string;
-  address: string;
-  org_unit_id: number;
-  /** 竣工验收, YYYY-MM-DD: warranty periods count from it. */
-  completion_date: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
+/** A development (楼盘), owned by an org unit; `completion_date` (竣工验收, YYYY-MM-DD) starts the warranty periods. */
+export type Project = Wire<'Project'>;
 
-export interface ProjectInput {
-  name: string;
-  city?: string;
-  address?: string;
-  org_unit_id?: number;
-  completion_date?: string;
-}
+export type ProjectInput = Schema<'ProjectInput'>;
 
 /** One home (房号). `code` is building-entrance-room ("3-2-1101"); prices are in fen (分). */
-export interface Unit {
-  id: number;
-  project_id: number;
-  phase: string;
-  building: string;
-  entrance: string;
-  room: string;
-  floor: number;
-  code: string;
-  /** "3室2厅2卫" */
-  layout: string;
-  area_m2: number;
-  list_price_cents: number;
-  decoration: Decoration;
-  status: UnitStatus;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
+export interface Unit extends Wire<'Unit', { decoration: Decoration }> {}
 
 export interface UnitOwner {
   customer_id: number;
@@ -58,18 +26,9 @@ export interface UnitOwner {
   share: number;
 }
 
-export interface UnitWithOwners extends Unit {
-  owners: UnitOwner[];
-}
+export interface UnitWithOwners extends Wire<'UnitWithOwners', { decoration: Decoration; owners: UnitOwner[] }> {}
 
-export interface UnitPatch {
-  status?: UnitStatus;
-  layout?: string;
-  area_m2?: number;
-  list_price_cents?: number;
-  decoration?: Decoration;
-  phase?: string;
-}
+export type UnitPatch = Schema<'UnitPatch'>;
 
 /** A cell of the sales-control board. */
 export interface BoardUnit {
@@ -84,37 +43,16 @@ export interface BoardUnit {
   version: number;
 }
 
-/** The sales-control board (销控表) of one building: floors top first. */
-export interface Board {
-  project: Project;
-  /** Every building of the project; empty while the project has no units. */
-  buildings: string[];
-  /** The building shown; "" when there is none. */
-  building: string;
-  floors: { floor: number; units: BoardUnit[] }[];
-  /** Units per status; a status without units is left out. */
-  counts: Partial<Record<UnitStatus, number>>;
-  /** Changes whenever a unit of the building changes (for polling). */
-  revision: string;
-}
+/** The sales-control board (销控表) of one building: floors top first; `revision` changes with any unit of it. */
+export interface Board
+  extends Wire<
+    'Board',
+    { project: Project; counts: Partial<Record<UnitStatus, number>> },
+    { floors: { floor: number; units: BoardUnit[] }[] }
+  > {}
 
-export interface BulkRoom {
-  /** "01": on floor 11 the room is "1101". */
-  suffix: string;
-  layout?: string;
-  area_m2: number;
-  list_price_cents?: number;
-}
-
-export interface BulkUnitsInput {
-  phase?: string;
-  building: string;
-  entrance?: string;
-  floor_from: number;
-  floor_to: number;
-  decoration?: Decoration;
-  rooms: BulkRoom[];
-}
+export type BulkUnitsInput = Schema<'BulkUnitsInput'>;
+export type BulkRoom = BulkUnitsInput['rooms'][number];
 
 /** A unit as its owner sees it (the customer page's units tab). */
 export interface OwnedUnit extends Unit {

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { inventoryApi } from './api';
+import { projectKeys } from './queries';
 import type { Board } from './types';
 
 export const kBoardPollMs = 4000;
@@ -22,75 +24,27 @@ const boardKey = (board: Board) => `${board.building}|${board.revision}|${board.
 /**
  * The sales-control board of a building, kept current without reloading the page: it polls every
  * `intervalMs` while the browser tab is visible (and at once when it becomes visible again), and
- * changes state only when the board's `revision` (or the set of buildings) changed, so an unchanged
- * answer re-renders nothing.
+ * keeps the board it has when the answer's `revision` (and set of buildings) is the same, so an
+ * unchanged answer re-renders nothing. Until another building's board comes, the last one stays.
  */
 export function useBoard(projectId: number, building: string | undefined, intervalMs = kBoardPollMs): LiveBoard {
-  const [board, setBoard] = useState<Board | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [changedAt, setChangedAt] = useState<number | null>(null);
-  const lastKey = useRef<string | null>(null);
-  const lastError = useRef<unknown>(null);
-  const inFlight = useRef(false);
-  const waiting = useRef(true);
-  const generation = useRef(0);
+  const query = useQuery({
+    queryKey: projectKeys.board(projectId, building),
+    queryFn: ({ signal }) => inventoryApi.board(projectId, building, signal),
+    refetchInterval: intervalMs,
+    refetchOnWindowFocus: true,
+    placeholderData: keepPreviousData,
+    structuralSharing: (previous, next) => (previous && boardKey(previous as Board) === boardKey(next as Board) ? previous : next),
+  });
+  const board = query.data ?? null;
+  const { refetch } = query;
 
-  const read = useCallback(
-    async (mine: number, signal?: AbortSignal) => {
-      inFlight.current = true;
-      try {
-        const next = await inventoryApi.board(projectId, building, signal);
-        if (mine !== generation.current) return;
-        if (lastError.current !== null) {
-          lastError.current = null;
-          setError(null);
-        }
-        const key = boardKey(next);
-        if (key !== lastKey.current) {
-          lastKey.current = key;
-          setBoard(next);
-          setChangedAt(Date.now());
-        }
-      } catch (err) {
-        if (mine !== generation.current || (err instanceof DOMException && err.name === 'AbortError')) return;
-        lastError.current = err;
-        setError(err);
-      } finally {
-        if (mine === generation.current) {
-          inFlight.current = false;
-          if (waiting.current) {
-            waiting.current = false;
-            setLoading(false);
-          }
-        }
-      }
-    },
-    [projectId, building],
-  );
+  // The board object changes only when the board did (see structuralSharing).
+  const [seen, setSeen] = useState<{ board: Board | null; at: number | null }>({ board: null, at: null });
+  if (board !== seen.board) setSeen({ board, at: board ? Date.now() : seen.at });
 
-  useEffect(() => {
-    const mine = ++generation.current;
-    const controller = new AbortController();
-    lastKey.current = null;
-    inFlight.current = false;
-    waiting.current = true;
-    setLoading(true);
-    void read(mine, controller.signal);
-
-    const poll = () => {
-      if (document.hidden || inFlight.current) return;
-      void read(mine, controller.signal);
-    };
-    const timer = window.setInterval(poll, intervalMs);
-    document.addEventListener('visibilitychange', poll);
-    return () => {
-      controller.abort();
-      window.clearInterval(timer);
-      document.removeEventListener('visibilitychange', poll);
-    };
-  }, [read, intervalMs]);
-
-  const reload = useCallback(() => read(generation.current), [read]);
-  return { board, loading, error, changedAt, reload };
+  const reload = useCallback(async () => {
+    await refetch();
+  }, [refetch]);
+  return { board, loading: query.isPending || query.isPlaceholderData, error: query.error, changedAt: seen.at, reload };
 }

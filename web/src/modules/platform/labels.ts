@@ -1,5 +1,5 @@
 import type { Translate } from '../../app/i18n/i18nContext';
-import { isMessageKey } from '../../app/i18n/i18nContext';
+import { valueLabel } from '../../app/i18n/i18nContext';
 import { kOrgUnitKinds, kRoles, type OrgUnitKind } from './types';
 
 export const kKindColors: Record<OrgUnitKind, string> = {
@@ -18,15 +18,9 @@ export const kRoleColors: Record<string, string> = {
   viewer: 'default',
 };
 
-export function kindLabel(t: Translate, kind: string): string {
-  const key = `kind.${kind}`;
-  return isMessageKey(key) ? t(key) : kind;
-}
+export const kindLabel = (t: Translate, kind: string) => valueLabel(t, 'kind', kind);
 
-export function roleLabel(t: Translate, role: string): string {
-  const key = `role.${role}`;
-  return isMessageKey(key) ? t(key) : role;
-}
+export const roleLabel = (t: Translate, role: string) => valueLabel(t, 'role', role);
 
 export function kindOptions(t: Translate) {
   return kOrgUnitKinds.map((kind) => ({ value: kind, label: kindLabel(t, kind) }));

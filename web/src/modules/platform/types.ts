@@ -1,20 +1,15 @@
-// Wire types of the platform module (org tree, users, sessions, audit), as the server sends them.
+// Wire types of the platform module (org tree, users, sessions, audit), derived from the server's
+// OpenAPI document (src/platform/openapi.json; see shared/api/wire.ts).
+import type { Schema, Wire } from '../../shared/api/wire';
 
-export const kOrgUnitKinds = ['group', 'region', 'city', 'project'] as const;
-export type OrgUnitKind = (typeof kOrgUnitKinds)[number];
+export const kOrgUnitKinds = ['group', 'region', 'city', 'project'] as const satisfies readonly Schema<'OrgUnitKind'>[];
+export type OrgUnitKind = Schema<'OrgUnitKind'>;
 
-export const kRoles = ['admin', 'manager', 'agent', 'sales', 'engineer', 'viewer'] as const;
-export type Role = (typeof kRoles)[number];
+export const kRoles = ['admin', 'manager', 'agent', 'sales', 'engineer', 'viewer'] as const satisfies readonly Schema<'RoleName'>[];
+export type Role = Schema<'RoleName'>;
 
-export interface OrgUnit {
-  id: number;
-  name: string;
-  kind: OrgUnitKind;
-  parent_id: number | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
+/** An org unit (集团 → 区域 → 城市公司 → 项目). */
+export type OrgUnit = Wire<'OrgUnit'>;
 
 export interface NewOrgUnit {
   name: string;
@@ -22,42 +17,15 @@ export interface NewOrgUnit {
   parent_id: number | null;
 }
 
-export interface OrgUnitPatch {
-  name?: string;
-}
+export type OrgUnitPatch = Partial<Schema<'OrgUnitPatch'>>;
 
-export interface User {
-  id: number;
-  username: string;
-  display_name: string;
-  roles: string[];
-  org_unit_id: number | null;
-  disabled: boolean;
-  /** Locked after ten consecutive failed logins, until an administrator unlocks it. */
-  locked: boolean;
-  locked_at: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
+export interface User extends Wire<'User'> {}
 
-export interface NewUser {
-  username: string;
-  password: string;
-  display_name: string;
-  roles: string[];
+export interface NewUser extends Omit<Schema<'UserCreate'>, 'org_unit_id'> {
   org_unit_id: number;
 }
 
-export interface UserPatch {
-  display_name?: string;
-  roles?: string[];
-  org_unit_id?: number;
-  disabled?: boolean;
-  /** false unlocks a locked account. */
-  locked?: boolean;
-  password?: string;
-}
+export type UserPatch = Schema<'UserPatch'>;
 
 export interface UserQuery {
   q?: string;
@@ -65,37 +33,19 @@ export interface UserQuery {
 }
 
 /** The user as login answers it. */
-export interface SessionUser {
-  id: number;
-  username: string;
-  display_name: string;
-  roles: string[];
-  org_unit_id: number | null;
-}
+export interface SessionUser extends Wire<'UserSummary'> {}
 
-export interface LoginResponse {
-  token: string;
-  user: SessionUser;
-}
+export type LoginResponse = Wire<'LoginResponse'>;
 
 /** GET /me: the session user with their org unit and effective permissions. */
 export interface Me extends SessionUser {
   org_unit: Pick<OrgUnit, 'id' | 'name' | 'kind'> | null;
-  permissions: string[];
+  permissions: Wire<'Me'>['permissions'];
 }
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor_id: number | null;
-  actor_username: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: number | string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  request_id: string | null;
-}
+/** An entry of the audit log; `before` and `after` are the record's JSON around the change. */
+export interface AuditEntry
+  extends Wire<'AuditEntry', { before: Record<string, unknown> | null; after: Record<string, unknown> | null }> {}
 
 export interface AuditQuery {
   action?: string;
@@ -105,13 +55,4 @@ export interface AuditQuery {
 }
 
 /** An in-app notification (a reminder, an escalation…); `ref_type`/`ref_id` name what it is about. */
-export interface AppNotification {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  ref_type: string | null;
-  ref_id: number | null;
-  read_at: string | null;
-  created_at: string;
-}
+export interface AppNotification extends Wire<'Notification'> {}

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { orgUnitApi } from './api';
 import { buildOrgTree, type OrgTreeNode } from './orgTree';
+import { orgUnitKeys } from './queries';
 import type { OrgUnit } from './types';
 
 export interface OrgUnitsState {
@@ -14,40 +16,30 @@ export interface OrgUnitsState {
   upsert: (unit: OrgUnit) => void;
 }
 
+const kNone: OrgUnit[] = [];
+
 /** Every org unit the caller may see, as a list, a map and a tree. */
 export function useOrgUnits(): OrgUnitsState {
-  const [units, setUnits] = useState<OrgUnit[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: orgUnitKeys.all,
+    queryFn: async ({ signal }) => (await orgUnitApi.listAll(signal)).items,
+  });
+  const units = query.data ?? kNone;
+  const { refetch } = query;
 
+  const upsert = useCallback(
+    (unit: OrgUnit) =>
+      queryClient.setQueryData<OrgUnit[]>(orgUnitKeys.all, (list = []) =>
+        list.some((item) => item.id === unit.id) ? list.map((item) => (item.id === unit.id ? unit : item)) : [...list, unit],
+      ),
+    [queryClient],
+  );
   const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      const { items } = await orgUnitApi.listAll();
-      setUnits(items);
-      setError(null);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  const upsert = useCallback((unit: OrgUnit) => {
-    setUnits((list) => {
-      const index = list.findIndex((item) => item.id === unit.id);
-      if (index < 0) return [...list, unit];
-      const copy = list.slice();
-      copy[index] = unit;
-      return copy;
-    });
-  }, []);
+    await refetch();
+  }, [refetch]);
 
   const byId = useMemo(() => new Map(units.map((unit) => [unit.id, unit])), [units]);
   const tree = useMemo(() => buildOrgTree(units), [units]);
-  return { units, byId, tree, loading, error, reload, upsert };
+  return { units, byId, tree, loading: query.isFetching, error: query.error, reload, upsert };
 }

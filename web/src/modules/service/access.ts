@@ -1,3 +1,4 @@
+import { mayDo } from '../../app/auth/authContext';
 import type { Me } from '../platform/types';
 
 /** The built-in roles that may work on tickets (all but viewer): the menu shows 回访队列 to them. */
@@ -5,12 +6,9 @@ export const kServiceWriteRoles = ['admin', 'manager', 'agent', 'sales', 'engine
 
 /** What the signed-in user may do in the service centre (the server decides; this only hides what it would refuse). */
 export function serviceAccess(me: Me | null) {
-  const permissions = me?.permissions ?? [];
-  // /me may have failed and left no permissions: then show the actions and let the server answer.
-  const known = permissions.length > 0;
   return {
-    write: !known || permissions.includes('record.write'),
+    write: mayDo(me, 'record.write'),
     /** Categories, standard answers, department members…: administrators. */
-    config: !known || permissions.includes('service.config'),
+    config: mayDo(me, 'service.config'),
   };
 }

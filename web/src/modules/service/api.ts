@@ -25,6 +25,8 @@ import type {
   SlaPolicy,
   SlaPolicyInput,
   TicketCategoryInput,
+  TicketCategoryPatch,
+  WorkingHours,
   TicketShareLink,
   Ticket,
   TicketAction,
@@ -40,33 +42,33 @@ import type {
 export const serviceApi = {
   /** Tickets in the caller's scope, newest first. */
   list: (query: TicketListQuery, signal?: AbortSignal) => api.get<Page<Ticket>>('/tickets', { ...query }, signal),
-  get: (id: number) => api.get<Ticket>(`/tickets/${id}`),
+  get: (id: number, signal?: AbortSignal) => api.get<Ticket>(`/tickets/${id}`, undefined, signal),
   /** Routed to a department and given deadlines by the server. */
   create: (body: TicketInput) => api.post<Ticket>('/tickets', body),
   /** With If-Match: 409 version_conflict when stale, 409 invalid_transition when the status does not allow it. */
   act: (id: number, action: TicketAction, body: TicketActionInput, version: number) =>
     api.post<Ticket>(`/tickets/${id}/${action}`, body, { ifMatch: version }),
   /** The ticket's history, oldest first (one page). */
-  events: (id: number) => api.get<Page<TicketEvent>>(`/tickets/${id}/events`),
-  categories: () => api.get<Page<TicketCategory>>('/ticket-categories'),
+  events: (id: number, signal?: AbortSignal) => api.get<Page<TicketEvent>>(`/tickets/${id}/events`, undefined, signal),
+  categories: (signal?: AbortSignal) => api.get<Page<TicketCategory>>('/ticket-categories', undefined, signal),
   /** A new customer link; the previous one stops working. */
   share: (id: number) => api.post<TicketShareLink>(`/tickets/${id}/share`),
 
   createCategory: (body: TicketCategoryInput) => api.post<TicketCategory>('/ticket-categories', body),
   /** With If-Match: 409 version_conflict when stale. */
-  updateCategory: (id: number, body: { name?: string; position?: number; active?: boolean }, version: number) =>
+  updateCategory: (id: number, body: TicketCategoryPatch, version: number) =>
     api.patch<TicketCategory>(`/ticket-categories/${id}`, body, version),
 
-  routingRules: () => api.get<Page<RoutingRule>>('/routing-rules'),
+  routingRules: (signal?: AbortSignal) => api.get<Page<RoutingRule>>('/routing-rules', undefined, signal),
   createRoutingRule: (body: RoutingRuleInput) => api.post<RoutingRule>('/routing-rules', body),
   deleteRoutingRule: (id: number) => api.delete<void>(`/routing-rules/${id}`),
 
-  slaPolicies: () => api.get<Page<SlaPolicy>>('/sla-policies'),
+  slaPolicies: (signal?: AbortSignal) => api.get<Page<SlaPolicy>>('/sla-policies', undefined, signal),
   createSlaPolicy: (body: SlaPolicyInput) => api.post<SlaPolicy>('/sla-policies', body),
   deleteSlaPolicy: (id: number) => api.delete<void>(`/sla-policies/${id}`),
 
-  calendar: (region: string) => api.get<BusinessCalendar>(`/calendars/${region}`),
-  setWorkingHours: (region: string, body: { day_start: string; day_end: string }) => api.patch<BusinessCalendar>(`/calendars/${region}`, body),
+  calendar: (region: string, signal?: AbortSignal) => api.get<BusinessCalendar>(`/calendars/${region}`, undefined, signal),
+  setWorkingHours: (region: string, body: WorkingHours) => api.patch<BusinessCalendar>(`/calendars/${region}`, body),
   setDay: (region: string, day: string, body: Omit<CalendarDay, 'day'>) => request<BusinessCalendar>('PUT', `/calendars/${region}/days/${day}`, { body }),
   /** Back to the Monday–Friday rhythm; answers the calendar. */
   clearDay: (region: string, day: string) => api.delete<BusinessCalendar>(`/calendars/${region}/days/${day}`),
@@ -85,12 +87,12 @@ export const serviceApi = {
   /** 工单报表 over the tickets created in the period. */
   ticketReport: (query: TicketReportQuery, signal?: AbortSignal) => api.get<TicketReport>('/reports/tickets', { ...query }, signal),
 
-  /** A repair ticket's work orders, oldest first. */
   /** The ticket's files, oldest first (upload with uploadFile: the body is the file). */
-  attachments: (ticketId: number) => api.get<Page<TicketAttachment>>(`/tickets/${ticketId}/attachments`),
+  attachments: (ticketId: number, signal?: AbortSignal) => api.get<Page<TicketAttachment>>(`/tickets/${ticketId}/attachments`, undefined, signal),
   /** The uploader or an administrator (403 otherwise). */
   removeAttachment: (ticketId: number, fileId: number) => api.delete<void>(`/tickets/${ticketId}/attachments/${fileId}`),
-  workOrders: (ticketId: number) => api.get<Page<WorkOrder>>(`/tickets/${ticketId}/work-orders`),
+  /** A repair ticket's work orders, oldest first. */
+  workOrders: (ticketId: number, signal?: AbortSignal) => api.get<Page<WorkOrder>>(`/tickets/${ticketId}/work-orders`, undefined, signal),
   /** 422 ticket_id not_a_repair; 409 invalid_transition once the ticket is resolved, closed or cancelled. */
   createWorkOrder: (ticketId: number, body: WorkOrderInput) => api.post<WorkOrder>(`/tickets/${ticketId}/work-orders`, body),
   /** 409 invalid_transition when the order's status does not allow it; approve is 403 outside engineering. */
@@ -111,7 +113,8 @@ export const serviceApi = {
   createStandardAnswer: (body: StandardAnswerInput) => api.post<StandardAnswer>('/standard-answers', body),
   deleteStandardAnswer: (id: number) => api.delete<void>(`/standard-answers/${id}`),
 
-  departmentMembers: (department: Department) => api.get<Page<DepartmentMember>>(`/departments/${department}/members`),
+  departmentMembers: (department: Department, signal?: AbortSignal) =>
+    api.get<Page<DepartmentMember>>(`/departments/${department}/members`, undefined, signal),
   /** Replaces the members (administrators only); answers the new list. */
   setDepartmentMembers: (department: Department, userIds: number[]) =>
     request<Page<DepartmentMember>>('PUT', `/departments/${department}/members`, { body: { user_ids: userIds } }),

@@ -1,5 +1,5 @@
 import type { Translate } from '../../app/i18n/i18nContext';
-import { isMessageKey } from '../../app/i18n/i18nContext';
+import { valueLabel } from '../../app/i18n/i18nContext';
 import {
   kDepartments,
   kResponsibilities,
@@ -15,21 +15,14 @@ import {
   type WorkOrderStatus,
 } from './types';
 
-/** The translation of `<prefix>.<value>`, or the value itself when there is none. */
-function label(t: Translate, prefix: string, value: string | null | undefined): string {
-  if (value === null || value === undefined || value === '') return '';
-  const key = `${prefix}.${value}`;
-  return isMessageKey(key) ? t(key) : value;
-}
-
-export const kindLabel = (t: Translate, value: string | null | undefined) => label(t, 'ticketKind', value);
-export const channelLabel = (t: Translate, value: string | null | undefined) => label(t, 'ticketChannel', value);
-export const gradeLabel = (t: Translate, value: string | null | undefined) => label(t, 'ticketGrade', value);
-export const ticketStatusLabel = (t: Translate, value: string | null | undefined) => label(t, 'ticketStatus', value);
-export const departmentLabel = (t: Translate, value: string | null | undefined) => label(t, 'department', value);
-export const responsibilityLabel = (t: Translate, value: string | null | undefined) => label(t, 'responsibility', value);
-export const ticketActionLabel = (t: Translate, value: string | null | undefined) => label(t, 'ticketAction', value);
-export const warrantyLabel = (t: Translate, value: string | null | undefined) => label(t, 'warranty', value);
+export const kindLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'ticketKind', value);
+export const channelLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'ticketChannel', value);
+export const gradeLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'ticketGrade', value);
+export const ticketStatusLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'ticketStatus', value);
+export const departmentLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'department', value);
+export const responsibilityLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'responsibility', value);
+export const ticketActionLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'ticketAction', value);
+export const warrantyLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'warranty', value);
 
 export const kindOptions = (t: Translate) => kTicketKinds.map((value) => ({ value, label: kindLabel(t, value) }));
 export const channelOptions = (t: Translate) => kTicketChannels.map((value) => ({ value, label: channelLabel(t, value) }));
@@ -79,12 +72,12 @@ export function formatSpan(t: Translate, ms: number): string {
   return t('ticket.spanMinutes', { minutes: mins });
 }
 
-export const massAlertStatusLabel = (t: Translate, value: string | null | undefined) => label(t, 'massAlertStatus', value);
+export const massAlertStatusLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'massAlertStatus', value);
 export const kMassAlertStatusColors: Record<string, string> = { open: 'red', acknowledged: 'blue', closed: 'default' };
 
-export const workOrderStatusLabel = (t: Translate, value: string | null | undefined) => label(t, 'workOrderStatus', value);
-export const workOrderActionLabel = (t: Translate, value: string | null | undefined) => label(t, 'workOrderAction', value);
-export const chargeToLabel = (t: Translate, value: string | null | undefined) => label(t, 'chargeTo', value);
+export const workOrderStatusLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'workOrderStatus', value);
+export const workOrderActionLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'workOrderAction', value);
+export const chargeToLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'chargeTo', value);
 export const chargeToOptions = (t: Translate) => kChargeTo.map((value) => ({ value, label: chargeToLabel(t, value) }));
 
 export const kWorkOrderStatusColors: Record<string, string> = {

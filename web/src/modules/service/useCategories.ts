@@ -1,5 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from './api';
+import { serviceKeys } from './queries';
 import type { TicketCategory } from './types';
 
 export interface CategoryNode {
@@ -8,21 +10,25 @@ export interface CategoryNode {
   children: CategoryNode[];
 }
 
+const kNone: TicketCategory[] = [];
+
+/** The ticket categories as the server lists them (every one, active or not); `upsert` puts a saved one in place. */
+export function useCategoryList() {
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: serviceKeys.categories, queryFn: async () => (await serviceApi.categories()).items });
+  const upsert = useCallback(
+    (category: TicketCategory) =>
+      queryClient.setQueryData<TicketCategory[]>(serviceKeys.categories, (current = []) =>
+        current.some((c) => c.id === category.id) ? current.map((c) => (c.id === category.id ? category : c)) : [...current, category],
+      ),
+    [queryClient],
+  );
+  return { items: query.data ?? kNone, loading: query.isFetching, error: query.error, reload: query.refetch, upsert };
+}
+
 /** The ticket categories (渗漏 › 屋面渗漏, …): by id, and as a tree of the active ones for a TreeSelect. */
 export function useCategories() {
-  const [items, setItems] = useState<TicketCategory[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let current = true;
-    serviceApi.categories().then(
-      (page) => current && setItems(page.items),
-      (err) => current && setError(err),
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
-
+  const { items, error } = useCategoryList();
   return useMemo(() => {
     const byId = new Map(items.map((c) => [c.id, c]));
     const nodes = new Map<number, CategoryNode>();

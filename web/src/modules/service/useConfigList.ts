@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DependencyList } from 'react';
 import { App } from 'antd';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useT } from '../../app/i18n/useT';
 import { errorMessage } from '../../shared/ui/apiErrors';
 
@@ -17,53 +17,44 @@ export interface ConfigList<T> {
 
 /**
  * A list of service configuration records read in one call (routing rules, SLA policies, standard
- * answers…): read on mount and whenever `deps` change (the filters `read` closes over); an answer
- * that a later read overtook is dropped. `deleted` is the message after a successful delete.
+ * answers…) under `queryKey` (put the filters in it): read on mount and whenever the key changes.
+ * `deleted` is the message after a successful delete.
  */
-export function useConfigList<T extends { id: number }>(
-  { read, destroy, deleted }: { read: () => Promise<T[]>; destroy: (item: T) => Promise<unknown>; deleted: (item: T) => string },
-  deps: DependencyList,
-): ConfigList<T> {
+export function useConfigList<T extends { id: number }>({
+  queryKey,
+  read,
+  destroy,
+  deleted,
+}: {
+  queryKey: QueryKey;
+  read: (signal: AbortSignal) => Promise<T[]>;
+  destroy: (item: T) => Promise<unknown>;
+  deleted: (item: T) => string;
+}): ConfigList<T> {
   const t = useT();
   const { message } = App.useApp();
-  const [items, setItems] = useState<T[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const generation = useRef(0);
-  // The latest read, so reloads always use the current filters.
-  const readRef = useRef(read);
-  useLayoutEffect(() => {
-    readRef.current = read;
-  });
-
-  const reload = useCallback(async () => {
-    const mine = ++generation.current;
-    setLoading(true);
-    try {
-      const list = await readRef.current();
-      if (mine !== generation.current) return;
-      setItems(list);
-      setError(null);
-    } catch (err) {
-      if (mine === generation.current) setError(err);
-    } finally {
-      if (mine === generation.current) setLoading(false);
-    }
-  }, []);
-  useEffect(() => {
-    void reload();
-    // The caller's deps stand for read, which is read through readRef.
-  }, [reload, ...deps]);
-
-  const add = useCallback((item: T) => setItems((current) => [...current, item]), []);
-  const remove = async (item: T) => {
-    try {
-      await destroy(item);
+  const queryClient = useQueryClient();
+  // Until the answer for new filters comes, the records read before stay on screen.
+  const query = useQuery({ queryKey, queryFn: ({ signal }) => read(signal), placeholderData: keepPreviousData });
+  const setItems = (update: (items: T[]) => T[]) => queryClient.setQueryData<T[]>(queryKey, (current) => update(current ?? []));
+  const removal = useMutation({
+    mutationFn: destroy,
+    onSuccess: (_, item) => {
       setItems((current) => current.filter((i) => i.id !== item.id));
       void message.success(deleted(item));
-    } catch (err) {
-      void message.error(errorMessage(t, err));
-    }
+    },
+    onError: (err) => void message.error(errorMessage(t, err)),
+  });
+  return {
+    items: query.data ?? [],
+    loading: query.isFetching,
+    error: query.error,
+    reload: async () => {
+      await query.refetch();
+    },
+    add: (item) => setItems((current) => [...current, item]),
+    remove: async (item) => {
+      await removal.mutateAsync(item).catch(() => undefined);
+    },
   };
-  return { items, loading, error, reload, add, remove };
 }

@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DependencyList, type Dispatch, type SetStateAction } from 'react';
+import { useMemo, type SetStateAction } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQueryClient, type InfiniteData, type QueryKey } from '@tanstack/react-query';
 import type { Page } from '../api/client';
 
 /** Reads one page: the first when `cursor` is null, else the one `next_cursor` pointed at. */
-export type FetchPage<T> = (cursor: string | null) => Promise<Page<T>>;
+export type FetchPage<T> = (cursor: string | null, signal: AbortSignal) => Promise<Page<T>>;
 
 export interface CursorList<T> {
   /** Every item read so far, pages in order. */
   items: T[];
   /** Puts a created or changed item in place without a round trip. */
-  setItems: Dispatch<SetStateAction<T[]>>;
+  setItems: (update: SetStateAction<T[]>) => void;
   /** The cursor of the next page; null once the list has ended. */
   nextCursor: string | null;
   loading: boolean;
@@ -19,47 +20,49 @@ export interface CursorList<T> {
   reload: () => Promise<void>;
 }
 
+type Pages<T> = InfiniteData<Page<T>, string | null>;
+
 /**
- * A cursor-paged list ("load more"): reads the first page on mount and again whenever `deps`
- * change (e.g. the filters `fetchPage` closes over). An answer that a later load overtook is dropped.
+ * A cursor-paged list ("load more") as an infinite query under `queryKey`: the first page is read
+ * on mount and whenever the key changes (put the filters in it); until the new answer comes the
+ * items read before stay on screen, unless `keepPrevious` is false. Invalidating the key reads it again.
  */
-export function useCursorList<T>(fetchPage: FetchPage<T>, deps: DependencyList): CursorList<T> {
-  const [items, setItems] = useState<T[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const generation = useRef(0);
-  // The latest fetchPage, so loads always use the current filters.
-  const fetchRef = useRef(fetchPage);
-  useLayoutEffect(() => {
-    fetchRef.current = fetchPage;
+export function useCursorList<T>(queryKey: QueryKey, fetchPage: FetchPage<T>, { keepPrevious = true } = {}): CursorList<T> {
+  const queryClient = useQueryClient();
+  const query = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam, signal }) => fetchPage(pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: Page<T>) => last.next_cursor ?? undefined,
+    placeholderData: keepPrevious ? keepPreviousData : undefined,
   });
+  const { data, error, isFetching, hasNextPage, fetchNextPage, refetch } = query;
+  const items = useMemo(() => data?.pages.flatMap((page) => page.items) ?? [], [data]);
+  const pages = data?.pages ?? [];
 
-  const load = useCallback(async (after: string | null) => {
-    const mine = ++generation.current;
-    setLoading(true);
-    try {
-      const page = await fetchRef.current(after);
-      if (mine !== generation.current) return;
-      setItems((list) => (after ? [...list, ...page.items] : page.items));
-      setNextCursor(page.next_cursor);
-      setError(null);
-    } catch (err) {
-      if (mine === generation.current) setError(err);
-    } finally {
-      if (mine === generation.current) setLoading(false);
-    }
-  }, []);
+  /** Keeps only the first page, so that reading again reads that one alone. */
+  const firstPageOnly = (current: Pages<T> | undefined) =>
+    current && current.pages.length > 1 ? { pages: current.pages.slice(0, 1), pageParams: current.pageParams.slice(0, 1) } : current;
 
-  const reload = useCallback(() => load(null), [load]);
-  const loadMore = useCallback(async () => {
-    if (nextCursor) await load(nextCursor);
-  }, [load, nextCursor]);
-
-  useEffect(() => {
-    void reload();
-    // The caller's deps stand for fetchPage, which is read through fetchRef.
-  }, [reload, ...deps]);
-
-  return { items, setItems, nextCursor, loading, error, loadMore, reload };
+  return {
+    items,
+    setItems: (update) =>
+      queryClient.setQueryData<Pages<T>>(queryKey, (current) => {
+        if (!current) return current;
+        const next = typeof update === 'function' ? update(current.pages.flatMap((page) => page.items)) : update;
+        // One page holding every item, ending where the last page read ended.
+        const last = current.pages[current.pages.length - 1];
+        return { pages: [{ items: next, next_cursor: last.next_cursor }], pageParams: [null] };
+      }),
+    nextCursor: hasNextPage ? (pages[pages.length - 1]?.next_cursor ?? null) : null,
+    loading: isFetching,
+    error,
+    loadMore: async () => {
+      if (hasNextPage) await fetchNextPage();
+    },
+    reload: async () => {
+      queryClient.setQueryData<Pages<T>>(queryKey, firstPageOnly);
+      await refetch();
+    },
+  };
 }

@@ -1,8 +1,29 @@
-import type { ReactNode } from 'react';
-import { Flex, Typography } from 'antd';
+import type { CSSProperties, ReactNode } from 'react';
+import { Button, Flex, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { useT } from '../../app/i18n/useT';
 
-/** The title row every page starts with: title, one line of description, actions on the right. */
-export function PageHeader({ title, description, extra }: { title: ReactNode; description?: ReactNode; extra?: ReactNode }) {
+/** The 刷新 button of a page or a list: reads its data again. */
+export function RefreshButton({ onRefresh, style }: { onRefresh: () => void; style?: CSSProperties }) {
+  const t = useT();
+  return (
+    <Button icon={<ReloadOutlined />} onClick={onRefresh} style={style}>
+      {t('common.refresh')}
+    </Button>
+  );
+}
+
+/**
+ * The title row every page starts with: title, one line of description, actions on the right
+ * (刷新 first when `onRefresh` is given).
+ */
+export function PageHeader({ title, description, extra, onRefresh }: { title: ReactNode; description?: ReactNode; extra?: ReactNode; onRefresh?: () => void }) {
+  const actions = (
+    <>
+      {onRefresh && <RefreshButton onRefresh={onRefresh} />}
+      {extra}
+    </>
+  );
   return (
     <Flex justify="space-between" align="flex-end" gap={16} wrap style={{ marginBottom: 16 }}>
       <div>
@@ -15,9 +36,9 @@ export function PageHeader({ title, description, extra }: { title: ReactNode; de
           </Typography.Text>
         )}
       </div>
-      {extra && (
+      {(extra || onRefresh) && (
         <Flex gap={8} wrap>
-          {extra}
+          {actions}
         </Flex>
       )}
     </Flex>

@@ -1,8 +1,10 @@
+import type { CSSProperties } from 'react';
 import { Flex, Space, Tag, Tooltip, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { idTypeLabel, idTypeShortLabel, kGenderColors, phoneLabel } from '../labels';
 import type { Customer, CustomerPhone } from '../types';
+import { CustomerAvatar } from './CustomerAvatar';
 
 /** `text` with the first occurrence of `needle` marked (search results). */
 export function Highlight({ text, needle }: { text: string; needle?: string }) {
@@ -101,5 +103,21 @@ export function MaskedMark() {
     <Tooltip title={t('customer.maskedTooltip')}>
       <LockOutlined style={{ color: '#8c94a3', fontSize: 12 }} />
     </Tooltip>
+  );
+}
+
+/** A customer on one line, as search results show it: avatar, name, phone, then city and number at the end. */
+export function CustomerLine({ customer, nameWidth, testId, style }: { customer: Customer; nameWidth: number; testId?: string; style?: CSSProperties }) {
+  return (
+    <Flex align="center" gap={10} style={style} data-testid={testId}>
+      <CustomerAvatar customer={customer} size={24} />
+      <Typography.Text strong style={{ minWidth: nameWidth }}>
+        {customer.name}
+      </Typography.Text>
+      {customer.phone && <PhoneText phone={customer.phone} />}
+      <Typography.Text type="secondary" style={{ marginLeft: 'auto', fontSize: 12 }}>
+        {[customer.city, `#${customer.id}`].filter(Boolean).join(' · ')}
+      </Typography.Text>
+    </Flex>
   );
 }

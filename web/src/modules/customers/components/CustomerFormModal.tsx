@@ -31,7 +31,8 @@ import {
   phoneLabelOptions,
 } from '../labels';
 import { kMaxPhones, type Customer } from '../types';
-import { FormSection } from './FormSection';
+import { FormSection } from '../../../shared/ui/FormSection';
+import { requiredText } from '../../../shared/ui/formRules';
 
 export type CustomerModalTarget = { mode: 'create'; orgUnitId?: number } | { mode: 'edit'; customer: Customer };
 
@@ -127,7 +128,7 @@ export function CustomerFormModal({
             <Form.Item
               name="name"
               label={t('customer.name')}
-              rules={[{ required: true, whitespace: true, message: t('customer.nameRequired') }]}
+              rules={requiredText(t('customer.nameRequired'))}
             >
               <Input placeholder={t('customer.namePlaceholder')} maxLength={100} data-testid="customer-name" />
             </Form.Item>
@@ -164,7 +165,7 @@ export function CustomerFormModal({
                   <Form.Item
                     name={[field.name, 'phone']}
                     style={{ flex: 1, marginBottom: 8 }}
-                    rules={[{ required: true, whitespace: true, message: t('customer.phoneRequired') }]}
+                    rules={requiredText(t('customer.phoneRequired'))}
                   >
                     <Input
                       placeholder={index === 0 ? t('customer.phonePlaceholder') : t('customer.phonePlaceholderMore')}

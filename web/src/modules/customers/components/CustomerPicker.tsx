@@ -1,12 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Flex, Select, Spin, Typography, type SelectProps } from 'antd';
 import { useT } from '../../../app/i18n/useT';
 import { useDebouncedValue } from '../../../shared/hooks/useDebouncedValue';
-import { customerApi } from '../api';
+import { useCustomerSearch } from '../queries';
 import { searchable } from '../search';
 import type { Customer } from '../types';
-import { CustomerAvatar } from './CustomerAvatar';
-import { PhoneText } from './CustomerCells';
+import { CustomerLine } from './CustomerCells';
 
 const kSearchDelayMs = 250;
 
@@ -25,27 +24,9 @@ export function CustomerPicker({
   const t = useT();
   const [typed, setTyped] = useState('');
   const query = useDebouncedValue(typed.trim(), kSearchDelayMs);
-  const [found, setFound] = useState<Customer[]>([]);
-  const [loading, setLoading] = useState(false);
-
-  useEffect(() => {
-    if (!searchable(query)) {
-      setFound([]);
-      return;
-    }
-    let current = true;
-    setLoading(true);
-    customerApi
-      .list({ q: query, limit: 20 })
-      .then(
-        (page) => current && setFound(page.items.filter((c) => c.id !== excludeId)),
-        () => current && setFound([]),
-      )
-      .finally(() => current && setLoading(false));
-    return () => {
-      current = false;
-    };
-  }, [query, excludeId]);
+  const search = useCustomerSearch(query, 20);
+  const found = search.found.filter((c) => c.id !== excludeId);
+  const loading = search.searching;
 
   const hint = loading ? (
     <Flex justify="center" style={{ padding: 12 }}>
@@ -66,18 +47,7 @@ export function CustomerPicker({
       options={found.map((c) => ({
         value: c.id,
         title: `${c.name}（#${c.id}）`,
-        label: (
-          <Flex align="center" gap={10} data-testid={`picker-option-${c.id}`}>
-            <CustomerAvatar customer={c} size={24} />
-            <Typography.Text strong style={{ minWidth: 64 }}>
-              {c.name}
-            </Typography.Text>
-            {c.phone && <PhoneText phone={c.phone} />}
-            <Typography.Text type="secondary" style={{ marginLeft: 'auto', fontSize: 12 }}>
-              {[c.city, `#${c.id}`].filter(Boolean).join(' · ')}
-            </Typography.Text>
-          </Flex>
-        ),
+        label: <CustomerLine customer={c} nameWidth={64} testId={`picker-option-${c.id}`} />,
       }))}
       onChange={(value, option) => {
         props.onChange?.(value, option);

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Badge, Descriptions, Flex, Space, Tag, Tooltip, Typography } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
@@ -9,19 +10,22 @@ import { GenderText, IdDocument, MaskedMark, PhoneList } from './CustomerCells';
 const none = <Typography.Text type="secondary">—</Typography.Text>;
 const orNone = (value: string | null | undefined) => (value ? value : none);
 
+/** The bordered two-column table the profile and household tabs show their facts in. */
+function FactTable({ testId, children }: { testId: string; children: ReactNode }) {
+  return (
+    <Descriptions bordered size="middle" column={{ xs: 1, lg: 2 }} styles={{ label: { width: 140, whiteSpace: 'nowrap' } }} data-testid={testId}>
+      {children}
+    </Descriptions>
+  );
+}
+
 /** 基本资料: contact, identity and consent. */
 export function CustomerProfile({ customer, orgPath }: { customer: Customer; orgPath: string }) {
   const t = useT();
   const age = ageFromDate(customer.birth_date);
   const masked = customer.masked && !customer.anonymized;
   return (
-    <Descriptions
-      bordered
-      size="middle"
-      column={{ xs: 1, lg: 2 }}
-      styles={{ label: { width: 140, whiteSpace: 'nowrap' } }}
-      data-testid="customer-profile"
-    >
+    <FactTable testId="customer-profile">
       <Descriptions.Item label={<Space size={6}>{t('customer.phones')}{masked && <MaskedMark />}</Space>}>
         <PhoneList phones={customer.phones} />
       </Descriptions.Item>
@@ -75,7 +79,7 @@ export function CustomerProfile({ customer, orgPath }: { customer: Customer; org
           </Tooltip>
         </Space>
       </Descriptions.Item>
-    </Descriptions>
+    </FactTable>
   );
 }
 
@@ -84,13 +88,7 @@ export function CustomerHousehold({ customer }: { customer: Customer }) {
   const t = useT();
   const children = [...customer.children_birth_years].sort((a, b) => a - b);
   return (
-    <Descriptions
-      bordered
-      size="middle"
-      column={{ xs: 1, lg: 2 }}
-      styles={{ label: { width: 140, whiteSpace: 'nowrap' } }}
-      data-testid="customer-household"
-    >
+    <FactTable testId="customer-household">
       <Descriptions.Item label={t('customer.maritalStatus')}>{orNone(maritalLabel(t, customer.marital_status))}</Descriptions.Item>
       <Descriptions.Item label={t('customer.incomeLevel')}>{orNone(incomeLabel(t, customer.income_level))}</Descriptions.Item>
       <Descriptions.Item label={t('customer.children')} span={{ xs: 1, lg: 2 }}>
@@ -118,7 +116,6 @@ export function CustomerHousehold({ customer }: { customer: Customer }) {
       <Descriptions.Item label={t('customer.elders')} span={{ xs: 1, lg: 2 }}>
         {customer.elders === null ? none : t('customer.eldersCount', { count: customer.elders })}
       </Descriptions.Item>
-    </Descriptions>
+    </FactTable>
   );
 }
-

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, ConfigProvider, Empty, Flex, Radio, Spin, Tag, Timeline, Typography } from 'antd';
+import { ConfigProvider, Empty, Flex, Radio, Spin, Tag, Timeline, Typography } from 'antd';
 import {
   CommentOutlined,
   FileTextOutlined,
@@ -14,13 +14,14 @@ import {
 } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useT } from '../../../app/i18n/useT';
-import { isMessageKey } from '../../../app/i18n/i18nContext';
+import { valueLabel } from '../../../app/i18n/i18nContext';
 import { CursorListFooter } from '../../../shared/ui/CursorTable';
-import { errorMessage } from '../../../shared/ui/apiErrors';
 import { useCursorList } from '../../../shared/hooks/useCursorList';
 import { customerApi } from '../api';
+import { customerKeys } from '../queries';
 import { kTimelineColors, timelineKindLabel, timelineKindOptions } from '../labels';
 import type { TimelineEvent } from '../types';
+import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 
 const kPageSize = 20;
 
@@ -52,8 +53,7 @@ function KindIcon({ kind }: { kind: string }) {
 function EventRef({ event }: { event: TimelineEvent }) {
   const t = useT();
   if (!event.ref_type || event.ref_id === null) return null;
-  const key = `entity.${event.ref_type}`;
-  const name = isMessageKey(key) ? t(key) : event.ref_type;
+  const name = valueLabel(t, 'entity', event.ref_type);
   if (event.ref_type === 'customer') {
     return <Link to={`/customers/${event.ref_id}`}>{`${name} #${event.ref_id}`}</Link>;
   }
@@ -65,12 +65,11 @@ const pointsElsewhere = (event: TimelineEvent, customerId: number) =>
   !!event.ref_type && event.ref_id !== null && !(event.ref_type === 'customer' && event.ref_id === customerId);
 
 /** Every touch with the customer, newest first, filtered by kind, a page at a time. */
-export function CustomerTimeline({ customerId, refreshKey }: { customerId: number; refreshKey: number }) {
+export function CustomerTimeline({ customerId }: { customerId: number }) {
   const t = useT();
   const [kind, setKind] = useState('');
-  const events = useCursorList(
-    (cursor) => customerApi.timeline(customerId, { kind: kind || undefined, cursor, limit: kPageSize }),
-    [customerId, kind, refreshKey],
+  const events = useCursorList(customerKeys.related(customerId, 'timeline', kind), (cursor, signal) =>
+    customerApi.timeline(customerId, { kind: kind || undefined, cursor, limit: kPageSize }, signal),
   );
 
   // Events of one day share a date heading.
@@ -125,7 +124,7 @@ export function CustomerTimeline({ customerId, refreshKey }: { customerId: numbe
           data-testid="timeline-filter"
         />
       </Flex>
-      {!!events.error && <Alert type="error" showIcon title={errorMessage(t, events.error)} style={{ marginBottom: 16 }} />}
+      <ErrorAlert error={events.error} />
       {events.items.length === 0 ? (
         events.loading ? (
           <Flex justify="center" style={{ padding: 48 }}>

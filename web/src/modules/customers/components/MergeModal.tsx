@@ -9,6 +9,7 @@ import type { Customer } from '../types';
 import { CustomerAvatar } from './CustomerAvatar';
 import { IdDocument, PhoneList } from './CustomerCells';
 import { CustomerPicker } from './CustomerPicker';
+import { required } from '../../../shared/ui/formRules';
 
 interface Values {
   from_id?: number;
@@ -92,7 +93,7 @@ export function MergeModal({
       onClose={onClose}
     >
       <Alert type="info" showIcon title={t('customer.mergeExplain', { name: customer.name, id: customer.id })} style={{ marginBottom: 16 }} />
-      <Form.Item name="from_id" label={t('customer.mergePick')} rules={[{ required: true, message: t('customer.mergePickRequired') }]}>
+      <Form.Item name="from_id" label={t('customer.mergePick')} rules={required(t('customer.mergePickRequired'))}>
         <CustomerPicker
           excludeId={customer.id}
           onPick={setPicked}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Flex, Result, Steps, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, CloudUploadOutlined, ReloadOutlined, TeamOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
@@ -7,6 +8,7 @@ import { useAuth } from '../../../app/auth/useAuth';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { useOrgUnits } from '../../platform/useOrgUnits';
 import { customerAccess } from '../access';
+import { customerKeys } from '../queries';
 import { fileFormatOf, type ImportOptions } from '../importApi';
 import { formatCount, importFailureText } from '../importLabels';
 import { useImportRun, type ImportRunState } from '../useImportRun';
@@ -34,6 +36,7 @@ export default function CustomerImportPage() {
   const [choice, setChoice] = useState<ImportChoice>({ file: null, onDuplicate: 'skip' });
   const check = useImportRun();
   const load = useImportRun();
+  const queryClient = useQueryClient();
 
   if (!access.write) {
     return <Result status="403" title={t('forbidden.title')} subTitle={t('import.error.forbidden')} />;
@@ -54,7 +57,10 @@ export default function CustomerImportPage() {
     const format = file && fileFormatOf(file.name);
     if (!file || !format) return;
     setStep(2);
-    void load.run(file, format, options(false));
+    void load.run(file, format, options(false)).then((report) => {
+      // The lists and searches show the imported customers from now on.
+      if (report) void queryClient.invalidateQueries({ queryKey: customerKeys.all });
+    });
   };
   const backToFile = () => {
     check.reset();

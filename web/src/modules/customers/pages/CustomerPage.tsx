@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router-dom';
-import { Alert, Button, Card, Flex, Result, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Suspense, useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Flex, Space, Spin, Tabs, Tag, Tooltip, Typography } from 'antd';
 import {
-  ArrowLeftOutlined,
   DeleteOutlined,
   EditOutlined,
   EyeInvisibleOutlined,
@@ -13,14 +13,17 @@ import {
   UnlockOutlined,
 } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
+import type { Translate } from '../../../app/i18n/i18nContext';
 import { useAuth } from '../../../app/auth/useAuth';
 import { ApiError } from '../../../shared/api/client';
-import { errorMessage } from '../../../shared/ui/apiErrors';
+import { Fact, FactGrid } from '../../../shared/ui/Fact';
+import { BackLink, RecordFallback, recordPage, type BackTo } from '../../../shared/ui/RecordPage';
 import { formatDateTime } from '../../../shared/ui/formatTime';
 import { useModalTarget } from '../../../shared/hooks/useModalTarget';
 import { useOrgUnits } from '../../platform/useOrgUnits';
 import { orgPath } from '../../platform/orgTree';
-import { customerApi } from '../api';
+import { customerChanged, customerKeys, useCustomer } from '../queries';
+import { customerTabs } from '../extensionPoints';
 import { customerAccess } from '../access';
 import type { Customer } from '../types';
 import { CustomerAvatar } from '../components/CustomerAvatar';
@@ -28,33 +31,29 @@ import { IdDocument, PhoneText, TagList } from '../components/CustomerCells';
 import { CustomerFormModal } from '../components/CustomerFormModal';
 import { CustomerHousehold, CustomerProfile } from '../components/CustomerProfile';
 import { CustomerTimeline } from '../components/CustomerTimeline';
-import { CustomerTickets } from '../components/CustomerTickets';
-import { CustomerUnits } from '../../inventory/components/CustomerUnits';
 import { RevealModal } from '../components/RevealModal';
 import { MergeModal } from '../components/MergeModal';
 import { AnonymizeModal } from '../components/AnonymizeModal';
 
 type Dialog = 'edit' | 'reveal' | 'merge' | 'erase';
 
+const backToList = (t: Translate): BackTo => ({ path: '/customers', label: t('customer.backToList') });
+
+const kTabLoading = (
+  <Flex justify="center" style={{ padding: 48 }}>
+    <Spin />
+  </Flex>
+);
+
 /** Set in the navigation state when a merged customer's page sent the user here. */
 interface MergedNotice {
   mergedFrom?: number;
 }
 
-type LoadState = { state: 'loading' } | { state: 'ready' } | { state: 'missing' } | { state: 'failed'; error: unknown };
-
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div style={{ minWidth: 0 }} data-testid={testId}>
-      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginBottom: 2 }}>
-        {label}
-      </Typography.Text>
-      <div style={{ fontSize: 14 }}>{children}</div>
-    </div>
-  );
-}
-
-/** Customer 360 (客户档案): the header with actions, then profile, household and timeline tabs. */
+/**
+ * Customer 360 (客户档案): the header with actions, then profile, household and timeline tabs and
+ * those other modules add (`customerTabs`).
+ */
 function CustomerView({ id }: { id: number }) {
   const t = useT();
   const navigate = useNavigate();
@@ -62,68 +61,33 @@ function CustomerView({ id }: { id: number }) {
   const { me } = useAuth();
   const access = customerAccess(me);
   const orgUnits = useOrgUnits();
-  const [customer, setCustomer] = useState<Customer | null>(null);
+  const queryClient = useQueryClient();
+  const query = useCustomer(id);
+  const customer = query.data;
   // The unmasked copy after "查看完整信息"; dropped when the record changes.
   const [revealed, setRevealed] = useState<Customer | null>(null);
-  const [load, setLoad] = useState<LoadState>({ state: 'loading' });
-  const [timelineKey, setTimelineKey] = useState(0);
   const [tab, setTab] = useState('profile');
   const { modal, openModal, closeModal } = useModalTarget<Dialog>();
   const mergedFrom = (location.state as MergedNotice | null)?.mergedFrom;
-
-  const fetchCustomer = useCallback(async () => {
-    try {
-      setCustomer(await customerApi.get(id));
-      setLoad({ state: 'ready' });
-    } catch (err) {
-      const into = err instanceof ApiError && err.status === 404 ? err.extraId('merged_into') : null;
-      if (into !== null) {
-        navigate(`/customers/${into}`, { replace: true, state: { mergedFrom: id } satisfies MergedNotice });
-      } else if (err instanceof ApiError && err.status === 404) {
-        setLoad({ state: 'missing' });
-      } else {
-        setLoad({ state: 'failed', error: err });
-      }
-    }
-  }, [id, navigate]);
-
+  // A customer merged into another answers 404 with where it went: follow it there.
+  const mergedInto = query.error instanceof ApiError && query.error.status === 404 ? query.error.extraId('merged_into') : null;
   useEffect(() => {
-    void fetchCustomer();
-  }, [fetchCustomer]);
+    if (mergedInto !== null) navigate(`/customers/${mergedInto}`, { replace: true, state: { mergedFrom: id } satisfies MergedNotice });
+  }, [mergedInto, id, navigate]);
 
   const changed = (next: Customer) => {
-    setCustomer(next);
+    customerChanged(queryClient, next);
     setRevealed(null);
-    setTimelineKey((key) => key + 1);
   };
 
-  if (load.state === 'loading' || (load.state === 'ready' && !customer)) {
+  if (!customer || mergedInto !== null) {
     return (
-      <Card variant="borderless">
-        <Skeleton avatar active paragraph={{ rows: 4 }} />
-      </Card>
-    );
-  }
-  if (load.state === 'missing') {
-    return (
-      <Result
-        status="404"
-        title={t('customer.notFoundTitle')}
-        subTitle={t('customer.notFoundSubtitle')}
-        extra={
-          <Button type="primary" onClick={() => navigate('/customers')}>
-            {t('customer.backToList')}
-          </Button>
-        }
-      />
-    );
-  }
-  if (load.state === 'failed' || !customer) {
-    return (
-      <Result
-        status="warning"
-        title={errorMessage(t, load.state === 'failed' ? load.error : null)}
-        extra={<Button onClick={() => void fetchCustomer()}>{t('common.retry')}</Button>}
+      <RecordFallback
+        error={mergedInto !== null ? null : query.error}
+        onRetry={() => void query.refetch()}
+        notFound={{ title: t('customer.notFoundTitle'), subtitle: t('customer.notFoundSubtitle') }}
+        back={backToList(t)}
+        skeleton={{ avatar: true, paragraph: { rows: 4 } }}
       />
     );
   }
@@ -155,9 +119,7 @@ function CustomerView({ id }: { id: number }) {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate('/customers')} style={{ padding: 0, height: 'auto' }}>
-        {t('customer.backToList')}
-      </Button>
+      <BackLink back={backToList(t)} />
       {mergedFrom !== undefined && (
         <Alert type="info" showIcon closable title={t('customer.mergedRedirect', { from: mergedFrom, id: shown.id })} data-testid="merged-notice" />
       )}
@@ -210,16 +172,7 @@ function CustomerView({ id }: { id: number }) {
             )}
           </Flex>
         </Flex>
-        <div
-          style={{
-            display: 'grid',
-            gridTemplateColumns: 'minmax(140px, 1fr) minmax(230px, 1.5fr) repeat(3, minmax(110px, 1fr))',
-            gap: 16,
-            marginTop: 20,
-            paddingTop: 16,
-            borderTop: '1px solid #f0f2f5',
-          }}
-        >
+        <FactGrid columns="minmax(140px, 1fr) minmax(230px, 1.5fr) repeat(3, minmax(110px, 1fr))">
           <Fact label={t('customer.primaryPhoneColumn')} testId="fact-phone">
             {shown.phone ? <PhoneText phone={shown.phone} /> : '—'}
           </Fact>
@@ -233,7 +186,7 @@ function CustomerView({ id }: { id: number }) {
               <span>{unitName}</span>
             </Tooltip>
           </Fact>
-        </div>
+        </FactGrid>
       </Card>
 
       <Card variant="borderless" styles={{ body: { paddingTop: 4 } }}>
@@ -243,21 +196,16 @@ function CustomerView({ id }: { id: number }) {
           items={[
             { key: 'profile', label: t('customer.tab.profile'), children: <CustomerProfile customer={shown} orgPath={path} /> },
             { key: 'household', label: t('customer.tab.household'), children: <CustomerHousehold customer={shown} /> },
-            {
-              key: 'timeline',
-              label: t('customer.tab.timeline'),
-              children: <CustomerTimeline customerId={shown.id} refreshKey={timelineKey} />,
-            },
-            {
-              key: 'units',
-              label: t('customer.tab.units'),
-              children: <CustomerUnits customerId={shown.id} refreshKey={timelineKey} />,
-            },
-            {
-              key: 'tickets',
-              label: t('customer.tab.tickets'),
-              children: <CustomerTickets customerId={shown.id} refreshKey={timelineKey} />,
-            },
+            { key: 'timeline', label: t('customer.tab.timeline'), children: <CustomerTimeline customerId={shown.id} /> },
+            ...customerTabs.entries().map((extra) => ({
+              key: extra.key,
+              label: t(extra.label),
+              children: (
+                <Suspense fallback={kTabLoading}>
+                  <extra.component customerId={shown.id} />
+                </Suspense>
+              ),
+            })),
           ]}
         />
       </Card>
@@ -281,7 +229,16 @@ function CustomerView({ id }: { id: number }) {
         />
       )}
       {modal?.target === 'merge' && (
-        <MergeModal key={modal.key} customer={shown} onClose={closeModal} onMerged={changed} />
+        <MergeModal
+          key={modal.key}
+          customer={shown}
+          onClose={closeModal}
+          onMerged={(survivor, fromId) => {
+            // The merged-away customer answers 404 from now on.
+            queryClient.removeQueries({ queryKey: customerKeys.detail(fromId) });
+            changed(survivor);
+          }}
+        />
       )}
       {modal?.target === 'erase' && (
         <AnonymizeModal key={modal.key} customer={shown} onClose={closeModal} onErased={changed} />
@@ -290,20 +247,5 @@ function CustomerView({ id }: { id: number }) {
   );
 }
 
-/** /customers/:id — a fresh view per id, so that following a link to another customer starts clean. */
-export default function CustomerPage() {
-  const { id } = useParams();
-  const t = useT();
-  const navigate = useNavigate();
-  const numeric = Number(id);
-  if (!Number.isInteger(numeric) || numeric <= 0) {
-    return (
-      <Result
-        status="404"
-        title={t('customer.notFoundTitle')}
-        extra={<Button onClick={() => navigate('/customers')}>{t('customer.backToList')}</Button>}
-      />
-    );
-  }
-  return <CustomerView key={numeric} id={numeric} />;
-}
+/** /customers/:id */
+export default recordPage(CustomerView, 'customer.notFoundTitle', backToList);

@@ -1,20 +1,22 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Flex, Input, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { CloudUploadOutlined, InfoCircleOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Flex, Input, Typography, type TableColumnsType } from 'antd';
+import { CloudUploadOutlined, InfoCircleOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { useAuth } from '../../../app/auth/useAuth';
 import { ApiError } from '../../../shared/api/client';
-import { PageHeader } from '../../../shared/ui/PageHeader';
+import { PageHeader, RefreshButton } from '../../../shared/ui/PageHeader';
 import { CursorTable } from '../../../shared/ui/CursorTable';
 import { errorMessage } from '../../../shared/ui/apiErrors';
-import { formatDateTime } from '../../../shared/ui/formatTime';
 import { useCursorList } from '../../../shared/hooks/useCursorList';
 import { useDebouncedValue } from '../../../shared/hooks/useDebouncedValue';
 import { useModalTarget } from '../../../shared/hooks/useModalTarget';
 import { useOrgUnits } from '../../platform/useOrgUnits';
-import { orgPath } from '../../platform/orgTree';
+import { OrgUnitName } from '../../platform/components/OrgUnitName';
+import { dateColumn } from '../../../shared/ui/tableColumns';
 import { customerApi } from '../api';
+import { customerChanged, customerKeys } from '../queries';
 import { customerAccess } from '../access';
 import { searchable } from '../search';
 import { CustomerFormModal, type CustomerModalTarget } from '../components/CustomerFormModal';
@@ -36,6 +38,7 @@ export default function CustomersPage() {
   const access = customerAccess(me);
   const orgUnits = useOrgUnits();
   const { modal, openModal, closeModal } = useModalTarget<CustomerModalTarget>();
+  const queryClient = useQueryClient();
 
   const [typed, setTyped] = useState('');
   const settled = useDebouncedValue(typed.trim(), kSearchDelayMs);
@@ -44,23 +47,11 @@ export default function CustomersPage() {
   const tooShort = settled !== '' && !searchable(settled);
   if (!tooShort && settled !== query) setQuery(settled);
 
-  const customers = useCursorList(
-    // Search answers the best matches in one page (no next_cursor); the cursor is passed on anyway.
-    (cursor) => customerApi.list(query ? { q: query, cursor } : { limit: kPageSize, cursor }),
-    [query],
-  );
+  // Search answers the best matches in one page (no next_cursor); the cursor is passed on anyway.
+  const listQuery = query ? { q: query } : { limit: kPageSize };
+  const customers = useCursorList(customerKeys.list(listQuery), (cursor, signal) => customerApi.list({ ...listQuery, cursor }, signal));
   const searching = query !== '';
   const showHint = tooShort || isTooShort(customers.error);
-
-  const orgName = (id: number) => {
-    const unit = orgUnits.byId.get(id);
-    if (!unit) return <Typography.Text type="secondary">{t('user.unknownOrgUnit', { id })}</Typography.Text>;
-    return (
-      <Tooltip title={orgPath(orgUnits.byId, id)}>
-        <span>{unit.name}</span>
-      </Tooltip>
-    );
-  };
 
   const needle = searching ? query : undefined;
   const columns: TableColumnsType<Customer> = [
@@ -101,18 +92,8 @@ export default function CustomersPage() {
       width: 90,
       render: (source: string | null) => source ?? '—',
     },
-    { title: t('customer.orgUnit'), dataIndex: 'org_unit_id', key: 'org_unit_id', width: 110, render: orgName },
-    {
-      title: t('common.createdAt'),
-      dataIndex: 'created_at',
-      key: 'created_at',
-      width: 108,
-      render: (at: string) => (
-        <Tooltip title={formatDateTime(at)}>
-          <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(at).slice(0, 10)}</span>
-        </Tooltip>
-      ),
-    },
+    { title: t('customer.orgUnit'), dataIndex: 'org_unit_id', key: 'org_unit_id', width: 110, render: (id: number) => <OrgUnitName id={id} byId={orgUnits.byId} /> },
+    dateColumn(t('common.createdAt'), 'created_at', 108),
   ];
 
   return (
@@ -170,9 +151,7 @@ export default function CustomersPage() {
               )
             )}
           </div>
-          <Button icon={<ReloadOutlined />} onClick={() => void customers.reload()} style={{ marginLeft: 'auto' }}>
-            {t('common.refresh')}
-          </Button>
+          <RefreshButton onRefresh={() => void customers.reload()} style={{ marginLeft: 'auto' }} />
         </Flex>
         <CursorTable<Customer>
           list={customers}
@@ -190,7 +169,10 @@ export default function CustomersPage() {
           target={modal.target}
           tree={orgUnits.tree}
           onClose={closeModal}
-          onSaved={(customer) => navigate(`/customers/${customer.id}`)}
+          onSaved={(customer) => {
+            customerChanged(queryClient, customer);
+            navigate(`/customers/${customer.id}`);
+          }}
         />
       )}
     </>

@@ -4,10 +4,11 @@ import { useT } from '../../../app/i18n/useT';
 import { ApiError } from '../../../shared/api/client';
 import { FormModal } from '../../../shared/ui/FormModal';
 import type { FieldResolver } from '../../../shared/ui/apiErrors';
-import { FormSection } from '../../customers/components/FormSection';
+import { FormSection } from '../../../shared/ui/FormSection';
 import { inventoryApi } from '../api';
 import { decorationOptions, yuanToFen } from '../labels';
 import type { BulkUnitsInput, Decoration, Project } from '../types';
+import { required } from '../../../shared/ui/formRules';
 
 interface RoomValues {
   suffix: string;
@@ -192,7 +193,7 @@ export function BulkUnitsModal({
             <Form.Item
               name="floor_from"
               label={t('bulk.floorFrom')}
-              rules={[{ required: true, message: t('bulk.floorRequired') }]}
+              rules={required(t('bulk.floorRequired'))}
             >
               <InputNumber min={-5} max={200} precision={0} style={{ width: '100%' }} data-testid="bulk-floor-from" />
             </Form.Item>
@@ -272,7 +273,7 @@ export function BulkUnitsModal({
                   <Form.Item
                     name={[field.name, 'area_m2']}
                     style={{ width: 150, marginBottom: 8 }}
-                    rules={[{ required: true, message: t('bulk.areaRequired') }]}
+                    rules={required(t('bulk.areaRequired'))}
                   >
                     <InputNumber min={0.01} max={10000} precision={2} suffix="m²" style={{ width: '100%' }} aria-label={t('bulk.areaM2')} />
                   </Form.Item>

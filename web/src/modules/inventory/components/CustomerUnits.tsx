@@ -1,33 +1,16 @@
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Empty, Table, Typography, type TableColumnsType } from 'antd';
 import { useT } from '../../../app/i18n/useT';
 import { errorMessage } from '../../../shared/ui/apiErrors';
-import { inventoryApi } from '../api';
+import { useCustomerUnits } from '../queries';
 import { decorationLabel, formatArea, formatShare, formatYuan } from '../labels';
 import type { OwnedUnit } from '../types';
 import { StatusTag } from './StatusTag';
 
-/** The customer page's 房产 tab: the units the customer owns, with their share; each opens the unit. */
-export function CustomerUnits({ customerId, refreshKey }: { customerId: number; refreshKey?: number }) {
+/** The customer page's 房产 tab (a `customerTabs` entry): the units the customer owns, with their share; each opens the unit. */
+export function CustomerUnits({ customerId }: { customerId: number }) {
   const t = useT();
-  const [units, setUnits] = useState<OwnedUnit[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let current = true;
-    inventoryApi.unitsOfCustomer(customerId).then(
-      (page) => {
-        if (!current) return;
-        setUnits(page.items);
-        setError(null);
-      },
-      (err) => current && setError(err),
-    );
-    return () => {
-      current = false;
-    };
-  }, [customerId, refreshKey]);
+  const { data: units, error } = useCustomerUnits(customerId);
 
   const columns: TableColumnsType<OwnedUnit> = [
     {
@@ -62,7 +45,7 @@ export function CustomerUnits({ customerId, refreshKey }: { customerId: number; 
     <Table<OwnedUnit>
       rowKey="id"
       size="middle"
-      loading={units === null}
+      loading={!units}
       columns={columns}
       dataSource={units ?? []}
       pagination={false}

@@ -7,6 +7,7 @@ import { OrgUnitTreeSelect } from '../../platform/components/OrgUnitTreeSelect';
 import type { OrgTreeNode } from '../../platform/orgTree';
 import { inventoryApi } from '../api';
 import type { Project, ProjectInput } from '../types';
+import { requiredText } from '../../../shared/ui/formRules';
 
 interface ProjectFormValues {
   name: string;
@@ -75,7 +76,7 @@ export function ProjectFormModal({
     >
       <Row gutter={16}>
         <Col span={24}>
-          <Form.Item name="name" label={t('project.name')} rules={[{ required: true, whitespace: true, message: t('project.nameRequired') }]}>
+          <Form.Item name="name" label={t('project.name')} rules={requiredText(t('project.nameRequired'))}>
             <Input placeholder={t('project.namePlaceholder')} maxLength={100} data-testid="project-name" />
           </Form.Item>
         </Col>

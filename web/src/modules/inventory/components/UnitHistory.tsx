@@ -1,44 +1,24 @@
-import { useEffect, useState } from 'react';
-import { Alert, Empty, Flex, Spin, Tag, Timeline, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Flex, Tag, Timeline, Typography } from 'antd';
 import { useT } from '../../../app/i18n/useT';
-import { errorMessage } from '../../../shared/ui/apiErrors';
+import { listFallback } from '../../../shared/ui/QueryState';
 import { formatDateTime } from '../../../shared/ui/formatTime';
 import { inventoryApi } from '../api';
+import { unitKeys } from '../queries';
 import { unitEventLabel } from '../labels';
-import type { UnitEvent } from '../types';
 
 const kEventColors: Record<string, string> = { created: '#1f4fd1', status: '#e8720c', owner: '#13a8a8', changed: '#722ed1' };
 
-/** A unit's history, newest first: creation, status changes, owners. `refreshKey` reads it again. */
-export function UnitHistory({ unitId, refreshKey }: { unitId: number; refreshKey: number }) {
+/** A unit's history, newest first: creation, status changes, owners (`unitKeys.history`). */
+export function UnitHistory({ unitId }: { unitId: number }) {
   const t = useT();
-  const [events, setEvents] = useState<UnitEvent[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: events, error } = useQuery({
+    queryKey: unitKeys.history(unitId),
+    queryFn: async ({ signal }) => (await inventoryApi.history(unitId, signal)).items.slice().reverse(),
+  });
 
-  useEffect(() => {
-    let current = true;
-    inventoryApi.history(unitId).then(
-      (page) => {
-        if (!current) return;
-        setEvents(page.items.slice().reverse());
-        setError(null);
-      },
-      (err) => current && setError(err),
-    );
-    return () => {
-      current = false;
-    };
-  }, [unitId, refreshKey]);
-
-  if (error) return <Alert type="error" showIcon title={errorMessage(t, error)} />;
-  if (!events) {
-    return (
-      <Flex justify="center" style={{ padding: 32 }}>
-        <Spin />
-      </Flex>
-    );
-  }
-  if (events.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('unit.historyEmpty')} />;
+  const fallback = listFallback(events, error, t('unit.historyEmpty'));
+  if (fallback || !events) return fallback;
   return (
     <Timeline
       data-testid="unit-history"

@@ -11,6 +11,8 @@ import { CustomerPicker } from '../../customers/components/CustomerPicker';
 import { inventoryApi } from '../api';
 import { formatShare } from '../labels';
 import type { UnitOwner, UnitWithOwners } from '../types';
+import { actionsColumn } from '../../../shared/ui/tableColumns';
+import { required } from '../../../shared/ui/formRules';
 
 interface OwnerFormValues {
   customer_id?: number;
@@ -52,14 +54,14 @@ function OwnerModal({ unit, onClose, onSaved }: { unit: UnitWithOwners; onClose:
       onClose={onClose}
     >
       <Typography.Paragraph type="secondary">{t('owner.explain')}</Typography.Paragraph>
-      <Form.Item name="customer_id" label={t('owner.customer')} rules={[{ required: true, message: t('owner.customerRequired') }]}>
+      <Form.Item name="customer_id" label={t('owner.customer')} rules={required(t('owner.customerRequired'))}>
         <CustomerPicker placeholder={t('owner.customerPlaceholder')} data-testid="owner-customer" />
       </Form.Item>
       <Form.Item
         name="share"
         label={t('owner.share')}
         extra={t('owner.shareHint', { free: `${free}%` })}
-        rules={[{ required: true, message: t('owner.shareRequired') }]}
+        rules={required(t('owner.shareRequired'))}
       >
         <InputNumber min={0.01} max={100} precision={2} suffix="%" style={{ width: 180 }} data-testid="owner-share" />
       </Form.Item>
@@ -118,24 +120,19 @@ export function UnitOwners({
     },
     ...(canWrite
       ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 90,
-            render: (_: unknown, owner: UnitOwner) => (
-              <Popconfirm
-                title={t('owner.removeConfirm', { name: owner.name })}
-                okText={t('common.ok')}
-                cancelText={t('common.cancel')}
-                okButtonProps={{ danger: true, 'data-testid': 'confirm-remove-owner' }}
-                onConfirm={() => remove(owner)}
-              >
-                <Button type="link" danger size="small" icon={<DeleteOutlined />} style={{ padding: 0 }} data-testid={`remove-owner-${owner.customer_id}`}>
-                  {t('owner.remove')}
-                </Button>
-              </Popconfirm>
-            ),
-          },
+          actionsColumn(t('common.actions'), 90, (owner: UnitOwner) => (
+            <Popconfirm
+              title={t('owner.removeConfirm', { name: owner.name })}
+              okText={t('common.ok')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true, 'data-testid': 'confirm-remove-owner' }}
+              onConfirm={() => remove(owner)}
+            >
+              <Button type="link" danger size="small" icon={<DeleteOutlined />} style={{ padding: 0 }} data-testid={`remove-owner-${owner.customer_id}`}>
+                {t('owner.remove')}
+              </Button>
+            </Popconfirm>
+          )),
         ]
       : []),
   ];

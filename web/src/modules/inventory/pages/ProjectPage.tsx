@@ -1,22 +1,25 @@
 import { useCallback, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Empty, Flex, Result, Skeleton, Spin, Tabs, Tooltip, Typography } from 'antd';
-import { AppstoreAddOutlined, ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Empty, Flex, Result, Spin, Tabs, Tooltip, Typography } from 'antd';
+import { AppstoreAddOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useT } from '../../../app/i18n/useT';
 import { useAuth } from '../../../app/auth/useAuth';
 import { ApiError } from '../../../shared/api/client';
 import { errorMessage } from '../../../shared/ui/apiErrors';
+import { BackLink, RecordFallback, recordPage } from '../../../shared/ui/RecordPage';
 import { formatDateTime } from '../../../shared/ui/formatTime';
 import { useModalTarget } from '../../../shared/hooks/useModalTarget';
 import { useOrgUnits } from '../../platform/useOrgUnits';
 import { orgPath } from '../../platform/orgTree';
 import { inventoryAccess } from '../access';
-import { buildingLabel } from '../labels';
+import { backToProjects, buildingLabel } from '../labels';
 import { kBoardPollMs, useBoard } from '../useBoard';
+import { projectKeys } from '../queries';
 import { BoardLegend, SalesBoard } from '../components/SalesBoard';
 import { BulkUnitsModal } from '../components/BulkUnitsModal';
-import { Fact, FactGrid } from '../components/Fact';
+import { Fact, FactGrid } from '../../../shared/ui/Fact';
 import type { BoardUnit, UnitStatus } from '../types';
 
 /** A guess at the next building to generate: one past the highest numbered building, or "1". */
@@ -60,6 +63,7 @@ function ProjectView({ id }: { id: number }) {
   const live = useBoard(id, chosen);
   const [highlight, setHighlight] = useState<UnitStatus | null>(null);
   const { modal, openModal, closeModal } = useModalTarget<'bulk'>();
+  const queryClient = useQueryClient();
   const board = live.board;
 
   const choose = useCallback(
@@ -73,20 +77,6 @@ function ProjectView({ id }: { id: number }) {
 
   const error = live.error;
   if (!board) {
-    if (error instanceof ApiError && error.status === 404) {
-      return (
-        <Result
-          status="404"
-          title={t('project.notFoundTitle')}
-          subTitle={t('project.notFoundSubtitle')}
-          extra={
-            <Button type="primary" onClick={() => navigate('/projects')}>
-              {t('project.backToList')}
-            </Button>
-          }
-        />
-      );
-    }
     if (error instanceof ApiError && error.fields.building === 'not_found') {
       return (
         <Result
@@ -96,13 +86,14 @@ function ProjectView({ id }: { id: number }) {
         />
       );
     }
-    if (error) {
-      return <Result status="warning" title={errorMessage(t, error)} extra={<Button onClick={() => void live.reload()}>{t('common.retry')}</Button>} />;
-    }
     return (
-      <Card variant="borderless">
-        <Skeleton active paragraph={{ rows: 6 }} />
-      </Card>
+      <RecordFallback
+        error={error}
+        onRetry={() => void live.reload()}
+        notFound={{ title: t('project.notFoundTitle'), subtitle: t('project.notFoundSubtitle') }}
+        back={backToProjects(t)}
+        skeleton={{ paragraph: { rows: 6 } }}
+      />
     );
   }
 
@@ -120,9 +111,7 @@ function ProjectView({ id }: { id: number }) {
 
   return (
     <Flex vertical gap={16}>
-      <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate('/projects')} style={{ padding: 0, height: 'auto', alignSelf: 'flex-start' }}>
-        {t('project.backToList')}
-      </Button>
+      <BackLink back={backToProjects(t)} style={{ alignSelf: 'flex-start' }} />
 
       <Card variant="borderless" data-testid="project-header">
         <Flex gap={16} align="flex-start" wrap>
@@ -195,8 +184,9 @@ function ProjectView({ id }: { id: number }) {
           building={nextBuilding(board.buildings)}
           onClose={closeModal}
           onSaved={(building) => {
-            if (building === board.building) void live.reload();
-            else choose(building);
+            // Every board of the project reads again (the one shown at once); a new building is shown.
+            void queryClient.invalidateQueries({ queryKey: projectKeys.boards(project.id) });
+            if (building !== board.building) choose(building);
           }}
         />
       )}
@@ -204,20 +194,5 @@ function ProjectView({ id }: { id: number }) {
   );
 }
 
-/** /projects/:id — a fresh view per id. */
-export default function ProjectPage() {
-  const { id } = useParams();
-  const t = useT();
-  const navigate = useNavigate();
-  const numeric = Number(id);
-  if (!Number.isInteger(numeric) || numeric <= 0) {
-    return (
-      <Result
-        status="404"
-        title={t('project.notFoundTitle')}
-        extra={<Button onClick={() => navigate('/projects')}>{t('project.backToList')}</Button>}
-      />
-    );
-  }
-  return <ProjectView key={numeric} id={numeric} />;
-}
+/** /projects/:id */
+export default recordPage(ProjectView, 'project.notFoundTitle', backToProjects);

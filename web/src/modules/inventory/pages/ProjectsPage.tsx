@@ -1,20 +1,22 @@
 import { useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { EnvironmentOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Typography, type TableColumnsType } from 'antd';
+import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { useAuth } from '../../../app/auth/useAuth';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { CursorTable } from '../../../shared/ui/CursorTable';
-import { errorMessage } from '../../../shared/ui/apiErrors';
-import { formatDateTime } from '../../../shared/ui/formatTime';
 import { useCursorList } from '../../../shared/hooks/useCursorList';
 import { useModalTarget } from '../../../shared/hooks/useModalTarget';
 import { useOrgUnits } from '../../platform/useOrgUnits';
-import { orgPath } from '../../platform/orgTree';
+import { OrgUnitName } from '../../platform/components/OrgUnitName';
+import { dateColumn } from '../../../shared/ui/tableColumns';
 import { inventoryApi } from '../api';
+import { projectKeys } from '../queries';
 import { inventoryAccess } from '../access';
 import { ProjectFormModal } from '../components/ProjectFormModal';
 import type { Project } from '../types';
+import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 
 const kPageSize = 50;
 
@@ -28,7 +30,8 @@ export default function ProjectsPage() {
   const access = inventoryAccess(me);
   const orgUnits = useOrgUnits();
   const { modal, openModal, closeModal } = useModalTarget<'create'>();
-  const projects = useCursorList((cursor) => inventoryApi.listProjects({ limit: kPageSize, cursor }), []);
+  const queryClient = useQueryClient();
+  const projects = useCursorList(projectKeys.list, (cursor, signal) => inventoryApi.listProjects({ limit: kPageSize, cursor }, signal));
 
   const columns: TableColumnsType<Project> = [
     {
@@ -63,15 +66,7 @@ export default function ProjectsPage() {
       dataIndex: 'org_unit_id',
       key: 'org_unit_id',
       width: 150,
-      render: (id: number) => {
-        const unit = orgUnits.byId.get(id);
-        if (!unit) return <Typography.Text type="secondary">{t('user.unknownOrgUnit', { id })}</Typography.Text>;
-        return (
-          <Tooltip title={orgPath(orgUnits.byId, id)}>
-            <span>{unit.name}</span>
-          </Tooltip>
-        );
-      },
+      render: (id: number) => <OrgUnitName id={id} byId={orgUnits.byId} />,
     },
     {
       title: t('project.completionDate'),
@@ -80,17 +75,7 @@ export default function ProjectsPage() {
       width: 120,
       render: (date: string | null) => date || <Typography.Text type="secondary">{t('project.notCompleted')}</Typography.Text>,
     },
-    {
-      title: t('common.createdAt'),
-      dataIndex: 'created_at',
-      key: 'created_at',
-      width: 110,
-      render: (at: string) => (
-        <Tooltip title={formatDateTime(at)}>
-          <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(at).slice(0, 10)}</span>
-        </Tooltip>
-      ),
-    },
+    dateColumn(t('common.createdAt'), 'created_at', 110),
   ];
 
   return (
@@ -98,11 +83,9 @@ export default function ProjectsPage() {
       <PageHeader
         title={t('project.title')}
         description={t('project.description')}
+        onRefresh={() => void projects.reload()}
         extra={
           <>
-            <Button icon={<ReloadOutlined />} onClick={() => void projects.reload()}>
-              {t('common.refresh')}
-            </Button>
             {access.manage && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => openModal('create')} data-testid="new-project">
                 {t('project.new')}
@@ -111,7 +94,7 @@ export default function ProjectsPage() {
           </>
         }
       />
-      {!!projects.error && <Alert type="error" showIcon title={errorMessage(t, projects.error)} style={{ marginBottom: 16 }} />}
+      <ErrorAlert error={projects.error} />
       <Card variant="borderless">
         <CursorTable<Project>
           list={projects}
@@ -128,7 +111,10 @@ export default function ProjectsPage() {
           orgUnitId={me?.org_unit_id ?? undefined}
           tree={orgUnits.tree}
           onClose={closeModal}
-          onSaved={(project) => navigate(`/projects/${project.id}`)}
+          onSaved={(project) => {
+            void queryClient.invalidateQueries({ queryKey: projectKeys.all });
+            navigate(`/projects/${project.id}`);
+          }}
         />
       )}
     </>

@@ -1,55 +1,41 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Breadcrumb, Button, Card, Col, Flex, Result, Row, Skeleton, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useCallback, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Breadcrumb, Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import { useT } from '../../../app/i18n/useT';
 import { useAuth } from '../../../app/auth/useAuth';
-import { ApiError } from '../../../shared/api/client';
-import { errorMessage } from '../../../shared/ui/apiErrors';
+import { BackLink, RecordFallback, recordPage } from '../../../shared/ui/RecordPage';
 import { formatDateTime } from '../../../shared/ui/formatTime';
 import { inventoryApi } from '../api';
+import { projectKeys, unitChanged, unitKeys } from '../queries';
 import { inventoryAccess } from '../access';
-import { buildingLabel, decorationLabel, formatArea, formatUnitPrice, formatYuan } from '../labels';
-import type { Project, UnitWithOwners } from '../types';
-import { Fact, FactGrid } from '../components/Fact';
+import { backToProjects, buildingLabel, decorationLabel, formatArea, formatUnitPrice, formatYuan } from '../labels';
+import type { UnitWithOwners } from '../types';
+import { Fact, FactGrid } from '../../../shared/ui/Fact';
 import { StatusTag } from '../components/StatusTag';
 import { UnitStatusPanel } from '../components/UnitStatusPanel';
 import { UnitOwners } from '../components/UnitOwners';
 import { UnitHistory } from '../components/UnitHistory';
 
-type LoadState = { state: 'loading' } | { state: 'ready' } | { state: 'missing' } | { state: 'failed'; error: unknown };
 
 /** A unit (房号): its facts, its place in the sales pipeline, its owners and its history. */
 function UnitView({ id }: { id: number }) {
   const t = useT();
-  const navigate = useNavigate();
   const { me } = useAuth();
   const access = inventoryAccess(me);
-  const [unit, setUnit] = useState<UnitWithOwners | null>(null);
-  const [project, setProject] = useState<Project | null>(null);
-  const [load, setLoad] = useState<LoadState>({ state: 'loading' });
-  const [historyKey, setHistoryKey] = useState(0);
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: unitKeys.detail(id), queryFn: ({ signal }) => inventoryApi.getUnit(id, signal) });
+  const unit = query.data;
+  const projectId = unit?.project_id;
+  const project = useQuery({
+    queryKey: projectKeys.detail(projectId ?? 0),
+    queryFn: ({ signal }) => inventoryApi.getProject(projectId!, signal),
+    enabled: projectId !== undefined,
+  }).data;
 
-  const fetchUnit = useCallback(async () => {
-    try {
-      const found = await inventoryApi.getUnit(id);
-      setUnit(found);
-      setLoad({ state: 'ready' });
-      inventoryApi.getProject(found.project_id).then(setProject, () => setProject(null));
-    } catch (err) {
-      setLoad(err instanceof ApiError && err.status === 404 ? { state: 'missing' } : { state: 'failed', error: err });
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void fetchUnit();
-  }, [fetchUnit]);
-
+  // Changes when the owners change, which makes an old failure of a status move moot.
   const [ownersKey, setOwnersKey] = useState(0);
-  const changed = useCallback((next: UnitWithOwners) => {
-    setUnit(next);
-    setHistoryKey((key) => key + 1);
-  }, []);
+  const changed = useCallback((next: UnitWithOwners) => unitChanged(queryClient, next), [queryClient]);
   const ownersChanged = useCallback(
     (next: UnitWithOwners) => {
       changed(next);
@@ -58,28 +44,14 @@ function UnitView({ id }: { id: number }) {
     [changed],
   );
 
-  if (load.state === 'missing') {
-    return (
-      <Result
-        status="404"
-        title={t('unit.notFoundTitle')}
-        subTitle={t('unit.notFoundSubtitle')}
-        extra={
-          <Button type="primary" onClick={() => navigate('/projects')}>
-            {t('project.backToList')}
-          </Button>
-        }
-      />
-    );
-  }
-  if (load.state === 'failed') {
-    return <Result status="warning" title={errorMessage(t, load.error)} extra={<Button onClick={() => void fetchUnit()}>{t('common.retry')}</Button>} />;
-  }
   if (!unit) {
     return (
-      <Card variant="borderless">
-        <Skeleton active paragraph={{ rows: 5 }} />
-      </Card>
+      <RecordFallback
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        notFound={{ title: t('unit.notFoundTitle'), subtitle: t('unit.notFoundSubtitle') }}
+        back={backToProjects(t)}
+      />
     );
   }
 
@@ -87,9 +59,7 @@ function UnitView({ id }: { id: number }) {
   return (
     <Flex vertical gap={16}>
       <Flex align="center" gap={16} wrap>
-        <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate(boardLink)} style={{ padding: 0, height: 'auto' }} data-testid="back-to-board">
-          {t('unit.backToBoard')}
-        </Button>
+        <BackLink back={{ path: boardLink, label: t('unit.backToBoard') }} testId="back-to-board" />
         <Breadcrumb
           items={[
             { key: 'projects', title: <Link to="/projects">{t('nav.projects')}</Link> },
@@ -159,7 +129,7 @@ function UnitView({ id }: { id: number }) {
             }
             style={{ height: '100%' }}
           >
-            <UnitHistory unitId={unit.id} refreshKey={historyKey} />
+            <UnitHistory unitId={unit.id} />
           </Card>
         </Col>
       </Row>
@@ -167,16 +137,5 @@ function UnitView({ id }: { id: number }) {
   );
 }
 
-/** /units/:id — a fresh view per id. */
-export default function UnitPage() {
-  const { id } = useParams();
-  const t = useT();
-  const navigate = useNavigate();
-  const numeric = Number(id);
-  if (!Number.isInteger(numeric) || numeric <= 0) {
-    return (
-      <Result status="404" title={t('unit.notFoundTitle')} extra={<Button onClick={() => navigate('/projects')}>{t('project.backToList')}</Button>} />
-    );
-  }
-  return <UnitView key={numeric} id={numeric} />;
-}
+/** /units/:id */
+export default recordPage(UnitView, 'unit.notFoundTitle', backToProjects);

@@ -1,61 +1,49 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { Alert, Badge, Button, Empty, Flex, List, Popover, Tooltip, Typography } from 'antd';
 import { BellOutlined, CheckOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { formatDateTime } from '../../../shared/ui/formatTime';
 import { notificationApi } from '../api';
+import { notificationKeys } from '../queries';
 import type { AppNotification } from '../types';
+import { notificationLinks } from '../extensionPoints';
 
 const kPollMs = 30_000;
+const kNone: AppNotification[] = [];
 
-/** Where a notification leads, or null when it is about nothing the app has a page for. */
+/** Where a notification leads (`notificationLinks`), or null when it is about nothing the app has a page for. */
 function linkOf(notification: AppNotification): string | null {
-  if (notification.ref_type === 'ticket' && notification.ref_id !== null) return `/tickets/${notification.ref_id}`;
-  return null;
+  const link = notificationLinks.entries().find((entry) => entry.key === notification.ref_type);
+  return link && notification.ref_id !== null ? link.href(notification.ref_id) : null;
 }
 
 /** The header's bell: unread notifications, polled every 30 s; opening one marks it read. */
 export function NotificationBell() {
   const t = useT();
   const navigate = useNavigate();
-  const [items, setItems] = useState<AppNotification[]>([]);
-  const [failed, setFailed] = useState(false);
+  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
+  // Polled while the browser tab is visible; the last answer stays when a poll fails.
+  const unread = useQuery({
+    queryKey: notificationKeys.unread,
+    queryFn: async ({ signal }) => (await notificationApi.unread(signal)).items,
+    refetchInterval: kPollMs,
+  });
+  const items = unread.data ?? kNone;
+  const failed = unread.isError;
 
-  const poll = useCallback(async (signal?: AbortSignal) => {
-    try {
-      const page = await notificationApi.unread(signal);
-      setItems(page.items);
-      setFailed(false);
-    } catch (err) {
-      if (!(err instanceof DOMException && err.name === 'AbortError')) setFailed(true);
-    }
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void poll(controller.signal);
-    const timer = window.setInterval(() => {
-      if (!document.hidden) void poll(controller.signal);
-    }, kPollMs);
-    return () => {
-      window.clearInterval(timer);
-      controller.abort();
-    };
-  }, [poll]);
-
-  const markRead = async (notification: AppNotification) => {
-    setItems((current) => current.filter((item) => item.id !== notification.id));
-    try {
-      await notificationApi.markRead(notification.id);
-    } catch {
-      // Already read elsewhere, or gone: the next poll shows the truth.
-    }
-  };
+  const read = useMutation({
+    mutationFn: (notification: AppNotification) => notificationApi.markRead(notification.id),
+    onMutate: (notification) =>
+      queryClient.setQueryData<AppNotification[]>(notificationKeys.unread, (current) => current?.filter((item) => item.id !== notification.id)),
+    // Already read elsewhere, or gone: the next poll shows the truth.
+  });
+  const markRead = (notification: AppNotification) => read.mutate(notification);
 
   const openOne = (notification: AppNotification) => {
-    void markRead(notification);
+    markRead(notification);
     const link = linkOf(notification);
     if (link) {
       setOpen(false);
@@ -88,7 +76,7 @@ export function NotificationBell() {
                     aria-label={t('notifications.markRead')}
                     onClick={(event) => {
                       event.stopPropagation();
-                      void markRead(item);
+                      markRead(item);
                     }}
                   />
                 </Tooltip>,
@@ -120,7 +108,7 @@ export function NotificationBell() {
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
-        if (next) void poll();
+        if (next) void unread.refetch();
       }}
     >
       <Tooltip title={open ? undefined : t('notifications.tooltip', { count: items.length })}>

@@ -8,6 +8,7 @@ import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
 import type { OrgUnit, OrgUnitKind } from '../types';
 import { FormModal } from '../../../shared/ui/FormModal';
 import { useEditedRecord } from '../../../shared/hooks/useEditedRecord';
+import { required, requiredText } from '../../../shared/ui/formRules';
 
 interface Values {
   name: string;
@@ -88,7 +89,7 @@ export function OrgUnitFormModal({
       <Form.Item
         name="name"
         label={t('org.name')}
-        rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }]}
+        rules={requiredText(t('org.nameRequired'))}
       >
         <Input placeholder={t('org.namePlaceholder')} maxLength={100} showCount data-testid="org-name" />
       </Form.Item>
@@ -105,7 +106,7 @@ export function OrgUnitFormModal({
           data-testid="org-parent"
         />
       </Form.Item>
-      <Form.Item name="kind" label={t('org.kind')} rules={[{ required: true, message: t('org.kindRequired') }]}>
+      <Form.Item name="kind" label={t('org.kind')} rules={required(t('org.kindRequired'))}>
         <Select options={kindOptions(t)} disabled={!!editing} data-testid="org-kind" />
       </Form.Item>
     </FormModal>

@@ -5,15 +5,16 @@ import { userApi } from '../api';
 import { kRoleColors, roleOptions } from '../labels';
 import type { OrgTreeNode } from '../orgTree';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
-import type { User, UserPatch } from '../types';
+import type { Role, User, UserPatch } from '../types';
 import { FormModal } from '../../../shared/ui/FormModal';
 import { useEditedRecord } from '../../../shared/hooks/useEditedRecord';
+import { required, requiredText } from '../../../shared/ui/formRules';
 
 interface Values {
   username: string;
   password: string;
   display_name: string;
-  roles: string[];
+  roles: Role[];
   org_unit_id: number;
   disabled: boolean;
 }
@@ -114,7 +115,7 @@ export function UserFormModal({
         <Form.Item
           name="username"
           label={t('user.username')}
-          rules={[{ required: true, whitespace: true, message: t('user.usernameRequired') }]}
+          rules={requiredText(t('user.usernameRequired'))}
         >
           <Input placeholder={t('user.usernamePlaceholder')} maxLength={64} autoComplete="off" data-testid="user-username" />
         </Form.Item>
@@ -122,7 +123,7 @@ export function UserFormModal({
       <Form.Item
         name="display_name"
         label={t('user.displayName')}
-        rules={[{ required: true, whitespace: true, message: t('user.displayNameRequired') }]}
+        rules={requiredText(t('user.displayNameRequired'))}
       >
         <Input placeholder={t('user.displayNamePlaceholder')} maxLength={100} data-testid="user-display-name" />
       </Form.Item>
@@ -154,7 +155,7 @@ export function UserFormModal({
       <Form.Item
         name="org_unit_id"
         label={t('user.orgUnit')}
-        rules={[{ required: true, message: t('user.orgUnitRequired') }]}
+        rules={required(t('user.orgUnitRequired'))}
       >
         <OrgUnitTreeSelect
           tree={tree}

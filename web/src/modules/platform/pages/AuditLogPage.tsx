@@ -1,16 +1,17 @@
 import { useState } from 'react';
-import { Alert, AutoComplete, Button, Card, Flex, Form, Input, Space, Tag, Typography, type TableColumnsType } from 'antd';
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { AutoComplete, Button, Card, Flex, Form, Input, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
-import { isMessageKey, type Translate } from '../../../app/i18n/i18nContext';
+import { isMessageKey, valueLabel, type Translate } from '../../../app/i18n/i18nContext';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { formatDateTime } from '../../../shared/ui/formatTime';
-import { errorMessage } from '../../../shared/ui/apiErrors';
 import { CursorTable } from '../../../shared/ui/CursorTable';
 import { useCursorList } from '../../../shared/hooks/useCursorList';
 import { auditApi } from '../api';
+import { auditKeys } from '../queries';
 import { AuditDiff } from '../components/AuditDiff';
 import type { AuditEntry, AuditQuery } from '../types';
+import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 
 const kPageSize = 50;
 
@@ -36,10 +37,7 @@ function actionLabel(t: Translate, action: string): string | null {
   return isMessageKey(key) ? t(key) : null;
 }
 
-function entityLabel(t: Translate, type: string): string {
-  const key = `entity.${type}`;
-  return isMessageKey(key) ? t(key) : type;
-}
+const entityLabel = (t: Translate, type: string) => valueLabel(t, 'entity', type);
 
 function actionColor(action: string): string {
   if (action.endsWith('.created')) return 'green';
@@ -58,7 +56,7 @@ export default function AuditLogPage() {
   const t = useT();
   const [form] = Form.useForm<FilterValues>();
   const [filters, setFilters] = useState<AuditQuery>({});
-  const entries = useCursorList((cursor) => auditApi.list({ ...filters, limit: kPageSize, cursor }), [filters]);
+  const entries = useCursorList(auditKeys.list(filters), (cursor, signal) => auditApi.list({ ...filters, limit: kPageSize, cursor }, signal));
 
   const applyFilters = (values: FilterValues) =>
     setFilters({
@@ -128,13 +126,9 @@ export default function AuditLogPage() {
       <PageHeader
         title={t('audit.title')}
         description={t('audit.description')}
-        extra={
-          <Button icon={<ReloadOutlined />} onClick={() => void entries.reload()}>
-            {t('common.refresh')}
-          </Button>
-        }
+        onRefresh={() => void entries.reload()}
       />
-      {!!entries.error && <Alert type="error" showIcon title={errorMessage(t, entries.error)} style={{ marginBottom: 16 }} />}
+      <ErrorAlert error={entries.error} />
       <Card variant="borderless">
         <Form<FilterValues> form={form} name="audit_filter" layout="inline" onFinish={applyFilters} style={{ marginBottom: 16, rowGap: 12 }}>
           <Form.Item name="action" label={t('audit.filterAction')}>

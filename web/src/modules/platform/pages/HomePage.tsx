@@ -1,7 +1,8 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { Avatar, Card, Col, Descriptions, Flex, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
-import { AlertOutlined, ApartmentOutlined, AuditOutlined, RightOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, RightOutlined, TeamOutlined } from '@ant-design/icons';
 import { useAuth } from '../../../app/auth/useAuth';
 import { useT } from '../../../app/i18n/useT';
 import { hasAnyRole, kAdminRoles } from '../../../app/auth/authContext';
@@ -9,7 +10,8 @@ import type { MessageKey } from '../../../app/i18n/messages';
 import { orgUnitApi, userApi } from '../api';
 import { kindLabel, kKindColors, kRoleColors, roleLabel } from '../labels';
 import type { OrgUnitKind } from '../types';
-import { serviceApi } from '../../service/api';
+import { homeFigures, type HomeFigure } from '../extensionPoints';
+import { homeKeys } from '../queries';
 
 interface Figure {
   count: number;
@@ -18,22 +20,18 @@ interface Figure {
 
 type FigureState = { state: 'loading' } | { state: 'ready'; figure: Figure } | { state: 'unavailable' };
 
-function useFigure(load: (signal: AbortSignal) => Promise<Figure>): FigureState {
-  const [value, setValue] = useState<FigureState>({ state: 'loading' });
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal).then(
-      (figure) => setValue({ state: 'ready', figure }),
-      (err: unknown) => {
-        if (!controller.signal.aborted) {
-          console.warn('home figure unavailable', err);
-          setValue({ state: 'unavailable' });
-        }
-      },
-    );
-    return () => controller.abort();
-  }, [load]);
-  return value;
+/** A count for the home page; a failure shows as unavailable (the caller may lack the permission). */
+function useFigure(key: string, load: (signal: AbortSignal) => Promise<Figure>): FigureState {
+  const query = useQuery({
+    queryKey: homeKeys.figure(key),
+    queryFn: ({ signal }) =>
+      load(signal).catch((err: unknown) => {
+        console.warn('home figure unavailable', err);
+        throw err;
+      }),
+  });
+  if (query.data) return { state: 'ready', figure: query.data };
+  return query.isError ? { state: 'unavailable' } : { state: 'loading' };
 }
 
 const loadOrgUnitCount = async (signal: AbortSignal) => {
@@ -41,10 +39,6 @@ const loadOrgUnitCount = async (signal: AbortSignal) => {
   return { count: items.length, truncated };
 };
 const loadUserCount = (signal: AbortSignal) => userApi.countAll(signal);
-const loadOpenMassAlertCount = async (signal: AbortSignal) => {
-  const page = await serviceApi.massAlerts({ status: 'open', limit: 500 }, signal);
-  return { count: page.items.length, truncated: !!page.next_cursor };
-};
 
 interface FigureCardProps {
   title: string;
@@ -55,6 +49,15 @@ interface FigureCardProps {
   testId: string;
   /** Where a click on the card leads. */
   to?: string;
+}
+
+/** A figure another module adds (`homeFigures`), read like the page's own. */
+function ExtraFigure({ figure }: { figure: HomeFigure }) {
+  const t = useT();
+  const value = useFigure(figure.key, figure.load);
+  return (
+    <FigureCard title={t(figure.title)} icon={figure.icon} color={figure.color} value={value} suffix={t(figure.suffix)} testId={figure.testId} to={figure.to} />
+  );
 }
 
 function FigureCard({ title, icon, color, value, suffix, testId, to }: FigureCardProps) {
@@ -97,9 +100,8 @@ export function HomePage() {
   const t = useT();
   const { me } = useAuth();
   const navigate = useNavigate();
-  const orgUnits = useFigure(loadOrgUnitCount);
-  const users = useFigure(loadUserCount);
-  const massAlerts = useFigure(loadOpenMassAlertCount);
+  const orgUnits = useFigure('org-units', loadOrgUnitCount);
+  const users = useFigure('users', loadUserCount);
   if (!me) return null;
 
   const name = me.display_name || me.username;
@@ -120,15 +122,6 @@ export function HomePage() {
       value: users,
       suffix: t('home.userSuffix'),
       testId: 'figure-users',
-    },
-    {
-      title: t('home.openMassAlerts'),
-      icon: <AlertOutlined />,
-      color: '#d4380d',
-      value: massAlerts,
-      suffix: t('home.alertSuffix'),
-      testId: 'figure-mass-alerts',
-      to: '/mass-alerts',
     },
   ];
   const shortcuts: { path: string; label: MessageKey; icon: ReactNode }[] = [
@@ -184,6 +177,11 @@ export function HomePage() {
         {figures.map((figure) => (
           <Col key={figure.testId} xs={24} md={12} xl={8}>
             <FigureCard {...figure} />
+          </Col>
+        ))}
+        {homeFigures.entries().map((figure) => (
+          <Col key={figure.testId} xs={24} md={12} xl={8}>
+            <ExtraFigure figure={figure} />
           </Col>
         ))}
       </Row>

@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../../../app/i18n/LanguageSwitch';
 import { HearthLogo } from '../../../shared/ui/HearthLogo';
 import { ApiError } from '../../../shared/api/client';
 import { errorMessage } from '../../../shared/ui/apiErrors';
+import { required, requiredText } from '../../../shared/ui/formRules';
 
 interface LoginForm {
   username: string;
@@ -123,14 +124,14 @@ export function LoginPage() {
               <Form.Item
                 name="username"
                 label={t('login.username')}
-                rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+                rules={requiredText(t('login.usernameRequired'))}
               >
                 <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
               </Form.Item>
               <Form.Item
                 name="password"
                 label={t('login.password')}
-                rules={[{ required: true, message: t('login.passwordRequired') }]}
+                rules={required(t('login.passwordRequired'))}
               >
                 <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
               </Form.Item>

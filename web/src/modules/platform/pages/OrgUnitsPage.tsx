@@ -1,19 +1,11 @@
 import { useEffect, useMemo, useState, type Key, type ReactNode } from 'react';
-import { Alert, Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import {
-  ApartmentOutlined,
-  BankOutlined,
-  ClusterOutlined,
-  EditOutlined,
-  EnvironmentOutlined,
-  HomeOutlined,
-  PlusOutlined,
-  ReloadOutlined,
-} from '@ant-design/icons';
+import { Alert, Button, Card, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { ApartmentOutlined, BankOutlined, ClusterOutlined, EditOutlined, EnvironmentOutlined, HomeOutlined, PlusOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { PageHeader } from '../../../shared/ui/PageHeader';
+import { TreeTable } from '../../../shared/ui/TreeTable';
 import { useModalTarget } from '../../../shared/hooks/useModalTarget';
-import { dateTimeColumn } from '../../../shared/ui/tableColumns';
+import { dateTimeColumn, actionsColumn } from '../../../shared/ui/tableColumns';
 import { errorMessage } from '../../../shared/ui/apiErrors';
 import { useOrgUnits } from '../useOrgUnits';
 import { parentIds, type OrgTreeNode } from '../orgTree';
@@ -66,33 +58,28 @@ export default function OrgUnitsPage() {
     { title: t('common.id'), dataIndex: 'id', key: 'id', width: 90 },
     { title: t('common.version'), dataIndex: 'version', key: 'version', width: 90 },
     dateTimeColumn(t('common.updatedAt'), 'updated_at', 190),
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 220,
-      render: (_, unit) => (
-        <Space size={0}>
-          {unit.kind !== 'project' && (
-            <Button
-              type="link"
-              size="small"
-              icon={<PlusOutlined />}
-              onClick={() => openModal({ mode: 'create', parentId: unit.id })}
-            >
-              {t('org.newChild')}
-            </Button>
-          )}
+    actionsColumn(t('common.actions'), 220, (unit) => (
+      <Space size={0}>
+        {unit.kind !== 'project' && (
           <Button
             type="link"
             size="small"
-            icon={<EditOutlined />}
-            onClick={() => openModal({ mode: 'rename', unit: byId.get(unit.id) ?? unit })}
+            icon={<PlusOutlined />}
+            onClick={() => openModal({ mode: 'create', parentId: unit.id })}
           >
-            {t('org.rename')}
+            {t('org.newChild')}
           </Button>
-        </Space>
-      ),
-    },
+        )}
+        <Button
+          type="link"
+          size="small"
+          icon={<EditOutlined />}
+          onClick={() => openModal({ mode: 'rename', unit: byId.get(unit.id) ?? unit })}
+        >
+          {t('org.rename')}
+        </Button>
+      </Space>
+    )),
   ];
 
   const allOpen = expanded.length >= allParents.length && allParents.length > 0;
@@ -102,11 +89,9 @@ export default function OrgUnitsPage() {
       <PageHeader
         title={t('org.title')}
         description={t('org.description')}
+        onRefresh={() => void reload()}
         extra={
           <>
-            <Button icon={<ReloadOutlined />} onClick={() => void reload()}>
-              {t('common.refresh')}
-            </Button>
             <Button
               type="primary"
               icon={<PlusOutlined />}
@@ -136,20 +121,14 @@ export default function OrgUnitsPage() {
         }
         styles={{ body: { paddingTop: 0 } }}
       >
-        <Table<OrgTreeNode>
-          rowKey="id"
+        <TreeTable<OrgTreeNode>
+          rows={tree}
           columns={columns}
-          dataSource={tree}
           loading={loading}
-          pagination={false}
-          size="middle"
-          expandable={{
-            expandedRowKeys: expanded,
-            onExpandedRowsChange: (keys) => setExpanded(keys),
-            indentSize: 24,
-          }}
-          locale={{ emptyText: t('org.empty') }}
-          data-testid="org-unit-table"
+          expanded={expanded}
+          onExpandedChange={setExpanded}
+          emptyText={t('org.empty')}
+          testId="org-unit-table"
         />
       </Card>
       {modal && (

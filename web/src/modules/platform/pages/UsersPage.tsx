@@ -1,20 +1,23 @@
 import { useState } from 'react';
-import { Alert, App, Badge, Button, Card, Flex, Input, Popconfirm, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { EditOutlined, LockOutlined, PlusOutlined, ReloadOutlined, UnlockOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Badge, Button, Card, Flex, Input, Popconfirm, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { EditOutlined, LockOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
-import { PageHeader } from '../../../shared/ui/PageHeader';
+import { PageHeader, RefreshButton } from '../../../shared/ui/PageHeader';
 import { useModalTarget } from '../../../shared/hooks/useModalTarget';
-import { dateTimeColumn } from '../../../shared/ui/tableColumns';
+import { dateTimeColumn, actionsColumn } from '../../../shared/ui/tableColumns';
 import { errorMessage } from '../../../shared/ui/apiErrors';
 import { CursorTable } from '../../../shared/ui/CursorTable';
 import { useCursorList } from '../../../shared/hooks/useCursorList';
 import { userApi } from '../api';
+import { userKeys } from '../queries';
 import { useOrgUnits } from '../useOrgUnits';
 import { orgPath } from '../orgTree';
 import { kRoleColors, roleLabel } from '../labels';
 import { UserFormModal, type UserModalTarget } from '../components/UserFormModal';
 import { OrgUnitTreeSelect } from '../components/OrgUnitTreeSelect';
 import type { User, UserQuery } from '../types';
+import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 
 const kPageSize = 50;
 
@@ -23,8 +26,9 @@ export default function UsersPage() {
   const orgUnits = useOrgUnits();
   const [filters, setFilters] = useState<UserQuery>({});
   const { modal, openModal, closeModal } = useModalTarget<UserModalTarget>();
-  const users = useCursorList((cursor) => userApi.list({ ...filters, limit: kPageSize, cursor }), [filters]);
+  const users = useCursorList(userKeys.list(filters), (cursor, signal) => userApi.list({ ...filters, limit: kPageSize, cursor }, signal));
   const { message } = App.useApp();
+  const queryClient = useQueryClient();
 
   /** Unlocks an account locked by failed logins; the failed-login count starts again. */
   const unlock = async (user: User) => {
@@ -92,25 +96,20 @@ export default function UsersPage() {
         ),
     },
     dateTimeColumn(t('common.createdAt'), 'created_at', 180),
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 160,
-      render: (_, user) => (
-        <Flex gap={4}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => openModal({ mode: 'edit', user })}>
-            {t('common.edit')}
-          </Button>
-          {user.locked && (
-            <Popconfirm title={t('user.unlockConfirm', { name: user.display_name || user.username })} onConfirm={() => void unlock(user)}>
-              <Button type="link" size="small" icon={<UnlockOutlined />} data-testid="user-unlock">
-                {t('user.unlock')}
-              </Button>
-            </Popconfirm>
-          )}
-        </Flex>
-      ),
-    },
+    actionsColumn(t('common.actions'), 160, (user) => (
+      <Flex gap={4}>
+        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => openModal({ mode: 'edit', user })}>
+          {t('common.edit')}
+        </Button>
+        {user.locked && (
+          <Popconfirm title={t('user.unlockConfirm', { name: user.display_name || user.username })} onConfirm={() => void unlock(user)}>
+            <Button type="link" size="small" icon={<UnlockOutlined />} data-testid="user-unlock">
+              {t('user.unlock')}
+            </Button>
+          </Popconfirm>
+        )}
+      </Flex>
+    )),
   ];
 
   return (
@@ -129,7 +128,7 @@ export default function UsersPage() {
           </Button>
         }
       />
-      {!!users.error && <Alert type="error" showIcon title={errorMessage(t, users.error)} style={{ marginBottom: 16 }} />}
+      <ErrorAlert error={users.error} />
       <Card variant="borderless">
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Input.Search
@@ -147,9 +146,7 @@ export default function UsersPage() {
             style={{ width: 260 }}
             onChange={(value) => setFilters((current) => ({ ...current, org_unit_id: value ?? undefined }))}
           />
-          <Button icon={<ReloadOutlined />} onClick={() => void users.reload()} style={{ marginLeft: 'auto' }}>
-            {t('common.refresh')}
-          </Button>
+          <RefreshButton onRefresh={() => void users.reload()} style={{ marginLeft: 'auto' }} />
         </Flex>
         <CursorTable<User>
           list={users}
@@ -164,9 +161,10 @@ export default function UsersPage() {
           target={modal.target}
           tree={orgUnits.tree}
           onClose={closeModal}
-          onSaved={(user, created) =>
-            users.setItems((list) => (created ? [user, ...list] : list.map((item) => (item.id === user.id ? user : item))))
-          }
+          onSaved={(user, created) => {
+            users.setItems((list) => (created ? [user, ...list] : list.map((item) => (item.id === user.id ? user : item))));
+            void queryClient.invalidateQueries({ queryKey: userKeys.everyone });
+          }}
         />
       )}
     </>

@@ -1,5 +1,6 @@
 import { Alert, Form, Input, Rate } from 'antd';
 import { useT } from '../../../app/i18n/useT';
+import { required } from '../../../shared/ui/formRules';
 
 /** 1–2 stars reopen the ticket; 3–5 close it (the server's rule, ticket.cpp). */
 export const reopensTicket = (satisfaction: number | null | undefined) => !!satisfaction && satisfaction <= 2;
@@ -14,7 +15,7 @@ export function CallbackFields() {
   const tips = [t('callback.rate1'), t('callback.rate2'), t('callback.rate3'), t('callback.rate4'), t('callback.rate5')];
   return (
     <>
-      <Form.Item name="satisfaction" label={t('ticket.satisfaction')} rules={[{ required: true, message: t('ticket.satisfactionRequired') }]} extra={t('ticket.satisfactionHint')}>
+      <Form.Item name="satisfaction" label={t('ticket.satisfaction')} rules={required(t('ticket.satisfactionRequired'))} extra={t('ticket.satisfactionHint')}>
         <Rate count={5} tooltips={tips} data-testid="action-satisfaction" />
       </Form.Item>
       {reopensTicket(satisfaction) && <Alert type="warning" showIcon title={t('callback.reopenWarning')} style={{ marginBottom: 16 }} data-testid="callback-reopen-warning" />}

@@ -8,6 +8,7 @@ import { FormModal } from '../../../shared/ui/FormModal';
 import { useModalTarget } from '../../../shared/hooks/useModalTarget';
 import { serviceApi } from '../api';
 import type { Ticket } from '../types';
+import { requiredText } from '../../../shared/ui/formRules';
 
 interface Values {
   title: string;
@@ -73,13 +74,13 @@ export function FileCaseButton({ ticket }: { ticket: Ticket }) {
           onSave={save}
           onClose={closeModal}
         >
-          <Form.Item name="title" label={t('cases.caseTitle')} rules={[{ required: true, whitespace: true, message: t('cases.titleRequired') }]}>
+          <Form.Item name="title" label={t('cases.caseTitle')} rules={requiredText(t('cases.titleRequired'))}>
             <Input maxLength={200} data-testid="case-title" />
           </Form.Item>
-          <Form.Item name="problem" label={t('cases.problem')} rules={[{ required: true, whitespace: true, message: t('cases.problemRequired') }]}>
+          <Form.Item name="problem" label={t('cases.problem')} rules={requiredText(t('cases.problemRequired'))}>
             <Input.TextArea rows={3} maxLength={5000} placeholder={t('cases.problemPlaceholder')} data-testid="case-problem" />
           </Form.Item>
-          <Form.Item name="solution" label={t('cases.solution')} rules={[{ required: true, whitespace: true, message: t('cases.solutionRequired') }]}>
+          <Form.Item name="solution" label={t('cases.solution')} rules={requiredText(t('cases.solutionRequired'))}>
             <Input.TextArea rows={4} maxLength={5000} placeholder={t('cases.solutionPlaceholder')} data-testid="case-solution" />
           </Form.Item>
         </FormModal>

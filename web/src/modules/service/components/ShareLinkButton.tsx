@@ -2,8 +2,8 @@ import { useRef, useState } from 'react';
 import { Alert, App, Button, Input, Modal, Space, Typography, type InputRef } from 'antd';
 import { CopyOutlined, LinkOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
-import { errorMessage } from '../../../shared/ui/apiErrors';
 import { serviceApi } from '../api';
+import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 
 /** Copies `text`; falls back to the selected input when the Clipboard API is unavailable (plain HTTP). */
 async function copyText(text: string, input: InputRef | null): Promise<boolean> {
@@ -70,7 +70,7 @@ export function ShareLinkButton({ ticketId, onShared }: { ticketId: number; onSh
         ]}
       >
         <Typography.Paragraph>{t('ticket.shareIntro')}</Typography.Paragraph>
-        {error !== null && <Alert type="error" showIcon title={errorMessage(t, error)} style={{ marginBottom: 12 }} />}
+        <ErrorAlert error={error} style={{ marginBottom: 12 }} />
         <Space.Compact style={{ width: '100%' }}>
           <Input ref={input} readOnly value={url ?? ''} placeholder="…" data-testid="share-url" onFocus={(e) => e.target.select()} />
           <Button

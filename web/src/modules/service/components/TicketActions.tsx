@@ -8,9 +8,10 @@ import { serviceApi } from '../api';
 import { departmentOptions, kAllowedActions, responsibilityOptions, ticketActionLabel, ticketStatusLabel } from '../labels';
 import type { Ticket, TicketAction, TicketActionInput } from '../types';
 import { useStandardAnswers } from '../useStandardAnswers';
-import type { Users } from '../useUsers';
+import type { Users } from '../../platform/useUsers';
 import { CallbackFields } from './CallbackFields';
 import { StandardAnswerSuggestions, useAnswerInsertion } from './StandardAnswerSuggestions';
+import { required, requiredText } from '../../../shared/ui/formRules';
 
 /** 派单: to the department only, to a person picked here, or round-robin among the department's members. */
 type AssignMode = 'department' | 'person' | 'round_robin';
@@ -109,13 +110,12 @@ export function TicketActions({ ticket, users, onChanged, onStale }: { ticket: T
     await run(open, body);
   };
 
-  const required = (text: string) => [{ required: true, whitespace: true, message: text }];
   const fields = () => {
     switch (open) {
       case 'assign':
         return (
           <>
-            <Form.Item name="department" label={t('ticket.department')} rules={[{ required: true, message: t('ticket.departmentRequired') }]}>
+            <Form.Item name="department" label={t('ticket.department')} rules={required(t('ticket.departmentRequired'))}>
               <Select options={departmentOptions(t)} data-testid="action-department" />
             </Form.Item>
             <Form.Item name="mode" label={t('ticket.assignMode')} extra={mode === 'round_robin' ? t('ticket.roundRobinHint') : mode === 'department' ? t('ticket.assigneeHint') : undefined}>
@@ -126,7 +126,7 @@ export function TicketActions({ ticket, users, onChanged, onStale }: { ticket: T
               </Radio.Group>
             </Form.Item>
             {mode === 'person' && (
-              <Form.Item name="assignee_id" label={t('ticket.assignee')} rules={[{ required: true, message: t('ticket.assigneeRequired') }]}>
+              <Form.Item name="assignee_id" label={t('ticket.assignee')} rules={required(t('ticket.assigneeRequired'))}>
                 <Select
                   showSearch
                   optionFilterProp="label"
@@ -143,18 +143,18 @@ export function TicketActions({ ticket, users, onChanged, onStale }: { ticket: T
       case 'reopen':
       case 'cancel':
         return (
-          <Form.Item name="reason" label={t('ticket.reason')} rules={required(t('ticket.reasonRequired'))}>
+          <Form.Item name="reason" label={t('ticket.reason')} rules={requiredText(t('ticket.reasonRequired'))}>
             <Input.TextArea rows={3} maxLength={2000} data-testid="action-reason" />
           </Form.Item>
         );
       case 'resolve':
         return (
           <>
-            <Form.Item name="resolution" label={t('ticket.resolution')} rules={required(t('ticket.resolutionRequired'))}>
+            <Form.Item name="resolution" label={t('ticket.resolution')} rules={requiredText(t('ticket.resolutionRequired'))}>
               <Input.TextArea rows={4} maxLength={5000} {...insertion.textAreaProps} data-testid="action-resolution" />
             </Form.Item>
             <StandardAnswerSuggestions answers={answers} onInsert={insertion.insert} />
-            <Form.Item name="responsibility" label={t('ticket.responsibility')} rules={[{ required: true, message: t('ticket.responsibilityRequired') }]}>
+            <Form.Item name="responsibility" label={t('ticket.responsibility')} rules={required(t('ticket.responsibilityRequired'))}>
               <Select options={responsibilityOptions(t)} data-testid="action-responsibility" />
             </Form.Item>
           </>
@@ -164,7 +164,7 @@ export function TicketActions({ ticket, users, onChanged, onStale }: { ticket: T
       case 'comment':
         return (
           <>
-            <Form.Item name="text" label={t('ticket.commentText')} rules={required(t('ticket.commentRequired'))}>
+            <Form.Item name="text" label={t('ticket.commentText')} rules={requiredText(t('ticket.commentRequired'))}>
               <Input.TextArea rows={4} maxLength={5000} {...insertion.textAreaProps} data-testid="action-text" />
             </Form.Item>
             <StandardAnswerSuggestions answers={answers} onInsert={insertion.insert} />

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Image, Popconfirm, Progress, Typography, Upload } from 'antd';
 import { DeleteOutlined, FileOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
@@ -7,6 +8,7 @@ import { fetchBlob, saveBlob, uploadFile } from '../../../shared/api/transfer';
 import { errorMessage, reasonText } from '../../../shared/ui/apiErrors';
 import { formatDateTime } from '../../../shared/ui/formatTime';
 import { serviceApi } from '../api';
+import { ticketKeys } from '../queries';
 import type { TicketAttachment } from '../types';
 
 /** What the server keeps per file (AttachmentStore::kMaxBytes); checked here too, to spare the upload. */
@@ -39,24 +41,26 @@ export function TicketAttachmentsCard({
   onChanged?: () => void;
 }) {
   const t = useT();
-  const [files, setFiles] = useState<TicketAttachment[] | null>(null);
+  const query = useQuery({
+    queryKey: ticketKeys.attachments(ticketId),
+    queryFn: async ({ signal }) => (await serviceApi.attachments(ticketId, signal)).items,
+  });
+  const files = query.data ?? null;
   const [urls, setUrls] = useState<Record<number, string>>({});
-  const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
   const urlsRef = useRef<Record<number, string>>({});
 
-  const load = useCallback(async () => {
-    try {
-      const page = await serviceApi.attachments(ticketId);
-      setFiles(page.items);
-    } catch (err) {
-      setError(errorMessage(t, err));
-    }
-  }, [ticketId, t]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // A failed read shows in the banner, like a failed upload or removal.
+  const [dismissed, setDismissed] = useState<unknown>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const error = actionError ?? (query.error && query.error !== dismissed ? errorMessage(t, query.error) : null);
+  const setError = (text: string | null) => {
+    setActionError(text);
+    if (text === null) setDismissed(query.error);
+  };
+  const load = async () => {
+    await query.refetch();
+  };
 
   // Fetch each inline image once; object URLs are revoked when the card goes away.
   useEffect(() => {

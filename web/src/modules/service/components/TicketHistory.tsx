@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
-import { Alert, Empty, Flex, Spin, Timeline, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Flex, Timeline, Typography } from 'antd';
 import { useT } from '../../../app/i18n/useT';
+import { listFallback } from '../../../shared/ui/QueryState';
 import type { Translate } from '../../../app/i18n/i18nContext';
-import { errorMessage } from '../../../shared/ui/apiErrors';
 import { formatDateTime } from '../../../shared/ui/formatTime';
 import { serviceApi } from '../api';
+import { ticketKeys } from '../queries';
 import { chargeToLabel, departmentLabel, formatFen, responsibilityLabel, ticketActionLabel, workOrderActionLabel, workOrderStatusLabel } from '../labels';
-import type { TicketEvent } from '../types';
-import type { Users } from '../useUsers';
+import type { Users } from '../../platform/useUsers';
 import { TicketStatusTag } from './TicketCells';
 
 const kActionColors: Record<string, string> = {
@@ -115,36 +115,16 @@ function detailLines(t: Translate, users: Users, action: string, detail: Record<
   return lines;
 }
 
-/** A ticket's history, oldest first: every action with its status change and detail. */
-export function TicketHistory({ ticketId, refreshKey, users }: { ticketId: number; refreshKey: number; users: Users }) {
+/** A ticket's history, oldest first: every action with its status change and detail (`ticketKeys.events`). */
+export function TicketHistory({ ticketId, users }: { ticketId: number; users: Users }) {
   const t = useT();
-  const [events, setEvents] = useState<TicketEvent[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: events, error } = useQuery({
+    queryKey: ticketKeys.events(ticketId),
+    queryFn: async ({ signal }) => (await serviceApi.events(ticketId, signal)).items,
+  });
 
-  useEffect(() => {
-    let current = true;
-    serviceApi.events(ticketId).then(
-      (page) => {
-        if (!current) return;
-        setEvents(page.items);
-        setError(null);
-      },
-      (err) => current && setError(err),
-    );
-    return () => {
-      current = false;
-    };
-  }, [ticketId, refreshKey]);
-
-  if (error) return <Alert type="error" showIcon title={errorMessage(t, error)} />;
-  if (!events) {
-    return (
-      <Flex justify="center" style={{ padding: 32 }}>
-        <Spin />
-      </Flex>
-    );
-  }
-  if (events.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ticket.historyEmpty')} />;
+  const fallback = listFallback(events, error, t('ticket.historyEmpty'));
+  if (fallback || !events) return fallback;
   return (
     <Timeline
       data-testid="ticket-history"

@@ -1,7 +1,7 @@
 import { Tag, Typography } from 'antd';
 import { SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
-import { Fact, FactGrid } from '../../inventory/components/Fact';
+import { Fact, FactGrid } from '../../../shared/ui/Fact';
 import { warrantyLabel } from '../labels';
 import type { TicketWarranty } from '../types';
 

@@ -8,6 +8,7 @@ import { yuanToFen } from '../../inventory/labels';
 import { serviceApi } from '../api';
 import { chargeToOptions, workOrderActionLabel, workOrderStatusLabel } from '../labels';
 import type { ChargeTo, Ticket, WorkOrder, WorkOrderAction, WorkOrderActionInput } from '../types';
+import { required, requiredText } from '../../../shared/ui/formRules';
 
 const kTimeFormat = 'YYYY-MM-DD HH:mm';
 
@@ -51,14 +52,14 @@ export function WorkOrderCreateModal({ ticket, onClose, onSaved }: { ticket: Tic
     >
       {ticket.grade === 'major' && <Alert type="info" showIcon title={t('workOrder.needsApproval')} style={{ marginBottom: 16 }} data-testid="work-order-approval-note" />}
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 220px', columnGap: 16 }}>
-        <Form.Item name="contractor" label={t('workOrder.contractor')} rules={[{ required: true, whitespace: true, message: t('workOrder.contractorRequired') }]}>
+        <Form.Item name="contractor" label={t('workOrder.contractor')} rules={requiredText(t('workOrder.contractorRequired'))}>
           <Input maxLength={100} placeholder={t('workOrder.contractorPlaceholder')} data-testid="work-order-contractor" />
         </Form.Item>
-        <Form.Item name="appointment_at" label={t('workOrder.appointment')} rules={[{ required: true, message: t('workOrder.appointmentRequired') }]}>
+        <Form.Item name="appointment_at" label={t('workOrder.appointment')} rules={required(t('workOrder.appointmentRequired'))}>
           <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={kTimeFormat} style={{ width: '100%' }} placeholder={t('workOrder.appointmentPlaceholder')} data-testid="work-order-appointment" />
         </Form.Item>
       </div>
-      <Form.Item name="plan" label={t('workOrder.plan')} rules={[{ required: true, whitespace: true, message: t('workOrder.planRequired') }]}>
+      <Form.Item name="plan" label={t('workOrder.plan')} rules={requiredText(t('workOrder.planRequired'))}>
         <Input.TextArea rows={4} maxLength={5000} placeholder={t('workOrder.planPlaceholder')} data-testid="work-order-plan" />
       </Form.Item>
     </FormModal>
@@ -149,13 +150,13 @@ export function WorkOrderActionModal({
           <Form.Item name="cost_yuan" label={t('workOrder.cost')} extra={t('workOrder.costHint')}>
             <InputNumber min={0} max={100_000_000} precision={2} step={100} prefix="¥" suffix={t('workOrder.yuan')} style={{ width: '100%' }} data-testid="work-order-cost" />
           </Form.Item>
-          <Form.Item name="charge_to" label={t('workOrder.chargeTo')} rules={[{ required: true, message: t('workOrder.chargeToRequired') }]} extra={ticket.warranty ? (ticket.warranty.in_warranty ? t('ticket.inWarranty') : t('ticket.outOfWarranty')) : undefined}>
+          <Form.Item name="charge_to" label={t('workOrder.chargeTo')} rules={required(t('workOrder.chargeToRequired'))} extra={ticket.warranty ? (ticket.warranty.in_warranty ? t('ticket.inWarranty') : t('ticket.outOfWarranty')) : undefined}>
             <Select options={chargeToOptions(t)} data-testid="work-order-charge-to" />
           </Form.Item>
         </div>
       )}
       {action === 'reject' && (
-        <Form.Item name="appointment_at" label={t('workOrder.newAppointment')} rules={[{ required: true, message: t('workOrder.appointmentRequired') }]}>
+        <Form.Item name="appointment_at" label={t('workOrder.newAppointment')} rules={required(t('workOrder.appointmentRequired'))}>
           <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={kTimeFormat} style={{ width: '100%' }} placeholder={t('workOrder.appointmentPlaceholder')} data-testid="work-order-appointment" />
         </Form.Item>
       )}

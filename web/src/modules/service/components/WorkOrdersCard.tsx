@@ -1,17 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Empty, Flex, Skeleton, Steps, Tag, Tooltip, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Empty, Flex, Skeleton, Steps, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined, ToolOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { useAuth } from '../../../app/auth/useAuth';
 import type { Translate } from '../../../app/i18n/i18nContext';
 import { useModalTarget } from '../../../shared/hooks/useModalTarget';
-import { errorMessage } from '../../../shared/ui/apiErrors';
 import { formatDateTime } from '../../../shared/ui/formatTime';
 import { serviceApi } from '../api';
+import { serviceKeys, ticketKeys } from '../queries';
 import { chargeToLabel, formatFen, isSettled, kWorkOrderAllowed, kWorkOrderStatusColors, workOrderActionLabel, workOrderStatusLabel } from '../labels';
 import type { Ticket, WorkOrder, WorkOrderAction } from '../types';
-import type { Users } from '../useUsers';
+import type { Users } from '../../platform/useUsers';
 import { WorkOrderActionModal, WorkOrderCreateModal } from './WorkOrderModals';
+import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 
 const kTime = 'YYYY-MM-DD HH:mm';
 const short = (at: string | null) => (at ? formatDateTime(at).slice(0, kTime.length) : '');
@@ -52,45 +53,31 @@ function RepairSteps({ t, ticket, order }: { t: Translate; ticket: Ticket; order
  */
 export function WorkOrdersCard({ ticket, users, writable, onChanged }: { ticket: Ticket; users: Users; writable: boolean; onChanged: () => void }) {
   const t = useT();
-  const [orders, setOrders] = useState<WorkOrder[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: ticketKeys.workOrders(ticket.id),
+    queryFn: async ({ signal }) => (await serviceApi.workOrders(ticket.id, signal)).items,
+  });
+  const orders = query.data ?? null;
+  const error = query.error;
   const create = useModalTarget<true>();
   const step = useModalTarget<{ order: WorkOrder; action: WorkOrderAction }>();
   const { me } = useAuth();
-  // Who may approve a major case's plan: administrators and engineering's members (null: not known yet).
-  const [mayApprove, setMayApprove] = useState<boolean | null>(null);
   const pending = orders?.some((o) => o.status === 'pending_approval') ?? false;
-  useEffect(() => {
-    if (!pending || mayApprove !== null || !me) return;
-    if (me.roles.includes('admin')) {
-      setMayApprove(true);
-      return;
-    }
-    let current = true;
-    serviceApi.departmentMembers('engineering').then(
-      (page) => current && setMayApprove(page.items.some((m) => m.user_id === me.id)),
-      // Unknown: offer the button and let the server decide.
-      () => current && setMayApprove(true),
-    );
-    return () => {
-      current = false;
-    };
-  }, [pending, mayApprove, me]);
-
-  const reload = useCallback(async () => {
-    try {
-      setOrders((await serviceApi.workOrders(ticket.id)).items);
-      setError(null);
-    } catch (err) {
-      setError(err);
-    }
-  }, [ticket.id]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  // Who may approve a major case's plan: administrators and engineering's members (null: not known
+  // yet; unknown after a failure, when the button is offered and the server decides).
+  const isAdmin = !!me?.roles.includes('admin');
+  const engineering = useQuery({
+    queryKey: serviceKeys.departmentMembers('engineering'),
+    queryFn: async ({ signal }) => (await serviceApi.departmentMembers('engineering', signal)).items,
+    enabled: pending && !!me && !isAdmin,
+  });
+  const mayApprove = !me ? null : isAdmin ? true : engineering.data ? engineering.data.some((m) => m.user_id === me.id) : engineering.isError ? true : null;
 
   const saved = (order: WorkOrder) => {
-    setOrders((current) => (current?.some((o) => o.id === order.id) ? current.map((o) => (o.id === order.id ? order : o)) : [...(current ?? []), order]));
+    queryClient.setQueryData<WorkOrder[]>(ticketKeys.workOrders(ticket.id), (current) =>
+      current?.some((o) => o.id === order.id) ? current.map((o) => (o.id === order.id ? order : o)) : [...(current ?? []), order],
+    );
     onChanged();
   };
 
@@ -196,7 +183,7 @@ export function WorkOrdersCard({ ticket, users, writable, onChanged }: { ticket:
       data-testid="work-orders"
     >
       <RepairSteps t={t} ticket={ticket} order={active} />
-      {!!error && <Alert type="error" showIcon title={errorMessage(t, error)} style={{ marginBottom: 12 }} />}
+      <ErrorAlert error={error} style={{ marginBottom: 12 }} />
       {orders === null && !error ? (
         <Skeleton active paragraph={{ rows: 2 }} />
       ) : orders && orders.length === 0 ? (
@@ -215,7 +202,7 @@ export function WorkOrdersCard({ ticket, users, writable, onChanged }: { ticket:
           action={step.modal.target.action}
           onClose={step.closeModal}
           onSaved={saved}
-          onStale={() => void reload()}
+          onStale={() => void query.refetch()}
         />
       )}
     </Card>

@@ -1,24 +1,29 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, Card, Flex, Form, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Form, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { PhoneOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { ApiError, fetchAll } from '../../../shared/api/client';
 import { FormModal } from '../../../shared/ui/FormModal';
 import { PageHeader } from '../../../shared/ui/PageHeader';
-import { errorMessage } from '../../../shared/ui/apiErrors';
 import { formatDateTime } from '../../../shared/ui/formatTime';
 import { useModalTarget } from '../../../shared/hooks/useModalTarget';
-import { customerApi } from '../../customers/api';
+import { useCustomer } from '../../customers/queries';
 import { serviceApi } from '../api';
-import { departmentLabel, departmentOptions, formatSpan, kindLabel, kindOptions, responsibilityLabel, ticketStatusLabel } from '../labels';
-import type { Department, Ticket, TicketKind } from '../types';
+import { ticketChanged, ticketKeys } from '../queries';
+import { departmentLabel, formatSpan, kindLabel, responsibilityLabel, ticketStatusLabel } from '../labels';
+import type { Ticket } from '../types';
+import { TicketFilterBar, type TicketFilters } from '../components/TicketFilterBar';
 import { CallbackFields, reopensTicket } from '../components/CallbackFields';
 import { GradeTag } from '../components/TicketCells';
 import { useNow } from '../useNow';
+import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
+import { actionsColumn } from '../../../shared/ui/tableColumns';
 
 /** Waiting longer than this is shown in orange, and past twice it in red (a day's call-back promise). */
 const kDueMs = 24 * 3_600_000;
+const kNone: Ticket[] = [];
 
 interface CallbackValues {
   satisfaction?: number;
@@ -34,17 +39,7 @@ function CallbackModal({ ticket, onClose, onDone, onStale }: { ticket: Ticket; o
   const [form] = Form.useForm<CallbackValues>();
   const [initial] = useState<CallbackValues>({});
   // Whom to call: the name and the number as the caller's role may see it.
-  const [customer, setCustomer] = useState<{ name: string; phone: string | null } | null>(null);
-  useEffect(() => {
-    let current = true;
-    customerApi.get(ticket.customer_id).then(
-      (c) => current && setCustomer({ name: c.name, phone: c.phone }),
-      () => {},
-    );
-    return () => {
-      current = false;
-    };
-  }, [ticket.customer_id]);
+  const customer = useCustomer(ticket.customer_id).data ?? null;
 
   const save = async (values: CallbackValues) => {
     const comment = values.comment?.trim();
@@ -100,40 +95,29 @@ function CallbackModal({ ticket, onClose, onDone, onStale }: { ticket: Ticket; o
 export default function CallbacksPage() {
   const t = useT();
   const now = useNow(60_000);
-  const [kind, setKind] = useState<TicketKind | undefined>();
-  const [department, setDepartment] = useState<Department | undefined>();
-  const [tickets, setTickets] = useState<Ticket[]>([]);
-  const [truncated, setTruncated] = useState(false);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
+  const [filters, setFilters] = useState<TicketFilters>({});
   const { modal, openModal, closeModal } = useModalTarget<Ticket>();
-
+  const queryClient = useQueryClient();
+  const { kind, department } = filters;
+  const queueKey = ticketKeys.callbacks({ kind, department });
   // The server lists newest first and has no other order: read the whole queue, then sort.
-  const load = useCallback(
-    async (signal?: AbortSignal) => {
-      setLoading(true);
-      try {
-        const { items, truncated: more } = await fetchAll<Ticket>('/tickets', { status: 'resolved', kind, department }, { signal, maxPages: 10 });
-        setTickets(items);
-        setTruncated(more);
-        setError(null);
-      } catch (err) {
-        if (!signal?.aborted) setError(err);
-      } finally {
-        if (!signal?.aborted) setLoading(false);
-      }
-    },
-    [kind, department],
-  );
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  const query = useQuery({
+    queryKey: queueKey,
+    queryFn: ({ signal }) => fetchAll<Ticket>('/tickets', { status: 'resolved', kind, department }, { signal, maxPages: 10 }),
+    placeholderData: keepPreviousData,
+  });
+  const tickets = query.data?.items ?? kNone;
+  const truncated = query.data?.truncated ?? false;
+  const load = () => void query.refetch();
 
   const queue = useMemo(() => [...tickets].sort((a, b) => (a.resolved_at ?? a.updated_at).localeCompare(b.resolved_at ?? b.updated_at) || a.id - b.id), [tickets]);
 
-  const done = (next: Ticket) => setTickets((current) => current.filter((ticket) => ticket.id !== next.id || next.status === 'resolved'));
+  const done = (next: Ticket) => {
+    ticketChanged(queryClient, next);
+    queryClient.setQueryData<{ items: Ticket[]; truncated: boolean }>(queueKey, (current) =>
+      current && { ...current, items: current.items.filter((ticket) => ticket.id !== next.id || next.status === 'resolved') },
+    );
+  };
 
   const waited = (ticket: Ticket) => {
     const since = new Date(ticket.resolved_at ?? ticket.updated_at).getTime();
@@ -181,16 +165,11 @@ export default function CallbacksPage() {
       render: (id: number) => <Link to={`/customers/${id}`}>{t('ticket.customerRef', { id })}</Link>,
     },
     { title: t('callback.waiting'), key: 'waited', width: 150, render: (_, ticket) => waited(ticket) },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 120,
-      render: (_, ticket) => (
-        <Button type="primary" size="small" icon={<PhoneOutlined />} onClick={() => openModal(ticket)} data-testid={`callback-${ticket.id}`}>
-          {t('callback.action')}
-        </Button>
-      ),
-    },
+    actionsColumn(t('common.actions'), 120, (ticket) => (
+      <Button type="primary" size="small" icon={<PhoneOutlined />} onClick={() => openModal(ticket)} data-testid={`callback-${ticket.id}`}>
+        {t('callback.action')}
+      </Button>
+    )),
   ];
 
   return (
@@ -198,51 +177,34 @@ export default function CallbacksPage() {
       <PageHeader
         title={t('callback.title')}
         description={t('callback.description')}
-        extra={
-          <Button icon={<ReloadOutlined />} onClick={() => void load()}>
-            {t('common.refresh')}
-          </Button>
-        }
+        onRefresh={load}
       />
-      {!!error && <Alert type="error" showIcon title={errorMessage(t, error)} style={{ marginBottom: 16 }} />}
+      <ErrorAlert error={query.error} />
       <Card variant="borderless">
-        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-          <Select<TicketKind>
-            allowClear
-            aria-label={t('ticket.kind')}
-            placeholder={t('ticket.filterKind')}
-            style={{ width: 140 }}
-            value={kind}
-            onChange={setKind}
-            options={kindOptions(t)}
-          />
-          <Select<Department>
-            allowClear
-            aria-label={t('ticket.department')}
-            placeholder={t('ticket.filterDepartment')}
-            style={{ width: 160 }}
-            value={department}
-            onChange={setDepartment}
-            options={departmentOptions(t)}
-          />
-          <Typography.Text type="secondary" style={{ marginLeft: 'auto' }} data-testid="callback-count">
-            {t('callback.count', { count: queue.length })}
-          </Typography.Text>
-        </Flex>
+        <TicketFilterBar
+          filters={filters}
+          onChange={setFilters}
+          shown={['kind', 'department']}
+          extra={
+            <Typography.Text type="secondary" style={{ marginLeft: 'auto' }} data-testid="callback-count">
+              {t('callback.count', { count: queue.length })}
+            </Typography.Text>
+          }
+        />
         {truncated && <Alert type="info" showIcon title={t('callback.truncated', { count: tickets.length })} style={{ marginBottom: 12 }} />}
         <Table<Ticket>
           rowKey="id"
           size="middle"
           columns={columns}
           dataSource={queue}
-          loading={loading}
+          loading={query.isFetching}
           pagination={false}
           locale={{ emptyText: t('callback.empty') }}
           scroll={{ x: 1100 }}
           data-testid="callback-table"
         />
       </Card>
-      {modal && <CallbackModal key={modal.key} ticket={modal.target} onClose={closeModal} onDone={done} onStale={() => void load()} />}
+      {modal && <CallbackModal key={modal.key} ticket={modal.target} onClose={closeModal} onDone={done} onStale={load} />}
     </>
   );
 }

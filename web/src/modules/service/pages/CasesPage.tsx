@@ -1,16 +1,21 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, Card, Empty, Flex, Input, Spin, Tag, TreeSelect, Typography } from 'antd';
+import { Card, Empty, Flex, Input, Spin, Tag, Typography } from 'antd';
 import { BookOutlined, RightOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { PageHeader } from '../../../shared/ui/PageHeader';
-import { errorMessage } from '../../../shared/ui/apiErrors';
 import { formatDateTime } from '../../../shared/ui/formatTime';
 import { useDebouncedValue } from '../../../shared/hooks/useDebouncedValue';
 import { serviceApi } from '../api';
+import { serviceKeys } from '../queries';
 import { kindLabel } from '../labels';
 import type { TicketCase } from '../types';
+
+const kNone: TicketCase[] = [];
 import { useCategories } from '../useCategories';
+import { CategoryFilter } from '../components/CategoryTreeSelect';
+import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 
 /** The server answers at most this many cases. */
 const kMaxCases = 50;
@@ -40,37 +45,29 @@ export default function CasesPage() {
   const categoryParam = Number(params.get('category_id'));
   const [category, setCategory] = useState<number | undefined>(Number.isInteger(categoryParam) && categoryParam > 0 ? categoryParam : undefined);
   const query = useDebouncedValue(q.trim(), 300);
-  const [cases, setCases] = useState<TicketCase[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  // setParams changes with every address; the search below must not run again for that.
+  // setParams changes with every address: through a ref, the effect below runs only when the search does.
   const setParamsRef = useRef(setParams);
   useLayoutEffect(() => {
     setParamsRef.current = setParams;
   });
 
+  // The address keeps the search, so a link (e.g. from a ticket just filed) opens it.
   useEffect(() => {
-    // The address keeps the search, so a link (e.g. from a ticket just filed) opens it.
     const next = new URLSearchParams();
     if (query) next.set('q', query);
     if (category !== undefined) next.set('category_id', String(category));
     setParamsRef.current(next, { replace: true });
-    const controller = new AbortController();
-    setLoading(true);
-    serviceApi.cases({ q: query || undefined, category_id: category }, controller.signal).then(
-      (page) => {
-        setCases(page.items);
-        setError(null);
-        setLoading(false);
-      },
-      (err) => {
-        if (controller.signal.aborted) return;
-        setError(err);
-        setLoading(false);
-      },
-    );
-    return () => controller.abort();
   }, [query, category]);
+
+  const search = { q: query || undefined, category_id: category };
+  const found = useQuery({
+    queryKey: serviceKeys.cases(search),
+    queryFn: async ({ signal }) => (await serviceApi.cases(search, signal)).items,
+    placeholderData: keepPreviousData,
+  });
+  const cases = found.data ?? kNone;
+  const loading = found.isFetching;
+  const error = found.error;
 
   const card = (c: TicketCase) => (
     <Card key={c.id} variant="borderless" size="small" data-testid={`case-${c.id}`} styles={{ body: { padding: '16px 20px' } }}>
@@ -119,24 +116,13 @@ export default function CasesPage() {
             style={{ width: 360 }}
             data-testid="case-search"
           />
-          <TreeSelect
-            allowClear
-            showSearch
-            treeNodeFilterProp="title"
-            treeData={categories.tree}
-            value={category}
-            onChange={(value?: number) => setCategory(value ?? undefined)}
-            placeholder={t('cases.allCategories')}
-            aria-label={t('ticket.category')}
-            style={{ width: 240 }}
-            data-testid="case-category"
-          />
+          <CategoryFilter tree={categories.tree} value={category} onChange={setCategory} placeholder={t('cases.allCategories')} testId="case-category" />
           <Typography.Text type="secondary" style={{ marginLeft: 'auto' }} data-testid="case-count">
             {cases.length >= kMaxCases ? t('cases.countCapped', { count: cases.length }) : t('cases.count', { count: cases.length })}
           </Typography.Text>
         </Flex>
       </Card>
-      {!!error && <Alert type="error" showIcon title={errorMessage(t, error)} style={{ marginBottom: 16 }} />}
+      <ErrorAlert error={error} />
       <Spin spinning={loading}>
         {cases.length === 0 && !loading ? (
           <Card variant="borderless">

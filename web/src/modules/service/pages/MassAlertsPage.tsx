@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, Modal, Row, Select, Spin, Tabs, Tag, Typography } from 'antd';
-import { AlertOutlined, CheckOutlined, CloseOutlined, ReloadOutlined } from '@ant-design/icons';
+import { AlertOutlined, CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import type { Translate } from '../../../app/i18n/i18nContext';
 import { useAuth } from '../../../app/auth/useAuth';
@@ -10,12 +11,17 @@ import { ApiError } from '../../../shared/api/client';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { errorMessage } from '../../../shared/ui/apiErrors';
 import { formatDateTime } from '../../../shared/ui/formatTime';
+import { useCursorList } from '../../../shared/hooks/useCursorList';
+import { homeKeys } from '../../platform/queries';
 import { serviceApi } from '../api';
+import { serviceKeys } from '../queries';
+import { openMassAlertsFigure } from '../extensions';
 import { gradeLabel, gradeOptions, kGradeColors, kMassAlertStatusColors, massAlertStatusLabel } from '../labels';
 import { kMassAlertStatuses, type MassAlert, type MassAlertStatus, type TicketGrade } from '../types';
 import { useCategories } from '../useCategories';
-import { useProjectNames } from '../useProjectNames';
+import { useProjectNames } from '../../inventory/queries';
 import { MassAlertSettingsCard } from '../components/MassAlertSettingsCard';
+import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 
 const kPageSize = 50;
 
@@ -99,38 +105,22 @@ export default function MassAlertsPage() {
   const categories = useCategories();
   const projects = useProjectNames();
   const [status, setStatus] = useState<MassAlertStatus>('open');
-  const [alerts, setAlerts] = useState<MassAlert[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState<Pending | null>(null);
-
-  const load = useCallback(
-    async (from: string | null, signal?: AbortSignal) => {
-      setLoading(true);
-      try {
-        const page = await serviceApi.massAlerts({ status, limit: kPageSize, cursor: from }, signal);
-        setAlerts((current) => (from ? [...current, ...page.items] : page.items));
-        setCursor(page.next_cursor ?? null);
-        setError(null);
-      } catch (err) {
-        if (!signal?.aborted) setError(err);
-      } finally {
-        if (!signal?.aborted) setLoading(false);
-      }
-    },
-    [status],
-  );
-  useEffect(() => {
-    const controller = new AbortController();
-    setAlerts([]);
-    void load(null, controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  const queryClient = useQueryClient();
+  // A tab starts empty: the cards of another status are not shown while its own load.
+  const list = useCursorList(serviceKeys.massAlerts(status), (cursor, signal) => serviceApi.massAlerts({ status, limit: kPageSize, cursor }, signal), {
+    keepPrevious: false,
+  });
+  const alerts = list.items;
+  const loading = list.loading;
+  const load = () => void list.reload();
 
   const done = (alert: MassAlert) => {
     setPending(null);
-    setAlerts((current) => current.filter((a) => a.id !== alert.id || alert.status === status).map((a) => (a.id === alert.id ? alert : a)));
+    list.setItems((current) => current.filter((a) => a.id !== alert.id || alert.status === status).map((a) => (a.id === alert.id ? alert : a)));
+    // The other tabs and the home page's count read again when next shown.
+    void queryClient.invalidateQueries({ queryKey: ['mass-alerts'], predicate: (query) => query.queryKey[1] !== status });
+    void queryClient.invalidateQueries({ queryKey: homeKeys.figure(openMassAlertsFigure.key) });
   };
 
   const where = (a: MassAlert) => {
@@ -199,11 +189,7 @@ export default function MassAlertsPage() {
       <PageHeader
         title={t('massAlert.title')}
         description={t('massAlert.description')}
-        extra={
-          <Button icon={<ReloadOutlined />} onClick={() => void load(null)}>
-            {t('common.refresh')}
-          </Button>
-        }
+        onRefresh={load}
       />
       {hasAnyRole(me, kAdminRoles) && <MassAlertSettingsCard />}
       <Tabs
@@ -212,7 +198,7 @@ export default function MassAlertsPage() {
         items={kMassAlertStatuses.map((value) => ({ key: value, label: massAlertStatusLabel(t, value) }))}
         data-testid="mass-tabs"
       />
-      {!!error && <Alert type="error" showIcon title={errorMessage(t, error)} style={{ marginBottom: 16 }} />}
+      <ErrorAlert error={list.error} />
       <Spin spinning={loading}>
         {alerts.length === 0 && !loading ? (
           <Card variant="borderless">
@@ -228,14 +214,14 @@ export default function MassAlertsPage() {
           </Row>
         )}
       </Spin>
-      {cursor && (
+      {list.nextCursor && (
         <Flex justify="center" style={{ marginTop: 16 }}>
-          <Button onClick={() => void load(cursor)} loading={loading}>
+          <Button onClick={() => void list.loadMore()} loading={loading}>
             {t('common.loadMore')}
           </Button>
         </Flex>
       )}
-      {pending && <MassAlertActionModal key={`${pending.action}-${pending.alert.id}`} pending={pending} onClose={() => setPending(null)} onDone={done} onStale={() => void load(null)} />}
+      {pending && <MassAlertActionModal key={`${pending.action}-${pending.alert.id}`} pending={pending} onClose={() => setPending(null)} onDone={done} onStale={load} />}
     </>
   );
 }

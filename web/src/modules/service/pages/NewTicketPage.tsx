@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { App, Button, Card, Col, Empty, Flex, Form, Input, List, Radio, Row, Select, Spin, TreeSelect, Typography, type InputRef } from 'antd';
+import { App, Button, Card, Col, Empty, Flex, Form, Input, List, Radio, Row, Select, Spin, Typography, type InputRef } from 'antd';
 import { CheckCircleFilled, PhoneOutlined, SearchOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { PageHeader } from '../../../shared/ui/PageHeader';
@@ -8,17 +9,19 @@ import { FormErrorAlert } from '../../../shared/ui/FormErrorAlert';
 import { errorMessage } from '../../../shared/ui/apiErrors';
 import { useFormSubmit } from '../../../shared/hooks/useFormSubmit';
 import { useDebouncedValue } from '../../../shared/hooks/useDebouncedValue';
-import { customerApi } from '../../customers/api';
+import { useCustomerSearch } from '../../customers/queries';
 import { searchable } from '../../customers/search';
 import type { Customer } from '../../customers/types';
 import { CustomerAvatar } from '../../customers/components/CustomerAvatar';
-import { PhoneText } from '../../customers/components/CustomerCells';
-import { inventoryApi } from '../../inventory/api';
-import type { OwnedUnit } from '../../inventory/types';
+import { CustomerLine, PhoneText } from '../../customers/components/CustomerCells';
+import { customerUnitsQuery, useCustomerUnits } from '../../inventory/queries';
 import { serviceApi } from '../api';
+import { ticketChanged } from '../queries';
 import { channelOptions, gradeOptions, kindLabel } from '../labels';
 import { kTicketKinds, type TicketChannel, type TicketGrade, type TicketKind } from '../types';
 import { useCategories } from '../useCategories';
+import { CategoryTreeSelect } from '../components/CategoryTreeSelect';
+import { required } from '../../../shared/ui/formRules';
 
 const kSearchDelayMs = 250;
 
@@ -50,12 +53,19 @@ export default function NewTicketPage() {
   const kindRef = useRef<HTMLDivElement>(null);
   const [typed, setTyped] = useState('');
   const query = useDebouncedValue(typed.trim(), kSearchDelayMs);
-  const [found, setFound] = useState<Customer[]>([]);
-  const [searching, setSearching] = useState(false);
-  const [searchError, setSearchError] = useState<unknown>(null);
+  const search = useCustomerSearch(query, 10);
+  const { found, searching, error: searchError } = search;
   const [active, setActive] = useState(0);
+  // New results start at their first row.
+  const [activeIn, setActiveIn] = useState(found);
+  if (activeIn !== found) {
+    setActiveIn(found);
+    setActive(0);
+  }
   const [customer, setCustomer] = useState<Customer | null>(null);
-  const [units, setUnits] = useState<OwnedUnit[] | null>(null);
+  const queryClient = useQueryClient();
+  const unitsQuery = useCustomerUnits(customer?.id);
+  const units = unitsQuery.data;
   // What was typed when the caller was picked: the results hide until the agent searches again.
   const [pickedWith, setPickedWith] = useState<string | null>(null);
 
@@ -63,41 +73,16 @@ export default function NewTicketPage() {
     searchRef.current?.focus();
   }, []);
 
-  useEffect(() => {
-    if (!searchable(query)) {
-      setFound([]);
-      return;
-    }
-    let current = true;
-    setSearching(true);
-    customerApi
-      .list({ q: query, limit: 10 })
-      .then(
-        (page) => {
-          if (!current) return;
-          setFound(page.items);
-          setActive(0);
-          setSearchError(null);
-        },
-        (err) => current && setSearchError(err),
-      )
-      .finally(() => current && setSearching(false));
-    return () => {
-      current = false;
-    };
-  }, [query]);
-
   const pick = (chosen: Customer) => {
     setCustomer(chosen);
     setPickedWith(typed);
-    setUnits(null);
     form.setFieldValue('unit_id', undefined);
-    inventoryApi.unitsOfCustomer(chosen.id).then(
-      (page) => {
-        setUnits(page.items);
-        if (page.items.length) form.setFieldValue('unit_id', page.items[0].id);
+    // The caller's first home is the likely one.
+    queryClient.fetchQuery(customerUnitsQuery(chosen.id)).then(
+      (items) => {
+        if (items.length) form.setFieldValue('unit_id', items[0].id);
       },
-      () => setUnits([]),
+      () => undefined,
     );
     // The agent goes on with the kind (number keys), then Tab to the title.
     window.setTimeout(() => kindRef.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus(), 0);
@@ -145,6 +130,7 @@ export default function NewTicketPage() {
         description: values.description?.trim() || undefined,
       });
       void message.success(t('ticket.created', { id: created.id }));
+      ticketChanged(queryClient, created);
       navigate(`/tickets/${created.id}`);
     });
   };
@@ -208,16 +194,7 @@ export default function NewTicketPage() {
                         aria-selected={index === active}
                         style={{ cursor: 'pointer', paddingInline: 8, borderRadius: 6, background: index === active ? '#e6f0ff' : undefined }}
                       >
-                        <Flex align="center" gap={10} style={{ width: '100%' }}>
-                          <CustomerAvatar customer={c} size={24} />
-                          <Typography.Text strong style={{ minWidth: 56 }}>
-                            {c.name}
-                          </Typography.Text>
-                          {c.phone && <PhoneText phone={c.phone} />}
-                          <Typography.Text type="secondary" style={{ marginLeft: 'auto', fontSize: 12 }}>
-                            {[c.city, `#${c.id}`].filter(Boolean).join(' · ')}
-                          </Typography.Text>
-                        </Flex>
+                        <CustomerLine customer={c} nameWidth={56} style={{ width: '100%' }} />
                       </List.Item>
                     )}
                   />
@@ -245,7 +222,7 @@ export default function NewTicketPage() {
               disabled={!customer}
             >
               <div ref={kindRef} onKeyDown={onKindKey}>
-                <Form.Item name="kind" label={t('ticket.kindWithKeys')} rules={[{ required: true, message: t('ticket.kindRequired') }]}>
+                <Form.Item name="kind" label={t('ticket.kindWithKeys')} rules={required(t('ticket.kindRequired'))}>
                   <Radio.Group
                     optionType="button"
                     buttonStyle="solid"
@@ -265,7 +242,7 @@ export default function NewTicketPage() {
                   <Form.Item name="unit_id" label={t('ticket.unit')}>
                     <Select<number>
                       allowClear
-                      loading={!!customer && units === null}
+                      loading={unitsQuery.isLoading}
                       placeholder={t('ticket.unitPlaceholder')}
                       notFoundContent={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ticket.noUnits')} />}
                       options={(units ?? []).map((u) => ({ value: u.id, label: `${u.project_name} ${u.code}` }))}
@@ -275,19 +252,11 @@ export default function NewTicketPage() {
                 </Col>
                 <Col xs={24} md={12}>
                   <Form.Item name="category_id" label={t('ticket.category')}>
-                    <TreeSelect<number>
-                      allowClear
-                      showSearch
-                      treeNodeFilterProp="title"
-                      placeholder={t('ticket.categoryPlaceholder')}
-                      treeData={categories.tree}
-                      treeDefaultExpandAll={false}
-                      data-testid="ticket-category"
-                    />
+                    <CategoryTreeSelect tree={categories.tree} placeholder={t('ticket.categoryPlaceholder')} treeDefaultExpandAll={false} data-testid="ticket-category" />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={12}>
-                  <Form.Item name="channel" label={t('ticket.channel')} rules={[{ required: true, message: t('ticket.channelRequired') }]}>
+                  <Form.Item name="channel" label={t('ticket.channel')} rules={required(t('ticket.channelRequired'))}>
                     <Select<TicketChannel> options={channelOptions(t)} data-testid="ticket-channel" />
                   </Form.Item>
                 </Col>

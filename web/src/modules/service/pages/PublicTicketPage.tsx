@@ -1,4 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, Flex, Form, Input, Rate, Result, Skeleton, Steps, Tag, Timeline, Typography } from 'antd';
 import { useT } from '../../../app/i18n/useT';
@@ -8,10 +9,11 @@ import { errorMessage } from '../../../shared/ui/apiErrors';
 import { formatDateTime } from '../../../shared/ui/formatTime';
 import { HearthLogo } from '../../../shared/ui/HearthLogo';
 import { publicTicketApi } from '../api';
+import { serviceKeys } from '../queries';
 import { kindLabel, kTicketStatusColors, ticketStatusLabel } from '../labels';
 import type { PublicTicket, TicketStatus } from '../types';
-
-type LoadState = { state: 'loading' } | { state: 'ready'; ticket: PublicTicket } | { state: 'invalid' } | { state: 'failed'; error: unknown };
+import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
+import { required } from '../../../shared/ui/formRules';
 
 const kSteps = ['received', 'assigned', 'working', 'resolved', 'closed'] as const;
 
@@ -91,9 +93,9 @@ function ConfirmForm({ token, onDone }: { token: string; onDone: (ticket: Public
   return (
     <Card title={t('publicTicket.confirmTitle')} variant="borderless" data-testid="public-confirm">
       <Typography.Paragraph type="secondary">{t('publicTicket.confirmIntro')}</Typography.Paragraph>
-      {error !== null && <Alert type="error" showIcon title={errorMessage(t, error)} style={{ marginBottom: 12 }} />}
+      <ErrorAlert error={error} style={{ marginBottom: 12 }} />
       <Form layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="satisfaction" label={t('publicTicket.rating')} rules={[{ required: true, message: t('publicTicket.ratingRequired') }]}>
+        <Form.Item name="satisfaction" label={t('publicTicket.rating')} rules={required(t('publicTicket.ratingRequired'))}>
           <Rate style={{ fontSize: 32 }} data-testid="public-rate" />
         </Form.Item>
         <Form.Item name="comment" label={t('publicTicket.comment')}>
@@ -111,23 +113,14 @@ function ConfirmForm({ token, onDone }: { token: string; onDone: (ticket: Public
 export default function PublicTicketPage() {
   const { token = '' } = useParams();
   const t = useT();
-  const [load, setLoad] = useState<LoadState>({ state: 'loading' });
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: serviceKeys.publicTicket(token), queryFn: ({ signal }) => publicTicketApi.get(token, signal) });
   const [rated, setRated] = useState<number | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const ticket = query.data;
+  // An unknown or replaced link answers 404 (or 400 for one that is not a token at all).
+  const invalid = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    publicTicketApi.get(token, controller.signal).then(
-      (ticket) => setLoad({ state: 'ready', ticket }),
-      (err) => {
-        if (controller.signal.aborted) return;
-        setLoad(err instanceof ApiError && (err.status === 404 || err.status === 400) ? { state: 'invalid' } : { state: 'failed', error: err });
-      },
-    );
-    return () => controller.abort();
-  }, [token, attempt]);
-
-  if (load.state === 'invalid') {
+  if (!ticket && invalid) {
     return (
       <PublicFrame>
         <Card variant="borderless">
@@ -136,16 +129,16 @@ export default function PublicTicketPage() {
       </PublicFrame>
     );
   }
-  if (load.state === 'failed') {
+  if (!ticket && query.error) {
     return (
       <PublicFrame>
         <Card variant="borderless">
-          <Result status="warning" title={errorMessage(t, load.error)} extra={<Button onClick={() => setAttempt((n) => n + 1)}>{t('common.retry')}</Button>} />
+          <Result status="warning" title={errorMessage(t, query.error)} extra={<Button onClick={() => void query.refetch()}>{t('common.retry')}</Button>} />
         </Card>
       </PublicFrame>
     );
   }
-  if (load.state === 'loading') {
+  if (!ticket) {
     return (
       <PublicFrame>
         <Card variant="borderless">
@@ -155,7 +148,6 @@ export default function PublicTicketPage() {
     );
   }
 
-  const { ticket } = load;
   const cancelled = ticket.status === 'cancelled';
   return (
     <PublicFrame>
@@ -215,7 +207,7 @@ export default function PublicTicketPage() {
           <ConfirmForm
             token={token}
             onDone={(next, satisfaction) => {
-              setLoad({ state: 'ready', ticket: next });
+              queryClient.setQueryData<PublicTicket>(serviceKeys.publicTicket(token), next);
               setRated(satisfaction);
             }}
           />

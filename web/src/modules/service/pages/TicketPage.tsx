@@ -1,15 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Breadcrumb, Button, Card, Col, Flex, Result, Row, Skeleton, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, RiseOutlined, WarningOutlined } from '@ant-design/icons';
+import { useCallback } from 'react';
+import { Link } from 'react-router-dom';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Breadcrumb, Card, Col, Flex, Row, Tag, Typography } from 'antd';
+import { RiseOutlined, WarningOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { useAuth } from '../../../app/auth/useAuth';
-import { ApiError } from '../../../shared/api/client';
-import { errorMessage } from '../../../shared/ui/apiErrors';
+import type { Translate } from '../../../app/i18n/i18nContext';
+import { BackLink, RecordFallback, recordPage, type BackTo } from '../../../shared/ui/RecordPage';
 import { formatDateTime } from '../../../shared/ui/formatTime';
-import { Fact, FactGrid } from '../../inventory/components/Fact';
-import { customerApi } from '../../customers/api';
+import { Fact, FactGrid } from '../../../shared/ui/Fact';
+import { useCustomer } from '../../customers/queries';
 import { serviceApi } from '../api';
+import { ticketChanged, ticketKeys } from '../queries';
 import { channelLabel, departmentLabel, kindLabel, responsibilityLabel } from '../labels';
 import type { Ticket } from '../types';
 import { GradeTag, SlaCountdown, TicketStatusTag } from '../components/TicketCells';
@@ -23,81 +25,45 @@ import { FileCaseButton } from '../components/FileCaseButton';
 import { serviceAccess } from '../access';
 import { useCategories } from '../useCategories';
 import { useNow } from '../useNow';
-import { useUsers } from '../useUsers';
+import { useUsers } from '../../platform/useUsers';
 
-type LoadState = { state: 'loading' } | { state: 'ready' } | { state: 'missing' } | { state: 'failed'; error: unknown };
+const backToQueue = (t: Translate): BackTo => ({ path: '/tickets', label: t('ticket.backToQueue') });
 
 /** A ticket: its facts and deadlines, what can be done next, and its history. */
 function TicketView({ id }: { id: number }) {
   const t = useT();
-  const navigate = useNavigate();
   const now = useNow(15_000);
   const categories = useCategories();
   const users = useUsers();
   const { me } = useAuth();
   const access = serviceAccess(me);
-  const [ticket, setTicket] = useState<Ticket | null>(null);
-  const [load, setLoad] = useState<LoadState>({ state: 'loading' });
-  const [historyKey, setHistoryKey] = useState(0);
-  const [customerName, setCustomerName] = useState<string | null>(null);
-  const customerId = ticket?.customer_id;
-  useEffect(() => {
-    if (customerId === undefined) return;
-    let current = true;
-    customerApi.get(customerId).then(
-      (c) => current && setCustomerName(c.name),
-      () => current && setCustomerName(null),
-    );
-    return () => {
-      current = false;
-    };
-  }, [customerId]);
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: ticketKeys.detail(id), queryFn: ({ signal }) => serviceApi.get(id, signal) });
+  const ticket = query.data;
+  const customerName = useCustomer(ticket?.customer_id).data?.name ?? null;
+  const { refetch } = query;
 
-  const fetchTicket = useCallback(async () => {
-    try {
-      setTicket(await serviceApi.get(id));
-      setLoad({ state: 'ready' });
-    } catch (err) {
-      setLoad(err instanceof ApiError && err.status === 404 ? { state: 'missing' } : { state: 'failed', error: err });
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void fetchTicket();
-  }, [fetchTicket]);
-
-  const changed = useCallback((next: Ticket) => {
-    setTicket(next);
-    setHistoryKey((key) => key + 1);
-  }, []);
+  const historyChanged = useCallback(() => void queryClient.invalidateQueries({ queryKey: ticketKeys.events(id) }), [queryClient, id]);
+  const changed = useCallback(
+    (next: Ticket) => {
+      ticketChanged(queryClient, next);
+      historyChanged();
+    },
+    [queryClient, historyChanged],
+  );
   const stale = useCallback(() => {
-    void fetchTicket();
-    setHistoryKey((key) => key + 1);
-  }, [fetchTicket]);
-  const historyChanged = useCallback(() => setHistoryKey((key) => key + 1), []);
+    void refetch();
+    historyChanged();
+  }, [refetch, historyChanged]);
 
-  if (load.state === 'missing') {
-    return (
-      <Result
-        status="404"
-        title={t('ticket.notFoundTitle')}
-        subTitle={t('ticket.notFoundSubtitle')}
-        extra={
-          <Button type="primary" onClick={() => navigate('/tickets')}>
-            {t('ticket.backToQueue')}
-          </Button>
-        }
-      />
-    );
-  }
-  if (load.state === 'failed') {
-    return <Result status="warning" title={errorMessage(t, load.error)} extra={<Button onClick={() => void fetchTicket()}>{t('common.retry')}</Button>} />;
-  }
   if (!ticket) {
     return (
-      <Card variant="borderless">
-        <Skeleton active paragraph={{ rows: 5 }} />
-      </Card>
+      <RecordFallback
+        error={query.error}
+        onRetry={() => void refetch()}
+        notFound={{ title: t('ticket.notFoundTitle'), subtitle: t('ticket.notFoundSubtitle') }}
+        back={backToQueue(t)}
+      />
     );
   }
 
@@ -115,9 +81,7 @@ function TicketView({ id }: { id: number }) {
   return (
     <Flex vertical gap={16}>
       <Flex align="center" gap={16} wrap>
-        <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate('/tickets')} style={{ padding: 0, height: 'auto' }} data-testid="back-to-queue">
-          {t('ticket.backToQueue')}
-        </Button>
+        <BackLink back={backToQueue(t)} testId="back-to-queue" />
         <Breadcrumb items={[{ key: 'tickets', title: <Link to="/tickets">{t('nav.tickets')}</Link> }, { key: 'ticket', title: `#${ticket.id}` }]} />
       </Flex>
 
@@ -225,7 +189,7 @@ function TicketView({ id }: { id: number }) {
               </Typography.Text>
             }
           >
-            <TicketHistory ticketId={ticket.id} refreshKey={historyKey} users={users} />
+            <TicketHistory ticketId={ticket.id} users={users} />
           </Card>
         </Col>
       </Row>
@@ -233,14 +197,5 @@ function TicketView({ id }: { id: number }) {
   );
 }
 
-/** /tickets/:id — a fresh view per id. */
-export default function TicketPage() {
-  const { id } = useParams();
-  const t = useT();
-  const navigate = useNavigate();
-  const numeric = Number(id);
-  if (!Number.isInteger(numeric) || numeric <= 0) {
-    return <Result status="404" title={t('ticket.notFoundTitle')} extra={<Button onClick={() => navigate('/tickets')}>{t('ticket.backToQueue')}</Button>} />;
-  }
-  return <TicketView key={numeric} id={numeric} />;
-}
+/** /tickets/:id */
+export default recordPage(TicketView, 'ticket.notFoundTitle', backToQueue);

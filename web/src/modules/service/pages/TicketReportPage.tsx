@@ -1,16 +1,18 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Alert, Button, Card, Col, DatePicker, Empty, Flex, Progress, Radio, Row, Segmented, Select, Spin, Statistic, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Flex, Progress, Radio, Row, Segmented, Select, Spin, Statistic, Tag, Typography } from 'antd';
 import { CalendarOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { PageHeader } from '../../../shared/ui/PageHeader';
-import { errorMessage } from '../../../shared/ui/apiErrors';
 import { saveBlob } from '../../../shared/api/transfer';
 import { serviceApi } from '../api';
+import { serviceKeys } from '../queries';
 import { departmentLabel, gradeLabel, kindLabel, ticketStatusLabel } from '../labels';
-import type { TicketReport, TicketReportQuery } from '../types';
-import { useProjectNames } from '../useProjectNames';
+import type { TicketReportQuery } from '../types';
+import { useProjectNames } from '../../inventory/queries';
 import { countRows, hoursText, percentText, ticketReportCsv } from '../reportCsv';
+import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 
 type Mode = 'month' | 'half' | 'custom';
 
@@ -49,9 +51,6 @@ export default function TicketReportPage() {
   const [half, setHalf] = useState<1 | 2>(() => (dayjs().date() <= 15 ? 1 : 2));
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('month'), dayjs()]);
   const [projectId, setProjectId] = useState<number | undefined>();
-  const [report, setReport] = useState<TicketReport | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
 
   const query = useMemo<TicketReportQuery>(() => {
     const project = projectId === undefined ? {} : { project_id: projectId };
@@ -59,23 +58,15 @@ export default function TicketReportPage() {
     return { month: month.format('YYYY-MM'), ...(mode === 'half' ? { half } : {}), ...project };
   }, [mode, month, half, range, projectId]);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    serviceApi.ticketReport(query, controller.signal).then(
-      (answer) => {
-        setReport(answer);
-        setError(null);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(err);
-        setLoading(false);
-      },
-    );
-    return () => controller.abort();
-  }, [query]);
+  // The report shown stays until the next period's comes.
+  const answer = useQuery({
+    queryKey: serviceKeys.report(query),
+    queryFn: ({ signal }) => serviceApi.ticketReport(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  const report = answer.data ?? null;
+  const loading = answer.isFetching;
+  const error = answer.error;
 
   const exportCsv = () => {
     if (!report) return;
@@ -160,7 +151,7 @@ export default function TicketReportPage() {
           )}
         </Flex>
       </Card>
-      {!!error && <Alert type="error" showIcon title={errorMessage(t, error)} style={{ marginBottom: 16 }} />}
+      <ErrorAlert error={error} />
       <Spin spinning={loading}>
         {report && (
           <Flex vertical gap={16}>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Radio, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Radio, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../../../../app/i18n/useT';
-import { errorMessage } from '../../../../shared/ui/apiErrors';
 import { serviceApi } from '../../api';
 import type { BusinessCalendar, CalendarDay } from '../../types';
+import { ErrorAlert } from '../../../../shared/ui/ErrorAlert';
 
 interface Values {
   working: boolean;
@@ -76,7 +76,7 @@ export function CalendarDayModal({
       ]}
     >
       <Typography.Paragraph type="secondary">{weekend ? t('serviceAdmin.dayNormalOff') : t('serviceAdmin.dayNormalWork')}</Typography.Paragraph>
-      {error !== null && <Alert type="error" showIcon title={errorMessage(t, error)} style={{ marginBottom: 12 }} />}
+      <ErrorAlert error={error} style={{ marginBottom: 12 }} />
       <Form<Values> form={form} layout="vertical" initialValues={{ working: exception ? exception.working : weekend, name: exception?.name ?? '' }}>
         <Form.Item name="working" label={t('serviceAdmin.dayKind')}>
           <Radio.Group

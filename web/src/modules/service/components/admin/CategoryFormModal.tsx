@@ -5,6 +5,7 @@ import { FormModal } from '../../../../shared/ui/FormModal';
 import { serviceApi } from '../../api';
 import { warrantyOptions } from '../../labels';
 import type { TicketCategory, WarrantyType } from '../../types';
+import { requiredText } from '../../../../shared/ui/formRules';
 
 export interface CategoryTreeNode {
   value: number;
@@ -76,7 +77,7 @@ export function CategoryFormModal({
       onSave={save}
       onClose={onClose}
     >
-      <Form.Item name="name" label={t('serviceAdmin.categoryName')} rules={[{ required: true, whitespace: true, message: t('serviceAdmin.categoryNameRequired') }]}>
+      <Form.Item name="name" label={t('serviceAdmin.categoryName')} rules={requiredText(t('serviceAdmin.categoryNameRequired'))}>
         <Input maxLength={50} showCount data-testid="category-name" />
       </Form.Item>
       <Form.Item name="parent_id" label={t('serviceAdmin.categoryParent')}>

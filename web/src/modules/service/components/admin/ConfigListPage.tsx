@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { Alert, Button, Card, Popconfirm, Table, type TableColumnsType } from 'antd';
-import { DeleteOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Popconfirm, Table, type TableColumnsType } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useT } from '../../../../app/i18n/useT';
 import { PageHeader } from '../../../../shared/ui/PageHeader';
-import { errorMessage } from '../../../../shared/ui/apiErrors';
 import type { ConfigList } from '../../useConfigList';
+import { ErrorAlert } from '../../../../shared/ui/ErrorAlert';
 
 /**
  * The shape of the service centre's configuration pages (分派规则, SLA 策略, 标准答复): a header
@@ -40,17 +40,14 @@ export function ConfigListPage<T extends { id: number }>({
   tableTestId: string;
   children?: ReactNode;
 }) {
-  const t = useT();
   return (
     <>
       <PageHeader
         title={title}
         description={description}
+        onRefresh={() => void list.reload()}
         extra={
           <>
-            <Button icon={<ReloadOutlined />} onClick={() => void list.reload()}>
-              {t('common.refresh')}
-            </Button>
             {onNew && (
               <Button type="primary" icon={<PlusOutlined />} onClick={onNew} data-testid={newTestId}>
                 {newLabel}
@@ -59,7 +56,7 @@ export function ConfigListPage<T extends { id: number }>({
           </>
         }
       />
-      {!!list.error && <Alert type="error" showIcon title={errorMessage(t, list.error)} style={{ marginBottom: 16 }} />}
+      <ErrorAlert error={list.error} />
       <Card variant="borderless" styles={{ body: { paddingTop: toolbar ? 16 : 8 } }}>
         {toolbar}
         <Table<T>

@@ -1,12 +1,15 @@
 import { useState } from 'react';
-import { App, Form, Input, InputNumber, Select, Switch, TreeSelect } from 'antd';
+import { App, Form, Input, InputNumber, Select, Switch } from 'antd';
 import { useT } from '../../../../app/i18n/useT';
 import { FormModal } from '../../../../shared/ui/FormModal';
+import { TicketScopeFields } from '../CategoryTreeSelect';
 import { unitStatusOptions } from '../../../inventory/labels';
+import type { UnitStatus } from '../../../inventory/types';
 import { serviceApi } from '../../api';
-import { departmentOptions, gradeOptions, kindOptions } from '../../labels';
+import { departmentOptions } from '../../labels';
 import type { CategoryNode } from '../../useCategories';
 import type { Department, RoutingRule, RoutingRuleInput, TicketGrade, TicketKind } from '../../types';
+import { required, requiredText } from '../../../../shared/ui/formRules';
 
 interface Values {
   name: string;
@@ -15,7 +18,7 @@ interface Values {
   category_id?: number | null;
   grade?: TicketGrade | null;
   project_id?: number | null;
-  unit_status?: string | null;
+  unit_status?: UnitStatus | null;
   department?: Department;
   active: boolean;
 }
@@ -68,19 +71,11 @@ export function RoutingRuleFormModal({
       onSave={save}
       onClose={onClose}
     >
-      <Form.Item name="name" label={t('serviceAdmin.ruleName')} rules={[{ required: true, whitespace: true, message: t('serviceAdmin.ruleNameRequired') }]}>
+      <Form.Item name="name" label={t('serviceAdmin.ruleName')} rules={requiredText(t('serviceAdmin.ruleNameRequired'))}>
         <Input maxLength={100} data-testid="rule-name" />
       </Form.Item>
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
-        <Form.Item name="kind" label={t('serviceAdmin.ruleKind')}>
-          <Select allowClear options={kindOptions(t)} placeholder={any} />
-        </Form.Item>
-        <Form.Item name="grade" label={t('serviceAdmin.ruleGrade')}>
-          <Select allowClear options={gradeOptions(t)} placeholder={any} />
-        </Form.Item>
-        <Form.Item name="category_id" label={t('serviceAdmin.ruleCategory')}>
-          <TreeSelect treeData={categories} allowClear showSearch treeNodeFilterProp="title" placeholder={any} />
-        </Form.Item>
+        <TicketScopeFields categories={categories} />
         <Form.Item name="project_id" label={t('serviceAdmin.ruleProject')}>
           <Select
             allowClear
@@ -96,7 +91,7 @@ export function RoutingRuleFormModal({
           <InputNumber min={0} step={10} style={{ width: '100%' }} />
         </Form.Item>
       </div>
-      <Form.Item name="department" label={t('serviceAdmin.ruleDepartment')} rules={[{ required: true, message: t('serviceAdmin.ruleDepartmentRequired') }]}>
+      <Form.Item name="department" label={t('serviceAdmin.ruleDepartment')} rules={required(t('serviceAdmin.ruleDepartmentRequired'))}>
         <Select options={departmentOptions(t)} data-testid="rule-department" />
       </Form.Item>
       <Form.Item name="active" label={t('serviceAdmin.ruleActive')} valuePropName="checked">

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Form, Input, InputNumber, Select, TreeSelect } from 'antd';
+import { App, Form, Input, InputNumber } from 'antd';
 import { useT } from '../../../../app/i18n/useT';
 import { FormModal } from '../../../../shared/ui/FormModal';
+import { TicketScopeFields } from '../CategoryTreeSelect';
 import { serviceApi } from '../../api';
-import { gradeOptions, kindOptions } from '../../labels';
 import type { CategoryNode } from '../../useCategories';
 import type { SlaPolicy, SlaPolicyInput, TicketGrade, TicketKind } from '../../types';
+import { required, requiredText } from '../../../../shared/ui/formRules';
 
 interface Values {
   name: string;
@@ -42,9 +43,8 @@ export function SlaPolicyFormModal({ categories, onClose, onSaved }: { categorie
     onSaved(saved);
   };
 
-  const any = t('serviceAdmin.ruleAny');
   const hours = (name: 'response_hours' | 'resolve_hours', label: string, testId: string) => (
-    <Form.Item name={name} label={label} rules={[{ required: true, message: t('serviceAdmin.slaHoursRequired') }]}>
+    <Form.Item name={name} label={label} rules={required(t('serviceAdmin.slaHoursRequired'))}>
       <InputNumber min={0.5} step={0.5} max={2000} suffix={t('serviceAdmin.slaHoursUnit')} style={{ width: '100%' }} data-testid={testId} />
     </Form.Item>
   );
@@ -62,19 +62,11 @@ export function SlaPolicyFormModal({ categories, onClose, onSaved }: { categorie
       onSave={save}
       onClose={onClose}
     >
-      <Form.Item name="name" label={t('serviceAdmin.slaName')} rules={[{ required: true, whitespace: true, message: t('serviceAdmin.slaNameRequired') }]}>
+      <Form.Item name="name" label={t('serviceAdmin.slaName')} rules={requiredText(t('serviceAdmin.slaNameRequired'))}>
         <Input maxLength={100} data-testid="sla-name" />
       </Form.Item>
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 16 }}>
-        <Form.Item name="kind" label={t('serviceAdmin.ruleKind')}>
-          <Select allowClear options={kindOptions(t)} placeholder={any} />
-        </Form.Item>
-        <Form.Item name="grade" label={t('serviceAdmin.ruleGrade')}>
-          <Select allowClear options={gradeOptions(t)} placeholder={any} />
-        </Form.Item>
-        <Form.Item name="category_id" label={t('serviceAdmin.ruleCategory')}>
-          <TreeSelect treeData={categories} allowClear showSearch treeNodeFilterProp="title" placeholder={any} />
-        </Form.Item>
+        <TicketScopeFields categories={categories} />
       </div>
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
         {hours('response_hours', t('serviceAdmin.slaResponse'), 'sla-response')}

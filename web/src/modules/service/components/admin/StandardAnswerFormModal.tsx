@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { App, Form, Input, Select, TreeSelect } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useT } from '../../../../app/i18n/useT';
 import { FormModal } from '../../../../shared/ui/FormModal';
+import { CategoryTreeSelect } from '../CategoryTreeSelect';
 import { serviceApi } from '../../api';
 import { kindOptions } from '../../labels';
 import type { CategoryNode } from '../../useCategories';
 import type { StandardAnswer, StandardAnswerInput, TicketKind } from '../../types';
+import { requiredText } from '../../../../shared/ui/formRules';
 
 interface Values {
   title: string;
@@ -58,18 +60,18 @@ export function StandardAnswerFormModal({
       onSave={save}
       onClose={onClose}
     >
-      <Form.Item name="title" label={t('answers.titleField')} rules={[{ required: true, whitespace: true, message: t('answers.titleRequired') }]} extra={t('answers.titleHint')}>
+      <Form.Item name="title" label={t('answers.titleField')} rules={requiredText(t('answers.titleRequired'))} extra={t('answers.titleHint')}>
         <Input maxLength={100} data-testid="answer-title" />
       </Form.Item>
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
         <Form.Item name="category_id" label={t('ticket.category')} extra={t('answers.categoryHint')}>
-          <TreeSelect treeData={categories} allowClear showSearch treeNodeFilterProp="title" placeholder={t('answers.anyCategory')} data-testid="answer-category" />
+          <CategoryTreeSelect tree={categories} placeholder={t('answers.anyCategory')} data-testid="answer-category" />
         </Form.Item>
         <Form.Item name="kind" label={t('ticket.kind')}>
           <Select allowClear options={kindOptions(t)} placeholder={t('answers.anyKind')} data-testid="answer-kind" />
         </Form.Item>
       </div>
-      <Form.Item name="body" label={t('answers.body')} rules={[{ required: true, whitespace: true, message: t('answers.bodyRequired') }]}>
+      <Form.Item name="body" label={t('answers.body')} rules={requiredText(t('answers.bodyRequired'))}>
         <Input.TextArea rows={6} maxLength={5000} showCount placeholder={t('answers.bodyPlaceholder')} data-testid="answer-body" />
       </Form.Item>
     </FormModal>

@@ -1,14 +1,17 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Calendar, Card, Col, Flex, Form, Input, Row, Skeleton, Tooltip, Typography } from 'antd';
-import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { useEffect, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Calendar, Card, Col, Flex, Form, Input, Row, Skeleton, Tooltip, Typography } from 'antd';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../../../../app/i18n/useT';
 import { PageHeader } from '../../../../shared/ui/PageHeader';
 import { useModalTarget } from '../../../../shared/hooks/useModalTarget';
 import { errorMessage } from '../../../../shared/ui/apiErrors';
 import { serviceApi } from '../../api';
+import { serviceKeys } from '../../queries';
 import type { BusinessCalendar, CalendarDay } from '../../types';
 import { CalendarDayModal } from '../../components/admin/CalendarDayModal';
+import { ErrorAlert } from '../../../../shared/ui/ErrorAlert';
 
 const kRegion = 'CN';
 const kHolidayColor = '#cf1322';
@@ -57,26 +60,22 @@ function DayCell({ date, exception, onOpen }: { date: Dayjs; exception: Calendar
 export default function BusinessCalendarPage() {
   const t = useT();
   const { message } = App.useApp();
-  const [calendar, setCalendar] = useState<BusinessCalendar | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: serviceKeys.calendar(kRegion), queryFn: ({ signal }) => serviceApi.calendar(kRegion, signal) });
+  const calendar = query.data;
+  const error = query.error;
+  const setCalendar = (next: BusinessCalendar) => queryClient.setQueryData(serviceKeys.calendar(kRegion), next);
   const [year, setYear] = useState(() => dayjs().year());
   const [savingHours, setSavingHours] = useState(false);
   const [hoursForm] = Form.useForm<{ day_start: string; day_end: string }>();
   const { modal, openModal, closeModal } = useModalTarget<Dayjs>();
 
-  const reload = useCallback(async () => {
-    try {
-      const next = await serviceApi.calendar(kRegion);
-      setCalendar(next);
-      hoursForm.setFieldsValue({ day_start: next.day_start, day_end: next.day_end });
-      setError(null);
-    } catch (err) {
-      setError(err);
-    }
-  }, [hoursForm]);
+  // The hours form shows the working hours as read (not again after a day is marked).
+  const dayStart = calendar?.day_start;
+  const dayEnd = calendar?.day_end;
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (dayStart !== undefined && dayEnd !== undefined) hoursForm.setFieldsValue({ day_start: dayStart, day_end: dayEnd });
+  }, [dayStart, dayEnd, hoursForm]);
 
   const byDay = useMemo(() => new Map((calendar?.days ?? []).map((d) => [d.day, d])), [calendar]);
   const ofYear = (calendar?.days ?? []).filter((d) => d.day.startsWith(`${year}-`));
@@ -110,13 +109,9 @@ export default function BusinessCalendarPage() {
       <PageHeader
         title={t('serviceAdmin.calendarTitle')}
         description={t('serviceAdmin.calendarDescription')}
-        extra={
-          <Button icon={<ReloadOutlined />} onClick={() => void reload()}>
-            {t('common.refresh')}
-          </Button>
-        }
+        onRefresh={() => void query.refetch()}
       />
-      {!!error && <Alert type="error" showIcon title={errorMessage(t, error)} style={{ marginBottom: 16 }} />}
+      <ErrorAlert error={error} />
       <Card variant="borderless" title={t('serviceAdmin.workingHours')} style={{ marginBottom: 16 }}>
         <Form form={hoursForm} layout="inline" onFinish={() => void saveHours()} data-testid="working-hours">
           <Form.Item name="day_start" label={t('serviceAdmin.dayStart')} rules={timeRule}>

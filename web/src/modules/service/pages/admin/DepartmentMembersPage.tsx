@@ -1,18 +1,20 @@
-import { useCallback, useEffect, useMemo, useState, type Key } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Flex, Row, Segmented, Spin, Table, Tag, Tooltip, Transfer, Typography, type TableColumnsType } from 'antd';
-import { ReloadOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import { useMemo, useState, type Key } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Col, Empty, Flex, Row, Segmented, Spin, Table, Tag, Tooltip, Transfer, Typography, type TableColumnsType } from 'antd';
+import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useT } from '../../../../app/i18n/useT';
 import { useAuth } from '../../../../app/auth/useAuth';
 import { PageHeader } from '../../../../shared/ui/PageHeader';
-import { errorMessage } from '../../../../shared/ui/apiErrors';
 import { formatDateTime } from '../../../../shared/ui/formatTime';
 import { useOrgUnits } from '../../../platform/useOrgUnits';
 import { roleLabel } from '../../../platform/labels';
 import { serviceApi } from '../../api';
+import { serviceKeys } from '../../queries';
 import { serviceAccess } from '../../access';
 import { departmentLabel } from '../../labels';
 import { kDepartments, type Department, type DepartmentMember } from '../../types';
-import { useUsers } from '../../useUsers';
+import { useUsers } from '../../../platform/useUsers';
+import { ErrorAlert } from '../../../../shared/ui/ErrorAlert';
 
 interface Candidate {
   key: string;
@@ -38,31 +40,27 @@ export default function DepartmentMembersPage() {
   const users = useUsers();
   const orgUnits = useOrgUnits();
   const [department, setDepartment] = useState<Department>('customer_relations');
-  const [members, setMembers] = useState<DepartmentMember[] | null>(null);
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: serviceKeys.departmentMembers(department),
+    queryFn: async ({ signal }) => (await serviceApi.departmentMembers(department, signal)).items,
+  });
+  const members = query.data ?? null;
   const [chosen, setChosen] = useState<string[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  // The members the choice was last set from: a fresh answer (or another department) starts it again.
+  const [chosenFrom, setChosenFrom] = useState<DepartmentMember[] | null>(null);
+  if (members && members !== chosenFrom) {
+    setChosenFrom(members);
+    setChosen(members.map((m) => String(m.user_id)));
+  }
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const error = saveError ?? query.error;
 
-  const show = useCallback((list: DepartmentMember[]) => {
-    setMembers(list);
-    setChosen(list.map((m) => String(m.user_id)));
-  }, []);
-
-  const load = useCallback(
-    async (which: Department) => {
-      setMembers(null);
-      try {
-        show((await serviceApi.departmentMembers(which)).items);
-        setError(null);
-      } catch (err) {
-        setError(err);
-      }
-    },
-    [show],
-  );
-  useEffect(() => {
-    void load(department);
-  }, [department, load]);
+  const reload = () => {
+    setChosenFrom(null);
+    setSaveError(null);
+    void query.refetch();
+  };
 
   const candidates = useMemo<Candidate[]>(() => {
     const list: Candidate[] = users.users.map((u) => ({
@@ -82,19 +80,15 @@ export default function DepartmentMembersPage() {
   const saved = members ? members.map((m) => String(m.user_id)) : [];
   const dirty = members !== null && (saved.length !== chosen.length || saved.some((key) => !chosen.includes(key)));
 
-  const save = async () => {
-    setSaving(true);
-    try {
-      const next = await serviceApi.setDepartmentMembers(department, chosen.map(Number));
-      show(next.items);
-      setError(null);
+  const save = useMutation({
+    mutationFn: () => serviceApi.setDepartmentMembers(department, chosen.map(Number)),
+    onSuccess: (next) => {
+      queryClient.setQueryData(serviceKeys.departmentMembers(department), next.items);
+      setSaveError(null);
       message.success(t('members.saved', { department: departmentLabel(t, department), count: next.items.length }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    onError: setSaveError,
+  });
 
   const rotation: TableColumnsType<DepartmentMember> = [
     { title: '#', key: 'order', width: 44, render: (_, __, index) => index + 1 },
@@ -128,13 +122,9 @@ export default function DepartmentMembersPage() {
       <PageHeader
         title={t('members.title')}
         description={t('members.description')}
-        extra={
-          <Button icon={<ReloadOutlined />} onClick={() => void load(department)}>
-            {t('common.refresh')}
-          </Button>
-        }
+        onRefresh={reload}
       />
-      {!!error && <Alert type="error" showIcon title={errorMessage(t, error)} style={{ marginBottom: 16 }} data-testid="members-error" />}
+      <ErrorAlert error={error} testId="members-error" />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Card
@@ -142,7 +132,10 @@ export default function DepartmentMembersPage() {
             title={
               <Segmented<Department>
                 value={department}
-                onChange={setDepartment}
+                onChange={(next) => {
+                  setSaveError(null);
+                  setDepartment(next);
+                }}
                 options={kDepartments.map((value) => ({ value, label: departmentLabel(t, value) }))}
                 data-testid="member-departments"
               />
@@ -155,7 +148,7 @@ export default function DepartmentMembersPage() {
               )
             }
           >
-            <Spin spinning={members === null && !error}>
+            <Spin spinning={query.isFetching && !error}>
               <Transfer<Candidate>
                 dataSource={candidates}
                 targetKeys={chosen}
@@ -182,7 +175,7 @@ export default function DepartmentMembersPage() {
               <Button icon={<UndoOutlined />} disabled={!dirty} onClick={() => setChosen(saved)}>
                 {t('common.reset')}
               </Button>
-              <Button type="primary" icon={<SaveOutlined />} disabled={!dirty || !access.config} loading={saving} onClick={() => void save()} data-testid="members-save">
+              <Button type="primary" icon={<SaveOutlined />} disabled={!dirty || !access.config} loading={save.isPending} onClick={() => save.mutate()} data-testid="members-save">
                 {t('common.save')}
               </Button>
             </Flex>

@@ -3,13 +3,15 @@ import { useT } from '../../../../app/i18n/useT';
 import { useModalTarget } from '../../../../shared/hooks/useModalTarget';
 import { unitStatusLabel } from '../../../inventory/labels';
 import { serviceApi } from '../../api';
+import { serviceKeys } from '../../queries';
 import { departmentLabel, gradeLabel, kindLabel } from '../../labels';
 import type { RoutingRule } from '../../types';
 import { useCategories } from '../../useCategories';
-import { useProjectNames } from '../../useProjectNames';
+import { useProjectNames } from '../../../inventory/queries';
 import { useConfigList } from '../../useConfigList';
 import { ConfigListPage, DeleteAction } from '../../components/admin/ConfigListPage';
 import { RoutingRuleFormModal } from '../../components/admin/RoutingRuleFormModal';
+import { actionsColumn } from '../../../../shared/ui/tableColumns';
 
 /** 系统管理 › 分派规则: the rules new tickets are matched against, in order. */
 export default function RoutingRulesPage() {
@@ -17,14 +19,12 @@ export default function RoutingRulesPage() {
   const categories = useCategories();
   const projects = useProjectNames();
   const { modal, openModal, closeModal } = useModalTarget<true>();
-  const rules = useConfigList<RoutingRule>(
-    {
-      read: async () => (await serviceApi.routingRules()).items,
-      destroy: (rule) => serviceApi.deleteRoutingRule(rule.id),
-      deleted: (rule) => t('serviceAdmin.ruleDeleted', { name: rule.name }),
-    },
-    [],
-  );
+  const rules = useConfigList<RoutingRule>({
+    queryKey: serviceKeys.routingRules,
+    read: async (signal) => (await serviceApi.routingRules(signal)).items,
+    destroy: (rule) => serviceApi.deleteRoutingRule(rule.id),
+    deleted: (rule) => t('serviceAdmin.ruleDeleted', { name: rule.name }),
+  });
 
   const condition = (label: string, value: string) => (
     <Tag key={label} style={{ marginInlineEnd: 0 }}>
@@ -72,12 +72,7 @@ export default function RoutingRulesPage() {
       width: 130,
       render: (department: string) => <Tag color="blue">{departmentLabel(t, department)}</Tag>,
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 100,
-      render: (_, rule) => <DeleteAction confirm={t('serviceAdmin.ruleDeleteConfirm', { name: rule.name })} onConfirm={() => rules.remove(rule)} testId={`rule-delete-${rule.id}`} />,
-    },
+    actionsColumn(t('common.actions'), 100, (rule) => <DeleteAction confirm={t('serviceAdmin.ruleDeleteConfirm', { name: rule.name })} onConfirm={() => rules.remove(rule)} testId={`rule-delete-${rule.id}`} />),
   ];
 
   const nextPosition = rules.items.reduce((max, r) => Math.max(max, r.position), 0) + 10;

@@ -3,12 +3,14 @@ import { useT } from '../../../../app/i18n/useT';
 import type { Translate } from '../../../../app/i18n/i18nContext';
 import { useModalTarget } from '../../../../shared/hooks/useModalTarget';
 import { serviceApi } from '../../api';
+import { serviceKeys } from '../../queries';
 import { gradeLabel, kindLabel } from '../../labels';
 import type { SlaPolicy } from '../../types';
 import { useCategories } from '../../useCategories';
 import { useConfigList } from '../../useConfigList';
 import { ConfigListPage, DeleteAction } from '../../components/admin/ConfigListPage';
 import { SlaPolicyFormModal } from '../../components/admin/SlaPolicyFormModal';
+import { actionsColumn } from '../../../../shared/ui/tableColumns';
 
 /** "24 工作小时" / "4.5 工作小时" of minutes of working time. */
 export function workingHours(t: Translate, minutes: number): string {
@@ -24,14 +26,12 @@ export default function SlaPoliciesPage() {
   const t = useT();
   const categories = useCategories();
   const { modal, openModal, closeModal } = useModalTarget<true>();
-  const policies = useConfigList<SlaPolicy>(
-    {
-      read: async () => (await serviceApi.slaPolicies()).items,
-      destroy: (policy) => serviceApi.deleteSlaPolicy(policy.id),
-      deleted: (policy) => t('serviceAdmin.slaDeleted', { name: policy.name }),
-    },
-    [],
-  );
+  const policies = useConfigList<SlaPolicy>({
+    queryKey: serviceKeys.slaPolicies,
+    read: async (signal) => (await serviceApi.slaPolicies(signal)).items,
+    destroy: (policy) => serviceApi.deleteSlaPolicy(policy.id),
+    deleted: (policy) => t('serviceAdmin.slaDeleted', { name: policy.name }),
+  });
 
   const scope = (label: string, value: string) => (
     <Tag key={label} style={{ marginInlineEnd: 0 }}>
@@ -61,12 +61,7 @@ export default function SlaPoliciesPage() {
     },
     { title: t('serviceAdmin.slaResponse'), dataIndex: 'response_minutes', key: 'response', width: 150, render: (m: number) => workingHours(t, m) },
     { title: t('serviceAdmin.slaResolve'), dataIndex: 'resolve_minutes', key: 'resolve', width: 150, render: (m: number) => workingHours(t, m) },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 100,
-      render: (_, p) => <DeleteAction confirm={t('serviceAdmin.slaDeleteConfirm', { name: p.name })} onConfirm={() => policies.remove(p)} testId={`sla-delete-${p.id}`} />,
-    },
+    actionsColumn(t('common.actions'), 100, (p) => <DeleteAction confirm={t('serviceAdmin.slaDeleteConfirm', { name: p.name })} onConfirm={() => policies.remove(p)} testId={`sla-delete-${p.id}`} />),
   ];
 
   return (

@@ -1,24 +1,28 @@
 import { useState } from 'react';
-import { Flex, Select, Tag, TreeSelect, Typography, type TableColumnsType } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Flex, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useT } from '../../../../app/i18n/useT';
 import { useAuth } from '../../../../app/auth/useAuth';
 import { useModalTarget } from '../../../../shared/hooks/useModalTarget';
 import { serviceApi } from '../../api';
+import { serviceKeys } from '../../queries';
 import { serviceAccess } from '../../access';
 import { kindLabel, kindOptions } from '../../labels';
 import { kTicketKinds, type StandardAnswer, type TicketKind } from '../../types';
 import { useCategories } from '../../useCategories';
+import { CategoryFilter } from '../../components/CategoryTreeSelect';
 import { useConfigList } from '../../useConfigList';
 import { ConfigListPage, DeleteAction } from '../../components/admin/ConfigListPage';
 import { StandardAnswerFormModal } from '../../components/admin/StandardAnswerFormModal';
+import { actionsColumn } from '../../../../shared/ui/tableColumns';
 
 /**
  * The answers that fit a ticket of `category` and, when given, `kind`. The server leaves out the
  * answers of a kind when asked without one, so "any kind" asks once per kind and merges.
  */
-async function answersFor(category: number | undefined, kind: TicketKind | undefined): Promise<StandardAnswer[]> {
+async function answersFor(category: number | undefined, kind: TicketKind | undefined, signal: AbortSignal): Promise<StandardAnswer[]> {
   const kinds = kind ? [kind] : [undefined, ...kTicketKinds];
-  const pages = await Promise.all(kinds.map((k) => serviceApi.standardAnswers({ category_id: category, kind: k })));
+  const pages = await Promise.all(kinds.map((k) => serviceApi.standardAnswers({ category_id: category, kind: k }, signal)));
   const byId = new Map<number, StandardAnswer>();
   for (const page of pages) for (const answer of page.items) byId.set(answer.id, answer);
   return [...byId.values()];
@@ -33,14 +37,13 @@ export default function StandardAnswersPage() {
   const [category, setCategory] = useState<number | undefined>();
   const [kind, setKind] = useState<TicketKind | undefined>();
   const { modal, openModal, closeModal } = useModalTarget<true>();
-  const answers = useConfigList<StandardAnswer>(
-    {
-      read: () => answersFor(category, kind),
-      destroy: (answer) => serviceApi.deleteStandardAnswer(answer.id),
-      deleted: (answer) => t('answers.deleted', { title: answer.title }),
-    },
-    [category, kind],
-  );
+  const queryClient = useQueryClient();
+  const answers = useConfigList<StandardAnswer>({
+    queryKey: [...serviceKeys.standardAnswers, 'admin', category, kind],
+    read: (signal) => answersFor(category, kind, signal),
+    destroy: (answer) => serviceApi.deleteStandardAnswer(answer.id),
+    deleted: (answer) => t('answers.deleted', { title: answer.title }),
+  });
 
   // As agents see them: the selected category's own first, then its parents', then the general ones.
   const specificity = (a: StandardAnswer) => (a.category_id === null ? 0 : a.category_id === category ? 8 : 4) + (a.kind ? 1 : 0);
@@ -83,32 +86,16 @@ export default function StandardAnswersPage() {
     },
     ...(access.config
       ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 100,
-            render: (_: unknown, a: StandardAnswer) => (
-              <DeleteAction confirm={t('answers.deleteConfirm', { title: a.title })} onConfirm={() => answers.remove(a)} testId={`answer-delete-${a.id}`} />
-            ),
-          },
+          actionsColumn(t('common.actions'), 100, (a: StandardAnswer) => (
+            <DeleteAction confirm={t('answers.deleteConfirm', { title: a.title })} onConfirm={() => answers.remove(a)} testId={`answer-delete-${a.id}`} />
+          )),
         ]
       : []),
   ];
 
   const toolbar = (
     <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
-      <TreeSelect
-        allowClear
-        showSearch
-        treeNodeFilterProp="title"
-        treeData={categories.tree}
-        value={category}
-        onChange={(value?: number) => setCategory(value ?? undefined)}
-        placeholder={t('answers.generalOnly')}
-        aria-label={t('ticket.category')}
-        style={{ width: 240 }}
-        data-testid="answer-filter-category"
-      />
+      <CategoryFilter tree={categories.tree} value={category} onChange={setCategory} placeholder={t('answers.generalOnly')} testId="answer-filter-category" />
       <Select<TicketKind>
         allowClear
         value={kind}
@@ -138,7 +125,7 @@ export default function StandardAnswersPage() {
       tableTestId="answer-table"
     >
       {modal && (
-        <StandardAnswerFormModal key={modal.key} categories={categories.tree} category={category} kind={kind} onClose={closeModal} onSaved={() => void answers.reload()} />
+        <StandardAnswerFormModal key={modal.key} categories={categories.tree} category={category} kind={kind} onClose={closeModal} onSaved={() => void queryClient.invalidateQueries({ queryKey: serviceKeys.standardAnswers })} />
       )}
     </ConfigListPage>
   );

@@ -1,14 +1,18 @@
-import { useCallback, useEffect, useMemo, useState, type Key } from 'react';
-import { Alert, App, Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { EditOutlined, PlusOutlined, ReloadOutlined, StopOutlined, CheckCircleOutlined, TagsOutlined } from '@ant-design/icons';
+import { useMemo, useState, type Key } from 'react';
+import { App, Button, Card, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { EditOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined, TagsOutlined } from '@ant-design/icons';
 import { useT } from '../../../../app/i18n/useT';
 import { PageHeader } from '../../../../shared/ui/PageHeader';
+import { TreeTable } from '../../../../shared/ui/TreeTable';
 import { useModalTarget } from '../../../../shared/hooks/useModalTarget';
 import { errorMessage } from '../../../../shared/ui/apiErrors';
 import { serviceApi } from '../../api';
 import { warrantyLabel } from '../../labels';
+import { useCategoryList } from '../../useCategories';
 import type { TicketCategory } from '../../types';
 import { CategoryFormModal, type CategoryModalTarget, type CategoryTreeNode } from '../../components/admin/CategoryFormModal';
+import { ErrorAlert } from '../../../../shared/ui/ErrorAlert';
+import { actionsColumn } from '../../../../shared/ui/tableColumns';
 
 interface Row extends TicketCategory {
   children?: Row[];
@@ -22,29 +26,9 @@ function byPosition(a: TicketCategory, b: TicketCategory) {
 export default function TicketCategoriesPage() {
   const t = useT();
   const { message } = App.useApp();
-  const [items, setItems] = useState<TicketCategory[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
+  const { items, loading, error, reload, upsert } = useCategoryList();
   const [expanded, setExpanded] = useState<readonly Key[] | null>(null);
   const { modal, openModal, closeModal } = useModalTarget<CategoryModalTarget>();
-
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      setItems((await serviceApi.categories()).items);
-      setError(null);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  const upsert = (category: TicketCategory) =>
-    setItems((current) => (current.some((c) => c.id === category.id) ? current.map((c) => (c.id === category.id ? category : c)) : [...current, category]));
 
   const { rows, selectTree, parents } = useMemo(() => {
     const sorted = [...items].sort(byPosition);
@@ -98,33 +82,28 @@ export default function TicketCategoriesPage() {
       width: 100,
       render: (active: boolean) => (active ? <Tag color="green">{t('serviceAdmin.categoryEnabled')}</Tag> : <Tag>{t('serviceAdmin.categoryDisabled')}</Tag>),
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 300,
-      render: (_, row) => (
-        <Space size={0}>
-          {row.active && (
-            <Button type="link" size="small" icon={<PlusOutlined />} onClick={() => openModal({ mode: 'create', parentId: row.id })}>
-              {t('serviceAdmin.categoryNewChild')}
-            </Button>
-          )}
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => openModal({ mode: 'edit', category: row })}>
-            {t('common.edit')}
+    actionsColumn(t('common.actions'), 300, (row) => (
+      <Space size={0}>
+        {row.active && (
+          <Button type="link" size="small" icon={<PlusOutlined />} onClick={() => openModal({ mode: 'create', parentId: row.id })}>
+            {t('serviceAdmin.categoryNewChild')}
           </Button>
-          <Button
-            type="link"
-            size="small"
-            danger={row.active}
-            icon={row.active ? <StopOutlined /> : <CheckCircleOutlined />}
-            onClick={() => void toggle(row)}
-            data-testid={`category-toggle-${row.id}`}
-          >
-            {row.active ? t('serviceAdmin.categoryDisable') : t('serviceAdmin.categoryEnable')}
-          </Button>
-        </Space>
-      ),
-    },
+        )}
+        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => openModal({ mode: 'edit', category: row })}>
+          {t('common.edit')}
+        </Button>
+        <Button
+          type="link"
+          size="small"
+          danger={row.active}
+          icon={row.active ? <StopOutlined /> : <CheckCircleOutlined />}
+          onClick={() => void toggle(row)}
+          data-testid={`category-toggle-${row.id}`}
+        >
+          {row.active ? t('serviceAdmin.categoryDisable') : t('serviceAdmin.categoryEnable')}
+        </Button>
+      </Space>
+    )),
   ];
 
   return (
@@ -132,18 +111,16 @@ export default function TicketCategoriesPage() {
       <PageHeader
         title={t('serviceAdmin.categoriesTitle')}
         description={t('serviceAdmin.categoriesDescription')}
+        onRefresh={() => void reload()}
         extra={
           <>
-            <Button icon={<ReloadOutlined />} onClick={() => void reload()}>
-              {t('common.refresh')}
-            </Button>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => openModal({ mode: 'create', parentId: null })} data-testid="new-category">
               {t('serviceAdmin.categoryNew')}
             </Button>
           </>
         }
       />
-      {!!error && <Alert type="error" showIcon title={errorMessage(t, error)} style={{ marginBottom: 16 }} />}
+      <ErrorAlert error={error} />
       <Card
         variant="borderless"
         title={
@@ -154,16 +131,14 @@ export default function TicketCategoriesPage() {
         }
         styles={{ body: { paddingTop: 0 } }}
       >
-        <Table<Row>
-          rowKey="id"
+        <TreeTable<Row>
+          rows={rows}
           columns={columns}
-          dataSource={rows}
           loading={loading}
-          pagination={false}
-          size="middle"
-          expandable={{ expandedRowKeys: expanded ?? parents, onExpandedRowsChange: (keys) => setExpanded(keys), indentSize: 24 }}
-          locale={{ emptyText: t('serviceAdmin.categoriesEmpty') }}
-          data-testid="category-table"
+          expanded={expanded ?? parents}
+          onExpandedChange={setExpanded}
+          emptyText={t('serviceAdmin.categoriesEmpty')}
+          testId="category-table"
         />
       </Card>
       {modal && (

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Typography } from 'antd';
 
-/** A labelled fact in a record's header (the customer page's shape). */
+/** A labelled fact in a record's header (customer, unit, ticket). */
 export function Fact({ label, children, testId }: { label: ReactNode; children: ReactNode; testId?: string }) {
   return (
     <div style={{ minWidth: 0 }} data-testid={testId}>

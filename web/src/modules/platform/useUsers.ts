@@ -1,19 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
-import { userApi } from '../platform/api';
-import type { User } from '../platform/types';
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { userApi } from './api';
+import { userKeys } from './queries';
+import type { User } from './types';
+
+const kNone: User[] = [];
 
 /** The users in scope (the first 5000), by id, for picking people and naming them (处理人, 审批人). */
 export function useUsers() {
-  const [users, setUsers] = useState<User[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    userApi.listAll(controller.signal).then(
-      ({ items }) => setUsers(items),
-      (err) => !controller.signal.aborted && setError(err),
-    );
-    return () => controller.abort();
-  }, []);
+  const query = useQuery({ queryKey: userKeys.everyone, queryFn: async ({ signal }) => (await userApi.listAll(signal)).items });
+  const users = query.data ?? kNone;
+  const error = query.error;
   return useMemo(() => {
     const byId = new Map(users.map((u) => [u.id, u]));
     /** "客服专员 李娜" or "#3" while the list is loading or the user is out of scope. */

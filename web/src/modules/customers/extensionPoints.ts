@@ -1,0 +1,17 @@
+// Where other modules add to the customers module's pages (see shared/registry.ts).
+import type { ComponentType } from 'react';
+import type { MessageKey } from '../../app/i18n/messages';
+import { extensionPoint, type ExtensionEntry } from '../../shared/registry';
+
+/**
+ * A tab of the customer page after 基本资料, 家庭 and 时间线 (房产 from inventory, 工单 from service).
+ * Its queries are keyed under `customerKeys.related(customerId, …)`, which the page invalidates
+ * whenever the customer changes (edit, merge, erase).
+ */
+export interface CustomerTab extends ExtensionEntry {
+  label: MessageKey;
+  /** The tab's content; it may be lazy (the page shows a spinner while it loads). */
+  component: ComponentType<{ customerId: number }>;
+}
+
+export const customerTabs = extensionPoint<CustomerTab>('customers.customerTabs');
