@@ -54,6 +54,9 @@ class BodyReader {
   std::optional<std::string> Enum(std::string_view key, const std::vector<std::string>& allowed, bool required = false) {
     return EnumOf(key, allowed.begin(), allowed.end(), required);
   }
+  std::optional<std::string> Enum(std::string_view key, std::span<const std::string_view> allowed, bool required = false) {
+    return EnumOf(key, allowed.begin(), allowed.end(), required);
+  }
   std::optional<std::vector<std::string>> StringArray(std::string_view key, bool required = false,
                                                       std::size_t max_items = 100, std::size_t max_chars = 100);
 

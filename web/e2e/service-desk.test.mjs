@@ -7,7 +7,7 @@
 // department members it changes are put back afterwards, and its standard answer is deleted.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseOption, chooseTree, launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { chooseOption, chooseTree, launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn, pickOption } from './support.mjs';
 
 const kStep = { timeout: 120_000 };
 const suffix = runSuffix();
@@ -426,7 +426,7 @@ describe('Service desk: work orders, call-backs, cases, standard answers, round-
       const dialog = modal(page, '派单');
       await dialog.waitFor();
       await dialog.getByTestId('action-department').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: department }).click();
+      await pickOption(page, department);
       await dialog.locator('.ant-radio-button-wrapper', { hasText: '轮询分配' }).click();
       await dialog.getByText('上次分配最早的成员优先').waitFor();
       const answered = page.waitForResponse((r) => r.url().endsWith(`/tickets/${ticket.id}/assign`));

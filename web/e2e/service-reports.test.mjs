@@ -6,7 +6,7 @@
 // group's alert rule to 3 tickets in 48 hours and leaves it so.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseOption, launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { chooseOption, launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn, pickOption } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
 const suffix = runSuffix();
@@ -182,7 +182,7 @@ describe('Mass complaint alerts and ticket reports', { concurrency: false }, () 
     const projectPicker = page.getByLabel('楼盘', { exact: true });
     await projectPicker.click();
     await projectPicker.fill(projectName);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: projectName }).click();
+    await pickOption(page, projectName);
     assert.equal((await reported).status(), 200);
     await page.getByTestId('report-total').getByText('3', { exact: true }).waitFor();
     await page.getByTestId('report-due').getByText(`报送截止 ${next[0]}-${pad(next[1])}-03`).waitFor();

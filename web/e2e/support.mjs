@@ -113,6 +113,20 @@ export async function chooseOption(page, scope, label, text) {
   });
 }
 
+/**
+ * Clicks the option `text` of the Select dropdown that is open, then makes sure no dropdown stays
+ * open: one opened while another was still closing may stay open and cover the next button (the
+ * focus leaves with Tab; Escape would close a dialog around it).
+ */
+export async function pickOption(page, text) {
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  const open = page.locator('.ant-select-dropdown:visible').first();
+  await open.waitFor({ state: 'hidden', timeout: 1_500 }).catch(async () => {
+    await page.keyboard.press('Tab');
+    await open.waitFor({ state: 'hidden' });
+  });
+}
+
 /** Clicks the left-menu entry whose text is exactly `text`. */
 export async function openMenu(page, text) {
   await page.locator('.ant-layout-sider .ant-menu').getByText(text, { exact: true }).click();

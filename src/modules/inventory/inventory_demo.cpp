@@ -29,8 +29,9 @@ Result<void> AddDemoHomes(InventoryModule& module, platform::Demo& demo) {
             const std::string room = std::to_string(floor) + (r < 10 ? "0" : "") + std::to_string(r);
             pick = pick * 6364136223846793005ULL + 1442695040888963407ULL;
             const int roll = static_cast<int>((pick >> 33) % 100);
-            const char* status = roll < 40 ? "available" : roll < 45 ? "pledged" : roll < 55 ? "subscribed"
-                               : roll < 75 ? "contracted" : "delivered";
+            // 40% for sale, 5% pledged, 10% subscribed, 20% contracted, 25% delivered.
+            const std::size_t stage = roll < 40 ? 0 : roll < 45 ? 1 : roll < 55 ? 2 : roll < 75 ? 3 : 4;
+            const std::string status(kUnitStatuses[stage]);
             Unit u{0, demo.tenant_id, p.id, "一期", building, entrance, room, floor, UnitCode(building, entrance, room),
                    layouts[r - 1], areas[r - 1], static_cast<std::int64_t>(areas[r - 1] * 3500000 * (1 + floor / 100.0)),
                    finished ? "finished" : "raw", status, 1, now, now};

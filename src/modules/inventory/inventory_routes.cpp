@@ -128,7 +128,7 @@ Result<Response> PatchUnit(Request& req, InventoryService& s) {
   HEARTH_ASSIGN(auto patch, http::ReadPatch(req));
   http::BodyReader in(patch.body);
   UnitPatch p;
-  p.status = in.Enum("status", {"available", "pledged", "subscribed", "contracted", "delivered"});
+  p.status = in.Enum("status", kUnitStatuses);
   p.layout = in.String("layout", {.max_chars = 20});
   p.area_m2 = in.Number("area_m2", false);
   p.list_price_cents = in.Int("list_price_cents");

@@ -13,14 +13,6 @@ namespace {
 
 constexpr int kMaxBulkUnits = 5000;
 
-const char* StatusLabel(std::string_view s) {
-  if (s == "available") return "待售";
-  if (s == "pledged") return "认筹";
-  if (s == "subscribed") return "认购";
-  if (s == "contracted") return "签约";
-  return "交付";
-}
-
 Result<void> CheckUnitFields(const std::string& building, const std::string& entrance, const std::string& room,
                              int floor, double area, std::int64_t price, std::string_view prefix = "") {
   std::vector<FieldError> bad;
@@ -236,7 +228,7 @@ Result<UnitView> InventoryService::UpdateUnit(const RequestContext& ctx, std::in
     u.version = before.version + 1;
     if (u.status != before.status) {
       repo_->AddEvent(tx, actor.tenant_id, id, "status",
-                     fmt::format("{} → {}", StatusLabel(before.status), StatusLabel(u.status)), actor.user_id, now);
+                     fmt::format("{} → {}", UnitStatusLabel(before.status), UnitStatusLabel(u.status)), actor.user_id, now);
     } else {
       repo_->AddEvent(tx, actor.tenant_id, id, "changed", "房源信息修改", actor.user_id, now);
     }

@@ -7,9 +7,13 @@
 namespace hearth::inventory {
 
 bool IsUnitStatus(std::string_view s) {
-  static constexpr std::array<std::string_view, 5> kStatuses{"available", "pledged", "subscribed", "contracted",
-                                                             "delivered"};
-  return std::find(kStatuses.begin(), kStatuses.end(), s) != kStatuses.end();
+  return std::find(kUnitStatuses.begin(), kUnitStatuses.end(), s) != kUnitStatuses.end();
+}
+
+std::string_view UnitStatusLabel(std::string_view s) {
+  static constexpr std::array<std::string_view, 5> kLabels{"待售", "认筹", "认购", "签约", "交付"};
+  const auto at = std::find(kUnitStatuses.begin(), kUnitStatuses.end(), s);
+  return at == kUnitStatuses.end() ? s : kLabels[static_cast<std::size_t>(at - kUnitStatuses.begin())];
 }
 
 bool StatusTransitionAllowed(std::string_view from, std::string_view to) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -60,6 +61,13 @@ struct OwnedUnit {
   std::string project_name;
   double share = 0;
 };
+
+/// A unit's sales statuses in the order of a sale, as the API spells them (API.md), each with its
+/// word (待售 认筹 认购 签约 交付). The one place they are spelled on the server.
+inline constexpr std::array<std::string_view, 5> kUnitStatuses{"available", "pledged", "subscribed", "contracted",
+                                                                "delivered"};
+/// The status's word in Chinese ("认购"); the status itself when it is not one.
+std::string_view UnitStatusLabel(std::string_view status);
 
 /// 待售 → 认筹 → 认购 → 签约 → 交付. A pledge or subscription may fall back to available
 /// (cancelled); a contract only goes on to delivery.

@@ -143,7 +143,7 @@ Result<Response> PostRule(Request& req, TicketService& s) {
   r.category_id = in.Int("category_id");
   r.grade = in.Enum("grade", kTicketGrades);
   r.project_id = in.Int("project_id");
-  r.unit_status = in.Enum("unit_status", {"available", "pledged", "subscribed", "contracted", "delivered"});
+  r.unit_status = in.Enum("unit_status", inventory::kUnitStatuses);
   auto department = in.Enum("department", kDepartments, true);
   r.org_unit_id = in.Int("org_unit_id");
   auto active = in.Bool("active");
