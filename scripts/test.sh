@@ -16,13 +16,15 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
+# Each phase's heading says when it started (seconds since this script began): the CI budget.
+phase() { echo "== $* (at ${SECONDS} s)"; }
 
-echo "== starting PostgreSQL 15 on 127.0.0.1"
+phase "starting PostgreSQL 15 on 127.0.0.1"
 HEARTH_TEST_PG=$(scripts/pg.sh start "$tmp/pg")  # (not in `export`, which would hide a failure)
 export HEARTH_TEST_PG
 echo "   $HEARTH_TEST_PG"
 
-echo "== unit, service, repository and API tests (SQLite and PostgreSQL)"
+phase "unit, service, repository and API tests (SQLite and PostgreSQL)"
 retry=()
 if [ "$only_ctest" = "--ctest-only" ]; then
   # Under the sanitizers every report is written to a file (the servers the tests start inherit
@@ -57,13 +59,13 @@ if [ "$only_ctest" = "--ctest-only" ]; then
   exit 0
 fi
 
-echo "== fuzzing: JSON bodies, CSV and XLSX imports, IDs and phones, query strings (20 s per target)"
+phase "fuzzing: JSON bodies, CSV and XLSX imports, IDs and phones, query strings (20 s per target)"
 scripts/fuzz.sh --seconds 20
 
-echo "== attack tools: sqlmap and wapiti against a local server"
+phase "attack tools: sqlmap and wapiti against a local server"
 scripts/security-scan.sh "$build"
 
-echo "== OpenAPI document and web app against a running server"
+phase "OpenAPI document and web app against a running server"
 export HEARTH_ADMIN_PASSWORD=E2e-admin-pass-1
 "$build/hearth" serve --listen 127.0.0.1:0 --db "sqlite:$tmp/e2e.db" --fast-hashing --no-access-log >"$tmp/serve.log" 2>&1 &
 server_pid=$!
@@ -77,4 +79,4 @@ done
 export HEARTH_URL=${url%/}
 (cd web && node scripts/validate-openapi.mjs "$HEARTH_URL/api/v1/openapi.json")
 (cd web && node --test --test-concurrency=1 e2e/)
-echo "== all tests passed"
+phase "all tests passed"

@@ -44,7 +44,6 @@ describe('Mass complaint alerts and ticket reports', { concurrency: false }, () 
   it('signs in and sets the alert rule on the board', kStep, async () => {
     await signIn(page);
 
-    await page.locator('.ant-layout-sider .ant-menu').getByText('客户服务', { exact: true }).click();
     await openMenu(page, '群诉预警');
     await page.waitForURL('**/mass-alerts');
     const settings = page.getByTestId('mass-settings');

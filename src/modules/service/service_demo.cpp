@@ -7,17 +7,17 @@
 #include <fmt/format.h>
 
 #include "modules/service/service_module.hpp"
-#include "modules/service/service_repo.hpp"
+#include "modules/service/tickets/ticket_repo.hpp"
 
 namespace hearth::service {
 
 Result<void> AddDemoTickets(ServiceModule& module, platform::Demo& demo) {
   std::vector<inventory::Home> homes;
   std::vector<Category> leaves;
-  ServiceRepo repo;
+  TicketRepo repo;
   module.db.Read([&](db::Tx& tx) {
     homes = module.inventory.Homes(tx, demo.tenant_id);
-    for (auto& c : repo.Categories(tx, demo.tenant_id)) {
+    for (auto& c : module.config.CategoryTree(tx, demo.tenant_id)) {
       if (c.parent_id) leaves.push_back(std::move(c));
     }
   });

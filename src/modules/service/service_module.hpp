@@ -1,34 +1,42 @@
 #pragma once
 #include "db/database.hpp"
 #include "db/read_replica.hpp"
-#include "http/router.hpp"
 #include "platform/manifest.hpp"
 #include "modules/customers/customers_module.hpp"
 #include "modules/inventory/inventory_module.hpp"
-#include "modules/service/knowledge.hpp"
-#include "modules/service/ticket_attachments.hpp"
-#include "modules/service/work_orders.hpp"
-#include "modules/service/ticket_reports.hpp"
-#include "modules/service/ticket_service.hpp"
+#include "modules/service/config/config_service.hpp"
+#include "modules/service/knowledge/knowledge.hpp"
+#include "modules/service/tickets/ticket_attachments.hpp"
+#include "modules/service/work_orders/work_orders.hpp"
+#include "modules/service/reports/ticket_reports.hpp"
+#include "modules/service/tickets/ticket_service.hpp"
 #include "platform/platform_module.hpp"
 
 namespace hearth::service {
 
-/// The service centre (客户服务中心): tickets, routing, SLA on the business calendar.
+/// The service centre (客户服务中心): tickets, routing, SLA on the business calendar, mass
+/// complaint alerts, reports, the case library and standard answers, work orders.
 struct ServiceModule {
   /// Reports read `report_db` (a streaming replica when one is configured).
   ServiceModule(db::Database& db, db::ReadReplica& report_db, const Clock& clock, platform::Platform& platform,
                 customers::CustomersModule& customers, inventory::InventoryModule& inventory)
-      : db(db), clock(clock), inventory(inventory.service), alerts(db, clock, platform.audit, platform.notifications, inventory.service),
-        tickets(db, clock, platform.audit, platform.jobs, platform.notifications, alerts, customers.service,
+      : db(db),
+        clock(clock),
+        inventory(inventory.service),
+        config(db, clock, platform.audit, inventory.service),
+        alerts(db, clock, platform.audit, platform.notifications, inventory.service),
+        tickets(db, clock, platform.audit, platform.jobs, platform.notifications, config, alerts, customers.service,
                 inventory.service),
-        reports(report_db, clock, inventory.service),
-        knowledge(db, clock, platform.audit, tickets),
+        reports(report_db, clock, config, inventory.service),
+        knowledge(db, clock, platform.audit, config, tickets),
         work_orders(db, clock, platform.audit, tickets),
         attachments(db, clock, platform.audit, tickets) {}
   db::Database& db;
   const Clock& clock;
   inventory::InventoryService& inventory;  ///< homes for the demo tickets
+  // The module's parts, each in its folder (config/, mass_alerts/, tickets/, reports/, knowledge/,
+  // work_orders/), built in the order they depend on each other.
+  ConfigService config;
   MassAlertService alerts;
   TicketService tickets;
   TicketReports reports;

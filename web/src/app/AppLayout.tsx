@@ -32,7 +32,10 @@ export function AppLayout() {
   const entries = useMemo(() => visibleNavigation(kNavigation, me?.roles ?? []), [me]);
   const trail = navTrail(entries, location.pathname);
   const groupKeys = entries.filter((entry) => entry.children).map((entry) => entry.key);
-  const [openKeys, setOpenKeys] = useState<string[]>(groupKeys);
+  // Every group starts open, also those that appear once the user's roles have loaded; the state
+  // keeps only the groups the user folded.
+  const [foldedKeys, setFoldedKeys] = useState<string[]>([]);
+  const openKeys = groupKeys.filter((key) => !foldedKeys.includes(key));
 
   const displayName = me?.display_name || me?.username || '';
 
@@ -71,7 +74,7 @@ export function AppLayout() {
             // Collapsing the sider (button or narrow window) closes every submenu; keep the open ones
             // for when it expands again.
             onOpenChange={(keys) => {
-              if (!collapsed) setOpenKeys(keys as string[]);
+              if (!collapsed) setFoldedKeys(groupKeys.filter((key) => !(keys as string[]).includes(key)));
             }}
             onClick={({ key }) => navigate(key)}
             style={{ borderInlineEnd: 0, paddingTop: 8 }}
