@@ -1,5 +1,6 @@
 #pragma once
 #include <optional>
+#include <type_traits>
 
 #include <boost/json/value.hpp>
 
@@ -7,10 +8,16 @@
 
 namespace hearth {
 
-/// The value, or JSON null when absent (the optional fields of API.md's bodies).
+/// The value (an enum of a closed vocabulary as its word: core/vocabulary.hpp), or JSON null when
+/// absent (the optional fields of API.md's bodies).
 template <typename T>
 boost::json::value JsonOr(const std::optional<T>& v) {
-  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+  if (!v) return nullptr;
+  if constexpr (std::is_enum_v<T>) {
+    return boost::json::value(WordOf(*v));
+  } else {
+    return boost::json::value(*v);
+  }
 }
 
 /// An RFC 3339 time, or JSON null when absent.

@@ -33,6 +33,10 @@ class Vocabulary {
   /// A value read back from storage, which only ever holds the words: the first value for any other
   /// text (a row written by hand), so that a read never fails.
   constexpr E Stored(std::string_view text) const { return Parse(text).value_or(static_cast<E>(0)); }
+  /// An optional stored word (a NULL column is nullopt, as is a word that is not one).
+  std::optional<E> StoredOptional(const std::optional<std::string>& text) const {
+    return text ? Parse(*text) : std::nullopt;
+  }
   constexpr const std::array<std::string_view, N>& names() const { return names_; }
   constexpr std::size_t size() const { return N; }
   /// Every value, in order.

@@ -33,6 +33,11 @@ inline Value ToValue(const Value& v) { return v; }
 template <typename T>
   requires std::is_integral_v<T> && (!std::is_same_v<T, bool>)
 Value ToValue(T v) { return static_cast<std::int64_t>(v); }
+/// An enum of a closed vocabulary (core/vocabulary.hpp) is stored as its word, which the
+/// `WordOf` overload beside the enum gives.
+template <typename E>
+  requires std::is_enum_v<E> && requires(E e) { WordOf(e); }
+Value ToValue(E v) { return std::string(WordOf(v)); }
 template <typename T>
 Value ToValue(const std::optional<T>& v) { return v ? ToValue(*v) : Value{std::monostate{}}; }
 

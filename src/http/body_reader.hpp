@@ -11,6 +11,7 @@
 #include <boost/json/object.hpp>
 
 #include "core/error.hpp"
+#include "core/vocabulary.hpp"
 
 namespace hearth::http {
 
@@ -56,6 +57,12 @@ class BodyReader {
   }
   std::optional<std::string> Enum(std::string_view key, std::span<const std::string_view> allowed, bool required = false) {
     return EnumOf(key, allowed.begin(), allowed.end(), required);
+  }
+  /// One of a vocabulary's words, as its value; reason "invalid_value" otherwise.
+  template <typename E, std::size_t N>
+  std::optional<E> Enum(std::string_view key, const Vocabulary<E, N>& words, bool required = false) {
+    const auto text = EnumOf(key, words.names().begin(), words.names().end(), required);
+    return text ? words.Parse(*text) : std::nullopt;
   }
   std::optional<std::vector<std::string>> StringArray(std::string_view key, bool required = false,
                                                       std::size_t max_items = 100, std::size_t max_chars = 100);

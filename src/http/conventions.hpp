@@ -8,6 +8,7 @@
 #include <boost/json/object.hpp>
 
 #include "core/paging.hpp"
+#include "core/vocabulary.hpp"
 #include "http/request.hpp"
 
 namespace hearth::http {
@@ -35,6 +36,15 @@ Result<std::optional<std::int64_t>> QueryInt(const Request& req, std::string_vie
 /// naming it, reason "invalid_value", otherwise.
 Result<std::optional<std::string>> QueryEnum(const Request& req, std::string_view name,
                                              const std::vector<std::string>& allowed);
+/// An optional query parameter that must be one of a vocabulary's words, as its value.
+template <typename E, std::size_t N>
+Result<std::optional<E>> QueryEnum(const Request& req, std::string_view name, const Vocabulary<E, N>& words) {
+  const auto text = req.Query(name);
+  if (!text || text->empty()) return std::optional<E>();
+  if (auto value = words.Parse(*text)) return value;
+  return Fail(ErrorCode::kBadRequest, "bad_request", std::string(name) + " is not one of its values",
+              {{std::string(name), "invalid_value"}});
+}
 /// An optional `true` / `false` query parameter; 400 naming it otherwise.
 Result<std::optional<bool>> QueryBool(const Request& req, std::string_view name);
 /// 400 bad_request naming one query parameter (`reason`: "invalid_value", "invalid_format"…).

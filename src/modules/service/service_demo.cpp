@@ -29,7 +29,11 @@ Result<void> AddDemoTickets(ServiceModule& module, platform::Demo& demo) {
     state ^= state << 17;
     return state % n;
   };
-  const char* channels[] = {"hotline", "hotline", "hotline", "wechat", "web", "onsite", "email", "letter", "media"};
+  using enum TicketKind;
+  using enum TicketGrade;
+  using enum TicketStatus;
+  using enum TicketChannel;
+  const TicketChannel channels[] = {kHotline, kHotline, kHotline, kWechat, kWeb, kOnsite, kEmail, kLetter, kMedia};
   const std::int64_t now = module.clock.Now().ms;
   constexpr std::int64_t kDay = 86'400'000;
   std::int64_t made = 0;
@@ -43,39 +47,39 @@ Result<void> AddDemoTickets(ServiceModule& module, platform::Demo& demo) {
         t.tenant_id = demo.tenant_id;
         t.org_unit_id = h.org_unit_id;
         const auto k = next(100);
-        t.kind = k < 45 ? "repair" : k < 70 ? "complaint" : k < 90 ? "inquiry" : k < 97 ? "suggestion" : "praise";
+        t.kind = k < 45 ? kRepair : k < 70 ? kComplaint : k < 90 ? kInquiry : k < 97 ? kSuggestion : kPraise;
         const auto g = next(100);
-        t.grade = t.kind != "complaint" ? "general" : g < 80 ? "general" : g < 93 ? "important" : g < 99 ? "hot" : "major";
+        t.grade = t.kind != kComplaint ? kGeneral : g < 80 ? kGeneral : g < 93 ? kImportant : g < 99 ? kHot : kMajor;
         const std::int64_t created = now - static_cast<std::int64_t>(next(365 * 24 * 60)) * 60'000;
         const std::int64_t age_days = (now - created) / kDay;
         const auto roll = next(100);
-        t.status = age_days > 20 ? (roll < 88 ? "closed" : roll < 94 ? "resolved" : "cancelled")
-                   : roll < 20   ? "new"
-                   : roll < 40   ? "assigned"
-                   : roll < 65   ? "in_progress"
-                   : roll < 85   ? "resolved"
-                                 : "closed";
-        if (t.status != "new" && t.status != "assigned") {
+        t.status = age_days > 20 ? (roll < 88 ? kClosed : roll < 94 ? kResolved : kCancelled)
+                   : roll < 20   ? kNew
+                   : roll < 40   ? kAssigned
+                   : roll < 65   ? kInProgress
+                   : roll < 85   ? kResolved
+                                 : kClosed;
+        if (t.status != kNew && t.status != kAssigned) {
           t.responded_at = Timestamp{created + static_cast<std::int64_t>(1 + next(30)) * 3'600'000};
         }
-        if (t.status == "resolved" || t.status == "closed") {
+        if (t.status == kResolved || t.status == kClosed) {
           t.resolved_at = Timestamp{created + static_cast<std::int64_t>(1 + next(14)) * kDay};
           t.resolution = "已处理：" + category.name;
-          t.responsibility = t.kind == "repair" ? "contractor" : "none";
+          t.responsibility = t.kind == kRepair ? Responsibility::kContractor : Responsibility::kNone;
         }
-        if (t.status == "closed") {
+        if (t.status == kClosed) {
           t.closed_at = Timestamp{t.resolved_at->ms + static_cast<std::int64_t>(1 + next(3)) * kDay};
           const auto s = next(100);
           t.satisfaction = s < 55 ? 5 : s < 85 ? 4 : s < 95 ? 3 : s < 98 ? 2 : 1;
         }
-        if (t.status == "cancelled") t.closed_at = Timestamp{created + kDay};
+        if (t.status == kCancelled) t.closed_at = Timestamp{created + kDay};
         t.channel = channels[next(9)];
         t.customer_id = h.customer_id;
         t.unit_id = h.unit_id;
         t.project_id = h.project_id;
         t.category_id = category.id;
-        t.department = t.kind == "repair" ? "engineering" : "customer_relations";
-        t.title = (t.kind == "repair" ? "报修：" : t.kind == "complaint" ? "投诉：" : "") + category.name;
+        t.department = t.kind == kRepair ? Department::kEngineering : Department::kCustomerRelations;
+        t.title = (t.kind == kRepair ? "报修：" : t.kind == kComplaint ? "投诉：" : "") + category.name;
         t.response_due_at = Timestamp{created + kDay};
         t.resolve_due_at = Timestamp{created + 10 * kDay};
         t.created_at = Timestamp{created};

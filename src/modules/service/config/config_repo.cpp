@@ -96,8 +96,9 @@ std::vector<RoutingRule> ConfigRepo::Rules(db::Tx& tx, std::int64_t tenant_id) {
   std::vector<RoutingRule> out;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
-    out.push_back({r.Int(0), r.Int(1), static_cast<int>(r.Int(2)), r.Text(3), r.OptText(4), r.OptInt(5), r.OptText(6),
-                   r.OptInt(7), r.OptText(8), r.Text(9), r.OptInt(10), r.Bool(11), r.Int(12)});
+    out.push_back({r.Int(0), r.Int(1), static_cast<int>(r.Int(2)), r.Text(3), kTicketKinds.StoredOptional(r.OptText(4)),
+                   r.OptInt(5), kTicketGrades.StoredOptional(r.OptText(6)), r.OptInt(7), r.OptText(8),
+                   kDepartments.Stored(r.Text(9)), r.OptInt(10), r.Bool(11), r.Int(12)});
   }
   return out;
 }
@@ -118,7 +119,8 @@ std::vector<SlaPolicy> ConfigRepo::Policies(db::Tx& tx, std::int64_t tenant_id) 
   std::vector<SlaPolicy> out;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
-    out.push_back({r.Int(0), r.Int(1), r.Text(2), r.OptText(3), r.OptText(4), r.OptInt(5), static_cast<int>(r.Int(6)),
+    out.push_back({r.Int(0), r.Int(1), r.Text(2), kTicketKinds.StoredOptional(r.OptText(3)),
+                   kTicketGrades.StoredOptional(r.OptText(4)), r.OptInt(5), static_cast<int>(r.Int(6)),
                    static_cast<int>(r.Int(7)), r.Int(8)});
   }
   return out;
@@ -177,7 +179,7 @@ bool ConfigRepo::DeleteDay(db::Tx& tx, std::int64_t calendar_id, ChinaDay day) {
   return tx.Execute(kDeleteDay, calendar_id, FormatChinaDay(day)).affected == 1;
 }
 
-std::vector<ConfigRepo::MemberRow> ConfigRepo::Members(db::Tx& tx, std::int64_t tenant_id, const std::string& department) {
+std::vector<ConfigRepo::MemberRow> ConfigRepo::Members(db::Tx& tx, std::int64_t tenant_id, Department department) {
   const auto rows = tx.Execute(kMembers, tenant_id, department);
   std::vector<MemberRow> out;
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -188,13 +190,13 @@ std::vector<ConfigRepo::MemberRow> ConfigRepo::Members(db::Tx& tx, std::int64_t 
   return out;
 }
 
-void ConfigRepo::SetMembers(db::Tx& tx, std::int64_t tenant_id, const std::string& department,
+void ConfigRepo::SetMembers(db::Tx& tx, std::int64_t tenant_id, Department department,
                              const std::vector<std::int64_t>& user_ids, Timestamp now) {
   tx.Execute(kDeleteMembers, tenant_id, department);
   for (auto user : user_ids) tx.Execute(kInsertMember, tenant_id, department, user, now);
 }
 
-std::vector<std::int64_t> ConfigRepo::MembersSeeing(db::Tx& tx, std::int64_t tenant_id, const std::string& department,
+std::vector<std::int64_t> ConfigRepo::MembersSeeing(db::Tx& tx, std::int64_t tenant_id, Department department,
                                                      const std::string& org_path) {
   const auto rows = tx.Execute(kMembersSeeing, tenant_id, department, org_path);
   std::vector<std::int64_t> out;
@@ -203,13 +205,13 @@ std::vector<std::int64_t> ConfigRepo::MembersSeeing(db::Tx& tx, std::int64_t ten
 }
 
 std::optional<std::int64_t> ConfigRepo::NextInRotation(db::Tx& tx, std::int64_t tenant_id,
-                                                        const std::string& department, const std::string& org_path) {
+                                                        Department department, const std::string& org_path) {
   const auto rows = tx.Execute(kNextInRotation, tenant_id, department, org_path);
   if (rows.empty()) return std::nullopt;
   return rows.front().Int(0);
 }
 
-void ConfigRepo::MarkAssigned(db::Tx& tx, std::int64_t tenant_id, const std::string& department,
+void ConfigRepo::MarkAssigned(db::Tx& tx, std::int64_t tenant_id, Department department,
                                std::int64_t user_id, Timestamp now) {
   tx.Execute(kMarkAssigned, tenant_id, department, user_id, now);
 }

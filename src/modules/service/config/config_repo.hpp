@@ -37,17 +37,17 @@ class ConfigRepo {
     std::int64_t user_id = 0;
     std::optional<Timestamp> last_assigned_at;
   };
-  std::vector<MemberRow> Members(db::Tx& tx, std::int64_t tenant_id, const std::string& department);
+  std::vector<MemberRow> Members(db::Tx& tx, std::int64_t tenant_id, Department department);
   /// Replaces the department's members.
-  void SetMembers(db::Tx& tx, std::int64_t tenant_id, const std::string& department,
+  void SetMembers(db::Tx& tx, std::int64_t tenant_id, Department department,
                   const std::vector<std::int64_t>& user_ids, Timestamp now);
   /// Enabled members whose org unit's subtree holds `org_path` (who can see such a ticket).
-  std::vector<std::int64_t> MembersSeeing(db::Tx& tx, std::int64_t tenant_id, const std::string& department,
+  std::vector<std::int64_t> MembersSeeing(db::Tx& tx, std::int64_t tenant_id, Department department,
                                           const std::string& org_path);
   /// Round-robin: the enabled member seeing `org_path` assigned longest ago (or never).
-  std::optional<std::int64_t> NextInRotation(db::Tx& tx, std::int64_t tenant_id, const std::string& department,
+  std::optional<std::int64_t> NextInRotation(db::Tx& tx, std::int64_t tenant_id, Department department,
                                              const std::string& org_path);
-  void MarkAssigned(db::Tx& tx, std::int64_t tenant_id, const std::string& department, std::int64_t user_id,
+  void MarkAssigned(db::Tx& tx, std::int64_t tenant_id, Department department, std::int64_t user_id,
                     Timestamp now);
 };
 

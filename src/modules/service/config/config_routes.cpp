@@ -23,7 +23,7 @@ boost::json::object RuleJson(const RoutingRule& r) {
           {"grade", JsonOr(r.grade)},
           {"project_id", JsonOr(r.project_id)},
           {"unit_status", JsonOr(r.unit_status)},
-          {"department", r.department},
+          {"department", kDepartments.Name(r.department)},
           {"org_unit_id", JsonOr(r.org_unit_id)},
           {"active", r.active}};
 }
@@ -157,6 +157,13 @@ Result<Response> PutCalendarDay(Request& req, ConfigService& s) {
                       CalendarJson);
 }
 
+/// The department a path names; 404 for a word that is not one.
+Result<Department> DepartmentOf(const Request& req) {
+  const auto department = kDepartments.Parse(req.PathText("department"));
+  if (!department) return NotFound("no such department");
+  return *department;
+}
+
 boost::json::object MemberJson(const ConfigService::Member& m) {
   return {{"user_id", m.user_id},
           {"username", m.username},
@@ -168,15 +175,17 @@ boost::json::object MemberJson(const ConfigService::Member& m) {
 
 void AddConfigRoutes(platform::Manifest& m, ConfigService& s) {
   m.Route({"GET", "/api/v1/departments/{department}/members", Permission::kRecordRead}, [&s](Request& r) -> Result<http::Response> {
-    HEARTH_ASSIGN(auto list, s.Members(r.context, r.PathText("department")));
+    HEARTH_ASSIGN(const Department department, DepartmentOf(r));
+    HEARTH_ASSIGN(auto list, s.Members(r.context, department));
     return http::ListResponse(list, std::nullopt, MemberJson);
   });
   m.Route({"PUT", "/api/v1/departments/{department}/members", Permission::kServiceConfig}, [&s](Request& r) -> Result<http::Response> {
+    HEARTH_ASSIGN(const Department department, DepartmentOf(r));
     HEARTH_ASSIGN(auto body, r.JsonObject());
     http::BodyReader in(body);
     auto ids = in.IntArray("user_ids", true, 500);
     HEARTH_TRY(in.Finish());
-    HEARTH_ASSIGN(auto list, s.SetMembers(r.context, r.PathText("department"), *ids));
+    HEARTH_ASSIGN(auto list, s.SetMembers(r.context, department, *ids));
     return http::ListResponse(list, std::nullopt, MemberJson);
   });
   m.Route({"GET", "/api/v1/ticket-categories", Permission::kRecordRead}, [&s](Request& r) -> Result<http::Response> { return http::RenderList(s.Categories(r.context), CategoryJson); });

@@ -8,7 +8,6 @@
 #include "modules/service/config/config_service.hpp"
 
 #include "modules/service/config/config_repo.hpp"
-#include "modules/service/tickets/ticket.hpp"  // kDepartments
 #include "platform/directory.hpp"
 
 namespace hearth::service {
@@ -89,11 +88,11 @@ Result<void> ConfigService::RequireConfigRights(const Actor& actor) const {
 }
 
 std::vector<std::int64_t> ConfigService::MembersSeeing(db::Tx& tx, std::int64_t tenant_id,
-                                                       const std::string& department, const std::string& org_path) {
+                                                       Department department, const std::string& org_path) {
   return repo_->MembersSeeing(tx, tenant_id, department, org_path);
 }
 
-std::optional<std::int64_t> ConfigService::TakeTurn(db::Tx& tx, std::int64_t tenant_id, const std::string& department,
+std::optional<std::int64_t> ConfigService::TakeTurn(db::Tx& tx, std::int64_t tenant_id, Department department,
                                                     const std::string& org_path, Timestamp now) {
   auto chosen = repo_->NextInRotation(tx, tenant_id, department, org_path);
   if (chosen) repo_->MarkAssigned(tx, tenant_id, department, *chosen, now);
@@ -174,7 +173,7 @@ Result<RoutingRule> ConfigService::CreateRule(const RequestContext& ctx, Routing
     if (r.project_id && !inventory_.ProjectFor(tx, actor, *r.project_id)) return FailField("project_id", "not_found");
     r.id = repo_->InsertRule(tx, r, now);
     audit_.Record(tx, ctx, "routing_rule.created", "routing_rule", r.id, nullptr,
-                  boost::json::object{{"name", r.name}, {"department", r.department}, {"position", r.position}});
+                  boost::json::object{{"name", r.name}, {"department", kDepartments.Name(r.department)}, {"position", r.position}});
     return r;
   });
 }
@@ -218,10 +217,9 @@ Result<void> ConfigService::DeletePolicy(const RequestContext& ctx, std::int64_t
   });
 }
 
-Result<std::vector<ConfigService::Member>> ConfigService::Members(const RequestContext& ctx, const std::string& department) {
+Result<std::vector<ConfigService::Member>> ConfigService::Members(const RequestContext& ctx, Department department) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
-  if (std::find(kDepartments.begin(), kDepartments.end(), department) == kDepartments.end()) return NotFound("no such department");
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<Member>> {
     const auto rows = repo_->Members(tx, actor.tenant_id, department);
     std::vector<std::int64_t> ids;
@@ -238,11 +236,10 @@ Result<std::vector<ConfigService::Member>> ConfigService::Members(const RequestC
 }
 
 Result<std::vector<ConfigService::Member>> ConfigService::SetMembers(const RequestContext& ctx,
-                                                                     const std::string& department,
+                                                                     Department department,
                                                                      const std::vector<std::int64_t>& user_ids) {
   const Actor& actor = ctx.actor_ref();
   HEARTH_TRY(RequireConfigRights(actor));
-  if (std::find(kDepartments.begin(), kDepartments.end(), department) == kDepartments.end()) return NotFound("no such department");
   const Timestamp now = clock_.Now();
   HEARTH_TRY(db_.Transact([&](db::Tx& tx) -> Result<void> {
     for (std::size_t i = 0; i < user_ids.size(); ++i) {
@@ -254,7 +251,7 @@ Result<std::vector<ConfigService::Member>> ConfigService::SetMembers(const Reque
     boost::json::array ids;
     for (auto u : user_ids) ids.push_back(u);
     audit_.Record(tx, ctx, "department.members_set", "department", std::nullopt, nullptr,
-                  boost::json::object{{"department", department}, {"user_ids", std::move(ids)}});
+                  boost::json::object{{"department", kDepartments.Name(department)}, {"user_ids", std::move(ids)}});
     return {};
   }));
   return Members(ctx, department);
@@ -334,35 +331,37 @@ Result<void> ConfigService::SeedDefaults() {
       // The work interface of the seeds: 物业 handles property matters, 销售 its promises,
       // 设计 design, repairs of delivered homes go to the project team (engineering once it
       // has been dissolved), other repairs and every major case to engineering, the rest to 客关.
+      using enum TicketKind;
+      using enum TicketGrade;
+      using enum Department;
+      constexpr auto any = std::nullopt;
       int rule_position = 10;
-      auto rule = [&](std::string name, std::optional<std::string> kind, std::optional<std::int64_t> category,
-                      std::optional<std::string> grade, std::optional<std::string> unit_status, std::string department) {
-        repo_->InsertRule(tx, {0, tenant, rule_position, std::move(name), std::move(kind), category, std::move(grade),
-                              std::nullopt, std::move(unit_status), std::move(department), std::nullopt, true, 1},
+      auto rule = [&](std::string name, std::optional<TicketKind> kind, std::optional<std::int64_t> category,
+                      std::optional<TicketGrade> grade, std::optional<std::string> unit_status, Department department) {
+        repo_->InsertRule(tx, {0, tenant, rule_position, std::move(name), kind, category, grade, std::nullopt,
+                              std::move(unit_status), department, std::nullopt, true, 1},
                          now);
         rule_position += 10;
       };
-      rule("物业服务归物业", std::nullopt, ids["物业服务"], std::nullopt, std::nullopt, "property");
-      rule("销售承诺归营销", std::nullopt, ids["销售承诺"], std::nullopt, std::nullopt, "sales");
-      rule("设计问题归设计", std::nullopt, ids["设计"], std::nullopt, std::nullopt, "design");
-      rule("重大投诉由工程部界定责任", "complaint", std::nullopt, "major", std::nullopt, "engineering");
-      rule("已交付房屋报修由项目部整改", "repair", std::nullopt, std::nullopt, "delivered", "project");
-      rule("其他报修归工程部", "repair", std::nullopt, std::nullopt, std::nullopt, "engineering");
+      rule("物业服务归物业", any, ids["物业服务"], any, any, kProperty);
+      rule("销售承诺归营销", any, ids["销售承诺"], any, any, kSales);
+      rule("设计问题归设计", any, ids["设计"], any, any, kDesign);
+      rule("重大投诉由工程部界定责任", kComplaint, any, kMajor, any, kEngineering);
+      rule("已交付房屋报修由项目部整改", kRepair, any, any, "delivered", kProject);
+      rule("其他报修归工程部", kRepair, any, any, any, kEngineering);
       // SLA policies in minutes of working time (a working day is 9 hours).
-      auto policy = [&](std::string name, std::optional<std::string> kind, std::optional<std::string> grade,
+      auto policy = [&](std::string name, std::optional<TicketKind> kind, std::optional<TicketGrade> grade,
                         int response, int resolve) {
-        repo_->InsertPolicy(tx, {0, tenant, std::move(name), std::move(kind), std::move(grade), std::nullopt, response,
-                                resolve, 1},
-                           now);
+        repo_->InsertPolicy(tx, {0, tenant, std::move(name), kind, grade, std::nullopt, response, resolve, 1}, now);
       };
-      policy("默认：24 工作小时内答复", std::nullopt, std::nullopt, 24 * 60, 10 * 9 * 60);
-      policy("咨询", "inquiry", std::nullopt, 4 * 60, 2 * 9 * 60);
-      policy("报修", "repair", std::nullopt, 24 * 60, 15 * 9 * 60);
-      policy("重要", std::nullopt, "important", 8 * 60, 10 * 9 * 60);
-      policy("热点", std::nullopt, "hot", 4 * 60, 8 * 9 * 60);
-      policy("重大", std::nullopt, "major", 2 * 60, 5 * 9 * 60);
+      policy("默认：24 工作小时内答复", any, any, 24 * 60, 10 * 9 * 60);
+      policy("咨询", kInquiry, any, 4 * 60, 2 * 9 * 60);
+      policy("报修", kRepair, any, 24 * 60, 15 * 9 * 60);
+      policy("重要", any, kImportant, 8 * 60, 10 * 9 * 60);
+      policy("热点", any, kHot, 4 * 60, 8 * 9 * 60);
+      policy("重大", any, kMajor, 2 * 60, 5 * 9 * 60);
       // Standard answers (标准答复) an agent starts from.
-      auto answer = [&](std::optional<std::int64_t> category, std::optional<std::string> kind, const std::string& title,
+      auto answer = [&](std::optional<std::int64_t> category, std::optional<TicketKind> kind, const std::string& title,
                         const std::string& body) {
         tx.Execute("INSERT INTO standard_answers (tenant_id, category_id, kind, title, body, created_at, updated_at) "
                    "VALUES ($1, $2, $3, $4, $5, $6, $6)",
@@ -377,7 +376,7 @@ Result<void> ConfigService::SeedDefaults() {
              "您好，关于配套设施的承诺，我们会与营销和规划部门核实销售时的宣传资料与合同约定，并在3个工作日内给您书面答复。");
       answer(ids["物业服务"], std::nullopt, "物业服务：转物业跟进",
              "您好，您反映的物业服务问题已转交物业服务中心，物业负责人会在24小时内联系您并跟进处理。");
-      answer(std::nullopt, std::string("complaint"), "投诉：致歉与承诺",
+      answer(std::nullopt, kComplaint, "投诉：致歉与承诺",
              "非常抱歉给您带来不便。您的投诉我们已记录，客户关系中心将全程跟进，并在24个工作小时内给您答复处理进展。");
       answer(std::nullopt, std::nullopt, "通用：已受理", "您好，您的诉求已受理，工单号将以短信发送给您，您也可以通过链接随时查看处理进度。");
       if (!repo_->FindCalendar(tx, tenant, "CN")) {

@@ -44,9 +44,9 @@ class ConfigService {
     std::string display_name;
     std::optional<Timestamp> last_assigned_at;
   };
-  Result<std::vector<Member>> Members(const RequestContext& ctx, const std::string& department);
+  Result<std::vector<Member>> Members(const RequestContext& ctx, Department department);
   /// Replaces the members of a department (administrators); users of the group only.
-  Result<std::vector<Member>> SetMembers(const RequestContext& ctx, const std::string& department,
+  Result<std::vector<Member>> SetMembers(const RequestContext& ctx, Department department,
                                          const std::vector<std::int64_t>& user_ids);
   Result<CalendarRow> Calendar(const RequestContext& ctx, const std::string& region);
   Result<CalendarRow> SetHours(const RequestContext& ctx, const std::string& region, int start_min, int end_min);
@@ -66,11 +66,11 @@ class ConfigService {
   /// The category tree as stored now (reports and the case library; not cached).
   std::vector<Category> CategoryTree(db::Tx& tx, std::int64_t tenant_id);
   /// Enabled members of the department whose org unit's subtree holds `org_path`.
-  std::vector<std::int64_t> MembersSeeing(db::Tx& tx, std::int64_t tenant_id, const std::string& department,
+  std::vector<std::int64_t> MembersSeeing(db::Tx& tx, std::int64_t tenant_id, Department department,
                                           const std::string& org_path);
   /// Round-robin: the member seeing `org_path` assigned longest ago (or never), marked as
   /// assigned `now`; nullopt when the department has none.
-  std::optional<std::int64_t> TakeTurn(db::Tx& tx, std::int64_t tenant_id, const std::string& department,
+  std::optional<std::int64_t> TakeTurn(db::Tx& tx, std::int64_t tenant_id, Department department,
                                        const std::string& org_path, Timestamp now);
 
  private:

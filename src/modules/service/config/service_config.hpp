@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "modules/service/config/business_calendar.hpp"
+#include "modules/service/vocabulary.hpp"
 
 // The service centre's configuration as data (the business edits it): categories, routing rules,
 // SLA policies and calendars; and the filters of the ticket queues.
@@ -30,12 +31,12 @@ struct RoutingRule {
   std::int64_t tenant_id = 0;
   int position = 0;
   std::string name;
-  std::optional<std::string> kind;
+  std::optional<TicketKind> kind;
   std::optional<std::int64_t> category_id;  ///< matches the category and everything under it
-  std::optional<std::string> grade;
+  std::optional<TicketGrade> grade;
   std::optional<std::int64_t> project_id;
-  std::optional<std::string> unit_status;
-  std::string department;
+  std::optional<std::string> unit_status;  ///< inventory::kUnitStatuses
+  Department department = Department::kCustomerRelations;
   std::optional<std::int64_t> org_unit_id;  ///< the unit that works it; default the ticket's company
   bool active = true;
   std::int64_t version = 1;
@@ -46,8 +47,8 @@ struct SlaPolicy {
   std::int64_t id = 0;
   std::int64_t tenant_id = 0;
   std::string name;
-  std::optional<std::string> kind;
-  std::optional<std::string> grade;
+  std::optional<TicketKind> kind;
+  std::optional<TicketGrade> grade;
   std::optional<std::int64_t> category_id;
   int response_minutes = 0;
   int resolve_minutes = 0;
@@ -65,10 +66,10 @@ struct CalendarRow {
 
 /// Ticket filters of GET /api/v1/tickets; unset means any.
 struct TicketFilter {
-  std::optional<std::string> status;
-  std::optional<std::string> kind;
-  std::optional<std::string> grade;
-  std::optional<std::string> department;
+  std::optional<TicketStatus> status;
+  std::optional<TicketKind> kind;
+  std::optional<TicketGrade> grade;
+  std::optional<Department> department;
   std::optional<std::int64_t> project_id;
   std::optional<std::int64_t> customer_id;
   std::optional<std::int64_t> unit_id;

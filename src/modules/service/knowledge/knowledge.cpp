@@ -40,7 +40,7 @@ boost::json::object ToJson(const TicketCase& c) {
   return {{"id", c.id},
           {"ticket_id", c.ticket_id},
           {"category_id", c.category_id ? boost::json::value(*c.category_id) : boost::json::value(nullptr)},
-          {"kind", c.kind},
+          {"kind", kTicketKinds.Name(c.kind)},
           {"title", c.title},
           {"problem", c.problem},
           {"solution", c.solution},
@@ -50,7 +50,7 @@ boost::json::object ToJson(const TicketCase& c) {
 boost::json::object ToJson(const StandardAnswer& a) {
   return {{"id", a.id},
           {"category_id", a.category_id ? boost::json::value(*a.category_id) : boost::json::value(nullptr)},
-          {"kind", a.kind ? boost::json::value(*a.kind) : boost::json::value(nullptr)},
+          {"kind", a.kind ? boost::json::value(kTicketKinds.Name(*a.kind)) : boost::json::value(nullptr)},
           {"title", a.title},
           {"body", a.body}};
 }
@@ -61,9 +61,9 @@ Result<TicketCase> KnowledgeService::FileCase(const RequestContext& ctx, std::in
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not file cases");
   HEARTH_ASSIGN(Ticket t, tickets_.Get(ctx, ticket_id));
-  if (t.status != "closed") {
+  if (t.status != TicketStatus::kClosed) {
     Error e{ErrorCode::kConflict, "invalid_transition", "only a closed ticket can be filed as a case", {}, {}};
-    e.extra.emplace_back("status", t.status);
+    e.extra.emplace_back("status", kTicketStatuses.Text(t.status));
     return tl::unexpected(std::move(e));
   }
   const Timestamp now = clock_.Now();
@@ -93,7 +93,7 @@ Result<std::vector<TicketCase>> KnowledgeService::Cases(const RequestContext& ct
     std::vector<TicketCase> out;
     for (std::size_t i = 0; i < rows.size() && out.size() < 50; ++i) {
       const auto& r = rows[i];
-      TicketCase c{r.Int(0), r.Int(1), r.OptInt(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Time(7)};
+      TicketCase c{r.Int(0), r.Int(1), r.OptInt(2), kTicketKinds.Stored(r.Text(3)), r.Text(4), r.Text(5), r.Text(6), r.Time(7)};
       if (category_id && !(c.category_id && tree.IsUnder(*c.category_id, *category_id))) continue;
       out.push_back(std::move(c));
     }
@@ -103,7 +103,7 @@ Result<std::vector<TicketCase>> KnowledgeService::Cases(const RequestContext& ct
 
 Result<std::vector<StandardAnswer>> KnowledgeService::Answers(const RequestContext& ctx,
                                                               std::optional<std::int64_t> category_id,
-                                                              const std::optional<std::string>& kind) {
+                                                              std::optional<TicketKind> kind) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<StandardAnswer>> {
@@ -114,7 +114,7 @@ Result<std::vector<StandardAnswer>> KnowledgeService::Answers(const RequestConte
     // closer the category and a kind given, the earlier it comes.
     std::vector<std::pair<int, StandardAnswer>> fit;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-      StandardAnswer a{rows[i].Int(0), rows[i].OptInt(1), rows[i].OptText(2), rows[i].Text(3), rows[i].Text(4)};
+      StandardAnswer a{rows[i].Int(0), rows[i].OptInt(1), kTicketKinds.StoredOptional(rows[i].OptText(2)), rows[i].Text(3), rows[i].Text(4)};
       if (a.kind && (!kind || *a.kind != *kind)) continue;
       int score = a.kind ? 1 : 0;
       if (a.category_id) {

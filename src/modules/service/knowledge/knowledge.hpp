@@ -23,7 +23,7 @@ struct TicketCase {
   std::int64_t id = 0;
   std::int64_t ticket_id = 0;
   std::optional<std::int64_t> category_id;
-  std::string kind;
+  TicketKind kind = TicketKind::kInquiry;
   std::string title;
   std::string problem;
   std::string solution;
@@ -34,7 +34,7 @@ struct TicketCase {
 struct StandardAnswer {
   std::int64_t id = 0;
   std::optional<std::int64_t> category_id;
-  std::optional<std::string> kind;
+  std::optional<TicketKind> kind;
   std::string title;
   std::string body;
 };
@@ -57,7 +57,7 @@ class KnowledgeService {
                                         const std::optional<std::string>& q);
   /// The answers that fit a ticket of this category and kind, most specific first.
   Result<std::vector<StandardAnswer>> Answers(const RequestContext& ctx, std::optional<std::int64_t> category_id,
-                                              const std::optional<std::string>& kind);
+                                              std::optional<TicketKind> kind);
   Result<StandardAnswer> CreateAnswer(const RequestContext& ctx, StandardAnswer answer);
   Result<void> DeleteAnswer(const RequestContext& ctx, std::int64_t id);
 

@@ -62,8 +62,8 @@ MassAlert AlertFrom(const db::Row& r) {
   a.building = r.OptText(4);
   a.category_id = r.Int(5);
   a.ticket_count = static_cast<int>(r.Int(6));
-  a.proposed_grade = r.Text(7);
-  a.status = r.Text(8);
+  a.proposed_grade = kTicketGrades.Stored(r.Text(7));
+  a.status = kMassAlertStatuses.Stored(r.Text(8));
   a.note = r.OptText(9);
   a.version = r.Int(10);
   a.created_at = r.Time(11);
@@ -82,8 +82,8 @@ boost::json::object ToJson(const MassAlert& a) {
           {"category_id", a.category_id},
           {"org_unit_id", a.org_unit_id},
           {"ticket_count", a.ticket_count},
-          {"proposed_grade", a.proposed_grade},
-          {"status", a.status},
+          {"proposed_grade", kTicketGrades.Name(a.proposed_grade)},
+          {"status", kMassAlertStatuses.Name(a.status)},
           {"note", a.note ? boost::json::value(*a.note) : boost::json::value(nullptr)},
           {"ticket_ids", std::move(tickets)},
           {"version", a.version},
@@ -108,7 +108,7 @@ void MassAlertService::OnTicket(db::Tx& tx, const Ticket& t, const std::optional
   if (auto open = tx.Execute(kOpenAlert, *t.project_id, root, building); !open.empty()) {
     const std::int64_t alert = open.front().Int(0);
     const std::int64_t count = open.front().Int(1) + 1;
-    tx.Execute(kUpdateCount, alert, count, std::string(count >= 2 * settings.threshold ? "major" : "hot"), now);
+    tx.Execute(kUpdateCount, alert, count, count >= 2 * settings.threshold ? TicketGrade::kMajor : TicketGrade::kHot, now);
     tx.Execute(kLink, alert, t.id);
     return;
   }
@@ -130,7 +130,7 @@ void MassAlertService::OnTicket(db::Tx& tx, const Ticket& t, const std::optional
   if (count < settings.threshold) return;
   const std::int64_t alert = tx.Execute(kInsertAlert, t.tenant_id, t.org_unit_id, *t.project_id, building, root,
                                         static_cast<std::int64_t>(count),
-                                        std::string(count >= 2 * settings.threshold ? "major" : "hot"), now)
+                                        count >= 2 * settings.threshold ? TicketGrade::kMajor : TicketGrade::kHot, now)
                                  .front()
                                  .Int(0);
   for (auto id : cluster) tx.Execute(kLink, alert, id);
@@ -170,7 +170,7 @@ Result<MassAlert> MassAlertService::InScope(db::Tx& tx, const Actor& actor, std:
 }
 
 Result<platform::Listing<MassAlert>> MassAlertService::List(const RequestContext& ctx,
-                                                            const std::optional<std::string>& status, const Page& page) {
+                                                            std::optional<MassAlertStatus> status, const Page& page) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<platform::Listing<MassAlert>> {
@@ -194,26 +194,26 @@ Result<MassAlert> MassAlertService::Get(const RequestContext& ctx, std::int64_t 
 }
 
 Result<MassAlert> MassAlertService::Acknowledge(const RequestContext& ctx, std::int64_t id,
-                                                const std::optional<std::string>& grade,
+                                                std::optional<TicketGrade> grade,
                                                 const std::optional<std::string>& note) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not decide on alerts");
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<MassAlert> {
     HEARTH_ASSIGN(MassAlert a, InScope(tx, actor, id));
-    if (a.status != "open") {
+    if (a.status != MassAlertStatus::kOpen) {
       Error e{ErrorCode::kConflict, "invalid_transition", "only an open alert can be acknowledged", {}, {}};
-      e.extra.emplace_back("status", a.status);
+      e.extra.emplace_back("status", kMassAlertStatuses.Text(a.status));
       return tl::unexpected(std::move(e));
     }
     tx.Execute(kDecide, id, std::string("acknowledged"), note, now);
     if (grade) {
       tx.Execute(kGradeTickets, id, *grade, now);
       tx.Execute(kGradeEvents, id, *grade, now, actor.user_id,
-                 boost::json::serialize(boost::json::object{{"grade", *grade}, {"mass_alert", id}}));
+                 boost::json::serialize(boost::json::object{{"grade", kTicketGrades.Name(*grade)}, {"mass_alert", id}}));
     }
     audit_.Record(tx, ctx, "mass_alert.acknowledged", "mass_alert", id, nullptr,
-                  boost::json::object{{"grade", grade ? boost::json::value(*grade) : boost::json::value(nullptr)}});
+                  boost::json::object{{"grade", grade ? boost::json::value(kTicketGrades.Name(*grade)) : boost::json::value(nullptr)}});
     return InScope(tx, actor, id);
   });
 }
@@ -224,9 +224,9 @@ Result<MassAlert> MassAlertService::Close(const RequestContext& ctx, std::int64_
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<MassAlert> {
     HEARTH_ASSIGN(MassAlert a, InScope(tx, actor, id));
-    if (a.status == "closed") {
+    if (a.status == MassAlertStatus::kClosed) {
       Error e{ErrorCode::kConflict, "invalid_transition", "the alert is closed already", {}, {}};
-      e.extra.emplace_back("status", a.status);
+      e.extra.emplace_back("status", kMassAlertStatuses.Text(a.status));
       return tl::unexpected(std::move(e));
     }
     tx.Execute(kDecide, id, std::string("closed"), note, now);

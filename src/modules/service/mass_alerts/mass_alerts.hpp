@@ -14,6 +14,7 @@
 #include "platform/jobs.hpp"
 #include "modules/inventory/inventory_service.hpp"
 #include "platform/org_service.hpp"
+#include "modules/service/vocabulary.hpp"
 
 namespace hearth::service {
 
@@ -25,6 +26,11 @@ struct MassSettings {
   int window_hours = 7 * 24;     ///< …within this many hours raise an alert
 };
 
+/// A mass alert's statuses: open → acknowledged → closed.
+enum class MassAlertStatus { kOpen, kAcknowledged, kClosed };
+inline constexpr Vocabulary<MassAlertStatus, 3> kMassAlertStatuses{{"open", "acknowledged", "closed"}};
+constexpr std::string_view WordOf(MassAlertStatus v) { return kMassAlertStatuses.Name(v); }
+
 /// A mass-complaint warning (群诉预警).
 struct MassAlert {
   std::int64_t id = 0;
@@ -34,8 +40,8 @@ struct MassAlert {
   std::optional<std::string> building;  ///< the building, or the whole project when empty
   std::int64_t category_id = 0;         ///< a top-level category (渗漏, 门窗…)
   int ticket_count = 0;
-  std::string proposed_grade;  ///< hot at the threshold, major at twice it
-  std::string status;          ///< open, acknowledged, closed
+  TicketGrade proposed_grade = TicketGrade::kHot;  ///< hot at the threshold, major at twice it
+  MassAlertStatus status = MassAlertStatus::kOpen;
   std::optional<std::string> note;
   std::vector<std::int64_t> ticket_ids;
   std::int64_t version = 1;
@@ -49,8 +55,6 @@ boost::json::object ToJson(const MassAlert& a);
 /// building (or one project, for tickets without a unit) within the window raise an alert that
 /// proposes the grade 热点 (hot), or 重大 (major) at twice N, links the tickets and notifies the
 /// company's managers. Later tickets of the cluster join the open alert.
-/// A mass alert's statuses: open → acknowledged → closed.
-inline const std::vector<std::string> kMassAlertStatuses{"open", "acknowledged", "closed"};
 
 class MassAlertService {
  public:
@@ -63,11 +67,11 @@ class MassAlertService {
 
   Result<MassSettings> Settings(const RequestContext& ctx);
   Result<MassSettings> SetSettings(const RequestContext& ctx, const MassSettings& s);
-  Result<platform::Listing<MassAlert>> List(const RequestContext& ctx, const std::optional<std::string>& status,
+  Result<platform::Listing<MassAlert>> List(const RequestContext& ctx, std::optional<MassAlertStatus> status,
                                             const Page& page);
   Result<MassAlert> Get(const RequestContext& ctx, std::int64_t id);
   /// The customer centre decides: acknowledges, and with `grade` gives it to the linked open tickets.
-  Result<MassAlert> Acknowledge(const RequestContext& ctx, std::int64_t id, const std::optional<std::string>& grade,
+  Result<MassAlert> Acknowledge(const RequestContext& ctx, std::int64_t id, std::optional<TicketGrade> grade,
                                 const std::optional<std::string>& note);
   Result<MassAlert> Close(const RequestContext& ctx, std::int64_t id, const std::optional<std::string>& note);
 

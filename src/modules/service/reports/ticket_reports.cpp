@@ -66,10 +66,10 @@ Result<boost::json::object> TicketReports::Report(const RequestContext& ctx, con
                                 StartOfChinaDay(period.first), StartOfChinaDay(period.last + 1), project_id,
                                 [&](const Ticket& t) {
       ++total;
-      ++kinds[t.kind];
-      ++statuses[t.status];
-      ++grades[t.grade];
-      ++departments[t.department];
+      ++kinds[kTicketKinds.Text(t.kind)];
+      ++statuses[kTicketStatuses.Text(t.status)];
+      ++grades[kTicketGrades.Text(t.grade)];
+      ++departments[kDepartments.Text(t.department)];
       if (t.category_id) {
         ++by_category[tree.RootOf(*t.category_id)];
       } else {

@@ -2,41 +2,35 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 
 #include <boost/json/parse.hpp>
 
 namespace hearth::service {
 
-const std::vector<std::string> kTicketStatuses{"new",      "assigned", "in_progress", "on_hold",
-                                               "resolved", "reopened", "closed",      "cancelled"};
-const std::vector<std::string> kTicketKinds{"inquiry", "complaint", "repair", "suggestion", "praise"};
-const std::vector<std::string> kTicketChannels{"hotline", "web", "wechat", "onsite", "email", "letter", "media"};
-const std::vector<std::string> kTicketGrades{"general", "important", "hot", "major"};
-const std::vector<std::string> kDepartments{"customer_relations", "engineering", "project", "property", "sales", "design"};
-const std::vector<std::string> kResponsibilities{"contractor", "design", "property", "customer", "force_majeure", "none"};
-const std::vector<std::string> kTicketActions{"assign", "start", "hold", "resume", "resolve", "callback",
-                                              "reopen", "cancel", "comment"};
-
 namespace {
 
+using enum TicketAction;
+using enum TicketStatus;
+
 struct Transition {
-  std::string_view action;
-  std::array<std::string_view, 5> from;  // "" pads
-  std::string_view to;                   // "" keeps the status
+  TicketAction action;
+  std::initializer_list<TicketStatus> from;
+  std::optional<TicketStatus> to;  // nullopt keeps the status
 };
 
 // The status machine of API.md, with hold/resume (waiting for the customer pauses the SLA).
-constexpr std::array<Transition, 9> kTransitions{{
-    {"assign", {"new", "assigned", "in_progress", "reopened", ""}, "assigned"},
-    {"start", {"assigned", "reopened", "", "", ""}, "in_progress"},
-    {"hold", {"assigned", "in_progress", "reopened", "", ""}, "on_hold"},
-    {"resume", {"on_hold", "", "", "", ""}, "in_progress"},
-    {"resolve", {"new", "assigned", "in_progress", "reopened", ""}, "resolved"},
-    {"callback", {"resolved", "", "", "", ""}, "closed"},
-    {"reopen", {"resolved", "closed", "", "", ""}, "reopened"},
-    {"cancel", {"new", "assigned", "in_progress", "reopened", "on_hold"}, "cancelled"},
-    {"comment", {"", "", "", "", ""}, ""},
-}};
+const Transition kTransitions[] = {
+    {kAssign, {kNew, kAssigned, kInProgress, kReopened}, TicketStatus::kAssigned},
+    {kStart, {kAssigned, kReopened}, kInProgress},
+    {kHold, {kAssigned, kInProgress, kReopened}, kOnHold},
+    {kResume, {kOnHold}, kInProgress},
+    {kResolve, {kNew, kAssigned, kInProgress, kReopened}, kResolved},
+    {kCallback, {kResolved}, kClosed},
+    {kReopen, {kResolved, kClosed}, kReopened},
+    {kCancel, {kNew, kAssigned, kInProgress, kReopened, kOnHold}, kCancelled},
+    {kComment, {}, std::nullopt},
+};
 
 boost::json::value Time(const std::optional<Timestamp>& t) {
   return t ? boost::json::value(FormatRfc3339(*t)) : boost::json::value(nullptr);
@@ -48,54 +42,55 @@ boost::json::value Opt(const std::optional<T>& v) {
 
 }  // namespace
 
-bool IsOpen(std::string_view status) {
-  return status != "resolved" && status != "closed" && status != "cancelled";
+bool IsOpen(TicketStatus status) {
+  return status != TicketStatus::kResolved && status != TicketStatus::kClosed && status != TicketStatus::kCancelled;
 }
 
 bool SlaBreached(const Ticket& t, Timestamp now) {
   // The moment the clock stopped, if it did.
   Timestamp end = now;
   if (t.paused_at) end = *t.paused_at;
-  if (t.status == "cancelled" && t.closed_at) end = *t.closed_at;
-  const bool waiting = IsOpen(t.status) || t.status == "cancelled";
+  if (t.status == TicketStatus::kCancelled && t.closed_at) end = *t.closed_at;
+  const bool waiting = IsOpen(t.status) || t.status == TicketStatus::kCancelled;
   const Timestamp replied = t.responded_at ? *t.responded_at : end;
   if ((t.responded_at || waiting) && replied.ms > t.response_due_at.ms) return true;
-  const Timestamp resolved = (!IsOpen(t.status) && t.status != "cancelled" && t.resolved_at) ? *t.resolved_at : end;
+  const Timestamp resolved = (!IsOpen(t.status) && t.status != TicketStatus::kCancelled && t.resolved_at) ? *t.resolved_at : end;
   return resolved.ms > t.resolve_due_at.ms;
 }
 
-Result<std::string> NextStatus(std::string_view action, std::string_view status, int satisfaction) {
+Result<TicketStatus> NextStatus(TicketAction action, TicketStatus status, int satisfaction) {
   for (const auto& tr : kTransitions) {
     if (tr.action != action) continue;
-    if (tr.to.empty()) return std::string(status);
-    if (std::find(tr.from.begin(), tr.from.end(), status) == tr.from.end() || status.empty()) break;
-    if (action == "callback" && satisfaction > 0 && satisfaction <= 2) return std::string("reopened");
-    return std::string(tr.to);
+    if (!tr.to) return status;
+    if (std::find(tr.from.begin(), tr.from.end(), status) == tr.from.end()) break;
+    if (action == kCallback && satisfaction > 0 && satisfaction <= 2) return TicketStatus::kReopened;
+    return *tr.to;
   }
+  const std::string name(kTicketStatuses.Name(status));
   Error e{ErrorCode::kConflict, "invalid_transition",
-          "a ticket that is " + std::string(status) + " cannot be given the action " + std::string(action), {}, {}};
-  e.extra.emplace_back("status", std::string(status));
+          "a ticket that is " + name + " cannot be given the action " + kTicketActions.Text(action), {}, {}};
+  e.extra.emplace_back("status", name);
   return tl::unexpected(std::move(e));
 }
 
 boost::json::object ToJson(const Ticket& t, Timestamp now) {
   return {{"id", t.id},
-          {"kind", t.kind},
-          {"channel", t.channel},
-          {"grade", t.grade},
-          {"status", t.status},
+          {"kind", kTicketKinds.Name(t.kind)},
+          {"channel", kTicketChannels.Name(t.channel)},
+          {"grade", kTicketGrades.Name(t.grade)},
+          {"status", kTicketStatuses.Name(t.status)},
           {"customer_id", t.customer_id},
           {"unit_id", Opt(t.unit_id)},
           {"project_id", Opt(t.project_id)},
           {"category_id", Opt(t.category_id)},
           {"title", t.title},
           {"description", t.description},
-          {"department", t.department},
+          {"department", kDepartments.Name(t.department)},
           {"org_unit_id", t.org_unit_id},
           {"assignee_id", Opt(t.assignee_id)},
           {"routing_rule_id", Opt(t.routing_rule_id)},
           {"resolution", Opt(t.resolution)},
-          {"responsibility", Opt(t.responsibility)},
+          {"responsibility", t.responsibility ? boost::json::value(kResponsibilities.Name(*t.responsibility)) : boost::json::value(nullptr)},
           {"satisfaction", Opt(t.satisfaction)},
           {"response_due_at", FormatRfc3339(t.response_due_at)},
           {"resolve_due_at", FormatRfc3339(t.resolve_due_at)},

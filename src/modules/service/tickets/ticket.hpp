@@ -10,38 +10,30 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "modules/service/tickets/warranty.hpp"
+#include "modules/service/vocabulary.hpp"
 
 namespace hearth::service {
-
-/// The closed vocabularies of API.md (Tickets).
-extern const std::vector<std::string> kTicketStatuses;      ///< new assigned in_progress on_hold resolved reopened closed cancelled
-extern const std::vector<std::string> kTicketKinds;         ///< inquiry complaint repair suggestion praise
-extern const std::vector<std::string> kTicketChannels;      ///< hotline web wechat onsite email letter media
-extern const std::vector<std::string> kTicketGrades;        ///< general important hot major
-extern const std::vector<std::string> kDepartments;         ///< customer_relations engineering project property sales design
-extern const std::vector<std::string> kResponsibilities;    ///< contractor design property customer force_majeure none
-extern const std::vector<std::string> kTicketActions;       ///< assign start hold resume resolve callback reopen cancel comment
 
 /// A ticket (工单): a customer's inquiry, complaint (投诉), repair request (报修), suggestion or praise.
 struct Ticket {
   std::int64_t id = 0;
   std::int64_t tenant_id = 0;
   std::int64_t org_unit_id = 0;  ///< the company that owns it: the project's, else the customer's
-  std::string kind;
-  std::string channel;
-  std::string grade = "general";
-  std::string status = "new";
+  TicketKind kind = TicketKind::kInquiry;
+  TicketChannel channel = TicketChannel::kHotline;
+  TicketGrade grade = TicketGrade::kGeneral;
+  TicketStatus status = TicketStatus::kNew;
   std::int64_t customer_id = 0;
   std::optional<std::int64_t> unit_id;
   std::optional<std::int64_t> project_id;
   std::optional<std::int64_t> category_id;
   std::string title;
   std::string description;
-  std::string department;
+  Department department = Department::kCustomerRelations;
   std::optional<std::int64_t> assignee_id;
   std::optional<std::int64_t> routing_rule_id;
   std::optional<std::string> resolution;
-  std::optional<std::string> responsibility;
+  std::optional<Responsibility> responsibility;
   std::optional<int> satisfaction;
   Timestamp response_due_at;
   Timestamp resolve_due_at;
@@ -57,7 +49,7 @@ struct Ticket {
 };
 
 /// True while the ticket is still to be worked (not resolved, closed or cancelled).
-bool IsOpen(std::string_view status);
+bool IsOpen(TicketStatus status);
 
 /// Whether a deadline has passed unmet as of `now`: the response deadline before the first
 /// reply, the resolution deadline before the (last) resolution; a ticket on hold is judged as of
@@ -66,7 +58,7 @@ bool SlaBreached(const Ticket& t, Timestamp now);
 
 /// The status an action leads to from `status`, or 409 invalid_transition. `satisfaction`
 /// matters for callback only (3 or more closes, 1 or 2 reopens).
-Result<std::string> NextStatus(std::string_view action, std::string_view status, int satisfaction = 0);
+Result<TicketStatus> NextStatus(TicketAction action, TicketStatus status, int satisfaction = 0);
 
 boost::json::object ToJson(const Ticket& t, Timestamp now);
 

@@ -52,8 +52,8 @@ TEST_P(TicketRepoTest, ReportChunksVisitEveryTicketOnceAcrossTies) {
   for (int i = 0; i < 13; ++i) {
     if (i % 4 == 0) clock_->Advance(1000);  // runs of 4 tickets share one created_at
     TicketInput in;
-    in.kind = "inquiry";
-    in.channel = "hotline";
+    in.kind = TicketKind::kInquiry;
+    in.channel = TicketChannel::kHotline;
     in.customer_id = customer->id;
     in.title = "物业费 " + std::to_string(i);
     auto t = app_->service->tickets.Create(ctx_, in);

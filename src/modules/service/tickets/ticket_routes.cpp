@@ -36,7 +36,7 @@ Result<Response> PostTicket(Request& req, TicketService& s) {
   t.customer_id = *customer;
   t.title = *title;
   t.description = description.value_or("");
-  t.grade = grade.value_or("general");
+  t.grade = grade.value_or(TicketGrade::kGeneral);
   HEARTH_ASSIGN(auto created, s.Create(req.context, t));
   return http::Json(http::kCreated, ToJson(created, s.Now()));
 }
@@ -58,7 +58,7 @@ Result<Response> ListTickets(Request& req, TicketService& s) {
   return http::ListResponse(list.items, list.next_cursor, [&](const Ticket& t) { return ToJson(t, now); });
 }
 
-Result<Response> PostAction(Request& req, TicketService& s, const std::string& action) {
+Result<Response> PostAction(Request& req, TicketService& s, TicketAction action) {
   HEARTH_ASSIGN(auto id, req.PathId("id"));
   HEARTH_ASSIGN(auto version, http::IfMatchVersion(req));
   boost::json::object empty;
@@ -85,16 +85,16 @@ boost::json::object PublicJson(const Ticket& t, const std::vector<TicketEvent>& 
     progress.push_back(boost::json::object{{"at", FormatRfc3339(e.at)}, {"status", *e.to_status}});
   }
   return {{"id", t.id},
-          {"kind", t.kind},
+          {"kind", kTicketKinds.Name(t.kind)},
           {"title", t.title},
-          {"status", t.status},
+          {"status", kTicketStatuses.Name(t.status)},
           {"created_at", FormatRfc3339(t.created_at)},
           {"response_due_at", FormatRfc3339(t.response_due_at)},
           {"resolve_due_at", FormatRfc3339(t.resolve_due_at)},
           {"resolved_at", JsonTime(t.resolved_at)},
           {"resolution", JsonOr(t.resolution)},
           {"satisfaction", JsonOr(t.satisfaction)},
-          {"can_confirm", t.status == "resolved"},
+          {"can_confirm", t.status == TicketStatus::kResolved},
           {"progress", std::move(progress)}};
 }
 
@@ -163,8 +163,9 @@ void AddTicketRoutes(platform::Manifest& m, TicketService& s, TicketAttachments&
     HEARTH_ASSIGN(auto events, s.Events(r.context, id));
     return http::ListResponse(events, std::nullopt, [](const TicketEvent& e) { return ToJson(e); });
   });
-  for (const std::string& action : kTicketActions) {
-    m.Route({"POST", "/api/v1/tickets/{id}/" + action, Permission::kRecordWrite}, [&s, action](Request& r) -> Result<http::Response> { return PostAction(r, s, action); });
+  for (const TicketAction action : kTicketActions.values()) {
+    m.Route({"POST", "/api/v1/tickets/{id}/" + kTicketActions.Text(action), Permission::kRecordWrite},
+            [&s, action](Request& r) -> Result<http::Response> { return PostAction(r, s, action); });
   }
   m.Route({"POST", "/api/v1/tickets/{id}/share", Permission::kRecordWrite}, [&s](Request& r) -> Result<http::Response> {
     HEARTH_ASSIGN(auto id, r.PathId("id"));

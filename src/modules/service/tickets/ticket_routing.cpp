@@ -4,7 +4,8 @@ namespace hearth::service {
 
 namespace {
 
-bool Matches(const std::optional<std::string>& condition, std::string_view value) {
+template <typename T>
+bool Matches(const std::optional<T>& condition, T value) {
   return !condition || *condition == value;
 }
 
@@ -26,8 +27,8 @@ Routing RouteTicket(const ServiceConfig& config, const TicketFacts& facts) {
     out.rule = &rule;
     break;
   }
-  if (out.department == "project" && facts.team_dissolved) {
-    out.department = "engineering";
+  if (out.department == Department::kProject && facts.team_dissolved) {
+    out.department = Department::kEngineering;
     out.team_dissolved_fallback = true;
   }
   return out;

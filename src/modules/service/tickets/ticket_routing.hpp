@@ -12,8 +12,8 @@ namespace hearth::service {
 
 /// What routing and the SLA look at in a new ticket.
 struct TicketFacts {
-  std::string kind;
-  std::string grade;
+  TicketKind kind = TicketKind::kInquiry;
+  TicketGrade grade = TicketGrade::kGeneral;
   std::optional<std::int64_t> project_id;
   std::optional<std::int64_t> category_id;
   std::optional<std::string> unit_status;  ///< of the ticket's unit, when it names one
@@ -22,7 +22,7 @@ struct TicketFacts {
 
 /// Where a ticket goes.
 struct Routing {
-  std::string department = "customer_relations";  ///< when no rule matches
+  Department department = Department::kCustomerRelations;  ///< when no rule matches
   const RoutingRule* rule = nullptr;               ///< the first active matching rule, by position
   bool team_dissolved_fallback = false;            ///< "project" became "engineering"
 };

@@ -20,23 +20,23 @@ ServiceConfig Config() {
     RoutingRule r;
     r.id = id;
     r.name = "rule " + std::to_string(id);
-    r.department = std::move(department);
+    r.department = kDepartments.Parse(department).value();
     return r;
   };
   RoutingRule leaks = rule(10, "engineering");
-  leaks.kind = "repair";
+  leaks.kind = kTicketKinds.Parse("repair").value();
   leaks.category_id = 1;
   RoutingRule cleaning = rule(11, "property");
   cleaning.category_id = 3;
   RoutingRule retired = rule(12, "design");
-  retired.kind = "suggestion";
+  retired.kind = kTicketKinds.Parse("suggestion").value();
   retired.active = false;
   RoutingRule handover = rule(13, "project");
-  handover.kind = "complaint";
+  handover.kind = kTicketKinds.Parse("complaint").value();
   handover.unit_status = "delivered";
   RoutingRule vip = rule(14, "sales");
   vip.project_id = 7;
-  vip.grade = "major";
+  vip.grade = kTicketGrades.Parse("major").value();
   c.rules = {leaks, cleaning, retired, handover, vip};
   auto policy = [](std::int64_t id, int response, int resolve) {
     SlaPolicy p;
@@ -46,22 +46,22 @@ ServiceConfig Config() {
     return p;
   };
   SlaPolicy repairs = policy(20, 240, 4800);
-  repairs.kind = "repair";
+  repairs.kind = kTicketKinds.Parse("repair").value();
   SlaPolicy hot = policy(21, 120, 2400);
-  hot.grade = "hot";
+  hot.grade = kTicketGrades.Parse("hot").value();
   SlaPolicy leaks_sla = policy(22, 60, 540);
   leaks_sla.category_id = 1;
   SlaPolicy hot_repairs = policy(23, 90, 1000);
-  hot_repairs.kind = "repair";
-  hot_repairs.grade = "hot";
+  hot_repairs.kind = kTicketKinds.Parse("repair").value();
+  hot_repairs.grade = kTicketGrades.Parse("hot").value();
   c.policies = {repairs, hot, leaks_sla, hot_repairs};
   return c;
 }
 
 TicketFacts Facts(std::string kind, std::string grade = "general", std::optional<std::int64_t> category = std::nullopt) {
   TicketFacts f;
-  f.kind = std::move(kind);
-  f.grade = std::move(grade);
+  f.kind = kTicketKinds.Parse(kind).value();  // the words of the API, as the tables read best
+  f.grade = kTicketGrades.Parse(grade).value();
   f.category_id = category;
   return f;
 }
@@ -97,7 +97,7 @@ TEST(RouteTicket, FirstMatchingActiveRuleByPosition) {
   };
   for (const Case& c : cases) {
     const Routing r = RouteTicket(config, c.facts);
-    EXPECT_EQ(r.department, c.department) << c.what;
+    EXPECT_EQ(kDepartments.Name(r.department), c.department) << c.what;
     EXPECT_EQ(r.rule ? r.rule->id : 0, c.rule) << c.what;
     EXPECT_EQ(r.team_dissolved_fallback, c.fallback) << c.what;
   }

@@ -17,13 +17,7 @@ namespace {
 constexpr int kDefaultResponseMinutes = 24 * 60;  // Vanke: a reply within 24 hours of working time
 constexpr int kDefaultResolveMinutes = 10 * 9 * 60;
 
-std::string KindLabel(std::string_view kind) {
-  if (kind == "inquiry") return "咨询";
-  if (kind == "complaint") return "投诉";
-  if (kind == "repair") return "报修";
-  if (kind == "suggestion") return "建议";
-  return "表扬";
-}
+std::string KindLabel(TicketKind kind) { return kTicketKindLabels.Text(kind); }
 
 std::string Detail(boost::json::object o) { return boost::json::serialize(o); }
 
@@ -180,7 +174,7 @@ boost::json::object Route(Ticket& t, const ServiceConfig& config, const TicketSe
     decided = {{"rule", route.rule->id}, {"rule_name", route.rule->name}};
   }
   if (route.team_dissolved_fallback) decided["fallback"] = "team_dissolved";
-  decided["department"] = t.department;
+  decided["department"] = kDepartments.Name(t.department);
   const SlaPolicy* policy = SelectSlaPolicy(config, facts);
   t.response_due_at = config.calendar.Add(now, policy ? policy->response_minutes : kDefaultResponseMinutes);
   t.resolve_due_at = config.calendar.Add(now, policy ? policy->resolve_minutes : kDefaultResolveMinutes);
@@ -221,7 +215,7 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx, const TicketInpu
     if (subjects.project) FindWarrantyOf(t, *config, subjects.project->completion_date);
     alerts_.OnTicket(tx, t, subjects.unit ? std::optional<std::string>(subjects.unit->building) : std::nullopt, *config);
     // 5. Told: the ticket's history, the customer's timeline, the unit's history, the audit log.
-    repo_->AddEvent(tx, t.tenant_id, {0, t.id, now, "created", std::nullopt, t.status, actor.user_id, Detail(routing)});
+    repo_->AddEvent(tx, t.tenant_id, {0, t.id, now, "created", std::nullopt, kTicketStatuses.Text(t.status), actor.user_id, Detail(routing)});
     customers_.AppendTimeline(tx, t.tenant_id,
                               {0, t.customer_id, now, "ticket", "ticket", t.id, KindLabel(t.kind) + "：" + t.title},
                               actor.user_id);
@@ -281,32 +275,31 @@ Result<platform::Listing<Ticket>> TicketService::List(const RequestContext& ctx,
   });
 }
 
-Result<Ticket> TicketService::Act(const RequestContext& ctx, std::int64_t id, const std::string& action,
+Result<Ticket> TicketService::Act(const RequestContext& ctx, std::int64_t id, TicketAction action,
                                   const ActionInput& in, std::optional<std::int64_t> expected_version) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not work on tickets");
-  if (std::find(kTicketActions.begin(), kTicketActions.end(), action) == kTicketActions.end()) {
-    return NotFound("no such action");
-  }
+  using enum TicketAction;
+  using enum TicketStatus;
   // What each action needs, checked before anything is read.
-  if (action == "assign" && !in.department) return FailField("department", "required");
-  if (action == "assign" && in.round_robin && in.assignee_id) return FailField("round_robin", "with_assignee_id");
-  if (action == "resolve" && (!in.resolution || in.resolution->empty())) return FailField("resolution", "required");
-  if (action == "callback" && !in.satisfaction) return FailField("satisfaction", "required");
-  if (action == "callback" && (*in.satisfaction < 1 || *in.satisfaction > 5)) return FailField("satisfaction", "out_of_range");
-  if ((action == "reopen" || action == "cancel" || action == "hold") && (!in.reason || in.reason->empty())) {
+  if (action == kAssign && !in.department) return FailField("department", "required");
+  if (action == kAssign && in.round_robin && in.assignee_id) return FailField("round_robin", "with_assignee_id");
+  if (action == kResolve && (!in.resolution || in.resolution->empty())) return FailField("resolution", "required");
+  if (action == kCallback && !in.satisfaction) return FailField("satisfaction", "required");
+  if (action == kCallback && (*in.satisfaction < 1 || *in.satisfaction > 5)) return FailField("satisfaction", "out_of_range");
+  if ((action == kReopen || action == kCancel || action == kHold) && (!in.reason || in.reason->empty())) {
     return FailField("reason", "required");
   }
-  if (action == "comment" && (!in.text || in.text->empty())) return FailField("text", "required");
+  if (action == kComment && (!in.text || in.text->empty())) return FailField("text", "required");
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<Ticket> {
     HEARTH_ASSIGN(auto found, InScope(tx, actor, id));
     Ticket t = std::move(found.first);
-    const std::string from = t.status;
-    HEARTH_ASSIGN(const std::string to, NextStatus(action, from, in.satisfaction.value_or(0)));
+    const TicketStatus from = t.status;
+    HEARTH_ASSIGN(const TicketStatus to, NextStatus(action, from, in.satisfaction.value_or(0)));
     auto config = config_.Load(tx, actor.tenant_id);
     boost::json::object detail;
-    if (action == "assign") {
+    if (action == kAssign) {
       if (!in.assignee_id && in.round_robin) {
         // Round-robin among the department's members whose unit contains the ticket's.
         auto chosen = config_.TakeTurn(tx, actor.tenant_id, *in.department, found.second, now);
@@ -319,42 +312,44 @@ Result<Ticket> TicketService::Act(const RequestContext& ctx, std::int64_t id, co
         }
       }
       if (!in.round_robin) t.assignee_id = in.assignee_id;
-      detail = {{"department", *in.department}, {"from_department", t.department}, {"round_robin", in.round_robin},
+      detail = {{"department", kDepartments.Name(*in.department)}, {"from_department", kDepartments.Name(t.department)},
+                {"round_robin", in.round_robin},
                 {"assignee_id", t.assignee_id ? boost::json::value(*t.assignee_id) : boost::json::value(nullptr)}};
       t.department = *in.department;
-    } else if (action == "start" || action == "hold" || action == "resolve") {
+    } else if (action == kStart || action == kHold || action == kResolve) {
       if (!t.responded_at) t.responded_at = now;  // the customer has heard back
     }
-    if (action == "hold") {
+    if (action == kHold) {
       t.paused_at = now;
       detail = {{"reason", *in.reason}};
-    } else if (action == "resume" && t.paused_at) {
+    } else if (action == kResume && t.paused_at) {
       // The time spent waiting for the customer does not count: push both deadlines.
       const std::int64_t paused = config->calendar.WorkingMsBetween(*t.paused_at, now);
       t.resolve_due_at = config->calendar.AddMs(t.resolve_due_at, paused);
       if (!t.responded_at) t.response_due_at = config->calendar.AddMs(t.response_due_at, paused);
       detail = {{"paused_working_minutes", paused / 60000}};
       t.paused_at.reset();
-    } else if (action == "resolve") {
+    } else if (action == kResolve) {
       t.resolution = *in.resolution;
       t.responsibility = in.responsibility;
       t.resolved_at = now;
       detail = {{"resolution", *in.resolution},
-                {"responsibility", in.responsibility ? boost::json::value(*in.responsibility) : boost::json::value(nullptr)}};
-    } else if (action == "callback") {
+                {"responsibility", in.responsibility ? boost::json::value(kResponsibilities.Name(*in.responsibility))
+                                                     : boost::json::value(nullptr)}};
+    } else if (action == kCallback) {
       t.satisfaction = *in.satisfaction;
       detail = {{"satisfaction", *in.satisfaction}, {"comment", in.comment.value_or("")}};
-      if (to == "closed") t.closed_at = now;
-    } else if (action == "cancel") {
+      if (to == kClosed) t.closed_at = now;
+    } else if (action == kCancel) {
       t.closed_at = now;
       t.paused_at.reset();
       detail = {{"reason", *in.reason}};
-    } else if (action == "reopen") {
+    } else if (action == kReopen) {
       detail = {{"reason", *in.reason}};
-    } else if (action == "comment") {
+    } else if (action == kComment) {
       detail = {{"text", *in.text}};
     }
-    if (to == "reopened") {
+    if (to == kReopened) {
       // A reopened ticket gets a fresh resolution deadline from now, by the same policy length.
       const std::int64_t length = config->calendar.WorkingMsBetween(t.created_at, t.resolve_due_at);
       t.resolve_due_at = config->calendar.AddMs(now, length);
@@ -366,18 +361,19 @@ Result<Ticket> TicketService::Act(const RequestContext& ctx, std::int64_t id, co
     if (!repo_->UpdateTicket(tx, t, expected_version)) {
       return Fail(ErrorCode::kConflict, "version_conflict", "the ticket was changed by someone else; reload it");
     }
-    if (action == "resume" || to == "reopened") ScheduleDeadline(tx, t, *config, now);
+    if (action == kResume || to == kReopened) ScheduleDeadline(tx, t, *config, now);
     ++t.version;
     repo_->AddEvent(tx, t.tenant_id,
-                   {0, t.id, now, action, from, to == from ? std::optional<std::string>() : std::optional<std::string>(to),
+                   {0, t.id, now, kTicketActions.Text(action), kTicketStatuses.Text(from),
+                    to == from ? std::optional<std::string>() : std::optional<std::string>(kTicketStatuses.Text(to)),
                     actor.user_id, Detail(detail)});
-    if (action == "resolve" || action == "callback" || to == "closed") {
-      std::string summary = action == "resolve" ? "工单已解决：" + t.title
-                            : to == "closed"    ? "回访满意度 " + std::to_string(t.satisfaction.value_or(0)) + " 分，工单关闭"
+    if (action == kResolve || action == kCallback || to == kClosed) {
+      std::string summary = action == kResolve ? "工单已解决：" + t.title
+                            : to == kClosed    ? "回访满意度 " + std::to_string(t.satisfaction.value_or(0)) + " 分，工单关闭"
                                                 : "回访不满意（" + std::to_string(t.satisfaction.value_or(0)) + " 分），工单重开";
       customers_.AppendTimeline(tx, t.tenant_id, {0, t.customer_id, now, "ticket", "ticket", t.id, summary}, actor.user_id);
     }
-    if (action != "comment") audit_.Record(tx, ctx, "ticket." + action, "ticket", t.id, nullptr, detail);
+    if (action != kComment) audit_.Record(tx, ctx, "ticket." + kTicketActions.Text(action), "ticket", t.id, nullptr, detail);
     return t;
   });
 }
@@ -429,7 +425,7 @@ Result<Ticket> TicketService::PublicConfirm(const std::string& token, int satisf
   ActionInput in;
   in.satisfaction = satisfaction;
   in.comment = "客户自评：" + comment;
-  return Act(ctx, view.first.id, "callback", in, std::nullopt);
+  return Act(ctx, view.first.id, TicketAction::kCallback, in, std::nullopt);
 }
 
 }  // namespace hearth::service

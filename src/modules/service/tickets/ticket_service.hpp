@@ -27,8 +27,8 @@ namespace hearth::service {
 class TicketRepo;  // modules/service/tickets/ticket_repo.hpp: the part's SQL, not part of this interface
 
 struct TicketInput {
-  std::string kind;
-  std::string channel;
+  TicketKind kind = TicketKind::kInquiry;
+  TicketChannel channel = TicketChannel::kHotline;
   std::int64_t customer_id = 0;
   std::optional<std::int64_t> unit_id;
   std::optional<std::int64_t> project_id;
@@ -36,17 +36,17 @@ struct TicketInput {
   std::optional<std::string> category;  ///< instead of category_id: a name or path ("渗漏/屋面渗漏")
   std::string title;
   std::string description;
-  std::string grade = "general";
+  TicketGrade grade = TicketGrade::kGeneral;
 };
 
 /// The body of POST /api/v1/tickets/{id}/{action}; which fields an action needs is checked by
 /// the service.
 struct ActionInput {
-  std::optional<std::string> department;
+  std::optional<Department> department;
   std::optional<std::int64_t> assignee_id;
   bool round_robin = false;  ///< assign: the department member assigned longest ago
   std::optional<std::string> resolution;
-  std::optional<std::string> responsibility;
+  std::optional<Responsibility> responsibility;
   std::optional<int> satisfaction;
   std::optional<std::string> comment;
   std::optional<std::string> reason;
@@ -71,7 +71,7 @@ class TicketService {
   Result<platform::Listing<Ticket>> List(const RequestContext& ctx, const TicketFilter& filter, const Page& page);
   /// One action of the status machine (API.md); 409 invalid_transition when the status does
   /// not allow it, 422 naming a missing or bad field.
-  Result<Ticket> Act(const RequestContext& ctx, std::int64_t id, const std::string& action, const ActionInput& input,
+  Result<Ticket> Act(const RequestContext& ctx, std::int64_t id, TicketAction action, const ActionInput& input,
                      std::optional<std::int64_t> expected_version);
   Result<std::vector<TicketEvent>> Events(const RequestContext& ctx, std::int64_t id);
   /// A new link for the customer's own page of the ticket (the previous one stops working);

@@ -69,8 +69,8 @@ Result<WorkOrder> WorkOrderService::Create(const RequestContext& ctx, std::int64
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not dispatch repairs");
   HEARTH_ASSIGN(Ticket t, tickets_.Get(ctx, ticket_id));
-  if (t.kind != "repair") return FailField("ticket_id", "not_a_repair");
-  if (!IsOpen(t.status)) return tl::unexpected(Invalid(t.status, "dispatch"));
+  if (t.kind != TicketKind::kRepair) return FailField("ticket_id", "not_a_repair");
+  if (!IsOpen(t.status)) return tl::unexpected(Invalid(kTicketStatuses.Text(t.status), "dispatch"));
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<WorkOrder> {
     WorkOrder w;
@@ -78,7 +78,7 @@ Result<WorkOrder> WorkOrderService::Create(const RequestContext& ctx, std::int64
     w.ticket_id = t.id;
     w.contractor = in.contractor;
     w.plan = in.plan;
-    w.status = t.grade == "major" ? "pending_approval" : "dispatched";
+    w.status = t.grade == TicketGrade::kMajor ? "pending_approval" : "dispatched";
     w.appointment_at = in.appointment_at;
     w.created_at = w.updated_at = now;
     w.id = tx.Execute(kInsert, w.tenant_id, w.ticket_id, w.contractor, w.plan, w.status, w.appointment_at, now).front().Int(0);
