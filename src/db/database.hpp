@@ -51,6 +51,10 @@ class Row {
   bool Bool(std::size_t i) const;
   std::string Text(std::size_t i) const;   ///< "" when NULL
   Timestamp Time(std::size_t i) const { return {Int(i)}; }
+  std::optional<Timestamp> OptTime(std::size_t i) const {
+    const auto ms = OptInt(i);
+    return ms ? std::optional<Timestamp>(Timestamp{*ms}) : std::nullopt;
+  }
   std::optional<std::int64_t> OptInt(std::size_t i) const;
   std::optional<std::string> OptText(std::size_t i) const;
 

@@ -208,7 +208,7 @@ std::vector<Notifications::Item> Notifications::List(db::Tx& tx, std::int64_t us
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
     Item n{r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.OptText(4), r.OptInt(5), std::nullopt, r.Time(7)};
-    if (auto read = r.OptInt(6)) n.read_at = Timestamp{*read};
+    n.read_at = r.OptTime(6);
     out.push_back(std::move(n));
   }
   return out;

@@ -57,7 +57,7 @@ UPDATE sessions SET revoked_at = $2, version = version + 1, updated_at = $2
 User FromRow(const db::Row& r) {
   User u{r.Int(0),  r.Int(1),           r.Int(2),  r.Text(3), r.Text(4), r.OptText(5), r.OptText(6),
          SplitRoles(r.Text(7)), r.Bool(8), r.Int(9), r.Time(10), r.Time(11), std::nullopt};
-  if (auto locked = r.OptInt(12)) u.locked_at = Timestamp{*locked};
+  u.locked_at = r.OptTime(12);
   return u;
 }
 

@@ -129,9 +129,9 @@ Customer FromRow(const db::Row& r) {
   c.source_channel = r.OptText(17);
   c.tags = Split(r.Text(18), '\x1f');
   c.consent_marketing = r.Bool(19);
-  if (auto t = r.OptInt(20)) c.consent_changed_at = Timestamp{*t};
+  c.consent_changed_at = r.OptTime(20);
   c.merged_into = r.OptInt(21);
-  if (auto t = r.OptInt(22)) c.anonymized_at = Timestamp{*t};
+  c.anonymized_at = r.OptTime(22);
   c.version = r.Int(23);
   c.created_at = r.Time(24);
   c.updated_at = r.Time(25);

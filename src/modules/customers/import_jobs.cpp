@@ -41,7 +41,7 @@ ImportJob FromRow(const db::Row& r) {
   j.error = r.OptText(11);
   j.created_at = r.Time(12);
   j.updated_at = r.Time(13);
-  if (auto f = r.OptInt(14)) j.finished_at = Timestamp{*f};
+  j.finished_at = r.OptTime(14);
   return j;
 }
 

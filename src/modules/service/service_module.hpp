@@ -29,7 +29,7 @@ struct ServiceModule {
                 inventory.service),
         reports(report_db, clock, config, inventory.service),
         knowledge(db, clock, platform.audit, config, tickets),
-        work_orders(db, clock, platform.audit, tickets),
+        work_orders(db, clock, platform.audit, config, tickets),
         attachments(db, clock, platform.audit, tickets) {}
   db::Database& db;
   const Clock& clock;

@@ -184,7 +184,7 @@ std::vector<ConfigRepo::MemberRow> ConfigRepo::Members(db::Tx& tx, std::int64_t 
   std::vector<MemberRow> out;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     MemberRow m{rows[i].Int(0), std::nullopt};
-    if (auto at = rows[i].OptInt(1)) m.last_assigned_at = Timestamp{*at};
+    m.last_assigned_at = rows[i].OptTime(1);
     out.push_back(m);
   }
   return out;

@@ -92,6 +92,11 @@ std::vector<std::int64_t> ConfigService::MembersSeeing(db::Tx& tx, std::int64_t 
   return repo_->MembersSeeing(tx, tenant_id, department, org_path);
 }
 
+bool ConfigService::IsMember(db::Tx& tx, std::int64_t tenant_id, Department department, std::int64_t user_id) {
+  const auto members = repo_->Members(tx, tenant_id, department);
+  return std::any_of(members.begin(), members.end(), [&](const ConfigRepo::MemberRow& m) { return m.user_id == user_id; });
+}
+
 std::optional<std::int64_t> ConfigService::TakeTurn(db::Tx& tx, std::int64_t tenant_id, Department department,
                                                     const std::string& org_path, Timestamp now) {
   auto chosen = repo_->NextInRotation(tx, tenant_id, department, org_path);

@@ -68,6 +68,8 @@ class ConfigService {
   /// Enabled members of the department whose org unit's subtree holds `org_path`.
   std::vector<std::int64_t> MembersSeeing(db::Tx& tx, std::int64_t tenant_id, Department department,
                                           const std::string& org_path);
+  /// Whether the user is a member of the department (enabled or not).
+  bool IsMember(db::Tx& tx, std::int64_t tenant_id, Department department, std::int64_t user_id);
   /// Round-robin: the member seeing `org_path` assigned longest ago (or never), marked as
   /// assigned `now`; nullopt when the department has none.
   std::optional<std::int64_t> TakeTurn(db::Tx& tx, std::int64_t tenant_id, Department department,

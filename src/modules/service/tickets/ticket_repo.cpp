@@ -56,13 +56,6 @@ INSERT INTO tickets (tenant_id, org_unit_id, kind, channel, grade, status, custo
                      closed_at, satisfaction, resolution, responsibility, created_at, updated_at, category_root_id)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '', $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21, $22)
 RETURNING id)sql";
-std::optional<Timestamp> OptTime(const db::Row& r, std::size_t i) {
-  auto v = r.OptInt(i);
-  return v ? std::optional<Timestamp>(Timestamp{*v}) : std::nullopt;
-}
-std::optional<std::int64_t> Ms(const std::optional<Timestamp>& t) {
-  return t ? std::optional<std::int64_t>(t->ms) : std::nullopt;
-}
 
 Ticket TicketFrom(const db::Row& r) {
   Ticket t;
@@ -87,10 +80,10 @@ Ticket TicketFrom(const db::Row& r) {
   if (auto s = r.OptInt(18)) t.satisfaction = static_cast<int>(*s);
   t.response_due_at = r.Time(19);
   t.resolve_due_at = r.Time(20);
-  t.responded_at = OptTime(r, 21);
-  t.resolved_at = OptTime(r, 22);
-  t.closed_at = OptTime(r, 23);
-  t.paused_at = OptTime(r, 24);
+  t.responded_at = r.OptTime(21);
+  t.resolved_at = r.OptTime(22);
+  t.closed_at = r.OptTime(23);
+  t.paused_at = r.OptTime(24);
   t.escalation_level = static_cast<int>(r.Int(25));
   t.version = r.Int(26);
   t.created_at = r.Time(27);
@@ -119,7 +112,7 @@ bool TicketRepo::UpdateTicket(db::Tx& tx, const Ticket& t, std::optional<std::in
   if (t.satisfaction) satisfaction = *t.satisfaction;
   return tx.Execute(kUpdateTicket, t.id, t.tenant_id, t.grade, t.status, t.category_id, t.title, t.description,
                     t.department, t.assignee_id, t.resolution, t.responsibility, satisfaction, t.response_due_at,
-                    t.resolve_due_at, Ms(t.responded_at), Ms(t.resolved_at), Ms(t.closed_at), Ms(t.paused_at),
+                    t.resolve_due_at, t.responded_at, t.resolved_at, t.closed_at, t.paused_at,
                     static_cast<std::int64_t>(t.escalation_level), t.org_unit_id, t.updated_at, expected_version)
              .affected == 1;
 }
@@ -199,10 +192,10 @@ void TicketRepo::ForEachCreatedBetween(db::Tx& tx, std::int64_t tenant_id, const
       if (auto s = r.OptInt(7)) t.satisfaction = static_cast<int>(*s);
       t.response_due_at = r.Time(8);
       t.resolve_due_at = r.Time(9);
-      t.responded_at = OptTime(r, 10);
-      t.resolved_at = OptTime(r, 11);
-      t.closed_at = OptTime(r, 12);
-      t.paused_at = OptTime(r, 13);
+      t.responded_at = r.OptTime(10);
+      t.resolved_at = r.OptTime(11);
+      t.closed_at = r.OptTime(12);
+      t.paused_at = r.OptTime(13);
       t.created_at = r.Time(14);
       each(t);
     }
@@ -237,7 +230,7 @@ std::int64_t TicketRepo::InsertHistoric(db::Tx& tx, const Ticket& t, std::int64_
   if (t.satisfaction) satisfaction = *t.satisfaction;
   return tx.Execute(kInsertHistoric, t.tenant_id, t.org_unit_id, t.kind, t.channel, t.grade, t.status, t.customer_id,
                     t.unit_id, t.project_id, t.category_id, t.title, t.department, t.response_due_at, t.resolve_due_at,
-                    Ms(t.responded_at), Ms(t.resolved_at), Ms(t.closed_at), satisfaction, t.resolution,
+                    t.responded_at, t.resolved_at, t.closed_at, satisfaction, t.resolution,
                     t.responsibility, t.created_at, category_root)
       .front()
       .Int(0);

@@ -25,7 +25,7 @@ Result<Response> PostWorkOrder(Request& req, WorkOrderService& w) {
                       [](const WorkOrder& x) { return ToJson(x); });
 }
 
-Result<Response> PostWorkOrderAction(Request& req, WorkOrderService& w, const std::string& action) {
+Result<Response> PostWorkOrderAction(Request& req, WorkOrderService& w, WorkOrderAction action) {
   HEARTH_ASSIGN(auto id, req.PathId("id"));
   boost::json::object empty;
   HEARTH_ASSIGN(auto body, req.body.empty() ? Result<boost::json::object>(empty) : req.JsonObject());
@@ -34,7 +34,7 @@ Result<Response> PostWorkOrderAction(Request& req, WorkOrderService& w, const st
   std::optional<Timestamp> at;
   if (appointment && !(at = ParseRfc3339(*appointment))) in.Invalid("appointment_at", "invalid_format");
   auto cost = in.Int("cost_fen");
-  auto charge_to = in.Enum("charge_to", {"contractor", "developer", "owner"});
+  auto charge_to = in.Enum("charge_to", kChargeTo);
   auto note = in.String("note", {.max_chars = 2000});
   HEARTH_TRY(in.Finish());
   return http::Render(w.Act(req.context, id, action, at, cost, charge_to, note), http::kOk,
@@ -50,8 +50,8 @@ void AddWorkOrderRoutes(platform::Manifest& m, WorkOrderService& work_orders) {
     HEARTH_ASSIGN(auto list, work_orders.OfTicket(r.context, id));
     return http::ListResponse(list, std::nullopt, [](const WorkOrder& w) { return ToJson(w); });
   });
-  for (const std::string action : {"approve", "visit", "accept", "reject", "cancel"}) {
-    m.Route({"POST", "/api/v1/work-orders/{id}/" + action, Permission::kRecordWrite},
+  for (const WorkOrderAction action : kWorkOrderActions.values()) {
+    m.Route({"POST", "/api/v1/work-orders/{id}/" + kWorkOrderActions.Text(action), Permission::kRecordWrite},
                [&work_orders, action](Request& r) -> Result<http::Response> { return PostWorkOrderAction(r, work_orders, action); });
   }
 }

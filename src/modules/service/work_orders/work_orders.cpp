@@ -1,7 +1,12 @@
 #include "modules/service/work_orders/work_orders.hpp"
 
+#include <algorithm>
+#include <initializer_list>
+
 #include <boost/json/serialize.hpp>
 
+#include "core/json.hpp"
+#include "modules/service/config/config_service.hpp"
 #include "modules/service/tickets/ticket_service.hpp"
 
 namespace hearth::service {
@@ -22,26 +27,48 @@ UPDATE work_orders SET status = $2, appointment_at = $3, visited_at = $4, accept
        approved_at = $7, cost_fen = $8, charge_to = $9, note = $10, version = version + 1, updated_at = $11
  WHERE id = $1 AND version = $12)sql";
 
-std::optional<Timestamp> OptTime(const db::Row& r, std::size_t i) {
-  auto v = r.OptInt(i);
-  return v ? std::optional<Timestamp>(Timestamp{*v}) : std::nullopt;
-}
-std::optional<std::int64_t> Ms(const std::optional<Timestamp>& t) { return t ? std::optional<std::int64_t>(t->ms) : std::nullopt; }
-
 WorkOrder From(const db::Row& r) {
-  return {r.Int(0),        r.Int(1),        r.Int(2),        r.Text(3),       r.Text(4),     r.Text(5),
-          r.Time(6),       OptTime(r, 7),   OptTime(r, 8),   r.OptInt(9),     OptTime(r, 10), r.OptInt(11),
-          r.OptText(12),   r.OptText(13),   r.Int(14),       r.Time(15),      r.Time(16)};
+  return {r.Int(0),      r.Int(1),       r.Int(2),       r.Text(3),       r.Text(4),
+          kWorkOrderStatuses.Stored(r.Text(5)),            r.Time(6),       r.OptTime(7),
+          r.OptTime(8),  r.OptInt(9),    r.OptTime(10),  r.OptInt(11),    kChargeTo.StoredOptional(r.OptText(12)),
+          r.OptText(13), r.Int(14),      r.Time(15),     r.Time(16)};
 }
 
-Error Invalid(const std::string& status, const std::string& action) {
+Error Invalid(std::string_view status, std::string_view action) {
   Error e{ErrorCode::kConflict, "invalid_transition",
-          "a work order that is " + status + " cannot be given the action " + action, {}, {}};
-  e.extra.emplace_back("status", status);
+          "a work order that is " + std::string(status) + " cannot be given the action " + std::string(action), {}, {}};
+  e.extra.emplace_back("status", std::string(status));
   return e;
 }
 
+using enum WorkOrderAction;
+using enum WorkOrderStatus;
+
+struct Step {
+  WorkOrderAction action;
+  std::initializer_list<WorkOrderStatus> from;
+  WorkOrderStatus to;
+};
+
+// The work order's steps: a plan waiting for approval is dispatched once approved; a visit that
+// fails acceptance (reject) waits for another visit.
+const Step kSteps[] = {
+    {kApprove, {kPendingApproval}, kDispatched},
+    {kVisit, {kDispatched}, kVisited},
+    {kAccept, {kVisited}, kAccepted},
+    {kReject, {kVisited}, kDispatched},
+    {kCancel, {kPendingApproval, kDispatched, kVisited}, kCancelled},
+};
+
 }  // namespace
+
+Result<WorkOrderStatus> NextWorkOrderStatus(WorkOrderAction action, WorkOrderStatus status) {
+  for (const Step& step : kSteps) {
+    if (step.action != action) continue;
+    if (std::find(step.from.begin(), step.from.end(), status) != step.from.end()) return step.to;
+  }
+  return tl::unexpected(Invalid(kWorkOrderStatuses.Name(status), kWorkOrderActions.Name(action)));
+}
 
 boost::json::object ToJson(const WorkOrder& w) {
   auto time = [](const std::optional<Timestamp>& t) {
@@ -51,14 +78,14 @@ boost::json::object ToJson(const WorkOrder& w) {
           {"ticket_id", w.ticket_id},
           {"contractor", w.contractor},
           {"plan", w.plan},
-          {"status", w.status},
+          {"status", kWorkOrderStatuses.Name(w.status)},
           {"appointment_at", FormatRfc3339(w.appointment_at)},
           {"visited_at", time(w.visited_at)},
           {"accepted_at", time(w.accepted_at)},
           {"approved_by", w.approved_by ? boost::json::value(*w.approved_by) : boost::json::value(nullptr)},
           {"approved_at", time(w.approved_at)},
           {"cost_fen", w.cost_fen ? boost::json::value(*w.cost_fen) : boost::json::value(nullptr)},
-          {"charge_to", w.charge_to ? boost::json::value(*w.charge_to) : boost::json::value(nullptr)},
+          {"charge_to", JsonOr(w.charge_to)},
           {"note", w.note ? boost::json::value(*w.note) : boost::json::value(nullptr)},
           {"version", w.version},
           {"created_at", FormatRfc3339(w.created_at)},
@@ -78,13 +105,13 @@ Result<WorkOrder> WorkOrderService::Create(const RequestContext& ctx, std::int64
     w.ticket_id = t.id;
     w.contractor = in.contractor;
     w.plan = in.plan;
-    w.status = t.grade == TicketGrade::kMajor ? "pending_approval" : "dispatched";
+    w.status = t.grade == TicketGrade::kMajor ? kPendingApproval : kDispatched;
     w.appointment_at = in.appointment_at;
     w.created_at = w.updated_at = now;
     w.id = tx.Execute(kInsert, w.tenant_id, w.ticket_id, w.contractor, w.plan, w.status, w.appointment_at, now).front().Int(0);
     tickets_.Note(tx, actor.tenant_id,
                            {0, t.id, now, "work_order", std::nullopt, std::nullopt, actor.user_id,
-                            boost::json::serialize(boost::json::object{{"work_order", w.id}, {"step", w.status},
+                            boost::json::serialize(boost::json::object{{"work_order", w.id}, {"step", kWorkOrderStatuses.Name(w.status)},
                                                                        {"contractor", w.contractor},
                                                                        {"appointment_at", FormatRfc3339(w.appointment_at)}})});
     audit_.Record(tx, ctx, "work_order.created", "work_order", w.id, nullptr, ToJson(w));
@@ -102,15 +129,16 @@ Result<std::vector<WorkOrder>> WorkOrderService::OfTicket(const RequestContext& 
   });
 }
 
-Result<WorkOrder> WorkOrderService::Act(const RequestContext& ctx, std::int64_t id, const std::string& action,
+Result<WorkOrder> WorkOrderService::Act(const RequestContext& ctx, std::int64_t id, WorkOrderAction action,
                                         std::optional<Timestamp> appointment_at, std::optional<std::int64_t> cost_fen,
-                                        const std::optional<std::string>& charge_to, const std::optional<std::string>& note) {
+                                        std::optional<ChargeTo> charge_to, const std::optional<std::string>& note) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not work on repairs");
-  if (action == "accept" && !charge_to) return FailField("charge_to", "required");
-  if (action == "accept" && cost_fen && *cost_fen < 0) return FailField("cost_fen", "out_of_range");
-  if (action == "reject" && !appointment_at) return FailField("appointment_at", "required");
-  if (action == "reject" && (!note || note->empty())) return FailField("note", "required");
+  // What each action needs, checked before anything is read.
+  if (action == kAccept && !charge_to) return FailField("charge_to", "required");
+  if (action == kAccept && cost_fen && *cost_fen < 0) return FailField("cost_fen", "out_of_range");
+  if (action == kReject && !appointment_at) return FailField("appointment_at", "required");
+  if (action == kReject && (!note || note->empty())) return FailField("note", "required");
   const Timestamp now = clock_.Now();
   auto found = db_.Read([&](db::Tx& tx) -> Result<WorkOrder> {
     auto rows = tx.Execute(kFind, id, actor.tenant_id);
@@ -121,55 +149,43 @@ Result<WorkOrder> WorkOrderService::Act(const RequestContext& ctx, std::int64_t 
   HEARTH_TRY(tickets_.Get(ctx, found->ticket_id));  // the ticket's scope is the work order's
   return db_.Transact([&](db::Tx& tx) -> Result<WorkOrder> {
     WorkOrder w = *found;
-    const std::string from = w.status;
-    if (action == "approve") {
-      if (w.status != "pending_approval") return tl::unexpected(Invalid(w.status, action));
-      const bool engineer = !tx.Execute("SELECT 1 FROM department_members WHERE tenant_id = $1 AND department = "
-                                        "'engineering' AND user_id = $2",
-                                        actor.tenant_id, actor.user_id)
-                                 .empty();
+    const WorkOrderStatus from = w.status;
+    HEARTH_ASSIGN(w.status, NextWorkOrderStatus(action, from));
+    if (action == kApprove) {
+      const bool engineer = config_.IsMember(tx, actor.tenant_id, Department::kEngineering, actor.user_id);
       if (!engineer && !actor.IsAdmin()) return Forbidden("the repair plan of a major case is approved by engineering");
-      w.status = "dispatched";
       w.approved_by = actor.user_id;
       w.approved_at = now;
-    } else if (action == "visit") {
-      if (w.status != "dispatched") return tl::unexpected(Invalid(w.status, action));
-      w.status = "visited";
+    } else if (action == kVisit) {
       w.visited_at = now;
-    } else if (action == "accept") {
-      if (w.status != "visited") return tl::unexpected(Invalid(w.status, action));
-      w.status = "accepted";
+    } else if (action == kAccept) {
       w.accepted_at = now;
       w.cost_fen = cost_fen.value_or(0);
       w.charge_to = charge_to;
-    } else if (action == "reject") {
-      if (w.status != "visited") return tl::unexpected(Invalid(w.status, action));
-      w.status = "dispatched";  // another visit
-      w.appointment_at = *appointment_at;
+    } else if (action == kReject) {
+      w.appointment_at = *appointment_at;  // another visit
       w.visited_at.reset();
-    } else if (action == "cancel") {
-      if (w.status == "accepted" || w.status == "cancelled") return tl::unexpected(Invalid(w.status, action));
-      w.status = "cancelled";
-    } else {
-      return NotFound("no such action");
     }
     if (note) w.note = note;
     w.updated_at = now;
-    if (tx.Execute(kSave, w.id, w.status, w.appointment_at, Ms(w.visited_at), Ms(w.accepted_at), w.approved_by,
-                   Ms(w.approved_at), w.cost_fen, w.charge_to, w.note, now, w.version)
+    if (tx.Execute(kSave, w.id, w.status, w.appointment_at, w.visited_at, w.accepted_at, w.approved_by, w.approved_at,
+                   w.cost_fen, w.charge_to, w.note, now, w.version)
             .affected != 1) {
       return Fail(ErrorCode::kConflict, "version_conflict", "the work order was changed by someone else; reload it");
     }
     ++w.version;
-    boost::json::object detail{{"work_order", w.id}, {"step", action}, {"from", from}, {"to", w.status}};
-    if (action == "accept") {
+    boost::json::object detail{{"work_order", w.id},
+                               {"step", kWorkOrderActions.Name(action)},
+                               {"from", kWorkOrderStatuses.Name(from)},
+                               {"to", kWorkOrderStatuses.Name(w.status)}};
+    if (action == kAccept) {
       detail["cost_fen"] = *w.cost_fen;
-      detail["charge_to"] = *w.charge_to;
+      detail["charge_to"] = kChargeTo.Name(*w.charge_to);
     }
     if (note) detail["note"] = *note;
     tickets_.Note(tx, actor.tenant_id, {0, w.ticket_id, now, "work_order", std::nullopt, std::nullopt,
-                                                 actor.user_id, boost::json::serialize(detail)});
-    audit_.Record(tx, ctx, "work_order." + action, "work_order", w.id, nullptr, detail);
+                                        actor.user_id, boost::json::serialize(detail)});
+    audit_.Record(tx, ctx, "work_order." + kWorkOrderActions.Text(action), "work_order", w.id, nullptr, detail);
     return w;
   });
 }

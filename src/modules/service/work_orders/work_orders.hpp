@@ -7,12 +7,35 @@
 
 #include "core/clock.hpp"
 #include "core/request_context.hpp"
+#include "core/vocabulary.hpp"
 #include "db/database.hpp"
 #include "platform/audit.hpp"
 
 namespace hearth::service {
 
+class ConfigService;
 class TicketService;
+
+/// pending_approval → dispatched → visited → accepted; cancelled. A major ticket's plan waits for
+/// approval; a rejected visit goes back to dispatched.
+enum class WorkOrderStatus { kPendingApproval, kDispatched, kVisited, kAccepted, kCancelled };
+inline constexpr Vocabulary<WorkOrderStatus, 5> kWorkOrderStatuses{
+    {"pending_approval", "dispatched", "visited", "accepted", "cancelled"}};
+constexpr std::string_view WordOf(WorkOrderStatus v) { return kWorkOrderStatuses.Name(v); }
+
+/// POST /api/v1/work-orders/{id}/{action}.
+enum class WorkOrderAction { kApprove, kVisit, kAccept, kReject, kCancel };
+inline constexpr Vocabulary<WorkOrderAction, 5> kWorkOrderActions{{"approve", "visit", "accept", "reject", "cancel"}};
+constexpr std::string_view WordOf(WorkOrderAction v) { return kWorkOrderActions.Name(v); }
+
+/// Who pays for an accepted repair: the contractor (charged back), the developer, the owner.
+enum class ChargeTo { kContractor, kDeveloper, kOwner };
+inline constexpr Vocabulary<ChargeTo, 3> kChargeTo{{"contractor", "developer", "owner"}};
+constexpr std::string_view WordOf(ChargeTo v) { return kChargeTo.Name(v); }
+
+/// The status an action leads to from `status`, or 409 invalid_transition (tested by a table in
+/// work_orders_test.cpp).
+Result<WorkOrderStatus> NextWorkOrderStatus(WorkOrderAction action, WorkOrderStatus status);
 
 /// A repair work order to a contractor (派工单).
 struct WorkOrder {
@@ -21,14 +44,14 @@ struct WorkOrder {
   std::int64_t ticket_id = 0;
   std::string contractor;
   std::string plan;
-  std::string status;  ///< pending_approval → dispatched → visited → accepted; cancelled
+  WorkOrderStatus status = WorkOrderStatus::kDispatched;
   Timestamp appointment_at;
   std::optional<Timestamp> visited_at;
   std::optional<Timestamp> accepted_at;
   std::optional<std::int64_t> approved_by;
   std::optional<Timestamp> approved_at;
   std::optional<std::int64_t> cost_fen;
-  std::optional<std::string> charge_to;  ///< contractor (charged back), developer, owner
+  std::optional<ChargeTo> charge_to;
   std::optional<std::string> note;
   std::int64_t version = 1;
   Timestamp created_at;
@@ -47,20 +70,22 @@ struct WorkOrderInput {
 /// plan needs approval by an engineering department member (or an administrator) first.
 class WorkOrderService {
  public:
-  WorkOrderService(db::Database& db, const Clock& clock, platform::AuditLog& audit, TicketService& tickets)
-      : db_(db), clock_(clock), audit_(audit), tickets_(tickets) {}
+  WorkOrderService(db::Database& db, const Clock& clock, platform::AuditLog& audit, ConfigService& config,
+                   TicketService& tickets)
+      : db_(db), clock_(clock), audit_(audit), config_(config), tickets_(tickets) {}
 
   Result<WorkOrder> Create(const RequestContext& ctx, std::int64_t ticket_id, const WorkOrderInput& input);
   Result<std::vector<WorkOrder>> OfTicket(const RequestContext& ctx, std::int64_t ticket_id);
   /// approve, visit, accept, reject (验收不通过: back to dispatched with a new appointment), cancel.
-  Result<WorkOrder> Act(const RequestContext& ctx, std::int64_t id, const std::string& action,
+  Result<WorkOrder> Act(const RequestContext& ctx, std::int64_t id, WorkOrderAction action,
                         std::optional<Timestamp> appointment_at, std::optional<std::int64_t> cost_fen,
-                        const std::optional<std::string>& charge_to, const std::optional<std::string>& note);
+                        std::optional<ChargeTo> charge_to, const std::optional<std::string>& note);
 
  private:
   db::Database& db_;
   const Clock& clock_;
   platform::AuditLog& audit_;
+  ConfigService& config_;
   TicketService& tickets_;
 };
 

@@ -1,5 +1,5 @@
 import { createContext } from 'react';
-import type { Me } from '../../modules/platform/types';
+import type { Me, Permission } from '../../modules/platform/types';
 
 /** 'error': a token is kept but /me could not be read (server down); the shell offers a retry. */
 export type AuthStatus = 'loading' | 'signed_in' | 'signed_out' | 'error';
@@ -32,6 +32,6 @@ export const permissionsKnown = (me: Pick<Me, 'permissions'> | null) => (me?.per
  * Whether to offer what needs `permission` (e.g. "record.write"). The server decides; this only
  * hides what it would refuse. Without known permissions the page offers it and the server answers.
  */
-export function mayDo(me: Pick<Me, 'permissions'> | null, permission: string): boolean {
+export function mayDo(me: Pick<Me, 'permissions'> | null, permission: Permission): boolean {
   return !permissionsKnown(me) || !!me?.permissions.includes(permission);
 }

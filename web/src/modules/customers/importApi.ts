@@ -1,31 +1,21 @@
 // Typed calls for customer import and export (API.md "Import and export").
 import { api, ApiError, type FieldReasons } from '../../shared/api/client';
 import { downloadFile, uploadFile } from '../../shared/api/transfer';
-import type { Wire } from '../../shared/api/wire';
-
-/** One problem of one row: `field` is the API field ("phone", "children_birth_years[1]") or "" for the row. */
-export interface ImportRowError {
-  line: number;
-  field: string;
-  /** A reason slug: "required", "invalid_checksum", "invalid_format"… */
-  message: string;
-}
+import type { Answer, QueryOf, Wire } from '../../shared/api/wire';
 
 /** What an import (or its dry run) did; a dry run counts what it would do. */
-export interface ImportReport extends Wire<'ImportReport', { errors: ImportRowError[] }> {}
+export interface ImportReport extends Wire<'ImportReport'> {}
+
+/** One problem of one row: `field` is the API field ("phone", "children_birth_years[1]") or "" for the row; `message` a reason slug. */
+export type ImportRowError = ImportReport['errors'][number];
 
 /**
  * An import run in the background (POST with `Prefer: respond-async`), read with GET /imports/{id};
  * its id may come from the answer's Location, hence a string.
  */
-export interface ImportJob
-  extends Wire<
-    'ImportJob',
-    { result: ImportReport | null; error: { code: string; message: string; fields?: FieldReasons } | null },
-    { id: number | string }
-  > {}
+export interface ImportJob extends Wire<'ImportJob', object, { id: number | string }> {}
 
-export type FileFormat = 'csv' | 'xlsx';
+export type FileFormat = NonNullable<QueryOf<'/exports/customers', 'get'>['format']>;
 
 export const kContentTypes: Record<FileFormat, string> = {
   csv: 'text/csv',
@@ -40,7 +30,7 @@ export function fileFormatOf(name: string): FileFormat | null {
   return null;
 }
 
-export type OnDuplicate = 'skip' | 'merge';
+export type OnDuplicate = NonNullable<QueryOf<'/imports/customers', 'post'>['on_duplicate']>;
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -54,7 +44,7 @@ export type ImportStarted = { kind: 'report'; report: ImportReport } | { kind: '
 
 /** The ApiError a failed job stands for, so that it is shown like a failed request. */
 export function jobError(job: ImportJob): ApiError {
-  const error = job.error ?? { code: 'import_failed', message: '' };
+  const error: { code: string; message: string; fields?: FieldReasons } = job.error ?? { code: 'import_failed', message: '' };
   const status = error.code === 'forbidden' ? 403 : error.code === 'payload_too_large' ? 413 : error.fields ? 422 : 500;
   return new ApiError(status, error.code, error.message, error.fields ?? {});
 }
@@ -70,8 +60,8 @@ export const importApi = {
     options: ImportOptions,
     { onUpload, signal }: { onUpload?: (sent: number, total: number) => void; signal?: AbortSignal } = {},
   ): Promise<ImportStarted> => {
-    const answer = await uploadFile<ImportReport | ImportJob>('/imports/customers', file, {
-      query: { dry_run: options.dryRun, on_duplicate: options.onDuplicate, org_unit_id: options.orgUnitId },
+    const answer = await uploadFile<Answer<'/imports/customers', 'post', 200 | 201 | 202>>('/imports/customers', file, {
+      query: { dry_run: options.dryRun, on_duplicate: options.onDuplicate, org_unit_id: options.orgUnitId } satisfies QueryOf<'/imports/customers', 'post'>,
       contentType: kContentTypes[format],
       headers: { Prefer: 'respond-async' },
       onProgress: onUpload,
@@ -86,8 +76,8 @@ export const importApi = {
     }
     return { kind: 'report', report: answer.body as ImportReport };
   },
-  job: (id: number | string, signal?: AbortSignal) => api.get<ImportJob>(`/imports/${encodeURIComponent(String(id))}`, undefined, signal),
+  job: (id: number | string, signal?: AbortSignal) => api.get<Answer<'/imports/{id}', 'get'>>(`/imports/${encodeURIComponent(String(id))}`, undefined, signal),
   /** Saves the customers the caller may see (matching `q` when given), masked as the server decides. */
   exportCustomers: (format: FileFormat, q: string, name: string) =>
-    downloadFile('/exports/customers', { format, q: q || undefined }, name),
+    downloadFile('/exports/customers', { format, q: q || undefined } satisfies QueryOf<'/exports/customers', 'get'>, name),
 };

@@ -2,17 +2,17 @@
 // (src/modules/customers/openapi.json; see shared/api/wire.ts).
 import type { Schema, Wire } from '../../shared/api/wire';
 
-export const kIdTypes = ['resident_id', 'passport', 'hk_macau_permit', 'taiwan_permit', 'other'] as const satisfies readonly NonNullable<Schema<'CustomerInput'>['id_type']>[];
-export type IdType = (typeof kIdTypes)[number];
+export const kIdTypes = ['resident_id', 'passport', 'hk_macau_permit', 'taiwan_permit', 'other'] as const satisfies readonly Schema<'IdType'>[];
+export type IdType = Schema<'IdType'>;
 
-export const kGenders = ['male', 'female', 'unknown'] as const satisfies readonly NonNullable<Schema<'CustomerInput'>['gender']>[];
-export type Gender = (typeof kGenders)[number];
+export const kGenders = ['male', 'female', 'unknown'] as const satisfies readonly Schema<'Gender'>[];
+export type Gender = Schema<'Gender'>;
 
-export const kMaritalStatuses = ['single', 'married', 'divorced', 'widowed', 'unknown'] as const satisfies readonly NonNullable<Schema<'CustomerInput'>['marital_status']>[];
-export type MaritalStatus = (typeof kMaritalStatuses)[number];
+export const kMaritalStatuses = ['single', 'married', 'divorced', 'widowed', 'unknown'] as const satisfies readonly Schema<'MaritalStatus'>[];
+export type MaritalStatus = Schema<'MaritalStatus'>;
 
-export const kIncomeLevels = ['low', 'middle', 'high'] as const satisfies readonly NonNullable<Schema<'CustomerInput'>['income_level']>[];
-export type IncomeLevel = (typeof kIncomeLevels)[number];
+export const kIncomeLevels = ['low', 'middle', 'high'] as const satisfies readonly Schema<'IncomeLevel'>[];
+export type IncomeLevel = Schema<'IncomeLevel'>;
 
 /** Labels of a phone. The server stores any short text; these are the ones the UI offers. */
 export const kPhoneLabels = ['mobile', 'home', 'work', 'other'] as const;
@@ -26,26 +26,10 @@ export const kMaxPhones = 10;
 export type CustomerPhone = Wire<'CustomerPhone'>;
 
 /** A customer as the server shows it to the caller: phones and ID number masked unless `masked` is false. */
-export interface Customer
-  extends Wire<
-    'Customer',
-    {
-      phones: CustomerPhone[];
-      id_type: IdType | null;
-      gender: Gender;
-      marital_status: MaritalStatus | null;
-      income_level: IncomeLevel | null;
-    }
-  > {}
+export interface Customer extends Wire<'Customer'> {}
 
 /** POST body; a PATCH sends the fields to change, `null` clearing one. */
-export type CustomerInput = {
-  [K in keyof Schema<'CustomerInput'>]?: K extends 'name' | 'gender' | 'consent_marketing' | 'org_unit_id'
-    ? Schema<'CustomerInput'>[K]
-    : K extends 'phones'
-      ? Schema<'CustomerPhone'>[] | null
-      : Schema<'CustomerInput'>[K] | null;
-};
+export type CustomerInput = Schema<'CustomerInput'>;
 
-/** An event of the customer's timeline; `id` is absent on events other modules compute. */
-export type TimelineEvent = Wire<'TimelineEvent', { id?: number }>;
+/** An event of the customer's timeline. */
+export type TimelineEvent = Wire<'TimelineEvent'>;

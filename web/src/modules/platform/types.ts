@@ -1,6 +1,6 @@
 // Wire types of the platform module (org tree, users, sessions, audit), derived from the server's
 // OpenAPI document (src/platform/openapi.json; see shared/api/wire.ts).
-import type { Schema, Wire } from '../../shared/api/wire';
+import type { Body, Filters, Schema, Wire } from '../../shared/api/wire';
 
 export const kOrgUnitKinds = ['group', 'region', 'city', 'project'] as const satisfies readonly Schema<'OrgUnitKind'>[];
 export type OrgUnitKind = Schema<'OrgUnitKind'>;
@@ -8,51 +8,51 @@ export type OrgUnitKind = Schema<'OrgUnitKind'>;
 export const kRoles = ['admin', 'manager', 'agent', 'sales', 'engineer', 'viewer'] as const satisfies readonly Schema<'RoleName'>[];
 export type Role = Schema<'RoleName'>;
 
+/** A permission a role grants ("record.write"); /me lists the caller's. */
+export type Permission = Schema<'PermissionName'>;
+
 /** An org unit (集团 → 区域 → 城市公司 → 项目). */
 export type OrgUnit = Wire<'OrgUnit'>;
 
-export interface NewOrgUnit {
-  name: string;
-  kind: OrgUnitKind;
-  parent_id: number | null;
-}
+/**
+ * The body of `POST /org-units`. The form may leave the parent empty (null): the server then
+ * answers 422 with fields.parent_id "required".
+ */
+export type NewOrgUnit = Omit<Body<'/org-units', 'post'>, 'parent_id'> & { parent_id: Body<'/org-units', 'post'>['parent_id'] | null };
 
-export type OrgUnitPatch = Partial<Schema<'OrgUnitPatch'>>;
+export type OrgUnitPatch = Partial<Body<'/org-units/{id}', 'patch'>>;
 
 export interface User extends Wire<'User'> {}
 
-export interface NewUser extends Omit<Schema<'UserCreate'>, 'org_unit_id'> {
+/** The body of `POST /users`; the page always names the user's org unit. */
+export interface NewUser extends Omit<Body<'/users', 'post'>, 'org_unit_id'> {
   org_unit_id: number;
 }
 
-export type UserPatch = Schema<'UserPatch'>;
+export type UserPatch = Body<'/users/{id}', 'patch'>;
 
-export interface UserQuery {
-  q?: string;
-  org_unit_id?: number;
-}
+export type UserQuery = Filters<'/users'>;
 
 /** The user as login answers it. */
 export interface SessionUser extends Wire<'UserSummary'> {}
 
 export type LoginResponse = Wire<'LoginResponse'>;
 
-/** GET /me: the session user with their org unit and effective permissions. */
+/**
+ * GET /me: the session user with their org unit and effective permissions. `org_unit` is null
+ * only in the stand-in the shell makes from the login answer when /me cannot be read (the server
+ * always sends it).
+ */
 export interface Me extends SessionUser {
-  org_unit: Pick<OrgUnit, 'id' | 'name' | 'kind'> | null;
+  org_unit: Wire<'Me'>['org_unit'] | null;
   permissions: Wire<'Me'>['permissions'];
 }
 
 /** An entry of the audit log; `before` and `after` are the record's JSON around the change. */
-export interface AuditEntry
-  extends Wire<'AuditEntry', { before: Record<string, unknown> | null; after: Record<string, unknown> | null }> {}
+export interface AuditEntry extends Wire<'AuditEntry'> {}
 
-export interface AuditQuery {
-  action?: string;
-  entity_type?: string;
-  entity_id?: string;
-  actor_id?: number;
-}
+/** The audit log's filters; `entity_id` as typed (the server answers 400 for one that is not an integer). */
+export type AuditQuery = Omit<Filters<'/audit-log'>, 'entity_id'> & { entity_id?: string };
 
 /** An in-app notification (a reminder, an escalation…); `ref_type`/`ref_id` name what it is about. */
 export interface AppNotification extends Wire<'Notification'> {}

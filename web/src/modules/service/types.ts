@@ -1,36 +1,39 @@
 // Wire types of the service centre (客户服务中心), derived from the server's OpenAPI document
 // (src/modules/service/openapi.json; see shared/api/wire.ts).
-import type { Answer, Body, Checked, Schema, Wire } from '../../shared/api/wire';
+import type { Answer, Body, Filters, PageQuery, QueryOf, Schema, Wire } from '../../shared/api/wire';
 
-export const kTicketKinds = ['inquiry', 'complaint', 'repair', 'suggestion', 'praise'] as const satisfies readonly Schema<'Ticket'>['kind'][];
-export type TicketKind = (typeof kTicketKinds)[number];
+export const kTicketKinds = ['inquiry', 'complaint', 'repair', 'suggestion', 'praise'] as const satisfies readonly Schema<'TicketKind'>[];
+export type TicketKind = Schema<'TicketKind'>;
 
-export const kTicketChannels = ['hotline', 'web', 'wechat', 'onsite', 'email', 'letter', 'media'] as const satisfies readonly NonNullable<Schema<'Ticket'>['channel']>[];
-export type TicketChannel = (typeof kTicketChannels)[number];
+export const kTicketChannels = ['hotline', 'web', 'wechat', 'onsite', 'email', 'letter', 'media'] as const satisfies readonly Schema<'TicketChannel'>[];
+export type TicketChannel = Schema<'TicketChannel'>;
 
-export const kTicketGrades = ['general', 'important', 'hot', 'major'] as const satisfies readonly NonNullable<Schema<'Ticket'>['grade']>[];
-export type TicketGrade = (typeof kTicketGrades)[number];
+export const kTicketGrades = ['general', 'important', 'hot', 'major'] as const satisfies readonly Schema<'TicketGrade'>[];
+export type TicketGrade = Schema<'TicketGrade'>;
 
-export const kTicketStatuses = ['new', 'assigned', 'in_progress', 'on_hold', 'resolved', 'reopened', 'closed', 'cancelled'] as const satisfies readonly Schema<'Ticket'>['status'][];
-export type TicketStatus = (typeof kTicketStatuses)[number];
+export const kTicketStatuses = ['new', 'assigned', 'in_progress', 'on_hold', 'resolved', 'reopened', 'closed', 'cancelled'] as const satisfies readonly Schema<'TicketStatus'>[];
+export type TicketStatus = Schema<'TicketStatus'>;
 
-export const kDepartments = ['customer_relations', 'engineering', 'project', 'property', 'sales', 'design'] as const satisfies readonly Schema<'Ticket'>['department'][];
-export type Department = (typeof kDepartments)[number];
+export const kDepartments = ['customer_relations', 'engineering', 'project', 'property', 'sales', 'design'] as const satisfies readonly Schema<'Department'>[];
+export type Department = Schema<'Department'>;
 
-export const kResponsibilities = ['contractor', 'design', 'property', 'customer', 'force_majeure', 'none'] as const satisfies readonly NonNullable<Schema<'Ticket'>['responsibility']>[];
-export type Responsibility = (typeof kResponsibilities)[number];
+export const kResponsibilities = ['contractor', 'design', 'property', 'customer', 'force_majeure', 'none'] as const satisfies readonly Schema<'Responsibility'>[];
+export type Responsibility = Schema<'Responsibility'>;
 
-export const kTicketActions = ['assign', 'start', 'hold', 'resume', 'resolve', 'callback', 'reopen', 'cancel', 'comment'] as const;
-export type TicketAction = (typeof kTicketActions)[number];
+export const kTicketActions = ['assign', 'start', 'hold', 'resume', 'resolve', 'callback', 'reopen', 'cancel', 'comment'] as const satisfies readonly Schema<'TicketAction'>[];
+export type TicketAction = Schema<'TicketAction'>;
 
-export const kWarrantyTypes = ['waterproofing', 'electrical', 'plumbing', 'equipment', 'fitout', 'heating_cooling', 'structure'] as const satisfies readonly NonNullable<Schema<'TicketCategory'>['warranty']>[];
-export type WarrantyType = (typeof kWarrantyTypes)[number];
+/** What an entry of a ticket's history records: its creation, an action, a reminder, a work-order step… */
+export type TicketEventAction = Schema<'TicketEventAction'>;
+
+export const kWarrantyTypes = ['waterproofing', 'electrical', 'plumbing', 'equipment', 'fitout', 'heating_cooling', 'structure'] as const satisfies readonly Schema<'WarrantyType'>[];
+export type WarrantyType = Schema<'WarrantyType'>;
 
 /** The statutory warranty of a ticket's category, counted from the project's completion acceptance. */
-export type TicketWarranty = Checked<NonNullable<Schema<'Ticket'>['warranty']>>;
+export type TicketWarranty = Wire<'TicketWarranty'>;
 
 /** A ticket (工单): a complaint, repair, inquiry… of a customer, with its SLA deadlines. */
-export interface Ticket extends Wire<'Ticket', { warranty: TicketWarranty | null }> {}
+export interface Ticket extends Wire<'Ticket'> {}
 
 export type TicketInput = Body<'/tickets', 'post'>;
 
@@ -44,8 +47,7 @@ export type TicketActionInput = Partial<
 >;
 
 /** An entry of a ticket's history, oldest first; `detail` differs by action. */
-export interface TicketEvent
-  extends Wire<'TicketEvent', { from_status: TicketStatus | null; to_status: TicketStatus | null }, { detail: Record<string, unknown> }> {}
+export interface TicketEvent extends Wire<'TicketEvent'> {}
 
 export type TicketCategory = Wire<'TicketCategory'>;
 
@@ -54,86 +56,66 @@ export type TicketCategoryInput = Body<'/ticket-categories', 'post'>;
 export type TicketCategoryPatch = Body<'/ticket-categories/{id}', 'patch'>;
 
 /** The answer of `POST /tickets/{id}/share`: `url` is the path `/t/<token>`. */
-export type TicketShareLink = Checked<Answer<'/tickets/{id}/share', 'post'>>;
+export type TicketShareLink = Answer<'/tickets/{id}/share', 'post'>;
 
 /** What the customer sees of a ticket through its link: progress, no internal notes. */
-export interface PublicTicket
-  extends Wire<'PublicTicket', { kind: TicketKind; status: TicketStatus; progress: { at: string; status: TicketStatus }[] }> {}
+export interface PublicTicket extends Wire<'PublicTicket'> {}
 
-export interface RoutingRule
-  extends Wire<'RoutingRule', { kind: TicketKind | null; grade: TicketGrade | null; department: Department }> {}
+export type PublicConfirmInput = Body<'/public/tickets/{token}/confirm', 'post'>;
 
-export type RoutingRuleInput = Schema<'RoutingRuleInput'>;
+export interface RoutingRule extends Wire<'RoutingRule'> {}
 
-export interface SlaPolicy extends Wire<'SlaPolicy', { kind: TicketKind | null; grade: TicketGrade | null }> {}
+export type RoutingRuleInput = Body<'/routing-rules', 'post'>;
 
-export type SlaPolicyInput = Schema<'SlaPolicyInput'>;
+export interface SlaPolicy extends Wire<'SlaPolicy'> {}
+
+export type SlaPolicyInput = Body<'/sla-policies', 'post'>;
 
 /** A day that breaks the Monday–Friday rhythm: a holiday (working false) or a 调休 make-up day. */
-export interface CalendarDay {
-  day: string;
-  working: boolean;
-  name: string;
-}
+export type CalendarDay = Wire<'CalendarDay'>;
 
-export interface BusinessCalendar extends Wire<'BusinessCalendar', { days: CalendarDay[]; version?: number }> {}
+export type CalendarDayInput = Body<'/calendars/{region}/days/{day}', 'put'>;
+
+export interface BusinessCalendar extends Wire<'BusinessCalendar'> {}
 
 export type WorkingHours = Body<'/calendars/{region}', 'patch'>;
 
-export interface TicketListQuery {
-  status?: TicketStatus;
-  kind?: TicketKind;
-  grade?: TicketGrade;
-  department?: Department;
-  customer_id?: number;
-  project_id?: number;
-  unit_id?: number;
-  assignee_id?: number;
-  breached?: boolean;
-  limit?: number;
-  cursor?: string | null;
-}
+export type TicketListQuery = PageQuery<'/tickets'>;
 
-export const kMassAlertStatuses = ['open', 'acknowledged', 'closed'] as const satisfies readonly Schema<'MassAlert'>['status'][];
-export type MassAlertStatus = (typeof kMassAlertStatuses)[number];
+export const kMassAlertStatuses = ['open', 'acknowledged', 'closed'] as const satisfies readonly Schema<'MassAlertStatus'>[];
+export type MassAlertStatus = Schema<'MassAlertStatus'>;
 
 /** 群诉预警: enough tickets of one top-level category in one building (or project) within the window. */
-export interface MassAlert extends Wire<'MassAlert', { org_unit_id?: number; version?: number }> {}
+export interface MassAlert extends Wire<'MassAlert'> {}
+
+export type MassAlertQuery = PageQuery<'/mass-alerts'>;
+
+export type MassAlertAcknowledgeInput = Body<'/mass-alerts/{id}/acknowledge', 'post'>;
+
+export type MassAlertCloseInput = Body<'/mass-alerts/{id}/close', 'post'>;
 
 /** The group's mass-complaint rule: `mass_threshold` tickets within `mass_window_hours`. */
 export type ServiceSettings = Wire<'ServiceSettings'>;
 
-/** `GET /reports/tickets`: a month, a half-month, or `from`–`to`, optionally of one project. */
-export type TicketReportQuery = { month: string; half?: 1 | 2; project_id?: number } | { from: string; to: string; project_id?: number };
+type ReportFilters = Filters<'/reports/tickets'>;
 
-type CountRow<Id extends string> = { [K in Id]: number | null } & { name: string; count: number };
+/** `GET /reports/tickets`: a month, a half-month, or `from`–`to`, optionally of one project. */
+export type TicketReportQuery =
+  | (Required<Pick<ReportFilters, 'month'>> & Pick<ReportFilters, 'half' | 'project_id'>)
+  | (Required<Pick<ReportFilters, 'from' | 'to'>> & Pick<ReportFilters, 'project_id'>);
 
 /** Rates are fractions (0.95), hours are calendar hours; null when nothing was counted. */
-type ReportAnswer = Answer<'/reports/tickets', 'get'>;
+export interface TicketReport extends Wire<'TicketReport'> {}
 
-export interface TicketReport
-  extends Checked<
-    ReportAnswer,
-    { sla: Checked<NonNullable<ReportAnswer['sla']>>; callback: Checked<NonNullable<ReportAnswer['callback']>> },
-    {
-      by_kind: Record<string, number>;
-      by_status: Record<string, number>;
-      by_grade: Record<string, number>;
-      by_department: Record<string, number>;
-      by_category: CountRow<'category_id'>[];
-      by_project: CountRow<'project_id'>[];
-    }
-  > {}
+export const kWorkOrderStatuses = ['pending_approval', 'dispatched', 'visited', 'accepted', 'cancelled'] as const satisfies readonly Schema<'WorkOrderStatus'>[];
+export type WorkOrderStatus = Schema<'WorkOrderStatus'>;
 
-export const kWorkOrderStatuses = ['pending_approval', 'dispatched', 'visited', 'accepted', 'cancelled'] as const satisfies readonly Schema<'WorkOrder'>['status'][];
-export type WorkOrderStatus = (typeof kWorkOrderStatuses)[number];
-
-export const kWorkOrderActions = ['approve', 'visit', 'accept', 'reject', 'cancel'] as const;
-export type WorkOrderAction = (typeof kWorkOrderActions)[number];
+export const kWorkOrderActions = ['approve', 'visit', 'accept', 'reject', 'cancel'] as const satisfies readonly Schema<'WorkOrderAction'>[];
+export type WorkOrderAction = Schema<'WorkOrderAction'>;
 
 /** Who pays for an accepted repair: the contractor (charged back), the developer, or the owner. */
-export const kChargeTo = ['contractor', 'developer', 'owner'] as const satisfies readonly NonNullable<Schema<'WorkOrder'>['charge_to']>[];
-export type ChargeTo = (typeof kChargeTo)[number];
+export const kChargeTo = ['contractor', 'developer', 'owner'] as const satisfies readonly Schema<'ChargeTo'>[];
+export type ChargeTo = Schema<'ChargeTo'>;
 
 /** 维修工单: a repair ticket dispatched to a contractor. Money is integer fen. */
 export type WorkOrder = Wire<'WorkOrder'>;
@@ -145,17 +127,21 @@ export type WorkOrderInput = Body<'/tickets/{id}/work-orders', 'post'>;
 export type WorkOrderActionInput = Partial<Body<'/work-orders/{id}/accept', 'post'> & Body<'/work-orders/{id}/reject', 'post'>>;
 
 /** 案例库: a closed ticket filed as a case. */
-export interface TicketCase extends Wire<'TicketCase', { kind: TicketKind }> {}
+export interface TicketCase extends Wire<'TicketCase'> {}
 
 export type TicketCaseInput = Body<'/tickets/{id}/file-case', 'post'>;
 
+export type CaseQuery = QueryOf<'/cases', 'get'>;
+
 /** 标准答复: text an agent may insert; no category or kind means it fits every ticket. */
-export interface StandardAnswer extends Wire<'StandardAnswer', { kind: TicketKind | null }> {}
+export interface StandardAnswer extends Wire<'StandardAnswer'> {}
 
 export type StandardAnswerInput = Body<'/standard-answers', 'post'>;
 
 /** A member of a department; round-robin assignment takes the one assigned longest ago. */
 export type DepartmentMember = Wire<'DepartmentMember'>;
+
+export type DepartmentMembersInput = Body<'/departments/{department}/members', 'put'>;
 
 /** A file on a ticket (photo of the defect); its bytes come from GET /tickets/{id}/attachments/{file_id}. */
 export type TicketAttachment = Wire<'Attachment'>;

@@ -37,14 +37,36 @@ export type Wire<
 > = Checked<Schemas[Name], Narrowed, Replaced>;
 
 /** The paths of the document under /api/v1, as api.ts writes them ("/tickets/{id}"). */
-type ApiPath = keyof paths extends infer K ? (K extends `/api/v1${infer P}` ? P : never) : never;
+export type ApiPath = keyof paths extends infer K ? (K extends `/api/v1${infer P}` ? P : never) : never;
 
-type Operation<Path extends ApiPath, Method extends keyof paths[`/api/v1${Path}`]> = paths[`/api/v1${Path}`][Method];
+/** The methods the document has for a path. */
+export type ApiMethod<Path extends ApiPath> = Exclude<keyof paths[`/api/v1${Path}`], 'parameters'>;
+
+type Operation<Path extends ApiPath, Method extends ApiMethod<Path>> = paths[`/api/v1${Path}`][Method];
+
+type Responses<Path extends ApiPath, Method extends ApiMethod<Path>> = Operation<Path, Method> extends { responses: infer R } ? R : never;
 
 /** The JSON body of a request: `Body<'/tickets/{id}/hold', 'post'>`. A path or method the document lacks fails tsc. */
-export type Body<Path extends ApiPath, Method extends keyof paths[`/api/v1${Path}`]> =
+export type Body<Path extends ApiPath, Method extends ApiMethod<Path>> =
   Operation<Path, Method> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
-/** The JSON answer of a request (its 200, or another status). */
-export type Answer<Path extends ApiPath, Method extends keyof paths[`/api/v1${Path}`], Status extends number = 200> =
-  Operation<Path, Method> extends { responses: { [S in Status]: { content: { 'application/json': infer A } } } } ? A : never;
+/**
+ * The JSON answer of a request: its 200, or the status given (`Answer<'/tickets', 'post', 201>`). A
+ * status the document does not list fails tsc; without one, an operation that has no 200 answers
+ * `unknown`, which no page can read a field of.
+ */
+export type Answer<
+  Path extends ApiPath,
+  Method extends ApiMethod<Path>,
+  Status extends keyof Responses<Path, Method> = 200 & keyof Responses<Path, Method>,
+> = Responses<Path, Method>[Status] extends { content: { 'application/json': infer A } } ? A : unknown;
+
+/** The query parameters of a request, all optional as the document has them: `QueryOf<'/tickets', 'get'>`. */
+export type QueryOf<Path extends ApiPath, Method extends ApiMethod<Path>> =
+  Operation<Path, Method> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+/** The query of a list: its parameters, with `cursor` null (or absent) for the first page. */
+export type PageQuery<Path extends ApiPath> = Omit<QueryOf<Path, 'get' & ApiMethod<Path>>, 'cursor'> & { cursor?: string | null };
+
+/** The filters of a list: its query without `limit` and `cursor`, which the caller pages with. */
+export type Filters<Path extends ApiPath> = Omit<QueryOf<Path, 'get' & ApiMethod<Path>>, 'limit' | 'cursor'>;
