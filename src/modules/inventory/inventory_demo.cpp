@@ -31,10 +31,10 @@ Result<void> AddDemoHomes(InventoryModule& module, platform::Demo& demo) {
             const int roll = static_cast<int>((pick >> 33) % 100);
             // 40% for sale, 5% pledged, 10% subscribed, 20% contracted, 25% delivered.
             const std::size_t stage = roll < 40 ? 0 : roll < 45 ? 1 : roll < 55 ? 2 : roll < 75 ? 3 : 4;
-            const std::string status(kUnitStatuses[stage]);
+            const UnitStatus status = kUnitStatuses.values()[stage];
             Unit u{0, demo.tenant_id, p.id, "一期", building, entrance, room, floor, UnitCode(building, entrance, room),
                    layouts[r - 1], areas[r - 1], static_cast<std::int64_t>(areas[r - 1] * 3500000 * (1 + floor / 100.0)),
-                   finished ? "finished" : "raw", status, 1, now, now};
+                   finished ? Decoration::kFinished : Decoration::kRaw, status, 1, now, now};
             u.id = inv.InsertUnit(tx, u);
             ++units_made;
             if (roll < 45 || total_customers <= 0) continue;

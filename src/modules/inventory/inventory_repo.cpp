@@ -82,7 +82,8 @@ Project ProjectFrom(const db::Row& r) {
 
 Unit UnitFrom(const db::Row& r) {
   return Unit{r.Int(0),  r.Int(1),  r.Int(2),  r.Text(3),  r.Text(4),  r.Text(5),  r.Text(6),  static_cast<int>(r.Int(7)),
-              r.Text(8), r.Text(9), r.Real(10), r.Int(11), r.Text(12), r.Text(13), r.Int(14), r.Time(15), r.Time(16)};
+              r.Text(8), r.Text(9), r.Real(10), r.Int(11), kDecorations.Stored(r.Text(12)),
+              kUnitStatuses.Stored(r.Text(13)), r.Int(14), r.Time(15), r.Time(16)};
 }
 
 }  // namespace

@@ -53,10 +53,10 @@ Result<Response> PostUnit(Request& req, InventoryService& s) {
   auto layout = in.String("layout", {.max_chars = 20});
   auto area = in.Number("area_m2", true);
   auto price = in.Int("list_price_cents");
-  auto decoration = in.Enum("decoration", {"raw", "finished"});
+  auto decoration = in.Enum("decoration", kDecorations);
   HEARTH_TRY(in.Finish());
   u = UnitInput{*project_id, phase.value_or(""), *building, entrance.value_or("1"), *room, static_cast<int>(*floor),
-                layout.value_or(""), *area, price.value_or(0), decoration.value_or("raw")};
+                layout.value_or(""), *area, price.value_or(0), decoration.value_or(Decoration::kRaw)};
   return http::Render(s.CreateUnit(req.context, u), http::kCreated, [](const Unit& x) { return ToJson(x); });
 }
 
@@ -70,7 +70,7 @@ Result<Response> PostBulkUnits(Request& req, InventoryService& s) {
   auto entrance = in.String("entrance", {.max_chars = 10});
   auto from = in.Int("floor_from", true);
   auto to = in.Int("floor_to", true);
-  auto decoration = in.Enum("decoration", {"raw", "finished"});
+  auto decoration = in.Enum("decoration", kDecorations);
   if (const auto* rooms = in.Raw("rooms"); rooms && rooms->is_array() && rooms->as_array().size() <= 100) {
     for (std::size_t i = 0; i < rooms->as_array().size(); ++i) {
       const auto& r = rooms->as_array()[i];
@@ -99,7 +99,7 @@ Result<Response> PostBulkUnits(Request& req, InventoryService& s) {
   b.entrance = entrance.value_or("1");
   b.floor_from = static_cast<int>(*from);
   b.floor_to = static_cast<int>(*to);
-  b.decoration = decoration.value_or("raw");
+  b.decoration = decoration.value_or(Decoration::kRaw);
   HEARTH_ASSIGN(auto created, s.CreateUnits(req.context, id, b));
   boost::json::array items;
   for (const auto& u : created) items.push_back(ToJson(u));
@@ -132,7 +132,7 @@ Result<Response> PatchUnit(Request& req, InventoryService& s) {
   p.layout = in.String("layout", {.max_chars = 20});
   p.area_m2 = in.Number("area_m2", false);
   p.list_price_cents = in.Int("list_price_cents");
-  p.decoration = in.Enum("decoration", {"raw", "finished"});
+  p.decoration = in.Enum("decoration", kDecorations);
   p.phase = in.String("phase", {.max_chars = 20});
   HEARTH_TRY(in.Finish());
   return http::Render(s.UpdateUnit(req.context, patch.id, p, patch.version), http::kOk, ViewJson);
@@ -159,9 +159,9 @@ Result<Response> GetBoard(Request& req, InventoryService& s) {
   for (const auto& [floor, units] : board.floors) {
     boost::json::array cells;
     for (const auto& u : units) {
-      ++counts[u.status];
+      ++counts[kUnitStatuses.Text(u.status)];
       cells.push_back(boost::json::object{{"id", u.id}, {"code", u.code}, {"room", u.room}, {"entrance", u.entrance},
-                                          {"status", u.status}, {"layout", u.layout}, {"area_m2", u.area_m2},
+                                          {"status", kUnitStatuses.Name(u.status)}, {"layout", u.layout}, {"area_m2", u.area_m2},
                                           {"list_price_cents", u.list_price_cents}, {"version", u.version}});
     }
     floors.push_back(boost::json::object{{"floor", floor}, {"units", std::move(cells)}});
@@ -200,9 +200,8 @@ platform::Manifest BuildManifest(InventoryModule& module) {
   m.Route({"GET", "/api/v1/projects/{id}/units", Permission::kRecordRead}, [&s](Request& r) -> Result<http::Response> {
     HEARTH_ASSIGN(auto id, r.PathId("id"));
     auto building = r.Query("building");
-    auto status = r.Query("status");
+    HEARTH_ASSIGN(auto status, http::QueryEnum(r, "status", kUnitStatuses));
     if (building && building->empty()) building.reset();
-    if (status && status->empty()) status.reset();
     HEARTH_ASSIGN(auto units, s.ListUnits(r.context, id, building, status));
     return http::ListResponse(units, std::nullopt, [](const Unit& u) { return ToJson(u); });
   });

@@ -147,7 +147,7 @@ Result<Unit> InventoryService::CreateUnit(const RequestContext& ctx, const UnitI
     if (!project) return FailField("project_id", "not_found");
     Unit u{0, actor.tenant_id, in.project_id, in.phase, in.building, in.entrance, in.room, in.floor,
            UnitCode(in.building, in.entrance, in.room), in.layout, in.area_m2, in.list_price_cents, in.decoration,
-           "available", 1, now, now};
+           UnitStatus::kAvailable, 1, now, now};
     u.id = repo_->InsertUnit(tx, u);
     repo_->AddEvent(tx, actor.tenant_id, u.id, "created", "房源建立：" + u.code, actor.user_id, now);
     audit_.Record(tx, ctx, "unit.created", "unit", u.id, nullptr, ToJson(u));
@@ -180,7 +180,7 @@ Result<std::vector<Unit>> InventoryService::CreateUnits(const RequestContext& ct
         const std::string room = std::to_string(floor) + r.suffix;
         Unit u{0, actor.tenant_id, project_id, in.phase, in.building, in.entrance, room, floor,
                UnitCode(in.building, in.entrance, room), r.layout, r.area_m2, r.list_price_cents, in.decoration,
-               "available", 1, now, now};
+               UnitStatus::kAvailable, 1, now, now};
         u.id = repo_->InsertUnit(tx, u);
         created.push_back(std::move(u));
       }
@@ -211,7 +211,7 @@ Result<UnitView> InventoryService::UpdateUnit(const RequestContext& ctx, std::in
     if (patch.status && *patch.status != u.status) {
       if (!StatusTransitionAllowed(u.status, *patch.status)) {
         return Fail(ErrorCode::kConflict, "invalid_transition",
-                    fmt::format("a unit cannot go from {} to {}", u.status, *patch.status));
+                    fmt::format("a unit cannot go from {} to {}", WordOf(u.status), WordOf(*patch.status)));
       }
       u.status = *patch.status;
     }
@@ -228,7 +228,7 @@ Result<UnitView> InventoryService::UpdateUnit(const RequestContext& ctx, std::in
     u.version = before.version + 1;
     if (u.status != before.status) {
       repo_->AddEvent(tx, actor.tenant_id, id, "status",
-                     fmt::format("{} → {}", UnitStatusLabel(before.status), UnitStatusLabel(u.status)), actor.user_id, now);
+                     fmt::format("{} → {}", kUnitStatusLabels.Name(before.status), kUnitStatusLabels.Name(u.status)), actor.user_id, now);
     } else {
       repo_->AddEvent(tx, actor.tenant_id, id, "changed", "房源信息修改", actor.user_id, now);
     }
@@ -313,7 +313,7 @@ Result<Board> InventoryService::GetBoard(const RequestContext& ctx, std::int64_t
 
 Result<std::vector<Unit>> InventoryService::ListUnits(const RequestContext& ctx, std::int64_t project_id,
                                                       const std::optional<std::string>& building,
-                                                      const std::optional<std::string>& status) {
+                                                      std::optional<UnitStatus> status) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<Unit>> {

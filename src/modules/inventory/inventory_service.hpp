@@ -45,7 +45,7 @@ struct UnitInput {
   std::string layout;
   double area_m2 = 0;
   std::int64_t list_price_cents = 0;
-  std::string decoration = "raw";
+  Decoration decoration = Decoration::kRaw;
 };
 
 /// A building's units in one call: floors `floor_from`..`floor_to`, each with the same rooms;
@@ -63,15 +63,15 @@ struct BulkUnitsInput {
     std::int64_t list_price_cents = 0;
   };
   std::vector<Room> rooms;
-  std::string decoration = "raw";
+  Decoration decoration = Decoration::kRaw;
 };
 
 struct UnitPatch {
-  std::optional<std::string> status;
+  std::optional<UnitStatus> status;
   std::optional<std::string> layout;
   std::optional<double> area_m2;
   std::optional<std::int64_t> list_price_cents;
-  std::optional<std::string> decoration;
+  std::optional<Decoration> decoration;
   std::optional<std::string> phase;
 };
 
@@ -132,7 +132,7 @@ class InventoryService {
   Result<Board> GetBoard(const RequestContext& ctx, std::int64_t project_id, const std::optional<std::string>& building);
   Result<std::vector<Unit>> ListUnits(const RequestContext& ctx, std::int64_t project_id,
                                       const std::optional<std::string>& building,
-                                      const std::optional<std::string>& status);
+                                      std::optional<UnitStatus> status);
 
  private:
   Result<Project> ProjectInScope(db::Tx& tx, const Actor& actor, std::int64_t id);

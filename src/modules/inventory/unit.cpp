@@ -6,28 +6,19 @@
 
 namespace hearth::inventory {
 
-bool IsUnitStatus(std::string_view s) {
-  return std::find(kUnitStatuses.begin(), kUnitStatuses.end(), s) != kUnitStatuses.end();
-}
-
-std::string_view UnitStatusLabel(std::string_view s) {
-  static constexpr std::array<std::string_view, 5> kLabels{"待售", "认筹", "认购", "签约", "交付"};
-  const auto at = std::find(kUnitStatuses.begin(), kUnitStatuses.end(), s);
-  return at == kUnitStatuses.end() ? s : kLabels[static_cast<std::size_t>(at - kUnitStatuses.begin())];
-}
-
-bool StatusTransitionAllowed(std::string_view from, std::string_view to) {
+bool StatusTransitionAllowed(UnitStatus from, UnitStatus to) {
+  using enum UnitStatus;
   struct Edge {
-    std::string_view from, to;
+    UnitStatus from, to;
   };
-  static constexpr std::array<Edge, 8> kEdges{{{"available", "pledged"},
-                                               {"available", "subscribed"},
-                                               {"pledged", "subscribed"},
-                                               {"pledged", "available"},
-                                               {"subscribed", "contracted"},
-                                               {"subscribed", "available"},
-                                               {"contracted", "delivered"},
-                                               {"pledged", "contracted"}}};
+  static constexpr std::array<Edge, 8> kEdges{{{kAvailable, kPledged},
+                                               {kAvailable, kSubscribed},
+                                               {kPledged, kSubscribed},
+                                               {kPledged, kAvailable},
+                                               {kSubscribed, kContracted},
+                                               {kSubscribed, kAvailable},
+                                               {kContracted, kDelivered},
+                                               {kPledged, kContracted}}};
   return std::any_of(kEdges.begin(), kEdges.end(), [&](const Edge& e) { return e.from == from && e.to == to; });
 }
 
@@ -70,8 +61,8 @@ boost::json::object ToJson(const Unit& u) {
           {"layout", u.layout},
           {"area_m2", u.area_m2},
           {"list_price_cents", u.list_price_cents},
-          {"decoration", u.decoration},
-          {"status", u.status},
+          {"decoration", kDecorations.Name(u.decoration)},
+          {"status", kUnitStatuses.Name(u.status)},
           {"version", u.version},
           {"created_at", FormatRfc3339(u.created_at)},
           {"updated_at", FormatRfc3339(u.updated_at)}};

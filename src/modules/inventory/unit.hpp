@@ -10,8 +10,21 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/vocabulary.hpp"
 
 namespace hearth::inventory {
+
+/// A unit's sales statuses in the order of a sale (待售 认筹 认购 签约 交付), as the API spells them
+/// (API.md). The one place they are spelled on the server.
+enum class UnitStatus { kAvailable, kPledged, kSubscribed, kContracted, kDelivered };
+inline constexpr Vocabulary<UnitStatus, 5> kUnitStatuses{{"available", "pledged", "subscribed", "contracted", "delivered"}};
+inline constexpr Vocabulary<UnitStatus, 5> kUnitStatusLabels{{"待售", "认筹", "认购", "签约", "交付"}};
+constexpr std::string_view WordOf(UnitStatus v) { return kUnitStatuses.Name(v); }
+
+/// 毛坯 (raw) or 精装 (finished).
+enum class Decoration { kRaw, kFinished };
+inline constexpr Vocabulary<Decoration, 2> kDecorations{{"raw", "finished"}};
+constexpr std::string_view WordOf(Decoration v) { return kDecorations.Name(v); }
 
 /// A development (楼盘), owned by an org unit (the project company or its city company).
 struct Project {
@@ -42,8 +55,8 @@ struct Unit {
   std::string layout;  ///< "3室2厅2卫"
   double area_m2 = 0;
   std::int64_t list_price_cents = 0;
-  std::string decoration = "raw";  ///< raw (毛坯) | finished (精装)
-  std::string status = "available";
+  Decoration decoration = Decoration::kRaw;
+  UnitStatus status = UnitStatus::kAvailable;
   std::int64_t version = 1;
   Timestamp created_at;
   Timestamp updated_at;
@@ -62,17 +75,9 @@ struct OwnedUnit {
   double share = 0;
 };
 
-/// A unit's sales statuses in the order of a sale, as the API spells them (API.md), each with its
-/// word (待售 认筹 认购 签约 交付). The one place they are spelled on the server.
-inline constexpr std::array<std::string_view, 5> kUnitStatuses{"available", "pledged", "subscribed", "contracted",
-                                                                "delivered"};
-/// The status's word in Chinese ("认购"); the status itself when it is not one.
-std::string_view UnitStatusLabel(std::string_view status);
-
 /// 待售 → 认筹 → 认购 → 签约 → 交付. A pledge or subscription may fall back to available
 /// (cancelled); a contract only goes on to delivery.
-bool StatusTransitionAllowed(std::string_view from, std::string_view to);
-bool IsUnitStatus(std::string_view status);
+bool StatusTransitionAllowed(UnitStatus from, UnitStatus to);
 
 /// "3-2-1101".
 std::string UnitCode(std::string_view building, std::string_view entrance, std::string_view room);

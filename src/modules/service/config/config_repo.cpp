@@ -97,7 +97,8 @@ std::vector<RoutingRule> ConfigRepo::Rules(db::Tx& tx, std::int64_t tenant_id) {
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
     out.push_back({r.Int(0), r.Int(1), static_cast<int>(r.Int(2)), r.Text(3), kTicketKinds.StoredOptional(r.OptText(4)),
-                   r.OptInt(5), kTicketGrades.StoredOptional(r.OptText(6)), r.OptInt(7), r.OptText(8),
+                   r.OptInt(5), kTicketGrades.StoredOptional(r.OptText(6)), r.OptInt(7),
+                   inventory::kUnitStatuses.StoredOptional(r.OptText(8)),
                    kDepartments.Stored(r.Text(9)), r.OptInt(10), r.Bool(11), r.Int(12)});
   }
   return out;

@@ -342,9 +342,10 @@ Result<void> ConfigService::SeedDefaults() {
       constexpr auto any = std::nullopt;
       int rule_position = 10;
       auto rule = [&](std::string name, std::optional<TicketKind> kind, std::optional<std::int64_t> category,
-                      std::optional<TicketGrade> grade, std::optional<std::string> unit_status, Department department) {
+                      std::optional<TicketGrade> grade, std::optional<inventory::UnitStatus> unit_status,
+                      Department department) {
         repo_->InsertRule(tx, {0, tenant, rule_position, std::move(name), kind, category, grade, std::nullopt,
-                              std::move(unit_status), department, std::nullopt, true, 1},
+                              unit_status, department, std::nullopt, true, 1},
                          now);
         rule_position += 10;
       };
@@ -352,7 +353,7 @@ Result<void> ConfigService::SeedDefaults() {
       rule("销售承诺归营销", any, ids["销售承诺"], any, any, kSales);
       rule("设计问题归设计", any, ids["设计"], any, any, kDesign);
       rule("重大投诉由工程部界定责任", kComplaint, any, kMajor, any, kEngineering);
-      rule("已交付房屋报修由项目部整改", kRepair, any, any, "delivered", kProject);
+      rule("已交付房屋报修由项目部整改", kRepair, any, any, inventory::UnitStatus::kDelivered, kProject);
       rule("其他报修归工程部", kRepair, any, any, any, kEngineering);
       // SLA policies in minutes of working time (a working day is 9 hours).
       auto policy = [&](std::string name, std::optional<TicketKind> kind, std::optional<TicketGrade> grade,

@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "modules/service/config/business_calendar.hpp"
+#include "modules/inventory/unit.hpp"
 #include "modules/service/vocabulary.hpp"
 
 // The service centre's configuration as data (the business edits it): categories, routing rules,
@@ -35,7 +36,7 @@ struct RoutingRule {
   std::optional<std::int64_t> category_id;  ///< matches the category and everything under it
   std::optional<TicketGrade> grade;
   std::optional<std::int64_t> project_id;
-  std::optional<std::string> unit_status;  ///< inventory::kUnitStatuses
+  std::optional<inventory::UnitStatus> unit_status;
   Department department = Department::kCustomerRelations;
   std::optional<std::int64_t> org_unit_id;  ///< the unit that works it; default the ticket's company
   bool active = true;

@@ -16,7 +16,7 @@ struct TicketFacts {
   TicketGrade grade = TicketGrade::kGeneral;
   std::optional<std::int64_t> project_id;
   std::optional<std::int64_t> category_id;
-  std::optional<std::string> unit_status;  ///< of the ticket's unit, when it names one
+  std::optional<inventory::UnitStatus> unit_status;  ///< of the ticket's unit, when it names one
   bool team_dissolved = false;             ///< the project's own team has handed over
 };
 

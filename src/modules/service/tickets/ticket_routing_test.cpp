@@ -33,7 +33,7 @@ ServiceConfig Config() {
   retired.active = false;
   RoutingRule handover = rule(13, "project");
   handover.kind = kTicketKinds.Parse("complaint").value();
-  handover.unit_status = "delivered";
+  handover.unit_status = inventory::UnitStatus::kDelivered;
   RoutingRule vip = rule(14, "sales");
   vip.project_id = 7;
   vip.grade = kTicketGrades.Parse("major").value();
@@ -76,7 +76,7 @@ TEST(RouteTicket, FirstMatchingActiveRuleByPosition) {
     bool fallback;
   };
   TicketFacts delivered = Facts("complaint");
-  delivered.unit_status = "delivered";
+  delivered.unit_status = inventory::UnitStatus::kDelivered;
   TicketFacts dissolved = delivered;
   dissolved.team_dissolved = true;
   TicketFacts vip = Facts("inquiry", "major");

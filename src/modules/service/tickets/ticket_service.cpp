@@ -163,7 +163,7 @@ Result<std::optional<std::int64_t>> ChooseCategory(const ServiceConfig& config, 
 boost::json::object Route(Ticket& t, const ServiceConfig& config, const TicketService::Subjects& subjects,
                           Timestamp now) {
   const TicketFacts facts{t.kind, t.grade, t.project_id, t.category_id,
-                          subjects.unit ? std::optional<std::string>(subjects.unit->status) : std::nullopt,
+                          subjects.unit ? std::optional<inventory::UnitStatus>(subjects.unit->status) : std::nullopt,
                           subjects.project && subjects.project->team_dissolved};
   const Routing route = RouteTicket(config, facts);
   t.department = route.department;

@@ -45,7 +45,9 @@ export type ImportStarted = { kind: 'report'; report: ImportReport } | { kind: '
 /** The ApiError a failed job stands for, so that it is shown like a failed request. */
 export function jobError(job: ImportJob): ApiError {
   const error: { code: string; message: string; fields?: FieldReasons } = job.error ?? { code: 'import_failed', message: '' };
-  const status = error.code === 'forbidden' ? 403 : error.code === 'payload_too_large' ? 413 : error.fields ? 422 : 500;
+  // The server always sends `fields` (often {}): only named fields make it a validation failure.
+  const named = error.fields !== undefined && Object.keys(error.fields).length > 0;
+  const status = error.code === 'forbidden' ? 403 : error.code === 'payload_too_large' ? 413 : named ? 422 : 500;
   return new ApiError(status, error.code, error.message, error.fields ?? {});
 }
 

@@ -9,8 +9,12 @@ import { ticketKeys } from '../queries';
 import { chargeToLabel, departmentLabel, formatFen, responsibilityLabel, ticketActionLabel, workOrderActionLabel, workOrderStatusLabel } from '../labels';
 import type { Users } from '../../platform/useUsers';
 import { TicketStatusTag } from './TicketCells';
+import type { TicketEvent, TicketEventAction } from '../types';
 
-const kActionColors: Record<string, string> = {
+/** What an entry adds, by action: members of the document's TicketEventDetail. */
+type Detail = TicketEvent['detail'];
+
+const kActionColors: Partial<Record<TicketEventAction, string>> = {
   created: '#1f4fd1',
   assign: '#2f54eb',
   start: '#13a8a8',
@@ -21,7 +25,6 @@ const kActionColors: Record<string, string> = {
   reopen: '#e8720c',
   cancel: '#8c94a3',
   comment: '#595959',
-  escalate: '#cf1322',
   escalated: '#cf1322',
   reminded: '#d4a106',
   shared: '#1f4fd1',
@@ -35,8 +38,8 @@ const kActionColors: Record<string, string> = {
  * A work-order step (派工, 审批, 上门, 验收…): on creation `step` is the new order's status, on
  * every later step the action with `from` and `to`.
  */
-function workOrderLines(t: Translate, detail: Record<string, unknown>): string[] {
-  const text = (key: string) => (detail[key] === null || detail[key] === undefined ? '' : String(detail[key]));
+function workOrderLines(t: Translate, detail: Detail): string[] {
+  const text = (key: keyof Detail) => (detail[key] === null || detail[key] === undefined ? '' : String(detail[key]));
   const created = !detail.from;
   const step = created ? t('workOrder.dispatch') : workOrderActionLabel(t, text('step'));
   const lines = [`${t('workOrder.ref', { id: text('work_order') })} · ${step}`];
@@ -51,11 +54,11 @@ function workOrderLines(t: Translate, detail: Record<string, unknown>): string[]
 }
 
 /** The event's detail object as short "label: value" lines, in the reader's language. */
-function detailLines(t: Translate, users: Users, action: string, detail: Record<string, unknown>): string[] {
+function detailLines(t: Translate, users: Users, action: TicketEventAction, detail: Detail): string[] {
   if (action === 'work_order') return workOrderLines(t, detail ?? {});
   const lines: string[] = [];
   if (action === 'shared') lines.push(t('ticket.sharedDetail'));
-  for (const [key, raw] of Object.entries(detail ?? {})) {
+  for (const [key, raw] of Object.entries(detail ?? {}) as [keyof Detail, unknown][]) {
     if (raw === null || raw === undefined || raw === '') continue;
     const value = typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
     switch (key) {

@@ -13,7 +13,7 @@ import { useCustomer } from '../../customers/queries';
 import { serviceApi } from '../api';
 import { ticketChanged, ticketKeys } from '../queries';
 import { departmentLabel, formatSpan, kindLabel, responsibilityLabel, ticketStatusLabel } from '../labels';
-import type { Ticket } from '../types';
+import type { Ticket, TicketListQuery } from '../types';
 import { TicketFilterBar, type TicketFilters } from '../components/TicketFilterBar';
 import { CallbackFields, reopensTicket } from '../components/CallbackFields';
 import { GradeTag } from '../components/TicketCells';
@@ -103,7 +103,7 @@ export default function CallbacksPage() {
   // The server lists newest first and has no other order: read the whole queue, then sort.
   const query = useQuery({
     queryKey: queueKey,
-    queryFn: ({ signal }) => fetchAll<Ticket>('/tickets', { status: 'resolved', kind, department }, { signal, maxPages: 10 }),
+    queryFn: ({ signal }) => fetchAll<Ticket>('/tickets', { status: 'resolved', kind, department } satisfies TicketListQuery, { signal, maxPages: 10 }),
     placeholderData: keepPreviousData,
   });
   const tickets = query.data?.items ?? kNone;
