@@ -21,11 +21,29 @@ case "$mode" in
   --runs) limit="-runs=$amount" ;;
   *) echo "usage: $0 --seconds N | --runs N" >&2; exit 2 ;;
 esac
-failed=0
-for target in fuzz_customer_json fuzz_csv fuzz_ids fuzz_query fuzz_xlsx; do
+# One target per core at a time (each libFuzzer run is single-threaded); each writes its own log,
+# printed in order once all have run.
+targets=(fuzz_customer_json fuzz_csv fuzz_ids fuzz_query fuzz_xlsx)
+run_target() {
+  local target=$1
   mkdir -p "$tmp/$target"
   if "$build/$target" "$limit" -rss_limit_mb=2048 -max_len=65536 -timeout=10 -print_final_stats=1 \
        -artifact_prefix="$build/artifacts/$target-" "$tmp/$target" "fuzz/corpus/$target" >"$tmp/$target.log" 2>&1; then
+    echo ok >"$tmp/$target.rc"
+  else
+    echo failed >"$tmp/$target.rc"
+  fi
+}
+running=0
+for target in "${targets[@]}"; do
+  run_target "$target" &
+  running=$((running + 1))
+  if [ "$running" -ge "$(nproc)" ]; then wait -n; running=$((running - 1)); fi
+done
+wait
+failed=0
+for target in "${targets[@]}"; do
+  if [ "$(cat "$tmp/$target.rc")" = ok ]; then
     runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$tmp/$target.log" | grep -oE '[0-9]+$' || echo "?")
     echo "fuzz $target: $runs executions, 0 crashes (corpus $(ls "fuzz/corpus/$target" | wc -l) seeds + $(ls "$tmp/$target" | wc -l) found)"
   else

@@ -1,6 +1,7 @@
 #include "platform/user_repo.hpp"
 
 #include "core/hidden_impl.hpp"
+#include "db/columns.hpp"
 
 #include "platform/roles.hpp"
 
@@ -12,21 +13,27 @@ constexpr std::string_view kInsert = R"sql(
 INSERT INTO users (tenant_id, org_unit_id, username, display_name, phone, email, password_hash, roles, disabled,
                    created_at, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id)sql";
-constexpr std::string_view kFind = R"sql(
-SELECT id, tenant_id, org_unit_id, username, display_name, phone, email, roles, disabled, version, created_at,
-       updated_at, locked_at
-  FROM users WHERE id = $1 AND tenant_id = $2)sql";
-constexpr std::string_view kFindWithUnit = R"sql(
-SELECT u.id, u.tenant_id, u.org_unit_id, u.username, u.display_name, u.phone, u.email, u.roles, u.disabled,
-       u.version, u.created_at, u.updated_at, u.locked_at, o.name, o.kind
+// A user's columns, declared once: the SELECTs list them and FromRow reads them.
+const db::Columns<User> kUserColumns{
+    {"id", &User::id},
+    {"tenant_id", &User::tenant_id},
+    {"org_unit_id", &User::org_unit_id},
+    {"username", &User::username},
+    {"display_name", &User::display_name},
+    {"phone", &User::phone},
+    {"email", &User::email},
+    {"roles", [](User& u, const db::Row& r, std::size_t i) { u.roles = SplitRoles(r.Text(i)); }},
+    {"disabled", &User::disabled},
+    {"version", &User::version},
+    {"created_at", &User::created_at},
+    {"updated_at", &User::updated_at},
+    {"locked_at", &User::locked_at},
+};
+const std::string kFind = "SELECT " + kUserColumns.List() + " FROM users WHERE id = $1 AND tenant_id = $2";
+const std::string kFindWithUnit = "SELECT " + kUserColumns.List("u") + R"sql(, o.name, o.kind
   FROM users u JOIN org_units o ON o.id = u.org_unit_id WHERE u.id = $1 AND u.tenant_id = $2)sql";
-constexpr std::string_view kFindForLogin = R"sql(
-SELECT id, tenant_id, org_unit_id, username, display_name, phone, email, roles, disabled, version, created_at,
-       updated_at, locked_at, password_hash
-  FROM users WHERE username = $1)sql";
-constexpr std::string_view kList = R"sql(
-SELECT u.id, u.tenant_id, u.org_unit_id, u.username, u.display_name, u.phone, u.email, u.roles, u.disabled,
-       u.version, u.created_at, u.updated_at, u.locked_at
+const std::string kFindForLogin = "SELECT " + kUserColumns.List() + ", password_hash FROM users WHERE username = $1";
+const std::string kList = "SELECT " + kUserColumns.List("u") + R"sql(
   FROM users u JOIN org_units o ON o.id = u.org_unit_id
  WHERE u.tenant_id = $1 AND o.path LIKE $2 AND u.id > $3
    AND (CAST($4 AS TEXT) IS NULL OR u.username LIKE $4 ESCAPE '\' OR u.display_name LIKE $4 ESCAPE '\')
@@ -54,12 +61,7 @@ constexpr std::string_view kRevokeAll = R"sql(
 UPDATE sessions SET revoked_at = $2, version = version + 1, updated_at = $2
  WHERE user_id = $1 AND revoked_at IS NULL)sql";
 
-User FromRow(const db::Row& r) {
-  User u{r.Int(0),  r.Int(1),           r.Int(2),  r.Text(3), r.Text(4), r.OptText(5), r.OptText(6),
-         SplitRoles(r.Text(7)), r.Bool(8), r.Int(9), r.Time(10), r.Time(11), std::nullopt};
-  u.locked_at = r.OptTime(12);
-  return u;
-}
+User FromRow(const db::Row& r) { return kUserColumns.Read(r); }
 
 // One failed login: the count goes up, and the account locks when it reaches `limit`.
 constexpr std::string_view kFailedLogin = R"sql(
@@ -92,13 +94,13 @@ std::optional<std::tuple<User, std::string, std::string>> UserRepo::FindWithUnit
   auto rows = tx.Execute(kFindWithUnit, id, tenant_id);
   if (rows.empty()) return std::nullopt;
   const auto r = rows.front();
-  return std::make_tuple(FromRow(r), r.Text(13), r.Text(14));
+  return std::make_tuple(FromRow(r), r.Text(kUserColumns.size()), r.Text(kUserColumns.size() + 1));
 }
 
 std::optional<std::pair<User, std::string>> UserRepo::FindForLogin(db::Tx& tx, const std::string& username) {
   auto rows = tx.Execute(kFindForLogin, username);
   if (rows.empty()) return std::nullopt;
-  return std::make_pair(FromRow(rows.front()), rows.front().Text(13));
+  return std::make_pair(FromRow(rows.front()), rows.front().Text(kUserColumns.size()));
 }
 
 std::vector<User> UserRepo::List(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,

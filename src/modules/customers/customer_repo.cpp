@@ -1,6 +1,7 @@
 #include "modules/customers/customer_repo.hpp"
 
 #include "core/hidden_impl.hpp"
+#include "db/columns.hpp"
 
 #include <charconv>
 #include "platform/org_scope.hpp"
@@ -25,28 +26,6 @@ UPDATE customers SET org_unit_id = $3, name = $4, phones = $5, id_type = $6, id_
        consent_marketing = $20, consent_changed_at = $21, search_terms = $22, anonymized_at = $23,
        version = version + 1, updated_at = $24
  WHERE id = $1 AND tenant_id = $2 AND (CAST($25 AS BIGINT) IS NULL OR version = $25))sql";
-#define HEARTH_CUSTOMER_COLUMNS                                                                                   \
-  "c.id, c.tenant_id, c.org_unit_id, c.name, c.phones, c.id_type, c.id_number, c.gender, c.birth_date, "          \
-  "c.marital_status, c.children_birth_years, c.elders, c.income_level, c.email, c.address, c.city, c.occupation, " \
-  "c.source_channel, c.tags, c.consent_marketing, c.consent_changed_at, c.merged_into, c.anonymized_at, "           \
-  "c.version, c.created_at, c.updated_at, o.path"
-constexpr std::string_view kFind = "SELECT " HEARTH_CUSTOMER_COLUMNS R"sql(
-  FROM customers c)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
- WHERE c.id = $1 AND c.tenant_id = $2)sql";
-constexpr std::string_view kList = "SELECT " HEARTH_CUSTOMER_COLUMNS R"sql(
-  FROM customers c)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
- WHERE c.tenant_id = $1 AND o.path LIKE $2 AND c.id < $3 AND c.merged_into IS NULL ORDER BY c.id DESC LIMIT $4)sql";
-// CROSS JOIN makes SQLite read the FTS index first; left to itself it scans the tenant's
-// customers and probes the index once per row (seconds at a million rows).
-constexpr std::string_view kSearchSqlite = "SELECT " HEARTH_CUSTOMER_COLUMNS R"sql(
-  FROM customer_fts f CROSS JOIN customers c ON c.id = f.rowid)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
- WHERE customer_fts MATCH $1 AND c.tenant_id = $2 AND o.path LIKE $3 AND c.merged_into IS NULL
- ORDER BY f.rowid DESC LIMIT $4)sql";
-constexpr std::string_view kSearchPg = "SELECT " HEARTH_CUSTOMER_COLUMNS R"sql(
-  FROM customers c)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
- WHERE string_to_array(c.search_terms, ' ') @> string_to_array($1, ' ') AND c.tenant_id = $2 AND o.path LIKE $3
-   AND c.merged_into IS NULL ORDER BY c.id DESC LIMIT $4)sql";
-#undef HEARTH_CUSTOMER_COLUMNS
 constexpr std::string_view kPhoneOwner = "SELECT customer_id FROM customer_phones WHERE tenant_id = $1 AND phone = $2 AND customer_id <> $3";
 constexpr std::string_view kIdOwner = "SELECT id FROM customers WHERE tenant_id = $1 AND id_number = $2 AND id <> $3";
 constexpr std::string_view kDeletePhones = "DELETE FROM customer_phones WHERE customer_id = $1 AND tenant_id = $2";
@@ -100,43 +79,68 @@ std::string JoinYears(const std::vector<int>& years) {
   return out;
 }
 
-Customer FromRow(const db::Row& r) {
-  Customer c;
-  c.id = r.Int(0);
-  c.tenant_id = r.Int(1);
-  c.org_unit_id = r.Int(2);
-  c.name = r.Text(3);
-  for (const auto& item : Split(r.Text(4), ',')) {
-    const auto bar = item.find('|');
-    c.phones.push_back({item.substr(0, bar), bar == std::string::npos ? "mobile" : item.substr(bar + 1)});
-  }
-  c.id_type = r.OptText(5);
-  c.id_number = r.OptText(6);
-  c.gender = r.Text(7);
-  c.birth_date = r.OptText(8);
-  c.marital_status = r.OptText(9);
-  for (const auto& y : Split(r.Text(10), ',')) {
-    int v = 0;
-    std::from_chars(y.data(), y.data() + y.size(), v);
-    c.children_birth_years.push_back(v);
-  }
-  if (auto e = r.OptInt(11)) c.elders = static_cast<int>(*e);
-  c.income_level = r.OptText(12);
-  c.email = r.OptText(13);
-  c.address = r.OptText(14);
-  c.city = r.OptText(15);
-  c.occupation = r.OptText(16);
-  c.source_channel = r.OptText(17);
-  c.tags = Split(r.Text(18), '\x1f');
-  c.consent_marketing = r.Bool(19);
-  c.consent_changed_at = r.OptTime(20);
-  c.merged_into = r.OptInt(21);
-  c.anonymized_at = r.OptTime(22);
-  c.version = r.Int(23);
-  c.created_at = r.Time(24);
-  c.updated_at = r.Time(25);
-  return c;
-}
+// A customer's columns, declared once: the SELECTs list them and FromRow reads them. Lists are
+// kept as text (see above).
+const db::Columns<Customer> kCustomerColumns{
+    {"id", &Customer::id},
+    {"tenant_id", &Customer::tenant_id},
+    {"org_unit_id", &Customer::org_unit_id},
+    {"name", &Customer::name},
+    {"phones",
+     [](Customer& c, const db::Row& r, std::size_t i) {
+       for (const auto& item : Split(r.Text(i), ',')) {
+         const auto bar = item.find('|');
+         c.phones.push_back({item.substr(0, bar), bar == std::string::npos ? "mobile" : item.substr(bar + 1)});
+       }
+     }},
+    {"id_type", &Customer::id_type},
+    {"id_number", &Customer::id_number},
+    {"gender", &Customer::gender},
+    {"birth_date", &Customer::birth_date},
+    {"marital_status", &Customer::marital_status},
+    {"children_birth_years",
+     [](Customer& c, const db::Row& r, std::size_t i) {
+       for (const auto& y : Split(r.Text(i), ',')) {
+         int v = 0;
+         std::from_chars(y.data(), y.data() + y.size(), v);
+         c.children_birth_years.push_back(v);
+       }
+     }},
+    {"elders", &Customer::elders},
+    {"income_level", &Customer::income_level},
+    {"email", &Customer::email},
+    {"address", &Customer::address},
+    {"city", &Customer::city},
+    {"occupation", &Customer::occupation},
+    {"source_channel", &Customer::source_channel},
+    {"tags", [](Customer& c, const db::Row& r, std::size_t i) { c.tags = Split(r.Text(i), '\x1f'); }},
+    {"consent_marketing", &Customer::consent_marketing},
+    {"consent_changed_at", &Customer::consent_changed_at},
+    {"merged_into", &Customer::merged_into},
+    {"anonymized_at", &Customer::anonymized_at},
+    {"version", &Customer::version},
+    {"created_at", &Customer::created_at},
+    {"updated_at", &Customer::updated_at},
+};
+const std::string kCustomerSelect = "SELECT " + kCustomerColumns.List("c") + ", o.path";
+const std::string kFind = kCustomerSelect + R"sql(
+  FROM customers c)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
+ WHERE c.id = $1 AND c.tenant_id = $2)sql";
+const std::string kList = kCustomerSelect + R"sql(
+  FROM customers c)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
+ WHERE c.tenant_id = $1 AND o.path LIKE $2 AND c.id < $3 AND c.merged_into IS NULL ORDER BY c.id DESC LIMIT $4)sql";
+// CROSS JOIN makes SQLite read the FTS index first; left to itself it scans the tenant's
+// customers and probes the index once per row (seconds at a million rows).
+const std::string kSearchSqlite = kCustomerSelect + R"sql(
+  FROM customer_fts f CROSS JOIN customers c ON c.id = f.rowid)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
+ WHERE customer_fts MATCH $1 AND c.tenant_id = $2 AND o.path LIKE $3 AND c.merged_into IS NULL
+ ORDER BY f.rowid DESC LIMIT $4)sql";
+const std::string kSearchPg = kCustomerSelect + R"sql(
+  FROM customers c)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
+ WHERE string_to_array(c.search_terms, ' ') @> string_to_array($1, ' ') AND c.tenant_id = $2 AND o.path LIKE $3
+   AND c.merged_into IS NULL ORDER BY c.id DESC LIMIT $4)sql";
+
+Customer FromRow(const db::Row& r) { return kCustomerColumns.Read(r); }
 
 void WritePhones(db::Tx& tx, const Customer& c, bool replace) {
   if (replace) tx.Execute(kDeletePhones, c.id, c.tenant_id);
@@ -192,7 +196,7 @@ bool CustomerRepo::Update(db::Tx& tx, const Customer& c, const std::string& sear
 std::optional<ScopedCustomer> CustomerRepo::Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
   auto rows = tx.Execute(kFind, id, tenant_id);
   if (rows.empty()) return std::nullopt;
-  return ScopedCustomer{FromRow(rows.front()), rows.front().Text(26)};
+  return ScopedCustomer{FromRow(rows.front()), rows.front().Text(kCustomerColumns.size())};
 }
 
 std::optional<std::pair<std::int64_t, std::string>> CustomerRepo::FindDuplicate(db::Tx& tx, std::int64_t tenant_id,

@@ -6,15 +6,30 @@
 #include <boost/json/serialize.hpp>
 
 #include "core/xlsx_reader.hpp"
+#include "db/columns.hpp"
 #include "http/request.hpp"
 
 namespace hearth::customers {
 
 namespace {
 
-constexpr std::string_view kColumns =
-    "id, tenant_id, user_id, kind, status, dry_run, format, bytes, rows_done, rows_total, result, error, created_at, "
-    "updated_at, finished_at";
+const db::Columns<ImportJob> kColumns{
+    {"id", &ImportJob::id},
+    {"tenant_id", &ImportJob::tenant_id},
+    {"user_id", &ImportJob::user_id},
+    {"kind", &ImportJob::kind},
+    {"status", &ImportJob::status},
+    {"dry_run", &ImportJob::dry_run},
+    {"format", &ImportJob::format},
+    {"bytes", &ImportJob::bytes},
+    {"rows_done", &ImportJob::rows_done},
+    {"rows_total", &ImportJob::rows_total},
+    {"result", &ImportJob::result},
+    {"error", &ImportJob::error},
+    {"created_at", &ImportJob::created_at},
+    {"updated_at", &ImportJob::updated_at},
+    {"finished_at", &ImportJob::finished_at},
+};
 constexpr std::string_view kInsert = R"sql(
 INSERT INTO import_jobs (tenant_id, user_id, kind, status, dry_run, format, bytes, created_at, updated_at)
 VALUES ($1, $2, $3, 'running', $4, $5, $6, $7, $7) RETURNING id)sql";
@@ -23,27 +38,9 @@ UPDATE import_jobs SET status = $2, rows_done = $3, rows_total = $4, result = $5
        finished_at = $8, version = version + 1
  WHERE id = $1)sql";
 
-std::string Select(std::string_view where) { return "SELECT " + std::string(kColumns) + " FROM import_jobs " + std::string(where); }
+std::string Select(std::string_view where) { return "SELECT " + kColumns.List() + " FROM import_jobs " + std::string(where); }
 
-ImportJob FromRow(const db::Row& r) {
-  ImportJob j;
-  j.id = r.Int(0);
-  j.tenant_id = r.Int(1);
-  j.user_id = r.Int(2);
-  j.kind = r.Text(3);
-  j.status = r.Text(4);
-  j.dry_run = r.Bool(5);
-  j.format = r.Text(6);
-  j.bytes = r.Int(7);
-  j.rows_done = r.Int(8);
-  j.rows_total = r.OptInt(9);
-  j.result = r.OptText(10);
-  j.error = r.OptText(11);
-  j.created_at = r.Time(12);
-  j.updated_at = r.Time(13);
-  j.finished_at = r.OptTime(14);
-  return j;
-}
+ImportJob FromRow(const db::Row& r) { return kColumns.Read(r); }
 
 boost::json::value ParsedOrNull(const std::optional<std::string>& text) {
   if (!text) return nullptr;

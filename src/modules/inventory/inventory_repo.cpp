@@ -1,6 +1,7 @@
 #include "modules/inventory/inventory_repo.hpp"
 
 #include "core/hidden_impl.hpp"
+#include "db/columns.hpp"
 #include "platform/org_scope.hpp"
 
 namespace hearth::inventory {
@@ -28,14 +29,29 @@ constexpr std::string_view kInsertUnit = R"sql(
 INSERT INTO units (tenant_id, project_id, phase, building, entrance, room, floor, code, layout, area_m2,
                    list_price_cents, decoration, status, created_at, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id)sql";
-#define HEARTH_UNIT_COLUMNS                                                                                      \
-  "id, tenant_id, project_id, phase, building, entrance, room, floor, code, layout, area_m2, list_price_cents, " \
-  "decoration, status, version, created_at, updated_at"
-constexpr std::string_view kFindUnit = "SELECT " HEARTH_UNIT_COLUMNS " FROM units WHERE id = $1 AND tenant_id = $2";
-constexpr std::string_view kUnitsOf = "SELECT " HEARTH_UNIT_COLUMNS R"sql( FROM units
+const db::Columns<Unit> kUnitColumns{
+    {"id", &Unit::id},
+    {"tenant_id", &Unit::tenant_id},
+    {"project_id", &Unit::project_id},
+    {"phase", &Unit::phase},
+    {"building", &Unit::building},
+    {"entrance", &Unit::entrance},
+    {"room", &Unit::room},
+    {"floor", &Unit::floor},
+    {"code", &Unit::code},
+    {"layout", &Unit::layout},
+    {"area_m2", &Unit::area_m2},
+    {"list_price_cents", &Unit::list_price_cents},
+    {"decoration", &Unit::decoration, kDecorations},
+    {"status", &Unit::status, kUnitStatuses},
+    {"version", &Unit::version},
+    {"created_at", &Unit::created_at},
+    {"updated_at", &Unit::updated_at},
+};
+const std::string kFindUnit = "SELECT " + kUnitColumns.List() + " FROM units WHERE id = $1 AND tenant_id = $2";
+const std::string kUnitsOf = "SELECT " + kUnitColumns.List() + R"sql( FROM units
  WHERE project_id = $1 AND tenant_id = $2 AND (CAST($3 AS TEXT) IS NULL OR building = $3)
  ORDER BY building, entrance, floor DESC, room)sql";
-#undef HEARTH_UNIT_COLUMNS
 constexpr std::string_view kUpdateUnit = R"sql(
 UPDATE units SET layout = $3, area_m2 = $4, list_price_cents = $5, decoration = $6, status = $7, phase = $8,
        version = version + 1, updated_at = $9
@@ -44,9 +60,7 @@ constexpr std::string_view kBuildings = R"sql(
 SELECT DISTINCT building FROM units WHERE project_id = $1 AND tenant_id = $2 ORDER BY building)sql";
 constexpr std::string_view kOwners = R"sql(
 SELECT w.customer_id, w.share FROM unit_owners w WHERE w.unit_id = $1 ORDER BY w.share DESC, w.id)sql";
-constexpr std::string_view kOwnedBy = R"sql(
-SELECT u.id, u.tenant_id, u.project_id, u.phase, u.building, u.entrance, u.room, u.floor, u.code, u.layout, u.area_m2,
-       u.list_price_cents, u.decoration, u.status, u.version, u.created_at, u.updated_at, p.name, w.share
+const std::string kOwnedBy = "SELECT " + kUnitColumns.List("u") + R"sql(, p.name, w.share
   FROM unit_owners w JOIN units u ON u.id = w.unit_id JOIN projects p ON p.id = u.project_id)sql" HEARTH_JOIN_ORG_UNIT("p") R"sql(
  WHERE w.customer_id = $1 AND w.tenant_id = $2 AND o.path LIKE $3 ORDER BY p.name, u.code LIMIT 500)sql";
 constexpr std::string_view kUpsertOwner = R"sql(
@@ -80,11 +94,7 @@ Project ProjectFrom(const db::Row& r) {
   return p;
 }
 
-Unit UnitFrom(const db::Row& r) {
-  return Unit{r.Int(0),  r.Int(1),  r.Int(2),  r.Text(3),  r.Text(4),  r.Text(5),  r.Text(6),  static_cast<int>(r.Int(7)),
-              r.Text(8), r.Text(9), r.Real(10), r.Int(11), kDecorations.Stored(r.Text(12)),
-              kUnitStatuses.Stored(r.Text(13)), r.Int(14), r.Time(15), r.Time(16)};
-}
+Unit UnitFrom(const db::Row& r) { return kUnitColumns.Read(r); }
 
 }  // namespace
 
@@ -189,7 +199,7 @@ std::vector<OwnedUnit> InventoryRepo::UnitsOwnedBy(db::Tx& tx, std::int64_t tena
   auto rows = tx.Execute(kOwnedBy, customer_id, tenant_id, path_prefix + "%");
   std::vector<OwnedUnit> out;
   out.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back({UnitFrom(rows[i]), rows[i].Text(17), rows[i].Real(18)});
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back({UnitFrom(rows[i]), rows[i].Text(kUnitColumns.size()), rows[i].Real(kUnitColumns.size() + 1)});
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "modules/service/mass_alerts/mass_alerts.hpp"
 
+#include "db/columns.hpp"
+
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -32,15 +34,26 @@ constexpr std::string_view kUpdateCount = R"sql(
 UPDATE mass_alerts SET ticket_count = $2, proposed_grade = $3, version = version + 1, updated_at = $4 WHERE id = $1)sql";
 constexpr std::string_view kLink =
     "INSERT INTO mass_alert_tickets (alert_id, ticket_id) VALUES ($1, $2) ON CONFLICT (alert_id, ticket_id) DO NOTHING";
-#define HEARTH_ALERT_COLUMNS                                                                                      \
-  "a.id, a.tenant_id, a.org_unit_id, a.project_id, a.building, a.category_id, a.ticket_count, a.proposed_grade, " \
-  "a.status, a.note, a.version, a.created_at, a.updated_at"
-constexpr std::string_view kFind = "SELECT " HEARTH_ALERT_COLUMNS R"sql(, o.path FROM mass_alerts a)sql" HEARTH_JOIN_ORG_UNIT("a") R"sql(
+const db::Columns<MassAlert> kAlertColumns{
+    {"id", &MassAlert::id},
+    {"tenant_id", &MassAlert::tenant_id},
+    {"org_unit_id", &MassAlert::org_unit_id},
+    {"project_id", &MassAlert::project_id},
+    {"building", &MassAlert::building},
+    {"category_id", &MassAlert::category_id},
+    {"ticket_count", &MassAlert::ticket_count},
+    {"proposed_grade", &MassAlert::proposed_grade, kTicketGrades},
+    {"status", &MassAlert::status, kMassAlertStatuses},
+    {"note", &MassAlert::note},
+    {"version", &MassAlert::version},
+    {"created_at", &MassAlert::created_at},
+    {"updated_at", &MassAlert::updated_at},
+};
+const std::string kFind = "SELECT " + kAlertColumns.List("a") + R"sql(, o.path FROM mass_alerts a)sql" HEARTH_JOIN_ORG_UNIT("a") R"sql(
  WHERE a.id = $1 AND a.tenant_id = $2)sql";
-constexpr std::string_view kList = "SELECT " HEARTH_ALERT_COLUMNS R"sql(, o.path FROM mass_alerts a)sql" HEARTH_JOIN_ORG_UNIT("a") R"sql(
+const std::string kList = "SELECT " + kAlertColumns.List("a") + R"sql(, o.path FROM mass_alerts a)sql" HEARTH_JOIN_ORG_UNIT("a") R"sql(
  WHERE a.tenant_id = $1 AND o.path LIKE $2 AND a.id < $3 AND (CAST($5 AS TEXT) IS NULL OR a.status = $5)
  ORDER BY a.id DESC LIMIT $4)sql";
-#undef HEARTH_ALERT_COLUMNS
 constexpr std::string_view kTicketsOf = "SELECT ticket_id FROM mass_alert_tickets WHERE alert_id = $1 ORDER BY ticket_id";
 constexpr std::string_view kDecide = R"sql(
 UPDATE mass_alerts SET status = $2, note = COALESCE($3, note), version = version + 1, updated_at = $4 WHERE id = $1)sql";
@@ -53,23 +66,7 @@ SELECT t.tenant_id, t.id, $3, 'graded', $4, $5, $3, $3 FROM tickets t
  WHERE t.id IN (SELECT ticket_id FROM mass_alert_tickets WHERE alert_id = $1) AND t.grade = $2
    AND t.status NOT IN ('closed', 'cancelled'))sql";
 
-MassAlert AlertFrom(const db::Row& r) {
-  MassAlert a;
-  a.id = r.Int(0);
-  a.tenant_id = r.Int(1);
-  a.org_unit_id = r.Int(2);
-  a.project_id = r.Int(3);
-  a.building = r.OptText(4);
-  a.category_id = r.Int(5);
-  a.ticket_count = static_cast<int>(r.Int(6));
-  a.proposed_grade = kTicketGrades.Stored(r.Text(7));
-  a.status = kMassAlertStatuses.Stored(r.Text(8));
-  a.note = r.OptText(9);
-  a.version = r.Int(10);
-  a.created_at = r.Time(11);
-  a.updated_at = r.Time(12);
-  return a;
-}
+MassAlert AlertFrom(const db::Row& r) { return kAlertColumns.Read(r); }
 
 }  // namespace
 
@@ -162,7 +159,7 @@ Result<MassSettings> MassAlertService::SetSettings(const RequestContext& ctx, co
 
 Result<MassAlert> MassAlertService::InScope(db::Tx& tx, const Actor& actor, std::int64_t id) {
   auto rows = tx.Execute(kFind, id, actor.tenant_id);
-  if (rows.empty() || !actor.InScope(rows.front().Text(13))) return NotFound("no such alert");
+  if (rows.empty() || !actor.InScope(rows.front().Text(kAlertColumns.size()))) return NotFound("no such alert");
   MassAlert a = AlertFrom(rows.front());
   auto tickets = tx.Execute(kTicketsOf, id);
   for (std::size_t i = 0; i < tickets.size(); ++i) a.ticket_ids.push_back(tickets[i].Int(0));

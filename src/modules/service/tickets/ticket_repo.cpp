@@ -1,27 +1,60 @@
 #include "modules/service/tickets/ticket_repo.hpp"
 
 #include "core/hidden_impl.hpp"
+#include "db/columns.hpp"
 #include "platform/org_scope.hpp"
 
 namespace hearth::service {
 
 namespace {
 
+// A ticket's columns, declared once: the SELECTs list them and TicketFrom reads them.
+const db::Columns<Ticket> kTicketColumns{
+    {"id", &Ticket::id},
+    {"tenant_id", &Ticket::tenant_id},
+    {"org_unit_id", &Ticket::org_unit_id},
+    {"kind", &Ticket::kind, kTicketKinds},
+    {"channel", &Ticket::channel, kTicketChannels},
+    {"grade", &Ticket::grade, kTicketGrades},
+    {"status", &Ticket::status, kTicketStatuses},
+    {"customer_id", &Ticket::customer_id},
+    {"unit_id", &Ticket::unit_id},
+    {"project_id", &Ticket::project_id},
+    {"category_id", &Ticket::category_id},
+    {"title", &Ticket::title},
+    {"description", &Ticket::description},
+    {"department", &Ticket::department, kDepartments},
+    {"assignee_id", &Ticket::assignee_id},
+    {"routing_rule_id", &Ticket::routing_rule_id},
+    {"resolution", &Ticket::resolution},
+    {"responsibility", &Ticket::responsibility, kResponsibilities},
+    {"satisfaction", &Ticket::satisfaction},
+    {"response_due_at", &Ticket::response_due_at},
+    {"resolve_due_at", &Ticket::resolve_due_at},
+    {"responded_at", &Ticket::responded_at},
+    {"resolved_at", &Ticket::resolved_at},
+    {"closed_at", &Ticket::closed_at},
+    {"paused_at", &Ticket::paused_at},
+    {"escalation_level", &Ticket::escalation_level},
+    {"version", &Ticket::version},
+    {"created_at", &Ticket::created_at},
+    {"updated_at", &Ticket::updated_at},
+};
+// Reports read the tickets of a period a chunk at a time, in (created_at, id) order, with only
+// the columns they count: memory stays flat however long the period.
+const db::Columns<Ticket> kReportColumns = kTicketColumns.Only(
+    {"id", "kind", "grade", "status", "project_id", "category_id", "department", "satisfaction", "response_due_at",
+     "resolve_due_at", "responded_at", "resolved_at", "closed_at", "paused_at", "created_at"});
 
-#define HEARTH_TICKET_COLUMNS                                                                                     \
-  "t.id, t.tenant_id, t.org_unit_id, t.kind, t.channel, t.grade, t.status, t.customer_id, t.unit_id, t.project_id, " \
-  "t.category_id, t.title, t.description, t.department, t.assignee_id, t.routing_rule_id, t.resolution, "            \
-  "t.responsibility, t.satisfaction, t.response_due_at, t.resolve_due_at, t.responded_at, t.resolved_at, "          \
-  "t.closed_at, t.paused_at, t.escalation_level, t.version, t.created_at, t.updated_at"
 constexpr std::string_view kInsertTicket = R"sql(
 INSERT INTO tickets (tenant_id, org_unit_id, kind, channel, grade, status, customer_id, unit_id, project_id, category_id,
                      title, description, department, assignee_id, routing_rule_id, response_due_at, resolve_due_at,
                      created_at, updated_at, category_root_id)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19) RETURNING id)sql";
-constexpr std::string_view kFindTicket = "SELECT " HEARTH_TICKET_COLUMNS R"sql(, o.path
+const std::string kFindTicket = "SELECT " + kTicketColumns.List("t") + R"sql(, o.path
   FROM tickets t)sql" HEARTH_JOIN_ORG_UNIT("t") R"sql(
  WHERE t.id = $1 AND t.tenant_id = $2)sql";
-constexpr std::string_view kByToken = "SELECT " HEARTH_TICKET_COLUMNS " FROM tickets t WHERE t.public_token_hash = $1";
+const std::string kByToken = "SELECT " + kTicketColumns.List("t") + " FROM tickets t WHERE t.public_token_hash = $1";
 constexpr std::string_view kSetToken = "UPDATE tickets SET public_token_hash = $2 WHERE id = $1";
 constexpr std::string_view kUpdateTicket = R"sql(
 UPDATE tickets SET grade = $3, status = $4, category_id = $5, title = $6, description = $7, department = $8,
@@ -29,18 +62,13 @@ UPDATE tickets SET grade = $3, status = $4, category_id = $5, title = $6, descri
        resolve_due_at = $14, responded_at = $15, resolved_at = $16, closed_at = $17, paused_at = $18,
        escalation_level = $19, org_unit_id = $20, updated_at = $21, version = version + 1
  WHERE id = $1 AND tenant_id = $2 AND (CAST($22 AS BIGINT) IS NULL OR version = $22))sql";
-constexpr std::string_view kListTicketsHead = "SELECT " HEARTH_TICKET_COLUMNS
-    " FROM tickets t" HEARTH_JOIN_ORG_UNIT("t") "WHERE t.id < $2";
-// Reports read the tickets of a period a chunk at a time, in (created_at, id) order, with only
-// the columns they count: memory stays flat however long the period.
-constexpr std::string_view kReportChunk = R"sql(
-SELECT t.id, t.kind, t.grade, t.status, t.project_id, t.category_id, t.department, t.satisfaction, t.response_due_at,
-       t.resolve_due_at, t.responded_at, t.resolved_at, t.closed_at, t.paused_at, t.created_at
+const std::string kListTicketsHead =
+    "SELECT " + kTicketColumns.List("t") + " FROM tickets t" HEARTH_JOIN_ORG_UNIT("t") "WHERE t.id < $2";
+const std::string kReportChunk = "SELECT " + kReportColumns.List("t") + R"sql(
   FROM tickets t)sql" HEARTH_JOIN_ORG_UNIT("t") R"sql(
  WHERE t.tenant_id = $1 AND t.created_at >= $6 AND t.created_at < $3 AND (t.created_at > $6 OR t.id > $7)
    AND o.path LIKE $4 AND (CAST($5 AS BIGINT) IS NULL OR t.project_id = $5)
  ORDER BY t.created_at, t.id LIMIT $2)sql";
-#undef HEARTH_TICKET_COLUMNS
 constexpr std::string_view kAddEvent = R"sql(
 INSERT INTO ticket_events (tenant_id, ticket_id, at, action, from_status, to_status, actor_id, detail, created_at, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $3, $3))sql";
@@ -57,39 +85,7 @@ INSERT INTO tickets (tenant_id, org_unit_id, kind, channel, grade, status, custo
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '', $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21, $22)
 RETURNING id)sql";
 
-Ticket TicketFrom(const db::Row& r) {
-  Ticket t;
-  t.id = r.Int(0);
-  t.tenant_id = r.Int(1);
-  t.org_unit_id = r.Int(2);
-  t.kind = kTicketKinds.Stored(r.Text(3));
-  t.channel = kTicketChannels.Stored(r.Text(4));
-  t.grade = kTicketGrades.Stored(r.Text(5));
-  t.status = kTicketStatuses.Stored(r.Text(6));
-  t.customer_id = r.Int(7);
-  t.unit_id = r.OptInt(8);
-  t.project_id = r.OptInt(9);
-  t.category_id = r.OptInt(10);
-  t.title = r.Text(11);
-  t.description = r.Text(12);
-  t.department = kDepartments.Stored(r.Text(13));
-  t.assignee_id = r.OptInt(14);
-  t.routing_rule_id = r.OptInt(15);
-  t.resolution = r.OptText(16);
-  if (auto text = r.OptText(17)) t.responsibility = kResponsibilities.Parse(*text);
-  if (auto s = r.OptInt(18)) t.satisfaction = static_cast<int>(*s);
-  t.response_due_at = r.Time(19);
-  t.resolve_due_at = r.Time(20);
-  t.responded_at = r.OptTime(21);
-  t.resolved_at = r.OptTime(22);
-  t.closed_at = r.OptTime(23);
-  t.paused_at = r.OptTime(24);
-  t.escalation_level = static_cast<int>(r.Int(25));
-  t.version = r.Int(26);
-  t.created_at = r.Time(27);
-  t.updated_at = r.Time(28);
-  return t;
-}
+Ticket TicketFrom(const db::Row& r) { return kTicketColumns.Read(r); }
 
 }  // namespace
 
@@ -104,7 +100,7 @@ std::int64_t TicketRepo::InsertTicket(db::Tx& tx, const Ticket& t, std::optional
 std::optional<std::pair<Ticket, std::string>> TicketRepo::FindTicket(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
   auto rows = tx.Execute(kFindTicket, id, tenant_id);
   if (rows.empty()) return std::nullopt;
-  return std::make_pair(TicketFrom(rows.front()), rows.front().Text(29));
+  return std::make_pair(TicketFrom(rows.front()), rows.front().Text(kTicketColumns.size()));
 }
 
 bool TicketRepo::UpdateTicket(db::Tx& tx, const Ticket& t, std::optional<std::int64_t> expected_version) {
@@ -180,23 +176,7 @@ void TicketRepo::ForEachCreatedBetween(db::Tx& tx, std::int64_t tenant_id, const
     auto rows = tx.Execute(kReportChunk, tenant_id, chunk, to, path_prefix + "%", project_id, after_created, after_id);
     Ticket t;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-      const db::Row r = rows[i];
-      t.id = r.Int(0);
-      t.kind = kTicketKinds.Stored(r.Text(1));
-      t.grade = kTicketGrades.Stored(r.Text(2));
-      t.status = kTicketStatuses.Stored(r.Text(3));
-      t.project_id = r.OptInt(4);
-      t.category_id = r.OptInt(5);
-      t.department = kDepartments.Stored(r.Text(6));
-      t.satisfaction.reset();
-      if (auto s = r.OptInt(7)) t.satisfaction = static_cast<int>(*s);
-      t.response_due_at = r.Time(8);
-      t.resolve_due_at = r.Time(9);
-      t.responded_at = r.OptTime(10);
-      t.resolved_at = r.OptTime(11);
-      t.closed_at = r.OptTime(12);
-      t.paused_at = r.OptTime(13);
-      t.created_at = r.Time(14);
+      kReportColumns.Fill(t, rows[i]);
       each(t);
     }
     if (static_cast<std::int64_t>(rows.size()) < chunk) return;

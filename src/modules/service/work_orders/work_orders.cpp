@@ -6,6 +6,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "core/json.hpp"
+#include "db/columns.hpp"
 #include "modules/service/config/config_service.hpp"
 #include "modules/service/tickets/ticket_service.hpp"
 
@@ -13,26 +14,36 @@ namespace hearth::service {
 
 namespace {
 
-#define HEARTH_WO_COLUMNS                                                                                         \
-  "id, tenant_id, ticket_id, contractor, plan, status, appointment_at, visited_at, accepted_at, approved_by, "   \
-  "approved_at, cost_fen, charge_to, note, version, created_at, updated_at"
+const db::Columns<WorkOrder> kColumns{
+    {"id", &WorkOrder::id},
+    {"tenant_id", &WorkOrder::tenant_id},
+    {"ticket_id", &WorkOrder::ticket_id},
+    {"contractor", &WorkOrder::contractor},
+    {"plan", &WorkOrder::plan},
+    {"status", &WorkOrder::status, kWorkOrderStatuses},
+    {"appointment_at", &WorkOrder::appointment_at},
+    {"visited_at", &WorkOrder::visited_at},
+    {"accepted_at", &WorkOrder::accepted_at},
+    {"approved_by", &WorkOrder::approved_by},
+    {"approved_at", &WorkOrder::approved_at},
+    {"cost_fen", &WorkOrder::cost_fen},
+    {"charge_to", &WorkOrder::charge_to, kChargeTo},
+    {"note", &WorkOrder::note},
+    {"version", &WorkOrder::version},
+    {"created_at", &WorkOrder::created_at},
+    {"updated_at", &WorkOrder::updated_at},
+};
 constexpr std::string_view kInsert = R"sql(
 INSERT INTO work_orders (tenant_id, ticket_id, contractor, plan, status, appointment_at, created_at, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id)sql";
-constexpr std::string_view kFind = "SELECT " HEARTH_WO_COLUMNS " FROM work_orders WHERE id = $1 AND tenant_id = $2";
-constexpr std::string_view kOfTicket = "SELECT " HEARTH_WO_COLUMNS " FROM work_orders WHERE ticket_id = $1 ORDER BY id";
-#undef HEARTH_WO_COLUMNS
+const std::string kFind = "SELECT " + kColumns.List() + " FROM work_orders WHERE id = $1 AND tenant_id = $2";
+const std::string kOfTicket = "SELECT " + kColumns.List() + " FROM work_orders WHERE ticket_id = $1 ORDER BY id";
 constexpr std::string_view kSave = R"sql(
 UPDATE work_orders SET status = $2, appointment_at = $3, visited_at = $4, accepted_at = $5, approved_by = $6,
        approved_at = $7, cost_fen = $8, charge_to = $9, note = $10, version = version + 1, updated_at = $11
  WHERE id = $1 AND version = $12)sql";
 
-WorkOrder From(const db::Row& r) {
-  return {r.Int(0),      r.Int(1),       r.Int(2),       r.Text(3),       r.Text(4),
-          kWorkOrderStatuses.Stored(r.Text(5)),            r.Time(6),       r.OptTime(7),
-          r.OptTime(8),  r.OptInt(9),    r.OptTime(10),  r.OptInt(11),    kChargeTo.StoredOptional(r.OptText(12)),
-          r.OptText(13), r.Int(14),      r.Time(15),     r.Time(16)};
-}
+WorkOrder From(const db::Row& r) { return kColumns.Read(r); }
 
 Error Invalid(std::string_view status, std::string_view action) {
   Error e{ErrorCode::kConflict, "invalid_transition",
