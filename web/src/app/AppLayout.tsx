@@ -1,6 +1,6 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Avatar, Breadcrumb, Button, Divider, Flex, Layout, Menu, Spin, Tooltip, Typography, type MenuProps } from 'antd';
+import { Avatar, Breadcrumb, Button, Divider, Flex, Grid, Layout, Menu, Spin, Tooltip, Typography, type MenuProps } from 'antd';
 import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { useAuth } from './auth/useAuth';
 import { useT } from './i18n/useT';
@@ -27,6 +27,9 @@ export function AppLayout() {
   const t = useT();
   const navigate = useNavigate();
   const location = useLocation();
+  // Below 768 px (a phone) the menu is hidden until the header's button opens it over the page,
+  // and the header keeps only its icons.
+  const narrow = !Grid.useBreakpoint().md;
   const [collapsed, setCollapsed] = useState(false);
 
   const entries = useMemo(() => visibleNavigation(kNavigation, me?.roles ?? []), [me]);
@@ -43,12 +46,13 @@ export function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <Sider
         width={224}
-        collapsedWidth={64}
+        collapsedWidth={narrow ? 0 : 64}
         collapsible
         collapsed={collapsed}
         trigger={null}
         breakpoint="lg"
         onBreakpoint={(broken) => setCollapsed(broken)}
+        style={narrow && !collapsed ? { position: 'fixed', insetBlock: 0, left: 0, zIndex: 30, overflowY: 'auto' } : undefined}
       >
         {/* The sider stretches with the page; its content stays in view while the page scrolls. */}
         <div style={{ position: 'sticky', top: 0, maxHeight: '100vh', overflowY: 'auto' }}>
@@ -76,7 +80,10 @@ export function AppLayout() {
             onOpenChange={(keys) => {
               if (!collapsed) setFoldedKeys(groupKeys.filter((key) => !(keys as string[]).includes(key)));
             }}
-            onClick={({ key }) => navigate(key)}
+            onClick={({ key }) => {
+              navigate(key);
+              if (narrow) setCollapsed(true);
+            }}
             style={{ borderInlineEnd: 0, paddingTop: 8 }}
           />
         </div>
@@ -89,7 +96,8 @@ export function AppLayout() {
             zIndex: 10,
             display: 'flex',
             alignItems: 'center',
-            gap: 12,
+            gap: narrow ? 4 : 12,
+            paddingInline: narrow ? 8 : undefined,
             borderBottom: '1px solid #e8ebf0',
             boxShadow: '0 1px 4px rgba(15, 31, 61, 0.06)',
           }}
@@ -101,39 +109,44 @@ export function AppLayout() {
               onClick={() => setCollapsed(!collapsed)}
             />
           </Tooltip>
-          <Breadcrumb items={trail.map((entry) => ({ key: entry.key, title: t(entry.label) }))} />
+          {!narrow && <Breadcrumb items={trail.map((entry) => ({ key: entry.key, title: t(entry.label) }))} />}
           <Flex align="center" gap={4} style={{ marginLeft: 'auto' }}>
             <NotificationBell />
-            <LanguageSwitch />
-            <Divider orientation="vertical" />
+            <LanguageSwitch compact={narrow} />
+            {!narrow && <Divider orientation="vertical" />}
             <Flex align="center" gap={10} data-testid="current-user">
               <Avatar style={{ backgroundColor: '#1f4fd1' }}>{displayName.slice(0, 1).toUpperCase()}</Avatar>
-              <div style={{ lineHeight: 1.25 }}>
-                <Typography.Text strong style={{ display: 'block' }}>
-                  {displayName}
-                </Typography.Text>
-                {me?.org_unit && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {me.org_unit.name}
+              {!narrow && (
+                <div style={{ lineHeight: 1.25 }}>
+                  <Typography.Text strong style={{ display: 'block' }}>
+                    {displayName}
                   </Typography.Text>
-                )}
-              </div>
+                  {me?.org_unit && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {me.org_unit.name}
+                    </Typography.Text>
+                  )}
+                </div>
+              )}
             </Flex>
-            <Divider orientation="vertical" />
-            <Button
-              type="text"
-              icon={<LogoutOutlined />}
-              data-testid="logout"
-              onClick={async () => {
-                await logout();
-                navigate('/login', { replace: true });
-              }}
-            >
-              {t('header.logout')}
-            </Button>
+            {!narrow && <Divider orientation="vertical" />}
+            <Tooltip title={narrow ? t('header.logout') : undefined}>
+              <Button
+                type="text"
+                icon={<LogoutOutlined />}
+                data-testid="logout"
+                aria-label={t('header.logout')}
+                onClick={async () => {
+                  await logout();
+                  navigate('/login', { replace: true });
+                }}
+              >
+                {narrow ? null : t('header.logout')}
+              </Button>
+            </Tooltip>
           </Flex>
         </Header>
-        <Content style={{ padding: 24 }}>
+        <Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
           <Suspense
             fallback={
               <Flex justify="center" style={{ padding: 80 }}>
