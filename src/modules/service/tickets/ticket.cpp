@@ -6,6 +6,8 @@
 
 #include <boost/json/parse.hpp>
 
+#include "core/json.hpp"
+
 namespace hearth::service {
 
 namespace {
@@ -32,13 +34,6 @@ const Transition kTransitions[] = {
     {kComment, {}, std::nullopt},
 };
 
-boost::json::value Time(const std::optional<Timestamp>& t) {
-  return t ? boost::json::value(FormatRfc3339(*t)) : boost::json::value(nullptr);
-}
-template <typename T>
-boost::json::value Opt(const std::optional<T>& v) {
-  return v ? boost::json::value(*v) : boost::json::value(nullptr);
-}
 
 }  // namespace
 
@@ -80,24 +75,24 @@ boost::json::object ToJson(const Ticket& t, Timestamp now) {
           {"grade", kTicketGrades.Name(t.grade)},
           {"status", kTicketStatuses.Name(t.status)},
           {"customer_id", t.customer_id},
-          {"unit_id", Opt(t.unit_id)},
-          {"project_id", Opt(t.project_id)},
-          {"category_id", Opt(t.category_id)},
+          {"unit_id", JsonOr(t.unit_id)},
+          {"project_id", JsonOr(t.project_id)},
+          {"category_id", JsonOr(t.category_id)},
           {"title", t.title},
           {"description", t.description},
           {"department", kDepartments.Name(t.department)},
           {"org_unit_id", t.org_unit_id},
-          {"assignee_id", Opt(t.assignee_id)},
-          {"routing_rule_id", Opt(t.routing_rule_id)},
-          {"resolution", Opt(t.resolution)},
-          {"responsibility", t.responsibility ? boost::json::value(kResponsibilities.Name(*t.responsibility)) : boost::json::value(nullptr)},
-          {"satisfaction", Opt(t.satisfaction)},
+          {"assignee_id", JsonOr(t.assignee_id)},
+          {"routing_rule_id", JsonOr(t.routing_rule_id)},
+          {"resolution", JsonOr(t.resolution)},
+          {"responsibility", JsonOr(t.responsibility)},
+          {"satisfaction", JsonOr(t.satisfaction)},
           {"response_due_at", FormatRfc3339(t.response_due_at)},
           {"resolve_due_at", FormatRfc3339(t.resolve_due_at)},
-          {"responded_at", Time(t.responded_at)},
-          {"resolved_at", Time(t.resolved_at)},
-          {"closed_at", Time(t.closed_at)},
-          {"paused_at", Time(t.paused_at)},
+          {"responded_at", JsonTime(t.responded_at)},
+          {"resolved_at", JsonTime(t.resolved_at)},
+          {"closed_at", JsonTime(t.closed_at)},
+          {"paused_at", JsonTime(t.paused_at)},
           {"sla_breached", SlaBreached(t, now)},
           {"escalation_level", t.escalation_level},
           {"warranty", t.warranty ? boost::json::value(ToJson(*t.warranty)) : boost::json::value(nullptr)},
@@ -112,9 +107,9 @@ boost::json::object ToJson(const TicketEvent& e) {
   return {{"id", e.id},
           {"at", FormatRfc3339(e.at)},
           {"action", e.action},
-          {"from_status", Opt(e.from_status)},
-          {"to_status", Opt(e.to_status)},
-          {"actor_id", Opt(e.actor_id)},
+          {"from_status", JsonOr(e.from_status)},
+          {"to_status", JsonOr(e.to_status)},
+          {"actor_id", JsonOr(e.actor_id)},
           {"detail", ec ? boost::json::value(boost::json::object{}) : detail}};
 }
 

@@ -82,22 +82,19 @@ Result<WorkOrderStatus> NextWorkOrderStatus(WorkOrderAction action, WorkOrderSta
 }
 
 boost::json::object ToJson(const WorkOrder& w) {
-  auto time = [](const std::optional<Timestamp>& t) {
-    return t ? boost::json::value(FormatRfc3339(*t)) : boost::json::value(nullptr);
-  };
   return {{"id", w.id},
           {"ticket_id", w.ticket_id},
           {"contractor", w.contractor},
           {"plan", w.plan},
           {"status", kWorkOrderStatuses.Name(w.status)},
           {"appointment_at", FormatRfc3339(w.appointment_at)},
-          {"visited_at", time(w.visited_at)},
-          {"accepted_at", time(w.accepted_at)},
-          {"approved_by", w.approved_by ? boost::json::value(*w.approved_by) : boost::json::value(nullptr)},
-          {"approved_at", time(w.approved_at)},
-          {"cost_fen", w.cost_fen ? boost::json::value(*w.cost_fen) : boost::json::value(nullptr)},
+          {"visited_at", JsonTime(w.visited_at)},
+          {"accepted_at", JsonTime(w.accepted_at)},
+          {"approved_by", JsonOr(w.approved_by)},
+          {"approved_at", JsonTime(w.approved_at)},
+          {"cost_fen", JsonOr(w.cost_fen)},
           {"charge_to", JsonOr(w.charge_to)},
-          {"note", w.note ? boost::json::value(*w.note) : boost::json::value(nullptr)},
+          {"note", JsonOr(w.note)},
           {"version", w.version},
           {"created_at", FormatRfc3339(w.created_at)},
           {"updated_at", FormatRfc3339(w.updated_at)}};
