@@ -1,5 +1,8 @@
 #include "http/static_files.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 
@@ -24,6 +27,21 @@ std::string_view ContentType(std::string_view name) {
 
 }  // namespace
 
+bool AcceptsGzip(std::string_view accept_encoding) {
+  // "gzip, deflate, br" or "gzip;q=0.8, identity;q=0.5"; "gzip;q=0" refuses it.
+  for (std::size_t start = 0; start < accept_encoding.size();) {
+    const auto end = std::min(accept_encoding.find(',', start), accept_encoding.size());
+    const std::string item(accept_encoding.substr(start, end - start));
+    start = end + 1;
+    std::string name = item.substr(0, item.find(';'));
+    std::erase(name, ' ');
+    if (name != "gzip" && name != "*") continue;
+    const auto q = item.find("q=");
+    return q == std::string::npos || std::strtod(item.c_str() + q + 2, nullptr) > 0;
+  }
+  return false;
+}
+
 Handler StaticFiles() {
   std::unordered_map<std::string_view, std::string_view> files;
   for (const EmbeddedFile& f : hearth_web_assets()) files.emplace(f.name, f.data);
@@ -42,6 +60,15 @@ Handler StaticFiles() {
       return ErrorResponse(Error{ErrorCode::kNotFound, "not_found", "the web app is not built into this binary", {}, {}});
     }
     Response res{200, std::string(ContentType(it->first)), std::string(it->second), {}};
+    // The build writes a gzip copy beside each larger text file (web/scripts/compress.mjs): sent
+    // as it is to a browser that takes gzip, the original to any other.
+    if (auto gz = files.find(std::string(it->first) + ".gz"); gz != files.end()) {
+      res.headers.emplace_back("Vary", "Accept-Encoding");
+      if (AcceptsGzip(req.Header("accept-encoding").value_or(""))) {
+        res.body = std::string(gz->second);
+        res.headers.emplace_back("Content-Encoding", "gzip");
+      }
+    }
     if (asset && path.starts_with("assets/")) {
       res.headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");
     } else {

@@ -22,6 +22,8 @@ SELECT id, at, actor_id, actor_username, action, entity_type, entity_id, before_
    AND (CAST($4 AS TEXT) IS NULL OR entity_type = $4)
    AND (CAST($5 AS BIGINT) IS NULL OR entity_id = $5)
    AND (CAST($6 AS BIGINT) IS NULL OR actor_id = $6)
+   AND (CAST($8 AS BIGINT) IS NULL OR at >= $8)
+   AND (CAST($9 AS BIGINT) IS NULL OR at < $9)
  ORDER BY id DESC
  LIMIT $7)sql";
 
@@ -70,7 +72,9 @@ Result<std::pair<std::vector<AuditEntry>, std::optional<std::string>>> AuditLog:
   if (!actor.Can(Permission::kAuditRead)) return Forbidden("only administrators may read the audit log");
   return db_.Read([&](db::Tx& tx) -> Result<std::pair<std::vector<AuditEntry>, std::optional<std::string>>> {
     auto rows = tx.Execute(kList, actor.tenant_id, page.after_id.value_or(INT64_MAX), filter.action,
-                           filter.entity_type, filter.entity_id, filter.actor_id, page.limit + 1);
+                           filter.entity_type, filter.entity_id, filter.actor_id, page.limit + 1,
+                           filter.from ? std::optional<std::int64_t>(filter.from->ms) : std::nullopt,
+                           filter.to ? std::optional<std::int64_t>(filter.to->ms) : std::nullopt);
     std::vector<AuditEntry> entries;
     std::optional<std::string> next;
     for (std::size_t i = 0; i < rows.size(); ++i) {

@@ -32,6 +32,8 @@ struct AuditFilter {
   std::optional<std::string> entity_type;
   std::optional<std::int64_t> entity_id;
   std::optional<std::int64_t> actor_id;
+  std::optional<Timestamp> from;  ///< at or after
+  std::optional<Timestamp> to;    ///< before
 };
 
 /// The audit log: every write (who, when, what, before and after) and every read of unmasked

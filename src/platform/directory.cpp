@@ -1,6 +1,7 @@
 #include "platform/directory.hpp"
 
 #include "platform/org_repo.hpp"
+#include "platform/roles.hpp"
 
 namespace hearth::platform::directory {
 
@@ -20,11 +21,18 @@ constexpr std::string_view kEndSessions =
 constexpr std::string_view kStopJobs = R"sql(
 UPDATE jobs SET status = 'failed', last_error = 'the group moved to another database'
  WHERE tenant_id = $1 AND status IN ('pending', 'running'))sql";
+constexpr std::string_view kRolesOf = "SELECT roles FROM users WHERE id = $1 AND tenant_id = $2 AND NOT disabled";
 constexpr std::string_view kNamesOf = "SELECT id, username, display_name FROM users WHERE tenant_id = $1 AND id IN ({})";
 }  // namespace
 
 bool UserExists(db::Tx& tx, std::int64_t tenant_id, std::int64_t user_id, bool enabled_only) {
   return !tx.Execute(enabled_only ? kEnabledUserInGroup : kUserInGroup, user_id, tenant_id).empty();
+}
+
+std::optional<std::vector<std::string>> RolesOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t user_id) {
+  const auto rows = tx.Execute(kRolesOf, user_id, tenant_id);
+  if (rows.empty()) return std::nullopt;
+  return SplitRoles(rows.front().Text(0));
 }
 
 std::map<std::int64_t, UserNames> NamesOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& user_ids) {

@@ -18,12 +18,31 @@ namespace hearth::platform::directory {
 struct UserNames {
   std::string username;
   std::string display_name;
+  /// What a page shows: the display name, or the username when there is none.
+  const std::string& Shown() const { return display_name.empty() ? username : display_name; }
 };
 
 /// True when user `user_id` belongs to group `tenant_id` (`enabled_only`: and is not disabled).
 bool UserExists(db::Tx& tx, std::int64_t tenant_id, std::int64_t user_id, bool enabled_only);
+/// The roles of user `user_id` of the group, when it exists and is enabled.
+std::optional<std::vector<std::string>> RolesOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t user_id);
 /// The names of those of `user_ids` that belong to the group; unknown ids are left out.
 std::map<std::int64_t, UserNames> NamesOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& user_ids);
+/// Fills `actor_name` of each item from its `actor_id` (a history entry of any module), with one
+/// query for the whole list; items of unknown users keep no name.
+template <typename Item>
+void NameActors(db::Tx& tx, std::int64_t tenant_id, std::vector<Item>& items) {
+  std::vector<std::int64_t> ids;
+  for (const auto& item : items) {
+    if (item.actor_id) ids.push_back(*item.actor_id);
+  }
+  const auto names = NamesOf(tx, tenant_id, ids);
+  for (auto& item : items) {
+    auto found = item.actor_id ? names.find(*item.actor_id) : names.end();
+    if (found != names.end()) item.actor_name = found->second.Shown();
+  }
+}
+
 /// The parent of an org unit; nullopt for a group (the root) or an unknown unit.
 std::optional<std::int64_t> ParentOf(db::Tx& tx, std::int64_t org_unit_id);
 /// Every group (tenant) of the database, by id.

@@ -11,6 +11,10 @@
 /// e.g. a ticket query: R"sql(SELECT t.id, o.path FROM <table> t)sql" HEARTH_JOIN_ORG_UNIT("t") R"sql(WHERE …)sql"
 #define HEARTH_JOIN_ORG_UNIT(alias) " JOIN org_units o ON o.id = " alias ".org_unit_id "
 
+/// The org path of the unit whose id is in column `unit_column`, as a scalar subquery (for a
+/// module's EXISTS over its own rows that name an org unit: `… AND HEARTH_ORG_PATH_OF("s.org_unit_id") LIKE $n`).
+#define HEARTH_ORG_PATH_OF(unit_column) " (SELECT path FROM org_units WHERE id = " unit_column ") "
+
 /// True when the user whose id is in column `user_column` is enabled and works in an org unit
 /// whose subtree holds the org path given by `path_expr` (the user can see such a record).
 #define HEARTH_USER_ENABLED_SEEING(user_column, path_expr)                                     \

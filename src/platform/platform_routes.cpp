@@ -159,6 +159,12 @@ Result<Response> ListAudit(Request& req, AuditLog& audit) {
   HEARTH_TRY(actor_id);
   filter.entity_id = *entity_id;
   filter.actor_id = *actor_id;
+  for (auto [key, bound] : {std::pair{"from", &filter.from}, std::pair{"to", &filter.to}}) {
+    if (auto text = req.Query(key); text && !text->empty()) {
+      *bound = ParseRfc3339(*text);
+      if (!*bound) return FailField(key, "invalid_format");
+    }
+  }
   if (filter.action && filter.action->empty()) filter.action.reset();
   if (filter.entity_type && filter.entity_type->empty()) filter.entity_type.reset();
   HEARTH_ASSIGN(auto list, audit.List(req.context, filter, page));

@@ -2,6 +2,7 @@
 
 #include "core/hidden_impl.hpp"
 #include "db/columns.hpp"
+#include "db/like.hpp"
 
 #include "platform/roles.hpp"
 
@@ -106,14 +107,7 @@ std::optional<std::pair<User, std::string>> UserRepo::FindForLogin(db::Tx& tx, c
 std::vector<User> UserRepo::List(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
                                  const UserFilter& filter, const Page& page) {
   std::optional<std::string> like;
-  if (filter.q) {
-    like = "%";
-    for (char c : *filter.q) {
-      if (c == '%' || c == '_' || c == '\\') *like += '\\';  // matched literally (ESCAPE '\')
-      *like += c;
-    }
-    *like += "%";
-  }
+  if (filter.q) like = db::LikeContaining(*filter.q);
   auto rows = tx.Execute(kList, tenant_id, path_prefix + "%", page.after_id.value_or(0), like, filter.org_unit_id,
                          page.limit + 1);
   std::vector<User> out;

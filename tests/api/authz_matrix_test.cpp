@@ -223,6 +223,40 @@ TEST_P(AuthzMatrixApi, EveryRouteEveryRoleOwnAndOtherOrgUnit) {
                            checks, denied, other_org);
 }
 
+// The sharing rule in the matrix: every read of a customer, for every role that may read, reaches
+// another region's customer who owns a home in the caller's region (masked as the role says), and
+// never one who has no home, deal or ticket there.
+TEST_P(AuthzMatrixApi, CustomerReadsFollowTheSharingRule) {
+  auto bulk = admin_->Post(fmt::format("/api/v1/projects/{}/units/bulk", own_.project),
+                           R"({"building":"2","entrance":"1","floor_from":3,"floor_to":3,"rooms":[{"suffix":"01","area_m2":90}]})");
+  const auto unit = bulk.json.at("items").as_array().at(0).at("id").as_int64();
+  const auto buyer = admin_->Post("/api/v1/customers", fmt::format(R"({{"name":"异地业主","phone":"13500000009","org_unit_id":{}}})", other_.org_unit)).Int("id");
+  ASSERT_EQ(admin_->Post(fmt::format("/api/v1/units/{}/owners", unit), fmt::format(R"({{"customer_id":{}}})", buyer)).status, 201);
+  std::size_t checks = 0;
+  for (const auto& route : RouteTable()) {
+    if (route.method != "GET" || !route.pattern.starts_with("/api/v1/customers/{id}")) continue;
+    for (auto& [role, api] : callers_) {
+      if (role == "admin" || (route.permission && !permissions_[role].contains(*route.permission))) continue;
+      auto path_of = [&](std::int64_t customer) {
+        Fixture f = own_;
+        f.customer = customer;
+        bool scoped = false;
+        return Fill(route.pattern, f, scoped);
+      };
+      const auto shared = Call(*api, route, path_of(buyer));
+      EXPECT_EQ(shared.status, 200) << route.pattern << " as " << role << " on a customer with a home here: " << shared.body;
+      if (route.pattern == "/api/v1/customers/{id}" && shared.status == 200) {
+        const bool unmasked = permissions_[role].contains("personal_data.view");
+        EXPECT_EQ(shared.Str("phone"), unmasked ? "13500000009" : "135****0009") << role;
+      }
+      EXPECT_EQ(Call(*api, route, path_of(other_.customer)).status, 404)
+          << route.pattern << " as " << role << " on a customer with nothing here";
+      checks += 2;
+    }
+  }
+  EXPECT_GT(checks, 10u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AuthzMatrixApi, testing::ValuesIn(EnabledBackends()), BackendName);
 
 }  // namespace

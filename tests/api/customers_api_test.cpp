@@ -200,6 +200,28 @@ TEST_P(CustomersApi, SearchFindsNameFragmentsPhoneTailsAndIdFragmentsBestFirst) 
   EXPECT_EQ(Ids(admin_->Get("/api/v1/customers?q=静怡")), std::vector<std::int64_t>{tail});
 }
 
+// A search says how many match and pages past its first 20, best first, without repeating one.
+TEST_P(CustomersApi, SearchCountsTheMatchesAndPagesPastTheFirstTwenty) {
+  std::set<std::int64_t> made;
+  for (int i = 0; i < 25; ++i) made.insert(CreateOk(fmt::format(R"({{"name":"周子涵","phone":"1380000{:04}"}})", 100 + i)));
+  CreateOk(R"({"name":"周子轩","phone":"13800009999"})");
+  auto first = admin_->Get("/api/v1/customers?q=%E5%AD%90%E6%B6%B5");  // 子涵
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.Int("total"), 25);
+  EXPECT_FALSE(first.json.at("total_capped").as_bool());
+  auto ids = Ids(first);
+  ASSERT_EQ(ids.size(), 20u);
+  ASSERT_TRUE(first.json.at("next_cursor").is_string());
+  auto second = admin_->Get("/api/v1/customers?q=%E5%AD%90%E6%B6%B5&cursor=" + std::string(first.json.at("next_cursor").as_string()));
+  ASSERT_EQ(second.status, 200) << second.body;
+  EXPECT_EQ(second.Int("total"), 25);
+  EXPECT_TRUE(second.json.at("next_cursor").is_null());
+  for (auto id : Ids(second)) ids.push_back(id);
+  EXPECT_EQ(std::set<std::int64_t>(ids.begin(), ids.end()), made) << "every match once";
+  EXPECT_EQ(ids.size(), 25u);
+  EXPECT_EQ(admin_->Get("/api/v1/customers?q=%E5%AD%90%E6%B6%B5&cursor=x").status, 400);
+}
+
 TEST_P(CustomersApi, TimelineIsNewestFirstPagedAndFilterable) {
   const auto id = CreateOk(R"({"name":"孙丽","phone":"13300000001"})");
   const auto path = fmt::format("/api/v1/customers/{}", id);

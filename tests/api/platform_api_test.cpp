@@ -293,6 +293,15 @@ TEST_P(PlatformApi, AuditLogRecordsWritesWithBeforeAndAfter) {
   EXPECT_EQ(items[0].at("after").at("name").as_string(), "华中");
   EXPECT_EQ(items[1].at("action").as_string(), "org_unit.created");
   EXPECT_TRUE(items[1].at("before").is_null());
+  // By time: from (inclusive) and to (exclusive), each an RFC 3339 time.
+  const std::string at(items[0].at("at").as_string());
+  auto within = [&](const std::string& range) {
+    return admin_->Get(fmt::format("/api/v1/audit-log?entity_type=org_unit&entity_id={}&{}", id, range));
+  };
+  EXPECT_EQ(within("from=" + at).json.at("items").as_array().size(), items[1].at("at").as_string() == at ? 2u : 1u);
+  EXPECT_TRUE(within("to=2000-01-01T00:00:00Z").json.at("items").as_array().empty());
+  EXPECT_EQ(within("from=2000-01-01T00:00:00Z&to=2999-01-01T00:00:00Z").json.at("items").as_array().size(), 2u);
+  EXPECT_EQ(within("from=yesterday").FieldReason("from"), "invalid_format");
   EXPECT_EQ(items[1].at("actor_username").as_string(), "admin");
   EXPECT_FALSE(items[1].at("request_id").as_string().empty());
 }

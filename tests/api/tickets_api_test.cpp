@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "support/api_fixture.hpp"
@@ -195,6 +196,24 @@ TEST_P(TicketsApi, AdminsEditRulesPoliciesAndCategories) {
   ASSERT_EQ(rule.status, 201) << rule.body;
   EXPECT_EQ(Open(R"("kind":"suggestion","title":"增加充电桩")").Str("department"), "sales");
   EXPECT_EQ(admin_->Post("/api/v1/routing-rules", R"({"name":"x","department":"marketing"})").FieldReason("department"), "invalid_value");
+  // Edited and reordered, not only deleted: a second rule put before it takes the suggestions.
+  const auto design = admin_->Post("/api/v1/routing-rules", R"({"name":"建议转设计","position":5,"kind":"suggestion","department":"design"})");
+  ASSERT_EQ(design.status, 201) << design.body;
+  auto moved = admin_->Put(fmt::format("/api/v1/routing-rules/{}", design.Int("id")),
+                           R"({"name":"建议转设计","position":0,"kind":"suggestion","department":"design"})");
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(moved.Int("position"), 0);
+  EXPECT_EQ(Open(R"("kind":"suggestion","title":"增加儿童乐园")").Str("department"), "design");
+  EXPECT_EQ(agent.Put(fmt::format("/api/v1/routing-rules/{}", design.Int("id")), R"({"name":"x","department":"sales"})").status, 403);
+  EXPECT_EQ(admin_->Put(fmt::format("/api/v1/routing-rules/{}", design.Int("id")), R"({"name":"x","department":"marketing"})")
+                .FieldReason("department"),
+            "invalid_value");
+  EXPECT_EQ(admin_->Put("/api/v1/routing-rules/999999", R"({"name":"x","department":"sales"})").status, 404);
+  EXPECT_EQ(admin_->Put(fmt::format("/api/v1/routing-rules/{}", design.Int("id")),
+                        R"({"name":"建议转设计（停用）","position":0,"kind":"suggestion","department":"design","active":false})")
+                .status,
+            200);
+  EXPECT_EQ(Open(R"("kind":"suggestion","title":"增加长椅")").Str("department"), "sales") << "an inactive rule is skipped";
   EXPECT_EQ(ToReply(admin_->raw().Delete(fmt::format("/api/v1/routing-rules/{}", rule.Int("id")),
                                          {{"Authorization", "Bearer " + admin_->token()}}))
                 .status,
@@ -208,6 +227,15 @@ TEST_P(TicketsApi, AdminsEditRulesPoliciesAndCategories) {
   auto leak = Open(fmt::format(R"("kind":"repair","title":"屋面渗漏","category_id":{})", CategoryId("屋面渗漏")));
   EXPECT_EQ(leak.Str("response_due_at"), "2026-11-20T02:00:00Z");
   EXPECT_EQ(leak.Str("resolve_due_at"), "2026-11-20T10:00:00Z");
+  auto relaxed = admin_->Put(fmt::format("/api/v1/sla-policies/{}", policy.Int("id")),
+                             fmt::format(R"({{"name":"渗漏加急","category_id":{},"response_minutes":120,"resolve_minutes":540}})", leaks));
+  ASSERT_EQ(relaxed.status, 200) << relaxed.body;
+  EXPECT_EQ(Open(fmt::format(R"("kind":"repair","title":"屋面渗漏","category_id":{})", CategoryId("屋面渗漏"))).Str("response_due_at"),
+            "2026-11-20T03:00:00Z");
+  EXPECT_EQ(admin_->Put(fmt::format("/api/v1/sla-policies/{}", policy.Int("id")), R"({"name":"x","response_minutes":600,"resolve_minutes":60})")
+                .FieldReason("resolve_minutes"),
+            "before_response");
+  EXPECT_EQ(admin_->Put("/api/v1/sla-policies/999999", R"({"name":"x","response_minutes":6,"resolve_minutes":60})").status, 404);
   // The category by name or by path (API.md), with the same rules as by id.
   auto by_path = Open(R"("kind":"repair","title":"屋面渗漏","category":"渗漏/屋面渗漏")");
   ASSERT_EQ(by_path.status, 201) << by_path.body;
@@ -589,6 +617,181 @@ TEST_P(TicketsApi, RepairWorkOrdersFromDispatchToAcceptance) {
   EXPECT_EQ(admin_->Post(fmt::format("/api/v1/tickets/{}/work-orders", Open(R"("kind":"inquiry","title":"x")").Int("id")), order)
                 .FieldReason("ticket_id"),
             "not_a_repair");
+}
+
+// What a hotline agent works from: names instead of ids, the text search, my tickets, the open
+// queue, and the amber stage before a breach (closed tickets are never shown as breached).
+TEST_P(TicketsApi, QueuesShowNamesSearchMyTicketsAndTheSlaStage) {
+  const auto me = admin_->Get("/api/v1/me");
+  const std::string my_name(me.json.at("display_name").as_string());
+  const auto leak = Open(fmt::format(R"("kind":"repair","title":"卫生间渗漏","project_id":{},"unit_id":{})", project_, delivered_unit_));
+  ASSERT_EQ(leak.status, 201) << leak.body;
+  EXPECT_EQ(leak.Str("customer_name"), "林晓燕");
+  EXPECT_EQ(leak.Str("customer_phone"), "136****1111");
+  EXPECT_EQ(leak.Str("unit_code"), "3-2-1101");
+  EXPECT_EQ(leak.Str("project_name"), "翡翠湾");
+  EXPECT_EQ(leak.Str("sla_state"), "on_track");
+  const auto id = leak.Int("id");
+  const auto fee = Open(R"("kind":"inquiry","title":"物业费标准")").Int("id");
+  const auto gone = Open(R"("kind":"suggestion","title":"增设快递柜")").Int("id");
+  ASSERT_EQ(Act(gone, "cancel", R"({"reason":"客户撤回"})").status, 200);
+  // Tickets go to people who work them: not to a viewer, not to a sales consultant.
+  for (const char* role : {"viewer", "sales"}) {
+    const auto other = admin_->Post("/api/v1/users", fmt::format(R"({{"username":"q.{}","password":"Passw0rd-x","display_name":"x","roles":["{}"]}})", role, role));
+    EXPECT_EQ(Act(id, "assign", fmt::format(R"({{"department":"engineering","assignee_id":{}}})", other.Int("id"))).FieldReason("assignee_id"),
+              "cannot_work_tickets")
+        << role;
+  }
+  ASSERT_EQ(Act(id, "assign", fmt::format(R"({{"department":"engineering","assignee_id":{}}})", me.Int("id"))).status, 200);
+
+  auto ids = [&](const std::string& query) {
+    std::vector<std::int64_t> out;
+    const auto r = admin_->Get("/api/v1/tickets" + query);
+    EXPECT_EQ(r.status, 200) << query << ": " << r.body;
+    if (r.status == 200) {
+      for (const auto& t : r.json.at("items").as_array()) out.push_back(t.at("id").as_int64());
+    }
+    return out;
+  };
+  using V = std::vector<std::int64_t>;
+  const auto listed = admin_->Get(fmt::format("/api/v1/tickets?customer_id={}", customer_));
+  const auto& first = listed.json.at("items").as_array().back().as_object();
+  EXPECT_EQ(first.at("customer_name").as_string(), "林晓燕");
+  EXPECT_EQ(first.at("unit_code").as_string(), "3-2-1101");
+  EXPECT_EQ(first.at("assignee_name").as_string(), my_name);
+  const auto events = admin_->Get(fmt::format("/api/v1/tickets/{}/events", id));
+  for (const auto& e : events.json.at("items").as_array()) {
+    EXPECT_EQ(e.at("actor_name").as_string(), my_name) << e.at("action").as_string();
+  }
+  // The text search: the number, the customer's name or phone, words of the title.
+  EXPECT_EQ(ids("?q=" + std::to_string(fee)), V{fee});
+  EXPECT_EQ(ids("?q=%E6%9E%97%E6%99%93"), (V{gone, fee, id})) << "林晓: the customer's name";
+  EXPECT_EQ(ids("?q=1111"), (V{gone, fee, id})) << "the phone's last digits";
+  EXPECT_EQ(ids("?q=%E6%B8%97%E6%BC%8F"), V{id}) << "渗漏: the title";
+  EXPECT_EQ(ids("?q=%25"), V{}) << "a LIKE wildcard is matched literally";
+  EXPECT_EQ(admin_->Get("/api/v1/tickets?q=" + std::string(101, 'x')).FieldReason("q"), "too_long");
+  // My tickets, the open queue.
+  EXPECT_EQ(ids("?mine=true"), V{id});
+  EXPECT_EQ(ids("?open=true"), (V{fee, id}));
+  EXPECT_EQ(ids(fmt::format("?open=true&project_id={}", project_)), V{id});
+  EXPECT_EQ(ids("?open=true&order=oldest"), (V{id, fee})) << "the longest waiting first";
+  EXPECT_EQ(ids("?open=true&order=oldest&limit=1"), V{id});
+  EXPECT_EQ(admin_->Get("/api/v1/tickets?order=sideways").FieldReason("order"), "invalid_value");
+  // The amber stage: 80% of the time to the reply gone.
+  const auto created = ParseRfc3339(leak.Str("created_at"));
+  const auto due = ParseRfc3339(leak.Str("response_due_at"));
+  ASSERT_TRUE(created && due);
+  auto move_to = [&](std::int64_t ms) {
+    auto r = ToReply(admin_->raw().Put("/api/v1/test/clock", fmt::format(R"({{"now":"{}"}})", FormatRfc3339(Timestamp{ms})),
+                                       "application/json"));
+    ASSERT_EQ(r.status, 200) << r.body;
+    ASSERT_EQ(admin_->Login("admin", TestServer::kAdminPassword).status, 200);
+  };
+  move_to(created->ms + (due->ms - created->ms) * 9 / 10);
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/tickets/{}", id)).Str("sla_state"), "at_risk");
+  auto has = [](const V& v, std::int64_t x) { return std::find(v.begin(), v.end(), x) != v.end(); };
+  EXPECT_TRUE(has(ids("?sla_state=at_risk"), id));
+  EXPECT_FALSE(has(ids("?sla_state=on_track"), id));
+  move_to(due->ms + 60'000);
+  EXPECT_TRUE(has(ids("?sla_state=breached&open=true"), id));
+  // Resolved late, then closed: late, never breached.
+  ASSERT_EQ(Act(id, "resolve", R"({"resolution":"已修复"})").status, 200);
+  ASSERT_EQ(Act(id, "callback", R"({"satisfaction":4})").status, 200);
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/tickets/{}", id)).Str("sla_state"), "late");
+  EXPECT_FALSE(has(ids("?sla_state=breached"), id));
+  EXPECT_TRUE(has(ids("?sla_state=late"), id));
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/tickets/{}", gone)).Str("sla_state"), "none");
+  EXPECT_EQ(admin_->Get("/api/v1/tickets?sla_state=amber").FieldReason("sla_state"), "invalid_value");
+}
+
+// The work order moves its ticket: dispatch assigns a new ticket, the visit answers the
+// response deadline, the last acceptance resolves the repair; the customer's page lists them.
+TEST_P(TicketsApi, WorkOrdersMoveTheTicketAndShowOnTheCustomer) {
+  const auto id = Open(fmt::format(R"("kind":"repair","title":"厨房渗水","unit_id":{})", delivered_unit_)).Int("id");
+  auto dispatch = [&](const std::string& contractor, const std::string& at) {
+    auto w = admin_->Post(fmt::format("/api/v1/tickets/{}/work-orders", id),
+                          fmt::format(R"({{"contractor":"{}","plan":"更换角阀","appointment_at":"{}"}})", contractor, at));
+    EXPECT_EQ(w.status, 201) << w.body;
+    EXPECT_EQ(w.Str("ticket_title"), "厨房渗水");
+    EXPECT_EQ(w.Str("unit_code"), "3-2-1101");
+    EXPECT_EQ(w.Int("unit_id"), delivered_unit_);
+    EXPECT_EQ(w.Int("customer_id"), customer_);
+    return w.Int("id");
+  };
+  auto step = [&](std::int64_t w, const std::string& action, const std::string& body) {
+    auto r = admin_->Post(fmt::format("/api/v1/work-orders/{}/{}", w, action), body);
+    EXPECT_EQ(r.status, 200) << action << ": " << r.body;
+  };
+  auto ticket = [&] { return admin_->Get(fmt::format("/api/v1/tickets/{}", id)); };
+  const auto plumber = dispatch("鸿达水电", "2026-11-23T02:00:00Z");
+  EXPECT_EQ(ticket().Str("status"), "assigned") << "dispatched by whoever took it";
+  EXPECT_TRUE(ticket().json.at("responded_at").is_null());
+  const auto tiler = dispatch("精工瓷砖", "2026-11-24T02:00:00Z");
+  auto appointments = admin_->Get(fmt::format("/api/v1/work-orders?customer_id={}", customer_));
+  ASSERT_EQ(appointments.status, 200) << appointments.body;
+  ASSERT_EQ(appointments.json.at("items").as_array().size(), 2u);
+  EXPECT_EQ(appointments.json.at("items").as_array()[0].at("id").as_int64(), tiler) << "latest appointment first";
+  step(plumber, "visit", "");
+  EXPECT_EQ(ticket().Str("status"), "in_progress");
+  EXPECT_FALSE(ticket().json.at("responded_at").is_null()) << "the visit answered the customer";
+  EXPECT_FALSE(ticket().json.at("sla_breached").as_bool());
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/work-orders?customer_id={}&open=true", customer_)).json.at("items").as_array().size(), 1u);
+  step(plumber, "accept", R"({"cost_fen":8000,"charge_to":"contractor"})");
+  EXPECT_EQ(ticket().Str("status"), "in_progress") << "the tiler has still to come";
+  step(tiler, "visit", "");
+  step(tiler, "accept", R"({"cost_fen":0,"charge_to":"developer"})");
+  const auto done = ticket();
+  EXPECT_EQ(done.Str("status"), "resolved");
+  EXPECT_NE(done.Str("resolution").find("更换角阀"), std::string::npos) << done.body;
+  EXPECT_EQ(admin_->Get("/api/v1/work-orders").FieldReason("customer_id"), "required");
+  EXPECT_TRUE(admin_->Get("/api/v1/work-orders?customer_id=999999").json.at("items").as_array().empty());
+}
+
+// The sharing rule: a customer held by one company is seen by the staff of another where they
+// own a home or have a ticket, and by no one else; the share goes with the home.
+TEST_P(TicketsApi, CustomersAreSharedWithTheCompaniesOfTheirHomesAndTickets) {
+  auto region = [&](const std::string& name) {
+    return admin_->Post("/api/v1/org-units", fmt::format(R"({{"name":"{}","kind":"region","parent_id":{}}})", name, group_id_)).Int("id");
+  };
+  const auto east = region("华东"), north = region("华北"), south = region("华南");
+  auto agent = [&](const std::string& name, std::int64_t unit) {
+    admin_->Post("/api/v1/users", fmt::format(R"({{"username":"{}","password":"Passw0rd-x","display_name":"x","roles":["agent"],"org_unit_id":{}}})", name, unit));
+    auto api = std::make_unique<Api>(*server_);
+    EXPECT_EQ(api->Login(name, "Passw0rd-x").status, 200);
+    return api;
+  };
+  auto east_agent = agent("s.east", east), south_agent = agent("s.south", south);
+  const auto project = admin_->Post("/api/v1/projects", fmt::format(R"({{"name":"东湖","city":"杭州","org_unit_id":{}}})", east)).Int("id");
+  const auto unit = admin_->Post(fmt::format("/api/v1/projects/{}/units/bulk", project),
+                                 R"({"building":"1","entrance":"1","floor_from":5,"floor_to":5,"rooms":[{"suffix":"01","area_m2":90}]})")
+                        .json.at("items").as_array().at(0).at("id").as_int64();
+  const auto buyer = admin_->Post("/api/v1/customers", fmt::format(R"({{"name":"北方买家","phone":"13900007777","org_unit_id":{}}})", north)).Int("id");
+  const auto path = fmt::format("/api/v1/customers/{}", buyer);
+  EXPECT_EQ(east_agent->Get(path).status, 404) << "not yet";
+  ASSERT_EQ(admin_->Post(fmt::format("/api/v1/units/{}/owners", unit), fmt::format(R"({{"customer_id":{}}})", buyer)).status, 201);
+  auto seen = east_agent->Get(path);
+  ASSERT_EQ(seen.status, 200) << seen.body;
+  EXPECT_EQ(seen.Str("phone"), "139****7777") << "masked as the role says";
+  EXPECT_EQ(seen.Str("org_unit_name"), "华北") << "the company holding the record, by name";
+  EXPECT_EQ(east_agent->Get(fmt::format("/api/v1/customers/{}/timeline", buyer)).status, 200);
+  auto found = east_agent->Get("/api/v1/customers?q=7777");
+  ASSERT_EQ(found.json.at("items").as_array().size(), 1u) << found.body;
+  EXPECT_EQ(found.Int("total"), 1);
+  auto filed = east_agent->Post("/api/v1/tickets", fmt::format(R"({{"kind":"repair","channel":"hotline","customer_id":{},"unit_id":{},"title":"门锁坏了"}})", buyer, unit));
+  EXPECT_EQ(filed.status, 201) << filed.body;
+  EXPECT_EQ(south_agent->Get(path).status, 404) << "no home, deal or ticket in the south";
+  EXPECT_TRUE(south_agent->Get("/api/v1/customers?q=7777").json.at("items").as_array().empty());
+  const auto audit = admin_->Get(fmt::format("/api/v1/audit-log?action=customer.shared&entity_id={}", buyer));
+  EXPECT_EQ(audit.json.at("items").as_array().size(), 2u) << "the home and the ticket: " << audit.body;
+  // The owner removed: the home's share goes, the ticket's stays (the east company still serves them).
+  ASSERT_EQ(admin_->Delete(fmt::format("/api/v1/units/{}/owners/{}", unit, buyer)).status, 200);
+  EXPECT_EQ(east_agent->Get(path).status, 200) << "the ticket keeps the customer shared";
+  // A ticket alone shares: a second customer with a ticket in the east's project.
+  const auto caller = admin_->Post("/api/v1/customers", fmt::format(R"({{"name":"来电客户","phone":"13900008888","org_unit_id":{}}})", north)).Int("id");
+  EXPECT_EQ(east_agent->Get(fmt::format("/api/v1/customers/{}", caller)).status, 404);
+  ASSERT_EQ(admin_->Post("/api/v1/tickets", fmt::format(R"({{"kind":"inquiry","channel":"hotline","customer_id":{},"project_id":{},"title":"交付时间"}})", caller, project)).status, 201);
+  EXPECT_EQ(east_agent->Get(fmt::format("/api/v1/customers/{}", caller)).status, 200);
+  EXPECT_EQ(south_agent->Get(fmt::format("/api/v1/customers/{}", caller)).status, 404);
 }
 
 // Photos of the defect: stored as sent, typed by their bytes, scoped with the ticket, in its history.

@@ -169,6 +169,10 @@ Reply Api::Patch(const std::string& path, const std::string& body, const httplib
   return ToReply(client_->Patch(path, WithAuth(headers), body, "application/json"));
 }
 
+Reply Api::Put(const std::string& path, const std::string& body, const httplib::Headers& headers) {
+  return ToReply(client_->Put(path, WithAuth(headers), body, "application/json"));
+}
+
 Reply Api::Delete(const std::string& path, const httplib::Headers& headers) {
   return ToReply(client_->Delete(path, WithAuth(headers)));
 }

@@ -60,6 +60,7 @@ class Api {
   Reply Get(const std::string& path, const httplib::Headers& headers = {});
   Reply Post(const std::string& path, const std::string& body, const httplib::Headers& headers = {});
   Reply Patch(const std::string& path, const std::string& body, const httplib::Headers& headers = {});
+  Reply Put(const std::string& path, const std::string& body, const httplib::Headers& headers = {});
   Reply Delete(const std::string& path, const httplib::Headers& headers = {});
   /// POSTs raw bytes (a file) with the given content type.
   Reply Upload(const std::string& path, const std::string& bytes, const std::string& content_type);

@@ -347,7 +347,7 @@ describe('Customer 360', { concurrency: false }, () => {
     await page.getByTestId('customer-tags').getByText('老业主').waitFor();
 
     await page.getByRole('tab', { name: '时间线' }).click();
-    await page.getByTestId('timeline-event').first().getByText(`合并重复客户档案 #${duplicateId}`).waitFor();
+    await page.getByTestId('timeline-event').first().getByText(`合并重复客户档案：${name}`).waitFor();
     await shot(page, 'customers-merged-timeline');
 
     // The merged record answers 404 with merged_into: its page goes to the survivor.

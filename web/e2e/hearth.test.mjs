@@ -203,30 +203,35 @@ describe('Hearth web app', { concurrency: false }, () => {
     assert.equal(await page.evaluate(() => localStorage.getItem('hearth.lang')), 'zh-CN');
   });
 
-  it('shows the audit entries of what was just created', kStep, async () => {
+  it('shows the audit entries of what was just created, in words', kStep, async () => {
     await openMenu(page, '审计日志');
     await page.waitForURL('**/admin/audit');
     const table = page.getByTestId('audit-table');
     await table.locator('.ant-table-row').first().waitFor();
-    await table.getByText('org_unit.created').first().waitFor();
-    await table.getByText('user.created').first().waitFor();
+    await table.getByText('创建组织').first().waitFor();
+    await table.getByText('创建用户').first().waitFor();
+    // Actions in words, never the codes the server records.
+    assert.equal(await table.getByText('org_unit.created').count(), 0);
+    assert.equal(await table.getByText('user.created').count(), 0);
     await shot(page, 'audit');
 
-    // Newest first: the first user.created row is ours; its "after" names the user.
-    const userRow = table.locator('.ant-table-row').filter({ hasText: 'user.created' }).first();
+    // Newest first: the first 创建用户 row is ours; its "after" names the user, field by field.
+    const userRow = table.locator('.ant-table-row').filter({ hasText: '创建用户' }).first();
     await userRow.locator('.ant-table-row-expand-icon').click();
     const afterPane = table.getByTestId('audit-after').first();
     await afterPane.waitFor();
-    assert.match(await afterPane.innerText(), new RegExp(username));
+    const afterText = await afterPane.innerText();
+    assert.match(afterText, new RegExp(username));
+    assert.match(afterText, /用户名/);
+    assert.doesNotMatch(afterText, /[{}"]/, 'field lines, not JSON');
     await shot(page, 'audit-expanded');
     await userRow.locator('.ant-table-row-expand-icon').click();
 
-    // Filter by action: only org_unit.created rows, and our city and region are among them.
-    await chooseFilter(page, '操作类型', 'org_unit.created');
-    await table.locator('.ant-table-row').first().waitFor();
+    // Filter by action in words: only 创建组织 rows, and our city and region are among them.
+    await chooseAuditAction(page, '创建组织', 'org_unit.created');
     const actions = await table.locator('.ant-table-row td:nth-child(4)').allInnerTexts();
     assert.ok(actions.length >= 2);
-    for (const action of actions) assert.match(action, /org_unit\.created/);
+    for (const action of actions) assert.match(action, /创建组织/);
     const rows = table.locator('.ant-table-row');
     const found = [];
     for (let i = 0; i < Math.min(2, await rows.count()); i += 1) {
@@ -249,14 +254,20 @@ describe('Hearth web app', { concurrency: false }, () => {
   });
 });
 
-async function chooseFilter(page, label, value) {
-  const input = page.getByLabel(label, { exact: true });
-  await input.fill(value);
-  await page.keyboard.press('Escape');
+/** Picks the action `words` in the audit log's 操作类型 filter and waits for the list filtered by `code`. */
+async function chooseAuditAction(page, words, code) {
   const answered = page.waitForResponse(
-    (response) => response.url().includes('/api/v1/audit-log') && response.url().includes(encodeURIComponent(value)),
+    (response) => response.url().includes('/api/v1/audit-log') && response.url().includes(`action=${encodeURIComponent(code)}`),
   );
-  await page.getByTestId('audit-search').click();
+  const input = page.getByLabel('操作类型', { exact: true });
+  await input.click();
+  await input.fill(words);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: words }).first().click();
   await answered;
   await page.locator('.ant-table-row').first().waitFor();
+  // The rows read before stay until the new ones come.
+  await page.waitForFunction(
+    (text) => [...document.querySelectorAll('[data-testid="audit-table"] .ant-table-row td:nth-child(4)')].every((td) => td.innerText.includes(text)),
+    words,
+  );
 }

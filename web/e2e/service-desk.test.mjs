@@ -184,6 +184,11 @@ describe('Service desk: work orders, call-backs, cases, standard answers, round-
     assert.equal(order.cost_fen, 128050);
     assert.equal(order.charge_to, 'contractor');
     assert.ok(order.approved_by, 'approved by someone');
+    // The last work order accepted resolves the repair; the visit had answered the customer.
+    const resolved = await ticketOnServer(repairId);
+    assert.equal(resolved.status, 'resolved');
+    assert.ok(resolved.responded_at, 'the visit answered the response deadline');
+    assert.match(resolved.resolution, /验收通过/);
     await item.getByTestId('work-order-cost-value').getByText('¥1,280.50').waitFor();
     await item.getByTestId('work-order-charge').getByText('施工单位承担 · 扣款 ¥1,280.50').waitFor();
     assert.equal(await card.getByTestId('repair-steps').getAttribute('data-stage'), '4');
@@ -261,6 +266,8 @@ describe('Service desk: work orders, call-backs, cases, standard answers, round-
     await row.getByText(`${parentCategory} › ${childCategory}`).waitFor();
     await shot(page, 'service-desk-answers');
 
+    // The acceptance resolved the repair; the owner calls again: reopened, then resolved with the answer.
+    assert.equal((await api('POST', `/tickets/${repairId}/reopen`, { reason: '业主来电：阳台仍有返水' })).status, 200);
     await page.goto(`/tickets/${repairId}`);
     await page.getByTestId('action-resolve').click();
     const resolve = modal(page, '解决');

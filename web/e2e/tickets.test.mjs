@@ -188,11 +188,12 @@ describe('Service centre tickets', { concurrency: false }, () => {
     await openMenu(page, '工单队列');
     await page.waitForURL('**/tickets');
     const table = page.getByTestId('ticket-table');
-    for (const column of ['标题', '类型', '等级', '状态', '责任部门', '客户', '时限']) {
+    for (const column of ['标题', '客户', '房源', '类型', '等级', '状态', '责任部门', '时限']) {
       await table.locator('th', { hasText: column }).first().waitFor();
     }
-    await table.getByText(title).waitFor();
+    // The queue opens on the open tickets: the closed repair is under 已关闭 and 全部.
     await table.getByText(`物业服务态度差 ${suffix}`).waitFor();
+    assert.equal(await table.getByText(title).count(), 0);
 
     await page.getByTestId('status-tabs').getByRole('tab', { name: '已关闭' }).click();
     await table.getByText(title).waitFor();

@@ -254,6 +254,7 @@ boost::json::object ToJson(const Customer& c, bool unmasked) {
   o["consent_changed_at"] = c.consent_changed_at ? boost::json::value(FormatRfc3339(*c.consent_changed_at))
                                                  : boost::json::value(nullptr);
   o["org_unit_id"] = c.org_unit_id;
+  o["org_unit_name"] = c.org_unit_name ? boost::json::value(*c.org_unit_name) : boost::json::value(nullptr);
   o["merged_into"] = c.merged_into ? boost::json::value(*c.merged_into) : boost::json::value(nullptr);
   o["anonymized"] = c.anonymized_at.has_value();
   o["masked"] = !unmasked;

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/vocabulary.hpp"
+
 #include <boost/json/object.hpp>
 
 #include "core/clock.hpp"
@@ -44,6 +46,9 @@ struct Customer {
   std::int64_t version = 1;
   Timestamp created_at;
   Timestamp updated_at;
+  /// The name of the company that holds the record, when read (shown also to the staff of a
+  /// company it is shared with, who cannot look the unit up themselves).
+  std::optional<std::string> org_unit_name = std::nullopt;
 };
 
 /// The fields a client sends on create or PATCH; on PATCH only the present ones change.
@@ -90,9 +95,22 @@ std::string SearchTermsOf(const Customer& customer);
 std::string ChinaDate(Timestamp t);
 
 /// A customer with the materialised path of its org unit (for the scope check).
+/// What another module's list shows of a customer: the name and the first phone.
+struct CustomerCard {
+  std::string name;
+  std::string phone;  ///< empty when the customer has none
+};
+
 struct ScopedCustomer {
   Customer customer;
   std::string org_path;
+  bool shared = false;  ///< shared with the viewer's scope (a home, deal or ticket there)
 };
+
+/// Why a customer is shared with an org unit beyond the company that holds the record
+/// (customer_shares.reason): a home in one of its projects, a deal, a ticket.
+enum class ShareReason { kHome, kDeal, kTicket };
+inline constexpr Vocabulary<ShareReason, 3> kShareReasons{{"home", "deal", "ticket"}};
+constexpr std::string_view WordOf(ShareReason v) { return kShareReasons.Name(v); }
 
 }  // namespace hearth::customers

@@ -50,7 +50,33 @@ const Words* ChineseWordsOf(std::string_view field) {
   return nullptr;
 }
 
+/// The import template's header of each field (web/src/modules/customers/importLabels.ts writes
+/// the same), and the one word an export writes for each enumerated value.
+const std::unordered_map<std::string_view, std::string_view> kHeaders{
+    {"id", "客户编号"},         {"name", "姓名"},           {"phone", "手机号"},      {"id_type", "证件类型"},
+    {"id_number", "证件号码"},  {"gender", "性别"},         {"birth_date", "出生日期"}, {"marital_status", "婚姻状况"},
+    {"children_birth_years", "子女出生年份"}, {"elders", "同住老人"}, {"income_level", "收入水平"},
+    {"email", "邮箱"},          {"address", "地址"},        {"city", "城市"},         {"occupation", "职业"},
+    {"source_channel", "来源渠道"}, {"tags", "标签"},       {"consent_marketing", "营销同意"}, {"created_at", "建档时间"}};
+const std::unordered_map<std::string_view, std::string_view> kWordOfValue{
+    {"gender/male", "男"},          {"gender/female", "女"},           {"gender/unknown", "未知"},
+    {"id_type/resident_id", "身份证"}, {"id_type/passport", "护照"},   {"id_type/hk_macau_permit", "港澳通行证"},
+    {"id_type/taiwan_permit", "台胞证"}, {"id_type/other", "其他"},    {"marital_status/single", "未婚"},
+    {"marital_status/married", "已婚"}, {"marital_status/divorced", "离异"}, {"marital_status/widowed", "丧偶"},
+    {"marital_status/unknown", "未知"}, {"income_level/low", "低"},     {"income_level/middle", "中等"},
+    {"income_level/high", "高"},     {"consent_marketing/true", "是"}, {"consent_marketing/false", "否"}};
+
 }  // namespace
+
+std::string HeaderOfField(std::string_view field) {
+  auto it = kHeaders.find(field);
+  return std::string(it == kHeaders.end() ? field : it->second);
+}
+
+std::string ChineseWordFor(std::string_view field, std::string_view value) {
+  auto it = kWordOfValue.find(std::string(field) + "/" + std::string(value));
+  return std::string(it == kWordOfValue.end() ? value : it->second);
+}
 
 boost::json::object ToJson(const ImportReport& r) {
   boost::json::array errors;
@@ -76,7 +102,9 @@ std::string FieldOfHeader(std::string_view header) {
       {"address", "address"},     {"地址", "address"},        {"city", "city"},
       {"城市", "city"},           {"occupation", "occupation"}, {"职业", "occupation"},
       {"source_channel", "source_channel"}, {"来源渠道", "source_channel"}, {"tags", "tags"},
-      {"标签", "tags"},           {"consent_marketing", "consent_marketing"}, {"营销同意", "consent_marketing"}};
+      {"标签", "tags"},           {"consent_marketing", "consent_marketing"}, {"营销同意", "consent_marketing"},
+      // An export's own columns: known, read past (the record's number and date are not imported).
+      {"id", "id"},               {"客户编号", "id"},         {"created_at", "created_at"}, {"建档时间", "created_at"}};
   auto it = kFields.find(Trim(header));
   return it == kFields.end() ? std::string() : std::string(it->second);
 }
@@ -86,7 +114,7 @@ boost::json::object RowToJson(const std::vector<std::string>& fields, const std:
   for (std::size_t i = 0; i < fields.size() && i < cells.size(); ++i) {
     const std::string& f = fields[i];
     const std::string_view v = Trim(cells[i]);
-    if (f.empty() || v.empty()) continue;
+    if (f.empty() || v.empty() || f == "id" || f == "created_at") continue;
     if (f == "children_birth_years") {
       boost::json::array years;
       for (const auto& item : SplitList(v)) {

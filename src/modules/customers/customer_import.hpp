@@ -49,6 +49,12 @@ boost::json::object ToJson(const ImportReport& report);
 /// "证件号码"…); "" when unknown.
 std::string FieldOfHeader(std::string_view header);
 
+/// The header and the word of an export cell, as the import template writes them (so that an
+/// export edited in Excel imports again): the field's Chinese header ("手机号"), and an
+/// enumerated value in its Chinese word ("male" → "男", true → "是"); other values unchanged.
+std::string HeaderOfField(std::string_view field);
+std::string ChineseWordFor(std::string_view field, std::string_view value);
+
 /// One CSV/XLSX row as the JSON object POST /customers takes: empty cells are left out;
 /// children_birth_years and tags split at ';'; the Chinese words for gender (男/女), ID type
 /// (身份证, 护照, 港澳通行证…), marital status (已婚…), income level (中等…) and consent (是/否) understood;

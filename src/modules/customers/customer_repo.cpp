@@ -122,25 +122,49 @@ const db::Columns<Customer> kCustomerColumns{
     {"created_at", &Customer::created_at},
     {"updated_at", &Customer::updated_at},
 };
-const std::string kCustomerSelect = "SELECT " + kCustomerColumns.List("c") + ", o.path";
-const std::string kFind = kCustomerSelect + R"sql(
+const std::string kCustomerSelect = "SELECT " + kCustomerColumns.List("c") + ", o.path, o.name";
+// Shared with the org unit whose path is bound to `param` or one under it (customer_shares).
+#define SHARED_UNDER(param)                                                                         \
+  " EXISTS (SELECT 1 FROM customer_shares s WHERE s.customer_id = c.id AND " HEARTH_ORG_PATH_OF( \
+      "s.org_unit_id") "LIKE " param ") "
+const std::string kFind = kCustomerSelect + ", CASE WHEN" SHARED_UNDER("$3") R"sql(THEN 1 ELSE 0 END
   FROM customers c)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
  WHERE c.id = $1 AND c.tenant_id = $2)sql";
 const std::string kList = kCustomerSelect + R"sql(
   FROM customers c)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
- WHERE c.tenant_id = $1 AND o.path LIKE $2 AND c.id < $3 AND c.merged_into IS NULL ORDER BY c.id DESC LIMIT $4)sql";
+ WHERE c.tenant_id = $1 AND (o.path LIKE $2 OR)sql" SHARED_UNDER("$2") R"sql() AND c.id < $3 AND c.merged_into IS NULL
+ ORDER BY c.id DESC LIMIT $4)sql";
+constexpr std::string_view kAddShare = R"sql(
+INSERT INTO customer_shares (tenant_id, customer_id, org_unit_id, reason, source_id, created_at)
+VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (customer_id, org_unit_id, reason, source_id) DO NOTHING)sql";
+constexpr std::string_view kRemoveShare =
+    "DELETE FROM customer_shares WHERE reason = $3 AND source_id = $4 AND customer_id = $2 AND tenant_id = $1";
+constexpr std::string_view kCopyShares = R"sql(
+INSERT INTO customer_shares (tenant_id, customer_id, org_unit_id, reason, source_id, created_at)
+SELECT tenant_id, $3, org_unit_id, reason, source_id, created_at FROM customer_shares WHERE customer_id = $2 AND tenant_id = $1
+ON CONFLICT (customer_id, org_unit_id, reason, source_id) DO NOTHING)sql";
+constexpr std::string_view kDropShares = "DELETE FROM customer_shares WHERE customer_id = $2 AND tenant_id = $1";
 // CROSS JOIN makes SQLite read the FTS index first; left to itself it scans the tenant's
 // customers and probes the index once per row (seconds at a million rows).
-const std::string kSearchSqlite = kCustomerSelect + R"sql(
+const std::string kMatchSqlite = R"sql(
   FROM customer_fts f CROSS JOIN customers c ON c.id = f.rowid)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
- WHERE customer_fts MATCH $1 AND c.tenant_id = $2 AND o.path LIKE $3 AND c.merged_into IS NULL
- ORDER BY f.rowid DESC LIMIT $4)sql";
-const std::string kSearchPg = kCustomerSelect + R"sql(
+ WHERE customer_fts MATCH $1 AND c.tenant_id = $2 AND (o.path LIKE $3 OR)sql" SHARED_UNDER("$3") R"sql()
+   AND c.merged_into IS NULL)sql";
+const std::string kMatchPg = R"sql(
   FROM customers c)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
- WHERE string_to_array(c.search_terms, ' ') @> string_to_array($1, ' ') AND c.tenant_id = $2 AND o.path LIKE $3
-   AND c.merged_into IS NULL ORDER BY c.id DESC LIMIT $4)sql";
+ WHERE string_to_array(c.search_terms, ' ') @> string_to_array($1, ' ') AND c.tenant_id = $2
+   AND (o.path LIKE $3 OR)sql" SHARED_UNDER("$3") R"sql() AND c.merged_into IS NULL)sql";
+const std::string kSearchSqlite = kCustomerSelect + kMatchSqlite + " ORDER BY f.rowid DESC LIMIT $4";
+const std::string kSearchPg = kCustomerSelect + kMatchPg + " ORDER BY c.id DESC LIMIT $4";
+const std::string kCountSqlite = "SELECT count(*) FROM (SELECT 1" + kMatchSqlite + " LIMIT $4) m";
+const std::string kCountPg = "SELECT count(*) FROM (SELECT 1" + kMatchPg + " LIMIT $4) m";
 
-Customer FromRow(const db::Row& r) { return kCustomerColumns.Read(r); }
+/// A row of kCustomerSelect: the columns, then the org unit's path and name.
+Customer FromRow(const db::Row& r) {
+  Customer c = kCustomerColumns.Read(r);
+  c.org_unit_name = r.Text(kCustomerColumns.size() + 1);
+  return c;
+}
 
 void WritePhones(db::Tx& tx, const Customer& c, bool replace) {
   if (replace) tx.Execute(kDeletePhones, c.id, c.tenant_id);
@@ -193,10 +217,27 @@ bool CustomerRepo::Update(db::Tx& tx, const Customer& c, const std::string& sear
   return done;
 }
 
-std::optional<ScopedCustomer> CustomerRepo::Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
-  auto rows = tx.Execute(kFind, id, tenant_id);
+std::optional<ScopedCustomer> CustomerRepo::Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id,
+                                                 const std::string& viewer_path) {
+  auto rows = tx.Execute(kFind, id, tenant_id, viewer_path + "%");
   if (rows.empty()) return std::nullopt;
-  return ScopedCustomer{FromRow(rows.front()), rows.front().Text(kCustomerColumns.size())};
+  const auto& r = rows.front();
+  return ScopedCustomer{FromRow(r), r.Text(kCustomerColumns.size()), r.Int(kCustomerColumns.size() + 2) == 1};
+}
+
+bool CustomerRepo::AddShare(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id, std::int64_t org_unit_id,
+                            ShareReason reason, std::int64_t source_id, Timestamp now) {
+  return tx.Execute(kAddShare, tenant_id, customer_id, org_unit_id, reason, source_id, now).affected == 1;
+}
+
+void CustomerRepo::RemoveShare(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id, ShareReason reason,
+                               std::int64_t source_id) {
+  tx.Execute(kRemoveShare, tenant_id, customer_id, reason, source_id);
+}
+
+void CustomerRepo::MoveShares(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into) {
+  tx.Execute(kCopyShares, tenant_id, from, into);
+  tx.Execute(kDropShares, tenant_id, from);
 }
 
 std::optional<std::pair<std::int64_t, std::string>> CustomerRepo::FindDuplicate(db::Tx& tx, std::int64_t tenant_id,
@@ -219,23 +260,35 @@ std::vector<Customer> CustomerRepo::List(db::Tx& tx, std::int64_t tenant_id, con
   return Rows(tx.Execute(kList, tenant_id, path_prefix + "%", page.after_id.value_or(INT64_MAX), page.limit + 1));
 }
 
+namespace {
+
+/// The tokens as the engine's index reads them: an FTS5 query of quoted tokens, all required
+/// ("欣怡" AND "5678"), or PostgreSQL's space-separated array text.
+std::string MatchOf(db::Backend backend, const std::vector<std::string>& tokens) {
+  const bool fts = backend == db::Backend::kSqlite;
+  std::string out;
+  for (const auto& t : tokens) {
+    if (!out.empty()) out += fts ? " AND " : " ";
+    out += fts ? '"' + t + '"' : t;  // tokens hold no quotes: search_terms.cpp keeps only letters and digits
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<Customer> CustomerRepo::Search(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
                                            const std::vector<std::string>& tokens, int max) {
-  if (tx.backend() == db::Backend::kSqlite) {
-    // An FTS5 query of quoted tokens, all required: "欣怡" AND "5678".
-    std::string match;
-    for (const auto& t : tokens) {
-      if (!match.empty()) match += " AND ";
-      match += '"' + t + '"';  // tokens hold no quotes: search_terms.cpp keeps only letters and digits
-    }
-    return Rows(tx.Execute(kSearchSqlite, match, tenant_id, path_prefix + "%", max));
-  }
-  std::string joined;
-  for (const auto& t : tokens) {
-    if (!joined.empty()) joined += ' ';
-    joined += t;
-  }
-  return Rows(tx.Execute(kSearchPg, joined, tenant_id, path_prefix + "%", max));
+  const bool sqlite = tx.backend() == db::Backend::kSqlite;
+  return Rows(tx.Execute(sqlite ? kSearchSqlite : kSearchPg, MatchOf(tx.backend(), tokens), tenant_id,
+                         path_prefix + "%", max));
+}
+
+std::int64_t CustomerRepo::CountMatches(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                        const std::vector<std::string>& tokens, std::int64_t cap) {
+  const bool sqlite = tx.backend() == db::Backend::kSqlite;
+  return tx.Execute(sqlite ? kCountSqlite : kCountPg, MatchOf(tx.backend(), tokens), tenant_id, path_prefix + "%", cap)
+      .front()
+      .Int(0);
 }
 
 void CustomerRepo::MarkMerged(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into, Timestamp now) {
@@ -243,11 +296,14 @@ void CustomerRepo::MarkMerged(db::Tx& tx, std::int64_t tenant_id, std::int64_t f
   tx.Execute(kDeletePhones, from, tenant_id);
 }
 
-std::map<std::int64_t, std::string> CustomerRepo::NamesOf(db::Tx& tx, std::int64_t tenant_id,
-                                                        const std::vector<std::int64_t>& ids) {
-  std::map<std::int64_t, std::string> out;
-  db::SelectIn(tx, "SELECT id, name FROM customers WHERE tenant_id = $1 AND id IN ({})", {tenant_id}, ids,
-               [&](const db::Row& r) { out[r.Int(0)] = r.Text(1); });
+std::map<std::int64_t, CustomerCard> CustomerRepo::CardsOf(db::Tx& tx, std::int64_t tenant_id,
+                                                          const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, CustomerCard> out;
+  db::SelectIn(tx, "SELECT id, name, phones FROM customers WHERE tenant_id = $1 AND id IN ({})", {tenant_id}, ids,
+               [&](const db::Row& r) {
+                 const std::string phones = r.Text(2);  // "phone|label,…": the first phone
+                 out[r.Int(0)] = {r.Text(1), phones.substr(0, phones.find_first_of("|,"))};
+               });
   return out;
 }
 

@@ -23,21 +23,33 @@ class CustomerRepo {
   void IndexInserted(db::Tx& tx, std::int64_t first_id, std::int64_t last_id);
   /// Writes every column and replaces the phones when the version matches (or is not given).
   bool Update(db::Tx& tx, const Customer& c, const std::string& search_terms, std::optional<std::int64_t> expected_version);
-  std::optional<ScopedCustomer> Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
+  /// The customer, with its org path and whether it is shared with `viewer_path` or a unit under it.
+  std::optional<ScopedCustomer> Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id, const std::string& viewer_path);
+  /// Shares the customer with an org unit for a reason; false when that share already existed.
+  bool AddShare(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id, std::int64_t org_unit_id,
+                ShareReason reason, std::int64_t source_id, Timestamp now);
+  void RemoveShare(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id, ShareReason reason,
+                   std::int64_t source_id);
+  /// A merge: `from`'s shares become `into`'s.
+  void MoveShares(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into);
   /// The customer already holding one of `phones` or `id_number` in the tenant, other than
   /// `except_id`, with the field that clashed ("phone" or "id_number"); nullopt when none does.
   std::optional<std::pair<std::int64_t, std::string>> FindDuplicate(db::Tx& tx, std::int64_t tenant_id, const std::vector<CustomerPhone>& phones,
                                             const std::optional<std::string>& id_number, std::int64_t except_id);
-  /// Customers under `path_prefix`, newest first, after the cursor; one more than the limit.
+  /// Customers under `path_prefix` or shared with it, newest first, after the cursor; one more than the limit.
   std::vector<Customer> List(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix, const Page& page);
   /// Up to `max` customers under `path_prefix` whose search terms hold all of `tokens`, newest
   /// first. Reads the index first, then at most `max` rows.
   std::vector<Customer> Search(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
                                const std::vector<std::string>& tokens, int max);
+  /// How many customers under `path_prefix` (or shared with it) the index finds for `tokens`,
+  /// counting up to `cap` (index entries and each match's scope; not its columns).
+  std::int64_t CountMatches(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                            const std::vector<std::string>& tokens, std::int64_t cap);
   /// Marks `from` as merged into `into`: it keeps its name, loses phones, ID and search terms.
   void MarkMerged(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into, Timestamp now);
   /// id → name of those of `ids` in the group.
-  std::map<std::int64_t, std::string> NamesOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
+  std::map<std::int64_t, CustomerCard> CardsOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
 };
 
 }  // namespace hearth::customers

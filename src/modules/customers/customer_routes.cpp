@@ -38,21 +38,36 @@ Result<Response> PatchCustomer(Request& req, CustomerService& service) {
 Result<Response> ListCustomers(Request& req, CustomerService& service) {
   HEARTH_ASSIGN(auto page, http::PageOf(req));
   const bool unmasked = CustomerService::SeesPersonalData(req.context);
-  auto render = [&](const std::vector<Customer>& items, const std::optional<std::string>& next) {
+  auto render = [&](const std::vector<Customer>& items, std::optional<std::int64_t> next) {
     if (unmasked) {
       std::vector<const Customer*> shown;
       for (const auto& c : items) shown.push_back(&c);
       service.NoteUnmaskedRead(req.context, shown);
     }
-    return http::ListResponse(items, next, [&](const Customer& c) { return ToJson(c, unmasked); });
+    boost::json::array arr;
+    arr.reserve(items.size());
+    for (const auto& c : items) arr.emplace_back(ToJson(c, unmasked));
+    return boost::json::object{{"items", std::move(arr)},
+                               {"next_cursor", next ? boost::json::value(EncodeCursor(*next)) : nullptr}};
   };
   if (auto q = req.Query("q"); q && !q->empty()) {
     if (q->size() > 100) return tl::unexpected(Error{ErrorCode::kInvalidArgument, "validation_failed", "q is too long", {{"q", "too_long"}}, {}});
-    HEARTH_ASSIGN(auto found, service.Search(req.context, *q, page.limit == 50 && !req.Query("limit") ? 20 : page.limit));
-    return render(found.items, std::nullopt);
+    // The cursor of a search is the place in the ranking where the next page starts.
+    const int offset = static_cast<int>(std::min<std::int64_t>(page.after_id.value_or(0), CustomerService::kSearchRankCap));
+    HEARTH_ASSIGN(auto found, service.Search(req.context, *q, page.limit == 50 && !req.Query("limit") ? 20 : page.limit,
+                                             offset));
+    auto body = render(found.items, found.next_offset);
+    body["total"] = found.total;
+    body["total_capped"] = found.total_capped;
+    return http::Json(http::kOk, std::move(body));
   }
   HEARTH_ASSIGN(auto list, service.List(req.context, page));
-  return render(list.items, list.next_cursor);
+  std::optional<std::int64_t> next;
+  if (list.next_cursor && !list.items.empty()) next = list.items.back().id;
+  auto body = render(list.items, next);
+  body["total"] = nullptr;
+  body["total_capped"] = false;
+  return http::Json(http::kOk, std::move(body));
 }
 
 Result<Response> GetTimeline(Request& req, CustomerService& service) {
@@ -141,7 +156,7 @@ Result<Response> GetExport(Request& req, CustomerService& service) {
 }  // namespace
 
 platform::Manifest BuildManifest(CustomersModule& module) {
-  platform::Manifest m{.name = "customers", .folder = "modules/customers", .tables = {{"customers"}, {"customer_phones"}, {"timeline_events"}, {"import_jobs"}, {"customer_fts", "", true}}};
+  platform::Manifest m{.name = "customers", .folder = "modules/customers", .tables = {{"customers"}, {"customer_phones"}, {"customer_shares"}, {"timeline_events"}, {"import_jobs"}, {"customer_fts", "", true}}};
   m.constraints.push_back({"uq_customer_phones_phone", {"phone", "taken", ErrorCode::kConflict, "duplicate_customer"}});
   m.constraints.push_back({"uq_customers_id_number", {"id_number", "taken", ErrorCode::kConflict, "duplicate_customer"}});
   m.constraints.push_back({"ck_customers_gender", {"gender", "invalid_value", ErrorCode::kInvalidArgument, "validation_failed"}});

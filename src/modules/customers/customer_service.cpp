@@ -1,5 +1,7 @@
 #include "modules/customers/customer_service.hpp"
 
+#include "core/masking.hpp"
+
 #include "modules/customers/customer_repo.hpp"
 
 #include <algorithm>
@@ -52,8 +54,9 @@ bool IsUnitCode(std::string_view q) {
 }  // namespace
 
 Result<ScopedCustomer> CustomerService::FindInScope(db::Tx& tx, const Actor& actor, std::int64_t id) {
-  auto found = repo_->Find(tx, actor.tenant_id, id);
-  if (!found || !actor.InScope(found->org_path)) return NotFound("no such customer");
+  auto found = repo_->Find(tx, actor.tenant_id, id, actor.IsAdmin() ? "/" : actor.org_path);
+  // The company that holds the record, or one where the customer has a home, deal or ticket.
+  if (!found || !(actor.InScope(found->org_path) || found->shared)) return NotFound("no such customer");
   if (found->customer.merged_into) {
     Error e{ErrorCode::kNotFound, "not_found", "this customer was merged into another", {}, {}};
     e.extra.emplace_back("merged_into", std::to_string(*found->customer.merged_into));
@@ -89,6 +92,7 @@ Result<Customer> CustomerService::Create(const RequestContext& ctx, const Custom
     auto unit = orgs_.FindInScope(tx, actor, input.org_unit_id.value_or(actor.org_unit_id));
     if (!unit) return FailField("org_unit_id", "not_found");
     c.org_unit_id = unit->id;
+    c.org_unit_name = unit->name;
     HEARTH_TRY(CheckDuplicate(tx, c));
     c.id = repo_->Insert(tx, c, SearchTermsOf(c));
     timeline_.Append(tx, c.tenant_id, {0, c.id, now, "profile", "customer", c.id, "建立客户档案"}, actor.user_id, now);
@@ -120,6 +124,7 @@ Result<Customer> CustomerService::Update(const RequestContext& ctx, std::int64_t
       auto unit = orgs_.FindInScope(tx, actor, *input.org_unit_id);
       if (!unit) return FailField("org_unit_id", "not_found");
       c.org_unit_id = unit->id;
+      c.org_unit_name = unit->name;
     }
     HEARTH_TRY(CheckDuplicate(tx, c));
     c.updated_at = now;
@@ -144,9 +149,14 @@ Result<platform::Listing<Customer>> CustomerService::List(const RequestContext& 
   });
 }
 
-Result<SearchResult> CustomerService::Search(const RequestContext& ctx, const std::string& q, int limit) {
+Result<SearchResult> CustomerService::Search(const RequestContext& ctx, const std::string& q, int page_size,
+                                             int offset) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  offset = std::clamp(offset, 0, kSearchRankCap);
+  // Ranked from the best: the first page may be as long as asked (exports), later ones stay
+  // within the best kSearchRankCap.
+  const int limit = offset == 0 ? page_size : std::min(offset + page_size, kSearchRankCap);
   if (IsUnitCode(q) && !lookups_.empty()) {
     SearchResult found;
     db_.Read([&](db::Tx& tx) {
@@ -161,6 +171,8 @@ Result<SearchResult> CustomerService::Search(const RequestContext& ctx, const st
     // A short code such as 2-1-1503 is no phone or ID fragment: the number search would only
     // read the index for nothing. Longer ones (010-12345678) may be a landline: go on.
     const auto digits = std::count_if(q.begin(), q.end(), [](char c) { return c >= '0' && c <= '9'; });
+    found.total = static_cast<std::int64_t>(found.items.size());
+    found.items.erase(found.items.begin(), found.items.begin() + std::min<std::size_t>(offset, found.items.size()));
     if (!found.items.empty() || digits < 7) return found;
   }
   const SearchQuery query = ParseQuery(q);
@@ -182,6 +194,9 @@ Result<SearchResult> CustomerService::Search(const RequestContext& ctx, const st
       }
       if (static_cast<int>(scored.size()) >= limit) break;
     }
+    // The broadest tier holds every match: count them, up to the cap.
+    result.total = repo_->CountMatches(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, query.tiers.back(),
+                                       kSearchCountCap + 1);
     return 0;
   });
   std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
@@ -189,9 +204,14 @@ Result<SearchResult> CustomerService::Search(const RequestContext& ctx, const st
     return a.second.id > b.second.id;  // newer records first among equals
   });
   result.truncated = static_cast<int>(scored.size()) > limit;
-  for (std::size_t i = 0; i < scored.size() && static_cast<int>(i) < limit; ++i) {
+  result.total = std::max<std::int64_t>(result.total, static_cast<std::int64_t>(scored.size()));
+  result.total_capped = result.total > kSearchCountCap;
+  result.total = std::min(result.total, kSearchCountCap);
+  for (std::size_t i = offset; i < scored.size() && static_cast<int>(i) < limit; ++i) {
     result.items.push_back(std::move(scored[i].second));
   }
+  if (limit < kSearchRankCap && (result.truncated || limit < result.total)) result.next_offset = limit;
+  (void)page_size;
   return result;
 }
 
@@ -252,8 +272,9 @@ Result<Customer> CustomerService::Merge(const RequestContext& ctx, std::int64_t 
     repo_->Update(tx, merged, SearchTermsOf(merged), std::nullopt);
     merged.version += 1;
     timeline_.Move(tx, actor.tenant_id, from_id, id);
+    repo_->MoveShares(tx, actor.tenant_id, from_id, id);
     for (const auto& hook : merge_hooks_) hook(tx, actor.tenant_id, from_id, id);
-    timeline_.Append(tx, actor.tenant_id, {0, id, now, "merge", "customer", from_id, "合并重复客户档案 #" + std::to_string(from_id)},
+    timeline_.Append(tx, actor.tenant_id, {0, id, now, "merge", "customer", from_id, "合并重复客户档案：" + from->customer.name},
                      actor.user_id, now);
     audit_.Record(tx, ctx, "customer.merged", "customer", id,
                   boost::json::object{{"into", AuditView(into.customer)}, {"from", AuditView(from->customer)}},
@@ -322,7 +343,34 @@ void CustomerService::NoteUnmaskedRead(const RequestContext& ctx, const std::vec
 
 std::map<std::int64_t, std::string> CustomerService::NamesOf(db::Tx& tx, std::int64_t tenant_id,
                                                            const std::vector<std::int64_t>& ids) {
-  return repo_->NamesOf(tx, tenant_id, ids);
+  std::map<std::int64_t, std::string> out;
+  for (auto& [id, card] : repo_->CardsOf(tx, tenant_id, ids)) out.emplace(id, std::move(card.name));
+  return out;
+}
+
+void CustomerService::Share(db::Tx& tx, const RequestContext* ctx, std::int64_t tenant_id, std::int64_t customer_id,
+                            std::int64_t org_unit_id, ShareReason reason, std::int64_t source_id) {
+  const Timestamp now = clock_.Now();
+  if (!repo_->AddShare(tx, tenant_id, customer_id, org_unit_id, reason, source_id, now) || !ctx) return;
+  audit_.Record(tx, *ctx, "customer.shared", "customer", customer_id, nullptr,
+                boost::json::object{{"org_unit_id", org_unit_id}, {"reason", kShareReasons.Name(reason)},
+                                    {"source_id", source_id}});
+}
+
+void CustomerService::Unshare(db::Tx& tx, const RequestContext& ctx, std::int64_t customer_id, ShareReason reason,
+                              std::int64_t source_id) {
+  repo_->RemoveShare(tx, ctx.actor_ref().tenant_id, customer_id, reason, source_id);
+  audit_.Record(tx, ctx, "customer.unshared", "customer", customer_id,
+                boost::json::object{{"reason", kShareReasons.Name(reason)}, {"source_id", source_id}}, nullptr);
+}
+
+std::map<std::int64_t, CustomerCard> CustomerService::CardsOf(db::Tx& tx, std::int64_t tenant_id,
+                                                             const std::vector<std::int64_t>& ids) {
+  auto cards = repo_->CardsOf(tx, tenant_id, ids);
+  for (auto& [id, card] : cards) {
+    if (!card.phone.empty()) card.phone = MaskPhone(card.phone);
+  }
+  return cards;
 }
 
 }  // namespace hearth::customers

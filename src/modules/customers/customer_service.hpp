@@ -31,10 +31,14 @@ using CustomerLookup =
 struct SearchResult {
   std::vector<Customer> items;
   bool truncated = false;  ///< more rows matched than were ranked
+  std::int64_t total = 0;  ///< how many match, counted up to kSearchCountCap
+  bool total_capped = false;
+  std::optional<int> next_offset;  ///< where the next page of the best matches starts
 };
 
 /// Customer 360 use cases. Reads need kRecordRead, writes kRecordWrite, and every customer is
-/// scoped by its owning org unit (404 outside the caller's subtree). Phones and ID numbers are
+/// scoped by its owning org unit and by its shares (a home, deal or ticket in another company's
+/// org unit): 404 when neither lies in the caller's subtree. Phones and ID numbers are
 /// shown unmasked only to roles with kPersonalDataView (each such read is audited) or through
 /// Reveal (audited).
 class CustomerService {
@@ -51,8 +55,11 @@ class CustomerService {
                           std::optional<std::int64_t> expected_version);
   Result<platform::Listing<Customer>> List(const RequestContext& ctx, const Page& page);
   /// Best matches first for a fragment of a name (2 characters or more), of a phone or ID
-  /// number (4 digits or more). 422 "q" "too_short" for shorter queries.
-  Result<SearchResult> Search(const RequestContext& ctx, const std::string& q, int limit);
+  /// number (4 digits or more), `limit` of them from `offset` (pages reach the best
+  /// kSearchRankCap), with the number of matches. 422 "q" "too_short" for shorter queries.
+  Result<SearchResult> Search(const RequestContext& ctx, const std::string& q, int limit, int offset = 0);
+  static constexpr int kSearchRankCap = 200;
+  static constexpr std::int64_t kSearchCountCap = 1000;
   /// The unmasked phones and ID number, audited as personal_data.revealed. Any role that may
   /// write records may reveal; viewers may not (403).
   Result<Customer> Reveal(const RequestContext& ctx, std::int64_t id, const std::string& reason);
@@ -87,9 +94,21 @@ class CustomerService {
   /// The names of those of `ids` that are customers of the group, in the caller's transaction (for
   /// other modules' lists: a unit's owners). Names are not masked; no scope check.
   std::map<std::int64_t, std::string> NamesOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
+  /// Name and masked first phone of those of `ids` that are customers of the group (other
+  /// modules' lists: a ticket queue). No scope check.
+  std::map<std::int64_t, CustomerCard> CardsOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
   /// Appends an event to a customer's timeline in the caller's transaction (for other modules).
   void AppendTimeline(db::Tx& tx, std::int64_t tenant_id, const TimelineEvent& event,
                       std::optional<std::int64_t> actor_id);
+  /// The sharing rule (customer_shares): another module that gives a customer a home, a deal or
+  /// a ticket in org unit `org_unit_id` shares the customer with that unit's staff, in its own
+  /// transaction (`source_id`: the unit, contract or ticket). Idempotent; a new share is audited
+  /// as customer.shared when `ctx` is given (the demo loader passes none).
+  void Share(db::Tx& tx, const RequestContext* ctx, std::int64_t tenant_id, std::int64_t customer_id,
+             std::int64_t org_unit_id, ShareReason reason, std::int64_t source_id);
+  /// The reason is gone (an owner removed): the share it gave is withdrawn, audited.
+  void Unshare(db::Tx& tx, const RequestContext& ctx, std::int64_t customer_id, ShareReason reason,
+               std::int64_t source_id);
   void AddMergeHook(MergeHook hook) { merge_hooks_.push_back(std::move(hook)); }
   /// Consulted for queries shaped like a unit code (letters and digits in 2–3 groups joined by '-').
   void AddLookup(CustomerLookup lookup) { lookups_.push_back(std::move(lookup)); }

@@ -22,12 +22,14 @@ namespace hearth::customers {
 namespace {
 
 
-// The columns of an export, in order; the header is the API field name.
+// The columns of an export, in order: the import template's, between the customer's number and
+// the date of the record. Headers and values are written in the template's Chinese words, so that
+// an export edited in Excel imports again (the number and the date are not read back).
 const std::vector<std::string>& ExportColumns() {
   static const std::vector<std::string> kColumns{
       "id",     "name",       "phone",      "id_type",    "id_number", "gender",         "birth_date",
       "marital_status", "children_birth_years", "elders", "income_level", "email", "address", "city",
-      "occupation", "source_channel", "tags", "consent_marketing", "org_unit_id", "created_at"};
+      "occupation", "source_channel", "tags", "consent_marketing", "created_at"};
   return kColumns;
 }
 
@@ -45,6 +47,11 @@ std::string Cell(const boost::json::value& v) {
     return out;
   }
   return "";
+}
+
+/// What an export writes in a cell: the value as the import template writes it.
+std::string ExportCell(const boost::json::object& json, const std::string& column) {
+  return ChineseWordFor(column, Cell(json.at(column)));
 }
 
 }  // namespace
@@ -187,8 +194,8 @@ Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::str
       if (in_file || existing) {
         ++report.duplicates;
         if (existing && options.merge_duplicates && !options.dry_run) {
-          auto found = repo_->Find(tx, actor.tenant_id, existing->first);
-          if (found && actor.InScope(found->org_path) && !found->customer.merged_into) {
+          auto found = repo_->Find(tx, actor.tenant_id, existing->first, actor.IsAdmin() ? "/" : actor.org_path);
+          if (found && (actor.InScope(found->org_path) || found->shared) && !found->customer.merged_into) {
             Customer merged = found->customer;
             // Fill what the record lacks; what it has stays.
             CustomerInput fill = row.input;
@@ -301,14 +308,14 @@ Result<std::string> CustomerService::Export(const RequestContext& ctx, const std
     std::string out = "\xEF\xBB\xBF";  // a BOM, so that Excel reads UTF-8
     for (std::size_t i = 0; i < columns.size(); ++i) {
       if (i) out += ',';
-      out += columns[i];
+      out += HeaderOfField(columns[i]);
     }
     out += "\r\n";
     for (const auto& c : customers) {
       const auto json = ToJson(c, unmasked);
       for (std::size_t i = 0; i < columns.size(); ++i) {
         if (i) out += ',';
-        AppendCsvField(out, Cell(json.at(columns[i])));
+        AppendCsvField(out, ExportCell(json, columns[i]));
       }
       out += "\r\n";
     }
@@ -324,7 +331,7 @@ Result<std::string> CustomerService::Export(const RequestContext& ctx, const std
   lxw_format* bold = workbook_add_format(workbook);
   format_set_bold(bold);
   for (std::size_t i = 0; i < columns.size(); ++i) {
-    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(i), columns[i].c_str(), bold);
+    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(i), HeaderOfField(columns[i]).c_str(), bold);
   }
   lxw_row_t r = 1;
   for (const auto& c : customers) {
@@ -335,7 +342,7 @@ Result<std::string> CustomerService::Export(const RequestContext& ctx, const std
         worksheet_write_number(sheet, r, static_cast<lxw_col_t>(i), static_cast<double>(v.as_int64()), nullptr);
       } else {
         // Text cells stay text: ID numbers and phones must not become numbers in Excel.
-        worksheet_write_string(sheet, r, static_cast<lxw_col_t>(i), Cell(v).c_str(), nullptr);
+        worksheet_write_string(sheet, r, static_cast<lxw_col_t>(i), ExportCell(json, columns[i]).c_str(), nullptr);
       }
     }
     ++r;

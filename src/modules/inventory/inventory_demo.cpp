@@ -41,6 +41,7 @@ Result<void> AddDemoHomes(InventoryModule& module, platform::Demo& demo) {
             const std::int64_t owner = 1 + static_cast<std::int64_t>((pick >> 13) % static_cast<std::uint64_t>(total_customers));
             if (module.customers.NamesOf(tx, demo.tenant_id, {owner}).empty()) continue;
             inv.UpsertOwner(tx, demo.tenant_id, u.id, owner, 1.0, now);
+            module.customers.Share(tx, nullptr, demo.tenant_id, owner, org_unit, customers::ShareReason::kHome, u.id);
             module.customers.AppendTimeline(tx, demo.tenant_id, {0, owner, now, "purchase", "unit", u.id, "成为 " + u.code + " 业主"},
                                             std::nullopt);
           }

@@ -234,7 +234,8 @@ platform::Manifest BuildManifest(InventoryModule& module) {
     HEARTH_ASSIGN(auto events, s.History(r.context, *id));
     return http::ListResponse(events, std::nullopt, [](const UnitEvent& e) {
       return boost::json::object{{"id", e.id}, {"at", FormatRfc3339(e.at)}, {"kind", e.kind}, {"summary", e.summary},
-                                 {"actor_id", e.actor_id ? boost::json::value(*e.actor_id) : boost::json::value(nullptr)}};
+                                 {"actor_id", e.actor_id ? boost::json::value(*e.actor_id) : boost::json::value(nullptr)},
+                                 {"actor_name", e.actor_name ? boost::json::value(*e.actor_name) : boost::json::value(nullptr)}};
     });
   });
   m.demo = [&module](platform::Demo& demo) { return AddDemoHomes(module, demo); };

@@ -1,6 +1,7 @@
 #include "modules/inventory/inventory_service.hpp"
 
 #include "modules/inventory/inventory_repo.hpp"
+#include "platform/directory.hpp"
 
 #include <algorithm>
 #include <map>
@@ -69,6 +70,11 @@ UnitView InventoryService::View(db::Tx& tx, const Unit& unit) {
 std::map<std::int64_t, std::string> InventoryService::BuildingsOf(db::Tx& tx, std::int64_t tenant_id,
                                                                   const std::vector<std::int64_t>& unit_ids) {
   return repo_->BuildingsOf(tx, tenant_id, unit_ids);
+}
+
+std::map<std::int64_t, std::string> InventoryService::CodesOf(db::Tx& tx, std::int64_t tenant_id,
+                                                              const std::vector<std::int64_t>& unit_ids) {
+  return repo_->CodesOf(tx, tenant_id, unit_ids);
 }
 
 std::vector<Home> InventoryService::Homes(db::Tx& tx, std::int64_t tenant_id) { return repo_->Homes(tx, tenant_id); }
@@ -253,6 +259,9 @@ Result<UnitView> InventoryService::SetOwner(const RequestContext& ctx, std::int6
     }
     if (others + share > 1.0 + 1e-9) return FailField("share", "exceeds_total");
     repo_->UpsertOwner(tx, actor.tenant_id, unit_id, customer_id, share, now);
+    // The owner is a customer of the project's company too (the sharing rule).
+    HEARTH_ASSIGN(const Project project, ProjectInScope(tx, actor, unit.project_id));
+    customers_.Share(tx, &ctx, actor.tenant_id, customer_id, project.org_unit_id, customers::ShareReason::kHome, unit_id);
     repo_->AddEvent(tx, actor.tenant_id, unit_id, "owner",
                    fmt::format("业主 {}（份额 {:.0f}%）", customer->name, share * 100), actor.user_id, now);
     customers_.AppendTimeline(tx, actor.tenant_id,
@@ -271,7 +280,10 @@ Result<UnitView> InventoryService::RemoveOwner(const RequestContext& ctx, std::i
   return db_.Transact([&](db::Tx& tx) -> Result<UnitView> {
     HEARTH_ASSIGN(Unit unit, UnitInScope(tx, actor, unit_id));
     if (!repo_->RemoveOwner(tx, unit_id, customer_id)) return NotFound("this customer does not own the unit");
-    repo_->AddEvent(tx, actor.tenant_id, unit_id, "owner", fmt::format("移除业主 #{}", customer_id), actor.user_id, now);
+    const auto names = customers_.NamesOf(tx, actor.tenant_id, {customer_id});
+    const std::string name = names.empty() ? std::string("（已删除的客户）") : names.begin()->second;
+    repo_->AddEvent(tx, actor.tenant_id, unit_id, "owner", fmt::format("移除业主 {}", name), actor.user_id, now);
+    customers_.Unshare(tx, ctx, customer_id, customers::ShareReason::kHome, unit_id);
     audit_.Record(tx, ctx, "unit.owner_removed", "unit", unit_id, boost::json::object{{"customer_id", customer_id}},
                   nullptr);
     return View(tx, unit);
@@ -283,7 +295,9 @@ Result<std::vector<UnitEvent>> InventoryService::History(const RequestContext& c
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<UnitEvent>> {
     HEARTH_TRY(UnitInScope(tx, actor, unit_id));
-    return repo_->EventsOf(tx, unit_id);
+    auto events = repo_->EventsOf(tx, unit_id);
+    platform::directory::NameActors(tx, actor.tenant_id, events);
+    return events;
   });
 }
 

@@ -107,6 +107,9 @@ class InventoryService {
   /// The building of each of `unit_ids` (of the group) that exists, for other modules' clusters.
   std::map<std::int64_t, std::string> BuildingsOf(db::Tx& tx, std::int64_t tenant_id,
                                                   const std::vector<std::int64_t>& unit_ids);
+  /// The code ("3-2-1101") of each of `unit_ids` (of the group) that exists, for other modules' lists.
+  std::map<std::int64_t, std::string> CodesOf(db::Tx& tx, std::int64_t tenant_id,
+                                              const std::vector<std::int64_t>& unit_ids);
   /// Every owned home of the group, in ownership order (demo data; no scope check).
   std::vector<Home> Homes(db::Tx& tx, std::int64_t tenant_id);
   /// id → name of every project of the actor's group (report rows name their project).

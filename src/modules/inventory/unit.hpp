@@ -94,6 +94,7 @@ struct UnitEvent {
   std::string kind;
   std::string summary;
   std::optional<std::int64_t> actor_id;
+  std::optional<std::string> actor_name = std::nullopt;  ///< filled when read
 };
 
 /// A sold unit and its owner, with the project and the project's company (demo tickets).

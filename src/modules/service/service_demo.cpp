@@ -84,6 +84,7 @@ Result<void> AddDemoTickets(ServiceModule& module, platform::Demo& demo) {
         t.resolve_due_at = Timestamp{created + 10 * kDay};
         t.created_at = Timestamp{created};
         repo.InsertHistoric(tx, t, *category.parent_id);
+        module.customers.Share(tx, nullptr, t.tenant_id, t.customer_id, t.org_unit_id, customers::ShareReason::kTicket, 0);
       }
       return {};
     }));

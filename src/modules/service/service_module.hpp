@@ -23,17 +23,19 @@ struct ServiceModule {
       : db(db),
         clock(clock),
         inventory(inventory.service),
+        customers(customers.service),
         config(db, clock, platform.audit, inventory.service),
         alerts(db, clock, platform.audit, platform.notifications, inventory.service),
         tickets(db, clock, platform.audit, platform.jobs, platform.notifications, config, alerts, customers.service,
                 inventory.service),
         reports(report_db, clock, config, inventory.service),
         knowledge(db, clock, platform.audit, config, tickets),
-        work_orders(db, clock, platform.audit, config, tickets),
+        work_orders(db, clock, platform.audit, config, tickets, customers.service),
         attachments(db, clock, platform.audit, tickets) {}
   db::Database& db;
   const Clock& clock;
   inventory::InventoryService& inventory;  ///< homes for the demo tickets
+  customers::CustomerService& customers;   ///< the demo tickets' shares
   // The module's parts, each in its folder (config/, mass_alerts/, tickets/, reports/, knowledge/,
   // work_orders/), built in the order they depend on each other.
   ConfigService config;

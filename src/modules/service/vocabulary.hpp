@@ -40,6 +40,13 @@ inline constexpr Vocabulary<TicketAction, 9> kTicketActions{
     {"assign", "start", "hold", "resume", "resolve", "callback", "reopen", "cancel", "comment"}};
 
 // The word of each value, for the database layer (db::ToValue) and for logs.
+/// Where a ticket stands against its deadlines (GET /api/v1/tickets `sla_state`): on_track,
+/// at_risk (80% of the deadline's time gone) or breached while open; met or late once resolved;
+/// none when cancelled.
+enum class SlaState { kOnTrack, kAtRisk, kBreached, kMet, kLate, kNone };
+inline constexpr Vocabulary<SlaState, 6> kSlaStates{{"on_track", "at_risk", "breached", "met", "late", "none"}};
+
+constexpr std::string_view WordOf(SlaState v) { return kSlaStates.Name(v); }
 constexpr std::string_view WordOf(TicketStatus v) { return kTicketStatuses.Name(v); }
 constexpr std::string_view WordOf(TicketKind v) { return kTicketKinds.Name(v); }
 constexpr std::string_view WordOf(TicketChannel v) { return kTicketChannels.Name(v); }

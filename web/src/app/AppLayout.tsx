@@ -1,16 +1,23 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Avatar, Breadcrumb, Button, Divider, Flex, Grid, Layout, Menu, Spin, Tooltip, Typography, type MenuProps } from 'antd';
+import { Breadcrumb, Button, Flex, Grid, Layout, Menu, Spin, Tooltip, Typography, type MenuProps } from 'antd';
 import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { useAuth } from './auth/useAuth';
 import { useT } from './i18n/useT';
 import { LanguageSwitch } from './i18n/LanguageSwitch';
 import { kNavigation, navTrail, visibleNavigation, type NavEntry } from './navigation';
 import { HearthLogo } from '../shared/ui/HearthLogo';
+import { InitialAvatar } from '../shared/ui/InitialAvatar';
 import { NotificationBell } from '../modules/platform/components/NotificationBell';
+import { MassAlertBell } from '../modules/service/components/MassAlertBell';
 import type { Translate } from './i18n/i18nContext';
 
 const { Header, Sider, Content, Footer } = Layout;
+
+/** A thin upright line between the header's groups, as antd's vertical Divider draws it (not otherwise on the first screen). */
+function HeaderDivider() {
+  return <span aria-hidden style={{ width: 1, height: '0.9em', margin: '0 8px', background: 'rgba(5, 5, 5, 0.06)', flex: 'none' }} />;
+}
 
 function toMenuItems(entries: readonly NavEntry[], t: Translate): MenuProps['items'] {
   return entries.map((entry) => ({
@@ -111,11 +118,12 @@ export function AppLayout() {
           </Tooltip>
           {!narrow && <Breadcrumb items={trail.map((entry) => ({ key: entry.key, title: t(entry.label) }))} />}
           <Flex align="center" gap={4} style={{ marginLeft: 'auto' }}>
+            <MassAlertBell />
             <NotificationBell />
             <LanguageSwitch compact={narrow} />
-            {!narrow && <Divider orientation="vertical" />}
+            {!narrow && <HeaderDivider />}
             <Flex align="center" gap={10} data-testid="current-user">
-              <Avatar style={{ backgroundColor: '#1f4fd1' }}>{displayName.slice(0, 1).toUpperCase()}</Avatar>
+              <InitialAvatar name={displayName} />
               {!narrow && (
                 <div style={{ lineHeight: 1.25 }}>
                   <Typography.Text strong style={{ display: 'block' }}>
@@ -129,7 +137,7 @@ export function AppLayout() {
                 </div>
               )}
             </Flex>
-            {!narrow && <Divider orientation="vertical" />}
+            {!narrow && <HeaderDivider />}
             <Tooltip title={narrow ? t('header.logout') : undefined}>
               <Button
                 type="text"

@@ -1,9 +1,13 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { Button, Flex, Result, Spin } from 'antd';
+import { Button, Flex, Spin, Typography } from 'antd';
+import { ExclamationCircleFilled } from '@ant-design/icons';
 import { useAuth } from './auth/useAuth';
 import { hasAnyRole } from './auth/authContext';
 import { useT } from './i18n/useT';
+
+// antd's Result brings its 403/404/500 pictures (~30 kB) with it: the 403 page loads when shown.
+const ForbiddenPage = lazy(() => import('./ForbiddenPage').then((m) => ({ default: m.ForbiddenPage })));
 
 export function FullPageSpin() {
   return (
@@ -21,16 +25,15 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (status === 'loading') return <FullPageSpin />;
   if (status === 'signed_out') return <Navigate to="/login" replace state={{ from: location }} />;
   if (status === 'error') {
+    // Drawn like antd's Result (status warning) without it: the server, and so any chunk, is out of reach.
     return (
-      <Result
-        status="warning"
-        title={t('error.network')}
-        extra={
-          <Button type="primary" onClick={() => void refresh()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
+      <Flex vertical align="center" gap={24} style={{ padding: '48px 32px', textAlign: 'center' }}>
+        <ExclamationCircleFilled style={{ fontSize: 72, color: '#faad14' }} />
+        <Typography.Text style={{ fontSize: 24 }}>{t('error.network')}</Typography.Text>
+        <Button type="primary" onClick={() => void refresh()}>
+          {t('common.retry')}
+        </Button>
+      </Flex>
     );
   }
   return <>{children}</>;
@@ -39,9 +42,6 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 /** Renders children only for users holding one of `roles`; others see a 403 page. */
 export function RequireRole({ roles, children }: { roles: readonly string[]; children: ReactNode }) {
   const { me } = useAuth();
-  const t = useT();
-  if (!hasAnyRole(me, roles)) {
-    return <Result status="403" title={t('forbidden.title')} subTitle={t('forbidden.subtitle')} />;
-  }
+  if (!hasAnyRole(me, roles)) return <ForbiddenPage />;
   return <>{children}</>;
 }

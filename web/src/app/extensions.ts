@@ -1,14 +1,33 @@
 // The composition root of the modules' extensions (shared/registry.ts): each module's additions to
 // another module's pages are put in place here, once, before the first render. A module that adds
 // to another imports only that module's extension points; the extended module imports neither.
-import { customerTabs } from '../modules/customers/extensionPoints';
-import { homeFigures, notificationLinks } from '../modules/platform/extensionPoints';
-import { customerUnitsTab } from '../modules/inventory/extensions';
-import { customerTicketsTab, openMassAlertsFigure, ticketNotificationLink } from '../modules/service/extensions';
+import { customerTabs, timelineRefLinks } from '../modules/customers/extensionPoints';
+import { auditEntityLinks, homeFigures, homeSections, notificationLinks } from '../modules/platform/extensionPoints';
+import { customerAuditLink } from '../modules/customers/extensions';
+import { customerUnitsTab, projectAuditLink, unitAuditLink, unitTimelineLink } from '../modules/inventory/extensions';
+import {
+  customerTicketsTab,
+  customerWorkOrdersTab,
+  openMassAlertsFigure,
+  supervisorSection,
+  ticketAuditLink,
+  ticketNotificationLink,
+  ticketTimelineLink,
+  workListSection,
+} from '../modules/service/extensions';
 
 export function registerExtensions(): void {
   customerTabs.add(customerUnitsTab);
   customerTabs.add(customerTicketsTab);
+  customerTabs.add(customerWorkOrdersTab);
+  timelineRefLinks.add(unitTimelineLink);
+  timelineRefLinks.add(ticketTimelineLink);
   homeFigures.add(openMassAlertsFigure);
+  homeSections.add(workListSection);
+  homeSections.add(supervisorSection);
   notificationLinks.add(ticketNotificationLink);
+  auditEntityLinks.add(customerAuditLink);
+  auditEntityLinks.add(unitAuditLink);
+  auditEntityLinks.add(projectAuditLink);
+  auditEntityLinks.add(ticketAuditLink);
 }

@@ -45,7 +45,7 @@ export const kNavigation: NavEntry[] = [
     children: [
       { key: '/tickets', label: 'nav.tickets', icon: <UnorderedListOutlined /> },
       { key: '/callbacks', label: 'nav.callbacks', icon: <MessageOutlined />, roles: kServiceWriteRoles },
-      { key: '/tickets/new', label: 'nav.incomingCall', icon: <PhoneOutlined /> },
+      { key: '/tickets/new', label: 'nav.incomingCall', icon: <PhoneOutlined />, roles: kServiceWriteRoles },
       { key: '/mass-alerts', label: 'nav.massAlerts', icon: <AlertOutlined /> },
       { key: '/cases', label: 'nav.cases', icon: <BookOutlined /> },
       { key: '/reports/tickets', label: 'nav.ticketReport', icon: <BarChartOutlined /> },

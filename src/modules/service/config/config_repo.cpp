@@ -26,6 +26,10 @@ INSERT INTO routing_rules (tenant_id, position, name, kind, category_id, grade, 
                            org_unit_id, active, created_at, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id)sql";
 constexpr std::string_view kDeleteRule = "DELETE FROM routing_rules WHERE id = $1 AND tenant_id = $2";
+constexpr std::string_view kUpdateRule = R"sql(
+UPDATE routing_rules SET position = $3, name = $4, kind = $5, category_id = $6, grade = $7, project_id = $8,
+       unit_status = $9, department = $10, org_unit_id = $11, active = $12, updated_at = $13
+ WHERE id = $1 AND tenant_id = $2)sql";
 
 constexpr std::string_view kPolicies = R"sql(
 SELECT id, tenant_id, name, kind, grade, category_id, response_minutes, resolve_minutes, version
@@ -34,6 +38,10 @@ constexpr std::string_view kInsertPolicy = R"sql(
 INSERT INTO sla_policies (tenant_id, name, kind, grade, category_id, response_minutes, resolve_minutes, created_at, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id)sql";
 constexpr std::string_view kDeletePolicy = "DELETE FROM sla_policies WHERE id = $1 AND tenant_id = $2";
+constexpr std::string_view kUpdatePolicy = R"sql(
+UPDATE sla_policies SET name = $3, kind = $4, grade = $5, category_id = $6, response_minutes = $7, resolve_minutes = $8,
+       version = version + 1, updated_at = $9
+ WHERE id = $1 AND tenant_id = $2)sql";
 
 constexpr std::string_view kCalendars = R"sql(
 SELECT id, region, day_start_min, day_end_min, version FROM business_calendars
@@ -115,6 +123,12 @@ bool ConfigRepo::DeleteRule(db::Tx& tx, std::int64_t tenant_id, std::int64_t id)
   return tx.Execute(kDeleteRule, id, tenant_id).affected == 1;
 }
 
+bool ConfigRepo::UpdateRule(db::Tx& tx, const RoutingRule& r, Timestamp now) {
+  return tx.Execute(kUpdateRule, r.id, r.tenant_id, static_cast<std::int64_t>(r.position), r.name, r.kind, r.category_id,
+                    r.grade, r.project_id, r.unit_status, r.department, r.org_unit_id, r.active, now)
+             .affected == 1;
+}
+
 std::vector<SlaPolicy> ConfigRepo::Policies(db::Tx& tx, std::int64_t tenant_id) {
   auto rows = tx.Execute(kPolicies, tenant_id);
   std::vector<SlaPolicy> out;
@@ -136,6 +150,12 @@ std::int64_t ConfigRepo::InsertPolicy(db::Tx& tx, const SlaPolicy& p, Timestamp 
 
 bool ConfigRepo::DeletePolicy(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
   return tx.Execute(kDeletePolicy, id, tenant_id).affected == 1;
+}
+
+bool ConfigRepo::UpdatePolicy(db::Tx& tx, const SlaPolicy& p, Timestamp now) {
+  return tx.Execute(kUpdatePolicy, p.id, p.tenant_id, p.name, p.kind, p.grade, p.category_id,
+                    static_cast<std::int64_t>(p.response_minutes), static_cast<std::int64_t>(p.resolve_minutes), now)
+             .affected == 1;
 }
 
 std::vector<CalendarRow> ConfigRepo::Calendars(db::Tx& tx, std::int64_t tenant_id) {

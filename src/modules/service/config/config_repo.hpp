@@ -20,10 +20,13 @@ class ConfigRepo {
   std::vector<RoutingRule> Rules(db::Tx& tx, std::int64_t tenant_id);
   std::int64_t InsertRule(db::Tx& tx, const RoutingRule& r, Timestamp now);
   bool DeleteRule(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
+  /// Every field of rule `r.id` of `r.tenant_id`; false when there is no such rule.
+  bool UpdateRule(db::Tx& tx, const RoutingRule& r, Timestamp now);
 
   std::vector<SlaPolicy> Policies(db::Tx& tx, std::int64_t tenant_id);
   std::int64_t InsertPolicy(db::Tx& tx, const SlaPolicy& p, Timestamp now);
   bool DeletePolicy(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
+  bool UpdatePolicy(db::Tx& tx, const SlaPolicy& p, Timestamp now);
 
   std::optional<CalendarRow> FindCalendar(db::Tx& tx, std::int64_t tenant_id, const std::string& region);
   std::vector<CalendarRow> Calendars(db::Tx& tx, std::int64_t tenant_id);

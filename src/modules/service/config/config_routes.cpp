@@ -64,7 +64,8 @@ boost::json::object CalendarJson(const CalendarRow& c) {
           {"version", c.version}, {"days", std::move(days)}};
 }
 
-Result<Response> PostRule(Request& req, ConfigService& s) {
+/// The body of POST and PUT /api/v1/routing-rules (PUT replaces every field).
+Result<RoutingRule> ReadRule(Request& req) {
   HEARTH_ASSIGN(auto body, req.JsonObject());
   http::BodyReader in(body);
   RoutingRule r;
@@ -83,10 +84,11 @@ Result<Response> PostRule(Request& req, ConfigService& s) {
   r.position = static_cast<int>(position.value_or(100));
   r.department = *department;
   r.active = active.value_or(true);
-  return http::Render(s.CreateRule(req.context, r), http::kCreated, RuleJson);
+  return r;
 }
 
-Result<Response> PostPolicy(Request& req, ConfigService& s) {
+/// The body of POST and PUT /api/v1/sla-policies.
+Result<SlaPolicy> ReadPolicy(Request& req) {
   HEARTH_ASSIGN(auto body, req.JsonObject());
   http::BodyReader in(body);
   SlaPolicy p;
@@ -102,7 +104,7 @@ Result<Response> PostPolicy(Request& req, ConfigService& s) {
   p.name = *name;
   p.response_minutes = static_cast<int>(*response);
   p.resolve_minutes = static_cast<int>(*resolve);
-  return http::Render(s.CreatePolicy(req.context, p), http::kCreated, PolicyJson);
+  return p;
 }
 
 Result<Response> PostCategory(Request& req, ConfigService& s) {
@@ -192,13 +194,29 @@ void AddConfigRoutes(platform::Manifest& m, ConfigService& s) {
   m.Route({"POST", "/api/v1/ticket-categories", Permission::kServiceConfig}, [&s](Request& r) -> Result<http::Response> { return PostCategory(r, s); });
   m.Route({"PATCH", "/api/v1/ticket-categories/{id}", Permission::kServiceConfig}, [&s](Request& r) -> Result<http::Response> { return PatchCategory(r, s); });
   m.Route({"GET", "/api/v1/routing-rules", Permission::kRecordRead}, [&s](Request& r) -> Result<http::Response> { return http::RenderList(s.Rules(r.context), RuleJson); });
-  m.Route({"POST", "/api/v1/routing-rules", Permission::kServiceConfig}, [&s](Request& r) -> Result<http::Response> { return PostRule(r, s); });
+  m.Route({"POST", "/api/v1/routing-rules", Permission::kServiceConfig}, [&s](Request& r) -> Result<http::Response> {
+    HEARTH_ASSIGN(auto rule, ReadRule(r));
+    return http::Render(s.CreateRule(r.context, std::move(rule)), http::kCreated, RuleJson);
+  });
+  m.Route({"PUT", "/api/v1/routing-rules/{id}", Permission::kServiceConfig}, [&s](Request& r) -> Result<http::Response> {
+    HEARTH_ASSIGN(auto id, r.PathId("id"));
+    HEARTH_ASSIGN(auto rule, ReadRule(r));
+    return http::Render(s.UpdateRule(r.context, id, std::move(rule)), http::kOk, RuleJson);
+  });
   m.Route({"DELETE", "/api/v1/routing-rules/{id}", Permission::kServiceConfig}, [&s](Request& r) -> Result<http::Response> {
     HEARTH_ASSIGN(auto id, r.PathId("id"));
     return http::RenderNoContent(s.DeleteRule(r.context, id));
   });
   m.Route({"GET", "/api/v1/sla-policies", Permission::kRecordRead}, [&s](Request& r) -> Result<http::Response> { return http::RenderList(s.Policies(r.context), PolicyJson); });
-  m.Route({"POST", "/api/v1/sla-policies", Permission::kServiceConfig}, [&s](Request& r) -> Result<http::Response> { return PostPolicy(r, s); });
+  m.Route({"POST", "/api/v1/sla-policies", Permission::kServiceConfig}, [&s](Request& r) -> Result<http::Response> {
+    HEARTH_ASSIGN(auto policy, ReadPolicy(r));
+    return http::Render(s.CreatePolicy(r.context, std::move(policy)), http::kCreated, PolicyJson);
+  });
+  m.Route({"PUT", "/api/v1/sla-policies/{id}", Permission::kServiceConfig}, [&s](Request& r) -> Result<http::Response> {
+    HEARTH_ASSIGN(auto id, r.PathId("id"));
+    HEARTH_ASSIGN(auto policy, ReadPolicy(r));
+    return http::Render(s.UpdatePolicy(r.context, id, std::move(policy)), http::kOk, PolicyJson);
+  });
   m.Route({"DELETE", "/api/v1/sla-policies/{id}", Permission::kServiceConfig}, [&s](Request& r) -> Result<http::Response> {
     HEARTH_ASSIGN(auto id, r.PathId("id"));
     return http::RenderNoContent(s.DeletePolicy(r.context, id));

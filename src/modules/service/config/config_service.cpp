@@ -170,15 +170,29 @@ Result<std::vector<RoutingRule>> ConfigService::Rules(const RequestContext& ctx)
 }
 
 Result<RoutingRule> ConfigService::CreateRule(const RequestContext& ctx, RoutingRule r) {
+  return SaveRule(ctx, std::nullopt, std::move(r));
+}
+
+Result<RoutingRule> ConfigService::UpdateRule(const RequestContext& ctx, std::int64_t id, RoutingRule r) {
+  return SaveRule(ctx, id, std::move(r));
+}
+
+Result<RoutingRule> ConfigService::SaveRule(const RequestContext& ctx, std::optional<std::int64_t> id, RoutingRule r) {
   const Actor& actor = ctx.actor_ref();
   const Timestamp now = clock_.Now();
   r.tenant_id = actor.tenant_id;
   return EditConfig(ctx, [&](db::Tx& tx) -> Result<RoutingRule> {
     if (r.category_id && !CategoryExists(tx, actor.tenant_id, *r.category_id)) return FailField("category_id", "not_found");
     if (r.project_id && !inventory_.ProjectFor(tx, actor, *r.project_id)) return FailField("project_id", "not_found");
-    r.id = repo_->InsertRule(tx, r, now);
-    audit_.Record(tx, ctx, "routing_rule.created", "routing_rule", r.id, nullptr,
-                  boost::json::object{{"name", r.name}, {"department", kDepartments.Name(r.department)}, {"position", r.position}});
+    if (id) {
+      r.id = *id;
+      if (!repo_->UpdateRule(tx, r, now)) return NotFound("no such routing rule");
+    } else {
+      r.id = repo_->InsertRule(tx, r, now);
+    }
+    audit_.Record(tx, ctx, id ? "routing_rule.updated" : "routing_rule.created", "routing_rule", r.id, nullptr,
+                  boost::json::object{{"name", r.name}, {"department", kDepartments.Name(r.department)},
+                                      {"position", r.position}, {"active", r.active}});
     return r;
   });
 }
@@ -199,14 +213,27 @@ Result<std::vector<SlaPolicy>> ConfigService::Policies(const RequestContext& ctx
 }
 
 Result<SlaPolicy> ConfigService::CreatePolicy(const RequestContext& ctx, SlaPolicy p) {
+  return SavePolicy(ctx, std::nullopt, std::move(p));
+}
+
+Result<SlaPolicy> ConfigService::UpdatePolicy(const RequestContext& ctx, std::int64_t id, SlaPolicy p) {
+  return SavePolicy(ctx, id, std::move(p));
+}
+
+Result<SlaPolicy> ConfigService::SavePolicy(const RequestContext& ctx, std::optional<std::int64_t> id, SlaPolicy p) {
   const Actor& actor = ctx.actor_ref();
   if (p.resolve_minutes < p.response_minutes) return FailField("resolve_minutes", "before_response");
   const Timestamp now = clock_.Now();
   p.tenant_id = actor.tenant_id;
   return EditConfig(ctx, [&](db::Tx& tx) -> Result<SlaPolicy> {
     if (p.category_id && !CategoryExists(tx, actor.tenant_id, *p.category_id)) return FailField("category_id", "not_found");
-    p.id = repo_->InsertPolicy(tx, p, now);
-    audit_.Record(tx, ctx, "sla_policy.created", "sla_policy", p.id, nullptr,
+    if (id) {
+      p.id = *id;
+      if (!repo_->UpdatePolicy(tx, p, now)) return NotFound("no such SLA policy");
+    } else {
+      p.id = repo_->InsertPolicy(tx, p, now);
+    }
+    audit_.Record(tx, ctx, id ? "sla_policy.updated" : "sla_policy.created", "sla_policy", p.id, nullptr,
                   boost::json::object{{"name", p.name}, {"response_minutes", p.response_minutes},
                                       {"resolve_minutes", p.resolve_minutes}});
     return p;

@@ -34,9 +34,12 @@ class ConfigService {
                                   std::optional<std::int64_t> expected_version);
   Result<std::vector<RoutingRule>> Rules(const RequestContext& ctx);
   Result<RoutingRule> CreateRule(const RequestContext& ctx, RoutingRule r);
+  /// Every field as given (a new `position` reorders the rule); 404 for an unknown rule.
+  Result<RoutingRule> UpdateRule(const RequestContext& ctx, std::int64_t id, RoutingRule r);
   Result<void> DeleteRule(const RequestContext& ctx, std::int64_t id);
   Result<std::vector<SlaPolicy>> Policies(const RequestContext& ctx);
   Result<SlaPolicy> CreatePolicy(const RequestContext& ctx, SlaPolicy p);
+  Result<SlaPolicy> UpdatePolicy(const RequestContext& ctx, std::int64_t id, SlaPolicy p);
   Result<void> DeletePolicy(const RequestContext& ctx, std::int64_t id);
   struct Member {
     std::int64_t user_id = 0;
@@ -76,6 +79,9 @@ class ConfigService {
                                        const std::string& org_path, Timestamp now);
 
  private:
+  /// Inserts (no id) or replaces (id) a rule or a policy, checked and audited alike.
+  Result<RoutingRule> SaveRule(const RequestContext& ctx, std::optional<std::int64_t> id, RoutingRule r);
+  Result<SlaPolicy> SavePolicy(const RequestContext& ctx, std::optional<std::int64_t> id, SlaPolicy p);
   void ForgetConfig(std::int64_t tenant_id);
   Result<void> RequireConfigRights(const Actor& actor) const;
   /// Checks the caller may change the configuration, runs `change` in a transaction, and drops

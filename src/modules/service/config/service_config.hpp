@@ -76,6 +76,18 @@ struct TicketFilter {
   std::optional<std::int64_t> unit_id;
   std::optional<std::int64_t> assignee_id;
   std::optional<bool> breached;  ///< applied by the caller (computed at read)
+  std::optional<SlaState> sla_state;  ///< applied by the caller (computed at read)
+  bool open_only = false;  ///< neither closed nor cancelled
+  bool mine = false;       ///< assigned to the caller
+  bool oldest_first = false;  ///< ascending ids (the call-back queue: longest waiting first)
+  std::optional<std::string> q;  ///< the text search as typed; the service turns it into `text`
+  /// The text search (`q`): any of these matches.
+  struct Text {
+    std::optional<std::int64_t> id;           ///< the ticket number
+    std::vector<std::int64_t> customer_ids;   ///< customers whose name or phone matched
+    std::string title;                        ///< words of the title (a LIKE pattern's inside)
+  };
+  std::optional<Text> text;
 };
 
 /// A tenant's service configuration, read together and cached for a moment (every ticket

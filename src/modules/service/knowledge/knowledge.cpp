@@ -1,5 +1,7 @@
 #include "modules/service/knowledge/knowledge.hpp"
 
+#include "db/like.hpp"
+
 #include <algorithm>
 
 #include <boost/json/serialize.hpp>
@@ -25,14 +27,6 @@ INSERT INTO standard_answers (tenant_id, category_id, kind, title, body, created
 VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id)sql";
 constexpr std::string_view kDeleteAnswer = "DELETE FROM standard_answers WHERE id = $1 AND tenant_id = $2";
 
-std::string LikePattern(const std::string& q) {
-  std::string out = "%";
-  for (char c : q) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
-}
 
 }  // namespace
 
@@ -89,7 +83,7 @@ Result<std::vector<TicketCase>> KnowledgeService::Cases(const RequestContext& ct
     ServiceConfig tree;
     tree.categories = config_.CategoryTree(tx, actor.tenant_id);
     auto rows = tx.Execute(kCases, actor.tenant_id,
-                           q && !q->empty() ? std::optional<std::string>(LikePattern(*q)) : std::nullopt);
+                           q && !q->empty() ? std::optional<std::string>(db::LikeContaining(*q)) : std::nullopt);
     std::vector<TicketCase> out;
     for (std::size_t i = 0; i < rows.size() && out.size() < 50; ++i) {
       const auto& r = rows[i];

@@ -53,6 +53,18 @@ bool SlaBreached(const Ticket& t, Timestamp now) {
   return resolved.ms > t.resolve_due_at.ms;
 }
 
+SlaState SlaStateOf(const Ticket& t, Timestamp now) {
+  if (t.status == TicketStatus::kCancelled) return SlaState::kNone;
+  const bool breached = SlaBreached(t, now);
+  if (!IsOpen(t.status)) return breached ? SlaState::kLate : SlaState::kMet;
+  if (breached) return SlaState::kBreached;
+  const Timestamp at = t.paused_at ? *t.paused_at : now;
+  // The next deadline still to meet, and the time the ticket was given for it.
+  const Timestamp due = t.responded_at ? t.resolve_due_at : t.response_due_at;
+  const std::int64_t window = due.ms - t.created_at.ms;
+  return window > 0 && (at.ms - t.created_at.ms) * 5 >= window * 4 ? SlaState::kAtRisk : SlaState::kOnTrack;
+}
+
 Result<TicketStatus> NextStatus(TicketAction action, TicketStatus status, int satisfaction) {
   for (const auto& tr : kTransitions) {
     if (tr.action != action) continue;
@@ -94,6 +106,12 @@ boost::json::object ToJson(const Ticket& t, Timestamp now) {
           {"closed_at", JsonTime(t.closed_at)},
           {"paused_at", JsonTime(t.paused_at)},
           {"sla_breached", SlaBreached(t, now)},
+          {"sla_state", kSlaStates.Name(SlaStateOf(t, now))},
+          {"customer_name", JsonOr(t.labels.customer_name)},
+          {"customer_phone", JsonOr(t.labels.customer_phone)},
+          {"unit_code", JsonOr(t.labels.unit_code)},
+          {"project_name", JsonOr(t.labels.project_name)},
+          {"assignee_name", JsonOr(t.labels.assignee_name)},
           {"escalation_level", t.escalation_level},
           {"warranty", t.warranty ? boost::json::value(ToJson(*t.warranty)) : boost::json::value(nullptr)},
           {"version", t.version},
@@ -110,6 +128,7 @@ boost::json::object ToJson(const TicketEvent& e) {
           {"from_status", JsonOr(e.from_status)},
           {"to_status", JsonOr(e.to_status)},
           {"actor_id", JsonOr(e.actor_id)},
+          {"actor_name", JsonOr(e.actor_name)},
           {"detail", ec ? boost::json::value(boost::json::object{}) : detail}};
 }
 

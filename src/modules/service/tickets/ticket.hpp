@@ -14,6 +14,15 @@
 
 namespace hearth::service {
 
+/// What lists and pages show instead of ids, filled when read (TicketService); never stored.
+struct TicketLabels {
+  std::optional<std::string> customer_name;
+  std::optional<std::string> customer_phone;  ///< masked, always (the full number is on the customer's page)
+  std::optional<std::string> unit_code;
+  std::optional<std::string> project_name;
+  std::optional<std::string> assignee_name;
+};
+
 /// A ticket (工单): a customer's inquiry, complaint (投诉), repair request (报修), suggestion or praise.
 struct Ticket {
   std::int64_t id = 0;
@@ -43,6 +52,7 @@ struct Ticket {
   std::optional<Timestamp> paused_at;  ///< on hold (waiting for the customer) since
   int escalation_level = 0;
   std::optional<WarrantyFinding> warranty;  ///< computed when read: the category's warranty from completion
+  TicketLabels labels;  ///< computed when read
   std::int64_t version = 1;
   Timestamp created_at;
   Timestamp updated_at;
@@ -55,6 +65,11 @@ bool IsOpen(TicketStatus status);
 /// reply, the resolution deadline before the (last) resolution; a ticket on hold is judged as of
 /// the moment it was put on hold, a cancelled one as of its cancellation.
 bool SlaBreached(const Ticket& t, Timestamp now);
+
+/// Where the ticket stands against its deadlines as of `now` (vocabulary.hpp, SlaState). An open
+/// ticket is at risk once 80% of the time to its next deadline (the response, then the
+/// resolution) has passed; a ticket on hold is judged as of the moment it was put on hold.
+SlaState SlaStateOf(const Ticket& t, Timestamp now);
 
 /// The status an action leads to from `status`, or 409 invalid_transition. `satisfaction`
 /// matters for callback only (3 or more closes, 1 or 2 reopens).
@@ -72,6 +87,7 @@ struct TicketEvent {
   std::optional<std::string> to_status;
   std::optional<std::int64_t> actor_id;
   std::string detail;  ///< JSON object text
+  std::optional<std::string> actor_name = std::nullopt;  ///< filled when read
 };
 
 boost::json::object ToJson(const TicketEvent& e);

@@ -2,6 +2,7 @@
 
 #include "core/hidden_impl.hpp"
 #include "db/columns.hpp"
+#include "db/like.hpp"
 #include "platform/org_scope.hpp"
 
 namespace hearth::service {
@@ -63,7 +64,7 @@ UPDATE tickets SET grade = $3, status = $4, category_id = $5, title = $6, descri
        escalation_level = $19, org_unit_id = $20, updated_at = $21, version = version + 1
  WHERE id = $1 AND tenant_id = $2 AND (CAST($22 AS BIGINT) IS NULL OR version = $22))sql";
 const std::string kListTicketsHead =
-    "SELECT " + kTicketColumns.List("t") + " FROM tickets t" HEARTH_JOIN_ORG_UNIT("t") "WHERE t.id < $2";
+    "SELECT " + kTicketColumns.List("t") + " FROM tickets t" HEARTH_JOIN_ORG_UNIT("t") "WHERE t.id ";
 const std::string kReportChunk = "SELECT " + kReportColumns.List("t") + R"sql(
   FROM tickets t)sql" HEARTH_JOIN_ORG_UNIT("t") R"sql(
  WHERE t.tenant_id = $1 AND t.created_at >= $6 AND t.created_at < $3 AND (t.created_at > $6 OR t.id > $7)
@@ -123,7 +124,8 @@ std::vector<Ticket> TicketRepo::ListTickets(db::Tx& tx, std::int64_t tenant_id, 
   // the queue indexes: (tenant, status, id), (tenant, department, status, id), (customer, id)…
   // A catch-all "($n IS NULL OR col = $n)" form scanned a million tickets for a rare status.
   std::string sql(kListTicketsHead);
-  std::vector<db::Value> values{tenant_id, page.after_id.value_or(INT64_MAX)};
+  sql += f.oldest_first ? "> $2" : "< $2";
+  std::vector<db::Value> values{tenant_id, page.after_id.value_or(f.oldest_first ? 0 : INT64_MAX)};
   // With a customer, unit, project or assignee the tenant check must not pick the index: the
   // unary plus keeps SQLite (which has no statistics) off (tenant_id, id) and its scan of the
   // whole group's tickets for one customer's (20 ms → 0.3 ms at a million).
@@ -143,12 +145,31 @@ std::vector<Ticket> TicketRepo::ListTickets(db::Tx& tx, std::int64_t tenant_id, 
   if (f.unit_id) where("unit_id", *f.unit_id);
   if (f.project_id) where("project_id", *f.project_id);
   if (f.assignee_id) where("assignee_id", *f.assignee_id);
+  if (f.open_only) sql += " AND t.status NOT IN ('closed', 'cancelled')";
+  if (f.text) {
+    // Number, customers or title: one OR of bound values (the customers are at most a page).
+    auto bind = [&](db::Value v) {
+      values.push_back(std::move(v));
+      return "$" + std::to_string(values.size());
+    };
+    std::string any = "t.title LIKE " + bind(db::LikeContaining(f.text->title)) + " ESCAPE '\\'";
+    if (f.text->id) any += " OR t.id = " + bind(*f.text->id);
+    if (!f.text->customer_ids.empty()) {
+      any += " OR t.customer_id IN (";
+      for (std::size_t i = 0; i < f.text->customer_ids.size(); ++i) {
+        any += (i ? ", " : "") + bind(f.text->customer_ids[i]);
+      }
+      any += ")";
+    }
+    sql += " AND (" + any + ")";
+  }
   if (path_prefix != "/") {
     values.push_back(path_prefix + "%");
     sql += " AND o.path LIKE $" + std::to_string(values.size());
   }
   values.push_back(std::int64_t{page.limit + 1});
-  sql += " ORDER BY t.id DESC LIMIT $" + std::to_string(values.size());
+  sql += f.oldest_first ? " ORDER BY t.id LIMIT $" : " ORDER BY t.id DESC LIMIT $";
+  sql += std::to_string(values.size());
   auto rows = tx.ExecuteValues(sql, values);
   std::vector<Ticket> out;
   out.reserve(rows.size());

@@ -53,6 +53,19 @@ Result<Response> ListTickets(Request& req, TicketService& s) {
   HEARTH_ASSIGN(f.unit_id, http::QueryInt(req, "unit_id"));
   HEARTH_ASSIGN(f.assignee_id, http::QueryInt(req, "assignee_id"));
   HEARTH_ASSIGN(f.breached, http::QueryBool(req, "breached"));
+  HEARTH_ASSIGN(f.sla_state, http::QueryEnum(req, "sla_state", kSlaStates));
+  HEARTH_ASSIGN(auto open, http::QueryBool(req, "open"));
+  HEARTH_ASSIGN(auto mine, http::QueryBool(req, "mine"));
+  f.open_only = open.value_or(false);
+  f.mine = mine.value_or(false);
+  if (auto order = req.Query("order"); order && !order->empty()) {
+    if (*order != "newest" && *order != "oldest") return FailField("order", "invalid_value");
+    f.oldest_first = *order == "oldest";
+  }
+  if (auto q = req.Query("q"); q && !q->empty()) {
+    if (q->size() > 100) return FailField("q", "too_long");
+    f.q = *q;
+  }
   HEARTH_ASSIGN(auto list, s.List(req.context, f, page));
   const Timestamp now = s.Now();
   return http::ListResponse(list.items, list.next_cursor, [&](const Ticket& t) { return ToJson(t, now); });

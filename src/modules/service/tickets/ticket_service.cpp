@@ -48,6 +48,34 @@ TicketService::TicketService(db::Database& db, const Clock& clock, platform::Aud
   });
 }
 
+void TicketService::Label(db::Tx& tx, const Actor& actor, std::span<Ticket> tickets) {
+  if (tickets.empty()) return;
+  std::vector<std::int64_t> customers, units, users;
+  for (const Ticket& t : tickets) {
+    customers.push_back(t.customer_id);
+    if (t.unit_id) units.push_back(*t.unit_id);
+    if (t.assignee_id) users.push_back(*t.assignee_id);
+  }
+  const auto cards = customers_.CardsOf(tx, actor.tenant_id, customers);
+  const auto codes = inventory_.CodesOf(tx, actor.tenant_id, units);
+  const auto people = platform::directory::NamesOf(tx, actor.tenant_id, users);
+  auto projects = inventory_.ProjectNames(tx, actor);
+  for (Ticket& t : tickets) {
+    TicketLabels& l = t.labels;
+    if (auto c = cards.find(t.customer_id); c != cards.end()) {
+      l.customer_name = c->second.name;
+      if (!c->second.phone.empty()) l.customer_phone = c->second.phone;
+    }
+    if (auto u = t.unit_id ? codes.find(*t.unit_id) : codes.end(); u != codes.end()) l.unit_code = u->second;
+    if (projects && t.project_id) {
+      if (auto p = projects->find(*t.project_id); p != projects->end()) l.project_name = p->second;
+    }
+    if (auto a = t.assignee_id ? people.find(*t.assignee_id) : people.end(); a != people.end()) {
+      l.assignee_name = a->second.Shown();
+    }
+  }
+}
+
 void TicketService::Note(db::Tx& tx, std::int64_t tenant_id, const TicketEvent& event) {
   repo_->AddEvent(tx, tenant_id, event);
 }
@@ -211,6 +239,9 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx, const TicketInpu
     const boost::json::object routing = Route(t, *config, subjects, now);
     // 4. Stored, with its deadline jobs, its warranty and its place in a mass-complaint cluster.
     t.id = repo_->InsertTicket(tx, t, t.category_id ? std::optional<std::int64_t>(config->RootOf(*t.category_id)) : std::nullopt);
+    // The customer is the ticket's company's customer too (the sharing rule; tickets are never
+    // deleted, so one share per company: source 0).
+    customers_.Share(tx, &ctx, t.tenant_id, t.customer_id, t.org_unit_id, customers::ShareReason::kTicket, 0);
     ScheduleDeadline(tx, t, *config, now);
     if (subjects.project) FindWarrantyOf(t, *config, subjects.project->completion_date);
     alerts_.OnTicket(tx, t, subjects.unit ? std::optional<std::string>(subjects.unit->building) : std::nullopt, *config);
@@ -225,6 +256,7 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx, const TicketInpu
                                actor.user_id, now);
     }
     audit_.Record(tx, ctx, "ticket.created", "ticket", t.id, nullptr, ToJson(t, now));
+    Label(tx, actor, {&t, 1});
     return t;
   });
 }
@@ -240,21 +272,36 @@ Result<Ticket> TicketService::Get(const RequestContext& ctx, std::int64_t id) {
         FindWarrantyOf(t, *config_.Load(tx, actor.tenant_id), project->completion_date);
       }
     }
+    Label(tx, actor, {&t, 1});
     return t;
   });
 }
 
-Result<platform::Listing<Ticket>> TicketService::List(const RequestContext& ctx, const TicketFilter& filter,
+Result<platform::Listing<Ticket>> TicketService::List(const RequestContext& ctx, const TicketFilter& given,
                                                       const Page& page) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   const Timestamp now = clock_.Now();
+  TicketFilter filter = given;
+  if (filter.mine) filter.assignee_id = actor.user_id;
+  if (filter.q) {
+    // A ticket number, a phone, a customer's name or words of the title.
+    TicketFilter::Text text;
+    text.title = *filter.q;
+    const bool digits = std::all_of(filter.q->begin(), filter.q->end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits && filter.q->size() <= 18) text.id = std::stoll(*filter.q);
+    if (auto found = customers_.Search(ctx, *filter.q, 50)) {  // too short for a name or phone: title only
+      for (const auto& c : found->items) text.customer_ids.push_back(c.id);
+    }
+    filter.text = std::move(text);
+  }
   return db_.Read([&](db::Tx& tx) -> Result<platform::Listing<Ticket>> {
     platform::Listing<Ticket> out;
     const std::string path = actor.IsAdmin() ? "/" : actor.org_path;
-    if (!filter.breached) {
+    if (!filter.breached && !filter.sla_state) {
       out.items = repo_->ListTickets(tx, actor.tenant_id, path, filter, page);
       out.next_cursor = TrimToPage(out.items, page, [](const Ticket& t) { return t.id; });
+      Label(tx, actor, out.items);
       return out;
     }
     // Breach is computed when read: page through the matches, keeping those that agree.
@@ -265,12 +312,15 @@ Result<platform::Listing<Ticket>> TicketService::List(const RequestContext& ctx,
       const bool more = static_cast<int>(rows.size()) > chunk.limit;
       if (more) rows.resize(static_cast<std::size_t>(chunk.limit));
       for (auto& t : rows) {
-        if (SlaBreached(t, now) == *filter.breached) out.items.push_back(std::move(t));
+        const bool keep = (!filter.breached || SlaBreached(t, now) == *filter.breached) &&
+                          (!filter.sla_state || SlaStateOf(t, now) == *filter.sla_state);
+        if (keep) out.items.push_back(std::move(t));
       }
       if (!more || rows.empty()) break;
       chunk.after_id = rows.back().id;
     }
     out.next_cursor = TrimToPage(out.items, page, [](const Ticket& t) { return t.id; });
+    Label(tx, actor, out.items);
     return out;
   });
 }
@@ -291,91 +341,103 @@ Result<Ticket> TicketService::Act(const RequestContext& ctx, std::int64_t id, Ti
     return FailField("reason", "required");
   }
   if (action == kComment && (!in.text || in.text->empty())) return FailField("text", "required");
+  return db_.Transact([&](db::Tx& tx) -> Result<Ticket> { return ActIn(tx, ctx, id, action, in, expected_version); });
+}
+
+Result<Ticket> TicketService::ActIn(db::Tx& tx, const RequestContext& ctx, std::int64_t id, TicketAction action,
+                                    const ActionInput& in, std::optional<std::int64_t> expected_version) {
+  using enum TicketAction;
+  using enum TicketStatus;
+  const Actor& actor = ctx.actor_ref();
   const Timestamp now = clock_.Now();
-  return db_.Transact([&](db::Tx& tx) -> Result<Ticket> {
-    HEARTH_ASSIGN(auto found, InScope(tx, actor, id));
-    Ticket t = std::move(found.first);
-    const TicketStatus from = t.status;
-    HEARTH_ASSIGN(const TicketStatus to, NextStatus(action, from, in.satisfaction.value_or(0)));
-    auto config = config_.Load(tx, actor.tenant_id);
-    boost::json::object detail;
-    if (action == kAssign) {
-      if (!in.assignee_id && in.round_robin) {
-        // Round-robin among the department's members whose unit contains the ticket's.
-        auto chosen = config_.TakeTurn(tx, actor.tenant_id, *in.department, found.second, now);
-        if (!chosen) return FailField("assignee_id", "no_department_member");
-        t.assignee_id = *chosen;
-      }
-      if (in.assignee_id) {
-        if (!platform::directory::UserExists(tx, actor.tenant_id, *in.assignee_id, true)) {
-          return FailField("assignee_id", "not_found");
-        }
-      }
-      if (!in.round_robin) t.assignee_id = in.assignee_id;
-      detail = {{"department", kDepartments.Name(*in.department)}, {"from_department", kDepartments.Name(t.department)},
-                {"round_robin", in.round_robin},
-                {"assignee_id", t.assignee_id ? boost::json::value(*t.assignee_id) : boost::json::value(nullptr)}};
-      t.department = *in.department;
-    } else if (action == kStart || action == kHold || action == kResolve) {
-      if (!t.responded_at) t.responded_at = now;  // the customer has heard back
+  HEARTH_ASSIGN(auto found, InScope(tx, actor, id));
+  Ticket t = std::move(found.first);
+  const TicketStatus from = t.status;
+  HEARTH_ASSIGN(const TicketStatus to, NextStatus(action, from, in.satisfaction.value_or(0)));
+  auto config = config_.Load(tx, actor.tenant_id);
+  boost::json::object detail;
+  if (action == kAssign) {
+    if (!in.assignee_id && in.round_robin) {
+      // Round-robin among the department's members whose unit contains the ticket's.
+      auto chosen = config_.TakeTurn(tx, actor.tenant_id, *in.department, found.second, now);
+      if (!chosen) return FailField("assignee_id", "no_department_member");
+      t.assignee_id = *chosen;
     }
-    if (action == kHold) {
-      t.paused_at = now;
-      detail = {{"reason", *in.reason}};
-    } else if (action == kResume && t.paused_at) {
-      // The time spent waiting for the customer does not count: push both deadlines.
-      const std::int64_t paused = config->calendar.WorkingMsBetween(*t.paused_at, now);
-      t.resolve_due_at = config->calendar.AddMs(t.resolve_due_at, paused);
-      if (!t.responded_at) t.response_due_at = config->calendar.AddMs(t.response_due_at, paused);
-      detail = {{"paused_working_minutes", paused / 60000}};
-      t.paused_at.reset();
-    } else if (action == kResolve) {
-      t.resolution = *in.resolution;
-      t.responsibility = in.responsibility;
-      t.resolved_at = now;
-      detail = {{"resolution", *in.resolution},
-                {"responsibility", in.responsibility ? boost::json::value(kResponsibilities.Name(*in.responsibility))
-                                                     : boost::json::value(nullptr)}};
-    } else if (action == kCallback) {
-      t.satisfaction = *in.satisfaction;
-      detail = {{"satisfaction", *in.satisfaction}, {"comment", in.comment.value_or("")}};
-      if (to == kClosed) t.closed_at = now;
-    } else if (action == kCancel) {
-      t.closed_at = now;
-      t.paused_at.reset();
-      detail = {{"reason", *in.reason}};
-    } else if (action == kReopen) {
-      detail = {{"reason", *in.reason}};
-    } else if (action == kComment) {
-      detail = {{"text", *in.text}};
+    if (in.assignee_id) {
+      // Someone who works tickets: not a viewer (no record.write), not a sales consultant only.
+      const auto roles = platform::directory::RolesOf(tx, actor.tenant_id, *in.assignee_id);
+      if (!roles) return FailField("assignee_id", "not_found");
+      const bool works_tickets = std::any_of(roles->begin(), roles->end(), [](const std::string& r) {
+        return (platform::PermissionsOf({r}) & (std::uint64_t{1} << static_cast<std::uint32_t>(Permission::kRecordWrite))) &&
+               r != "sales";
+      });
+      if (!works_tickets) return FailField("assignee_id", "cannot_work_tickets");
     }
-    if (to == kReopened) {
-      // A reopened ticket gets a fresh resolution deadline from now, by the same policy length.
-      const std::int64_t length = config->calendar.WorkingMsBetween(t.created_at, t.resolve_due_at);
-      t.resolve_due_at = config->calendar.AddMs(now, length);
-      t.resolved_at.reset();
-      t.closed_at.reset();
-    }
-    t.status = to;
-    t.updated_at = now;
-    if (!repo_->UpdateTicket(tx, t, expected_version)) {
-      return Fail(ErrorCode::kConflict, "version_conflict", "the ticket was changed by someone else; reload it");
-    }
-    if (action == kResume || to == kReopened) ScheduleDeadline(tx, t, *config, now);
-    ++t.version;
-    repo_->AddEvent(tx, t.tenant_id,
-                   {0, t.id, now, kTicketActions.Text(action), kTicketStatuses.Text(from),
-                    to == from ? std::optional<std::string>() : std::optional<std::string>(kTicketStatuses.Text(to)),
-                    actor.user_id, Detail(detail)});
-    if (action == kResolve || action == kCallback || to == kClosed) {
-      std::string summary = action == kResolve ? "工单已解决：" + t.title
-                            : to == kClosed    ? "回访满意度 " + std::to_string(t.satisfaction.value_or(0)) + " 分，工单关闭"
-                                                : "回访不满意（" + std::to_string(t.satisfaction.value_or(0)) + " 分），工单重开";
-      customers_.AppendTimeline(tx, t.tenant_id, {0, t.customer_id, now, "ticket", "ticket", t.id, summary}, actor.user_id);
-    }
-    if (action != kComment) audit_.Record(tx, ctx, "ticket." + kTicketActions.Text(action), "ticket", t.id, nullptr, detail);
-    return t;
-  });
+    if (!in.round_robin) t.assignee_id = in.assignee_id;
+    detail = {{"department", kDepartments.Name(*in.department)}, {"from_department", kDepartments.Name(t.department)},
+              {"round_robin", in.round_robin},
+              {"assignee_id", t.assignee_id ? boost::json::value(*t.assignee_id) : boost::json::value(nullptr)}};
+    t.department = *in.department;
+  } else if (action == kStart || action == kHold || action == kResolve) {
+    if (!t.responded_at) t.responded_at = now;  // the customer has heard back
+  }
+  if (action == kHold) {
+    t.paused_at = now;
+    detail = {{"reason", *in.reason}};
+  } else if (action == kResume && t.paused_at) {
+    // The time spent waiting for the customer does not count: push both deadlines.
+    const std::int64_t paused = config->calendar.WorkingMsBetween(*t.paused_at, now);
+    t.resolve_due_at = config->calendar.AddMs(t.resolve_due_at, paused);
+    if (!t.responded_at) t.response_due_at = config->calendar.AddMs(t.response_due_at, paused);
+    detail = {{"paused_working_minutes", paused / 60000}};
+    t.paused_at.reset();
+  } else if (action == kResolve) {
+    t.resolution = *in.resolution;
+    t.responsibility = in.responsibility;
+    t.resolved_at = now;
+    detail = {{"resolution", *in.resolution},
+              {"responsibility", in.responsibility ? boost::json::value(kResponsibilities.Name(*in.responsibility))
+                                                   : boost::json::value(nullptr)}};
+  } else if (action == kCallback) {
+    t.satisfaction = *in.satisfaction;
+    detail = {{"satisfaction", *in.satisfaction}, {"comment", in.comment.value_or("")}};
+    if (to == kClosed) t.closed_at = now;
+  } else if (action == kCancel) {
+    t.closed_at = now;
+    t.paused_at.reset();
+    detail = {{"reason", *in.reason}};
+  } else if (action == kReopen) {
+    detail = {{"reason", *in.reason}};
+  } else if (action == kComment) {
+    detail = {{"text", *in.text}};
+  }
+  if (to == kReopened) {
+    // A reopened ticket gets a fresh resolution deadline from now, by the same policy length.
+    const std::int64_t length = config->calendar.WorkingMsBetween(t.created_at, t.resolve_due_at);
+    t.resolve_due_at = config->calendar.AddMs(now, length);
+    t.resolved_at.reset();
+    t.closed_at.reset();
+  }
+  t.status = to;
+  t.updated_at = now;
+  if (!repo_->UpdateTicket(tx, t, expected_version)) {
+    return Fail(ErrorCode::kConflict, "version_conflict", "the ticket was changed by someone else; reload it");
+  }
+  if (action == kResume || to == kReopened) ScheduleDeadline(tx, t, *config, now);
+  ++t.version;
+  repo_->AddEvent(tx, t.tenant_id,
+                 {0, t.id, now, kTicketActions.Text(action), kTicketStatuses.Text(from),
+                  to == from ? std::optional<std::string>() : std::optional<std::string>(kTicketStatuses.Text(to)),
+                  actor.user_id, Detail(detail)});
+  if (action == kResolve || action == kCallback || to == kClosed) {
+    std::string summary = action == kResolve ? "工单已解决：" + t.title
+                          : to == kClosed    ? "回访满意度 " + std::to_string(t.satisfaction.value_or(0)) + " 分，工单关闭"
+                                              : "回访不满意（" + std::to_string(t.satisfaction.value_or(0)) + " 分），工单重开";
+    customers_.AppendTimeline(tx, t.tenant_id, {0, t.customer_id, now, "ticket", "ticket", t.id, summary}, actor.user_id);
+  }
+  if (action != kComment) audit_.Record(tx, ctx, "ticket." + kTicketActions.Text(action), "ticket", t.id, nullptr, detail);
+  Label(tx, actor, {&t, 1});
+  return t;
 }
 
 Result<std::vector<TicketEvent>> TicketService::Events(const RequestContext& ctx, std::int64_t id) {
@@ -383,7 +445,9 @@ Result<std::vector<TicketEvent>> TicketService::Events(const RequestContext& ctx
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<TicketEvent>> {
     HEARTH_TRY(InScope(tx, actor, id));
-    return repo_->Events(tx, id);
+    auto events = repo_->Events(tx, id);
+    platform::directory::NameActors(tx, actor.tenant_id, events);
+    return events;
   });
 }
 

@@ -2,6 +2,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <unordered_map>
@@ -73,6 +74,10 @@ class TicketService {
   /// not allow it, 422 naming a missing or bad field.
   Result<Ticket> Act(const RequestContext& ctx, std::int64_t id, TicketAction action, const ActionInput& input,
                      std::optional<std::int64_t> expected_version);
+  /// The same in the caller's transaction, the input already checked (work orders move their
+  /// ticket: a visit starts it, the last acceptance resolves it).
+  Result<Ticket> ActIn(db::Tx& tx, const RequestContext& ctx, std::int64_t id, TicketAction action,
+                       const ActionInput& input, std::optional<std::int64_t> expected_version);
   Result<std::vector<TicketEvent>> Events(const RequestContext& ctx, std::int64_t id);
   /// A new link for the customer's own page of the ticket (the previous one stops working);
   /// the token is shown once.
@@ -83,6 +88,11 @@ class TicketService {
   Result<Ticket> PublicConfirm(const std::string& token, int satisfaction, const std::string& comment,
                                const std::string& remote_address);
 
+  /// Ticket `id` in the actor's scope (404 outside it), in the caller's transaction.
+  Result<Ticket> TicketFor(db::Tx& tx, const Actor& actor, std::int64_t id) {
+    HEARTH_ASSIGN(auto found, InScope(tx, actor, id));
+    return std::move(found.first);
+  }
   /// Adds an entry to a ticket's history, in the caller's transaction (work orders, cases and
   /// attachments note what they did on the ticket).
   void Note(db::Tx& tx, std::int64_t tenant_id, const TicketEvent& event);
@@ -101,6 +111,9 @@ class TicketService {
 
  private:
   Result<Subjects> FindSubjects(db::Tx& tx, const Actor& actor, const TicketInput& in);
+  /// Fills each ticket's labels: the customer's name and masked phone, the unit's code, the
+  /// project's and the assignee's names (four indexed reads for the whole page).
+  void Label(db::Tx& tx, const Actor& actor, std::span<Ticket> tickets);
   Result<std::pair<Ticket, std::string>> InScope(db::Tx& tx, const Actor& actor, std::int64_t id);
   /// Jobs for the resolution deadline: a reminder at 80% of the remaining working time, the
   /// breach at the deadline. Jobs of an older deadline find it moved and do nothing.

@@ -47,12 +47,26 @@ TEST(IsOpen, ResolvedClosedAndCancelledAreDone) {
   }
 }
 
-TEST(SlaBreached, ClocksStopOnHoldAndAtTheAnswer) {
-  const Timestamp created{1'000'000};
+/// A ticket created at 1,000,000 ms, its reply due 1,000 ms later and its resolution 5,000 ms
+/// later, with the given status and the times (ms after creation) it was answered, resolved, paused.
+Ticket Timed(TicketStatus status, std::optional<std::int64_t> responded, std::optional<std::int64_t> resolved,
+             std::optional<std::int64_t> paused) {
+  const std::int64_t created = 1'000'000;
+  auto at = [&](std::optional<std::int64_t> ms) {
+    return ms ? std::optional<Timestamp>(Timestamp{created + *ms}) : std::nullopt;
+  };
   Ticket t;
-  t.created_at = created;
-  t.response_due_at = Timestamp{created.ms + 1000};
-  t.resolve_due_at = Timestamp{created.ms + 5000};
+  t.status = status;
+  t.created_at = Timestamp{created};
+  t.response_due_at = Timestamp{created + 1000};
+  t.resolve_due_at = Timestamp{created + 5000};
+  t.responded_at = at(responded);
+  t.resolved_at = at(resolved);
+  t.paused_at = at(paused);
+  return t;
+}
+
+TEST(SlaBreached, ClocksStopOnHoldAndAtTheAnswer) {
   struct Case {
     const char* what;
     TicketStatus status;
@@ -71,11 +85,35 @@ TEST(SlaBreached, ClocksStopOnHoldAndAtTheAnswer) {
       {"resolved late", kResolved, 500, 6000, {}, 90000, true},
   };
   for (const Case& c : cases) {
-    t.status = c.status;
-    t.responded_at = c.responded ? std::optional<Timestamp>(Timestamp{created.ms + *c.responded}) : std::nullopt;
-    t.resolved_at = c.resolved ? std::optional<Timestamp>(Timestamp{created.ms + *c.resolved}) : std::nullopt;
-    t.paused_at = c.paused ? std::optional<Timestamp>(Timestamp{created.ms + *c.paused}) : std::nullopt;
-    EXPECT_EQ(SlaBreached(t, Timestamp{created.ms + c.now}), c.breached) << c.what;
+    const Ticket t = Timed(c.status, c.responded, c.resolved, c.paused);
+    EXPECT_EQ(SlaBreached(t, Timestamp{t.created_at.ms + c.now}), c.breached) << c.what;
+  }
+}
+
+TEST(SlaStateOf, AmberBeforeTheBreachAndNeverBreachedOnceDone) {
+  struct Case {
+    const char* what;
+    TicketStatus status;
+    std::optional<std::int64_t> responded, resolved, paused;
+    std::int64_t now;
+    SlaState state;
+  };
+  using enum SlaState;
+  const Case cases[] = {
+      {"new, well before the reply is due", kNew, {}, {}, {}, 700, kOnTrack},
+      {"new, 80% of the reply's time gone", kNew, {}, {}, {}, 800, kAtRisk},
+      {"new, the reply is late", kNew, {}, {}, {}, 1001, kBreached},
+      {"answered: the resolution's clock counts", kInProgress, 500, {}, {}, 3900, kOnTrack},
+      {"answered, 80% of the resolution's time gone", kInProgress, 500, {}, {}, 4000, kAtRisk},
+      {"on hold early stays on track however long it waits", kOnHold, 500, {}, 1000, 90000, kOnTrack},
+      {"open past the resolution deadline", kReopened, 500, {}, {}, 6000, kBreached},
+      {"resolved in time", kResolved, 500, 4900, {}, 90000, kMet},
+      {"closed after a late resolution is late, not breached", kClosed, 500, 6000, {}, 90000, kLate},
+      {"cancelled has no SLA", kCancelled, {}, {}, {}, 90000, kNone},
+  };
+  for (const Case& c : cases) {
+    const Ticket t = Timed(c.status, c.responded, c.resolved, c.paused);
+    EXPECT_EQ(kSlaStates.Name(SlaStateOf(t, Timestamp{t.created_at.ms + c.now})), kSlaStates.Name(c.state)) << c.what;
   }
 }
 

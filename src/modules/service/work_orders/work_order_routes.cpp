@@ -50,6 +50,14 @@ void AddWorkOrderRoutes(platform::Manifest& m, WorkOrderService& work_orders) {
     HEARTH_ASSIGN(auto list, work_orders.OfTicket(r.context, id));
     return http::ListResponse(list, std::nullopt, [](const WorkOrder& w) { return ToJson(w); });
   });
+  m.Route({"GET", "/api/v1/work-orders", Permission::kRecordRead}, [&work_orders](Request& r) -> Result<http::Response> {
+    HEARTH_ASSIGN(auto customer, http::QueryInt(r, "customer_id"));
+    if (!customer) return FailField("customer_id", "required");
+    HEARTH_ASSIGN(auto open, http::QueryBool(r, "open"));
+    HEARTH_ASSIGN(auto page, http::PageOf(r));
+    HEARTH_ASSIGN(auto list, work_orders.OfCustomer(r.context, *customer, open.value_or(false), page.limit));
+    return http::ListResponse(list, std::nullopt, [](const WorkOrder& w) { return ToJson(w); });
+  });
   for (const WorkOrderAction action : kWorkOrderActions.values()) {
     m.Route({"POST", "/api/v1/work-orders/{id}/" + kWorkOrderActions.Text(action), Permission::kRecordWrite},
                [&work_orders, action](Request& r) -> Result<http::Response> { return PostWorkOrderAction(r, work_orders, action); });

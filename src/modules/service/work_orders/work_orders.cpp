@@ -9,6 +9,7 @@
 #include "db/columns.hpp"
 #include "modules/service/config/config_service.hpp"
 #include "modules/service/tickets/ticket_service.hpp"
+#include "modules/customers/customer_service.hpp"
 
 namespace hearth::service {
 
@@ -18,6 +19,7 @@ const db::Columns<WorkOrder> kColumns{
     {"id", &WorkOrder::id},
     {"tenant_id", &WorkOrder::tenant_id},
     {"ticket_id", &WorkOrder::ticket_id},
+    {"customer_id", &WorkOrder::customer_id},
     {"contractor", &WorkOrder::contractor},
     {"plan", &WorkOrder::plan},
     {"status", &WorkOrder::status, kWorkOrderStatuses},
@@ -34,10 +36,16 @@ const db::Columns<WorkOrder> kColumns{
     {"updated_at", &WorkOrder::updated_at},
 };
 constexpr std::string_view kInsert = R"sql(
-INSERT INTO work_orders (tenant_id, ticket_id, contractor, plan, status, appointment_at, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id)sql";
+INSERT INTO work_orders (tenant_id, ticket_id, customer_id, contractor, plan, status, appointment_at, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id)sql";
 const std::string kFind = "SELECT " + kColumns.List() + " FROM work_orders WHERE id = $1 AND tenant_id = $2";
 const std::string kOfTicket = "SELECT " + kColumns.List() + " FROM work_orders WHERE ticket_id = $1 ORDER BY id";
+const std::string kOfCustomer = "SELECT " + kColumns.List() + R"sql( FROM work_orders
+ WHERE customer_id = $1 AND tenant_id = $2 AND (CAST($3 AS BIGINT) = 0 OR status IN ('pending_approval', 'dispatched'))
+ ORDER BY appointment_at DESC, id DESC LIMIT $4)sql";
+constexpr std::string_view kOthersOpen = R"sql(
+SELECT count(*) FROM work_orders WHERE ticket_id = $1 AND id <> $2 AND status IN ('pending_approval', 'dispatched', 'visited'))sql";
+constexpr std::string_view kMoveCustomer = "UPDATE work_orders SET customer_id = $3 WHERE customer_id = $2 AND tenant_id = $1";
 constexpr std::string_view kSave = R"sql(
 UPDATE work_orders SET status = $2, appointment_at = $3, visited_at = $4, accepted_at = $5, approved_by = $6,
        approved_at = $7, cost_fen = $8, charge_to = $9, note = $10, version = version + 1, updated_at = $11
@@ -84,6 +92,10 @@ Result<WorkOrderStatus> NextWorkOrderStatus(WorkOrderAction action, WorkOrderSta
 boost::json::object ToJson(const WorkOrder& w) {
   return {{"id", w.id},
           {"ticket_id", w.ticket_id},
+          {"customer_id", w.customer_id},
+          {"ticket_title", w.ticket_title},
+          {"unit_id", JsonOr(w.unit_id)},
+          {"unit_code", JsonOr(w.unit_code)},
           {"contractor", w.contractor},
           {"plan", w.plan},
           {"status", kWorkOrderStatuses.Name(w.status)},
@@ -111,30 +123,105 @@ Result<WorkOrder> WorkOrderService::Create(const RequestContext& ctx, std::int64
     WorkOrder w;
     w.tenant_id = actor.tenant_id;
     w.ticket_id = t.id;
+    w.customer_id = t.customer_id;
     w.contractor = in.contractor;
     w.plan = in.plan;
     w.status = t.grade == TicketGrade::kMajor ? kPendingApproval : kDispatched;
     w.appointment_at = in.appointment_at;
     w.created_at = w.updated_at = now;
-    w.id = tx.Execute(kInsert, w.tenant_id, w.ticket_id, w.contractor, w.plan, w.status, w.appointment_at, now).front().Int(0);
+    w.id = tx.Execute(kInsert, w.tenant_id, w.ticket_id, w.customer_id, w.contractor, w.plan, w.status, w.appointment_at, now)
+               .front()
+               .Int(0);
+    w.ticket_title = t.title;
+    w.unit_id = t.unit_id;
+    w.unit_code = t.labels.unit_code;
     tickets_.Note(tx, actor.tenant_id,
                            {0, t.id, now, "work_order", std::nullopt, std::nullopt, actor.user_id,
                             boost::json::serialize(boost::json::object{{"work_order", w.id}, {"step", kWorkOrderStatuses.Name(w.status)},
                                                                        {"contractor", w.contractor},
                                                                        {"appointment_at", FormatRfc3339(w.appointment_at)}})});
     audit_.Record(tx, ctx, "work_order.created", "work_order", w.id, nullptr, ToJson(w));
+    if (t.status == TicketStatus::kNew) {
+      // Dispatched by whoever took the call: the ticket is theirs until the visit starts it.
+      ActionInput take;
+      take.department = t.department;
+      take.assignee_id = actor.user_id;
+      HEARTH_TRY(tickets_.ActIn(tx, ctx, t.id, TicketAction::kAssign, take, std::nullopt));
+    }
     return w;
   });
 }
 
+WorkOrderService::WorkOrderService(db::Database& db, const Clock& clock, platform::AuditLog& audit,
+                                   ConfigService& config, TicketService& tickets, customers::CustomerService& customers)
+    : db_(db), clock_(clock), audit_(audit), config_(config), tickets_(tickets) {
+  customers.AddMergeHook([](db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into) {
+    tx.Execute(kMoveCustomer, tenant_id, from, into);
+  });
+}
+
 Result<std::vector<WorkOrder>> WorkOrderService::OfTicket(const RequestContext& ctx, std::int64_t ticket_id) {
-  HEARTH_TRY(tickets_.Get(ctx, ticket_id));
+  HEARTH_ASSIGN(Ticket t, tickets_.Get(ctx, ticket_id));
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<WorkOrder>> {
     auto rows = tx.Execute(kOfTicket, ticket_id);
     std::vector<WorkOrder> out;
-    for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(From(rows[i]));
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      out.push_back(From(rows[i]));
+      out.back().ticket_title = t.title;
+      out.back().unit_id = t.unit_id;
+      out.back().unit_code = t.labels.unit_code;
+    }
     return out;
   });
+}
+
+Result<std::vector<WorkOrder>> WorkOrderService::OfCustomer(const RequestContext& ctx, std::int64_t customer_id,
+                                                            bool open_only, int limit) {
+  // The customer's tickets the caller may see decide which of their work orders are shown.
+  TicketFilter filter;
+  filter.customer_id = customer_id;
+  Page page;
+  page.limit = 200;
+  HEARTH_ASSIGN(auto tickets, tickets_.List(ctx, filter, page));
+  std::map<std::int64_t, const Ticket*> seen;
+  for (const Ticket& t : tickets.items) seen.emplace(t.id, &t);
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<WorkOrder>> {
+    auto rows = tx.Execute(kOfCustomer, customer_id, ctx.actor_ref().tenant_id, std::int64_t{open_only ? 1 : 0}, std::int64_t{limit});
+    std::vector<WorkOrder> out;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      WorkOrder w = From(rows[i]);
+      auto t = seen.find(w.ticket_id);
+      if (t == seen.end()) continue;
+      w.ticket_title = t->second->title;
+      w.unit_id = t->second->unit_id;
+      w.unit_code = t->second->labels.unit_code;
+      out.push_back(std::move(w));
+    }
+    return out;
+  });
+}
+
+Result<void> WorkOrderService::MoveTicket(db::Tx& tx, const RequestContext& ctx, const WorkOrder& w,
+                                          WorkOrderAction action) {
+  HEARTH_ASSIGN(const Ticket t, tickets_.TicketFor(tx, ctx.actor_ref(), w.ticket_id));
+  if (action == kVisit) {
+    // The contractor at the door has answered the customer: the ticket starts, the response
+    // deadline is met.
+    if (!NextStatus(TicketAction::kStart, t.status)) return {};
+    HEARTH_TRY(tickets_.ActIn(tx, ctx, t.id, TicketAction::kStart, {}, std::nullopt));
+    return {};
+  }
+  if (action != kAccept) return {};
+  // The last open work order accepted resolves the repair; with others still open, or a ticket on
+  // hold or already resolved, the ticket waits for them (or for the agent).
+  if (tx.Execute(kOthersOpen, w.ticket_id, w.id).front().Int(0) > 0) return {};
+  if (!NextStatus(TicketAction::kResolve, t.status)) return {};
+  ActionInput resolve;
+  resolve.resolution = "维修完成，验收通过：" + w.plan;
+  if (w.charge_to == ChargeTo::kContractor) resolve.responsibility = Responsibility::kContractor;
+  if (w.charge_to == ChargeTo::kOwner) resolve.responsibility = Responsibility::kCustomer;
+  HEARTH_TRY(tickets_.ActIn(tx, ctx, t.id, TicketAction::kResolve, resolve, std::nullopt));
+  return {};
 }
 
 Result<WorkOrder> WorkOrderService::Act(const RequestContext& ctx, std::int64_t id, WorkOrderAction action,
@@ -154,9 +241,12 @@ Result<WorkOrder> WorkOrderService::Act(const RequestContext& ctx, std::int64_t 
     return From(rows.front());
   });
   if (!found) return found;
-  HEARTH_TRY(tickets_.Get(ctx, found->ticket_id));  // the ticket's scope is the work order's
+  HEARTH_ASSIGN(const Ticket ticket, tickets_.Get(ctx, found->ticket_id));  // the ticket's scope is the work order's
   return db_.Transact([&](db::Tx& tx) -> Result<WorkOrder> {
     WorkOrder w = *found;
+    w.ticket_title = ticket.title;
+    w.unit_id = ticket.unit_id;
+    w.unit_code = ticket.labels.unit_code;
     const WorkOrderStatus from = w.status;
     HEARTH_ASSIGN(w.status, NextWorkOrderStatus(action, from));
     if (action == kApprove) {
@@ -194,6 +284,7 @@ Result<WorkOrder> WorkOrderService::Act(const RequestContext& ctx, std::int64_t 
     tickets_.Note(tx, actor.tenant_id, {0, w.ticket_id, now, "work_order", std::nullopt, std::nullopt,
                                         actor.user_id, boost::json::serialize(detail)});
     audit_.Record(tx, ctx, "work_order." + kWorkOrderActions.Text(action), "work_order", w.id, nullptr, detail);
+    HEARTH_TRY(MoveTicket(tx, ctx, w, action));
     return w;
   });
 }

@@ -11,10 +11,15 @@
 #include "db/database.hpp"
 #include "platform/audit.hpp"
 
+namespace hearth::customers {
+class CustomerService;
+}
+
 namespace hearth::service {
 
 class ConfigService;
 class TicketService;
+struct Ticket;
 
 /// pending_approval → dispatched → visited → accepted; cancelled. A major ticket's plan waits for
 /// approval; a rejected visit goes back to dispatched.
@@ -42,6 +47,7 @@ struct WorkOrder {
   std::int64_t id = 0;
   std::int64_t tenant_id = 0;
   std::int64_t ticket_id = 0;
+  std::int64_t customer_id = 0;  ///< the ticket's
   std::string contractor;
   std::string plan;
   WorkOrderStatus status = WorkOrderStatus::kDispatched;
@@ -56,6 +62,10 @@ struct WorkOrder {
   std::int64_t version = 1;
   Timestamp created_at;
   Timestamp updated_at;
+  // Filled when read, from the ticket.
+  std::string ticket_title;
+  std::optional<std::int64_t> unit_id;
+  std::optional<std::string> unit_code;
 };
 
 boost::json::object ToJson(const WorkOrder& w);
@@ -66,22 +76,30 @@ struct WorkOrderInput {
   Timestamp appointment_at;
 };
 
-/// Work orders of repair tickets. Each step is written to the ticket's history. A major ticket's
-/// plan needs approval by an engineering department member (or an administrator) first.
+/// Work orders of repair tickets. Each step is written to the ticket's history and moves the
+/// ticket: dispatching a new ticket assigns it to the dispatcher, the visit starts it (answering
+/// the response deadline), and the acceptance of its last open work order resolves it. A major
+/// ticket's plan needs approval by an engineering department member (or an administrator) first.
 class WorkOrderService {
  public:
   WorkOrderService(db::Database& db, const Clock& clock, platform::AuditLog& audit, ConfigService& config,
-                   TicketService& tickets)
-      : db_(db), clock_(clock), audit_(audit), config_(config), tickets_(tickets) {}
+                   TicketService& tickets, customers::CustomerService& customers);
 
   Result<WorkOrder> Create(const RequestContext& ctx, std::int64_t ticket_id, const WorkOrderInput& input);
   Result<std::vector<WorkOrder>> OfTicket(const RequestContext& ctx, std::int64_t ticket_id);
+  /// A customer's work orders on tickets the caller may see, latest appointment first
+  /// (`open_only`: still to visit or to approve).
+  Result<std::vector<WorkOrder>> OfCustomer(const RequestContext& ctx, std::int64_t customer_id, bool open_only,
+                                            int limit);
   /// approve, visit, accept, reject (验收不通过: back to dispatched with a new appointment), cancel.
   Result<WorkOrder> Act(const RequestContext& ctx, std::int64_t id, WorkOrderAction action,
                         std::optional<Timestamp> appointment_at, std::optional<std::int64_t> cost_fen,
                         std::optional<ChargeTo> charge_to, const std::optional<std::string>& note);
 
  private:
+  /// What the step does to the ticket, in the step's transaction.
+  Result<void> MoveTicket(db::Tx& tx, const RequestContext& ctx, const WorkOrder& w, WorkOrderAction action);
+
   db::Database& db_;
   const Clock& clock_;
   platform::AuditLog& audit_;

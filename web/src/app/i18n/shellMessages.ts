@@ -24,6 +24,7 @@ export const zh = {
   'common.loadMore': '加载更多',
   'common.noMore': '已全部加载',
   'common.loadedCount': '已加载 {count} 条',
+  'common.loadedCountPaged': '已加载 {count} 条 · 每页 {size} 条',
   'common.all': '全部',
   'common.none': '无',
   'common.id': 'ID',
@@ -72,6 +73,13 @@ export const zh = {
 
   'nav.home': '首页',
   'nav.admin': '系统管理',
+  // The menu's entries of the customers and inventory modules: the frame shows them before those
+  // modules' messages have loaded (they load with their pages, see app/i18n/messages.ts).
+  'nav.customers': '客户',
+  'nav.customerProfiles': '客户档案',
+  'nav.customerImport': '导入客户',
+  'nav.property': '房源',
+  'nav.projects': '楼盘',
 
   'header.logout': '退出登录',
   'header.orgUnit': '所属组织',
@@ -109,6 +117,7 @@ export const en: Record<keyof typeof zh, string> = {
   'common.loadMore': 'Load more',
   'common.noMore': 'All loaded',
   'common.loadedCount': '{count} loaded',
+  'common.loadedCountPaged': '{count} loaded · {size} a page',
   'common.all': 'All',
   'common.none': 'None',
   'common.id': 'ID',
@@ -157,6 +166,11 @@ export const en: Record<keyof typeof zh, string> = {
 
   'nav.home': 'Home',
   'nav.admin': 'Administration',
+  'nav.customers': 'Customers',
+  'nav.customerProfiles': 'Customer profiles',
+  'nav.customerImport': 'Import customers',
+  'nav.property': 'Property',
+  'nav.projects': 'Projects',
 
   'header.logout': 'Sign out',
   'header.orgUnit': 'Org unit',

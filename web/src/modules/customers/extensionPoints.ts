@@ -15,3 +15,16 @@ export interface CustomerTab extends ExtensionEntry {
 }
 
 export const customerTabs = extensionPoint<CustomerTab>('customers.customerTabs');
+
+/**
+ * Where a timeline event's record (`ref_type`, e.g. "ticket", "unit") has its page: the timeline
+ * links the event there, named by the summary and the word for the record (工单, 房源), never by
+ * its number. Types without an entry are named, not linked.
+ */
+export interface TimelineRefLink extends ExtensionEntry {
+  /** The ref_type this entry links; also its key. */
+  key: string;
+  href: (refId: number) => string;
+}
+
+export const timelineRefLinks = extensionPoint<TimelineRefLink>('customers.timelineRefLinks');

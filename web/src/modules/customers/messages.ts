@@ -8,10 +8,6 @@ export const zh = {
   'reason.contradicts_id_number': '与身份证信息不一致',
   'reason.same_customer': '不能与当前客户合并',
 
-  'nav.customers': '客户',
-  'nav.customerProfiles': '客户档案',
-  'nav.customerImport': '导入客户',
-
   'idType.resident_id': '居民身份证',
   'idType.passport': '护照',
   'idType.hk_macau_permit': '港澳通行证',
@@ -57,6 +53,9 @@ export const zh = {
   'customer.searchPlaceholder': '搜索姓名、手机号或证件号',
   'customer.searchTooShort': '请输入至少 2 个字的姓名，或手机号/证件号中的至少 4 位数字',
   'customer.searchResults': '找到 {count} 位与「{q}」匹配的客户，按匹配度排序',
+  'customer.searchTotal': '共 {count} 位与「{q}」匹配的客户，按匹配度排序',
+  'customer.searchTotalCapped': '{count}+ 位与「{q}」匹配的客户，按匹配度排序；输入更多内容可缩小范围',
+  'customer.searchBestOnly': '已列出匹配度最高的 {count} 位；要找其余的客户，请输入更多内容缩小范围',
   'customer.searchEmpty': '没有匹配的客户',
   'customer.empty': '暂无客户档案',
   'customer.name': '姓名',
@@ -332,10 +331,6 @@ export const en: Record<keyof typeof zh, string> = {
   'reason.contradicts_id_number': 'Does not match the resident ID',
   'reason.same_customer': 'Cannot merge a customer with itself',
 
-  'nav.customers': 'Customers',
-  'nav.customerProfiles': 'Customer profiles',
-  'nav.customerImport': 'Import customers',
-
   'idType.resident_id': 'Resident ID card',
   'idType.passport': 'Passport',
   'idType.hk_macau_permit': 'HK/Macau travel permit',
@@ -381,6 +376,9 @@ export const en: Record<keyof typeof zh, string> = {
   'customer.searchPlaceholder': 'Search name, phone or ID number',
   'customer.searchTooShort': 'Type at least 2 characters of a name, or 4 digits of a phone or ID number',
   'customer.searchResults': '{count} customers match "{q}", best first',
+  'customer.searchTotal': '{count} customers in all match "{q}", best first',
+  'customer.searchTotalCapped': '{count}+ customers match "{q}", best first; type more to narrow it',
+  'customer.searchBestOnly': 'These are the {count} best matches; type more to find the others',
   'customer.searchEmpty': 'No matching customers',
   'customer.empty': 'No customers yet',
   'customer.name': 'Name',

@@ -8,9 +8,6 @@ export const zh = {
   'reason.units_exist': '该楼栋单元已有相同房号的房源，请调整楼层或房号',
   'reason.project_name_taken': '已有同名楼盘，请换一个名称',
 
-  'nav.property': '房源',
-  'nav.projects': '楼盘',
-
   'customer.tab.units': '房产',
   'customer.unitsEmpty': '该客户名下暂无房产',
 
@@ -136,7 +133,8 @@ export const zh = {
   'unit.historyTitle': '房源动态',
   'unit.historyEmpty': '暂无记录',
   'unit.updatedAt': '最后修改 {at}',
-  'unit.actor': '操作人 #{id}',
+  'unit.actor': '操作人 {name}',
+  'unit.actorSystem': '系统自动',
 
   'owner.add': '添加业主',
   'owner.addTitle': '添加业主：{code}',
@@ -160,9 +158,6 @@ export const en: Record<keyof typeof zh, string> = {
   'reason.before_floor_from': 'The top floor cannot be below the bottom floor',
   'reason.units_exist': 'Some of these rooms exist already in this building and entrance; change the floors or rooms',
   'reason.project_name_taken': 'A project with this name exists already',
-
-  'nav.property': 'Property',
-  'nav.projects': 'Projects',
 
   'customer.tab.units': 'Units',
   'customer.unitsEmpty': 'This customer owns no units',
@@ -289,7 +284,8 @@ export const en: Record<keyof typeof zh, string> = {
   'unit.historyTitle': 'History',
   'unit.historyEmpty': 'No entries',
   'unit.updatedAt': 'Last changed {at}',
-  'unit.actor': 'by user #{id}',
+  'unit.actor': 'by {name}',
+  'unit.actorSystem': 'by the system',
 
   'owner.add': 'Add owner',
   'owner.addTitle': 'Add owner: {code}',

@@ -37,5 +37,6 @@ export type BulkRoom = BulkUnitsInput['rooms'][number];
 /** A unit as its owner sees it (the customer page's units tab). */
 export interface OwnedUnit extends Wire<'OwnedUnit'> {}
 
-/** An entry of a unit's history, oldest first: created, status, owner, changed, ticket… */
+/** An entry of a unit's history, oldest first: created, status, owner, changed, ticket…, with
+ * `actor_name` (who acted, by name; null for the system). */
 export type UnitEvent = Wire<'UnitEvent'>;

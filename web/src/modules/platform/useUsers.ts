@@ -13,14 +13,20 @@ export function useUsers() {
   const error = query.error;
   return useMemo(() => {
     const byId = new Map(users.map((u) => [u.id, u]));
-    /** "客服专员 李娜" or "#3" while the list is loading or the user is out of scope. */
-    const name = (id: number | null | undefined) => {
+    /**
+     * "客服专员 李娜", or `fallback` (a word such as 工作人员, never the number) while the list is
+     * loading or the user is out of the caller's scope; '' for no user.
+     */
+    const name = (id: number | null | undefined, fallback = '') => {
       if (id === null || id === undefined) return '';
-      return byId.get(id)?.display_name || `#${id}`;
+      return byId.get(id)?.display_name || fallback;
     };
     /** Active users as Select options: display name, with the username to tell namesakes apart. */
     const options = users.filter((u) => !u.disabled).map((u) => ({ value: u.id, label: `${u.display_name}（${u.username}）` }));
-    return { users, byId, name, options, error };
+    /** Like `options`, of the active users `fits` keeps (e.g. those who may be given a ticket). */
+    const optionsOf = (fits: (user: User) => boolean) =>
+      users.filter((u) => !u.disabled && fits(u)).map((u) => ({ value: u.id, label: `${u.display_name}（${u.username}）` }));
+    return { users, byId, name, options, optionsOf, error };
   }, [users, error]);
 }
 

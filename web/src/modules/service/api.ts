@@ -22,6 +22,7 @@ import type {
   TicketInput,
   TicketListQuery,
   TicketReportQuery,
+  WorkOrderListQuery,
   WorkingHours,
   WorkOrderAction,
   WorkOrderActionInput,
@@ -58,10 +59,16 @@ export const serviceApi = {
 
   routingRules: (signal?: AbortSignal) => api.get<Answer<'/routing-rules', 'get'>>('/routing-rules', undefined, signal),
   createRoutingRule: (body: RoutingRuleInput) => api.post<Answer<'/routing-rules', 'post', 201>>('/routing-rules', body),
+  /** Replaces the rule (every field as given; a new position reorders it). */
+  updateRoutingRule: (id: number, body: RoutingRuleInput) =>
+    request<Answer<'/routing-rules/{id}', 'put'>>('PUT', `/routing-rules/${id}`, { body: body satisfies Body<'/routing-rules/{id}', 'put'> }),
   deleteRoutingRule: (id: number) => api.delete<void>(`/routing-rules/${id}`),
 
   slaPolicies: (signal?: AbortSignal) => api.get<Answer<'/sla-policies', 'get'>>('/sla-policies', undefined, signal),
   createSlaPolicy: (body: SlaPolicyInput) => api.post<Answer<'/sla-policies', 'post', 201>>('/sla-policies', body),
+  /** Replaces the policy (every field as given); tickets filed later use it. */
+  updateSlaPolicy: (id: number, body: SlaPolicyInput) =>
+    request<Answer<'/sla-policies/{id}', 'put'>>('PUT', `/sla-policies/${id}`, { body: body satisfies Body<'/sla-policies/{id}', 'put'> }),
   deleteSlaPolicy: (id: number) => api.delete<void>(`/sla-policies/${id}`),
 
   calendar: (region: string, signal?: AbortSignal) => api.get<Answer<'/calendars/{region}', 'get'>>(`/calendars/${region}`, undefined, signal),
@@ -94,6 +101,9 @@ export const serviceApi = {
   /** A repair ticket's work orders, oldest first. */
   workOrders: (ticketId: number, signal?: AbortSignal) =>
     api.get<Answer<'/tickets/{id}/work-orders', 'get'>>(`/tickets/${ticketId}/work-orders`, undefined, signal),
+  /** Work orders in scope, newest appointment first: a customer's (customer_id), or those still to visit (open). */
+  workOrderList: (query: WorkOrderListQuery, signal?: AbortSignal) =>
+    api.get<Answer<'/work-orders', 'get'>>('/work-orders', { ...query }, signal),
   /** 422 ticket_id not_a_repair; 409 invalid_transition once the ticket is resolved, closed or cancelled. */
   createWorkOrder: (ticketId: number, body: WorkOrderInput) =>
     api.post<Answer<'/tickets/{id}/work-orders', 'post', 201>>(`/tickets/${ticketId}/work-orders`, body),

@@ -9,6 +9,7 @@ import {
   kTicketStatuses,
   kWarrantyTypes,
   kChargeTo,
+  type SlaState,
   type TicketAction,
   type TicketStatus,
   type WorkOrderAction,
@@ -57,6 +58,12 @@ export const kAllowedActions: Record<TicketStatus, TicketAction[]> = {
   closed: ['reopen', 'comment'],
   cancelled: ['comment'],
 };
+
+export const slaStateLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'slaState', value);
+
+/** The SLA states a queue filters by, in the order a supervisor asks for them. */
+export const slaStateOptions = (t: Translate) =>
+  (['at_risk', 'breached', 'on_track', 'late', 'met'] as const satisfies readonly SlaState[]).map((value) => ({ value, label: slaStateLabel(t, value) }));
 
 /** Statuses whose SLA clock no longer runs. */
 export const isSettled = (status: TicketStatus) => status === 'resolved' || status === 'closed' || status === 'cancelled';

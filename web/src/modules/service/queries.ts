@@ -1,13 +1,15 @@
 // The service module's server data in the query cache (shared/api/queryClient.ts).
 import type { QueryClient } from '@tanstack/react-query';
 import { customerKeys } from '../customers/queries';
-import type { Department, MassAlertStatus, Ticket, TicketKind, TicketListQuery, TicketReportQuery } from './types';
+import type { Department, MassAlertStatus, Ticket, TicketListQuery, TicketReportQuery } from './types';
 
 export const ticketKeys = {
   all: ['tickets'] as const,
   list: (query: TicketListQuery) => ['tickets', 'list', query] as const,
-  /** 回访队列: the resolved tickets, read whole. */
-  callbacks: (query: { kind?: TicketKind; department?: Department }) => ['tickets', 'callbacks', query] as const,
+  /** One page of a list, read as a whole (the home page's short lists and counts); stale with the lists. */
+  summary: (query: TicketListQuery) => ['tickets', 'list', 'summary', query] as const,
+  /** 回访队列: the resolved tickets, a page at a time. */
+  callbacks: (query: TicketListQuery) => ['tickets', 'callbacks', query] as const,
   detail: (id: number) => ['tickets', id] as const,
   events: (id: number) => ['tickets', id, 'events'] as const,
   workOrders: (id: number) => ['tickets', id, 'work-orders'] as const,
@@ -27,6 +29,13 @@ export const serviceKeys = {
   cases: (query: { q?: string; category_id?: number }) => ['cases', query] as const,
   report: (query: TicketReportQuery) => ['reports', 'tickets', query] as const,
   publicTicket: (token: string) => ['public-tickets', token] as const,
+  /** The header's bell: the mass alerts still open or acknowledged (stale with every list of alerts). */
+  massAlertBell: ['mass-alerts', 'bell'] as const,
+};
+
+export const workOrderKeys = {
+  /** A customer's appointments and visits: kept with the customer (its page invalidates them with it). */
+  ofCustomer: (customerId: number) => customerKeys.related(customerId, 'work-orders'),
 };
 
 /**

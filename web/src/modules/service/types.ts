@@ -32,6 +32,13 @@ export type WarrantyType = Schema<'WarrantyType'>;
 /** The statutory warranty of a ticket's category, counted from the project's completion acceptance. */
 export type TicketWarranty = Wire<'TicketWarranty'>;
 
+/**
+ * Where a ticket stands against its deadlines: on_track, at_risk (80% of the time used) or breached
+ * while open; met or late once resolved or closed; none when cancelled.
+ */
+export const kSlaStates = ['on_track', 'at_risk', 'breached', 'met', 'late', 'none'] as const satisfies readonly Schema<'SlaState'>[];
+export type SlaState = Schema<'SlaState'>;
+
 /** A ticket (工单): a complaint, repair, inquiry… of a customer, with its SLA deadlines. */
 export interface Ticket extends Wire<'Ticket'> {}
 
@@ -119,6 +126,9 @@ export type ChargeTo = Schema<'ChargeTo'>;
 
 /** 维修工单: a repair ticket dispatched to a contractor. Money is integer fen. */
 export type WorkOrder = Wire<'WorkOrder'>;
+
+/** `GET /work-orders`: a customer's appointments and visits, or those still to visit (open). */
+export type WorkOrderListQuery = PageQuery<'/work-orders'>;
 
 /** `POST /tickets/{id}/work-orders`; a major ticket's order starts pending_approval. */
 export type WorkOrderInput = Body<'/tickets/{id}/work-orders', 'post'>;

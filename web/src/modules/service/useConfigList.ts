@@ -11,6 +11,8 @@ export interface ConfigList<T> {
   reload: () => Promise<void>;
   /** Puts a created record at the end, without a round trip. */
   add: (item: T) => void;
+  /** Puts a changed record in its place (or at the end when it is new), without a round trip. */
+  replace: (item: T) => void;
   /** Deletes on the server, then from the list, and says so (or why not). */
   remove: (item: T) => Promise<void>;
 }
@@ -53,6 +55,7 @@ export function useConfigList<T extends { id: number }>({
       await query.refetch();
     },
     add: (item) => setItems((current) => [...current, item]),
+    replace: (item) => setItems((current) => (current.some((i) => i.id === item.id) ? current.map((i) => (i.id === item.id ? item : i)) : [...current, item])),
     remove: async (item) => {
       await removal.mutateAsync(item).catch(() => undefined);
     },

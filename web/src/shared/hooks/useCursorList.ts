@@ -8,6 +8,11 @@ export type FetchPage<T> = (cursor: string | null, signal: AbortSignal) => Promi
 export interface CursorList<T> {
   /** Every item read so far, pages in order. */
   items: T[];
+  /**
+   * The pages read so far, as the server answered them (with what a list answers beside its items,
+   * e.g. a search's total: the caller knows its answer's type).
+   */
+  pages: readonly Page<T>[];
   /** Puts a created or changed item in place without a round trip. */
   setItems: (update: SetStateAction<T[]>) => void;
   /** The cursor of the next page; null once the list has ended. */
@@ -46,6 +51,7 @@ export function useCursorList<T>(queryKey: QueryKey, fetchPage: FetchPage<T>, { 
 
   return {
     items,
+    pages,
     setItems: (update) =>
       queryClient.setQueryData<Pages<T>>(queryKey, (current) => {
         if (!current) return current;

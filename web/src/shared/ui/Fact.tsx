@@ -1,10 +1,10 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { Typography } from 'antd';
 
-/** A labelled fact in a record's header (customer, unit, ticket). */
-export function Fact({ label, children, testId }: { label: ReactNode; children: ReactNode; testId?: string }) {
+/** A labelled fact in a record's header (customer, unit, ticket); `style` e.g. to span the grid's columns. */
+export function Fact({ label, children, testId, style }: { label: ReactNode; children: ReactNode; testId?: string; style?: CSSProperties }) {
   return (
-    <div style={{ minWidth: 0 }} data-testid={testId}>
+    <div style={{ minWidth: 0, overflowWrap: 'anywhere', ...style }} data-testid={testId}>
       <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginBottom: 2 }}>
         {label}
       </Typography.Text>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Badge, Descriptions, Flex, Space, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Descriptions, Flex, Grid, Space, Tag, Tooltip, Typography } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { formatDateTime } from '../../../shared/ui/formatTime';
@@ -10,10 +10,21 @@ import { GenderText, IdDocument, MaskedMark, PhoneList } from './CustomerCells';
 const none = <Typography.Text type="secondary">—</Typography.Text>;
 const orNone = (value: string | null | undefined) => (value ? value : none);
 
-/** The bordered two-column table the profile and household tabs show their facts in. */
+/**
+ * The bordered two-column table the profile and household tabs show their facts in; on a phone one
+ * column, each label above its value, so that nothing is wider than the screen.
+ */
 function FactTable({ testId, children }: { testId: string; children: ReactNode }) {
+  const narrow = !Grid.useBreakpoint().md;
   return (
-    <Descriptions bordered size="middle" column={{ xs: 1, lg: 2 }} styles={{ label: { width: 140, whiteSpace: 'nowrap' } }} data-testid={testId}>
+    <Descriptions
+      bordered
+      size={narrow ? 'small' : 'middle'}
+      layout={narrow ? 'vertical' : 'horizontal'}
+      column={{ xs: 1, lg: 2 }}
+      styles={{ label: narrow ? undefined : { width: 140, whiteSpace: 'nowrap' }, content: { overflowWrap: 'anywhere' } }}
+      data-testid={testId}
+    >
       {children}
     </Descriptions>
   );

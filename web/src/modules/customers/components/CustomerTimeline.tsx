@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { ConfigProvider, Empty, Flex, Radio, Spin, Tag, Timeline, Typography } from 'antd';
+import { ConfigProvider, Empty, Flex, Grid, Radio, Spin, Tag, Timeline, Typography } from 'antd';
 import {
   CommentOutlined,
   FileTextOutlined,
@@ -19,6 +19,7 @@ import { CursorListFooter } from '../../../shared/ui/CursorTable';
 import { useCursorList } from '../../../shared/hooks/useCursorList';
 import { customerApi } from '../api';
 import { customerKeys } from '../queries';
+import { timelineRefLinks } from '../extensionPoints';
 import { kTimelineColors, timelineKindLabel, timelineKindOptions } from '../labels';
 import type { TimelineEvent } from '../types';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
@@ -49,25 +50,40 @@ function KindIcon({ kind }: { kind: string }) {
   );
 }
 
-/** What an event points at: another customer is a link; other records are named. */
+/** Where an event's record has a page: another customer's, or one a module links (`timelineRefLinks`); null when none. */
+function refHref(event: TimelineEvent): string | null {
+  if (!event.ref_type || event.ref_id === null) return null;
+  if (event.ref_type === 'customer') return `/customers/${event.ref_id}`;
+  return timelineRefLinks.entries().find((entry) => entry.key === event.ref_type)?.href(event.ref_id) ?? null;
+}
+
+/** What an event points at, by the word for its kind of record (工单, 房源, 客户): a link where it has a page. */
 function EventRef({ event }: { event: TimelineEvent }) {
   const t = useT();
   if (!event.ref_type || event.ref_id === null) return null;
   const name = valueLabel(t, 'entity', event.ref_type);
-  if (event.ref_type === 'customer') {
-    return <Link to={`/customers/${event.ref_id}`}>{`${name} #${event.ref_id}`}</Link>;
-  }
-  return <span>{`${name} #${event.ref_id}`}</span>;
+  const href = refHref(event);
+  return href ? (
+    <Link to={href} data-testid="timeline-ref" data-ref-type={event.ref_type}>
+      {name}
+    </Link>
+  ) : (
+    <span data-ref-type={event.ref_type}>{name}</span>
+  );
 }
 
 /** Whether an event points elsewhere than at the customer whose timeline it is on. */
 const pointsElsewhere = (event: TimelineEvent, customerId: number) =>
   !!event.ref_type && event.ref_id !== null && !(event.ref_type === 'customer' && event.ref_id === customerId);
 
+/** Whether the event's summary links to its record (one elsewhere that has a page). */
+const linked = (event: TimelineEvent, customerId: number) => pointsElsewhere(event, customerId) && refHref(event) !== null;
+
 /** Every touch with the customer, newest first, filtered by kind, a page at a time. */
 export function CustomerTimeline({ customerId }: { customerId: number }) {
   const t = useT();
   const [kind, setKind] = useState('');
+  const narrow = !Grid.useBreakpoint().md;
   const events = useCursorList(customerKeys.related(customerId, 'timeline', kind), (cursor, signal) =>
     customerApi.timeline(customerId, { kind: kind || undefined, cursor, limit: kPageSize }, signal),
   );
@@ -97,7 +113,13 @@ export function CustomerTimeline({ customerId }: { customerId: number }) {
             <Tag color={color} variant="outlined" style={{ marginInlineEnd: 0, color, borderColor: `${color}66`, background: `${color}0d` }}>
               {timelineKindLabel(t, event.kind)}
             </Tag>
-            <Typography.Text>{event.summary}</Typography.Text>
+            {linked(event, customerId) ? (
+              <Link to={refHref(event)!} data-testid="timeline-summary-link">
+                {event.summary}
+              </Link>
+            ) : (
+              <Typography.Text>{event.summary}</Typography.Text>
+            )}
           </Flex>
           {pointsElsewhere(event, customerId) && (
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 4 }}>
@@ -136,7 +158,7 @@ export function CustomerTimeline({ customerId }: { customerId: number }) {
       ) : (
         // Room in the rail for the round kind icons.
         <ConfigProvider theme={{ components: { Timeline: { dotSize: 28, itemPaddingBottom: 12 } } }}>
-          <Timeline mode="start" titleSpan="120px" items={items} style={{ maxWidth: 880 }} />
+          <Timeline mode="start" titleSpan={narrow ? '84px' : '120px'} items={items} style={{ maxWidth: 880 }} />
         </ConfigProvider>
       )}
       {events.items.length > 0 && <CursorListFooter list={events} />}

@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Space, Spin, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Grid, Space, Spin, Tabs, Tag, Tooltip, Typography } from 'antd';
 import {
   DeleteOutlined,
   EditOutlined,
@@ -68,6 +68,8 @@ function CustomerView({ id }: { id: number }) {
   const [revealed, setRevealed] = useState<Customer | null>(null);
   const [tab, setTab] = useState('profile');
   const { modal, openModal, closeModal } = useModalTarget<Dialog>();
+  // On a phone the facts stand two by two and nothing is wider than the screen.
+  const narrow = !Grid.useBreakpoint().md;
   const mergedFrom = (location.state as MergedNotice | null)?.mergedFrom;
   // A customer merged into another answers 404 with where it went: follow it there.
   const mergedInto = query.error instanceof ApiError && query.error.status === 404 ? query.error.extraId('merged_into') : null;
@@ -93,8 +95,10 @@ function CustomerView({ id }: { id: number }) {
   }
 
   const shown = revealed ?? customer;
-  const path = orgPath(orgUnits.byId, shown.org_unit_id);
-  const unitName = orgUnits.byId.get(shown.org_unit_id)?.name ?? t('user.unknownOrgUnit', { id: shown.org_unit_id });
+  // A customer shared with the caller's company may be held by one the caller cannot look up: the
+  // record carries its company's name.
+  const unitName = orgUnits.byId.get(shown.org_unit_id)?.name ?? shown.org_unit_name ?? t('user.unknownOrgUnit', { id: shown.org_unit_id });
+  const path = orgPath(orgUnits.byId, shown.org_unit_id) || unitName;
   const active = !shown.anonymized;
 
   const statusTag = shown.anonymized ? (
@@ -128,7 +132,7 @@ function CustomerView({ id }: { id: number }) {
       <Card variant="borderless" data-testid="customer-header">
         <Flex gap={20} align="flex-start" wrap>
           <CustomerAvatar customer={shown} size={64} />
-          <div style={{ flex: 1, minWidth: 320 }}>
+          <div style={{ flex: 1, minWidth: 'min(320px, 100%)' }}>
             <Flex align="center" gap={10} wrap>
               <Typography.Title level={3} style={{ margin: 0 }} data-testid="customer-name">
                 {shown.name}
@@ -144,7 +148,7 @@ function CustomerView({ id }: { id: number }) {
               </div>
             )}
           </div>
-          <Flex gap={8} wrap style={{ marginLeft: 'auto' }}>
+          <Flex gap={8} wrap style={{ marginLeft: narrow ? undefined : 'auto' }}>
             {active && shown.masked && access.reveal && (
               <Button icon={<EyeOutlined />} onClick={() => openModal('reveal')} data-testid="reveal-customer">
                 {t('customer.reveal')}
@@ -172,11 +176,13 @@ function CustomerView({ id }: { id: number }) {
             )}
           </Flex>
         </Flex>
-        <FactGrid columns="minmax(140px, 1fr) minmax(230px, 1.5fr) repeat(3, minmax(110px, 1fr))">
+        <FactGrid
+          columns={narrow ? 'repeat(2, minmax(0, 1fr))' : 'minmax(140px, 1fr) minmax(230px, 1.5fr) repeat(3, minmax(110px, 1fr))'}
+        >
           <Fact label={t('customer.primaryPhoneColumn')} testId="fact-phone">
             {shown.phone ? <PhoneText phone={shown.phone} /> : '—'}
           </Fact>
-          <Fact label={t('customer.idDocument')} testId="fact-id">
+          <Fact label={t('customer.idDocument')} testId="fact-id" style={narrow ? { gridColumn: '1 / -1', order: 1 } : undefined}>
             <IdDocument customer={shown} compact />
           </Fact>
           <Fact label={t('customer.city')}>{shown.city ?? '—'}</Fact>

@@ -1,11 +1,12 @@
-import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Input, Typography, type TableColumnsType } from 'antd';
 import { CloudUploadOutlined, InfoCircleOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { useAuth } from '../../../app/auth/useAuth';
 import { ApiError } from '../../../shared/api/client';
+import type { Answer } from '../../../shared/api/wire';
 import { PageHeader, RefreshButton } from '../../../shared/ui/PageHeader';
 import { CursorTable } from '../../../shared/ui/CursorTable';
 import { errorMessage } from '../../../shared/ui/apiErrors';
@@ -26,7 +27,11 @@ import { CustomerExportButton } from '../components/CustomerExportButton';
 import type { Customer } from '../types';
 
 const kPageSize = 50;
+/** A search answers this many a page (its next_cursor pages through the best 200). */
+const kSearchPageSize = 20;
 const kSearchDelayMs = 250;
+
+type CustomerListAnswer = Answer<'/customers', 'get'>;
 
 /** 422 fields.q = "too_short": the query is not yet specific enough, which is no error. */
 const isTooShort = (err: unknown) => err instanceof ApiError && err.fields.q === 'too_short';
@@ -40,18 +45,33 @@ export default function CustomersPage() {
   const { modal, openModal, closeModal } = useModalTarget<CustomerModalTarget>();
   const queryClient = useQueryClient();
 
-  const [typed, setTyped] = useState('');
+  // The address keeps the search (?q=), so a link (e.g. from the home page) opens it.
+  const [params, setParams] = useSearchParams();
+  const [typed, setTyped] = useState(() => params.get('q') ?? '');
   const settled = useDebouncedValue(typed.trim(), kSearchDelayMs);
   // A query too short to search keeps the last answer on screen, with a hint.
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(() => (searchable(settled) ? settled : ''));
   const tooShort = settled !== '' && !searchable(settled);
   if (!tooShort && settled !== query) setQuery(settled);
+  const setParamsRef = useRef(setParams);
+  useLayoutEffect(() => {
+    setParamsRef.current = setParams;
+  });
+  useEffect(() => {
+    setParamsRef.current(query ? { q: query } : {}, { replace: true });
+  }, [query]);
 
-  // Search answers the best matches in one page (no next_cursor); the cursor is passed on anyway.
-  const listQuery = query ? { q: query } : { limit: kPageSize };
+  // A search answers its best matches 20 a page, with how many match in all.
+  const listQuery = query ? { q: query, limit: kSearchPageSize } : { limit: kPageSize };
   const customers = useCursorList(customerKeys.list(listQuery), (cursor, signal) => customerApi.list({ ...listQuery, cursor }, signal));
   const searching = query !== '';
   const showHint = tooShort || isTooShort(customers.error);
+  // The first page's answer tells the total (counted up to 1000).
+  const first = customers.pages[0] as CustomerListAnswer | undefined;
+  const total = searching ? (first?.total ?? null) : null;
+  const capped = searching && first?.total_capped === true;
+  // The cursor pages through the best 200 only: past them, narrowing the search is the way on.
+  const bestOnly = total !== null && !customers.nextCursor && customers.items.length < total;
 
   const needle = searching ? query : undefined;
   const columns: TableColumnsType<Customer> = [
@@ -135,7 +155,7 @@ export default function CustomersPage() {
             value={typed}
             onChange={(event) => setTyped(event.target.value)}
             maxLength={100}
-            style={{ width: 460 }}
+            style={{ width: 460, maxWidth: '100%' }}
             data-testid="customer-search"
           />
           <div style={{ minHeight: 22 }} data-testid="customer-search-status">
@@ -147,14 +167,24 @@ export default function CustomersPage() {
             ) : (
               searching &&
               !customers.loading && (
-                <Typography.Text type="secondary">{t('customer.searchResults', { count: customers.items.length, q: query })}</Typography.Text>
+                <Typography.Text type="secondary" data-testid="customer-search-total" data-total={total ?? undefined} data-capped={capped ? 'true' : undefined}>
+                  {total === null
+                    ? t('customer.searchResults', { count: customers.items.length, q: query })
+                    : capped
+                      ? t('customer.searchTotalCapped', { count: total, q: query })
+                      : t('customer.searchTotal', { count: total, q: query })}
+                </Typography.Text>
               )
             )}
           </div>
           <RefreshButton onRefresh={() => void customers.reload()} style={{ marginLeft: 'auto' }} />
         </Flex>
+        {bestOnly && searching && (
+          <Alert type="info" showIcon title={t('customer.searchBestOnly', { count: customers.items.length })} style={{ marginBottom: 12 }} data-testid="customer-search-best-only" />
+        )}
         <CursorTable<Customer>
           list={customers}
+          pageSize={searching ? kSearchPageSize : kPageSize}
           columns={columns}
           scroll={{ x: 1100 }}
           sticky={{ offsetHeader: 64 }}

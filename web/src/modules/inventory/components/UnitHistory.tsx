@@ -6,15 +6,21 @@ import { formatDateTime } from '../../../shared/ui/formatTime';
 import { inventoryApi } from '../api';
 import { unitKeys } from '../queries';
 import { unitEventLabel } from '../labels';
+import type { UnitEvent } from '../types';
+import { useUsers } from '../../platform/useUsers';
 
 const kEventColors: Record<string, string> = { created: '#1f4fd1', status: '#e8720c', owner: '#13a8a8', changed: '#722ed1' };
 
-/** A unit's history, newest first: creation, status changes, owners (`unitKeys.history`). */
+/**
+ * A unit's history, newest first: creation, status changes, owners (`unitKeys.history`). Who acted
+ * is named from the users in the caller's scope (the history carries the id only).
+ */
 export function UnitHistory({ unitId }: { unitId: number }) {
   const t = useT();
+  const users = useUsers();
   const { data: events, error } = useQuery({
     queryKey: unitKeys.history(unitId),
-    queryFn: async ({ signal }) => (await inventoryApi.history(unitId, signal)).items.slice().reverse(),
+    queryFn: async ({ signal }): Promise<UnitEvent[]> => (await inventoryApi.history(unitId, signal)).items.slice().reverse(),
   });
 
   const fallback = listFallback(events, error, t('unit.historyEmpty'));
@@ -28,14 +34,14 @@ export function UnitHistory({ unitId }: { unitId: number }) {
           key: event.id,
           color,
           content: (
-            <div data-testid="unit-event">
+            <div data-testid="unit-event" data-kind={event.kind}>
               <Flex gap={8} align="center" wrap>
                 <Tag style={{ marginInlineEnd: 0, color, borderColor: `${color}66`, background: `${color}0d` }}>{unitEventLabel(t, event.kind)}</Tag>
                 <Typography.Text>{event.summary}</Typography.Text>
               </Flex>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {formatDateTime(event.at)}
-                {event.actor_id !== null && ` · ${t('unit.actor', { id: event.actor_id })}`}
+                {` · ${event.actor_id === null ? t('unit.actorSystem') : t('unit.actor', { name: event.actor_name || users.name(event.actor_id, t('user.someone')) })}`}
               </Typography.Text>
             </div>
           ),

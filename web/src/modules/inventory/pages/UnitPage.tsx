@@ -63,7 +63,7 @@ function UnitView({ id }: { id: number }) {
         <Breadcrumb
           items={[
             { key: 'projects', title: <Link to="/projects">{t('nav.projects')}</Link> },
-            { key: 'project', title: <Link to={`/projects/${unit.project_id}`}>{project?.name ?? `#${unit.project_id}`}</Link> },
+            { key: 'project', title: <Link to={`/projects/${unit.project_id}`}>{project?.name ?? t('inventory.project')}</Link> },
             { key: 'building', title: <Link to={boardLink}>{buildingLabel(t, unit.building)}</Link> },
             { key: 'unit', title: unit.code },
           ]}
@@ -80,7 +80,7 @@ function UnitView({ id }: { id: number }) {
         </Flex>
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
           {t('unit.headerMeta', {
-            project: project?.name ?? `#${unit.project_id}`,
+            project: project?.name ?? t('inventory.project'),
             building: buildingLabel(t, unit.building),
             entrance: unit.entrance,
             floor: unit.floor,

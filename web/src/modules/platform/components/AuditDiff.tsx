@@ -1,5 +1,5 @@
 import { Col, Row, Typography } from 'antd';
-import { useT } from '../../../app/i18n/useT';
+import { FieldLines, fieldLabel, type AuditNames } from '../auditWords';
 
 type Json = Record<string, unknown> | null;
 
@@ -12,83 +12,55 @@ function changedKeys(before: Json, after: Json): Set<string> {
   return changed;
 }
 
-/** One side: pretty JSON, one line per top-level key, changed keys marked. */
-function JsonPane({ value, changed, tone, testId }: { value: Json; changed: Set<string>; tone: 'before' | 'after'; testId: string }) {
-  const t = useT();
-  const mark = tone === 'before' ? '#fff1f0' : '#f6ffed';
-  const edge = tone === 'before' ? '#ff7875' : '#73d13d';
+/** One side: "字段：值" lines with the fields' words, changed ones marked. */
+function Pane({ value, changed, tone, entityType, names, testId }: { value: Json; changed: Set<string>; tone: 'before' | 'after'; entityType: string; names: AuditNames; testId: string }) {
   return (
-    <pre
-      className="hearth-mono"
+    <div
       data-testid={testId}
-      style={{
-        margin: 0,
-        padding: '10px 0',
-        background: '#fafbfc',
-        border: '1px solid #eceff3',
-        borderRadius: 6,
-        minHeight: 64,
-        overflow: 'auto',
-        maxHeight: 360,
-        lineHeight: 1.7,
-      }}
+      style={{ padding: '8px 0', background: '#fafbfc', border: '1px solid #eceff3', borderRadius: 6, minHeight: 48, overflow: 'auto', maxHeight: 360 }}
     >
       {value === null ? (
-        <div style={{ padding: '0 12px', color: '#8c94a3' }}>{t('audit.nothing')}</div>
+        <div style={{ padding: '0 12px', color: '#8c94a3' }}>{names.t('audit.nothing')}</div>
       ) : (
-        <>
-          <div style={{ padding: '0 12px' }}>{'{'}</div>
-          {Object.entries(value).map(([key, field], index, all) => {
-            const text = JSON.stringify(field, null, 2) ?? 'null';
-            const hot = changed.has(key);
-            return (
-              <div
-                key={key}
-                style={{
-                  padding: '0 12px 0 10px',
-                  background: hot ? mark : undefined,
-                  borderLeft: `2px solid ${hot ? edge : 'transparent'}`,
-                  whiteSpace: 'pre-wrap',
-                  wordBreak: 'break-all',
-                }}
-              >
-                {'  '}
-                <span style={{ color: '#1f4fd1' }}>{JSON.stringify(key)}</span>: {text.replace(/\n/g, '\n  ')}
-                {index < all.length - 1 ? ',' : ''}
-              </div>
-            );
-          })}
-          <div style={{ padding: '0 12px' }}>{'}'}</div>
-        </>
+        <FieldLines json={value} entityType={entityType} names={names} changed={changed} tone={tone} />
       )}
-    </pre>
+    </div>
   );
 }
 
-/** Before and after of an audit entry, side by side. */
-export function AuditDiff({ before, after }: { before: Json; after: Json }) {
-  const t = useT();
-  const changed = changedKeys(before, after);
+/**
+ * Before and after of an audit entry in words: each field by its label with its value (people and
+ * org units by name, vocabularies in words, times local); side by side when both exist, the one
+ * side alone otherwise.
+ */
+export function AuditDiff({ before, after, entityType, names }: { before: Json; after: Json; entityType: string; names: AuditNames }) {
+  const { t } = names;
+  const both = before !== null && after !== null;
+  const changed = both ? changedKeys(before, after) : new Set<string>();
   return (
     <div style={{ padding: '4px 8px 8px' }}>
-      {changed.size > 0 && before && after && (
+      {both && changed.size > 0 && (
         <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
-          {t('audit.changedKeys', { keys: [...changed].join(', ') })}
+          {t('audit.changedKeys', { keys: [...changed].map((key) => fieldLabel(t, key)).join('、') })}
         </Typography.Text>
       )}
       <Row gutter={16}>
-        <Col span={12}>
-          <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>
-            {t('audit.before')}
-          </Typography.Text>
-          <JsonPane value={before} changed={changed} tone="before" testId="audit-before" />
-        </Col>
-        <Col span={12}>
-          <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>
-            {t('audit.after')}
-          </Typography.Text>
-          <JsonPane value={after} changed={changed} tone="after" testId="audit-after" />
-        </Col>
+        {before !== null && (
+          <Col span={both ? 12 : 24}>
+            <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>
+              {t('audit.before')}
+            </Typography.Text>
+            <Pane value={before} changed={changed} tone="before" entityType={entityType} names={names} testId="audit-before" />
+          </Col>
+        )}
+        {after !== null && (
+          <Col span={both ? 12 : 24}>
+            <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>
+              {t('audit.after')}
+            </Typography.Text>
+            <Pane value={after} changed={changed} tone="after" entityType={entityType} names={names} testId="audit-after" />
+          </Col>
+        )}
       </Row>
     </div>
   );

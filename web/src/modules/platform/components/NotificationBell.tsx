@@ -1,14 +1,18 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { Alert, Badge, Button, Empty, Flex, List, Popover, Tooltip, Typography } from 'antd';
-import { BellOutlined, CheckOutlined } from '@ant-design/icons';
+import { Button, Flex, Popover, Spin, Tooltip } from 'antd';
+import { BellOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
-import { formatDateTime } from '../../../shared/ui/formatTime';
+import { CountBadge } from '../../../shared/ui/CountBadge';
 import { notificationApi } from '../api';
 import { notificationKeys } from '../queries';
 import type { AppNotification } from '../types';
 import { notificationLinks } from '../extensionPoints';
+
+// The panel (its rows, antd's Alert and Empty) is a chunk of its own, loaded when the bell first opens:
+// the frame, on every first screen, holds only the bell.
+const NotificationPanel = lazy(() => import('./NotificationPanel').then((m) => ({ default: m.NotificationPanel })));
 
 const kPollMs = 30_000;
 const kNone: AppNotification[] = [];
@@ -52,51 +56,15 @@ export function NotificationBell() {
   };
 
   const panel = (
-    <div style={{ width: 360, maxHeight: 440, overflowY: 'auto' }} data-testid="notifications-panel">
-      {failed && <Alert type="warning" showIcon title={t('notifications.loadFailed')} style={{ marginBottom: 8 }} />}
-      {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
-      ) : (
-        <List
-          size="small"
-          dataSource={items}
-          renderItem={(item) => (
-            <List.Item
-              key={item.id}
-              data-testid="notification"
-              data-id={item.id}
-              style={{ cursor: 'pointer', alignItems: 'flex-start' }}
-              onClick={() => openOne(item)}
-              actions={[
-                <Tooltip key="read" title={t('notifications.markRead')}>
-                  <Button
-                    type="text"
-                    size="small"
-                    icon={<CheckOutlined />}
-                    aria-label={t('notifications.markRead')}
-                    onClick={(event) => {
-                      event.stopPropagation();
-                      markRead(item);
-                    }}
-                  />
-                </Tooltip>,
-              ]}
-            >
-              <div style={{ minWidth: 0 }}>
-                <Typography.Text strong>{item.title}</Typography.Text>
-                {item.body && <Typography.Paragraph style={{ margin: '2px 0', fontSize: 13 }}>{item.body}</Typography.Paragraph>}
-                <Flex gap={8} style={{ fontSize: 12 }}>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {formatDateTime(item.created_at)}
-                  </Typography.Text>
-                  {linkOf(item) && <Typography.Link style={{ fontSize: 12 }}>{t('notifications.open')}</Typography.Link>}
-                </Flex>
-              </div>
-            </List.Item>
-          )}
-        />
-      )}
-    </div>
+    <Suspense
+      fallback={
+        <Flex justify="center" align="center" style={{ width: 360, maxWidth: 'calc(100vw - 48px)', height: 96 }}>
+          <Spin />
+        </Flex>
+      }
+    >
+      <NotificationPanel items={items} failed={failed} linkOf={linkOf} onOpen={openOne} onRead={markRead} />
+    </Suspense>
   );
 
   return (
@@ -113,9 +81,9 @@ export function NotificationBell() {
     >
       <Tooltip title={open ? undefined : t('notifications.tooltip', { count: items.length })}>
         <Button type="text" data-testid="notifications-bell" data-count={items.length} aria-label={t('notifications.title')}>
-          <Badge count={items.length} size="small" overflowCount={99}>
+          <CountBadge count={items.length}>
             <BellOutlined style={{ fontSize: 18 }} />
-          </Badge>
+          </CountBadge>
         </Button>
       </Tooltip>
     </Popover>

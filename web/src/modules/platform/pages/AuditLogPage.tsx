@@ -1,194 +1,240 @@
-import { useState } from 'react';
-import { AutoComplete, Button, Card, Flex, Form, Input, Space, Tag, Typography, type TableColumnsType } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, DatePicker, Form, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useT } from '../../../app/i18n/useT';
-import { isMessageKey, valueLabel, type Translate } from '../../../app/i18n/i18nContext';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { formatDateTime } from '../../../shared/ui/formatTime';
-import { CursorTable } from '../../../shared/ui/CursorTable';
+import { CursorListFooter } from '../../../shared/ui/CursorTable';
 import { useCursorList } from '../../../shared/hooks/useCursorList';
 import { auditApi } from '../api';
 import { auditKeys } from '../queries';
 import { AuditDiff } from '../components/AuditDiff';
 import type { AuditEntry, AuditQuery } from '../types';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
+import { useUsers } from '../useUsers';
+import { useOrgUnits } from '../useOrgUnits';
+import { auditActionColor, auditActionLabel, EntityCell, entityLabel, fieldLabel, kAuditActions, kAuditEntityTypes, type AuditNames } from '../auditWords';
 
 const kPageSize = 50;
 
-// Known values for the filter suggestions; any other value may be typed.
-const kActions = [
-  'org_unit.created',
-  'org_unit.updated',
-  'user.created',
-  'user.updated',
-  'session.created',
-  'session.revoked',
-  'personal_data.viewed',
-  'customer.created',
-  'customer.updated',
-  'customer.merged',
-  'customer.anonymized',
-  'personal_data.revealed',
-];
-const kEntityTypes = ['org_unit', 'user', 'customer'];
-
-function actionLabel(t: Translate, action: string): string | null {
-  const key = `action.${action}`;
-  return isMessageKey(key) ? t(key) : null;
-}
-
-const entityLabel = (t: Translate, type: string) => valueLabel(t, 'entity', type);
-
-function actionColor(action: string): string {
-  if (action.endsWith('.created')) return 'green';
-  if (action.endsWith('.updated')) return 'blue';
-  if (action.endsWith('.deleted') || action.endsWith('.disabled')) return 'red';
-  return 'default';
-}
+/** Consecutive entries of this action by one person show as one row that expands. */
+const kGroupedAction = 'personal_data.viewed';
 
 interface FilterValues {
   action?: string;
   entity_type?: string;
-  entity_id?: string;
+  actor_id?: number;
+  dates?: [Dayjs | null, Dayjs | null] | null;
 }
 
+/** A row of the table: one entry, or a run of `personal_data.viewed` by one person (`group`). */
+interface Row {
+  key: string;
+  entry: AuditEntry;
+  group?: AuditEntry[];
+}
+
+function groupRows(entries: readonly AuditEntry[]): Row[] {
+  const rows: Row[] = [];
+  for (const entry of entries) {
+    const last = rows[rows.length - 1];
+    if (entry.action === kGroupedAction && last && last.entry.action === kGroupedAction && last.entry.actor_id === entry.actor_id && last.entry.actor_username === entry.actor_username) {
+      last.group = [...(last.group ?? [last.entry]), entry];
+      last.key = `group-${last.entry.id}`;
+      continue;
+    }
+    rows.push({ key: String(entry.id), entry });
+  }
+  return rows;
+}
+
+/**
+ * 系统管理 › 审计日志: who did what to which record, newest first, in words: the action
+ * (分派工单), the person by name, the record by name with a link to its page, the change as field
+ * lines. Filters by action, kind of record and person (on the server) and by date (over the
+ * entries loaded: the API has no date parameters). Runs of 查看个人信息 by one person fold into one row.
+ */
 export default function AuditLogPage() {
   const t = useT();
+  const users = useUsers();
+  const orgUnits = useOrgUnits();
+  const names: AuditNames = { t, users, orgUnits: orgUnits.byId };
   const [form] = Form.useForm<FilterValues>();
   const [filters, setFilters] = useState<AuditQuery>({});
+  const [dates, setDates] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const entries = useCursorList(auditKeys.list(filters), (cursor, signal) => auditApi.list({ ...filters, limit: kPageSize, cursor }, signal));
 
-  const applyFilters = (values: FilterValues) =>
-    setFilters({
-      action: values.action?.trim() || undefined,
-      entity_type: values.entity_type?.trim() || undefined,
-      entity_id: values.entity_id?.trim() || undefined,
-    });
+  const applyFilters = (values: FilterValues) => {
+    setFilters({ action: values.action || undefined, entity_type: values.entity_type || undefined, actor_id: values.actor_id ?? undefined });
+    setDates(values.dates ?? null);
+  };
 
-  const columns: TableColumnsType<AuditEntry> = [
+  const [from, to] = dates ?? [null, null];
+  const rows = useMemo(() => {
+    const shown = entries.items.filter((entry) => {
+      const at = Date.parse(entry.at);
+      if (from && at < from.startOf('day').valueOf()) return false;
+      if (to && at > to.endOf('day').valueOf()) return false;
+      return true;
+    });
+    return groupRows(shown);
+  }, [entries.items, from, to]);
+
+  const actionOptions = useMemo(
+    () => kAuditActions.map((action) => ({ value: action, label: auditActionLabel(t, action) })),
+    [t],
+  );
+  const entityOptions = kAuditEntityTypes.map((type) => ({ value: type, label: entityLabel(t, type) }));
+
+  // The person by display name; the username only for one out of sight; 系统 for the server itself.
+  const actor = (entry: AuditEntry) => {
+    if (entry.actor_id === null && !entry.actor_username) return <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>;
+    if (entry.actor_id === null) return entry.actor_username;
+    return users.name(entry.actor_id, entry.actor_username || t('user.someone'));
+  };
+
+  const columns: TableColumnsType<Row> = [
     {
       title: t('audit.time'),
-      dataIndex: 'at',
       key: 'at',
-      width: 180,
-      render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(at)}</span>,
+      width: 190,
+      render: (_, row) =>
+        row.group ? (
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {formatDateTime(row.group[row.group.length - 1].at)}
+            <br />
+            {formatDateTime(row.entry.at)}
+          </span>
+        ) : (
+          <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(row.entry.at)}</span>
+        ),
     },
-    {
-      title: t('audit.actor'),
-      dataIndex: 'actor_username',
-      key: 'actor',
-      width: 140,
-      render: (name: string | null) => name ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
-    },
+    { title: t('audit.actor'), key: 'actor', width: 150, render: (_, row) => actor(row.entry) },
     {
       title: t('audit.action'),
-      dataIndex: 'action',
       key: 'action',
-      render: (action: string) => {
-        const label = actionLabel(t, action);
-        return (
-          <Space size={6} wrap>
-            <Tag color={actionColor(action)} className="hearth-mono" style={{ marginInlineEnd: 0 }}>
-              {action}
-            </Tag>
-            {label && <Typography.Text type="secondary">{label}</Typography.Text>}
-          </Space>
-        );
-      },
+      width: 200,
+      render: (_, row) => (
+        <Tag color={auditActionColor(row.entry.action)} style={{ marginInlineEnd: 0 }} data-testid={`audit-action-${row.entry.id}`}>
+          {row.group
+            ? t('audit.viewedTimes', { action: auditActionLabel(t, row.entry.action), count: row.group.length })
+            : auditActionLabel(t, row.entry.action)}
+        </Tag>
+      ),
     },
     {
       title: t('audit.entity'),
       key: 'entity',
-      render: (_, entry) => (
-        <span>
-          {entityLabel(t, entry.entity_type)}
-          {entry.entity_id !== null && entry.entity_id !== undefined && (
-            <Typography.Text type="secondary"> #{entry.entity_id}</Typography.Text>
-          )}
-        </span>
-      ),
+      render: (_, row) =>
+        row.group ? (
+          <Typography.Text type="secondary">{t('audit.viewedRecords', { count: row.group.length })}</Typography.Text>
+        ) : (
+          <EntityCell entry={row.entry} names={names} />
+        ),
     },
     {
       title: t('audit.requestId'),
-      dataIndex: 'request_id',
       key: 'request_id',
-      render: (id: string | null) =>
-        id ? (
-          <Typography.Text className="hearth-mono" copyable={{ text: id }} type="secondary">
-            {id.length > 18 ? `${id.slice(0, 18)}…` : id}
+      width: 170,
+      responsive: ['xl'],
+      render: (_, row) => {
+        const id = row.entry.request_id;
+        return id ? (
+          <Typography.Text className="hearth-mono" copyable={{ text: id }} type="secondary" style={{ fontSize: 12 }}>
+            {id.length > 12 ? `${id.slice(0, 12)}…` : id}
           </Typography.Text>
-        ) : null,
+        ) : null;
+      },
     },
   ];
 
+  const groupColumns: TableColumnsType<AuditEntry> = [
+    { title: t('audit.time'), key: 'at', width: 180, render: (_, entry) => formatDateTime(entry.at) },
+    { title: t('audit.entity'), key: 'entity', render: (_, entry) => <EntityCell entry={entry} names={names} /> },
+    {
+      title: t('auditField.fields'),
+      key: 'fields',
+      render: (_, entry) => {
+        const fields = entry.after?.fields;
+        return Array.isArray(fields) ? fields.map((f) => fieldLabel(t, String(f))).join('、') : null;
+      },
+    },
+  ];
+
+  const datesPartial = (from || to) && entries.nextCursor;
   return (
     <>
-      <PageHeader
-        title={t('audit.title')}
-        description={t('audit.description')}
-        onRefresh={() => void entries.reload()}
-      />
+      <PageHeader title={t('audit.title')} description={t('audit.description')} onRefresh={() => void entries.reload()} />
       <ErrorAlert error={entries.error} />
       <Card variant="borderless">
-        <Form<FilterValues> form={form} name="audit_filter" layout="inline" onFinish={applyFilters} style={{ marginBottom: 16, rowGap: 12 }}>
+        <Form<FilterValues>
+          form={form}
+          name="audit_filter"
+          layout="inline"
+          onValuesChange={(_, values) => applyFilters(values)}
+          style={{ marginBottom: 16, rowGap: 12 }}
+        >
           <Form.Item name="action" label={t('audit.filterAction')}>
-            <AutoComplete
+            <Select
               allowClear
-              style={{ width: 240 }}
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 220 }}
               placeholder={t('common.all')}
-              options={kActions.map((action) => ({
-                value: action,
-                label: (
-                  <Flex justify="space-between" gap={8}>
-                    <span className="hearth-mono">{action}</span>
-                    <Typography.Text type="secondary">{actionLabel(t, action)}</Typography.Text>
-                  </Flex>
-                ),
-              }))}
-              showSearch={{
-                filterOption: (input, option) => String(option?.value ?? '').includes(input.trim()),
-              }}
+              options={actionOptions}
+              notFoundContent={t('audit.empty')}
               data-testid="audit-filter-action"
             />
           </Form.Item>
           <Form.Item name="entity_type" label={t('audit.filterEntityType')}>
-            <AutoComplete
-              allowClear
-              style={{ width: 180 }}
-              placeholder={t('common.all')}
-              options={kEntityTypes.map((type) => ({ value: type, label: `${type} · ${entityLabel(t, type)}` }))}
-              data-testid="audit-filter-entity-type"
-            />
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 160 }} placeholder={t('common.all')} options={entityOptions} data-testid="audit-filter-entity-type" />
           </Form.Item>
-          <Form.Item name="entity_id" label={t('audit.filterEntityId')}>
-            <Input allowClear style={{ width: 120 }} />
+          <Form.Item name="actor_id" label={t('audit.filterActor')}>
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 200 }} placeholder={t('common.all')} options={users.options} data-testid="audit-filter-actor" />
+          </Form.Item>
+          <Form.Item name="dates" label={t('audit.filterDates')}>
+            <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 260 }} data-testid="audit-filter-dates" />
           </Form.Item>
           <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-search">
-                {t('common.search')}
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  setFilters({});
-                }}
-              >
-                {t('common.reset')}
-              </Button>
-            </Space>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                applyFilters({});
+              }}
+              data-testid="audit-reset"
+            >
+              {t('common.reset')}
+            </Button>
           </Form.Item>
         </Form>
-        <CursorTable<AuditEntry>
-          list={entries}
+        {datesPartial && <Alert type="info" showIcon title={t('audit.datesLoadedOnly', { count: entries.items.length })} style={{ marginBottom: 12 }} />}
+        <Table<Row>
+          rowKey="key"
+          size="middle"
           columns={columns}
+          dataSource={rows}
+          loading={entries.loading}
+          pagination={false}
           expandable={{
-            expandedRowRender: (entry) => <AuditDiff before={entry.before} after={entry.after} />,
-            rowExpandable: (entry) => entry.before !== null || entry.after !== null,
+            expandedRowRender: (row) =>
+              row.group ? (
+                <Table<AuditEntry>
+                  rowKey="id"
+                  size="small"
+                  columns={groupColumns}
+                  dataSource={row.group}
+                  pagination={false}
+                  title={() => t('audit.groupEntries')}
+                  data-testid="audit-group"
+                />
+              ) : (
+                <AuditDiff before={row.entry.before} after={row.entry.after} entityType={row.entry.entity_type} names={names} />
+              ),
+            rowExpandable: (row) => !!row.group || row.entry.before !== null || row.entry.after !== null,
           }}
           locale={{ emptyText: t('audit.empty') }}
           data-testid="audit-table"
         />
+        <CursorListFooter list={entries} pageSize={kPageSize} />
       </Card>
     </>
   );

@@ -9,6 +9,7 @@ import { departmentOptions, kAllowedActions, responsibilityOptions, ticketAction
 import type { Ticket, TicketAction, TicketActionInput } from '../types';
 import { useStandardAnswers } from '../useStandardAnswers';
 import type { Users } from '../../platform/useUsers';
+import { worksTickets } from '../access';
 import { CallbackFields } from './CallbackFields';
 import { StandardAnswerSuggestions, useAnswerInsertion } from './StandardAnswerSuggestions';
 import { required, requiredText } from '../../../shared/ui/formRules';
@@ -130,7 +131,7 @@ export function TicketActions({ ticket, users, onChanged, onStale }: { ticket: T
                 <Select
                   showSearch
                   optionFilterProp="label"
-                  options={users.options}
+                  options={users.optionsOf(worksTickets)}
                   placeholder={t('ticket.assigneePlaceholder')}
                   notFoundContent={t('ticket.assigneeNone')}
                   data-testid="action-assignee"

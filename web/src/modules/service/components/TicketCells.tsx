@@ -1,8 +1,10 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { Tag, Tooltip, Typography } from 'antd';
-import { ClockCircleOutlined, PauseCircleOutlined, WarningOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, ClockCircleOutlined, FieldTimeOutlined, PauseCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { formatDateTime } from '../../../shared/ui/formatTime';
-import { formatSpan, gradeLabel, isSettled, kGradeColors, kTicketStatusColors, ticketStatusLabel } from '../labels';
+import { formatSpan, gradeLabel, kGradeColors, kTicketStatusColors, ticketStatusLabel } from '../labels';
 import type { Ticket } from '../types';
 
 /** 投诉等级 as a coloured tag: 一般 / 重要 / 热点 / 重大. */
@@ -30,56 +32,113 @@ export function currentDeadline(ticket: Ticket): { kind: 'response' | 'resolve';
 }
 
 /**
- * The SLA countdown of a ticket: time left to its current deadline, 已超时 in red once the server
- * says a deadline passed unmet, paused while waiting for the customer, nothing once settled.
+ * Where a ticket stands against its SLA, as the server says (`sla_state`): while open, the time left
+ * to its current deadline (paused while waiting for the customer), 将超时 in amber once 80% of it is
+ * used, 已超时 in red once it passed; once finished, 超时办结 in grey when it was late, 按时办结 in
+ * green when not; nothing when cancelled. A finished ticket is never shown as 已超时.
  */
 export function SlaCountdown({ ticket, now, testId }: { ticket: Ticket; now: number; testId?: string }) {
   const t = useT();
   const deadline = currentDeadline(ticket);
   const which = deadline.kind === 'response' ? t('ticket.responseDue') : t('ticket.resolveDue');
   const tip = `${which}：${formatDateTime(deadline.at)}`;
-  if (ticket.sla_breached) {
-    return (
-      <Tooltip title={tip}>
-        <Tag color="red" icon={<WarningOutlined />} style={{ marginInlineEnd: 0 }} data-testid={testId} data-sla="breached">
-          {t('ticket.overdue')}
-        </Tag>
-      </Tooltip>
-    );
-  }
-  if (isSettled(ticket.status)) {
-    return (
-      <Typography.Text type="secondary" data-testid={testId} data-sla="settled">
-        —
-      </Typography.Text>
-    );
+  const left = new Date(deadline.at).getTime() - now;
+  const state = ticket.sla_state;
+  const tag = (color: string, icon: ReactNode, text: string, title: string) => (
+    <Tooltip title={title}>
+      <Tag color={color} icon={icon} style={{ marginInlineEnd: 0 }} data-testid={testId} data-sla={state}>
+        {text}
+      </Tag>
+    </Tooltip>
+  );
+  switch (state) {
+    case 'breached':
+      return tag('red', <WarningOutlined />, t('ticket.overdue'), tip);
+    case 'at_risk':
+      return tag('gold', <FieldTimeOutlined />, t('slaState.at_risk'), left > 0 ? `${tip} · ${t('ticket.timeLeft', { span: formatSpan(t, left) })}` : tip);
+    case 'late':
+      return (
+        <Typography.Text type="secondary" data-testid={testId} data-sla={state} style={{ whiteSpace: 'nowrap' }}>
+          {t('slaState.late')}
+        </Typography.Text>
+      );
+    case 'met':
+      return (
+        <Typography.Text type="success" data-testid={testId} data-sla={state} style={{ whiteSpace: 'nowrap' }}>
+          <CheckCircleOutlined /> {t('slaState.met')}
+        </Typography.Text>
+      );
+    case 'none':
+      return (
+        <Typography.Text type="secondary" data-testid={testId} data-sla={state}>
+          —
+        </Typography.Text>
+      );
+    default:
+      break;
   }
   if (ticket.status === 'on_hold') {
     return (
       <Tooltip title={tip}>
-        <Typography.Text type="secondary" data-testid={testId} data-sla="paused" style={{ whiteSpace: 'nowrap' }}>
+        <Typography.Text type="secondary" data-testid={testId} data-sla={state} data-paused="true" style={{ whiteSpace: 'nowrap' }}>
           <PauseCircleOutlined /> {t('ticket.slaPaused')}
         </Typography.Text>
       </Tooltip>
     );
   }
-  const left = new Date(deadline.at).getTime() - now;
-  if (left <= 0) {
-    return (
-      <Tooltip title={tip}>
-        <Typography.Text type="danger" data-testid={testId} data-sla="due" style={{ whiteSpace: 'nowrap' }}>
-          {t('ticket.dueNow')}
-        </Typography.Text>
-      </Tooltip>
-    );
-  }
-  const soon = left < 2 * 3_600_000;
   return (
     <Tooltip title={tip}>
-      <Typography.Text type={soon ? 'warning' : undefined} data-testid={testId} data-sla="running" style={{ whiteSpace: 'nowrap' }}>
+      <Typography.Text data-testid={testId} data-sla={state} style={{ whiteSpace: 'nowrap' }}>
         <ClockCircleOutlined />{' '}
-        {deadline.kind === 'response' ? t('ticket.responseLeft', { span: formatSpan(t, left) }) : t('ticket.resolveLeft', { span: formatSpan(t, left) })}
+        {left <= 0
+          ? t('ticket.dueNow')
+          : deadline.kind === 'response'
+            ? t('ticket.responseLeft', { span: formatSpan(t, left) })
+            : t('ticket.resolveLeft', { span: formatSpan(t, left) })}
       </Typography.Text>
     </Tooltip>
+  );
+}
+
+/**
+ * The ticket's customer by name, linking to their page, with their phone as the caller may see it
+ * (`withPhone`); 客户 when the name is not the caller's to see.
+ */
+export function TicketCustomer({ ticket, withPhone, testId }: { ticket: Pick<Ticket, 'customer_id' | 'customer_name' | 'customer_phone'>; withPhone?: boolean; testId?: string }) {
+  const t = useT();
+  return (
+    <span style={{ display: 'inline-flex', flexDirection: 'column', minWidth: 0 }}>
+      <Link to={`/customers/${ticket.customer_id}`} data-testid={testId} style={{ whiteSpace: 'nowrap' }}>
+        {ticket.customer_name || t('ticket.customerUnnamed')}
+      </Link>
+      {withPhone && ticket.customer_phone && (
+        <Typography.Text type="secondary" className="hearth-mono" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+          {ticket.customer_phone}
+        </Typography.Text>
+      )}
+    </span>
+  );
+}
+
+/**
+ * The ticket's unit by code (3-2-1101), linking to its page, with the project's name (`withProject`);
+ * the project alone when the ticket names no unit, — when neither.
+ */
+export function TicketUnit({ ticket, withProject, testId }: { ticket: Pick<Ticket, 'unit_id' | 'unit_code' | 'project_name'>; withProject?: boolean; testId?: string }) {
+  const t = useT();
+  if (ticket.unit_id === null) {
+    return ticket.project_name ? <span>{ticket.project_name}</span> : <Typography.Text type="secondary">—</Typography.Text>;
+  }
+  return (
+    <span style={{ display: 'inline-flex', flexDirection: 'column', minWidth: 0 }}>
+      <Link to={`/units/${ticket.unit_id}`} data-testid={testId} style={{ whiteSpace: 'nowrap' }}>
+        {ticket.unit_code || t('ticket.unitUnnamed')}
+      </Link>
+      {withProject && ticket.project_name && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {ticket.project_name}
+        </Typography.Text>
+      )}
+    </span>
   );
 }

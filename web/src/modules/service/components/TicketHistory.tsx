@@ -8,6 +8,7 @@ import { serviceApi } from '../api';
 import { ticketKeys } from '../queries';
 import { chargeToLabel, departmentLabel, formatFen, responsibilityLabel, ticketActionLabel, workOrderActionLabel, workOrderStatusLabel } from '../labels';
 import type { Users } from '../../platform/useUsers';
+import { useOrgUnits } from '../../platform/useOrgUnits';
 import { TicketStatusTag } from './TicketCells';
 import type { TicketEvent, TicketEventAction } from '../types';
 
@@ -53,8 +54,14 @@ function workOrderLines(t: Translate, detail: Detail): string[] {
   return lines;
 }
 
+/** Names the detail's people and org units by their ids (the history's detail carries ids only). */
+interface Namers {
+  user: (id: number) => string;
+  orgUnit: (id: number) => string;
+}
+
 /** The event's detail object as short "label: value" lines, in the reader's language. */
-function detailLines(t: Translate, users: Users, action: TicketEventAction, detail: Detail): string[] {
+function detailLines(t: Translate, names: Namers, action: TicketEventAction, detail: Detail): string[] {
   if (action === 'work_order') return workOrderLines(t, detail ?? {});
   const lines: string[] = [];
   if (action === 'shared') lines.push(t('ticket.sharedDetail'));
@@ -78,7 +85,7 @@ function detailLines(t: Translate, users: Users, action: TicketEventAction, deta
         lines.push(`${t('ticket.responsibility')}：${responsibilityLabel(t, value)}`);
         break;
       case 'assignee_id':
-        lines.push(`${t('ticket.assignee')}：${users.name(Number(value))}`);
+        lines.push(`${t('ticket.assignee')}：${names.user(Number(value))}`);
         break;
       case 'round_robin':
         if (raw === true) lines.push(t('ticket.roundRobinDetail'));
@@ -93,7 +100,7 @@ function detailLines(t: Translate, users: Users, action: TicketEventAction, deta
         lines.push(t('ticket.escalationLevel', { level: value }));
         break;
       case 'org_unit_id':
-        lines.push(t('ticket.escalatedTo', { id: value }));
+        lines.push(t('ticket.escalatedTo', { name: names.orgUnit(Number(value)) }));
         break;
       case 'notified':
         lines.push(t('ticket.notified', { count: value }));
@@ -121,6 +128,11 @@ function detailLines(t: Translate, users: Users, action: TicketEventAction, deta
 /** A ticket's history, oldest first: every action with its status change and detail (`ticketKeys.events`). */
 export function TicketHistory({ ticketId, users }: { ticketId: number; users: Users }) {
   const t = useT();
+  const orgUnits = useOrgUnits();
+  const names: Namers = {
+    user: (id) => users.name(id, t('user.someone')),
+    orgUnit: (id) => orgUnits.byId.get(id)?.name ?? t('ticket.higherOrgUnit'),
+  };
   const { data: events, error } = useQuery({
     queryKey: ticketKeys.events(ticketId),
     queryFn: async ({ signal }) => (await serviceApi.events(ticketId, signal)).items,
@@ -146,14 +158,14 @@ export function TicketHistory({ ticketId, users }: { ticketId: number; users: Us
               )}
               {event.to_status && event.from_status !== event.to_status && <TicketStatusTag status={event.to_status} />}
             </Flex>
-            {detailLines(t, users, event.action, event.detail).map((line, index) => (
+            {detailLines(t, names, event.action, event.detail).map((line, index) => (
               <Typography.Paragraph key={index} style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
                 {line}
               </Typography.Paragraph>
             ))}
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="ticket-event-actor">
               {formatDateTime(event.at)}
-              {event.actor_id !== null && ` · ${t('ticket.actor', { name: users.name(event.actor_id) })}`}
+              {` · ${event.actor_name ? t('ticket.actor', { name: event.actor_name }) : event.actor_id === null ? t('ticket.actorSystem') : t('ticket.actor', { name: users.name(event.actor_id, t('user.someone')) })}`}
             </Typography.Text>
           </div>
         ),

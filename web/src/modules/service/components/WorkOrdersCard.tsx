@@ -7,7 +7,7 @@ import type { Translate } from '../../../app/i18n/i18nContext';
 import { useModalTarget } from '../../../shared/hooks/useModalTarget';
 import { formatDateTime } from '../../../shared/ui/formatTime';
 import { serviceApi } from '../api';
-import { serviceKeys, ticketKeys } from '../queries';
+import { serviceKeys, ticketKeys, workOrderKeys } from '../queries';
 import { chargeToLabel, formatFen, isSettled, kWorkOrderAllowed, kWorkOrderStatusColors, workOrderActionLabel, workOrderStatusLabel } from '../labels';
 import type { Ticket, WorkOrder, WorkOrderAction } from '../types';
 import type { Users } from '../../platform/useUsers';
@@ -78,6 +78,7 @@ export function WorkOrdersCard({ ticket, users, writable, onChanged }: { ticket:
     queryClient.setQueryData<WorkOrder[]>(ticketKeys.workOrders(ticket.id), (current) =>
       current?.some((o) => o.id === order.id) ? current.map((o) => (o.id === order.id ? order : o)) : [...(current ?? []), order],
     );
+    void queryClient.invalidateQueries({ queryKey: workOrderKeys.ofCustomer(ticket.customer_id) });
     onChanged();
   };
 
@@ -145,7 +146,7 @@ export function WorkOrdersCard({ ticket, users, writable, onChanged }: { ticket:
           <Descriptions.Item label={t('workOrder.visitedAt')}>{short(order.visited_at) || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('workOrder.acceptedAt')}>{short(order.accepted_at) || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('workOrder.approval')}>
-            {order.approved_at ? t('workOrder.approvedBy', { name: users.name(order.approved_by), at: short(order.approved_at) }) : order.status === 'pending_approval' ? t('workOrder.awaitingApproval') : '—'}
+            {order.approved_at ? t('workOrder.approvedBy', { name: users.name(order.approved_by, t('user.someone')), at: short(order.approved_at) }) : order.status === 'pending_approval' ? t('workOrder.awaitingApproval') : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('workOrder.cost')}>
             <span data-testid="work-order-cost-value">{formatFen(order.cost_fen)}</span>

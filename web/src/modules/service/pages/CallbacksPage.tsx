@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, Card, Flex, Form, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Flex, Form, Grid, Spin, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { PhoneOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
-import { ApiError, fetchAll } from '../../../shared/api/client';
+import { ApiError } from '../../../shared/api/client';
+import { CursorListFooter } from '../../../shared/ui/CursorTable';
+import { useCursorList } from '../../../shared/hooks/useCursorList';
 import { FormModal } from '../../../shared/ui/FormModal';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { formatDateTime } from '../../../shared/ui/formatTime';
@@ -16,14 +18,14 @@ import { departmentLabel, formatSpan, kindLabel, responsibilityLabel, ticketStat
 import type { Ticket, TicketListQuery } from '../types';
 import { TicketFilterBar, type TicketFilters } from '../components/TicketFilterBar';
 import { CallbackFields, reopensTicket } from '../components/CallbackFields';
-import { GradeTag } from '../components/TicketCells';
+import { GradeTag, TicketCustomer, TicketUnit } from '../components/TicketCells';
 import { useNow } from '../useNow';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { actionsColumn } from '../../../shared/ui/tableColumns';
 
 /** Waiting longer than this is shown in orange, and past twice it in red (a day's call-back promise). */
 const kDueMs = 24 * 3_600_000;
-const kNone: Ticket[] = [];
+const kPageSize = 20;
 
 interface CallbackValues {
   satisfaction?: number;
@@ -38,8 +40,9 @@ function CallbackModal({ ticket, onClose, onDone, onStale }: { ticket: Ticket; o
   const { message } = App.useApp();
   const [form] = Form.useForm<CallbackValues>();
   const [initial] = useState<CallbackValues>({});
-  // Whom to call: the name and the number as the caller's role may see it.
+  // Whom to call: the number as the caller's role may see it (the ticket's is always masked).
   const customer = useCustomer(ticket.customer_id).data ?? null;
+  const phone = customer?.phone ?? ticket.customer_phone;
 
   const save = async (values: CallbackValues) => {
     const comment = values.comment?.trim();
@@ -78,9 +81,10 @@ function CallbackModal({ ticket, onClose, onDone, onStale }: { ticket: Ticket; o
         <Flex gap={8} align="center" wrap style={{ marginTop: 6 }}>
           <PhoneOutlined style={{ color: '#1f4fd1' }} />
           <Link to={`/customers/${ticket.customer_id}`} target="_blank" data-testid="callback-customer">
-            {customer ? customer.name : t('ticket.customerRef', { id: ticket.customer_id })}
+            {customer?.name || ticket.customer_name || t('ticket.customerUnnamed')}
           </Link>
-          {customer?.phone && <Typography.Text copyable>{customer.phone}</Typography.Text>}
+          {phone && <Typography.Text copyable>{phone}</Typography.Text>}
+          {ticket.unit_code && <Typography.Text type="secondary">{[ticket.project_name, ticket.unit_code].filter(Boolean).join(' ')}</Typography.Text>}
         </Flex>
       </div>
       <CallbackFields />
@@ -89,34 +93,28 @@ function CallbackModal({ ticket, onClose, onDone, onStale }: { ticket: Ticket; o
 }
 
 /**
- * /callbacks — 回访队列: resolved tickets waiting for their call-back, the longest-waiting first.
- * A call-back takes the row out of the queue (closed, or reopened at 1–2 stars).
+ * /callbacks — 回访队列: resolved tickets waiting for their call-back, 20 a page; the rows read so far
+ * stand longest-waiting first. A call-back takes the row out of the queue (closed, or reopened at 1–2 stars).
  */
 export default function CallbacksPage() {
   const t = useT();
   const now = useNow(60_000);
+  const narrow = !Grid.useBreakpoint().md;
   const [filters, setFilters] = useState<TicketFilters>({});
   const { modal, openModal, closeModal } = useModalTarget<Ticket>();
   const queryClient = useQueryClient();
-  const { kind, department } = filters;
-  const queueKey = ticketKeys.callbacks({ kind, department });
-  // The server lists newest first and has no other order: read the whole queue, then sort.
-  const query = useQuery({
-    queryKey: queueKey,
-    queryFn: ({ signal }) => fetchAll<Ticket>('/tickets', { status: 'resolved', kind, department } satisfies TicketListQuery, { signal, maxPages: 10 }),
-    placeholderData: keepPreviousData,
-  });
-  const tickets = query.data?.items ?? kNone;
-  const truncated = query.data?.truncated ?? false;
-  const load = () => void query.refetch();
+  const { kind, department, project_id } = filters;
+  const query: TicketListQuery = { status: 'resolved', kind, department, project_id, limit: kPageSize };
+  const list = useCursorList(ticketKeys.callbacks(query), (cursor, signal) => serviceApi.list({ ...query, cursor }, signal));
+  const tickets = list.items;
+  const load = () => void list.reload();
 
+  // The server lists newest first; of the pages read, the longest-waiting come first.
   const queue = useMemo(() => [...tickets].sort((a, b) => (a.resolved_at ?? a.updated_at).localeCompare(b.resolved_at ?? b.updated_at) || a.id - b.id), [tickets]);
 
   const done = (next: Ticket) => {
     ticketChanged(queryClient, next);
-    queryClient.setQueryData<{ items: Ticket[]; truncated: boolean }>(queueKey, (current) =>
-      current && { ...current, items: current.items.filter((ticket) => ticket.id !== next.id || next.status === 'resolved') },
-    );
+    list.setItems((current) => current.filter((ticket) => ticket.id !== next.id || next.status === 'resolved'));
   };
 
   const waited = (ticket: Ticket) => {
@@ -132,8 +130,14 @@ export default function CallbacksPage() {
     );
   };
 
+  const callbackButton = (ticket: Ticket) => (
+    <Button type="primary" size="small" icon={<PhoneOutlined />} onClick={() => openModal(ticket)} data-testid={`callback-${ticket.id}`}>
+      {t('callback.action')}
+    </Button>
+  );
+
   const columns: TableColumnsType<Ticket> = [
-    { title: t('common.id'), dataIndex: 'id', key: 'id', width: 72, render: (id: number) => <Link to={`/tickets/${id}`}>#{id}</Link> },
+    { title: t('ticket.number'), dataIndex: 'id', key: 'id', width: 64, render: (id: number) => <Link to={`/tickets/${id}`}>{id}</Link> },
     {
       title: t('ticket.titleField'),
       dataIndex: 'title',
@@ -153,56 +157,83 @@ export default function CallbacksPage() {
         </Flex>
       ),
     },
-    { title: t('ticket.kind'), dataIndex: 'kind', key: 'kind', width: 88, render: (value: string) => kindLabel(t, value) },
-    { title: t('ticket.grade'), dataIndex: 'grade', key: 'grade', width: 72, render: (value: string) => <GradeTag grade={value} /> },
-    { title: t('ticket.department'), dataIndex: 'department', key: 'department', width: 110, render: (value: string) => departmentLabel(t, value) },
-    { title: t('ticket.responsibility'), dataIndex: 'responsibility', key: 'responsibility', width: 120, render: (value: string | null) => responsibilityLabel(t, value) || '—' },
     {
       title: t('ticket.customer'),
-      dataIndex: 'customer_id',
-      key: 'customer_id',
+      key: 'customer',
       width: 120,
-      render: (id: number) => <Link to={`/customers/${id}`}>{t('ticket.customerRef', { id })}</Link>,
+      render: (_, ticket) => <TicketCustomer ticket={ticket} withPhone testId={`ticket-customer-${ticket.id}`} />,
     },
-    { title: t('callback.waiting'), key: 'waited', width: 150, render: (_, ticket) => waited(ticket) },
-    actionsColumn(t('common.actions'), 120, (ticket) => (
-      <Button type="primary" size="small" icon={<PhoneOutlined />} onClick={() => openModal(ticket)} data-testid={`callback-${ticket.id}`}>
-        {t('callback.action')}
-      </Button>
-    )),
+    { title: t('ticket.unit'), key: 'unit', width: 120, render: (_, ticket) => <TicketUnit ticket={ticket} withProject testId={`ticket-unit-${ticket.id}`} /> },
+    { title: t('ticket.kind'), dataIndex: 'kind', key: 'kind', width: 56, render: (value: string) => kindLabel(t, value) },
+    { title: t('ticket.grade'), dataIndex: 'grade', key: 'grade', width: 64, render: (value: string) => <GradeTag grade={value} /> },
+    {
+      title: t('ticket.department'),
+      dataIndex: 'department',
+      key: 'department',
+      width: 100,
+      render: (value: string, ticket) => (
+        <Flex vertical>
+          <span>{departmentLabel(t, value)}</span>
+          {ticket.assignee_name && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {ticket.assignee_name}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
+    },
+    { title: t('ticket.responsibility'), dataIndex: 'responsibility', key: 'responsibility', width: 90, render: (value: string | null) => responsibilityLabel(t, value) || '—' },
+    { title: t('callback.waiting'), key: 'waited', width: 130, render: (_, ticket) => waited(ticket) },
+    actionsColumn(t('common.actions'), 90, callbackButton),
   ];
 
   return (
     <>
-      <PageHeader
-        title={t('callback.title')}
-        description={t('callback.description')}
-        onRefresh={load}
-      />
-      <ErrorAlert error={query.error} />
+      <PageHeader title={t('callback.title')} description={t('callback.description')} onRefresh={load} />
+      <ErrorAlert error={list.error} />
       <Card variant="borderless">
-        <TicketFilterBar
-          filters={filters}
-          onChange={setFilters}
-          shown={['kind', 'department']}
-          extra={
-            <Typography.Text type="secondary" style={{ marginLeft: 'auto' }} data-testid="callback-count">
-              {t('callback.count', { count: queue.length })}
-            </Typography.Text>
-          }
-        />
-        {truncated && <Alert type="info" showIcon title={t('callback.truncated', { count: tickets.length })} style={{ marginBottom: 12 }} />}
-        <Table<Ticket>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={queue}
-          loading={query.isFetching}
-          pagination={false}
-          locale={{ emptyText: t('callback.empty') }}
-          scroll={{ x: 1100 }}
-          data-testid="callback-table"
-        />
+        <TicketFilterBar filters={filters} onChange={setFilters} shown={['kind', 'department', 'project_id']} resettable />
+        {narrow ? (
+          <Spin spinning={list.loading}>
+            {queue.length === 0 && !list.loading ? (
+              <Typography.Text type="secondary">{t('callback.empty')}</Typography.Text>
+            ) : (
+              <Flex vertical data-testid="callback-list">
+                {queue.map((ticket, index) => (
+                  <div key={ticket.id} data-id={ticket.id} style={{ padding: '10px 0', borderTop: index === 0 ? undefined : '1px solid #f0f2f5' }}>
+                    <Link to={`/tickets/${ticket.id}`}>
+                      <Typography.Text strong style={{ color: '#1f4fd1' }}>
+                        {ticket.title}
+                      </Typography.Text>
+                    </Link>
+                    <Flex align="center" gap={8} wrap style={{ marginTop: 4 }}>
+                      <TicketCustomer ticket={ticket} withPhone />
+                      <TicketUnit ticket={ticket} />
+                      {waited(ticket)}
+                      <span style={{ marginLeft: 'auto' }}>{callbackButton(ticket)}</span>
+                    </Flex>
+                  </div>
+                ))}
+              </Flex>
+            )}
+            <CursorListFooter list={list} pageSize={kPageSize} />
+          </Spin>
+        ) : (
+          <>
+            <Table<Ticket>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={queue}
+              loading={list.loading}
+              pagination={false}
+              locale={{ emptyText: t('callback.empty') }}
+              scroll={{ x: 1080 }}
+              data-testid="callback-table"
+            />
+            <CursorListFooter list={list} pageSize={kPageSize} />
+          </>
+        )}
       </Card>
       {modal && <CallbackModal key={modal.key} ticket={modal.target} onClose={closeModal} onDone={done} onStale={load} />}
     </>

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { App, Button, Card, Col, Empty, Flex, Form, Input, List, Radio, Row, Select, Spin, Typography, type InputRef } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, List, Radio, Row, Select, Spin, Typography, type InputRef } from 'antd';
 import { CheckCircleFilled, PhoneOutlined, SearchOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
+import { useAuth } from '../../../app/auth/useAuth';
+import { useUntabbableClear } from '../../../shared/hooks/useUntabbableClear';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { FormErrorAlert } from '../../../shared/ui/FormErrorAlert';
 import { errorMessage } from '../../../shared/ui/apiErrors';
@@ -22,6 +24,7 @@ import { kTicketKinds, type TicketChannel, type TicketGrade, type TicketKind } f
 import { useCategories } from '../useCategories';
 import { CategoryTreeSelect } from '../components/CategoryTreeSelect';
 import { required } from '../../../shared/ui/formRules';
+import { serviceAccess } from '../access';
 
 const kSearchDelayMs = 250;
 
@@ -39,9 +42,25 @@ const kFormFields = ['kind', 'unit_id', 'channel', 'category_id', 'grade', 'titl
 
 /**
  * /tickets/new — 来电受理: find the caller (phone digits or name, arrows + Enter), then kind
- * (number keys 1–5), title and description; Ctrl+Enter opens the ticket. Works without a mouse.
+ * (number keys 1–5), title and description; Ctrl+Enter opens the ticket. Works without a mouse: the
+ * clear buttons (×) are no Tab stops, so Tab goes from field to field without dropping a value.
+ * Those who may not file tickets (no record.write) are told so instead of given a form that fails.
  */
 export default function NewTicketPage() {
+  const t = useT();
+  const { me } = useAuth();
+  if (me && !serviceAccess(me).write) {
+    return (
+      <>
+        <PageHeader title={t('ticket.incomingCall')} />
+        <Alert type="info" showIcon title={t('ticket.mayNotFile')} data-testid="may-not-file" />
+      </>
+    );
+  }
+  return <NewTicketForm />;
+}
+
+function NewTicketForm() {
   const t = useT();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -49,6 +68,7 @@ export default function NewTicketPage() {
   const [form] = Form.useForm<TicketFormValues>();
   const { saving, error, submit, settle } = useFormSubmit<TicketFormValues>(form, kFormFields, { customer_id: 'unit_id', project_id: 'unit_id' });
 
+  const untabbableClear = useUntabbableClear();
   const searchRef = useRef<InputRef>(null);
   const kindRef = useRef<HTMLDivElement>(null);
   const [typed, setTyped] = useState('');
@@ -144,7 +164,7 @@ export default function NewTicketPage() {
 
   const showList = !customer || typed !== pickedWith;
   return (
-    <div onKeyDown={onPageKey} data-testid="incoming-call">
+    <div ref={untabbableClear} onKeyDown={onPageKey} data-testid="incoming-call">
       <PageHeader title={t('ticket.incomingCall')} description={t('ticket.incomingCallDescription')} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={9}>
@@ -169,9 +189,6 @@ export default function NewTicketPage() {
                   <Typography.Text strong>{customer.name}</Typography.Text>
                   <div>{customer.phone && <PhoneText phone={customer.phone} />}</div>
                 </div>
-                <Typography.Text type="secondary" style={{ marginLeft: 'auto' }}>
-                  #{customer.id}
-                </Typography.Text>
               </Flex>
             )}
             {showList && (

@@ -1,20 +1,19 @@
 import { useCallback } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Breadcrumb, Card, Col, Flex, Row, Tag, Typography } from 'antd';
-import { RiseOutlined, WarningOutlined } from '@ant-design/icons';
+import { Breadcrumb, Card, Col, Flex, Grid, Row, Tag, Typography } from 'antd';
+import { RiseOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { useAuth } from '../../../app/auth/useAuth';
 import type { Translate } from '../../../app/i18n/i18nContext';
 import { BackLink, RecordFallback, recordPage, type BackTo } from '../../../shared/ui/RecordPage';
 import { formatDateTime } from '../../../shared/ui/formatTime';
 import { Fact, FactGrid } from '../../../shared/ui/Fact';
-import { useCustomer } from '../../customers/queries';
 import { serviceApi } from '../api';
 import { ticketChanged, ticketKeys } from '../queries';
-import { channelLabel, departmentLabel, kindLabel, responsibilityLabel } from '../labels';
+import { channelLabel, departmentLabel, kindLabel, responsibilityLabel, slaStateLabel } from '../labels';
 import type { Ticket } from '../types';
-import { GradeTag, SlaCountdown, TicketStatusTag } from '../components/TicketCells';
+import { GradeTag, SlaCountdown, TicketCustomer, TicketStatusTag, TicketUnit } from '../components/TicketCells';
 import { TicketActions } from '../components/TicketActions';
 import { TicketHistory } from '../components/TicketHistory';
 import { ShareLinkButton } from '../components/ShareLinkButton';
@@ -40,7 +39,7 @@ function TicketView({ id }: { id: number }) {
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: ticketKeys.detail(id), queryFn: ({ signal }) => serviceApi.get(id, signal) });
   const ticket = query.data;
-  const customerName = useCustomer(ticket?.customer_id).data?.name ?? null;
+  const narrow = !Grid.useBreakpoint().md;
   const { refetch } = query;
 
   const historyChanged = useCallback(() => void queryClient.invalidateQueries({ queryKey: ticketKeys.events(id) }), [queryClient, id]);
@@ -82,7 +81,14 @@ function TicketView({ id }: { id: number }) {
     <Flex vertical gap={16}>
       <Flex align="center" gap={16} wrap>
         <BackLink back={backToQueue(t)} testId="back-to-queue" />
-        <Breadcrumb items={[{ key: 'tickets', title: <Link to="/tickets">{t('nav.tickets')}</Link> }, { key: 'ticket', title: `#${ticket.id}` }]} />
+        {!narrow && (
+          <Breadcrumb
+            items={[
+              { key: 'tickets', title: <Link to="/tickets">{t('nav.tickets')}</Link> },
+              { key: 'ticket', title: t('ticket.numberValue', { id: ticket.id }) },
+            ]}
+          />
+        )}
       </Flex>
 
       <Card variant="borderless" data-testid="ticket-header">
@@ -90,20 +96,17 @@ function TicketView({ id }: { id: number }) {
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="ticket-title">
             {ticket.title}
           </Typography.Title>
-          <Typography.Text type="secondary">#{ticket.id}</Typography.Text>
+          <Typography.Text type="secondary" data-testid="ticket-number">
+            {t('ticket.numberValue', { id: ticket.id })}
+          </Typography.Text>
           <TicketStatusTag status={ticket.status} testId="ticket-status" />
           <GradeTag grade={ticket.grade} testId="ticket-grade" />
-          {ticket.sla_breached && (
-            <Tag color="red" icon={<WarningOutlined />} style={{ marginInlineEnd: 0 }} data-testid="ticket-breached">
-              {t('ticket.overdue')}
-            </Tag>
-          )}
           {ticket.escalation_level > 0 && (
             <Tag color="red" icon={<RiseOutlined />} style={{ marginInlineEnd: 0 }} data-testid="ticket-escalated" data-level={ticket.escalation_level}>
               {t('ticket.escalated', { level: ticket.escalation_level })}
             </Tag>
           )}
-          <Flex align="center" gap={12} style={{ marginLeft: 'auto' }}>
+          <Flex align="center" gap={12} wrap style={{ marginLeft: narrow ? undefined : 'auto' }}>
             <SlaCountdown ticket={ticket} now={now} testId="ticket-sla" />
             {ticket.status === 'closed' && access.write && <FileCaseButton ticket={ticket} />}
             <ShareLinkButton ticketId={ticket.id} onShared={historyChanged} />
@@ -114,7 +117,16 @@ function TicketView({ id }: { id: number }) {
             {ticket.description}
           </Typography.Paragraph>
         )}
-        <FactGrid columns="repeat(auto-fit, minmax(150px, 1fr))">
+        <FactGrid columns={narrow ? 'repeat(2, minmax(0, 1fr))' : 'repeat(auto-fit, minmax(150px, 1fr))'}>
+          <Fact label={t('ticket.customer')} testId="fact-customer">
+            <TicketCustomer ticket={ticket} withPhone testId="ticket-customer" />
+          </Fact>
+          <Fact label={t('ticket.unit')} testId="fact-unit">
+            <TicketUnit ticket={ticket} testId="ticket-unit" />
+          </Fact>
+          <Fact label={t('ticket.project')} testId="fact-project">
+            {ticket.project_id !== null ? <Link to={`/projects/${ticket.project_id}`}>{ticket.project_name || t('ticket.project')}</Link> : '—'}
+          </Fact>
           <Fact label={t('ticket.kind')} testId="fact-kind">
             {kindLabel(t, ticket.kind)}
           </Fact>
@@ -123,18 +135,18 @@ function TicketView({ id }: { id: number }) {
           </Fact>
           <Fact label={t('ticket.department')} testId="fact-department">
             {departmentLabel(t, ticket.department)}
-            {ticket.assignee_id !== null && (
-              <Typography.Text type="secondary" data-testid="fact-assignee" data-assignee={ticket.assignee_id}>{` · ${users.name(ticket.assignee_id)}`}</Typography.Text>
+          </Fact>
+          <Fact label={t('ticket.assignee')}>
+            {ticket.assignee_id !== null ? (
+              <span data-testid="fact-assignee" data-assignee={ticket.assignee_id}>
+                {ticket.assignee_name || users.name(ticket.assignee_id, t('user.someone'))}
+              </span>
+            ) : (
+              <Typography.Text type="secondary">{t('ticket.unassigned')}</Typography.Text>
             )}
           </Fact>
-          <Fact label={t('ticket.customer')} testId="fact-customer">
-            <Link to={`/customers/${ticket.customer_id}`}>{customerName ? `${customerName}（#${ticket.customer_id}）` : t('ticket.customerRef', { id: ticket.customer_id })}</Link>
-          </Fact>
-          <Fact label={t('ticket.unit')} testId="fact-unit">
-            {ticket.unit_id !== null ? <Link to={`/units/${ticket.unit_id}`}>{t('ticket.unitRef', { id: ticket.unit_id })}</Link> : '—'}
-          </Fact>
           <Fact label={t('ticket.category')} testId="fact-category">
-            {ticket.category_id !== null ? categories.path(ticket.category_id) || `#${ticket.category_id}` : '—'}
+            {ticket.category_id !== null ? categories.path(ticket.category_id) || '—' : '—'}
           </Fact>
           <Fact label={t('ticket.responseDue')} testId="fact-response-due">
             {due(ticket.response_due_at, ticket.responded_at)}
@@ -142,13 +154,15 @@ function TicketView({ id }: { id: number }) {
           <Fact label={t('ticket.resolveDue')} testId="fact-resolve-due">
             {due(ticket.resolve_due_at, ticket.resolved_at)}
           </Fact>
-          <Fact label={t('ticket.breached')} testId="fact-breached">
-            {ticket.sla_breached ? <Typography.Text type="danger">{t('ticket.breachedYes')}</Typography.Text> : t('ticket.breachedNo')}
+          <Fact label={t('ticket.slaState')} testId="fact-sla-state">
+            <span data-sla={ticket.sla_state}>
+              {ticket.sla_state === 'breached' ? <Typography.Text type="danger">{slaStateLabel(t, ticket.sla_state)}</Typography.Text> : slaStateLabel(t, ticket.sla_state)}
+            </span>
           </Fact>
           <Fact label={t('common.createdAt')}>{formatDateTime(ticket.created_at)}</Fact>
         </FactGrid>
         {(ticket.resolution || ticket.responsibility || ticket.satisfaction !== null) && (
-          <FactGrid columns="2fr 1fr 1fr">
+          <FactGrid columns={narrow ? 'minmax(0, 1fr)' : '2fr 1fr 1fr'}>
             <Fact label={t('ticket.resolution')} testId="fact-resolution">
               <span style={{ whiteSpace: 'pre-wrap' }}>{ticket.resolution || '—'}</span>
             </Fact>

@@ -10,6 +10,26 @@ import { departmentOptions } from '../../labels';
 import type { CategoryNode } from '../../useCategories';
 import type { Department, RoutingRule, RoutingRuleInput, TicketGrade, TicketKind } from '../../types';
 import { required, requiredText } from '../../../../shared/ui/formRules';
+import { OrgUnitTreeSelect } from '../../../platform/components/OrgUnitTreeSelect';
+import type { OrgTreeNode } from '../../../platform/orgTree';
+
+/** The dialog's purpose: a new rule, or a change to one (the same form, filled in). */
+export type RoutingRuleModalTarget = { mode: 'create' } | { mode: 'edit'; rule: RoutingRule };
+
+/**
+ * The body of a PUT (or POST) that keeps everything of `rule` but what `change` says: PUT replaces
+ * the whole rule, so every condition it has goes along.
+ */
+export function routingRuleInput(rule: RoutingRule, change: Partial<RoutingRuleInput> = {}): RoutingRuleInput {
+  const body: RoutingRuleInput = { name: rule.name, position: rule.position, department: rule.department, active: rule.active };
+  if (rule.kind) body.kind = rule.kind;
+  if (rule.category_id !== null) body.category_id = rule.category_id;
+  if (rule.grade) body.grade = rule.grade;
+  if (rule.project_id !== null) body.project_id = rule.project_id;
+  if (rule.unit_status) body.unit_status = rule.unit_status;
+  if (rule.org_unit_id !== null) body.org_unit_id = rule.org_unit_id;
+  return { ...body, ...change };
+}
 
 interface Values {
   name: string;
@@ -20,21 +40,29 @@ interface Values {
   project_id?: number | null;
   unit_status?: UnitStatus | null;
   department?: Department;
+  org_unit_id?: number | null;
   active: boolean;
 }
 
-const kFields = ['name', 'position', 'kind', 'category_id', 'grade', 'project_id', 'unit_status', 'department', 'active'] as const;
+const kFields = ['name', 'position', 'kind', 'category_id', 'grade', 'project_id', 'unit_status', 'department', 'org_unit_id', 'active'] as const;
 
-/** A new routing rule: its conditions (each empty one matches anything) and the department it picks. */
+/**
+ * A new routing rule, or a change to one: its conditions (each empty one matches anything), the
+ * department it picks and, optionally, the org unit that works the ticket.
+ */
 export function RoutingRuleFormModal({
+  target,
   categories,
   projects,
+  orgTree,
   nextPosition,
   onClose,
   onSaved,
 }: {
+  target: RoutingRuleModalTarget;
   categories: CategoryNode[];
   projects: Map<number, string>;
+  orgTree: OrgTreeNode[];
   nextPosition: number;
   onClose: () => void;
   onSaved: (rule: RoutingRule) => void;
@@ -42,7 +70,23 @@ export function RoutingRuleFormModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [initial] = useState<Values>({ name: '', position: nextPosition, active: true });
+  const editing = target.mode === 'edit' ? target.rule : null;
+  const [initial] = useState<Values>(() =>
+    editing
+      ? {
+          name: editing.name,
+          position: editing.position,
+          kind: editing.kind,
+          category_id: editing.category_id,
+          grade: editing.grade,
+          project_id: editing.project_id,
+          unit_status: editing.unit_status,
+          department: editing.department,
+          org_unit_id: editing.org_unit_id,
+          active: editing.active,
+        }
+      : { name: '', position: nextPosition, active: true },
+  );
 
   const save = async (values: Values) => {
     const body: RoutingRuleInput = { name: values.name.trim(), department: values.department!, active: values.active };
@@ -52,6 +96,13 @@ export function RoutingRuleFormModal({
     if (values.grade) body.grade = values.grade;
     if (values.project_id != null) body.project_id = values.project_id;
     if (values.unit_status) body.unit_status = values.unit_status;
+    if (values.org_unit_id != null) body.org_unit_id = values.org_unit_id;
+    if (editing) {
+      const saved = await serviceApi.updateRoutingRule(editing.id, body);
+      message.success(t('serviceAdmin.ruleSaved', { name: saved.name }));
+      onSaved(saved);
+      return;
+    }
     const saved = await serviceApi.createRoutingRule(body);
     message.success(t('serviceAdmin.ruleCreated', { name: saved.name }));
     onSaved(saved);
@@ -64,8 +115,8 @@ export function RoutingRuleFormModal({
       name="routing_rule"
       formFields={kFields}
       initialValues={initial}
-      title={t('serviceAdmin.ruleCreateTitle')}
-      okText={t('common.create')}
+      title={editing ? t('serviceAdmin.ruleEditTitle') : t('serviceAdmin.ruleCreateTitle')}
+      okText={editing ? t('common.save') : t('common.create')}
       width={560}
       testId="routing-rule-modal"
       onSave={save}
@@ -94,8 +145,11 @@ export function RoutingRuleFormModal({
       <Form.Item name="department" label={t('serviceAdmin.ruleDepartment')} rules={required(t('serviceAdmin.ruleDepartmentRequired'))}>
         <Select options={departmentOptions(t)} data-testid="rule-department" />
       </Form.Item>
+      <Form.Item name="org_unit_id" label={t('serviceAdmin.ruleOrgUnit')} extra={t('serviceAdmin.ruleOrgUnitHint')}>
+        <OrgUnitTreeSelect tree={orgTree} allowClear placeholder={t('serviceAdmin.ruleOrgUnitDefault')} data-testid="rule-org-unit" />
+      </Form.Item>
       <Form.Item name="active" label={t('serviceAdmin.ruleActive')} valuePropName="checked">
-        <Switch />
+        <Switch data-testid="rule-active" />
       </Form.Item>
     </FormModal>
   );

@@ -22,12 +22,37 @@ const kFields = ['name', 'kind', 'grade', 'category_id', 'response_hours', 'reso
 // The server counts minutes; people think in working hours.
 const kFieldResolver: Record<string, string> = { response_minutes: 'response_hours', resolve_minutes: 'resolve_hours' };
 
-/** A new SLA policy: what it applies to, and its limits in working hours. */
-export function SlaPolicyFormModal({ categories, onClose, onSaved }: { categories: CategoryNode[]; onClose: () => void; onSaved: (policy: SlaPolicy) => void }) {
+/** The dialog's purpose: a new policy, or a change to one (the same form, filled in). */
+export type SlaPolicyModalTarget = { mode: 'create' } | { mode: 'edit'; policy: SlaPolicy };
+
+/** A new SLA policy, or a change to one: what it applies to, and its limits in working hours. */
+export function SlaPolicyFormModal({
+  target,
+  categories,
+  onClose,
+  onSaved,
+}: {
+  target: SlaPolicyModalTarget;
+  categories: CategoryNode[];
+  onClose: () => void;
+  onSaved: (policy: SlaPolicy) => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [initial] = useState<Values>({ name: '' });
+  const editing = target.mode === 'edit' ? target.policy : null;
+  const [initial] = useState<Values>(() =>
+    editing
+      ? {
+          name: editing.name,
+          kind: editing.kind,
+          grade: editing.grade,
+          category_id: editing.category_id,
+          response_hours: Math.round((editing.response_minutes / 60) * 100) / 100,
+          resolve_hours: Math.round((editing.resolve_minutes / 60) * 100) / 100,
+        }
+      : { name: '' },
+  );
 
   const save = async (values: Values) => {
     const body: SlaPolicyInput = {
@@ -38,6 +63,12 @@ export function SlaPolicyFormModal({ categories, onClose, onSaved }: { categorie
     if (values.kind) body.kind = values.kind;
     if (values.grade) body.grade = values.grade;
     if (values.category_id != null) body.category_id = values.category_id;
+    if (editing) {
+      const saved = await serviceApi.updateSlaPolicy(editing.id, body);
+      message.success(t('serviceAdmin.slaSaved', { name: saved.name }));
+      onSaved(saved);
+      return;
+    }
     const saved = await serviceApi.createSlaPolicy(body);
     message.success(t('serviceAdmin.slaCreated', { name: saved.name }));
     onSaved(saved);
@@ -45,7 +76,15 @@ export function SlaPolicyFormModal({ categories, onClose, onSaved }: { categorie
 
   const hours = (name: 'response_hours' | 'resolve_hours', label: string, testId: string) => (
     <Form.Item name={name} label={label} rules={required(t('serviceAdmin.slaHoursRequired'))}>
-      <InputNumber min={0.5} step={0.5} max={2000} suffix={t('serviceAdmin.slaHoursUnit')} style={{ width: '100%' }} data-testid={testId} />
+      <InputNumber
+        min={0.5}
+        step={0.5}
+        max={2000}
+        formatter={(value) => `${value ?? ''}`.replace(/\.0$/, '')}
+        suffix={t('serviceAdmin.slaHoursUnit')}
+        style={{ width: '100%' }}
+        data-testid={testId}
+      />
     </Form.Item>
   );
   return (
@@ -55,8 +94,8 @@ export function SlaPolicyFormModal({ categories, onClose, onSaved }: { categorie
       formFields={kFields}
       fieldResolver={kFieldResolver}
       initialValues={initial}
-      title={t('serviceAdmin.slaCreateTitle')}
-      okText={t('common.create')}
+      title={editing ? t('serviceAdmin.slaEditTitle') : t('serviceAdmin.slaCreateTitle')}
+      okText={editing ? t('common.save') : t('common.create')}
       width={560}
       testId="sla-modal"
       onSave={save}

@@ -10,7 +10,7 @@ import { useOrgUnits } from '../../../platform/useOrgUnits';
 import { roleLabel } from '../../../platform/labels';
 import { serviceApi } from '../../api';
 import { serviceKeys } from '../../queries';
-import { serviceAccess } from '../../access';
+import { serviceAccess, worksTickets } from '../../access';
 import { departmentLabel } from '../../labels';
 import { kDepartments, type Department, type DepartmentMember } from '../../types';
 import { useUsers } from '../../../platform/useUsers';
@@ -63,7 +63,9 @@ export default function DepartmentMembersPage() {
   };
 
   const candidates = useMemo<Candidate[]>(() => {
-    const list: Candidate[] = users.users.map((u) => ({
+    // Those who work tickets (not viewers or sales consultants only), and whoever is a member already.
+    const memberIds = new Set((members ?? []).map((m) => m.user_id));
+    const list: Candidate[] = users.users.filter((u) => worksTickets(u) || memberIds.has(u.id)).map((u) => ({
       key: String(u.id),
       title: u.display_name,
       username: u.username,

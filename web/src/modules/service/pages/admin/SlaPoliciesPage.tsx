@@ -1,4 +1,5 @@
-import { Flex, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import { useT } from '../../../../app/i18n/useT';
 import type { Translate } from '../../../../app/i18n/i18nContext';
 import { useModalTarget } from '../../../../shared/hooks/useModalTarget';
@@ -9,7 +10,7 @@ import type { SlaPolicy } from '../../types';
 import { useCategories } from '../../useCategories';
 import { useConfigList } from '../../useConfigList';
 import { ConfigListPage, DeleteAction } from '../../components/admin/ConfigListPage';
-import { SlaPolicyFormModal } from '../../components/admin/SlaPolicyFormModal';
+import { SlaPolicyFormModal, type SlaPolicyModalTarget } from '../../components/admin/SlaPolicyFormModal';
 import { actionsColumn } from '../../../../shared/ui/tableColumns';
 
 /** "24 工作小时" / "4.5 工作小时" of minutes of working time. */
@@ -25,7 +26,7 @@ const specificity = (p: SlaPolicy) => (p.category_id !== null ? 4 : 0) + (p.grad
 export default function SlaPoliciesPage() {
   const t = useT();
   const categories = useCategories();
-  const { modal, openModal, closeModal } = useModalTarget<true>();
+  const { modal, openModal, closeModal } = useModalTarget<SlaPolicyModalTarget>();
   const policies = useConfigList<SlaPolicy>({
     queryKey: serviceKeys.slaPolicies,
     read: async (signal) => (await serviceApi.slaPolicies(signal)).items,
@@ -46,7 +47,7 @@ export default function SlaPoliciesPage() {
       key: 'scope',
       render: (_, p) => {
         const parts = [
-          p.category_id !== null && scope(t('serviceAdmin.ruleCategory'), categories.path(p.category_id) || `#${p.category_id}`),
+          p.category_id !== null && scope(t('serviceAdmin.ruleCategory'), categories.path(p.category_id) || t('serviceAdmin.unknownCategory')),
           p.grade && scope(t('serviceAdmin.ruleGrade'), gradeLabel(t, p.grade)),
           p.kind && scope(t('serviceAdmin.ruleKind'), kindLabel(t, p.kind)),
         ].filter(Boolean);
@@ -61,7 +62,14 @@ export default function SlaPoliciesPage() {
     },
     { title: t('serviceAdmin.slaResponse'), dataIndex: 'response_minutes', key: 'response', width: 150, render: (m: number) => workingHours(t, m) },
     { title: t('serviceAdmin.slaResolve'), dataIndex: 'resolve_minutes', key: 'resolve', width: 150, render: (m: number) => workingHours(t, m) },
-    actionsColumn(t('common.actions'), 100, (p) => <DeleteAction confirm={t('serviceAdmin.slaDeleteConfirm', { name: p.name })} onConfirm={() => policies.remove(p)} testId={`sla-delete-${p.id}`} />),
+    actionsColumn(t('common.actions'), 170, (p) => (
+      <Space size={0}>
+        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => openModal({ mode: 'edit', policy: p })} data-testid={`sla-edit-${p.id}`}>
+          {t('common.edit')}
+        </Button>
+        <DeleteAction confirm={t('serviceAdmin.slaDeleteConfirm', { name: p.name })} onConfirm={() => policies.remove(p)} testId={`sla-delete-${p.id}`} />
+      </Space>
+    )),
   ];
 
   return (
@@ -70,14 +78,14 @@ export default function SlaPoliciesPage() {
       description={t('serviceAdmin.slaDescription')}
       newLabel={t('serviceAdmin.slaNew')}
       newTestId="new-sla"
-      onNew={() => openModal(true)}
+      onNew={() => openModal({ mode: 'create' })}
       list={policies}
       columns={columns}
       order={(a, b) => specificity(a) - specificity(b) || a.id - b.id}
       emptyText={t('serviceAdmin.slaEmpty')}
       tableTestId="sla-table"
     >
-      {modal && <SlaPolicyFormModal key={modal.key} categories={categories.tree} onClose={closeModal} onSaved={policies.add} />}
+      {modal && <SlaPolicyFormModal key={modal.key} target={modal.target} categories={categories.tree} onClose={closeModal} onSaved={policies.replace} />}
     </ConfigListPage>
   );
 }

@@ -1,0 +1,97 @@
+import { lazy, type ComponentType } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { RequireRole } from './RequireAuth';
+import { kAdminRoles } from './auth/authContext';
+import { kServiceWriteRoles } from '../modules/service/access';
+import { AppLayout } from './AppLayout';
+import { HomePage } from '../modules/platform/pages/HomePage';
+import { loadMessages } from './i18n/i18nContext';
+
+// The signed-in part of the app, a chunk of its own (AppRoutes.tsx loads it with the messages it
+// needs): the frame (menu, header, bells) and the home page, then every other page loaded on first
+// visit. The pages are declared here, below the frame, rather than in the entry: so the bundler
+// knows the frame is there whenever a page loads, and puts what the frame shares with the pages in
+// the frame's chunk instead of cutting it into many small chunks that the first screen would fetch
+// one by one (scripts/first-screen.mjs weighs it).
+//
+// The frame and the home page have the messages of the entry and of the service module
+// (loadFrameMessages); every other page waits for all the modules' too (loadMessages).
+const page = (load: () => Promise<{ default: ComponentType }>) => lazy(() => Promise.all([load(), loadMessages()]).then(([m]) => m));
+
+const NotFoundPage = page(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
+const OrgUnitsPage = page(() => import('../modules/platform/pages/OrgUnitsPage'));
+const UsersPage = page(() => import('../modules/platform/pages/UsersPage'));
+const AuditLogPage = page(() => import('../modules/platform/pages/AuditLogPage'));
+const CustomersPage = page(() => import('../modules/customers/pages/CustomersPage'));
+const CustomerPage = page(() => import('../modules/customers/pages/CustomerPage'));
+const CustomerImportPage = page(() => import('../modules/customers/pages/CustomerImportPage'));
+const ProjectsPage = page(() => import('../modules/inventory/pages/ProjectsPage'));
+const ProjectPage = page(() => import('../modules/inventory/pages/ProjectPage'));
+const UnitPage = page(() => import('../modules/inventory/pages/UnitPage'));
+const TicketsPage = page(() => import('../modules/service/pages/TicketsPage'));
+const NewTicketPage = page(() => import('../modules/service/pages/NewTicketPage'));
+const TicketPage = page(() => import('../modules/service/pages/TicketPage'));
+const TicketCategoriesPage = page(() => import('../modules/service/pages/admin/TicketCategoriesPage'));
+const RoutingRulesPage = page(() => import('../modules/service/pages/admin/RoutingRulesPage'));
+const SlaPoliciesPage = page(() => import('../modules/service/pages/admin/SlaPoliciesPage'));
+const BusinessCalendarPage = page(() => import('../modules/service/pages/admin/BusinessCalendarPage'));
+const MassAlertsPage = page(() => import('../modules/service/pages/MassAlertsPage'));
+const TicketReportPage = page(() => import('../modules/service/pages/TicketReportPage'));
+const CallbacksPage = page(() => import('../modules/service/pages/CallbacksPage'));
+const CasesPage = page(() => import('../modules/service/pages/CasesPage'));
+const StandardAnswersPage = page(() => import('../modules/service/pages/admin/StandardAnswersPage'));
+const DepartmentMembersPage = page(() => import('../modules/service/pages/admin/DepartmentMembersPage'));
+
+/** The signed-in pages by path (under the frame); `roles`: only for users holding one of them, others get a 403. */
+const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[] = [
+  { path: 'customers', Page: CustomersPage },
+  { path: 'customers/import', Page: CustomerImportPage },
+  { path: 'customers/:id', Page: CustomerPage },
+  { path: 'projects', Page: ProjectsPage },
+  { path: 'projects/:id', Page: ProjectPage },
+  { path: 'units/:id', Page: UnitPage },
+  { path: 'tickets', Page: TicketsPage },
+  { path: 'tickets/new', Page: NewTicketPage },
+  { path: 'tickets/:id', Page: TicketPage },
+  { path: 'callbacks', Page: CallbacksPage, roles: kServiceWriteRoles },
+  { path: 'cases', Page: CasesPage },
+  { path: 'mass-alerts', Page: MassAlertsPage },
+  { path: 'reports/tickets', Page: TicketReportPage },
+  { path: 'admin/org-units', Page: OrgUnitsPage, roles: kAdminRoles },
+  { path: 'admin/users', Page: UsersPage, roles: kAdminRoles },
+  { path: 'admin/audit', Page: AuditLogPage, roles: kAdminRoles },
+  { path: 'admin/ticket-categories', Page: TicketCategoriesPage, roles: kAdminRoles },
+  { path: 'admin/routing-rules', Page: RoutingRulesPage, roles: kAdminRoles },
+  { path: 'admin/sla-policies', Page: SlaPoliciesPage, roles: kAdminRoles },
+  { path: 'admin/standard-answers', Page: StandardAnswersPage, roles: kAdminRoles },
+  { path: 'admin/department-members', Page: DepartmentMembersPage, roles: kAdminRoles },
+  { path: 'admin/calendar', Page: BusinessCalendarPage, roles: kAdminRoles },
+];
+
+/** Every path but /login and /t/…, for a signed-in user (AppRoutes puts RequireAuth around it). */
+export function SignedInRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<HomePage />} />
+        {kPages.map(({ path, Page, roles }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              roles ? (
+                <RequireRole roles={roles}>
+                  <Page />
+                </RequireRole>
+              ) : (
+                <Page />
+              )
+            }
+          />
+        ))}
+        <Route path="admin" element={<Navigate to="/admin/org-units" replace />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
