@@ -1,5 +1,7 @@
 #include "platform/audit.hpp"
 
+#include "platform/directory.hpp"
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -83,8 +85,24 @@ Result<std::pair<std::vector<AuditEntry>, std::optional<std::string>>> AuditLog:
                                    ParseOrNull(r.OptText(7)), ParseOrNull(r.OptText(8)), r.Text(9)});
     }
     next = TrimToPage(entries, page, [](const AuditEntry& e) { return e.id; });
+    Name(tx, actor.tenant_id, entries);
     return std::make_pair(std::move(entries), next);
   });
+}
+
+void AuditLog::Name(db::Tx& tx, std::int64_t tenant_id, std::vector<AuditEntry>& entries) const {
+  std::map<std::string_view, std::vector<std::int64_t>> ids_by_type;
+  for (const auto& e : entries) {
+    if (e.entity_id && namers_.contains(e.entity_type)) ids_by_type[e.entity_type].push_back(*e.entity_id);
+  }
+  for (const auto& [type, ids] : ids_by_type) {
+    const auto names = namers_.find(type)->second(tx, tenant_id, ids);
+    for (auto& e : entries) {
+      if (e.entity_type != type || !e.entity_id) continue;
+      if (auto n = names.find(*e.entity_id); n != names.end()) e.entity_name = n->second;
+    }
+  }
+  directory::NameActors(tx, tenant_id, entries);
 }
 
 boost::json::object ToJson(const AuditEntry& e) {
@@ -99,6 +117,8 @@ boost::json::object ToJson(const AuditEntry& e) {
   o["before"] = e.before;
   o["after"] = e.after;
   o["request_id"] = e.request_id;
+  o["entity_name"] = e.entity_name ? boost::json::value(*e.entity_name) : nullptr;
+  o["actor_name"] = e.actor_name ? boost::json::value(*e.actor_name) : nullptr;
   return o;
 }
 

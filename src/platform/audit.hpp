@@ -1,5 +1,7 @@
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,7 +27,16 @@ struct AuditEntry {
   boost::json::value before;  ///< null when nothing existed before
   boost::json::value after;   ///< null when nothing exists after
   std::string request_id;
+  /// The object's name as people know it (a customer's name, a unit's code), when listed and a
+  /// module names objects of this type (AuditLog::AddNamer).
+  std::optional<std::string> entity_name = std::nullopt;
+  std::optional<std::string> actor_name = std::nullopt;  ///< the actor's display name, when listed
 };
+
+/// Names the objects of one entity type for the audit log's readers: id → name for those of `ids`
+/// in the group (one query for a page of entries).
+using AuditNamer = std::function<std::map<std::int64_t, std::string>(db::Tx& tx, std::int64_t tenant_id,
+                                                                     const std::vector<std::int64_t>& ids)>;
 
 struct AuditFilter {
   std::optional<std::string> action;
@@ -58,9 +69,17 @@ class AuditLog {
                                                                               const AuditFilter& filter,
                                                                               const Page& page);
 
+  /// A module names its objects in the log (customers by name, units by code…), registered once
+  /// at start-up, as CustomerService::AddLookup does for search.
+  void AddNamer(std::string entity_type, AuditNamer namer) { namers_.emplace(std::move(entity_type), std::move(namer)); }
+
  private:
+  /// Fills the entries' entity and actor names: one query per entity type and one for the people.
+  void Name(db::Tx& tx, std::int64_t tenant_id, std::vector<AuditEntry>& entries) const;
+
   db::Database& db_;
   const Clock& clock_;
+  std::map<std::string, AuditNamer, std::less<>> namers_;
 };
 
 boost::json::object ToJson(const AuditEntry& entry);

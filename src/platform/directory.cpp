@@ -29,6 +29,14 @@ bool UserExists(db::Tx& tx, std::int64_t tenant_id, std::int64_t user_id, bool e
   return !tx.Execute(enabled_only ? kEnabledUserInGroup : kUserInGroup, user_id, tenant_id).empty();
 }
 
+std::map<std::int64_t, std::string> UnitNamesOf(db::Tx& tx, std::int64_t tenant_id,
+                                                const std::vector<std::int64_t>& org_unit_ids) {
+  std::map<std::int64_t, std::string> out;
+  db::SelectIn(tx, "SELECT id, name FROM org_units WHERE tenant_id = $1 AND id IN ({})", {tenant_id}, org_unit_ids,
+               [&](const db::Row& r) { out[r.Int(0)] = r.Text(1); });
+  return out;
+}
+
 std::optional<std::vector<std::string>> RolesOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t user_id) {
   const auto rows = tx.Execute(kRolesOf, user_id, tenant_id);
   if (rows.empty()) return std::nullopt;

@@ -43,6 +43,9 @@ void NameActors(db::Tx& tx, std::int64_t tenant_id, std::vector<Item>& items) {
   }
 }
 
+/// The names of those of `org_unit_ids` that belong to the group.
+std::map<std::int64_t, std::string> UnitNamesOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& org_unit_ids);
+
 /// The parent of an org unit; nullopt for a group (the root) or an unknown unit.
 std::optional<std::int64_t> ParentOf(db::Tx& tx, std::int64_t org_unit_id);
 /// Every group (tenant) of the database, by id.

@@ -8,6 +8,7 @@
 #include "http/router.hpp"
 #include "platform/audit.hpp"
 #include "platform/auth_service.hpp"
+#include "platform/directory.hpp"
 #include "platform/jobs.hpp"
 #include "platform/manifest.hpp"
 #include "platform/org_service.hpp"
@@ -36,7 +37,15 @@ struct Platform {
         jobs(db, clock, WorkerName()),
         mailer(options.mail),
         notifications(db, clock, jobs, mailer),
-        cookies(options.cookies) {}
+        cookies(options.cookies) {
+    // The audit log names the platform's own objects: people by display name, org units by name.
+    audit.AddNamer("user", [](db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids) {
+      std::map<std::int64_t, std::string> out;
+      for (const auto& [id, names] : directory::NamesOf(tx, tenant_id, ids)) out.emplace(id, names.Shown());
+      return out;
+    });
+    audit.AddNamer("org_unit", directory::UnitNamesOf);
+  }
   AuditLog audit;
   OrgService orgs;
   SessionCache sessions;

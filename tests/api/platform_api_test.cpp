@@ -289,6 +289,8 @@ TEST_P(PlatformApi, AuditLogRecordsWritesWithBeforeAndAfter) {
   const auto& items = r.json.at("items").as_array();
   ASSERT_EQ(items.size(), 2u);
   EXPECT_EQ(items[0].at("action").as_string(), "org_unit.updated");
+  EXPECT_EQ(items[0].at("entity_name").as_string(), "华中") << "the object by its name";
+  EXPECT_FALSE(items[0].at("actor_name").is_null());
   EXPECT_EQ(items[0].at("before").at("name").as_string(), "华中区域");
   EXPECT_EQ(items[0].at("after").at("name").as_string(), "华中");
   EXPECT_EQ(items[1].at("action").as_string(), "org_unit.created");

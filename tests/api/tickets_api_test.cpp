@@ -783,6 +783,7 @@ TEST_P(TicketsApi, CustomersAreSharedWithTheCompaniesOfTheirHomesAndTickets) {
   EXPECT_TRUE(south_agent->Get("/api/v1/customers?q=7777").json.at("items").as_array().empty());
   const auto audit = admin_->Get(fmt::format("/api/v1/audit-log?action=customer.shared&entity_id={}", buyer));
   EXPECT_EQ(audit.json.at("items").as_array().size(), 2u) << "the home and the ticket: " << audit.body;
+  EXPECT_EQ(audit.json.at("items").as_array().at(0).at("entity_name").as_string(), "北方买家");
   // The owner removed: the home's share goes, the ticket's stays (the east company still serves them).
   ASSERT_EQ(admin_->Delete(fmt::format("/api/v1/units/{}/owners/{}", unit, buyer)).status, 200);
   EXPECT_EQ(east_agent->Get(path).status, 200) << "the ticket keeps the customer shared";

@@ -358,8 +358,13 @@ describe('Service centre administration: editing, reordering, who works tickets'
     await page.getByTestId('action-assign').click();
     const dialog = modal(page, '派单');
     await dialog.waitFor();
-    await dialog.locator('.ant-radio-button-wrapper', { hasText: '指定处理人' }).click();
+    // The dialog fills its defaults as it opens: click 指定处理人 until the person picker shows.
+    const person = dialog.locator('.ant-radio-button-wrapper', { hasText: '指定处理人' });
     const picker = dialog.getByTestId('action-assignee');
+    for (let tries = 0; tries < 20 && !(await picker.isVisible()); tries++) {
+      await person.click();
+      await page.waitForTimeout(250);
+    }
     await picker.click();
     await page.keyboard.type(suffix);
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');

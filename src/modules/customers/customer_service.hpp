@@ -44,7 +44,12 @@ struct SearchResult {
 class CustomerService {
  public:
   CustomerService(db::Database& db, const Clock& clock, platform::AuditLog& audit, platform::OrgService& orgs)
-      : db_(db), clock_(clock), audit_(audit), orgs_(orgs) {}
+      : db_(db), clock_(clock), audit_(audit), orgs_(orgs) {
+    // The audit log names customers by name.
+    audit_.AddNamer("customer", [this](db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids) {
+      return NamesOf(tx, tenant_id, ids);
+    });
+  }
 
   /// 409 duplicate_customer (with existing_id) when a phone or the ID number is already held
   /// in the group; 422 for bad fields.

@@ -41,6 +41,13 @@ InventoryService::InventoryService(db::Database& db, const Clock& clock, platfor
   customers_.AddLookup([this](db::Tx& tx, std::int64_t tenant, const std::string& code) {
     return repo_->OwnersByCode(tx, tenant, code);
   });
+  // The audit log names units by code and projects by name.
+  audit_.AddNamer("unit", [this](db::Tx& tx, std::int64_t tenant, const std::vector<std::int64_t>& ids) {
+    return repo_->CodesOf(tx, tenant, ids);
+  });
+  audit_.AddNamer("project", [this](db::Tx& tx, std::int64_t tenant, const std::vector<std::int64_t>&) {
+    return repo_->ProjectNames(tx, tenant);
+  });
 }
 
 Result<Project> InventoryService::ProjectInScope(db::Tx& tx, const Actor& actor, std::int64_t id) {

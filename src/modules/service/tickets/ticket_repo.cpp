@@ -220,6 +220,14 @@ std::vector<TicketEvent> TicketRepo::Events(db::Tx& tx, std::int64_t ticket_id) 
   return out;
 }
 
+std::map<std::int64_t, std::string> TicketRepo::TitlesOf(db::Tx& tx, std::int64_t tenant_id,
+                                                        const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, std::string> out;
+  db::SelectIn(tx, "SELECT id, title FROM tickets WHERE tenant_id = $1 AND id IN ({})", {tenant_id}, ids,
+               [&](const db::Row& r) { out[r.Int(0)] = r.Text(1); });
+  return out;
+}
+
 void TicketRepo::MoveCustomer(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into) {
   tx.Execute(kMoveCustomer, tenant_id, from, into);
 }

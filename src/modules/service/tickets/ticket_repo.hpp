@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <functional>
 #include <optional>
 #include <string>
@@ -35,6 +36,8 @@ class TicketRepo {
                              const std::function<void(const Ticket&)>& each, std::int64_t chunk = 5000);
   void AddEvent(db::Tx& tx, std::int64_t tenant_id, const TicketEvent& e);
   std::vector<TicketEvent> Events(db::Tx& tx, std::int64_t ticket_id);
+  /// id → title of those of `ids` in the group.
+  std::map<std::int64_t, std::string> TitlesOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
   void MoveCustomer(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into);
 };
 

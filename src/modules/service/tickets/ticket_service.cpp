@@ -46,6 +46,10 @@ TicketService::TicketService(db::Database& db, const Clock& clock, platform::Aud
   customers_.AddMergeHook([this](db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into) {
     repo_->MoveCustomer(tx, tenant_id, from, into);
   });
+  // The audit log names tickets by title.
+  audit_.AddNamer("ticket", [this](db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids) {
+    return repo_->TitlesOf(tx, tenant_id, ids);
+  });
 }
 
 void TicketService::Label(db::Tx& tx, const Actor& actor, std::span<Ticket> tickets) {

@@ -147,6 +147,7 @@ export interface AuditNames {
 
 /** The object of an entry by name: the record's own name where the entry or the page knows it. */
 export function entityName(entry: AuditEntry, names: AuditNames): string | null {
+  if (entry.entity_name) return entry.entity_name;  // named by the record's module on the server
   const id = entry.entity_id;
   if (entry.entity_type === 'user' && id !== null) {
     const user = names.users.byId.get(id);

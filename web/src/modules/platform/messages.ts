@@ -143,7 +143,6 @@ export const zh = {
 
   'audit.filterActor': '操作人',
   'audit.filterDates': '日期',
-  'audit.datesLoadedOnly': '日期只筛选已加载的 {count} 条记录；更早的记录请点“加载更多”后再看。',
   'audit.viewedTimes': '{action} × {count}',
   'audit.viewedRecords': '{count} 条记录',
   'audit.openEntity': '查看{entity}',
@@ -496,7 +495,6 @@ export const en: Record<keyof typeof zh, string> = {
 
   'audit.filterActor': 'Person',
   'audit.filterDates': 'Dates',
-  'audit.datesLoadedOnly': 'The dates filter the {count} entries loaded so far; load more to reach older ones.',
   'audit.viewedTimes': '{action} × {count}',
   'audit.viewedRecords': '{count} records',
   'audit.openEntity': 'Open the {entity}',
