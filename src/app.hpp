@@ -39,7 +39,10 @@ struct Config {
   bool secure_cookies = false;  ///< session cookies marked Secure on every answer, not only on HTTPS ones
   std::string test_clock;
   std::string smtp_url;   ///< HEARTH_SMTP_URL: e-mail notifications go through this server
-  std::string smtp_from;  ///< HEARTH_SMTP_FROM  ///< tests only: a manual clock starting at this RFC 3339 time
+  std::string smtp_from;  ///< HEARTH_SMTP_FROM
+  /// HEARTH_AUDIT_JOURNAL: where audits of reads wait to be written (default: beside the SQLite
+  /// file as FILE-audit/, or ./hearth-audit/ for PostgreSQL); "off" writes them in the request.
+  std::string audit_journal;  ///< tests only: a manual clock starting at this RFC 3339 time
 };
 
 /// The composition root: builds the clock, database, router and every module, in dependency

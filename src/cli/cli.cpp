@@ -31,6 +31,7 @@ int Run(int argc, char** argv) {
   config.listen = Env("HEARTH_LISTEN", config.listen);
   config.smtp_url = Env("HEARTH_SMTP_URL", config.smtp_url);
   config.smtp_from = Env("HEARTH_SMTP_FROM", config.smtp_from);
+  config.audit_journal = Env("HEARTH_AUDIT_JOURNAL", config.audit_journal);
   config.db_url = Env("HEARTH_DB", config.db_url);
   config.db_replica_url = Env("HEARTH_DB_REPLICA", config.db_replica_url);
   config.admin_password = Env("HEARTH_ADMIN_PASSWORD", "");
@@ -66,6 +67,9 @@ int Run(int argc, char** argv) {
                   "send X-Forwarded-Proto)");
   serve->add_flag("--fast-hashing", config.fast_hashing, "cheap password hashing (tests only)");
   serve->add_option("--smtp-url", config.smtp_url, "smtp://host:port for e-mail notifications (HEARTH_SMTP_URL)");
+  serve->add_option("--audit-journal", config.audit_journal,
+                    "directory where audits of reads wait to be written in batches (HEARTH_AUDIT_JOURNAL; default "
+                    "FILE-audit beside a SQLite file, ./hearth-audit for PostgreSQL; off: write in the request)");
   serve->add_option("--smtp-from", config.smtp_from, "sender address of e-mail notifications (HEARTH_SMTP_FROM)");
   serve->add_option("--test-clock", config.test_clock,
                     "tests only: the clock starts at this RFC 3339 time and moves only by PUT /api/v1/test/clock");

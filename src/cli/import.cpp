@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "modules/customers/customer_repo.hpp"
 #include "platform/directory.hpp"
 #include "platform/roles.hpp"
 
@@ -52,6 +53,10 @@ int ImportCustomers(const Config& config, const ImportCommand& command) {
   });
   std::cerr << "\n";
   if (!report) return ReportError(report.error());
+  if (!command.dry_run && report->rows >= 100000) {
+    std::cerr << "compacting the search index…\n";
+    app.db->Transact([](db::Tx& tx) -> Result<void> { customers::CustomerRepo::CompactIndex(tx); return {}; });
+  }
   const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cerr << fmt::format("{} rows in {:.2f} s ({:.0f} rows/s){}\n", report->rows, s, report->rows / std::max(s, 0.001),
                            command.dry_run ? ", dry run: nothing written" : "");

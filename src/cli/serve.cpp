@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/commands.hpp"
+#include "core/hash.hpp"
 #include "db/migrations.hpp"
 #include "http/body_reader.hpp"
 #include "http/server.hpp"
@@ -31,6 +32,16 @@ void RegisterTestClock(http::Router& router, ManualClock& clock, platform::JobSc
     const int ran = jobs.RunDue();
     return http::Json(http::kOk, {{"now", FormatRfc3339(clock.Now())}, {"jobs_run", ran}});
   });
+}
+
+/// Where the audits of reads wait (see Config::audit_journal); "" for none.
+std::string AuditJournalDir(const Config& config) {
+  if (config.audit_journal == "off") return "";
+  if (!config.audit_journal.empty()) return config.audit_journal;
+  if (db::IsPostgresUrl(config.db_url)) return "hearth-audit";
+  const std::string path = db::SqlitePathOf(config.db_url);
+  if (path == ":memory:" || path.starts_with("file::memory:")) return "";
+  return path + "-audit";
 }
 
 }  // namespace
@@ -80,6 +91,18 @@ int Serve(const Config& config) {
   // thread hand-offs per request. PostgreSQL queries wait on the network: keep them off.
   server_config.inline_handlers = config.handlers == "inline" ||
                                   (config.handlers == "auto" && app.db->backend() == db::Backend::kSqlite);
+  if (const std::string dir = AuditJournalDir(config); !dir.empty()) {
+    try {
+      const std::size_t replayed = app.platform->audit.OpenJournal(
+          {.dir = dir, .db_key = Sha256Hex(config.db_url).substr(0, 16)});
+      if (replayed > 0) {
+        spdlog::warn(R"({{"msg":"audit journal replayed","entries":{},"dir":"{}"}})", replayed, dir);
+      }
+    } catch (const std::exception& e) {
+      std::cerr << "hearth: " << e.what() << "\n";
+      return 1;
+    }
+  }
   app.platform->jobs.Start(1000);
   http::Server server(server_config, app.router, app.metrics);
   server.Run([&] {

@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include "core/paging.hpp"
 #include "core/request_context.hpp"
 #include "db/database.hpp"
+#include "platform/audit_journal.hpp"
 
 namespace hearth::platform {
 
@@ -48,23 +50,33 @@ struct AuditFilter {
 };
 
 /// The audit log: every write (who, when, what, before and after) and every read of unmasked
-/// personal data. Entries are written inside the caller's transaction, so they commit or roll
-/// back with the change they describe.
+/// personal data. Entries of writes are written inside the caller's transaction, so they commit
+/// or roll back with the change they describe. Entries of reads go through the journal when one
+/// is open (`hearth serve`): off the read's path, written in batches, never lost.
 class AuditLog {
  public:
   AuditLog(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  ~AuditLog();
+
+  /// Sends the entries of reads through a journal in `options.dir` from now on, after writing
+  /// those that an earlier process left there (returns how many). Throws when the directory
+  /// cannot be written.
+  std::size_t OpenJournal(AuditJournal::Options options);
+  AuditJournal* journal() { return journal_.get(); }
 
   /// Appends an entry in `tx`. `tenant_id` defaults to the actor's.
   void Record(db::Tx& tx, const RequestContext& ctx, std::string_view action, std::string_view entity_type,
               std::optional<std::int64_t> entity_id, const boost::json::value& before,
               const boost::json::value& after, std::optional<std::int64_t> tenant_id = std::nullopt);
 
-  /// Audits, in a transaction of its own, that personal data (`fields`) of the records `ids`
-  /// was shown unmasked: one entry per response. Nothing when `ids` is empty.
+  /// Audits that personal data (`fields`) of the records `ids` was shown unmasked: one entry per
+  /// response, journaled (or, without a journal, written in a transaction of its own). Nothing
+  /// when `ids` is empty.
   void RecordUnmaskedRead(const RequestContext& ctx, std::string_view entity_type, const std::vector<std::int64_t>& ids,
                           const std::vector<std::string>& fields);
 
-  /// Entries of the caller's tenant, newest first. Needs Permission::kAuditRead (403 otherwise).
+  /// Entries of the caller's tenant, newest first (the journal's pending ones written first).
+  /// Needs Permission::kAuditRead (403 otherwise).
   Result<std::pair<std::vector<AuditEntry>, std::optional<std::string>>> List(const RequestContext& ctx,
                                                                               const AuditFilter& filter,
                                                                               const Page& page);
@@ -80,6 +92,7 @@ class AuditLog {
   db::Database& db_;
   const Clock& clock_;
   std::map<std::string, AuditNamer, std::less<>> namers_;
+  std::unique_ptr<AuditJournal> journal_;
 };
 
 boost::json::object ToJson(const AuditEntry& entry);

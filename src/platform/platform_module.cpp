@@ -21,6 +21,7 @@ Manifest BuildManifest(Platform& platform, db::Database& db, const Clock& clock)
                         {"sessions", ""},  // not moved with a group: sign in again on the new home
                         {"idempotency_keys", ""},  // a retry goes to the old home
                         {"audit_log"},
+                        {"audit_journal_marks", ""},  // how far each process's journal is written: not a group's
                         {"jobs"},
                         {"notifications"},
                         {"attachments"},

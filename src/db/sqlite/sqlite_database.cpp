@@ -107,6 +107,10 @@ class SqliteConnection final : public Connection {
     }
     sqlite3_busy_timeout(db_, options.busy_timeout_ms);
     sqlite3_extended_result_codes(db_, 1);
+    // One plan per statement, whatever its parameters: without this, a statement whose WHERE
+    // holds `column LIKE $n` is compiled again on every execution (SQLite weighs the LIKE
+    // optimisation for each bound pattern), which was half the time of a read by id.
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_QPSG, 1, nullptr);
     ExecScript(fmt::format(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
         "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-{}; PRAGMA mmap_size=268435456;",

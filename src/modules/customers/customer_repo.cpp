@@ -199,6 +199,10 @@ std::int64_t CustomerRepo::Insert(db::Tx& tx, const Customer& c, const std::stri
   return id;
 }
 
+void CustomerRepo::CompactIndex(db::Tx& tx) {
+  if (tx.backend() == db::Backend::kSqlite) tx.Execute("INSERT INTO customer_fts (customer_fts) VALUES ('optimize')");
+}
+
 void CustomerRepo::IndexInserted(db::Tx& tx, std::int64_t first_id, std::int64_t last_id) {
   if (tx.backend() == db::Backend::kSqlite && first_id <= last_id) tx.Execute(kIndexRange, first_id, last_id);
 }

@@ -18,6 +18,10 @@ class CustomerRepo {
   /// `index_now` false the row stays out of the SQLite search index until IndexInserted covers
   /// it (bulk writers index a batch with one statement; PostgreSQL indexes the column itself).
   std::int64_t Insert(db::Tx& tx, const Customer& c, const std::string& search_terms, bool index_now = true);
+  /// After a bulk load (demo data, a command-line import): merges the SQLite search index into
+  /// one segment, which halves the time of searches whose terms are in many records (6 s at a
+  /// million customers). Nothing on PostgreSQL.
+  static void CompactIndex(db::Tx& tx);
   /// Adds customers `first_id`..`last_id` (inserted with index_now false, in this transaction)
   /// to the search index.
   void IndexInserted(db::Tx& tx, std::int64_t first_id, std::int64_t last_id);

@@ -1,6 +1,7 @@
 #include "modules/customers/customer_service.hpp"
 
 #include "core/masking.hpp"
+#include "core/phone.hpp"
 
 #include "modules/customers/customer_repo.hpp"
 
@@ -180,23 +181,56 @@ Result<SearchResult> CustomerService::Search(const RequestContext& ctx, const st
     return Fail(ErrorCode::kInvalidArgument, "validation_failed",
                 "type at least 2 characters of a name or 4 digits of a number", {{"q", "too_short"}});
   }
+  // A whole mobile number or ID number is one customer at most: one lookup in the unique index.
+  const bool whole_phone = query.kind == SearchQuery::Kind::kNumber && query.needle.size() == 11 && query.needle[0] == '1';
+  const bool whole_id = query.kind == SearchQuery::Kind::kNumber && (query.needle.size() == 18 || query.needle.size() == 15);
+  if (offset == 0 && (whole_phone || whole_id)) {
+    SearchResult exact;
+    db_.Read([&](db::Tx& tx) {
+      std::vector<CustomerPhone> phones;
+      std::optional<std::string> id_number;
+      if (whole_phone) {
+        if (auto p = NormalizePhone(query.needle)) phones.push_back({*p, "mobile"});
+      } else {
+        id_number = query.needle;
+        if (id_number->back() == 'x') id_number->back() = 'X';
+      }
+      if (auto hit = repo_->FindDuplicate(tx, actor.tenant_id, phones, id_number, 0)) {
+        if (auto c = FindInScope(tx, actor, hit->first)) exact.items.push_back(std::move(c->customer));
+      }
+      return 0;
+    });
+    if (!exact.items.empty()) {
+      exact.total = 1;
+      return exact;
+    }
+  }
   // Tier by tier, best matches first: each is one index lookup reading a page of rows at most.
   // Candidates are checked against the query text and ordered by how well they match.
   const int per_tier = limit + 20;
+  // The broadest tier is read further: when it holds every match, they are counted as checked.
+  const int broadest_rows_read = std::min(limit + 80, kSearchRankCap + 20);
   SearchResult result;
   std::vector<std::pair<int, Customer>> scored;
   db_.Read([&](db::Tx& tx) {
+    bool read_whole = false;  // the broadest tier was read to its end: every match is in `scored`
     for (const auto& tokens : query.tiers) {
-      for (auto& c : repo_->Search(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, tokens, per_tier)) {
+      const bool broadest = &tokens == &query.tiers.back();
+      const int max = broadest ? broadest_rows_read : per_tier;
+      auto found = repo_->Search(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, tokens, max);
+      read_whole = broadest && static_cast<int>(found.size()) < max;
+      for (auto& c : found) {
         const bool seen = std::any_of(scored.begin(), scored.end(), [&](const auto& s) { return s.second.id == c.id; });
         if (seen) continue;
         if (const int s = Score(c, query); s > 0) scored.emplace_back(s, std::move(c));
       }
       if (static_cast<int>(scored.size()) >= limit) break;
     }
-    // The broadest tier holds every match: count them, up to the cap.
-    result.total = repo_->CountMatches(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, query.tiers.back(),
-                                       kSearchCountCap + 1);
+    // The broadest tier holds every match (and some that only hold its terms): count them, up
+    // to the cap, unless it was read whole above and its matches checked.
+    result.total = read_whole ? static_cast<std::int64_t>(scored.size())
+                              : repo_->CountMatches(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path,
+                                                    query.tiers.back(), kSearchCountCap + 1);
     return 0;
   });
   std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
@@ -211,7 +245,6 @@ Result<SearchResult> CustomerService::Search(const RequestContext& ctx, const st
     result.items.push_back(std::move(scored[i].second));
   }
   if (limit < kSearchRankCap && (result.truncated || limit < result.total)) result.next_offset = limit;
-  (void)page_size;
   return result;
 }
 

@@ -64,7 +64,7 @@ class CustomerService {
   /// kSearchRankCap), with the number of matches. 422 "q" "too_short" for shorter queries.
   Result<SearchResult> Search(const RequestContext& ctx, const std::string& q, int limit, int offset = 0);
   static constexpr int kSearchRankCap = 200;
-  static constexpr std::int64_t kSearchCountCap = 1000;
+  static constexpr std::int64_t kSearchCountCap = 200;  // as far as the ranked pages reach
   /// The unmasked phones and ID number, audited as personal_data.revealed. Any role that may
   /// write records may reveal; viewers may not (403).
   Result<Customer> Reveal(const RequestContext& ctx, std::int64_t id, const std::string& reason);

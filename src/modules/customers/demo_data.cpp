@@ -135,6 +135,7 @@ Result<void> AddDemoCustomers(db::Database& db, const Clock& clock, platform::De
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cerr << fmt::format("\rcustomers {}/{} ({:.0f}/s)", done, demo.customers, done / std::max(s, 0.001)) << std::flush;
   }
+  if (demo.customers >= 100000) HEARTH_TRY(db.Transact([](db::Tx& tx) -> Result<void> { CustomerRepo::CompactIndex(tx); return {}; }));
   demo.made.push_back(fmt::format("{} customers", demo.customers));
   demo.made.push_back(fmt::format("{} timeline events", demo.events - events_left));
   return {};

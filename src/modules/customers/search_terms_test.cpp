@@ -36,7 +36,13 @@ TEST(ParseQuery, NamesNumbersAndTooShort) {
   EXPECT_EQ(name.tiers[0], std::vector<std::string>{"e小文"});
   auto tail = ParseQuery("5678");
   EXPECT_EQ(tail.kind, SearchQuery::Kind::kNumber);
-  EXPECT_EQ(tail.tiers[0], (std::vector<std::string>{"5678", "t5678"}));
+  EXPECT_EQ(tail.tiers[0], (std::vector<std::string>{"t5678"}));
+  EXPECT_EQ(tail.tiers[2], (std::vector<std::string>{"5678"}));
+  auto longer = ParseQuery("19530405");
+  EXPECT_EQ(longer.tiers[0], (std::vector<std::string>{"t0405"}));
+  EXPECT_EQ(longer.tiers[1], (std::vector<std::string>{"i0405"}));
+  EXPECT_EQ(longer.tiers[2], (std::vector<std::string>{"0405", "1953"}));  // windows that cover it
+  EXPECT_EQ(ParseQuery("1101051953").tiers[2], (std::vector<std::string>{"0519", "1101", "1953"}));
   auto spaced = ParseQuery("138 1234-5678");
   EXPECT_EQ(spaced.needle, "13812345678");
   EXPECT_EQ(ParseQuery("56").kind, SearchQuery::Kind::kEmpty);

@@ -66,7 +66,7 @@ export default function CustomersPage() {
   const customers = useCursorList(customerKeys.list(listQuery), (cursor, signal) => customerApi.list({ ...listQuery, cursor }, signal));
   const searching = query !== '';
   const showHint = tooShort || isTooShort(customers.error);
-  // The first page's answer tells the total (counted up to 1000).
+  // The first page's answer tells the total (counted up to 200).
   const first = customers.pages[0] as CustomerListAnswer | undefined;
   const total = searching ? (first?.total ?? null) : null;
   const capped = searching && first?.total_capped === true;

@@ -1,0 +1,328 @@
+#include "platform/audit_journal.hpp"
+
+#include "core/csv.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+#include <boost/json/parse.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+namespace hearth::platform {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+
+std::string RandomBoot() {
+  std::random_device rd;
+  return fmt::format("{:08x}{:08x}", rd(), rd());
+}
+
+bool WriteAll(int fd, std::string_view data) {
+  while (!data.empty()) {
+    const ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+}  // namespace
+
+namespace {
+
+// A JSON string; text that is not UTF-8 (a request id from a header) is written as its bytes'
+// code points, so that the line always parses back.
+void AppendString(std::string& out, std::string_view text) {
+  const bool utf8 = IsUtf8(text);
+  out += '"';
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c < 0x20 || (c >= 0x80 && !utf8)) {
+      fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+    } else {
+      out += ch;
+    }
+  }
+  out += '"';
+}
+
+void AppendOpt(std::string& out, const std::optional<std::string>& v) {
+  if (v) {
+    AppendString(out, *v);
+  } else {
+    out += "null";
+  }
+}
+
+}  // namespace
+
+// Written by hand rather than through boost::json: it runs on the path of every audited read.
+std::string JournalLine(const JournaledEntry& e) {
+  std::string out;
+  out.reserve(256 + (e.after_json ? e.after_json->size() : 0));
+  out += '{';
+  if (e.seq != 0) fmt::format_to(std::back_inserter(out), R"("seq":{},)", e.seq);  // else Append puts it in front
+  out += R"("boot":)";
+  AppendString(out, e.boot);
+  fmt::format_to(std::back_inserter(out), R"(,"tenant_id":{},"at":{},"actor_id":{},"actor_username":)", e.tenant_id,
+                 e.at_ms, e.actor_id ? std::to_string(*e.actor_id) : "null");
+  AppendOpt(out, e.actor_username);
+  out += R"(,"action":)";
+  AppendString(out, e.action);
+  out += R"(,"entity_type":)";
+  AppendString(out, e.entity_type);
+  fmt::format_to(std::back_inserter(out), R"(,"entity_id":{},"after":)", e.entity_id ? std::to_string(*e.entity_id) : "null");
+  AppendOpt(out, e.after_json);
+  out += R"(,"request_id":)";
+  AppendString(out, e.request_id);
+  out += R"(,"remote_address":)";
+  AppendString(out, e.remote_address);
+  out += "}\n";
+  return out;
+}
+
+std::optional<JournaledEntry> ParseJournalLine(std::string_view line) {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(line, ec);
+  if (ec || !v.is_object()) return std::nullopt;
+  const auto& o = v.as_object();
+  auto str = [&](const char* k) -> std::optional<std::string> {
+    const auto* x = o.if_contains(k);
+    return x && x->is_string() ? std::optional<std::string>(std::string(x->as_string())) : std::nullopt;
+  };
+  auto num = [&](const char* k) -> std::optional<std::int64_t> {
+    const auto* x = o.if_contains(k);
+    return x && x->is_int64() ? std::optional<std::int64_t>(x->as_int64()) : std::nullopt;
+  };
+  JournaledEntry e;
+  auto boot = str("boot");
+  auto seq = num("seq");
+  auto tenant = num("tenant_id");
+  auto at = num("at");
+  auto action = str("action");
+  auto type = str("entity_type");
+  if (!boot || !seq || !tenant || !at || !action || !type) return std::nullopt;
+  e.boot = *boot;
+  e.seq = *seq;
+  e.tenant_id = *tenant;
+  e.at_ms = *at;
+  e.actor_id = num("actor_id");
+  e.actor_username = str("actor_username");
+  e.action = *action;
+  e.entity_type = *type;
+  e.entity_id = num("entity_id");
+  e.after_json = str("after");
+  e.request_id = str("request_id").value_or("");
+  e.remote_address = str("remote_address").value_or("");
+  return e;
+}
+
+AuditJournal::AuditJournal(Options options, Writer writer)
+    : options_(std::move(options)), writer_(std::move(writer)), boot_(RandomBoot()) {
+  std::error_code ec;
+  fs::create_directories(options_.dir, ec);
+  if (ec) throw std::runtime_error(fmt::format("cannot create the audit journal {}: {}", options_.dir, ec.message()));
+  current_ = OpenSegment();
+  thread_ = std::thread([this] { Run(); });
+}
+
+AuditJournal::~AuditJournal() {
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+  Close(current_);
+  if (current_.last == 0 && written_ == appended_) ::unlink(current_.path.c_str());
+  for (auto& s : closed_) Close(s);
+}
+
+AuditJournal::Segment AuditJournal::OpenSegment() {
+  // Made under a name Recover does not read, locked, then renamed: another process never sees
+  // the file of a live one unlocked.
+  const std::string name = fmt::format("{}.{}.{:012}.jsonl", options_.db_key, boot_, next_segment_++);
+  const std::string path = (fs::path(options_.dir) / name).string();
+  const std::string tmp = (fs::path(options_.dir) / (".new-" + name)).string();
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0600);
+  if (fd < 0) throw std::runtime_error(fmt::format("cannot write the audit journal {}: {}", tmp, std::strerror(errno)));
+  ::flock(fd, LOCK_EX);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::close(fd);
+    throw std::runtime_error(fmt::format("cannot write the audit journal {}: {}", path, std::strerror(errno)));
+  }
+  return {fd, path};
+}
+
+void AuditJournal::Close(Segment& s) {
+  if (s.fd >= 0) ::close(s.fd);
+  s.fd = -1;
+}
+
+void AuditJournal::Append(JournaledEntry entry) {
+  entry.boot = boot_;
+  // The line is made outside the lock; its seq (given in the order entries are queued, which is
+  // the order they are written in) is put in front under it.
+  const std::string line = JournalLine(entry);
+  std::unique_lock lock(mutex_);
+  entry.seq = ++seq_;
+  std::string numbered = fmt::format(R"({{"seq":{},)", entry.seq);
+  numbered.append(line, 1);
+  if (!WriteAll(current_.fd, numbered)) {
+    // The disk is full or gone: the entry is still written from memory; say so once per batch.
+    spdlog::error(R"({{"msg":"audit journal write failed","file":"{}","error":"{}"}})", current_.path,
+                  std::strerror(errno));
+  }
+  if (pending_.empty()) first_pending_at_ = std::chrono::steady_clock::now();
+  pending_.push_back(std::move(entry));
+  ++appended_;
+  const bool full = pending_.size() >= options_.max_batch;
+  lock.unlock();
+  if (full || pending_.size() == 1) wake_.notify_one();
+}
+
+bool AuditJournal::Flush(std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mutex_);
+  const std::uint64_t target = appended_;
+  if (written_ >= target) return true;
+  urgent_ = true;
+  wake_.notify_one();
+  const bool ok = done_.wait_for(lock, timeout, [&] { return written_ >= target || abandon_; });
+  return ok && written_ >= target;
+}
+
+void AuditJournal::AbandonForTest() {
+  {
+    std::lock_guard lock(mutex_);
+    abandon_ = true;
+  }
+  wake_.notify_all();
+  done_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void AuditJournal::Run() {
+  std::vector<JournaledEntry> batch;
+  for (;;) {
+    std::unique_lock lock(mutex_);
+    if (batch.empty()) {
+      wake_.wait(lock, [&] { return stop_ || abandon_ || !pending_.empty(); });
+      if (abandon_) return;
+      if (pending_.empty()) return;  // stopping with nothing left
+      // Gather for at most max_delay after the first entry, unless the batch is full or a
+      // Flush (or the shutdown) waits.
+      wake_.wait_until(lock, first_pending_at_ + options_.max_delay, [&] {
+        return stop_ || abandon_ || urgent_ || pending_.size() >= options_.max_batch;
+      });
+      if (abandon_) return;
+      const std::size_t take = std::min(pending_.size(), options_.max_batch);
+      batch.assign(std::make_move_iterator(pending_.begin()),
+                   std::make_move_iterator(pending_.begin() + static_cast<std::ptrdiff_t>(take)));
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(take));
+      if (!pending_.empty()) first_pending_at_ = std::chrono::steady_clock::now();
+      if (pending_.empty()) urgent_ = false;
+      // Later entries go to a new file; this one goes once every entry in it is written.
+      try {
+        Segment next = OpenSegment();
+        current_.last = appended_;
+        closed_.push_back(current_);
+        current_ = next;
+      } catch (const std::exception& e) {
+        spdlog::error(R"({{"msg":"audit journal","error":"{}"}})", e.what());  // keep appending to this one
+      }
+    }
+    lock.unlock();
+    bool ok = true;
+    try {
+      writer_(batch);
+    } catch (const std::exception& e) {
+      ok = false;
+      spdlog::warn(R"({{"msg":"audit journal","error":"{}","pending":{}}})", e.what(), batch.size());
+    }
+    lock.lock();
+    if (!ok) {
+      // The database may be down: try again in a second. Stopping, leave the files to Recover.
+      if (stop_) return;
+      wake_.wait_for(lock, std::chrono::seconds(1), [&] { return abandon_ || stop_; });
+      if (abandon_) return;
+      continue;
+    }
+    written_ += batch.size();
+    batch.clear();
+    while (!closed_.empty() && closed_.front().last <= written_) {
+      ::unlink(closed_.front().path.c_str());
+      Close(closed_.front());
+      closed_.pop_front();
+    }
+    lock.unlock();
+    done_.notify_all();
+  }
+}
+
+std::size_t AuditJournal::Recover() {
+  // The files of ended processes, by process: each is locked while we read it, so that two
+  // processes starting together do not both replay it.
+  std::map<std::string, std::vector<fs::path>> by_boot;
+  for (const auto& entry : fs::directory_iterator(options_.dir)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with(options_.db_key + ".") || !name.ends_with(".jsonl")) continue;
+    const std::string boot = name.substr(options_.db_key.size() + 1, name.find('.', options_.db_key.size() + 1) -
+                                                                          options_.db_key.size() - 1);
+    if (boot != boot_) by_boot[boot].push_back(entry.path());
+  }
+  std::size_t replayed = 0;
+  for (auto& [boot, paths] : by_boot) {
+    std::vector<int> held;
+    std::vector<fs::path> read;
+    std::vector<JournaledEntry> entries;
+    for (const auto& path : paths) {
+      const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+      if (fd < 0) continue;  // replayed and deleted by another process meanwhile
+      if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd);  // its process lives
+        continue;
+      }
+      held.push_back(fd);
+      read.push_back(path);
+      std::ifstream in(path);
+      std::string line;
+      while (std::getline(in, line)) {
+        if (auto e = ParseJournalLine(line)) entries.push_back(std::move(*e));
+      }
+    }
+    // The writer skips what the database already has by seq: give it the entries in order.
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.seq < b.seq; });
+    for (std::size_t i = 0; i < entries.size(); i += options_.max_batch) {
+      const auto from = entries.begin() + static_cast<std::ptrdiff_t>(i);
+      const auto to = entries.begin() + static_cast<std::ptrdiff_t>(std::min(entries.size(), i + options_.max_batch));
+      writer_(std::vector<JournaledEntry>(from, to));
+    }
+    replayed += entries.size();
+    for (const auto& path : read) ::unlink(path.c_str());
+    for (int fd : held) ::close(fd);
+  }
+  return replayed;
+}
+
+}  // namespace hearth::platform
