@@ -67,6 +67,7 @@ scripts/security-scan.sh "$build"
 
 phase "OpenAPI document and web app against a running server"
 export HEARTH_ADMIN_PASSWORD=E2e-admin-pass-1
+export HEARTH_TELEPHONY_SECRET=e2e-telephony-secret  # the screen-pop test signs its calls with it
 "$build/hearth" serve --listen 127.0.0.1:0 --db "sqlite:$tmp/e2e.db" --fast-hashing --no-access-log >"$tmp/serve.log" 2>&1 &
 server_pid=$!
 url=""

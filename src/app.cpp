@@ -39,7 +39,8 @@ App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock
   // Modules in dependency order (STYLE.md §8.6); a new module is one line here.
   customers = &Add<customers::CustomersModule>(*db, *clock, *platform);
   inventory = &Add<inventory::InventoryModule>(*db, *clock, *platform, *customers);
-  service = &Add<service::ServiceModule>(*db, *report_db, *clock, *platform, *customers, *inventory);
+  service = &Add<service::ServiceModule>(*db, *report_db, *clock, *platform, *customers, *inventory,
+                                         config.telephony_secret);
   router.SetFallback(http::StaticFiles());
 }
 

@@ -42,7 +42,10 @@ struct Config {
   std::string smtp_from;  ///< HEARTH_SMTP_FROM
   /// HEARTH_AUDIT_JOURNAL: where audits of reads wait to be written (default: beside the SQLite
   /// file as FILE-audit/, or ./hearth-audit/ for PostgreSQL); "off" writes them in the request.
-  std::string audit_journal;  ///< tests only: a manual clock starting at this RFC 3339 time
+  std::string audit_journal;
+  /// HEARTH_TELEPHONY_SECRET: the secret the telephone system signs its calls with (screen-pop);
+  /// empty: calls are refused.
+  std::string telephony_secret;  ///< tests only: a manual clock starting at this RFC 3339 time
 };
 
 /// The composition root: builds the clock, database, router and every module, in dependency

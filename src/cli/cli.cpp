@@ -32,6 +32,7 @@ int Run(int argc, char** argv) {
   config.smtp_url = Env("HEARTH_SMTP_URL", config.smtp_url);
   config.smtp_from = Env("HEARTH_SMTP_FROM", config.smtp_from);
   config.audit_journal = Env("HEARTH_AUDIT_JOURNAL", config.audit_journal);
+  config.telephony_secret = Env("HEARTH_TELEPHONY_SECRET", config.telephony_secret);
   config.db_url = Env("HEARTH_DB", config.db_url);
   config.db_replica_url = Env("HEARTH_DB_REPLICA", config.db_replica_url);
   config.admin_password = Env("HEARTH_ADMIN_PASSWORD", "");
@@ -70,6 +71,9 @@ int Run(int argc, char** argv) {
   serve->add_option("--audit-journal", config.audit_journal,
                     "directory where audits of reads wait to be written in batches (HEARTH_AUDIT_JOURNAL; default "
                     "FILE-audit beside a SQLite file, ./hearth-audit for PostgreSQL; off: write in the request)");
+  serve->add_option("--telephony-secret", config.telephony_secret,
+                    "secret the telephone system signs incoming-call webhooks with (HEARTH_TELEPHONY_SECRET; "
+                    "prefer the variable: flags show in ps)");
   serve->add_option("--smtp-from", config.smtp_from, "sender address of e-mail notifications (HEARTH_SMTP_FROM)");
   serve->add_option("--test-clock", config.test_clock,
                     "tests only: the clock starts at this RFC 3339 time and moves only by PUT /api/v1/test/clock");

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -55,11 +56,16 @@ class Request {
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
 
 /// An HTTP response, independent of the server library.
+class EventStream;
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  /// Set for a server-sent events answer: the connection stays open and carries what is sent
+  /// to the stream (the body is not used).
+  std::shared_ptr<EventStream> stream = nullptr;
 };
 
 constexpr int kOk = 200, kCreated = 201, kAccepted = 202, kNoContent = 204;

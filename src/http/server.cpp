@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "http/event_stream.hpp"
 #include "http/metrics.hpp"
 
 namespace hearth::http {
@@ -243,6 +244,13 @@ struct Server::Impl {
         res = router.Handle(req);
       }
 
+      if (res.stream) {
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        metrics.ObserveRequest(req.route_pattern, req.method, res.status, seconds);
+        co_await StreamEvents(conn, res, req.context.request_id);
+        break;
+      }
+
       // The response head is written by hand: Beast's header container allocates per field and
       // its serializer cost more than the rest of a small request (measured with callgrind).
       const bool keep = keep_alive && !draining;
@@ -266,6 +274,46 @@ struct Server::Impl {
     }
     beast::error_code ignored;
     conn->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  /// A server-sent events answer: the head, then whatever the stream is sent, until the client
+  /// goes or the server stops. Idle, it writes a comment every 15 s (so that a client gone
+  /// without a word is noticed, and proxies keep the connection).
+  asio::awaitable<void> StreamEvents(std::shared_ptr<Connection> conn, Response& res, const std::string& request_id) {
+    res.content_type = "text/event-stream; charset=utf-8";
+    res.headers.emplace_back("Cache-Control", "no-store");
+    res.headers.emplace_back("X-Accel-Buffering", "no");  // nginx in front: pass events at once
+    std::string head = ResponseHead(res, request_id, false, false);
+    // No length: the body is the stream, until the connection closes.
+    if (const auto at = head.find("Content-Length: "); at != std::string::npos) head.erase(at, head.find("\r\n", at) + 2 - at);
+    conn->stream.expires_never();
+    auto [ec, n] = co_await asio::async_write(conn->stream, asio::buffer(head), asio::as_tuple(asio::use_awaitable));
+    auto timer = std::make_shared<asio::steady_timer>(conn->stream.get_executor());
+    auto executor = conn->stream.get_executor();
+    std::weak_ptr<asio::steady_timer> weak = timer;
+    res.stream->Attach([executor, weak] {
+      asio::post(executor, [weak] {
+        if (auto t = weak.lock()) t->cancel();
+      });
+    });
+    auto last_write = std::chrono::steady_clock::now();
+    std::string out = ": connected\n\n";
+    while (!ec && !draining) {
+      out += res.stream->Take();
+      if (out.empty() && std::chrono::steady_clock::now() - last_write > std::chrono::seconds(15)) out = ": ping\n\n";
+      if (!out.empty()) {
+        std::tie(ec, n) = co_await asio::async_write(conn->stream, asio::buffer(out), asio::as_tuple(asio::use_awaitable));
+        out.clear();
+        last_write = std::chrono::steady_clock::now();
+        if (ec) break;
+      }
+      // Woken by a Send (the timer is cancelled), or each second to see whether the server stops.
+      timer->expires_after(std::chrono::seconds(1));
+      co_await timer->async_wait(asio::as_tuple(asio::use_awaitable));
+    }
+    res.stream->Close();
+    beast::error_code ignored;
+    conn->stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
   }
 
   /// What the route a request goes to declares about its body (a JSON body for unknown routes).

@@ -22,6 +22,9 @@ constexpr std::string_view kStopJobs = R"sql(
 UPDATE jobs SET status = 'failed', last_error = 'the group moved to another database'
  WHERE tenant_id = $1 AND status IN ('pending', 'running'))sql";
 constexpr std::string_view kRolesOf = "SELECT roles FROM users WHERE id = $1 AND tenant_id = $2 AND NOT disabled";
+constexpr std::string_view kActorOf = R"sql(
+SELECT u.username, u.org_unit_id, o.path, u.roles FROM users u JOIN org_units o ON o.id = u.org_unit_id
+ WHERE u.id = $1 AND u.tenant_id = $2 AND NOT u.disabled)sql";
 constexpr std::string_view kNamesOf = "SELECT id, username, display_name FROM users WHERE tenant_id = $1 AND id IN ({})";
 }  // namespace
 
@@ -41,6 +44,15 @@ std::optional<std::vector<std::string>> RolesOf(db::Tx& tx, std::int64_t tenant_
   const auto rows = tx.Execute(kRolesOf, user_id, tenant_id);
   if (rows.empty()) return std::nullopt;
   return SplitRoles(rows.front().Text(0));
+}
+
+std::optional<Actor> ActorOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t user_id) {
+  const auto rows = tx.Execute(kActorOf, user_id, tenant_id);
+  if (rows.empty()) return std::nullopt;
+  const auto& r = rows.front();
+  auto roles = SplitRoles(r.Text(3));
+  const auto permissions = PermissionsOf(roles);
+  return Actor{user_id, r.Text(0), tenant_id, r.Int(1), r.Text(2), std::move(roles), permissions, 0};
 }
 
 std::map<std::int64_t, UserNames> NamesOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& user_ids) {

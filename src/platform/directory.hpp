@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/actor.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
 #include "platform/org_unit.hpp"
@@ -26,6 +27,9 @@ struct UserNames {
 bool UserExists(db::Tx& tx, std::int64_t tenant_id, std::int64_t user_id, bool enabled_only);
 /// The roles of user `user_id` of the group, when it exists and is enabled.
 std::optional<std::vector<std::string>> RolesOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t user_id);
+/// The enabled user as the services see a caller (roles, permissions, org scope), for work done
+/// on a user's behalf outside their requests (a call put through to their desk).
+std::optional<Actor> ActorOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t user_id);
 /// The names of those of `user_ids` that belong to the group; unknown ids are left out.
 std::map<std::int64_t, UserNames> NamesOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& user_ids);
 /// Fills `actor_name` of each item from its `actor_id` (a history entry of any module), with one

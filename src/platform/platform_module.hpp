@@ -7,6 +7,7 @@
 #include "db/database.hpp"
 #include "http/router.hpp"
 #include "platform/audit.hpp"
+#include "platform/event_hub.hpp"
 #include "platform/auth_service.hpp"
 #include "platform/directory.hpp"
 #include "platform/jobs.hpp"
@@ -56,6 +57,7 @@ struct Platform {
   Mailer mailer;
   Notifications notifications;
   CookieSettings cookies;
+  EventHub events;  ///< what GET /api/v1/events streams to each signed-in person
 
   /// "host:pid", naming this server in claimed jobs.
   static std::string WorkerName();

@@ -183,6 +183,13 @@ void AddRoutes(Manifest& m, Platform& p) {
   });
   m.Route({"GET", "/api/v1/me", http::kSignedIn}, [&p](Request& r) -> Result<http::Response> { return GetMe(r, p.users); });
   m.Route({"GET", "/api/v1/roles", http::kSignedIn}, [](Request&) { return GetRoles(); });
+  // Server-sent events for the signed-in person (EventSource sends the session cookie): what
+  // modules publish to them, e.g. `call` when the telephone system puts a call through.
+  m.Route({"GET", "/api/v1/events", http::kSignedIn}, [&p](Request& r) -> Result<http::Response> {
+    http::Response res;
+    res.stream = p.events.Open(r.context.actor_ref().user_id);
+    return res;
+  });
   m.Route({"GET", "/api/v1/org-units", Permission::kOrgRead}, [&p](Request& r) -> Result<http::Response> {
     HEARTH_ASSIGN(auto page, http::PageOf(r));
     HEARTH_ASSIGN(auto list, p.orgs.List(r.context, page));

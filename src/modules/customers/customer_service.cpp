@@ -111,6 +111,20 @@ Result<Customer> CustomerService::Get(const RequestContext& ctx, std::int64_t id
   });
 }
 
+Result<std::optional<Customer>> CustomerService::FindByPhone(const RequestContext& ctx, const std::string& phone) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  const auto normalized = NormalizePhone(phone);
+  if (!normalized) return std::optional<Customer>();
+  return db_.Read([&](db::Tx& tx) -> Result<std::optional<Customer>> {
+    const auto hit = repo_->FindDuplicate(tx, actor.tenant_id, {{*normalized, "mobile"}}, std::nullopt, 0);
+    if (!hit) return std::optional<Customer>();
+    auto found = FindInScope(tx, actor, hit->first);
+    if (!found) return std::optional<Customer>();
+    return std::optional<Customer>(std::move(found->customer));
+  });
+}
+
 Result<Customer> CustomerService::Update(const RequestContext& ctx, std::int64_t id, const CustomerInput& input,
                                          std::optional<std::int64_t> expected_version) {
   const Actor& actor = ctx.actor_ref();

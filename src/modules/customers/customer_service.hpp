@@ -56,6 +56,9 @@ class CustomerService {
   Result<Customer> Create(const RequestContext& ctx, const CustomerInput& input);
   /// 404 for unknown, out-of-scope, or merged customers (the error then carries merged_into).
   Result<Customer> Get(const RequestContext& ctx, std::int64_t id);
+  /// The customer holding this phone number (any form NormalizePhone reads) in the caller's
+  /// scope; nullopt when none does (or only one the caller may not see).
+  Result<std::optional<Customer>> FindByPhone(const RequestContext& ctx, const std::string& phone);
   Result<Customer> Update(const RequestContext& ctx, std::int64_t id, const CustomerInput& input,
                           std::optional<std::int64_t> expected_version);
   Result<platform::Listing<Customer>> List(const RequestContext& ctx, const Page& page);

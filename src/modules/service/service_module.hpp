@@ -9,17 +9,19 @@
 #include "modules/service/tickets/ticket_attachments.hpp"
 #include "modules/service/work_orders/work_orders.hpp"
 #include "modules/service/reports/ticket_reports.hpp"
+#include "modules/service/telephony/telephony.hpp"
 #include "modules/service/tickets/ticket_service.hpp"
 #include "platform/platform_module.hpp"
 
 namespace hearth::service {
 
 /// The service centre (客户服务中心): tickets, routing, SLA on the business calendar, mass
-/// complaint alerts, reports, the case library and standard answers, work orders.
+/// complaint alerts, reports, the case library and standard answers, work orders, screen-pop.
 struct ServiceModule {
   /// Reports read `report_db` (a streaming replica when one is configured).
   ServiceModule(db::Database& db, db::ReadReplica& report_db, const Clock& clock, platform::Platform& platform,
-                customers::CustomersModule& customers, inventory::InventoryModule& inventory)
+                customers::CustomersModule& customers, inventory::InventoryModule& inventory,
+                std::string telephony_secret = "")
       : db(db),
         clock(clock),
         inventory(inventory.service),
@@ -31,7 +33,8 @@ struct ServiceModule {
         reports(report_db, clock, config, inventory.service),
         knowledge(db, clock, platform.audit, config, tickets),
         work_orders(db, clock, platform.audit, config, tickets, customers.service),
-        attachments(db, clock, platform.audit, tickets) {}
+        attachments(db, clock, platform.audit, tickets),
+        telephony(db, clock, customers.service, platform.events, std::move(telephony_secret)) {}
   db::Database& db;
   const Clock& clock;
   inventory::InventoryService& inventory;  ///< homes for the demo tickets
@@ -45,6 +48,7 @@ struct ServiceModule {
   KnowledgeService knowledge;
   WorkOrderService work_orders;
   TicketAttachments attachments;
+  Telephony telephony;  ///< screen-pop: seats and the telephone system's calls
   /// Unknown tokens of the customer's page, per address (the per-name limit is unused).
   platform::LoginThrottle public_links{{1 << 30, 30, 15 * 60 * 1000}};
 };

@@ -11,7 +11,7 @@ platform::Manifest BuildManifest(ServiceModule& module) {
       {"calendar_days", "calendar_id IN (SELECT id FROM business_calendars WHERE tenant_id = $1)"},
       {"service_settings"}, {"mass_alerts"},
       {"mass_alert_tickets", "alert_id IN (SELECT id FROM mass_alerts WHERE tenant_id = $1)"},
-      {"ticket_cases"}, {"standard_answers"}, {"department_members"}, {"work_orders"}}};
+      {"ticket_cases"}, {"standard_answers"}, {"department_members"}, {"work_orders"}, {"telephony_seats"}}};
   m.constraints.push_back({"uq_ticket_categories_name", {"name", "taken", ErrorCode::kConflict, "conflict"}});
   m.constraints.push_back({"uq_ticket_cases_ticket", {"ticket_id", "taken", ErrorCode::kConflict, "conflict"}});
   TicketService& s = module.tickets;
@@ -29,6 +29,7 @@ platform::Manifest BuildManifest(ServiceModule& module) {
   AddReportRoutes(m, module.reports);
   AddKnowledgeRoutes(m, module.knowledge);
   AddWorkOrderRoutes(m, module.work_orders);
+  AddTelephonyRoutes(m, module.telephony);
   return m;
 }
 

@@ -11,5 +11,6 @@ void AddMassAlertRoutes(platform::Manifest& m, MassAlertService& alerts);
 void AddReportRoutes(platform::Manifest& m, TicketReports& reports);
 void AddKnowledgeRoutes(platform::Manifest& m, KnowledgeService& knowledge);
 void AddWorkOrderRoutes(platform::Manifest& m, WorkOrderService& work_orders);
+void AddTelephonyRoutes(platform::Manifest& m, Telephony& telephony);
 
 }  // namespace hearth::service
