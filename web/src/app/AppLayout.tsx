@@ -10,6 +10,8 @@ import { HearthLogo } from '../shared/ui/HearthLogo';
 import { InitialAvatar } from '../shared/ui/InitialAvatar';
 import { NotificationBell } from '../modules/platform/components/NotificationBell';
 import { MassAlertBell } from '../modules/service/components/MassAlertBell';
+import { ScreenPop, SeatControl } from '../modules/service/callDesk';
+import { takesCalls } from '../modules/service/access';
 import type { Translate } from './i18n/i18nContext';
 
 const { Header, Sider, Content, Footer } = Layout;
@@ -48,9 +50,15 @@ export function AppLayout() {
   const openKeys = groupKeys.filter((key) => !foldedKeys.includes(key));
 
   const displayName = me?.display_name || me?.username || '';
+  const callTaker = takesCalls(me);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {callTaker && me && (
+        <Suspense fallback={null}>
+          <ScreenPop userId={me.id} />
+        </Suspense>
+      )}
       <Sider
         width={224}
         collapsedWidth={narrow ? 0 : 64}
@@ -118,6 +126,11 @@ export function AppLayout() {
           </Tooltip>
           {!narrow && <Breadcrumb items={trail.map((entry) => ({ key: entry.key, title: t(entry.label) }))} />}
           <Flex align="center" gap={4} style={{ marginLeft: 'auto' }}>
+            {callTaker && (
+              <Suspense fallback={null}>
+                <SeatControl compact={narrow} />
+              </Suspense>
+            )}
             <MassAlertBell />
             <NotificationBell />
             <LanguageSwitch compact={narrow} />

@@ -85,10 +85,10 @@ export function valuesOf(customer: Customer): CustomerFormValues {
   };
 }
 
-export function newCustomerValues(orgUnitId: number | undefined): CustomerFormValues {
+export function newCustomerValues(orgUnitId: number | undefined, phone = ''): CustomerFormValues {
   return {
     name: '',
-    phones: [{ phone: '', label: 'mobile' }],
+    phones: [{ phone, label: 'mobile' }],
     id_type: 'resident_id',
     id_number: '',
     children_birth_years: [],

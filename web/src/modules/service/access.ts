@@ -1,4 +1,4 @@
-import { mayDo } from '../../app/auth/authContext';
+import { hasAnyRole, mayDo, permissionsKnown } from '../../app/auth/authContext';
 import type { Me } from '../platform/types';
 
 /**
@@ -24,4 +24,13 @@ export function serviceAccess(me: Me | null) {
     /** Categories, standard answers, department members…: administrators. */
     config: mayDo(me, 'service.config'),
   };
+}
+
+/**
+ * Whether the user takes hotline calls (a seat, 来电弹屏): those who may file tickets (record.write);
+ * when /me could not tell the permissions, by the roles that hold it. Never a viewer.
+ */
+export function takesCalls(me: Me | null): boolean {
+  if (!me) return false;
+  return permissionsKnown(me) ? me.permissions.includes('record.write') : hasAnyRole(me, kServiceWriteRoles);
 }

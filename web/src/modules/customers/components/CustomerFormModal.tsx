@@ -34,7 +34,8 @@ import { kMaxPhones, type Customer } from '../types';
 import { FormSection } from '../../../shared/ui/FormSection';
 import { requiredText } from '../../../shared/ui/formRules';
 
-export type CustomerModalTarget = { mode: 'create'; orgUnitId?: number } | { mode: 'edit'; customer: Customer };
+/** `phone`: the first phone filled in (a caller's number from 来电弹屏). */
+export type CustomerModalTarget = { mode: 'create'; orgUnitId?: number; phone?: string } | { mode: 'edit'; customer: Customer };
 
 const kThisYear = new Date().getFullYear();
 
@@ -60,7 +61,7 @@ export function CustomerFormModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<CustomerFormValues>();
   const [initial] = useState<CustomerFormValues>(() =>
-    target.mode === 'edit' ? valuesOf(target.customer) : newCustomerValues(target.orgUnitId),
+    target.mode === 'edit' ? valuesOf(target.customer) : newCustomerValues(target.orgUnitId, target.phone),
   );
   const { record: editing, reload: reloadEditing } = useEditedRecord(
     target.mode === 'edit' ? target.customer : null,
@@ -130,7 +131,7 @@ export function CustomerFormModal({
               label={t('customer.name')}
               rules={requiredText(t('customer.nameRequired'))}
             >
-              <Input placeholder={t('customer.namePlaceholder')} maxLength={100} data-testid="customer-name" />
+              <Input placeholder={t('customer.namePlaceholder')} maxLength={100} data-testid="customer-name" autoFocus={!editing} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

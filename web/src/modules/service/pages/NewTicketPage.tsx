@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, List, Radio, Row, Select, Spin, Typography, type InputRef } from 'antd';
-import { CheckCircleFilled, PhoneOutlined, SearchOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, PhoneOutlined, SearchOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { useAuth } from '../../../app/auth/useAuth';
 import { useUntabbableClear } from '../../../shared/hooks/useUntabbableClear';
@@ -11,7 +11,10 @@ import { FormErrorAlert } from '../../../shared/ui/FormErrorAlert';
 import { errorMessage } from '../../../shared/ui/apiErrors';
 import { useFormSubmit } from '../../../shared/hooks/useFormSubmit';
 import { useDebouncedValue } from '../../../shared/hooks/useDebouncedValue';
-import { useCustomerSearch } from '../../customers/queries';
+import { customerChanged, customerKeys, useCustomerSearch } from '../../customers/queries';
+import { customerApi } from '../../customers/api';
+import { CustomerFormModal } from '../../customers/components/CustomerFormModal';
+import { useOrgUnits } from '../../platform/useOrgUnits';
 import { searchable } from '../../customers/search';
 import type { Customer } from '../../customers/types';
 import { CustomerAvatar } from '../../customers/components/CustomerAvatar';
@@ -25,6 +28,21 @@ import { useCategories } from '../useCategories';
 import { CategoryTreeSelect } from '../components/CategoryTreeSelect';
 import { required } from '../../../shared/ui/formRules';
 import { serviceAccess } from '../access';
+
+/** What 来电弹屏 put in the address: the caller's number and, when known, the customer. */
+interface PoppedCall {
+  callId: string | null;
+  caller: string;
+  customerId: number | null;
+}
+
+function poppedCall(params: URLSearchParams): PoppedCall | null {
+  const caller = params.get('caller')?.trim() ?? '';
+  const id = Number(params.get('customer_id'));
+  const customerId = Number.isInteger(id) && id > 0 ? id : null;
+  if (!caller && customerId === null) return null;
+  return { callId: params.get('call_id'), caller, customerId };
+}
 
 const kSearchDelayMs = 250;
 
@@ -45,6 +63,10 @@ const kFormFields = ['kind', 'unit_id', 'channel', 'category_id', 'grade', 'titl
  * (number keys 1–5), title and description; Ctrl+Enter opens the ticket. Works without a mouse: the
  * clear buttons (×) are no Tab stops, so Tab goes from field to field without dropping a value.
  * Those who may not file tickets (no record.write) are told so instead of given a form that fails.
+ *
+ * 来电弹屏 opens it as /tickets/new?caller=…&call_id=…[&customer_id=…]: a known caller comes
+ * chosen with the focus on the ticket's title, an unknown one opens 新建客户 with the number filled
+ * in. Each call gets a fresh form (a second call while the page is open starts over).
  */
 export default function NewTicketPage() {
   const t = useT();
@@ -57,10 +79,23 @@ export default function NewTicketPage() {
       </>
     );
   }
-  return <NewTicketForm />;
+  return <PoppableTicketForm />;
 }
 
-function NewTicketForm() {
+function PoppableTicketForm() {
+  const [params] = useSearchParams();
+  const call = poppedCall(params);
+  const key = call ? `${call.callId ?? ''}|${call.caller}|${call.customerId ?? ''}` : 'manual';
+  return <NewTicketForm key={key} call={call} />;
+}
+
+/** 新建客户 from the intake; the org units load only when it opens. */
+function NewCustomerModal({ phone, orgUnitId, onClose, onSaved }: { phone: string; orgUnitId?: number; onClose: () => void; onSaved: (customer: Customer) => void }) {
+  const orgUnits = useOrgUnits();
+  return <CustomerFormModal target={{ mode: 'create', orgUnitId, phone }} tree={orgUnits.tree} onClose={onClose} onSaved={(customer) => onSaved(customer)} />;
+}
+
+function NewTicketForm({ call }: { call: PoppedCall | null }) {
   const t = useT();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -71,7 +106,9 @@ function NewTicketForm() {
   const untabbableClear = useUntabbableClear();
   const searchRef = useRef<InputRef>(null);
   const kindRef = useRef<HTMLDivElement>(null);
-  const [typed, setTyped] = useState('');
+  const titleRef = useRef<InputRef>(null);
+  const { me } = useAuth();
+  const [typed, setTyped] = useState(call?.customerId ? '' : (call?.caller ?? ''));
   const query = useDebouncedValue(typed.trim(), kSearchDelayMs);
   const search = useCustomerSearch(query, 10);
   const { found, searching, error: searchError } = search;
@@ -88,14 +125,32 @@ function NewTicketForm() {
   const units = unitsQuery.data;
   // What was typed when the caller was picked: the results hide until the agent searches again.
   const [pickedWith, setPickedWith] = useState<string | null>(null);
+  // Where the focus goes once the picked customer has enabled the form.
+  const focusNext = useRef<'kind' | 'title' | null>(null);
+  // 新建客户 (a fresh key each opening); opened by itself for an unknown caller.
+  const [creating, setCreating] = useState<{ key: number; phone: string } | null>(() =>
+    call && call.customerId === null && call.caller ? { key: 1, phone: call.caller } : null,
+  );
+  const [callProblem, setCallProblem] = useState<unknown>(null);
+  const createdCaller = useRef(false);
 
   useEffect(() => {
-    searchRef.current?.focus();
+    if (!call?.customerId) searchRef.current?.focus();
+    // Only when the page opens (each call remounts it).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const pick = (chosen: Customer) => {
+  useEffect(() => {
+    const target = focusNext.current;
+    if (!customer || !target) return;
+    focusNext.current = null;
+    if (target === 'title') titleRef.current?.focus();
+    else kindRef.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
+  }, [customer]);
+
+  const pick = (chosen: Customer, then: 'kind' | 'title' | null = 'kind', searchedWith: string = typed) => {
     setCustomer(chosen);
-    setPickedWith(typed);
+    setPickedWith(searchedWith);
     form.setFieldValue('unit_id', undefined);
     // The caller's first home is the likely one.
     queryClient.fetchQuery(customerUnitsQuery(chosen.id)).then(
@@ -104,9 +159,33 @@ function NewTicketForm() {
       },
       () => undefined,
     );
-    // The agent goes on with the kind (number keys), then Tab to the title.
-    window.setTimeout(() => kindRef.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus(), 0);
+    // The agent goes on with the kind (number keys), then Tab to the title; a popped call starts
+    // at the title (the kind is complaint unless changed).
+    focusNext.current = then;
   };
+
+  // A popped call of a known customer: read the customer and choose them.
+  useEffect(() => {
+    const id = call?.customerId;
+    if (!id) return undefined;
+    let live = true;
+    queryClient.fetchQuery({ queryKey: customerKeys.detail(id), queryFn: () => customerApi.get(id) }).then(
+      (found) => {
+        if (live) pick(found, 'title', '');
+      },
+      (err: unknown) => {
+        if (live) {
+          setCallProblem(err);
+          searchRef.current?.focus();
+        }
+      },
+    );
+    return () => {
+      live = false;
+    };
+    // Once per call (each call remounts the form).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' && found.length) {
@@ -166,9 +245,42 @@ function NewTicketForm() {
   return (
     <div ref={untabbableClear} onKeyDown={onPageKey} data-testid="incoming-call">
       <PageHeader title={t('ticket.incomingCall')} description={t('ticket.incomingCallDescription')} />
+      {call?.caller && (
+        <Alert
+          type={call.customerId && !callProblem ? 'success' : 'warning'}
+          showIcon
+          icon={<PhoneOutlined />}
+          style={{ marginBottom: 16 }}
+          title={t('ticket.callFrom', { caller: call.caller })}
+          description={
+            callProblem
+              ? t('ticket.customerLoadFailed', { reason: errorMessage(t, callProblem) })
+              : call.customerId
+                ? t('ticket.callFromKnown')
+                : t('ticket.callFromUnknown')
+          }
+          data-testid="call-banner"
+          data-caller={call.caller}
+        />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={9}>
-          <Card variant="borderless" title={<><PhoneOutlined /> {t('ticket.caller')}</>}>
+          <Card
+            variant="borderless"
+            title={<><PhoneOutlined /> {t('ticket.caller')}</>}
+            extra={
+              <Button
+                size="small"
+                type="link"
+                icon={<UserAddOutlined />}
+                tabIndex={-1}
+                onClick={() => setCreating({ key: Date.now(), phone: call?.customerId ? '' : (call?.caller ?? '') })}
+                data-testid="intake-new-customer"
+              >
+                {t('ticket.newCustomer')}
+              </Button>
+            }
+          >
             <Input
               ref={searchRef}
               size="large"
@@ -249,7 +361,7 @@ function NewTicketForm() {
                 </Form.Item>
               </div>
               <Form.Item name="title" label={t('ticket.titleField')} rules={[{ required: true, whitespace: true, message: t('ticket.titleRequired') }, { max: 200, message: t('reason.too_long') }]}>
-                <Input placeholder={t('ticket.titlePlaceholder')} maxLength={200} data-testid="ticket-title" />
+                <Input ref={titleRef} placeholder={t('ticket.titlePlaceholder')} maxLength={200} data-testid="ticket-title" />
               </Form.Item>
               <Form.Item name="description" label={t('ticket.description')} rules={[{ max: 5000, message: t('reason.too_long') }]}>
                 <Input.TextArea rows={4} placeholder={t('ticket.descriptionPlaceholder')} data-testid="ticket-description" />
@@ -298,6 +410,24 @@ function NewTicketForm() {
           </Card>
         </Col>
       </Row>
+      {creating && (
+        <NewCustomerModal
+          key={creating.key}
+          phone={creating.phone}
+          orgUnitId={me?.org_unit_id ?? undefined}
+          onClose={() => {
+            setCreating(null);
+            // After the dialog has given the focus back: on to the new caller's ticket.
+            if (createdCaller.current) window.setTimeout(() => titleRef.current?.focus(), 0);
+            createdCaller.current = false;
+          }}
+          onSaved={(created) => {
+            customerChanged(queryClient, created);
+            createdCaller.current = true;
+            pick(created, null);
+          }}
+        />
+      )}
     </div>
   );
 }
