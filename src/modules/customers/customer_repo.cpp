@@ -127,7 +127,8 @@ const std::string kCustomerSelect = "SELECT " + kCustomerColumns.List("c") + ", 
 #define SHARED_UNDER(param)                                                                         \
   " EXISTS (SELECT 1 FROM customer_shares s WHERE s.customer_id = c.id AND " HEARTH_ORG_PATH_OF( \
       "s.org_unit_id") "LIKE " param ") "
-const std::string kFind = kCustomerSelect + ", CASE WHEN" SHARED_UNDER("$3") R"sql(THEN 1 ELSE 0 END
+// The path test first: the share lookup runs only for a record held by another company.
+const std::string kFind = kCustomerSelect + ", CASE WHEN o.path LIKE $3 OR" SHARED_UNDER("$3") R"sql(THEN 1 ELSE 0 END
   FROM customers c)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
  WHERE c.id = $1 AND c.tenant_id = $2)sql";
 const std::string kList = kCustomerSelect + R"sql(

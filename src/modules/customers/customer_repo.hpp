@@ -27,7 +27,8 @@ class CustomerRepo {
   void IndexInserted(db::Tx& tx, std::int64_t first_id, std::int64_t last_id);
   /// Writes every column and replaces the phones when the version matches (or is not given).
   bool Update(db::Tx& tx, const Customer& c, const std::string& search_terms, std::optional<std::int64_t> expected_version);
-  /// The customer, with its org path and whether it is shared with `viewer_path` or a unit under it.
+  /// The customer, with its org path and whether a viewer at `viewer_path` sees it (`shared`: held
+  /// under that path, or shared with it or a unit under it).
   std::optional<ScopedCustomer> Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id, const std::string& viewer_path);
   /// Shares the customer with an org unit for a reason; false when that share already existed.
   bool AddShare(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id, std::int64_t org_unit_id,
