@@ -85,16 +85,16 @@ std::size_t AuditLog::OpenJournal(AuditJournal::Options options) {
       // Entries up to the mark were written before (a journal replayed after a crash).
       const auto mark = tx.Execute(kJournalMark, batch.front().boot);
       const std::int64_t written = mark.empty() ? 0 : mark.front().Int(0);
-      std::vector<const JournaledEntry*> todo;
+      std::vector<const JournaledEntry*> unwritten;
       for (const auto& e : batch) {
-        if (e.seq > written) todo.push_back(&e);
+        if (e.seq > written) unwritten.push_back(&e);
       }
       std::vector<db::Value> values;
       std::size_t i = 0;
-      for (; i + kRowsPerInsert <= todo.size(); i += kRowsPerInsert) {
+      for (; i + kRowsPerInsert <= unwritten.size(); i += kRowsPerInsert) {
         values.clear();
         for (std::size_t r = i; r < i + kRowsPerInsert; ++r) {
-          const JournaledEntry& e = *todo[r];
+          const JournaledEntry& e = *unwritten[r];
           for (db::Value v : {db::ToValue(e.tenant_id), db::ToValue(e.at_ms), db::ToValue(e.actor_id),
                               db::ToValue(e.actor_username), db::ToValue(e.action), db::ToValue(e.entity_type),
                               db::ToValue(e.entity_id), db::ToValue(e.after_json), db::ToValue(e.request_id),
@@ -104,8 +104,8 @@ std::size_t AuditLog::OpenJournal(AuditJournal::Options options) {
         }
         tx.ExecuteValues(kInsertJournaledRows, values);
       }
-      for (; i < todo.size(); ++i) {
-        const JournaledEntry& e = *todo[i];
+      for (; i < unwritten.size(); ++i) {
+        const JournaledEntry& e = *unwritten[i];
         tx.Execute(kInsertJournaled, e.tenant_id, e.at_ms, e.actor_id, e.actor_username, e.action, e.entity_type,
                    e.entity_id, e.after_json, e.request_id, e.remote_address);
       }

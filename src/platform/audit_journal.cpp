@@ -194,12 +194,13 @@ void AuditJournal::Append(JournaledEntry entry) {
     spdlog::error(R"({{"msg":"audit journal write failed","file":"{}","error":"{}"}})", current_.path,
                   std::strerror(errno));
   }
-  if (pending_.empty()) first_pending_at_ = std::chrono::steady_clock::now();
+  const bool first = pending_.empty();
+  if (first) first_pending_at_ = std::chrono::steady_clock::now();
   pending_.push_back(std::move(entry));
   ++appended_;
   const bool full = pending_.size() >= options_.max_batch;
   lock.unlock();
-  if (full || pending_.size() == 1) wake_.notify_one();
+  if (first || full) wake_.notify_one();
 }
 
 bool AuditJournal::Flush(std::chrono::milliseconds timeout) {

@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { baseUrl, launch, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { baseUrl, launch, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn, assertFitsPhone, kPhone } from './support.mjs';
 
 const secret = process.env.HEARTH_TELEPHONY_SECRET ?? '';
 const kStep = { timeout: 120_000 };
@@ -21,7 +21,6 @@ const extension = `8${randomDigits(3)}`;
 // Typed to find the category: short and unique to this run.
 const categoryKey = suffix.slice(-4).toUpperCase();
 const categoryName = `弹屏漏水${categoryKey}`;
-const kPhone = { width: 390, height: 844 };
 /** How long a pop may take, from the webhook's answer to the page showing the caller. */
 const kPopMs = 1_000;
 
@@ -54,13 +53,6 @@ describe('来电弹屏: seat, signed webhook, the popped intake, a ticket by key
     const answer = await response.json();
     assert.equal(response.status, 202, JSON.stringify(answer));
     return answer;
-  };
-
-  /** Nothing on the page is wider than the phone's screen. */
-  const assertFits = async (p, where) => {
-    await p.waitForTimeout(400);
-    const width = await p.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= kPhone.width, `${where} is ${width} px wide on a ${kPhone.width} px screen`);
   };
 
   before(async () => {
@@ -170,7 +162,7 @@ describe('来电弹屏: seat, signed webhook, the popped intake, a ticket by key
     await agentPage.getByTestId('picked-customer').getByText(customerName).waitFor({ timeout: kPopMs * 3 });
     await agentPage.setViewportSize(kPhone);
     await agentPage.getByTestId('seat-control').waitFor();
-    await assertFits(agentPage, 'the popped intake');
+    await assertFitsPhone(agentPage, 'the popped intake');
     await shot(agentPage, 'screen-pop-known-390');
     await agentPage.setViewportSize({ width: 1440, height: 900 });
   });
@@ -201,7 +193,7 @@ describe('来电弹屏: seat, signed webhook, the popped intake, a ticket by key
     await agentPage.getByTestId('customer-phone-0').waitFor({ timeout: kPopMs * 3 });
     await shot(agentPage, 'screen-pop-unknown-390');
     await agentPage.keyboard.press('Escape');
-    await assertFits(agentPage, 'the intake of an unknown caller');
+    await assertFitsPhone(agentPage, 'the intake of an unknown caller');
     await agentPage.setViewportSize({ width: 1440, height: 900 });
   });
 

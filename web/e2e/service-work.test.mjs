@@ -7,7 +7,7 @@
 // own. The run makes the project, units, customer, agent and tickets it needs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, launch, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { baseUrl, launch, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn, assertFitsPhone, kPhone } from './support.mjs';
 
 const kStep = { timeout: 120_000 };
 const suffix = runSuffix();
@@ -20,7 +20,6 @@ const agentPassword = `E2e-agent-${suffix}-Pass`;
 const kUnitCode = '3-1-1101';
 /** How a record shown by its number instead of its name looks. */
 const kIdPatterns = /客户 #\d|房源 #\d|操作人 #\d|ticket #\d/;
-const kPhone = { width: 390, height: 844 };
 
 describe('Service desk all day: names, the open queue, search, the agent home, phone width', { concurrency: false }, () => {
   let browser;
@@ -51,13 +50,6 @@ describe('Service desk all day: names, the open queue, search, the agent home, p
   const assertNamed = async (p, where) => {
     const text = await p.evaluate(() => document.body.innerText);
     assert.doesNotMatch(text, kIdPatterns, `${where} shows a record by its number`);
-  };
-
-  /** Nothing on the page is wider than the phone's screen. */
-  const assertFits = async (p, where) => {
-    await p.waitForTimeout(400);
-    const width = await p.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= kPhone.width, `${where} is ${width} px wide on a ${kPhone.width} px screen`);
   };
 
   /** Opens a tab of the page's (first) tab bar; on a phone the last tabs sit in its 更多 menu. */
@@ -282,36 +274,36 @@ describe('Service desk all day: names, the open queue, search, the agent home, p
     await agentPage.goto(`/customers/${customerId}`);
     await agentPage.getByTestId('customer-name').getByText(customerName).waitFor();
     await agentPage.getByTestId('customer-profile').waitFor();
-    await assertFits(agentPage, 'the customer page');
+    await assertFitsPhone(agentPage, 'the customer page');
     await shot(agentPage, 'work-phone-customer');
     await openTab(agentPage, '时间线');
     await agentPage.getByTestId('timeline-event').first().waitFor();
-    await assertFits(agentPage, "the customer's timeline");
+    await assertFitsPhone(agentPage, "the customer's timeline");
     await openTab(agentPage, '房产');
     await agentPage.getByTestId('customer-units').waitFor();
-    await assertFits(agentPage, "the customer's units");
+    await assertFitsPhone(agentPage, "the customer's units");
     await openTab(agentPage, '工单');
     await agentPage.getByTestId('customer-tickets').getByText(`主卧飘窗渗水 ${suffix}`).waitFor();
-    await assertFits(agentPage, "the customer's tickets");
+    await assertFitsPhone(agentPage, "the customer's tickets");
     await openTab(agentPage, '预约上门');
     await agentPage.getByTestId('customer-work-orders').getByText('无锡安居维保中心').waitFor();
-    await assertFits(agentPage, "the customer's appointments");
+    await assertFitsPhone(agentPage, "the customer's appointments");
     await shot(agentPage, 'work-phone-customer-appointments');
 
     await agentPage.goto(`/tickets/${repair.id}`);
     await agentPage.getByTestId('ticket-title').waitFor();
     await agentPage.locator('[data-testid="ticket-event"]').first().waitFor();
-    await assertFits(agentPage, 'the ticket page');
+    await assertFitsPhone(agentPage, 'the ticket page');
     await shot(agentPage, 'work-phone-ticket');
 
     await agentPage.goto('/tickets');
     await agentPage.getByTestId('ticket-list').waitFor();
-    await assertFits(agentPage, 'the queue');
+    await assertFitsPhone(agentPage, 'the queue');
     await shot(agentPage, 'work-phone-queue');
 
     await agentPage.goto('/');
     await agentPage.getByTestId('home-mine-count').waitFor();
-    await assertFits(agentPage, 'the home page');
+    await assertFitsPhone(agentPage, 'the home page');
     await shot(agentPage, 'work-phone-home');
     assert.deepEqual(pageErrors, []);
   });

@@ -1,5 +1,6 @@
 // Shared helpers for the browser tests: launching Debian's Chromium through playwright-core,
 // screenshots, and driving antd widgets.
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -165,4 +166,14 @@ export function pageApi(page, method, path, body, headers = {}) {
     },
     { method, path, body, headers },
   );
+}
+
+/** A phone's screen, as the staff pages are checked at. */
+export const kPhone = { width: 390, height: 844 };
+
+/** Nothing on the page is wider than the phone's screen (no sideways scroll). */
+export async function assertFitsPhone(page, where) {
+  await page.waitForTimeout(400);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= kPhone.width, `${where} is ${width} px wide on a ${kPhone.width} px screen`);
 }
