@@ -72,6 +72,8 @@ constexpr int kOk = 200, kCreated = 201, kAccepted = 202, kNoContent = 204;
 
 /// A JSON response.
 Response Json(int status, boost::json::value body);
+/// A JSON response from text already written (JsonWriter).
+inline Response JsonText(int status, std::string body) { return Response{status, "application/json", std::move(body), {}}; }
 /// 204 with no body.
 Response NoContent();
 /// The standard error body of API.md for `error`, with its status.

@@ -21,6 +21,14 @@ std::vector<std::string_view> Split(std::string_view path) {
   return parts;
 }
 
+/// The index key of a path split into parts: its count and its third part ("api", "v1", "customers").
+std::string IndexKey(std::size_t count, std::string_view third) {
+  std::string key = std::to_string(count);
+  key += '/';
+  key += third;
+  return key;
+}
+
 /// A handler's answer, or its error as API.md's error body.
 Response Answer(Result<Response> answer) {
   return answer ? std::move(*answer) : ErrorResponse(answer.error());
@@ -36,6 +44,9 @@ void Router::Add(RouteSpec spec, Handler handler) {
   }
   Route route{std::move(spec), std::move(handler), {}};
   for (auto part : Split(route.spec.pattern)) route.segments.emplace_back(part);
+  const std::size_t n = route.segments.size();
+  const std::string third = n > 2 ? route.segments[2] : "";
+  index_[IndexKey(n, !third.empty() && third.front() == '{' ? "{}" : third)].push_back(routes_.size());
   routes_.push_back(std::move(route));
 }
 
@@ -55,37 +66,51 @@ bool Router::MethodMatches(const Route& route, std::string_view method) {
   return route.spec.method == method || (method == "HEAD" && route.spec.method == "GET");
 }
 
-const Route* Router::Find(std::string_view method, std::string_view path) const {
-  const auto parts = Split(path);
-  for (const Route& route : routes_) {
-    if (PathMatches(route, parts) && MethodMatches(route, method)) return &route;
+template <typename Fn>
+const Route* Router::FirstCandidate(const std::vector<std::string_view>& parts, Fn&& fn) const {
+  static const std::vector<std::size_t> kNone;
+  const std::size_t n = parts.size();
+  const auto literal = index_.find(IndexKey(n, n > 2 ? parts[2] : std::string_view()));
+  const auto param = n > 2 ? index_.find(IndexKey(n, "{}")) : index_.end();
+  const auto& a = literal == index_.end() ? kNone : literal->second;
+  const auto& b = param == index_.end() ? kNone : param->second;
+  // Both lists are in the order routes were added: walk them as one.
+  std::size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    const std::size_t at = j == b.size() || (i < a.size() && a[i] < b[j]) ? a[i++] : b[j++];
+    if (fn(routes_[at])) return &routes_[at];
   }
   return nullptr;
+}
+
+const Route* Router::Find(std::string_view method, std::string_view path) const {
+  const auto parts = Split(path);
+  return FirstCandidate(parts, [&](const Route& route) { return PathMatches(route, parts) && MethodMatches(route, method); });
 }
 
 const Route* Router::Match(Request& req, bool& path_matched) const {
   const auto parts = Split(req.path);
   path_matched = false;
-  for (const Route& route : routes_) {
-    if (!PathMatches(route, parts)) continue;
+  const Route* found = FirstCandidate(parts, [&](const Route& route) {
+    if (!PathMatches(route, parts)) return false;
     path_matched = true;
-    if (!MethodMatches(route, req.method)) continue;
-    req.path_params.clear();
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-      const std::string& seg = route.segments[i];
-      if (!seg.empty() && seg.front() == '{') {
-        req.path_params.emplace_back(seg.substr(1, seg.size() - 2), std::string(parts[i]));
-      }
+    return MethodMatches(route, req.method);
+  });
+  req.path_params.clear();
+  if (!found) return nullptr;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string& seg = found->segments[i];
+    if (!seg.empty() && seg.front() == '{') {
+      req.path_params.emplace_back(seg.substr(1, seg.size() - 2), std::string(parts[i]));
     }
-    return &route;
   }
-  return nullptr;
+  return found;
 }
 
-bool Router::IsSlow(Request& req) const {
+const Route* Router::Resolve(Request& req) const {
   const Route* route = Match(req, req.path_matched);
   req.matched_route = route;
-  return route && route->spec.slow;
+  return route;
 }
 
 Response Router::Handle(Request& req) const {

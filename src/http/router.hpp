@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <optional>
+#include <unordered_map>
 
 #include "core/actor.hpp"
 #include "core/error.hpp"
@@ -78,20 +79,27 @@ class Router {
   /// Routes the request, runs middleware and the handler, and turns escaped exceptions into
   /// 500 (bugs) or 503 (a dependency down). Sets req.route_pattern.
   Response Handle(Request& req) const;
-  /// True when the route the request goes to is marked slow (looked up once; Handle reuses it).
-  bool IsSlow(Request& req) const;
-  /// The route a method and path go to, or nullptr; for the server to choose a body limit from
-  /// the header alone.
+  /// The route the request's method and path go to, or nullptr; sets req.matched_route,
+  /// req.path_matched and req.path_params, so that Handle does not match again. The server calls
+  /// it once the header is read (the route decides the body limit and the thread).
+  const Route* Resolve(Request& req) const;
+  /// The route a method and path go to, or nullptr.
   const Route* Find(std::string_view method, std::string_view path) const;
 
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
   const Route* Match(Request& req, bool& path_matched) const;
+  /// Calls `fn(route)` for each route that may match a path of these parts, in the order added,
+  /// until it answers true; the routes are indexed by segment count and third segment.
+  template <typename Fn>
+  const Route* FirstCandidate(const std::vector<std::string_view>& parts, Fn&& fn) const;
   static bool PathMatches(const Route& route, const std::vector<std::string_view>& parts);
   static bool MethodMatches(const Route& route, std::string_view method);
 
   std::vector<Route> routes_;
+  /// "count/third segment" (or "count/{}" when the pattern has a parameter there) → positions in routes_.
+  std::unordered_map<std::string, std::vector<std::size_t>> index_;
   std::vector<Middleware> middleware_;
   Handler fallback_;
 };

@@ -104,12 +104,41 @@ std::string ResponseHead(const Response& res, const std::string& request_id, boo
   return head;
 }
 
-// One accepted connection. Its coroutine and every operation on its socket run on its strand.
+using SteadyClock = std::chrono::steady_clock;
+
+// One accepted connection. Its coroutines and every operation on its socket run on its loop's
+// thread. A read or write that outlives the deadline is cut off (the socket is closed) by a
+// watcher coroutine, so that moving the deadline costs a store, not a timer per operation
+// (beast::tcp_stream's timers were a tenth of a small request's time).
 struct Connection {
-  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
-  beast::tcp_stream stream;
+  explicit Connection(tcp::socket s) : socket(std::move(s)), timer(socket.get_executor()) {}
+  tcp::socket socket;
+  asio::steady_timer timer;
+  SteadyClock::time_point deadline = SteadyClock::time_point::max();
+  SteadyClock::time_point armed = SteadyClock::time_point::max();  // when the watcher's timer fires
   bool busy = false;  // a request is being read past its header, handled or answered
+  bool done = false;  // the connection's coroutine has ended
+
+  void ExpireAfter(SteadyClock::duration d) {
+    deadline = SteadyClock::now() + d;
+    if (deadline < armed) timer.cancel();  // the watcher wakes and waits for the earlier time
+  }
+  void ExpireNever() { deadline = SteadyClock::time_point::max(); }
 };
+
+asio::awaitable<void> WatchDeadline(std::shared_ptr<Connection> conn) {
+  while (!conn->done) {
+    conn->armed = conn->deadline;
+    conn->timer.expires_at(conn->armed);
+    co_await conn->timer.async_wait(asio::as_tuple(asio::use_awaitable));
+    if (conn->done) break;
+    if (SteadyClock::now() >= conn->deadline) {
+      beast::error_code ignored;
+      conn->socket.close(ignored);  // the pending read or write ends with an error
+      break;
+    }
+  }
+}
 
 }  // namespace
 
@@ -117,7 +146,12 @@ struct Server::Impl {
   ServerConfig config;
   const Router& router;
   Metrics& metrics;
-  asio::io_context ioc;
+  // One event loop per network thread, each run by its thread alone (a connection lives on one
+  // loop: no strand, no lock between threads). The first also runs the acceptor and signals.
+  asio::io_context ioc{1};
+  std::vector<std::unique_ptr<asio::io_context>> more_loops;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
+  std::size_t next_loop = 0;  // used by the accepting coroutine only
   std::unique_ptr<asio::thread_pool> workers;
   tcp::acceptor acceptor{ioc};
   asio::signal_set signals{ioc, SIGINT, SIGTERM};
@@ -130,7 +164,9 @@ struct Server::Impl {
 
   asio::awaitable<void> Accept() {
     for (;;) {
-      auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), asio::as_tuple(asio::use_awaitable));
+      asio::io_context& loop = next_loop == 0 ? ioc : *more_loops[next_loop - 1];
+      next_loop = (next_loop + 1) % (more_loops.size() + 1);
+      auto [ec, socket] = co_await acceptor.async_accept(loop.get_executor(), asio::as_tuple(asio::use_awaitable));
       if (ec) {
         if (draining || ec == asio::error::operation_aborted) co_return;
         spdlog::warn("accept failed: {}", ec.message());
@@ -145,8 +181,11 @@ struct Server::Impl {
         where = connections.begin();
       }
       ++open_connections;
-      auto executor = conn->stream.get_executor();
-      asio::co_spawn(executor, Serve(conn), [this, where](std::exception_ptr) {
+      auto executor = conn->socket.get_executor();
+      asio::co_spawn(executor, WatchDeadline(conn), asio::detached);
+      asio::co_spawn(executor, Serve(conn), [this, where, conn](std::exception_ptr) {
+        conn->done = true;
+        conn->timer.cancel();
         std::lock_guard lock(connections_mutex);
         connections.erase(where);
         --open_connections;
@@ -159,19 +198,19 @@ struct Server::Impl {
     std::string remote;
     {
       beast::error_code ec;
-      auto endpoint = conn->stream.socket().remote_endpoint(ec);
+      auto endpoint = conn->socket.remote_endpoint(ec);
       if (!ec) remote = endpoint.address().to_string();
     }
     for (;;) {
       if (draining) co_return;
       conn->busy = false;
-      conn->stream.expires_after(std::chrono::seconds(config.idle_timeout_s));
+      conn->ExpireAfter(std::chrono::seconds(config.idle_timeout_s));
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(32 * 1024);
       // The route decides the limit (its manifest names the larger ones: uploads, attachments); until the
       // header is read the largest applies, so that a big Content-Length is judged by the route it goes to.
       parser.body_limit(LargestBodyLimit());
-      auto [ec, n] = co_await bhttp::async_read_header(conn->stream, buffer, parser,
+      auto [ec, n] = co_await bhttp::async_read_header(conn->socket, buffer, parser,
                                                        asio::as_tuple(asio::use_awaitable));
       if (ec == bhttp::error::body_limit) {  // Content-Length above the limit, seen in the header
         co_await WriteError(conn, 413, "payload_too_large",
@@ -188,8 +227,20 @@ struct Server::Impl {
       }
       conn->busy = true;
       const auto started = std::chrono::steady_clock::now();
-      // The route, known from the header, sets the limit (its manifest declares it).
-      const BodyLimit body = BodyLimitOf(parser.get().method_string(), parser.get().target());
+      Request req;
+      {
+        const auto& head = parser.get();
+        req.method = std::string(head.method_string());
+        req.target = std::string(head.target());
+      }
+      const auto q = req.target.find('?');
+      const std::string_view raw_path = std::string_view(req.target).substr(0, q);
+      req.path = PercentDecode(raw_path.empty() ? "/" : raw_path, false).value_or(std::string(raw_path));
+      if (q != std::string::npos) req.query = req.target.substr(q + 1);
+      // The route, known from the header, sets the body limit (its manifest declares it) and
+      // the thread; Handle uses what is found here.
+      const Route* route = router.Resolve(req);
+      const BodyLimit body = route ? route->spec.body : BodyLimit::kJson;
       const bool upload = body == BodyLimit::kUpload;
       const bool attachment = body == BodyLimit::kAttachment;
       const std::size_t limit = upload       ? config.upload_body_limit
@@ -200,8 +251,8 @@ struct Server::Impl {
         co_await WriteError(conn, 413, "payload_too_large", fmt::format("the body is larger than {} bytes", limit));
         co_return;
       }
-      conn->stream.expires_after(std::chrono::seconds(upload ? 600 : attachment ? 120 : config.request_timeout_s));
-      std::tie(ec, n) = co_await bhttp::async_read(conn->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+      conn->ExpireAfter(std::chrono::seconds(upload ? 600 : attachment ? 120 : config.request_timeout_s));
+      std::tie(ec, n) = co_await bhttp::async_read(conn->socket, buffer, parser, asio::as_tuple(asio::use_awaitable));
       if (ec) {
         if (ec == bhttp::error::body_limit) {
           co_await WriteError(conn, 413, "payload_too_large", fmt::format("the body is larger than {} bytes", limit));
@@ -209,13 +260,6 @@ struct Server::Impl {
         co_return;
       }
       auto& beast_req = parser.get();
-      Request req;
-      req.method = std::string(beast_req.method_string());
-      req.target = std::string(beast_req.target());
-      const auto q = req.target.find('?');
-      const std::string_view raw_path = std::string_view(req.target).substr(0, q);
-      req.path = PercentDecode(raw_path.empty() ? "/" : raw_path, false).value_or(std::string(raw_path));
-      if (q != std::string::npos) req.query = req.target.substr(q + 1);
       req.headers.reserve(8);
       for (const auto& field : beast_req) {
         std::string name(field.name_string());
@@ -232,11 +276,12 @@ struct Server::Impl {
       const bool keep_alive = beast_req.keep_alive();
       const bool is_head = beast_req.method() == bhttp::verb::head;
 
+      conn->ExpireNever();  // a handler takes the time it takes (imports); the answer's write is bounded below
       Response res;
       // Handlers run on the worker pool when so configured (PostgreSQL: queries off the network
       // threads) and always when the route is slow; otherwise inline, which saves two thread
       // hand-offs per request (SQLite answers in microseconds).
-      if (workers && (!config.inline_handlers || router.IsSlow(req))) {
+      if (workers && (!config.inline_handlers || (route && route->spec.slow))) {
         res = co_await asio::co_spawn(
             workers->get_executor(), [&]() -> asio::awaitable<Response> { co_return router.Handle(req); },
             asio::use_awaitable);
@@ -262,7 +307,8 @@ struct Server::Impl {
       // request always finds it (the write's own time is left out).
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       metrics.ObserveRequest(req.route_pattern, req.method, res.status, seconds);
-      const auto [wec, written] = co_await asio::async_write(conn->stream, buffers, asio::as_tuple(asio::use_awaitable));
+      conn->ExpireAfter(std::chrono::seconds(config.request_timeout_s));
+      const auto [wec, written] = co_await asio::async_write(conn->socket, buffers, asio::as_tuple(asio::use_awaitable));
       if (config.access_log) {
         spdlog::info(
             R"({{"msg":"access","request_id":"{}","method":"{}","path":"{}","route":"{}","status":{},"ms":{:.3f},"bytes":{},"user_id":{},"remote":"{}"}})",
@@ -273,7 +319,7 @@ struct Server::Impl {
       if (wec || !keep) break;
     }
     beast::error_code ignored;
-    conn->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    conn->socket.shutdown(tcp::socket::shutdown_send, ignored);
   }
 
   /// A server-sent events answer: the head, then whatever the stream is sent, until the client
@@ -286,10 +332,10 @@ struct Server::Impl {
     std::string head = ResponseHead(res, request_id, false, false);
     // No length: the body is the stream, until the connection closes.
     if (const auto at = head.find("Content-Length: "); at != std::string::npos) head.erase(at, head.find("\r\n", at) + 2 - at);
-    conn->stream.expires_never();
-    auto [ec, n] = co_await asio::async_write(conn->stream, asio::buffer(head), asio::as_tuple(asio::use_awaitable));
-    auto timer = std::make_shared<asio::steady_timer>(conn->stream.get_executor());
-    auto executor = conn->stream.get_executor();
+    conn->ExpireNever();
+    auto [ec, n] = co_await asio::async_write(conn->socket, asio::buffer(head), asio::as_tuple(asio::use_awaitable));
+    auto timer = std::make_shared<asio::steady_timer>(conn->socket.get_executor());
+    auto executor = conn->socket.get_executor();
     std::weak_ptr<asio::steady_timer> weak = timer;
     res.stream->Attach([executor, weak] {
       asio::post(executor, [weak] {
@@ -302,7 +348,7 @@ struct Server::Impl {
       out += res.stream->Take();
       if (out.empty() && std::chrono::steady_clock::now() - last_write > std::chrono::seconds(15)) out = ": ping\n\n";
       if (!out.empty()) {
-        std::tie(ec, n) = co_await asio::async_write(conn->stream, asio::buffer(out), asio::as_tuple(asio::use_awaitable));
+        std::tie(ec, n) = co_await asio::async_write(conn->socket, asio::buffer(out), asio::as_tuple(asio::use_awaitable));
         out.clear();
         last_write = std::chrono::steady_clock::now();
         if (ec) break;
@@ -313,15 +359,7 @@ struct Server::Impl {
     }
     res.stream->Close();
     beast::error_code ignored;
-    conn->stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
-  }
-
-  /// What the route a request goes to declares about its body (a JSON body for unknown routes).
-  BodyLimit BodyLimitOf(std::string_view method, std::string_view target) const {
-    const std::string_view raw_path = target.substr(0, target.find('?'));
-    const auto path = PercentDecode(raw_path.empty() ? "/" : raw_path, false);
-    const Route* route = router.Find(method, path ? std::string_view(*path) : raw_path);
-    return route ? route->spec.body : BodyLimit::kJson;
+    conn->socket.shutdown(tcp::socket::shutdown_both, ignored);
   }
 
   /// The largest body any path accepts (written without an initializer list: GCC 12 coroutines
@@ -337,18 +375,19 @@ struct Server::Impl {
     out.body() = fmt::format(R"({{"error":{{"code":"{}","message":"{}"}}}})", code, message);
     out.keep_alive(false);
     out.prepare_payload();
-    co_await bhttp::async_write(conn->stream, out, asio::as_tuple(asio::use_awaitable));
+    conn->ExpireAfter(std::chrono::seconds(config.request_timeout_s));
+    co_await bhttp::async_write(conn->socket, out, asio::as_tuple(asio::use_awaitable));
     metrics.ObserveRequest("", "unknown", status, 0);
     // Lingering close: closing with unread request bytes makes the kernel send a reset, and
     // clients still writing the body would lose this answer. Read and drop what they send, for
     // a bounded time and amount, after saying we are done.
     beast::error_code ignored;
-    conn->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    conn->stream.expires_after(std::chrono::seconds(5));
+    conn->socket.shutdown(tcp::socket::shutdown_send, ignored);
+    conn->ExpireAfter(std::chrono::seconds(5));
     std::array<char, 16384> sink;
     std::size_t drained = 0;
     while (drained < (64u << 20)) {
-      auto [ec, n] = co_await conn->stream.async_read_some(asio::buffer(sink), asio::as_tuple(asio::use_awaitable));
+      auto [ec, n] = co_await conn->socket.async_read_some(asio::buffer(sink), asio::as_tuple(asio::use_awaitable));
       if (ec) break;
       drained += n;
     }
@@ -364,8 +403,8 @@ struct Server::Impl {
     std::lock_guard lock(connections_mutex);
     for (auto& weak : connections) {
       if (auto conn = weak.lock()) {
-        asio::post(conn->stream.get_executor(), [conn] {
-          if (!conn->busy) conn->stream.cancel();
+        asio::post(conn->socket.get_executor(), [conn] {
+          if (!conn->busy) conn->socket.cancel();
         });
       }
     }
@@ -378,6 +417,10 @@ Server::Server(ServerConfig config, const Router& router, Metrics& metrics)
   const int cores = std::max(1U, std::thread::hardware_concurrency());
   if (cfg.io_threads <= 0) cfg.io_threads = cores;
   if (cfg.worker_threads <= 0) cfg.worker_threads = 2 * cores;
+  for (int i = 1; i < cfg.io_threads; ++i) {
+    impl_->more_loops.push_back(std::make_unique<asio::io_context>(1));
+    impl_->keep_running.push_back(asio::make_work_guard(*impl_->more_loops.back()));
+  }
   {
     impl_->workers = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(cfg.worker_threads));
   }
@@ -415,6 +458,8 @@ void Server::Run(const std::function<void()>& on_ready) {
       }
       if (impl.open_connections == 0 || std::chrono::steady_clock::now() > deadline) {
         impl.signals.cancel();
+        impl.keep_running.clear();
+        for (auto& loop : impl.more_loops) loop->stop();
         impl.ioc.stop();
         return;
       }
@@ -425,7 +470,7 @@ void Server::Run(const std::function<void()>& on_ready) {
   watch({});
   if (on_ready) on_ready();
   std::vector<std::thread> threads;
-  for (int i = 1; i < impl.config.io_threads; ++i) threads.emplace_back([&impl] { impl.ioc.run(); });
+  for (auto& loop : impl.more_loops) threads.emplace_back([&loop] { loop->run(); });
   impl.ioc.run();
   for (auto& t : threads) t.join();
   if (impl.workers) impl.workers->join();

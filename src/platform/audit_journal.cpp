@@ -172,35 +172,47 @@ AuditJournal::Segment AuditJournal::OpenSegment() {
     ::close(fd);
     throw std::runtime_error(fmt::format("cannot write the audit journal {}: {}", path, std::strerror(errno)));
   }
-  return {fd, path};
+  auto file = std::make_shared<File>();
+  file->fd = fd;
+  return {std::move(file), path};
 }
 
-void AuditJournal::Close(Segment& s) {
-  if (s.fd >= 0) ::close(s.fd);
-  s.fd = -1;
+AuditJournal::File::~File() {
+  if (fd >= 0) ::close(fd);
 }
+
+void AuditJournal::Close(Segment& s) { s.file.reset(); }
 
 void AuditJournal::Append(JournaledEntry entry) {
   entry.boot = boot_;
-  // The line is made outside the lock; its seq (given in the order entries are queued, which is
-  // the order they are written in) is put in front under it.
+  // The line is made, and written, outside the lock: under it the entry only gets its seq (in
+  // the order entries are queued, which is the order they are written to the database in) and
+  // the file to go to. Lines may reach a file out of seq order; Recover sorts them.
   const std::string line = JournalLine(entry);
-  std::unique_lock lock(mutex_);
-  entry.seq = ++seq_;
-  std::string numbered = fmt::format(R"({{"seq":{},)", entry.seq);
-  numbered.append(line, 1);
-  if (!WriteAll(current_.fd, numbered)) {
-    // The disk is full or gone: the entry is still written from memory; say so once per batch.
-    spdlog::error(R"({{"msg":"audit journal write failed","file":"{}","error":"{}"}})", current_.path,
-                  std::strerror(errno));
+  std::shared_ptr<const File> file;
+  std::int64_t seq = 0;
+  bool wake = false;
+  {
+    std::lock_guard lock(mutex_);
+    seq = entry.seq = ++seq_;
+    file = current_.file;
+    if (pending_.empty()) {
+      first_pending_at_ = std::chrono::steady_clock::now();
+      wake = true;
+    }
+    pending_.push_back(std::move(entry));
+    ++appended_;
+    wake = wake || pending_.size() >= options_.max_batch;
   }
-  const bool first = pending_.empty();
-  if (first) first_pending_at_ = std::chrono::steady_clock::now();
-  pending_.push_back(std::move(entry));
-  ++appended_;
-  const bool full = pending_.size() >= options_.max_batch;
-  lock.unlock();
-  if (first || full) wake_.notify_one();
+  if (wake) wake_.notify_one();
+  char prefix[40];
+  const auto end = fmt::format_to_n(prefix, sizeof prefix, R"({{"seq":{},)", seq).out;
+  std::string numbered(prefix, end);
+  numbered.append(line, 1);
+  if (!WriteAll(file->fd, numbered)) {
+    // The disk is full or gone: the entry is still written from memory.
+    spdlog::error(R"({{"msg":"audit journal write failed","error":"{}"}})", std::strerror(errno));
+  }
 }
 
 bool AuditJournal::Flush(std::chrono::milliseconds timeout) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -81,8 +82,14 @@ class AuditJournal {
   const std::string& dir() const { return options_.dir; }
 
  private:
-  struct Segment {
+  /// A journal file's descriptor, closed when the last holder lets go (an Append writes
+  /// outside the lock and keeps it open meanwhile).
+  struct File {
     int fd = -1;
+    ~File();
+  };
+  struct Segment {
+    std::shared_ptr<const File> file;
     std::string path;
     std::uint64_t last = 0;  ///< once closed: the count of entries appended when it was
   };

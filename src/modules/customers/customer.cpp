@@ -4,6 +4,8 @@
 #include <chrono>
 #include <regex>
 
+#include <boost/json/parse.hpp>
+
 #include "core/masking.hpp"
 #include "core/phone.hpp"
 #include "http/body_reader.hpp"
@@ -40,10 +42,6 @@ bool ValidDocument(const std::string& type, const std::string& number) {
 std::string Upper(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
   return s;
-}
-
-boost::json::value OptString(const std::optional<std::string>& v) {
-  return v ? boost::json::value(*v) : boost::json::value(nullptr);
 }
 
 }  // namespace
@@ -222,46 +220,60 @@ Result<void> ApplyInput(Customer& c, const CustomerInput& in, const std::string&
   return {};
 }
 
+void WriteJson(JsonWriter& w, const Customer& c, bool unmasked) {
+  auto phone = [&](const std::string& p) { unmasked ? w.String(p) : w.String(MaskPhone(p)); };
+  auto time = [&](const std::optional<Timestamp>& t) { t ? w.String(FormatRfc3339(*t)) : w.Null(); };
+  w.BeginObject();
+  w.Key("id"); w.Int(c.id);
+  w.Key("name"); w.String(c.name);
+  w.Key("phone");
+  c.phones.empty() ? w.Null() : phone(c.phones[0].phone);
+  w.Key("phones"); w.BeginArray();
+  for (const auto& p : c.phones) {
+    w.BeginObject();
+    w.Key("phone"); phone(p.phone);
+    w.Key("label"); w.String(p.label);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("id_type"); w.String(c.id_type);
+  w.Key("id_number");
+  c.id_number ? w.String(unmasked ? *c.id_number : MaskIdNumber(*c.id_number)) : w.Null();
+  w.Key("gender"); w.String(c.gender);
+  w.Key("birth_date"); w.String(c.birth_date);
+  w.Key("marital_status"); w.String(c.marital_status);
+  w.Key("children_birth_years"); w.BeginArray();
+  for (int y : c.children_birth_years) w.Int(y);
+  w.EndArray();
+  w.Key("elders");
+  c.elders ? w.Int(*c.elders) : w.Null();
+  w.Key("income_level"); w.String(c.income_level);
+  w.Key("email"); w.String(c.email);
+  w.Key("address"); w.String(c.address);
+  w.Key("city"); w.String(c.city);
+  w.Key("occupation"); w.String(c.occupation);
+  w.Key("source_channel"); w.String(c.source_channel);
+  w.Key("tags"); w.BeginArray();
+  for (const auto& t : c.tags) w.String(t);
+  w.EndArray();
+  w.Key("consent_marketing"); w.Bool(c.consent_marketing);
+  w.Key("consent_changed_at"); time(c.consent_changed_at);
+  w.Key("org_unit_id"); w.Int(c.org_unit_id);
+  w.Key("org_unit_name"); w.String(c.org_unit_name);
+  w.Key("merged_into");
+  c.merged_into ? w.Int(*c.merged_into) : w.Null();
+  w.Key("anonymized"); w.Bool(c.anonymized_at.has_value());
+  w.Key("masked"); w.Bool(!unmasked);
+  w.Key("version"); w.Int(c.version);
+  w.Key("created_at"); w.String(FormatRfc3339(c.created_at));
+  w.Key("updated_at"); w.String(FormatRfc3339(c.updated_at));
+  w.EndObject();
+}
+
 boost::json::object ToJson(const Customer& c, bool unmasked) {
-  auto mask_phone = [&](const std::string& p) { return unmasked ? p : MaskPhone(p); };
-  boost::json::object o(32);
-  o["id"] = c.id;
-  o["name"] = c.name;
-  o["phone"] = c.phones.empty() ? boost::json::value(nullptr) : boost::json::value(mask_phone(c.phones[0].phone));
-  boost::json::array phones;
-  for (const auto& p : c.phones) phones.push_back(boost::json::object{{"phone", mask_phone(p.phone)}, {"label", p.label}});
-  o["phones"] = std::move(phones);
-  o["id_type"] = OptString(c.id_type);
-  o["id_number"] = c.id_number ? boost::json::value(unmasked ? *c.id_number : MaskIdNumber(*c.id_number))
-                               : boost::json::value(nullptr);
-  o["gender"] = c.gender;
-  o["birth_date"] = OptString(c.birth_date);
-  o["marital_status"] = OptString(c.marital_status);
-  boost::json::array years;
-  for (int y : c.children_birth_years) years.emplace_back(y);
-  o["children_birth_years"] = std::move(years);
-  o["elders"] = c.elders ? boost::json::value(*c.elders) : boost::json::value(nullptr);
-  o["income_level"] = OptString(c.income_level);
-  o["email"] = OptString(c.email);
-  o["address"] = OptString(c.address);
-  o["city"] = OptString(c.city);
-  o["occupation"] = OptString(c.occupation);
-  o["source_channel"] = OptString(c.source_channel);
-  boost::json::array tags;
-  for (const auto& t : c.tags) tags.emplace_back(t);
-  o["tags"] = std::move(tags);
-  o["consent_marketing"] = c.consent_marketing;
-  o["consent_changed_at"] = c.consent_changed_at ? boost::json::value(FormatRfc3339(*c.consent_changed_at))
-                                                 : boost::json::value(nullptr);
-  o["org_unit_id"] = c.org_unit_id;
-  o["org_unit_name"] = c.org_unit_name ? boost::json::value(*c.org_unit_name) : boost::json::value(nullptr);
-  o["merged_into"] = c.merged_into ? boost::json::value(*c.merged_into) : boost::json::value(nullptr);
-  o["anonymized"] = c.anonymized_at.has_value();
-  o["masked"] = !unmasked;
-  o["version"] = c.version;
-  o["created_at"] = FormatRfc3339(c.created_at);
-  o["updated_at"] = FormatRfc3339(c.updated_at);
-  return o;
+  JsonWriter w;
+  WriteJson(w, c, unmasked);
+  return boost::json::parse(w.text()).as_object();
 }
 
 }  // namespace hearth::customers

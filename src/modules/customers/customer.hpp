@@ -10,6 +10,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/json_writer.hpp"
 
 namespace hearth::customers {
 
@@ -85,7 +86,9 @@ Result<CustomerInput> ParseCustomerInput(const boost::json::object& body, bool p
 /// marketing consent.
 Result<void> ApplyInput(Customer& customer, const CustomerInput& input, const std::string& today, Timestamp now);
 
-/// The API view. Without `unmasked`, phones and ID number are masked (138****5678).
+/// The API view. Without `unmasked`, phones and ID number are masked (138****5678). Written
+/// straight as text for the answers (WriteJson); ToJson gives the same as an object.
+void WriteJson(JsonWriter& out, const Customer& customer, bool unmasked);
 boost::json::object ToJson(const Customer& customer, bool unmasked);
 
 /// The search index terms of a customer (search_terms.hpp); none once merged or anonymised.

@@ -15,10 +15,12 @@ using http::Request;
 using http::Response;
 
 // Renders customers masked or not by the caller's role, auditing unmasked reads.
-boost::json::object Shown(CustomerService& service, const Request& req, const Customer& c) {
+Response Shown(CustomerService& service, const Request& req, const Customer& c) {
   const bool unmasked = CustomerService::SeesPersonalData(req.context);
   if (unmasked) service.NoteUnmaskedRead(req.context, {&c});
-  return ToJson(c, unmasked);
+  JsonWriter w;
+  WriteJson(w, c, unmasked);
+  return http::JsonText(http::kOk, std::move(w).Take());
 }
 
 Result<Response> PostCustomer(Request& req, CustomerService& service) {
@@ -38,17 +40,28 @@ Result<Response> PatchCustomer(Request& req, CustomerService& service) {
 Result<Response> ListCustomers(Request& req, CustomerService& service) {
   HEARTH_ASSIGN(auto page, http::PageOf(req));
   const bool unmasked = CustomerService::SeesPersonalData(req.context);
-  auto render = [&](const std::vector<Customer>& items, std::optional<std::int64_t> next) {
+  // A page of customers: {"items": […], "next_cursor": …, "total": …, "total_capped": …}.
+  auto render = [&](const std::vector<Customer>& items, std::optional<std::int64_t> next,
+                    std::optional<std::int64_t> total, bool total_capped) {
     if (unmasked) {
       std::vector<const Customer*> shown;
       for (const auto& c : items) shown.push_back(&c);
       service.NoteUnmaskedRead(req.context, shown);
     }
-    boost::json::array arr;
-    arr.reserve(items.size());
-    for (const auto& c : items) arr.emplace_back(ToJson(c, unmasked));
-    return boost::json::object{{"items", std::move(arr)},
-                               {"next_cursor", next ? boost::json::value(EncodeCursor(*next)) : nullptr}};
+    JsonWriter w;
+    w.BeginObject();
+    w.Key("items");
+    w.BeginArray();
+    for (const auto& c : items) WriteJson(w, c, unmasked);
+    w.EndArray();
+    w.Key("next_cursor");
+    next ? w.String(EncodeCursor(*next)) : w.Null();
+    w.Key("total");
+    total ? w.Int(*total) : w.Null();
+    w.Key("total_capped");
+    w.Bool(total_capped);
+    w.EndObject();
+    return http::JsonText(http::kOk, std::move(w).Take());
   };
   if (auto q = req.Query("q"); q && !q->empty()) {
     if (q->size() > 100) return tl::unexpected(Error{ErrorCode::kInvalidArgument, "validation_failed", "q is too long", {{"q", "too_long"}}, {}});
@@ -56,18 +69,12 @@ Result<Response> ListCustomers(Request& req, CustomerService& service) {
     const int offset = static_cast<int>(std::min<std::int64_t>(page.after_id.value_or(0), CustomerService::kSearchRankCap));
     HEARTH_ASSIGN(auto found, service.Search(req.context, *q, page.limit == 50 && !req.Query("limit") ? 20 : page.limit,
                                              offset));
-    auto body = render(found.items, found.next_offset);
-    body["total"] = found.total;
-    body["total_capped"] = found.total_capped;
-    return http::Json(http::kOk, std::move(body));
+    return render(found.items, found.next_offset, found.total, found.total_capped);
   }
   HEARTH_ASSIGN(auto list, service.List(req.context, page));
   std::optional<std::int64_t> next;
   if (list.next_cursor && !list.items.empty()) next = list.items.back().id;
-  auto body = render(list.items, next);
-  body["total"] = nullptr;
-  body["total_capped"] = false;
-  return http::Json(http::kOk, std::move(body));
+  return render(list.items, next, std::nullopt, false);
 }
 
 Result<Response> GetTimeline(Request& req, CustomerService& service) {
@@ -166,7 +173,7 @@ platform::Manifest BuildManifest(CustomersModule& module) {
   m.Route({"GET", "/api/v1/customers/{id}", Permission::kRecordRead}, [&s](Request& r) -> Result<http::Response> {
     HEARTH_ASSIGN(auto id, r.PathId("id"));
     HEARTH_ASSIGN(auto c, s.Get(r.context, id));
-    return http::Json(http::kOk, Shown(s, r, c));
+    return Shown(s, r, c);
   });
   m.Route({"PATCH", "/api/v1/customers/{id}", Permission::kRecordWrite}, [&s](Request& r) -> Result<http::Response> { return PatchCustomer(r, s); });
   m.Route({"DELETE", "/api/v1/customers/{id}", Permission::kPersonalDataView}, [&s](Request& r) -> Result<http::Response> {

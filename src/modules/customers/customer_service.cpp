@@ -63,7 +63,7 @@ Result<ScopedCustomer> CustomerService::FindInScope(db::Tx& tx, const Actor& act
     e.extra.emplace_back("merged_into", std::to_string(*found->customer.merged_into));
     return tl::unexpected(std::move(e));
   }
-  return *found;
+  return std::move(*found);
 }
 
 Result<void> CustomerService::CheckDuplicate(db::Tx& tx, const Customer& c) {
@@ -107,7 +107,7 @@ Result<Customer> CustomerService::Get(const RequestContext& ctx, std::int64_t id
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<Customer> {
     HEARTH_ASSIGN(ScopedCustomer found, FindInScope(tx, actor, id));
-    return found.customer;
+    return std::move(found.customer);
   });
 }
 
