@@ -61,6 +61,15 @@ std::vector<std::string> Split(std::string_view text, char sep) {
   return out;
 }
 
+std::vector<CustomerPhone> SplitPhones(std::string_view text) {
+  std::vector<CustomerPhone> phones;
+  for (const auto& item : Split(text, ',')) {
+    const auto bar = item.find('|');
+    phones.push_back({item.substr(0, bar), bar == std::string::npos ? "mobile" : item.substr(bar + 1)});
+  }
+  return phones;
+}
+
 std::string JoinTags(const std::vector<std::string>& tags) {
   std::string out;
   for (const auto& t : tags) {
@@ -86,13 +95,7 @@ const db::Columns<Customer> kCustomerColumns{
     {"tenant_id", &Customer::tenant_id},
     {"org_unit_id", &Customer::org_unit_id},
     {"name", &Customer::name},
-    {"phones",
-     [](Customer& c, const db::Row& r, std::size_t i) {
-       for (const auto& item : Split(r.Text(i), ',')) {
-         const auto bar = item.find('|');
-         c.phones.push_back({item.substr(0, bar), bar == std::string::npos ? "mobile" : item.substr(bar + 1)});
-       }
-     }},
+    {"phones", [](Customer& c, const db::Row& r, std::size_t i) { c.phones = SplitPhones(r.Text(i)); }},
     {"id_type", &Customer::id_type},
     {"id_number", &Customer::id_number},
     {"gender", &Customer::gender},
@@ -157,6 +160,8 @@ const std::string kMatchPg = R"sql(
    AND (o.path LIKE $3 OR)sql" SHARED_UNDER("$3") R"sql() AND c.merged_into IS NULL)sql";
 const std::string kSearchSqlite = kCustomerSelect + kMatchSqlite + " ORDER BY f.rowid DESC LIMIT $4";
 const std::string kSearchPg = kCustomerSelect + kMatchPg + " ORDER BY c.id DESC LIMIT $4";
+const std::string kCandidatesSqlite = "SELECT c.id, c.name, c.phones, c.id_number" + kMatchSqlite + " LIMIT $4";
+const std::string kCandidatesPg = "SELECT c.id, c.name, c.phones, c.id_number" + kMatchPg + " LIMIT $4";
 const std::string kCountSqlite = "SELECT count(*) FROM (SELECT 1" + kMatchSqlite + " LIMIT $4) m";
 const std::string kCountPg = "SELECT count(*) FROM (SELECT 1" + kMatchPg + " LIMIT $4) m";
 
@@ -202,6 +207,28 @@ std::int64_t CustomerRepo::Insert(db::Tx& tx, const Customer& c, const std::stri
 
 void CustomerRepo::CompactIndex(db::Tx& tx) {
   if (tx.backend() == db::Backend::kSqlite) tx.Execute("INSERT INTO customer_fts (customer_fts) VALUES ('optimize')");
+}
+
+std::vector<std::pair<Customer, std::string>> CustomerRepo::ListForIndexing(db::Tx& tx, std::int64_t after_id, int limit) {
+  static const std::string kSql =
+      "SELECT " + kCustomerColumns.List("c") + ", c.search_terms FROM customers c WHERE c.id > $1 ORDER BY c.id LIMIT $2";
+  std::vector<std::pair<Customer, std::string>> out;
+  const auto rows = tx.Execute(kSql, after_id, limit);
+  for (std::size_t i = 0; i < rows.size(); ++i) out.emplace_back(kCustomerColumns.Read(rows[i]), rows[i].Text(kCustomerColumns.size()));
+  return out;
+}
+
+void CustomerRepo::SetSearchTerms(db::Tx& tx, std::int64_t id, const std::string& search_terms) {
+  tx.Execute("UPDATE customers SET search_terms = $2 WHERE id = $1", id, search_terms);
+}
+
+int CustomerRepo::SearchTermsVersion(db::Tx& tx) {
+  const auto rows = tx.Execute("SELECT terms_version FROM customer_search_state WHERE id = 1");
+  return rows.empty() ? 0 : static_cast<int>(rows.front().Int(0));
+}
+
+void CustomerRepo::SetSearchTermsVersion(db::Tx& tx, int version) {
+  tx.Execute("UPDATE customer_search_state SET terms_version = $1 WHERE id = 1", version);
 }
 
 void CustomerRepo::IndexInserted(db::Tx& tx, std::int64_t first_id, std::int64_t last_id) {
@@ -286,6 +313,21 @@ std::vector<Customer> CustomerRepo::Search(db::Tx& tx, std::int64_t tenant_id, c
   const bool sqlite = tx.backend() == db::Backend::kSqlite;
   return Rows(tx.Execute(sqlite ? kSearchSqlite : kSearchPg, MatchOf(tx.backend(), tokens), tenant_id,
                          path_prefix + "%", max));
+}
+
+std::vector<Customer> CustomerRepo::Candidates(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                               const std::vector<std::string>& tokens, int max) {
+  const bool sqlite = tx.backend() == db::Backend::kSqlite;
+  const auto rows = tx.Execute(sqlite ? kCandidatesSqlite : kCandidatesPg, MatchOf(tx.backend(), tokens), tenant_id,
+                               path_prefix + "%", max);
+  std::vector<Customer> out(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    out[i].id = rows[i].Int(0);
+    out[i].name = rows[i].Text(1);
+    out[i].phones = SplitPhones(rows[i].Text(2));
+    out[i].id_number = rows[i].OptText(3);
+  }
+  return out;
 }
 
 std::int64_t CustomerRepo::CountMatches(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,

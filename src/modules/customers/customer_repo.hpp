@@ -22,6 +22,13 @@ class CustomerRepo {
   /// one segment, which halves the time of searches whose terms are in many records (6 s at a
   /// million customers). Nothing on PostgreSQL.
   static void CompactIndex(db::Tx& tx);
+  /// The customers of every group after `after_id`, by id, with their stored search terms (for
+  /// indexing them again).
+  std::vector<std::pair<Customer, std::string>> ListForIndexing(db::Tx& tx, std::int64_t after_id, int limit);
+  void SetSearchTerms(db::Tx& tx, std::int64_t id, const std::string& search_terms);
+  /// The version of the search terms the customers were indexed with (kSearchTermsVersion).
+  int SearchTermsVersion(db::Tx& tx);
+  void SetSearchTermsVersion(db::Tx& tx, int version);
   /// Adds customers `first_id`..`last_id` (inserted with index_now false, in this transaction)
   /// to the search index.
   void IndexInserted(db::Tx& tx, std::int64_t first_id, std::int64_t last_id);
@@ -49,6 +56,10 @@ class CustomerRepo {
                                const std::vector<std::string>& tokens, int max);
   /// How many customers under `path_prefix` (or shared with it) the index finds for `tokens`,
   /// counting up to `cap` (index entries and each match's scope; not its columns).
+  /// Like Search, unordered, with only the id, name, phones and ID number of each record (to
+  /// check candidates against a query without reading whole records).
+  std::vector<Customer> Candidates(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                   const std::vector<std::string>& tokens, int max);
   std::int64_t CountMatches(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
                             const std::vector<std::string>& tokens, std::int64_t cap);
   /// Marks `from` as merged into `into`: it keeps its name, loses phones, ID and search terms.

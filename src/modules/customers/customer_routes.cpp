@@ -163,7 +163,7 @@ Result<Response> GetExport(Request& req, CustomerService& service) {
 }  // namespace
 
 platform::Manifest BuildManifest(CustomersModule& module) {
-  platform::Manifest m{.name = "customers", .folder = "modules/customers", .tables = {{"customers"}, {"customer_phones"}, {"customer_shares"}, {"timeline_events"}, {"import_jobs"}, {"customer_fts", "", true}}};
+  platform::Manifest m{.name = "customers", .folder = "modules/customers", .tables = {{"customers"}, {"customer_phones"}, {"customer_shares"}, {"timeline_events"}, {"import_jobs"}, {"customer_fts", "", true}, {"customer_search_state", ""}}};
   m.constraints.push_back({"uq_customer_phones_phone", {"phone", "taken", ErrorCode::kConflict, "duplicate_customer"}});
   m.constraints.push_back({"uq_customers_id_number", {"id_number", "taken", ErrorCode::kConflict, "duplicate_customer"}});
   m.constraints.push_back({"ck_customers_gender", {"gender", "invalid_value", ErrorCode::kInvalidArgument, "validation_failed"}});
@@ -195,6 +195,10 @@ platform::Manifest BuildManifest(CustomersModule& module) {
     return http::Render(module.imports.Get(r.context, id), http::kOk, [](const ImportJob& j) { return ToJson(j); });
   });
   m.Route({"GET", "/api/v1/exports/customers", Permission::kRecordRead, http::BodyLimit::kJson, true}, [&s](Request& r) -> Result<http::Response> { return GetExport(r, s); });
+  m.seed = [&s]() -> Result<void> {
+    HEARTH_TRY(s.RefreshSearchTerms());
+    return {};
+  };
   m.demo = [&module](platform::Demo& demo) { return AddDemoCustomers(module.db, module.clock, demo); };
   return m;
 }

@@ -1,5 +1,9 @@
 #include "modules/customers/customer_service.hpp"
 
+#include <chrono>
+
+#include <spdlog/spdlog.h>
+
 #include "core/masking.hpp"
 #include "core/phone.hpp"
 
@@ -164,6 +168,38 @@ Result<platform::Listing<Customer>> CustomerService::List(const RequestContext& 
   });
 }
 
+Result<std::int64_t> CustomerService::RefreshSearchTerms() {
+  HEARTH_ASSIGN(const int version, db_.Transact([&](db::Tx& tx) -> Result<int> { return repo_->SearchTermsVersion(tx); }));
+  if (version >= kSearchTermsVersion) return 0;
+  const auto started = std::chrono::steady_clock::now();
+  std::int64_t after = 0, seen = 0, changed = 0;
+  for (bool more = true; more;) {
+    HEARTH_ASSIGN(more, db_.Transact([&](db::Tx& tx) -> Result<bool> {
+      const auto batch = repo_->ListForIndexing(tx, after, 2000);
+      for (const auto& [c, stored] : batch) {
+        if (const std::string terms = SearchTermsOf(c); terms != stored) {
+          repo_->SetSearchTerms(tx, c.id, terms);
+          ++changed;
+        }
+      }
+      seen += static_cast<std::int64_t>(batch.size());
+      if (!batch.empty()) after = batch.back().first.id;
+      return !batch.empty();
+    }));
+  }
+  HEARTH_TRY(db_.Transact([&](db::Tx& tx) -> Result<void> {
+    repo_->SetSearchTermsVersion(tx, kSearchTermsVersion);
+    if (changed >= 100000) CustomerRepo::CompactIndex(tx);
+    return {};
+  }));
+  if (seen > 0) {
+    spdlog::info(R"({{"msg":"customers indexed again for search","from_version":{},"to_version":{},"customers":{},"changed":{},"ms":{}}})",
+                 version, kSearchTermsVersion, seen, changed,
+                 std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
+  }
+  return changed;
+}
+
 Result<SearchResult> CustomerService::Search(const RequestContext& ctx, const std::string& q, int page_size,
                                              int offset) {
   const Actor& actor = ctx.actor_ref();
@@ -222,17 +258,16 @@ Result<SearchResult> CustomerService::Search(const RequestContext& ctx, const st
   // Tier by tier, best matches first: each is one index lookup reading a page of rows at most.
   // Candidates are checked against the query text and ordered by how well they match.
   const int per_tier = limit + 20;
-  // The broadest tier is read further: when it holds every match, they are counted as checked.
-  const int broadest_rows_read = std::min(limit + 80, kSearchRankCap + 20);
+  // When the broadest tier has no more candidates than this, each is checked for the count.
+  const int checked_count_reach = std::min(limit + 80, kSearchRankCap + 20);
   SearchResult result;
   std::vector<std::pair<int, Customer>> scored;
   db_.Read([&](db::Tx& tx) {
+    const std::string path = actor.IsAdmin() ? "/" : actor.org_path;
     bool read_whole = false;  // the broadest tier was read to its end: every match is in `scored`
     for (const auto& tokens : query.tiers) {
-      const bool broadest = &tokens == &query.tiers.back();
-      const int max = broadest ? broadest_rows_read : per_tier;
-      auto found = repo_->Search(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path, tokens, max);
-      read_whole = broadest && static_cast<int>(found.size()) < max;
+      auto found = repo_->Search(tx, actor.tenant_id, path, tokens, per_tier);
+      read_whole = &tokens == &query.tiers.back() && static_cast<int>(found.size()) < per_tier;
       for (auto& c : found) {
         const bool seen = std::any_of(scored.begin(), scored.end(), [&](const auto& s) { return s.second.id == c.id; });
         if (seen) continue;
@@ -240,11 +275,18 @@ Result<SearchResult> CustomerService::Search(const RequestContext& ctx, const st
       }
       if (static_cast<int>(scored.size()) >= limit) break;
     }
-    // The broadest tier holds every match (and some that only hold its terms): count them, up
-    // to the cap, unless it was read whole above and its matches checked.
-    result.total = read_whole ? static_cast<std::int64_t>(scored.size())
-                              : repo_->CountMatches(tx, actor.tenant_id, actor.IsAdmin() ? "/" : actor.org_path,
-                                                    query.tiers.back(), kSearchCountCap + 1);
+    // The broadest tier holds every match (and some that only hold its terms). Read whole, its
+    // matches are counted; else its candidates are counted up to the cap, and when they are
+    // few each is checked (only its name and numbers are read).
+    if (read_whole) {
+      result.total = static_cast<std::int64_t>(scored.size());
+    } else {
+      result.total = repo_->CountMatches(tx, actor.tenant_id, path, query.tiers.back(), kSearchCountCap + 1);
+      if (result.total <= checked_count_reach) {
+        const auto candidates = repo_->Candidates(tx, actor.tenant_id, path, query.tiers.back(), checked_count_reach);
+        result.total = std::count_if(candidates.begin(), candidates.end(), [&](const Customer& c) { return Score(c, query) > 0; });
+      }
+    }
     return 0;
   });
   std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {

@@ -74,6 +74,9 @@ class CustomerService {
   /// Moves phones, ID number, timeline and every module's records of `from_id` to `id`; `from_id`
   /// then answers 404 with merged_into. 422 when merging a customer into itself.
   Result<Customer> Merge(const RequestContext& ctx, std::int64_t id, std::int64_t from_id);
+  /// At start-up: when the customers were indexed with older search terms (kSearchTermsVersion),
+  /// indexes them again, 2,000 at a time; returns how many changed.
+  Result<std::int64_t> RefreshSearchTerms();
   /// Anonymises under the personal-information law: name, phones, ID, contact and household data
   /// are erased; business records (units, tickets, timeline) stay. Needs kPersonalDataView.
   Result<Customer> Anonymize(const RequestContext& ctx, std::int64_t id);

@@ -27,6 +27,11 @@ TEST(IndexTerms, PhoneAndIdWindowsAndTails) {
   EXPECT_TRUE(Has(terms, "i002x"));
   EXPECT_TRUE(Has(terms, "zh"));
   EXPECT_TRUE(Has(terms, "ezhangwei"));
+  EXPECT_TRUE(Has(terms, "19491231"));  // 8-digit windows: birth dates, heads of ID numbers
+  EXPECT_TRUE(Has(terms, "11010519"));
+  EXPECT_TRUE(Has(terms, "1231002x"));
+  EXPECT_TRUE(Has(terms, "12345678"));
+  EXPECT_FALSE(Has(terms, "1234567"));
 }
 
 TEST(ParseQuery, NamesNumbersAndTooShort) {
@@ -38,11 +43,14 @@ TEST(ParseQuery, NamesNumbersAndTooShort) {
   EXPECT_EQ(tail.kind, SearchQuery::Kind::kNumber);
   EXPECT_EQ(tail.tiers[0], (std::vector<std::string>{"t5678"}));
   EXPECT_EQ(tail.tiers[2], (std::vector<std::string>{"5678"}));
-  auto longer = ParseQuery("19530405");
-  EXPECT_EQ(longer.tiers[0], (std::vector<std::string>{"t0405"}));
-  EXPECT_EQ(longer.tiers[1], (std::vector<std::string>{"i0405"}));
-  EXPECT_EQ(longer.tiers[2], (std::vector<std::string>{"0405", "1953"}));  // windows that cover it
-  EXPECT_EQ(ParseQuery("1101051953").tiers[2], (std::vector<std::string>{"0519", "1101", "1953"}));
+  auto date = ParseQuery("19530405");
+  EXPECT_EQ(date.tiers[0], (std::vector<std::string>{"t0405", "19530405"}));
+  EXPECT_EQ(date.tiers[1], (std::vector<std::string>{"i0405", "19530405"}));
+  EXPECT_EQ(date.tiers[2], (std::vector<std::string>{"19530405"}));  // one 8-digit window
+  // Shorter needles: 4-digit windows that cover them, and the last one.
+  EXPECT_EQ(ParseQuery("5319530").tiers[2], (std::vector<std::string>{"5319", "9530"}));
+  EXPECT_EQ(ParseQuery("1101051953").tiers[2], (std::vector<std::string>{"01051953"}));  // not the region's
+  EXPECT_EQ(ParseQuery("11010519491231002X").tiers[2], (std::vector<std::string>{"11010519", "1231002x"}));
   auto spaced = ParseQuery("138 1234-5678");
   EXPECT_EQ(spaced.needle, "13812345678");
   EXPECT_EQ(ParseQuery("56").kind, SearchQuery::Kind::kEmpty);
