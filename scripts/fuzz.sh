@@ -12,7 +12,7 @@ mode=${1:---seconds}
 amount=${2:-20}
 build=build-fuzz
 cmake -S fuzz -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-ninja -C "$build" >/dev/null
+ninja -C "$build" >"$build/build.log" 2>&1 || { tail -30 "$build/build.log"; echo "the fuzz build failed (whole log: $build/build.log)" >&2; exit 1; }
 tmp=$(mktemp -d /tmp/hearth-fuzz.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$build/artifacts"
