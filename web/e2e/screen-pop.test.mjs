@@ -197,6 +197,30 @@ describe('来电弹屏: seat, signed webhook, the popped intake, a ticket by key
     await agentPage.setViewportSize({ width: 1440, height: 900 });
   });
 
+  it('keeps a ticket being written when a call pops, and opens the call when the agent takes it', kStep, async () => {
+    await ring(phone, `c-${suffix}-6`);
+    await agentPage.getByTestId('picked-customer').getByText(customerName).waitFor({ timeout: kPopMs * 3 });
+    await agentPage.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'ticket-title', undefined, { timeout: 3_000 });
+    await agentPage.keyboard.type('Half written');
+    const writing = agentPage.url();
+
+    const next = `135${randomDigits(8)}`;
+    await ring(next, `c-${suffix}-7`);
+    const notice = agentPage.locator('.ant-notification-notice').filter({ hasText: `来电 ${masked(next)}` });
+    await notice.getByText('正在填写的工单尚未保存，已保留。').waitFor({ timeout: kPopMs * 2 });
+    // The form is as it was: same page, same caller, the title still there.
+    assert.equal(agentPage.url(), writing);
+    assert.equal(await agentPage.getByTestId('ticket-title').inputValue(), 'Half written');
+    await agentPage.getByTestId('picked-customer').getByText(customerName).waitFor();
+    await shot(agentPage, 'screen-pop-kept-1440');
+
+    await notice.getByTestId('screen-pop-take').click();
+    await agentPage.getByTestId('customer-phone-0').waitFor();
+    assert.equal(await agentPage.getByTestId('customer-phone-0').inputValue(), next);
+    await notice.waitFor({ state: 'detached' });
+    await agentPage.keyboard.press('Escape');
+  });
+
   it('lets the agent leave the seat; no page errors', kStep, async () => {
     await agentPage.getByTestId('seat-control').click();
     const leave = agentPage.getByTestId('seat-leave');

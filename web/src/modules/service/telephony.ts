@@ -42,3 +42,15 @@ export function intakePath(call: Pick<IncomingCall, 'call_id' | 'caller' | 'cust
   if (call.customer_id) params.set('customer_id', String(call.customer_id));
   return `/tickets/new?${params.toString()}`;
 }
+
+/**
+ * The 来电受理 form being filled in, if any: it says whether it holds unsaved work (a title or a
+ * description typed), so that a call popping meanwhile asks before it replaces the form.
+ */
+let unsavedIntake: (() => boolean) | null = null;
+export function registerUnsavedIntake(check: (() => boolean) | null): void {
+  unsavedIntake = check;
+}
+export function hasUnsavedIntake(): boolean {
+  return unsavedIntake?.() ?? false;
+}

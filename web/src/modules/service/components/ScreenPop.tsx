@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App } from 'antd';
+import { App, Button } from 'antd';
 import { PhoneOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { loadMessages } from '../../../app/i18n/i18nContext';
 import { customerApi } from '../../customers/api';
 import { customerKeys } from '../../customers/queries';
-import { intakePath, maskCaller, telephonyApi, telephonyKeys, type IncomingCall } from '../telephony';
+import { hasUnsavedIntake, intakePath, maskCaller, telephonyApi, telephonyKeys, type IncomingCall } from '../telephony';
 
 const kShownSeconds = 8;
 /** After the frame has settled, the intake page is fetched ahead, so the first call pops at once. */
@@ -65,17 +65,34 @@ export function ScreenPop({ userId }: { userId: number }) {
       if (customerId) void queryClient.prefetchQuery({ queryKey: customerKeys.detail(customerId), queryFn: () => customerApi.get(customerId) });
       // One call at a time: the new call's notice replaces the last one's.
       if (shown) notify.destroy(shown);
-      shown = `call-${call.call_id}`;
+      const key = `call-${call.call_id}`;
+      shown = key;
+      // A ticket being written is not thrown away: the call waits on its notice until taken.
+      const keep = hasUnsavedIntake();
       notify.open({
-        key: shown,
+        key,
         icon: <PhoneOutlined style={{ color: '#1f4fd1' }} />,
         title: [tr('screenPop.title', { caller: maskCaller(call.caller) }), call.customer_name].filter(Boolean).join(' '),
-        description: call.customer_id ? undefined : tr('screenPop.unknownCaller'),
-        duration: kShownSeconds,
-        placement: 'bottomRight',  // not over the header's seat and bell
+        description: keep ? tr('screenPop.unsavedKept') : call.customer_id ? undefined : tr('screenPop.unknownCaller'),
+        actions: keep ? (
+          <Button
+            type="primary"
+            size="small"
+            data-testid="screen-pop-take"
+            onClick={() => {
+              notify.destroy(key);
+              latest.current.navigate(intakePath(call));
+            }}
+          >
+            {tr('screenPop.open')}
+          </Button>
+        ) : undefined,
+        duration: keep ? 0 : kShownSeconds,
+        // Not over the header's seat and bell; a call that waits, not over the form's buttons either.
+        placement: keep ? 'bottomLeft' : 'bottomRight',
         props: { 'data-testid': 'screen-pop-notice' } as Record<string, string>,
       });
-      go(intakePath(call));
+      if (!keep) go(intakePath(call));
     };
     source.addEventListener('call', onCall as EventListener);
     return () => {

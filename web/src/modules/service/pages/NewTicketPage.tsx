@@ -28,6 +28,7 @@ import { useCategories } from '../useCategories';
 import { CategoryTreeSelect } from '../components/CategoryTreeSelect';
 import { required } from '../../../shared/ui/formRules';
 import { serviceAccess } from '../access';
+import { registerUnsavedIntake } from '../telephony';
 
 /** What 来电弹屏 put in the address: the caller's number and, when known, the customer. */
 interface PoppedCall {
@@ -133,6 +134,12 @@ function NewTicketForm({ call }: { call: PoppedCall | null }) {
   );
   const [callProblem, setCallProblem] = useState<unknown>(null);
   const createdCaller = useRef(false);
+
+  // A call that pops while a title or description is typed here asks before it replaces them.
+  useEffect(() => {
+    registerUnsavedIntake(() => Boolean(form.getFieldValue('title')?.trim() || form.getFieldValue('description')?.trim()));
+    return () => registerUnsavedIntake(null);
+  }, [form]);
 
   useEffect(() => {
     if (!call?.customerId) searchRef.current?.focus();
