@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "core/csv.hpp"
+
 namespace hearth {
 
 void JsonWriter::Key(std::string_view key) {
@@ -16,6 +18,11 @@ void JsonWriter::Key(std::string_view key) {
 void JsonWriter::String(std::string_view text) {
   Separate();
   Escaped(text);
+}
+
+void JsonWriter::Bytes(std::string_view text) {
+  Separate();
+  Escaped(text, !IsUtf8(text));
 }
 
 void JsonWriter::Int(std::int64_t n) {
@@ -52,12 +59,13 @@ constexpr auto kEscape = [] {
 
 }  // namespace
 
-void JsonWriter::Escaped(std::string_view text) {
+void JsonWriter::Escaped(std::string_view text, bool bytes_as_code_points) {
   static constexpr char kHex[] = "0123456789abcdef";
   const char* p = text.data();
   const std::size_t n = text.size();
   std::size_t i = 0;
-  while (i < n && !kEscape[static_cast<unsigned char>(p[i])]) ++i;
+  const auto needs_escape = [&](unsigned char c) { return kEscape[c] || (bytes_as_code_points && c >= 0x80); };
+  while (i < n && !needs_escape(static_cast<unsigned char>(p[i]))) ++i;
   // Most text needs nothing escaped: one copy.
   const std::size_t at = out_.size();
   out_.resize(at + i + 2);
@@ -71,7 +79,7 @@ void JsonWriter::Escaped(std::string_view text) {
   out_.pop_back();
   for (; i < n; ++i) {
     const auto c = static_cast<unsigned char>(p[i]);
-    if (!kEscape[c]) {
+    if (!needs_escape(c)) {
       out_ += static_cast<char>(c);
       continue;
     }

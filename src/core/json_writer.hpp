@@ -33,6 +33,10 @@ class JsonWriter {
   void Int(std::int64_t n);
   void Bool(bool b);
   void Null();
+  /// Text that may not be UTF-8 (a header's value, a name from a file): as String when it is;
+  /// else each byte from 0x80 up is written as the code point of its value (\u0080–\u00ff), so
+  /// that the JSON always parses back.
+  void Bytes(std::string_view text);
   /// A string, or null when absent.
   void String(const std::optional<std::string>& text) { text ? String(std::string_view(*text)) : Null(); }
   /// Text that is already JSON (one value).
@@ -55,7 +59,7 @@ class JsonWriter {
     out_ += c;
     need_comma_ = true;
   }
-  void Escaped(std::string_view text);
+  void Escaped(std::string_view text, bool bytes_as_code_points = false);
 
   std::string out_;
   bool need_comma_ = false;

@@ -23,6 +23,18 @@ TEST(JsonWriter, EscapesStringsAsBoostJsonDoes) {
   }
 }
 
+// Text that may not be UTF-8: as String when it is, else its bytes as code points, always JSON
+// that parses back.
+TEST(JsonWriter, WritesBytesThatAreNotUtf8AsCodePoints) {
+  JsonWriter utf8;
+  utf8.Bytes("王伟 \"a\"");
+  EXPECT_EQ(utf8.text(), boost::json::serialize(boost::json::value("王伟 \"a\"")));
+  JsonWriter gbk;
+  gbk.Bytes("\xCD\xF5 x\n");  // 王 in GB18030
+  EXPECT_EQ(gbk.text(), R"("\u00cd\u00f5 x\n")");
+  EXPECT_EQ(boost::json::parse(gbk.text()).as_string(), "\xC3\x8D\xC3\xB5 x\n");
+}
+
 TEST(JsonWriter, NestsObjectsAndArraysWithCommasWhereTheyBelong) {
   JsonWriter w;
   w.BeginObject();

@@ -30,8 +30,11 @@ class Request {
   std::string route_pattern;  ///< the matched route, e.g. "/api/v1/users/{id}", or "" when none
   std::vector<std::pair<std::string, std::string>> path_params;
   RequestContext context;
-  const void* matched_route = nullptr;  ///< set by Router::IsSlow so that Handle does not match twice
+  // Set by Router::Resolve (the server calls it once the header is read), so that Handle does
+  // not match again: the route or nullptr, and whether another method's route has this path.
+  const void* matched_route = nullptr;
   bool path_matched = false;
+  bool route_resolved = false;
 
   /// The header's value, or nullopt. `name` must be lowercase.
   std::optional<std::string_view> Header(std::string_view name) const;

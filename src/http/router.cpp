@@ -83,11 +83,6 @@ const Route* Router::FirstCandidate(const std::vector<std::string_view>& parts, 
   return nullptr;
 }
 
-const Route* Router::Find(std::string_view method, std::string_view path) const {
-  const auto parts = Split(path);
-  return FirstCandidate(parts, [&](const Route& route) { return PathMatches(route, parts) && MethodMatches(route, method); });
-}
-
 const Route* Router::Match(Request& req, bool& path_matched) const {
   const auto parts = Split(req.path);
   path_matched = false;
@@ -110,6 +105,7 @@ const Route* Router::Match(Request& req, bool& path_matched) const {
 const Route* Router::Resolve(Request& req) const {
   const Route* route = Match(req, req.path_matched);
   req.matched_route = route;
+  req.route_resolved = true;
   return route;
 }
 
@@ -117,7 +113,7 @@ Response Router::Handle(Request& req) const {
   try {
     bool path_matched = req.path_matched;
     const Route* route = static_cast<const Route*>(req.matched_route);
-    if (!route && !path_matched) route = Match(req, path_matched);
+    if (!req.route_resolved) route = Match(req, path_matched);
     if (!route) {
       if (path_matched) {
         return ErrorResponse(Error{ErrorCode::kNotFound, "not_found",

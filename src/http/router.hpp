@@ -83,8 +83,6 @@ class Router {
   /// req.path_matched and req.path_params, so that Handle does not match again. The server calls
   /// it once the header is read (the route decides the body limit and the thread).
   const Route* Resolve(Request& req) const;
-  /// The route a method and path go to, or nullptr.
-  const Route* Find(std::string_view method, std::string_view path) const;
 
   const std::vector<Route>& routes() const { return routes_; }
 

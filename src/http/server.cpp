@@ -332,8 +332,9 @@ struct Server::Impl {
     std::string head = ResponseHead(res, request_id, false, false);
     // No length: the body is the stream, until the connection closes.
     if (const auto at = head.find("Content-Length: "); at != std::string::npos) head.erase(at, head.find("\r\n", at) + 2 - at);
-    conn->ExpireNever();
+    conn->ExpireAfter(std::chrono::seconds(config.request_timeout_s));
     auto [ec, n] = co_await asio::async_write(conn->socket, asio::buffer(head), asio::as_tuple(asio::use_awaitable));
+    conn->ExpireNever();
     auto timer = std::make_shared<asio::steady_timer>(conn->socket.get_executor());
     auto executor = conn->socket.get_executor();
     std::weak_ptr<asio::steady_timer> weak = timer;
@@ -348,7 +349,10 @@ struct Server::Impl {
       out += res.stream->Take();
       if (out.empty() && std::chrono::steady_clock::now() - last_write > std::chrono::seconds(15)) out = ": ping\n\n";
       if (!out.empty()) {
+        // A client that stops reading is cut off like any other; waiting for events is not bounded.
+        conn->ExpireAfter(std::chrono::seconds(config.request_timeout_s));
         std::tie(ec, n) = co_await asio::async_write(conn->socket, asio::buffer(out), asio::as_tuple(asio::use_awaitable));
+        conn->ExpireNever();
         out.clear();
         last_write = std::chrono::steady_clock::now();
         if (ec) break;

@@ -121,12 +121,18 @@ Result<std::optional<Customer>> CustomerService::FindByPhone(const RequestContex
   const auto normalized = NormalizePhone(phone);
   if (!normalized) return std::optional<Customer>();
   return db_.Read([&](db::Tx& tx) -> Result<std::optional<Customer>> {
-    const auto hit = repo_->FindDuplicate(tx, actor.tenant_id, {{*normalized, "mobile"}}, std::nullopt, 0);
-    if (!hit) return std::optional<Customer>();
-    auto found = FindInScope(tx, actor, hit->first);
-    if (!found) return std::optional<Customer>();
-    return std::optional<Customer>(std::move(found->customer));
+    return FindByNumber(tx, actor, {{*normalized, "mobile"}}, std::nullopt);
   });
+}
+
+std::optional<Customer> CustomerService::FindByNumber(db::Tx& tx, const Actor& actor,
+                                                       const std::vector<CustomerPhone>& phones,
+                                                       const std::optional<std::string>& id_number) {
+  const auto hit = repo_->FindDuplicate(tx, actor.tenant_id, phones, id_number, 0);
+  if (!hit) return std::nullopt;
+  auto found = FindInScope(tx, actor, hit->first);
+  if (!found) return std::nullopt;
+  return std::move(found->customer);
 }
 
 Result<Customer> CustomerService::Update(const RequestContext& ctx, std::int64_t id, const CustomerInput& input,
@@ -169,7 +175,7 @@ Result<platform::Listing<Customer>> CustomerService::List(const RequestContext& 
 }
 
 Result<std::int64_t> CustomerService::RefreshSearchTerms() {
-  HEARTH_ASSIGN(const int version, db_.Transact([&](db::Tx& tx) -> Result<int> { return repo_->SearchTermsVersion(tx); }));
+  const int version = db_.Read([&](db::Tx& tx) { return repo_->SearchTermsVersion(tx); });
   if (version >= kSearchTermsVersion) return 0;
   const auto started = std::chrono::steady_clock::now();
   std::int64_t after = 0, seen = 0, changed = 0;
@@ -245,9 +251,7 @@ Result<SearchResult> CustomerService::Search(const RequestContext& ctx, const st
         id_number = query.needle;
         if (id_number->back() == 'x') id_number->back() = 'X';
       }
-      if (auto hit = repo_->FindDuplicate(tx, actor.tenant_id, phones, id_number, 0)) {
-        if (auto c = FindInScope(tx, actor, hit->first)) exact.items.push_back(std::move(c->customer));
-      }
+      if (auto c = FindByNumber(tx, actor, phones, id_number)) exact.items.push_back(std::move(*c));
       return 0;
     });
     if (!exact.items.empty()) {

@@ -143,6 +143,9 @@ class CustomerService {
 
  private:
   Result<ScopedCustomer> FindInScope(db::Tx& tx, const Actor& actor, std::int64_t id);
+  /// The customer holding one of these whole numbers (unique in the group), when `actor` sees them.
+  std::optional<Customer> FindByNumber(db::Tx& tx, const Actor& actor, const std::vector<CustomerPhone>& phones,
+                                       const std::optional<std::string>& id_number);
   Result<void> CheckDuplicate(db::Tx& tx, const Customer& c);
 
   db::Database& db_;
