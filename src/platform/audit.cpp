@@ -1,11 +1,16 @@
 #include "platform/audit.hpp"
 
+#include "core/json_writer.hpp"
 #include "platform/directory.hpp"
 
 #include <boost/json/parse.hpp>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <boost/json/serialize.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <set>
 
 namespace hearth::platform {
 
@@ -52,6 +57,9 @@ SELECT id, at, actor_id, actor_username, action, entity_type, entity_id, before_
  ORDER BY id DESC
  LIMIT $7)sql";
 
+// Reads of one person folded into one entry: at most this many (a page of the log names them all).
+constexpr std::size_t kReadsPerEntry = 100;
+
 boost::json::value ParseOrNull(const std::optional<std::string>& text) {
   if (!text || text->empty()) return nullptr;
   boost::system::error_code ec;
@@ -65,6 +73,113 @@ std::optional<std::string> SerializeOrNull(const boost::json::value& v) {
 }
 
 }  // namespace
+
+namespace {
+
+// A read as RecordUnmaskedRead writes it: {"fields":[…],"ids":[…]}, the fields' JSON and the ids.
+// Read from the text (the writer folds thousands a second); nullopt for any other shape.
+struct ReadText {
+  std::string_view fields;  ///< the array, brackets included
+  std::vector<std::int64_t> ids;
+};
+std::optional<ReadText> ParseRead(std::string_view after) {
+  constexpr std::string_view kHead = R"({"fields":[)";
+  constexpr std::string_view kIds = R"(],"ids":[)";
+  if (!after.starts_with(kHead) || !after.ends_with("]}")) return std::nullopt;
+  const auto ids_at = after.find(kIds);
+  if (ids_at == std::string_view::npos) return std::nullopt;
+  ReadText read{after.substr(kHead.size() - 1, ids_at - kHead.size() + 2), {}};
+  std::string_view rest = after.substr(ids_at + kIds.size(), after.size() - ids_at - kIds.size() - 2);
+  while (!rest.empty()) {
+    std::int64_t id = 0;
+    const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), id);
+    if (ec != std::errc()) return std::nullopt;
+    read.ids.push_back(id);
+    rest.remove_prefix(static_cast<std::size_t>(end - rest.data()));
+    if (!rest.empty() && rest.front() != ',') return std::nullopt;
+    if (!rest.empty()) rest.remove_prefix(1);
+  }
+  // The fields are quoted words (RecordUnmaskedRead's callers name them): nothing to unescape.
+  if (read.fields.find_first_of("{}\\") != std::string_view::npos) return std::nullopt;
+  return read;
+}
+
+}  // namespace
+
+std::vector<JournaledEntry> FoldReads(const std::vector<const JournaledEntry*>& entries) {
+  struct Fold {
+    const JournaledEntry* first;
+    std::string_view fields;
+    std::vector<std::int64_t> ids;  // distinct, in the order first read
+    std::set<std::int64_t> seen;
+    std::vector<std::pair<const JournaledEntry*, std::vector<std::int64_t>>> reads;
+  };
+  std::vector<Fold> folds;
+  std::vector<std::optional<JournaledEntry>> out;  // in order; empty where a fold goes
+  std::vector<std::size_t> fold_at;                 // out's place of each fold
+  std::map<std::string, std::size_t> open;          // key → index in folds of the fold still taking reads
+  for (const JournaledEntry* e : entries) {
+    auto read = e->after_json ? ParseRead(*e->after_json) : std::nullopt;
+    if (!read) {
+      out.emplace_back(*e);  // not a read as RecordUnmaskedRead writes it: as it came
+      continue;
+    }
+    // One person, one address, one kind of record, the same fields.
+    std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", e->tenant_id, e->actor_id.value_or(-1),
+                                  e->actor_username.value_or(""), e->action, e->entity_type, e->remote_address,
+                                  read->fields);
+    auto it = open.find(key);
+    if (it == open.end() || folds[it->second].reads.size() >= kReadsPerEntry) {
+      folds.push_back(Fold{e, read->fields, {}, {}, {}});
+      fold_at.push_back(out.size());
+      out.emplace_back(std::nullopt);
+      it = open.insert_or_assign(std::move(key), folds.size() - 1).first;
+    }
+    Fold& fold = folds[it->second];
+    for (auto id : read->ids) {
+      if (fold.seen.insert(id).second) fold.ids.push_back(id);
+    }
+    fold.reads.emplace_back(e, std::move(read->ids));
+  }
+  for (std::size_t i = 0; i < folds.size(); ++i) {
+    const Fold& fold = folds[i];
+    JournaledEntry entry = *fold.first;
+    if (fold.reads.size() > 1) {
+      entry.entity_id = fold.ids.size() == 1 ? std::optional<std::int64_t>(fold.ids[0]) : std::nullopt;
+      entry.request_id.clear();  // each read's is in `reads`
+      JsonWriter w;
+      w.BeginObject();
+      w.Key("fields");
+      w.Raw(fold.fields);
+      w.Key("ids");
+      w.BeginArray();
+      for (auto id : fold.ids) w.Int(id);
+      w.EndArray();
+      w.Key("reads");
+      w.BeginArray();
+      for (const auto& [e, ids] : fold.reads) {
+        w.BeginObject();
+        w.Key("at");
+        w.String(FormatRfc3339(Timestamp{e->at_ms}));
+        w.Key("request_id");
+        w.Bytes(e->request_id);
+        w.Key("ids");
+        w.BeginArray();
+        for (auto id : ids) w.Int(id);
+        w.EndArray();
+        w.EndObject();
+      }
+      w.EndArray();
+      w.EndObject();
+      entry.after_json = std::move(w).Take();
+    }
+    out[fold_at[i]] = std::move(entry);
+  }
+  std::vector<JournaledEntry> rows;
+  rows.reserve(out.size());
+  for (auto& e : out) rows.push_back(std::move(*e));
+  return rows;
+}
 
 void AuditLog::Record(db::Tx& tx, const RequestContext& ctx, std::string_view action, std::string_view entity_type,
                       std::optional<std::int64_t> entity_id, const boost::json::value& before,
@@ -85,10 +200,13 @@ std::size_t AuditLog::OpenJournal(AuditJournal::Options options) {
       // Entries up to the mark were written before (a journal replayed after a crash).
       const auto mark = tx.Execute(kJournalMark, batch.front().boot);
       const std::int64_t written = mark.empty() ? 0 : mark.front().Int(0);
-      std::vector<const JournaledEntry*> unwritten;
+      std::vector<const JournaledEntry*> fresh;
       for (const auto& e : batch) {
-        if (e.seq > written) unwritten.push_back(&e);
+        if (e.seq > written) fresh.push_back(&e);
       }
+      const std::vector<JournaledEntry> rows = FoldReads(fresh);
+      std::vector<const JournaledEntry*> unwritten;
+      for (const auto& e : rows) unwritten.push_back(&e);
       std::vector<db::Value> values;
       std::size_t i = 0;
       for (; i + kRowsPerInsert <= unwritten.size(); i += kRowsPerInsert) {
@@ -124,10 +242,22 @@ void AuditLog::RecordUnmaskedRead(const RequestContext& ctx, std::string_view en
   if (ids.empty()) return;
   const std::optional<std::int64_t> single = ids.size() == 1 ? std::optional<std::int64_t>(ids[0]) : std::nullopt;
   if (journal_) {
-    // On the read's path: the entry is made as cheaply as it can be ({"fields":[…],"ids":[…]}).
+    // On the read's path: the entry is made as cheaply as it can be ({"fields":[…],"ids":[…]};
+    // the fields are words of the caller's, FoldReads reads this shape back).
     std::string after = R"({"fields":[)";
-    for (std::size_t i = 0; i < fields.size(); ++i) fmt::format_to(std::back_inserter(after), "{}\"{}\"", i ? "," : "", fields[i]);
-    fmt::format_to(std::back_inserter(after), R"(],"ids":[{}]}})", fmt::join(ids, ","));
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (i) after += ',';
+      after += '"';
+      after += fields[i];
+      after += '"';
+    }
+    after += R"(],"ids":[)";
+    char digits[24];
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (i) after += ',';
+      after.append(digits, std::to_chars(digits, digits + sizeof digits, ids[i]).ptr);
+    }
+    after += "]}";
     const Actor* actor = ctx.actor ? &*ctx.actor : nullptr;
     journal_->Append(JournaledEntry{
         .boot = {},
@@ -178,16 +308,47 @@ Result<std::pair<std::vector<AuditEntry>, std::optional<std::string>>> AuditLog:
   });
 }
 
+namespace {
+
+// The reads of a folded entry (FoldReads) that read one record each.
+std::vector<boost::json::object*> SingleReads(AuditEntry& e) {
+  std::vector<boost::json::object*> out;
+  auto* after = e.after.if_object();
+  auto* reads = after ? after->if_contains("reads") : nullptr;
+  if (!reads || !reads->is_array()) return out;
+  for (auto& read : reads->as_array()) {
+    auto* r = read.if_object();
+    const auto* ids = r ? r->if_contains("ids") : nullptr;
+    if (ids && ids->is_array() && ids->as_array().size() == 1 && ids->as_array()[0].is_int64()) out.push_back(r);
+  }
+  return out;
+}
+
+}  // namespace
+
 void AuditLog::Name(db::Tx& tx, std::int64_t tenant_id, std::vector<AuditEntry>& entries) const {
   std::map<std::string_view, std::vector<std::int64_t>> ids_by_type;
-  for (const auto& e : entries) {
-    if (e.entity_id && namers_.contains(e.entity_type)) ids_by_type[e.entity_type].push_back(*e.entity_id);
+  for (auto& e : entries) {
+    if (!namers_.contains(e.entity_type)) continue;
+    auto& ids = ids_by_type[e.entity_type];
+    if (e.entity_id) ids.push_back(*e.entity_id);
+    for (auto* read : SingleReads(e)) ids.push_back(read->at("ids").as_array()[0].as_int64());
   }
-  for (const auto& [type, ids] : ids_by_type) {
+  for (auto& [type, ids] : ids_by_type) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     const auto names = namers_.find(type)->second(tx, tenant_id, ids);
     for (auto& e : entries) {
-      if (e.entity_type != type || !e.entity_id) continue;
-      if (auto n = names.find(*e.entity_id); n != names.end()) e.entity_name = n->second;
+      if (e.entity_type != type) continue;
+      if (e.entity_id) {
+        if (auto n = names.find(*e.entity_id); n != names.end()) e.entity_name = n->second;
+      }
+      // Each read of a folded entry is named where it is, as `entity_name`.
+      for (auto* read : SingleReads(e)) {
+        if (auto n = names.find(read->at("ids").as_array()[0].as_int64()); n != names.end()) {
+          (*read)["entity_name"] = n->second;
+        }
+      }
     }
   }
   directory::NameActors(tx, tenant_id, entries);

@@ -97,4 +97,12 @@ class AuditLog {
 
 boost::json::object ToJson(const AuditEntry& entry);
 
+/// The rows that journaled entries are written as. Reads (RecordUnmaskedRead's entries) of one
+/// person, from one address, of one kind of record and the same fields fold into one entry of at
+/// most 100 reads: `after` is {"fields", "ids" (distinct), "reads": [{"at", "request_id", "ids"}]},
+/// `entity_id` is set when they all read one record, `request_id` is empty. A manager reading
+/// thousands of records a second adds tens of rows, not thousands of random index entries. An
+/// entry alone, or one of another shape, is written as it came. Order is kept (by first read).
+std::vector<JournaledEntry> FoldReads(const std::vector<const JournaledEntry*>& entries);
+
 }  // namespace hearth::platform

@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,6 +17,7 @@
 #include <stdexcept>
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -30,16 +32,17 @@ std::string RandomBoot() {
   return fmt::format("{:08x}{:08x}", rd(), rd());
 }
 
-bool WriteAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    const ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    data.remove_prefix(static_cast<std::size_t>(n));
+// The lines of a journal file: a line ends at a newline or at a zero byte (the file's unused
+// tail, or a line whose copy a kill cut short, which then does not parse).
+std::vector<std::string_view> JournalLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] != '\n' && text[i] != '\0') continue;
+    if (i > start) lines.push_back(text.substr(start, i - start));
+    start = i + 1;
   }
-  return true;
+  return lines;
 }
 
 }  // namespace
@@ -71,7 +74,7 @@ std::string JournalLine(const JournaledEntry& e) {
   w.Key("entity_id");
   e.entity_id ? w.Int(*e.entity_id) : w.Null();
   w.Key("after");
-  e.after_json ? w.Bytes(*e.after_json) : w.Null();
+  e.after_json ? w.Raw(*e.after_json) : w.Null();  // JSON text already: as it is, nothing to escape
   w.Key("request_id");
   w.Bytes(e.request_id);
   w.Key("remote_address");
@@ -112,7 +115,10 @@ std::optional<JournaledEntry> ParseJournalLine(std::string_view line) {
   e.action = *action;
   e.entity_type = *type;
   e.entity_id = num("entity_id");
-  e.after_json = str("after");
+  // JSON in the line (or, in lines of older versions, a string holding it).
+  if (const auto* after = o.if_contains("after"); after && !after->is_null()) {
+    e.after_json = after->is_string() ? std::string(after->as_string()) : boost::json::serialize(*after);
+  }
   e.request_id = str("request_id").value_or("");
   e.remote_address = str("remote_address").value_or("");
   return e;
@@ -123,7 +129,12 @@ AuditJournal::AuditJournal(Options options, Writer writer)
   std::error_code ec;
   fs::create_directories(options_.dir, ec);
   if (ec) throw std::runtime_error(fmt::format("cannot create the audit journal {}: {}", options_.dir, ec.message()));
-  current_ = OpenSegment();
+  try {
+    current_ = OpenSegment();
+  } catch (const std::exception& e) {
+    // A full disk: entries are kept in memory until a batch's rotation finds room again.
+    spdlog::error(R"({{"msg":"audit journal","error":"{}"}})", e.what());
+  }
   thread_ = std::thread([this] { Run(); });
 }
 
@@ -140,42 +151,84 @@ AuditJournal::~AuditJournal() {
 }
 
 AuditJournal::Segment AuditJournal::OpenSegment() {
-  // Made under a name Recover does not read, locked, then renamed: another process never sees
-  // the file of a live one unlocked.
+  // Made under a name Recover does not read, locked, sized, mapped, then renamed: another
+  // process never sees the file of a live one unlocked.
   const std::string name = fmt::format("{}.{}.{:012}.jsonl", options_.db_key, boot_, next_segment_++);
   const std::string path = (fs::path(options_.dir) / name).string();
   const std::string tmp = (fs::path(options_.dir) / (".new-" + name)).string();
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0600);
-  if (fd < 0) throw std::runtime_error(fmt::format("cannot write the audit journal {}: {}", tmp, std::strerror(errno)));
-  ::flock(fd, LOCK_EX);
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    ::close(fd);
-    throw std::runtime_error(fmt::format("cannot write the audit journal {}: {}", path, std::strerror(errno)));
-  }
+  auto fail = [&](const std::string& what) {
+    return std::runtime_error(fmt::format("cannot write the audit journal {}: {}", what, std::strerror(errno)));
+  };
   auto file = std::make_shared<File>();
-  file->fd = fd;
+  file->fd = ::open(tmp.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (file->fd < 0) throw fail(tmp);
+  ::flock(file->fd, LOCK_EX);
+  // The blocks are taken now: a page of a mapping that the disk cannot hold would kill the
+  // process (SIGBUS) when written; a full disk is met here, as an error, instead.
+  if (const int rc = ::posix_fallocate(file->fd, 0, static_cast<off_t>(options_.file_bytes)); rc != 0) {
+    errno = rc;
+    ::unlink(tmp.c_str());
+    throw fail(tmp);
+  }
+  void* map = ::mmap(nullptr, options_.file_bytes, PROT_READ | PROT_WRITE, MAP_SHARED, file->fd, 0);
+  if (map == MAP_FAILED) {
+    ::unlink(tmp.c_str());
+    throw fail(tmp);
+  }
+  file->map = static_cast<char*>(map);
+  file->bytes = options_.file_bytes;
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    throw fail(path);
+  }
   return {std::move(file), path};
 }
 
 AuditJournal::File::~File() {
+  if (map) ::munmap(map, bytes);
   if (fd >= 0) ::close(fd);
 }
 
 void AuditJournal::Close(Segment& s) { s.file.reset(); }
 
+void AuditJournal::Rotate() {
+  Segment next = OpenSegment();
+  current_.last = appended_;
+  closed_.push_back(current_);
+  current_ = next;
+}
+
 void AuditJournal::Append(JournaledEntry entry) {
   entry.boot = boot_;
-  // The line is made, and written, outside the lock: under it the entry only gets its seq (in
+  // The line is made, and copied, outside the lock: under it the entry only gets its seq (in
   // the order entries are queued, which is the order they are written to the database in) and
-  // the file to go to. Lines may reach a file out of seq order; Recover sorts them.
+  // its place in the file. Lines may reach a file out of seq order; Recover sorts them.
   const std::string line = JournalLine(entry);
+  char prefix[40];
   std::shared_ptr<const File> file;
-  std::int64_t seq = 0;
+  std::size_t at = 0;
+  std::size_t prefix_size = 0;
   bool wake = false;
   {
     std::lock_guard lock(mutex_);
-    seq = entry.seq = ++seq_;
-    file = current_.file;
+    entry.seq = ++seq_;
+    prefix_size = static_cast<std::size_t>(
+        fmt::format_to_n(prefix, sizeof prefix, R"({{"seq":{},)", entry.seq).out - prefix);
+    const std::size_t size = prefix_size + line.size() - 1;
+    // A full file is followed by another; after a failure, the writer's next batch tries again.
+    if (current_.file && current_.used + size > options_.file_bytes && size <= options_.file_bytes) {
+      try {
+        Rotate();
+      } catch (const std::exception& e) {
+        spdlog::error(R"({{"msg":"audit journal","error":"{}"}})", e.what());  // the entry is still written from memory
+        current_.file.reset();
+      }
+    }
+    if (current_.file && current_.used + size <= options_.file_bytes) {
+      file = current_.file;
+      at = current_.used;
+      current_.used += size;
+    }
     if (pending_.empty()) {
       first_pending_at_ = std::chrono::steady_clock::now();
       wake = true;
@@ -185,13 +238,9 @@ void AuditJournal::Append(JournaledEntry entry) {
     wake = wake || pending_.size() >= options_.max_batch;
   }
   if (wake) wake_.notify_one();
-  char prefix[40];
-  const auto end = fmt::format_to_n(prefix, sizeof prefix, R"({{"seq":{},)", seq).out;
-  std::string numbered(prefix, end);
-  numbered.append(line, 1);
-  if (!WriteAll(file->fd, numbered)) {
-    // The disk is full or gone: the entry is still written from memory.
-    spdlog::error(R"({{"msg":"audit journal write failed","error":"{}"}})", std::strerror(errno));
+  if (file) {
+    std::memcpy(file->map + at, prefix, prefix_size);
+    std::memcpy(file->map + at + prefix_size, line.data() + 1, line.size() - 1);
   }
 }
 
@@ -237,10 +286,7 @@ void AuditJournal::Run() {
       if (pending_.empty()) urgent_ = false;
       // Later entries go to a new file; this one goes once every entry in it is written.
       try {
-        Segment next = OpenSegment();
-        current_.last = appended_;
-        closed_.push_back(current_);
-        current_ = next;
+        Rotate();
       } catch (const std::exception& e) {
         spdlog::error(R"({{"msg":"audit journal","error":"{}"}})", e.what());  // keep appending to this one
       }
@@ -298,9 +344,9 @@ std::size_t AuditJournal::Recover() {
       }
       held.push_back(fd);
       read.push_back(path);
-      std::ifstream in(path);
-      std::string line;
-      while (std::getline(in, line)) {
+      std::ifstream in(path, std::ios::binary);
+      const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      for (const auto line : JournalLines(text)) {
         if (auto e = ParseJournalLine(line)) entries.push_back(std::move(*e));
       }
     }

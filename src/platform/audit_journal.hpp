@@ -24,15 +24,16 @@ struct JournaledEntry {
   std::string action;
   std::string entity_type;
   std::optional<std::int64_t> entity_id;
-  std::optional<std::string> after_json;
+  std::optional<std::string> after_json;  ///< JSON text (the journal line holds it as it is)
   std::string request_id;
   std::string remote_address;
 };
 
 /// Takes audit entries off the path of the request that causes them (a manager's read of a
 /// customer's unmasked phone) without losing any:
-///   - Append writes the entry as one line to a journal file (one write(2), no fsync: it
-///     survives the process being killed, as a committed SQLite WAL page does) and returns;
+///   - Append copies the entry as one line into a journal file mapped in memory (MAP_SHARED, no
+///     system call, no fsync: the page cache holds it, so it survives the process being killed,
+///     as a committed SQLite WAL page does) and returns;
 ///   - a background thread writes what has gathered in one transaction, at most `max_batch`
 ///     rows and at most `max_delay` after the first of them arrived, then deletes that file;
 ///   - Recover, at start-up, writes the files that a process which ended without writing them
@@ -53,6 +54,9 @@ class AuditJournal {
     std::string db_key;  ///< names the database this journal writes to (no secrets: a hash)
     std::chrono::milliseconds max_delay{1000};
     std::size_t max_batch = 5000;
+    /// A journal file's size, taken on the disk when it is made: a file holds what arrives while
+    /// the batch before is written (about 4,500 reads); a full one is followed by another.
+    std::size_t file_bytes = 1u << 20;
   };
 
   /// Opens the directory and starts the writer thread. Throws std::runtime_error when the
@@ -82,17 +86,21 @@ class AuditJournal {
   const std::string& dir() const { return options_.dir; }
 
  private:
-  /// A journal file's descriptor, closed when the last holder lets go (an Append writes
-  /// outside the lock and keeps it open meanwhile).
+  /// A journal file, open and mapped, closed when the last holder lets go (an Append copies its
+  /// line outside the lock and keeps the file meanwhile).
   struct File {
     int fd = -1;
+    char* map = nullptr;
+    std::size_t bytes = 0;
     ~File();
   };
   struct Segment {
     std::shared_ptr<const File> file;
     std::string path;
+    std::size_t used = 0;    ///< bytes given to lines so far
     std::uint64_t last = 0;  ///< once closed: the count of entries appended when it was
   };
+  void Rotate();  // under mutex_: later entries go to a new file
   Segment OpenSegment();  // under mutex_
   void Run();
   static void Close(Segment& s);

@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -28,7 +29,7 @@ class AuditJournalApi : public testing::TestWithParam<db::Backend> {
   std::unique_ptr<TestServer> Start() {
     return std::make_unique<TestServer>(db_->url(), std::vector<std::string>{"--audit-journal", journal_});
   }
-  /// request_id → entity id of every personal_data.viewed entry (all pages).
+  /// The entity id of every read that personal_data.viewed entries hold (all pages).
   static std::multiset<std::int64_t> Viewed(Api& admin) {
     std::multiset<std::int64_t> out;
     std::string cursor;
@@ -36,7 +37,18 @@ class AuditJournalApi : public testing::TestWithParam<db::Backend> {
       auto page = admin.Get("/api/v1/audit-log?action=personal_data.viewed&entity_type=customer&limit=200" +
                             (cursor.empty() ? "" : "&cursor=" + cursor));
       EXPECT_EQ(page.status, 200) << page.body;
-      for (const auto& e : page.json.at("items").as_array()) out.insert(e.at("entity_id").as_int64());
+      for (const auto& e : page.json.at("items").as_array()) {
+        // Reads that a batch folded into one entry (FoldReads) count one by one.
+        const auto& after = e.at("after");
+        const auto* reads = after.is_object() ? after.as_object().if_contains("reads") : nullptr;
+        if (!reads) {
+          out.insert(e.at("entity_id").as_int64());
+          continue;
+        }
+        for (const auto& read : reads->as_array()) {
+          for (const auto& id : read.at("ids").as_array()) out.insert(id.as_int64());
+        }
+      }
       const auto& next = page.json.at("next_cursor");
       if (!next.is_string()) break;
       cursor = std::string(next.as_string());
@@ -127,6 +139,44 @@ TEST_P(AuditJournalApi, AJournalAlreadyWrittenIsNotWrittenAgain) {
     EXPECT_EQ(Viewed(reader).size(), 6u) << "pass " << pass;
     restarted->Kill();
   }
+}
+
+TEST_P(AuditJournalApi, ABurstOfReadsIsOneEntryThatNamesEachRead) {
+  auto server = Start();
+  Api admin(*server);
+  ASSERT_EQ(admin.Login("admin", TestServer::kAdminPassword).status, 200);
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 5; ++i) {
+    ids.push_back(admin.Post("/api/v1/customers", fmt::format(R"({{"name":"读者{}","phone":"1390001{:04}"}})", i, i))
+                      .Int("id"));
+  }
+  for (int round = 0; round < 2; ++round) {
+    for (auto id : ids) ASSERT_EQ(admin.Get(fmt::format("/api/v1/customers/{}", id)).status, 200);
+  }
+  auto page = admin.Get("/api/v1/audit-log?action=personal_data.viewed&limit=50");
+  ASSERT_EQ(page.status, 200) << page.body;
+  const auto& items = page.json.at("items").as_array();
+  ASSERT_GE(items.size(), 1u);
+  EXPECT_LE(items.size(), 2u) << "ten reads within a batch's second fold: " << page.body;
+  std::size_t reads = 0;
+  for (const auto& e : items) {
+    const auto& after = e.at("after").as_object();
+    EXPECT_EQ(after.at("fields").as_array().size(), 2u);
+    if (!after.contains("reads")) {
+      ++reads;
+      continue;
+    }
+    EXPECT_EQ(e.at("request_id").as_string(), "");
+    for (const auto& read : after.at("reads").as_array()) {
+      ++reads;
+      const auto id = read.at("ids").as_array()[0].as_int64();
+      const auto at = std::find(ids.begin(), ids.end(), id) - ids.begin();
+      EXPECT_EQ(read.at("entity_name").as_string(), fmt::format("读者{}", at)) << read;
+      EXPECT_FALSE(read.at("request_id").as_string().empty());
+    }
+  }
+  EXPECT_EQ(reads, 10u);
+  EXPECT_EQ(Viewed(admin).size(), 10u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AuditJournalApi, testing::ValuesIn(EnabledBackends()), BackendName);

@@ -241,6 +241,23 @@ describe('Hearth web app', { concurrency: false }, () => {
     }
     assert.ok(found.some((text) => text.includes(cityName)), 'city creation is audited');
     assert.ok(found.some((text) => text.includes(regionName)), 'region creation is audited');
+
+    // Three customers opened one after another: the server writes the burst of reads as one
+    // entry; the row says how many, and its reads name each customer.
+    const names = [1, 2, 3].map((i) => `审计读者${i}${suffix}`);
+    for (const [i, name] of names.entries()) {
+      const created = await pageApi(page, 'POST', '/customers', { name, phone: `139${String(Date.now() + i).slice(-8)}` });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      assert.equal((await pageApi(page, 'GET', `/customers/${created.body.id}`)).status, 200);
+    }
+    await chooseAuditAction(page, '查看个人信息', 'personal_data.viewed');
+    const viewed = table.locator('.ant-table-row').first();
+    assert.match(await viewed.innerText(), /查看个人信息 × 3/);
+    await viewed.locator('.ant-table-row-expand-icon').click();
+    const group = table.getByTestId('audit-group');
+    await group.waitFor();
+    for (const name of names) await group.getByRole('link', { name }).waitFor();
+    await shot(page, 'audit-reads');
   });
 
   it('logs out and is sent back to the login page', kStep, async () => {

@@ -34,9 +34,36 @@ interface Row {
   group?: AuditEntry[];
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * An entry's reads, newest first. The server writes a burst of one person's reads as one entry
+ * (`after.reads`: each read's time, request and records, named where it read one); any other
+ * entry is itself.
+ */
+export function readsOf(entry: AuditEntry): AuditEntry[] {
+  const after = entry.after;
+  if (!isObject(after) || !Array.isArray(after.reads)) return [entry];
+  return after.reads
+    .filter(isObject)
+    .map((read) => {
+      const ids = Array.isArray(read.ids) ? read.ids : [];
+      const one = ids.length === 1 && typeof ids[0] === 'number' ? ids[0] : null;
+      return {
+        ...entry,
+        at: typeof read.at === 'string' ? read.at : entry.at,
+        request_id: typeof read.request_id === 'string' ? read.request_id : '',
+        entity_id: one,
+        entity_name: typeof read.entity_name === 'string' ? read.entity_name : null,
+        after: { fields: after.fields, ids },
+      };
+    })
+    .reverse();
+}
+
 function groupRows(entries: readonly AuditEntry[]): Row[] {
   const rows: Row[] = [];
-  for (const entry of entries) {
+  for (const entry of entries.flatMap(readsOf)) {
     const last = rows[rows.length - 1];
     if (entry.action === kGroupedAction && last && last.entry.action === kGroupedAction && last.entry.actor_id === entry.actor_id && last.entry.actor_username === entry.actor_username) {
       last.group = [...(last.group ?? [last.entry]), entry];
@@ -213,7 +240,7 @@ export default function AuditLogPage() {
             expandedRowRender: (row) =>
               row.group ? (
                 <Table<AuditEntry>
-                  rowKey="id"
+                  rowKey={(entry) => `${entry.id}-${entry.at}-${entry.request_id}`}
                   size="small"
                   columns={groupColumns}
                   dataSource={row.group}
