@@ -79,5 +79,8 @@ done
 [ -n "$url" ] || { cat "$tmp/serve.log"; echo "the server did not start"; exit 1; }
 export HEARTH_URL=${url%/}
 (cd web && node scripts/validate-openapi.mjs "$HEARTH_URL/api/v1/openapi.json")
+# A second, independent validator (Redocly's recommended rules; web/redocly.yaml): any error or
+# warning fails the run.
+(cd web && npm run --silent lint:openapi)
 (cd web && node --test --test-concurrency=1 e2e/)
 phase "all tests passed"

@@ -1,6 +1,7 @@
 #include "app.hpp"
 
-#include <spdlog/spdlog.h>
+#include "core/log.hpp"
+
 
 #include <algorithm>
 
@@ -52,10 +53,12 @@ App::~App() {
 void App::Mount(platform::Manifest manifest) {
   for (auto& [name, mapping] : manifest.constraints) db::RegisterConstraint(name, mapping);
   for (auto& mw : manifest.middleware) router.Use(std::move(mw));
+  for (auto& check : manifest.admission) router.UseBeforeBody(std::move(check));
   for (auto& route : manifest.routes) router.Add(std::move(route.spec), std::move(route.handler));
   for (auto& job : manifest.jobs) platform->jobs.Register(job.kind, std::move(job.handler));
   manifest.routes.clear();  // the router has them; the manifest keeps what the tests and CLI read
   manifest.middleware.clear();
+  manifest.admission.clear();
   manifest.jobs.clear();
   manifests_.push_back(std::move(manifest));
 }
@@ -77,9 +80,9 @@ Result<void> App::Seed() {
 
 Result<void> App::Prepare() {
   HEARTH_ASSIGN(auto report, db::Migrate(*db, Migrations(db->backend())));
-  for (const auto& name : report.applied) spdlog::info(R"({{"msg":"migration applied","name":"{}"}})", name);
+  for (const auto& name : report.applied) log::Info("migration applied").Str("name", name);
   HEARTH_ASSIGN(bool created, platform::Bootstrap(*db, *platform, config.group_name, config.admin_password));
-  if (created) spdlog::info(R"({"msg":"created the first administrator","username":"admin"})");
+  if (created) log::Info("created the first administrator").Str("username", "admin");
   return Seed();
 }
 

@@ -1,5 +1,7 @@
 #include "cli/cli.hpp"
 
+#include "core/log.hpp"
+
 #include <sodium.h>
 
 #include <cstdlib>
@@ -25,7 +27,7 @@ int Run(int argc, char** argv) {
     std::cerr << "libsodium failed to initialise\n";
     return 1;
   }
-  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+  log::Configure();  // one JSON object per line (core/log.hpp)
 
   Config config;
   config.listen = Env("HEARTH_LISTEN", config.listen);
@@ -53,6 +55,10 @@ int Run(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "inline", "pool"}));
   serve->add_option("--db-pool", config.db_pool, "database connections");
   serve->add_option("--body-limit", config.body_limit, "largest request body in bytes (413 above)");
+  serve->add_option("--upload-limit", config.upload_body_limit,
+                    "largest file sent to /api/v1/imports/ in bytes; also what one person may send at once");
+  serve->add_option("--large-bodies-in-flight", config.large_bodies_in_flight,
+                    "bytes of bodies above --body-limit held at once, in all (503 busy beyond)");
   serve->add_option("--idle-timeout", config.idle_timeout_s,
                     "seconds a connection may stay silent, or take to send a request's header, before it is closed")
       ->check(CLI::Range(1, 3600));

@@ -2,8 +2,8 @@
 #include <iostream>
 
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
+#include "core/log.hpp"
 #include "cli/commands.hpp"
 #include "core/hash.hpp"
 #include "db/migrations.hpp"
@@ -63,6 +63,8 @@ int Serve(const Config& config) {
   }
   server_config.worker_threads = config.workers;
   server_config.body_limit = config.body_limit;
+  server_config.upload_body_limit = config.upload_body_limit;
+  server_config.large_bodies_in_flight = config.large_bodies_in_flight;
   server_config.idle_timeout_s = config.idle_timeout_s;
   server_config.request_timeout_s = config.request_timeout_s;
   server_config.access_log = config.access_log;
@@ -96,7 +98,7 @@ int Serve(const Config& config) {
       const std::size_t replayed = app.platform->audit.OpenJournal(
           {.dir = dir, .db_key = Sha256Hex(config.db_url).substr(0, 16)});
       if (replayed > 0) {
-        spdlog::warn(R"({{"msg":"audit journal replayed","entries":{},"dir":"{}"}})", replayed, dir);
+        log::Warn("audit journal replayed").Int("entries", static_cast<std::int64_t>(replayed)).Str("dir", dir);
       }
     } catch (const std::exception& e) {
       std::cerr << "hearth: " << e.what() << "\n";
@@ -107,9 +109,12 @@ int Serve(const Config& config) {
   http::Server server(server_config, app.router, app.metrics);
   server.Run([&] {
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    spdlog::info(R"({{"msg":"serving","url":"http://{}:{}/","db":"{}","startup_ms":{:.1f}}})", server_config.host,
-                 server.port(), app.db->backend() == db::Backend::kSqlite ? "sqlite" : "postgresql", ms);
-    std::cout << fmt::format("Hearth is serving at http://{}:{}/ (ready in {:.0f} ms)", server_config.host,
+    log::Info("serving")
+        .Str("url", fmt::format("http://{}:{}/", server_config.host, server.port()))
+        .Str("db", app.db->backend() == db::Backend::kSqlite ? "sqlite" : "postgresql")
+        .Num("startup_ms", ms);
+    // For the person who started it; the log (standard output) stays JSON from its first line.
+    std::cerr << fmt::format("Hearth is serving at http://{}:{}/ (ready in {:.0f} ms)", server_config.host,
                              server.port(), ms)
               << std::endl;
   });

@@ -6,8 +6,8 @@
 #include <iostream>
 
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
+#include "core/log.hpp"
 #include "cli/commands.hpp"
 #include "app.hpp"
 #include "db/migrations.hpp"
@@ -179,7 +179,7 @@ int ExportTenant(const Config& config, const ExportTenantOptions& options) {
         for (const auto& table : tables) {
           if (table.group_rows.empty()) continue;
           copied.push_back(CopyTable(from, to, table, options.group_id));
-          spdlog::info(R"({{"msg":"exported","table":"{}","rows":{}}})", table.name, copied.back().rows);
+          log::Info("exported").Str("table", table.name).Int("rows", static_cast<std::int64_t>(copied.back().rows));
         }
         if (to.backend() == db::Backend::kSqlite) {
           // SQLite's FTS5 indexes rebuild from their content tables.

@@ -1,6 +1,7 @@
 #include "db/read_replica.hpp"
 
-#include <spdlog/spdlog.h>
+#include "core/log.hpp"
+
 
 #include <boost/json/serialize.hpp>
 #include <boost/json/string.hpp>
@@ -21,8 +22,6 @@ SELECT pg_is_in_recovery(),
        CASE WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() THEN 0
             ELSE COALESCE((EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()) * 1000)::bigint, 0) END,
        COALESCE(pg_last_wal_replay_lsn()::text, ''))sql";
-// A log line's JSON string (error texts hold quotes).
-std::string Quoted(const std::string& text) { return boost::json::serialize(boost::json::string(text)); }
 
 constexpr std::string_view kBytesBehind =
     "SELECT GREATEST(pg_wal_lsn_diff(pg_current_wal_lsn(), $1::text::pg_lsn), 0)::bigint";
@@ -33,12 +32,13 @@ bool ReadReplica::Usable() const { return SteadyMs() >= down_until_ms_.load(); }
 
 void ReadReplica::MarkDown(const std::string& why) {
   down_until_ms_ = SteadyMs() + std::chrono::milliseconds(kRetryAfter).count();
-  spdlog::warn(R"({{"msg":"the read replica failed; reports read the primary for {} s","error":{}}})",
-               kRetryAfter.count(), Quoted(why));
+  log::Warn("the read replica failed; reports read the primary for a while")
+      .Int("retry_after_s", kRetryAfter.count())
+      .Str("error", why);
 }
 
 void ReadReplica::NoteFailure(const std::string& why) {
-  spdlog::warn(R"({{"msg":"a report query failed on the read replica; it runs on the primary","error":{}}})", Quoted(why));
+  log::Warn("a report query failed on the read replica; it runs on the primary").Str("error", why);
 }
 
 ReadReplica::Status ReadReplica::Measure() {

@@ -1,5 +1,7 @@
 #include "http/metrics.hpp"
 
+#include <algorithm>
+
 #include <map>
 #include <mutex>
 
@@ -36,6 +38,10 @@ void Metrics::ObserveRequest(std::string_view route, std::string_view method, in
     prometheus::Counter* counter;
   };
   thread_local std::map<std::pair<const Impl*, std::string>, Children, std::less<>> cache;
+  // A client chooses the method's text: any other than these is one label, so that it cannot
+  // make the registry grow without bound.
+  static constexpr std::string_view kMethods[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+  if (std::find(std::begin(kMethods), std::end(kMethods), method) == std::end(kMethods)) method = "other";
   std::string key;
   key.reserve(route.size() + method.size() + 5);
   key.append(route).append(" ").append(method).append(" ").append(std::to_string(status));

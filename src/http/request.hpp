@@ -35,6 +35,7 @@ class Request {
   const void* matched_route = nullptr;
   bool path_matched = false;
   bool route_resolved = false;
+  bool admitted = false;  ///< Router::Admit passed it (the caller is known before the body is read)
 
   /// The header's value, or nullopt. `name` must be lowercase.
   std::optional<std::string_view> Header(std::string_view name) const;

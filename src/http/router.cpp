@@ -1,9 +1,10 @@
 #include "http/router.hpp"
 
+#include "core/log.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 
-#include <spdlog/spdlog.h>
 
 namespace hearth::http {
 
@@ -106,7 +107,22 @@ const Route* Router::Resolve(Request& req) const {
   const Route* route = Match(req, req.path_matched);
   req.matched_route = route;
   req.route_resolved = true;
+  if (route) req.route_pattern = route->spec.pattern;
   return route;
+}
+
+std::optional<Response> Router::Admit(Request& req) const {
+  const Route* route = static_cast<const Route*>(req.matched_route);
+  if (!route) return std::nullopt;
+  try {
+    for (const auto& admission : admission_) {
+      if (auto refusal = admission(req, *route)) return refusal;
+    }
+  } catch (const ServiceUnavailable&) {
+    return ErrorResponse(Error{ErrorCode::kUnavailable, "unavailable", "the database is not available; try again shortly", {}, {}});
+  }
+  req.admitted = true;
+  return std::nullopt;
 }
 
 Response Router::Handle(Request& req) const {
@@ -136,7 +152,7 @@ Response Router::Handle(Request& req) const {
     };
     return next(req);
   } catch (const ServiceUnavailable& e) {
-    spdlog::error("request_id={} unavailable: {}", req.context.request_id, e.what());
+    log::Error("database unavailable").Str("request_id", req.context.request_id).Str("error", e.what());
     if (e.storage_full()) {
       return ErrorResponse(Error{ErrorCode::kUnavailable, "storage_full",
                                  "the database's disk is full; nothing was saved. Free space and try again", {}, {}});
@@ -144,7 +160,7 @@ Response Router::Handle(Request& req) const {
     return ErrorResponse(Error{ErrorCode::kUnavailable, "unavailable",
                                "the database is not available; try again shortly", {}, {}});
   } catch (const std::exception& e) {
-    spdlog::error("request_id={} unhandled exception: {}", req.context.request_id, e.what());
+    log::Error("unhandled exception").Str("request_id", req.context.request_id).Str("error", e.what());
     return ErrorResponse(Error{ErrorCode::kInternal, "internal", "an internal error occurred", {}, {}});
   }
 }

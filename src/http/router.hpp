@@ -64,6 +64,10 @@ struct Route {
 /// Middleware wraps every routed call: it may answer itself or call `next`.
 using Next = std::function<Response(Request&)>;
 using Middleware = std::function<Response(Request&, const Route&, const Next&)>;
+/// A check on a request whose header is read and whose body is not (who calls, and may they):
+/// answers a refusal, or nullopt to let the body be read. The server runs it before reading a
+/// body, so that a caller who may not use a route never makes the server hold what they send.
+using Admission = std::function<std::optional<Response>(Request&, const Route&)>;
 
 /// Maps method and path to handlers. Routes and middleware are added at start-up, before the
 /// server runs; Handle is then thread-safe.
@@ -73,6 +77,11 @@ class Router {
   void Add(RouteSpec spec, Handler handler);
   /// Middleware runs in the order added, outermost first.
   void Use(Middleware middleware);
+  /// Admission checks run in the order added, on the header alone (Admit).
+  void UseBeforeBody(Admission admission) { admission_.push_back(std::move(admission)); }
+  /// Runs the admission checks on a resolved request (Resolve): a refusal, or nullopt and
+  /// req.admitted set. Nothing for a request without a route (Handle answers it).
+  std::optional<Response> Admit(Request& req) const;
   /// Serves paths outside /api/ that match no route (the web app).
   void SetFallback(Handler handler) { fallback_ = std::move(handler); }
 
@@ -99,6 +108,7 @@ class Router {
   /// "count/third segment" (or "count/{}" when the pattern has a parameter there) → positions in routes_.
   std::unordered_map<std::string, std::vector<std::size_t>> index_;
   std::vector<Middleware> middleware_;
+  std::vector<Admission> admission_;
   Handler fallback_;
 };
 

@@ -1,10 +1,14 @@
 #include "http/server.hpp"
 
+#include "core/log.hpp"
+
 #include <atomic>
 #include <chrono>
 #include <list>
 #include <mutex>
 #include <random>
+#include <unordered_map>
+#include <utility>
 #include <thread>
 
 #include <boost/asio.hpp>
@@ -12,7 +16,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "http/event_stream.hpp"
 #include "http/metrics.hpp"
@@ -62,6 +65,61 @@ std::string LoggedPath(const Request& req) {
   if (req.route_pattern.find("{token}") != std::string::npos) return req.route_pattern;
   return req.path.size() > 200 ? req.path.substr(0, 200) : req.path;
 }
+
+/// The bytes of large bodies being read and handled, in all and per person (Config::
+/// large_bodies_in_flight): Claim says whether one more fits; the claim is given back when the
+/// request ends.
+class BodyBudget {
+ public:
+  BodyBudget(std::size_t total, std::size_t per_person) : total_(total), per_person_(per_person) {}
+  class Claim {
+   public:
+    Claim() = default;
+    Claim(BodyBudget* budget, std::int64_t person, std::size_t bytes) : budget_(budget), person_(person), bytes_(bytes) {}
+    Claim(Claim&& other) noexcept { *this = std::move(other); }
+    Claim& operator=(Claim&& other) noexcept {
+      Release();
+      budget_ = std::exchange(other.budget_, nullptr);
+      person_ = other.person_;
+      bytes_ = other.bytes_;
+      return *this;
+    }
+    ~Claim() { Release(); }
+    explicit operator bool() const { return budget_ != nullptr; }
+
+   private:
+    void Release() {
+      if (budget_) budget_->Give(person_, bytes_);
+      budget_ = nullptr;
+    }
+    BodyBudget* budget_ = nullptr;
+    std::int64_t person_ = 0;
+    std::size_t bytes_ = 0;
+  };
+  Claim Take(std::int64_t person, std::size_t bytes) {
+    std::lock_guard lock(mutex_);
+    std::size_t& mine = by_person_[person];
+    if (used_ + bytes > total_ || (person != 0 && mine + bytes > per_person_)) {
+      if (mine == 0) by_person_.erase(person);
+      return {};
+    }
+    used_ += bytes;
+    mine += bytes;
+    return Claim(this, person, bytes);
+  }
+
+ private:
+  void Give(std::int64_t person, std::size_t bytes) {
+    std::lock_guard lock(mutex_);
+    used_ -= bytes;
+    if ((by_person_[person] -= bytes) == 0) by_person_.erase(person);
+  }
+  std::mutex mutex_;
+  std::size_t total_;
+  std::size_t per_person_;
+  std::size_t used_ = 0;
+  std::unordered_map<std::int64_t, std::size_t> by_person_;
+};
 
 std::string ResponseHead(const Response& res, const std::string& request_id, bool keep_alive, bool http10) {
   std::string head;
@@ -146,6 +204,7 @@ struct Server::Impl {
   ServerConfig config;
   const Router& router;
   Metrics& metrics;
+  BodyBudget body_budget{config.large_bodies_in_flight, config.upload_body_limit};
   // One event loop per network thread, each run by its thread alone (a connection lives on one
   // loop: no strand, no lock between threads). The first also runs the acceptor and signals.
   asio::io_context ioc{1};
@@ -169,7 +228,7 @@ struct Server::Impl {
       auto [ec, socket] = co_await acceptor.async_accept(loop.get_executor(), asio::as_tuple(asio::use_awaitable));
       if (ec) {
         if (draining || ec == asio::error::operation_aborted) co_return;
-        spdlog::warn("accept failed: {}", ec.message());
+        log::Warn("accept failed").Str("error", ec.message());
         continue;
       }
       socket.set_option(tcp::no_delay(true), ec);
@@ -207,21 +266,15 @@ struct Server::Impl {
       conn->ExpireAfter(std::chrono::seconds(config.idle_timeout_s));
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(32 * 1024);
-      // The route decides the limit (its manifest names the larger ones: uploads, attachments); until the
-      // header is read the largest applies, so that a big Content-Length is judged by the route it goes to.
-      parser.body_limit(LargestBodyLimit());
+      // The route decides the limit (its manifest names the larger ones: uploads, attachments), once
+      // the header is read: a big Content-Length is judged by the route it goes to.
+      parser.body_limit(boost::none);
       auto [ec, n] = co_await bhttp::async_read_header(conn->socket, buffer, parser,
                                                        asio::as_tuple(asio::use_awaitable));
-      if (ec == bhttp::error::body_limit) {  // Content-Length above the limit, seen in the header
-        co_await WriteError(conn, 413, "payload_too_large",
-                            fmt::format("the body is larger than {} bytes",
-                                        LargestBodyLimit()));
-        co_return;
-      }
       if (ec) {
         if (ec == bhttp::error::header_limit || ec == bhttp::error::bad_target || ec == bhttp::error::bad_method ||
             ec == bhttp::error::bad_version || ec == bhttp::error::bad_field || ec == bhttp::error::bad_value) {
-          co_await WriteError(conn, 400, "bad_request", "the request could not be parsed");
+          co_await WriteError(conn, 400, "bad_request", "the request could not be parsed", nullptr, remote);
         }
         co_return;
       }
@@ -248,31 +301,60 @@ struct Server::Impl {
                                              : config.body_limit;
       parser.body_limit(limit);
       if (parser.content_length() && *parser.content_length() > limit) {
-        co_await WriteError(conn, 413, "payload_too_large", fmt::format("the body is larger than {} bytes", limit));
+        co_await WriteError(conn, 413, "payload_too_large", fmt::format("the body is larger than {} bytes", limit), &req,
+                            remote);
         co_return;
       }
-      conn->ExpireAfter(std::chrono::seconds(upload ? 600 : attachment ? 120 : config.request_timeout_s));
-      std::tie(ec, n) = co_await bhttp::async_read(conn->socket, buffer, parser, asio::as_tuple(asio::use_awaitable));
-      if (ec) {
-        if (ec == bhttp::error::body_limit) {
-          co_await WriteError(conn, 413, "payload_too_large", fmt::format("the body is larger than {} bytes", limit));
+      // Who calls, from the header alone, before the body is read: a caller without a valid token
+      // (or whose role may not use the route) is answered now and never makes the server hold
+      // a body. With a body still on its way, the answer closes the connection.
+      {
+        const auto& head = parser.get();
+        req.headers.reserve(8);
+        for (const auto& field : head) {
+          std::string name(field.name_string());
+          for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          req.headers.emplace_back(std::move(name), std::string(field.value()));
         }
-        co_return;
       }
-      auto& beast_req = parser.get();
-      req.headers.reserve(8);
-      for (const auto& field : beast_req) {
-        std::string name(field.name_string());
-        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        req.headers.emplace_back(std::move(name), std::string(field.value()));
-      }
-      req.body = std::move(beast_req.body());
       req.remote_address = remote;
       if (config.trust_proxy) ApplyProxyHeaders(req);
       req.context.remote_address = req.remote_address;
       auto incoming_id = req.Header("x-request-id");
       req.context.request_id = incoming_id && IsSafeRequestId(*incoming_id) ? std::string(*incoming_id) : NewRequestId();
       if (auto lang = req.Header("accept-language"); lang && lang->starts_with("en")) req.context.locale = "en";
+      std::optional<Response> refused = router.Admit(req);
+      const bool body_pending = parser.chunked() || (parser.content_length() && *parser.content_length() > 0);
+      if (refused && body_pending) {
+        co_await AnswerAndClose(conn, *refused, &req, remote, started);
+        co_return;
+      }
+      // A large body is held in memory until its request ends: only so many bytes of them at once.
+      BodyBudget::Claim claim;
+      if (body_pending && limit > config.body_limit) {
+        const std::size_t bytes = parser.content_length().value_or(limit);
+        if (bytes > config.body_limit) {
+          claim = body_budget.Take(req.context.actor ? req.context.actor->user_id : 0, bytes);
+          if (!claim) {
+            Response busy = ErrorResponse(Error{ErrorCode::kUnavailable, "busy",
+                                                "too many large uploads at once; try again in a minute", {}, {}});
+            busy.headers.emplace_back("Retry-After", "60");
+            co_await AnswerAndClose(conn, busy, &req, remote, started);
+            co_return;
+          }
+        }
+      }
+      conn->ExpireAfter(std::chrono::seconds(upload ? 600 : attachment ? 120 : config.request_timeout_s));
+      std::tie(ec, n) = co_await bhttp::async_read(conn->socket, buffer, parser, asio::as_tuple(asio::use_awaitable));
+      if (ec) {
+        if (ec == bhttp::error::body_limit) {
+          co_await WriteError(conn, 413, "payload_too_large", fmt::format("the body is larger than {} bytes", limit),
+                              &req, remote);
+        }
+        co_return;
+      }
+      auto& beast_req = parser.get();
+      req.body = std::move(beast_req.body());
       const bool keep_alive = beast_req.keep_alive();
       const bool is_head = beast_req.method() == bhttp::verb::head;
 
@@ -281,7 +363,9 @@ struct Server::Impl {
       // Handlers run on the worker pool when so configured (PostgreSQL: queries off the network
       // threads) and always when the route is slow; otherwise inline, which saves two thread
       // hand-offs per request (SQLite answers in microseconds).
-      if (workers && (!config.inline_handlers || (route && route->spec.slow))) {
+      if (refused) {
+        res = std::move(*refused);
+      } else if (workers && (!config.inline_handlers || (route && route->spec.slow))) {
         res = co_await asio::co_spawn(
             workers->get_executor(), [&]() -> asio::awaitable<Response> { co_return router.Handle(req); },
             asio::use_awaitable);
@@ -310,11 +394,16 @@ struct Server::Impl {
       conn->ExpireAfter(std::chrono::seconds(config.request_timeout_s));
       const auto [wec, written] = co_await asio::async_write(conn->socket, buffers, asio::as_tuple(asio::use_awaitable));
       if (config.access_log) {
-        spdlog::info(
-            R"({{"msg":"access","request_id":"{}","method":"{}","path":"{}","route":"{}","status":{},"ms":{:.3f},"bytes":{},"user_id":{},"remote":"{}"}})",
-            req.context.request_id, req.method, LoggedPath(req),
-            req.route_pattern, res.status, seconds * 1000, body_size,
-            req.context.actor ? req.context.actor->user_id : 0, remote);
+        log::Info("access")
+            .Str("request_id", req.context.request_id)
+            .Str("method", req.method)
+            .Str("path", LoggedPath(req))
+            .Str("route", req.route_pattern)
+            .Int("status", res.status)
+            .Num("ms", seconds * 1000)
+            .Int("bytes", static_cast<std::int64_t>(body_size))
+            .Int("user_id", req.context.actor ? req.context.actor->user_id : 0)
+            .Str("remote", remote);
       }
       if (wec || !keep) break;
     }
@@ -366,22 +455,37 @@ struct Server::Impl {
     conn->socket.shutdown(tcp::socket::shutdown_both, ignored);
   }
 
-  /// The largest body any path accepts (written without an initializer list: GCC 12 coroutines
-  /// reject one in a coroutine body).
-  std::size_t LargestBodyLimit() const {
-    return std::max(config.body_limit, std::max(config.upload_body_limit, config.attachment_body_limit));
+  /// Answers a request that is refused before it is read whole (its header does not parse, its
+  /// body is too large) and closes the connection. `req` is the request when its header was read.
+  asio::awaitable<void> WriteError(std::shared_ptr<Connection> conn, int status, std::string_view code,
+                                   std::string_view message, const Request* req, const std::string& remote) {
+    Response res{status, "application/json", fmt::format(R"({{"error":{{"code":"{}","message":"{}"}}}})", code, message),
+                 {}};
+    co_await AnswerAndClose(conn, res, req, remote, std::chrono::steady_clock::now());
   }
 
-  asio::awaitable<void> WriteError(std::shared_ptr<Connection> conn, int status, std::string_view code,
-                                   std::string_view message) {
-    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(status), 11};
-    out.set(bhttp::field::content_type, "application/json");
-    out.body() = fmt::format(R"({{"error":{{"code":"{}","message":"{}"}}}})", code, message);
-    out.keep_alive(false);
-    out.prepare_payload();
+  /// Writes `res`, closing the connection after it, and reads and drops what the client still
+  /// sends (a refused body) for a bounded time and amount.
+  asio::awaitable<void> AnswerAndClose(std::shared_ptr<Connection> conn, const Response& res, const Request* req,
+                                       const std::string& remote, std::chrono::steady_clock::time_point started) {
+    const std::string head = ResponseHead(res, req ? req->context.request_id : std::string(), false, false);
+    std::array<asio::const_buffer, 2> buffers{asio::buffer(head), asio::buffer(res.body)};
     conn->ExpireAfter(std::chrono::seconds(config.request_timeout_s));
-    co_await bhttp::async_write(conn->socket, out, asio::as_tuple(asio::use_awaitable));
-    metrics.ObserveRequest("", "unknown", status, 0);
+    co_await asio::async_write(conn->socket, buffers, asio::as_tuple(asio::use_awaitable));
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    metrics.ObserveRequest(req ? req->route_pattern : "", req ? req->method : "unknown", res.status, seconds);
+    if (config.access_log) {
+      log::Info("access")
+          .Str("request_id", req ? std::string_view(req->context.request_id) : "")
+          .Str("method", req ? std::string_view(req->method) : "")
+          .Str("path", req ? LoggedPath(*req) : "")
+          .Str("route", req ? std::string_view(req->route_pattern) : "")
+          .Int("status", res.status)
+          .Num("ms", seconds * 1000)
+          .Int("bytes", static_cast<std::int64_t>(res.body.size()))
+          .Int("user_id", 0)
+          .Str("remote", remote);
+    }
     // Lingering close: closing with unread request bytes makes the kernel send a reset, and
     // clients still writing the body would lose this answer. Read and drop what they send, for
     // a bounded time and amount, after saying we are done.
@@ -399,7 +503,7 @@ struct Server::Impl {
 
   void BeginShutdown() {
     if (draining.exchange(true)) return;
-    spdlog::info(R"({"msg":"shutting down: no new connections, finishing in-flight requests"})");
+    log::Info("shutting down: no new connections, finishing in-flight requests");
     beast::error_code ec;
     acceptor.close(ec);
     // Idle keep-alive connections would wait for their timeout: close them now. Busy ones
@@ -478,7 +582,7 @@ void Server::Run(const std::function<void()>& on_ready) {
   impl.ioc.run();
   for (auto& t : threads) t.join();
   if (impl.workers) impl.workers->join();
-  spdlog::info(R"({"msg":"stopped"})");
+  log::Info("stopped");
 }
 
 }  // namespace hearth::http

@@ -20,6 +20,9 @@ struct ServerConfig {
   std::size_t body_limit = 1 << 20;    ///< larger bodies get 413
   std::size_t upload_body_limit = 512u << 20;  ///< the limit for paths under /api/v1/imports/ (files)
   std::size_t attachment_body_limit = 10u << 20;  ///< the limit for paths ending in /attachments (photos)
+  /// Bodies larger than body_limit being read and handled at once: at most this many bytes in
+  /// all, and at most upload_body_limit per signed-in person; beyond, 503 with Retry-After.
+  std::size_t large_bodies_in_flight = 1u << 30;
   int idle_timeout_s = 60;             ///< keep-alive connections idle longer are closed
   int request_timeout_s = 30;          ///< a request must arrive whole within this
   int shutdown_grace_s = 30;           ///< in-flight requests get this long after SIGTERM

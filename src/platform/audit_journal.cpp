@@ -1,5 +1,7 @@
 #include "platform/audit_journal.hpp"
 
+#include "core/log.hpp"
+
 #include "core/json_writer.hpp"
 
 #include <fcntl.h>
@@ -19,7 +21,6 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 namespace hearth::platform {
 
@@ -133,7 +134,7 @@ AuditJournal::AuditJournal(Options options, Writer writer)
     current_ = OpenSegment();
   } catch (const std::exception& e) {
     // A full disk: entries are kept in memory until a batch's rotation finds room again.
-    spdlog::error(R"({{"msg":"audit journal","error":"{}"}})", e.what());
+    log::Error("audit journal").Str("error", e.what());
   }
   thread_ = std::thread([this] { Run(); });
 }
@@ -220,7 +221,7 @@ void AuditJournal::Append(JournaledEntry entry) {
       try {
         Rotate();
       } catch (const std::exception& e) {
-        spdlog::error(R"({{"msg":"audit journal","error":"{}"}})", e.what());  // the entry is still written from memory
+        log::Error("audit journal").Str("error", e.what());  // the entry is still written from memory
         current_.file.reset();
       }
     }
@@ -288,7 +289,7 @@ void AuditJournal::Run() {
       try {
         Rotate();
       } catch (const std::exception& e) {
-        spdlog::error(R"({{"msg":"audit journal","error":"{}"}})", e.what());  // keep appending to this one
+        log::Error("audit journal").Str("error", e.what());  // keep appending to this one
       }
     }
     lock.unlock();
@@ -297,7 +298,7 @@ void AuditJournal::Run() {
       writer_(batch);
     } catch (const std::exception& e) {
       ok = false;
-      spdlog::warn(R"({{"msg":"audit journal","error":"{}","pending":{}}})", e.what(), batch.size());
+      log::Warn("audit journal").Str("error", e.what()).Int("pending", static_cast<std::int64_t>(batch.size()));
     }
     lock.lock();
     if (!ok) {

@@ -1,11 +1,12 @@
 #include "platform/jobs.hpp"
 
+#include "core/log.hpp"
+
 #include <algorithm>
 #include <sstream>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <spdlog/spdlog.h>
 
 namespace hearth::platform {
 
@@ -121,8 +122,8 @@ int JobScheduler::RunDue() {
       if (!outcome) {
         const bool give_up = job.attempts >= kMaxAttempts;
         const Timestamp later{clock_.Now().ms + (60'000LL << std::min(job.attempts, 10))};
-        spdlog::warn(R"({{"msg":"job failed","job":{},"kind":"{}","attempts":{},"error":"{}"}})", job.id, job.kind,
-                     job.attempts, outcome.error().message);
+        log::Warn("job failed").Int("job", job.id).Str("kind", job.kind).Int("attempts", job.attempts).Str(
+            "error", outcome.error().message);
         (void)db_.Transact([&](db::Tx& tx) -> Result<void> {
           tx.Execute(kRetry, job.id, give_up ? "failed" : "pending", later, outcome.error().message, clock_.Now());
           return {};
@@ -142,7 +143,7 @@ void JobScheduler::Start(int interval_ms) {
       try {
         RunDue();
       } catch (const std::exception& e) {
-        spdlog::warn(R"({{"msg":"job scheduler","error":"{}"}})", e.what());  // the database may be down
+        log::Warn("job scheduler").Str("error", e.what());  // the database may be down
       }
       lock.lock();
       wake_.wait_for(lock, std::chrono::milliseconds(interval_ms), [&] { return stopping_; });

@@ -57,6 +57,7 @@ struct Manifest {
   std::vector<OwnedTable> tables = {};
   std::vector<http::Route> routes = {};
   std::vector<http::Middleware> middleware = {};  ///< around every route of every module (the platform's)
+  std::vector<http::Admission> admission = {};    ///< before any body is read (the platform's: who calls)
   std::vector<JobKind> jobs = {};
   std::vector<std::pair<std::string, db::ConstraintMapping>> constraints = {};
   /// Runs at start-up after the migrations, and for a new group: gives every group the

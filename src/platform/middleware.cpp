@@ -38,9 +38,9 @@ std::optional<http::Response> Replay(db::Tx& tx, std::int64_t user_id, const std
 
 }  // namespace
 
-http::Middleware AuthMiddleware(AuthService& auth, const CookieSettings& cookies) {
-  return [&auth, &cookies](http::Request& req, const http::Route& route, const http::Next& next) -> http::Response {
-    if (!route.spec.auth()) return next(req);
+http::Admission AuthAdmission(AuthService& auth, const CookieSettings& cookies) {
+  return [&auth, &cookies](http::Request& req, const http::Route& route) -> std::optional<http::Response> {
+    if (!route.spec.auth()) return std::nullopt;
     std::string token;
     bool from_cookie = false;
     if (auto header = req.Header("authorization"); header && header->starts_with("Bearer ")) {
@@ -71,6 +71,16 @@ http::Middleware AuthMiddleware(AuthService& auth, const CookieSettings& cookies
     // learns nothing from validation errors).
     if (auto needed = route.spec.permission(); needed && !req.context.actor->Can(*needed)) {
       return http::ErrorResponse(Error{ErrorCode::kPermissionDenied, "forbidden", "your role may not do this", {}, {}});
+    }
+    return std::nullopt;
+  };
+}
+
+http::Middleware AuthMiddleware(http::Admission admission) {
+  return [admission = std::move(admission)](http::Request& req, const http::Route& route,
+                                            const http::Next& next) -> http::Response {
+    if (!req.admitted) {
+      if (auto refusal = admission(req, route)) return std::move(*refusal);
     }
     return next(req);
   };

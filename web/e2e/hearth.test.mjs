@@ -252,7 +252,9 @@ describe('Hearth web app', { concurrency: false }, () => {
     }
     await chooseAuditAction(page, '查看个人信息', 'personal_data.viewed');
     const viewed = table.locator('.ant-table-row').first();
-    assert.match(await viewed.innerText(), /查看个人信息 × 3/);
+    // (× 3 or more: earlier steps and suites on this server may have opened customers as the admin too.)
+    const times = Number((await viewed.innerText()).match(/查看个人信息 × (\d+)/)?.[1] ?? 0);
+    assert.ok(times >= 3, `a row of the reads, × ${times}`);
     await viewed.locator('.ant-table-row-expand-icon').click();
     const group = table.getByTestId('audit-group');
     await group.waitFor();

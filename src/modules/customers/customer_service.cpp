@@ -1,8 +1,9 @@
 #include "modules/customers/customer_service.hpp"
 
+#include "core/log.hpp"
+
 #include <chrono>
 
-#include <spdlog/spdlog.h>
 
 #include "core/masking.hpp"
 #include "core/phone.hpp"
@@ -199,9 +200,12 @@ Result<std::int64_t> CustomerService::RefreshSearchTerms() {
     return {};
   }));
   if (seen > 0) {
-    spdlog::info(R"({{"msg":"customers indexed again for search","from_version":{},"to_version":{},"customers":{},"changed":{},"ms":{}}})",
-                 version, kSearchTermsVersion, seen, changed,
-                 std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
+    log::Info("customers indexed again for search")
+        .Int("from_version", version)
+        .Int("to_version", kSearchTermsVersion)
+        .Int("customers", static_cast<std::int64_t>(seen))
+        .Int("changed", static_cast<std::int64_t>(changed))
+        .Int("ms", std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
   }
   return changed;
 }

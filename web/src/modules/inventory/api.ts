@@ -1,32 +1,37 @@
-// Typed calls to the property inventory; the bodies and answers are the OpenAPI document's
-// (src/modules/inventory/openapi.json; shared/api/wire.ts).
-import { api } from '../../shared/api/client';
-import type { Answer, Body, PageQuery, QueryOf } from '../../shared/api/wire';
+// Typed calls to the property inventory, made with the client generated from the OpenAPI document
+// (src/modules/inventory/openapi.json; shared/api/openapi.ts): the paths, parameters, bodies and
+// answers are the document's, so a call the document does not have fails tsc.
+import { answer, openapi } from '../../shared/api/openapi';
+import type { PageQuery, QueryOf } from '../../shared/api/wire';
 import type { BulkUnitsInput, ProjectInput, UnitPatch } from './types';
+
+/** The `If-Match` header of a change based on `version` (a stale one answers 409 version_conflict). */
+const ifMatch = (version: number) => ({ 'If-Match': String(version) });
 
 export const inventoryApi = {
   listProjects: (query: PageQuery<'/projects'>, signal?: AbortSignal) =>
-    api.get<Answer<'/projects', 'get'>>('/projects', { ...query }, signal),
-  getProject: (id: number, signal?: AbortSignal) => api.get<Answer<'/projects/{id}', 'get'>>(`/projects/${id}`, undefined, signal),
-  createProject: (body: ProjectInput) => api.post<Answer<'/projects', 'post', 201>>('/projects', body),
+    answer(openapi.GET('/api/v1/projects', { params: { query: { ...query, cursor: query.cursor ?? undefined } }, signal })),
+  getProject: (id: number, signal?: AbortSignal) => answer(openapi.GET('/api/v1/projects/{id}', { params: { path: { id } }, signal })),
+  createProject: (body: ProjectInput) => answer(openapi.POST('/api/v1/projects', { body })),
   /** The board of `building` (default: the first building); 422 fields.building "not_found" for an unknown one. */
   board: (projectId: number, building: string | undefined, signal?: AbortSignal) =>
-    api.get<Answer<'/projects/{id}/board', 'get'>>(`/projects/${projectId}/board`, { building } satisfies QueryOf<'/projects/{id}/board', 'get'>, signal),
+    answer(openapi.GET('/api/v1/projects/{id}/board', { params: { path: { id: projectId }, query: { building } }, signal })),
   /** All or nothing, at most 5,000 units; 409 fields.code "taken" when a room exists already. */
   createUnits: (projectId: number, body: BulkUnitsInput) =>
-    api.post<Answer<'/projects/{id}/units/bulk', 'post', 201>>(`/projects/${projectId}/units/bulk`, body),
+    answer(openapi.POST('/api/v1/projects/{id}/units/bulk', { params: { path: { id: projectId } }, body })),
   /** Every unit of a project (one page), by building, entrance, floor (top first) and room. */
   listUnits: (projectId: number, query: QueryOf<'/projects/{id}/units', 'get'>) =>
-    api.get<Answer<'/projects/{id}/units', 'get'>>(`/projects/${projectId}/units`, { ...query }),
-  getUnit: (id: number, signal?: AbortSignal) => api.get<Answer<'/units/{id}', 'get'>>(`/units/${id}`, undefined, signal),
+    answer(openapi.GET('/api/v1/projects/{id}/units', { params: { path: { id: projectId }, query: { ...query } } })),
+  getUnit: (id: number, signal?: AbortSignal) => answer(openapi.GET('/api/v1/units/{id}', { params: { path: { id } }, signal })),
   /** With If-Match: 409 version_conflict when stale, 409 invalid_transition off the pipeline. */
-  updateUnit: (id: number, patch: UnitPatch, version: number) => api.patch<Answer<'/units/{id}', 'patch'>>(`/units/${id}`, patch, version),
+  updateUnit: (id: number, patch: UnitPatch, version: number) =>
+    answer(openapi.PATCH('/api/v1/units/{id}', { params: { path: { id }, header: ifMatch(version) }, body: patch })),
   /** Adds or changes an owner; 422 fields.share "exceeds_total" past 100%. */
   setOwner: (id: number, customerId: number, share: number) =>
-    api.post<Answer<'/units/{id}/owners', 'post', 201>>(`/units/${id}/owners`, { customer_id: customerId, share } satisfies Body<'/units/{id}/owners', 'post'>),
+    answer(openapi.POST('/api/v1/units/{id}/owners', { params: { path: { id } }, body: { customer_id: customerId, share } })),
   removeOwner: (id: number, customerId: number) =>
-    api.delete<Answer<'/units/{id}/owners/{customer_id}', 'delete'>>(`/units/${id}/owners/${customerId}`),
-  history: (id: number, signal?: AbortSignal) => api.get<Answer<'/units/{id}/history', 'get'>>(`/units/${id}/history`, undefined, signal),
+    answer(openapi.DELETE('/api/v1/units/{id}/owners/{customer_id}', { params: { path: { id, customer_id: customerId } } })),
+  history: (id: number, signal?: AbortSignal) => answer(openapi.GET('/api/v1/units/{id}/history', { params: { path: { id } }, signal })),
   unitsOfCustomer: (customerId: number, signal?: AbortSignal) =>
-    api.get<Answer<'/customers/{id}/units', 'get'>>(`/customers/${customerId}/units`, undefined, signal),
+    answer(openapi.GET('/api/v1/customers/{id}/units', { params: { path: { id: customerId } }, signal })),
 };

@@ -78,51 +78,74 @@ export function onUnauthorized(handler: (() => void) | null): void {
   unauthorized_handler = handler;
 }
 
-/** The URL of an API path with its query (empty values left out), e.g. for a download link. */
-export function buildUrl(path: string, query?: Query): string {
+/** The query string of a call, without `?` (empty values left out); what `buildUrl` appends. */
+export function queryString(query?: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null || value === '') continue;
     params.set(key, String(value));
   }
-  const qs = params.toString();
+  return params.toString();
+}
+
+/** The URL of an API path with its query (empty values left out), e.g. for a download link. */
+export function buildUrl(path: string, query?: Query): string {
+  const qs = queryString(query);
   return `/api/v1${path}${qs ? `?${qs}` : ''}`;
 }
 
-export interface RequestOptions {
-  query?: Query;
-  body?: unknown;
-  /** Sent as `If-Match` so a stale edit answers 409 version_conflict. */
-  ifMatch?: number;
-  signal?: AbortSignal;
+/** How a call uses the session (`request` and the generated client in openapi.ts alike). */
+export interface SessionOptions {
   /** Login answers 401 for wrong credentials: that must not look like an expired session. */
   skipUnauthorizedRedirect?: boolean;
   /** Sends no session cookie (the public pages reached by a link). */
   anonymous?: boolean;
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (!options.anonymous) Object.assign(headers, sessionHeaders(method));
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.ifMatch !== undefined) headers['If-Match'] = String(options.ifMatch);
+export interface RequestOptions extends SessionOptions {
+  query?: Query;
+  body?: unknown;
+  /** Sent as `If-Match` so a stale edit answers 409 version_conflict. */
+  ifMatch?: number;
+  signal?: AbortSignal;
+}
 
+/**
+ * Sends `request` as every call to the server goes: with the session cookie (none when `anonymous`)
+ * and, when it changes state, X-CSRF-Token. Resolves with the answer whatever its status, after a
+ * 401 has ended the session (unless `skipUnauthorizedRedirect`); rejects with ApiError status 0
+ * when the server cannot be reached, or with the AbortError of the request's signal.
+ */
+export async function sessionFetch(request: Request, options: SessionOptions = {}): Promise<Response> {
+  const sent = new Request(request, { credentials: options.anonymous ? 'omit' : 'same-origin' });
+  if (!options.anonymous) {
+    for (const [name, value] of Object.entries(sessionHeaders(sent.method))) sent.headers.set(name, value);
+  }
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-      credentials: options.anonymous ? 'omit' : 'same-origin',
-    });
+    response = await fetch(sent);
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'network_error', String(err));
   }
-
   if (response.status === 401 && !options.skipUnauthorizedRedirect) notifyUnauthorized();
+  return response;
+}
 
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.ifMatch !== undefined) headers['If-Match'] = String(options.ifMatch);
+
+  const response = await sessionFetch(
+    new Request(buildUrl(path, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    }),
+    options,
+  );
   const text = response.status === 204 ? '' : await response.text();
   const data = parseJson(text);
   if (!response.ok) throw apiErrorOf(response.status, response.statusText, data);
@@ -162,21 +185,29 @@ export const api = {
 };
 
 /**
- * Follows `next_cursor` until the list ends or `maxPages` pages were read.
- * `truncated` tells that more items exist than were fetched.
+ * Reads the pages `readPage` answers (the first with cursor null, then each `next_cursor`) until the
+ * list ends or `maxPages` pages were read. `truncated` tells that more items exist than were fetched.
  */
-export async function fetchAll<T>(
-  path: string,
-  query: Query = {},
-  { maxPages = 20, signal }: { maxPages?: number; signal?: AbortSignal } = {},
+export async function fetchPages<T>(
+  readPage: (cursor: string | null) => Promise<Page<T>>,
+  { maxPages = 20 }: { maxPages?: number } = {},
 ): Promise<{ items: T[]; truncated: boolean }> {
   const items: T[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < maxPages; page += 1) {
-    const result: Page<T> = await api.get<Page<T>>(path, { ...query, limit: kMaxPageSize, cursor }, signal);
+    const result: Page<T> = await readPage(cursor);
     items.push(...result.items);
     cursor = result.next_cursor;
     if (!cursor) return { items, truncated: false };
   }
   return { items, truncated: true };
+}
+
+/** `fetchPages` of the list at `path`, `kMaxPageSize` items a page. */
+export function fetchAll<T>(
+  path: string,
+  query: Query = {},
+  { maxPages = 20, signal }: { maxPages?: number; signal?: AbortSignal } = {},
+): Promise<{ items: T[]; truncated: boolean }> {
+  return fetchPages((cursor) => api.get<Page<T>>(path, { ...query, limit: kMaxPageSize, cursor }, signal), { maxPages });
 }
