@@ -30,6 +30,27 @@ std::string IndexKey(std::size_t count, std::string_view third) {
   return key;
 }
 
+/// The answer to the exception being handled, which escaped a check or a handler: 503 when the
+/// database is down (or its disk full), else 500; logged with the request id. Call in a catch.
+Response Escaped(const Request& req) {
+  try {
+    throw;
+  } catch (const ServiceUnavailable& e) {
+    log::Error("database unavailable").Str("request_id", req.context.request_id).Str("error", e.what());
+    if (e.storage_full()) {
+      return ErrorResponse(Error{ErrorCode::kUnavailable, "storage_full",
+                                 "the database's disk is full; nothing was saved. Free space and try again", {}, {}});
+    }
+    return ErrorResponse(Error{ErrorCode::kUnavailable, "unavailable",
+                               "the database is not available; try again shortly", {}, {}});
+  } catch (const std::exception& e) {
+    log::Error("unhandled exception").Str("request_id", req.context.request_id).Str("error", e.what());
+  } catch (...) {
+    log::Error("unhandled exception").Str("request_id", req.context.request_id);
+  }
+  return ErrorResponse(Error{ErrorCode::kInternal, "internal", "an internal error occurred", {}, {}});
+}
+
 /// A handler's answer, or its error as API.md's error body.
 Response Answer(Result<Response> answer) {
   return answer ? std::move(*answer) : ErrorResponse(answer.error());
@@ -115,11 +136,15 @@ std::optional<Response> Router::Admit(Request& req) const {
   const Route* route = static_cast<const Route*>(req.matched_route);
   if (!route) return std::nullopt;
   try {
-    for (const auto& admission : admission_) {
-      if (auto refusal = admission(req, *route)) return refusal;
-    }
-  } catch (const ServiceUnavailable&) {
-    return ErrorResponse(Error{ErrorCode::kUnavailable, "unavailable", "the database is not available; try again shortly", {}, {}});
+    return RunAdmission(req, *route);
+  } catch (...) {
+    return Escaped(req);
+  }
+}
+
+std::optional<Response> Router::RunAdmission(Request& req, const Route& route) const {
+  for (const auto& admission : admission_) {
+    if (auto refusal = admission(req, route)) return refusal;
   }
   req.admitted = true;
   return std::nullopt;
@@ -141,6 +166,11 @@ Response Router::Handle(Request& req) const {
       return ErrorResponse(Error{ErrorCode::kNotFound, "not_found", "no such route", {}, {}});
     }
     req.route_pattern = route->spec.pattern;
+    // The server admits a request before reading its body; one handed here directly (tests) is
+    // admitted now, before any middleware.
+    if (!req.admitted) {
+      if (auto refusal = RunAdmission(req, *route)) return std::move(*refusal);
+    }
     // Build the chain from the innermost (the handler) outwards.
     std::size_t index = 0;
     Next next = [&](Request& r) -> Response {
@@ -151,17 +181,8 @@ Response Router::Handle(Request& req) const {
       return Answer(route->handler(r));
     };
     return next(req);
-  } catch (const ServiceUnavailable& e) {
-    log::Error("database unavailable").Str("request_id", req.context.request_id).Str("error", e.what());
-    if (e.storage_full()) {
-      return ErrorResponse(Error{ErrorCode::kUnavailable, "storage_full",
-                                 "the database's disk is full; nothing was saved. Free space and try again", {}, {}});
-    }
-    return ErrorResponse(Error{ErrorCode::kUnavailable, "unavailable",
-                               "the database is not available; try again shortly", {}, {}});
-  } catch (const std::exception& e) {
-    log::Error("unhandled exception").Str("request_id", req.context.request_id).Str("error", e.what());
-    return ErrorResponse(Error{ErrorCode::kInternal, "internal", "an internal error occurred", {}, {}});
+  } catch (...) {
+    return Escaped(req);
   }
 }
 

@@ -77,10 +77,11 @@ class Router {
   void Add(RouteSpec spec, Handler handler);
   /// Middleware runs in the order added, outermost first.
   void Use(Middleware middleware);
-  /// Admission checks run in the order added, on the header alone (Admit).
+  /// Admission checks run in the order added, on the header alone (Admit), before any middleware.
   void UseBeforeBody(Admission admission) { admission_.push_back(std::move(admission)); }
   /// Runs the admission checks on a resolved request (Resolve): a refusal, or nullopt and
-  /// req.admitted set. Nothing for a request without a route (Handle answers it).
+  /// req.admitted set. Nothing for a request without a route (Handle answers it). Handle runs
+  /// them itself for a request that was not admitted.
   std::optional<Response> Admit(Request& req) const;
   /// Serves paths outside /api/ that match no route (the web app).
   void SetFallback(Handler handler) { fallback_ = std::move(handler); }
@@ -97,6 +98,7 @@ class Router {
 
  private:
   const Route* Match(Request& req, bool& path_matched) const;
+  std::optional<Response> RunAdmission(Request& req, const Route& route) const;
   /// Calls `fn(route)` for each route that may match a path of these parts, in the order added,
   /// until it answers true; the routes are indexed by segment count and third segment.
   template <typename Fn>

@@ -393,18 +393,7 @@ struct Server::Impl {
       metrics.ObserveRequest(req.route_pattern, req.method, res.status, seconds);
       conn->ExpireAfter(std::chrono::seconds(config.request_timeout_s));
       const auto [wec, written] = co_await asio::async_write(conn->socket, buffers, asio::as_tuple(asio::use_awaitable));
-      if (config.access_log) {
-        log::Info("access")
-            .Str("request_id", req.context.request_id)
-            .Str("method", req.method)
-            .Str("path", LoggedPath(req))
-            .Str("route", req.route_pattern)
-            .Int("status", res.status)
-            .Num("ms", seconds * 1000)
-            .Int("bytes", static_cast<std::int64_t>(body_size))
-            .Int("user_id", req.context.actor ? req.context.actor->user_id : 0)
-            .Str("remote", remote);
-      }
+      LogAccess(&req, res.status, seconds, body_size, remote);
       if (wec || !keep) break;
     }
     beast::error_code ignored;
@@ -455,6 +444,21 @@ struct Server::Impl {
     conn->socket.shutdown(tcp::socket::shutdown_both, ignored);
   }
 
+  /// The access log's line of a request (`req` null when its header did not parse).
+  void LogAccess(const Request* req, int status, double seconds, std::size_t bytes, const std::string& remote) const {
+    if (!config.access_log) return;
+    log::Info("access")
+        .Str("request_id", req ? std::string_view(req->context.request_id) : "")
+        .Str("method", req ? std::string_view(req->method) : "")
+        .Str("path", req ? LoggedPath(*req) : "")
+        .Str("route", req ? std::string_view(req->route_pattern) : "")
+        .Int("status", status)
+        .Num("ms", seconds * 1000)
+        .Int("bytes", static_cast<std::int64_t>(bytes))
+        .Int("user_id", req && req->context.actor ? req->context.actor->user_id : 0)
+        .Str("remote", remote);
+  }
+
   /// Answers a request that is refused before it is read whole (its header does not parse, its
   /// body is too large) and closes the connection. `req` is the request when its header was read.
   asio::awaitable<void> WriteError(std::shared_ptr<Connection> conn, int status, std::string_view code,
@@ -474,18 +478,7 @@ struct Server::Impl {
     co_await asio::async_write(conn->socket, buffers, asio::as_tuple(asio::use_awaitable));
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     metrics.ObserveRequest(req ? req->route_pattern : "", req ? req->method : "unknown", res.status, seconds);
-    if (config.access_log) {
-      log::Info("access")
-          .Str("request_id", req ? std::string_view(req->context.request_id) : "")
-          .Str("method", req ? std::string_view(req->method) : "")
-          .Str("path", req ? LoggedPath(*req) : "")
-          .Str("route", req ? std::string_view(req->route_pattern) : "")
-          .Int("status", res.status)
-          .Num("ms", seconds * 1000)
-          .Int("bytes", static_cast<std::int64_t>(res.body.size()))
-          .Int("user_id", 0)
-          .Str("remote", remote);
-    }
+    LogAccess(req, res.status, seconds, res.body.size(), remote);
     // Lingering close: closing with unread request bytes makes the kernel send a reset, and
     // clients still writing the body would lose this answer. Read and drop what they send, for
     // a bounded time and amount, after saying we are done.

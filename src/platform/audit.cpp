@@ -109,19 +109,19 @@ std::optional<ReadText> ParseRead(std::string_view after) {
 std::vector<JournaledEntry> FoldReads(const std::vector<const JournaledEntry*>& entries) {
   struct Fold {
     const JournaledEntry* first;
+    std::size_t row;  // its place in rows
     std::string_view fields;
     std::vector<std::int64_t> ids;  // distinct, in the order first read
     std::set<std::int64_t> seen;
     std::vector<std::pair<const JournaledEntry*, std::vector<std::int64_t>>> reads;
   };
   std::vector<Fold> folds;
-  std::vector<std::optional<JournaledEntry>> out;  // in order; empty where a fold goes
-  std::vector<std::size_t> fold_at;                 // out's place of each fold
-  std::map<std::string, std::size_t> open;          // key → index in folds of the fold still taking reads
+  std::vector<JournaledEntry> rows;        // in order; a fold's row is filled in at the end
+  std::map<std::string, std::size_t> open;  // key → index in folds of the fold still taking reads
   for (const JournaledEntry* e : entries) {
     auto read = e->after_json ? ParseRead(*e->after_json) : std::nullopt;
     if (!read) {
-      out.emplace_back(*e);  // not a read as RecordUnmaskedRead writes it: as it came
+      rows.push_back(*e);  // not a read as RecordUnmaskedRead writes it: as it came
       continue;
     }
     // One person, one address, one kind of record, the same fields.
@@ -130,9 +130,8 @@ std::vector<JournaledEntry> FoldReads(const std::vector<const JournaledEntry*>& 
                                   read->fields);
     auto it = open.find(key);
     if (it == open.end() || folds[it->second].reads.size() >= kReadsPerEntry) {
-      folds.push_back(Fold{e, read->fields, {}, {}, {}});
-      fold_at.push_back(out.size());
-      out.emplace_back(std::nullopt);
+      folds.push_back(Fold{e, rows.size(), read->fields, {}, {}, {}});
+      rows.emplace_back();
       it = open.insert_or_assign(std::move(key), folds.size() - 1).first;
     }
     Fold& fold = folds[it->second];
@@ -141,8 +140,7 @@ std::vector<JournaledEntry> FoldReads(const std::vector<const JournaledEntry*>& 
     }
     fold.reads.emplace_back(e, std::move(read->ids));
   }
-  for (std::size_t i = 0; i < folds.size(); ++i) {
-    const Fold& fold = folds[i];
+  for (const Fold& fold : folds) {
     JournaledEntry entry = *fold.first;
     if (fold.reads.size() > 1) {
       entry.entity_id = fold.ids.size() == 1 ? std::optional<std::int64_t>(fold.ids[0]) : std::nullopt;
@@ -173,11 +171,8 @@ std::vector<JournaledEntry> FoldReads(const std::vector<const JournaledEntry*>& 
       w.EndObject();
       entry.after_json = std::move(w).Take();
     }
-    out[fold_at[i]] = std::move(entry);
+    rows[fold.row] = std::move(entry);
   }
-  std::vector<JournaledEntry> rows;
-  rows.reserve(out.size());
-  for (auto& e : out) rows.push_back(std::move(*e));
   return rows;
 }
 

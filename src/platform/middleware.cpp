@@ -76,16 +76,6 @@ http::Admission AuthAdmission(AuthService& auth, const CookieSettings& cookies) 
   };
 }
 
-http::Middleware AuthMiddleware(http::Admission admission) {
-  return [admission = std::move(admission)](http::Request& req, const http::Route& route,
-                                            const http::Next& next) -> http::Response {
-    if (!req.admitted) {
-      if (auto refusal = admission(req, route)) return std::move(*refusal);
-    }
-    return next(req);
-  };
-}
-
 http::Middleware IdempotencyMiddleware(db::Database& db, const Clock& clock) {
   return [&db, &clock](http::Request& req, const http::Route&, const http::Next& next) -> http::Response {
     auto key_header = req.Header("idempotency-key");

@@ -10,11 +10,8 @@ namespace hearth::platform {
 /// Turns away calls to authenticated routes without a valid bearer token or session cookie (401)
 /// and puts the actor into the request context. A state-changing request authenticated by the
 /// cookie must also pass the CSRF check (403 csrf_failed; session_cookie.hpp).
-/// The same check as an admission (http::Admission): the server runs it on the header, before it
-/// reads any body; the middleware then only checks requests that were not admitted (tests that
-/// call the router directly).
+/// An admission (http::Admission): the server runs it on the header, before it reads any body.
 http::Admission AuthAdmission(AuthService& auth, const CookieSettings& cookies);
-http::Middleware AuthMiddleware(http::Admission admission);
 
 /// `Idempotency-Key` on an authenticated POST: the first 2xx answer is stored in the same
 /// transaction as the handler's writes, and a repeat of the key answers it again without running

@@ -3,7 +3,7 @@
 // Steps run in order and share one browser page: each builds on the one before.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminPassword, chooseOption, chooseTree, launch, modal, modalClosed, openMenu, pageApi, requireEnvironment, sessionCookies, shot, runSuffix } from './support.mjs';
+import { adminPassword, assertFitsPhone, chooseOption, chooseTree, kPhone, launch, modal, modalClosed, openMenu, pageApi, requireEnvironment, sessionCookies, shot, runSuffix } from './support.mjs';
 
 const suffix = runSuffix();
 const regionName = `E2E华东区域-${suffix}`;
@@ -260,6 +260,11 @@ describe('Hearth web app', { concurrency: false }, () => {
     await group.waitFor();
     for (const name of names) await group.getByRole('link', { name }).waitFor();
     await shot(page, 'audit-reads');
+    // At phone width the table scrolls inside its card; the page does not.
+    await page.setViewportSize(kPhone);
+    await assertFitsPhone(page, 'the audit log');
+    await shot(page, 'audit-reads-phone');
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('logs out and is sent back to the login page', kStep, async () => {

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { kBaseDocument, mergedDocument } from './openapi.mjs';
+import { kBase, mergedDocument } from './openapi.mjs';
 
 const kMethods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 const web = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,7 +28,7 @@ function members(pointer) {
 function sourceOf(pointer, doc, origins) {
   const [section, name, sub] = members(pointer);
   const value = section === 'paths' ? doc.paths?.[name] : section === 'components' && name === 'schemas' ? doc.components.schemas?.[sub] : undefined;
-  return origins.get(value) ?? kBaseDocument;
+  return origins.get(value) ?? kBase;
 }
 
 function run() {

@@ -17,7 +17,7 @@ import openapiTS from 'openapi-typescript';
 const web = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sources = join(web, '..', 'src');
 const output = join(web, 'src', 'shared', 'api', 'schema.d.ts');
-const kBase = 'http/openapi.json';
+export const kBase = 'http/openapi.json';
 
 /** Every openapi.json below `dir`, as paths relative to src/ with forward slashes, sorted. */
 function findDocuments(dir) {
@@ -58,8 +58,6 @@ export function mergedDocument({ origins } = {}) {
   }
   return doc;
 }
-
-export const kBaseDocument = kBase;
 
 /**
  * `{"type": "string", "allOf": [{"$ref": ...}], "nullable": true}` is how the document says "that

@@ -125,7 +125,7 @@ export function entityHref(type: string, id: number | null | undefined): string 
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The name of a record in its JSON (name, title, display name, code), when the entry carries one. */
 function nameIn(json: unknown): string | null {

@@ -6,7 +6,7 @@
 //
 //   answer(openapi.GET('/api/v1/users/{id}', { params: { path: { id } }, signal }))
 import createClient from 'openapi-fetch';
-import { apiErrorOf, queryString, sessionFetch, type SessionOptions } from './client';
+import { apiErrorOf, queryString, sessionFetch } from './client';
 import type { paths } from './schema';
 
 const kJson = 'application/json';
@@ -20,11 +20,6 @@ export const openapi = createClient<paths>({
   querySerializer: (query) => queryString(query),
   fetch: (request) => sessionFetch(request),
 });
-
-/** The `fetch` of one call that uses the session otherwise (`{ fetch: withSession({ ... }) }`). */
-export function withSession(options: SessionOptions): (request: Request) => Promise<Response> {
-  return (request) => sessionFetch(request, options);
-}
 
 /** The answer of an operation that answers no body (204) is undefined. */
 type Data<D> = [D] extends [never] ? void : D;

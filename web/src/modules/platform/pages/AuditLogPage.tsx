@@ -13,7 +13,7 @@ import type { AuditEntry, AuditQuery } from '../types';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { useUsers } from '../useUsers';
 import { useOrgUnits } from '../useOrgUnits';
-import { auditActionColor, auditActionLabel, EntityCell, entityLabel, fieldLabel, kAuditActions, kAuditEntityTypes, type AuditNames } from '../auditWords';
+import { auditActionColor, auditActionLabel, EntityCell, entityLabel, fieldLabel, isObject, kAuditActions, kAuditEntityTypes, type AuditNames } from '../auditWords';
 
 const kPageSize = 50;
 
@@ -33,8 +33,6 @@ interface Row {
   entry: AuditEntry;
   group?: AuditEntry[];
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * An entry's reads, newest first. The server writes a burst of one person's reads as one entry
@@ -236,6 +234,7 @@ export default function AuditLogPage() {
           dataSource={rows}
           loading={entries.loading}
           pagination={false}
+          scroll={{ x: 900 }}
           expandable={{
             expandedRowRender: (row) =>
               row.group ? (
