@@ -81,21 +81,43 @@ Result<void> App::Seed() {
 Result<void> App::Prepare() {
   HEARTH_ASSIGN(auto report, db::Migrate(*db, Migrations(db->backend())));
   for (const auto& name : report.applied) log::Info("migration applied").Str("name", name);
-  HEARTH_ASSIGN(bool created, platform::Bootstrap(*db, *platform, config.group_name, config.admin_password));
-  if (created) log::Info("created the first administrator").Str("username", "admin");
+  HEARTH_ASSIGN(bootstrapped, platform::Bootstrap(*db, *platform, config.group_name, config.admin_password));
+  if (bootstrapped == platform::Bootstrapped::kCreated) {
+    log::Info("created the first administrator").Str("username", "admin");
+  } else if (const std::string advice = AdministratorAdvice(); !advice.empty()) {
+    log::Warn(advice);
+  }
   return Seed();
+}
+
+std::string App::AdministratorAdvice() const {
+  switch (bootstrapped) {
+    case platform::Bootstrapped::kPasswordIgnored:
+      return "HEARTH_ADMIN_PASSWORD is ignored: this database has an administrator already, whose password stays "
+             "as it is. To set it: HEARTH_USER_PASSWORD=... hearth user password admin --db " + config.db_url;
+    case platform::Bootstrapped::kNoAdministrator:
+      return "no administrator: nobody can sign in to manage this database. Set HEARTH_ADMIN_PASSWORD and start "
+             "again to create the user admin";
+    default:
+      return "";
+  }
+}
+
+bool App::MeasureDatabase() {
+  const bool up = db->Ping();
+  metrics.SetGauge("hearth_db_up", "1 while the database answers", up ? 1 : 0);
+  return up;
 }
 
 platform::Manifest App::OperationalManifest() {
   platform::Manifest m{.name = "operations"};
   m.Route({"GET", "/healthz", http::kPublic}, [](http::Request&) { return http::Json(200, {{"status", "ok"}}); });
   m.Route({"GET", "/readyz", http::kPublic}, [this](http::Request&) {
-    const bool up = db->Ping();
-    metrics.SetGauge("hearth_db_up", "1 while the database answers", up ? 1 : 0);
-    if (up) return http::Json(200, {{"status", "ok"}});
+    if (MeasureDatabase()) return http::Json(200, {{"status", "ok"}});
     return http::ErrorResponse(Error{ErrorCode::kUnavailable, "unavailable", "the database does not answer", {}, {}});
   });
   m.Route({"GET", "/metrics", http::kPublic}, [this](http::Request&) {
+    MeasureDatabase();  // each scrape says whether the database answers now
     if (report_db->configured()) {
       const auto replica = report_db->Measure();
       metrics.SetGauge("hearth_db_replica_up", "1 while the read replica answers as a standby", replica.up ? 1 : 0);

@@ -58,9 +58,15 @@ class App {
   explicit App(Config config, std::unique_ptr<Clock> clock = std::make_unique<SystemClock>());
   ~App();
 
-  /// Applies pending migrations, creates the first admin when the database is empty, and gives
+  /// Applies pending migrations, creates the first admin when no user is an administrator and
+  /// HEARTH_ADMIN_PASSWORD is set (platform::Bootstrap; the outcome in `bootstrapped`, and a
+  /// warning in the log when the password is ignored or no administrator exists), and gives
   /// every group the modules' defaults it lacks (service categories, rules, SLA, calendar).
   Result<void> Prepare();
+  /// What Prepare did about the administrator.
+  platform::Bootstrapped bootstrapped = platform::Bootstrapped::kNothing;
+  /// For the person at the terminal: what to do about the administrator, or "" when nothing.
+  std::string AdministratorAdvice() const;
   /// Runs every module's seed (each idempotent): a new group gets the modules' defaults.
   Result<void> Seed();
   /// The migrations of every mounted module, for this database's backend, sorted by name.
@@ -94,6 +100,8 @@ class App {
   /// Routes, middleware, jobs and constraint names of one module into the server.
   void Mount(platform::Manifest manifest);
   platform::Manifest OperationalManifest();
+  /// Pings the database and sets hearth_db_up; true when it answers.
+  bool MeasureDatabase();
 
   std::vector<platform::Manifest> manifests_;
   std::vector<std::shared_ptr<void>> modules_;  ///< destroyed last-built first (~App)

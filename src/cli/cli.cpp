@@ -97,6 +97,12 @@ int Run(int argc, char** argv) {
   user_add->add_option("--org-unit", user_opts.org_unit_id, "org unit id (default: the first group)");
   user_add->add_option("--display-name", user_opts.display_name, "name shown in the app");
 
+  auto* user_password = user->add_subcommand(
+      "password", "set a user's password and unlock the account (the password is read from HEARTH_USER_PASSWORD or stdin)");
+  std::string password_username;
+  user_password->add_option("username", password_username, "login name")->required();
+  user_password->add_option("--db", config.db_url, "database URL (HEARTH_DB)");
+
   auto* demo = app.add_subcommand("demo", "load a demo group: org tree, staff, customers with timelines");
   DemoOptions demo_opts;
   demo->add_option("--db", config.db_url, "database URL (HEARTH_DB)");
@@ -159,6 +165,7 @@ int Run(int argc, char** argv) {
     if (*serve) return Serve(config);
     if (*migrate) return Migrate(config);
     if (*user_add) return UserAdd(config, user_opts);
+    if (*user_password) return UserPassword(config, password_username);
     if (*demo) return Demo(config, demo_opts);
     if (*import_customers) return ImportCustomers(config, import_opts);
     if (*backup) return Backup(config, backup_opts);

@@ -25,6 +25,8 @@ struct UserAddOptions {
 };
 /// `hearth user add`: create a staff account from the command line.
 int UserAdd(const Config& config, const UserAddOptions& options);
+/// `hearth user password NAME`: set a password (and unlock the account) from the command line.
+int UserPassword(const Config& config, const std::string& username);
 
 struct DemoOptions {
   std::int64_t customers = 20000;

@@ -71,10 +71,21 @@ int Demo(const Config& config, const DemoOptions& options) {
   for (const auto& m : app.manifests()) {
     if (!m.demo) continue;
     if (auto done = m.demo(demo); !done) return ReportError(done.error());
+    // The platform's part may have made the group: give it the modules' defaults (the service
+    // centre's categories, calendar and rules) before the modules fill it.
+    if (m.name == "platform") {
+      if (auto seeded = app.Seed(); !seeded) return ReportError(seeded.error());
+    }
   }
   const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cerr << "\n";
   std::cout << fmt::format("demo: {} companies, {} added in {:.1f} s\n", demo.companies.size(), fmt::join(demo.made, ", "), s);
+  std::cout << "demo: sign in as manager, agent, sales or viewer with the password Demo-pass-1\n";
+  if (app.bootstrapped == platform::Bootstrapped::kCreated) {
+    std::cout << "demo: sign in as admin with the password in HEARTH_ADMIN_PASSWORD\n";
+  } else if (app.bootstrapped == platform::Bootstrapped::kNoAdministrator) {
+    std::cout << "demo: no administrator yet: start `HEARTH_ADMIN_PASSWORD=... hearth serve` to create the user admin\n";
+  }
   return 0;
 }
 

@@ -117,6 +117,7 @@ int Serve(const Config& config) {
     std::cerr << fmt::format("Hearth is serving at http://{}:{}/ (ready in {:.0f} ms)", server_config.host,
                              server.port(), ms)
               << std::endl;
+    if (const std::string advice = app.AdministratorAdvice(); !advice.empty()) std::cerr << "hearth: " << advice << std::endl;
   });
   return 0;
 }

@@ -24,6 +24,17 @@ int UserAdd(const Config& config, const UserAddOptions& options) {
   return 0;
 }
 
+int UserPassword(const Config& config, const std::string& username) {
+  App app(config);
+  if (auto ready = app.Prepare(); !ready) return ReportError(ready.error());
+  RequestContext ctx;
+  ctx.request_id = "cli:user-password";
+  auto reset = app.platform->users.ResetPasswordUnchecked(ctx, username, ReadNewPassword());
+  if (!reset) return ReportError(reset.error());
+  std::cout << "set the password of " << reset->username << " (id " << reset->id << "); the account is unlocked\n";
+  return 0;
+}
+
 int ReportError(const Error& error) {
   std::cerr << "hearth: " << error.message;
   for (const auto& f : error.fields) std::cerr << " [" << f.field << ": " << f.reason << "]";

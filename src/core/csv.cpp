@@ -4,6 +4,8 @@
 
 #include <cerrno>
 
+#include "core/text.hpp"
+
 namespace hearth {
 
 bool IsUtf8(std::string_view s) {
@@ -124,8 +126,12 @@ std::optional<int> ReadCsv(std::string_view text,
   return std::nullopt;
 }
 
-void AppendCsvField(std::string& out, std::string_view field) {
-  const bool formula = !field.empty() && (field[0] == '=' || field[0] == '+' || field[0] == '-' || field[0] == '@');
+void AppendCsvField(std::string& out, std::string_view raw) {
+  // Records stored before control characters were refused may still hold them: a NUL would end
+  // the field for many readers. Line breaks and TABs stay (inside quotes).
+  const std::string field = WithoutControlCharacters(raw, {.line_breaks = true});
+  const bool formula = !field.empty() && (field[0] == '=' || field[0] == '+' || field[0] == '-' || field[0] == '@' ||
+                                          field[0] == '\t' || field[0] == '\r');
   const bool quote = formula || field.find_first_of(",\"\r\n") != std::string_view::npos;
   if (!quote) {
     out += field;

@@ -21,7 +21,8 @@ std::optional<int> ReadCsv(std::string_view text,
                            const std::function<bool(const std::vector<std::string>&, int line)>& on_record);
 
 /// Appends one CSV field, quoted when it holds a comma, quote or line break. Fields that a
-/// spreadsheet would run as a formula (=, +, -, @ first) get a leading apostrophe.
+/// spreadsheet would run as a formula (=, +, -, @, TAB or CR first: OWASP's list) get a leading
+/// apostrophe. Control characters other than TAB and line breaks are left out (core/text.hpp).
 void AppendCsvField(std::string& out, std::string_view field);
 
 }  // namespace hearth

@@ -44,5 +44,24 @@ TEST(AppendCsvField, QuotesWhatNeedsItAndDefusesFormulas) {
   EXPECT_EQ(out, "\"a,b\",\"'=1+1\",plain");
 }
 
+TEST(AppendCsvField, EveryFormulaLeadAndNoControlCharacters) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"+86", "\"'+86\""},
+      {"-2", "\"'-2\""},
+      {"@SUM(A1)", "\"'@SUM(A1)\""},
+      {"\t=1+1", "\"'\t=1+1\""},        // TAB first: Excel drops it and runs the rest
+      {"\r=1+1", "\"'\r=1+1\""},
+      {std::string("王\0明", 7), "王明"},  // a NUL never reaches the file
+      {"a\x1b[31mb", "a[31mb"},
+      {"line\nbreak", "\"line\nbreak\""},
+      {"3-2-1101", "3-2-1101"},
+  };
+  for (const auto& [field, written] : cases) {
+    std::string out;
+    AppendCsvField(out, field);
+    EXPECT_EQ(out, written) << field;
+  }
+}
+
 }  // namespace
 }  // namespace hearth

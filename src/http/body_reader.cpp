@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
+
 namespace hearth::http {
 
 std::size_t Utf8Length(std::string_view text) {
@@ -45,6 +47,10 @@ std::optional<std::string> BodyReader::String(std::string_view key, StringRule r
   }
   if (chars > rule.max_chars) {
     Invalid(std::string(key), "too_long");
+    return std::nullopt;
+  }
+  if (HasControlCharacter(text, {.line_breaks = rule.multiline})) {
+    Invalid(std::string(key), "control_character");
     return std::nullopt;
   }
   return text;
@@ -111,6 +117,10 @@ std::optional<std::vector<std::string>> BodyReader::StringArray(std::string_view
     std::string item(arr[i].as_string());
     if (Utf8Length(item) > max_chars) {
       Invalid(field, "too_long");
+      return std::nullopt;
+    }
+    if (HasControlCharacter(item)) {
+      Invalid(field, "control_character");
       return std::nullopt;
     }
     out.push_back(std::move(item));

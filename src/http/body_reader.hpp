@@ -23,10 +23,13 @@ namespace hearth::http {
 ///   auto name = in.String("name", {.required = true, .max_chars = 100});
 ///   HEARTH_TRY(in.Finish());   // also rejects fields it was not asked about
 /// Checks of a string field; lengths count Unicode characters, not bytes.
+/// Control characters are refused (reason "control_character", core/text.hpp); a multi-line
+/// field (a description, a note) keeps TAB, LF and CR.
 struct StringRule {
   bool required = false;
   std::size_t min_chars = 0;
   std::size_t max_chars = 1000;
+  bool multiline = false;
 };
 
 class BodyReader {

@@ -36,7 +36,14 @@ Response ErrorResponse(const Error& error) {
     err[key] = ec ? boost::json::value(json_text) : v;
   }
   Response res = Json(StatusOf(error.code), boost::json::object{{"error", std::move(err)}});
-  if (error.code == ErrorCode::kRateLimited) res.headers.emplace_back("Retry-After", "60");
+  if (error.code == ErrorCode::kRateLimited) {
+    // The true wait when the service knows it (the error's retry_after_s), else a minute.
+    std::string seconds = "60";
+    for (const auto& [key, json_text] : error.extra) {
+      if (key == "retry_after_s") seconds = json_text;
+    }
+    res.headers.emplace_back("Retry-After", seconds);
+  }
   return res;
 }
 

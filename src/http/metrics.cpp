@@ -1,9 +1,14 @@
 #include "http/metrics.hpp"
 
-#include <algorithm>
+#include <sys/resource.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <mutex>
+#include <sstream>
 
 #include <prometheus/counter.h>
 #include <prometheus/gauge.h>
@@ -68,8 +73,64 @@ void Metrics::SetGauge(const std::string& name, const std::string& help, double 
   it->second->Set(value);
 }
 
+namespace {
+
+/// One metric in the text exposition format.
+void Append(std::string& out, std::string_view name, std::string_view type, std::string_view help, double value) {
+  std::ostringstream line;
+  line.precision(15);
+  line << "# HELP " << name << ' ' << help << "\n# TYPE " << name << ' ' << type << '\n' << name << ' ' << value << '\n';
+  out += line.str();
+}
+
+/// The process's own figures, as the standard process collector of Prometheus' client libraries
+/// names them (process_*), read from /proc on each scrape.
+std::string ProcessMetrics() {
+  std::string out;
+  std::ifstream stat_file("/proc/self/stat");
+  std::string stat((std::istreambuf_iterator<char>(stat_file)), std::istreambuf_iterator<char>());
+  // The fields after the command's closing parenthesis (the command may hold spaces): state is
+  // field 3; utime 14, stime 15, num_threads 20, starttime 22, vsize 23, rss 24.
+  const auto close = stat.rfind(')');
+  if (close != std::string::npos) {
+    std::istringstream in(stat.substr(close + 2));
+    std::vector<std::string> f{"", "", ""};  // fields 1–2 are before; f[k] is field k
+    for (std::string word; in >> word;) f.push_back(word);
+    if (f.size() > 24) {
+      const double ticks = static_cast<double>(sysconf(_SC_CLK_TCK));
+      const double page = static_cast<double>(sysconf(_SC_PAGESIZE));
+      Append(out, "process_cpu_seconds_total", "counter", "Total user and system CPU time spent in seconds.",
+             (std::stod(f[14]) + std::stod(f[15])) / ticks);
+      Append(out, "process_resident_memory_bytes", "gauge", "Resident memory size in bytes.", std::stod(f[24]) * page);
+      Append(out, "process_virtual_memory_bytes", "gauge", "Virtual memory size in bytes.", std::stod(f[23]));
+      Append(out, "process_threads", "gauge", "Number of OS threads in the process.", std::stod(f[20]));
+      // Start time: seconds after boot, plus the boot time (btime in /proc/stat).
+      std::ifstream system_stat("/proc/stat");
+      for (std::string line; std::getline(system_stat, line);) {
+        if (!line.starts_with("btime ")) continue;
+        Append(out, "process_start_time_seconds", "gauge", "Start time of the process since unix epoch in seconds.",
+               std::stod(line.substr(6)) + std::stod(f[22]) / ticks);
+      }
+    }
+  }
+  std::error_code ec;
+  std::size_t fds = 0;
+  for (auto it = std::filesystem::directory_iterator("/proc/self/fd", ec); !ec && it != std::filesystem::directory_iterator();
+       it.increment(ec)) {
+    ++fds;
+  }
+  if (!ec) Append(out, "process_open_fds", "gauge", "Number of open file descriptors.", static_cast<double>(fds));
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0) {
+    Append(out, "process_max_fds", "gauge", "Maximum number of open file descriptors.", static_cast<double>(limit.rlim_cur));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string Metrics::Render() const {
-  return prometheus::TextSerializer().Serialize(impl_->registry->Collect());
+  return prometheus::TextSerializer().Serialize(impl_->registry->Collect()) + ProcessMetrics();
 }
 
 }  // namespace hearth::http

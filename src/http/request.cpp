@@ -80,4 +80,11 @@ Response Json(int status, boost::json::value body) {
 
 Response NoContent() { return Response{kNoContent, "", "", {}}; }
 
+SharedBytes Request::TakeBytes() {
+  if (upload) return {upload, upload->bytes()};
+  auto owned = std::make_shared<const std::string>(std::move(body));
+  body.clear();
+  return {owned, *owned};
+}
+
 }  // namespace hearth::http

@@ -11,6 +11,7 @@
 
 #include "core/request_context.hpp"
 #include "core/error.hpp"
+#include "http/upload_file.hpp"
 
 namespace hearth::http {
 
@@ -25,6 +26,9 @@ class Request {
   std::string query;   ///< raw query string without '?'
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  /// An upload's body (routes with BodyLimit::kUpload): written to a file as it arrived, never held
+  /// in memory; `body` is empty then. Bytes() reads whichever holds it.
+  std::shared_ptr<UploadFile> upload;
   std::string remote_address;  ///< the client's address (a trusted proxy's X-Forwarded-For, see --trust-proxy)
   bool https = false;          ///< the client reached us over HTTPS (a trusted proxy's X-Forwarded-Proto)
   std::string route_pattern;  ///< the matched route, e.g. "/api/v1/users/{id}", or "" when none
@@ -52,6 +56,11 @@ class Request {
   }
   /// The body parsed as a JSON object; kBadRequest when it is not one.
   Result<boost::json::object> JsonObject() const;
+  /// The body's bytes, from `upload` or `body`.
+  std::string_view Bytes() const { return upload ? upload->bytes() : std::string_view(body); }
+  /// The body's bytes with what keeps them alive, for work that outlives the request (a
+  /// background import); moves `body` out.
+  SharedBytes TakeBytes();
   /// The authenticated actor; only valid on routes that require authentication.
   const Actor& actor() const { return *context.actor; }
 };

@@ -3,7 +3,10 @@
 #include "core/log.hpp"
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
+#include <filesystem>
 #include <list>
 #include <mutex>
 #include <random>
@@ -18,6 +21,7 @@
 #include <fmt/format.h>
 
 #include "http/event_stream.hpp"
+#include "http/upload_file.hpp"
 #include "http/metrics.hpp"
 
 namespace hearth::http {
@@ -207,14 +211,18 @@ struct Server::Impl {
   BodyBudget body_budget{config.large_bodies_in_flight, config.upload_body_limit};
   // One event loop per network thread, each run by its thread alone (a connection lives on one
   // loop: no strand, no lock between threads). The first also runs the acceptor and signals.
-  asio::io_context ioc{1};
+  // The acceptor on the first loop takes each socket for the next loop in turn: an accept still
+  // queued on the first loop holds a socket of another loop, so the other loops are declared
+  // first and destroyed last.
   std::vector<std::unique_ptr<asio::io_context>> more_loops;
+  asio::io_context ioc{1};
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
   std::size_t next_loop = 0;  // used by the accepting coroutine only
   std::unique_ptr<asio::thread_pool> workers;
   tcp::acceptor acceptor{ioc};
   asio::signal_set signals{ioc, SIGINT, SIGTERM};
   std::atomic<bool> draining{false};
+  bool accepting = false;  // the accepting coroutine runs (on the first loop; read there only)
   std::mutex connections_mutex;
   std::list<std::weak_ptr<Connection>> connections;
   std::atomic<int> open_connections{0};
@@ -222,6 +230,11 @@ struct Server::Impl {
   Impl(ServerConfig c, const Router& r, Metrics& m) : config(std::move(c)), router(r), metrics(m) {}
 
   asio::awaitable<void> Accept() {
+    accepting = true;
+    struct Done {
+      bool& flag;
+      ~Done() { flag = false; }
+    } done{accepting};
     for (;;) {
       asio::io_context& loop = next_loop == 0 ? ioc : *more_loops[next_loop - 1];
       next_loop = (next_loop + 1) % (more_loops.size() + 1);
@@ -329,7 +342,8 @@ struct Server::Impl {
         co_await AnswerAndClose(conn, *refused, &req, remote, started);
         co_return;
       }
-      // A large body is held in memory until its request ends: only so many bytes of them at once.
+      // Large bodies in flight (attachments in memory, uploads on disk, each until its request
+      // ends): only so many bytes of them at once, per person and in all.
       BodyBudget::Claim claim;
       if (body_pending && limit > config.body_limit) {
         const std::size_t bytes = parser.content_length().value_or(limit);
@@ -345,18 +359,37 @@ struct Server::Impl {
         }
       }
       conn->ExpireAfter(std::chrono::seconds(upload ? 600 : attachment ? 120 : config.request_timeout_s));
-      std::tie(ec, n) = co_await bhttp::async_read(conn->socket, buffer, parser, asio::as_tuple(asio::use_awaitable));
-      if (ec) {
-        if (ec == bhttp::error::body_limit) {
-          co_await WriteError(conn, 413, "payload_too_large", fmt::format("the body is larger than {} bytes", limit),
-                              &req, remote);
+      bool keep_alive = false, is_head = false, http10 = false;
+      if (upload && body_pending) {
+        // An upload goes to a file as it arrives: the process never holds it (SECURITY.md).
+        auto [file, stored] = co_await ReadUpload(conn, buffer, std::move(parser), limit, ec, keep_alive, http10);
+        if (ec) {
+          if (ec == bhttp::error::body_limit) {
+            co_await WriteError(conn, 413, "payload_too_large", fmt::format("the body is larger than {} bytes", limit),
+                                &req, remote);
+          }
+          co_return;
         }
-        co_return;
+        if (!stored) {
+          co_await WriteError(conn, 503, "storage_full", "the upload could not be stored; try again later", &req, remote);
+          co_return;
+        }
+        req.upload = std::move(file);
+      } else {
+        std::tie(ec, n) = co_await bhttp::async_read(conn->socket, buffer, parser, asio::as_tuple(asio::use_awaitable));
+        if (ec) {
+          if (ec == bhttp::error::body_limit) {
+            co_await WriteError(conn, 413, "payload_too_large", fmt::format("the body is larger than {} bytes", limit),
+                                &req, remote);
+          }
+          co_return;
+        }
+        auto& beast_req = parser.get();
+        req.body = std::move(beast_req.body());
+        keep_alive = beast_req.keep_alive();
+        is_head = beast_req.method() == bhttp::verb::head;
+        http10 = beast_req.version() == 10;
       }
-      auto& beast_req = parser.get();
-      req.body = std::move(beast_req.body());
-      const bool keep_alive = beast_req.keep_alive();
-      const bool is_head = beast_req.method() == bhttp::verb::head;
 
       conn->ExpireNever();  // a handler takes the time it takes (imports); the answer's write is bounded below
       Response res;
@@ -384,7 +417,7 @@ struct Server::Impl {
       // its serializer cost more than the rest of a small request (measured with callgrind).
       const bool keep = keep_alive && !draining;
       const std::size_t body_size = res.body.size();
-      std::string head_text = ResponseHead(res, req.context.request_id, keep, beast_req.version() == 10);
+      std::string head_text = ResponseHead(res, req.context.request_id, keep, http10);
       std::array<asio::const_buffer, 2> buffers{asio::buffer(head_text),
                                                 asio::buffer(res.body.data(), is_head ? 0 : body_size)};
       // Counted before the answer leaves, so that a client reading /metrics right after its
@@ -466,6 +499,43 @@ struct Server::Impl {
     Response res{status, "application/json", fmt::format(R"({{"error":{{"code":"{}","message":"{}"}}}})", code, message),
                  {}};
     co_await AnswerAndClose(conn, res, req, remote, std::chrono::steady_clock::now());
+  }
+
+  /// Reads an upload's body into a new file (UploadFile) as it arrives, in pieces of 256 KiB.
+  /// `ec` is the read's error; `stored` false when the file could not be made or written (the
+  /// body is still read to its end, so that the answer reaches the client).
+  asio::awaitable<std::pair<std::shared_ptr<UploadFile>, bool>> ReadUpload(
+      std::shared_ptr<Connection> conn, beast::flat_buffer& buffer, bhttp::request_parser<bhttp::string_body>&& header,
+      std::size_t limit, beast::error_code& ec, bool& keep_alive, bool& http10) {
+    std::shared_ptr<UploadFile> file;
+    bool stored = true;
+    try {
+      file = std::make_shared<UploadFile>(config.upload_dir.empty() ? std::filesystem::temp_directory_path().string()
+                                                                    : config.upload_dir);
+    } catch (const std::exception& e) {
+      log::Error("cannot make an upload file").Str("error", e.what());
+      stored = false;
+    }
+    bhttp::request_parser<bhttp::buffer_body> parser{std::move(header)};
+    parser.body_limit(limit);
+    std::vector<char> piece(256 * 1024);
+    while (!parser.is_done()) {
+      parser.get().body().data = piece.data();
+      parser.get().body().size = piece.size();
+      std::size_t n = 0;
+      std::tie(ec, n) = co_await bhttp::async_read(conn->socket, buffer, parser, asio::as_tuple(asio::use_awaitable));
+      if (ec == bhttp::error::need_buffer) ec = {};
+      if (ec) co_return std::pair{nullptr, false};
+      const std::size_t got = piece.size() - parser.get().body().size;
+      if (stored && !file->Append(piece.data(), got)) {
+        log::Error("cannot write an upload file").Str("error", std::strerror(errno));
+        stored = false;
+      }
+    }
+    if (stored && !file->Finish()) stored = false;
+    keep_alive = parser.get().keep_alive();
+    http10 = parser.get().version() == 10;
+    co_return std::pair{std::move(file), stored};
   }
 
   /// Writes `res`, closing the connection after it, and reads and drops what the client still
@@ -557,7 +627,9 @@ void Server::Run(const std::function<void()>& on_ready) {
       if (deadline == std::chrono::steady_clock::time_point{}) {
         deadline = std::chrono::steady_clock::now() + std::chrono::seconds(impl.config.shutdown_grace_s);
       }
-      if (impl.open_connections == 0 || std::chrono::steady_clock::now() > deadline) {
+      // The accepting coroutine ends first: its cancelled accept, still queued, would hold a
+      // socket of another loop past that loop's life.
+      if ((impl.open_connections == 0 && !impl.accepting) || std::chrono::steady_clock::now() > deadline) {
         impl.signals.cancel();
         impl.keep_running.clear();
         for (auto& loop : impl.more_loops) loop->stop();

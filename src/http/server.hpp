@@ -23,6 +23,9 @@ struct ServerConfig {
   /// Bodies larger than body_limit being read and handled at once: at most this many bytes in
   /// all, and at most upload_body_limit per signed-in person; beyond, 503 with Retry-After.
   std::size_t large_bodies_in_flight = 1u << 30;
+  /// Where uploads are written as they arrive (files without a name); "": the system's temporary
+  /// directory (TMPDIR, else /tmp).
+  std::string upload_dir;
   int idle_timeout_s = 60;             ///< keep-alive connections idle longer are closed
   int request_timeout_s = 30;          ///< a request must arrive whole within this
   int shutdown_grace_s = 30;           ///< in-flight requests get this long after SIGTERM

@@ -1,5 +1,8 @@
 #include "platform/auth_service.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include "platform/user_repo.hpp"
 
 #include "platform/password.hpp"
@@ -7,54 +10,102 @@
 
 namespace hearth::platform {
 
-int LoginThrottle::CountRecent(std::deque<std::int64_t>& times, std::int64_t since) {
-  while (!times.empty() && times.front() < since) times.pop_front();
-  return static_cast<int>(times.size());
-}
-
-bool LoginThrottle::Allowed(const std::string& username, const std::string& address, Timestamp now) {
+std::int64_t LoginThrottle::WaitOf(const std::string& key, Timestamp now) {
   std::lock_guard lock(mutex_);
-  const std::int64_t since = now.ms - limits_.window_ms;
-  auto u = by_username_.find(username);
-  if (u != by_username_.end() && CountRecent(u->second, since) >= limits_.per_username) return false;
-  auto a = by_address_.find(address);
-  if (a != by_address_.end() && CountRecent(a->second, since) >= limits_.per_address) return false;
-  return true;
+  auto it = by_key_.find(key);
+  if (it == by_key_.end()) return 0;
+  const Failures& f = it->second;
+  if (now.ms - f.last_ms >= limits_.forget_after_ms) {
+    by_key_.erase(it);
+    return 0;
+  }
+  if (f.in_a_row < limits_.free_failures) return 0;
+  std::int64_t wait = limits_.first_wait_ms;
+  for (int i = limits_.free_failures; i < f.in_a_row && wait < limits_.longest_wait_ms; ++i) wait *= 2;
+  wait = std::min(wait, limits_.longest_wait_ms);
+  return std::max<std::int64_t>(0, f.last_ms + wait - now.ms);
 }
 
-void LoginThrottle::RecordFailure(const std::string& username, const std::string& address, Timestamp now) {
+std::int64_t LoginThrottle::WaitOfAddress(const std::string& address, Timestamp now) {
+  std::lock_guard lock(mutex_);
+  auto it = by_address_.find(address);
+  if (it == by_address_.end()) return 0;
+  auto& times = it->second;
+  while (!times.empty() && times.front() <= now.ms - limits_.window_ms) times.pop_front();
+  if (static_cast<int>(times.size()) < limits_.unknown_names_per_address) return 0;
+  // Free again when enough of the oldest leave the window.
+  const std::size_t oldest_to_leave = times.size() - static_cast<std::size_t>(limits_.unknown_names_per_address);
+  return times[oldest_to_leave] + limits_.window_ms - now.ms;
+}
+
+void LoginThrottle::RecordFailure(const std::string& key, Timestamp now) {
   std::lock_guard lock(mutex_);
   // Bound memory under a flood of random names: forget the oldest state when it grows large.
-  if (by_username_.size() > 100000) by_username_.clear();
+  if (by_key_.size() > 100000) by_key_.clear();
+  Failures& f = by_key_[key];
+  if (now.ms - f.last_ms >= limits_.forget_after_ms) f.in_a_row = 0;
+  ++f.in_a_row;
+  f.last_ms = now.ms;
+}
+
+void LoginThrottle::RecordUnknownName(const std::string& address, Timestamp now) {
+  std::lock_guard lock(mutex_);
   if (by_address_.size() > 100000) by_address_.clear();
-  by_username_[username].push_back(now.ms);
   by_address_[address].push_back(now.ms);
 }
 
-void LoginThrottle::RecordSuccess(const std::string& username) {
+void LoginThrottle::RecordSuccess(const std::string& key) {
   std::lock_guard lock(mutex_);
-  by_username_.erase(username);
+  by_key_.erase(key);
+}
+
+tl::unexpected<Error> HeldBack(std::string_view what, std::int64_t wait_ms) {
+  const std::int64_t seconds = (wait_ms + 999) / 1000;
+  return Fail(Error{ErrorCode::kRateLimited, "rate_limited",
+                    std::string(what) + "; try again in " + std::to_string(seconds) + " s", {},
+                    {{"retry_after_s", std::to_string(seconds)}}});
 }
 
 Result<LoginResult> AuthService::Login(const RequestContext& ctx, const std::string& username,
-                                       const std::string& password) {
+                                       const std::string& password, const std::string& device) {
   const Timestamp now = clock_.Now();
-  if (!throttle_.Allowed(username, ctx.remote_address, now)) {
-    return Fail(ErrorCode::kRateLimited, "rate_limited", "too many failed logins; try again later");
-  }
-  auto found = db_.Read([&](db::Tx& tx) { return users_->FindForLogin(tx, username); });
+  // A device cookie is a token as RandomToken makes them (43 characters of base64url); anything
+  // else is no device.
+  const bool well_formed = device.size() == 43 && std::all_of(device.begin(), device.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+  });
+  const std::string device_hash = well_formed ? Sha256Hex(device) : std::string();
+  auto found = db_.Read([&](db::Tx& tx) -> std::optional<std::pair<std::pair<User, std::string>, bool>> {
+    auto user = users_->FindForLogin(tx, username);
+    if (!user) return std::nullopt;
+    const bool known = !device_hash.empty() && users_->KnowsDevice(tx, user->first.id, device_hash);
+    return std::pair{std::move(*user), known};
+  });
   // Verify against a fixed hash when the user does not exist, so that timing does not tell.
   static const std::string kDummyHash = HashPassword("hearth-dummy-password-1", true);
-  const bool ok = found ? VerifyPassword(password, found->second) : (VerifyPassword(password, kDummyHash), false);
-  if (found && found->first.locked_at) {
-    return Fail(ErrorCode::kPermissionDenied, "account_locked",
-                "the account is locked after too many failed logins; an administrator can unlock it");
+  if (!found) {
+    if (const auto wait = throttle_.WaitOfAddress(ctx.remote_address, now); wait > 0) return HeldBack("too many failed logins", wait);
+    VerifyPassword(password, kDummyHash);
+    throttle_.RecordUnknownName(ctx.remote_address, now);
+    return Fail(ErrorCode::kUnauthenticated, "unauthenticated", "wrong username or password");
   }
-  if (!ok || found->first.disabled) {
-    throttle_.RecordFailure(username, ctx.remote_address, now);
-    if (found && !ok) {
-      // Counted in the database, so that every server sees it; the account locks at the limit.
-      const User& user = found->first;
+  const auto& [user, password_hash] = found->first;
+  const bool known_device = found->second;
+  // The account's failures on unknown devices hold back every unknown device; a known device
+  // counts its own.
+  const std::string key = known_device ? "device:" + std::to_string(user.id) + ":" + device_hash : "user:" + username;
+  if (const auto wait = throttle_.WaitOf(key, now); wait > 0) return HeldBack("too many failed logins", wait);
+  if (user.locked_at && !known_device) {
+    return Fail(ErrorCode::kPermissionDenied, "account_locked",
+                "the account is locked after too many failed logins; sign in on a device you used before, or an "
+                "administrator can unlock it");
+  }
+  const bool ok = VerifyPassword(password, password_hash);
+  if (!ok || user.disabled) {
+    throttle_.RecordFailure(key, now);
+    if (!ok && !known_device) {
+      // Counted in the database, so that every server sees it; the account locks at the limit
+      // (for devices it does not know).
       bool locked_now = false;
       (void)db_.Transact([&](db::Tx& tx) -> Result<void> {
         if (users_->RecordFailedLogin(tx, user.id, kLockAfterFailures, now) == now) {
@@ -71,10 +122,12 @@ Result<LoginResult> AuthService::Login(const RequestContext& ctx, const std::str
     }
     return Fail(ErrorCode::kUnauthenticated, "unauthenticated", "wrong username or password");
   }
-  throttle_.RecordSuccess(username);
-  LoginResult result{RandomToken(), found->first};
+  throttle_.RecordSuccess(key);
+  LoginResult result{RandomToken(), user, device_hash.empty() ? RandomToken() : device};
+  const std::string result_device_hash = device_hash.empty() ? Sha256Hex(result.device) : device_hash;
   return db_.Transact([&](db::Tx& tx) -> Result<LoginResult> {
-    users_->ResetFailedLogins(tx, result.user.id);
+    if (!known_device) users_->ResetFailedLogins(tx, result.user.id);
+    users_->RememberDevice(tx, result.user.id, result_device_hash, now);
     users_->InsertSession(tx, result.user, Sha256Hex(result.token), ctx.remote_address, now,
                          Timestamp{now.ms + session_ttl_ms_});
     RequestContext as_user = ctx;

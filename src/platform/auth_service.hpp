@@ -20,32 +20,56 @@ namespace hearth::platform {
 
 class UserRepo;  // platform/user_repo.hpp: the module's SQL, not part of this interface
 
-/// Counts failed logins per username and per client address in a sliding window. Thread-safe.
-/// In memory: each server process throttles on its own (docs/adr/0006-auth.md).
+/// The login throttle (SECURITY.md, Authentication). Failures are counted per account and per
+/// device, and per address only for names that are no account, so that an attacker behind an
+/// office's NAT can neither lock the office out nor stop a person whose device the server knows:
+/// - an account, on devices it has not signed in on: five failures in a row are free; then each
+///   further attempt waits one minute, doubling with each failure, at most fifteen minutes;
+/// - a device the account signed in on before (its device cookie): the same, counted on the
+///   device, so the account's wait does not hold it;
+/// - an address: 20 failures on names that are no account in 15 minutes; then attempts on such
+///   names from it wait until the oldest failure leaves the window.
+/// Waits are exact, for Retry-After. A key without a failure for a day starts again. Thread-safe;
+/// in memory, each server process on its own (docs/adr/0006-auth-and-scope.md); the lock-out of
+/// the account is counted in the database (AuthService).
 class LoginThrottle {
  public:
   struct Limits {
-    int per_username = 5;
-    int per_address = 20;
+    int free_failures = 5;
+    std::int64_t first_wait_ms = 60 * 1000;
+    std::int64_t longest_wait_ms = 15 * 60 * 1000;
+    int unknown_names_per_address = 20;
     std::int64_t window_ms = 15 * 60 * 1000;
+    std::int64_t forget_after_ms = 24 * 3600 * 1000;
   };
   explicit LoginThrottle(Limits limits) : limits_(limits) {}
-  /// False when either the username or the address has too many recent failures.
-  bool Allowed(const std::string& username, const std::string& address, Timestamp now);
-  void RecordFailure(const std::string& username, const std::string& address, Timestamp now);
-  void RecordSuccess(const std::string& username);
+  /// How long `key` (an account or a device of an account) waits before its next try; 0: now.
+  std::int64_t WaitOf(const std::string& key, Timestamp now);
+  /// How long tries on names that are no account wait, from `address`; 0: now.
+  std::int64_t WaitOfAddress(const std::string& address, Timestamp now);
+  void RecordFailure(const std::string& key, Timestamp now);
+  void RecordUnknownName(const std::string& address, Timestamp now);
+  void RecordSuccess(const std::string& key);
 
  private:
-  static int CountRecent(std::deque<std::int64_t>& times, std::int64_t since);
+  struct Failures {
+    int in_a_row = 0;
+    std::int64_t last_ms = 0;
+  };
   Limits limits_;
   std::mutex mutex_;
-  std::unordered_map<std::string, std::deque<std::int64_t>> by_username_;
+  std::unordered_map<std::string, Failures> by_key_;
   std::unordered_map<std::string, std::deque<std::int64_t>> by_address_;
 };
+
+/// 429 rate_limited saying how long to wait (`retry_after_s`, and the Retry-After header).
+tl::unexpected<Error> HeldBack(std::string_view what, std::int64_t wait_ms);
 
 struct LoginResult {
   std::string token;
   User user;
+  /// The device cookie's value to set: the one the browser sent, or a new one.
+  std::string device;
 };
 
 /// Logins, bearer tokens and logout. Tokens are 32 random bytes, stored only as SHA-256, and
@@ -59,8 +83,11 @@ class AuthService {
       : db_(db), clock_(clock), audit_(audit), throttle_(throttle), cache_(cache), session_ttl_ms_(session_ttl_ms) {}
 
   /// 401 unauthenticated for a wrong name or password or a disabled account (the same answer
-  /// for each), 429 rate_limited after repeated failures.
-  Result<LoginResult> Login(const RequestContext& ctx, const std::string& username, const std::string& password);
+  /// for each), 429 rate_limited while the throttle holds this try back (the error's
+  /// `retry_after_s` says how long), 403 account_locked on a device the account does not know.
+  /// `device`: the device cookie the browser sent (empty: none).
+  Result<LoginResult> Login(const RequestContext& ctx, const std::string& username, const std::string& password,
+                            const std::string& device = {});
   /// The actor behind a bearer token: 401 when unknown, revoked, expired or disabled.
   Result<Actor> Authenticate(const std::string& token);
   /// Revokes the caller's token.

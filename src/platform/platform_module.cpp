@@ -1,5 +1,7 @@
 #include "platform/platform_module.hpp"
 
+#include "platform/directory.hpp"
+
 #include <unistd.h>
 
 #include "platform/middleware.hpp"
@@ -19,6 +21,7 @@ Manifest BuildManifest(Platform& platform, db::Database& db, const Clock& clock)
              .tables = {{"org_units"},
                         {"users"},
                         {"sessions", ""},  // not moved with a group: sign in again on the new home
+                        {"login_devices", ""},  // nor the devices people signed in on
                         {"idempotency_keys", ""},  // a retry goes to the old home
                         {"audit_log"},
                         {"audit_journal_marks", ""},  // how far each process's journal is written: not a group's
@@ -36,17 +39,22 @@ Manifest BuildManifest(Platform& platform, db::Database& db, const Clock& clock)
   return m;
 }
 
-Result<bool> Bootstrap(db::Database& db, Platform& platform, const std::string& group_name,
-                       const std::string& admin_password) {
-  return db.Transact([&](db::Tx& tx) -> Result<bool> {
-    if (UserRepo().CountAll(tx) > 0) return false;
-    if (admin_password.empty()) return false;
-    OrgUnit group = platform.orgs.CreateGroup(tx, group_name);
+Result<Bootstrapped> Bootstrap(db::Database& db, Platform& platform, const std::string& group_name,
+                               const std::string& admin_password) {
+  return db.Transact([&](db::Tx& tx) -> Result<Bootstrapped> {
+    UserRepo users;
+    // A group made by `hearth group add` has an administrator of another name: no `admin` then.
+    if (users.FindForLogin(tx, "admin") || users.AnyAdministrator(tx)) {
+      return admin_password.empty() ? Bootstrapped::kNothing : Bootstrapped::kPasswordIgnored;
+    }
+    if (admin_password.empty()) return Bootstrapped::kNoAdministrator;
+    const auto first = directory::UnitOrFirstGroup(tx, 0);
+    const OrgUnit group = first ? *first : platform.orgs.CreateGroup(tx, group_name);
     CreateUser cmd{"admin", admin_password, "系统管理员", {"admin"}, group.id, std::nullopt, std::nullopt};
     RequestContext ctx;
     ctx.request_id = "bootstrap";
     HEARTH_TRY(platform.users.CreateUnchecked(tx, ctx, cmd, group));
-    return true;
+    return Bootstrapped::kCreated;
   });
 }
 

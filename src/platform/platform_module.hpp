@@ -72,9 +72,18 @@ Result<void> AddDemo(db::Database& db, Platform& platform, const Clock& clock, D
 /// The platform's routes (platform_routes.cpp).
 void AddRoutes(Manifest& m, Platform& platform);
 
-/// On a database without users: creates the group `group_name` and the user `admin` with
-/// `admin_password` and the role admin. Returns true when it created them.
-Result<bool> Bootstrap(db::Database& db, Platform& platform, const std::string& group_name,
-                       const std::string& admin_password);
+/// What the first start did about the administrator (HEARTH_ADMIN_PASSWORD).
+enum class Bootstrapped {
+  kNothing,          ///< an administrator exists, and no password was given
+  kCreated,          ///< `admin` was created with the password (and the group, on an empty database)
+  kPasswordIgnored,  ///< a password was given, but an administrator exists and keeps their own
+  kNoAdministrator,  ///< no user is an administrator and no password was given
+};
+
+/// Creates the user `admin` with `admin_password` and the role admin when no user is an
+/// administrator: on an empty database with the group `group_name`; on a database that has users
+/// but no administrator (a demo loaded first), in its first group. Never changes a password.
+Result<Bootstrapped> Bootstrap(db::Database& db, Platform& platform, const std::string& group_name,
+                               const std::string& admin_password);
 
 }  // namespace hearth::platform

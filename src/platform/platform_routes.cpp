@@ -29,7 +29,9 @@ Result<Response> PostLogin(Request& req, AuthService& auth, const CookieSettings
   auto username = in.String("username", {.required = true, .max_chars = 64});
   auto password = in.String("password", {.required = true, .max_chars = 128});
   HEARTH_TRY(in.Finish());
-  HEARTH_ASSIGN(auto result, auth.Login(req.context, *username, *password));
+  const auto cookie = req.Header("cookie");
+  const std::string device = cookie ? CookieValue(*cookie, kDeviceCookie).value_or("") : "";
+  HEARTH_ASSIGN(auto result, auth.Login(req.context, *username, *password, device));
   const User& u = result.user;
   Response res = http::Json(http::kOk, {{"token", result.token},
                                         {"user",
@@ -39,6 +41,7 @@ Result<Response> PostLogin(Request& req, AuthService& auth, const CookieSettings
                                           {"roles", RolesJson(u.roles)},
                                           {"org_unit_id", u.org_unit_id}}}});
   res.headers = SessionCookies(result.token, cookies, req.https);
+  res.headers.push_back(DeviceCookie(result.device, cookies, req.https));
   return res;
 }
 

@@ -14,11 +14,14 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-std::string Cookie(std::string_view name, std::string_view value, std::int64_t max_age_s, bool http_only, bool secure) {
+std::string Cookie(std::string_view name, std::string_view value, std::int64_t max_age_s, bool http_only, bool secure,
+                   std::string_view path = "/") {
   std::string out(name);
   out += '=';
   out += value;
-  out += "; Path=/; Max-Age=";
+  out += "; Path=";
+  out += path;
+  out += "; Max-Age=";
   out += std::to_string(max_age_s);
   out += "; SameSite=Strict";
   if (http_only) out += "; HttpOnly";
@@ -69,6 +72,11 @@ std::vector<std::pair<std::string, std::string>> SessionCookies(const std::strin
   const bool secure = settings.always_secure || https;
   return {{"Set-Cookie", Cookie(kSessionCookie, token, settings.max_age_s, true, secure)},
           {"Set-Cookie", Cookie(kCsrfCookie, CsrfTokenFor(token), settings.max_age_s, false, secure)}};
+}
+
+std::pair<std::string, std::string> DeviceCookie(const std::string& device, const CookieSettings& settings, bool https) {
+  return {"Set-Cookie", Cookie(kDeviceCookie, device, kDeviceCookieMaxAgeS, true, settings.always_secure || https,
+                               kDeviceCookiePath)};
 }
 
 std::vector<std::pair<std::string, std::string>> ClearedSessionCookies(const CookieSettings& settings, bool https) {

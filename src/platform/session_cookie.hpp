@@ -19,6 +19,11 @@ namespace hearth::platform {
 inline constexpr std::string_view kSessionCookie = "hearth_session";
 inline constexpr std::string_view kCsrfCookie = "hearth_csrf";
 inline constexpr std::string_view kCsrfHeader = "x-csrf-token";
+/// The browser's device id (platform/auth_service.hpp, LoginThrottle): random, HttpOnly, sent only
+/// to the login, kept for half a year and outliving logouts.
+inline constexpr std::string_view kDeviceCookie = "hearth_device";
+inline constexpr std::string_view kDeviceCookiePath = "/api/v1/auth/login";
+inline constexpr std::int64_t kDeviceCookieMaxAgeS = 183LL * 24 * 3600;
 
 struct CookieSettings {
   std::int64_t max_age_s = 12 * 3600;  ///< the session's lifetime
@@ -34,6 +39,8 @@ std::string CsrfTokenFor(std::string_view session_token);
 /// Set-Cookie headers that start a browser session with `token`.
 std::vector<std::pair<std::string, std::string>> SessionCookies(const std::string& token, const CookieSettings& settings,
                                                                  bool https);
+/// The Set-Cookie header that keeps the device id (a login's).
+std::pair<std::string, std::string> DeviceCookie(const std::string& device, const CookieSettings& settings, bool https);
 /// Set-Cookie headers that end it (both cookies expire now).
 std::vector<std::pair<std::string, std::string>> ClearedSessionCookies(const CookieSettings& settings, bool https);
 

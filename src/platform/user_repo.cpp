@@ -69,6 +69,17 @@ constexpr std::string_view kFailedLogin = R"sql(
 UPDATE users SET failed_logins = failed_logins + 1,
                  locked_at = CASE WHEN locked_at IS NULL AND failed_logins + 1 >= $2 THEN $3 ELSE locked_at END
  WHERE id = $1 RETURNING failed_logins, locked_at)sql";
+constexpr std::string_view kKnowsDevice = "SELECT 1 FROM login_devices WHERE user_id = $1 AND device_hash = $2";
+constexpr std::string_view kRememberDevice = R"sql(
+INSERT INTO login_devices (user_id, device_hash, created_at, last_seen_at) VALUES ($1, $2, $3, $3)
+ON CONFLICT (user_id, device_hash) DO UPDATE SET last_seen_at = excluded.last_seen_at)sql";
+constexpr std::string_view kForgetOldDevices = R"sql(
+DELETE FROM login_devices
+ WHERE user_id = $1
+   AND device_hash NOT IN (SELECT device_hash FROM login_devices WHERE user_id = $1 ORDER BY last_seen_at DESC LIMIT 20))sql";
+// Roles are stored space-separated (JoinRoles).
+constexpr std::string_view kAnyAdministrator =
+    "SELECT 1 FROM users WHERE ' ' || roles || ' ' LIKE '% admin %' LIMIT 1";
 constexpr std::string_view kResetFailedLogins = "UPDATE users SET failed_logins = 0 WHERE id = $1 AND failed_logins <> 0";
 
 }  // namespace
@@ -123,6 +134,17 @@ std::optional<Timestamp> UserRepo::RecordFailedLogin(db::Tx& tx, std::int64_t id
 }
 
 void UserRepo::ResetFailedLogins(db::Tx& tx, std::int64_t id) { tx.Execute(kResetFailedLogins, id); }
+
+bool UserRepo::AnyAdministrator(db::Tx& tx) { return !tx.Execute(kAnyAdministrator).empty(); }
+
+bool UserRepo::KnowsDevice(db::Tx& tx, std::int64_t user_id, const std::string& device_hash) {
+  return !tx.Execute(kKnowsDevice, user_id, device_hash).empty();
+}
+
+void UserRepo::RememberDevice(db::Tx& tx, std::int64_t user_id, const std::string& device_hash, Timestamp now) {
+  tx.Execute(kRememberDevice, user_id, device_hash, now);
+  tx.Execute(kForgetOldDevices, user_id);
+}
 
 bool UserRepo::Update(db::Tx& tx, const User& u, const std::optional<std::string>& password_hash,
                       std::optional<std::int64_t> expected_version, Timestamp now) {

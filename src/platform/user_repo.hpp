@@ -30,9 +30,16 @@ class UserRepo {
   std::optional<Timestamp> RecordFailedLogin(db::Tx& tx, std::int64_t id, int limit, Timestamp now);
   /// A successful login starts the count again.
   void ResetFailedLogins(db::Tx& tx, std::int64_t id);
+  /// True when the user signed in before on the device whose cookie hashes to `device_hash`.
+  bool KnowsDevice(db::Tx& tx, std::int64_t user_id, const std::string& device_hash);
+  /// Remembers the device of a successful login (its last use, when known); a user keeps their
+  /// 20 most recent devices.
+  void RememberDevice(db::Tx& tx, std::int64_t user_id, const std::string& device_hash, Timestamp now);
   bool Update(db::Tx& tx, const User& user, const std::optional<std::string>& password_hash,
               std::optional<std::int64_t> expected_version, Timestamp now);
   std::int64_t CountAll(db::Tx& tx);
+  /// True when some user, of any group, has the role admin.
+  bool AnyAdministrator(db::Tx& tx);
 
   void InsertSession(db::Tx& tx, const User& user, const std::string& token_hash, const std::string& remote,
                      Timestamp now, Timestamp expires_at);

@@ -99,6 +99,27 @@ Result<User> UserService::CreateUnchecked(db::Tx& tx, const RequestContext& ctx,
   return Insert(tx, ctx, cmd, unit, HashPassword(cmd.password, fast_hashing_));
 }
 
+Result<User> UserService::ResetPasswordUnchecked(const RequestContext& ctx, const std::string& username,
+                                                 const std::string& password) {
+  if (auto p = PasswordProblem(password); !p.empty()) return FailField("password", p);
+  const std::string hash = HashPassword(password, fast_hashing_);
+  auto reset = db_.Transact([&](db::Tx& tx) -> Result<User> {
+    auto found = repo_->FindForLogin(tx, username);
+    if (!found) return FailField("username", "not_found");
+    User user = found->first;
+    user.locked_at.reset();  // and the count of failures starts again
+    const Timestamp now = clock_.Now();
+    repo_->Update(tx, user, hash, std::nullopt, now);
+    repo_->RevokeSessionsOf(tx, user.id, now);
+    audit_.Record(tx, ctx, "user.password_reset", "user", user.id, nullptr,
+                  boost::json::object{{"by", "command line"}, {"unlocked", found->first.locked_at.has_value()}},
+                  user.tenant_id);
+    return *repo_->Find(tx, user.tenant_id, user.id);
+  });
+  if (reset) sessions_.Clear();
+  return reset;
+}
+
 Result<User> UserService::Create(const RequestContext& ctx, const CreateUser& cmd) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kUserWrite)) return Forbidden("your role may not manage users");

@@ -70,6 +70,9 @@ class UserService {
   /// Creates a user without permission checks (first admin, `hearth user add`); `ctx` may have
   /// no actor. Validates and audits like Create.
   Result<User> CreateUnchecked(db::Tx& tx, const RequestContext& ctx, const CreateUser& cmd, const OrgUnit& unit);
+  /// Sets a user's password without permission checks (`hearth user password`, for whoever runs
+  /// the server): unlocks the account, ends its sessions, audits `user.password_reset`.
+  Result<User> ResetPasswordUnchecked(const RequestContext& ctx, const std::string& username, const std::string& password);
 
  private:
   Result<void> Validate(const CreateUser& cmd) const;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <iconv.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -242,6 +243,59 @@ TEST_P(CustomerImportApi, ExportIsMaskedAsTheCallerSeesIt) {
   EXPECT_EQ(admin_->Get("/api/v1/exports/customers?format=pdf").FieldReason("format"), "invalid_value");
   auto audit = admin_->Get("/api/v1/audit-log?action=customer.exported");
   EXPECT_EQ(audit.json.at("items").as_array().size(), 4u);
+}
+
+// Issue 13, point 2: a file of bad rows answered 250 MB of errors. The answer is bounded (the
+// first 1,000 problems, the count of each kind), and every rejected row is in a report to download.
+TEST_P(CustomerImportApi, AFileOfBadRowsGetsABoundedAnswerAndTheWholeReportAsAFile) {
+  std::string csv = "姓名,手机号,城市\n";
+  const int bad = 60000;
+  for (int i = 0; i < bad; ++i) {
+    csv += i % 2 == 0 ? fmt::format("客户{},1234{},深圳\n", i, i) : fmt::format(",1380000{:04},\"广州,天河\"\n", i % 10000);
+  }
+  csv += "好客户甲,13900000001,北京\n好客户乙,13900000002,上海\n";
+  auto r = Import(csv, "?dry_run=true");
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 2000);
+  EXPECT_LT(r.body.size(), 200u * 1024) << "bounded, whatever the file";
+  EXPECT_EQ(r.Int("rejected"), bad);
+  EXPECT_EQ(r.Int("imported"), 2);
+  EXPECT_EQ(r.Int("errors_total"), bad);
+  const auto& errors = r.json.at("errors").as_array();
+  ASSERT_EQ(errors.size(), 1000u);
+  EXPECT_EQ(errors[0].at("line").as_int64(), 2);
+  EXPECT_EQ(errors[0].at("field").as_string(), "phone");
+  EXPECT_EQ(errors[999].at("line").as_int64(), 1001);
+  const auto& kinds = r.json.at("error_kinds").as_array();
+  ASSERT_EQ(kinds.size(), 2u) << r.json.at("error_kinds");
+  for (const auto& k : kinds) EXPECT_EQ(k.at("count").as_int64(), bad / 2) << k;
+  // The report: a line per problem (one per row here), in words and as codes, with the row's cells as the file had them.
+  const std::string path(r.json.at("error_report").at("csv").as_string());
+  auto report = admin_->Get(path);
+  ASSERT_EQ(report.status, 200) << report.body.substr(0, 500);
+  EXPECT_TRUE(report.body.starts_with("\xEF\xBB\xBF")) << "a BOM for Excel";
+  EXPECT_EQ(std::count(report.body.begin(), report.body.end(), '\n'), bad + 1);
+  EXPECT_NE(report.body.find("行号,字段,问题,字段代码,原因代码,姓名,手机号,城市\r\n"
+                             "2,手机号,格式无效,phone,invalid_format,客户0,12340,深圳\r\n"
+                             "3,姓名,必填，不能为空,name,required,,13800000001,\"广州,天河\"\r\n"),
+            std::string::npos)
+      << report.body.substr(0, 300);
+  auto xlsx = admin_->Get(path + "?format=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_TRUE(xlsx.body.starts_with("PK")) << "a workbook";
+  EXPECT_EQ(admin_->Get(path + "?format=pdf").FieldReason("format"), "invalid_value");
+  // The rows are the importer's: another person of the group gets 404, a viewer 403.
+  admin_->Post("/api/v1/users", R"({"username":"i.agent","password":"Passw0rd-x","display_name":"x","roles":["agent"]})");
+  admin_->Post("/api/v1/users", R"({"username":"i.viewer","password":"Passw0rd-x","display_name":"x","roles":["viewer"]})");
+  Api agent(*server_), viewer(*server_);
+  ASSERT_EQ(agent.Login("i.agent", "Passw0rd-x").status, 200);
+  ASSERT_EQ(viewer.Login("i.viewer", "Passw0rd-x").status, 200);
+  EXPECT_EQ(agent.Get(path).status, 404);
+  EXPECT_EQ(viewer.Get(path).status, 403);
+  EXPECT_EQ(admin_->Get("/api/v1/imports/customers/error-reports/999999").status, 404);
+  // A clean file has no report.
+  auto clean = Import("姓名,手机号\n好客户丙,13900000003\n");
+  EXPECT_TRUE(clean.json.at("error_report").is_null());
+  EXPECT_EQ(clean.Int("errors_total"), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CustomerImportApi, testing::ValuesIn(EnabledBackends()), BackendName);

@@ -67,15 +67,18 @@ class Raw {
   int fd_ = -1;
 };
 
-/// The server's peak resident memory, in MiB (VmHWM).
-std::size_t PeakMiB(pid_t pid) {
+/// A figure of the server's /proc/PID/status in MiB: "VmHWM" (peak resident memory), "VmRSS" (now).
+std::size_t StatusMiB(pid_t pid, std::string_view figure) {
   std::ifstream in(fmt::format("/proc/{}/status", pid));
   std::string line;
   while (std::getline(in, line)) {
-    if (line.starts_with("VmHWM:")) return std::stoul(line.substr(6)) / 1024;
+    if (line.starts_with(figure) && line.size() > figure.size() && line[figure.size()] == ':') {
+      return std::stoul(line.substr(figure.size() + 1)) / 1024;
+    }
   }
   return 0;
 }
+std::size_t PeakMiB(pid_t pid) { return StatusMiB(pid, "VmHWM"); }
 
 std::string Upload(std::size_t bytes, const std::string& token = "") {
   return fmt::format(
@@ -150,6 +153,27 @@ TEST_P(HardeningApi, LargeBodiesInFlightAreBoundedPerPersonAndInAll) {
   EXPECT_NE(again.Status(), 503);
 }
 
+// An upload on its way is written to a file, not held in memory: 55 MiB of a 60 MiB import sent,
+// the server's resident memory stays where it was (it grew by the body before).
+TEST_P(HardeningApi, UploadsOnTheirWayAreWrittenToDiskNotHeldInMemory) {
+  const std::size_t before = StatusMiB(server_->pid(), "VmRSS");
+  {
+    Raw upload(server_->port());
+    ASSERT_TRUE(upload.Send(Upload(60u << 20, admin_->token())));
+    ASSERT_EQ(upload.SendBody(55u << 20), 55u << 20);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));  // the last pieces reach the server
+    const std::size_t during = StatusMiB(server_->pid(), "VmRSS");
+    EXPECT_LT(during, before + 25) << "resident memory went from " << before << " MiB to " << during << " MiB";
+  }  // the client goes away, and the file with it
+  EXPECT_EQ(admin_->Get("/api/v1/me").status, 200);
+  // A whole upload is read from its file: an import of a small CSV works as before.
+  Raw small(server_->port());
+  const std::string csv = "姓名,手机号\n流式客户,13900000077\n";
+  ASSERT_TRUE(small.Send(Upload(csv.size(), admin_->token()) + csv));
+  EXPECT_EQ(small.Status(), 201);
+  EXPECT_EQ(admin_->Get("/api/v1/customers?q=%E6%B5%81%E5%BC%8F%E5%AE%A2%E6%88%B7").json.at("items").as_array().size(), 1u);
+}
+
 TEST_P(HardeningApi, TheLogIsJsonFromItsFirstLineToItsLastAndAClientCannotForgeALine) {
   Api anonymous(*server_);
   // A path that tries to close the log's string and add its own fields, and bytes that are not UTF-8.
@@ -192,6 +216,44 @@ TEST_P(HardeningApi, TheLogIsJsonFromItsFirstLineToItsLastAndAClientCannotForgeA
   EXPECT_EQ(forged_path, 1u);
   EXPECT_EQ(status_413, 1u) << "an early 413 is logged";
   EXPECT_EQ(status_400, 1u) << "a header that does not parse is logged";
+}
+
+TEST_P(HardeningApi, ControlCharactersAreRefusedInEveryTextFieldByName) {
+  auto customer = [&](const std::string& fields) {
+    return admin_->Post("/api/v1/customers", R"({"phone":"13800001111",)" + fields + "}");
+  };
+  EXPECT_EQ(customer(R"("name":"王\u0000明")").FieldReason("name"), "control_character");  // cut the XLSX cell
+  EXPECT_EQ(customer(R"("name":"\t=1+1")").FieldReason("name"), "control_character");     // passed the CSV guard
+  EXPECT_EQ(customer(R"("name":"\r=1+1")").FieldReason("name"), "control_character");
+  EXPECT_EQ(customer(R"("name":"张\u202egnaw")").FieldReason("name"), "control_character");  // right-to-left override
+  EXPECT_EQ(customer(R"("name":"x","address":"a\u001b[2Jb")").FieldReason("address"), "control_character");
+  EXPECT_EQ(customer(R"("name":"x","tags":["ok","a\u0007"])").FieldReason("tags[1]"), "control_character");
+  EXPECT_EQ(admin_->Post("/api/v1/customers", R"({"name":"x","phones":[{"phone":"13800001111","label":"家\u0000"}]})")
+                .FieldReason("phones[0].label"),
+            "control_character");
+  auto made = customer(R"("name":"王小明")");
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(admin_->Get("/api/v1/customers?limit=500").json.at("items").as_array().size(), 1u) << "nothing half-written";
+  // A one-line field refuses a line break; a text block keeps line breaks and TABs but no other control.
+  auto ticket = [&](const std::string& fields) {
+    return admin_->Post("/api/v1/tickets",
+                        fmt::format(R"({{"customer_id":{},"channel":"hotline","kind":"inquiry",{}}})", made.Int("id"), fields));
+  };
+  EXPECT_EQ(ticket(R"("title":"交房\n时间")").FieldReason("title"), "control_character");
+  EXPECT_EQ(ticket(R"("title":"交房时间","description":"a\u0000b")").FieldReason("description"), "control_character");
+  auto opened = ticket(R"("title":"交房时间","description":"第一行\r\n第二行\t完")");
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  EXPECT_EQ(opened.Str("description"), "第一行\r\n第二行\t完");
+  // An import names the row and the field, and keeps the rows that are clean.
+  auto imported = ToReply(admin_->raw().Post("/api/v1/imports/customers", {{"Authorization", "Bearer " + admin_->token()}},
+                                             std::string("name,phone\n李\x01雷,13800002222\n韩梅梅,13800003333\n"), "text/csv"));
+  ASSERT_EQ(imported.status, 201) << imported.body;
+  EXPECT_EQ(imported.Int("imported"), 1);
+  ASSERT_EQ(imported.json.at("errors").as_array().size(), 1u) << imported.body;
+  const auto& error = imported.json.at("errors").as_array()[0].as_object();
+  EXPECT_EQ(error.at("line").as_int64(), 2);
+  EXPECT_EQ(error.at("field").as_string(), "name");
+  EXPECT_EQ(error.at("message").as_string(), "control_character");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, HardeningApi, testing::ValuesIn(EnabledBackends()), BackendName);

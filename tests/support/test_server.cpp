@@ -19,7 +19,8 @@
 
 namespace hearth::test {
 
-TestServer::TestServer(const std::string& db_url, std::vector<std::string> extra_args) {
+TestServer::TestServer(const std::string& db_url, std::vector<std::string> extra_args,
+                       std::vector<std::pair<std::string, std::string>> env) {
   static int counter = 0;
   log_path_ = (std::filesystem::temp_directory_path() / fmt::format("hearth_server_{}_{}.log", getpid(), counter++)).string();
   std::vector<std::string> args{HEARTH_BINARY, "serve", "--listen", "127.0.0.1:0", "--db", db_url, "--fast-hashing"};
@@ -33,6 +34,13 @@ TestServer::TestServer(const std::string& db_url, std::vector<std::string> extra
       dup2(fileno(log), 2);
     }
     setenv("HEARTH_ADMIN_PASSWORD", kAdminPassword, 1);
+    for (const auto& [name, value] : env) {
+      if (value.empty()) {
+        unsetenv(name.c_str());
+      } else {
+        setenv(name.c_str(), value.c_str(), 1);
+      }
+    }
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -186,6 +194,16 @@ Reply Api::Login(const std::string& username, const std::string& password) {
   Reply reply = ToReply(client_->Post("/api/v1/auth/login", body, "application/json"));
   if (reply.status == 200) token_ = std::string(reply.json.at("token").as_string());
   return reply;
+}
+
+std::pair<int, std::string> RunHearthOutput(const std::string& env, const std::string& args) {
+  FILE* pipe = ::popen(("env " + env + " " + HEARTH_BINARY + " " + args + " 2>&1").c_str(), "r");
+  if (!pipe) return {-1, ""};
+  std::string out;
+  char buf[4096];
+  while (const std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+  const int status = ::pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
 int RunHearth(const std::string& args) {

@@ -18,7 +18,10 @@ class TestServer {
  public:
   static constexpr const char* kAdminPassword = "Admin-pass-2026";
 
-  explicit TestServer(const std::string& db_url, std::vector<std::string> extra_args = {});
+  /// `env`: variables to set for the server (an empty value unsets it), after
+  /// HEARTH_ADMIN_PASSWORD=kAdminPassword.
+  explicit TestServer(const std::string& db_url, std::vector<std::string> extra_args = {},
+                      std::vector<std::pair<std::string, std::string>> env = {});
   ~TestServer();
 
   /// Sends SIGTERM and waits for the exit; returns the exit status (-1 when it had to be killed).
@@ -81,5 +84,8 @@ Reply ToReply(const httplib::Result& result);
 /// Runs the hearth binary with `args` (a shell command line's arguments), output discarded;
 /// answers its exit status.
 int RunHearth(const std::string& args);
+/// Runs `env_and_args` as `env VAR=… hearth ARGS…` would; answers the exit status and what it
+/// printed (standard output and error together).
+std::pair<int, std::string> RunHearthOutput(const std::string& env, const std::string& args);
 
 }  // namespace hearth::test

@@ -178,6 +178,10 @@ describe('Customer import and export', { concurrency: false }, () => {
       `8,手机号,格式无效,phone,invalid_format,${rowAt(8)}`,
       `9,姓名,必填，不能为空,name,required,${rowAt(9)}`,
     ]);
+    // The same report as a workbook, made by the server too.
+    const workbook = await download(() => page.getByTestId('download-error-report-xlsx').click());
+    assert.equal(workbook.name, '客户名单_错误报告.xlsx');
+    assert.ok(workbook.text.startsWith('PK'), 'an XLSX file (a zip)');
   });
 
   it('imports the good rows, which then appear in the list', kStep, async () => {

@@ -54,6 +54,7 @@ describe('Hearth web app', { concurrency: false }, () => {
     assert.equal(cookies.hearth_session.httpOnly, true);
     assert.equal(cookies.hearth_session.sameSite, 'Strict');
     assert.equal(cookies.hearth_csrf.httpOnly, false);
+    assert.equal(cookies.hearth_device.httpOnly, true, 'the device id (login throttle) is HttpOnly too');
     assert.equal(await page.evaluate(() => document.cookie.includes('hearth_session')), false, 'scripts cannot read it');
     assert.equal(await page.evaluate(() => localStorage.getItem('hearth.token')), null, 'no token in storage');
     // The figures come from the list endpoints: wait until both show a number.
@@ -189,6 +190,25 @@ describe('Hearth web app', { concurrency: false }, () => {
     assert.equal(after.body.locked, false);
   });
 
+  it('holds a name back after five wrong passwords and says for how long, on a phone', kStep, async () => {
+    // A browser that never signed in as this person: the account's back-off holds it (SECURITY.md).
+    const fresh = await browser.newContext({ baseURL: new URL(page.url()).origin, viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const phone = await fresh.newPage();
+    await phone.goto('/login');
+    const attempt = async (password) => {
+      await phone.getByLabel('用户名').fill(username);
+      await phone.getByLabel('密码').fill(password);
+      const answered = phone.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/auth/login');
+      await phone.getByRole('button', { name: /登\s*录/ }).click();
+      return (await answered).status();
+    };
+    for (let i = 0; i < 5; i++) assert.equal(await attempt(`wrong-${i}-${suffix}`), 401);
+    assert.equal(await attempt(`E2e-pass-${suffix}`), 429, 'even the right password waits');
+    await phone.getByText('登录尝试过多，请 1 分钟后再试').waitFor();
+    await shot(phone, 'login-held-back');
+    await fresh.close();
+  });
+
   it('switches to English and back', kStep, async () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: /Sign out/ }).waitFor();
@@ -270,7 +290,10 @@ describe('Hearth web app', { concurrency: false }, () => {
   it('logs out and is sent back to the login page', kStep, async () => {
     await page.getByRole('button', { name: /退出登录/ }).click();
     await page.waitForURL('**/login');
-    assert.deepEqual(await sessionCookies(page), {}, 'both cookies are gone');
+    const left = await sessionCookies(page);
+    assert.deepEqual(Object.keys(left), ['hearth_device'], 'both session cookies are gone; the device id stays');
+    assert.equal(left.hearth_device.httpOnly, true);
+    assert.equal(left.hearth_device.path, '/api/v1/auth/login', 'sent only to the login');
     await page.goto('/admin/users');
     await page.waitForURL('**/login');
     await page.getByLabel('用户名').waitFor();

@@ -8,6 +8,7 @@
 
 #include "core/masking.hpp"
 #include "core/phone.hpp"
+#include "core/text.hpp"
 #include "http/body_reader.hpp"
 #include "modules/customers/resident_id.hpp"
 #include "modules/customers/search_terms.hpp"
@@ -92,6 +93,7 @@ Result<CustomerInput> ParseCustomerInput(const boost::json::object& body, bool p
           if (const auto* l = arr[i].as_object().if_contains("label"); l && l->is_string()) {
             label = l->as_string();
             if (http::Utf8Length(label) > 20) in.Invalid(field + ".label", "too_long");
+            if (HasControlCharacter(label)) in.Invalid(field + ".label", "control_character");
           }
         } else {
           in.WrongTypeOf(field, "must_be_phone");

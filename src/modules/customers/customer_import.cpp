@@ -1,7 +1,10 @@
 #include "modules/customers/customer_import.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <unordered_map>
+
+#include "core/csv.hpp"
 
 namespace hearth::customers {
 
@@ -78,14 +81,129 @@ std::string ChineseWordFor(std::string_view field, std::string_view value) {
   return std::string(it == kWordOfValue.end() ? value : it->second);
 }
 
+void ImportReport::AddError(int line, std::string field, std::string reason) {
+  ++errors_total;
+  std::string kind_field = field.substr(0, field.find('['));
+  ++kinds[{std::move(kind_field), reason}];
+  if (errors.size() < kErrorsAnswered) errors.push_back({line, std::move(field), std::move(reason)});
+}
+
 boost::json::object ToJson(const ImportReport& r) {
   boost::json::array errors;
   for (const auto& e : r.errors) {
     errors.push_back(boost::json::object{{"line", e.line}, {"field", e.field}, {"message", e.message}});
   }
-  return {{"rows", r.rows},         {"imported", r.imported}, {"duplicates", r.duplicates},
-          {"merged", r.merged},     {"rejected", r.rejected}, {"errors", std::move(errors)}};
+  std::vector<std::pair<std::pair<std::string, std::string>, std::int64_t>> kinds(r.kinds.begin(), r.kinds.end());
+  std::stable_sort(kinds.begin(), kinds.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  boost::json::array kinds_json;
+  for (const auto& [kind, count] : kinds) {
+    kinds_json.push_back(boost::json::object{{"field", kind.first}, {"reason", kind.second}, {"count", count}});
+  }
+  boost::json::object out{{"rows", r.rows},
+                          {"imported", r.imported},
+                          {"duplicates", r.duplicates},
+                          {"merged", r.merged},
+                          {"rejected", r.rejected},
+                          {"errors", std::move(errors)},
+                          {"errors_total", r.errors_total},
+                          {"error_kinds", std::move(kinds_json)},
+                          {"error_report", nullptr}};
+  if (r.error_report_id) {
+    const std::string path = "/api/v1/imports/customers/error-reports/" + std::to_string(*r.error_report_id);
+    out["error_report"] = boost::json::object{{"id", *r.error_report_id}, {"csv", path}, {"xlsx", path + "?format=xlsx"}};
+  }
+  return out;
 }
+
+std::string ReasonWords(std::string_view reason) {
+  // The web app's Chinese for the same reasons (web/src/modules/customers/messages.ts, import.reason.*,
+  // and the shell's reason.*), so that its table and this report read alike.
+  static const std::unordered_map<std::string_view, std::string_view> kWords{
+      {"required", "必填，不能为空"},
+      {"taken", "与已有客户的手机号或证件号重复"},
+      {"duplicate_customer", "与已有客户重复"},
+      {"unclosed_quote", "引号未闭合：从此行起的内容可能被读成了一个单元格"},
+      {"invalid_checksum", "身份证校验位错误"},
+      {"invalid_birth_date", "身份证出生日期无效"},
+      {"contradicts_id_number", "与身份证信息不一致"},
+      {"too_long", "内容过长"},
+      {"too_short", "内容过短"},
+      {"control_character", "含有不允许的控制字符"},
+      {"invalid", "格式或取值无效"},
+      {"invalid_format", "格式无效"},
+      {"invalid_value", "取值无效"},
+      {"out_of_range", "超出允许范围"},
+      {"in_future", "不能晚于今天"},
+      {"must_be_string", "应为文本"},
+      {"must_be_integer", "应为整数"},
+      {"must_be_boolean", "应为是或否"},
+      {"must_be_array", "应为列表"},
+      {"must_be_phone", "应为电话号码"},
+      {"too_many", "数量过多"},
+  };
+  auto it = kWords.find(reason);
+  return std::string(it == kWords.end() ? reason : it->second);
+}
+
+std::string FieldWords(std::string_view field) {
+  if (field.empty()) return "整行";
+  const auto bracket = field.find('[');
+  std::string base(field.substr(0, bracket));
+  if (base == "phones") base = "phone";
+  const std::string label = HeaderOfField(base);
+  if (bracket == std::string_view::npos) return label;
+  const int index = std::atoi(std::string(field.substr(bracket + 1)).c_str());
+  return label + "（第 " + std::to_string(index + 1) + " 项）";
+}
+
+namespace {
+
+/// One field of the stored report: always quoted, nothing left out or defused (that is done
+/// when the report is downloaded: ErrorReportRows).
+void AppendStored(std::string& out, std::string_view field) {
+  out += '"';
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+}  // namespace
+
+void ErrorReportWriter::SetHeader(const std::vector<std::string>& header) {
+  csv_.clear();
+  for (std::string_view title : {"行号", "字段", "问题", "字段代码", "原因代码"}) {
+    if (title != "行号") csv_ += ',';
+    AppendStored(csv_, title);
+  }
+  for (const auto& cell : header) {
+    csv_ += ',';
+    AppendStored(csv_, cell);
+  }
+  csv_ += '\n';
+}
+
+void ErrorReportWriter::AddProblem(int line, std::string_view field, std::string_view reason,
+                                   const std::vector<std::string>& cells) {
+  AppendStored(csv_, std::to_string(line));
+  for (const std::string& text : {FieldWords(field), ReasonWords(reason), std::string(field), std::string(reason)}) {
+    csv_ += ',';
+    AppendStored(csv_, text);
+  }
+  for (const auto& cell : cells) {
+    csv_ += ',';
+    AppendStored(csv_, cell);
+  }
+  csv_ += '\n';
+  ++problems_;
+}
+
+void ErrorReportWriter::AddRow(int line, const Error& error, const std::vector<std::string>& cells) {
+  if (error.fields.empty()) AddProblem(line, "", error.slug, cells);
+  for (const auto& f : error.fields) AddProblem(line, f.field, f.reason, cells);
+}
+
 
 std::string FieldOfHeader(std::string_view header) {
   static const std::unordered_map<std::string_view, std::string_view> kFields{

@@ -2,11 +2,14 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <boost/json/object.hpp>
+
+#include "core/error.hpp"
 
 namespace hearth::customers {
 
@@ -29,15 +32,51 @@ struct ImportError {
   std::string message;  ///< the reason slug ("invalid_checksum", "required"…)
 };
 
-/// The answer of an import (API.md): every rejected row is in `errors`.
+/// The answer of an import (API.md). Bounded whatever the file: the first kErrorsAnswered
+/// problems, the count of every kind of problem, and the stored report of every rejected row
+/// with the row as the file had it (GET /api/v1/imports/customers/error-reports/{id}).
 struct ImportReport {
+  static constexpr std::size_t kErrorsAnswered = 1000;
   std::int64_t rows = 0;
   std::int64_t imported = 0;
   std::int64_t duplicates = 0;
   std::int64_t merged = 0;
   std::int64_t rejected = 0;
-  std::vector<ImportError> errors;
+  std::vector<ImportError> errors;   ///< the first kErrorsAnswered problems, in the file's order
+  std::int64_t errors_total = 0;     ///< every problem found
+  std::map<std::pair<std::string, std::string>, std::int64_t> kinds;  ///< (field, reason) → problems
+  std::optional<std::int64_t> error_report_id;
+
+  /// Counts a problem; keeps it when fewer than kErrorsAnswered are kept. A field of a list
+  /// ("phones[2]") counts as the list's ("phones").
+  void AddError(int line, std::string field, std::string reason);
 };
+
+/// The error report of an import, as CSV: a line per problem (as the web app's table shows them):
+/// the line, the field and the reason in Chinese words and as codes, and the row's cells under
+/// the file's own header, so that the rows can be mended and imported again.
+class ErrorReportWriter {
+ public:
+  /// The file's header row (before any problem is added).
+  void SetHeader(const std::vector<std::string>& header);
+  /// Every problem of a rejected row.
+  void AddRow(int line, const Error& error, const std::vector<std::string>& cells);
+  /// One problem; `cells` empty for one without a row (a quote left open at the end of the file).
+  void AddProblem(int line, std::string_view field, std::string_view reason, const std::vector<std::string>& cells = {});
+  bool empty() const { return problems_ == 0; }
+  std::int64_t problems() const { return problems_; }
+  const std::string& csv() const { return csv_; }
+
+ private:
+  std::string csv_;
+  std::int64_t problems_ = 0;
+};
+
+/// The Chinese words of a problem's reason ("invalid_checksum" → "身份证校验位错误"), or the reason.
+std::string ReasonWords(std::string_view reason);
+/// The Chinese words of a problem's field: its column's header ("手机号"), "子女出生年份（第 2 项）"
+/// for an item of a list, "整行" for the whole row.
+std::string FieldWords(std::string_view field);
 
 /// Called after each batch with rows done and rows in the file (an estimate until the end:
 /// a CSV's line count, an XLSX sheet's declared size).

@@ -231,6 +231,29 @@ void CustomerRepo::SetSearchTermsVersion(db::Tx& tx, int version) {
   tx.Execute("UPDATE customer_search_state SET terms_version = $1 WHERE id = 1", version);
 }
 
+namespace {
+constexpr std::int64_t kErrorReportKeptMs = 7LL * 24 * 3600 * 1000;
+constexpr std::string_view kForgetErrorReports = "DELETE FROM import_error_reports WHERE created_at < $1";
+constexpr std::string_view kInsertErrorReport = R"sql(
+INSERT INTO import_error_reports (tenant_id, user_id, rows_rejected, content, created_at)
+VALUES ($1, $2, $3, $4, $5) RETURNING id)sql";
+constexpr std::string_view kFindErrorReport =
+    "SELECT user_id, content FROM import_error_reports WHERE id = $1 AND tenant_id = $2";
+}  // namespace
+
+std::int64_t CustomerRepo::InsertErrorReport(db::Tx& tx, std::int64_t tenant_id, std::int64_t user_id,
+                                             std::int64_t rows, const std::string& csv, Timestamp now) {
+  tx.Execute(kForgetErrorReports, Timestamp{now.ms - kErrorReportKeptMs});
+  return tx.Execute(kInsertErrorReport, tenant_id, user_id, rows, csv, now).front().Int(0);
+}
+
+std::optional<std::pair<std::int64_t, std::string>> CustomerRepo::FindErrorReport(db::Tx& tx, std::int64_t tenant_id,
+                                                                                  std::int64_t id) {
+  auto rows = tx.Execute(kFindErrorReport, id, tenant_id);
+  if (rows.empty()) return std::nullopt;
+  return std::pair{rows.front().Int(0), rows.front().Text(1)};
+}
+
 void CustomerRepo::IndexInserted(db::Tx& tx, std::int64_t first_id, std::int64_t last_id) {
   if (tx.backend() == db::Backend::kSqlite && first_id <= last_id) tx.Execute(kIndexRange, first_id, last_id);
 }

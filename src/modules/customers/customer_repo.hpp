@@ -32,6 +32,12 @@ class CustomerRepo {
   /// Adds customers `first_id`..`last_id` (inserted with index_now false, in this transaction)
   /// to the search index.
   void IndexInserted(db::Tx& tx, std::int64_t first_id, std::int64_t last_id);
+  /// Stores an import's error report (ErrorReportWriter's CSV) and forgets reports older than a
+  /// week; answers its id.
+  std::int64_t InsertErrorReport(db::Tx& tx, std::int64_t tenant_id, std::int64_t user_id, std::int64_t rows,
+                                 const std::string& csv, Timestamp now);
+  /// An error report of the tenant: who made it and its CSV.
+  std::optional<std::pair<std::int64_t, std::string>> FindErrorReport(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
   /// Writes every column and replaces the phones when the version matches (or is not given).
   bool Update(db::Tx& tx, const Customer& c, const std::string& search_terms, std::optional<std::int64_t> expected_version);
   /// The customer, with its org path and whether a viewer at `viewer_path` sees it (`shared`: held

@@ -104,7 +104,7 @@ Result<Response> PostReveal(Request& req, CustomerService& service) {
   if (!req.body.empty()) {
     HEARTH_ASSIGN(auto body, req.JsonObject());
     http::BodyReader in(body);
-    auto r = in.String("reason", {.max_chars = 200});
+    auto r = in.String("reason", {.max_chars = 200, .multiline = true});
     HEARTH_TRY(in.Finish());
     reason = r.value_or("");
   }
@@ -133,16 +133,16 @@ Result<Response> PostImport(Request& req, CustomersModule& module) {
     return tl::unexpected(Error{ErrorCode::kInvalidArgument, "validation_failed", "send the file as CSV or XLSX",
                                      {{"file", "unsupported_format"}}, {}});
   }
-  if (xlsx_type && !LooksLikeZip(req.body)) return FailField("file", "not_xlsx");
+  if (xlsx_type && !LooksLikeZip(req.Bytes())) return FailField("file", "not_xlsx");
   // RFC 7240: with "Prefer: respond-async" the answer is the job, at once; GET it for progress.
   if (req.Header("prefer").value_or("").find("respond-async") != std::string_view::npos) {
-    HEARTH_ASSIGN(auto job, module.imports.Start(req.context, std::move(req.body), options));
+    HEARTH_ASSIGN(auto job, module.imports.Start(req.context, req.TakeBytes(), options));
     auto res = http::Json(http::kAccepted, ToJson(job));
     res.headers.emplace_back("Location", "/api/v1/imports/" + std::to_string(job.id));
     res.headers.emplace_back("Preference-Applied", "respond-async");
     return res;
   }
-  HEARTH_ASSIGN(auto report, module.service.Import(req.context, req.body, options));
+  HEARTH_ASSIGN(auto report, module.service.Import(req.context, req.Bytes(), options));
   return http::Json(options.dry_run ? http::kOk : http::kCreated, ToJson(report));
 }
 
@@ -163,7 +163,7 @@ Result<Response> GetExport(Request& req, CustomerService& service) {
 }  // namespace
 
 platform::Manifest BuildManifest(CustomersModule& module) {
-  platform::Manifest m{.name = "customers", .folder = "modules/customers", .tables = {{"customers"}, {"customer_phones"}, {"customer_shares"}, {"timeline_events"}, {"import_jobs"}, {"customer_fts", "", true}, {"customer_search_state", ""}}};
+  platform::Manifest m{.name = "customers", .folder = "modules/customers", .tables = {{"customers"}, {"customer_phones"}, {"customer_shares"}, {"timeline_events"}, {"import_jobs"}, {"import_error_reports"}, {"customer_fts", "", true}, {"customer_search_state", ""}}};
   m.constraints.push_back({"uq_customer_phones_phone", {"phone", "taken", ErrorCode::kConflict, "duplicate_customer"}});
   m.constraints.push_back({"uq_customers_id_number", {"id_number", "taken", ErrorCode::kConflict, "duplicate_customer"}});
   m.constraints.push_back({"ck_customers_gender", {"gender", "invalid_value", ErrorCode::kInvalidArgument, "validation_failed"}});
@@ -194,6 +194,17 @@ platform::Manifest BuildManifest(CustomersModule& module) {
     HEARTH_ASSIGN(auto id, r.PathId("id"));
     return http::Render(module.imports.Get(r.context, id), http::kOk, [](const ImportJob& j) { return ToJson(j); });
   });
+  m.Route({"GET", "/api/v1/imports/customers/error-reports/{id}", Permission::kRecordWrite, http::BodyLimit::kJson, true},
+          [&s](Request& r) -> Result<http::Response> {
+            HEARTH_ASSIGN(auto id, r.PathId("id"));
+            const std::string format = r.Query("format").value_or("csv");
+            if (format != "csv" && format != "xlsx") return http::BadQuery("format", "invalid_value", "format is csv or xlsx");
+            HEARTH_ASSIGN(auto file, s.ErrorReport(r.context, id, format));
+            http::Response res{http::kOk, format == "csv" ? "text/csv; charset=utf-8" : std::string(kXlsxType), std::move(file), {}};
+            res.headers.emplace_back("Content-Disposition",
+                                     "attachment; filename=\"import-errors-" + std::to_string(id) + "." + format + "\"");
+            return res;
+          });
   m.Route({"GET", "/api/v1/exports/customers", Permission::kRecordRead, http::BodyLimit::kJson, true}, [&s](Request& r) -> Result<http::Response> { return GetExport(r, s); });
   m.seed = [&s]() -> Result<void> {
     HEARTH_TRY(s.RefreshSearchTerms());

@@ -99,6 +99,9 @@ class CustomerService {
                               const ImportProgress& progress = {});
   /// What the caller may see (matching `q` when given), masked as they would see it, as CSV
   /// (UTF-8 with BOM, for Excel) or XLSX. At most `max_rows` rows.
+  /// An import's error report (ImportReport::error_report_id) as "csv" (UTF-8 with a BOM) or
+  /// "xlsx": the importer's own, or any of the group's for an administrator; 404 otherwise.
+  Result<std::string> ErrorReport(const RequestContext& ctx, std::int64_t id, const std::string& format);
   Result<std::string> Export(const RequestContext& ctx, const std::optional<std::string>& q, const std::string& format,
                              int max_rows);
 

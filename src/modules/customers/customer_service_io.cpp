@@ -12,6 +12,7 @@
 
 #include "core/bounded_queue.hpp"
 #include "core/csv.hpp"
+#include "core/text.hpp"
 #include "core/xlsx_reader.hpp"
 #include "modules/customers/customer_service.hpp"
 
@@ -65,6 +66,7 @@ struct PreparedRow {
   Customer customer;
   CustomerInput input;  ///< what the row said, to fill a known customer's gaps (merge)
   std::string terms;
+  std::vector<std::string> cells;  ///< the row as the file had it, when it is rejected (the error report)
 };
 using PreparedBatch = std::vector<PreparedRow>;
 
@@ -78,11 +80,40 @@ Result<void> ReadRows(std::string_view bytes, const std::function<bool(const std
     }
     return {};
   }
-  auto text = DecodeText(bytes);
-  if (!text) return FailField("file", "not_utf8_or_gb18030");
-  on_size(std::max<std::int64_t>(0, std::count(text->begin(), text->end(), '\n') - 1 + (text->ends_with('\n') ? 0 : 1)));
-  unclosed_quote = ReadCsv(*text, on_row);
+  // UTF-8 is read where it lies (an upload's mapped file: no copy); GB18030 is converted.
+  std::string_view text = bytes;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::string converted;
+  if (!IsUtf8(text)) {
+    auto decoded = DecodeText(bytes);
+    if (!decoded) return FailField("file", "not_utf8_or_gb18030");
+    converted = std::move(*decoded);
+    text = converted;
+  }
+  on_size(std::max<std::int64_t>(0, std::count(text.begin(), text.end(), '\n') - 1 + (text.ends_with('\n') ? 0 : 1)));
+  unclosed_quote = ReadCsv(text, on_row);
   return {};
+}
+
+/// An XLSX workbook of one sheet that `fill` writes, as bytes. libxlsxwriter writes a file: a
+/// private temporary one, named by the request.
+std::string XlsxBytes(const std::string& request_id, const char* sheet_name,
+                      const std::function<void(lxw_workbook*, lxw_worksheet*)>& fill) {
+  const std::string path =
+      (std::filesystem::temp_directory_path() / ("hearth-export-" + std::to_string(getpid()) + "-" + request_id + ".xlsx"))
+          .string();
+  lxw_workbook* workbook = workbook_new(path.c_str());
+  if (!workbook) throw std::runtime_error("cannot create the workbook");
+  fill(workbook, workbook_add_worksheet(workbook, sheet_name));
+  if (workbook_close(workbook) != LXW_NO_ERROR) {
+    std::filesystem::remove(path);
+    throw std::runtime_error("cannot write the workbook");
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  std::filesystem::remove(path);
+  return buffer.str();
 }
 
 }  // namespace
@@ -112,6 +143,7 @@ Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::str
   std::atomic<std::int64_t> rows_total{0};
   std::optional<Error> file_error;
   std::optional<int> unclosed_quote;
+  std::vector<std::string> header;  // set by the reader before it hands over any row
   std::thread reader([&] {
     try {
       std::vector<std::string> fields;
@@ -119,6 +151,7 @@ Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::str
       batch.reserve(chunk_rows);
       auto on_row = [&](const std::vector<std::string>& cells, int line) {
         if (fields.empty()) {
+          header = cells;
           for (const auto& h : cells) fields.push_back(FieldOfHeader(h));
           for (std::size_t i = 0; i < cells.size(); ++i) {
             if (fields[i].empty() && !cells[i].empty()) {
@@ -139,12 +172,14 @@ Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::str
         auto input = ParseCustomerInput(RowToJson(fields, cells), false);
         if (!input) {
           row.error = std::move(input.error());
+          row.cells = cells;
         } else {
           row.customer.tenant_id = actor.tenant_id;
           row.customer.org_unit_id = org_unit_id;
           row.customer.created_at = row.customer.updated_at = now;
           if (auto applied = ApplyInput(row.customer, *input, today, now); !applied) {
             row.error = std::move(applied.error());
+            row.cells = cells;
           } else {
             row.terms = SearchTermsOf(row.customer);
             row.input = std::move(*input);
@@ -167,11 +202,15 @@ Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::str
   });
 
   ImportReport report;
+  ErrorReportWriter error_file;  // every rejected row, stored at the end for download
   std::unordered_set<std::string> seen_keys;  // phones and ID numbers met earlier in this file
-  auto reject = [&](int line, const Error& e) {
+  auto reject = [&](const PreparedRow& row) {
     ++report.rejected;
-    if (e.fields.empty()) report.errors.push_back({line, "", e.slug});
-    for (const auto& f : e.fields) report.errors.push_back({line, f.field, f.reason});
+    const Error& e = *row.error;
+    if (e.fields.empty()) report.AddError(row.line, "", e.slug);
+    for (const auto& f : e.fields) report.AddError(row.line, f.field, f.reason);
+    if (error_file.empty()) error_file.SetHeader(header);
+    error_file.AddRow(row.line, e, row.cells);
   };
   // On SQLite a batch's new customers get their timeline event with one statement.
   const bool bulk_timeline = db_.backend() == db::Backend::kSqlite;
@@ -182,7 +221,7 @@ Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::str
     std::vector<std::string> keys;
     for (PreparedRow& row : rows) {
       if (row.error) {
-        reject(row.line, *row.error);
+        reject(row);
         continue;
       }
       Customer& c = row.customer;
@@ -259,7 +298,20 @@ Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::str
   reader.join();
   if (write_error) return tl::unexpected(std::move(*write_error));
   if (file_error) return tl::unexpected(std::move(*file_error));
-  if (unclosed_quote) report.errors.push_back({*unclosed_quote, "", "unclosed_quote"});
+  if (unclosed_quote) {
+    report.AddError(*unclosed_quote, "", "unclosed_quote");
+    if (error_file.empty()) error_file.SetHeader(header);
+    error_file.AddProblem(*unclosed_quote, "", "unclosed_quote");
+  }
+  if (!error_file.empty()) {
+    // Stored (a dry run's too: checking a file is where the report helps most), so that the
+    // answer stays small however many rows are rejected.
+    auto stored = db_.Transact([&](db::Tx& tx) -> Result<std::int64_t> {
+      return repo_->InsertErrorReport(tx, actor.tenant_id, actor.user_id, report.rejected, error_file.csv(), now);
+    });
+    if (!stored) return tl::unexpected(std::move(stored.error()));
+    report.error_report_id = *stored;
+  }
   if (progress) progress(report.rows, report.rows);
   if (!options.dry_run) {
     db_.Transact([&](db::Tx& tx) -> Result<void> {
@@ -321,41 +373,64 @@ Result<std::string> CustomerService::Export(const RequestContext& ctx, const std
     }
     return out;
   }
-  // XLSX through libxlsxwriter, which writes a file: a private temporary one.
-  const std::string path =
-      (std::filesystem::temp_directory_path() / ("hearth-export-" + std::to_string(getpid()) + "-" + ctx.request_id + ".xlsx"))
-          .string();
-  lxw_workbook* workbook = workbook_new(path.c_str());
-  if (!workbook) throw std::runtime_error("cannot create the export workbook");
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "客户");
-  lxw_format* bold = workbook_add_format(workbook);
-  format_set_bold(bold);
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(i), HeaderOfField(columns[i]).c_str(), bold);
-  }
-  lxw_row_t r = 1;
-  for (const auto& c : customers) {
-    const auto json = ToJson(c, unmasked);
+  return XlsxBytes(ctx.request_id, "客户", [&](lxw_workbook* workbook, lxw_worksheet* sheet) {
+    lxw_format* bold = workbook_add_format(workbook);
+    format_set_bold(bold);
     for (std::size_t i = 0; i < columns.size(); ++i) {
-      const auto& v = json.at(columns[i]);
-      if (v.is_int64() && columns[i] != "id_number") {
-        worksheet_write_number(sheet, r, static_cast<lxw_col_t>(i), static_cast<double>(v.as_int64()), nullptr);
-      } else {
-        // Text cells stay text: ID numbers and phones must not become numbers in Excel.
-        worksheet_write_string(sheet, r, static_cast<lxw_col_t>(i), ExportCell(json, columns[i]).c_str(), nullptr);
+      worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(i), HeaderOfField(columns[i]).c_str(), bold);
+    }
+    lxw_row_t r = 1;
+    for (const auto& c : customers) {
+      const auto json = ToJson(c, unmasked);
+      for (std::size_t i = 0; i < columns.size(); ++i) {
+        const auto& v = json.at(columns[i]);
+        if (v.is_int64() && columns[i] != "id_number") {
+          worksheet_write_number(sheet, r, static_cast<lxw_col_t>(i), static_cast<double>(v.as_int64()), nullptr);
+        } else {
+          // Text cells stay text: ID numbers and phones must not become numbers in Excel. A control
+          // character stored before they were refused would cut the cell (NUL) or break the XML.
+          const std::string text = WithoutControlCharacters(ExportCell(json, columns[i]), {.line_breaks = true});
+          worksheet_write_string(sheet, r, static_cast<lxw_col_t>(i), text.c_str(), nullptr);
+        }
+      }
+      ++r;
+    }
+  });
+}
+
+Result<std::string> CustomerService::ErrorReport(const RequestContext& ctx, std::int64_t id, const std::string& format) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not import customers");
+  auto found = db_.Read([&](db::Tx& tx) { return repo_->FindErrorReport(tx, actor.tenant_id, id); });
+  // The rows are the importer's file: theirs (and an administrator's) to read, nobody else's.
+  if (!found || (found->first != actor.user_id && !actor.IsAdmin())) return NotFound("no such error report");
+  std::vector<std::vector<std::string>> rows;
+  ReadCsv(found->second, [&](const std::vector<std::string>& cells, int) {
+    rows.push_back(cells);
+    return true;
+  });
+  if (format == "csv") {
+    std::string out = "\xEF\xBB\xBF";  // a BOM, so that Excel reads the UTF-8
+    for (const auto& cells : rows) {
+      for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0) out += ',';
+        AppendCsvField(out, cells[i]);
+      }
+      out += "\r\n";
+    }
+    return out;
+  }
+  return XlsxBytes(ctx.request_id, "未导入的行", [&](lxw_workbook* workbook, lxw_worksheet* sheet) {
+    lxw_format* bold = workbook_add_format(workbook);
+    format_set_bold(bold);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      for (std::size_t i = 0; i < rows[r].size(); ++i) {
+        const std::string text = WithoutControlCharacters(rows[r][i], {.line_breaks = true});
+        worksheet_write_string(sheet, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(i), text.c_str(),
+                               r == 0 ? bold : nullptr);
       }
     }
-    ++r;
-  }
-  if (workbook_close(workbook) != LXW_NO_ERROR) {
-    std::filesystem::remove(path);
-    throw std::runtime_error("cannot write the export workbook");
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  std::filesystem::remove(path);
-  return buffer.str();
+  });
 }
 
 }  // namespace hearth::customers

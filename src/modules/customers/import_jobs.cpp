@@ -85,7 +85,7 @@ struct ImportJobs::Running {
   ImportJob job;
   RequestContext ctx;
   ImportOptions options;
-  std::string bytes;
+  http::SharedBytes bytes;  ///< the file (an upload's, mapped) until the job ends
   std::atomic<bool> cancel{false};
   std::atomic<bool> finished{false};
   std::thread thread;
@@ -113,7 +113,7 @@ void ImportJobs::Reap() {
   }
 }
 
-Result<ImportJob> ImportJobs::Start(const RequestContext& ctx, std::string bytes, const ImportOptions& options) {
+Result<ImportJob> ImportJobs::Start(const RequestContext& ctx, http::SharedBytes bytes, const ImportOptions& options) {
   HEARTH_TRY(customers_.ImportTarget(ctx, options));
   const Actor& actor = ctx.actor_ref();
   std::lock_guard lock(mutex_);
@@ -128,8 +128,8 @@ Result<ImportJob> ImportJobs::Start(const RequestContext& ctx, std::string bytes
   job.kind = "customers";
   job.status = "running";
   job.dry_run = options.dry_run;
-  job.format = LooksLikeZip(bytes) ? "xlsx" : "csv";
-  job.bytes = static_cast<std::int64_t>(bytes.size());
+  job.format = LooksLikeZip(bytes.view) ? "xlsx" : "csv";
+  job.bytes = static_cast<std::int64_t>(bytes.view.size());
   job.created_at = job.updated_at = clock_.Now();
   HEARTH_ASSIGN(job.id, db_.Transact([&](db::Tx& tx) -> Result<std::int64_t> {
     return tx.Execute(kInsert, job.tenant_id, job.user_id, job.kind, job.dry_run, job.format, job.bytes, job.created_at)
@@ -160,7 +160,7 @@ void ImportJobs::Run(Running& running) {
   auto last_saved = std::chrono::steady_clock::now();
   Result<ImportReport> report = tl::unexpected(Error{});
   try {
-    report = customers_.Import(running.ctx, running.bytes, running.options, [&](std::int64_t done, std::int64_t total) {
+    report = customers_.Import(running.ctx, running.bytes.view, running.options, [&](std::int64_t done, std::int64_t total) {
       state.rows_done = done;
       state.rows_total = total;
       const auto now = std::chrono::steady_clock::now();
@@ -191,8 +191,7 @@ void ImportJobs::Run(Running& running) {
       std::this_thread::sleep_for(std::chrono::milliseconds(200 << attempt));
     }
   }
-  running.bytes.clear();
-  running.bytes.shrink_to_fit();
+  running.bytes = {};  // the file goes
   running.finished = true;
 }
 

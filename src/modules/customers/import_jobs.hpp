@@ -14,6 +14,7 @@
 #include "core/paging.hpp"
 #include "core/request_context.hpp"
 #include "db/database.hpp"
+#include "http/upload_file.hpp"
 #include "modules/customers/customer_service.hpp"
 #include "platform/org_service.hpp"
 
@@ -56,7 +57,7 @@ class ImportJobs {
 
   /// Checks what can be checked up front (permission, org unit), records the job and starts it.
   /// 429 rate_limited when kMaxRunning jobs run already.
-  Result<ImportJob> Start(const RequestContext& ctx, std::string bytes, const ImportOptions& options);
+  Result<ImportJob> Start(const RequestContext& ctx, http::SharedBytes bytes, const ImportOptions& options);
   /// The caller's own job (any job of the tenant for an administrator); 404 otherwise.
   Result<ImportJob> Get(const RequestContext& ctx, std::int64_t id);
   /// The caller's jobs, newest first.

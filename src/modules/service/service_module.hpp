@@ -50,7 +50,7 @@ struct ServiceModule {
   TicketAttachments attachments;
   Telephony telephony;  ///< screen-pop: seats and the telephone system's calls
   /// Unknown tokens of the customer's page, per address (the per-name limit is unused).
-  platform::LoginThrottle public_links{{1 << 30, 30, 15 * 60 * 1000}};
+  platform::LoginThrottle public_links{{.unknown_names_per_address = 30}};
 };
 
 /// `hearth demo`, the service centre's part (service_demo.cpp): a year of tickets from owners.

@@ -16,8 +16,8 @@ Result<Response> PostFileCase(Request& req, KnowledgeService& k) {
   HEARTH_ASSIGN(auto body, req.JsonObject());
   http::BodyReader in(body);
   auto title = in.String("title", {.max_chars = 200});
-  auto problem = in.String("problem", {.required = true, .max_chars = 5000});
-  auto solution = in.String("solution", {.required = true, .max_chars = 5000});
+  auto problem = in.String("problem", {.required = true, .max_chars = 5000, .multiline = true});
+  auto solution = in.String("solution", {.required = true, .max_chars = 5000, .multiline = true});
   HEARTH_TRY(in.Finish());
   return http::Render(k.FileCase(req.context, id, title, *problem, *solution), http::kCreated,
                       [](const TicketCase& c) { return ToJson(c); });
@@ -31,7 +31,7 @@ Result<Response> PostAnswer(Request& req, KnowledgeService& k) {
   a.category_id = in.Int("category_id");
   a.kind = in.Enum("kind", kTicketKinds);
   auto title = in.String("title", {.required = true, .max_chars = 100});
-  auto text = in.String("body", {.required = true, .max_chars = 5000});
+  auto text = in.String("body", {.required = true, .max_chars = 5000, .multiline = true});
   HEARTH_TRY(in.Finish());
   a.title = *title;
   a.body = *text;

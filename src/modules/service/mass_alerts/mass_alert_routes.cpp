@@ -17,7 +17,7 @@ Result<Response> AlertDecision(Request& req, MassAlertService& alerts, bool clos
   HEARTH_ASSIGN(auto body, req.body.empty() ? Result<boost::json::object>(empty) : req.JsonObject());
   http::BodyReader in(body);
   auto grade = close ? std::optional<TicketGrade>() : in.Enum("grade", kTicketGrades);
-  auto note = in.String("note", {.max_chars = 2000});
+  auto note = in.String("note", {.max_chars = 2000, .multiline = true});
   HEARTH_TRY(in.Finish(close ? std::initializer_list<std::string_view>{"note"} : std::initializer_list<std::string_view>{"grade", "note"}));
   auto result = close ? alerts.Close(req.context, id, note) : alerts.Acknowledge(req.context, id, grade, note);
   return http::Render(std::move(result), http::kOk, [](const MassAlert& a) { return ToJson(a); });

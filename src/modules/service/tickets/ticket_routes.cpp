@@ -28,7 +28,7 @@ Result<Response> PostTicket(Request& req, TicketService& s) {
   t.category_id = in.Int("category_id");
   t.category = in.String("category", {.max_chars = 200});
   auto title = in.String("title", {.required = true, .max_chars = 200});
-  auto description = in.String("description", {.max_chars = 5000});
+  auto description = in.String("description", {.max_chars = 5000, .multiline = true});
   auto grade = in.Enum("grade", kTicketGrades);
   HEARTH_TRY(in.Finish());
   t.kind = *kind;
@@ -81,12 +81,12 @@ Result<Response> PostAction(Request& req, TicketService& s, TicketAction action)
   a.department = in.Enum("department", kDepartments);
   a.assignee_id = in.Int("assignee_id");
   a.round_robin = in.Bool("round_robin").value_or(false);
-  a.resolution = in.String("resolution", {.max_chars = 5000});
+  a.resolution = in.String("resolution", {.max_chars = 5000, .multiline = true});
   a.responsibility = in.Enum("responsibility", kResponsibilities);
   if (auto sat = in.Int("satisfaction")) a.satisfaction = static_cast<int>(*sat);
-  a.comment = in.String("comment", {.max_chars = 2000});
-  a.reason = in.String("reason", {.max_chars = 2000});
-  a.text = in.String("text", {.max_chars = 5000});
+  a.comment = in.String("comment", {.max_chars = 2000, .multiline = true});
+  a.reason = in.String("reason", {.max_chars = 2000, .multiline = true});
+  a.text = in.String("text", {.max_chars = 5000, .multiline = true});
   HEARTH_TRY(in.Finish());
   HEARTH_ASSIGN(auto t, s.Act(req.context, id, action, a, version));
   return http::Json(http::kOk, ToJson(t, s.Now()));
@@ -115,7 +115,7 @@ Result<Response> PostPublicConfirm(Request& req, TicketService& s) {
   HEARTH_ASSIGN(auto body, req.JsonObject());
   http::BodyReader in(body);
   auto satisfaction = in.Int("satisfaction", true);
-  auto comment = in.String("comment", {.max_chars = 1000});
+  auto comment = in.String("comment", {.max_chars = 1000, .multiline = true});
   if (satisfaction && (*satisfaction < 1 || *satisfaction > 5)) in.Invalid("satisfaction", "out_of_range");
   HEARTH_TRY(in.Finish());
   auto t = s.PublicConfirm(req.PathText("token"), static_cast<int>(*satisfaction), comment.value_or(""),
@@ -190,11 +190,11 @@ void AddTicketRoutes(platform::Manifest& m, TicketService& s, TicketAttachments&
   // unknown tokens in 15 minutes, then 429 until the window passes.
   auto guarded = [&links, &s](Request& r, const http::Handler& handle) -> Result<Response> {
     const Timestamp now = s.Now();
-    if (!links.Allowed("", r.remote_address, now)) {
-      return Fail(ErrorCode::kRateLimited, "rate_limited", "too many unknown links; try again later");
+    if (const auto wait = links.WaitOfAddress(r.remote_address, now); wait > 0) {
+      return platform::HeldBack("too many unknown links", wait);
     }
     auto res = handle(r);
-    if (!res ? res.error().code == ErrorCode::kNotFound : res->status == 404) links.RecordFailure("", r.remote_address, now);
+    if (!res ? res.error().code == ErrorCode::kNotFound : res->status == 404) links.RecordUnknownName(r.remote_address, now);
     return res;
   };
   m.Route({"GET", "/api/v1/public/tickets/{token}", http::kPublic}, [&s, guarded](Request& r) -> Result<http::Response> {

@@ -16,7 +16,7 @@ Result<Response> PostWorkOrder(Request& req, WorkOrderService& w) {
   HEARTH_ASSIGN(auto body, req.JsonObject());
   http::BodyReader in(body);
   auto contractor = in.String("contractor", {.required = true, .max_chars = 100});
-  auto plan = in.String("plan", {.required = true, .max_chars = 5000});
+  auto plan = in.String("plan", {.required = true, .max_chars = 5000, .multiline = true});
   auto appointment = in.String("appointment_at", {.required = true, .max_chars = 40});
   std::optional<Timestamp> at;
   if (appointment && !(at = ParseRfc3339(*appointment))) in.Invalid("appointment_at", "invalid_format");
@@ -35,7 +35,7 @@ Result<Response> PostWorkOrderAction(Request& req, WorkOrderService& w, WorkOrde
   if (appointment && !(at = ParseRfc3339(*appointment))) in.Invalid("appointment_at", "invalid_format");
   auto cost = in.Int("cost_fen");
   auto charge_to = in.Enum("charge_to", kChargeTo);
-  auto note = in.String("note", {.max_chars = 2000});
+  auto note = in.String("note", {.max_chars = 2000, .multiline = true});
   HEARTH_TRY(in.Finish());
   return http::Render(w.Act(req.context, id, action, at, cost, charge_to, note), http::kOk,
                       [](const WorkOrder& x) { return ToJson(x); });

@@ -9,11 +9,12 @@
 // language is English. A new module's messages go in messagesModules.ts and in the list here.
 import * as shell from './shellMessages';
 import * as platform from '../../modules/platform/messages';
+import type * as audit from '../../modules/platform/auditMessages';
 import type * as customers from '../../modules/customers/messages';
 import type * as inventory from '../../modules/inventory/messages';
 import type * as service from '../../modules/service/messages';
 
-type Chinese = typeof shell.zh & typeof platform.zh & typeof customers.zh & typeof inventory.zh & typeof service.zh;
+type Chinese = typeof shell.zh & typeof platform.zh & typeof audit.zh & typeof customers.zh & typeof inventory.zh & typeof service.zh;
 
 export type MessageKey = keyof Chinese;
 

@@ -6,6 +6,10 @@ import type { MessageKey } from './messages';
 type Dictionary = Record<string, string>;
 
 const kShell = import.meta.glob<Dictionary>('./shellMessages.ts', { eager: true, import: 'en', query: '?en' });
-const kModules = import.meta.glob<Dictionary>('../../modules/*/messages.ts', { eager: true, import: 'en', query: '?en' });
+const kModules = import.meta.glob<Dictionary>(['../../modules/*/messages.ts', '../../modules/platform/auditMessages.ts'], {
+  eager: true,
+  import: 'en',
+  query: '?en',
+});
 
 export const en = Object.assign({}, ...Object.values(kShell), ...Object.values(kModules)) as Record<MessageKey, string>;

@@ -1,9 +1,10 @@
-// The Chinese of the modules neither the login page nor the signed-in frame and home page need (see
+// The Chinese of the modules (and of the platform's audit log) neither the login page nor the signed-in frame and home page need (see
 // messages.ts), a chunk of its own that i18nContext.loadMessages() fetches with the other pages.
 import { zh as customers } from '../../modules/customers/messages';
+import { zh as audit } from '../../modules/platform/auditMessages';
 import { zh as inventory } from '../../modules/inventory/messages';
 
 /** By message file, for the check that no two define the same key. */
-export const kParts = { customers, inventory };
+export const kParts = { customers, inventory, audit };
 
-export const zh = { ...customers, ...inventory };
+export const zh = { ...customers, ...inventory, ...audit };

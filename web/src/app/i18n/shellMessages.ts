@@ -52,6 +52,7 @@ export const zh = {
 
   'reason.required': '此项为必填项',
   'reason.too_long': '内容过长',
+  'reason.control_character': '含有不允许的控制字符',
   'reason.too_short': '内容过短',
   'reason.invalid': '格式或取值无效',
   'reason.invalid_format': '格式无效',
@@ -92,7 +93,7 @@ export const zh = {
   'notFound.subtitle': '您访问的页面不存在。',
   'notFound.back': '返回首页',
 
-  'error.accountLocked': '账号已因多次登录失败被锁定，请联系管理员解锁',
+  'error.accountLocked': '账号已锁定：请在登录过的设备上登录，或联系管理员解锁',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -145,6 +146,7 @@ export const en: Record<keyof typeof zh, string> = {
 
   'reason.required': 'This field is required',
   'reason.too_long': 'Too long',
+  'reason.control_character': 'Contains control characters',
   'reason.too_short': 'Too short',
   'reason.invalid': 'Invalid value',
   'reason.invalid_format': 'Invalid format',
@@ -183,5 +185,5 @@ export const en: Record<keyof typeof zh, string> = {
   'notFound.subtitle': 'The page you asked for does not exist.',
   'notFound.back': 'Back to home',
 
-  'error.accountLocked': 'This account is locked after too many failed logins; ask an administrator to unlock it',
+  'error.accountLocked': 'Account locked: sign in on a device you used before, or ask an administrator',
 };

@@ -69,6 +69,7 @@ export const kAuditActions = [
   'user.created',
   'user.updated',
   'user.locked',
+  'user.password_reset',
   'session.created',
   'session.revoked',
   'group.exported',

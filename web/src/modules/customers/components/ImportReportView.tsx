@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Flex, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Flex, Space, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
-import { saveBlob } from '../../../shared/api/transfer';
-import { fileFormatOf, type ImportReport, type OnDuplicate } from '../importApi';
+import { downloadFile } from '../../../shared/api/transfer';
+import { errorMessage } from '../../../shared/ui/apiErrors';
+import { type ImportReport, type OnDuplicate } from '../importApi';
 import { baseField, formatCount, importColumnHint, importFieldLabel, importReasonText, reasonNeedsHint } from '../importLabels';
-import { baseName, errorReportCsv, readCsvRows } from '../importFiles';
+import { baseName } from '../importFiles';
 
 const kTopProblems = 6;
 
@@ -20,8 +21,9 @@ interface ErrorRow {
 
 /**
  * The counts of a dry run (`mode` "check": what would happen) or of an import ("import": what
- * happened), then every rejected row's problems: a summary of the most frequent ones that filters
- * the table, a paged table (so a file with 100 000 bad rows stays quick), and the CSV report.
+ * happened), then the rejected rows' problems: a summary of every kind with its count, which filters
+ * the table of the first problems the server lists (1,000), and the server's report of them all,
+ * each with its row as the file had it, as CSV or Excel.
  */
 export function ImportReportView({
   report,
@@ -36,7 +38,9 @@ export function ImportReportView({
   file: File;
 }) {
   const t = useT();
-  const [saving, setSaving] = useState(false);
+  const [saving, setSaving] = useState<'csv' | 'xlsx' | null>(null);
+  const { message } = App.useApp();
+  const errorReport = report.error_report;
   const [kind, setKind] = useState<string | null>(null);
   const [pageSize, setPageSize] = useState(20);
   const [page, setPage] = useState(1);
@@ -54,11 +58,13 @@ export function ImportReportView({
         .sort((a, b) => a.line - b.line || a.key - b.key),
     [report.errors],
   );
-  const problems = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const row of rows) counts.set(row.kind, (counts.get(row.kind) ?? 0) + 1);
-    return [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  }, [rows]);
+  // Every problem's kind with its count, from the server (the answer lists only the first problems).
+  const problems = useMemo(
+    () => report.error_kinds.map((k) => [`${k.field}|${k.reason}`, k.count] as [string, number]),
+    [report.error_kinds],
+  );
+  const total = report.errors_total;
+  const listed = rows.length;
   const shown = useMemo(() => (kind ? rows.filter((row) => row.kind === kind) : rows), [rows, kind]);
 
   const check = mode === 'check';
@@ -152,30 +158,47 @@ export function ImportReportView({
         ))}
       </Flex>
       {summary && <Alert type={summary.type} showIcon title={summary.text} data-testid="import-summary" />}
-      {rows.length > 0 && (
+      {total > 0 && (
         <Card
           size="small"
-          title={t('import.errors.title', { count: formatCount(rows.length) })}
+          title={t('import.errors.title', { count: formatCount(total) })}
           extra={
-            <Button
-              icon={<DownloadOutlined />}
-              loading={saving}
-              onClick={async () => {
-                setSaving(true);
-                try {
-                  const lines = new Set(report.errors.map((error) => error.line));
-                  const source = fileFormatOf(file.name) === 'csv' ? await readCsvRows(file, lines).catch(() => null) : null;
-                  saveBlob(errorReportCsv(t, report.errors, source), t('import.errors.reportName', { file: baseName(file.name) }));
-                } finally {
-                  setSaving(false);
-                }
-              }}
-              data-testid="download-error-report"
-            >
-              {t('import.errors.download')}
-            </Button>
+            errorReport && (
+              <Space.Compact>
+                {(['csv', 'xlsx'] as const).map((format) => (
+                  <Button
+                    key={format}
+                    icon={format === 'csv' ? <DownloadOutlined /> : undefined}
+                    loading={saving === format}
+                    onClick={async () => {
+                      setSaving(format);
+                      try {
+                        const name = t(format === 'csv' ? 'import.errors.reportName' : 'import.errors.reportNameXlsx', { file: baseName(file.name) });
+                        await downloadFile(`/imports/customers/error-reports/${errorReport.id}`, { format }, name);
+                      } catch (err) {
+                        void message.error(errorMessage(t, err));
+                      } finally {
+                        setSaving(null);
+                      }
+                    }}
+                    data-testid={format === 'csv' ? 'download-error-report' : 'download-error-report-xlsx'}
+                  >
+                    {format === 'csv' ? t('import.errors.download') : 'Excel'}
+                  </Button>
+                ))}
+              </Space.Compact>
+            )
           }
         >
+          {listed < total && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={t('import.errors.firstOnly', { listed: formatCount(listed), total: formatCount(total) })}
+              data-testid="import-errors-first-only"
+            />
+          )}
           <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
             <Typography.Text type="secondary">{t('import.errors.problems')}</Typography.Text>
             <Tag.CheckableTag
@@ -185,7 +208,7 @@ export function ImportReportView({
                 setPage(1);
               }}
             >
-              {t('common.all')} {formatCount(rows.length)}
+              {t('common.all')} {formatCount(total)}
             </Tag.CheckableTag>
             {problems.slice(0, kTopProblems).map(([value, count]) => (
               <Tag.CheckableTag

@@ -27,6 +27,12 @@ export function LoginPage() {
   const from = (location.state as { from?: Location } | null)?.from;
   const target = from && from.pathname !== '/login' ? `${from.pathname}${from.search}` : '/';
 
+  /** The server says how long the throttle holds this name back (seconds): shown in whole minutes. */
+  const waitMessage = (seconds: unknown) =>
+    typeof seconds === 'number' && seconds > 0
+      ? t('login.rateLimitedFor', { minutes: Math.ceil(seconds / 60) })
+      : t('login.rateLimited');
+
   const onFinish = async ({ username, password }: LoginForm) => {
     setSubmitting(true);
     setError(null);
@@ -35,7 +41,7 @@ export function LoginPage() {
       navigate(target, { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setError(t('login.failed'));
-      else if (err instanceof ApiError && err.status === 429) setError(t('login.rateLimited'));
+      else if (err instanceof ApiError && err.status === 429) setError(waitMessage(err.extra.retry_after_s));
       else setError(errorMessage(t, err));
     } finally {
       setSubmitting(false);
