@@ -35,7 +35,7 @@ run: build
 	@if [ "$(DB)" = "sqlite:hearth.db" ] && [ ! -f hearth.db ]; then \
 	  echo "loading demo data into hearth.db (once)"; \
 	  HEARTH_ADMIN_PASSWORD='$(HEARTH_ADMIN_PASSWORD)' $(BUILD)/hearth demo --db $(DB); fi
-	@echo "Log in as admin with the password $(HEARTH_ADMIN_PASSWORD) (set HEARTH_ADMIN_PASSWORD to choose another; it is used only when the database is new)."
+	@echo "Log in as admin with the password $(HEARTH_ADMIN_PASSWORD) (set HEARTH_ADMIN_PASSWORD to choose another; it is used only while no user is an administrator, and the server says when it ignores it)."
 	@echo "Demo staff: manager, agent, sales, viewer with the password Demo-pass-1."
 	HEARTH_ADMIN_PASSWORD='$(HEARTH_ADMIN_PASSWORD)' $(BUILD)/hearth serve --listen $(LISTEN) --db $(DB)
 

@@ -90,11 +90,27 @@ Result<void> App::Prepare() {
   return Seed();
 }
 
+namespace {
+
+/// A database URL fit for a log line: "postgresql://user:secret@host/db" → "postgresql://user@host/db".
+std::string WithoutSecret(const std::string& url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  const auto host_end = url.find('/', scheme + 3);
+  const auto at = url.rfind('@', host_end == std::string::npos ? url.size() : host_end);
+  if (at == std::string::npos || at < scheme + 3) return url;
+  const auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon) + url.substr(at);
+}
+
+}  // namespace
+
 std::string App::AdministratorAdvice() const {
   switch (bootstrapped) {
     case platform::Bootstrapped::kPasswordIgnored:
       return "HEARTH_ADMIN_PASSWORD is ignored: this database has an administrator already, whose password stays "
-             "as it is. To set it: HEARTH_USER_PASSWORD=... hearth user password admin --db " + config.db_url;
+             "as it is. To set it: HEARTH_USER_PASSWORD=... hearth user password admin --db " + WithoutSecret(config.db_url);
     case platform::Bootstrapped::kNoAdministrator:
       return "no administrator: nobody can sign in to manage this database. Set HEARTH_ADMIN_PASSWORD and start "
              "again to create the user admin";

@@ -28,6 +28,7 @@ struct Config {
   std::int64_t session_ttl_s = 12 * 3600;
   std::size_t body_limit = 1 << 20;
   std::size_t upload_body_limit = 512u << 20;        ///< files sent to /api/v1/imports/
+  std::string upload_dir;  ///< where uploads are written as they arrive; "": TMPDIR, else /tmp
   std::size_t large_bodies_in_flight = 1u << 30;     ///< bytes of large bodies held at once (all callers)
   int idle_timeout_s = 60;     ///< a connection that sends nothing (or no whole header) this long is closed
   int request_timeout_s = 30;  ///< a request body must arrive whole within this

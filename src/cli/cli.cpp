@@ -38,6 +38,7 @@ int Run(int argc, char** argv) {
   config.db_url = Env("HEARTH_DB", config.db_url);
   config.db_replica_url = Env("HEARTH_DB_REPLICA", config.db_replica_url);
   config.admin_password = Env("HEARTH_ADMIN_PASSWORD", "");
+  config.upload_dir = Env("HEARTH_UPLOAD_DIR", "");
   config.group_name = Env("HEARTH_GROUP_NAME", config.group_name);
   config.trust_proxy = Env("HEARTH_TRUST_PROXY", "") == "1";
 
@@ -55,6 +56,9 @@ int Run(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "inline", "pool"}));
   serve->add_option("--db-pool", config.db_pool, "database connections");
   serve->add_option("--body-limit", config.body_limit, "largest request body in bytes (413 above)");
+  serve->add_option("--upload-dir", config.upload_dir,
+                    "where uploads are written as they arrive (HEARTH_UPLOAD_DIR; default TMPDIR or /tmp: put it on a "
+                    "disk where /tmp is a tmpfs, which is memory)");
   serve->add_option("--upload-limit", config.upload_body_limit,
                     "largest file sent to /api/v1/imports/ in bytes; also what one person may send at once");
   serve->add_option("--large-bodies-in-flight", config.large_bodies_in_flight,

@@ -64,6 +64,7 @@ int Serve(const Config& config) {
   server_config.worker_threads = config.workers;
   server_config.body_limit = config.body_limit;
   server_config.upload_body_limit = config.upload_body_limit;
+  server_config.upload_dir = config.upload_dir;
   server_config.large_bodies_in_flight = config.large_bodies_in_flight;
   server_config.idle_timeout_s = config.idle_timeout_s;
   server_config.request_timeout_s = config.request_timeout_s;

@@ -28,6 +28,15 @@ bool IsUtf8(std::string_view s) {
     for (std::size_t k = 1; k <= n; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
     }
+    // Well-formed only (Unicode table 3-7): no overlong forms (an overlong NUL would pass the
+    // control-character check), no surrogates, nothing above U+10FFFF.
+    if (n > 0) {
+      const auto second = static_cast<unsigned char>(s[i + 1]);
+      if ((c == 0xE0 && second < 0xA0) || (c == 0xED && second > 0x9F) || (c == 0xF0 && second < 0x90) ||
+          (c == 0xF4 && second > 0x8F)) {
+        return false;
+      }
+    }
     i += n + 1;
   }
   return true;

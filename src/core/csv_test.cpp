@@ -44,6 +44,22 @@ TEST(AppendCsvField, QuotesWhatNeedsItAndDefusesFormulas) {
   EXPECT_EQ(out, "\"a,b\",\"'=1+1\",plain");
 }
 
+TEST(IsUtf8, WellFormedOnly) {
+  const std::pair<std::string, bool> cases[] = {
+      {"王小明 café 😀", true},
+      {"\xE0\x80\x80", false},      // an overlong NUL
+      {"\xC0\x80", false},          // another
+      {"\xED\xA0\x80", false},      // a surrogate
+      {"\xF4\x90\x80\x80", false},  // above U+10FFFF
+      {"\xF0\x80\x80\x80", false},  // overlong
+      {"\xE0\xA0\x80", true},       // U+0800, the first three-byte character
+      {"\xED\x9F\xBF", true},       // U+D7FF
+      {"\xF4\x8F\xBF\xBF", true},   // U+10FFFF
+      {"\xE4\xB8", false},          // cut short
+  };
+  for (const auto& [text, valid] : cases) EXPECT_EQ(IsUtf8(text), valid) << text;
+}
+
 TEST(AppendCsvField, EveryFormulaLeadAndNoControlCharacters) {
   const std::pair<std::string, std::string> cases[] = {
       {"+86", "\"'+86\""},

@@ -10,20 +10,22 @@
 
 namespace hearth::platform {
 
-std::int64_t LoginThrottle::WaitOf(const std::string& key, Timestamp now) {
+std::int64_t LoginThrottle::Reserve(const std::string& key, Timestamp now) {
   std::lock_guard lock(mutex_);
-  auto it = by_key_.find(key);
-  if (it == by_key_.end()) return 0;
-  const Failures& f = it->second;
-  if (now.ms - f.last_ms >= limits_.forget_after_ms) {
-    by_key_.erase(it);
-    return 0;
+  // Bound memory under a flood of random names: forget the oldest state when it grows large.
+  if (by_key_.size() > 100000) by_key_.clear();
+  Failures& f = by_key_[key];
+  if (now.ms - f.last_ms >= limits_.forget_after_ms) f.in_a_row = 0;
+  if (f.in_a_row >= limits_.free_failures) {
+    std::int64_t wait = limits_.first_wait_ms;
+    for (int i = limits_.free_failures; i < f.in_a_row && wait < limits_.longest_wait_ms; ++i) wait *= 2;
+    wait = std::min(wait, limits_.longest_wait_ms);
+    if (f.last_ms + wait > now.ms) return f.last_ms + wait - now.ms;
   }
-  if (f.in_a_row < limits_.free_failures) return 0;
-  std::int64_t wait = limits_.first_wait_ms;
-  for (int i = limits_.free_failures; i < f.in_a_row && wait < limits_.longest_wait_ms; ++i) wait *= 2;
-  wait = std::min(wait, limits_.longest_wait_ms);
-  return std::max<std::int64_t>(0, f.last_ms + wait - now.ms);
+  // Counted as a failure now, under the lock: tries sent at once cannot all pass one wait.
+  ++f.in_a_row;
+  f.last_ms = now.ms;
+  return 0;
 }
 
 std::int64_t LoginThrottle::WaitOfAddress(const std::string& address, Timestamp now) {
@@ -36,16 +38,6 @@ std::int64_t LoginThrottle::WaitOfAddress(const std::string& address, Timestamp 
   // Free again when enough of the oldest leave the window.
   const std::size_t oldest_to_leave = times.size() - static_cast<std::size_t>(limits_.unknown_names_per_address);
   return times[oldest_to_leave] + limits_.window_ms - now.ms;
-}
-
-void LoginThrottle::RecordFailure(const std::string& key, Timestamp now) {
-  std::lock_guard lock(mutex_);
-  // Bound memory under a flood of random names: forget the oldest state when it grows large.
-  if (by_key_.size() > 100000) by_key_.clear();
-  Failures& f = by_key_[key];
-  if (now.ms - f.last_ms >= limits_.forget_after_ms) f.in_a_row = 0;
-  ++f.in_a_row;
-  f.last_ms = now.ms;
 }
 
 void LoginThrottle::RecordUnknownName(const std::string& address, Timestamp now) {
@@ -94,15 +86,16 @@ Result<LoginResult> AuthService::Login(const RequestContext& ctx, const std::str
   // The account's failures on unknown devices hold back every unknown device; a known device
   // counts its own.
   const std::string key = known_device ? "device:" + std::to_string(user.id) + ":" + device_hash : "user:" + username;
-  if (const auto wait = throttle_.WaitOf(key, now); wait > 0) return HeldBack("too many failed logins", wait);
-  if (user.locked_at && !known_device) {
+  // A device the account knows passes a lock-out its failures caused, never an administrator's lock.
+  const bool locked_by_failures = user.failed_logins >= kLockAfterFailures;
+  if (user.locked_at && !(known_device && locked_by_failures)) {
     return Fail(ErrorCode::kPermissionDenied, "account_locked",
                 "the account is locked after too many failed logins; sign in on a device you used before, or an "
                 "administrator can unlock it");
   }
+  if (const auto wait = throttle_.Reserve(key, now); wait > 0) return HeldBack("too many failed logins", wait);
   const bool ok = VerifyPassword(password, password_hash);
   if (!ok || user.disabled) {
-    throttle_.RecordFailure(key, now);
     if (!ok && !known_device) {
       // Counted in the database, so that every server sees it; the account locks at the limit
       // (for devices it does not know).

@@ -43,12 +43,14 @@ class LoginThrottle {
     std::int64_t forget_after_ms = 24 * 3600 * 1000;
   };
   explicit LoginThrottle(Limits limits) : limits_(limits) {}
-  /// How long `key` (an account or a device of an account) waits before its next try; 0: now.
-  std::int64_t WaitOf(const std::string& key, Timestamp now);
+  /// How long `key` (an account or a device of an account) waits before its next try; 0: the
+  /// try may go on, and is counted as a failure at once (RecordSuccess takes it back), so that
+  /// tries sent together cannot all pass one wait.
+  std::int64_t Reserve(const std::string& key, Timestamp now);
   /// How long tries on names that are no account wait, from `address`; 0: now.
   std::int64_t WaitOfAddress(const std::string& address, Timestamp now);
-  void RecordFailure(const std::string& key, Timestamp now);
   void RecordUnknownName(const std::string& address, Timestamp now);
+  /// A success: the key starts again.
   void RecordSuccess(const std::string& key);
 
  private:

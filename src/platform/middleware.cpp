@@ -86,7 +86,9 @@ http::Middleware IdempotencyMiddleware(db::Database& db, const Clock& clock) {
                                        {{"Idempotency-Key", "invalid_value"}}, {}});
     }
     const Actor& actor = *req.context.actor;
-    const std::string hash = Sha256Hex(req.method + ' ' + req.target + '\n' + req.body);
+    // An upload's bytes are in its file, not in `body`: its own digest stands for them (no copy).
+    const std::string hash = Sha256Hex(req.method + ' ' + req.target + '\n' +
+                                       (req.upload ? "file:" + Sha256Hex(req.Bytes()) : req.body));
     auto result = db.Transact([&](db::Tx& tx) -> Result<http::Response> {
       if (auto replay = Replay(tx, actor.user_id, key, hash)) return *replay;
       if (tx.Execute(kClaimKey, actor.tenant_id, actor.user_id, key, req.method, req.path, hash, clock.Now()).affected == 0) {

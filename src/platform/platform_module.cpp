@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "platform/middleware.hpp"
+#include "platform/password.hpp"
 #include "platform/user_repo.hpp"
 
 namespace hearth::platform {
@@ -44,8 +45,11 @@ Result<Bootstrapped> Bootstrap(db::Database& db, Platform& platform, const std::
   return db.Transact([&](db::Tx& tx) -> Result<Bootstrapped> {
     UserRepo users;
     // A group made by `hearth group add` has an administrator of another name: no `admin` then.
-    if (users.FindForLogin(tx, "admin") || users.AnyAdministrator(tx)) {
-      return admin_password.empty() ? Bootstrapped::kNothing : Bootstrapped::kPasswordIgnored;
+    const auto admin = users.FindForLogin(tx, "admin");
+    if (admin || users.AnyAdministrator(tx)) {
+      // Restarting with the password admin has (`make run` every time) is no news.
+      if (admin_password.empty() || (admin && VerifyPassword(admin_password, admin->second))) return Bootstrapped::kNothing;
+      return Bootstrapped::kPasswordIgnored;
     }
     if (admin_password.empty()) return Bootstrapped::kNoAdministrator;
     const auto first = directory::UnitOrFirstGroup(tx, 0);

@@ -74,9 +74,9 @@ void AddRoutes(Manifest& m, Platform& platform);
 
 /// What the first start did about the administrator (HEARTH_ADMIN_PASSWORD).
 enum class Bootstrapped {
-  kNothing,          ///< an administrator exists, and no password was given
+  kNothing,          ///< an administrator exists, and no password was given, or admin's own
   kCreated,          ///< `admin` was created with the password (and the group, on an empty database)
-  kPasswordIgnored,  ///< a password was given, but an administrator exists and keeps their own
+  kPasswordIgnored,  ///< another password was given, but an administrator exists and keeps their own
   kNoAdministrator,  ///< no user is an administrator and no password was given
 };
 

@@ -27,6 +27,8 @@ struct User {
   Timestamp updated_at;
   /// Set when too many consecutive logins failed; only an administrator's PATCH clears it.
   std::optional<Timestamp> locked_at;
+  /// Consecutive failed logins on devices the account does not know (the lock-out's count).
+  std::int64_t failed_logins = 0;
 };
 
 /// The API view of a user; `unmasked` shows the phone in full.

@@ -29,6 +29,7 @@ const db::Columns<User> kUserColumns{
     {"created_at", &User::created_at},
     {"updated_at", &User::updated_at},
     {"locked_at", &User::locked_at},
+    {"failed_logins", &User::failed_logins},
 };
 const std::string kFind = "SELECT " + kUserColumns.List() + " FROM users WHERE id = $1 AND tenant_id = $2";
 const std::string kFindWithUnit = "SELECT " + kUserColumns.List("u") + R"sql(, o.name, o.kind
@@ -73,6 +74,7 @@ constexpr std::string_view kKnowsDevice = "SELECT 1 FROM login_devices WHERE use
 constexpr std::string_view kRememberDevice = R"sql(
 INSERT INTO login_devices (user_id, device_hash, created_at, last_seen_at) VALUES ($1, $2, $3, $3)
 ON CONFLICT (user_id, device_hash) DO UPDATE SET last_seen_at = excluded.last_seen_at)sql";
+constexpr std::string_view kForgetDevices = "DELETE FROM login_devices WHERE user_id = $1";
 constexpr std::string_view kForgetOldDevices = R"sql(
 DELETE FROM login_devices
  WHERE user_id = $1
@@ -134,6 +136,8 @@ std::optional<Timestamp> UserRepo::RecordFailedLogin(db::Tx& tx, std::int64_t id
 }
 
 void UserRepo::ResetFailedLogins(db::Tx& tx, std::int64_t id) { tx.Execute(kResetFailedLogins, id); }
+
+void UserRepo::ForgetDevices(db::Tx& tx, std::int64_t user_id) { tx.Execute(kForgetDevices, user_id); }
 
 bool UserRepo::AnyAdministrator(db::Tx& tx) { return !tx.Execute(kAnyAdministrator).empty(); }
 

@@ -35,6 +35,8 @@ class UserRepo {
   /// Remembers the device of a successful login (its last use, when known); a user keeps their
   /// 20 most recent devices.
   void RememberDevice(db::Tx& tx, std::int64_t user_id, const std::string& device_hash, Timestamp now);
+  /// Forgets every device of the user (a new password, an administrator's lock).
+  void ForgetDevices(db::Tx& tx, std::int64_t user_id);
   bool Update(db::Tx& tx, const User& user, const std::optional<std::string>& password_hash,
               std::optional<std::int64_t> expected_version, Timestamp now);
   std::int64_t CountAll(db::Tx& tx);

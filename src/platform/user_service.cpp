@@ -111,6 +111,7 @@ Result<User> UserService::ResetPasswordUnchecked(const RequestContext& ctx, cons
     const Timestamp now = clock_.Now();
     repo_->Update(tx, user, hash, std::nullopt, now);
     repo_->RevokeSessionsOf(tx, user.id, now);
+    repo_->ForgetDevices(tx, user.id);
     audit_.Record(tx, ctx, "user.password_reset", "user", user.id, nullptr,
                   boost::json::object{{"by", "command line"}, {"unlocked", found->first.locked_at.has_value()}},
                   user.tenant_id);
@@ -209,6 +210,8 @@ Result<User> UserService::Update(const RequestContext& ctx, std::int64_t id, con
       return Fail(ErrorCode::kConflict, "version_conflict", "the user was changed by someone else; reload it");
     }
     if (hash || (cmd.disabled && *cmd.disabled) || (user.locked_at && !found->locked_at)) repo_->RevokeSessionsOf(tx, id, now);
+    // A new password or an administrator's lock: no device passes the lock-out on its history.
+    if (hash || (cmd.locked && *cmd.locked)) repo_->ForgetDevices(tx, id);
     User after = *repo_->Find(tx, actor.tenant_id, id);
     boost::json::object before_json = ToJson(*found, true);
     boost::json::object after_json = ToJson(after, true);

@@ -298,6 +298,22 @@ TEST_P(CustomerImportApi, AFileOfBadRowsGetsABoundedAnswerAndTheWholeReportAsAFi
   EXPECT_EQ(clean.Int("errors_total"), 0);
 }
 
+// An upload is in a file, not in the request's body string: the Idempotency-Key still covers its
+// bytes (a repeat replays, another file with the same key is refused).
+TEST_P(CustomerImportApi, AnIdempotencyKeyCoversTheUploadedFile) {
+  auto post = [&](const std::string& csv) {
+    return ToReply(admin_->raw().Post("/api/v1/imports/customers",
+                                      {{"Authorization", "Bearer " + admin_->token()}, {"Idempotency-Key", "import-1"}}, csv,
+                                      "text/csv"));
+  };
+  const std::string first = "姓名,手机号\n幂等甲,13900000101\n";
+  ASSERT_EQ(post(first).status, 201);
+  auto again = post(first);
+  EXPECT_EQ(again.status, 201);
+  EXPECT_EQ(again.headers.count("Idempotent-Replayed"), 1u);
+  EXPECT_EQ(post("姓名,手机号\n幂等乙,13900000102\n").ErrorCode(), "idempotency_key_reused");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CustomerImportApi, testing::ValuesIn(EnabledBackends()), BackendName);
 
 }  // namespace

@@ -38,6 +38,10 @@ TEST_P(FirstStartApi, DemoFirstThenServeWithAPasswordMakesTheAdministrator) {
 
 TEST_P(FirstStartApi, APasswordForADatabaseWithAnAdministratorIsIgnoredAloudAndTheCommandLineSetsIt) {
   { TestServer first(db_.url()); }
+  {
+    TestServer again(db_.url());  // the same password again (`make run` every time): nothing to say
+    EXPECT_EQ(LogOf(again).find("ignored"), std::string::npos) << LogOf(again);
+  }
   TestServer server(db_.url(), {}, {{"HEARTH_ADMIN_PASSWORD", "Another-pass-9"}});
   const std::string log = LogOf(server);
   EXPECT_NE(log.find("hearth: HEARTH_ADMIN_PASSWORD is ignored"), std::string::npos) << log;

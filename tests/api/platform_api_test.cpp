@@ -659,6 +659,13 @@ TEST_P(LockoutApi, TheBrowserThatSignedInBeforeAndOtherPeopleBehindTheAddressAre
   EXPECT_EQ(login("l.one", "Passw0rd-x").ErrorCode(), "account_locked");
   EXPECT_EQ(login("l.one", "Passw0rd-x", "theme=dark; hearth_device=" + device).status, 200) << "the person's own browser";
   EXPECT_EQ(login("l.two", "Passw0rd-x").status, 200);
+  // An administrator's own lock holds every device, the person's browser too.
+  const auto users = admin_->Get("/api/v1/users?q=l.one").json.at("items").as_array();
+  ASSERT_EQ(users.size(), 1u);
+  const auto one = users[0].at("id").as_int64();
+  ASSERT_EQ(admin_->Patch(fmt::format("/api/v1/users/{}", one), R"({"locked":false})").status, 200);
+  ASSERT_EQ(admin_->Patch(fmt::format("/api/v1/users/{}", one), R"({"locked":true})").status, 200);
+  EXPECT_EQ(login("l.one", "Passw0rd-x", "hearth_device=" + device).ErrorCode(), "account_locked");
   // Names that are no account: the address is held back for those after 20.
   for (int i = 0; i < 20; ++i) EXPECT_EQ(login("nobody." + std::to_string(i), "x").status, 401);
   auto spraying = login("nobody.20", "x");

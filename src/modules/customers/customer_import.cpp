@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/csv.hpp"
+#include "core/text.hpp"
 
 namespace hearth::customers {
 
@@ -160,7 +161,9 @@ namespace {
 
 /// One field of the stored report: always quoted, nothing left out or defused (that is done
 /// when the report is downloaded: ErrorReportRows).
-void AppendStored(std::string& out, std::string_view field) {
+void AppendStored(std::string& out, std::string_view raw) {
+  // A NUL would end the value where the database takes text up to it (PostgreSQL's parameters).
+  const std::string field = WithoutControlCharacters(raw, {.line_breaks = true});
   out += '"';
   for (char c : field) {
     if (c == '"') out += '"';
@@ -186,6 +189,10 @@ void ErrorReportWriter::SetHeader(const std::vector<std::string>& header) {
 
 void ErrorReportWriter::AddProblem(int line, std::string_view field, std::string_view reason,
                                    const std::vector<std::string>& cells) {
+  if (csv_.size() >= kMaxBytes) {
+    truncated_ = true;
+    return;
+  }
   AppendStored(csv_, std::to_string(line));
   for (const std::string& text : {FieldWords(field), ReasonWords(reason), std::string(field), std::string(reason)}) {
     csv_ += ',';
@@ -200,8 +207,26 @@ void ErrorReportWriter::AddProblem(int line, std::string_view field, std::string
 }
 
 void ErrorReportWriter::AddRow(int line, const Error& error, const std::vector<std::string>& cells) {
+  // The row's cells once, on its first problem's line: a row with many problems is not copied
+  // once per problem.
+  static const std::vector<std::string> kNoCells;
   if (error.fields.empty()) AddProblem(line, "", error.slug, cells);
-  for (const auto& f : error.fields) AddProblem(line, f.field, f.reason, cells);
+  for (std::size_t i = 0; i < error.fields.size(); ++i) {
+    AddProblem(line, error.fields[i].field, error.fields[i].reason, i == 0 ? cells : kNoCells);
+  }
+}
+
+const std::string& ErrorReportWriter::Finish() {
+  if (truncated_ && !finished_) {
+    AppendStored(csv_, "");
+    csv_ += ',';
+    AppendStored(csv_, "");
+    csv_ += ',';
+    AppendStored(csv_, "报告过长，此后的问题未列出（请先修正以上各行）");
+    csv_ += '\n';
+  }
+  finished_ = true;
+  return csv_;
 }
 
 

@@ -53,8 +53,9 @@ struct ImportReport {
 };
 
 /// The error report of an import, as CSV: a line per problem (as the web app's table shows them):
-/// the line, the field and the reason in Chinese words and as codes, and the row's cells under
-/// the file's own header, so that the rows can be mended and imported again.
+/// the line, the field and the reason in Chinese words and as codes, and on a row's first problem
+/// its cells under the file's own header, so that the rows can be mended and imported again. At
+/// most kMaxBytes: a file of huge bad rows cannot make it grow without bound.
 class ErrorReportWriter {
  public:
   /// The file's header row (before any problem is added).
@@ -65,11 +66,17 @@ class ErrorReportWriter {
   void AddProblem(int line, std::string_view field, std::string_view reason, const std::vector<std::string>& cells = {});
   bool empty() const { return problems_ == 0; }
   std::int64_t problems() const { return problems_; }
-  const std::string& csv() const { return csv_; }
+  /// The report, with a last line saying it was cut when it reached kMaxBytes.
+  const std::string& Finish();
+
+  /// The largest report kept (problems beyond are counted in the answer, not listed here).
+  static constexpr std::size_t kMaxBytes = 64u << 20;
 
  private:
   std::string csv_;
   std::int64_t problems_ = 0;
+  bool truncated_ = false;
+  bool finished_ = false;
 };
 
 /// The Chinese words of a problem's reason ("invalid_checksum" → "身份证校验位错误"), or the reason.

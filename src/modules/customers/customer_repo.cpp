@@ -238,7 +238,7 @@ constexpr std::string_view kInsertErrorReport = R"sql(
 INSERT INTO import_error_reports (tenant_id, user_id, rows_rejected, content, created_at)
 VALUES ($1, $2, $3, $4, $5) RETURNING id)sql";
 constexpr std::string_view kFindErrorReport =
-    "SELECT user_id, content FROM import_error_reports WHERE id = $1 AND tenant_id = $2";
+    "SELECT user_id, content FROM import_error_reports WHERE id = $1 AND tenant_id = $2 AND created_at >= $3";
 }  // namespace
 
 std::int64_t CustomerRepo::InsertErrorReport(db::Tx& tx, std::int64_t tenant_id, std::int64_t user_id,
@@ -248,8 +248,8 @@ std::int64_t CustomerRepo::InsertErrorReport(db::Tx& tx, std::int64_t tenant_id,
 }
 
 std::optional<std::pair<std::int64_t, std::string>> CustomerRepo::FindErrorReport(db::Tx& tx, std::int64_t tenant_id,
-                                                                                  std::int64_t id) {
-  auto rows = tx.Execute(kFindErrorReport, id, tenant_id);
+                                                                                  std::int64_t id, Timestamp now) {
+  auto rows = tx.Execute(kFindErrorReport, id, tenant_id, Timestamp{now.ms - kErrorReportKeptMs});
   if (rows.empty()) return std::nullopt;
   return std::pair{rows.front().Int(0), rows.front().Text(1)};
 }

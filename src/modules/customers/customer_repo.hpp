@@ -36,8 +36,9 @@ class CustomerRepo {
   /// week; answers its id.
   std::int64_t InsertErrorReport(db::Tx& tx, std::int64_t tenant_id, std::int64_t user_id, std::int64_t rows,
                                  const std::string& csv, Timestamp now);
-  /// An error report of the tenant: who made it and its CSV.
-  std::optional<std::pair<std::int64_t, std::string>> FindErrorReport(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
+  /// An error report of the tenant younger than a week: who made it and its CSV.
+  std::optional<std::pair<std::int64_t, std::string>> FindErrorReport(db::Tx& tx, std::int64_t tenant_id, std::int64_t id,
+                                                                      Timestamp now);
   /// Writes every column and replaces the phones when the version matches (or is not given).
   bool Update(db::Tx& tx, const Customer& c, const std::string& search_terms, std::optional<std::int64_t> expected_version);
   /// The customer, with its org path and whether a viewer at `viewer_path` sees it (`shared`: held

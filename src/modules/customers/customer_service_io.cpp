@@ -12,6 +12,7 @@
 
 #include "core/bounded_queue.hpp"
 #include "core/csv.hpp"
+#include "core/log.hpp"
 #include "core/text.hpp"
 #include "core/xlsx_reader.hpp"
 #include "modules/customers/customer_service.hpp"
@@ -305,12 +306,20 @@ Result<ImportReport> CustomerService::Import(const RequestContext& ctx, std::str
   }
   if (!error_file.empty()) {
     // Stored (a dry run's too: checking a file is where the report helps most), so that the
-    // answer stays small however many rows are rejected.
-    auto stored = db_.Transact([&](db::Tx& tx) -> Result<std::int64_t> {
-      return repo_->InsertErrorReport(tx, actor.tenant_id, actor.user_id, report.rejected, error_file.csv(), now);
-    });
-    if (!stored) return tl::unexpected(std::move(stored.error()));
-    report.error_report_id = *stored;
+    // answer stays small however many rows are rejected. Best effort: the rows are written
+    // already, and the answer still counts and lists the problems.
+    try {
+      auto stored = db_.Transact([&](db::Tx& tx) -> Result<std::int64_t> {
+        return repo_->InsertErrorReport(tx, actor.tenant_id, actor.user_id, report.rejected, error_file.Finish(), now);
+      });
+      if (stored) {
+        report.error_report_id = *stored;
+      } else {
+        log::Warn("the import's error report was not stored").Str("error", stored.error().message);
+      }
+    } catch (const std::exception& e) {
+      log::Warn("the import's error report was not stored").Str("error", e.what());
+    }
   }
   if (progress) progress(report.rows, report.rows);
   if (!options.dry_run) {
@@ -401,7 +410,7 @@ Result<std::string> CustomerService::Export(const RequestContext& ctx, const std
 Result<std::string> CustomerService::ErrorReport(const RequestContext& ctx, std::int64_t id, const std::string& format) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not import customers");
-  auto found = db_.Read([&](db::Tx& tx) { return repo_->FindErrorReport(tx, actor.tenant_id, id); });
+  auto found = db_.Read([&](db::Tx& tx) { return repo_->FindErrorReport(tx, actor.tenant_id, id, clock_.Now()); });
   // The rows are the importer's file: theirs (and an administrator's) to read, nobody else's.
   if (!found || (found->first != actor.user_id && !actor.IsAdmin())) return NotFound("no such error report");
   std::vector<std::vector<std::string>> rows;
