@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Space, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Flex, Grid, Space, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { downloadFile } from '../../../shared/api/transfer';
@@ -41,6 +41,7 @@ export function ImportReportView({
   const [saving, setSaving] = useState<'csv' | 'xlsx' | null>(null);
   const { message } = App.useApp();
   const errorReport = report.error_report;
+  const narrow = !Grid.useBreakpoint().md;
   const [kind, setKind] = useState<string | null>(null);
   const [pageSize, setPageSize] = useState(20);
   const [page, setPage] = useState(1);
@@ -143,6 +144,33 @@ export function ImportReportView({
           : { type: 'success' as const, text: t('import.report.allGood', { count: formatCount(good) }) }
     : null;
 
+  // The report to download, as CSV or Excel: beside the title, or above the table on a phone.
+  const downloads = errorReport && (
+    <Space.Compact>
+      {(['csv', 'xlsx'] as const).map((format) => (
+        <Button
+          key={format}
+          icon={format === 'csv' ? <DownloadOutlined /> : undefined}
+          loading={saving === format}
+          onClick={async () => {
+            setSaving(format);
+            try {
+              const name = t(format === 'csv' ? 'import.errors.reportName' : 'import.errors.reportNameXlsx', { file: baseName(file.name) });
+              await downloadFile(`/imports/customers/error-reports/${errorReport.id}`, { format }, name);
+            } catch (err) {
+              void message.error(errorMessage(t, err));
+            } finally {
+              setSaving(null);
+            }
+          }}
+          data-testid={format === 'csv' ? 'download-error-report' : 'download-error-report-xlsx'}
+        >
+          {format === 'csv' ? t('import.errors.download') : 'Excel'}
+        </Button>
+      ))}
+    </Space.Compact>
+  );
+
   return (
     <Flex vertical gap={16} data-testid={`import-report-${mode}`}>
       <Flex gap={16} wrap>
@@ -162,34 +190,9 @@ export function ImportReportView({
         <Card
           size="small"
           title={t('import.errors.title', { count: formatCount(total) })}
-          extra={
-            errorReport && (
-              <Space.Compact>
-                {(['csv', 'xlsx'] as const).map((format) => (
-                  <Button
-                    key={format}
-                    icon={format === 'csv' ? <DownloadOutlined /> : undefined}
-                    loading={saving === format}
-                    onClick={async () => {
-                      setSaving(format);
-                      try {
-                        const name = t(format === 'csv' ? 'import.errors.reportName' : 'import.errors.reportNameXlsx', { file: baseName(file.name) });
-                        await downloadFile(`/imports/customers/error-reports/${errorReport.id}`, { format }, name);
-                      } catch (err) {
-                        void message.error(errorMessage(t, err));
-                      } finally {
-                        setSaving(null);
-                      }
-                    }}
-                    data-testid={format === 'csv' ? 'download-error-report' : 'download-error-report-xlsx'}
-                  >
-                    {format === 'csv' ? t('import.errors.download') : 'Excel'}
-                  </Button>
-                ))}
-              </Space.Compact>
-            )
-          }
+          extra={!narrow && downloads}
         >
+          {narrow && downloads && <Flex style={{ marginBottom: 12 }}>{downloads}</Flex>}
           {listed < total && (
             <Alert
               type="info"
@@ -228,6 +231,7 @@ export function ImportReportView({
           </Flex>
           <Table<ErrorRow>
             size="small"
+            scroll={{ x: 520 }}
             columns={columns}
             dataSource={shown}
             pagination={{
