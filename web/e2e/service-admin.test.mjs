@@ -167,7 +167,15 @@ describe('Service centre administration', { concurrency: false }, () => {
     for (const day of [wednesday, saturday]) {
       await page.getByTestId(`day-${day}`).click();
       await page.getByTestId('day-clear').click();
-      await page.locator(`[data-testid="day-${day}"][data-kind="${day === wednesday ? 'workday' : 'weekend'}"]`).waitFor();
+      await page
+        .locator(`[data-testid="day-${day}"][data-kind="${day === wednesday ? 'workday' : 'weekend'}"]`)
+        .waitFor()
+        .catch(async (err) => {
+          // Say what the dialog shows, so that a rare failure here can be understood from the log.
+          await shot(page, 'service-admin-calendar-clear-failed');
+          const shown = await page.getByTestId('calendar-day-modal').innerText().catch(() => '(no dialog)');
+          throw new Error(`clearing ${day} did not return it to the rhythm; the dialog shows: ${shown}`, { cause: err });
+        });
       await modalClosed(page);
     }
   });

@@ -5,6 +5,7 @@ import { useT } from '../../../../app/i18n/useT';
 import { serviceApi } from '../../api';
 import type { BusinessCalendar, CalendarDay } from '../../types';
 import { ErrorAlert } from '../../../../shared/ui/ErrorAlert';
+import { ApiError } from '../../../../shared/api/client';
 
 interface Values {
   working: boolean;
@@ -18,12 +19,14 @@ export function CalendarDayModal({
   exception,
   onClose,
   onSaved,
+  onStale,
 }: {
   region: string;
   date: Dayjs;
   exception: CalendarDay | undefined;
   onClose: () => void;
   onSaved: (calendar: BusinessCalendar) => void;
+  onStale: () => void;
 }) {
   const t = useT();
   const { message } = App.useApp();
@@ -42,6 +45,13 @@ export function CalendarDayModal({
       message.success(done);
       setOpen(false);
     } catch (err) {
+      if (kind === 'clear' && err instanceof ApiError && err.status === 404) {
+        // Someone else returned the day to the rhythm already: show the calendar as it is now.
+        onStale();
+        message.info(done);
+        setOpen(false);
+        return;
+      }
       setError(err);
     } finally {
       setBusy(null);

@@ -64,7 +64,12 @@ export default function BusinessCalendarPage() {
   const query = useQuery({ queryKey: serviceKeys.calendar(kRegion), queryFn: ({ signal }) => serviceApi.calendar(kRegion, signal) });
   const calendar = query.data;
   const error = query.error;
-  const setCalendar = (next: BusinessCalendar) => queryClient.setQueryData(serviceKeys.calendar(kRegion), next);
+  // A fetch still on its way began before this change: cancel it so that its older answer
+  // cannot overwrite the calendar the server has just returned.
+  const setCalendar = (next: BusinessCalendar) => {
+    void queryClient.cancelQueries({ queryKey: serviceKeys.calendar(kRegion) });
+    queryClient.setQueryData(serviceKeys.calendar(kRegion), next);
+  };
   const [year, setYear] = useState(() => dayjs().year());
   const [savingHours, setSavingHours] = useState(false);
   const [hoursForm] = Form.useForm<{ day_start: string; day_end: string }>();
@@ -190,6 +195,7 @@ export default function BusinessCalendarPage() {
           exception={byDay.get(modal.target.format('YYYY-MM-DD'))}
           onClose={closeModal}
           onSaved={setCalendar}
+          onStale={() => void query.refetch()}
         />
       )}
     </>
