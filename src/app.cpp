@@ -42,6 +42,7 @@ App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock
   inventory = &Add<inventory::InventoryModule>(*db, *clock, *platform, *customers);
   service = &Add<service::ServiceModule>(*db, *report_db, *clock, *platform, *customers, *inventory,
                                          config.telephony_secret);
+  Add<sales::SalesModule>(*db, *clock, *platform, *customers, *inventory);
   router.SetFallback(http::StaticFiles());
 }
 

@@ -52,9 +52,16 @@ Result<void> AddDemo(db::Database& db, Platform& platform, const Clock& clock, D
     ctx.request_id = "demo";
     for (const auto& [username, role, name] : std::vector<std::tuple<std::string, std::string, std::string>>{
              {"manager", "manager", "客关经理 陈敏"}, {"agent", "agent", "客服专员 李娜"},
-             {"sales", "sales", "置业顾问 王强"}, {"viewer", "viewer", "只读 访客"}}) {
+             {"sales", "sales", "置业顾问 王强"}, {"sales2", "sales", "置业顾问 刘洋"}, {"viewer", "viewer", "只读 访客"}}) {
       CreateUser cmd{username, "Demo-pass-1", name, {role}, unit.id, std::nullopt, std::nullopt};
       HEARTH_TRY(platform.users.CreateUnchecked(tx, ctx, cmd, unit));
+    }
+    // A consultant in every other company, so that each project's sales centre has someone.
+    for (std::size_t i = 1; i < demo.companies.size(); ++i) {
+      auto company = *OrgRepo().Find(tx, demo.tenant_id, demo.companies[i]);
+      CreateUser cmd{"sales" + std::to_string(i + 2), "Demo-pass-1", "置业顾问（" + company.name + "）", {"sales"}, company.id,
+                     std::nullopt, std::nullopt};
+      HEARTH_TRY(platform.users.CreateUnchecked(tx, ctx, cmd, company));
     }
     return {};
   });

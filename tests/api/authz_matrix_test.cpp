@@ -54,7 +54,7 @@ TEST(AuthzMatrix, TheRouteTableCoversTheApi) {
 /// Records of one region: the ids a route's path parameters take.
 struct Fixture {
   std::int64_t org_unit = 0, customer = 0, project = 0, unit = 0, ticket = 0, repair = 0, attachment = 0,
-               work_order = 0, alert = 0, user = 0;
+               work_order = 0, alert = 0, user = 0, lead = 0, pledge = 0, subscription = 0, contract = 0;
 };
 
 // Rules finer than a permission: a caller who holds the route's permission may still be refused.
@@ -124,7 +124,18 @@ class AuthzMatrixApi : public ApiTest {
     for (const auto& a : alerts.json.at("items").as_array()) {
       if (a.at("project_id").as_int64() == f.project) f.alert = a.at("id").as_int64();
     }
-    EXPECT_TRUE(f.customer && f.project && f.unit && f.ticket && f.repair && f.attachment && f.work_order && f.alert && f.user)
+    // A deal of the region's customer: a lead, a pledge, a subscription and its contract.
+    f.lead = admin_->Post("/api/v1/leads", fmt::format(R"({{"project_id":{},"customer_id":{},"source":"visit"}})", f.project, f.customer)).Int("id");
+    f.pledge = admin_->Post("/api/v1/pledges", fmt::format(R"({{"project_id":{},"customer_id":{},"amount_cents":100}})", f.project, f.customer)).Int("id");
+    auto sold = admin_->Post(fmt::format("/api/v1/projects/{}/units/bulk", f.project),
+                             R"({"building":"9","entrance":"1","floor_from":1,"floor_to":1,"rooms":[{"suffix":"01","area_m2":90}]})");
+    const auto sold_unit = sold.json.at("items").as_array().at(0).at("id").as_int64();
+    f.subscription = admin_->Post("/api/v1/subscriptions", fmt::format(R"({{"unit_id":{},"buyers":[{{"customer_id":{},"share":1}}],"price_cents":1000}})",
+                                                                      sold_unit, f.customer)).Int("id");
+    f.contract = admin_->Post("/api/v1/contracts", fmt::format(R"({{"subscription_id":{},"contract_no":"C-{}","signed_on":"2026-11-20","total_cents":1000,
+        "payment_plan":[{{"due_on":"2026-12-01","amount_cents":1000,"kind":"down_payment"}}]}})", f.subscription, phone)).Int("id");
+    EXPECT_TRUE(f.customer && f.project && f.unit && f.ticket && f.repair && f.attachment && f.work_order && f.alert && f.user &&
+                f.lead && f.pledge && f.subscription && f.contract)
         << region;
     return f;
   }
@@ -140,7 +151,8 @@ class AuthzMatrixApi : public ApiTest {
     const std::vector<std::pair<std::string, std::int64_t>> by_prefix{
         {"/api/v1/customers/", f.customer}, {"/api/v1/projects/", f.project}, {"/api/v1/units/", f.unit},
         {"/api/v1/tickets/", f.repair},     {"/api/v1/work-orders/", f.work_order}, {"/api/v1/mass-alerts/", f.alert},
-        {"/api/v1/org-units/", f.org_unit}, {"/api/v1/users/", f.user}};
+        {"/api/v1/org-units/", f.org_unit}, {"/api/v1/users/", f.user},         {"/api/v1/leads/", f.lead},
+        {"/api/v1/pledges/", f.pledge},     {"/api/v1/subscriptions/", f.subscription}, {"/api/v1/contracts/", f.contract}};
     for (const auto& [prefix, id] : by_prefix) {
       if (pattern.starts_with(prefix + "{id}")) {
         put("{id}", std::to_string(id));

@@ -1,5 +1,6 @@
 // hearth demo, the inventory's part: a project for each new project org unit, three buildings of
-// units by floor and room, about 60% of them sold, each sold one to an existing customer.
+// units by floor and room, 45% of them contracted or delivered, each to an existing customer who
+// becomes its owner (the sales demo makes the deals that match every status).
 #include <fmt/format.h>
 
 #include "modules/inventory/inventory_module.hpp"
@@ -37,7 +38,8 @@ Result<void> AddDemoHomes(InventoryModule& module, platform::Demo& demo) {
                    finished ? Decoration::kFinished : Decoration::kRaw, status, 1, now, now};
             u.id = inv.InsertUnit(tx, u);
             ++units_made;
-            if (roll < 45 || total_customers <= 0) continue;
+            // Owners come with the contract (the sales demo makes the deal of every unit past 认筹).
+            if (roll < 55 || total_customers <= 0) continue;
             const std::int64_t owner = 1 + static_cast<std::int64_t>((pick >> 13) % static_cast<std::uint64_t>(total_customers));
             if (module.customers.NamesOf(tx, demo.tenant_id, {owner}).empty()) continue;
             inv.UpsertOwner(tx, demo.tenant_id, u.id, owner, 1.0, now);

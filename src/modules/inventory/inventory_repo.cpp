@@ -1,5 +1,7 @@
 #include "modules/inventory/inventory_repo.hpp"
 
+#include <algorithm>
+
 #include "core/hidden_impl.hpp"
 #include "db/columns.hpp"
 #include "platform/org_scope.hpp"
@@ -56,6 +58,9 @@ constexpr std::string_view kUpdateUnit = R"sql(
 UPDATE units SET layout = $3, area_m2 = $4, list_price_cents = $5, decoration = $6, status = $7, phase = $8,
        version = version + 1, updated_at = $9
  WHERE id = $1 AND tenant_id = $2 AND (CAST($10 AS BIGINT) IS NULL OR version = $10))sql";
+constexpr std::string_view kMoveStatus = R"sql(
+UPDATE units SET status = $3, version = version + 1, updated_at = $4
+ WHERE id = $1 AND tenant_id = $2 AND status IN ($5, $6, $7))sql";
 constexpr std::string_view kBuildings = R"sql(
 SELECT DISTINCT building FROM units WHERE project_id = $1 AND tenant_id = $2 ORDER BY building)sql";
 constexpr std::string_view kOwners = R"sql(
@@ -143,6 +148,13 @@ bool InventoryRepo::UpdateUnit(db::Tx& tx, const Unit& u, std::optional<std::int
   return tx.Execute(kUpdateUnit, u.id, u.tenant_id, u.layout, u.area_m2, u.list_price_cents, u.decoration, u.status,
                     u.phase, u.updated_at, expected_version)
              .affected == 1;
+}
+
+bool InventoryRepo::MoveStatus(db::Tx& tx, std::int64_t tenant_id, std::int64_t id, const std::vector<UnitStatus>& from,
+                               UnitStatus to, Timestamp now) {
+  if (from.empty() || from.size() > 3) return false;
+  auto at = [&](std::size_t i) { return from[std::min(i, from.size() - 1)]; };
+  return tx.Execute(kMoveStatus, id, tenant_id, to, now, at(0), at(1), at(2)).affected == 1;
 }
 
 std::vector<Unit> InventoryRepo::UnitsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id,

@@ -22,6 +22,9 @@ class InventoryRepo {
   std::int64_t InsertUnit(db::Tx& tx, const Unit& u);
   std::optional<Unit> FindUnit(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
   bool UpdateUnit(db::Tx& tx, const Unit& u, std::optional<std::int64_t> expected_version);
+  /// Sets the status only while it is one of `from` (compare-and-set); false when it is not.
+  bool MoveStatus(db::Tx& tx, std::int64_t tenant_id, std::int64_t id, const std::vector<UnitStatus>& from,
+                  UnitStatus to, Timestamp now);
   /// Units of a project, optionally of one building, ordered for the sales-control board.
   std::vector<Unit> UnitsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id,
                             const std::optional<std::string>& building);

@@ -84,7 +84,15 @@ std::map<std::int64_t, std::string> InventoryService::CodesOf(db::Tx& tx, std::i
   return repo_->CodesOf(tx, tenant_id, unit_ids);
 }
 
+std::vector<Unit> InventoryService::UnitsOfProject(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id) {
+  return repo_->UnitsOf(tx, tenant_id, project_id, std::nullopt);
+}
+
 std::vector<Home> InventoryService::Homes(db::Tx& tx, std::int64_t tenant_id) { return repo_->Homes(tx, tenant_id); }
+
+std::map<std::int64_t, std::string> InventoryService::NamesOfProjects(db::Tx& tx, std::int64_t tenant_id) {
+  return repo_->ProjectNames(tx, tenant_id);
+}
 
 Result<std::map<std::int64_t, std::string>> InventoryService::ProjectNames(db::Tx& tx, const Actor& actor) {
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
@@ -352,6 +360,34 @@ Result<std::vector<OwnedUnit>> InventoryService::UnitsOfCustomer(const RequestCo
     HEARTH_TRY(customers_.CheckInScope(tx, actor, customer_id));
     return repo_->UnitsOwnedBy(tx, actor.tenant_id, customer_id, actor.IsAdmin() ? "/" : actor.org_path);
   });
+}
+
+Result<Unit> InventoryService::MoveStatus(db::Tx& tx, const RequestContext& ctx, std::int64_t unit_id,
+                                         const std::vector<UnitStatus>& from, UnitStatus to, const std::string& why) {
+  const Actor& actor = ctx.actor_ref();
+  HEARTH_ASSIGN(Unit before, UnitInScope(tx, actor, unit_id));
+  const Timestamp now = clock_.Now();
+  if (!repo_->MoveStatus(tx, actor.tenant_id, unit_id, from, to, now)) {
+    // Read again: a concurrent deal may have moved it since it was read above.
+    const auto current = repo_->FindUnit(tx, actor.tenant_id, unit_id);
+    const UnitStatus status = current ? current->status : before.status;
+    Error e{ErrorCode::kConflict, "unit_unavailable",
+            fmt::format("unit {} is {} ({}): it cannot be {}", before.code, kUnitStatusLabels.Name(status), WordOf(status),
+                        kUnitStatusLabels.Name(to)),
+            {}, {}};
+    e.extra.emplace_back("unit_status", fmt::format("\"{}\"", WordOf(status)));
+    return tl::unexpected(std::move(e));
+  }
+  Unit u = before;
+  u.status = to;
+  u.version = before.version + 1;
+  u.updated_at = now;
+  repo_->AddEvent(tx, actor.tenant_id, unit_id, "status",
+                  fmt::format("{} → {}：{}", kUnitStatusLabels.Name(before.status), kUnitStatusLabels.Name(to), why),
+                  actor.user_id, now);
+  audit_.Record(tx, ctx, "unit.status_moved", "unit", unit_id, boost::json::object{{"status", WordOf(before.status)}},
+                boost::json::object{{"status", WordOf(to)}, {"why", why}});
+  return u;
 }
 
 void InventoryService::NoteUnitEvent(db::Tx& tx, std::int64_t tenant_id, std::int64_t unit_id, std::string_view kind,

@@ -110,10 +110,20 @@ class InventoryService {
   /// The code ("3-2-1101") of each of `unit_ids` (of the group) that exists, for other modules' lists.
   std::map<std::int64_t, std::string> CodesOf(db::Tx& tx, std::int64_t tenant_id,
                                               const std::vector<std::int64_t>& unit_ids);
+  /// The units of a project of the group, in board order (other modules' demo data; no scope check).
+  std::vector<Unit> UnitsOfProject(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id);
   /// Every owned home of the group, in ownership order (demo data; no scope check).
   std::vector<Home> Homes(db::Tx& tx, std::int64_t tenant_id);
+  /// id → name of every project of the group, for other modules' lists (no scope check).
+  std::map<std::int64_t, std::string> NamesOfProjects(db::Tx& tx, std::int64_t tenant_id);
   /// id → name of every project of the actor's group (report rows name their project).
   Result<std::map<std::int64_t, std::string>> ProjectNames(db::Tx& tx, const Actor& actor);
+  /// The sales module's move of a unit along the pipeline, in the caller's transaction: from one of
+  /// `from` to `to`, only while the unit is still in one of them (a compare-and-set, so that of any
+  /// number of concurrent deals exactly one wins); 409 unit_unavailable (with the unit's status)
+  /// otherwise. Written to the unit's history as `why`.
+  Result<Unit> MoveStatus(db::Tx& tx, const RequestContext& ctx, std::int64_t unit_id, const std::vector<UnitStatus>& from,
+                          UnitStatus to, const std::string& why);
   /// Adds an entry to a unit's history (tickets, deliveries…).
   void NoteUnitEvent(db::Tx& tx, std::int64_t tenant_id, std::int64_t unit_id, std::string_view kind,
                      const std::string& summary, std::optional<std::int64_t> actor_id, Timestamp at);

@@ -1,0 +1,197 @@
+// HTTP of the deal chain: parse → use case → JSON. No SQL, no rules.
+#include "core/json.hpp"
+#include "http/body_reader.hpp"
+#include "http/conventions.hpp"
+#include "modules/sales/sales_routes.hpp"
+
+namespace hearth::sales {
+
+namespace {
+
+using http::Request;
+using http::Response;
+
+/// Each object of the array `key` read by `each` (its fields reported as key[i].field).
+template <typename Each>
+void ReadArray(http::BodyReader& in, std::string_view key, std::size_t max, Each&& each) {
+  const auto* raw = in.Raw(key);
+  if (!raw) {
+    in.Invalid(std::string(key), "required");
+    return;
+  }
+  if (!raw->is_array()) {
+    in.WrongTypeOf(std::string(key), "must_be_array");
+    return;
+  }
+  if (raw->as_array().size() > max) {
+    in.Invalid(std::string(key), "too_many");
+    return;
+  }
+  for (std::size_t i = 0; i < raw->as_array().size(); ++i) {
+    const auto& item = raw->as_array()[i];
+    const std::string at = std::string(key) + "[" + std::to_string(i) + "]";
+    if (!item.is_object()) {
+      in.WrongTypeOf(at, "must_be_object");
+      continue;
+    }
+    http::BodyReader inner(item.as_object());
+    each(inner);
+    if (auto ok = inner.Finish(); !ok) {
+      for (const auto& fe : ok.error().fields) {
+        if (ok.error().code == ErrorCode::kInvalidArgument) {
+          in.Invalid(at + "." + fe.field, fe.reason);
+        } else {
+          in.WrongTypeOf(at + "." + fe.field, fe.reason);
+        }
+      }
+    }
+  }
+}
+
+Result<Response> PostPledge(Request& req, DealService& s) {
+  HEARTH_ASSIGN(auto body, req.JsonObject());
+  http::BodyReader in(body);
+  auto project = in.Int("project_id", true);
+  auto customer = in.Int("customer_id", true);
+  auto amount = in.Int("amount_cents", true);
+  auto unit = in.Int("unit_id");
+  auto lead = in.Int("lead_id");
+  HEARTH_TRY(in.Finish());
+  return http::Render(s.CreatePledge(req.context, {*project, *customer, *amount, unit, lead}), http::kCreated,
+                      [](const Pledge& p) { return ToJson(p); });
+}
+
+Result<Response> PostSubscription(Request& req, DealService& s) {
+  HEARTH_ASSIGN(auto body, req.JsonObject());
+  http::BodyReader in(body);
+  SubscriptionInput sub;
+  auto unit = in.Int("unit_id", true);
+  auto price = in.Int("price_cents", true);
+  auto deposit = in.Int("deposit_cents");
+  sub.lead_id = in.Int("lead_id");
+  sub.pledge_id = in.Int("pledge_id");
+  ReadArray(in, "buyers", 10, [&](http::BodyReader& b) {
+    auto customer = b.Int("customer_id", true);
+    auto share = b.Number("share", true);
+    if (customer && share) sub.buyers.push_back({*customer, *share, ""});
+  });
+  HEARTH_TRY(in.Finish());
+  sub.unit_id = *unit;
+  sub.price_cents = *price;
+  sub.deposit_cents = deposit.value_or(0);
+  return http::Render(s.Subscribe(req.context, sub), http::kCreated, [](const Subscription& x) { return ToJson(x); });
+}
+
+Result<Response> PostContract(Request& req, DealService& s) {
+  HEARTH_ASSIGN(auto body, req.JsonObject());
+  http::BodyReader in(body);
+  ContractInput c;
+  auto subscription = in.Int("subscription_id", true);
+  auto no = in.String("contract_no", {.required = true, .min_chars = 1, .max_chars = 40});
+  auto signed_on = in.String("signed_on", {.required = true, .max_chars = 10});
+  auto total = in.Int("total_cents", true);
+  ReadArray(in, "payment_plan", 120, [&](http::BodyReader& line) {
+    auto due = line.String("due_on", {.required = true, .max_chars = 10});
+    auto amount = line.Int("amount_cents", true);
+    auto kind = line.Enum("kind", kInstalmentKinds, true);
+    if (due && amount && kind) c.plan.push_back({0, *due, *kind, *amount, 0});
+  });
+  HEARTH_TRY(in.Finish());
+  c.subscription_id = *subscription;
+  c.contract_no = *no;
+  c.signed_on = *signed_on;
+  c.total_cents = *total;
+  const std::string today = s.Today();
+  return http::Render(s.Sign(req.context, c), http::kCreated, [&today](const Contract& x) { return ToJson(x, today); });
+}
+
+Result<Response> PostPayment(Request& req, DealService& s) {
+  HEARTH_ASSIGN(auto id, req.PathId("id"));
+  HEARTH_ASSIGN(auto body, req.JsonObject());
+  http::BodyReader in(body);
+  auto amount = in.Int("amount_cents", true);
+  auto paid_on = in.String("paid_on", {.required = true, .max_chars = 10});
+  auto method = in.Enum("method", kPaymentMethods, true);
+  HEARTH_TRY(in.Finish());
+  const std::string today = s.Today();
+  return http::Render(s.Pay(req.context, id, {*amount, *paid_on, *method}), http::kCreated,
+                      [&today](const std::pair<Payment, Contract>& x) {
+                        auto o = ToJson(x.first);
+                        o["contract"] = ToJson(x.second, today);
+                        return o;
+                      });
+}
+
+Result<std::int64_t> RequiredProject(Request& r) {
+  HEARTH_ASSIGN(auto project, http::QueryInt(r, "project_id"));
+  if (!project) return http::BadQuery("project_id", "required", "name the project: ?project_id=");
+  return *project;
+}
+
+}  // namespace
+
+void AddDealRoutes(platform::Manifest& m, DealService& s) {
+  m.Route({"POST", "/api/v1/pledges", Permission::kRecordWrite}, [&s](Request& r) -> Result<Response> { return PostPledge(r, s); });
+  m.Route({"GET", "/api/v1/pledges", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
+    HEARTH_ASSIGN(auto project, RequiredProject(r));
+    HEARTH_ASSIGN(auto page, http::PageOf(r));
+    HEARTH_ASSIGN(auto list, s.ListPledges(r.context, project, page));
+    return http::ListResponse(list.items, list.next_cursor, [](const Pledge& p) { return ToJson(p); });
+  });
+  m.Route({"GET", "/api/v1/pledges/{id}", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
+    HEARTH_ASSIGN(auto id, r.PathId("id"));
+    return http::Render(s.GetPledge(r.context, id), http::kOk, [](const Pledge& p) { return ToJson(p); });
+  });
+  m.Route({"POST", "/api/v1/pledges/{id}/refund", Permission::kRecordWrite}, [&s](Request& r) -> Result<Response> {
+    HEARTH_ASSIGN(auto id, r.PathId("id"));
+    return http::Render(s.RefundPledge(r.context, id), http::kOk, [](const Pledge& p) { return ToJson(p); });
+  });
+
+  m.Route({"POST", "/api/v1/subscriptions", Permission::kRecordWrite},
+          [&s](Request& r) -> Result<Response> { return PostSubscription(r, s); });
+  m.Route({"GET", "/api/v1/subscriptions", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
+    HEARTH_ASSIGN(auto project, RequiredProject(r));
+    HEARTH_ASSIGN(auto page, http::PageOf(r));
+    HEARTH_ASSIGN(auto list, s.ListSubscriptions(r.context, project, page));
+    return http::ListResponse(list.items, list.next_cursor, [](const Subscription& x) { return ToJson(x); });
+  });
+  m.Route({"GET", "/api/v1/subscriptions/{id}", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
+    HEARTH_ASSIGN(auto id, r.PathId("id"));
+    return http::Render(s.GetSubscription(r.context, id), http::kOk, [](const Subscription& x) { return ToJson(x); });
+  });
+  m.Route({"POST", "/api/v1/subscriptions/{id}/cancel", Permission::kRecordWrite}, [&s](Request& r) -> Result<Response> {
+    HEARTH_ASSIGN(auto id, r.PathId("id"));
+    HEARTH_ASSIGN(auto body, r.JsonObject());
+    http::BodyReader in(body);
+    auto reason = in.String("reason", {.required = true, .min_chars = 1, .max_chars = 500, .multiline = true});
+    HEARTH_TRY(in.Finish());
+    return http::Render(s.CancelSubscription(r.context, id, *reason), http::kOk, [](const Subscription& x) { return ToJson(x); });
+  });
+
+  m.Route({"POST", "/api/v1/contracts", Permission::kRecordWrite}, [&s](Request& r) -> Result<Response> { return PostContract(r, s); });
+  m.Route({"GET", "/api/v1/contracts", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
+    ContractFilter f;
+    HEARTH_ASSIGN(f.project_id, http::QueryInt(r, "project_id"));
+    HEARTH_ASSIGN(f.customer_id, http::QueryInt(r, "customer_id"));
+    HEARTH_ASSIGN(auto overdue, http::QueryBool(r, "overdue"));
+    f.overdue = overdue.value_or(false);
+    HEARTH_ASSIGN(auto page, http::PageOf(r));
+    HEARTH_ASSIGN(auto list, s.ListContracts(r.context, f, page));
+    const std::string today = s.Today();
+    return http::ListResponse(list.items, list.next_cursor, [&today](const Contract& c) { return ToJson(c, today); });
+  });
+  m.Route({"GET", "/api/v1/contracts/{id}", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
+    HEARTH_ASSIGN(auto id, r.PathId("id"));
+    const std::string today = s.Today();
+    return http::Render(s.GetContract(r.context, id), http::kOk, [&today](const Contract& c) { return ToJson(c, today); });
+  });
+  m.Route({"POST", "/api/v1/contracts/{id}/payments", Permission::kRecordWrite},
+          [&s](Request& r) -> Result<Response> { return PostPayment(r, s); });
+  m.Route({"GET", "/api/v1/contracts/{id}/payments", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
+    HEARTH_ASSIGN(auto id, r.PathId("id"));
+    HEARTH_ASSIGN(auto list, s.Payments(r.context, id));
+    return http::ListResponse(list, std::nullopt, [](const Payment& p) { return ToJson(p); });
+  });
+}
+
+}  // namespace hearth::sales

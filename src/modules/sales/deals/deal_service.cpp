@@ -1,0 +1,530 @@
+#include "modules/sales/deals/deal_service.hpp"
+
+#include <boost/json/serialize.hpp>
+#include <fmt/format.h>
+
+#include "core/json.hpp"
+#include "db/columns.hpp"
+#include "platform/directory.hpp"
+#include "platform/org_scope.hpp"
+
+namespace hearth::sales {
+
+namespace {
+
+const db::Columns<Pledge> kPledgeColumns{
+    {"id", &Pledge::id},
+    {"tenant_id", &Pledge::tenant_id},
+    {"project_id", &Pledge::project_id},
+    {"org_unit_id", &Pledge::org_unit_id},
+    {"customer_id", &Pledge::customer_id},
+    {"unit_id", &Pledge::unit_id},
+    {"lead_id", &Pledge::lead_id},
+    {"consultant_id", &Pledge::consultant_id},
+    {"amount_cents", &Pledge::amount_cents},
+    {"queue_no", &Pledge::queue_no},
+    {"status", &Pledge::status, kPledgeStatuses},
+    {"version", &Pledge::version},
+    {"created_at", &Pledge::created_at},
+    {"updated_at", &Pledge::updated_at},
+};
+const db::Columns<Subscription> kSubscriptionColumns{
+    {"id", &Subscription::id},
+    {"tenant_id", &Subscription::tenant_id},
+    {"project_id", &Subscription::project_id},
+    {"org_unit_id", &Subscription::org_unit_id},
+    {"unit_id", &Subscription::unit_id},
+    {"lead_id", &Subscription::lead_id},
+    {"pledge_id", &Subscription::pledge_id},
+    {"consultant_id", &Subscription::consultant_id},
+    {"price_cents", &Subscription::price_cents},
+    {"deposit_cents", &Subscription::deposit_cents},
+    {"status", &Subscription::status, kSubscriptionStatuses},
+    {"version", &Subscription::version},
+    {"created_at", &Subscription::created_at},
+    {"updated_at", &Subscription::updated_at},
+};
+const db::Columns<Contract> kContractColumns{
+    {"id", &Contract::id},
+    {"tenant_id", &Contract::tenant_id},
+    {"project_id", &Contract::project_id},
+    {"org_unit_id", &Contract::org_unit_id},
+    {"unit_id", &Contract::unit_id},
+    {"subscription_id", &Contract::subscription_id},
+    {"contract_no", &Contract::contract_no},
+    {"signed_on", &Contract::signed_on},
+    {"total_cents", &Contract::total_cents},
+    {"paid_cents", &Contract::paid_cents},
+    {"status", &Contract::status, kContractStatuses},
+    {"version", &Contract::version},
+    {"created_at", &Contract::created_at},
+    {"updated_at", &Contract::updated_at},
+};
+
+constexpr std::string_view kInsertPledge = R"sql(
+INSERT INTO pledges (tenant_id, project_id, org_unit_id, customer_id, unit_id, lead_id, consultant_id, amount_cents,
+                     queue_no, status, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10, $10) RETURNING id)sql";
+const std::string kFindPledge = "SELECT " + kPledgeColumns.List() + " FROM pledges WHERE id = $1 AND tenant_id = $2";
+const std::string kPledgesOf = "SELECT " + kPledgeColumns.List() + R"sql( FROM pledges
+ WHERE project_id = $1 AND tenant_id = $2 AND (CAST($3 AS BIGINT) IS NULL OR queue_no > $3) ORDER BY queue_no LIMIT $4)sql";
+constexpr std::string_view kPledgeStatus = R"sql(
+UPDATE pledges SET status = $3, version = version + 1, updated_at = $4 WHERE id = $1 AND status = $2)sql";
+
+constexpr std::string_view kInsertSubscription = R"sql(
+INSERT INTO subscriptions (tenant_id, project_id, org_unit_id, unit_id, lead_id, pledge_id, consultant_id, price_cents,
+                           deposit_cents, status, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10, $10) RETURNING id)sql";
+const std::string kFindSubscription =
+    "SELECT " + kSubscriptionColumns.List() + " FROM subscriptions WHERE id = $1 AND tenant_id = $2";
+const std::string kSubscriptionsOf = "SELECT " + kSubscriptionColumns.List() + R"sql( FROM subscriptions
+ WHERE project_id = $1 AND tenant_id = $2 AND (CAST($3 AS BIGINT) IS NULL OR id < $3) ORDER BY id DESC LIMIT $4)sql";
+constexpr std::string_view kSubscriptionStatus = R"sql(
+UPDATE subscriptions SET status = $3, version = version + 1, updated_at = $4 WHERE id = $1 AND status = $2)sql";
+constexpr std::string_view kInsertBuyer = R"sql(
+INSERT INTO subscription_buyers (tenant_id, subscription_id, customer_id, share, created_at) VALUES ($1, $2, $3, $4, $5))sql";
+constexpr std::string_view kBuyers = R"sql(
+SELECT customer_id, share FROM subscription_buyers WHERE subscription_id = $1 ORDER BY share DESC, id)sql";
+
+constexpr std::string_view kInsertContract = R"sql(
+INSERT INTO contracts (tenant_id, project_id, org_unit_id, unit_id, subscription_id, contract_no, signed_on, total_cents,
+                       paid_cents, status, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, 'signed', $9, $9) RETURNING id)sql";
+const std::string kFindContract = "SELECT " + kContractColumns.List() + " FROM contracts WHERE id = $1 AND tenant_id = $2";
+const std::string kContracts = "SELECT " + kContractColumns.List("c") + " FROM contracts c" HEARTH_JOIN_ORG_UNIT("c") R"sql(
+ WHERE c.tenant_id = $1 AND o.path LIKE $2
+   AND (CAST($3 AS BIGINT) IS NULL OR c.id < $3)
+   AND (CAST($4 AS BIGINT) IS NULL OR c.project_id = $4)
+   AND (CAST($5 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM subscription_buyers b
+                                               WHERE b.subscription_id = c.subscription_id AND b.customer_id = $5))
+   AND (CAST($6 AS TEXT) IS NULL OR (c.status = 'signed' AND EXISTS (SELECT 1 FROM contract_instalments i
+        WHERE i.contract_id = c.id AND i.paid_cents < i.amount_cents AND i.due_on < $6)))
+ ORDER BY c.id DESC LIMIT $7)sql";
+constexpr std::string_view kContractPaid = R"sql(
+UPDATE contracts SET paid_cents = $2, version = version + 1, updated_at = $3 WHERE id = $1 AND version = $4)sql";
+constexpr std::string_view kInsertInstalment = R"sql(
+INSERT INTO contract_instalments (tenant_id, contract_id, seq, due_on, kind, amount_cents, paid_cents, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, 0, $7))sql";
+constexpr std::string_view kInstalments = R"sql(
+SELECT seq, due_on, kind, amount_cents, paid_cents FROM contract_instalments WHERE contract_id = $1 ORDER BY seq)sql";
+constexpr std::string_view kInstalmentPaid = R"sql(
+UPDATE contract_instalments SET paid_cents = $3 WHERE contract_id = $1 AND seq = $2)sql";
+constexpr std::string_view kInsertPayment = R"sql(
+INSERT INTO payments (tenant_id, contract_id, amount_cents, paid_on, method, receipt_no, actor_id, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id)sql";
+constexpr std::string_view kPayments = R"sql(
+SELECT id, contract_id, amount_cents, paid_on, method, receipt_no, actor_id, created_at FROM payments
+ WHERE contract_id = $1 ORDER BY id)sql";
+constexpr std::string_view kPaymentCount = "SELECT count(*) FROM payments WHERE contract_id = $1";
+
+// A merged customer's deals move to the survivor (a subscription both bought stays with one line).
+constexpr std::string_view kMovePledges = "UPDATE pledges SET customer_id = $3 WHERE tenant_id = $1 AND customer_id = $2";
+constexpr std::string_view kMoveBuyers = R"sql(
+UPDATE subscription_buyers SET customer_id = $3 WHERE tenant_id = $1 AND customer_id = $2
+   AND subscription_id NOT IN (SELECT subscription_id FROM subscription_buyers WHERE customer_id = $3))sql";
+
+bool ManagesSales(const Actor& a) {
+  for (const auto& r : a.roles) {
+    if (r == "manager" || r == "admin") return true;
+  }
+  return false;
+}
+
+std::string Yuan(std::int64_t cents) { return fmt::format("¥{:.2f}", static_cast<double>(cents) / 100.0); }
+
+Error Closed(std::string_view what, std::string_view status) {
+  Error e{ErrorCode::kConflict, std::string(what) + "_closed",
+          fmt::format("the {} is {}: it cannot take this step", what, status), {}, {}};
+  e.extra.emplace_back("status", fmt::format("\"{}\"", status));
+  return e;
+}
+
+}  // namespace
+
+DealService::DealService(db::Database& db, const Clock& clock, platform::AuditLog& audit,
+                         customers::CustomerService& customers, inventory::InventoryService& inventory, LeadService& leads)
+    : db_(db), clock_(clock), audit_(audit), customers_(customers), inventory_(inventory), leads_(leads) {
+  customers_.AddMergeHook([](db::Tx& tx, std::int64_t tenant, std::int64_t from, std::int64_t into) {
+    tx.Execute(kMovePledges, tenant, from, into);
+    tx.Execute(kMoveBuyers, tenant, from, into);
+  });
+}
+
+void DealService::NameBuyers(db::Tx& tx, std::int64_t tenant_id, std::vector<Buyer>& buyers) {
+  std::vector<std::int64_t> ids;
+  for (const auto& b : buyers) ids.push_back(b.customer_id);
+  const auto names = customers_.NamesOf(tx, tenant_id, ids);
+  for (auto& b : buyers) {
+    if (auto it = names.find(b.customer_id); it != names.end()) b.name = it->second;
+  }
+}
+
+std::optional<Pledge> DealService::FindPledge(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
+  auto rows = tx.Execute(kFindPledge, id, tenant_id);
+  if (rows.empty()) return std::nullopt;
+  Pledge p = kPledgeColumns.Read(rows.front());
+  p.customer_name = customers_.NamesOf(tx, tenant_id, {p.customer_id})[p.customer_id];
+  if (p.unit_id) p.unit_code = inventory_.CodesOf(tx, tenant_id, {*p.unit_id})[*p.unit_id];
+  return p;
+}
+
+std::optional<Subscription> DealService::FindSubscription(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
+  auto rows = tx.Execute(kFindSubscription, id, tenant_id);
+  if (rows.empty()) return std::nullopt;
+  Subscription s = kSubscriptionColumns.Read(rows.front());
+  auto buyers = tx.Execute(kBuyers, s.id);
+  for (std::size_t i = 0; i < buyers.size(); ++i) s.buyers.push_back({buyers[i].Int(0), buyers[i].Real(1), ""});
+  NameBuyers(tx, tenant_id, s.buyers);
+  s.unit_code = inventory_.CodesOf(tx, tenant_id, {s.unit_id})[s.unit_id];
+  const auto names = platform::directory::NamesOf(tx, tenant_id, {s.consultant_id});
+  if (auto it = names.find(s.consultant_id); it != names.end()) s.consultant_name = it->second.Shown();
+  return s;
+}
+
+std::optional<Contract> DealService::FindContract(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
+  auto rows = tx.Execute(kFindContract, id, tenant_id);
+  if (rows.empty()) return std::nullopt;
+  Contract c = kContractColumns.Read(rows.front());
+  auto plan = tx.Execute(kInstalments, c.id);
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    const auto r = plan[i];
+    c.plan.push_back({static_cast<int>(r.Int(0)), r.Text(1), kInstalmentKinds.Stored(r.Text(2)), r.Int(3), r.Int(4)});
+  }
+  auto buyers = tx.Execute(kBuyers, c.subscription_id);
+  for (std::size_t i = 0; i < buyers.size(); ++i) c.buyers.push_back({buyers[i].Int(0), buyers[i].Real(1), ""});
+  NameBuyers(tx, tenant_id, c.buyers);
+  c.unit_code = inventory_.CodesOf(tx, tenant_id, {c.unit_id})[c.unit_id];
+  return c;
+}
+
+Result<Pledge> DealService::PledgeFor(db::Tx& tx, const Actor& actor, std::int64_t id) {
+  auto p = FindPledge(tx, actor.tenant_id, id);
+  if (!p || !inventory_.ProjectFor(tx, actor, p->project_id)) return NotFound("no such pledge");
+  return *p;
+}
+
+Result<Subscription> DealService::SubscriptionFor(db::Tx& tx, const Actor& actor, std::int64_t id) {
+  auto s = FindSubscription(tx, actor.tenant_id, id);
+  if (!s || !inventory_.ProjectFor(tx, actor, s->project_id)) return NotFound("no such subscription");
+  return *s;
+}
+
+Result<Contract> DealService::ContractFor(db::Tx& tx, const Actor& actor, std::int64_t id) {
+  auto c = FindContract(tx, actor.tenant_id, id);
+  if (!c || !inventory_.ProjectFor(tx, actor, c->project_id)) return NotFound("no such contract");
+  return *c;
+}
+
+Result<Pledge> DealService::CreatePledge(const RequestContext& ctx, const PledgeInput& in) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not take pledges");
+  if (in.amount_cents <= 0) return FailField("amount_cents", "invalid_value");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<Pledge> {
+    auto project = inventory_.ProjectFor(tx, actor, in.project_id);
+    if (!project) return FailField("project_id", "not_found");
+    if (!customers_.CheckInScope(tx, actor, in.customer_id)) return FailField("customer_id", "not_found");
+    if (in.lead_id) {
+      auto lead = leads_.LeadFor(tx, actor, *in.lead_id);
+      if (!lead || lead->project_id != in.project_id || lead->customer_id != in.customer_id) {
+        return FailField("lead_id", "not_found");
+      }
+    }
+    if (in.unit_id) {
+      auto unit = inventory_.UnitFor(tx, actor, *in.unit_id);
+      if (!unit || unit->project_id != in.project_id) return FailField("unit_id", "not_found");
+      HEARTH_TRY(inventory_.MoveStatus(tx, ctx, *in.unit_id, {inventory::UnitStatus::kAvailable},
+                                       inventory::UnitStatus::kPledged, "认筹"));
+    }
+    Pledge p{0, actor.tenant_id, in.project_id, project->org_unit_id, in.customer_id, in.unit_id, in.lead_id,
+             actor.user_id, in.amount_cents, leads_.NextQueueNo(tx, actor.tenant_id, in.project_id),
+             PledgeStatus::kActive, 1, now, now, "", std::nullopt};
+    p.id = tx.Execute(kInsertPledge, p.tenant_id, p.project_id, p.org_unit_id, p.customer_id, p.unit_id, p.lead_id,
+                      p.consultant_id, p.amount_cents, p.queue_no, now)
+               .front()
+               .Int(0);
+    customers_.Share(tx, &ctx, actor.tenant_id, in.customer_id, project->org_unit_id, customers::ShareReason::kDeal, p.id);
+    customers_.AppendTimeline(tx, actor.tenant_id,
+                              {0, in.customer_id, now, "purchase", "pledge", p.id,
+                               fmt::format("认筹 {}：{} 号，{}", project->name, p.queue_no, Yuan(p.amount_cents))},
+                              actor.user_id);
+    audit_.Record(tx, ctx, "pledge.created", "pledge", p.id, nullptr, ToJson(p));
+    return *FindPledge(tx, actor.tenant_id, p.id);
+  });
+}
+
+Result<Pledge> DealService::GetPledge(const RequestContext& ctx, std::int64_t id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) { return PledgeFor(tx, actor, id); });
+}
+
+Result<platform::Listing<Pledge>> DealService::ListPledges(const RequestContext& ctx, std::int64_t project_id,
+                                                          const Page& page) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<platform::Listing<Pledge>> {
+    if (!inventory_.ProjectFor(tx, actor, project_id)) return FailField("project_id", "not_found");
+    platform::Listing<Pledge> out;
+    auto rows = tx.Execute(kPledgesOf, project_id, actor.tenant_id, page.after_id, page.limit + 1);
+    std::vector<std::int64_t> customers, units;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      out.items.push_back(kPledgeColumns.Read(rows[i]));
+      customers.push_back(out.items.back().customer_id);
+      if (out.items.back().unit_id) units.push_back(*out.items.back().unit_id);
+    }
+    out.next_cursor = TrimToPage(out.items, page, [](const Pledge& p) { return p.queue_no; });
+    const auto names = customers_.NamesOf(tx, actor.tenant_id, customers);
+    const auto codes = inventory_.CodesOf(tx, actor.tenant_id, units);
+    for (auto& p : out.items) {
+      if (auto it = names.find(p.customer_id); it != names.end()) p.customer_name = it->second;
+      if (p.unit_id) {
+        if (auto it = codes.find(*p.unit_id); it != codes.end()) p.unit_code = it->second;
+      }
+    }
+    return out;
+  });
+}
+
+Result<Pledge> DealService::RefundPledge(const RequestContext& ctx, std::int64_t id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not refund pledges");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<Pledge> {
+    HEARTH_ASSIGN(Pledge p, PledgeFor(tx, actor, id));
+    if (p.status != PledgeStatus::kActive) return tl::unexpected(Closed("pledge", kPledgeStatuses.Name(p.status)));
+    if (tx.Execute(kPledgeStatus, p.id, PledgeStatus::kActive, PledgeStatus::kRefunded, now).affected != 1) {
+      return tl::unexpected(Closed("pledge", "changed"));
+    }
+    if (p.unit_id) {
+      // The unit it held is for sale again (unless a subscription took it meanwhile).
+      (void)inventory_.MoveStatus(tx, ctx, *p.unit_id, {inventory::UnitStatus::kPledged}, inventory::UnitStatus::kAvailable,
+                                  fmt::format("退筹（{} 号）", p.queue_no));
+    }
+    customers_.AppendTimeline(tx, actor.tenant_id,
+                              {0, p.customer_id, now, "purchase", "pledge", p.id, fmt::format("退筹：{} 号", p.queue_no)},
+                              actor.user_id);
+    audit_.Record(tx, ctx, "pledge.refunded", "pledge", p.id, nullptr, nullptr);
+    return *FindPledge(tx, actor.tenant_id, p.id);
+  });
+}
+
+Result<Subscription> DealService::Subscribe(const RequestContext& ctx, const SubscriptionInput& in) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not take subscriptions");
+  HEARTH_TRY(CheckBuyers(in.buyers));
+  if (in.price_cents <= 0) return FailField("price_cents", "invalid_value");
+  if (in.deposit_cents < 0 || in.deposit_cents > in.price_cents) return FailField("deposit_cents", "invalid_value");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<Subscription> {
+    auto unit = inventory_.UnitFor(tx, actor, in.unit_id);
+    if (!unit) return FailField("unit_id", "not_found");
+    HEARTH_ASSIGN(const auto project, inventory_.ProjectFor(tx, actor, unit->project_id));
+    for (std::size_t i = 0; i < in.buyers.size(); ++i) {
+      if (!customers_.CheckInScope(tx, actor, in.buyers[i].customer_id)) {
+        return FailField("buyers[" + std::to_string(i) + "].customer_id", "not_found");
+      }
+    }
+    if (in.lead_id) {
+      auto lead = leads_.LeadFor(tx, actor, *in.lead_id);
+      if (!lead || lead->project_id != unit->project_id) return FailField("lead_id", "not_found");
+    }
+    std::optional<Pledge> pledge;
+    if (in.pledge_id) {
+      auto found = PledgeFor(tx, actor, *in.pledge_id);
+      if (!found || found->project_id != unit->project_id) return FailField("pledge_id", "not_found");
+      if (found->status != PledgeStatus::kActive) return FailField("pledge_id", "not_active");
+      pledge = *found;
+    }
+    // The compare-and-set on the unit: of concurrent subscriptions, one moves it.
+    HEARTH_TRY(inventory_.MoveStatus(tx, ctx, in.unit_id, {inventory::UnitStatus::kAvailable, inventory::UnitStatus::kPledged},
+                                     inventory::UnitStatus::kSubscribed, "认购"));
+    Subscription s{0, actor.tenant_id, unit->project_id, project.org_unit_id, in.unit_id, in.lead_id, in.pledge_id,
+                   actor.user_id, in.price_cents, in.deposit_cents, SubscriptionStatus::kActive, 1, now, now,
+                   in.buyers, unit->code, ""};
+    s.id = tx.Execute(kInsertSubscription, s.tenant_id, s.project_id, s.org_unit_id, s.unit_id, s.lead_id, s.pledge_id,
+                      s.consultant_id, s.price_cents, s.deposit_cents, now)
+               .front()
+               .Int(0);
+    for (const auto& b : in.buyers) {
+      tx.Execute(kInsertBuyer, actor.tenant_id, s.id, b.customer_id, b.share, now);
+      customers_.Share(tx, &ctx, actor.tenant_id, b.customer_id, project.org_unit_id, customers::ShareReason::kDeal, s.id);
+      customers_.AppendTimeline(tx, actor.tenant_id,
+                                {0, b.customer_id, now, "purchase", "subscription", s.id,
+                                 fmt::format("认购 {} {}：{}", project.name, unit->code, Yuan(in.price_cents))},
+                                actor.user_id);
+    }
+    if (pledge) tx.Execute(kPledgeStatus, pledge->id, PledgeStatus::kActive, PledgeStatus::kConverted, now);
+    audit_.Record(tx, ctx, "subscription.created", "subscription", s.id, nullptr,
+                  boost::json::object{{"unit_id", s.unit_id}, {"price_cents", s.price_cents}, {"buyers", s.buyers.size()}});
+    return *FindSubscription(tx, actor.tenant_id, s.id);
+  });
+}
+
+Result<Subscription> DealService::GetSubscription(const RequestContext& ctx, std::int64_t id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) { return SubscriptionFor(tx, actor, id); });
+}
+
+Result<platform::Listing<Subscription>> DealService::ListSubscriptions(const RequestContext& ctx, std::int64_t project_id,
+                                                                      const Page& page) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<platform::Listing<Subscription>> {
+    if (!inventory_.ProjectFor(tx, actor, project_id)) return FailField("project_id", "not_found");
+    platform::Listing<Subscription> out;
+    auto rows = tx.Execute(kSubscriptionsOf, project_id, actor.tenant_id, page.after_id, page.limit + 1);
+    for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(*FindSubscription(tx, actor.tenant_id, rows[i].Int(0)));
+    out.next_cursor = TrimToPage(out.items, page, [](const Subscription& s) { return s.id; });
+    return out;
+  });
+}
+
+Result<Subscription> DealService::CancelSubscription(const RequestContext& ctx, std::int64_t id, const std::string& reason) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not cancel subscriptions");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<Subscription> {
+    HEARTH_ASSIGN(Subscription s, SubscriptionFor(tx, actor, id));
+    if (s.consultant_id != actor.user_id && !ManagesSales(actor)) {
+      return Forbidden("the subscription is another consultant's: a manager may cancel it");
+    }
+    if (s.status != SubscriptionStatus::kActive) {
+      return tl::unexpected(Closed("subscription", kSubscriptionStatuses.Name(s.status)));
+    }
+    if (tx.Execute(kSubscriptionStatus, s.id, SubscriptionStatus::kActive, SubscriptionStatus::kCancelled, now).affected != 1) {
+      return tl::unexpected(Closed("subscription", "changed"));
+    }
+    HEARTH_TRY(inventory_.MoveStatus(tx, ctx, s.unit_id, {inventory::UnitStatus::kSubscribed},
+                                     inventory::UnitStatus::kAvailable, "退订：" + reason));
+    for (const auto& b : s.buyers) {
+      customers_.AppendTimeline(tx, actor.tenant_id,
+                                {0, b.customer_id, now, "purchase", "subscription", s.id, fmt::format("退订 {}：{}", s.unit_code, reason)},
+                                actor.user_id);
+    }
+    audit_.Record(tx, ctx, "subscription.cancelled", "subscription", s.id, nullptr, boost::json::object{{"reason", reason}});
+    return *FindSubscription(tx, actor.tenant_id, s.id);
+  });
+}
+
+Result<Contract> DealService::Sign(const RequestContext& ctx, const ContractInput& in) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not sign contracts");
+  if (in.total_cents <= 0) return FailField("total_cents", "invalid_value");
+  if (!ParseIsoDate(in.signed_on)) return FailField("signed_on", "invalid_format");
+  HEARTH_TRY(CheckPlan(in.plan, in.total_cents));
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<Contract> {
+    auto found = SubscriptionFor(tx, actor, in.subscription_id);
+    if (!found) return FailField("subscription_id", "not_found");
+    const Subscription& s = *found;
+    if (s.consultant_id != actor.user_id && !ManagesSales(actor)) {
+      return Forbidden("the subscription is another consultant's: they or a manager sign its contract");
+    }
+    if (s.status != SubscriptionStatus::kActive) return tl::unexpected(Closed("subscription", kSubscriptionStatuses.Name(s.status)));
+    if (tx.Execute(kSubscriptionStatus, s.id, SubscriptionStatus::kActive, SubscriptionStatus::kContracted, now).affected != 1) {
+      return tl::unexpected(Closed("subscription", "changed"));
+    }
+    HEARTH_TRY(inventory_.MoveStatus(tx, ctx, s.unit_id, {inventory::UnitStatus::kSubscribed},
+                                     inventory::UnitStatus::kContracted, "签约 " + in.contract_no));
+    const std::int64_t id = tx.Execute(kInsertContract, actor.tenant_id, s.project_id, s.org_unit_id, s.unit_id, s.id,
+                                       in.contract_no, in.signed_on, in.total_cents, now)
+                                .front()
+                                .Int(0);
+    for (std::size_t i = 0; i < in.plan.size(); ++i) {
+      const auto& line = in.plan[i];
+      tx.Execute(kInsertInstalment, actor.tenant_id, id, static_cast<std::int64_t>(i + 1), line.due_on, line.kind,
+                 line.amount_cents, now);
+    }
+    // The buyers become the unit's owners (the inventory's owners, shared with the project's staff).
+    std::vector<std::int64_t> buyers;
+    for (const auto& b : s.buyers) {
+      HEARTH_TRY(inventory_.SetOwner(ctx, s.unit_id, b.customer_id, b.share));
+      buyers.push_back(b.customer_id);
+      customers_.AppendTimeline(tx, actor.tenant_id,
+                                {0, b.customer_id, now, "purchase", "contract", id,
+                                 fmt::format("签约 {}：合同 {}，{}", s.unit_code, in.contract_no, Yuan(in.total_cents))},
+                                actor.user_id);
+    }
+    leads_.MarkWon(tx, actor.tenant_id, s.project_id, buyers, now);
+    audit_.Record(tx, ctx, "contract.signed", "contract", id, nullptr,
+                  boost::json::object{{"contract_no", in.contract_no}, {"unit_id", s.unit_id}, {"total_cents", in.total_cents}});
+    return *FindContract(tx, actor.tenant_id, id);
+  });
+}
+
+Result<Contract> DealService::GetContract(const RequestContext& ctx, std::int64_t id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) { return ContractFor(tx, actor, id); });
+}
+
+Result<platform::Listing<Contract>> DealService::ListContracts(const RequestContext& ctx, const ContractFilter& f,
+                                                              const Page& page) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  const std::string today = Today();
+  return db_.Read([&](db::Tx& tx) -> Result<platform::Listing<Contract>> {
+    platform::Listing<Contract> out;
+    auto rows = tx.Execute(kContracts, actor.tenant_id, (actor.IsAdmin() ? std::string("/") : actor.org_path) + "%",
+                           page.after_id, f.project_id, f.customer_id,
+                           f.overdue ? std::optional<std::string>(today) : std::nullopt, page.limit + 1);
+    for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(*FindContract(tx, actor.tenant_id, rows[i].Int(0)));
+    out.next_cursor = TrimToPage(out.items, page, [](const Contract& c) { return c.id; });
+    return out;
+  });
+}
+
+Result<std::pair<Payment, Contract>> DealService::Pay(const RequestContext& ctx, std::int64_t contract_id,
+                                                      const PaymentInput& in) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not record payments");
+  if (in.amount_cents <= 0) return FailField("amount_cents", "invalid_value");
+  if (!ParseIsoDate(in.paid_on)) return FailField("paid_on", "invalid_format");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<std::pair<Payment, Contract>> {
+    HEARTH_ASSIGN(Contract c, ContractFor(tx, actor, contract_id));
+    if (c.status != ContractStatus::kSigned) return tl::unexpected(Closed("contract", kContractStatuses.Name(c.status)));
+    std::vector<Instalment> plan = c.plan;
+    if (!ApplyPayment(plan, in.amount_cents)) return FailField("amount_cents", "exceeds_balance");
+    if (tx.Execute(kContractPaid, c.id, c.paid_cents + in.amount_cents, now, c.version).affected != 1) {
+      return Fail(ErrorCode::kConflict, "version_conflict", "the contract was changed meanwhile; try again");
+    }
+    for (std::size_t i = 0; i < plan.size(); ++i) {
+      if (plan[i].paid_cents != c.plan[i].paid_cents) tx.Execute(kInstalmentPaid, c.id, plan[i].seq, plan[i].paid_cents);
+    }
+    const auto n = tx.Execute(kPaymentCount, c.id).front().Int(0);
+    Payment p{0, c.id, in.amount_cents, in.paid_on, in.method, fmt::format("{}-{:02}", c.contract_no, n + 1), actor.user_id, now};
+    p.id = tx.Execute(kInsertPayment, actor.tenant_id, c.id, p.amount_cents, p.paid_on, p.method, p.receipt_no,
+                      actor.user_id, now)
+               .front()
+               .Int(0);
+    for (const auto& b : c.buyers) {
+      customers_.AppendTimeline(tx, actor.tenant_id,
+                                {0, b.customer_id, now, "purchase", "contract", c.id,
+                                 fmt::format("回款 {}：{}（收据 {}）", c.contract_no, Yuan(p.amount_cents), p.receipt_no)},
+                                actor.user_id);
+    }
+    audit_.Record(tx, ctx, "payment.recorded", "contract", c.id, nullptr,
+                  boost::json::object{{"amount_cents", p.amount_cents}, {"receipt_no", p.receipt_no}});
+    return std::make_pair(p, *FindContract(tx, actor.tenant_id, c.id));
+  });
+}
+
+Result<std::vector<Payment>> DealService::Payments(const RequestContext& ctx, std::int64_t contract_id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<Payment>> {
+    HEARTH_TRY(ContractFor(tx, actor, contract_id));
+    std::vector<Payment> out;
+    auto rows = tx.Execute(kPayments, contract_id);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const auto r = rows[i];
+      out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Text(3), kPaymentMethods.Stored(r.Text(4)), r.Text(5), r.Int(6), r.Time(7)});
+    }
+    return out;
+  });
+}
+
+}  // namespace hearth::sales

@@ -1,0 +1,108 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/paging.hpp"
+#include "core/request_context.hpp"
+#include "db/database.hpp"
+#include "modules/customers/customer_service.hpp"
+#include "modules/inventory/inventory_service.hpp"
+#include "modules/sales/deals/deal.hpp"
+#include "modules/sales/leads/lead_service.hpp"
+#include "platform/audit.hpp"
+#include "platform/org_service.hpp"
+
+namespace hearth::sales {
+
+struct PledgeInput {
+  std::int64_t project_id = 0;
+  std::int64_t customer_id = 0;
+  std::int64_t amount_cents = 0;
+  std::optional<std::int64_t> unit_id;  ///< the unit hoped for: it shows as 认筹 on the board
+  std::optional<std::int64_t> lead_id;
+};
+
+struct SubscriptionInput {
+  std::int64_t unit_id = 0;
+  std::vector<Buyer> buyers;
+  std::int64_t price_cents = 0;
+  std::int64_t deposit_cents = 0;
+  std::optional<std::int64_t> lead_id;
+  std::optional<std::int64_t> pledge_id;
+};
+
+struct ContractInput {
+  std::int64_t subscription_id = 0;
+  std::string contract_no;
+  std::string signed_on;
+  std::int64_t total_cents = 0;
+  std::vector<Instalment> plan;
+};
+
+struct PaymentInput {
+  std::int64_t amount_cents = 0;
+  std::string paid_on;
+  PaymentMethod method = PaymentMethod::kBankTransfer;
+};
+
+struct ContractFilter {
+  std::optional<std::int64_t> project_id;
+  std::optional<std::int64_t> customer_id;
+  bool overdue = false;  ///< only contracts with an instalment due and unpaid
+};
+
+/// The deal chain: pledge (认筹) → subscription (认购) → contract (签约) → payments (回款). Each
+/// step moves the unit through the inventory in its own transaction: of any number of
+/// concurrent subscriptions to one unit exactly one succeeds (a compare-and-set on the unit and a
+/// unique index on its open subscription). The contract's buyers become the unit's owners.
+class DealService {
+ public:
+  DealService(db::Database& db, const Clock& clock, platform::AuditLog& audit, customers::CustomerService& customers,
+              inventory::InventoryService& inventory, LeadService& leads);
+
+  Result<Pledge> CreatePledge(const RequestContext& ctx, const PledgeInput& input);
+  Result<Pledge> GetPledge(const RequestContext& ctx, std::int64_t id);
+  Result<platform::Listing<Pledge>> ListPledges(const RequestContext& ctx, std::int64_t project_id, const Page& page);
+  /// 退筹: an active pledge is refunded; the unit it held is for sale again.
+  Result<Pledge> RefundPledge(const RequestContext& ctx, std::int64_t id);
+
+  /// 409 unit_unavailable (with unit_status) when the unit is not available or pledged.
+  Result<Subscription> Subscribe(const RequestContext& ctx, const SubscriptionInput& input);
+  Result<Subscription> GetSubscription(const RequestContext& ctx, std::int64_t id);
+  Result<platform::Listing<Subscription>> ListSubscriptions(const RequestContext& ctx, std::int64_t project_id,
+                                                            const Page& page);
+  /// 退订 before a contract: the unit is for sale again.
+  Result<Subscription> CancelSubscription(const RequestContext& ctx, std::int64_t id, const std::string& reason);
+
+  /// 409 subscription_closed for a subscription already signed or cancelled; 403 for another
+  /// consultant's subscription unless the caller manages sales.
+  Result<Contract> Sign(const RequestContext& ctx, const ContractInput& input);
+  Result<Contract> GetContract(const RequestContext& ctx, std::int64_t id);
+  Result<platform::Listing<Contract>> ListContracts(const RequestContext& ctx, const ContractFilter& filter,
+                                                    const Page& page);
+  /// 422 amount_cents exceeds_balance when more than is left to pay.
+  Result<std::pair<Payment, Contract>> Pay(const RequestContext& ctx, std::int64_t contract_id, const PaymentInput& input);
+  Result<std::vector<Payment>> Payments(const RequestContext& ctx, std::int64_t contract_id);
+
+  std::string Today() const { return ChinaToday(clock_.Now()); }
+
+ private:
+  std::optional<Pledge> FindPledge(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
+  std::optional<Subscription> FindSubscription(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
+  std::optional<Contract> FindContract(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
+  Result<Pledge> PledgeFor(db::Tx& tx, const Actor& actor, std::int64_t id);
+  Result<Subscription> SubscriptionFor(db::Tx& tx, const Actor& actor, std::int64_t id);
+  Result<Contract> ContractFor(db::Tx& tx, const Actor& actor, std::int64_t id);
+  void NameBuyers(db::Tx& tx, std::int64_t tenant_id, std::vector<Buyer>& buyers);
+
+  db::Database& db_;
+  const Clock& clock_;
+  platform::AuditLog& audit_;
+  customers::CustomerService& customers_;
+  inventory::InventoryService& inventory_;
+  LeadService& leads_;
+};
+
+}  // namespace hearth::sales

@@ -1,0 +1,124 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <boost/json/object.hpp>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "core/vocabulary.hpp"
+
+namespace hearth::sales {
+
+/// Where a lead came from (来电, 来访, 老带新, 中介/全民营销, 线上, 活动).
+enum class LeadSource { kCall, kVisit, kReferral, kAgent, kOnline, kEvent };
+inline constexpr Vocabulary<LeadSource, 6> kLeadSources{{"call", "visit", "referral", "agent", "online", "event"}};
+constexpr std::string_view WordOf(LeadSource v) { return kLeadSources.Name(v); }
+
+/// 意向等级: A (will buy soon) … D (just looking).
+enum class Intent { kA, kB, kC, kD };
+inline constexpr Vocabulary<Intent, 4> kIntents{{"A", "B", "C", "D"}};
+constexpr std::string_view WordOf(Intent v) { return kIntents.Name(v); }
+
+/// active: a consultant's while protected, in the pool once protection lapsed; won: the customer
+/// signed a contract in the project; lost: closed by the consultant.
+enum class LeadStatus { kActive, kWon, kLost };
+inline constexpr Vocabulary<LeadStatus, 3> kLeadStatuses{{"active", "won", "lost"}};
+constexpr std::string_view WordOf(LeadStatus v) { return kLeadStatuses.Name(v); }
+
+enum class FollowUpKind { kCall, kVisit, kWechat, kSms, kOther };
+inline constexpr Vocabulary<FollowUpKind, 5> kFollowUpKinds{{"call", "visit", "wechat", "sms", "other"}};
+constexpr std::string_view WordOf(FollowUpKind v) { return kFollowUpKinds.Name(v); }
+
+// The visitor profile kept for reports (来访客户画像).
+enum class AgeBand { kUnder25, k25To34, k35To44, k45To54, k55Plus };
+inline constexpr Vocabulary<AgeBand, 5> kAgeBands{{"under_25", "25_34", "35_44", "45_54", "55_plus"}};
+constexpr std::string_view WordOf(AgeBand v) { return kAgeBands.Name(v); }
+enum class Household { kSingle, kCouple, kYoungFamily, kSchoolFamily, kThreeGenerations, kEmptyNest };
+inline constexpr Vocabulary<Household, 6> kHouseholds{
+    {"single", "couple", "young_family", "school_family", "three_generations", "empty_nest"}};
+constexpr std::string_view WordOf(Household v) { return kHouseholds.Name(v); }
+enum class NeedType { kFirstHome, kUpgrade, kInvestment, kRetirement, kSchool, kOther };
+inline constexpr Vocabulary<NeedType, 6> kNeedTypes{{"first_home", "upgrade", "investment", "retirement", "school", "other"}};
+constexpr std::string_view WordOf(NeedType v) { return kNeedTypes.Name(v); }
+
+/// A project's attribution rules (判客规则), editable by its managers.
+struct SalesSettings {
+  std::int64_t project_id = 0;
+  int call_days = 15;         ///< a call protects the lead this long
+  int visit_days = 30;        ///< a visit (and any other registration) this long
+  int follow_up_days = 30;    ///< each follow-up extends protection to this long from it
+  int max_active_leads = 200; ///< protected leads one consultant may hold
+  std::int64_t version = 1;
+};
+boost::json::object ToJson(const SalesSettings& s);
+/// 422 naming the field for a window outside 1–365 days or a limit outside 1–100,000.
+Result<void> CheckSettings(const SalesSettings& s);
+
+/// How long a registration from `source` protects its lead.
+int ProtectionDays(const SalesSettings& s, LeadSource source);
+/// The end of protection from `at` for `days` days.
+Timestamp ProtectedUntil(Timestamp at, int days);
+
+/// A customer's interest in a project (判客: who serves them).
+struct Lead {
+  std::int64_t id = 0;
+  std::int64_t tenant_id = 0;
+  std::int64_t project_id = 0;
+  std::int64_t org_unit_id = 0;  ///< the project's
+  std::int64_t customer_id = 0;
+  std::int64_t consultant_id = 0;
+  LeadSource source = LeadSource::kVisit;
+  Intent intent = Intent::kC;
+  std::optional<std::int64_t> budget_cents;
+  std::string needs;
+  std::optional<AgeBand> age_band;
+  std::optional<Household> household;
+  std::optional<NeedType> need_type;
+  LeadStatus status = LeadStatus::kActive;
+  Timestamp protected_until;
+  Timestamp registered_at;
+  std::int64_t visits = 0;
+  std::optional<Timestamp> last_follow_up_at;
+  std::optional<Timestamp> next_follow_up_at;
+  std::int64_t version = 1;
+  Timestamp created_at;
+  Timestamp updated_at;
+  // Filled when read, for people to see.
+  std::string project_name = {};
+  std::string customer_name = {};
+  std::string customer_phone = {};  ///< masked
+  std::string consultant_name = {};
+};
+
+/// In the shared pool (公客池): still active, its protection lapsed.
+inline bool InPool(const Lead& l, Timestamp now) { return l.status == LeadStatus::kActive && l.protected_until.ms <= now.ms; }
+/// Protected for its consultant at `now`.
+inline bool Protected(const Lead& l, Timestamp now) { return l.status == LeadStatus::kActive && l.protected_until.ms > now.ms; }
+
+boost::json::object ToJson(const Lead& l, Timestamp now);
+
+/// What a registration does to the lead already held for the same customer and project.
+enum class Registration {
+  kNew,        ///< no lead yet: a new one, 201
+  kRevisit,    ///< the caller's own, or one lapsed, lost or won without protection: the caller's,
+               ///< active, protection renewed, 200
+  kProtected,  ///< another consultant's protection runs: 409 lead_protected
+};
+/// Decided from the existing lead (if any), the consultant registering, and now.
+Registration Decide(const std::optional<Lead>& existing, std::int64_t consultant_id, Timestamp now);
+
+struct FollowUp {
+  std::int64_t id = 0;
+  std::int64_t lead_id = 0;
+  FollowUpKind kind = FollowUpKind::kCall;
+  std::string note;
+  std::optional<Timestamp> next_at;
+  std::int64_t actor_id = 0;
+  Timestamp at;
+  std::string actor_name;
+};
+boost::json::object ToJson(const FollowUp& f);
+
+}  // namespace hearth::sales

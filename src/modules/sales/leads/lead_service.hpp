@@ -1,0 +1,108 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/paging.hpp"
+#include "core/request_context.hpp"
+#include "db/database.hpp"
+#include "modules/customers/customer_service.hpp"
+#include "modules/inventory/inventory_service.hpp"
+#include "modules/sales/leads/lead.hpp"
+#include "platform/audit.hpp"
+#include "platform/jobs.hpp"
+#include "platform/org_service.hpp"
+
+namespace hearth::sales {
+
+/// POST /api/v1/leads: a call or visit registered at the desk (来电/来访登记).
+struct LeadInput {
+  std::int64_t project_id = 0;
+  std::int64_t customer_id = 0;
+  LeadSource source = LeadSource::kVisit;
+  Intent intent = Intent::kC;
+  std::optional<std::int64_t> budget_cents;
+  std::string needs;
+  std::optional<std::int64_t> consultant_id;  ///< another consultant: a manager's assignment
+  std::optional<AgeBand> age_band;
+  std::optional<Household> household;
+  std::optional<NeedType> need_type;
+};
+
+/// GET /api/v1/leads: which leads.
+struct LeadFilter {
+  bool pool = false;  ///< the shared pool: active, protection lapsed
+  bool mine = false;  ///< the caller's protected leads
+  std::optional<std::int64_t> project_id;
+  std::optional<std::int64_t> consultant_id;
+  std::optional<std::int64_t> customer_id;
+  std::optional<LeadStatus> status;
+  bool due = false;   ///< with a follow-up due by the end of today (UTC+8)
+};
+
+struct Registered {
+  Lead lead;
+  bool created = false;  ///< 201 when new, 200 when an existing lead was registered again
+};
+
+/// Leads and attribution (判客): registration with a protection window per project, follow-ups
+/// with reminders, the shared pool and claims. A lead is seen by the staff of its project's org
+/// unit; registering it shares the customer with them (the sharing rule, reason deal).
+class LeadService {
+ public:
+  LeadService(db::Database& db, const Clock& clock, platform::AuditLog& audit, platform::JobScheduler& jobs,
+              platform::Notifications& notifications, customers::CustomerService& customers,
+              inventory::InventoryService& inventory);
+
+  Timestamp Now() const { return clock_.Now(); }
+
+  Result<SalesSettings> Settings(const RequestContext& ctx, std::int64_t project_id);
+  /// A manager's or administrator's (403 otherwise).
+  Result<SalesSettings> SetSettings(const RequestContext& ctx, std::int64_t project_id, const SalesSettings& settings,
+                                    std::optional<std::int64_t> expected_version);
+
+  /// First come by registration time: a lead another consultant still protects answers 409
+  /// lead_protected with owner_id and protected_until; a consultant at the limit of active leads
+  /// 409 lead_limit.
+  Result<Registered> Register(const RequestContext& ctx, const LeadInput& input);
+  Result<Lead> Get(const RequestContext& ctx, std::int64_t id);
+  Result<platform::Listing<Lead>> List(const RequestContext& ctx, const LeadFilter& filter, const Page& page);
+  /// The lead's consultant (or a manager) records a follow-up; the consultant's follow-up extends
+  /// protection; `next_at` schedules a reminder (in-app, and e-mail when configured).
+  Result<FollowUp> AddFollowUp(const RequestContext& ctx, std::int64_t lead_id, FollowUpKind kind,
+                               const std::string& note, std::optional<Timestamp> next_at);
+  Result<std::vector<FollowUp>> FollowUps(const RequestContext& ctx, std::int64_t lead_id);
+  /// Takes a lead from the pool (409 lead_protected while someone else's protection runs).
+  Result<Lead> Claim(const RequestContext& ctx, std::int64_t lead_id);
+
+  // For the deal chain, in the caller's transaction.
+  /// The lead in the actor's scope, or 404.
+  Result<Lead> LeadFor(db::Tx& tx, const Actor& actor, std::int64_t id);
+  /// A contract was signed: the buyers' leads in the project are won.
+  void MarkWon(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id, const std::vector<std::int64_t>& customer_ids,
+               Timestamp now);
+  /// The project's next pledge queue number (consecutive from 1; concurrent callers wait in turn).
+  std::int64_t NextQueueNo(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id);
+
+  /// The job a follow-up's next_at enqueues: remind the consultant, unless the lead moved on.
+  Result<void> OnReminderJob(db::Tx& tx, const platform::Job& job);
+  static constexpr const char* kReminderJob = "sales.follow_up_due";
+
+ private:
+  SalesSettings SettingsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id);
+  std::optional<Lead> Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
+  void Name(db::Tx& tx, std::int64_t tenant_id, std::vector<Lead>& leads);
+  Result<void> CheckLimit(db::Tx& tx, std::int64_t consultant_id, const SalesSettings& s, Timestamp now);
+  void Schedule(db::Tx& tx, const Lead& l, const FollowUp& f);
+
+  db::Database& db_;
+  const Clock& clock_;
+  platform::AuditLog& audit_;
+  platform::JobScheduler& jobs_;
+  platform::Notifications& notifications_;
+  customers::CustomerService& customers_;
+  inventory::InventoryService& inventory_;
+};
+
+}  // namespace hearth::sales
