@@ -4,7 +4,8 @@
 #   1. GET /api/v1/me with a bearer token (auth lookup + JSON), 64 connections, wrk, vs nginx
 #      serving the same JSON as a static file (the HTTP limit of this machine).
 #   2. Time for `hearth serve` to start on an empty database and answer /healthz.
-#   3.–4. The same on PostgreSQL; a million customers, imports, a million tickets (BENCH_SKIP_SCALE=1 skips).
+#   3.–4. The same on PostgreSQL; a million customers, imports, a million tickets, the sales race and
+#         board (BENCH_SKIP_SCALE=1 skips).
 #   5. Ten minutes of mixed load at 64 connections (bench/mixed.sh; BENCH_SKIP_MIXED=1 skips).
 set -euo pipefail
 build=${1:-build}
@@ -149,6 +150,8 @@ else
   bench/import.sh "$build"
   echo
   bench/tickets.sh "$build"
+  echo
+  bench/sales.sh "$build"
 fi
 
 # --- 5. ten minutes of mixed load at 64 connections -------------------------------------------

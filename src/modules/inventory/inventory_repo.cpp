@@ -51,9 +51,12 @@ const db::Columns<Unit> kUnitColumns{
     {"updated_at", &Unit::updated_at},
 };
 const std::string kFindUnit = "SELECT " + kUnitColumns.List() + " FROM units WHERE id = $1 AND tenant_id = $2";
+// A building's units are one range of ix_units_board, in its order (an "OR building IS NULL" would
+// read the whole project: 28 ms for a building of a 21,000-unit project instead of 1).
 const std::string kUnitsOf = "SELECT " + kUnitColumns.List() + R"sql( FROM units
- WHERE project_id = $1 AND tenant_id = $2 AND (CAST($3 AS TEXT) IS NULL OR building = $3)
- ORDER BY building, entrance, floor DESC, room)sql";
+ WHERE project_id = $1 AND tenant_id = $2 ORDER BY building, entrance, floor DESC, room)sql";
+const std::string kUnitsOfBuilding = "SELECT " + kUnitColumns.List() + R"sql( FROM units
+ WHERE project_id = $1 AND tenant_id = $2 AND building = $3 ORDER BY entrance, floor DESC, room)sql";
 constexpr std::string_view kUpdateUnit = R"sql(
 UPDATE units SET layout = $3, area_m2 = $4, list_price_cents = $5, decoration = $6, status = $7, phase = $8,
        version = version + 1, updated_at = $9
@@ -159,7 +162,7 @@ bool InventoryRepo::MoveStatus(db::Tx& tx, std::int64_t tenant_id, std::int64_t 
 
 std::vector<Unit> InventoryRepo::UnitsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id,
                                          const std::optional<std::string>& building) {
-  auto rows = tx.Execute(kUnitsOf, project_id, tenant_id, building);
+  auto rows = building ? tx.Execute(kUnitsOfBuilding, project_id, tenant_id, *building) : tx.Execute(kUnitsOf, project_id, tenant_id);
   std::vector<Unit> out;
   out.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(UnitFrom(rows[i]));

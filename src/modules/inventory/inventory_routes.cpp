@@ -1,6 +1,9 @@
 #include <map>
 
 #include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "core/json_writer.hpp"
 
 #include "http/body_reader.hpp"
 #include "http/conventions.hpp"
@@ -154,27 +157,56 @@ Result<Response> GetBoard(Request& req, InventoryService& s) {
   auto building = req.Query("building");
   if (building && building->empty()) building.reset();
   HEARTH_ASSIGN(auto board, s.GetBoard(req.context, *id, building));
-  boost::json::array floors;
-  std::map<std::string, int> counts;
+  // Written directly (a 1,000-unit building is 150 KB): a JSON object per cell would cost more
+  // than reading the rows.
+  std::map<std::string_view, int> counts;
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("project");
+  w.Raw(boost::json::serialize(ToJson(board.project)));
+  w.Key("buildings");
+  w.BeginArray();
+  for (const auto& b : board.buildings) w.String(b);
+  w.EndArray();
+  w.Key("building");
+  w.String(board.building);
+  w.Key("floors");
+  w.BeginArray();
   for (const auto& [floor, units] : board.floors) {
-    boost::json::array cells;
+    w.BeginObject();
+    w.Key("floor");
+    w.Int(floor);
+    w.Key("units");
+    w.BeginArray();
     for (const auto& u : units) {
-      ++counts[kUnitStatuses.Text(u.status)];
-      cells.push_back(boost::json::object{{"id", u.id}, {"code", u.code}, {"room", u.room}, {"entrance", u.entrance},
-                                          {"status", kUnitStatuses.Name(u.status)}, {"layout", u.layout}, {"area_m2", u.area_m2},
-                                          {"list_price_cents", u.list_price_cents}, {"version", u.version}});
+      ++counts[kUnitStatuses.Name(u.status)];
+      w.BeginObject();
+      w.Key("id"); w.Int(u.id);
+      w.Key("code"); w.String(u.code);
+      w.Key("room"); w.String(u.room);
+      w.Key("entrance"); w.String(u.entrance);
+      w.Key("status"); w.String(kUnitStatuses.Name(u.status));
+      w.Key("layout"); w.String(u.layout);
+      w.Key("area_m2"); w.Raw(boost::json::serialize(boost::json::value(u.area_m2)));
+      w.Key("list_price_cents"); w.Int(u.list_price_cents);
+      w.Key("version"); w.Int(u.version);
+      w.EndObject();
     }
-    floors.push_back(boost::json::object{{"floor", floor}, {"units", std::move(cells)}});
+    w.EndArray();
+    w.EndObject();
   }
-  boost::json::object count_json;
-  for (const auto& [status, n] : counts) count_json[status] = n;
-  boost::json::array buildings(board.buildings.begin(), board.buildings.end());
-  return http::Json(http::kOk, boost::json::object{{"project", ToJson(board.project)},
-                                                   {"buildings", std::move(buildings)},
-                                                   {"building", board.building},
-                                                   {"floors", std::move(floors)},
-                                                   {"counts", std::move(count_json)},
-                                                   {"revision", std::to_string(board.revision)}});
+  w.EndArray();
+  w.Key("counts");
+  w.BeginObject();
+  for (const auto& [status, n] : counts) {
+    w.Key(status);
+    w.Int(n);
+  }
+  w.EndObject();
+  w.Key("revision");
+  w.String(std::to_string(board.revision));
+  w.EndObject();
+  return http::JsonText(http::kOk, std::move(w).Take());
 }
 
 }  // namespace
