@@ -131,10 +131,22 @@ class Tx {
   }
   Backend backend() const { return backend_; }
   Connection& connection() { return *conn_; }
+  /// Runs `fn` once the outermost transaction has committed (never when it rolls back): what must
+  /// not be seen before the change is (an event on people's screens). Outside a transaction
+  /// (Database::Read), at once.
+  void AfterCommit(std::function<void()> fn) {
+    if (after_commit_) {
+      after_commit_->push_back(std::move(fn));
+    } else {
+      fn();
+    }
+  }
 
  private:
+  friend class Database;
   Connection* conn_;
   Backend backend_;
+  std::vector<std::function<void()>>* after_commit_ = nullptr;
 };
 
 /// How a constraint violation is reported to the client (STYLE.md §5). Registered by modules.
@@ -268,6 +280,8 @@ auto Database::Transact(F&& fn) -> std::invoke_result_t<F, Tx&> {
   if (backend_ == Backend::kSqlite) writer = std::unique_lock<std::mutex>(write_mutex_);
   Lease lease = Acquire();
   Tx tx(*lease, backend_);
+  std::vector<std::function<void()>> after_commit;
+  tx.after_commit_ = &after_commit;
   lease->Execute(BeginSql(), {});
   SetCurrent(&tx);
   struct Reset {
@@ -277,6 +291,11 @@ auto Database::Transact(F&& fn) -> std::invoke_result_t<F, Tx&> {
   try {
     R result = fn(tx);
     lease->Execute(result ? "COMMIT" : "ROLLBACK", {});
+    if (result && !after_commit.empty()) {
+      writer = {};         // the next writer need not wait for these
+      SetCurrent(nullptr);  // they run outside the finished transaction
+      for (auto& done : after_commit) done();
+    }
     return result;
   } catch (const ConstraintError& e) {
     lease->Execute("ROLLBACK", {});

@@ -126,6 +126,41 @@ TEST_P(DatabaseTest, NestedTransactionIsASavepoint) {
   EXPECT_EQ(Count(), 2);
 }
 
+// What a transaction leaves for after its commit runs once the change can be seen, and never for
+// a transaction that rolled back; a nested transaction's wait for the outermost commit.
+TEST_P(DatabaseTest, AfterCommitRunsOnceCommittedAndNeverOnRollback) {
+  std::vector<std::string> ran;
+  auto committed = db_->Transact([&](Tx& tx) -> Result<void> {
+    tx.Execute("INSERT INTO widgets (tenant_id, name, size) VALUES (1, 'a', 1)");
+    tx.AfterCommit([&] { ran.push_back("outer, seeing " + std::to_string(Count())); });
+    EXPECT_TRUE(db_->Transact([&](Tx& inner) -> Result<void> {
+      inner.AfterCommit([&] { ran.push_back("inner"); });
+      return {};
+    }));
+    EXPECT_TRUE(ran.empty()) << "nothing before the commit";
+    return {};
+  });
+  EXPECT_TRUE(committed);
+  EXPECT_EQ(ran, (std::vector<std::string>{"outer, seeing 1", "inner"}));
+  ran.clear();
+  auto failed = db_->Transact([&](Tx& tx) -> Result<void> {
+    tx.AfterCommit([&] { ran.push_back("rolled back"); });
+    return FailField("name", "nope");
+  });
+  EXPECT_FALSE(failed);
+  EXPECT_THROW(db_->Transact([&](Tx& tx) -> Result<void> {
+    tx.AfterCommit([&] { ran.push_back("thrown"); });
+    throw std::runtime_error("boom");
+  }),
+               std::runtime_error);
+  EXPECT_TRUE(ran.empty());
+  db_->Read([&](Tx& tx) {
+    tx.AfterCommit([&] { ran.push_back("no transaction: at once"); });
+    return 0;
+  });
+  EXPECT_EQ(ran.size(), 1u);
+}
+
 TEST_P(DatabaseTest, ReadInsideATransactionSeesItsWrites) {
   auto done = db_->Transact([&](Tx& tx) -> Result<std::int64_t> {
     tx.Execute("INSERT INTO widgets (tenant_id, name, size) VALUES (1, 'mine', 1)");

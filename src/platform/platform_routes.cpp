@@ -190,7 +190,7 @@ void AddRoutes(Manifest& m, Platform& p) {
   // modules publish to them, e.g. `call` when the telephone system puts a call through.
   m.Route({"GET", "/api/v1/events", http::kSignedIn}, [&p](Request& r) -> Result<http::Response> {
     http::Response res;
-    res.stream = p.events.Open(r.context.actor_ref().user_id);
+    res.stream = p.events.Open(r.context.actor_ref());
     return res;
   });
   m.Route({"GET", "/api/v1/org-units", Permission::kOrgRead}, [&p](Request& r) -> Result<http::Response> {

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "support/api_fixture.hpp"
+#include "support/event_reader.hpp"
 
 namespace hearth::test {
 namespace {
@@ -292,6 +293,30 @@ TEST_P(SalesApi, BadDealsAreRefusedNamingTheFieldAndWriteNothing) {
   EXPECT_EQ(wang_->Post("/api/v1/leads", fmt::format(R"({{"project_id":{},"customer_id":{},"source":"tv"}})", project_, buyer_)).FieldReason("source"), "invalid_value");
   EXPECT_EQ(wang_->Post("/api/v1/leads", fmt::format(R"({{"project_id":{},"customer_id":{},"source":"visit","consultant_id":{}}})", project_, buyer_, ids_["li.sales"])).FieldReason("consultant_id"), "not_allowed");
   EXPECT_EQ(Count(fmt::format("/api/v1/leads?project_id={}", project_)), 0);
+}
+
+// The sales-control board live: a sale reaches every open screen of people who may see the project
+// within a second (GET /api/v1/events, event `unit`), after it commits; nobody else's.
+TEST_P(SalesApi, EveryOpenBoardOfTheProjectSeesASaleWithinASecond) {
+  EventReader colleague(*server_, li_->token());
+  EventReader manager(*server_, manager_->token());
+  EventReader elsewhere(*server_, beijing_->token());
+  for (auto* screen : {&colleague, &manager, &elsewhere}) ASSERT_TRUE(screen->WaitFor(": connected", std::chrono::seconds(5)));
+  const auto unit = units_[3];
+  const std::string sold = fmt::format(R"("unit_id":{},"code":"3-1-202","status":"subscribed")", unit);
+  const auto sent = std::chrono::steady_clock::now();
+  auto sub = Subscribe(*wang_, unit, OneBuyer());
+  ASSERT_EQ(sub.status, 201) << sub.body;
+  EXPECT_TRUE(colleague.WaitFor(sold, std::chrono::seconds(1))) << colleague.text();
+  EXPECT_LT(std::chrono::steady_clock::now() - sent, std::chrono::seconds(1));
+  EXPECT_TRUE(manager.WaitFor(sold, std::chrono::seconds(1))) << manager.text();
+  EXPECT_NE(colleague.text().find("event: unit"), std::string::npos);
+  // A refused sale moves nothing and tells nobody.
+  EXPECT_EQ(Subscribe(*li_, unit, OneBuyer()).status, 409);
+  ASSERT_EQ(wang_->Post(fmt::format("/api/v1/subscriptions/{}/cancel", sub.Int("id")), R"({"reason":"换房"})").status, 200);
+  EXPECT_TRUE(colleague.WaitFor(fmt::format(R"("unit_id":{},"code":"3-1-202","status":"available")", unit), std::chrono::seconds(1)))
+      << colleague.text();
+  EXPECT_FALSE(elsewhere.WaitFor("3-1-202", std::chrono::milliseconds(300))) << "another company's staff: " << elsewhere.text();
 }
 
 // 64 clients subscribe at once to the same units: exactly one subscription per unit, none lost,

@@ -12,6 +12,7 @@
 
 #include "modules/service/telephony/telephony.hpp"
 #include "support/api_fixture.hpp"
+#include "support/event_reader.hpp"
 
 namespace hearth::test {
 namespace {
@@ -38,44 +39,6 @@ class TelephonyApi : public ApiTest {
     const std::string body = fmt::format(R"({{"call_id":"{}","caller":"{}","extension":"{}"}})", call_id, caller, extension);
     return Call(body, service::Telephony::Sign(kSecret, body));
   }
-};
-
-/// An open GET /api/v1/events of one signed-in person, read on a thread of its own.
-class EventReader {
- public:
-  EventReader(const TestServer& server, const std::string& token) : client_(server.Client()) {
-    client_->set_read_timeout(std::chrono::seconds(30));
-    thread_ = std::thread([this, token] {
-      client_->Get("/api/v1/events", {{"Authorization", "Bearer " + token}}, [this](const char* data, std::size_t n) {
-        std::lock_guard lock(mutex_);
-        text_.append(data, n);
-        changed_.notify_all();
-        return !stop_;
-      });
-    });
-  }
-  ~EventReader() {
-    stop_ = true;
-    client_->stop();
-    thread_.join();
-  }
-  /// Waits until the stream holds `needle` (true) or `timeout` passes (false).
-  bool WaitFor(const std::string& needle, std::chrono::milliseconds timeout) {
-    std::unique_lock lock(mutex_);
-    return changed_.wait_for(lock, timeout, [&] { return text_.find(needle) != std::string::npos; });
-  }
-  std::string text() {
-    std::lock_guard lock(mutex_);
-    return text_;
-  }
-
- private:
-  std::unique_ptr<httplib::Client> client_;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::string text_;
-  std::atomic<bool> stop_{false};
 };
 
 TEST_P(TelephonyApi, ACallPutThroughOpensTheCallerOnTheAgentsScreenWithinASecond) {

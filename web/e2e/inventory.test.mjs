@@ -4,7 +4,7 @@
 // everything it needs (projects, units, customers, a viewer), so it works on an empty database.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { baseUrl, launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
 const suffix = runSuffix();
@@ -268,6 +268,36 @@ describe('Property inventory', { concurrency: false }, () => {
     assert.equal(await count('pledged'), 2);
     assert.equal(await count('available'), 19);
     await shot(page, 'inventory-board-live');
+  });
+
+  it('shows a sale made on another screen within a second, without reloading (server-sent events)', kStep, async () => {
+    // The second screen: another session on the same board, as a colleague's browser would be.
+    const other = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    try {
+      const watcher = await other.newPage();
+      await signIn(watcher);
+      await watcher.goto(page.url());
+      await watcher.locator('[data-testid="board-cell-1-1-302"][data-status="available"]').waitFor();
+      await watcher.evaluate(() => {
+        window.__sameDocument = true;
+      });
+      // Polling alone would take up to 4 s: the answer must come from the event.
+      await watcher.waitForTimeout(300);
+      const buyer = await api('POST', '/customers', { name: personName(), phone: mobile() });
+      assert.equal(buyer.status, 201, JSON.stringify(buyer.body));
+      const unit = (await unitsByCode()).get('1-1-302');
+      const sold = Date.now();
+      const subscription = await api('POST', '/subscriptions', { unit_id: unit.id, buyers: [{ customer_id: buyer.body.id, share: 1 }], price_cents: 300000000 });
+      assert.equal(subscription.status, 201, JSON.stringify(subscription.body));
+      await watcher.locator('[data-testid="board-cell-1-1-302"][data-status="subscribed"]').waitFor({ timeout: 3_000 });
+      const seenAfter = Date.now() - sold;
+      assert.ok(seenAfter < 1_500, `the other screen showed the sale after ${seenAfter} ms`);
+      assert.equal(await watcher.evaluate(() => window.__sameDocument), true, 'the other page was not reloaded');
+      await cellStatus('1-1-302', 'subscribed');
+      await shot(watcher, 'inventory-board-live-other-screen');
+    } finally {
+      await other.close();
+    }
   });
 
   it('stops polling while the browser tab is hidden and catches up when it is shown', kStep, async () => {

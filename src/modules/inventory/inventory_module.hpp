@@ -12,7 +12,7 @@ namespace hearth::inventory {
 struct InventoryModule {
   InventoryModule(db::Database& db, const Clock& clock, platform::Platform& platform,
                   customers::CustomersModule& customers)
-      : db(db), clock(clock), customers(customers.service), service(db, clock, platform.audit, platform.orgs, customers.service) {}
+      : db(db), clock(clock), customers(customers.service), service(db, clock, platform.audit, platform.orgs, customers.service, platform.events) {}
   db::Database& db;
   const Clock& clock;
   customers::CustomerService& customers;  ///< owners' names and timelines

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
 namespace hearth::inventory {
@@ -31,8 +32,9 @@ Result<void> CheckUnitFields(const std::string& building, const std::string& ent
 }  // namespace
 
 InventoryService::InventoryService(db::Database& db, const Clock& clock, platform::AuditLog& audit,
-                                   platform::OrgService& orgs, customers::CustomerService& customers)
-    : db_(db), clock_(clock), audit_(audit), orgs_(orgs), customers_(customers) {
+                                   platform::OrgService& orgs, customers::CustomerService& customers,
+                                   platform::EventHub& events)
+    : db_(db), clock_(clock), audit_(audit), orgs_(orgs), customers_(customers), events_(events) {
   // A merged customer's homes move to the survivor.
   customers_.AddMergeHook([this](db::Tx& tx, std::int64_t tenant, std::int64_t from, std::int64_t into) {
     repo_->MoveOwners(tx, tenant, from, into, clock_.Now());
@@ -72,6 +74,18 @@ UnitView InventoryService::View(db::Tx& tx, const Unit& unit) {
     if (auto it = names.find(o.customer_id); it != names.end()) o.name = it->second;
   }
   return UnitView{unit, std::move(owners)};
+}
+
+void InventoryService::PublishMove(db::Tx& tx, const Unit& u) {
+  const auto project = repo_->FindProject(tx, u.tenant_id, u.project_id);
+  if (!project) return;
+  const std::string json = boost::json::serialize(boost::json::object{{"project_id", u.project_id},
+                                                                      {"building", u.building},
+                                                                      {"unit_id", u.id},
+                                                                      {"code", u.code},
+                                                                      {"status", WordOf(u.status)},
+                                                                      {"version", u.version}});
+  tx.AfterCommit([this, tenant = u.tenant_id, path = project->second, json] { events_.PublishInScope(tenant, path, "unit", json); });
 }
 
 std::map<std::int64_t, std::string> InventoryService::BuildingsOf(db::Tx& tx, std::int64_t tenant_id,
@@ -248,6 +262,7 @@ Result<UnitView> InventoryService::UpdateUnit(const RequestContext& ctx, std::in
     }
     u.version = before.version + 1;
     if (u.status != before.status) {
+      PublishMove(tx, u);
       repo_->AddEvent(tx, actor.tenant_id, id, "status",
                      fmt::format("{} → {}", kUnitStatusLabels.Name(before.status), kUnitStatusLabels.Name(u.status)), actor.user_id, now);
     } else {
@@ -385,6 +400,7 @@ Result<Unit> InventoryService::MoveStatus(db::Tx& tx, const RequestContext& ctx,
   repo_->AddEvent(tx, actor.tenant_id, unit_id, "status",
                   fmt::format("{} → {}：{}", kUnitStatusLabels.Name(before.status), kUnitStatusLabels.Name(to), why),
                   actor.user_id, now);
+  PublishMove(tx, u);
   audit_.Record(tx, ctx, "unit.status_moved", "unit", unit_id, boost::json::object{{"status", WordOf(before.status)}},
                 boost::json::object{{"status", WordOf(to)}, {"why", why}});
   return u;

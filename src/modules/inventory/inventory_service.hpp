@@ -12,6 +12,7 @@
 #include "core/hidden.hpp"
 #include "modules/inventory/unit.hpp"
 #include "platform/audit.hpp"
+#include "platform/event_hub.hpp"
 #include "platform/org_service.hpp"
 
 namespace hearth::inventory {
@@ -93,7 +94,7 @@ struct Board {
 class InventoryService {
  public:
   InventoryService(db::Database& db, const Clock& clock, platform::AuditLog& audit, platform::OrgService& orgs,
-                   customers::CustomerService& customers);
+                   customers::CustomerService& customers, platform::EventHub& events);
 
   Result<Project> CreateProject(const RequestContext& ctx, const ProjectInput& input);
   Result<Project> GetProject(const RequestContext& ctx, std::int64_t id);
@@ -151,12 +152,16 @@ class InventoryService {
   Result<Project> ProjectInScope(db::Tx& tx, const Actor& actor, std::int64_t id);
   Result<Unit> UnitInScope(db::Tx& tx, const Actor& actor, std::int64_t id);
   UnitView View(db::Tx& tx, const Unit& unit);
+  /// Once the change commits, every open board of the project shows the unit's new status: the
+  /// event `unit` to everyone who may see the project (GET /api/v1/events).
+  void PublishMove(db::Tx& tx, const Unit& unit);
 
   db::Database& db_;
   const Clock& clock_;
   platform::AuditLog& audit_;
   platform::OrgService& orgs_;
   customers::CustomerService& customers_;
+  platform::EventHub& events_;
   Hidden<InventoryRepo> repo_;
 };
 

@@ -1,5 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { subscribeServerEvent } from '../../shared/api/serverEvents';
 import { inventoryApi } from './api';
 import { projectKeys } from './queries';
 import type { Board } from './types';
@@ -21,9 +22,17 @@ export interface LiveBoard {
 /** What tells two answers apart: the shown building, its revision, and the project's buildings. */
 const boardKey = (board: Board) => `${board.building}|${board.revision}|${board.buildings.join(',')}`;
 
+/** The server's `unit` event: a unit of a project moved along the sales pipeline (a deal committed). */
+interface UnitMoved {
+  project_id: number;
+  building: string;
+}
+
 /**
- * The sales-control board of a building, kept current without reloading the page: it polls every
- * `intervalMs` while the browser tab is visible (and at once when it becomes visible again), and
+ * The sales-control board of a building, kept current without reloading the page: the server's
+ * `unit` event (a sale, a cancellation, on any screen) reads the board again within a second;
+ * as a fallback it also polls every `intervalMs` while the browser tab is visible (and at once
+ * when it becomes visible again), and
  * keeps the board it has when the answer's `revision` (and set of buildings) is the same, so an
  * unchanged answer re-renders nothing. Until another building's board comes, the last one stays.
  */
@@ -46,5 +55,19 @@ export function useBoard(projectId: number, building: string | undefined, interv
   const reload = useCallback(async () => {
     await refetch();
   }, [refetch]);
+
+  // A unit of this building moved: read the board now, not at the next poll.
+  const shown = useRef<string | undefined>(building);
+  shown.current = board?.building ?? building;
+  useEffect(
+    () =>
+      subscribeServerEvent('unit', (data) => {
+        const moved = data as UnitMoved;
+        // A hidden tab catches up when it is shown again (refetchOnWindowFocus), as the polls do.
+        if (document.hidden) return;
+        if (moved.project_id === projectId && (!shown.current || moved.building === shown.current)) void refetch();
+      }),
+    [projectId, refetch],
+  );
   return { board, loading: query.isPending || query.isPlaceholderData, error: query.error, changedAt: seen.at, reload };
 }
