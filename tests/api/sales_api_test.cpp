@@ -183,6 +183,14 @@ TEST_P(SalesApi, LapsedLeadsReturnToThePoolAndAnyoneMayClaimThem) {
   auto taken = Register(*wang_, buyer_);
   EXPECT_EQ(taken.status, 200) << taken.body;
   EXPECT_EQ(taken.Int("consultant_id"), ids_["wang.sales"]);
+  // The funnel's tally followed the lead from consultant to consultant: it counts once, as wang's.
+  auto funnel = manager_->Get(fmt::format("/api/v1/sales/funnel?project_id={}&from=2026-11-01&to=2026-11-30&by=consultant", project_));
+  std::map<std::string, std::int64_t> leads;
+  for (const auto& r : funnel.json.at("rows").as_array()) leads[std::string(r.at("label").as_string())] = r.at("leads").as_int64();
+  EXPECT_EQ(leads["wang.sales"], 1) << funnel.body;
+  EXPECT_EQ(leads["li.sales"], 0) << funnel.body;
+  EXPECT_EQ(funnel.json.at("total").at("leads").as_int64(), 1);
+  EXPECT_EQ(funnel.json.at("total").at("visits").as_int64(), 1) << "the re-registration was a visit";
 }
 
 TEST_P(SalesApi, TheDealChainMovesTheUnitAndMakesTheBuyersItsOwners) {
@@ -293,6 +301,50 @@ TEST_P(SalesApi, BadDealsAreRefusedNamingTheFieldAndWriteNothing) {
   EXPECT_EQ(wang_->Post("/api/v1/leads", fmt::format(R"({{"project_id":{},"customer_id":{},"source":"tv"}})", project_, buyer_)).FieldReason("source"), "invalid_value");
   EXPECT_EQ(wang_->Post("/api/v1/leads", fmt::format(R"({{"project_id":{},"customer_id":{},"source":"visit","consultant_id":{}}})", project_, buyer_, ids_["li.sales"])).FieldReason("consultant_id"), "not_allowed");
   EXPECT_EQ(Count(fmt::format("/api/v1/leads?project_id={}", project_)), 0);
+}
+
+// The funnel counts the period's leads by how far they went, by channel and by consultant.
+TEST_P(SalesApi, TheFunnelCountsEachStageByChannelAndConsultant) {
+  const auto third = Customer("王芳", "13800138003");
+  const auto referred = Register(*wang_, buyer_, "referral").Int("id");
+  Register(*wang_, spouse_, "visit");
+  Register(*li_, third, "call");
+  // 陈志强 pledges, subscribes and signs; the others only came.
+  ASSERT_EQ(wang_->Post("/api/v1/pledges", fmt::format(R"({{"project_id":{},"customer_id":{},"amount_cents":100}})", project_, buyer_)).status, 201);
+  auto sub = Subscribe(*wang_, units_[5], OneBuyer());
+  ASSERT_EQ(sub.status, 201) << sub.body;
+  ASSERT_EQ(wang_->Post("/api/v1/contracts", fmt::format(R"({{"subscription_id":{},"contract_no":"F-1","signed_on":"2026-11-20","total_cents":100,
+      "payment_plan":[{{"due_on":"2026-12-01","amount_cents":100,"kind":"down_payment"}}]}})", sub.Int("id"))).status, 201);
+  EXPECT_EQ(wang_->Get(fmt::format("/api/v1/leads/{}", referred)).Str("status"), "won");
+
+  auto funnel = manager_->Get(fmt::format("/api/v1/sales/funnel?project_id={}&from=2026-11-01&to=2026-11-30", project_));
+  ASSERT_EQ(funnel.status, 200) << funnel.body;
+  const auto& total = funnel.json.at("total");
+  EXPECT_EQ(total.at("leads").as_int64(), 3);
+  EXPECT_EQ(total.at("visits").as_int64(), 1) << "only the visit's lead has come to the sales centre";
+  EXPECT_EQ(total.at("pledges").as_int64(), 1);
+  EXPECT_EQ(total.at("subscriptions").as_int64(), 1);
+  EXPECT_EQ(total.at("contracts").as_int64(), 1);
+  EXPECT_DOUBLE_EQ(total.at("referral_share").as_double(), 1.0) << "the one contract came by referral";
+  std::map<std::string, std::pair<std::string, std::int64_t>> rows;
+  for (const auto& r : funnel.json.at("rows").as_array()) {
+    rows[std::string(r.at("key").as_string())] = {std::string(r.at("label").as_string()), r.at("contracts").as_int64()};
+  }
+  EXPECT_EQ(rows["referral"], (std::pair<std::string, std::int64_t>{"老带新", 1}));
+  EXPECT_EQ(rows["call"], (std::pair<std::string, std::int64_t>{"来电", 0}));
+  auto by_consultant = manager_->Get(fmt::format("/api/v1/sales/funnel?project_id={}&from=2026-11-01&to=2026-11-30&by=consultant", project_));
+  ASSERT_EQ(by_consultant.status, 200) << by_consultant.body;
+  const auto& top = by_consultant.json.at("rows").as_array().at(0);
+  EXPECT_EQ(top.at("label").as_string(), "wang.sales");
+  EXPECT_EQ(top.at("leads").as_int64(), 2);
+  // Another month has none; all projects in scope give the same; bad dates name the field.
+  EXPECT_EQ(manager_->Get(fmt::format("/api/v1/sales/funnel?project_id={}&from=2026-10-01&to=2026-10-31", project_)).json.at("total").at("leads").as_int64(), 0);
+  EXPECT_EQ(manager_->Get("/api/v1/sales/funnel?from=2026-11-01&to=2026-11-30").json.at("total").at("leads").as_int64(), 3);
+  EXPECT_EQ(admin_->Get("/api/v1/sales/funnel").json.at("total").at("leads").as_int64(), 3) << "the last 30 days by default";
+  EXPECT_EQ(beijing_->Get("/api/v1/sales/funnel?from=2026-11-01&to=2026-11-30").json.at("total").at("leads").as_int64(), 0);
+  EXPECT_EQ(manager_->Get("/api/v1/sales/funnel?from=2026-11-31&to=2026-11-30").FieldReason("from"), "invalid_format");
+  EXPECT_EQ(manager_->Get("/api/v1/sales/funnel?from=2026-11-30&to=2026-11-01").FieldReason("to"), "before_from");
+  EXPECT_EQ(manager_->Get("/api/v1/sales/funnel?by=month").status, 400);
 }
 
 // The sales-control board live: a sale reaches every open screen of people who may see the project

@@ -47,6 +47,30 @@ constexpr std::string_view kQueue = R"sql(
 INSERT INTO sales_settings (tenant_id, project_id, last_queue_no, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)
 ON CONFLICT (project_id) DO UPDATE SET last_queue_no = excluded.last_queue_no)sql";
 
+// How far each lead of the project went, from the deals made above.
+constexpr std::string_view kLeadsPledged = R"sql(
+UPDATE leads SET pledged_at = (SELECT min(p.created_at) FROM pledges p
+                                WHERE p.project_id = leads.project_id AND p.customer_id = leads.customer_id)
+ WHERE project_id = $1)sql";
+constexpr std::string_view kLeadsSubscribed = R"sql(
+UPDATE leads SET subscribed_at = (SELECT min(s.created_at) FROM subscriptions s JOIN subscription_buyers b ON b.subscription_id = s.id
+                                   WHERE s.project_id = leads.project_id AND b.customer_id = leads.customer_id)
+ WHERE project_id = $1)sql";
+constexpr std::string_view kLeadsContracted = R"sql(
+UPDATE leads SET contracted_at = (SELECT min(c.created_at) FROM contracts c JOIN subscription_buyers b ON b.subscription_id = c.subscription_id
+                                   WHERE c.project_id = leads.project_id AND b.customer_id = leads.customer_id)
+ WHERE project_id = $1)sql";
+
+// The funnel's daily tally of the project's leads (what LeadService keeps as leads change).
+constexpr std::string_view kFunnelDays = R"sql(
+INSERT INTO lead_funnel_days (tenant_id, project_id, org_unit_id, day, source, consultant_id, leads, visits, pledges,
+                              subscriptions, contracts, referral_contracts)
+SELECT tenant_id, project_id, org_unit_id, (registered_at + 28800000) / 86400000, source, consultant_id, count(*),
+       sum(CASE WHEN visits > 0 THEN 1 ELSE 0 END), count(pledged_at), count(subscribed_at), count(contracted_at),
+       sum(CASE WHEN contracted_at IS NOT NULL AND source = 'referral' THEN 1 ELSE 0 END)
+  FROM leads WHERE project_id = $1
+ GROUP BY tenant_id, project_id, org_unit_id, (registered_at + 28800000) / 86400000, source, consultant_id)sql";
+
 struct Rng {
   std::uint64_t state;
   std::uint64_t Next(std::uint64_t n) {
@@ -197,6 +221,7 @@ Result<void> AddDemoSales(SalesModule& module, platform::Demo& demo) {
         ++contracts_made;
       }
       tx.Execute(kQueue, demo.tenant_id, project_id, queue_no, now);
+      for (const auto sql : {kLeadsPledged, kLeadsSubscribed, kLeadsContracted, kFunnelDays}) tx.Execute(sql, project_id);
       // The launch's other visitors and callers: most still protected, some lapsed into the pool.
       for (int i = 0; i < 40; ++i) {
         const std::int64_t who = customer();

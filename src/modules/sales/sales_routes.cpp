@@ -6,7 +6,7 @@ namespace hearth::sales {
 platform::Manifest BuildManifest(SalesModule& module) {
   platform::Manifest m{.name = "sales", .folder = "modules/sales", .tables = {
       {"sales_settings"}, {"leads"}, {"lead_follow_ups"}, {"pledges"}, {"subscriptions"}, {"subscription_buyers"},
-      {"contracts"}, {"contract_instalments"}, {"payments"}}};
+      {"contracts"}, {"contract_instalments"}, {"payments"}, {"lead_funnel_days"}}};
   // Two registrations of one customer at the same instant: the second finds the first's lead.
   m.constraints.push_back({"uq_leads_project_customer", {"customer_id", "lead_protected", ErrorCode::kConflict, "lead_protected"}});
   // The unit's one open subscription, whatever the race.

@@ -3,6 +3,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { RequireRole } from './RequireAuth';
 import { kAdminRoles } from './auth/authContext';
 import { kServiceWriteRoles } from '../modules/service/access';
+import { kSalesWriteRoles } from '../modules/sales/access';
 import { AppLayout } from './AppLayout';
 import { HomePage } from '../modules/platform/pages/HomePage';
 import { loadMessages } from './i18n/i18nContext';
@@ -41,6 +42,13 @@ const CallbacksPage = page(() => import('../modules/service/pages/CallbacksPage'
 const CasesPage = page(() => import('../modules/service/pages/CasesPage'));
 const StandardAnswersPage = page(() => import('../modules/service/pages/admin/StandardAnswersPage'));
 const DepartmentMembersPage = page(() => import('../modules/service/pages/admin/DepartmentMembersPage'));
+const LeadsPage = page(() => import('../modules/sales/pages/LeadsPage'));
+const LeadPage = page(() => import('../modules/sales/pages/LeadPage'));
+const RegisterPage = page(() => import('../modules/sales/pages/RegisterPage'));
+const DealPage = page(() => import('../modules/sales/pages/DealPage'));
+const ContractsPage = page(() => import('../modules/sales/pages/ContractsPage'));
+const ContractPage = page(() => import('../modules/sales/pages/ContractPage'));
+const SalesSettingsPage = page(() => import('../modules/sales/pages/SalesSettingsPage'));
 
 /** The signed-in pages by path (under the frame); `roles`: only for users holding one of them, others get a 403. */
 const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[] = [
@@ -57,6 +65,13 @@ const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[]
   { path: 'cases', Page: CasesPage },
   { path: 'mass-alerts', Page: MassAlertsPage },
   { path: 'reports/tickets', Page: TicketReportPage },
+  { path: 'sales/leads', Page: LeadsPage },
+  { path: 'sales/leads/:id', Page: LeadPage },
+  { path: 'sales/register', Page: RegisterPage, roles: kSalesWriteRoles },
+  { path: 'sales/deal', Page: DealPage, roles: kSalesWriteRoles },
+  { path: 'sales/contracts', Page: ContractsPage },
+  { path: 'sales/contracts/:id', Page: ContractPage },
+  { path: 'sales/settings', Page: SalesSettingsPage },
   { path: 'admin/org-units', Page: OrgUnitsPage, roles: kAdminRoles },
   { path: 'admin/users', Page: UsersPage, roles: kAdminRoles },
   { path: 'admin/audit', Page: AuditLogPage, roles: kAdminRoles },
@@ -90,6 +105,7 @@ export function SignedInRoutes() {
           />
         ))}
         <Route path="admin" element={<Navigate to="/admin/org-units" replace />} />
+        <Route path="sales" element={<Navigate to="/sales/leads" replace />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

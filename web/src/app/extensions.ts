@@ -15,19 +15,26 @@ import {
   ticketTimelineLink,
   workListSection,
 } from '../modules/service/extensions';
+import { contractAuditLink, contractTimelineLink, customerSalesTab, leadAuditLink, leadNotificationLink, leadTimelineLink } from '../modules/sales/extensions';
 
 export function registerExtensions(): void {
   customerTabs.add(customerUnitsTab);
+  customerTabs.add(customerSalesTab);
   customerTabs.add(customerTicketsTab);
   customerTabs.add(customerWorkOrdersTab);
   timelineRefLinks.add(unitTimelineLink);
   timelineRefLinks.add(ticketTimelineLink);
+  timelineRefLinks.add(leadTimelineLink);
+  timelineRefLinks.add(contractTimelineLink);
   homeFigures.add(openMassAlertsFigure);
   homeSections.add(workListSection);
   homeSections.add(supervisorSection);
   notificationLinks.add(ticketNotificationLink);
+  notificationLinks.add(leadNotificationLink);
   auditEntityLinks.add(customerAuditLink);
   auditEntityLinks.add(unitAuditLink);
   auditEntityLinks.add(projectAuditLink);
   auditEntityLinks.add(ticketAuditLink);
+  auditEntityLinks.add(leadAuditLink);
+  auditEntityLinks.add(contractAuditLink);
 }

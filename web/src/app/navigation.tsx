@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
-import { AlertOutlined, BookOutlined, MessageOutlined, SnippetsOutlined, UsergroupAddOutlined, BarChartOutlined, ApartmentOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, TagsOutlined, AuditOutlined, BankOutlined, CustomerServiceOutlined, PhoneOutlined, UnorderedListOutlined, CloudUploadOutlined, ContactsOutlined, HomeOutlined, IdcardOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, FileTextOutlined, FormOutlined, ProfileOutlined, RiseOutlined, SafetyOutlined, BookOutlined, MessageOutlined, SnippetsOutlined, UsergroupAddOutlined, BarChartOutlined, ApartmentOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, TagsOutlined, AuditOutlined, BankOutlined, CustomerServiceOutlined, PhoneOutlined, UnorderedListOutlined, CloudUploadOutlined, ContactsOutlined, HomeOutlined, IdcardOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/messages';
 import { kAdminRoles } from './auth/authContext';
 import { kCustomerWriteRoles } from '../modules/customers/access';
 import { kServiceWriteRoles } from '../modules/service/access';
+import { kSalesWriteRoles } from '../modules/sales/access';
 
 /**
  * The left menu. A leaf's key is its route path; a group's key is any unique name.
@@ -37,6 +38,17 @@ export const kNavigation: NavEntry[] = [
     label: 'nav.property',
     icon: <BankOutlined />,
     children: [{ key: '/projects', label: 'nav.projects', icon: <ShopOutlined />, also: ['/units'] }],
+  },
+  {
+    key: 'sales',
+    label: 'nav.sales',
+    icon: <RiseOutlined />,
+    children: [
+      { key: '/sales/leads', label: 'nav.salesLeads', icon: <ProfileOutlined />, also: ['/sales/deal'] },
+      { key: '/sales/register', label: 'nav.salesRegister', icon: <FormOutlined />, roles: kSalesWriteRoles },
+      { key: '/sales/contracts', label: 'nav.salesContracts', icon: <FileTextOutlined /> },
+      { key: '/sales/settings', label: 'nav.salesSettings', icon: <SafetyOutlined /> },
+    ],
   },
   {
     key: 'service',

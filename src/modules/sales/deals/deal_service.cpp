@@ -244,6 +244,7 @@ Result<Pledge> DealService::CreatePledge(const RequestContext& ctx, const Pledge
                .front()
                .Int(0);
     customers_.Share(tx, &ctx, actor.tenant_id, in.customer_id, project->org_unit_id, customers::ShareReason::kDeal, p.id);
+    leads_.MarkStage(tx, actor.tenant_id, in.project_id, {in.customer_id}, Stage::kPledged, now);
     customers_.AppendTimeline(tx, actor.tenant_id,
                               {0, in.customer_id, now, "purchase", "pledge", p.id,
                                fmt::format("认筹 {}：{} 号，{}", project->name, p.queue_no, Yuan(p.amount_cents))},
@@ -355,6 +356,9 @@ Result<Subscription> DealService::Subscribe(const RequestContext& ctx, const Sub
                                 actor.user_id);
     }
     if (pledge) tx.Execute(kPledgeStatus, pledge->id, PledgeStatus::kActive, PledgeStatus::kConverted, now);
+    std::vector<std::int64_t> buyers;
+    for (const auto& b : in.buyers) buyers.push_back(b.customer_id);
+    leads_.MarkStage(tx, actor.tenant_id, s.project_id, buyers, Stage::kSubscribed, now);
     audit_.Record(tx, ctx, "subscription.created", "subscription", s.id, nullptr,
                   boost::json::object{{"unit_id", s.unit_id}, {"price_cents", s.price_cents}, {"buyers", s.buyers.size()}});
     return *FindSubscription(tx, actor.tenant_id, s.id);
@@ -447,7 +451,7 @@ Result<Contract> DealService::Sign(const RequestContext& ctx, const ContractInpu
                                  fmt::format("签约 {}：合同 {}，{}", s.unit_code, in.contract_no, Yuan(in.total_cents))},
                                 actor.user_id);
     }
-    leads_.MarkWon(tx, actor.tenant_id, s.project_id, buyers, now);
+    leads_.MarkStage(tx, actor.tenant_id, s.project_id, buyers, Stage::kContracted, now);
     audit_.Record(tx, ctx, "contract.signed", "contract", id, nullptr,
                   boost::json::object{{"contract_no", in.contract_no}, {"unit_id", s.unit_id}, {"total_cents", in.total_cents}});
     return *FindContract(tx, actor.tenant_id, id);

@@ -1,5 +1,7 @@
 #include "modules/sales/leads/lead.hpp"
 
+#include <boost/json/array.hpp>
+
 #include "core/json.hpp"
 
 namespace hearth::sales {
@@ -66,6 +68,29 @@ boost::json::object ToJson(const Lead& l, Timestamp now) {
           {"version", l.version},
           {"created_at", FormatRfc3339(l.created_at)},
           {"updated_at", FormatRfc3339(l.updated_at)}};
+}
+
+boost::json::object ToJson(const Funnel& f) {
+  auto row = [](const FunnelRow& r) {
+    auto rate = [](std::int64_t part, std::int64_t whole) {
+      return whole == 0 ? boost::json::value(nullptr) : boost::json::value(static_cast<double>(part) / static_cast<double>(whole));
+    };
+    return boost::json::object{{"key", r.key},
+                               {"label", r.label},
+                               {"leads", r.leads},
+                               {"visits", r.visits},
+                               {"pledges", r.pledges},
+                               {"subscriptions", r.subscriptions},
+                               {"contracts", r.contracts},
+                               {"visit_rate", rate(r.visits, r.leads)},
+                               {"subscription_rate", rate(r.subscriptions, r.visits)},
+                               {"contract_rate", rate(r.contracts, r.subscriptions)},
+                               {"referral_share", rate(r.referral_contracts, r.contracts)}};
+  };
+  boost::json::array rows;
+  for (const auto& r : f.rows) rows.push_back(row(r));
+  return {{"project_id", JsonOr(f.project_id)}, {"from", f.from},         {"to", f.to},
+          {"by", kFunnelBy.Name(f.by)},          {"rows", std::move(rows)}, {"total", row(f.total)}};
 }
 
 boost::json::object ToJson(const FollowUp& f) {

@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <boost/json/object.hpp>
 
@@ -15,6 +16,7 @@ namespace hearth::sales {
 enum class LeadSource { kCall, kVisit, kReferral, kAgent, kOnline, kEvent };
 inline constexpr Vocabulary<LeadSource, 6> kLeadSources{{"call", "visit", "referral", "agent", "online", "event"}};
 constexpr std::string_view WordOf(LeadSource v) { return kLeadSources.Name(v); }
+inline constexpr Vocabulary<LeadSource, 6> kLeadSourceLabels{{"来电", "来访", "老带新", "中介", "线上", "活动"}};
 
 /// 意向等级: A (will buy soon) … D (just looking).
 enum class Intent { kA, kB, kC, kD };
@@ -85,6 +87,9 @@ struct Lead {
   std::int64_t version = 1;
   Timestamp created_at;
   Timestamp updated_at;
+  std::optional<Timestamp> pledged_at = {};  ///< the first pledge of the customer in the project
+  std::optional<Timestamp> subscribed_at = {};
+  std::optional<Timestamp> contracted_at = {};
   // Filled when read, for people to see.
   std::string project_name = {};
   std::string customer_name = {};
@@ -108,6 +113,29 @@ enum class Registration {
 };
 /// Decided from the existing lead (if any), the consultant registering, and now.
 Registration Decide(const std::optional<Lead>& existing, std::int64_t consultant_id, Timestamp now);
+
+/// How far a lead went: written by the deal chain when the lead's customer takes the step in its
+/// project (the first time).
+enum class Stage { kPledged, kSubscribed, kContracted };
+
+/// GET /api/v1/sales/funnel: one row per channel or consultant.
+enum class FunnelBy { kChannel, kConsultant };
+inline constexpr Vocabulary<FunnelBy, 2> kFunnelBy{{"channel", "consultant"}};
+constexpr std::string_view WordOf(FunnelBy v) { return kFunnelBy.Name(v); }
+
+struct FunnelRow {
+  std::string key;    ///< the channel's word, or the consultant's id
+  std::string label;  ///< what people read: 来访, 王强
+  std::int64_t leads = 0, visits = 0, pledges = 0, subscriptions = 0, contracts = 0, referral_contracts = 0;
+};
+struct Funnel {
+  std::optional<std::int64_t> project_id;
+  std::string from, to;  ///< YYYY-MM-DD, China time, both included
+  FunnelBy by = FunnelBy::kChannel;
+  std::vector<FunnelRow> rows;
+  FunnelRow total;
+};
+boost::json::object ToJson(const Funnel& f);
 
 struct FollowUp {
   std::int64_t id = 0;

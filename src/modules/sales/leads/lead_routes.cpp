@@ -84,6 +84,18 @@ Result<Response> PutSettings(Request& req, LeadService& s) {
                       [](const SalesSettings& x) { return ToJson(x); });
 }
 
+Result<Response> GetFunnel(Request& req, LeadService& s) {
+  HEARTH_ASSIGN(auto project, http::QueryInt(req, "project_id"));
+  HEARTH_ASSIGN(auto by, http::QueryEnum(req, "by", kFunnelBy));
+  // The last 30 days (China dates) unless asked.
+  constexpr std::int64_t kDay = 24LL * 3600 * 1000, kOffset = 8LL * 3600 * 1000;
+  const std::int64_t today = (s.Now().ms + kOffset) / kDay;
+  const std::string to = req.Query("to").value_or(FormatIsoDate(today));
+  const std::string from = req.Query("from").value_or(FormatIsoDate(today - 29));
+  return http::Render(s.FunnelOf(req.context, project, from, to, by.value_or(FunnelBy::kChannel)), http::kOk,
+                      [](const Funnel& f) { return ToJson(f); });
+}
+
 }  // namespace
 
 void AddLeadRoutes(platform::Manifest& m, LeadService& s) {
@@ -106,6 +118,7 @@ void AddLeadRoutes(platform::Manifest& m, LeadService& s) {
     const Timestamp now = s.Now();
     return http::Render(s.Claim(r.context, id), http::kOk, [now](const Lead& l) { return ToJson(l, now); });
   });
+  m.Route({"GET", "/api/v1/sales/funnel", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> { return GetFunnel(r, s); });
   m.Route({"GET", "/api/v1/projects/{id}/sales-settings", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
     HEARTH_ASSIGN(auto id, r.PathId("id"));
     return http::Render(s.Settings(r.context, id), http::kOk, [](const SalesSettings& x) { return ToJson(x); });

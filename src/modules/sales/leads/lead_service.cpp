@@ -15,6 +15,8 @@ namespace hearth::sales {
 
 namespace {
 
+constexpr std::int64_t kHourMs = 3600LL * 1000;
+
 const db::Columns<Lead> kColumns{
     {"id", &Lead::id},
     {"tenant_id", &Lead::tenant_id},
@@ -38,6 +40,9 @@ const db::Columns<Lead> kColumns{
     {"version", &Lead::version},
     {"created_at", &Lead::created_at},
     {"updated_at", &Lead::updated_at},
+    {"pledged_at", &Lead::pledged_at},
+    {"subscribed_at", &Lead::subscribed_at},
+    {"contracted_at", &Lead::contracted_at},
 };
 const std::string kFind = "SELECT " + kColumns.List() + " FROM leads WHERE id = $1 AND tenant_id = $2";
 const std::string kFindFor = "SELECT " + kColumns.List() + " FROM leads WHERE project_id = $1 AND customer_id = $2";
@@ -60,18 +65,40 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'active', $13, $14, $
 constexpr std::string_view kSave = R"sql(
 UPDATE leads SET consultant_id = $3, intent = $4, budget_cents = $5, needs = $6, age_band = $7, household = $8,
        need_type = $9, status = $10, protected_until = $11, visits = $12, last_follow_up_at = $13,
-       next_follow_up_at = $14, version = version + 1, updated_at = $15
+       next_follow_up_at = $14, version = version + 1, updated_at = $15, pledged_at = $16, subscribed_at = $17,
+       contracted_at = $18
  WHERE id = $1 AND version = $2)sql";
+// A lead's count in the funnel's daily tally, added (+1) or taken away (-1).
+constexpr std::string_view kTally = R"sql(
+INSERT INTO lead_funnel_days (tenant_id, project_id, org_unit_id, day, source, consultant_id, leads, visits, pledges,
+                              subscriptions, contracts, referral_contracts)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+ON CONFLICT (project_id, day, source, consultant_id) DO UPDATE SET leads = lead_funnel_days.leads + excluded.leads,
+  visits = lead_funnel_days.visits + excluded.visits, pledges = lead_funnel_days.pledges + excluded.pledges,
+  subscriptions = lead_funnel_days.subscriptions + excluded.subscriptions,
+  contracts = lead_funnel_days.contracts + excluded.contracts,
+  referral_contracts = lead_funnel_days.referral_contracts + excluded.referral_contracts)sql";
 // A claim takes the lead only while nobody else protects it (compare-and-set).
 constexpr std::string_view kClaim = R"sql(
 UPDATE leads SET consultant_id = $3, status = 'active', protected_until = $4, version = version + 1, updated_at = $5
  WHERE id = $1 AND tenant_id = $2 AND (consultant_id = $3 OR status <> 'active' OR protected_until <= $5))sql";
 constexpr std::string_view kActiveOf = R"sql(
 SELECT count(*) FROM leads WHERE consultant_id = $1 AND status = 'active' AND protected_until > $2)sql";
-constexpr std::string_view kWon = R"sql(
-UPDATE leads SET status = 'won', version = version + 1, updated_at = $4
- WHERE tenant_id = $1 AND project_id = $2 AND customer_id = $3 AND status <> 'won')sql";
-// A merged customer's leads move to the survivor, but for projects where the survivor has one.
+// The funnel sums the daily tally: a year of one project is a few thousand rows. The grouping
+// column is one of two constants; the scope is the project (checked first), the whole group (an
+// administrator's), or the org path of each row's project.
+#define HEARTH_FUNNEL_COLUMNS(key)                                                                     \
+  "SELECT " key ", sum(f.leads), sum(f.visits), sum(f.pledges), sum(f.subscriptions), sum(f.contracts),"  \
+  " sum(f.referral_contracts) FROM lead_funnel_days f "
+#define HEARTH_FUNNEL_QUERIES(key)                                                                                  \
+  {HEARTH_FUNNEL_COLUMNS(key) "WHERE f.project_id = $1 AND f.day >= $2 AND f.day <= $3 GROUP BY " key,                \
+   HEARTH_FUNNEL_COLUMNS(key) "WHERE f.tenant_id = $1 AND f.day >= $2 AND f.day <= $3 GROUP BY " key,                 \
+   HEARTH_FUNNEL_COLUMNS(key) HEARTH_JOIN_ORG_UNIT("f") "WHERE f.tenant_id = $1 AND f.day >= $2 AND f.day <= $3"       \
+                              " AND o.path LIKE $4 GROUP BY " key}
+struct FunnelSql {
+  std::string_view project, group, scoped;
+};
+constexpr FunnelSql kFunnelSql[] = {HEARTH_FUNNEL_QUERIES("f.source"), HEARTH_FUNNEL_QUERIES("f.consultant_id")};
 constexpr std::string_view kMoveCustomer = R"sql(
 UPDATE leads SET customer_id = $3 WHERE tenant_id = $1 AND customer_id = $2
    AND project_id NOT IN (SELECT project_id FROM leads WHERE customer_id = $3))sql";
@@ -98,7 +125,6 @@ SELECT id, lead_id, kind, note, next_at, actor_id, at FROM lead_follow_ups WHERE
 constexpr std::string_view kLatestScheduled = R"sql(
 SELECT max(id) FROM lead_follow_ups WHERE lead_id = $1 AND next_at IS NOT NULL)sql";
 
-constexpr std::int64_t kHourMs = 3600LL * 1000;
 
 bool ManagesSales(const Actor& a) {
   for (const auto& r : a.roles) {
@@ -117,9 +143,22 @@ Error Protected(const Lead& l, const std::string& owner_name) {
   return e;
 }
 
-void Save(db::Tx& tx, const Lead& l) {
+/// The lead's count in the funnel's tally, with `sign` +1 or -1.
+void Tally(db::Tx& tx, const Lead& l, std::int64_t sign) {
+  constexpr std::int64_t kDay = 24 * kHourMs, kOffset = 8 * kHourMs;
+  auto one = [sign](bool counted) { return counted ? sign : std::int64_t{0}; };
+  tx.Execute(kTally, l.tenant_id, l.project_id, l.org_unit_id, (l.registered_at.ms + kOffset) / kDay, l.source,
+             l.consultant_id, sign, one(l.visits > 0), one(l.pledged_at.has_value()), one(l.subscribed_at.has_value()),
+             one(l.contracted_at.has_value()), one(l.contracted_at.has_value() && l.source == LeadSource::kReferral));
+}
+
+/// Writes the lead (at its version) and moves its count in the funnel's tally from what it was.
+void Save(db::Tx& tx, const Lead& before, const Lead& l) {
   tx.Execute(kSave, l.id, l.version, l.consultant_id, l.intent, l.budget_cents, l.needs, l.age_band, l.household,
-             l.need_type, l.status, l.protected_until, l.visits, l.last_follow_up_at, l.next_follow_up_at, l.updated_at);
+             l.need_type, l.status, l.protected_until, l.visits, l.last_follow_up_at, l.next_follow_up_at, l.updated_at,
+             l.pledged_at, l.subscribed_at, l.contracted_at);
+  Tally(tx, before, -1);
+  Tally(tx, l, +1);
 }
 
 }  // namespace
@@ -263,6 +302,7 @@ Result<Registered> LeadService::Register(const RequestContext& ctx, const LeadIn
                         now, l.visits)
                  .front()
                  .Int(0);
+      Tally(tx, l, +1);
     } else {
       l = *existing;
       const auto before = ToJson(l, now);
@@ -277,7 +317,7 @@ Result<Registered> LeadService::Register(const RequestContext& ctx, const LeadIn
       l.protected_until = Timestamp{std::max(until.ms, l.consultant_id == existing->consultant_id ? l.protected_until.ms : 0)};
       if (in.source == LeadSource::kVisit) ++l.visits;
       l.updated_at = now;
-      Save(tx, l);
+      Save(tx, *existing, l);
       ++l.version;
       audit_.Record(tx, ctx, "lead.reregistered", "lead", l.id, before, ToJson(l, now));
     }
@@ -354,6 +394,7 @@ Result<FollowUp> LeadService::AddFollowUp(const RequestContext& ctx, std::int64_
     if (!own && !Protected(l, now) && !ManagesSales(actor)) {
       return Fail(ErrorCode::kConflict, "lead_in_pool", "the lead is in the shared pool: claim it first");
     }
+    const Lead before = l;
     FollowUp f{0, l.id, kind, note, next_at, actor.user_id, now, actor.username};
     f.id = tx.Execute(kInsertFollowUp, actor.tenant_id, l.id, kind, note, next_at, actor.user_id, now).front().Int(0);
     if (own && l.status == LeadStatus::kActive) {
@@ -364,7 +405,7 @@ Result<FollowUp> LeadService::AddFollowUp(const RequestContext& ctx, std::int64_
     l.next_follow_up_at = next_at;
     if (kind == FollowUpKind::kVisit) ++l.visits;
     l.updated_at = now;
-    Save(tx, l);
+    Save(tx, before, l);
     Schedule(tx, l, f);
     customers_.AppendTimeline(tx, actor.tenant_id,
                               {0, l.customer_id, now, kind == FollowUpKind::kVisit ? "visit" : "call", "lead", l.id,
@@ -417,6 +458,8 @@ Result<Lead> LeadService::Claim(const RequestContext& ctx, std::int64_t lead_id)
       return tl::unexpected(Protected(*current, it == names.end() ? std::string("另一位置业顾问") : it->second.Shown()));
     }
     Lead after = *Find(tx, actor.tenant_id, l.id);
+    Tally(tx, l, -1);
+    Tally(tx, after, +1);
     std::vector<Lead> one{after};
     Name(tx, actor.tenant_id, one);
     audit_.Record(tx, ctx, "lead.claimed", "lead", l.id, before, ToJson(one.front(), now));
@@ -424,9 +467,73 @@ Result<Lead> LeadService::Claim(const RequestContext& ctx, std::int64_t lead_id)
   });
 }
 
-void LeadService::MarkWon(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id,
-                          const std::vector<std::int64_t>& customer_ids, Timestamp now) {
-  for (auto id : customer_ids) tx.Execute(kWon, tenant_id, project_id, id, now);
+void LeadService::MarkStage(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id,
+                            const std::vector<std::int64_t>& customer_ids, Stage stage, Timestamp now) {
+  for (auto id : customer_ids) {
+    auto rows = tx.Execute(kFindFor, project_id, id);
+    if (rows.empty()) continue;  // bought without a lead here (a walk-in registered nowhere)
+    const Lead before = kColumns.Read(rows.front());
+    if (before.tenant_id != tenant_id) continue;
+    Lead l = before;
+    auto& at = stage == Stage::kPledged ? l.pledged_at : stage == Stage::kSubscribed ? l.subscribed_at : l.contracted_at;
+    if (!at) at = now;
+    if (stage == Stage::kContracted) l.status = LeadStatus::kWon;
+    l.updated_at = now;
+    Save(tx, before, l);
+  }
+}
+
+Result<Funnel> LeadService::FunnelOf(const RequestContext& ctx, std::optional<std::int64_t> project_id,
+                                     const std::string& from, const std::string& to, FunnelBy by) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  const auto first = ParseIsoDate(from), last = ParseIsoDate(to);
+  if (!first) return FailField("from", "invalid_format");
+  if (!last) return FailField("to", "invalid_format");
+  if (*last < *first) return FailField("to", "before_from");
+  if (*last - *first > 3660) return FailField("to", "too_far");
+  // The tally's days are China dates, as from and to are.
+  const std::int64_t begin = *first, end = *last;
+  return db_.Read([&](db::Tx& tx) -> Result<Funnel> {
+    Funnel f{project_id, from, to, by, {}, {}};
+    const FunnelSql& sql = kFunnelSql[by == FunnelBy::kChannel ? 0 : 1];
+    db::QueryResult rows;
+    if (project_id) {
+      if (!inventory_.ProjectFor(tx, actor, *project_id)) return FailField("project_id", "not_found");
+      rows = tx.Execute(sql.project, *project_id, begin, end);
+    } else if (actor.IsAdmin()) {
+      rows = tx.Execute(sql.group, actor.tenant_id, begin, end);
+    } else {
+      rows = tx.Execute(sql.scoped, actor.tenant_id, begin, end, actor.org_path + "%");
+    }
+    std::vector<std::int64_t> consultants;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const auto r = rows[i];
+      FunnelRow row{by == FunnelBy::kChannel ? r.Text(0) : std::to_string(r.Int(0)), "", r.Int(1), r.Int(2), r.Int(3),
+                    r.Int(4), r.Int(5), r.Int(6)};
+      if (by == FunnelBy::kConsultant) consultants.push_back(r.Int(0));
+      f.total.leads += row.leads;
+      f.total.visits += row.visits;
+      f.total.pledges += row.pledges;
+      f.total.subscriptions += row.subscriptions;
+      f.total.contracts += row.contracts;
+      f.total.referral_contracts += row.referral_contracts;
+      f.rows.push_back(std::move(row));
+    }
+    const auto names = platform::directory::NamesOf(tx, actor.tenant_id, consultants);
+    for (auto& row : f.rows) {
+      if (by == FunnelBy::kChannel) {
+        row.label = std::string(kLeadSourceLabels.Name(kLeadSources.Stored(row.key)));
+      } else if (auto it = names.find(std::stoll(row.key)); it != names.end()) {
+        row.label = it->second.Shown();
+      }
+    }
+    // The largest first.
+    std::stable_sort(f.rows.begin(), f.rows.end(), [](const FunnelRow& a, const FunnelRow& b) { return a.leads > b.leads; });
+    f.total.key = "total";
+    f.total.label = "合计";
+    return f;
+  });
 }
 
 std::int64_t LeadService::NextQueueNo(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id) {

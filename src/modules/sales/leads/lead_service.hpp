@@ -75,13 +75,19 @@ class LeadService {
   Result<std::vector<FollowUp>> FollowUps(const RequestContext& ctx, std::int64_t lead_id);
   /// Takes a lead from the pool (409 lead_protected while someone else's protection runs).
   Result<Lead> Claim(const RequestContext& ctx, std::int64_t lead_id);
+  /// The leads registered from `from` to `to` (China dates, both included), in one project or all
+  /// in scope: how many visited, pledged, subscribed and signed, by channel or consultant, and
+  /// the referral share of contracts. One pass over the period's leads.
+  Result<Funnel> FunnelOf(const RequestContext& ctx, std::optional<std::int64_t> project_id, const std::string& from,
+                          const std::string& to, FunnelBy by);
 
   // For the deal chain, in the caller's transaction.
   /// The lead in the actor's scope, or 404.
   Result<Lead> LeadFor(db::Tx& tx, const Actor& actor, std::int64_t id);
-  /// A contract was signed: the buyers' leads in the project are won.
-  void MarkWon(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id, const std::vector<std::int64_t>& customer_ids,
-               Timestamp now);
+  /// The customers took a step of the deal chain in the project: their leads record its first
+  /// time (and a contract wins them).
+  void MarkStage(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id, const std::vector<std::int64_t>& customer_ids,
+                 Stage stage, Timestamp now);
   /// The project's next pledge queue number (consecutive from 1; concurrent callers wait in turn).
   std::int64_t NextQueueNo(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id);
 

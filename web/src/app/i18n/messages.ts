@@ -13,8 +13,9 @@ import type * as audit from '../../modules/platform/auditMessages';
 import type * as customers from '../../modules/customers/messages';
 import type * as inventory from '../../modules/inventory/messages';
 import type * as service from '../../modules/service/messages';
+import type * as sales from '../../modules/sales/messages';
 
-type Chinese = typeof shell.zh & typeof platform.zh & typeof audit.zh & typeof customers.zh & typeof inventory.zh & typeof service.zh;
+type Chinese = typeof shell.zh & typeof platform.zh & typeof audit.zh & typeof customers.zh & typeof inventory.zh & typeof service.zh & typeof sales.zh;
 
 export type MessageKey = keyof Chinese;
 

@@ -3,8 +3,9 @@
 import { zh as customers } from '../../modules/customers/messages';
 import { zh as audit } from '../../modules/platform/auditMessages';
 import { zh as inventory } from '../../modules/inventory/messages';
+import { zh as sales } from '../../modules/sales/messages';
 
 /** By message file, for the check that no two define the same key. */
-export const kParts = { customers, inventory, audit };
+export const kParts = { customers, inventory, sales, audit };
 
-export const zh = { ...customers, ...inventory, ...audit };
+export const zh = { ...customers, ...inventory, ...sales, ...audit };

@@ -74,13 +74,18 @@ export const zh = {
 
   'nav.home': '首页',
   'nav.admin': '系统管理',
-  // The menu's entries of the customers and inventory modules: the frame shows them before those
+  // The menu's entries of the customers, inventory and sales modules: the frame shows them before those
   // modules' messages have loaded (they load with their pages, see app/i18n/messages.ts).
   'nav.customers': '客户',
   'nav.customerProfiles': '客户档案',
   'nav.customerImport': '导入客户',
   'nav.property': '房源',
   'nav.projects': '楼盘',
+  'nav.sales': '销售',
+  'nav.salesLeads': '我的客户',
+  'nav.salesRegister': '来访登记',
+  'nav.salesContracts': '签约台账',
+  'nav.salesSettings': '判客规则',
 
   'header.logout': '退出登录',
   'header.orgUnit': '所属组织',
@@ -173,6 +178,11 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.customerImport': 'Import customers',
   'nav.property': 'Property',
   'nav.projects': 'Projects',
+  'nav.sales': 'Sales',
+  'nav.salesLeads': 'My customers',
+  'nav.salesRegister': 'Visitor desk',
+  'nav.salesContracts': 'Contract ledger',
+  'nav.salesSettings': 'Attribution rules',
 
   'header.logout': 'Sign out',
   'header.orgUnit': 'Org unit',

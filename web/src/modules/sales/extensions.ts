@@ -1,0 +1,24 @@
+// What the sales module adds to other modules' pages; app/extensions.ts puts it in place.
+import { lazy } from 'react';
+import type { CustomerTab, TimelineRefLink } from '../customers/extensionPoints';
+import type { AuditEntityLink, NotificationLink } from '../platform/extensionPoints';
+
+const CustomerSales = lazy(() => import('./components/CustomerSales').then((m) => ({ default: m.CustomerSales })));
+
+/** The customer page's 置业 tab: where the customer was registered, and their contracts. */
+export const customerSalesTab: CustomerTab = { key: 'sales', order: 15, label: 'customer.tab.sales', component: CustomerSales };
+
+/** A registration or follow-up on the customer's timeline (来访登记, 销售跟进) links to the lead. */
+export const leadTimelineLink: TimelineRefLink = { key: 'lead', order: 0, href: (id) => `/sales/leads/${id}` };
+
+/** A contract on the customer's timeline (签约) links to its page. */
+export const contractTimelineLink: TimelineRefLink = { key: 'contract', order: 0, href: (id) => `/sales/contracts/${id}` };
+
+/** A follow-up reminder (sales.follow_up_due) opens the lead. */
+export const leadNotificationLink: NotificationLink = { key: 'lead', order: 0, href: (id) => `/sales/leads/${id}` };
+
+/** A lead named in the audit log links to its page. */
+export const leadAuditLink: AuditEntityLink = { key: 'lead', order: 0, href: (id) => `/sales/leads/${id}` };
+
+/** A contract named in the audit log (签约, 回款) links to its page. */
+export const contractAuditLink: AuditEntityLink = { key: 'contract', order: 0, href: (id) => `/sales/contracts/${id}` };

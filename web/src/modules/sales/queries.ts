@@ -1,0 +1,83 @@
+// The sales module's server data in the query cache (shared/api/queryClient.ts).
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { customerKeys } from '../customers/queries';
+import { inventoryApi } from '../inventory/api';
+import { projectKeys, unitKeys } from '../inventory/queries';
+import { salesApi } from './api';
+import type { Contract, ContractQuery, Lead, LeadQuery } from './types';
+
+export const leadKeys = {
+  all: ['leads'] as const,
+  list: (query: LeadQuery) => ['leads', 'list', query] as const,
+  detail: (id: number) => ['leads', id] as const,
+  followUps: (id: number) => ['leads', id, 'follow-ups'] as const,
+};
+
+export const dealKeys = {
+  pledges: (projectId: number) => ['pledges', projectId] as const,
+  subscription: (id: number) => ['subscriptions', id] as const,
+  contracts: ['contracts'] as const,
+  contractList: (query: ContractQuery) => ['contracts', 'list', query] as const,
+  contract: (id: number) => ['contracts', id] as const,
+  payments: (id: number) => ['contracts', id, 'payments'] as const,
+  settings: (projectId: number) => ['sales-settings', projectId] as const,
+  /** The units of a project still for sale (with `pledged`: those pledged too), kept with the project's. */
+  openUnits: (projectId: number, pledged: boolean) => ['projects', projectId, 'units', pledged ? 'open' : 'available'] as const,
+};
+
+/** The units of a project still for sale, for choosing one: available, and with `pledged` the pledged ones too. */
+export function useOpenUnits(projectId: number | undefined, pledged: boolean) {
+  return useQuery({
+    queryKey: dealKeys.openUnits(projectId ?? 0, pledged),
+    queryFn: async () => {
+      const { items } = await inventoryApi.listUnits(projectId!, {});
+      return items.filter((unit) => unit.status === 'available' || (pledged && unit.status === 'pledged'));
+    },
+    enabled: projectId !== undefined,
+  });
+}
+
+export function useLead(id: number) {
+  return useQuery({ queryKey: leadKeys.detail(id), queryFn: ({ signal }) => salesApi.getLead(id, signal) });
+}
+
+/** A project's pledges (one page of 500, queue order); off until there is a project. */
+export function usePledges(projectId: number | undefined) {
+  return useQuery({
+    queryKey: dealKeys.pledges(projectId ?? 0),
+    queryFn: async ({ signal }) => (await salesApi.pledges(projectId!, signal)).items,
+    enabled: projectId !== undefined,
+  });
+}
+
+/**
+ * After a lead changed here (registered, claimed, followed up): puts it in place and reads the lists
+ * again (a tab may have gained or lost it), and what the customer's page shows (its timeline).
+ */
+export function leadChanged(queryClient: QueryClient, lead: Lead): void {
+  queryClient.setQueryData(leadKeys.detail(lead.id), lead);
+  void queryClient.invalidateQueries({ queryKey: ['leads', 'list'] });
+  void queryClient.invalidateQueries({ queryKey: customerKeys.detail(lead.customer_id), predicate: (query) => query.queryKey.length > 2 });
+}
+
+/**
+ * After a deal moved a unit (认筹, 认购, 签约): the unit, its project's boards and the owners' units
+ * read again; the ledger too.
+ */
+export function dealChanged(queryClient: QueryClient, deal: { project_id: number; unit_id: number | null }): void {
+  if (deal.unit_id !== null) void queryClient.invalidateQueries({ queryKey: unitKeys.detail(deal.unit_id) });
+  void queryClient.invalidateQueries({ queryKey: projectKeys.boards(deal.project_id) });
+  void queryClient.invalidateQueries({ queryKey: ['projects', deal.project_id, 'units'] });
+  void queryClient.invalidateQueries({ queryKey: dealKeys.pledges(deal.project_id) });
+  void queryClient.invalidateQueries({ queryKey: ['contracts', 'list'] });
+  // What the buyers' pages show: their units (inventory), their registrations and contracts (this module).
+  void queryClient.invalidateQueries({ queryKey: customerKeys.all, predicate: (query) => ['units', 'leads', 'contracts'].includes(String(query.queryKey[2])) });
+  void queryClient.invalidateQueries({ queryKey: leadKeys.all });
+}
+
+/** After a payment: the contract as the server answered it, its payments and the ledger read again. */
+export function contractChanged(queryClient: QueryClient, contract: Contract): void {
+  queryClient.setQueryData(dealKeys.contract(contract.id), contract);
+  void queryClient.invalidateQueries({ queryKey: dealKeys.payments(contract.id) });
+  void queryClient.invalidateQueries({ queryKey: ['contracts', 'list'] });
+}
