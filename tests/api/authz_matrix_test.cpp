@@ -62,6 +62,9 @@ const std::set<std::string> kFinerRules = {
     "POST /api/v1/work-orders/{id}/approve",                 // engineering members approve major plans
     "DELETE /api/v1/tickets/{id}/attachments/{file_id}",     // the uploader or an administrator
     "POST /api/v1/customers/{id}/reveal",                    // a reason is needed without personal_data.view
+    "POST /api/v1/change-orders/{id}/approve",               // a manager decides change orders
+    "POST /api/v1/change-orders/{id}/reject",
+    "PUT /api/v1/projects/{id}/sales-settings",              // a manager sets the attribution rules
 };
 
 class AuthzMatrixApi : public ApiTest {

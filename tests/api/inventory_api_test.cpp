@@ -74,6 +74,21 @@ TEST_P(InventoryApi, BulkCreationMakesFloorsTimesRooms) {
   EXPECT_EQ(too_many.FieldReason("rooms"), "too_many");
 }
 
+// The deals move a unit's status (the sales module); by hand only an administrator corrects it.
+TEST_P(InventoryApi, OnlyAnAdministratorMovesAStatusByHand) {
+  const auto id = CreateUnit(R"("building":"1","room":"102","floor":1,"area_m2":88)").Int("id");
+  ASSERT_EQ(admin_->Post("/api/v1/users", R"({"username":"m.inv","password":"Passw0rd-x","display_name":"经理","roles":["manager"]})").status, 201);
+  Api manager(*server_);
+  ASSERT_EQ(manager.Login("m.inv", "Passw0rd-x").status, 200);
+  auto refused = manager.Patch(fmt::format("/api/v1/units/{}", id), R"({"status":"pledged"})");
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_EQ(refused.ErrorCode(), "status_by_deals");
+  EXPECT_EQ(refused.FieldReason("status"), "by_deals");
+  EXPECT_EQ(manager.Patch(fmt::format("/api/v1/units/{}", id), R"({"layout":"3室2厅"})").status, 200) << "other facts stay editable";
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/units/{}", id)).Str("status"), "available");
+  EXPECT_EQ(admin_->Patch(fmt::format("/api/v1/units/{}", id), R"({"status":"pledged"})").status, 200) << "an administrator's correction";
+}
+
 TEST_P(InventoryApi, StatusFollowsTheSalesPipeline) {
   const auto id = CreateUnit(R"("building":"1","room":"101","floor":1,"area_m2":88)").Int("id");
   const auto path = fmt::format("/api/v1/units/{}", id);

@@ -303,6 +303,73 @@ TEST_P(SalesApi, BadDealsAreRefusedNamingTheFieldAndWriteNothing) {
   EXPECT_EQ(Count(fmt::format("/api/v1/leads?project_id={}", project_)), 0);
 }
 
+// Change orders of a signed contract: requested by the consultant, decided by a manager, applied
+// on approval in one transaction; refused on a cancelled contract.
+TEST_P(SalesApi, ChangeOrdersAreAppliedOnlyWhenAManagerApproves) {
+  auto sign = [&](std::int64_t unit, const std::string& no) {
+    auto sub = Subscribe(*wang_, unit, OneBuyer());
+    EXPECT_EQ(sub.status, 201) << sub.body;
+    auto c = wang_->Post("/api/v1/contracts", fmt::format(R"({{"subscription_id":{},"contract_no":"{}","signed_on":"2026-11-20","total_cents":1000000,
+        "payment_plan":[{{"due_on":"2026-11-25","amount_cents":300000,"kind":"down_payment"}},{{"due_on":"2027-01-20","amount_cents":700000,"kind":"mortgage"}}]}})",
+                                                          sub.Int("id"), no));
+    EXPECT_EQ(c.status, 201) << c.body;
+    return c.Int("id");
+  };
+  const auto contract = sign(units_[0], "CO-1");
+  const auto changes = fmt::format("/api/v1/contracts/{}/changes", contract);
+
+  // 换房 to 3-1-102: bad input first, nothing written.
+  EXPECT_EQ(wang_->Post(changes, R"({"kind":"change_unit","reason":"换高楼层"})").FieldReason("new_unit_id"), "required");
+  EXPECT_EQ(wang_->Post(changes, R"({"kind":"swap","reason":"x"})").FieldReason("kind"), "invalid_value");
+  EXPECT_EQ(wang_->Post(changes, R"({"kind":"discount","reason":"团购","discount_cents":1000001})").FieldReason("discount_cents"), "exceeds_balance");
+  EXPECT_EQ(wang_->Post(changes, R"({"kind":"rename","reason":"加名"})").FieldReason("buyers"), "required");
+  auto move = wang_->Post(changes, fmt::format(R"({{"kind":"change_unit","reason":"换高楼层","new_unit_id":{}}})", units_[1]));
+  ASSERT_EQ(move.status, 201) << move.body;
+  EXPECT_EQ(move.Str("status"), "pending");
+  EXPECT_EQ(move.Str("new_unit_code"), "3-1-102");
+  EXPECT_EQ(wang_->Post(changes, R"({"kind":"cancel","reason":"x"})").ErrorCode(), "change_pending");
+  EXPECT_EQ(UnitStatus(units_[1]), "available") << "nothing changes before the decision";
+  EXPECT_EQ(wang_->Post(fmt::format("/api/v1/change-orders/{}/approve", move.Int("id")), "{}").status, 403) << "a consultant does not decide";
+  EXPECT_EQ(manager_->Get("/api/v1/change-orders?status=pending").json.at("items").as_array().size(), 1u);
+  auto approved = manager_->Post(fmt::format("/api/v1/change-orders/{}/approve", move.Int("id")), R"({"note":"同意"})");
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(approved.Str("status"), "approved");
+  EXPECT_EQ(UnitStatus(units_[0]), "available");
+  EXPECT_EQ(UnitStatus(units_[1]), "contracted");
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/units/{}", units_[1])).json.at("owners").as_array().size(), 1u);
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/units/{}", units_[0])).json.at("owners").as_array().size(), 0u);
+  EXPECT_EQ(wang_->Get(fmt::format("/api/v1/contracts/{}", contract)).Str("unit_code"), "3-1-102");
+  EXPECT_EQ(manager_->Post(fmt::format("/api/v1/change-orders/{}/reject", move.Int("id")), "{}").ErrorCode(), "change_closed");
+
+  // 更名: the spouse joins; 折扣: 100,000 off the mortgage; a rejected one changes nothing.
+  auto rename = wang_->Post(changes, fmt::format(R"({{"kind":"rename","reason":"加名","buyers":[{{"customer_id":{},"share":0.5}},{{"customer_id":{},"share":0.5}}]}})",
+                                                 buyer_, spouse_));
+  ASSERT_EQ(rename.status, 201) << rename.body;
+  ASSERT_EQ(manager_->Post(fmt::format("/api/v1/change-orders/{}/approve", rename.Int("id")), "{}").status, 200);
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/units/{}", units_[1])).json.at("owners").as_array().size(), 2u);
+  auto discount = wang_->Post(changes, R"({"kind":"discount","reason":"老业主优惠","discount_cents":100000})");
+  ASSERT_EQ(discount.status, 201) << discount.body;
+  ASSERT_EQ(manager_->Post(fmt::format("/api/v1/change-orders/{}/reject", discount.Int("id")), R"({"note":"超出权限"})").status, 200);
+  EXPECT_EQ(wang_->Get(fmt::format("/api/v1/contracts/{}", contract)).Int("total_cents"), 1000000);
+  discount = wang_->Post(changes, R"({"kind":"discount","reason":"老业主优惠","discount_cents":100000})");
+  ASSERT_EQ(manager_->Post(fmt::format("/api/v1/change-orders/{}/approve", discount.Int("id")), "{}").status, 200);
+  auto after = wang_->Get(fmt::format("/api/v1/contracts/{}", contract));
+  EXPECT_EQ(after.Int("total_cents"), 900000);
+  EXPECT_EQ(after.json.at("payment_plan").as_array().at(1).at("amount_cents").as_int64(), 600000);
+
+  // 退房: the unit is for sale again, the owners go; then nothing more may change.
+  auto cancel = wang_->Post(changes, R"({"kind":"cancel","reason":"客户贷款未批"})");
+  ASSERT_EQ(manager_->Post(fmt::format("/api/v1/change-orders/{}/approve", cancel.Int("id")), "{}").status, 200);
+  EXPECT_EQ(wang_->Get(fmt::format("/api/v1/contracts/{}", contract)).Str("status"), "cancelled");
+  EXPECT_EQ(UnitStatus(units_[1]), "available");
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/units/{}", units_[1])).json.at("owners").as_array().size(), 0u);
+  EXPECT_EQ(wang_->Post(changes, R"({"kind":"discount","reason":"x","discount_cents":1})").ErrorCode(), "contract_closed");
+  EXPECT_EQ(wang_->Post(fmt::format("/api/v1/contracts/{}/payments", contract), R"({"amount_cents":100,"paid_on":"2026-11-21","method":"pos"})").ErrorCode(), "contract_closed");
+  EXPECT_EQ(wang_->Get(changes).json.at("items").as_array().size(), 5u);
+  EXPECT_EQ(Subscribe(*li_, units_[1], OneBuyer()).status, 201) << "for sale again";
+  EXPECT_EQ(beijing_->Get(changes).status, 404);
+}
+
 // The funnel counts the period's leads by how far they went, by channel and by consultant.
 TEST_P(SalesApi, TheFunnelCountsEachStageByChannelAndConsultant) {
   const auto third = Customer("王芳", "13800138003");

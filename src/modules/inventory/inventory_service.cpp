@@ -244,6 +244,13 @@ Result<UnitView> InventoryService::UpdateUnit(const RequestContext& ctx, std::in
     HEARTH_ASSIGN(Unit before, UnitInScope(tx, actor, id));
     Unit u = before;
     if (patch.status && *patch.status != u.status) {
+      // The sales pipeline moves with the deals (认筹, 认购, 签约 in the sales module, MoveStatus);
+      // by hand, only an administrator's correction.
+      if (!actor.IsAdmin()) {
+        return Fail(ErrorCode::kConflict, "status_by_deals",
+                    "a unit's status moves with its deals (pledge, subscription, contract); an administrator may correct it",
+                    {{"status", "by_deals"}});
+      }
       if (!StatusTransitionAllowed(u.status, *patch.status)) {
         return Fail(ErrorCode::kConflict, "invalid_transition",
                     fmt::format("a unit cannot go from {} to {}", WordOf(u.status), WordOf(*patch.status)));

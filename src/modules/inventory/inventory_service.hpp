@@ -134,7 +134,8 @@ class InventoryService {
   /// All or nothing; at most 5,000 units a call.
   Result<std::vector<Unit>> CreateUnits(const RequestContext& ctx, std::int64_t project_id, const BulkUnitsInput& input);
   Result<UnitView> GetUnit(const RequestContext& ctx, std::int64_t id);
-  /// A status change must follow the sales pipeline (409 invalid_transition otherwise).
+  /// A status change must follow the sales pipeline (409 invalid_transition otherwise), and is an
+  /// administrator's correction: the deals move the status (409 status_by_deals for anyone else).
   Result<UnitView> UpdateUnit(const RequestContext& ctx, std::int64_t id, const UnitPatch& patch,
                               std::optional<std::int64_t> expected_version);
   /// Adds or changes an owner; shares of a unit may not add up to more than 1.

@@ -49,6 +49,7 @@ const DealPage = page(() => import('../modules/sales/pages/DealPage'));
 const ContractsPage = page(() => import('../modules/sales/pages/ContractsPage'));
 const ContractPage = page(() => import('../modules/sales/pages/ContractPage'));
 const SalesSettingsPage = page(() => import('../modules/sales/pages/SalesSettingsPage'));
+const ChangeApprovalsPage = page(() => import('../modules/sales/pages/ChangeApprovalsPage'));
 
 /** The signed-in pages by path (under the frame); `roles`: only for users holding one of them, others get a 403. */
 const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[] = [
@@ -71,6 +72,7 @@ const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[]
   { path: 'sales/deal', Page: DealPage, roles: kSalesWriteRoles },
   { path: 'sales/contracts', Page: ContractsPage },
   { path: 'sales/contracts/:id', Page: ContractPage },
+  { path: 'sales/approvals', Page: ChangeApprovalsPage, roles: kAdminRoles },
   { path: 'sales/settings', Page: SalesSettingsPage },
   { path: 'admin/org-units', Page: OrgUnitsPage, roles: kAdminRoles },
   { path: 'admin/users', Page: UsersPage, roles: kAdminRoles },

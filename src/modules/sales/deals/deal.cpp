@@ -149,6 +149,40 @@ bool ApplyPayment(std::vector<Instalment>& plan, std::int64_t amount_cents) {
   return true;
 }
 
+boost::json::object ToJson(const ChangeOrder& c) {
+  return {{"id", c.id},
+          {"contract_id", c.contract_id},
+          {"contract_no", c.contract_no},
+          {"project_id", c.project_id},
+          {"kind", kChangeKinds.Name(c.kind)},
+          {"reason", c.reason},
+          {"new_unit_id", JsonOr(c.new_unit_id)},
+          {"new_unit_code", JsonOr(c.new_unit_code)},
+          {"buyers", BuyersJson(c.buyers)},
+          {"discount_cents", JsonOr(c.discount_cents)},
+          {"status", kChangeStatuses.Name(c.status)},
+          {"requested_by", c.requested_by},
+          {"requested_by_name", c.requested_by_name},
+          {"decided_by", JsonOr(c.decided_by)},
+          {"decided_at", JsonTime(c.decided_at)},
+          {"decision_note", c.decision_note},
+          {"version", c.version},
+          {"created_at", FormatRfc3339(c.created_at)},
+          {"updated_at", FormatRfc3339(c.updated_at)}};
+}
+
+bool ApplyDiscount(std::vector<Instalment>& plan, std::int64_t discount_cents) {
+  std::int64_t open = 0;
+  for (const auto& i : plan) open += i.amount_cents - i.paid_cents;
+  if (discount_cents <= 0 || discount_cents > open) return false;
+  for (auto it = plan.rbegin(); it != plan.rend() && discount_cents > 0; ++it) {
+    const std::int64_t take = std::min(discount_cents, it->amount_cents - it->paid_cents);
+    it->amount_cents -= take;
+    discount_cents -= take;
+  }
+  return true;
+}
+
 std::string ChinaToday(Timestamp now) {
   constexpr std::int64_t kDay = 24LL * 3600 * 1000, kOffset = 8LL * 3600 * 1000;
   return FormatIsoDate((now.ms + kOffset) / kDay);

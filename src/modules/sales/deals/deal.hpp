@@ -128,6 +128,47 @@ struct Payment {
 };
 boost::json::object ToJson(const Payment& p);
 
+/// 换房, 更名, 退房, 折扣.
+enum class ChangeKind { kChangeUnit, kRename, kCancel, kDiscount };
+inline constexpr Vocabulary<ChangeKind, 4> kChangeKinds{{"change_unit", "rename", "cancel", "discount"}};
+inline constexpr Vocabulary<ChangeKind, 4> kChangeKindLabels{{"换房", "更名", "退房", "折扣"}};
+constexpr std::string_view WordOf(ChangeKind v) { return kChangeKinds.Name(v); }
+
+enum class ChangeStatus { kPending, kApproved, kRejected };
+inline constexpr Vocabulary<ChangeStatus, 3> kChangeStatuses{{"pending", "approved", "rejected"}};
+constexpr std::string_view WordOf(ChangeStatus v) { return kChangeStatuses.Name(v); }
+
+/// A change order of a signed contract; only an approved one changes it.
+struct ChangeOrder {
+  std::int64_t id = 0;
+  std::int64_t tenant_id = 0;
+  std::int64_t project_id = 0;
+  std::int64_t org_unit_id = 0;
+  std::int64_t contract_id = 0;
+  ChangeKind kind = ChangeKind::kCancel;
+  std::string reason;
+  std::optional<std::int64_t> new_unit_id;
+  std::optional<std::string> buyers_json;  ///< rename: the new buyers as JSON
+  std::optional<std::int64_t> discount_cents;
+  ChangeStatus status = ChangeStatus::kPending;
+  std::int64_t requested_by = 0;
+  std::optional<std::int64_t> decided_by;
+  std::optional<Timestamp> decided_at;
+  std::string decision_note;
+  std::int64_t version = 1;
+  Timestamp created_at;
+  Timestamp updated_at;
+  std::vector<Buyer> buyers = {};     ///< rename: read from buyers_json
+  std::string contract_no = {};
+  std::string requested_by_name = {};
+  std::optional<std::string> new_unit_code = {};
+};
+boost::json::object ToJson(const ChangeOrder& c);
+
+/// Takes `discount_cents` off the unpaid instalments, the last first; false (plan unchanged) when
+/// it is more than what is left to pay.
+bool ApplyDiscount(std::vector<Instalment>& plan, std::int64_t discount_cents);
+
 /// 1–10 distinct buyers whose shares, each in (0, 1], sum to 1 (422 naming "buyers").
 Result<void> CheckBuyers(const std::vector<Buyer>& buyers);
 /// 1–120 instalments with valid dates in order and positive amounts that sum to `total_cents`

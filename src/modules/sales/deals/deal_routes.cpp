@@ -122,6 +122,40 @@ Result<Response> PostPayment(Request& req, DealService& s) {
                       });
 }
 
+Result<Response> PostChange(Request& req, DealService& s) {
+  HEARTH_ASSIGN(auto id, req.PathId("id"));
+  HEARTH_ASSIGN(auto body, req.JsonObject());
+  http::BodyReader in(body);
+  ChangeInput c;
+  auto kind = in.Enum("kind", kChangeKinds, true);
+  auto reason = in.String("reason", {.required = true, .min_chars = 1, .max_chars = 500, .multiline = true});
+  c.new_unit_id = in.Int("new_unit_id");
+  c.discount_cents = in.Int("discount_cents");
+  if (in.Has("buyers")) {
+    ReadArray(in, "buyers", 10, [&](http::BodyReader& b) {
+      auto customer = b.Int("customer_id", true);
+      auto share = b.Number("share", true);
+      if (customer && share) c.buyers.push_back({*customer, *share, ""});
+    });
+  }
+  HEARTH_TRY(in.Finish());
+  c.kind = *kind;
+  c.reason = *reason;
+  if (c.kind == ChangeKind::kRename && !in.Has("buyers")) return FailField("buyers", "required");
+  return http::Render(s.RequestChange(req.context, id, c), http::kCreated, [](const ChangeOrder& x) { return ToJson(x); });
+}
+
+Result<Response> PostDecision(Request& req, DealService& s, bool approve) {
+  HEARTH_ASSIGN(auto id, req.PathId("id"));
+  boost::json::object empty;
+  HEARTH_ASSIGN(auto body, req.body.empty() ? Result<boost::json::object>(empty) : req.JsonObject());
+  http::BodyReader in(body);
+  auto note = in.String("note", {.max_chars = 500, .multiline = true});
+  HEARTH_TRY(in.Finish());
+  return http::Render(s.DecideChange(req.context, id, approve, note.value_or("")), http::kOk,
+                      [](const ChangeOrder& x) { return ToJson(x); });
+}
+
 Result<std::int64_t> RequiredProject(Request& r) {
   HEARTH_ASSIGN(auto project, http::QueryInt(r, "project_id"));
   if (!project) return http::BadQuery("project_id", "required", "name the project: ?project_id=");
@@ -187,6 +221,23 @@ void AddDealRoutes(platform::Manifest& m, DealService& s) {
   });
   m.Route({"POST", "/api/v1/contracts/{id}/payments", Permission::kRecordWrite},
           [&s](Request& r) -> Result<Response> { return PostPayment(r, s); });
+  m.Route({"POST", "/api/v1/contracts/{id}/changes", Permission::kRecordWrite},
+          [&s](Request& r) -> Result<Response> { return PostChange(r, s); });
+  m.Route({"GET", "/api/v1/contracts/{id}/changes", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
+    HEARTH_ASSIGN(auto id, r.PathId("id"));
+    HEARTH_ASSIGN(auto list, s.ChangesOf(r.context, id));
+    return http::ListResponse(list, std::nullopt, [](const ChangeOrder& c) { return ToJson(c); });
+  });
+  m.Route({"GET", "/api/v1/change-orders", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
+    HEARTH_ASSIGN(auto status, http::QueryEnum(r, "status", kChangeStatuses));
+    HEARTH_ASSIGN(auto page, http::PageOf(r));
+    HEARTH_ASSIGN(auto list, s.ListChanges(r.context, status, page));
+    return http::ListResponse(list.items, list.next_cursor, [](const ChangeOrder& c) { return ToJson(c); });
+  });
+  m.Route({"POST", "/api/v1/change-orders/{id}/approve", Permission::kRecordWrite},
+          [&s](Request& r) -> Result<Response> { return PostDecision(r, s, true); });
+  m.Route({"POST", "/api/v1/change-orders/{id}/reject", Permission::kRecordWrite},
+          [&s](Request& r) -> Result<Response> { return PostDecision(r, s, false); });
   m.Route({"GET", "/api/v1/contracts/{id}/payments", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
     HEARTH_ASSIGN(auto id, r.PathId("id"));
     HEARTH_ASSIGN(auto list, s.Payments(r.context, id));

@@ -1,5 +1,7 @@
 #include "modules/sales/deals/deal_service.hpp"
 
+#include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
@@ -116,6 +118,70 @@ constexpr std::string_view kPayments = R"sql(
 SELECT id, contract_id, amount_cents, paid_on, method, receipt_no, actor_id, created_at FROM payments
  WHERE contract_id = $1 ORDER BY id)sql";
 constexpr std::string_view kPaymentCount = "SELECT count(*) FROM payments WHERE contract_id = $1";
+
+const db::Columns<ChangeOrder> kChangeColumns{
+    {"id", &ChangeOrder::id},
+    {"tenant_id", &ChangeOrder::tenant_id},
+    {"project_id", &ChangeOrder::project_id},
+    {"org_unit_id", &ChangeOrder::org_unit_id},
+    {"contract_id", &ChangeOrder::contract_id},
+    {"kind", &ChangeOrder::kind, kChangeKinds},
+    {"reason", &ChangeOrder::reason},
+    {"new_unit_id", &ChangeOrder::new_unit_id},
+    {"buyers_json", &ChangeOrder::buyers_json},
+    {"discount_cents", &ChangeOrder::discount_cents},
+    {"status", &ChangeOrder::status, kChangeStatuses},
+    {"requested_by", &ChangeOrder::requested_by},
+    {"decided_by", &ChangeOrder::decided_by},
+    {"decided_at", &ChangeOrder::decided_at},
+    {"decision_note", &ChangeOrder::decision_note},
+    {"version", &ChangeOrder::version},
+    {"created_at", &ChangeOrder::created_at},
+    {"updated_at", &ChangeOrder::updated_at},
+};
+constexpr std::string_view kInsertChange = R"sql(
+INSERT INTO change_orders (tenant_id, project_id, org_unit_id, contract_id, kind, reason, new_unit_id, buyers_json,
+                           discount_cents, status, requested_by, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10, $11, $11) RETURNING id)sql";
+const std::string kFindChange = "SELECT " + kChangeColumns.List() + " FROM change_orders WHERE id = $1 AND tenant_id = $2";
+const std::string kChangesOf = "SELECT " + kChangeColumns.List() + " FROM change_orders WHERE contract_id = $1 ORDER BY id DESC";
+const std::string kChanges = "SELECT " + kChangeColumns.List("c") + " FROM change_orders c" HEARTH_JOIN_ORG_UNIT("c") R"sql(
+ WHERE c.tenant_id = $1 AND o.path LIKE $2 AND (CAST($3 AS TEXT) IS NULL OR c.status = $3)
+   AND (CAST($4 AS BIGINT) IS NULL OR c.id < $4) ORDER BY c.id DESC LIMIT $5)sql";
+constexpr std::string_view kDecideChange = R"sql(
+UPDATE change_orders SET status = $2, decided_by = $3, decided_at = $4, decision_note = $5, version = version + 1,
+       updated_at = $4 WHERE id = $1 AND status = 'pending')sql";
+constexpr std::string_view kContractCancelled = R"sql(
+UPDATE contracts SET status = 'cancelled', version = version + 1, updated_at = $2 WHERE id = $1 AND status = 'signed')sql";
+constexpr std::string_view kContractUnit = R"sql(
+UPDATE contracts SET unit_id = $2, version = version + 1, updated_at = $3 WHERE id = $1)sql";
+constexpr std::string_view kSubscriptionUnit = R"sql(
+UPDATE subscriptions SET unit_id = $2, version = version + 1, updated_at = $3 WHERE id = $1)sql";
+constexpr std::string_view kContractTotal = R"sql(
+UPDATE contracts SET total_cents = $2, version = version + 1, updated_at = $3 WHERE id = $1)sql";
+constexpr std::string_view kInstalmentAmount = "UPDATE contract_instalments SET amount_cents = $3 WHERE contract_id = $1 AND seq = $2";
+constexpr std::string_view kInstalmentGone = "DELETE FROM contract_instalments WHERE contract_id = $1 AND seq = $2";
+constexpr std::string_view kDeleteBuyers = "DELETE FROM subscription_buyers WHERE subscription_id = $1";
+
+std::string BuyersText(const std::vector<Buyer>& buyers) {
+  boost::json::array out;
+  for (const auto& b : buyers) out.push_back(boost::json::object{{"customer_id", b.customer_id}, {"share", b.share}});
+  return boost::json::serialize(out);
+}
+
+std::vector<Buyer> BuyersOf(const std::optional<std::string>& text) {
+  std::vector<Buyer> out;
+  if (!text) return out;
+  boost::system::error_code ec;
+  const auto parsed = boost::json::parse(*text, ec);
+  if (ec || !parsed.is_array()) return out;
+  for (const auto& b : parsed.as_array()) {
+    const auto* o = b.if_object();
+    if (!o || !o->contains("customer_id") || !o->contains("share")) continue;
+    out.push_back({o->at("customer_id").to_number<std::int64_t>(), o->at("share").to_number<double>(), ""});
+  }
+  return out;
+}
 
 // A merged customer's deals move to the survivor (a subscription both bought stays with one line).
 constexpr std::string_view kMovePledges = "UPDATE pledges SET customer_id = $3 WHERE tenant_id = $1 AND customer_id = $2";
@@ -527,6 +593,192 @@ Result<std::vector<Payment>> DealService::Payments(const RequestContext& ctx, st
       const auto r = rows[i];
       out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Text(3), kPaymentMethods.Stored(r.Text(4)), r.Text(5), r.Int(6), r.Time(7)});
     }
+    return out;
+  });
+}
+
+std::optional<ChangeOrder> DealService::FindChange(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
+  auto rows = tx.Execute(kFindChange, id, tenant_id);
+  if (rows.empty()) return std::nullopt;
+  ChangeOrder c = kChangeColumns.Read(rows.front());
+  c.buyers = BuyersOf(c.buyers_json);
+  NameBuyers(tx, tenant_id, c.buyers);
+  const auto names = platform::directory::NamesOf(tx, tenant_id, {c.requested_by});
+  if (auto it = names.find(c.requested_by); it != names.end()) c.requested_by_name = it->second.Shown();
+  if (c.new_unit_id) c.new_unit_code = inventory_.CodesOf(tx, tenant_id, {*c.new_unit_id})[*c.new_unit_id];
+  return c;
+}
+
+Result<void> DealService::CheckChange(db::Tx& tx, const Actor& actor, const Contract& c, const ChangeInput& in) {
+  switch (in.kind) {
+    case ChangeKind::kChangeUnit: {
+      if (!in.new_unit_id) return FailField("new_unit_id", "required");
+      auto unit = inventory_.UnitFor(tx, actor, *in.new_unit_id);
+      if (!unit || unit->project_id != c.project_id || unit->id == c.unit_id) return FailField("new_unit_id", "not_found");
+      if (unit->status != inventory::UnitStatus::kAvailable) return FailField("new_unit_id", "unavailable");
+      return {};
+    }
+    case ChangeKind::kRename: {
+      HEARTH_TRY(CheckBuyers(in.buyers));
+      for (std::size_t i = 0; i < in.buyers.size(); ++i) {
+        if (!customers_.CheckInScope(tx, actor, in.buyers[i].customer_id)) {
+          return FailField("buyers[" + std::to_string(i) + "].customer_id", "not_found");
+        }
+      }
+      return {};
+    }
+    case ChangeKind::kDiscount: {
+      if (!in.discount_cents) return FailField("discount_cents", "required");
+      std::vector<Instalment> plan = c.plan;
+      if (*in.discount_cents <= 0) return FailField("discount_cents", "invalid_value");
+      if (!ApplyDiscount(plan, *in.discount_cents)) return FailField("discount_cents", "exceeds_balance");
+      return {};
+    }
+    case ChangeKind::kCancel:
+      return {};
+  }
+  return {};
+}
+
+Result<ChangeOrder> DealService::RequestChange(const RequestContext& ctx, std::int64_t contract_id, const ChangeInput& in) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not request changes");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<ChangeOrder> {
+    HEARTH_ASSIGN(Contract c, ContractFor(tx, actor, contract_id));
+    if (c.status != ContractStatus::kSigned) return tl::unexpected(Closed("contract", kContractStatuses.Name(c.status)));
+    HEARTH_TRY(CheckChange(tx, actor, c, in));
+    const std::optional<std::string> buyers =
+        in.kind == ChangeKind::kRename ? std::optional<std::string>(BuyersText(in.buyers)) : std::nullopt;
+    const std::int64_t id =
+        tx.Execute(kInsertChange, actor.tenant_id, c.project_id, c.org_unit_id, c.id, in.kind, in.reason,
+                   in.kind == ChangeKind::kChangeUnit ? in.new_unit_id : std::nullopt, buyers,
+                   in.kind == ChangeKind::kDiscount ? in.discount_cents : std::nullopt, actor.user_id, now)
+            .front()
+            .Int(0);
+    audit_.Record(tx, ctx, "change_order.requested", "contract", c.id, nullptr,
+                  boost::json::object{{"change_order", id}, {"kind", kChangeKinds.Name(in.kind)}, {"reason", in.reason}});
+    ChangeOrder out = *FindChange(tx, actor.tenant_id, id);
+    out.contract_no = c.contract_no;
+    return out;
+  });
+}
+
+Result<std::vector<ChangeOrder>> DealService::ChangesOf(const RequestContext& ctx, std::int64_t contract_id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<ChangeOrder>> {
+    HEARTH_ASSIGN(Contract c, ContractFor(tx, actor, contract_id));
+    std::vector<ChangeOrder> out;
+    auto rows = tx.Execute(kChangesOf, c.id);
+    for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(*FindChange(tx, actor.tenant_id, rows[i].Int(0)));
+    for (auto& change : out) change.contract_no = c.contract_no;
+    return out;
+  });
+}
+
+Result<platform::Listing<ChangeOrder>> DealService::ListChanges(const RequestContext& ctx, std::optional<ChangeStatus> status,
+                                                               const Page& page) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<platform::Listing<ChangeOrder>> {
+    platform::Listing<ChangeOrder> out;
+    const std::optional<std::string> word = status ? std::optional<std::string>(std::string(WordOf(*status))) : std::nullopt;
+    auto rows = tx.Execute(kChanges, actor.tenant_id, (actor.IsAdmin() ? std::string("/") : actor.org_path) + "%", word,
+                           page.after_id, page.limit + 1);
+    for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(*FindChange(tx, actor.tenant_id, rows[i].Int(0)));
+    out.next_cursor = TrimToPage(out.items, page, [](const ChangeOrder& c) { return c.id; });
+    for (auto& change : out.items) {
+      if (auto c = FindContract(tx, actor.tenant_id, change.contract_id)) change.contract_no = c->contract_no;
+    }
+    return out;
+  });
+}
+
+Result<void> DealService::ApplyChange(db::Tx& tx, const RequestContext& ctx, const Contract& c, const ChangeOrder& change) {
+  const Actor& actor = ctx.actor_ref();
+  const Timestamp now = clock_.Now();
+  const std::string what = fmt::format("{}（合同 {}）", kChangeKindLabels.Name(change.kind), c.contract_no);
+  auto note = [&](const std::vector<Buyer>& buyers, const std::string& summary) {
+    for (const auto& b : buyers) {
+      customers_.AppendTimeline(tx, actor.tenant_id, {0, b.customer_id, now, "purchase", "contract", c.id, summary}, actor.user_id);
+    }
+  };
+  switch (change.kind) {
+    case ChangeKind::kCancel: {
+      if (tx.Execute(kContractCancelled, c.id, now).affected != 1) return tl::unexpected(Closed("contract", "changed"));
+      tx.Execute(kSubscriptionStatus, c.subscription_id, SubscriptionStatus::kContracted, SubscriptionStatus::kCancelled, now);
+      for (const auto& b : c.buyers) (void)inventory_.RemoveOwner(ctx, c.unit_id, b.customer_id);
+      HEARTH_TRY(inventory_.MoveStatus(tx, ctx, c.unit_id, {inventory::UnitStatus::kContracted}, inventory::UnitStatus::kAvailable, what));
+      note(c.buyers, fmt::format("退房 {}：合同 {} 解除", c.unit_code, c.contract_no));
+      return {};
+    }
+    case ChangeKind::kChangeUnit: {
+      const std::int64_t to = *change.new_unit_id;
+      auto unit = inventory_.UnitFor(tx, actor, to);
+      if (!unit) return FailField("new_unit_id", "not_found");
+      HEARTH_TRY(inventory_.MoveStatus(tx, ctx, to, {inventory::UnitStatus::kAvailable}, inventory::UnitStatus::kContracted, what));
+      for (const auto& b : c.buyers) (void)inventory_.RemoveOwner(ctx, c.unit_id, b.customer_id);
+      HEARTH_TRY(inventory_.MoveStatus(tx, ctx, c.unit_id, {inventory::UnitStatus::kContracted}, inventory::UnitStatus::kAvailable, what));
+      tx.Execute(kContractUnit, c.id, to, now);
+      tx.Execute(kSubscriptionUnit, c.subscription_id, to, now);
+      for (const auto& b : c.buyers) HEARTH_TRY(inventory_.SetOwner(ctx, to, b.customer_id, b.share));
+      note(c.buyers, fmt::format("换房：{} → {}（合同 {}）", c.unit_code, unit->code, c.contract_no));
+      return {};
+    }
+    case ChangeKind::kRename: {
+      for (const auto& b : c.buyers) (void)inventory_.RemoveOwner(ctx, c.unit_id, b.customer_id);
+      tx.Execute(kDeleteBuyers, c.subscription_id);
+      for (const auto& b : change.buyers) {
+        tx.Execute(kInsertBuyer, actor.tenant_id, c.subscription_id, b.customer_id, b.share, now);
+        HEARTH_TRY(inventory_.SetOwner(ctx, c.unit_id, b.customer_id, b.share));
+      }
+      std::vector<std::int64_t> ids;
+      for (const auto& b : change.buyers) ids.push_back(b.customer_id);
+      leads_.MarkStage(tx, actor.tenant_id, c.project_id, ids, Stage::kContracted, now);
+      note(change.buyers, fmt::format("更名：{} 的买受人变更（合同 {}）", c.unit_code, c.contract_no));
+      return {};
+    }
+    case ChangeKind::kDiscount: {
+      std::vector<Instalment> plan = c.plan;
+      if (!ApplyDiscount(plan, *change.discount_cents)) return FailField("discount_cents", "exceeds_balance");
+      for (std::size_t i = 0; i < plan.size(); ++i) {
+        if (plan[i].amount_cents == c.plan[i].amount_cents) continue;
+        if (plan[i].amount_cents == 0) {
+          tx.Execute(kInstalmentGone, c.id, plan[i].seq);
+        } else {
+          tx.Execute(kInstalmentAmount, c.id, plan[i].seq, plan[i].amount_cents);
+        }
+      }
+      tx.Execute(kContractTotal, c.id, c.total_cents - *change.discount_cents, now);
+      note(c.buyers, fmt::format("折扣：合同 {} 减 {}", c.contract_no, Yuan(*change.discount_cents)));
+      return {};
+    }
+  }
+  return {};
+}
+
+Result<ChangeOrder> DealService::DecideChange(const RequestContext& ctx, std::int64_t id, bool approve, const std::string& note) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite) || !ManagesSales(actor)) return Forbidden("only a manager decides change orders");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<ChangeOrder> {
+    auto change = FindChange(tx, actor.tenant_id, id);
+    if (!change || !inventory_.ProjectFor(tx, actor, change->project_id)) return NotFound("no such change order");
+    if (change->status != ChangeStatus::kPending) return tl::unexpected(Closed("change", kChangeStatuses.Name(change->status)));
+    HEARTH_ASSIGN(Contract c, ContractFor(tx, actor, change->contract_id));
+    if (approve) {
+      if (c.status != ContractStatus::kSigned) return tl::unexpected(Closed("contract", kContractStatuses.Name(c.status)));
+      HEARTH_TRY(ApplyChange(tx, ctx, c, *change));
+    }
+    const ChangeStatus to = approve ? ChangeStatus::kApproved : ChangeStatus::kRejected;
+    if (tx.Execute(kDecideChange, id, to, actor.user_id, now, note).affected != 1) {
+      return tl::unexpected(Closed("change", "changed"));
+    }
+    audit_.Record(tx, ctx, approve ? "change_order.approved" : "change_order.rejected", "contract", c.id, nullptr,
+                  boost::json::object{{"change_order", id}, {"kind", kChangeKinds.Name(change->kind)}, {"note", note}});
+    ChangeOrder out = *FindChange(tx, actor.tenant_id, id);
+    out.contract_no = c.contract_no;
     return out;
   });
 }

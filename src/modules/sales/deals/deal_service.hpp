@@ -47,6 +47,15 @@ struct PaymentInput {
   PaymentMethod method = PaymentMethod::kBankTransfer;
 };
 
+/// POST /api/v1/contracts/{id}/changes: what the change would do, by kind.
+struct ChangeInput {
+  ChangeKind kind = ChangeKind::kCancel;
+  std::string reason;
+  std::optional<std::int64_t> new_unit_id;     ///< change_unit
+  std::vector<Buyer> buyers;                    ///< rename
+  std::optional<std::int64_t> discount_cents;   ///< discount
+};
+
 struct ContractFilter {
   std::optional<std::int64_t> project_id;
   std::optional<std::int64_t> customer_id;
@@ -86,6 +95,18 @@ class DealService {
   Result<std::pair<Payment, Contract>> Pay(const RequestContext& ctx, std::int64_t contract_id, const PaymentInput& input);
   Result<std::vector<Payment>> Payments(const RequestContext& ctx, std::int64_t contract_id);
 
+  /// A change order waits for a manager: 409 contract_closed for a cancelled contract, 409
+  /// change_pending while another waits; the kind's fields are checked now and again when approved.
+  Result<ChangeOrder> RequestChange(const RequestContext& ctx, std::int64_t contract_id, const ChangeInput& input);
+  Result<std::vector<ChangeOrder>> ChangesOf(const RequestContext& ctx, std::int64_t contract_id);
+  /// The approvals queue (pending first by default), in scope.
+  Result<platform::Listing<ChangeOrder>> ListChanges(const RequestContext& ctx, std::optional<ChangeStatus> status,
+                                                     const Page& page);
+  /// A manager's or administrator's decision (403 otherwise); an approval applies the change in
+  /// the same transaction: 退房 frees the unit and ends the ownership, 换房 moves the deal and the
+  /// owners to an available unit, 更名 replaces the buyers and owners, 折扣 lowers what is left.
+  Result<ChangeOrder> DecideChange(const RequestContext& ctx, std::int64_t id, bool approve, const std::string& note);
+
   std::string Today() const { return ChinaToday(clock_.Now()); }
 
  private:
@@ -96,6 +117,9 @@ class DealService {
   Result<Subscription> SubscriptionFor(db::Tx& tx, const Actor& actor, std::int64_t id);
   Result<Contract> ContractFor(db::Tx& tx, const Actor& actor, std::int64_t id);
   void NameBuyers(db::Tx& tx, std::int64_t tenant_id, std::vector<Buyer>& buyers);
+  std::optional<ChangeOrder> FindChange(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
+  Result<void> CheckChange(db::Tx& tx, const Actor& actor, const Contract& c, const ChangeInput& in);
+  Result<void> ApplyChange(db::Tx& tx, const RequestContext& ctx, const Contract& c, const ChangeOrder& change);
 
   db::Database& db_;
   const Clock& clock_;

@@ -71,6 +71,19 @@ TEST(DealRules, PaymentsSettleTheEarliestInstalmentFirstAndOverdueCountsWhatIsLa
   EXPECT_EQ(OverdueCents(plan, "2028-01-01"), 0);
 }
 
+TEST(DealRules, ADiscountComesOffWhatIsLeftToPayTheLastInstalmentFirst) {
+  using enum InstalmentKind;
+  std::vector<Instalment> plan{{1, "2026-11-01", kDownPayment, 300, 300}, {2, "2026-12-01", kInstallment, 200, 50},
+                               {3, "2027-03-01", kMortgage, 500, 0}};
+  EXPECT_FALSE(ApplyDiscount(plan, 651)) << "more than the 650 left";
+  EXPECT_EQ(plan[2].amount_cents, 500);
+  EXPECT_TRUE(ApplyDiscount(plan, 600));
+  EXPECT_EQ(plan[2].amount_cents, 0);
+  EXPECT_EQ(plan[1].amount_cents, 100) << "150 unpaid, 100 taken";
+  EXPECT_EQ(plan[0].amount_cents, 300) << "paid lines keep their amount";
+  EXPECT_FALSE(ApplyDiscount(plan, 0));
+}
+
 TEST(DealRules, TodayIsChinaTime) {
   EXPECT_EQ(ChinaToday(Timestamp{1764950400000 - 1}), "2025-12-05") << "2025-12-05T15:59:59.999Z is 23:59 in China";
   EXPECT_EQ(ChinaToday(Timestamp{1764950400000}), "2025-12-06") << "16:00 UTC is midnight in China";

@@ -86,6 +86,7 @@ export const zh = {
   'nav.salesRegister': '来访登记',
   'nav.salesContracts': '签约台账',
   'nav.salesSettings': '判客规则',
+  'nav.salesApprovals': '变更审批',
 
   'header.logout': '退出登录',
   'header.orgUnit': '所属组织',
@@ -183,6 +184,7 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.salesRegister': 'Visitor desk',
   'nav.salesContracts': 'Contract ledger',
   'nav.salesSettings': 'Attribution rules',
+  'nav.salesApprovals': 'Change approvals',
 
   'header.logout': 'Sign out',
   'header.orgUnit': 'Org unit',

@@ -9,5 +9,7 @@ export function inventoryAccess(me: Me | null) {
     write,
     /** Setting up projects and generating units is for administrators and managers. */
     manage: write && (!permissionsKnown(me) || hasAnyRole(me, kAdminRoles)),
+    /** A unit's status moves with its deals (销售); by hand only an administrator corrects it. */
+    correctStatus: write && (!permissionsKnown(me) || hasAnyRole(me, ['admin'])),
   };
 }

@@ -2,6 +2,8 @@
 // OpenAPI document (shared/api/openapi.ts): a call the document does not have fails tsc.
 import { answer, openapi } from '../../shared/api/openapi';
 import type {
+  ChangeOrderInput,
+  ChangeOrderQuery,
   ContractInput,
   ContractQuery,
   FollowUpInput,
@@ -59,4 +61,22 @@ export const salesApi = {
   payments: (id: number, signal?: AbortSignal) => answer(openapi.GET('/api/v1/contracts/{id}/payments', { params: { path: { id } }, signal })),
   /** Settles the earliest unpaid lines; answers the payment (receipt_no) and the contract after it. */
   recordPayment: (id: number, body: PaymentInput) => answer(openapi.POST('/api/v1/contracts/{id}/payments', { params: { path: { id } }, body })),
+
+  /** A contract's change orders (变更), newest first. */
+  contractChanges: (id: number, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/contracts/{id}/changes', { params: { path: { id } }, signal })),
+  /**
+   * 申请变更: pending until a manager decides. 409 contract_closed (a cancelled contract),
+   * change_pending (another waits); 422 new_unit_id, buyers, discount_cents.
+   */
+  requestChange: (id: number, body: ChangeOrderInput) =>
+    answer(openapi.POST('/api/v1/contracts/{id}/changes', { params: { path: { id } }, body })),
+  /** The change orders in scope (with status=pending: the approvals queue), newest first. */
+  listChangeOrders: (query: ChangeOrderQuery, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/change-orders', { params: { query: page(query) }, signal })),
+  /** A manager's: applies the change at once. 409 change_closed when decided already. */
+  approveChange: (id: number, note?: string) =>
+    answer(openapi.POST('/api/v1/change-orders/{id}/approve', { params: { path: { id } }, body: note ? { note } : {} })),
+  rejectChange: (id: number, note?: string) =>
+    answer(openapi.POST('/api/v1/change-orders/{id}/reject', { params: { path: { id } }, body: note ? { note } : {} })),
 };

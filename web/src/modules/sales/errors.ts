@@ -36,3 +36,27 @@ export function leadErrorText(t: Translate, err: unknown): string {
   }
   return errorMessage(t, err);
 }
+
+/** A refusal of requesting or deciding a change order (变更), as a sentence. */
+export function changeErrorText(t: Translate, err: unknown): string {
+  if (err instanceof ApiError) {
+    switch (err.code) {
+      case 'change_pending':
+        return t('change.pendingExists');
+      case 'contract_closed':
+        return t('change.contractClosed');
+      case 'change_closed':
+        return t('change.alreadyDecided');
+      default:
+        break;
+    }
+    if (err.status === 403) return t('change.forbidden');
+    const field = Object.entries(err.fields)[0];
+    if (field) {
+      const [name, reason] = field;
+      if (name === 'new_unit_id') return reason === 'unavailable' ? t('change.unitTaken') : t('change.unitNotFound');
+      if (name === 'discount_cents' && reason === 'exceeds_balance') return t('change.discountTooHigh');
+    }
+  }
+  return errorMessage(t, err);
+}

@@ -5,6 +5,7 @@ import type { BackTo } from '../../shared/ui/RecordPage';
 import { formatYuan } from '../inventory/labels';
 import {
   kAgeBands,
+  kChangeKinds,
   kFollowUpKinds,
   kHouseholds,
   kInstalmentKinds,
@@ -28,6 +29,8 @@ export const paymentMethodLabel = (t: Translate, value: string | null | undefine
 export const pledgeStatusLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'pledgeStatus', value);
 export const subscriptionStatusLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'subscriptionStatus', value);
 export const contractStatusLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'contractStatus', value);
+export const changeKindLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'changeKind', value);
+export const changeStatusLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'changeStatus', value);
 
 export const leadSourceOptions = (t: Translate) => kLeadSources.map((value) => ({ value, label: leadSourceLabel(t, value) }));
 export const intentOptions = (t: Translate) => kIntents.map((value) => ({ value, label: intentLabel(t, value) }));
@@ -37,6 +40,7 @@ export const ageBandOptions = (t: Translate) => kAgeBands.map((value) => ({ valu
 export const householdOptions = (t: Translate) => kHouseholds.map((value) => ({ value, label: householdLabel(t, value) }));
 export const needTypeOptions = (t: Translate) => kNeedTypes.map((value) => ({ value, label: needTypeLabel(t, value) }));
 export const instalmentKindOptions = (t: Translate) => kInstalmentKinds.map((value) => ({ value, label: instalmentKindLabel(t, value) }));
+export const changeKindOptions = (t: Translate) => kChangeKinds.map((value) => ({ value, label: changeKindLabel(t, value) }));
 export const paymentMethodOptions = (t: Translate) => kPaymentMethods.map((value) => ({ value, label: paymentMethodLabel(t, value) }));
 
 /** 意向等级 colours: A red (hot), B orange, C blue, D grey. */
@@ -45,6 +49,8 @@ export const kIntentColors: Record<Intent, string> = { A: 'red', B: 'orange', C:
 export const kLeadStatusColors: Record<string, string> = { active: 'processing', won: 'success', lost: 'default' };
 export const kPledgeStatusColors: Record<string, string> = { active: 'gold', converted: 'green', refunded: 'default' };
 export const kContractStatusColors: Record<string, string> = { signed: 'green', cancelled: 'default' };
+export const kChangeStatusColors: Record<string, string> = { pending: 'gold', approved: 'green', rejected: 'red' };
+export const kChangeKindColors: Record<string, string> = { change_unit: 'blue', rename: 'purple', cancel: 'volcano', discount: 'cyan' };
 
 /** An amount in fen as people read it: "¥3,000,000", "¥1,280.5"; "¥0" for nothing (paid, overdue). */
 export function formatMoney(cents: number | null | undefined): string {

@@ -4,7 +4,7 @@ import { customerKeys } from '../customers/queries';
 import { inventoryApi } from '../inventory/api';
 import { projectKeys, unitKeys } from '../inventory/queries';
 import { salesApi } from './api';
-import type { Contract, ContractQuery, Lead, LeadQuery } from './types';
+import type { ChangeOrder, ChangeOrderQuery, Contract, ContractQuery, Lead, LeadQuery } from './types';
 
 export const leadKeys = {
   all: ['leads'] as const,
@@ -20,6 +20,10 @@ export const dealKeys = {
   contractList: (query: ContractQuery) => ['contracts', 'list', query] as const,
   contract: (id: number) => ['contracts', id] as const,
   payments: (id: number) => ['contracts', id, 'payments'] as const,
+  changes: (id: number) => ['contracts', id, 'changes'] as const,
+  /** The approvals queue (变更审批), by status. */
+  changeOrders: ['change-orders'] as const,
+  changeOrderList: (query: ChangeOrderQuery) => ['change-orders', 'list', query] as const,
   settings: (projectId: number) => ['sales-settings', projectId] as const,
   /** The units of a project still for sale (with `pledged`: those pledged too), kept with the project's. */
   openUnits: (projectId: number, pledged: boolean) => ['projects', projectId, 'units', pledged ? 'open' : 'available'] as const,
@@ -80,4 +84,22 @@ export function contractChanged(queryClient: QueryClient, contract: Contract): v
   queryClient.setQueryData(dealKeys.contract(contract.id), contract);
   void queryClient.invalidateQueries({ queryKey: dealKeys.payments(contract.id) });
   void queryClient.invalidateQueries({ queryKey: ['contracts', 'list'] });
+}
+
+/** After a change order was requested: the contract's changes and the approvals queue read again. */
+export function changeRequested(queryClient: QueryClient, change: ChangeOrder): void {
+  void queryClient.invalidateQueries({ queryKey: dealKeys.changes(change.contract_id) });
+  void queryClient.invalidateQueries({ queryKey: dealKeys.changeOrders });
+}
+
+/**
+ * After a manager decided a change order: the queue and the contract (its unit, buyers, plan and
+ * changes) read again; an approval moved units and owners, so the boards and buyers' pages too.
+ */
+export function changeDecided(queryClient: QueryClient, change: ChangeOrder): void {
+  void queryClient.invalidateQueries({ queryKey: dealKeys.changeOrders });
+  void queryClient.invalidateQueries({ queryKey: dealKeys.contract(change.contract_id) });
+  if (change.status !== 'approved') return;
+  dealChanged(queryClient, { project_id: change.project_id, unit_id: change.new_unit_id });
+  void queryClient.invalidateQueries({ queryKey: ['units'] });
 }

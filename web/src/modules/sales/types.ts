@@ -1,6 +1,6 @@
 // Wire types of sales (销售: 判客, 认筹, 认购, 签约, 回款), derived from the server's OpenAPI document
 // (src/modules/sales/openapi.json; see shared/api/wire.ts).
-import type { Body, PageQuery, Schema, Wire } from '../../shared/api/wire';
+import type { Body, Checked, PageQuery, Schema, Wire } from '../../shared/api/wire';
 
 /** How the customer came: 来电, 来访, 老带新, 中介, 线上, 活动. The protection period depends on it. */
 export const kLeadSources = ['visit', 'call', 'referral', 'agent', 'online', 'event'] as const satisfies readonly Schema<'LeadSource'>[];
@@ -27,6 +27,13 @@ export type NeedType = Schema<'NeedType'>;
 export const kPledgeStatuses = ['active', 'converted', 'refunded'] as const satisfies readonly Schema<'PledgeStatus'>[];
 export const kSubscriptionStatuses = ['active', 'contracted', 'cancelled'] as const satisfies readonly Schema<'SubscriptionStatus'>[];
 export const kContractStatuses = ['signed', 'cancelled'] as const satisfies readonly Schema<'ContractStatus'>[];
+
+/** 变更: 换房, 更名, 退房, 折扣. */
+export const kChangeKinds = ['change_unit', 'rename', 'cancel', 'discount'] as const satisfies readonly Schema<'ChangeKind'>[];
+export type ChangeKind = Schema<'ChangeKind'>;
+/** 待审批, 已批准, 已驳回. */
+export const kChangeStatuses = ['pending', 'approved', 'rejected'] as const satisfies readonly Schema<'ChangeStatus'>[];
+export type ChangeStatus = Schema<'ChangeStatus'>;
 
 /** 首付, 分期, 按揭: the kinds of a payment plan's lines. */
 export const kInstalmentKinds = ['down_payment', 'installment', 'mortgage'] as const satisfies readonly Schema<'InstalmentKind'>[];
@@ -70,3 +77,14 @@ export type PaymentInput = Body<'/contracts/{id}/payments', 'post'>;
 /** A project's attribution rules (判客规则): protection days by source, and how many leads a consultant may hold. */
 export type SalesSettings = Wire<'SalesSettings'>;
 export type SalesSettingsInput = Body<'/projects/{id}/sales-settings', 'put'>;
+
+/**
+ * 变更单 of a contract (换房 to `new_unit_code`, 更名 to `buyers`, 退房, 折扣 of `discount_cents`):
+ * pending until a manager approves (the change is applied then) or rejects it, with a note.
+ */
+export interface ChangeOrder extends Checked<KnownMembers<Schema<'ChangeOrder'>>, object, { buyers: Buyer[] }> {}
+
+/** The members a schema names, without the `[key: string]: unknown` an open object (additionalProperties) adds. */
+type KnownMembers<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
+export type ChangeOrderInput = Body<'/contracts/{id}/changes', 'post'>;
+export type ChangeOrderQuery = PageQuery<'/change-orders'>;

@@ -21,11 +21,15 @@ type Failure =
 export function UnitStatusPanel({
   unit,
   canWrite,
+  byDeals,
   resetKey,
   onChanged,
 }: {
   unit: UnitWithOwners;
+  /** An administrator's correction by hand. */
   canWrite: boolean;
+  /** Says that the deals move the status (those who sell, but may not correct it by hand). */
+  byDeals: boolean;
   /** Changes when the user did something else on the page, which makes an old failure moot. */
   resetKey: number;
   onChanged: (unit: UnitWithOwners) => void;
@@ -113,6 +117,11 @@ export function UnitStatusPanel({
       )}
       {failure?.kind === 'other' && (
         <Alert type="error" showIcon title={errorMessage(t, failure.error)} style={{ marginBottom: 16 }} data-testid="unit-status-error" />
+      )}
+      {byDeals && (
+        <Typography.Text type="secondary" data-testid="status-by-deals">
+          {t('unit.statusByDeals')}
+        </Typography.Text>
       )}
       {canWrite && (
         <Flex gap={8} wrap align="center">

@@ -109,7 +109,7 @@ function UnitView({ id }: { id: number }) {
       </Card>
 
       <Card variant="borderless" title={t('unit.statusTitle')}>
-        <UnitStatusPanel unit={unit} canWrite={access.write} resetKey={ownersKey} onChanged={changed} />
+        <UnitStatusPanel unit={unit} canWrite={access.correctStatus} byDeals={access.write && !access.correctStatus} resetKey={ownersKey} onChanged={changed} />
       </Card>
 
       <Row gutter={[16, 16]}>

@@ -1,8 +1,9 @@
 import { Link } from 'react-router-dom';
 import { Tag, Typography } from 'antd';
 import { useT } from '../../../app/i18n/useT';
+import { RecordFallback } from '../../../shared/ui/RecordPage';
 import { PhoneText } from '../../customers/components/CustomerCells';
-import { formatDay, formatMinute, intentLabel, kIntentColors, kLeadStatusColors, leadStatusLabel } from '../labels';
+import { backToLeads, formatDay, formatMinute, intentLabel, kIntentColors, kLeadStatusColors, leadStatusLabel } from '../labels';
 import type { Intent, Lead } from '../types';
 
 /** 意向等级 as a coloured tag: "A 级". */
@@ -65,5 +66,18 @@ export function NextFollowUp({ at, now, testId }: { at: string | null; now: numb
     <Typography.Text type={late ? 'danger' : undefined} style={{ whiteSpace: 'nowrap' }} data-testid={testId} data-late={late}>
       {formatMinute(at)}
     </Typography.Text>
+  );
+}
+
+/** What a lead's page shows while the lead is loading, failed to load, or is not there. */
+export function LeadFallback({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const t = useT();
+  return (
+    <RecordFallback
+      error={error}
+      onRetry={onRetry}
+      notFound={{ title: t('lead.notFoundTitle'), subtitle: t('lead.notFoundSubtitle') }}
+      back={backToLeads(t)}
+    />
   );
 }

@@ -14,6 +14,7 @@ import { backToContracts, formatMoney, instalmentKindLabel, paymentMethodLabel }
 import type { Instalment, Payment } from '../types';
 import { BuyerLinks, ContractStatusTag, Overdue, PaidOfTotal } from '../components/ContractCells';
 import { PaymentForm } from '../components/PaymentForm';
+import { ContractChanges } from '../components/ContractChanges';
 
 /** A line of the plan: paid in full, overdue (due and unpaid), partly paid or still to come. */
 function LineState({ line }: { line: Instalment }) {
@@ -24,7 +25,10 @@ function LineState({ line }: { line: Instalment }) {
   return <Tag>{t('plan.due')}</Tag>;
 }
 
-/** A contract (签约): its unit and buyers, the payment plan with what is paid and overdue, the payments and 登记回款. */
+/**
+ * A contract (签约): its unit and buyers, its changes (变更: 换房, 更名, 退房, 折扣) and 申请变更, the
+ * payment plan with what is paid and overdue, the payments and 登记回款.
+ */
 function ContractView({ id }: { id: number }) {
   const t = useT();
   const { me } = useAuth();
@@ -110,6 +114,8 @@ function ContractView({ id }: { id: number }) {
           </Fact>
         </FactGrid>
       </Card>
+
+      <ContractChanges contract={contract} writable={access.write} />
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>

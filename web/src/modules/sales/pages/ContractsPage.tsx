@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { Card, Flex, Segmented, Select, Typography, type TableColumnsType } from 'antd';
+import { Card, Flex, Segmented, Typography, type TableColumnsType } from 'antd';
 import { useT } from '../../../app/i18n/useT';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { CursorTable } from '../../../shared/ui/CursorTable';
@@ -11,6 +11,7 @@ import { dealKeys } from '../queries';
 import { formatMoney } from '../labels';
 import type { Contract, ContractQuery } from '../types';
 import { BuyerLinks, ContractStatusTag, Overdue, PaidOfTotal } from '../components/ContractCells';
+import { ProjectFilter } from '../components/ProjectFilter';
 
 const kPageSize = 50;
 
@@ -102,17 +103,7 @@ export default function ContractsPage() {
             ]}
             data-testid="overdue-filter"
           />
-          <Select<number>
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            aria-label={t('lead.project')}
-            placeholder={t('lead.filterProject')}
-            style={{ width: 200, maxWidth: '100%' }}
-            value={projectId}
-            onChange={(value) => show({ project_id: value ?? null })}
-            options={[...projects].map(([value, label]) => ({ value, label }))}
-            data-testid="filter-project"
-          />
+          <ProjectFilter projects={projects} value={projectId} onChange={(project_id) => show({ project_id })} />
         </Flex>
         <CursorTable<Contract>
           list={contracts}

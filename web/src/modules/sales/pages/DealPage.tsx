@@ -6,15 +6,15 @@ import { ArrowRightOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { useAuth } from '../../../app/auth/useAuth';
 import { PageHeader } from '../../../shared/ui/PageHeader';
-import { BackLink, RecordFallback } from '../../../shared/ui/RecordPage';
+import { BackLink } from '../../../shared/ui/RecordPage';
 import { Fact, FactGrid } from '../../../shared/ui/Fact';
 import { formatYuan } from '../../inventory/labels';
 import type { Unit } from '../../inventory/types';
 import { salesApi } from '../api';
 import { dealKeys, useLead, usePledges } from '../queries';
 import { salesAccess } from '../access';
-import { backToLeads, formatMoney, formatPercent } from '../labels';
-import { IntentTag } from '../components/LeadCells';
+import { formatMoney, formatPercent } from '../labels';
+import { IntentTag, LeadFallback } from '../components/LeadCells';
 import { UnitChooser } from '../components/UnitChooser';
 import { SubscriptionForm } from '../components/SubscriptionForm';
 import { ContractForm } from '../components/ContractForm';
@@ -61,17 +61,11 @@ export default function DealPage() {
 }
 
 function DealWizard({ leadId, subscriptionId }: { leadId: number; subscriptionId: number | null }) {
-  const t = useT();
   const query = useLead(leadId);
   const lead = query.data;
   if (!lead) {
     return (
-      <RecordFallback
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        notFound={{ title: t('lead.notFoundTitle'), subtitle: t('lead.notFoundSubtitle') }}
-        back={backToLeads(t)}
-      />
+      <LeadFallback error={query.error} onRetry={() => void query.refetch()} />
     );
   }
   return <DealSteps lead={lead} subscriptionId={subscriptionId} />;

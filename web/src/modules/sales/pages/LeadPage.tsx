@@ -3,7 +3,7 @@ import { Alert, Breadcrumb, Button, Card, Col, Flex, Grid, Row, Typography } fro
 import { ShoppingCartOutlined, TagsOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { useAuth } from '../../../app/auth/useAuth';
-import { BackLink, RecordFallback, recordPage } from '../../../shared/ui/RecordPage';
+import { BackLink, recordPage } from '../../../shared/ui/RecordPage';
 import { Fact, FactGrid } from '../../../shared/ui/Fact';
 import { useModalTarget } from '../../../shared/hooks/useModalTarget';
 import { PhoneText } from '../../customers/components/CustomerCells';
@@ -19,7 +19,7 @@ import {
   leadSourceLabel,
   needTypeLabel,
 } from '../labels';
-import { IntentTag, LeadStatusTag, NextFollowUp, Protection } from '../components/LeadCells';
+import { IntentTag, LeadFallback, LeadStatusTag, NextFollowUp, Protection } from '../components/LeadCells';
 import { ClaimButton } from '../components/ClaimButton';
 import { FollowUpForm, FollowUpTimeline, useFollowUpAdded } from '../components/FollowUps';
 import { PledgeModal } from '../components/PledgeModal';
@@ -39,12 +39,7 @@ function LeadView({ id }: { id: number }) {
 
   if (!lead) {
     return (
-      <RecordFallback
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        notFound={{ title: t('lead.notFoundTitle'), subtitle: t('lead.notFoundSubtitle') }}
-        back={backToLeads(t)}
-      />
+      <LeadFallback error={query.error} onRetry={() => void query.refetch()} />
     );
   }
 

@@ -17,6 +17,7 @@ import { leadStatusOptions } from '../labels';
 import { kLeadStatuses, type Lead, type LeadQuery, type LeadStatus } from '../types';
 import { IntentTag, LeadCustomer, NextFollowUp, Protection } from '../components/LeadCells';
 import { ClaimButton } from '../components/ClaimButton';
+import { ProjectFilter } from '../components/ProjectFilter';
 
 const kPageSize = 50;
 
@@ -130,17 +131,7 @@ export default function LeadsPage() {
           items={kTabs.map((key) => ({ key, label: t(kTabLabels[key]) }))}
         />
         <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-          <Select<number>
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            aria-label={t('lead.project')}
-            placeholder={t('lead.filterProject')}
-            style={{ width: 200, maxWidth: '100%' }}
-            value={projectId}
-            onChange={(value) => show({ project_id: value ?? null })}
-            options={[...projects].map(([value, label]) => ({ value, label }))}
-            data-testid="filter-project"
-          />
+          <ProjectFilter projects={projects} value={projectId} onChange={(project_id) => show({ project_id })} />
           {tab === 'all' && (
             <Select<LeadStatus>
               allowClear
