@@ -33,6 +33,7 @@ App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock
   platform_options.cookies = {config.session_ttl_s, config.secure_cookies};
   platform_options.fast_hashing = config.fast_hashing;
   platform_options.mail = {config.smtp_url, config.smtp_from};
+  platform_options.sms = {config.sms_url, config.sms_key, config.sms_sign};
   platform = std::make_unique<platform::Platform>(*db, *clock, platform_options);
 
   Mount(OperationalManifest());

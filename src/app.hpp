@@ -44,6 +44,9 @@ struct Config {
   std::string test_clock;
   std::string smtp_url;   ///< HEARTH_SMTP_URL: e-mail notifications go through this server
   std::string smtp_from;  ///< HEARTH_SMTP_FROM
+  std::string sms_url;    ///< HEARTH_SMS_URL: the SMS provider's HTTP API (the message gateway)
+  std::string sms_key;    ///< HEARTH_SMS_KEY: its credential, sent as a bearer token
+  std::string sms_sign = "Hearth";  ///< HEARTH_SMS_SIGN: the signature in 【】
   /// HEARTH_AUDIT_JOURNAL: where audits of reads wait to be written (default: beside the SQLite
   /// file as FILE-audit/, or ./hearth-audit/ for PostgreSQL); "off" writes them in the request.
   std::string audit_journal;

@@ -33,6 +33,9 @@ int Run(int argc, char** argv) {
   config.listen = Env("HEARTH_LISTEN", config.listen);
   config.smtp_url = Env("HEARTH_SMTP_URL", config.smtp_url);
   config.smtp_from = Env("HEARTH_SMTP_FROM", config.smtp_from);
+  config.sms_url = Env("HEARTH_SMS_URL", config.sms_url);
+  config.sms_key = Env("HEARTH_SMS_KEY", config.sms_key);
+  config.sms_sign = Env("HEARTH_SMS_SIGN", config.sms_sign);
   config.audit_journal = Env("HEARTH_AUDIT_JOURNAL", config.audit_journal);
   config.telephony_secret = Env("HEARTH_TELEPHONY_SECRET", config.telephony_secret);
   config.db_url = Env("HEARTH_DB", config.db_url);
@@ -85,6 +88,8 @@ int Run(int argc, char** argv) {
                     "secret the telephone system signs incoming-call webhooks with (HEARTH_TELEPHONY_SECRET; "
                     "prefer the variable: flags show in ps)");
   serve->add_option("--smtp-from", config.smtp_from, "sender address of e-mail notifications (HEARTH_SMTP_FROM)");
+  serve->add_option("--sms-url", config.sms_url,
+                    "the SMS provider's HTTP API that the message gateway posts to (HEARTH_SMS_URL; its key in HEARTH_SMS_KEY)");
   serve->add_option("--test-clock", config.test_clock,
                     "tests only: the clock starts at this RFC 3339 time and moves only by PUT /api/v1/test/clock");
 

@@ -28,6 +28,7 @@ Manifest BuildManifest(Platform& platform, db::Database& db, const Clock& clock)
                         {"audit_journal_marks", ""},  // how far each process's journal is written: not a group's
                         {"jobs"},
                         {"notifications"},
+                        {"messages"},
                         {"attachments"},
                         {"attachment_contents", "attachment_id IN (SELECT id FROM attachments WHERE tenant_id = $1)"}}};
   m.constraints = {{"uq_users_username", {"username", "taken", ErrorCode::kConflict, "conflict"}},

@@ -12,6 +12,7 @@
 #include "platform/directory.hpp"
 #include "platform/jobs.hpp"
 #include "platform/manifest.hpp"
+#include "platform/messages.hpp"
 #include "platform/org_service.hpp"
 #include "platform/session_cookie.hpp"
 #include "platform/user_service.hpp"
@@ -23,6 +24,7 @@ struct PlatformOptions {
   bool fast_hashing = false;  ///< cheaper argon2id parameters (tests, demo data)
   LoginThrottle::Limits throttle;
   MailerOptions mail;
+  SmsOptions sms;
   CookieSettings cookies;
 };
 
@@ -38,6 +40,7 @@ struct Platform {
         jobs(db, clock, WorkerName()),
         mailer(options.mail),
         notifications(db, clock, jobs, mailer),
+        messages(db, clock, jobs, options.sms),
         cookies(options.cookies) {
     // The audit log names the platform's own objects: people by display name, org units by name.
     audit.AddNamer("user", [](db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids) {
@@ -56,6 +59,7 @@ struct Platform {
   JobScheduler jobs;
   Mailer mailer;
   Notifications notifications;
+  MessageGateway messages;  ///< SMS (and later WeChat) for every module, logged
   CookieSettings cookies;
   EventHub events;  ///< what GET /api/v1/events streams to each signed-in person
 

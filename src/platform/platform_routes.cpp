@@ -214,6 +214,12 @@ void AddRoutes(Manifest& m, Platform& p) {
     HEARTH_ASSIGN(auto mine, p.notifications.Mine(r.context, r.Query("unread").value_or("") == "true", page));
     return http::ListResponse(mine.first, mine.second, [](const Notifications::Item& n) { return ToJson(n); });
   });
+  m.Route({"GET", "/api/v1/messages", Permission::kRecordRead}, [&p](Request& r) -> Result<http::Response> {
+    HEARTH_ASSIGN(auto page, http::PageOf(r));
+    HEARTH_ASSIGN(auto ref_id, http::QueryInt(r, "ref_id"));
+    HEARTH_ASSIGN(auto list, p.messages.Log(r.context, r.Query("purpose"), r.Query("ref_type"), ref_id, page));
+    return http::ListResponse(list.items, list.next_cursor, [](const Message& m) { return ToJson(m); });
+  });
   m.Route({"POST", "/api/v1/notifications/{id}/read", http::kSignedIn}, [&p](Request& r) -> Result<http::Response> {
     HEARTH_ASSIGN(auto id, r.PathId("id"));
     HEARTH_TRY(p.notifications.Read(r.context, id));

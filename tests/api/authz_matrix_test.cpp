@@ -55,6 +55,7 @@ TEST(AuthzMatrix, TheRouteTableCoversTheApi) {
 struct Fixture {
   std::int64_t org_unit = 0, customer = 0, project = 0, unit = 0, ticket = 0, repair = 0, attachment = 0,
                work_order = 0, alert = 0, user = 0, lead = 0, pledge = 0, subscription = 0, contract = 0;
+  std::int64_t referral = 0, adjustment = 0;
 };
 
 // Rules finer than a permission: a caller who holds the route's permission may still be refused.
@@ -64,6 +65,14 @@ const std::set<std::string> kFinerRules = {
     "POST /api/v1/customers/{id}/reveal",                    // a reason is needed without personal_data.view
     "POST /api/v1/change-orders/{id}/approve",               // a manager decides change orders
     "POST /api/v1/change-orders/{id}/reject",
+    "POST /api/v1/referrals/{id}/pay",                       // a manager pays referral rewards
+    "GET /api/v1/messages",                                  // the message log is for managers
+    "POST /api/v1/price-adjustments/{id}/apply",             // a manager applies price adjustments
+    "POST /api/v1/price-adjustments/{id}/cancel",            // the draft's author or a manager
+    "POST /api/v1/discount-schemes",                         // a manager keeps the discount schemes
+    "PATCH /api/v1/discount-schemes/{id}",
+    "POST /api/v1/subscriptions/{id}/approve-price",         // a manager decides prices below the floor
+    "POST /api/v1/subscriptions/{id}/reject-price",
     "PUT /api/v1/projects/{id}/sales-settings",              // a manager sets the attribution rules
 };
 
@@ -137,8 +146,15 @@ class AuthzMatrixApi : public ApiTest {
                                                                       sold_unit, f.customer)).Int("id");
     f.contract = admin_->Post("/api/v1/contracts", fmt::format(R"({{"subscription_id":{},"contract_no":"C-{}","signed_on":"2026-11-20","total_cents":1000,
         "payment_plan":[{{"due_on":"2026-12-01","amount_cents":1000,"kind":"down_payment"}}]}})", f.subscription, phone)).Int("id");
+    // The owner refers a friend; a price adjustment is drafted.
+    const auto friend_ = admin_->Post("/api/v1/customers", fmt::format(R"({{"name":"{}朋友","phone":"{}9{}","org_unit_id":{}}})",
+                                                                       region, phone.substr(0, 9), phone.back(), f.org_unit)).Int("id");
+    f.referral = admin_->Post("/api/v1/referrals", fmt::format(R"({{"referrer_id":{},"referee_id":{},"project_id":{}}})",
+                                                               f.customer, friend_, f.project)).Int("id");
+    f.adjustment = admin_->Post("/api/v1/price-adjustments", fmt::format(R"({{"project_id":{},"name":"首开定价","method":"set_per_m2","value":3000000}})",
+                                                                         f.project)).Int("id");
     EXPECT_TRUE(f.customer && f.project && f.unit && f.ticket && f.repair && f.attachment && f.work_order && f.alert && f.user &&
-                f.lead && f.pledge && f.subscription && f.contract)
+                f.lead && f.pledge && f.subscription && f.contract && f.referral && f.adjustment)
         << region;
     return f;
   }
@@ -155,7 +171,8 @@ class AuthzMatrixApi : public ApiTest {
         {"/api/v1/customers/", f.customer}, {"/api/v1/projects/", f.project}, {"/api/v1/units/", f.unit},
         {"/api/v1/tickets/", f.repair},     {"/api/v1/work-orders/", f.work_order}, {"/api/v1/mass-alerts/", f.alert},
         {"/api/v1/org-units/", f.org_unit}, {"/api/v1/users/", f.user},         {"/api/v1/leads/", f.lead},
-        {"/api/v1/pledges/", f.pledge},     {"/api/v1/subscriptions/", f.subscription}, {"/api/v1/contracts/", f.contract}};
+        {"/api/v1/pledges/", f.pledge},     {"/api/v1/subscriptions/", f.subscription}, {"/api/v1/contracts/", f.contract},
+        {"/api/v1/referrals/", f.referral}, {"/api/v1/price-adjustments/", f.adjustment}};
     for (const auto& [prefix, id] : by_prefix) {
       if (pattern.starts_with(prefix + "{id}")) {
         put("{id}", std::to_string(id));

@@ -26,7 +26,8 @@ TEST_P(FirstStartApi, DemoFirstThenServeWithAPasswordMakesTheAdministrator) {
       "-u HEARTH_ADMIN_PASSWORD", fmt::format("demo --db '{}' --customers 200 --events 0 --tickets 300", db_.url()));
   ASSERT_EQ(status, 0) << out;
   EXPECT_NE(out.find(", 300 tickets, "), std::string::npos) << "the demo's tickets on a database it made: " << out;
-  EXPECT_NE(out.find(" contracts added"), std::string::npos) << "the deals behind the units' statuses: " << out;
+  EXPECT_NE(out.find(" contracts and "), std::string::npos) << "the deals behind the units' statuses: " << out;
+  EXPECT_NE(out.find(" referrals added"), std::string::npos) << "and the referrals among them: " << out;
   EXPECT_NE(out.find("no administrator yet"), std::string::npos) << out;
   TestServer server(db_.url());  // with HEARTH_ADMIN_PASSWORD
   Api admin(server);

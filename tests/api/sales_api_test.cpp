@@ -6,10 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <regex>
 #include <thread>
 
 #include "support/api_fixture.hpp"
 #include "support/event_reader.hpp"
+#include "support/sms_provider.hpp"
 
 namespace hearth::test {
 namespace {
@@ -61,7 +63,7 @@ class SalesApi : public ApiTest {
                                                  source, extra));
   }
   Reply Subscribe(Api& api, std::int64_t unit, const std::string& buyers) {
-    return api.Post("/api/v1/subscriptions", fmt::format(R"({{"unit_id":{},"buyers":{},"price_cents":300000000,"deposit_cents":5000000}})", unit, buyers));
+    return api.Post("/api/v1/subscriptions", fmt::format(R"({{"unit_id":{},"buyers":{},"price_cents":450000000,"deposit_cents":5000000}})", unit, buyers));
   }
   std::string OneBuyer() const { return fmt::format(R"([{{"customer_id":{},"share":1}}])", buyer_); }
   std::string UnitStatus(std::int64_t unit) { return admin_->Get(fmt::format("/api/v1/units/{}", unit)).Str("status"); }
@@ -414,6 +416,313 @@ TEST_P(SalesApi, TheFunnelCountsEachStageByChannelAndConsultant) {
   EXPECT_EQ(manager_->Get("/api/v1/sales/funnel?by=month").status, 400);
 }
 
+// 老带新: an owner refers a friend; the fraud checks of API.md refuse with the reason and write
+// nothing; the reward is earned when the referee signs, back to pending when that contract is
+// cancelled, and paid by a manager.
+TEST_P(SalesApi, ReferralsAreCheckedForFraudAndEarnTheirRewardWhenTheRefereeSigns) {
+  auto sign = [&](Api& api, std::int64_t unit, std::int64_t customer, const std::string& no) {
+    auto sub = Subscribe(api, unit, fmt::format(R"([{{"customer_id":{},"share":1}}])", customer));
+    EXPECT_EQ(sub.status, 201) << sub.body;
+    auto c = api.Post("/api/v1/contracts", fmt::format(R"({{"subscription_id":{},"contract_no":"{}","signed_on":"2026-11-20","total_cents":1000000,
+        "payment_plan":[{{"due_on":"2026-12-01","amount_cents":1000000,"kind":"down_payment"}}]}})", sub.Int("id"), no));
+    EXPECT_EQ(c.status, 201) << c.body;
+    return c.Int("id");
+  };
+  sign(*wang_, units_[0], buyer_, "R-1");  // 陈志强 owns 3-1-101
+  ASSERT_EQ(admin_->Patch(fmt::format("/api/v1/customers/{}", buyer_), R"({"address":"深圳市南山区 四季花城 3栋101"})").status, 200);
+  const auto friend_ = Customer("王芳", "13800138003");
+  const auto cousin = Customer("赵雷", "13800138004");
+  const auto housemate = admin_->Post("/api/v1/customers", fmt::format(R"({{"name":"陈小明","phone":"13800138005","address":"深圳市南山区四季花城3栋101","org_unit_id":{}}})", company_)).Int("id");
+  const auto lis_lead = Customer("孙丽", "13800138006");
+  ASSERT_EQ(Register(*li_, lis_lead).status, 201);
+  auto refer = [&](Api& api, std::int64_t referrer, std::int64_t referee) {
+    return api.Post("/api/v1/referrals", fmt::format(R"({{"referrer_id":{},"referee_id":{},"project_id":{}}})", referrer, referee, project_));
+  };
+  auto reason = [](const Reply& r) {
+    EXPECT_EQ(r.status, 422) << r.body;
+    EXPECT_EQ(r.ErrorCode(), "referral_invalid") << r.body;
+    return r.status == 422 ? std::string(r.json.at("error").at("reason").as_string()) : std::string();
+  };
+  EXPECT_EQ(reason(refer(*wang_, buyer_, buyer_)), "same_person");
+  EXPECT_EQ(reason(refer(*wang_, spouse_, friend_)), "referrer_not_owner");
+  EXPECT_EQ(refer(*wang_, spouse_, friend_).FieldReason("referrer_id"), "referrer_not_owner");
+  EXPECT_EQ(reason(refer(*wang_, buyer_, housemate)), "same_household") << "one address, spacing aside";
+  auto protected_ = refer(*wang_, buyer_, lis_lead);
+  EXPECT_EQ(reason(protected_), "referee_protected");
+  EXPECT_NE(protected_.body.find("li.sales"), std::string::npos) << protected_.body;
+  ASSERT_EQ(Subscribe(*li_, units_[2], fmt::format(R"([{{"customer_id":{},"share":1}}])", spouse_)).status, 201);
+  EXPECT_EQ(reason(refer(*wang_, buyer_, spouse_)), "already_bought");
+  EXPECT_EQ(refer(*wang_, buyer_, 999999).FieldReason("referee_id"), "not_found");
+  EXPECT_EQ(wang_->Post("/api/v1/referrals", fmt::format(R"({{"referrer_id":{},"project_id":{}}})", buyer_, project_)).FieldReason("referee_id"), "required");
+  EXPECT_EQ(refer(*beijing_, buyer_, friend_).FieldReason("project_id"), "not_found");
+  EXPECT_EQ(Count("/api/v1/referrals"), 0) << "nothing written";
+  EXPECT_EQ(Count(fmt::format("/api/v1/leads?customer_id={}", friend_)), 0);
+
+  // Accepted: the friend is wang's lead, from a referral; one referrer per referee and project.
+  auto referral = refer(*wang_, buyer_, friend_);
+  ASSERT_EQ(referral.status, 201) << referral.body;
+  EXPECT_EQ(referral.Str("status"), "pending");
+  EXPECT_EQ(referral.Int("reward_cents"), 500000) << "the project's default reward";
+  EXPECT_EQ(referral.Str("referrer_name"), "陈志强");
+  EXPECT_EQ(referral.Str("referee_name"), "王芳");
+  auto lead = wang_->Get(fmt::format("/api/v1/leads/{}", referral.Int("lead_id")));
+  EXPECT_EQ(lead.Str("source"), "referral");
+  EXPECT_EQ(lead.Int("consultant_id"), ids_["wang.sales"]);
+  EXPECT_EQ(refer(*li_, buyer_, friend_).ErrorCode(), "referral_exists");
+  const auto pay = fmt::format("/api/v1/referrals/{}/pay", referral.Int("id"));
+  EXPECT_EQ(manager_->Post(pay, "{}").ErrorCode(), "invalid_transition") << "not earned before the contract";
+  EXPECT_EQ(beijing_->Get(fmt::format("/api/v1/referrals/{}", referral.Int("id"))).status, 404);
+
+  // The friend signs: the reward is earned in the same transaction.
+  const auto contract = sign(*wang_, units_[3], friend_, "R-2");
+  auto earned = wang_->Get(fmt::format("/api/v1/referrals/{}", referral.Int("id")));
+  EXPECT_EQ(earned.Str("status"), "earned");
+  EXPECT_EQ(earned.Int("contract_id"), contract);
+  EXPECT_EQ(earned.Str("contract_no"), "R-2");
+  EXPECT_NE(admin_->Get(fmt::format("/api/v1/customers/{}/timeline", buyer_)).body.find("推荐奖励已达成"), std::string::npos);
+  EXPECT_EQ(wang_->Post(pay, "{}").status, 403) << "a consultant does not pay rewards";
+  auto paid = manager_->Post(pay, R"({"note":"转账 2026-11-20"})");
+  ASSERT_EQ(paid.status, 200) << paid.body;
+  EXPECT_EQ(paid.Str("status"), "paid");
+  EXPECT_EQ(manager_->Post(pay, "{}").ErrorCode(), "invalid_transition");
+  EXPECT_EQ(Count("/api/v1/referrals?status=paid"), 1);
+  auto funnel = manager_->Get(fmt::format("/api/v1/sales/funnel?project_id={}&from=2026-11-01&to=2026-11-30", project_));
+  EXPECT_DOUBLE_EQ(funnel.json.at("total").at("referral_share").as_double(), 1.0) << "the one lead that signed came by referral: " << funnel.body;
+
+  // The reward follows the project's rules when referred; a cancelled contract takes it back.
+  const auto settings = fmt::format("/api/v1/projects/{}/sales-settings", project_);
+  ASSERT_EQ(manager_->Put(settings, R"({"call_days":15,"visit_days":30,"follow_up_days":30,"max_active_leads":200,"referral_reward_cents":800000})").status, 200);
+  EXPECT_EQ(wang_->Get(settings).Int("max_active_leads"), 200);
+  auto second = refer(*wang_, buyer_, cousin);
+  ASSERT_EQ(second.status, 201) << second.body;
+  EXPECT_EQ(second.Int("reward_cents"), 800000);
+  const auto cousins = sign(*wang_, units_[4], cousin, "R-3");
+  EXPECT_EQ(wang_->Get(fmt::format("/api/v1/referrals/{}", second.Int("id"))).Str("status"), "earned");
+  auto cancel = wang_->Post(fmt::format("/api/v1/contracts/{}/changes", cousins), R"({"kind":"cancel","reason":"贷款未批"})");
+  ASSERT_EQ(manager_->Post(fmt::format("/api/v1/change-orders/{}/approve", cancel.Int("id")), "{}").status, 200);
+  auto back = wang_->Get(fmt::format("/api/v1/referrals/{}", second.Int("id")));
+  EXPECT_EQ(back.Str("status"), "pending");
+  EXPECT_TRUE(back.json.at("contract_id").is_null());
+  EXPECT_EQ(Count(fmt::format("/api/v1/referrals?customer_id={}", buyer_)), 2);
+}
+
+// Price lists: a batch adjustment is drafted, then applied by a manager to every unsold unit of
+// the batch at once (or to none when one moved since the draft), with the unit's price history;
+// discount schemes within their limits; a price below the floor waits for a manager.
+TEST_P(SalesApi, PricesChangeByBatchesAndAPriceBelowTheFloorWaitsForAManager) {
+  auto price_of = [&](std::int64_t unit) { return admin_->Get(fmt::format("/api/v1/units/{}", unit)).Int("list_price_cents"); };
+  const std::string batch = fmt::format(R"({{"project_id":{},"name":"二批次调价","reason":"去化快","method":"percent","value":300,"building":"3"}})", project_);
+  auto draft = wang_->Post("/api/v1/price-adjustments", batch);
+  ASSERT_EQ(draft.status, 201) << draft.body;
+  EXPECT_EQ(draft.Str("status"), "draft");
+  EXPECT_EQ(draft.Int("units"), 8);
+  for (const auto& line : draft.json.at("lines").as_array()) {
+    if (line.at("unit_code").as_string() != "3-1-101") continue;
+    EXPECT_EQ(line.at("before_cents").as_int64(), 300000000);
+    EXPECT_EQ(line.at("after_cents").as_int64(), 309000000);
+  }
+  EXPECT_EQ(price_of(units_[0]), 300000000) << "a draft changes nothing";
+  const auto apply = fmt::format("/api/v1/price-adjustments/{}/apply", draft.Int("id"));
+  EXPECT_EQ(wang_->Post(apply, "{}").status, 403) << "a consultant does not apply prices";
+  auto applied = manager_->Post(apply, "{}");
+  ASSERT_EQ(applied.status, 200) << applied.body;
+  EXPECT_EQ(applied.Str("status"), "applied");
+  EXPECT_EQ(price_of(units_[0]), 309000000);
+  EXPECT_EQ(price_of(units_[1]), 432600000);
+  EXPECT_EQ(manager_->Post(apply, "{}").ErrorCode(), "invalid_transition");
+  auto history = wang_->Get(fmt::format("/api/v1/units/{}/price-history", units_[0]));
+  ASSERT_EQ(history.json.at("items").as_array().size(), 1u) << history.body;
+  EXPECT_EQ(history.json.at("items").as_array().at(0).at("name").as_string(), "二批次调价");
+  EXPECT_EQ(history.json.at("items").as_array().at(0).at("by_name").as_string(), "zhao.manager");
+  // Bad batches name the field; none is written.
+  EXPECT_EQ(wang_->Post("/api/v1/price-adjustments", fmt::format(R"({{"project_id":{},"name":"x","method":"double","value":1}})", project_)).FieldReason("method"), "invalid_value");
+  EXPECT_EQ(wang_->Post("/api/v1/price-adjustments", fmt::format(R"({{"project_id":{},"name":"x","method":"percent","value":0}})", project_)).FieldReason("value"), "out_of_range");
+  EXPECT_EQ(wang_->Post("/api/v1/price-adjustments", fmt::format(R"({{"project_id":{},"name":"x","method":"percent","value":100,"building":"9"}})", project_)).FieldReason("building"), "no_unsold_units");
+  EXPECT_EQ(beijing_->Post("/api/v1/price-adjustments", batch).FieldReason("project_id"), "not_found");
+  EXPECT_EQ(Count(fmt::format("/api/v1/price-adjustments?project_id={}", project_)), 1);
+
+  // A unit sold after the draft: the whole batch is refused, naming it.
+  auto stale = wang_->Post("/api/v1/price-adjustments", fmt::format(R"({{"project_id":{},"name":"降价","method":"percent","value":-200}})", project_));
+  ASSERT_EQ(stale.status, 201) << stale.body;
+  auto sold = Subscribe(*wang_, units_[7], OneBuyer());
+  ASSERT_EQ(sold.status, 201) << sold.body;
+  auto refused = manager_->Post(fmt::format("/api/v1/price-adjustments/{}/apply", stale.Int("id")), "{}");
+  EXPECT_EQ(refused.ErrorCode(), "prices_changed") << refused.body;
+  EXPECT_NE(refused.body.find("3-1-402"), std::string::npos) << refused.body;
+  EXPECT_EQ(price_of(units_[0]), 309000000) << "all or nothing";
+  EXPECT_EQ(wang_->Post(fmt::format("/api/v1/price-adjustments/{}/cancel", stale.Int("id")), "{}").Str("status"), "cancelled");
+  ASSERT_EQ(wang_->Post(fmt::format("/api/v1/subscriptions/{}/cancel", sold.Int("id")), R"({"reason":"测试"})").status, 200);
+
+  // Discount schemes, kept by a manager.
+  auto scheme = [&](const std::string& body) {
+    return manager_->Post("/api/v1/discount-schemes", fmt::format(R"({{"project_id":{},{}}})", project_, body));
+  };
+  EXPECT_EQ(wang_->Post("/api/v1/discount-schemes", fmt::format(R"({{"project_id":{},"name":"x","percent_off_bp":100}})", project_)).status, 403);
+  EXPECT_EQ(scheme(R"("name":"x","percent_off_bp":100,"amount_off_cents":100)").FieldReason("percent_off_bp"), "one_of_percent_or_amount");
+  EXPECT_EQ(scheme(R"("name":"x","percent_off_bp":100,"valid_from":"2026-12-01","valid_to":"2026-11-01")").FieldReason("valid_to"), "before_valid_from");
+  const auto cash = scheme(R"("name":"一次性付款九八折","percent_off_bp":200)").Int("id");
+  const auto owners = scheme(R"("name":"老业主减5万","amount_off_cents":5000000,"max_uses":1)").Int("id");
+  const auto launch = scheme(R"("name":"首开特惠","percent_off_bp":100,"stackable":false)").Int("id");
+  ASSERT_TRUE(cash && owners && launch);
+  auto with_schemes = [&](std::int64_t unit, std::int64_t price, const std::string& ids) {
+    return wang_->Post("/api/v1/subscriptions", fmt::format(R"({{"unit_id":{},"buyers":{},"price_cents":{},"discount_scheme_ids":{}}})",
+                                                            unit, OneBuyer(), price, ids));
+  };
+  // 4,326,000 × 0.98 − 50,000 = 4,189,480 (yuan): above the floor (95%: 4,109,700).
+  auto priced = with_schemes(units_[1], 418948000, fmt::format("[{},{}]", cash, owners));
+  ASSERT_EQ(priced.status, 201) << priced.body;
+  EXPECT_EQ(priced.Int("list_price_cents"), 432600000);
+  EXPECT_EQ(priced.Int("scheme_price_cents"), 418948000);
+  EXPECT_EQ(priced.Int("floor_cents"), 410970000);
+  EXPECT_EQ(priced.Str("approval"), "none");
+  EXPECT_EQ(priced.json.at("discounts").as_array().size(), 2u);
+  EXPECT_EQ(with_schemes(units_[3], 400000000, fmt::format("[{}]", owners)).FieldReason("discount_scheme_ids[0]"), "exhausted");
+  EXPECT_EQ(UnitStatus(units_[3]), "available") << "a refused scheme leaves the unit for sale";
+  EXPECT_EQ(with_schemes(units_[3], 400000000, fmt::format("[{},{}]", launch, cash)).FieldReason("discount_scheme_ids[0]"), "not_stackable");
+  EXPECT_EQ(with_schemes(units_[3], 400000000, "[999999]").FieldReason("discount_scheme_ids[0]"), "not_found");
+  ASSERT_EQ(wang_->Post(fmt::format("/api/v1/subscriptions/{}/cancel", priced.Int("id")), R"({"reason":"客户改主意"})").status, 200);
+  auto schemes = wang_->Get(fmt::format("/api/v1/discount-schemes?project_id={}", project_));
+  EXPECT_EQ(schemes.json.at("items").as_array().at(1).at("uses").as_int64(), 0) << "a cancelled subscription gives its use back";
+  auto closed = manager_->Patch(fmt::format("/api/v1/discount-schemes/{}", launch), R"({"active":false})");
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(with_schemes(units_[3], 400000000, fmt::format("[{}]", launch)).FieldReason("discount_scheme_ids[0]"), "inactive");
+
+  // Below the floor: the unit is held, the contract waits for a manager's approval.
+  auto low = with_schemes(units_[2], 250000000, "[]");
+  ASSERT_EQ(low.status, 201) << low.body;
+  EXPECT_EQ(low.Str("approval"), "pending");
+  EXPECT_EQ(UnitStatus(units_[2]), "subscribed");
+  const auto contract = fmt::format(R"({{"subscription_id":{},"contract_no":"P-1","signed_on":"2026-11-20","total_cents":250000000,
+      "payment_plan":[{{"due_on":"2026-12-01","amount_cents":250000000,"kind":"down_payment"}}]}})", low.Int("id"));
+  EXPECT_EQ(wang_->Post("/api/v1/contracts", contract).ErrorCode(), "price_approval_pending");
+  EXPECT_EQ(manager_->Get("/api/v1/subscriptions?approval=pending").json.at("items").as_array().size(), 1u);
+  EXPECT_EQ(beijing_->Get("/api/v1/subscriptions?approval=pending").json.at("items").as_array().size(), 0u);
+  const auto approve = fmt::format("/api/v1/subscriptions/{}/approve-price", low.Int("id"));
+  EXPECT_EQ(wang_->Post(approve, "{}").status, 403);
+  auto approved = manager_->Post(approve, R"({"note":"年底冲量，同意"})");
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(approved.Str("approval"), "approved");
+  EXPECT_EQ(manager_->Post(approve, "{}").ErrorCode(), "invalid_transition");
+  EXPECT_EQ(wang_->Post("/api/v1/contracts", contract).status, 201);
+  auto refused_price = with_schemes(units_[3], 200000000, "[]");
+  ASSERT_EQ(refused_price.Str("approval"), "pending");
+  auto rejected = manager_->Post(fmt::format("/api/v1/subscriptions/{}/reject-price", refused_price.Int("id")), R"({"note":"低于底价太多"})");
+  ASSERT_EQ(rejected.status, 200) << rejected.body;
+  EXPECT_EQ(rejected.Str("status"), "cancelled");
+  EXPECT_EQ(UnitStatus(units_[3]), "available");
+  // The floor is the project's rule.
+  ASSERT_EQ(manager_->Put(fmt::format("/api/v1/projects/{}/sales-settings", project_),
+                          R"({"call_days":15,"visit_days":30,"follow_up_days":30,"max_active_leads":200,"floor_percent":80})").status, 200);
+  EXPECT_EQ(with_schemes(units_[4], 250000000, "[]").Str("approval"), "none");
+}
+
+// Collections: an instalment unpaid the day after its due date opens a dunning task for the
+// consultant, raised by stage as days pass, with contacts and promises; paid up, it closes. The
+// ageing report and the other reports, also as CSV and XLSX.
+TEST_P(SalesApi, OverdueInstalmentsAreChasedAndAgedUntilPaid) {
+  auto sub = Subscribe(*wang_, units_[0], OneBuyer());
+  ASSERT_EQ(sub.status, 201) << sub.body;
+  auto contract = wang_->Post("/api/v1/contracts", fmt::format(R"({{"subscription_id":{},"contract_no":"D-1","signed_on":"2026-11-20","total_cents":1000000,
+      "payment_plan":[{{"due_on":"2026-11-25","amount_cents":300000,"kind":"down_payment"}},{{"due_on":"2026-12-10","amount_cents":700000,"kind":"mortgage"}}]}})", sub.Int("id")));
+  ASSERT_EQ(contract.status, 201) << contract.body;
+  auto tasks = [&](Api& api, const std::string& query = "") {
+    return api.Get("/api/v1/dunning-tasks" + query).json.at("items").as_array();
+  };
+  auto wait_for = [&](auto&& done) {
+    for (int i = 0; i < 100 && !done(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    return done();
+  };
+  EXPECT_TRUE(tasks(*manager_).empty()) << "nothing is overdue yet";
+
+  Advance(6);  // 11-26: the down payment of 11-25 is a day late
+  ASSERT_TRUE(wait_for([&] { return tasks(*manager_).size() == 1; }));
+  auto task = tasks(*manager_).at(0).as_object();
+  EXPECT_EQ(task.at("stage").as_int64(), 1);
+  EXPECT_EQ(task.at("overdue_cents").as_int64(), 300000);
+  EXPECT_EQ(task.at("days_overdue").as_int64(), 1);
+  EXPECT_EQ(task.at("contract_no").as_string(), "D-1");
+  EXPECT_EQ(task.at("consultant_name").as_string(), "wang.sales");
+  EXPECT_EQ(task.at("buyers").as_array().at(0).at("name").as_string(), "陈志强");
+  EXPECT_NE(wang_->Get("/api/v1/notifications").body.find("逾期提醒"), std::string::npos);
+  EXPECT_EQ(tasks(*wang_, "?mine=true").size(), 1u);
+  EXPECT_EQ(tasks(*beijing_).size(), 0u);
+  const auto contacts = fmt::format("/api/v1/dunning-tasks/{}/contacts", task.at("id").as_int64());
+  EXPECT_EQ(wang_->Post(contacts, R"({"kind":"call","promised_on":"2026-11-01"})").FieldReason("promised_on"), "in_the_past");
+  EXPECT_EQ(li_->Post(contacts, R"({"kind":"call"})").status, 403) << "another consultant's contract";
+  auto promised = wang_->Post(contacts, R"({"kind":"call","note":"客户说周五转账","promised_on":"2026-11-28"})");
+  ASSERT_EQ(promised.status, 201) << promised.body;
+  EXPECT_EQ(tasks(*manager_).at(0).at("status").as_string(), "promised");
+  EXPECT_NE(admin_->Get(fmt::format("/api/v1/customers/{}/timeline", buyer_)).body.find("催款（电话）"), std::string::npos);
+
+  Advance(7);  // 12-03: the 8th day, and the promise of 11-28 broken
+  ASSERT_TRUE(wait_for([&] { return tasks(*manager_).at(0).at("stage").as_int64() == 2; }));
+  EXPECT_EQ(tasks(*manager_).at(0).at("status").as_string(), "open");
+
+  // Another contract signed with an instalment already a month late: aged 31–60 days.
+  auto old_sub = Subscribe(*wang_, units_[1], OneBuyer());
+  ASSERT_EQ(wang_->Post("/api/v1/contracts", fmt::format(R"({{"subscription_id":{},"contract_no":"D-2","signed_on":"2026-11-01","total_cents":500000,
+      "payment_plan":[{{"due_on":"2026-11-01","amount_cents":500000,"kind":"down_payment"}}]}})", old_sub.Int("id"))).status, 201);
+  auto report = manager_->Get(fmt::format("/api/v1/sales/collections?project_id={}", project_));
+  ASSERT_EQ(report.status, 200) << report.body;
+  const auto& total = report.json.at("total");
+  EXPECT_EQ(total.at("contracts").as_int64(), 2);
+  EXPECT_EQ(total.at("total_cents").as_int64(), 1500000);
+  EXPECT_EQ(total.at("overdue_1_30_cents").as_int64(), 300000);
+  EXPECT_EQ(total.at("overdue_31_60_cents").as_int64(), 500000);
+  EXPECT_EQ(total.at("not_due_cents").as_int64(), 700000);
+  EXPECT_EQ(total.at("overdue_contracts").as_int64(), 2);
+  EXPECT_EQ(tasks(*manager_).size(), 2u) << "signing a contract already late opens its task at once";
+
+  // Paid: the task closes in the payment's transaction.
+  ASSERT_EQ(wang_->Post(fmt::format("/api/v1/contracts/{}/payments", contract.Int("id")), R"({"amount_cents":300000,"paid_on":"2026-12-03","method":"bank_transfer"})").status, 201);
+  EXPECT_EQ(tasks(*manager_).size(), 1u);
+  EXPECT_EQ(tasks(*manager_, "?status=closed").size(), 1u);
+  EXPECT_EQ(wang_->Post(contacts, R"({"kind":"call"})").ErrorCode(), "dunning_closed");
+
+  // The reports as files.
+  auto csv = manager_->Get(fmt::format("/api/v1/sales/collections?project_id={}&format=csv", project_));
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF", 0), 0u) << "a BOM for Excel";
+  EXPECT_NE(csv.body.find("合计"), std::string::npos);
+  EXPECT_EQ(manager_->Get("/api/v1/sales/collections?format=xlsx").body.rfind("PK", 0), 0u);
+  EXPECT_EQ(manager_->Get("/api/v1/sales/collections?format=pdf").status, 400);
+}
+
+TEST_P(SalesApi, TheVisitorProfileAndTheFunnelByProjectCountThePeriodsLeads) {
+  const auto third = Customer("王芳", "13800138003");
+  ASSERT_EQ(Register(*wang_, buyer_, "visit", R"(,"age_band":"35_44","household":"school_family","need_type":"upgrade")").status, 201);
+  ASSERT_EQ(Register(*wang_, spouse_, "call", R"(,"age_band":"35_44","need_type":"school")").status, 201);
+  ASSERT_EQ(Register(*li_, third, "referral").status, 201);
+  const auto query = fmt::format("project_id={}&from=2026-11-01&to=2026-11-30", project_);
+  auto profile = manager_->Get("/api/v1/sales/visitor-profile?" + query);
+  ASSERT_EQ(profile.status, 200) << profile.body;
+  EXPECT_EQ(profile.Int("total"), 3);
+  std::map<std::string, std::map<std::string, std::int64_t>> counts;
+  for (const auto& d : profile.json.at("dimensions").as_array()) {
+    for (const auto& i : d.at("items").as_array()) {
+      counts[std::string(d.at("key").as_string())][std::string(i.at("key").as_string())] = i.at("count").as_int64();
+    }
+  }
+  EXPECT_EQ(counts["age_band"]["35_44"], 2);
+  EXPECT_EQ(counts["age_band"]["unknown"], 1);
+  EXPECT_EQ(counts["household"]["school_family"], 1);
+  EXPECT_EQ(counts["source"]["referral"], 1);
+  EXPECT_EQ(counts["intent"]["A"], 3);
+  EXPECT_EQ(manager_->Get("/api/v1/sales/visitor-profile?from=2026-10-01&to=2026-10-31").Int("total"), 0);
+  EXPECT_EQ(beijing_->Get("/api/v1/sales/visitor-profile?from=2026-11-01&to=2026-11-30").Int("total"), 0);
+  EXPECT_EQ(manager_->Get("/api/v1/sales/visitor-profile?from=2026-11-31").FieldReason("from"), "invalid_format");
+  auto csv = manager_->Get("/api/v1/sales/visitor-profile?format=csv&" + query);
+  EXPECT_NE(csv.body.find("年龄段,35–44岁,2"), std::string::npos) << csv.body;
+
+  auto by_project = manager_->Get("/api/v1/sales/funnel?by=project&from=2026-11-01&to=2026-11-30");
+  ASSERT_EQ(by_project.status, 200) << by_project.body;
+  ASSERT_EQ(by_project.json.at("rows").as_array().size(), 1u);
+  EXPECT_EQ(by_project.json.at("rows").as_array().at(0).at("label").as_string(), "四季花城");
+  EXPECT_EQ(by_project.json.at("rows").as_array().at(0).at("leads").as_int64(), 3);
+  auto funnel_csv = manager_->Get("/api/v1/sales/funnel?by=project&format=csv&from=2026-11-01&to=2026-11-30");
+  EXPECT_NE(funnel_csv.body.find("四季花城,3,"), std::string::npos) << funnel_csv.body;
+}
+
 // The sales-control board live: a sale reaches every open screen of people who may see the project
 // within a second (GET /api/v1/events, event `unit`), after it commits; nobody else's.
 TEST_P(SalesApi, EveryOpenBoardOfTheProjectSeesASaleWithinASecond) {
@@ -472,7 +781,138 @@ TEST_P(SalesApi, SixtyFourClientsRaceForTheSameUnitsAndEachUnitSellsOnce) {
   for (const auto unit : units_) EXPECT_EQ(UnitStatus(unit), "subscribed");
 }
 
+// 报备 with the customer's consent, through the message gateway and a stand-in of the SMS
+// provider: the lead is registered only when the customer confirms (the code read out, or the
+// desk's QR code agreed on their phone); codes expire and allow five tries; the log keeps no code.
+class SalesConsentApi : public SalesApi {
+ protected:
+  std::vector<std::string> ExtraArgs() override {
+    auto args = SalesApi::ExtraArgs();
+    args.insert(args.end(), {"--sms-url", sms_.url()});
+    return args;
+  }
+  std::vector<std::pair<std::string, std::string>> ExtraEnv() override { return {{"HEARTH_SMS_KEY", "sms-test-key"}}; }
+  Reply Ask(Api& api, std::int64_t customer, const std::string& method = "sms") {
+    return api.Post("/api/v1/lead-consents", fmt::format(R"({{"project_id":{},"customer_id":{},"method":"{}"}})", project_, customer, method));
+  }
+  static std::string CodeIn(const std::string& text) {
+    std::smatch m;
+    return std::regex_search(text, m, std::regex("验证码 ([0-9]{6})")) ? m[1].str() : std::string();
+  }
+  /// The gateway's log as a manager sees it, once the message has been tried.
+  boost::json::object Logged(std::int64_t consent) {
+    for (int i = 0; i < 200; ++i) {
+      auto log = manager_->Get(fmt::format("/api/v1/messages?ref_type=lead_consent&ref_id={}", consent));
+      if (!log.json.at("items").as_array().empty()) {
+        const auto& m = log.json.at("items").as_array().at(0).as_object();
+        if (m.at("attempts").as_int64() > 0) return m;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return {};
+  }
+  SmsProvider sms_;
+};
+
+TEST_P(SalesConsentApi, ALeadIsRegisteredOnlyWhenTheCustomerConfirms) {
+  auto asked = Ask(*wang_, buyer_);
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  EXPECT_EQ(asked.Str("status"), "waiting");
+  EXPECT_EQ(asked.Str("phone"), "138****8001");
+  EXPECT_EQ(asked.Str("expires_at"), "2026-11-20T01:10:00Z");
+  const auto sent = sms_.WaitFor(1);
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0].to, "13800138001");
+  EXPECT_EQ(sent[0].sign, "Hearth");
+  EXPECT_EQ(sent[0].authorization, "Bearer sms-test-key");
+  EXPECT_NE(sent[0].text.find("四季花城"), std::string::npos) << sent[0].text;
+  const std::string code = CodeIn(sent[0].text);
+  ASSERT_EQ(code.size(), 6u) << sent[0].text;
+  // The log: sent, with the provider's id, and never the code.
+  const auto logged = Logged(asked.Int("id"));
+  ASSERT_FALSE(logged.empty());
+  EXPECT_EQ(logged.at("status").as_string(), "sent");
+  EXPECT_EQ(logged.at("provider_id").as_string(), "sm-1");
+  EXPECT_EQ(std::string(logged.at("text").as_string()).find(code), std::string::npos);
+  EXPECT_NE(std::string(logged.at("text").as_string()).find("******"), std::string::npos);
+  EXPECT_EQ(wang_->Get("/api/v1/messages").status, 403) << "the log is for managers";
+  EXPECT_EQ(Count(fmt::format("/api/v1/leads?customer_id={}", buyer_)), 0) << "nothing registered before consent";
+
+  // Another consultant asks for a customer wang now waits on: allowed (no lead yet); but once
+  // confirmed, nobody else may even send a code.
+  const auto confirm = fmt::format("/api/v1/lead-consents/{}/confirm", asked.Int("id"));
+  auto wrong = wang_->Post(confirm, R"({"code":"000000"})");
+  if (code == "000000") wrong = wang_->Post(confirm, R"({"code":"111111"})");
+  EXPECT_EQ(wrong.FieldReason("code"), "mismatch");
+  EXPECT_EQ(wrong.json.at("error").at("attempts_left").as_int64(), 4);
+  EXPECT_EQ(li_->Post(confirm, fmt::format(R"({{"code":"{}"}})", code)).status, 403) << "another consultant's consent";
+  auto ok = wang_->Post(confirm, fmt::format(R"({{"code":"{}"}})", code));
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.Str("status"), "confirmed");
+  auto lead = wang_->Get(fmt::format("/api/v1/leads/{}", ok.Int("lead_id")));
+  EXPECT_EQ(lead.Str("source"), "agent");
+  EXPECT_EQ(lead.Int("consultant_id"), ids_["wang.sales"]);
+  EXPECT_EQ(wang_->Post(confirm, fmt::format(R"({{"code":"{}"}})", code)).ErrorCode(), "consent_confirmed");
+  EXPECT_EQ(Ask(*li_, buyer_).ErrorCode(), "lead_protected");
+  EXPECT_EQ(sms_.Received().size(), 1u) << "nothing sent for a customer someone holds";
+
+  // One request a minute per customer; five wrong codes end it; ten minutes end it.
+  ASSERT_EQ(Ask(*wang_, spouse_).status, 201);
+  EXPECT_EQ(Ask(*wang_, spouse_).status, 429);
+  const auto third = Customer("王芳", "13800138003");
+  auto tries = Ask(*wang_, third);
+  ASSERT_EQ(tries.status, 201);
+  const auto try_path = fmt::format("/api/v1/lead-consents/{}/confirm", tries.Int("id"));
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(wang_->Post(try_path, R"({"code":"abc"})").FieldReason("code"), "mismatch");
+  EXPECT_EQ(wang_->Post(try_path, R"({"code":"abc"})").ErrorCode(), "consent_failed");
+  const auto fourth = Customer("赵雷", "13800138004");
+  auto late = Ask(*wang_, fourth);
+  ASSERT_EQ(late.status, 201);
+  const auto late_code = CodeIn(sms_.WaitFor(4).back().text);
+  ASSERT_EQ(ToReply(admin_->raw().Put("/api/v1/test/clock", R"({"advance_minutes":11})", "application/json")).status, 200);
+  auto expired = wang_->Post(fmt::format("/api/v1/lead-consents/{}/confirm", late.Int("id")), fmt::format(R"({{"code":"{}"}})", late_code));
+  EXPECT_EQ(expired.ErrorCode(), "consent_expired") << expired.body;
+  EXPECT_EQ(wang_->Get(fmt::format("/api/v1/lead-consents/{}", late.Int("id"))).Str("status"), "expired");
+
+  // The desk's QR code: the customer opens the link on their own phone and agrees; no sign-in.
+  const auto fifth = Customer("孙丽", "13800138005");
+  auto qr = Ask(*wang_, fifth, "qr");
+  ASSERT_EQ(qr.status, 201) << qr.body;
+  const std::string token(qr.json.at("token").as_string());
+  Api anonymous(*server_);
+  auto page = anonymous.Get("/api/v1/public/lead-consents/" + token);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(page.Str("project_name"), "四季花城");
+  EXPECT_EQ(page.Str("consultant_name"), "wang.sales");
+  EXPECT_FALSE(page.json.as_object().contains("phone"));
+  EXPECT_EQ(anonymous.Get("/api/v1/public/lead-consents/not-a-token").status, 404);
+  auto agreed = anonymous.Post("/api/v1/public/lead-consents/" + token + "/agree", "{}");
+  ASSERT_EQ(agreed.status, 200) << agreed.body;
+  EXPECT_EQ(agreed.Str("status"), "confirmed");
+  auto leads = wang_->Get(fmt::format("/api/v1/leads?customer_id={}", fifth));
+  ASSERT_EQ(leads.json.at("items").as_array().size(), 1u) << leads.body;
+  EXPECT_EQ(leads.json.at("items").as_array().at(0).at("consultant_id").as_int64(), ids_["wang.sales"]);
+
+  // The provider down: the message waits in the log with the provider's answer, and is retried.
+  sms_.fail = true;
+  const auto sixth = Customer("周杰", "13800138006");
+  auto down = Ask(*wang_, sixth);
+  ASSERT_EQ(down.status, 201) << "the request does not wait for the provider";
+  const auto failed = Logged(down.Int("id"));
+  ASSERT_FALSE(failed.empty());
+  EXPECT_EQ(failed.at("status").as_string(), "queued");
+  EXPECT_NE(std::string(failed.at("error").as_string()).find("503"), std::string::npos);
+}
+
+TEST_P(SalesApi, WithoutAnSmsProviderTheDeskUsesTheQrCode) {
+  auto asked = wang_->Post("/api/v1/lead-consents", fmt::format(R"({{"project_id":{},"customer_id":{},"method":"sms"}})", project_, buyer_));
+  EXPECT_EQ(asked.status, 503);
+  EXPECT_EQ(asked.ErrorCode(), "sms_unavailable");
+  EXPECT_EQ(wang_->Post("/api/v1/lead-consents", fmt::format(R"({{"project_id":{},"customer_id":{},"method":"qr"}})", project_, buyer_)).status, 201);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SalesApi, testing::ValuesIn(EnabledBackends()), BackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, SalesConsentApi, testing::ValuesIn(EnabledBackends()), BackendName);
 
 }  // namespace
 }  // namespace hearth::test

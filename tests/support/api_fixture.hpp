@@ -17,12 +17,14 @@ class ApiTest : public testing::TestWithParam<db::Backend> {
   void SetUp() override {
     HEARTH_REQUIRE_BACKEND(GetParam());
     db_ = std::make_unique<TempDatabase>(GetParam());
-    server_ = std::make_unique<TestServer>(db_->url(), ExtraArgs());
+    server_ = std::make_unique<TestServer>(db_->url(), ExtraArgs(), ExtraEnv());
     admin_ = std::make_unique<Api>(*server_);
     ASSERT_EQ(admin_->Login("admin", TestServer::kAdminPassword).status, 200);
     group_id_ = admin_->Get("/api/v1/me").json.at("org_unit_id").as_int64();
   }
   virtual std::vector<std::string> ExtraArgs() { return {}; }
+  /// Environment of `hearth serve` (secrets are passed this way, not as flags).
+  virtual std::vector<std::pair<std::string, std::string>> ExtraEnv() { return {}; }
 
   /// Records of every module, for tests that copy or move a whole database: a project with three
   /// units, a customer, and a repair ticket of hers with a photo.

@@ -17,7 +17,10 @@ export async function signIn(page) {
   await page.waitForURL((url) => url.pathname === '/');
 }
 export const chromiumPath = process.env.HEARTH_CHROMIUM ?? '/usr/bin/chromium';
-export const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
+/** Where `shot` writes: e2e/screenshots/, or the folder HEARTH_SHOTS names. */
+export const screenshotDir = process.env.HEARTH_SHOTS
+  ? `${process.env.HEARTH_SHOTS.replace(/\/$/, '')}/`
+  : fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 export function requireEnvironment() {
   if (!baseUrl || !adminPassword) {
@@ -51,7 +54,7 @@ export async function launch() {
 }
 
 /**
- * A full-page PNG in e2e/screenshots/<name>.png, once animations have settled. While a dialog is
+ * A full-page PNG in e2e/screenshots/<name>.png (or HEARTH_SHOTS), once animations have settled. While a dialog is
  * open, the picture is of the window instead (a full-page capture tears fixed overlays apart),
  * made tall enough for the whole dialog.
  */

@@ -14,6 +14,7 @@
 #include "core/csv.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
+#include "core/table_file.hpp"
 #include "core/xlsx_reader.hpp"
 #include "modules/customers/customer_service.hpp"
 
@@ -94,27 +95,6 @@ Result<void> ReadRows(std::string_view bytes, const std::function<bool(const std
   on_size(std::max<std::int64_t>(0, std::count(text.begin(), text.end(), '\n') - 1 + (text.ends_with('\n') ? 0 : 1)));
   unclosed_quote = ReadCsv(text, on_row);
   return {};
-}
-
-/// An XLSX workbook of one sheet that `fill` writes, as bytes. libxlsxwriter writes a file: a
-/// private temporary one, named by the request.
-std::string XlsxBytes(const std::string& request_id, const char* sheet_name,
-                      const std::function<void(lxw_workbook*, lxw_worksheet*)>& fill) {
-  const std::string path =
-      (std::filesystem::temp_directory_path() / ("hearth-export-" + std::to_string(getpid()) + "-" + request_id + ".xlsx"))
-          .string();
-  lxw_workbook* workbook = workbook_new(path.c_str());
-  if (!workbook) throw std::runtime_error("cannot create the workbook");
-  fill(workbook, workbook_add_worksheet(workbook, sheet_name));
-  if (workbook_close(workbook) != LXW_NO_ERROR) {
-    std::filesystem::remove(path);
-    throw std::runtime_error("cannot write the workbook");
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  std::filesystem::remove(path);
-  return buffer.str();
 }
 
 }  // namespace

@@ -160,6 +160,15 @@ bool InventoryRepo::MoveStatus(db::Tx& tx, std::int64_t tenant_id, std::int64_t 
   return tx.Execute(kMoveStatus, id, tenant_id, to, now, at(0), at(1), at(2)).affected == 1;
 }
 
+bool InventoryRepo::Reprice(db::Tx& tx, std::int64_t tenant_id, std::int64_t id, std::int64_t expected,
+                            std::int64_t price, Timestamp now) {
+  return tx.Execute(R"sql(
+UPDATE units SET list_price_cents = $4, version = version + 1, updated_at = $5
+ WHERE id = $1 AND tenant_id = $2 AND list_price_cents = $3 AND status IN ('available', 'pledged'))sql",
+                    id, tenant_id, expected, price, now)
+             .affected == 1;
+}
+
 std::vector<Unit> InventoryRepo::UnitsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id,
                                          const std::optional<std::string>& building) {
   auto rows = building ? tx.Execute(kUnitsOfBuilding, project_id, tenant_id, *building) : tx.Execute(kUnitsOf, project_id, tenant_id);
@@ -192,6 +201,19 @@ SELECT w.customer_id, w.unit_id, u.project_id, p.org_unit_id FROM unit_owners w
   out.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) out.push_back({rows[i].Int(0), rows[i].Int(1), rows[i].Int(2), rows[i].Int(3)});
   return out;
+}
+
+std::int64_t InventoryRepo::HomesOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id) {
+  return tx.Execute("SELECT count(*) FROM unit_owners WHERE customer_id = $1 AND tenant_id = $2", customer_id, tenant_id)
+      .front()
+      .Int(0);
+}
+
+bool InventoryRepo::CoOwners(db::Tx& tx, std::int64_t tenant_id, std::int64_t a, std::int64_t b) {
+  return !tx.Execute(R"sql(
+SELECT 1 FROM unit_owners x JOIN unit_owners y ON y.unit_id = x.unit_id
+ WHERE x.customer_id = $1 AND y.customer_id = $2 AND x.tenant_id = $3 LIMIT 1)sql", a, b, tenant_id)
+              .empty();
 }
 
 std::map<std::int64_t, std::string> InventoryRepo::ProjectNames(db::Tx& tx, std::int64_t tenant_id) {

@@ -25,6 +25,8 @@ class InventoryRepo {
   /// Sets the status only while it is one of `from` (compare-and-set); false when it is not.
   bool MoveStatus(db::Tx& tx, std::int64_t tenant_id, std::int64_t id, const std::vector<UnitStatus>& from,
                   UnitStatus to, Timestamp now);
+  /// Sets an unsold unit's list price only while it is `expected` (compare-and-set).
+  bool Reprice(db::Tx& tx, std::int64_t tenant_id, std::int64_t id, std::int64_t expected, std::int64_t price, Timestamp now);
   /// Units of a project, optionally of one building, ordered for the sales-control board.
   std::vector<Unit> UnitsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id,
                             const std::optional<std::string>& building);
@@ -33,6 +35,10 @@ class InventoryRepo {
   /// The owners of a unit, largest share first, without names (they are the customers module's).
   std::vector<Owner> OwnersOf(db::Tx& tx, std::int64_t unit_id);
   std::vector<Home> Homes(db::Tx& tx, std::int64_t tenant_id);
+  /// How many units of the group the customer owns (a share of).
+  std::int64_t HomesOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id);
+  /// Whether two customers own a unit together.
+  bool CoOwners(db::Tx& tx, std::int64_t tenant_id, std::int64_t a, std::int64_t b);
   std::map<std::int64_t, std::string> ProjectNames(db::Tx& tx, std::int64_t tenant_id);
   /// The building of each of `unit_ids` of the group that exists.
   std::map<std::int64_t, std::string> BuildingsOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& unit_ids);

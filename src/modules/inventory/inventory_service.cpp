@@ -104,6 +104,14 @@ std::vector<Unit> InventoryService::UnitsOfProject(db::Tx& tx, std::int64_t tena
 
 std::vector<Home> InventoryService::Homes(db::Tx& tx, std::int64_t tenant_id) { return repo_->Homes(tx, tenant_id); }
 
+std::int64_t InventoryService::HomesOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id) {
+  return repo_->HomesOf(tx, tenant_id, customer_id);
+}
+
+bool InventoryService::CoOwners(db::Tx& tx, std::int64_t tenant_id, std::int64_t a, std::int64_t b) {
+  return repo_->CoOwners(tx, tenant_id, a, b);
+}
+
 std::map<std::int64_t, std::string> InventoryService::NamesOfProjects(db::Tx& tx, std::int64_t tenant_id) {
   return repo_->ProjectNames(tx, tenant_id);
 }
@@ -411,6 +419,23 @@ Result<Unit> InventoryService::MoveStatus(db::Tx& tx, const RequestContext& ctx,
   audit_.Record(tx, ctx, "unit.status_moved", "unit", unit_id, boost::json::object{{"status", WordOf(before.status)}},
                 boost::json::object{{"status", WordOf(to)}, {"why", why}});
   return u;
+}
+
+bool InventoryService::Reprice(db::Tx& tx, const RequestContext& ctx, const Unit& unit, std::int64_t price,
+                               const std::string& why) {
+  const Actor& actor = ctx.actor_ref();
+  const Timestamp now = clock_.Now();
+  if (!repo_->Reprice(tx, actor.tenant_id, unit.id, unit.list_price_cents, price, now)) return false;
+  repo_->AddEvent(tx, actor.tenant_id, unit.id, "price",
+                  fmt::format("调价 ¥{:.0f} → ¥{:.0f}：{}", static_cast<double>(unit.list_price_cents) / 100.0,
+                              static_cast<double>(price) / 100.0, why),
+                  actor.user_id, now);
+  Unit u = unit;
+  u.list_price_cents = price;
+  u.version = unit.version + 1;
+  u.updated_at = now;
+  PublishMove(tx, u);
+  return true;
 }
 
 void InventoryService::NoteUnitEvent(db::Tx& tx, std::int64_t tenant_id, std::int64_t unit_id, std::string_view kind,

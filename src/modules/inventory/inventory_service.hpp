@@ -115,6 +115,10 @@ class InventoryService {
   std::vector<Unit> UnitsOfProject(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id);
   /// Every owned home of the group, in ownership order (demo data; no scope check).
   std::vector<Home> Homes(db::Tx& tx, std::int64_t tenant_id);
+  /// How many units of the group the customer owns; whether two customers own one together (the
+  /// sales module's referral checks; no scope check).
+  std::int64_t HomesOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id);
+  bool CoOwners(db::Tx& tx, std::int64_t tenant_id, std::int64_t a, std::int64_t b);
   /// id → name of every project of the group, for other modules' lists (no scope check).
   std::map<std::int64_t, std::string> NamesOfProjects(db::Tx& tx, std::int64_t tenant_id);
   /// id → name of every project of the actor's group (report rows name their project).
@@ -126,6 +130,10 @@ class InventoryService {
   Result<Unit> MoveStatus(db::Tx& tx, const RequestContext& ctx, std::int64_t unit_id, const std::vector<UnitStatus>& from,
                           UnitStatus to, const std::string& why);
   /// Adds an entry to a unit's history (tickets, deliveries…).
+  /// The sales module's price adjustment (调价) of an unsold unit, in the caller's transaction: false
+  /// when the unit's list price is no longer `expected` or it was sold meanwhile. Noted in the
+  /// unit's history and published to open boards.
+  bool Reprice(db::Tx& tx, const RequestContext& ctx, const Unit& unit, std::int64_t price, const std::string& why);
   void NoteUnitEvent(db::Tx& tx, std::int64_t tenant_id, std::int64_t unit_id, std::string_view kind,
                      const std::string& summary, std::optional<std::int64_t> actor_id, Timestamp at);
 

@@ -29,8 +29,39 @@ INSERT INTO pledges (tenant_id, project_id, org_unit_id, customer_id, unit_id, l
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id)sql";
 constexpr std::string_view kInsertSubscription = R"sql(
 INSERT INTO subscriptions (tenant_id, project_id, org_unit_id, unit_id, lead_id, pledge_id, consultant_id, price_cents,
-                           deposit_cents, status, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id)sql";
+                           deposit_cents, status, created_at, updated_at, list_price_cents, scheme_price_cents, floor_cents,
+                           approval)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14, $15) RETURNING id)sql";
+// The project's discount schemes: 九八折 for paying at once, and an owners' referral amount.
+constexpr std::string_view kInsertScheme = R"sql(
+INSERT INTO discount_schemes (tenant_id, project_id, org_unit_id, name, percent_off_bp, amount_off_cents, max_uses, uses,
+                              stackable, active, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, NULLIF($7, 0), $8, TRUE, TRUE, $9, $9) RETURNING id)sql";
+constexpr std::string_view kInsertDiscount = R"sql(
+INSERT INTO subscription_discounts (tenant_id, subscription_id, scheme_id, off_cents, created_at) VALUES ($1, $2, $3, $4, $5))sql";
+// An applied adjustment of a month ago (+3%): its lines are the history of today's list prices.
+constexpr std::string_view kInsertAdjustment = R"sql(
+INSERT INTO price_adjustments (tenant_id, project_id, org_unit_id, name, reason, method, value, building, unit_count,
+                               before_cents, after_cents, status, created_by, decided_by, decided_at, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, 'percent', 300, $6, 0, 0, 0, 'applied', $7, $7, $8, $8, $8) RETURNING id)sql";
+constexpr std::string_view kInsertAdjustmentLine = R"sql(
+INSERT INTO price_adjustment_lines (tenant_id, adjustment_id, unit_id, before_cents, after_cents, created_at)
+VALUES ($1, $2, $3, $4, $5, $6))sql";
+constexpr std::string_view kAdjustmentTotals = R"sql(
+UPDATE price_adjustments SET unit_count = (SELECT count(*) FROM price_adjustment_lines WHERE adjustment_id = $1),
+       before_cents = (SELECT coalesce(sum(before_cents), 0) FROM price_adjustment_lines WHERE adjustment_id = $1),
+       after_cents = (SELECT coalesce(sum(after_cents), 0) FROM price_adjustment_lines WHERE adjustment_id = $1)
+ WHERE id = $1)sql";
+// 老带新: each referral lead of the project with the owner who brought them, earned when they signed.
+constexpr std::string_view kReferralLeads = R"sql(
+SELECT l.id, l.customer_id, l.consultant_id, l.registered_at,
+       (SELECT max(c.id) FROM contracts c JOIN subscription_buyers b ON b.subscription_id = c.subscription_id
+         WHERE c.project_id = l.project_id AND b.customer_id = l.customer_id), l.contracted_at
+  FROM leads l WHERE l.project_id = $1 AND l.source = 'referral' ORDER BY l.id)sql";
+constexpr std::string_view kInsertReferral = R"sql(
+INSERT INTO referrals (tenant_id, project_id, org_unit_id, referrer_id, referee_id, lead_id, consultant_id, reward_cents,
+                       status, contract_id, earned_at, paid_at, paid_by, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, 500000, $8, $9, $10, $11, $12, $13, $13))sql";
 constexpr std::string_view kInsertBuyer = R"sql(
 INSERT INTO subscription_buyers (tenant_id, subscription_id, customer_id, share, created_at) VALUES ($1, $2, $3, 1, $4))sql";
 constexpr std::string_view kInsertContract = R"sql(
@@ -85,7 +116,7 @@ std::string Date(Timestamp t) { return FormatIsoDate((t.ms + 8 * 3600 * 1000) / 
 
 Result<void> AddDemoSales(SalesModule& module, platform::Demo& demo) {
   if (demo.projects.empty()) return {};
-  std::int64_t leads_made = 0, contracts_made = 0, deals_made = 0;
+  std::int64_t leads_made = 0, contracts_made = 0, deals_made = 0, referrals_made = 0;
   HEARTH_TRY(module.db.Transact([&](db::Tx& tx) -> Result<void> {
     Rng rng{demo.seed ^ 0x5a1e5ULL};
     const Timestamp now = module.clock.Now();
@@ -104,7 +135,16 @@ Result<void> AddDemoSales(SalesModule& module, platform::Demo& demo) {
       const auto consultants = company ? platform::Notifications::UsersWithRole(tx, *company, {"sales"}) : std::vector<std::int64_t>{};
       if (project_id == 0 || consultants.empty()) continue;
       std::set<std::int64_t> with_lead;
-      std::int64_t queue_no = 0, contract_seq = 0;
+      std::int64_t queue_no = 0, contract_seq = 0, cash_uses = 0;
+      bool waiting_approval = false;
+      std::vector<inventory::Unit> reprice_units;
+      const Timestamp month_ago{now.ms - 30 * kDay};
+      const std::int64_t cash_scheme = tx.Execute(kInsertScheme, demo.tenant_id, project_id, org_unit, "一次性付款九八折",
+                                                  std::int64_t{200}, std::int64_t{0}, std::int64_t{0}, std::int64_t{0}, month_ago)
+                                           .front()
+                                           .Int(0);
+      tx.Execute(kInsertScheme, demo.tenant_id, project_id, org_unit, "老业主推荐减2万", std::int64_t{0}, std::int64_t{2000000},
+                 std::int64_t{50}, std::int64_t{0}, month_ago);
       auto customer = [&]() -> std::int64_t {
         for (int tries = 0; tries < 20; ++tries) {
           const std::int64_t id = 1 + static_cast<std::int64_t>(rng.Next(static_cast<std::uint64_t>(total_customers)));
@@ -176,13 +216,23 @@ Result<void> AddDemoSales(SalesModule& module, platform::Demo& demo) {
                                           consultant);
         }
         if (u.status == UnitStatus::kPledged) continue;
-        const std::int64_t price = u.list_price_cents / 100 * 98;
+        // 九八折 for paying at once; the first open subscription of each project bargained below the
+        // floor and waits for the manager.
+        const bool below_floor = !sold && !waiting_approval;
+        waiting_approval = waiting_approval || below_floor;
+        const std::int64_t scheme_price = u.list_price_cents / 100 * 98;
+        const std::int64_t price = below_floor ? u.list_price_cents / 100 * 92 : scheme_price;
         const Timestamp subscribed_at{at.ms + 3 * kDay};
         const std::int64_t sub = tx.Execute(kInsertSubscription, demo.tenant_id, project_id, org_unit, u.id, lead_ref, pledge,
                                             consultant, price, std::int64_t{5000000},
-                                            sold ? SubscriptionStatus::kContracted : SubscriptionStatus::kActive, subscribed_at)
+                                            sold ? SubscriptionStatus::kContracted : SubscriptionStatus::kActive, subscribed_at,
+                                            u.list_price_cents, scheme_price, FloorOf(u.list_price_cents, 95),
+                                            below_floor ? PriceApproval::kPending : PriceApproval::kNone)
                                      .front()
                                      .Int(0);
+        tx.Execute(kInsertDiscount, demo.tenant_id, sub, cash_scheme, u.list_price_cents - scheme_price, subscribed_at);
+        ++cash_uses;
+        if (!sold && rng.Next(2) == 0) reprice_units.push_back(u);
         tx.Execute(kInsertBuyer, demo.tenant_id, sub, buyer, subscribed_at);
         module.customers.Share(tx, nullptr, demo.tenant_id, buyer, org_unit, customers::ShareReason::kDeal, sub);
         module.customers.AppendTimeline(tx, demo.tenant_id,
@@ -221,6 +271,24 @@ Result<void> AddDemoSales(SalesModule& module, platform::Demo& demo) {
         ++contracts_made;
       }
       tx.Execute(kQueue, demo.tenant_id, project_id, queue_no, now);
+      tx.Execute("UPDATE discount_schemes SET uses = $2 WHERE id = $1", cash_scheme, cash_uses);
+      // A month ago the unsold units went up 3% (the lines of one applied adjustment; the units of
+      // open deals among them too, which were unsold then).
+      const std::int64_t adjustment =
+          tx.Execute(kInsertAdjustment, demo.tenant_id, project_id, org_unit, "首开后调价", "首开去化超预期，上调3%",
+                     std::optional<std::string>(), consultants.front(), month_ago)
+              .front()
+              .Int(0);
+      for (const auto& u : module.inventory.UnitsOfProject(tx, demo.tenant_id, project_id)) {
+        if (u.status != inventory::UnitStatus::kAvailable || u.list_price_cents <= 0) continue;
+        tx.Execute(kInsertAdjustmentLine, demo.tenant_id, adjustment, u.id, u.list_price_cents * 100 / 103 / 100 * 100,
+                   u.list_price_cents, month_ago);
+      }
+      for (const auto& u : reprice_units) {
+        tx.Execute(kInsertAdjustmentLine, demo.tenant_id, adjustment, u.id, u.list_price_cents * 100 / 103 / 100 * 100,
+                   u.list_price_cents, month_ago);
+      }
+      tx.Execute(kAdjustmentTotals, adjustment);
       for (const auto sql : {kLeadsPledged, kLeadsSubscribed, kLeadsContracted, kFunnelDays}) tx.Execute(sql, project_id);
       // The launch's other visitors and callers: most still protected, some lapsed into the pool.
       for (int i = 0; i < 40; ++i) {
@@ -230,10 +298,32 @@ Result<void> AddDemoSales(SalesModule& module, platform::Demo& demo) {
         lead(who, consultants[rng.Next(consultants.size())], Timestamp{now.ms - days_ago * kDay - static_cast<std::int64_t>(rng.Next(kDay))},
              LeadStatus::kActive, rng.Next(3) == 0 ? 15 : 30);
       }
+      // 老带新: every referral lead was brought by an owner of the group; the reward is earned when
+      // they signed and paid for half of those.
+      std::vector<std::int64_t> owners;
+      for (const auto& [unit, owner] : owner_of) owners.push_back(owner);
+      const auto referral_leads = tx.Execute(kReferralLeads, project_id);
+      for (std::size_t i = 0; i < referral_leads.size() && !owners.empty(); ++i) {
+        const auto r = referral_leads[i];
+        const std::int64_t referee = r.Int(1);
+        const std::int64_t referrer = owners[rng.Next(owners.size())];
+        if (referrer == referee) continue;
+        const auto signed_at = r.OptTime(5);
+        const auto contract = signed_at ? r.OptInt(4) : std::nullopt;
+        const bool paid = contract && rng.Next(2) == 0;
+        const ReferralStatus status = !contract ? ReferralStatus::kPending : paid ? ReferralStatus::kPaid : ReferralStatus::kEarned;
+        const std::optional<Timestamp> paid_at = paid ? std::optional<Timestamp>(Timestamp{signed_at->ms + 15 * kDay}) : std::nullopt;
+        const std::optional<std::int64_t> paid_by = paid ? std::optional<std::int64_t>(r.Int(2)) : std::nullopt;
+        tx.Execute(kInsertReferral, demo.tenant_id, project_id, org_unit, referrer, referee, r.Int(0), r.Int(2), status, contract,
+                   contract ? signed_at : std::nullopt, paid_at, paid_by, r.Time(3));
+        module.customers.Share(tx, nullptr, demo.tenant_id, referrer, org_unit, customers::ShareReason::kDeal, r.Int(0));
+        ++referrals_made;
+      }
     }
     return {};
   }));
-  demo.made.push_back(fmt::format("{} leads, {} subscriptions and {} contracts", leads_made, deals_made, contracts_made));
+  demo.made.push_back(fmt::format("{} leads, {} subscriptions, {} contracts and {} referrals", leads_made, deals_made,
+                                  contracts_made, referrals_made));
   return {};
 }
 

@@ -50,6 +50,8 @@ const ContractsPage = page(() => import('../modules/sales/pages/ContractsPage'))
 const ContractPage = page(() => import('../modules/sales/pages/ContractPage'));
 const SalesSettingsPage = page(() => import('../modules/sales/pages/SalesSettingsPage'));
 const ChangeApprovalsPage = page(() => import('../modules/sales/pages/ChangeApprovalsPage'));
+const ReferralsPage = page(() => import('../modules/sales/pages/ReferralsPage'));
+const PricesPage = page(() => import('../modules/sales/pages/PricesPage'));
 
 /** The signed-in pages by path (under the frame); `roles`: only for users holding one of them, others get a 403. */
 const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[] = [
@@ -73,6 +75,8 @@ const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[]
   { path: 'sales/contracts', Page: ContractsPage },
   { path: 'sales/contracts/:id', Page: ContractPage },
   { path: 'sales/approvals', Page: ChangeApprovalsPage, roles: kAdminRoles },
+  { path: 'sales/referrals', Page: ReferralsPage },
+  { path: 'sales/prices', Page: PricesPage },
   { path: 'sales/settings', Page: SalesSettingsPage },
   { path: 'admin/org-units', Page: OrgUnitsPage, roles: kAdminRoles },
   { path: 'admin/users', Page: UsersPage, roles: kAdminRoles },

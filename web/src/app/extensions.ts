@@ -4,6 +4,7 @@
 import { customerTabs, timelineRefLinks } from '../modules/customers/extensionPoints';
 import { auditEntityLinks, homeFigures, homeSections, notificationLinks } from '../modules/platform/extensionPoints';
 import { customerAuditLink } from '../modules/customers/extensions';
+import { unitSections } from '../modules/inventory/extensionPoints';
 import { customerUnitsTab, projectAuditLink, unitAuditLink, unitTimelineLink } from '../modules/inventory/extensions';
 import {
   customerTicketsTab,
@@ -15,7 +16,16 @@ import {
   ticketTimelineLink,
   workListSection,
 } from '../modules/service/extensions';
-import { contractAuditLink, contractTimelineLink, customerSalesTab, leadAuditLink, leadNotificationLink, leadTimelineLink } from '../modules/sales/extensions';
+import {
+  contractAuditLink,
+  contractTimelineLink,
+  customerSalesTab,
+  leadAuditLink,
+  leadNotificationLink,
+  leadTimelineLink,
+  referralNotificationLink,
+  unitPriceHistorySection,
+} from '../modules/sales/extensions';
 
 export function registerExtensions(): void {
   customerTabs.add(customerUnitsTab);
@@ -31,10 +41,12 @@ export function registerExtensions(): void {
   homeSections.add(supervisorSection);
   notificationLinks.add(ticketNotificationLink);
   notificationLinks.add(leadNotificationLink);
+  notificationLinks.add(referralNotificationLink);
   auditEntityLinks.add(customerAuditLink);
   auditEntityLinks.add(unitAuditLink);
   auditEntityLinks.add(projectAuditLink);
   auditEntityLinks.add(ticketAuditLink);
   auditEntityLinks.add(leadAuditLink);
   auditEntityLinks.add(contractAuditLink);
+  unitSections.add(unitPriceHistorySection);
 }

@@ -47,6 +47,8 @@ export const kNavigation: NavEntry[] = [
       { key: '/sales/leads', label: 'nav.salesLeads', icon: <ProfileOutlined />, also: ['/sales/deal'] },
       { key: '/sales/register', label: 'nav.salesRegister', icon: <FormOutlined />, roles: kSalesWriteRoles },
       { key: '/sales/contracts', label: 'nav.salesContracts', icon: <FileTextOutlined /> },
+      { key: '/sales/referrals', label: 'nav.salesReferrals', icon: <UsergroupAddOutlined /> },
+      { key: '/sales/prices', label: 'nav.salesPrices', icon: <TagsOutlined /> },
       { key: '/sales/approvals', label: 'nav.salesApprovals', icon: <AuditOutlined />, roles: kAdminRoles },
       { key: '/sales/settings', label: 'nav.salesSettings', icon: <SafetyOutlined /> },
     ],

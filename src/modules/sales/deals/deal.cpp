@@ -18,6 +18,12 @@ boost::json::array BuyersJson(const std::vector<Buyer>& buyers) {
   return out;
 }
 
+boost::json::array DiscountsJson(const std::vector<AppliedDiscount>& discounts) {
+  boost::json::array out;
+  for (const auto& d : discounts) out.push_back(boost::json::object{{"scheme_id", d.scheme_id}, {"name", d.name}, {"off_cents", d.off_cents}});
+  return out;
+}
+
 }  // namespace
 
 boost::json::object ToJson(const Pledge& p) {
@@ -49,6 +55,13 @@ boost::json::object ToJson(const Subscription& s) {
           {"price_cents", s.price_cents},
           {"deposit_cents", s.deposit_cents},
           {"buyers", BuyersJson(s.buyers)},
+          {"list_price_cents", s.list_price_cents},
+          {"scheme_price_cents", s.scheme_price_cents},
+          {"floor_cents", s.floor_cents},
+          {"discounts", DiscountsJson(s.discounts)},
+          {"approval", WordOf(s.approval)},
+          {"approval_note", s.approval_note},
+          {"approval_at", JsonTime(s.approval_at)},
           {"status", kSubscriptionStatuses.Name(s.status)},
           {"version", s.version},
           {"created_at", FormatRfc3339(s.created_at)},
@@ -181,11 +194,6 @@ bool ApplyDiscount(std::vector<Instalment>& plan, std::int64_t discount_cents) {
     discount_cents -= take;
   }
   return true;
-}
-
-std::string ChinaToday(Timestamp now) {
-  constexpr std::int64_t kDay = 24LL * 3600 * 1000, kOffset = 8LL * 3600 * 1000;
-  return FormatIsoDate((now.ms + kOffset) / kDay);
 }
 
 }  // namespace hearth::sales

@@ -10,6 +10,8 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/vocabulary.hpp"
+#include "modules/sales/leads/lead.hpp"
+#include "modules/sales/prices/price.hpp"
 
 namespace hearth::sales {
 
@@ -82,6 +84,15 @@ struct Subscription {
   std::vector<Buyer> buyers;
   std::string unit_code;
   std::string consultant_name;
+  // Against the price list when subscribed: the list price, what the schemes made of it, the floor.
+  std::int64_t list_price_cents = 0;
+  std::int64_t scheme_price_cents = 0;
+  std::int64_t floor_cents = 0;
+  PriceApproval approval = PriceApproval::kNone;
+  std::optional<std::int64_t> approval_by = {};
+  std::optional<Timestamp> approval_at = {};
+  std::string approval_note = {};
+  std::vector<AppliedDiscount> discounts = {};
 };
 boost::json::object ToJson(const Subscription& s);
 
@@ -179,7 +190,5 @@ std::int64_t OverdueCents(const std::vector<Instalment>& plan, std::string_view 
 /// Settles `amount_cents` on the earliest unpaid instalments first; false (plan unchanged) when
 /// it is more than what is left to pay.
 bool ApplyPayment(std::vector<Instalment>& plan, std::int64_t amount_cents);
-/// Today's date in China (UTC+8) as YYYY-MM-DD.
-std::string ChinaToday(Timestamp now);
 
 }  // namespace hearth::sales

@@ -70,6 +70,7 @@ Result<Response> PostSubscription(Request& req, DealService& s) {
   auto deposit = in.Int("deposit_cents");
   sub.lead_id = in.Int("lead_id");
   sub.pledge_id = in.Int("pledge_id");
+  if (auto ids = in.IntArray("discount_scheme_ids", false, 5)) sub.discount_scheme_ids = *ids;
   ReadArray(in, "buyers", 10, [&](http::BodyReader& b) {
     auto customer = b.Int("customer_id", true);
     auto share = b.Number("share", true);
@@ -184,9 +185,12 @@ void AddDealRoutes(platform::Manifest& m, DealService& s) {
   m.Route({"POST", "/api/v1/subscriptions", Permission::kRecordWrite},
           [&s](Request& r) -> Result<Response> { return PostSubscription(r, s); });
   m.Route({"GET", "/api/v1/subscriptions", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
-    HEARTH_ASSIGN(auto project, RequiredProject(r));
+    SubscriptionFilter f;
+    HEARTH_ASSIGN(f.project_id, http::QueryInt(r, "project_id"));
+    HEARTH_ASSIGN(f.approval, http::QueryEnum(r, "approval", kPriceApprovals));
+    if (!f.project_id && !f.approval) return http::BadQuery("project_id", "required", "name the project: ?project_id=");
     HEARTH_ASSIGN(auto page, http::PageOf(r));
-    HEARTH_ASSIGN(auto list, s.ListSubscriptions(r.context, project, page));
+    HEARTH_ASSIGN(auto list, s.ListSubscriptions(r.context, f, page));
     return http::ListResponse(list.items, list.next_cursor, [](const Subscription& x) { return ToJson(x); });
   });
   m.Route({"GET", "/api/v1/subscriptions/{id}", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
@@ -201,6 +205,21 @@ void AddDealRoutes(platform::Manifest& m, DealService& s) {
     HEARTH_TRY(in.Finish());
     return http::Render(s.CancelSubscription(r.context, id, *reason), http::kOk, [](const Subscription& x) { return ToJson(x); });
   });
+
+  for (const bool approve : {true, false}) {
+    m.Route({"POST", approve ? "/api/v1/subscriptions/{id}/approve-price" : "/api/v1/subscriptions/{id}/reject-price",
+             Permission::kRecordWrite},
+            [&s, approve](Request& r) -> Result<Response> {
+              HEARTH_ASSIGN(auto id, r.PathId("id"));
+              boost::json::object empty;
+              HEARTH_ASSIGN(auto body, r.body.empty() ? Result<boost::json::object>(empty) : r.JsonObject());
+              http::BodyReader in(body);
+              auto note = in.String("note", {.max_chars = 500, .multiline = true});
+              HEARTH_TRY(in.Finish());
+              return http::Render(s.DecidePrice(r.context, id, approve, note.value_or("")), http::kOk,
+                                  [](const Subscription& x) { return ToJson(x); });
+            });
+  }
 
   m.Route({"POST", "/api/v1/contracts", Permission::kRecordWrite}, [&s](Request& r) -> Result<Response> { return PostContract(r, s); });
   m.Route({"GET", "/api/v1/contracts", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {

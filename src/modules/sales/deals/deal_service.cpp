@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/json.hpp"
+#include "modules/sales/sales_common.hpp"
 #include "db/columns.hpp"
 #include "platform/directory.hpp"
 #include "platform/org_scope.hpp"
@@ -45,6 +46,13 @@ const db::Columns<Subscription> kSubscriptionColumns{
     {"version", &Subscription::version},
     {"created_at", &Subscription::created_at},
     {"updated_at", &Subscription::updated_at},
+    {"list_price_cents", &Subscription::list_price_cents},
+    {"scheme_price_cents", &Subscription::scheme_price_cents},
+    {"floor_cents", &Subscription::floor_cents},
+    {"approval", &Subscription::approval, kPriceApprovals},
+    {"approval_by", &Subscription::approval_by},
+    {"approval_at", &Subscription::approval_at},
+    {"approval_note", &Subscription::approval_note},
 };
 const db::Columns<Contract> kContractColumns{
     {"id", &Contract::id},
@@ -75,12 +83,23 @@ UPDATE pledges SET status = $3, version = version + 1, updated_at = $4 WHERE id 
 
 constexpr std::string_view kInsertSubscription = R"sql(
 INSERT INTO subscriptions (tenant_id, project_id, org_unit_id, unit_id, lead_id, pledge_id, consultant_id, price_cents,
-                           deposit_cents, status, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10, $10) RETURNING id)sql";
+                           deposit_cents, status, created_at, updated_at, list_price_cents, scheme_price_cents,
+                           floor_cents, approval)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10, $10, $11, $12, $13, $14) RETURNING id)sql";
 const std::string kFindSubscription =
     "SELECT " + kSubscriptionColumns.List() + " FROM subscriptions WHERE id = $1 AND tenant_id = $2";
 const std::string kSubscriptionsOf = "SELECT " + kSubscriptionColumns.List() + R"sql( FROM subscriptions
- WHERE project_id = $1 AND tenant_id = $2 AND (CAST($3 AS BIGINT) IS NULL OR id < $3) ORDER BY id DESC LIMIT $4)sql";
+ WHERE project_id = $1 AND tenant_id = $2 AND (CAST($3 AS BIGINT) IS NULL OR id < $3)
+   AND (CAST($5 AS TEXT) IS NULL OR approval = $5) ORDER BY id DESC LIMIT $4)sql";
+// The approvals queue: one approval state, in the caller's scope.
+const std::string kSubscriptionsByApproval = "SELECT " + kSubscriptionColumns.List("s") +
+                                             " FROM subscriptions s" HEARTH_JOIN_ORG_UNIT("s") R"sql(
+ WHERE s.tenant_id = $1 AND s.approval = $2 AND o.path LIKE $3 AND (CAST($4 AS BIGINT) IS NULL OR s.id < $4)
+ ORDER BY s.id DESC LIMIT $5)sql";
+constexpr std::string_view kSubscriptionApproval = R"sql(
+UPDATE subscriptions SET approval = $2, approval_by = $3, approval_at = $4, approval_note = $5, version = version + 1,
+       updated_at = $4
+ WHERE id = $1 AND approval = 'pending' AND status = 'active')sql";
 constexpr std::string_view kSubscriptionStatus = R"sql(
 UPDATE subscriptions SET status = $3, version = version + 1, updated_at = $4 WHERE id = $1 AND status = $2)sql";
 constexpr std::string_view kInsertBuyer = R"sql(
@@ -189,14 +208,11 @@ constexpr std::string_view kMoveBuyers = R"sql(
 UPDATE subscription_buyers SET customer_id = $3 WHERE tenant_id = $1 AND customer_id = $2
    AND subscription_id NOT IN (SELECT subscription_id FROM subscription_buyers WHERE customer_id = $3))sql";
 
-bool ManagesSales(const Actor& a) {
-  for (const auto& r : a.roles) {
-    if (r == "manager" || r == "admin") return true;
-  }
-  return false;
-}
 
-std::string Yuan(std::int64_t cents) { return fmt::format("¥{:.2f}", static_cast<double>(cents) / 100.0); }
+
+constexpr std::string_view kOpenDealOf = R"sql(
+SELECT 1 FROM subscription_buyers b JOIN subscriptions s ON s.id = b.subscription_id
+ WHERE b.customer_id = $2 AND s.project_id = $1 AND s.status IN ('active', 'contracted') LIMIT 1)sql";
 
 Error Closed(std::string_view what, std::string_view status) {
   Error e{ErrorCode::kConflict, std::string(what) + "_closed",
@@ -208,8 +224,9 @@ Error Closed(std::string_view what, std::string_view status) {
 }  // namespace
 
 DealService::DealService(db::Database& db, const Clock& clock, platform::AuditLog& audit,
-                         customers::CustomerService& customers, inventory::InventoryService& inventory, LeadService& leads)
-    : db_(db), clock_(clock), audit_(audit), customers_(customers), inventory_(inventory), leads_(leads) {
+                         customers::CustomerService& customers, inventory::InventoryService& inventory, LeadService& leads,
+                         PriceService& prices)
+    : db_(db), clock_(clock), audit_(audit), customers_(customers), inventory_(inventory), leads_(leads), prices_(prices) {
   customers_.AddMergeHook([](db::Tx& tx, std::int64_t tenant, std::int64_t from, std::int64_t into) {
     tx.Execute(kMovePledges, tenant, from, into);
     tx.Execute(kMoveBuyers, tenant, from, into);
@@ -242,6 +259,7 @@ std::optional<Subscription> DealService::FindSubscription(db::Tx& tx, std::int64
   for (std::size_t i = 0; i < buyers.size(); ++i) s.buyers.push_back({buyers[i].Int(0), buyers[i].Real(1), ""});
   NameBuyers(tx, tenant_id, s.buyers);
   s.unit_code = inventory_.CodesOf(tx, tenant_id, {s.unit_id})[s.unit_id];
+  s.discounts = prices_.DiscountsOf(tx, s.id);
   const auto names = platform::directory::NamesOf(tx, tenant_id, {s.consultant_id});
   if (auto it = names.find(s.consultant_id); it != names.end()) s.consultant_name = it->second.Shown();
   return s;
@@ -406,13 +424,16 @@ Result<Subscription> DealService::Subscribe(const RequestContext& ctx, const Sub
     // The compare-and-set on the unit: of concurrent subscriptions, one moves it.
     HEARTH_TRY(inventory_.MoveStatus(tx, ctx, in.unit_id, {inventory::UnitStatus::kAvailable, inventory::UnitStatus::kPledged},
                                      inventory::UnitStatus::kSubscribed, "认购"));
+    HEARTH_ASSIGN(const Pricing pricing, prices_.PriceSubscription(tx, actor, *unit, in.price_cents, in.discount_scheme_ids, Today()));
     Subscription s{0, actor.tenant_id, unit->project_id, project.org_unit_id, in.unit_id, in.lead_id, in.pledge_id,
                    actor.user_id, in.price_cents, in.deposit_cents, SubscriptionStatus::kActive, 1, now, now,
                    in.buyers, unit->code, ""};
     s.id = tx.Execute(kInsertSubscription, s.tenant_id, s.project_id, s.org_unit_id, s.unit_id, s.lead_id, s.pledge_id,
-                      s.consultant_id, s.price_cents, s.deposit_cents, now)
+                      s.consultant_id, s.price_cents, s.deposit_cents, now, pricing.list_price_cents,
+                      pricing.scheme_price_cents, pricing.floor_cents, pricing.approval)
                .front()
                .Int(0);
+    prices_.RecordDiscounts(tx, actor.tenant_id, s.id, pricing, now);
     for (const auto& b : in.buyers) {
       tx.Execute(kInsertBuyer, actor.tenant_id, s.id, b.customer_id, b.share, now);
       customers_.Share(tx, &ctx, actor.tenant_id, b.customer_id, project.org_unit_id, customers::ShareReason::kDeal, s.id);
@@ -426,7 +447,9 @@ Result<Subscription> DealService::Subscribe(const RequestContext& ctx, const Sub
     for (const auto& b : in.buyers) buyers.push_back(b.customer_id);
     leads_.MarkStage(tx, actor.tenant_id, s.project_id, buyers, Stage::kSubscribed, now);
     audit_.Record(tx, ctx, "subscription.created", "subscription", s.id, nullptr,
-                  boost::json::object{{"unit_id", s.unit_id}, {"price_cents", s.price_cents}, {"buyers", s.buyers.size()}});
+                  boost::json::object{{"unit_id", s.unit_id}, {"price_cents", s.price_cents}, {"buyers", s.buyers.size()},
+                                      {"list_price_cents", pricing.list_price_cents}, {"floor_cents", pricing.floor_cents},
+                                      {"approval", WordOf(pricing.approval)}});
     return *FindSubscription(tx, actor.tenant_id, s.id);
   });
 }
@@ -437,14 +460,20 @@ Result<Subscription> DealService::GetSubscription(const RequestContext& ctx, std
   return db_.Read([&](db::Tx& tx) { return SubscriptionFor(tx, actor, id); });
 }
 
-Result<platform::Listing<Subscription>> DealService::ListSubscriptions(const RequestContext& ctx, std::int64_t project_id,
-                                                                      const Page& page) {
+Result<platform::Listing<Subscription>> DealService::ListSubscriptions(const RequestContext& ctx,
+                                                                      const SubscriptionFilter& f, const Page& page) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  if (!f.project_id && !f.approval) return FailField("project_id", "required");
+  const std::optional<std::string> approval =
+      f.approval ? std::optional<std::string>(std::string(WordOf(*f.approval))) : std::nullopt;
   return db_.Read([&](db::Tx& tx) -> Result<platform::Listing<Subscription>> {
-    if (!inventory_.ProjectFor(tx, actor, project_id)) return FailField("project_id", "not_found");
+    if (f.project_id && !inventory_.ProjectFor(tx, actor, *f.project_id)) return FailField("project_id", "not_found");
     platform::Listing<Subscription> out;
-    auto rows = tx.Execute(kSubscriptionsOf, project_id, actor.tenant_id, page.after_id, page.limit + 1);
+    auto rows = f.project_id
+                    ? tx.Execute(kSubscriptionsOf, *f.project_id, actor.tenant_id, page.after_id, page.limit + 1, approval)
+                    : tx.Execute(kSubscriptionsByApproval, actor.tenant_id, *approval,
+                                 (actor.IsAdmin() ? std::string("/") : actor.org_path) + "%", page.after_id, page.limit + 1);
     for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(*FindSubscription(tx, actor.tenant_id, rows[i].Int(0)));
     out.next_cursor = TrimToPage(out.items, page, [](const Subscription& s) { return s.id; });
     return out;
@@ -454,7 +483,6 @@ Result<platform::Listing<Subscription>> DealService::ListSubscriptions(const Req
 Result<Subscription> DealService::CancelSubscription(const RequestContext& ctx, std::int64_t id, const std::string& reason) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not cancel subscriptions");
-  const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<Subscription> {
     HEARTH_ASSIGN(Subscription s, SubscriptionFor(tx, actor, id));
     if (s.consultant_id != actor.user_id && !ManagesSales(actor)) {
@@ -463,17 +491,47 @@ Result<Subscription> DealService::CancelSubscription(const RequestContext& ctx, 
     if (s.status != SubscriptionStatus::kActive) {
       return tl::unexpected(Closed("subscription", kSubscriptionStatuses.Name(s.status)));
     }
-    if (tx.Execute(kSubscriptionStatus, s.id, SubscriptionStatus::kActive, SubscriptionStatus::kCancelled, now).affected != 1) {
-      return tl::unexpected(Closed("subscription", "changed"));
-    }
-    HEARTH_TRY(inventory_.MoveStatus(tx, ctx, s.unit_id, {inventory::UnitStatus::kSubscribed},
-                                     inventory::UnitStatus::kAvailable, "退订：" + reason));
-    for (const auto& b : s.buyers) {
-      customers_.AppendTimeline(tx, actor.tenant_id,
-                                {0, b.customer_id, now, "purchase", "subscription", s.id, fmt::format("退订 {}：{}", s.unit_code, reason)},
-                                actor.user_id);
-    }
+    HEARTH_TRY(Release(tx, ctx, s, "退订：" + reason));
     audit_.Record(tx, ctx, "subscription.cancelled", "subscription", s.id, nullptr, boost::json::object{{"reason", reason}});
+    return *FindSubscription(tx, actor.tenant_id, s.id);
+  });
+}
+
+Result<void> DealService::Release(db::Tx& tx, const RequestContext& ctx, const Subscription& s, const std::string& why) {
+  const Actor& actor = ctx.actor_ref();
+  const Timestamp now = clock_.Now();
+  if (tx.Execute(kSubscriptionStatus, s.id, SubscriptionStatus::kActive, SubscriptionStatus::kCancelled, now).affected != 1) {
+    return tl::unexpected(Closed("subscription", "changed"));
+  }
+  HEARTH_TRY(inventory_.MoveStatus(tx, ctx, s.unit_id, {inventory::UnitStatus::kSubscribed}, inventory::UnitStatus::kAvailable, why));
+  prices_.ReleaseDiscounts(tx, s.id);
+  for (const auto& b : s.buyers) {
+    customers_.AppendTimeline(tx, actor.tenant_id,
+                              {0, b.customer_id, now, "purchase", "subscription", s.id, fmt::format("{} {}", s.unit_code, why)},
+                              actor.user_id);
+  }
+  return {};
+}
+
+Result<Subscription> DealService::DecidePrice(const RequestContext& ctx, std::int64_t id, bool approve, const std::string& note) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite) || !ManagesSales(actor)) return Forbidden("only a manager decides prices below the floor");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<Subscription> {
+    HEARTH_ASSIGN(const Subscription s, SubscriptionFor(tx, actor, id));
+    const PriceApproval to = approve ? PriceApproval::kApproved : PriceApproval::kRejected;
+    if (tx.Execute(kSubscriptionApproval, s.id, to, actor.user_id, now, note).affected != 1) {
+      Error e{ErrorCode::kConflict, "invalid_transition",
+              s.approval == PriceApproval::kPending ? "the subscription is no longer active" : "no price waits for a decision",
+              {}, {}};
+      e.extra.emplace_back("approval", fmt::format("\"{}\"", WordOf(s.approval)));
+      return Fail(std::move(e));
+    }
+    if (!approve) HEARTH_TRY(Release(tx, ctx, s, "底价审批未通过" + (note.empty() ? std::string() : "：" + note)));
+    audit_.Record(tx, ctx, approve ? "subscription.price_approved" : "subscription.price_rejected", "subscription", s.id,
+                  boost::json::object{{"approval", "pending"}},
+                  boost::json::object{{"approval", WordOf(to)}, {"price_cents", s.price_cents}, {"floor_cents", s.floor_cents},
+                                      {"note", note}});
     return *FindSubscription(tx, actor.tenant_id, s.id);
   });
 }
@@ -493,6 +551,10 @@ Result<Contract> DealService::Sign(const RequestContext& ctx, const ContractInpu
       return Forbidden("the subscription is another consultant's: they or a manager sign its contract");
     }
     if (s.status != SubscriptionStatus::kActive) return tl::unexpected(Closed("subscription", kSubscriptionStatuses.Name(s.status)));
+    if (s.approval == PriceApproval::kPending) {
+      return Fail(ErrorCode::kConflict, "price_approval_pending",
+                  "the price is below the floor: a manager approves it before the contract is signed");
+    }
     if (tx.Execute(kSubscriptionStatus, s.id, SubscriptionStatus::kActive, SubscriptionStatus::kContracted, now).affected != 1) {
       return tl::unexpected(Closed("subscription", "changed"));
     }
@@ -520,8 +582,14 @@ Result<Contract> DealService::Sign(const RequestContext& ctx, const ContractInpu
     leads_.MarkStage(tx, actor.tenant_id, s.project_id, buyers, Stage::kContracted, now);
     audit_.Record(tx, ctx, "contract.signed", "contract", id, nullptr,
                   boost::json::object{{"contract_no", in.contract_no}, {"unit_id", s.unit_id}, {"total_cents", in.total_cents}});
-    return *FindContract(tx, actor.tenant_id, id);
+    Contract signed_contract = *FindContract(tx, actor.tenant_id, id);
+    for (const auto& hook : contract_hooks_) hook(tx, ctx, signed_contract, ContractEvent::kSigned);
+    return signed_contract;
   });
+}
+
+bool DealService::HasOpenDeal(db::Tx& tx, std::int64_t project_id, std::int64_t customer_id) {
+  return !tx.Execute(kOpenDealOf, project_id, customer_id).empty();
 }
 
 Result<Contract> DealService::GetContract(const RequestContext& ctx, std::int64_t id) {
@@ -578,7 +646,9 @@ Result<std::pair<Payment, Contract>> DealService::Pay(const RequestContext& ctx,
     }
     audit_.Record(tx, ctx, "payment.recorded", "contract", c.id, nullptr,
                   boost::json::object{{"amount_cents", p.amount_cents}, {"receipt_no", p.receipt_no}});
-    return std::make_pair(p, *FindContract(tx, actor.tenant_id, c.id));
+    Contract paid = *FindContract(tx, actor.tenant_id, c.id);
+    for (const auto& hook : contract_hooks_) hook(tx, ctx, paid, ContractEvent::kPaid);
+    return std::make_pair(p, paid);
   });
 }
 
@@ -711,6 +781,7 @@ Result<void> DealService::ApplyChange(db::Tx& tx, const RequestContext& ctx, con
       for (const auto& b : c.buyers) (void)inventory_.RemoveOwner(ctx, c.unit_id, b.customer_id);
       HEARTH_TRY(inventory_.MoveStatus(tx, ctx, c.unit_id, {inventory::UnitStatus::kContracted}, inventory::UnitStatus::kAvailable, what));
       note(c.buyers, fmt::format("退房 {}：合同 {} 解除", c.unit_code, c.contract_no));
+      for (const auto& hook : contract_hooks_) hook(tx, ctx, c, ContractEvent::kCancelled);
       return {};
     }
     case ChangeKind::kChangeUnit: {

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "modules/inventory/inventory_service.hpp"
 #include "modules/sales/deals/deal.hpp"
 #include "modules/sales/leads/lead_service.hpp"
+#include "modules/sales/prices/price_service.hpp"
 #include "platform/audit.hpp"
 #include "platform/org_service.hpp"
 
@@ -31,6 +33,13 @@ struct SubscriptionInput {
   std::int64_t deposit_cents = 0;
   std::optional<std::int64_t> lead_id;
   std::optional<std::int64_t> pledge_id;
+  std::vector<std::int64_t> discount_scheme_ids;  ///< the project's schemes offered to the buyer
+};
+
+/// GET /api/v1/subscriptions: one project's, or the price approvals waiting in scope.
+struct SubscriptionFilter {
+  std::optional<std::int64_t> project_id;
+  std::optional<PriceApproval> approval;
 };
 
 struct ContractInput {
@@ -69,7 +78,7 @@ struct ContractFilter {
 class DealService {
  public:
   DealService(db::Database& db, const Clock& clock, platform::AuditLog& audit, customers::CustomerService& customers,
-              inventory::InventoryService& inventory, LeadService& leads);
+              inventory::InventoryService& inventory, LeadService& leads, PriceService& prices);
 
   Result<Pledge> CreatePledge(const RequestContext& ctx, const PledgeInput& input);
   Result<Pledge> GetPledge(const RequestContext& ctx, std::int64_t id);
@@ -77,11 +86,16 @@ class DealService {
   /// 退筹: an active pledge is refunded; the unit it held is for sale again.
   Result<Pledge> RefundPledge(const RequestContext& ctx, std::int64_t id);
 
-  /// 409 unit_unavailable (with unit_status) when the unit is not available or pledged.
+  /// 409 unit_unavailable (with unit_status) when the unit is not available or pledged. A price
+  /// below the project's floor holds the unit with `approval` pending until a manager decides.
   Result<Subscription> Subscribe(const RequestContext& ctx, const SubscriptionInput& input);
   Result<Subscription> GetSubscription(const RequestContext& ctx, std::int64_t id);
-  Result<platform::Listing<Subscription>> ListSubscriptions(const RequestContext& ctx, std::int64_t project_id,
+  /// 422 project_id required unless the filter asks for an approval state.
+  Result<platform::Listing<Subscription>> ListSubscriptions(const RequestContext& ctx, const SubscriptionFilter& filter,
                                                             const Page& page);
+  /// A manager's decision on a price below the floor: approved, it may be signed; refused, the
+  /// subscription is cancelled and the unit is for sale again. 409 invalid_transition otherwise.
+  Result<Subscription> DecidePrice(const RequestContext& ctx, std::int64_t id, bool approve, const std::string& note);
   /// 退订 before a contract: the unit is for sale again.
   Result<Subscription> CancelSubscription(const RequestContext& ctx, std::int64_t id, const std::string& reason);
 
@@ -109,6 +123,16 @@ class DealService {
 
   std::string Today() const { return ChinaToday(clock_.Now()); }
 
+  /// Another part's step when a contract is signed, cancelled (退房) or paid, in its transaction
+  /// (referrals earn their reward on signing; collections schedule and close dunning).
+  enum class ContractEvent { kSigned, kCancelled, kPaid };
+  using ContractHook = std::function<void(db::Tx&, const RequestContext&, const Contract&, ContractEvent)>;
+  void AddContractHook(ContractHook hook) { contract_hooks_.push_back(std::move(hook)); }
+  /// The contract with its plan and buyers (no scope check; other parts' jobs).
+  std::optional<Contract> ContractOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) { return FindContract(tx, tenant_id, id); }
+  /// Whether the customer is a buyer of an open subscription or a signed contract in the project.
+  bool HasOpenDeal(db::Tx& tx, std::int64_t project_id, std::int64_t customer_id);
+
  private:
   std::optional<Pledge> FindPledge(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
   std::optional<Subscription> FindSubscription(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
@@ -120,6 +144,9 @@ class DealService {
   std::optional<ChangeOrder> FindChange(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
   Result<void> CheckChange(db::Tx& tx, const Actor& actor, const Contract& c, const ChangeInput& in);
   Result<void> ApplyChange(db::Tx& tx, const RequestContext& ctx, const Contract& c, const ChangeOrder& change);
+  /// Cancels an active subscription in the caller's transaction: the unit is for sale again and
+  /// the schemes' uses return.
+  Result<void> Release(db::Tx& tx, const RequestContext& ctx, const Subscription& s, const std::string& why);
 
   db::Database& db_;
   const Clock& clock_;
@@ -127,6 +154,8 @@ class DealService {
   customers::CustomerService& customers_;
   inventory::InventoryService& inventory_;
   LeadService& leads_;
+  PriceService& prices_;
+  std::vector<ContractHook> contract_hooks_;
 };
 
 }  // namespace hearth::sales

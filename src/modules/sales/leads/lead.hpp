@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/table_file.hpp"
 #include "core/vocabulary.hpp"
 
 namespace hearth::sales {
@@ -37,13 +39,16 @@ constexpr std::string_view WordOf(FollowUpKind v) { return kFollowUpKinds.Name(v
 enum class AgeBand { kUnder25, k25To34, k35To44, k45To54, k55Plus };
 inline constexpr Vocabulary<AgeBand, 5> kAgeBands{{"under_25", "25_34", "35_44", "45_54", "55_plus"}};
 constexpr std::string_view WordOf(AgeBand v) { return kAgeBands.Name(v); }
+inline constexpr Vocabulary<AgeBand, 5> kAgeBandLabels{{"25岁以下", "25–34岁", "35–44岁", "45–54岁", "55岁以上"}};
 enum class Household { kSingle, kCouple, kYoungFamily, kSchoolFamily, kThreeGenerations, kEmptyNest };
 inline constexpr Vocabulary<Household, 6> kHouseholds{
     {"single", "couple", "young_family", "school_family", "three_generations", "empty_nest"}};
 constexpr std::string_view WordOf(Household v) { return kHouseholds.Name(v); }
+inline constexpr Vocabulary<Household, 6> kHouseholdLabels{{"单身", "二人世界", "小孩学龄前", "小孩上学", "三代同堂", "空巢"}};
 enum class NeedType { kFirstHome, kUpgrade, kInvestment, kRetirement, kSchool, kOther };
 inline constexpr Vocabulary<NeedType, 6> kNeedTypes{{"first_home", "upgrade", "investment", "retirement", "school", "other"}};
 constexpr std::string_view WordOf(NeedType v) { return kNeedTypes.Name(v); }
+inline constexpr Vocabulary<NeedType, 6> kNeedTypeLabels{{"首置", "改善", "投资", "养老", "学区", "其他"}};
 
 /// A project's attribution rules (判客规则), editable by its managers.
 struct SalesSettings {
@@ -52,10 +57,13 @@ struct SalesSettings {
   int visit_days = 30;        ///< a visit (and any other registration) this long
   int follow_up_days = 30;    ///< each follow-up extends protection to this long from it
   int max_active_leads = 200; ///< protected leads one consultant may hold
+  std::int64_t referral_reward_cents = 500000;  ///< 老带新: the referrer's reward, fixed when referred
+  int floor_percent = 95;     ///< 底价: a price below this share of the list price needs a manager
   std::int64_t version = 1;
 };
 boost::json::object ToJson(const SalesSettings& s);
-/// 422 naming the field for a window outside 1–365 days or a limit outside 1–100,000.
+/// 422 naming the field for a window outside 1–365 days, a limit outside 1–100,000, a reward
+/// outside ¥0–¥1,000,000 or a floor outside 50–100% of the list price.
 Result<void> CheckSettings(const SalesSettings& s);
 
 /// How long a registration from `source` protects its lead.
@@ -119,8 +127,8 @@ Registration Decide(const std::optional<Lead>& existing, std::int64_t consultant
 enum class Stage { kPledged, kSubscribed, kContracted };
 
 /// GET /api/v1/sales/funnel: one row per channel or consultant.
-enum class FunnelBy { kChannel, kConsultant };
-inline constexpr Vocabulary<FunnelBy, 2> kFunnelBy{{"channel", "consultant"}};
+enum class FunnelBy { kChannel, kConsultant, kProject };
+inline constexpr Vocabulary<FunnelBy, 3> kFunnelBy{{"channel", "consultant", "project"}};
 constexpr std::string_view WordOf(FunnelBy v) { return kFunnelBy.Name(v); }
 
 struct FunnelRow {
@@ -148,5 +156,35 @@ struct FollowUp {
   std::string actor_name;
 };
 boost::json::object ToJson(const FollowUp& f);
+
+/// Who came (来访客户画像): the period's leads counted by age band, household, need, channel and
+/// intent, each with its share; `unknown` counts those not asked.
+struct ProfileItem {
+  std::string key;
+  std::string label;
+  std::int64_t count = 0;
+};
+struct ProfileDimension {
+  std::string key;
+  std::string label;
+  std::vector<ProfileItem> items;
+};
+struct VisitorProfile {
+  std::optional<std::int64_t> project_id;
+  std::string from, to;
+  std::int64_t total = 0;
+  std::vector<ProfileDimension> dimensions;
+};
+boost::json::object ToJson(const VisitorProfile& p);
+/// The reports as tables (CSV and XLSX export).
+Table TableOf(const VisitorProfile& p);
+Table TableOf(const Funnel& f);
+/// Counts of one dimension in the vocabulary's order, then 未填写 for those without it.
+ProfileDimension CountDimension(std::string key, std::string label, const std::vector<std::string>& words,
+                                const std::vector<std::string>& labels, const std::map<std::string, std::int64_t>& counts,
+                                std::int64_t total);
+
+/// Today's date in China (UTC+8) as YYYY-MM-DD.
+std::string ChinaToday(Timestamp now);
 
 }  // namespace hearth::sales

@@ -77,9 +77,15 @@ Result<Response> PutSettings(Request& req, LeadService& s) {
   auto visit = in.Int("visit_days", true);
   auto follow = in.Int("follow_up_days", true);
   auto limit = in.Int("max_active_leads", true);
+  auto reward = in.Int("referral_reward_cents");
+  auto floor = in.Int("floor_percent");
   HEARTH_TRY(in.Finish({"project_id", "version"}));
+  // The fields added later keep their value when a client leaves them out.
+  HEARTH_ASSIGN(const SalesSettings current, s.Settings(req.context, id));
   auto narrow = [](std::int64_t v) { return static_cast<int>(std::clamp<std::int64_t>(v, -1, 1000000)); };
-  SalesSettings settings{id, narrow(*call), narrow(*visit), narrow(*follow), narrow(*limit), 1};
+  SalesSettings settings{id, narrow(*call), narrow(*visit), narrow(*follow), narrow(*limit),
+                         reward.value_or(current.referral_reward_cents),
+                         floor ? narrow(*floor) : current.floor_percent, 1};
   return http::Render(s.SetSettings(req.context, id, settings, version), http::kOk,
                       [](const SalesSettings& x) { return ToJson(x); });
 }
@@ -92,8 +98,18 @@ Result<Response> GetFunnel(Request& req, LeadService& s) {
   const std::int64_t today = (s.Now().ms + kOffset) / kDay;
   const std::string to = req.Query("to").value_or(FormatIsoDate(today));
   const std::string from = req.Query("from").value_or(FormatIsoDate(today - 29));
-  return http::Render(s.FunnelOf(req.context, project, from, to, by.value_or(FunnelBy::kChannel)), http::kOk,
-                      [](const Funnel& f) { return ToJson(f); });
+  HEARTH_ASSIGN(const Funnel funnel, s.FunnelOf(req.context, project, from, to, by.value_or(FunnelBy::kChannel)));
+  return ReportAnswer(req, ToJson(funnel), [&funnel] { return TableOf(funnel); }, "funnel");
+}
+
+Result<Response> GetProfile(Request& req, LeadService& s) {
+  HEARTH_ASSIGN(auto project, http::QueryInt(req, "project_id"));
+  constexpr std::int64_t kDay = 24LL * 3600 * 1000, kOffset = 8LL * 3600 * 1000;
+  const std::int64_t today = (s.Now().ms + kOffset) / kDay;
+  const std::string to = req.Query("to").value_or(FormatIsoDate(today));
+  const std::string from = req.Query("from").value_or(FormatIsoDate(today - 29));
+  HEARTH_ASSIGN(const VisitorProfile profile, s.ProfileOf(req.context, project, from, to));
+  return ReportAnswer(req, ToJson(profile), [&profile] { return TableOf(profile); }, "visitor-profile");
 }
 
 }  // namespace
@@ -119,6 +135,8 @@ void AddLeadRoutes(platform::Manifest& m, LeadService& s) {
     return http::Render(s.Claim(r.context, id), http::kOk, [now](const Lead& l) { return ToJson(l, now); });
   });
   m.Route({"GET", "/api/v1/sales/funnel", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> { return GetFunnel(r, s); });
+  m.Route({"GET", "/api/v1/sales/visitor-profile", Permission::kRecordRead},
+          [&s](Request& r) -> Result<Response> { return GetProfile(r, s); });
   m.Route({"GET", "/api/v1/projects/{id}/sales-settings", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
     HEARTH_ASSIGN(auto id, r.PathId("id"));
     return http::Render(s.Settings(r.context, id), http::kOk, [](const SalesSettings& x) { return ToJson(x); });

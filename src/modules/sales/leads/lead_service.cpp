@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/json.hpp"
+#include "modules/sales/sales_common.hpp"
 
 #include "db/columns.hpp"
 #include "platform/directory.hpp"
@@ -68,6 +69,8 @@ UPDATE leads SET consultant_id = $3, intent = $4, budget_cents = $5, needs = $6,
        next_follow_up_at = $14, version = version + 1, updated_at = $15, pledged_at = $16, subscribed_at = $17,
        contracted_at = $18
  WHERE id = $1 AND version = $2)sql";
+constexpr std::string_view kSetSource = R"sql(
+UPDATE leads SET source = $2, version = version + 1, updated_at = $3 WHERE id = $1)sql";
 // A lead's count in the funnel's daily tally, added (+1) or taken away (-1).
 constexpr std::string_view kTally = R"sql(
 INSERT INTO lead_funnel_days (tenant_id, project_id, org_unit_id, day, source, consultant_id, leads, visits, pledges,
@@ -98,20 +101,33 @@ SELECT count(*) FROM leads WHERE consultant_id = $1 AND status = 'active' AND pr
 struct FunnelSql {
   std::string_view project, group, scoped;
 };
-constexpr FunnelSql kFunnelSql[] = {HEARTH_FUNNEL_QUERIES("f.source"), HEARTH_FUNNEL_QUERIES("f.consultant_id")};
+constexpr FunnelSql kFunnelSql[] = {HEARTH_FUNNEL_QUERIES("f.source"), HEARTH_FUNNEL_QUERIES("f.consultant_id"),
+                                     HEARTH_FUNNEL_QUERIES("f.project_id")};
+// The visitor profile: the period's leads grouped by every dimension at once (a few hundred
+// groups at most), summed per dimension by the caller.
+#define HEARTH_PROFILE_COLUMNS                                                                          \
+  "SELECT l.age_band, l.household, l.need_type, l.source, l.intent, count(*) FROM leads l "
+#define HEARTH_PROFILE_GROUP " GROUP BY l.age_band, l.household, l.need_type, l.source, l.intent"
+constexpr std::string_view kProfileOfProject =
+    HEARTH_PROFILE_COLUMNS "WHERE l.project_id = $1 AND l.registered_at >= $2 AND l.registered_at < $3" HEARTH_PROFILE_GROUP;
+constexpr std::string_view kProfileOfGroup =
+    HEARTH_PROFILE_COLUMNS "WHERE l.tenant_id = $1 AND l.registered_at >= $2 AND l.registered_at < $3" HEARTH_PROFILE_GROUP;
+constexpr std::string_view kProfileInScope = HEARTH_PROFILE_COLUMNS HEARTH_JOIN_ORG_UNIT("l")
+    "WHERE l.tenant_id = $1 AND l.registered_at >= $2 AND l.registered_at < $3 AND o.path LIKE $4" HEARTH_PROFILE_GROUP;
 constexpr std::string_view kMoveCustomer = R"sql(
 UPDATE leads SET customer_id = $3 WHERE tenant_id = $1 AND customer_id = $2
    AND project_id NOT IN (SELECT project_id FROM leads WHERE customer_id = $3))sql";
 
 constexpr std::string_view kSettings = R"sql(
-SELECT project_id, call_days, visit_days, follow_up_days, max_active_leads, version FROM sales_settings
+SELECT project_id, call_days, visit_days, follow_up_days, max_active_leads, version, referral_reward_cents, floor_percent
+  FROM sales_settings
  WHERE project_id = $1 AND tenant_id = $2)sql";
 constexpr std::string_view kEnsureSettings = R"sql(
 INSERT INTO sales_settings (tenant_id, project_id, created_at, updated_at) VALUES ($1, $2, $3, $3)
 ON CONFLICT (project_id) DO NOTHING)sql";
 constexpr std::string_view kSaveSettings = R"sql(
 UPDATE sales_settings SET call_days = $3, visit_days = $4, follow_up_days = $5, max_active_leads = $6,
-       version = version + 1, updated_at = $7
+       version = version + 1, updated_at = $7, referral_reward_cents = $9, floor_percent = $10
  WHERE project_id = $1 AND tenant_id = $2 AND (CAST($8 AS BIGINT) IS NULL OR version = $8))sql";
 constexpr std::string_view kNextQueueNo = R"sql(
 UPDATE sales_settings SET last_queue_no = last_queue_no + 1 WHERE project_id = $1 AND tenant_id = $2
@@ -126,12 +142,6 @@ constexpr std::string_view kLatestScheduled = R"sql(
 SELECT max(id) FROM lead_follow_ups WHERE lead_id = $1 AND next_at IS NOT NULL)sql";
 
 
-bool ManagesSales(const Actor& a) {
-  for (const auto& r : a.roles) {
-    if (r == "manager" || r == "admin") return true;
-  }
-  return false;
-}
 
 Error Protected(const Lead& l, const std::string& owner_name) {
   Error e{ErrorCode::kConflict, "lead_protected",
@@ -184,6 +194,8 @@ SalesSettings LeadService::SettingsOf(db::Tx& tx, std::int64_t tenant_id, std::i
   s.follow_up_days = static_cast<int>(r.Int(3));
   s.max_active_leads = static_cast<int>(r.Int(4));
   s.version = r.Int(5);
+  s.referral_reward_cents = r.Int(6);
+  s.floor_percent = static_cast<int>(r.Int(7));
   return s;
 }
 
@@ -209,7 +221,7 @@ Result<SalesSettings> LeadService::SetSettings(const RequestContext& ctx, std::i
     const SalesSettings before = SettingsOf(tx, actor.tenant_id, project_id);
     tx.Execute(kEnsureSettings, actor.tenant_id, project_id, now);
     if (tx.Execute(kSaveSettings, project_id, actor.tenant_id, in.call_days, in.visit_days, in.follow_up_days,
-                   in.max_active_leads, now, expected_version)
+                   in.max_active_leads, now, expected_version, in.referral_reward_cents, in.floor_percent)
             .affected != 1) {
       return Fail(ErrorCode::kConflict, "version_conflict", "the rules were changed by someone else; reload them");
     }
@@ -286,9 +298,7 @@ Result<Registered> LeadService::Register(const RequestContext& ctx, const LeadIn
     if (!rows.empty()) existing = kColumns.Read(rows.front());
     const Registration decision = Decide(existing, consultant_id, now);
     if (decision == Registration::kProtected) {
-      const auto names = platform::directory::NamesOf(tx, actor.tenant_id, {existing->consultant_id});
-      const auto it = names.find(existing->consultant_id);
-      return tl::unexpected(Protected(*existing, it == names.end() ? std::string("另一位置业顾问") : it->second.Shown()));
+      return tl::unexpected(Protected(*existing, ConsultantName(tx, actor.tenant_id, existing->consultant_id)));
     }
     const bool takes_over = !existing || existing->consultant_id != consultant_id || !Protected(*existing, now);
     if (takes_over) HEARTH_TRY(CheckLimit(tx, consultant_id, settings, now));
@@ -328,7 +338,8 @@ Result<Registered> LeadService::Register(const RequestContext& ctx, const LeadIn
     l = one.front();
     customers_.AppendTimeline(tx, actor.tenant_id,
                               {0, in.customer_id, now, in.source == LeadSource::kCall ? "call" : "visit", "lead", l.id,
-                               fmt::format("{}登记：{}（置业顾问 {}，意向 {}）", in.source == LeadSource::kCall ? "来电" : "来访",
+                               fmt::format("{}登记：{}（置业顾问 {}，意向 {}）",
+                                           in.source == LeadSource::kCall ? "来电" : in.source == LeadSource::kReferral ? "推荐" : "来访",
                                            l.project_name, l.consultant_name, kIntents.Name(l.intent))},
                               actor.user_id);
     if (decision == Registration::kNew) audit_.Record(tx, ctx, "lead.registered", "lead", l.id, nullptr, ToJson(l, now));
@@ -387,9 +398,7 @@ Result<FollowUp> LeadService::AddFollowUp(const RequestContext& ctx, std::int64_
     HEARTH_ASSIGN(Lead l, LeadFor(tx, actor, lead_id));
     const bool own = l.consultant_id == actor.user_id;
     if (!own && Protected(l, now) && !ManagesSales(actor)) {
-      const auto names = platform::directory::NamesOf(tx, actor.tenant_id, {l.consultant_id});
-      const auto it = names.find(l.consultant_id);
-      return tl::unexpected(Protected(l, it == names.end() ? std::string("另一位置业顾问") : it->second.Shown()));
+      return tl::unexpected(Protected(l, ConsultantName(tx, actor.tenant_id, l.consultant_id)));
     }
     if (!own && !Protected(l, now) && !ManagesSales(actor)) {
       return Fail(ErrorCode::kConflict, "lead_in_pool", "the lead is in the shared pool: claim it first");
@@ -453,9 +462,7 @@ Result<Lead> LeadService::Claim(const RequestContext& ctx, std::int64_t lead_id)
     const Timestamp until = ProtectedUntil(now, settings.follow_up_days);
     if (tx.Execute(kClaim, l.id, actor.tenant_id, actor.user_id, until, now).affected != 1) {
       auto current = Find(tx, actor.tenant_id, l.id);
-      const auto names = platform::directory::NamesOf(tx, actor.tenant_id, {current->consultant_id});
-      const auto it = names.find(current->consultant_id);
-      return tl::unexpected(Protected(*current, it == names.end() ? std::string("另一位置业顾问") : it->second.Shown()));
+      return tl::unexpected(Protected(*current, ConsultantName(tx, actor.tenant_id, current->consultant_id)));
     }
     Lead after = *Find(tx, actor.tenant_id, l.id);
     Tally(tx, l, -1);
@@ -496,7 +503,7 @@ Result<Funnel> LeadService::FunnelOf(const RequestContext& ctx, std::optional<st
   const std::int64_t begin = *first, end = *last;
   return db_.Read([&](db::Tx& tx) -> Result<Funnel> {
     Funnel f{project_id, from, to, by, {}, {}};
-    const FunnelSql& sql = kFunnelSql[by == FunnelBy::kChannel ? 0 : 1];
+    const FunnelSql& sql = kFunnelSql[static_cast<int>(by)];
     db::QueryResult rows;
     if (project_id) {
       if (!inventory_.ProjectFor(tx, actor, *project_id)) return FailField("project_id", "not_found");
@@ -521,9 +528,13 @@ Result<Funnel> LeadService::FunnelOf(const RequestContext& ctx, std::optional<st
       f.rows.push_back(std::move(row));
     }
     const auto names = platform::directory::NamesOf(tx, actor.tenant_id, consultants);
+    const auto projects = by == FunnelBy::kProject ? inventory_.NamesOfProjects(tx, actor.tenant_id)
+                                                   : std::map<std::int64_t, std::string>{};
     for (auto& row : f.rows) {
       if (by == FunnelBy::kChannel) {
         row.label = std::string(kLeadSourceLabels.Name(kLeadSources.Stored(row.key)));
+      } else if (by == FunnelBy::kProject) {
+        if (auto it = projects.find(std::stoll(row.key)); it != projects.end()) row.label = it->second;
       } else if (auto it = names.find(std::stoll(row.key)); it != names.end()) {
         row.label = it->second.Shown();
       }
@@ -533,6 +544,73 @@ Result<Funnel> LeadService::FunnelOf(const RequestContext& ctx, std::optional<st
     f.total.key = "total";
     f.total.label = "合计";
     return f;
+  });
+}
+
+std::optional<Lead> LeadService::LeadOf(db::Tx& tx, std::int64_t project_id, std::int64_t customer_id) {
+  auto rows = tx.Execute(kFindFor, project_id, customer_id);
+  if (rows.empty()) return std::nullopt;
+  return kColumns.Read(rows.front());
+}
+
+void LeadService::MarkReferred(db::Tx& tx, const Lead& lead, Timestamp now) {
+  if (lead.source == LeadSource::kReferral) return;
+  tx.Execute(kSetSource, lead.id, LeadSource::kReferral, now);
+  Lead after = lead;
+  after.source = LeadSource::kReferral;
+  Tally(tx, lead, -1);
+  Tally(tx, after, +1);
+}
+
+std::string LeadService::ConsultantName(db::Tx& tx, std::int64_t tenant_id, std::int64_t user_id) {
+  const auto names = platform::directory::NamesOf(tx, tenant_id, {user_id});
+  const auto it = names.find(user_id);
+  return it == names.end() ? std::string("另一位置业顾问") : it->second.Shown();
+}
+
+Result<VisitorProfile> LeadService::ProfileOf(const RequestContext& ctx, std::optional<std::int64_t> project_id,
+                                              const std::string& from, const std::string& to) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  const auto first = ParseIsoDate(from), last = ParseIsoDate(to);
+  if (!first) return FailField("from", "invalid_format");
+  if (!last) return FailField("to", "invalid_format");
+  if (*last < *first) return FailField("to", "before_from");
+  if (*last - *first > 3660) return FailField("to", "too_far");
+  // China dates: from the start of `from` to the end of `to`.
+  constexpr std::int64_t kDay = 24 * kHourMs, kOffset = 8 * kHourMs;
+  const Timestamp begin{*first * kDay - kOffset}, end{(*last + 1) * kDay - kOffset};
+  return db_.Read([&](db::Tx& tx) -> Result<VisitorProfile> {
+    db::QueryResult rows;
+    if (project_id) {
+      if (!inventory_.ProjectFor(tx, actor, *project_id)) return FailField("project_id", "not_found");
+      rows = tx.Execute(kProfileOfProject, *project_id, begin, end);
+    } else if (actor.IsAdmin()) {
+      rows = tx.Execute(kProfileOfGroup, actor.tenant_id, begin, end);
+    } else {
+      rows = tx.Execute(kProfileInScope, actor.tenant_id, begin, end, actor.org_path + "%");
+    }
+    VisitorProfile p{project_id, from, to, 0, {}};
+    std::map<std::string, std::int64_t> counts[5];
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const auto r = rows[i];
+      const std::int64_t n = r.Int(5);
+      p.total += n;
+      for (int d = 0; d < 5; ++d) {
+        if (auto v = r.OptText(static_cast<std::size_t>(d))) counts[d][*v] += n;
+      }
+    }
+    auto words = [](const auto& vocabulary) {
+      std::vector<std::string> out;
+      for (auto w : vocabulary.names()) out.emplace_back(w);
+      return out;
+    };
+    p.dimensions.push_back(CountDimension("age_band", "年龄段", words(kAgeBands), words(kAgeBandLabels), counts[0], p.total));
+    p.dimensions.push_back(CountDimension("household", "家庭结构", words(kHouseholds), words(kHouseholdLabels), counts[1], p.total));
+    p.dimensions.push_back(CountDimension("need_type", "置业需求", words(kNeedTypes), words(kNeedTypeLabels), counts[2], p.total));
+    p.dimensions.push_back(CountDimension("source", "来源渠道", words(kLeadSources), words(kLeadSourceLabels), counts[3], p.total));
+    p.dimensions.push_back(CountDimension("intent", "意向等级", words(kIntents), words(kIntents), counts[4], p.total));
+    return p;
   });
 }
 

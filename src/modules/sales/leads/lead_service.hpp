@@ -81,6 +81,11 @@ class LeadService {
   Result<Funnel> FunnelOf(const RequestContext& ctx, std::optional<std::int64_t> project_id, const std::string& from,
                           const std::string& to, FunnelBy by);
 
+  /// The leads registered from `from` to `to` (China dates, both included) by age band, household,
+  /// need, channel and intent: one grouped scan of the period's leads.
+  Result<VisitorProfile> ProfileOf(const RequestContext& ctx, std::optional<std::int64_t> project_id, const std::string& from,
+                                   const std::string& to);
+
   // For the deal chain, in the caller's transaction.
   /// The lead in the actor's scope, or 404.
   Result<Lead> LeadFor(db::Tx& tx, const Actor& actor, std::int64_t id);
@@ -88,6 +93,14 @@ class LeadService {
   /// time (and a contract wins them).
   void MarkStage(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id, const std::vector<std::int64_t>& customer_ids,
                  Stage stage, Timestamp now);
+  /// The project's rules (the defaults until a manager changes them), in the caller's transaction.
+  SalesSettings SettingsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id);
+  /// The customer's lead in the project, if any (in the caller's transaction; no scope check).
+  std::optional<Lead> LeadOf(db::Tx& tx, std::int64_t project_id, std::int64_t customer_id);
+  /// A referral names the lead's customer: the lead counts as a referral in the funnel from now on.
+  void MarkReferred(db::Tx& tx, const Lead& lead, Timestamp now);
+  /// The name shown for a consultant (their display name, or 另一位置业顾问).
+  std::string ConsultantName(db::Tx& tx, std::int64_t tenant_id, std::int64_t user_id);
   /// The project's next pledge queue number (consecutive from 1; concurrent callers wait in turn).
   std::int64_t NextQueueNo(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id);
 
@@ -96,7 +109,6 @@ class LeadService {
   static constexpr const char* kReminderJob = "sales.follow_up_due";
 
  private:
-  SalesSettings SettingsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id);
   std::optional<Lead> Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
   void Name(db::Tx& tx, std::int64_t tenant_id, std::vector<Lead>& leads);
   Result<void> CheckLimit(db::Tx& tx, std::int64_t consultant_id, const SalesSettings& s, Timestamp now);

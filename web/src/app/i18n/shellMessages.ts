@@ -85,6 +85,8 @@ export const zh = {
   'nav.salesLeads': '我的客户',
   'nav.salesRegister': '来访登记',
   'nav.salesContracts': '签约台账',
+  'nav.salesReferrals': '老带新',
+  'nav.salesPrices': '价格管理',
   'nav.salesSettings': '判客规则',
   'nav.salesApprovals': '变更审批',
 
@@ -183,6 +185,8 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.salesLeads': 'My customers',
   'nav.salesRegister': 'Visitor desk',
   'nav.salesContracts': 'Contract ledger',
+  'nav.salesReferrals': 'Referrals',
+  'nav.salesPrices': 'Prices',
   'nav.salesSettings': 'Attribution rules',
   'nav.salesApprovals': 'Change approvals',
 

@@ -24,6 +24,7 @@ export const zh = {
   'unitEvent.status': '状态变更',
   'unitEvent.owner': '业主',
   'unitEvent.changed': '信息修改',
+  'unitEvent.price': '调价',
 
   'inventory.project': '楼盘',
   'inventory.building': '楼栋',
@@ -176,6 +177,7 @@ export const en: Record<keyof typeof zh, string> = {
   'unitEvent.status': 'Status',
   'unitEvent.owner': 'Owner',
   'unitEvent.changed': 'Changed',
+  'unitEvent.price': 'Price',
 
   'inventory.project': 'Project',
   'inventory.building': 'Building',

@@ -2,17 +2,24 @@
 // OpenAPI document (shared/api/openapi.ts): a call the document does not have fails tsc.
 import { answer, openapi } from '../../shared/api/openapi';
 import type {
+  AdjustmentInput,
+  AdjustmentQuery,
   ChangeOrderInput,
   ChangeOrderQuery,
   ContractInput,
   ContractQuery,
+  DiscountSchemeInput,
+  DiscountSchemePatch,
   FollowUpInput,
   LeadInput,
   LeadQuery,
   PaymentInput,
   PledgeInput,
+  ReferralInput,
+  ReferralQuery,
   SalesSettingsInput,
   SubscriptionInput,
+  SubscriptionQuery,
 } from './types';
 
 const page = <Q extends { cursor?: string | null }>(query: Q) => ({ ...query, cursor: query.cursor ?? undefined });
@@ -49,9 +56,22 @@ export const salesApi = {
     answer(openapi.GET('/api/v1/pledges', { params: { query: { project_id: projectId, limit: 500 } }, signal })),
   pledge: (body: PledgeInput) => answer(openapi.POST('/api/v1/pledges', { body })),
 
-  /** 409 unit_unavailable when the unit was taken meanwhile. */
+  /**
+   * 409 unit_unavailable when the unit was taken meanwhile; 422 discount_scheme_ids[i] (not_found,
+   * inactive, not_yet_valid, expired, exhausted, not_stackable, duplicate). A price below the floor
+   * is taken with `approval` pending: it is not signed until a manager approves it.
+   */
   subscribe: (body: SubscriptionInput) => answer(openapi.POST('/api/v1/subscriptions', { body })),
   getSubscription: (id: number, signal?: AbortSignal) => answer(openapi.GET('/api/v1/subscriptions/{id}', { params: { path: { id } }, signal })),
+  /** A project's subscriptions, newest first; with `approval` (and no project): the price approvals in scope. */
+  listSubscriptions: (query: SubscriptionQuery, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/subscriptions', { params: { query: page(query) }, signal })),
+  /** 底价审批 (a manager's): approved, it may be signed. 409 invalid_transition when not pending any more. */
+  approvePrice: (id: number, note?: string) =>
+    answer(openapi.POST('/api/v1/subscriptions/{id}/approve-price', { params: { path: { id } }, body: note ? { note } : {} })),
+  /** Refused, the subscription is cancelled and the unit is for sale again. 409 invalid_transition as above. */
+  rejectPrice: (id: number, note?: string) =>
+    answer(openapi.POST('/api/v1/subscriptions/{id}/reject-price', { params: { path: { id } }, body: note ? { note } : {} })),
 
   listContracts: (query: ContractQuery, signal?: AbortSignal) =>
     answer(openapi.GET('/api/v1/contracts', { params: { query: page(query) }, signal })),
@@ -79,4 +99,51 @@ export const salesApi = {
     answer(openapi.POST('/api/v1/change-orders/{id}/approve', { params: { path: { id } }, body: note ? { note } : {} })),
   rejectChange: (id: number, note?: string) =>
     answer(openapi.POST('/api/v1/change-orders/{id}/reject', { params: { path: { id } }, body: note ? { note } : {} })),
+
+  /** 老带新 in scope, newest first; `customer_id` finds the customer as referrer or as referee. */
+  listReferrals: (query: ReferralQuery, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/referrals', { params: { query: page(query) }, signal })),
+  /**
+   * 登记推荐: the referee becomes the consultant's lead (source referral). 422 referral_invalid with
+   * `reason` (a fraud check, see errors.ts) and a Chinese `message`; 409 referral_exists when the
+   * referee was referred to the project before.
+   */
+  refer: (body: ReferralInput) => answer(openapi.POST('/api/v1/referrals', { body })),
+  /** 发放 (a manager's): only an earned reward; 409 invalid_transition otherwise. */
+  payReferral: (id: number, note?: string) =>
+    answer(openapi.POST('/api/v1/referrals/{id}/pay', { params: { path: { id } }, body: note ? { note } : {} })),
+
+  /** 调价方案 of a project, newest first (without their lines). */
+  listAdjustments: (query: AdjustmentQuery, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/price-adjustments', { params: { query: page(query) }, signal })),
+  /** One adjustment with its lines. */
+  getAdjustment: (id: number, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/price-adjustments/{id}', { params: { path: { id } }, signal })),
+  /**
+   * 草拟调价: the draft with its lines; nothing changes until it is applied. 422 fields.value
+   * out_of_range or price_below_zero, fields.building no_unsold_units.
+   */
+  draftAdjustment: (body: AdjustmentInput) => answer(openapi.POST('/api/v1/price-adjustments', { body })),
+  /**
+   * 执行调价 (a manager's): every unit or none. 409 prices_changed (extra `units`: the codes that moved
+   * since the draft, and a Chinese `message`), invalid_transition when no longer a draft.
+   */
+  applyAdjustment: (id: number) => answer(openapi.POST('/api/v1/price-adjustments/{id}/apply', { params: { path: { id } } })),
+  /** 撤销草稿 (its author or a manager); 409 invalid_transition when no longer a draft. */
+  cancelAdjustment: (id: number) => answer(openapi.POST('/api/v1/price-adjustments/{id}/cancel', { params: { path: { id } } })),
+  /** A unit's applied price changes, newest first. */
+  priceHistory: (unitId: number, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/units/{id}/price-history', { params: { path: { id: unitId } }, signal })),
+
+  /** 折扣方案 of a project. */
+  listSchemes: (projectId: number, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/discount-schemes', { params: { query: { project_id: projectId } }, signal })),
+  /** A manager's; exactly one of percent_off_bp and amount_off_cents (422 naming the field otherwise). */
+  createScheme: (body: DiscountSchemeInput) => answer(openapi.POST('/api/v1/discount-schemes', { body })),
+  /**
+   * Close, reopen, rename or limit (a manager's): only the fields sent change. 422 max_uses
+   * below_uses, valid_to before_valid_from. (The document declares no If-Match for it.)
+   */
+  updateScheme: (id: number, body: DiscountSchemePatch) =>
+    answer(openapi.PATCH('/api/v1/discount-schemes/{id}', { params: { path: { id } }, body })),
 };

@@ -2,7 +2,8 @@
 import type { Translate } from '../../app/i18n/i18nContext';
 import { ApiError } from '../../shared/api/client';
 import { errorMessage } from '../../shared/ui/apiErrors';
-import { formatDay } from './labels';
+import type { MessageKey } from '../../app/i18n/messages';
+import { formatDay, referralReasonLabel } from './labels';
 
 /** 409 lead_protected: the consultant holding the customer, and until when; null for another failure. */
 export function protectedBy(err: unknown): { owner: string; until: string } | null {
@@ -30,6 +31,8 @@ export function leadErrorText(t: Translate, err: unknown): string {
         return t('deal.unitUnavailable');
       case 'subscription_closed':
         return t('deal.subscriptionClosed');
+      case 'price_approval_pending':
+        return t('deal.approvalPendingRefused');
       default:
         break;
     }
@@ -58,5 +61,106 @@ export function changeErrorText(t: Translate, err: unknown): string {
       if (name === 'discount_cents' && reason === 'exceeds_balance') return t('change.discountTooHigh');
     }
   }
+  return errorMessage(t, err);
+}
+
+/** An RFC 3339 time inside a server sentence ("保护期至 2027-01-05T05:46:00Z"). */
+const kTimeInText = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/g;
+
+/**
+ * 422 referral_invalid: the rule the referral broke (`reason`, e.g. referrer_not_owner) and the
+ * server's Chinese sentence naming it (for referee_protected: the consultant and until when, the time
+ * shown as a local date); null for another failure.
+ */
+export function referralRefusal(err: unknown): { reason: string; message: string } | null {
+  if (!(err instanceof ApiError) || err.code !== 'referral_invalid') return null;
+  const reason = typeof err.extra.reason === 'string' ? err.extra.reason : '';
+  const message = err.message === err.code ? '' : err.message.replace(kTimeInText, (at) => formatDay(at));
+  return { reason, message };
+}
+
+/** A refusal of registering a referral or paying its reward, as a sentence. */
+export function referralErrorText(t: Translate, err: unknown): string {
+  const refused = referralRefusal(err);
+  if (refused) return refused.message || referralReasonLabel(t, refused.reason) || t('referral.refused');
+  if (err instanceof ApiError) {
+    switch (err.code) {
+      case 'referral_exists':
+        return t('referral.exists');
+      case 'invalid_transition':
+        return t('referral.notEarned');
+      default:
+        break;
+    }
+  }
+  return errorMessage(t, err);
+}
+
+/**
+ * 409 prices_changed of applying an adjustment: the server's sentence (how many units moved since the
+ * draft) and the units' codes; null for another failure.
+ */
+export function pricesChanged(err: unknown): { message: string; units: string[] } | null {
+  if (!(err instanceof ApiError) || err.code !== 'prices_changed') return null;
+  const units = Array.isArray(err.extra.units) ? err.extra.units.filter((u): u is string => typeof u === 'string') : [];
+  return { message: err.message === err.code ? '' : err.message, units };
+}
+
+/** A refusal of drafting, applying or cancelling an adjustment, as a sentence. */
+export function adjustmentErrorText(t: Translate, err: unknown): string {
+  const moved = pricesChanged(err);
+  if (moved) return moved.message || t('price.pricesChanged', { count: moved.units.length });
+  if (err instanceof ApiError) {
+    if (err.code === 'invalid_transition') return t('price.alreadyDecided');
+    if (err.status === 403) return t('price.forbidden');
+  }
+  return errorMessage(t, err);
+}
+
+const kSchemeReasons: Record<string, MessageKey> = {
+  not_found: 'scheme.refused.not_found',
+  inactive: 'scheme.refused.inactive',
+  not_yet_valid: 'scheme.refused.not_yet_valid',
+  expired: 'scheme.refused.expired',
+  exhausted: 'scheme.refused.exhausted',
+  not_stackable: 'scheme.refused.not_stackable',
+  duplicate: 'scheme.refused.duplicate',
+  too_many: 'scheme.refused.too_many',
+};
+
+/**
+ * 422 on discount_scheme_ids[i] of a subscription, in words naming the scheme ("「国庆九八折」已过期"):
+ * `nameAt(i)` names the scheme sent at i. Empty for a failure that names no scheme.
+ */
+export function schemeRefusals(t: Translate, err: unknown, nameAt: (index: number) => string): string[] {
+  if (!(err instanceof ApiError)) return [];
+  const texts: string[] = [];
+  for (const [field, reason] of Object.entries(err.fields)) {
+    const at = /^discount_scheme_ids(?:\[(\d+)\])?$/.exec(field);
+    if (!at) continue;
+    const key = kSchemeReasons[reason] ?? 'scheme.refused.other';
+    texts.push(t(key, { name: at[1] === undefined ? '' : nameAt(Number(at[1])) }));
+  }
+  return texts;
+}
+
+/** The same failure without the fields `drop` matches (those shown elsewhere already). */
+export function withoutFields(err: ApiError, drop: RegExp): ApiError {
+  const fields = Object.fromEntries(Object.entries(err.fields).filter(([field]) => !drop.test(field)));
+  return new ApiError(err.status, err.code, err.message, fields, err.extra);
+}
+
+/** A refusal of deciding a price below the floor, as a sentence. */
+export function priceDecisionErrorText(t: Translate, err: unknown): string {
+  if (err instanceof ApiError) {
+    if (err.code === 'invalid_transition') return t('priceApproval.alreadyDecided');
+    if (err.status === 403) return t('priceApproval.forbidden');
+  }
+  return errorMessage(t, err);
+}
+
+/** A refusal of creating or changing a discount scheme, as a sentence. */
+export function schemeErrorText(t: Translate, err: unknown): string {
+  if (err instanceof ApiError && err.status === 403) return t('scheme.forbidden');
   return errorMessage(t, err);
 }

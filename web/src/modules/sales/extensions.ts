@@ -2,8 +2,10 @@
 import { lazy } from 'react';
 import type { CustomerTab, TimelineRefLink } from '../customers/extensionPoints';
 import type { AuditEntityLink, NotificationLink } from '../platform/extensionPoints';
+import type { UnitSection } from '../inventory/extensionPoints';
 
 const CustomerSales = lazy(() => import('./components/CustomerSales').then((m) => ({ default: m.CustomerSales })));
+const UnitPriceHistory = lazy(() => import('./components/UnitPriceHistory').then((m) => ({ default: m.UnitPriceHistory })));
 
 /** The customer page's 置业 tab: where the customer was registered, and their contracts. */
 export const customerSalesTab: CustomerTab = { key: 'sales', order: 15, label: 'customer.tab.sales', component: CustomerSales };
@@ -22,3 +24,9 @@ export const leadAuditLink: AuditEntityLink = { key: 'lead', order: 0, href: (id
 
 /** A contract named in the audit log (签约, 回款) links to its page. */
 export const contractAuditLink: AuditEntityLink = { key: 'contract', order: 0, href: (id) => `/sales/contracts/${id}` };
+
+/** A reward earned (sales.referral_earned) opens the referrals waiting to be paid. */
+export const referralNotificationLink: NotificationLink = { key: 'referral', order: 0, href: () => '/sales/referrals?status=earned' };
+
+/** The unit page's 价格历史: the applied price adjustments that changed its list price. */
+export const unitPriceHistorySection: UnitSection = { key: 'price-history', order: 10, title: 'price.historyTitle', component: UnitPriceHistory };

@@ -4,7 +4,21 @@ import { customerKeys } from '../customers/queries';
 import { inventoryApi } from '../inventory/api';
 import { projectKeys, unitKeys } from '../inventory/queries';
 import { salesApi } from './api';
-import type { ChangeOrder, ChangeOrderQuery, Contract, ContractQuery, Lead, LeadQuery } from './types';
+import type {
+  Adjustment,
+  AdjustmentQuery,
+  ChangeOrder,
+  ChangeOrderQuery,
+  Contract,
+  ContractQuery,
+  DiscountScheme,
+  Lead,
+  LeadQuery,
+  Referral,
+  ReferralQuery,
+  Subscription,
+  SubscriptionQuery,
+} from './types';
 
 export const leadKeys = {
   all: ['leads'] as const,
@@ -16,6 +30,11 @@ export const leadKeys = {
 export const dealKeys = {
   pledges: (projectId: number) => ['pledges', projectId] as const,
   subscription: (id: number) => ['subscriptions', id] as const,
+  /** A project's subscriptions (newest first; the lead page picks its lead's). */
+  projectSubscriptions: (projectId: number) => ['subscriptions', 'project', projectId] as const,
+  /** 底价审批: the subscriptions whose price waits for a manager, in scope. */
+  priceApprovals: ['subscriptions', 'approvals'] as const,
+  priceApprovalList: (query: SubscriptionQuery) => ['subscriptions', 'approvals', query] as const,
   contracts: ['contracts'] as const,
   contractList: (query: ContractQuery) => ['contracts', 'list', query] as const,
   contract: (id: number) => ['contracts', id] as const,
@@ -29,6 +48,26 @@ export const dealKeys = {
   openUnits: (projectId: number, pledged: boolean) => ['projects', projectId, 'units', pledged ? 'open' : 'available'] as const,
 };
 
+/** 老带新: the lists by filter (the customer's and the lead's are lists filtered by customer). */
+export const referralKeys = {
+  all: ['referrals'] as const,
+  list: (query: ReferralQuery) => ['referrals', 'list', query] as const,
+};
+
+/**
+ * 价格管理: a project's price adjustments (调价方案) and discount schemes (折扣方案); a unit's price
+ * history is kept under the unit (inventory's unitKeys), so what reads the unit again reads it too.
+ */
+export const priceKeys = {
+  adjustments: ['price-adjustments'] as const,
+  adjustmentList: (query: AdjustmentQuery) => ['price-adjustments', 'list', query] as const,
+  adjustment: (id: number) => ['price-adjustments', id] as const,
+  schemes: (projectId: number) => ['discount-schemes', projectId] as const,
+  history: (unitId: number) => ['units', unitId, 'price-history'] as const,
+  /** Every unit of a project (one page), for what an adjustment's lines lack (their areas). */
+  projectUnits: (projectId: number) => ['projects', projectId, 'units', 'all'] as const,
+};
+
 /** The units of a project still for sale, for choosing one: available, and with `pledged` the pledged ones too. */
 export function useOpenUnits(projectId: number | undefined, pledged: boolean) {
   return useQuery({
@@ -37,6 +76,24 @@ export function useOpenUnits(projectId: number | undefined, pledged: boolean) {
       const { items } = await inventoryApi.listUnits(projectId!, {});
       return items.filter((unit) => unit.status === 'available' || (pledged && unit.status === 'pledged'));
     },
+    enabled: projectId !== undefined,
+  });
+}
+
+/** A project's attribution rules (判客规则, with the floor price's percentage); off until there is a project. */
+export function useSalesSettings(projectId: number | undefined) {
+  return useQuery({
+    queryKey: dealKeys.settings(projectId ?? 0),
+    queryFn: ({ signal }) => salesApi.settings(projectId!, signal),
+    enabled: projectId !== undefined,
+  });
+}
+
+/** A project's discount schemes (all of them, active or not); off until there is a project. */
+export function useSchemes(projectId: number | undefined) {
+  return useQuery({
+    queryKey: priceKeys.schemes(projectId ?? 0),
+    queryFn: async ({ signal }) => (await salesApi.listSchemes(projectId!, signal)).items,
     enabled: projectId !== undefined,
   });
 }
@@ -73,6 +130,7 @@ export function dealChanged(queryClient: QueryClient, deal: { project_id: number
   void queryClient.invalidateQueries({ queryKey: projectKeys.boards(deal.project_id) });
   void queryClient.invalidateQueries({ queryKey: ['projects', deal.project_id, 'units'] });
   void queryClient.invalidateQueries({ queryKey: dealKeys.pledges(deal.project_id) });
+  void queryClient.invalidateQueries({ queryKey: dealKeys.projectSubscriptions(deal.project_id) });
   void queryClient.invalidateQueries({ queryKey: ['contracts', 'list'] });
   // What the buyers' pages show: their units (inventory), their registrations and contracts (this module).
   void queryClient.invalidateQueries({ queryKey: customerKeys.all, predicate: (query) => ['units', 'leads', 'contracts'].includes(String(query.queryKey[2])) });
@@ -102,4 +160,52 @@ export function changeDecided(queryClient: QueryClient, change: ChangeOrder): vo
   if (change.status !== 'approved') return;
   dealChanged(queryClient, { project_id: change.project_id, unit_id: change.new_unit_id });
   void queryClient.invalidateQueries({ queryKey: ['units'] });
+}
+
+/**
+ * After a referral was registered or paid: the referral lists read again, and what the two customers'
+ * pages show (their referrals, registrations and timelines); a new referral made the referee a lead.
+ */
+export function referralChanged(queryClient: QueryClient, referral: Referral): void {
+  void queryClient.invalidateQueries({ queryKey: referralKeys.all });
+  for (const id of [referral.referrer_id, referral.referee_id]) {
+    void queryClient.invalidateQueries({ queryKey: customerKeys.detail(id), predicate: (query) => query.queryKey.length > 2 });
+  }
+  if (referral.lead_id !== null) void queryClient.invalidateQueries({ queryKey: leadKeys.all });
+}
+
+/**
+ * After a manager decided a price below the floor: the queue and the subscription read again; a
+ * refusal cancelled the subscription and freed the unit, and gave the schemes' uses back.
+ */
+export function priceDecided(queryClient: QueryClient, subscription: Subscription): void {
+  queryClient.setQueryData(dealKeys.subscription(subscription.id), subscription);
+  void queryClient.invalidateQueries({ queryKey: dealKeys.priceApprovals });
+  void queryClient.invalidateQueries({ queryKey: dealKeys.projectSubscriptions(subscription.project_id) });
+  if (subscription.approval !== 'rejected') return;
+  dealChanged(queryClient, subscription);
+  void queryClient.invalidateQueries({ queryKey: priceKeys.schemes(subscription.project_id) });
+}
+
+/**
+ * After an adjustment was drafted, applied or cancelled: it in place, the lists read again; applied,
+ * its units' prices changed, so the units (and their price history), the boards and the units for
+ * sale read again.
+ */
+export function adjustmentChanged(queryClient: QueryClient, adjustment: Adjustment): void {
+  queryClient.setQueryData(priceKeys.adjustment(adjustment.id), adjustment);
+  void queryClient.invalidateQueries({ queryKey: ['price-adjustments', 'list'] });
+  if (adjustment.status !== 'applied') return;
+  void queryClient.invalidateQueries({ queryKey: ['units'] });
+  void queryClient.invalidateQueries({ queryKey: projectKeys.boards(adjustment.project_id) });
+  void queryClient.invalidateQueries({ queryKey: ['projects', adjustment.project_id, 'units'] });
+}
+
+/** After a scheme was created or changed: it in its project's list, as the server answered it. */
+export function schemeChanged(queryClient: QueryClient, scheme: DiscountScheme): void {
+  queryClient.setQueryData<DiscountScheme[]>(priceKeys.schemes(scheme.project_id), (list) => {
+    if (!list) return list;
+    return list.some((s) => s.id === scheme.id) ? list.map((s) => (s.id === scheme.id ? scheme : s)) : [...list, scheme];
+  });
+  void queryClient.invalidateQueries({ queryKey: priceKeys.schemes(scheme.project_id) });
 }

@@ -78,6 +78,31 @@ export type PaymentInput = Body<'/contracts/{id}/payments', 'post'>;
 export type SalesSettings = Wire<'SalesSettings'>;
 export type SalesSettingsInput = Body<'/projects/{id}/sales-settings', 'put'>;
 
+/** 老带新: 待签约 until the referee signs, 待发放 once they have (the reward earned), 已发放 when a manager paid it. */
+export const kReferralStatuses = ['pending', 'earned', 'paid'] as const satisfies readonly Schema<'ReferralStatus'>[];
+export type ReferralStatus = Schema<'ReferralStatus'>;
+
+/** Why the server refused a referral (422 referral_invalid, `error.reason`), in the order it checks them. */
+export const kReferralReasons = [
+  'same_person',
+  'referrer_not_owner',
+  'same_phone',
+  'same_id_number',
+  'same_household',
+  'already_bought',
+  'referee_protected',
+] as const satisfies readonly Schema<'ReferralReason'>[];
+export type ReferralReason = Schema<'ReferralReason'>;
+
+/**
+ * 老带新: an owner (the referrer) brought a friend (the referee) to a project, who became the
+ * consultant's lead (`lead_id`); the reward (fen, fixed when registered) is due once the referee signs
+ * (`contract_id`, `earned_at`) and paid by a manager (`paid_at`). Names are masked as the role says.
+ */
+export interface Referral extends Wire<'Referral'> {}
+export type ReferralInput = Body<'/referrals', 'post'>;
+export type ReferralQuery = PageQuery<'/referrals'>;
+
 /**
  * 变更单 of a contract (换房 to `new_unit_code`, 更名 to `buyers`, 退房, 折扣 of `discount_cents`):
  * pending until a manager approves (the change is applied then) or rejects it, with a note.
@@ -88,3 +113,43 @@ export interface ChangeOrder extends Checked<KnownMembers<Schema<'ChangeOrder'>>
 type KnownMembers<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
 export type ChangeOrderInput = Body<'/contracts/{id}/changes', 'post'>;
 export type ChangeOrderQuery = PageQuery<'/change-orders'>;
+
+/** A project's subscriptions, or (with `approval`) the price approvals in scope. */
+export type SubscriptionQuery = PageQuery<'/subscriptions'>;
+
+/** 底价审批 of a subscription: none needed, 待审批 (not to be signed), 已批准, 已驳回 (the subscription cancelled). */
+export const kPriceApprovals = ['none', 'pending', 'approved', 'rejected'] as const satisfies readonly Schema<'PriceApproval'>[];
+export type PriceApproval = Schema<'PriceApproval'>;
+
+/** A scheme given to a subscription, with what it took off the list price. */
+export type AppliedDiscount = Wire<'AppliedDiscount'>;
+
+/**
+ * 调价方案: `percent` ± basis points (300 = +3%), `per_m2` ± fen per m², `set_per_m2` the new price in
+ * fen per m²; new prices are rounded to whole yuan by the server.
+ */
+export const kAdjustMethods = ['percent', 'per_m2', 'set_per_m2'] as const satisfies readonly Schema<'AdjustMethod'>[];
+export type AdjustMethod = Schema<'AdjustMethod'>;
+/** 草稿 (nothing changed yet) → 已执行 (the units' list prices changed) or 已撤销. */
+export const kAdjustmentStatuses = ['draft', 'applied', 'cancelled'] as const satisfies readonly Schema<'AdjustmentStatus'>[];
+export type AdjustmentStatus = Schema<'AdjustmentStatus'>;
+
+/**
+ * A batch of a project's unsold units (one building or all) with their prices before and after;
+ * `lines` only in the answer of one adjustment (its draft, its page), not in lists.
+ */
+export interface Adjustment extends Wire<'Adjustment', object, { lines?: AdjustmentLine[] }> {}
+export type AdjustmentLine = Wire<'AdjustmentLine'>;
+export type AdjustmentInput = Body<'/price-adjustments', 'post'>;
+export type AdjustmentQuery = PageQuery<'/price-adjustments'>;
+
+/** One applied adjustment of a unit's list price (价格历史). */
+export type PriceChange = Wire<'PriceChange'>;
+
+/**
+ * 折扣方案: `percent_off_bp` basis points off (200 = 九八折) or `amount_off_cents` off (one is 0), valid
+ * between two China dates (both included, either open), up to `max_uses` open subscriptions.
+ */
+export interface DiscountScheme extends Wire<'DiscountScheme'> {}
+export type DiscountSchemeInput = Body<'/discount-schemes', 'post'>;
+export type DiscountSchemePatch = Body<'/discount-schemes/{id}', 'patch'>;

@@ -2,6 +2,7 @@
 // Chinese text), comma-separated, CRLF line ends; one section per breakdown.
 import type { Translate } from '../../app/i18n/i18nContext';
 import { departmentLabel, gradeLabel, kindLabel, ticketStatusLabel } from './labels';
+import { hoursText, percentText } from './reportFormat';
 import type { TicketReport } from './types';
 
 const kBom = '\uFEFF';
@@ -13,10 +14,6 @@ function csvCell(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** "95.2%" of a fraction, "" when there is none. */
-export const percentText = (rate: number | null) => (rate === null ? '' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`);
-/** "14.9" of hours, "" when there is none. */
-export const hoursText = (hours: number | null) => (hours === null ? '' : (Math.round(hours * 10) / 10).toFixed(1));
 
 /** Rows of `{value: count}`, largest first, named by `name`. */
 export function countRows(counts: Record<string, number>, name: (value: string) => string): { key: string; label: string; count: number }[] {

@@ -9,7 +9,7 @@ import { unitEventLabel } from '../labels';
 import type { UnitEvent } from '../types';
 import { useUsers } from '../../platform/useUsers';
 
-const kEventColors: Record<string, string> = { created: '#1f4fd1', status: '#e8720c', owner: '#13a8a8', changed: '#722ed1' };
+const kEventColors: Record<string, string> = { created: '#1f4fd1', status: '#e8720c', owner: '#13a8a8', changed: '#722ed1', price: '#c41d7f' };
 
 /**
  * A unit's history, newest first: creation, status changes, owners (`unitKeys.history`). Who acted

@@ -1,7 +1,7 @@
-import { useCallback, useState } from 'react';
+import { Suspense, useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Breadcrumb, Card, Col, Flex, Row, Tag, Typography } from 'antd';
+import { Breadcrumb, Card, Col, Flex, Row, Spin, Tag, Typography } from 'antd';
 import { useT } from '../../../app/i18n/useT';
 import { useAuth } from '../../../app/auth/useAuth';
 import { BackLink, RecordFallback, recordPage } from '../../../shared/ui/RecordPage';
@@ -16,9 +16,13 @@ import { StatusTag } from '../components/StatusTag';
 import { UnitStatusPanel } from '../components/UnitStatusPanel';
 import { UnitOwners } from '../components/UnitOwners';
 import { UnitHistory } from '../components/UnitHistory';
+import { unitSections } from '../extensionPoints';
 
 
-/** A unit (房号): its facts, its place in the sales pipeline, its owners and its history. */
+/**
+ * A unit (房号): its facts, its place in the sales pipeline, its owners and its history; then what
+ * other modules add (`unitSections`: sales' 价格历史).
+ */
 function UnitView({ id }: { id: number }) {
   const t = useT();
   const { me } = useAuth();
@@ -133,6 +137,14 @@ function UnitView({ id }: { id: number }) {
           </Card>
         </Col>
       </Row>
+
+      {unitSections.entries().map((section) => (
+        <Card key={section.key} variant="borderless" title={t(section.title)} data-testid={`unit-section-${section.key}`}>
+          <Suspense fallback={<Spin style={{ display: 'block', margin: '16px auto' }} />}>
+            <section.component unitId={unit.id} />
+          </Suspense>
+        </Card>
+      ))}
     </Flex>
   );
 }

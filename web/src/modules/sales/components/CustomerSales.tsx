@@ -1,18 +1,26 @@
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Empty, Flex, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Empty, Flex, Table, Typography, type TableColumnsType } from 'antd';
+import { UserAddOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
+import { useAuth } from '../../../app/auth/useAuth';
 import { errorMessage } from '../../../shared/ui/apiErrors';
-import { customerKeys } from '../../customers/queries';
+import { useModalTarget } from '../../../shared/hooks/useModalTarget';
+import { customerKeys, useCustomer } from '../../customers/queries';
+import { useCustomerUnits } from '../../inventory/queries';
 import { salesApi } from '../api';
+import { salesAccess } from '../access';
 import { formatDay, formatMoney } from '../labels';
-import type { Contract, Lead } from '../types';
+import type { Contract, Lead, Referral } from '../types';
 import { IntentTag, Protection } from './LeadCells';
 import { ContractStatusTag, Overdue, PaidOfTotal } from './ContractCells';
+import { ReferralContract, ReferralPerson, ReferralStatus } from './ReferralCells';
+import { ReferralModal } from './ReferralModal';
 
 /**
  * The customer page's 置业 tab (a `customerTabs` entry): the projects where the customer was
- * registered (判客, with the consultant and the protection) and the contracts they signed.
+ * registered (判客, with the consultant and the protection), the contracts they signed, and their
+ * referrals (老带新, as referrer or referee); an owner may refer a friend from here.
  */
 export function CustomerSales({ customerId }: { customerId: number }) {
   const t = useT();
@@ -24,6 +32,15 @@ export function CustomerSales({ customerId }: { customerId: number }) {
     queryKey: customerKeys.related(customerId, 'contracts'),
     queryFn: async ({ signal }) => (await salesApi.listContracts({ customer_id: customerId, limit: 100 }, signal)).items,
   });
+  const referrals = useQuery({
+    queryKey: customerKeys.related(customerId, 'referrals'),
+    queryFn: async ({ signal }) => (await salesApi.listReferrals({ customer_id: customerId, limit: 100 }, signal)).items,
+  });
+  const { me } = useAuth();
+  const customer = useCustomer(customerId).data;
+  const owner = (useCustomerUnits(customerId).data?.length ?? 0) > 0;
+  const refer = useModalTarget<true>();
+  const mayRefer = salesAccess(me).write && owner && customer !== undefined;
 
   const leadColumns: TableColumnsType<Lead> = [
     {
@@ -61,7 +78,32 @@ export function CustomerSales({ customerId }: { customerId: number }) {
     { title: t('contract.status'), dataIndex: 'status', key: 'status', width: 80, render: (status: string) => <ContractStatusTag status={status} /> },
   ];
 
-  const failed = leads.error ?? contracts.error;
+  const referralColumns: TableColumnsType<Referral> = [
+    {
+      title: t('referral.role'),
+      key: 'role',
+      width: 90,
+      render: (_, r) => (r.referrer_id === customerId ? t('referral.asReferrer') : t('referral.asReferee')),
+    },
+    {
+      title: t('referral.other'),
+      key: 'other',
+      width: 110,
+      render: (_, r) =>
+        r.referrer_id === customerId ? (
+          <ReferralPerson id={r.referee_id} name={r.referee_name} testId={`customer-referral-${r.id}`} />
+        ) : (
+          <ReferralPerson id={r.referrer_id} name={r.referrer_name} testId={`customer-referral-${r.id}`} />
+        ),
+    },
+    { title: t('referral.project'), dataIndex: 'project_name', key: 'project', ellipsis: true },
+    { title: t('referral.reward'), dataIndex: 'reward_cents', key: 'reward', width: 100, align: 'right', render: (cents: number) => formatMoney(cents) },
+    { title: t('referral.status'), key: 'status', width: 110, render: (_, r) => <ReferralStatus referral={r} /> },
+    { title: t('referral.contract'), key: 'contract', width: 130, render: (_, r) => <ReferralContract referral={r} /> },
+    { title: t('referral.createdAt'), dataIndex: 'created_at', key: 'created', width: 110, render: (at: string) => formatDay(at) },
+  ];
+
+  const failed = leads.error ?? contracts.error ?? referrals.error;
   if (failed) return <Alert type="error" showIcon title={errorMessage(t, failed)} />;
   return (
     <Flex vertical gap={16} data-testid="customer-sales">
@@ -87,6 +129,26 @@ export function CustomerSales({ customerId }: { customerId: number }) {
         scroll={{ x: 860 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('contract.empty')} /> }}
       />
+      <Flex justify="space-between" align="center" gap={8} wrap>
+        <Typography.Text strong>{t('referral.ofCustomer')}</Typography.Text>
+        {mayRefer && (
+          <Button size="small" icon={<UserAddOutlined />} onClick={() => refer.openModal(true)} data-testid="customer-refer">
+            {t('referral.referAFriend')}
+          </Button>
+        )}
+      </Flex>
+      <Table<Referral>
+        rowKey="id"
+        size="small"
+        loading={!referrals.data}
+        columns={referralColumns}
+        dataSource={referrals.data ?? []}
+        pagination={false}
+        scroll={{ x: 760 }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('referral.noneOfCustomer')} /> }}
+        data-testid="customer-referrals"
+      />
+      {refer.modal && customer && <ReferralModal key={refer.modal.key} referrer={{ id: customerId, name: customer.name }} onClose={refer.closeModal} />}
     </Flex>
   );
 }

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { App, Button, Col, Flex, Form, InputNumber, Row, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Checkbox, Col, Flex, Form, InputNumber, Row, Typography } from 'antd';
 import { DeleteOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useT } from '../../../app/i18n/useT';
@@ -14,9 +14,12 @@ import { PhoneText } from '../../customers/components/CustomerCells';
 import type { Customer } from '../../customers/types';
 import { formatYuan, yuanToFen } from '../../inventory/labels';
 import type { Unit } from '../../inventory/types';
+import { Fact } from '../../../shared/ui/Fact';
 import { salesApi } from '../api';
-import { dealChanged } from '../queries';
-import type { Lead, Pledge, Subscription } from '../types';
+import { dealChanged, priceKeys, useSalesSettings, useSchemes } from '../queries';
+import { floorOf, formatMoney, schemeDiscountText, schemePrice, schemeState, schemeStateLabel } from '../labels';
+import { schemeRefusals, withoutFields } from '../errors';
+import type { DiscountScheme, Lead, Pledge, Subscription } from '../types';
 import { MoneyInput } from './MoneyInput';
 
 interface BuyerRow {
@@ -28,9 +31,14 @@ interface SubscriptionValues {
   buyers: BuyerRow[];
   price_yuan: number;
   deposit_yuan?: number | null;
+  /** The schemes given, in the order the list offers them. */
+  scheme_ids?: number[];
 }
 
-const kFields = ['buyers', 'price_yuan', 'deposit_yuan'];
+const kFields = ['buyers', 'price_yuan', 'deposit_yuan', 'scheme_ids'];
+
+/** At most this many schemes on one subscription (the server's limit). */
+const kMaxSchemes = 5;
 
 /** Shares in hundredths of a percent, so that sums are exact. */
 const basisPoints = (percent: number | null | undefined) => Math.round((percent ?? 0) * 100);
@@ -43,8 +51,11 @@ function evenShares(count: number): number[] {
 
 /**
  * 认购 of `unit`: the buyers (the lead's customer at 100% to begin with; co-buyers found by phone or
- * name) with their shares adding up to 100%, the price (the list price to begin with) and the
- * deposit. A unit taken meanwhile (409 unit_unavailable) goes back to the choice of unit.
+ * name) with their shares adding up to 100%, the project's active discount schemes to give (the price
+ * follows what they make of the list price), the price (the list price to begin with; 表价, 方案价 and
+ * 底价 beside it, and a warning below the floor: a manager then approves it before it is signed) and
+ * the deposit. A unit taken meanwhile (409 unit_unavailable) goes back to the choice of unit; a
+ * scheme refused (422 discount_scheme_ids[i]) is named on the schemes.
  */
 export function SubscriptionForm({
   lead,
@@ -77,6 +88,29 @@ export function SubscriptionForm({
   );
   const buyers: BuyerRow[] = Form.useWatch('buyers', form) ?? [];
   const total = buyers.reduce((sum, row) => sum + basisPoints(row?.percent), 0);
+  const schemes = useSchemes(lead.project_id);
+  const [schemesRefused, setSchemesRefused] = useState<string[]>([]);
+  const settings = useSalesSettings(lead.project_id).data;
+  const offered = (schemes.data ?? []).filter((scheme) => scheme.active);
+  const chosenIds: number[] = Form.useWatch('scheme_ids', form) ?? [];
+  const priceYuan: number | null | undefined = Form.useWatch('price_yuan', form);
+  const list = unit.list_price_cents;
+  const chosenOf = (ids: readonly number[]) => offered.filter((scheme) => ids.includes(scheme.id));
+  const withSchemes = schemePrice(list, chosenOf(chosenIds));
+  const floor = list > 0 && settings ? floorOf(list, settings.floor_percent) : null;
+  const typed = yuanToFen(priceYuan);
+  const belowFloor = floor !== null && typed !== undefined && typed > 0 && typed < floor;
+
+  // A scheme closed meanwhile (the list read again) is dropped from the choice, and the price follows.
+  const offeredKey = offered.map((scheme) => scheme.id).join(',');
+  useEffect(() => {
+    const ids: number[] = form.getFieldValue('scheme_ids') ?? [];
+    const kept = ids.filter((id) => offered.some((scheme) => scheme.id === id));
+    if (kept.length === ids.length) return;
+    form.setFieldValue('scheme_ids', kept);
+    if (list > 0) form.setFieldValue('price_yuan', schemePrice(list, offered.filter((scheme) => kept.includes(scheme.id))).priceCents / 100);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the offer changes
+  }, [offeredKey]);
 
   const addBuyer = (customer: Customer | null) => {
     if (!customer) return;
@@ -92,6 +126,7 @@ export function SubscriptionForm({
 
   const save = () =>
     void submit(async (values) => {
+      setSchemesRefused([]);
       try {
         const subscription = await salesApi.subscribe({
           unit_id: unit.id,
@@ -100,6 +135,7 @@ export function SubscriptionForm({
           deposit_cents: yuanToFen(values.deposit_yuan) ?? 0,
           lead_id: lead.id,
           pledge_id: pledge?.id,
+          ...(values.scheme_ids?.length ? { discount_scheme_ids: values.scheme_ids } : {}),
         });
         void message.success(t('deal.subscribed', { code: subscription.unit_code }));
         dealChanged(queryClient, subscription);
@@ -108,6 +144,16 @@ export function SubscriptionForm({
         if (err instanceof ApiError && err.code === 'unit_unavailable') {
           dealChanged(queryClient, { project_id: lead.project_id, unit_id: unit.id });
           onUnavailable();
+          return;
+        }
+        // A scheme refused: named under the schemes (the list read again: it may have closed or run out).
+        const sent = values.scheme_ids ?? [];
+        const refused = schemeRefusals(t, err, (index) => offered.find((scheme) => scheme.id === sent[index])?.name ?? '');
+        if (err instanceof ApiError && refused.length) {
+          void queryClient.invalidateQueries({ queryKey: priceKeys.schemes(lead.project_id) });
+          setSchemesRefused(refused);
+          const rest = withoutFields(err, /^discount_scheme_ids/);
+          if (Object.keys(rest.fields).length) throw rest;
           return;
         }
         throw err;
@@ -128,7 +174,12 @@ export function SubscriptionForm({
           price_yuan: unit.list_price_cents ? unit.list_price_cents / 100 : undefined,
           deposit_yuan: Math.min(50_000, unit.list_price_cents / 100),
         }}
-        onValuesChange={(changed) => {
+        onValuesChange={(changed: Partial<SubscriptionValues>) => {
+          // Schemes chosen or dropped: the price becomes what they make of the list price.
+          if (changed.scheme_ids) {
+            if (list > 0) form.setFieldValue('price_yuan', schemePrice(list, chosenOf(changed.scheme_ids)).priceCents / 100);
+            setSchemesRefused([]);
+          }
           clearChangedFieldErrors(form, changed);
           settle();
         }}
@@ -195,13 +246,85 @@ export function SubscriptionForm({
             />
           </Flex>
         </FormSection>
+        {offered.length > 0 && (
+          <FormSection title={t('deal.schemes')}>
+            <Form.Item
+              name="scheme_ids"
+              extra={t('deal.schemesHint')}
+              rules={[
+                {
+                  validator: (_, ids: number[] | undefined) => {
+                    const chosen = chosenOf(ids ?? []);
+                    if (chosen.length > kMaxSchemes) return Promise.reject(new Error(t('scheme.refused.too_many')));
+                    const alone = chosen.length > 1 ? chosen.find((scheme) => !scheme.stackable) : undefined;
+                    return alone ? Promise.reject(new Error(t('scheme.refused.not_stackable', { name: alone.name }))) : Promise.resolve();
+                  },
+                },
+              ]}
+            >
+              <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+                {offered.map((scheme) => (
+                  <SchemeOption
+                    key={scheme.id}
+                    scheme={scheme}
+                    chosen={chosenIds.includes(scheme.id)}
+                    off={withSchemes.offCents[chosenOf(chosenIds).indexOf(scheme)] ?? 0}
+                  />
+                ))}
+              </Checkbox.Group>
+            </Form.Item>
+          </FormSection>
+        )}
+        {schemesRefused.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            title={t('deal.schemesRefused')}
+            description={schemesRefused.join('；')}
+            style={{ marginBottom: 16 }}
+            data-testid="schemes-refused"
+          />
+        )}
         <FormSection title={t('deal.priceSection')}>
+          {list > 0 && (
+            <Flex gap={24} wrap style={{ marginBottom: 12 }} data-testid="deal-pricing">
+              <Fact label={t('deal.listPriceLabel')} testId="price-list">
+                {formatYuan(list)}
+              </Fact>
+              <Fact label={t('deal.schemePrice')} testId="price-scheme">
+                {formatYuan(withSchemes.priceCents)}
+                {withSchemes.priceCents < list && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>
+                    {t('deal.schemeOff', { amount: formatMoney(list - withSchemes.priceCents) })}
+                  </Typography.Text>
+                )}
+              </Fact>
+              <Fact label={t('deal.floorPrice')} testId="price-floor">
+                {floor === null ? '—' : formatYuan(floor)}
+                {settings && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>
+                    {t('deal.floorShare', { percent: settings.floor_percent })}
+                  </Typography.Text>
+                )}
+              </Fact>
+            </Flex>
+          )}
+          {belowFloor && floor !== null && typed !== undefined && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('deal.belowFloor')}
+              description={t('deal.belowFloorBy', { amount: formatMoney(floor - typed), floor: formatYuan(floor) })}
+              style={{ marginBottom: 12 }}
+              data-testid="below-floor"
+            />
+          )}
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item
                 name="price_yuan"
                 label={t('deal.price')}
-                extra={t('deal.listPrice', { price: formatYuan(unit.list_price_cents) })}
+                extra={list > 0 ? undefined : t('deal.unpriced')}
                 rules={required(t('deal.priceRequired'))}
               >
                 <MoneyInput min={1} step={10_000} data-testid="deal-price" />
@@ -234,5 +357,25 @@ export function SubscriptionForm({
         </Flex>
       </Form>
     </div>
+  );
+}
+
+/**
+ * A scheme to tick: its name and discount, 不可叠加, what it takes off, and why it cannot be given
+ * today (not to be ticked then; one ticked before can still be unticked).
+ */
+function SchemeOption({ scheme, chosen, off }: { scheme: DiscountScheme; chosen: boolean; off: number }) {
+  const t = useT();
+  const state = schemeState(scheme);
+  return (
+    <Checkbox value={scheme.id} disabled={state !== 'valid' && !chosen}>
+      <span data-testid={`deal-scheme-${scheme.id}`} style={{ overflowWrap: 'anywhere' }}>
+        <Typography.Text>{scheme.name}</Typography.Text>
+        <Typography.Text type="secondary">{` · ${schemeDiscountText(t, scheme)}`}</Typography.Text>
+        {!scheme.stackable && <Typography.Text type="secondary">{` · ${t('scheme.stackableNo')}`}</Typography.Text>}
+        {state !== 'valid' && <Typography.Text type="warning">{` · ${schemeStateLabel(t, state)}`}</Typography.Text>}
+        {off > 0 && <Typography.Text type="success">{` −${formatMoney(off)}`}</Typography.Text>}
+      </span>
+    </Checkbox>
   );
 }

@@ -1,5 +1,6 @@
 import type { HTMLAttributes } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Flex, Tabs, Typography, type TableColumnsType } from 'antd';
 import { useT } from '../../../app/i18n/useT';
 import type { CursorList } from '../../../shared/hooks/useCursorList';
@@ -15,21 +16,25 @@ import { formatMinute } from '../labels';
 import type { ChangeOrder, ChangeOrderQuery } from '../types';
 import { ChangeKindTag, ChangeStatusTag, ChangeWhat } from '../components/ChangeCells';
 import { ChangeDecisionModal } from '../components/ChangeDecisionModal';
+import { PriceApprovals } from '../components/PriceApprovals';
 
 const kPageSize = 50;
 
-type ApprovalTab = 'pending' | 'done';
+type ApprovalTab = 'pending' | 'done' | 'prices';
+
+const tabOf = (value: string | null): ApprovalTab => (value === 'done' || value === 'prices' ? value : 'pending');
 
 /**
  * /sales/approvals — 变更审批 (managers and administrators): the change orders waiting for a decision,
- * each with 批准 (saying what will happen) and 驳回 (with a note); 已处理 lists those decided. The
- * address keeps the tab.
+ * each with 批准 (saying what will happen) and 驳回 (with a note); 已处理 lists those decided; 底价审批
+ * the subscriptions priced below the floor (components/PriceApprovals.tsx). The address keeps the tab.
  */
 export default function ChangeApprovalsPage() {
   const t = useT();
+  const queryClient = useQueryClient();
   const projects = useProjectNames();
   const [params, setParams] = useSearchParams();
-  const tab: ApprovalTab = params.get('tab') === 'done' ? 'done' : 'pending';
+  const tab = tabOf(params.get('tab'));
   const decide = useModalTarget<{ change: ChangeOrder; approve: boolean }>();
 
   // 已处理 is every change order but the pending ones (the server filters by one status at a time).
@@ -39,8 +44,8 @@ export default function ChangeApprovalsPage() {
 
   const show = (next: ApprovalTab) => {
     const search = new URLSearchParams(params);
-    if (next === 'done') search.set('tab', 'done');
-    else search.delete('tab');
+    if (next === 'pending') search.delete('tab');
+    else search.set('tab', next);
     setParams(search, { replace: true });
   };
 
@@ -121,8 +126,12 @@ export default function ChangeApprovalsPage() {
 
   return (
     <>
-      <PageHeader title={t('approvals.title')} description={t('approvals.description')} onRefresh={() => void all.reload()} />
-      <ErrorAlert error={all.error} />
+      <PageHeader
+        title={t('approvals.title')}
+        description={t('approvals.description')}
+        onRefresh={() => void (tab === 'prices' ? queryClient.invalidateQueries({ queryKey: dealKeys.priceApprovals }) : all.reload())}
+      />
+      {tab !== 'prices' && <ErrorAlert error={all.error} />}
       <Card variant="borderless">
         <Tabs
           activeKey={tab}
@@ -131,17 +140,22 @@ export default function ChangeApprovalsPage() {
           items={[
             { key: 'pending', label: t('approvals.tab.pending') },
             { key: 'done', label: t('approvals.tab.done') },
+            { key: 'prices', label: t('approvals.tab.prices') },
           ]}
         />
-        <CursorTable<ChangeOrder>
-          list={list}
-          pageSize={kPageSize}
-          columns={columns}
-          scroll={{ x: tab === 'pending' ? 1070 : 1330 }}
-          onRow={(change) => ({ 'data-testid': `approval-row-${change.id}` }) as HTMLAttributes<HTMLElement>}
-          locale={{ emptyText: tab === 'pending' ? t('approvals.emptyPending') : t('approvals.emptyDone') }}
-          data-testid="approval-table"
-        />
+        {tab === 'prices' ? (
+          <PriceApprovals />
+        ) : (
+          <CursorTable<ChangeOrder>
+            list={list}
+            pageSize={kPageSize}
+            columns={columns}
+            scroll={{ x: tab === 'pending' ? 1070 : 1330 }}
+            onRow={(change) => ({ 'data-testid': `approval-row-${change.id}` }) as HTMLAttributes<HTMLElement>}
+            locale={{ emptyText: tab === 'pending' ? t('approvals.emptyPending') : t('approvals.emptyDone') }}
+            data-testid="approval-table"
+          />
+        )}
       </Card>
       {decide.modal && (
         <ChangeDecisionModal

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Grid, Result, Steps, Typography } from 'antd';
-import { ArrowRightOutlined } from '@ant-design/icons';
+import { ArrowRightOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { useAuth } from '../../../app/auth/useAuth';
 import { PageHeader } from '../../../shared/ui/PageHeader';
@@ -13,8 +13,9 @@ import type { Unit } from '../../inventory/types';
 import { salesApi } from '../api';
 import { dealKeys, useLead, usePledges } from '../queries';
 import { salesAccess } from '../access';
-import { formatMoney, formatPercent } from '../labels';
+import { formatMinute, formatMoney, formatPercent } from '../labels';
 import { IntentTag, LeadFallback } from '../components/LeadCells';
+import { PriceApprovalTag } from '../components/PriceCells';
 import { UnitChooser } from '../components/UnitChooser';
 import { SubscriptionForm } from '../components/SubscriptionForm';
 import { ContractForm } from '../components/ContractForm';
@@ -27,9 +28,11 @@ const idOf = (value: string | null) => {
 
 /**
  * /sales/deal?lead=ID — 认购 and 签约 of a lead's customer in three steps: the unit (available or
- * pledged, searched by code), the subscription (buyers and shares, price, deposit), the contract
- * (number, date, total, payment plan); then the contract's page. Once subscribed the address carries
- * `subscription=ID`, so that the contract step survives a reload.
+ * pledged, searched by code), the subscription (buyers and shares, discount schemes, price, deposit),
+ * the contract (number, date, total, payment plan); then the contract's page. Once subscribed the
+ * address carries `subscription=ID`, so that the contract step survives a reload. A price below the
+ * floor waits for a manager (底价审批): the contract step says so instead of offering to sign, and
+ * reads the subscription again every 15 s until it is decided.
  */
 export default function DealPage() {
   const t = useT();
@@ -80,14 +83,17 @@ function DealSteps({ lead, subscriptionId }: { lead: Lead; subscriptionId: numbe
   const [unit, setUnit] = useState<Unit | null>(null);
   const [unavailable, setUnavailable] = useState<string | null>(null);
   const [made, setMade] = useState<Subscription | null>(null);
+  const queryClient = useQueryClient();
 
-  // A subscription made before (the address says which): the wizard goes on with its contract.
+  // The subscription (made here, or before: the address says which): the wizard goes on with its
+  // contract. While its price waits for a manager it is read again now and then.
   const resumed = useQuery({
     queryKey: dealKeys.subscription(subscriptionId ?? 0),
     queryFn: ({ signal }) => salesApi.getSubscription(subscriptionId!, signal),
-    enabled: subscriptionId !== null && made === null,
+    enabled: subscriptionId !== null,
+    refetchInterval: (query) => (query.state.data?.approval === 'pending' ? 15_000 : false),
   });
-  const subscription = made ?? (subscriptionId !== null ? (resumed.data ?? null) : null);
+  const subscription = subscriptionId !== null ? (resumed.data ?? made) : made;
 
   // The lead's pledge still open: the subscription converts it.
   const pledges = usePledges(lead.project_id);
@@ -113,6 +119,21 @@ function DealSteps({ lead, subscriptionId }: { lead: Lead; subscriptionId: numbe
           <Typography.Text type="secondary">{t('deal.loading')}</Typography.Text>
         );
       }
+      if (subscription.approval === 'rejected') {
+        return (
+          <Result
+            status="warning"
+            title={t('deal.priceRejected', { code: subscription.unit_code })}
+            subTitle={subscription.approval_note ? t('deal.approvalNote', { note: subscription.approval_note }) : undefined}
+            extra={
+              <Link to={`/sales/leads/${lead.id}`}>
+                <Button>{t('deal.backToLead')}</Button>
+              </Link>
+            }
+            data-testid="deal-price-rejected"
+          />
+        );
+      }
       if (subscription.status !== 'active') {
         return (
           <Result
@@ -126,7 +147,39 @@ function DealSteps({ lead, subscriptionId }: { lead: Lead; subscriptionId: numbe
           />
         );
       }
-      return <ContractForm subscription={subscription} onSigned={(contract) => navigate(`/sales/contracts/${contract.id}`)} />;
+      if (subscription.approval === 'pending') {
+        return (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('deal.approvalPending')}
+            description={
+              <Flex vertical gap={8} align="flex-start">
+                <span>{t('deal.approvalPendingWhy', { price: formatMoney(subscription.price_cents), floor: formatMoney(subscription.floor_cents), list: formatMoney(subscription.list_price_cents) })}</span>
+                <Button size="small" icon={<ReloadOutlined />} loading={resumed.isFetching} onClick={() => void resumed.refetch()} data-testid="deal-approval-refresh">
+                  {t('common.refresh')}
+                </Button>
+              </Flex>
+            }
+            data-testid="deal-approval-pending"
+          />
+        );
+      }
+      return (
+        <>
+          {subscription.approval === 'approved' && (
+            <Alert
+              type="success"
+              showIcon
+              title={t('deal.approvalApproved', { at: formatMinute(subscription.approval_at) })}
+              description={subscription.approval_note ? t('deal.approvalNote', { note: subscription.approval_note }) : undefined}
+              style={{ marginBottom: 16 }}
+              data-testid="deal-approval-approved"
+            />
+          )}
+          <ContractForm subscription={subscription} onSigned={(contract) => navigate(`/sales/contracts/${contract.id}`)} />
+        </>
+      );
     }
     if (step === 1 && unit) {
       return (
@@ -141,6 +194,7 @@ function DealSteps({ lead, subscriptionId }: { lead: Lead; subscriptionId: numbe
             setStep(0);
           }}
           onSubscribed={(created) => {
+            queryClient.setQueryData(dealKeys.subscription(created.id), created);
             setMade(created);
             setParams({ lead: String(lead.id), subscription: String(created.id) }, { replace: true });
             setStep(2);
@@ -196,6 +250,27 @@ function DealSteps({ lead, subscriptionId }: { lead: Lead; subscriptionId: numbe
             {shownUnit ? shownUnit.code : '—'}
           </Fact>
           <Fact label={subscription ? t('deal.price') : t('inventory.listPrice')}>{shownUnit ? formatYuan(shownUnit.price) : '—'}</Fact>
+          {subscription && subscription.list_price_cents > 0 && (
+            <>
+              <Fact label={t('deal.listPriceLabel')} testId="deal-list-price">
+                {formatYuan(subscription.list_price_cents)}
+              </Fact>
+              <Fact label={t('deal.schemePrice')} testId="deal-scheme-price">
+                {formatYuan(subscription.scheme_price_cents)}
+                {subscription.discounts.length > 0 && (
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid="deal-discounts">
+                    {subscription.discounts.map((d) => t('deal.discountLine', { name: d.name, amount: formatMoney(d.off_cents) })).join(t('sales.separator'))}
+                  </Typography.Text>
+                )}
+              </Fact>
+              <Fact label={t('deal.floorPrice')} testId="deal-floor">
+                {formatYuan(subscription.floor_cents)}
+              </Fact>
+              <Fact label={t('deal.approval')} testId="deal-approval">
+                {subscription.approval === 'none' ? t('deal.approvalNone') : <PriceApprovalTag approval={subscription.approval} testId="deal-approval-tag" />}
+              </Fact>
+            </>
+          )}
           {subscription && (
             <Fact label={t('deal.buyers')} style={{ gridColumn: '1 / -1' }} testId="deal-buyers">
               {subscription.buyers.map((b) => t('sales.withShare', { name: b.name, share: formatPercent(b.share) })).join(t('sales.separator'))}

@@ -24,6 +24,7 @@ import { ClaimButton } from '../components/ClaimButton';
 import { FollowUpForm, FollowUpTimeline, useFollowUpAdded } from '../components/FollowUps';
 import { PledgeModal } from '../components/PledgeModal';
 import { LeadDeals } from '../components/LeadDeals';
+import { LeadReferrer } from '../components/LeadReferrer';
 
 /** A lead (判客): the customer at a project, who holds them until when, their follow-ups and deals. */
 function LeadView({ id }: { id: number }) {
@@ -102,6 +103,11 @@ function LeadView({ id }: { id: number }) {
           <Fact label={t('lead.source')} testId="fact-source">
             {leadSourceLabel(t, lead.source)}
           </Fact>
+          {lead.source === 'referral' && (
+            <Fact label={t('referral.referredBy')} testId="fact-referrer">
+              <LeadReferrer lead={lead} />
+            </Fact>
+          )}
           <Fact label={t('lead.protection')} testId="fact-protection">
             <Protection lead={lead} />
           </Fact>

@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router-dom';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Empty, Flex, Form, InputNumber, Row, Select, Skeleton, Typography } from 'antd';
 import { useT } from '../../../app/i18n/useT';
 import { useAuth } from '../../../app/auth/useAuth';
@@ -11,25 +11,43 @@ import { required } from '../../../shared/ui/formRules';
 import { useFormSubmit } from '../../../shared/hooks/useFormSubmit';
 import { useProjectNames } from '../../inventory/queries';
 import { salesApi } from '../api';
-import { dealKeys } from '../queries';
+import { dealKeys, useSalesSettings } from '../queries';
 import { salesAccess } from '../access';
+import { yuanToFen } from '../labels';
 import type { SalesSettings } from '../types';
+import { MoneyInput } from '../components/MoneyInput';
 
-type SettingsValues = Pick<SalesSettings, 'call_days' | 'visit_days' | 'follow_up_days' | 'max_active_leads'>;
+type SettingsValues = Pick<SalesSettings, 'call_days' | 'visit_days' | 'follow_up_days' | 'max_active_leads' | 'floor_percent'> & {
+  /** 推荐奖励 in yuan as typed; the server keeps fen. */
+  referral_reward_yuan: number;
+};
 
-const kFields = ['call_days', 'visit_days', 'follow_up_days', 'max_active_leads'] as const;
+const kFields = ['call_days', 'visit_days', 'follow_up_days', 'max_active_leads', 'referral_reward_yuan', 'floor_percent'] as const;
 
-/** A project's 判客规则: how long each registration protects the consultant's customer, and how many they may hold. */
+/** The form's values of the rules the server answered. */
+const valuesOf = (settings: SalesSettings): SettingsValues => ({
+  call_days: settings.call_days,
+  visit_days: settings.visit_days,
+  follow_up_days: settings.follow_up_days,
+  max_active_leads: settings.max_active_leads,
+  floor_percent: settings.floor_percent,
+  referral_reward_yuan: settings.referral_reward_cents / 100,
+});
+
+/**
+ * A project's 判客规则: how long each registration protects the consultant's customer, how many they
+ * may hold, the 老带新 reward and the floor price (底价) below which a subscription needs approval.
+ */
 function SettingsForm({ projectId, settings, editable }: { projectId: number; settings: SalesSettings; editable: boolean }) {
   const t = useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<SettingsValues>();
-  const { saving, error, submit, recover, settle } = useFormSubmit<SettingsValues>(form, kFields);
+  const { saving, error, submit, recover, settle } = useFormSubmit<SettingsValues>(form, kFields, { referral_reward_cents: 'referral_reward_yuan' });
 
   const save = () =>
-    void submit(async (values) => {
-      const saved = await salesApi.setSettings(projectId, values, settings.version);
+    void submit(async ({ referral_reward_yuan, ...values }) => {
+      const saved = await salesApi.setSettings(projectId, { ...values, referral_reward_cents: yuanToFen(referral_reward_yuan) }, settings.version);
       queryClient.setQueryData(dealKeys.settings(projectId), saved);
       void message.success(t('settings.saved'));
     });
@@ -37,7 +55,7 @@ function SettingsForm({ projectId, settings, editable }: { projectId: number; se
   const reload = async () => {
     const fresh = await salesApi.settings(projectId);
     queryClient.setQueryData(dealKeys.settings(projectId), fresh);
-    form.setFieldsValue(fresh);
+    form.setFieldsValue(valuesOf(fresh));
   };
 
   const days = (name: keyof SettingsValues, label: string, hint: string) => (
@@ -57,7 +75,7 @@ function SettingsForm({ projectId, settings, editable }: { projectId: number; se
         layout="vertical"
         disabled={!editable}
         requiredMark={editable}
-        initialValues={settings}
+        initialValues={valuesOf(settings)}
         onValuesChange={(changed) => {
           clearChangedFieldErrors(form, changed);
           settle();
@@ -71,6 +89,26 @@ function SettingsForm({ projectId, settings, editable }: { projectId: number; se
           <Col xs={24} md={12}>
             <Form.Item name="max_active_leads" label={t('settings.maxActiveLeads')} extra={t('settings.maxActiveLeadsHint')} rules={required(t('settings.required'))}>
               <InputNumber<number> min={1} max={100_000} precision={0} suffix={t('settings.leads')} style={{ width: '100%' }} data-testid="settings-max_active_leads" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="referral_reward_yuan"
+              label={t('settings.referralReward')}
+              extra={t('settings.referralRewardHint')}
+              rules={required(t('settings.required'))}
+            >
+              <MoneyInput max={1_000_000} data-testid="settings-referral_reward" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="floor_percent"
+              label={t('settings.floorPercent')}
+              extra={t('settings.floorPercentHint')}
+              rules={[...required(t('settings.required')), { type: 'integer', min: 50, max: 100, message: t('settings.floorPercentRange') }]}
+            >
+              <InputNumber<number> min={50} max={100} precision={0} suffix="%" style={{ width: '100%' }} data-testid="settings-floor_percent" />
             </Form.Item>
           </Col>
         </Row>
@@ -88,8 +126,9 @@ function SettingsForm({ projectId, settings, editable }: { projectId: number; se
 
 /**
  * /sales/settings?project_id= — 判客规则 of a project: the days a call, a visit and a follow-up
- * protect the consultant's customer, and the most active customers one consultant may hold. Managers
- * and administrators change them; others see them.
+ * protect the consultant's customer, the most active customers one consultant may hold, the 老带新
+ * reward (yuan here, fen on the wire) and the floor price (底价比例). Managers and administrators
+ * change them; others see them.
  */
 export default function SalesSettingsPage() {
   const t = useT();
@@ -99,11 +138,7 @@ export default function SalesSettingsPage() {
   const [params, setParams] = useSearchParams();
   const chosen = Number(params.get('project_id'));
   const projectId = Number.isInteger(chosen) && projects.has(chosen) ? chosen : projects.size ? [...projects.keys()][0] : undefined;
-  const settings = useQuery({
-    queryKey: dealKeys.settings(projectId ?? 0),
-    queryFn: ({ signal }) => salesApi.settings(projectId!, signal),
-    enabled: projectId !== undefined,
-  });
+  const settings = useSalesSettings(projectId);
 
   return (
     <>

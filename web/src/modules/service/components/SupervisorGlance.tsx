@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { LightCard } from '../../../shared/ui/LightCard';
 import { serviceApi } from '../api';
 import { serviceKeys } from '../queries';
-import { percentText } from '../reportCsv';
+import { percentText } from '../reportFormat';
 import { queuePath } from '../ticketQueue';
 import { useTicketSummary, type TicketSummary } from '../useTicketSummary';
 import type { TicketReportQuery } from '../types';

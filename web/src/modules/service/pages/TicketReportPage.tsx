@@ -11,7 +11,8 @@ import { serviceKeys } from '../queries';
 import { departmentLabel, gradeLabel, kindLabel, ticketStatusLabel } from '../labels';
 import type { TicketReportQuery } from '../types';
 import { useProjectNames } from '../../inventory/queries';
-import { countRows, hoursText, percentText, ticketReportCsv } from '../reportCsv';
+import { countRows, ticketReportCsv } from '../reportCsv';
+import { hoursText, percentText } from '../reportFormat';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 
 type Mode = 'month' | 'half' | 'custom';
