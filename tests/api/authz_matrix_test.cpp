@@ -67,6 +67,8 @@ const std::set<std::string> kFinerRules = {
     "POST /api/v1/change-orders/{id}/reject",
     "POST /api/v1/referrals/{id}/pay",                       // a manager pays referral rewards
     "GET /api/v1/messages",                                  // the message log is for managers
+    "POST /api/v1/lead-disputes/{id}/uphold",                // a manager decides attribution disputes
+    "POST /api/v1/lead-disputes/{id}/reject",
     "POST /api/v1/price-adjustments/{id}/apply",             // a manager applies price adjustments
     "POST /api/v1/price-adjustments/{id}/cancel",            // the draft's author or a manager
     "POST /api/v1/discount-schemes",                         // a manager keeps the discount schemes

@@ -723,6 +723,45 @@ TEST_P(SalesApi, TheVisitorProfileAndTheFunnelByProjectCountThePeriodsLeads) {
   EXPECT_NE(funnel_csv.body.find("四季花城,3,"), std::string::npos) << funnel_csv.body;
 }
 
+// 判客 disputes: a consultant claims another's lead; a manager decides, audited; an upheld claim
+// moves the lead with fresh protection, and both consultants are told.
+TEST_P(SalesApi, AManagerDecidesAttributionDisputes) {
+  auto lead = Register(*wang_, buyer_);
+  ASSERT_EQ(lead.status, 201) << lead.body;
+  const auto disputes = fmt::format("/api/v1/leads/{}/disputes", lead.Int("id"));
+  EXPECT_EQ(wang_->Post(disputes, R"({"reason":"x"})").FieldReason("lead_id"), "own_lead");
+  EXPECT_EQ(li_->Post(disputes, "{}").FieldReason("reason"), "required");
+  auto claim = li_->Post(disputes, R"({"reason":"客户上周先到我的接待台，登记表有签字"})");
+  ASSERT_EQ(claim.status, 201) << claim.body;
+  EXPECT_EQ(claim.Str("status"), "pending");
+  EXPECT_EQ(claim.Str("claimant_name"), "li.sales");
+  EXPECT_EQ(claim.Str("holder_name"), "wang.sales");
+  EXPECT_EQ(claim.Str("customer_name"), "陈志强");
+  EXPECT_EQ(li_->Post(disputes, R"({"reason":"again"})").ErrorCode(), "dispute_pending");
+  EXPECT_NE(manager_->Get("/api/v1/notifications").body.find("判客争议"), std::string::npos);
+  EXPECT_EQ(manager_->Get("/api/v1/lead-disputes?status=pending").json.at("items").as_array().size(), 1u);
+  EXPECT_EQ(beijing_->Get("/api/v1/lead-disputes").json.at("items").as_array().size(), 0u);
+  const auto uphold = fmt::format("/api/v1/lead-disputes/{}/uphold", claim.Int("id"));
+  EXPECT_EQ(li_->Post(uphold, R"({"note":"x"})").status, 403) << "a consultant does not decide";
+  EXPECT_EQ(manager_->Post(uphold, "{}").FieldReason("note"), "required") << "a decision gives its reason";
+  auto decided = manager_->Post(uphold, R"({"note":"登记表签字在先"})");
+  ASSERT_EQ(decided.status, 200) << decided.body;
+  EXPECT_EQ(decided.Str("status"), "upheld");
+  EXPECT_EQ(decided.Str("decided_by_name"), "zhao.manager");
+  auto moved = li_->Get(fmt::format("/api/v1/leads/{}", lead.Int("id")));
+  EXPECT_EQ(moved.Int("consultant_id"), ids_["li.sales"]);
+  EXPECT_EQ(moved.Str("protected_until"), "2026-12-20T01:00:00Z") << "fresh protection from the decision";
+  EXPECT_NE(wang_->Get("/api/v1/notifications").body.find("判客争议已裁决"), std::string::npos);
+  EXPECT_EQ(manager_->Post(uphold, R"({"note":"x"})").ErrorCode(), "invalid_transition");
+  auto audit = admin_->Get("/api/v1/audit-log?entity_type=lead_dispute");
+  EXPECT_NE(audit.body.find("lead_dispute.upheld"), std::string::npos) << audit.body.substr(0, 500);
+  // A rejected claim leaves the lead where it is.
+  auto back = wang_->Post(disputes, R"({"reason":"我一直在跟进"})");
+  ASSERT_EQ(back.status, 201) << back.body;
+  ASSERT_EQ(manager_->Post(fmt::format("/api/v1/lead-disputes/{}/reject", back.Int("id")), R"({"note":"维持裁决"})").Str("status"), "rejected");
+  EXPECT_EQ(li_->Get(fmt::format("/api/v1/leads/{}", lead.Int("id"))).Int("consultant_id"), ids_["li.sales"]);
+}
+
 // The sales-control board live: a sale reaches every open screen of people who may see the project
 // within a second (GET /api/v1/events, event `unit`), after it commits; nobody else's.
 TEST_P(SalesApi, EveryOpenBoardOfTheProjectSeesASaleWithinASecond) {

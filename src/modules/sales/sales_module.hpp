@@ -5,6 +5,7 @@
 #include "modules/sales/collections/collection_service.hpp"
 #include "modules/sales/deals/deal_service.hpp"
 #include "modules/sales/leads/consent_service.hpp"
+#include "modules/sales/leads/dispute_service.hpp"
 #include "modules/sales/leads/lead_service.hpp"
 #include "modules/sales/prices/price_service.hpp"
 #include "modules/sales/referrals/referral_service.hpp"
@@ -24,6 +25,7 @@ struct SalesModule {
         inventory(inventory.service),
         leads(db, clock, platform.audit, platform.jobs, platform.notifications, customers.service, inventory.service),
         consents(db, clock, platform.audit, platform.messages, customers.service, inventory.service, leads),
+        disputes(db, clock, platform.audit, platform.notifications, inventory.service, leads),
         prices(db, clock, platform.audit, inventory.service, leads),
         deals(db, clock, platform.audit, customers.service, inventory.service, leads, prices),
         referrals(db, clock, platform.audit, platform.notifications, customers.service, inventory.service, leads, deals),
@@ -36,6 +38,7 @@ struct SalesModule {
   // The module's parts, each in its folder (leads/, prices/, deals/, referrals/, collections/), in the order they depend on each other.
   LeadService leads;
   ConsentService consents;
+  DisputeService disputes;
   PriceService prices;
   DealService deals;
   ReferralService referrals;

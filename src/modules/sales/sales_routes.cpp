@@ -22,13 +22,14 @@ platform::Manifest BuildManifest(SalesModule& module) {
       {"sales_settings"}, {"leads"}, {"lead_follow_ups"}, {"pledges"}, {"subscriptions"}, {"subscription_buyers"},
       {"contracts"}, {"contract_instalments"}, {"payments"}, {"lead_funnel_days"}, {"change_orders"}, {"referrals"}, {"price_adjustments"},
       {"price_adjustment_lines"}, {"discount_schemes"}, {"subscription_discounts"}, {"lead_consents"}, {"dunning_tasks"},
-      {"dunning_notes"}}};
+      {"dunning_notes"}, {"lead_disputes"}}};
   // Two registrations of one customer at the same instant: the second finds the first's lead.
   m.constraints.push_back({"uq_leads_project_customer", {"customer_id", "lead_protected", ErrorCode::kConflict, "lead_protected"}});
   // The unit's one open subscription, whatever the race.
   m.constraints.push_back({"uq_subscriptions_open_unit", {"unit_id", "unavailable", ErrorCode::kConflict, "unit_unavailable"}});
   // One change order waits at a time per contract.
   m.constraints.push_back({"uq_change_orders_pending", {"contract_id", "change_pending", ErrorCode::kConflict, "change_pending"}});
+  m.constraints.push_back({"uq_lead_disputes_pending", {"lead_id", "dispute_pending", ErrorCode::kConflict, "dispute_pending"}});
   m.constraints.push_back({"uq_contracts_no", {"contract_no", "taken", ErrorCode::kConflict, "conflict"}});
   m.constraints.push_back({"uq_contracts_subscription", {"subscription_id", "taken", ErrorCode::kConflict, "subscription_closed"}});
   // The first referrer of a customer to a project holds the referral.
@@ -42,6 +43,7 @@ platform::Manifest BuildManifest(SalesModule& module) {
   AddPriceRoutes(m, module.prices);
   AddConsentRoutes(m, module.consents);
   AddCollectionRoutes(m, module.collections);
+  AddDisputeRoutes(m, module.disputes);
   CollectionService& collections = module.collections;
   m.jobs.push_back({CollectionService::kCheckJob,
                     [&collections](db::Tx& tx, const platform::Job& job) { return collections.OnCheckJob(tx, job); }});

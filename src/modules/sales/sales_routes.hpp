@@ -16,5 +16,6 @@ void AddReferralRoutes(platform::Manifest& m, ReferralService& referrals);
 void AddPriceRoutes(platform::Manifest& m, PriceService& prices);
 void AddConsentRoutes(platform::Manifest& m, ConsentService& consents);
 void AddCollectionRoutes(platform::Manifest& m, CollectionService& collections);
+void AddDisputeRoutes(platform::Manifest& m, DisputeService& disputes);
 
 }  // namespace hearth::sales

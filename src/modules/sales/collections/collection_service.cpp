@@ -129,6 +129,14 @@ CollectionService::CollectionService(db::Database& db, const Clock& clock, platf
   });
 }
 
+void CollectionService::Track(db::Tx& tx, const Contract& c) {
+  const std::string today = ChinaToday(clock_.Now());
+  for (const auto& i : c.plan) {
+    if (i.due_on >= today && i.paid_cents < i.amount_cents) Schedule(tx, c.tenant_id, c.id, i.due_on);
+  }
+  Check(tx, c.tenant_id, c.id, std::nullopt);
+}
+
 void CollectionService::Schedule(db::Tx& tx, std::int64_t tenant_id, std::int64_t contract_id, const std::string& on) {
   // The start of the day after `on` in China: an instalment is overdue from then.
   const auto day = ParseIsoDate(on);

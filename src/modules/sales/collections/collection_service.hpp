@@ -71,6 +71,9 @@ class CollectionService {
   Result<void> OnCheckJob(db::Tx& tx, const platform::Job& job);
   static constexpr const char* kCheckJob = "sales.dunning_check";
   std::string Today() const { return ChinaToday(clock_.Now()); }
+  /// A signed contract's due dates each schedule a check, and it is checked now (the signing, and
+  /// the demo's contracts).
+  void Track(db::Tx& tx, const Contract& contract);
   /// Checks the contract now (demo data, and a payment or cancellation).
   void Check(db::Tx& tx, std::int64_t tenant_id, std::int64_t contract_id, const std::optional<RequestContext>& ctx);
 

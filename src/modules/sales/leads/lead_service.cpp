@@ -547,6 +547,25 @@ Result<Funnel> LeadService::FunnelOf(const RequestContext& ctx, std::optional<st
   });
 }
 
+std::optional<Lead> LeadService::Named(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
+  auto l = Find(tx, tenant_id, id);
+  if (!l) return std::nullopt;
+  std::vector<Lead> one{*l};
+  Name(tx, tenant_id, one);
+  return one.front();
+}
+
+Lead LeadService::Reassign(db::Tx& tx, const Lead& before, std::int64_t consultant, Timestamp now) {
+  Lead l = before;
+  l.consultant_id = consultant;
+  if (l.status != LeadStatus::kWon) l.status = LeadStatus::kActive;
+  l.protected_until = ProtectedUntil(now, SettingsOf(tx, l.tenant_id, l.project_id).follow_up_days);
+  l.updated_at = now;
+  Save(tx, before, l);
+  ++l.version;
+  return l;
+}
+
 std::optional<Lead> LeadService::LeadOf(db::Tx& tx, std::int64_t project_id, std::int64_t customer_id) {
   auto rows = tx.Execute(kFindFor, project_id, customer_id);
   if (rows.empty()) return std::nullopt;

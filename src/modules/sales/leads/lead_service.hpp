@@ -99,6 +99,11 @@ class LeadService {
   std::optional<Lead> LeadOf(db::Tx& tx, std::int64_t project_id, std::int64_t customer_id);
   /// A referral names the lead's customer: the lead counts as a referral in the funnel from now on.
   void MarkReferred(db::Tx& tx, const Lead& lead, Timestamp now);
+  /// The lead with its names (no scope check; other parts' lists).
+  std::optional<Lead> Named(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
+  /// Gives the lead to `consultant` with fresh protection (a manager's decision), in the caller's
+  /// transaction; the funnel's tally follows.
+  Lead Reassign(db::Tx& tx, const Lead& lead, std::int64_t consultant, Timestamp now);
   /// The name shown for a consultant (their display name, or 另一位置业顾问).
   std::string ConsultantName(db::Tx& tx, std::int64_t tenant_id, std::int64_t user_id);
   /// The project's next pledge queue number (consecutive from 1; concurrent callers wait in turn).

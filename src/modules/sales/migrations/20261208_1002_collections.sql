@@ -41,3 +41,26 @@ CREATE INDEX ix_dunning_notes_task ON dunning_notes (task_id, id);
 -- The visitor profile reads the leads registered in a period, of one project or the group.
 CREATE INDEX ix_leads_project_registered ON leads (project_id, registered_at);
 CREATE INDEX ix_leads_tenant_registered ON leads (tenant_id, registered_at);
+
+-- 判客 disputes: a consultant claims a lead another holds; a manager decides, and an upheld claim
+-- moves the lead to the claimant with fresh protection. One waits at a time per lead.
+CREATE TABLE lead_disputes (
+  id BIGSERIAL PRIMARY KEY,
+  tenant_id BIGINT NOT NULL,
+  project_id BIGINT NOT NULL,
+  org_unit_id BIGINT NOT NULL,
+  lead_id BIGINT NOT NULL,
+  claimant_id BIGINT NOT NULL,
+  holder_id BIGINT NOT NULL,
+  reason TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'upheld', 'rejected')),
+  decided_by BIGINT,
+  decided_at BIGINT,
+  decision_note TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  CONSTRAINT fk_lead_disputes_lead FOREIGN KEY (lead_id) REFERENCES leads (id)
+);
+CREATE UNIQUE INDEX uq_lead_disputes_pending ON lead_disputes (lead_id) WHERE status = 'pending';
+CREATE INDEX ix_lead_disputes_tenant ON lead_disputes (tenant_id, status, id);
