@@ -596,6 +596,7 @@ TEST_P(SalesApi, PricesChangeByBatchesAndAPriceBelowTheFloorWaitsForAManager) {
       "payment_plan":[{{"due_on":"2026-12-01","amount_cents":250000000,"kind":"down_payment"}}]}})", low.Int("id"));
   EXPECT_EQ(wang_->Post("/api/v1/contracts", contract).ErrorCode(), "price_approval_pending");
   EXPECT_EQ(manager_->Get("/api/v1/subscriptions?approval=pending").json.at("items").as_array().size(), 1u);
+  EXPECT_NE(manager_->Get("/api/v1/notifications").body.find("底价审批"), std::string::npos) << "the managers are told";
   EXPECT_EQ(beijing_->Get("/api/v1/subscriptions?approval=pending").json.at("items").as_array().size(), 0u);
   const auto approve = fmt::format("/api/v1/subscriptions/{}/approve-price", low.Int("id"));
   EXPECT_EQ(wang_->Post(approve, "{}").status, 403);
@@ -603,6 +604,7 @@ TEST_P(SalesApi, PricesChangeByBatchesAndAPriceBelowTheFloorWaitsForAManager) {
   ASSERT_EQ(approved.status, 200) << approved.body;
   EXPECT_EQ(approved.Str("approval"), "approved");
   EXPECT_EQ(manager_->Post(approve, "{}").ErrorCode(), "invalid_transition");
+  EXPECT_NE(wang_->Get("/api/v1/notifications").body.find("底价审批已通过"), std::string::npos) << "the consultant is told";
   EXPECT_EQ(wang_->Post("/api/v1/contracts", contract).status, 201);
   auto refused_price = with_schemes(units_[3], 200000000, "[]");
   ASSERT_EQ(refused_price.Str("approval"), "pending");

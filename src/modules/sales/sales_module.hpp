@@ -27,7 +27,7 @@ struct SalesModule {
         consents(db, clock, platform.audit, platform.messages, customers.service, inventory.service, leads),
         disputes(db, clock, platform.audit, platform.notifications, inventory.service, leads),
         prices(db, clock, platform.audit, inventory.service, leads),
-        deals(db, clock, platform.audit, customers.service, inventory.service, leads, prices),
+        deals(db, clock, platform.audit, customers.service, inventory.service, leads, prices, platform.notifications),
         referrals(db, clock, platform.audit, platform.notifications, customers.service, inventory.service, leads, deals),
         collections(db, clock, platform.audit, platform.jobs, platform.notifications, customers.service, inventory.service,
                     deals) {}

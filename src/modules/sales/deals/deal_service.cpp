@@ -225,8 +225,9 @@ Error Closed(std::string_view what, std::string_view status) {
 
 DealService::DealService(db::Database& db, const Clock& clock, platform::AuditLog& audit,
                          customers::CustomerService& customers, inventory::InventoryService& inventory, LeadService& leads,
-                         PriceService& prices)
-    : db_(db), clock_(clock), audit_(audit), customers_(customers), inventory_(inventory), leads_(leads), prices_(prices) {
+                         PriceService& prices, platform::Notifications& notifications)
+    : db_(db), clock_(clock), audit_(audit), customers_(customers), inventory_(inventory), leads_(leads), prices_(prices),
+      notifications_(notifications) {
   customers_.AddMergeHook([](db::Tx& tx, std::int64_t tenant, std::int64_t from, std::int64_t into) {
     tx.Execute(kMovePledges, tenant, from, into);
     tx.Execute(kMoveBuyers, tenant, from, into);
@@ -434,6 +435,13 @@ Result<Subscription> DealService::Subscribe(const RequestContext& ctx, const Sub
                .front()
                .Int(0);
     prices_.RecordDiscounts(tx, actor.tenant_id, s.id, pricing, now);
+    if (pricing.approval == PriceApproval::kPending) {
+      notifications_.Notify(tx, actor.tenant_id, platform::Notifications::UsersWithRole(tx, project.org_unit_id, {"manager"}),
+                            "sales.price_approval", fmt::format("底价审批：{} {}", project.name, unit->code),
+                            fmt::format("认购价 {} 低于底价 {}（表价 {}），请审批。", Yuan(in.price_cents), Yuan(pricing.floor_cents),
+                                        Yuan(pricing.list_price_cents)),
+                            "subscription", s.id);
+    }
     for (const auto& b : in.buyers) {
       tx.Execute(kInsertBuyer, actor.tenant_id, s.id, b.customer_id, b.share, now);
       customers_.Share(tx, &ctx, actor.tenant_id, b.customer_id, project.org_unit_id, customers::ShareReason::kDeal, s.id);
@@ -528,6 +536,11 @@ Result<Subscription> DealService::DecidePrice(const RequestContext& ctx, std::in
       return Fail(std::move(e));
     }
     if (!approve) HEARTH_TRY(Release(tx, ctx, s, "底价审批未通过" + (note.empty() ? std::string() : "：" + note)));
+    notifications_.Notify(tx, actor.tenant_id, {s.consultant_id}, "sales.price_decided",
+                          fmt::format("底价审批{}：{}", approve ? "已通过" : "未通过", s.unit_code),
+                          fmt::format("{} 的认购价 {}{}{}", s.unit_code, Yuan(s.price_cents), approve ? "已获批准，可以签约" : "未获批准，认购已取消",
+                                      note.empty() ? "" : "。" + note.substr(0, 200)),
+                          "subscription", s.id);
     audit_.Record(tx, ctx, approve ? "subscription.price_approved" : "subscription.price_rejected", "subscription", s.id,
                   boost::json::object{{"approval", "pending"}},
                   boost::json::object{{"approval", WordOf(to)}, {"price_cents", s.price_cents}, {"floor_cents", s.floor_cents},

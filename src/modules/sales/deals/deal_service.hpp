@@ -14,6 +14,7 @@
 #include "modules/sales/leads/lead_service.hpp"
 #include "modules/sales/prices/price_service.hpp"
 #include "platform/audit.hpp"
+#include "platform/jobs.hpp"
 #include "platform/org_service.hpp"
 
 namespace hearth::sales {
@@ -78,7 +79,8 @@ struct ContractFilter {
 class DealService {
  public:
   DealService(db::Database& db, const Clock& clock, platform::AuditLog& audit, customers::CustomerService& customers,
-              inventory::InventoryService& inventory, LeadService& leads, PriceService& prices);
+              inventory::InventoryService& inventory, LeadService& leads, PriceService& prices,
+              platform::Notifications& notifications);
 
   Result<Pledge> CreatePledge(const RequestContext& ctx, const PledgeInput& input);
   Result<Pledge> GetPledge(const RequestContext& ctx, std::int64_t id);
@@ -155,6 +157,7 @@ class DealService {
   inventory::InventoryService& inventory_;
   LeadService& leads_;
   PriceService& prices_;
+  platform::Notifications& notifications_;
   std::vector<ContractHook> contract_hooks_;
 };
 
