@@ -714,7 +714,7 @@ TEST_P(SalesApi, TheVisitorProfileAndTheFunnelByProjectCountThePeriodsLeads) {
   EXPECT_EQ(beijing_->Get("/api/v1/sales/visitor-profile?from=2026-11-01&to=2026-11-30").Int("total"), 0);
   EXPECT_EQ(manager_->Get("/api/v1/sales/visitor-profile?from=2026-11-31").FieldReason("from"), "invalid_format");
   auto csv = manager_->Get("/api/v1/sales/visitor-profile?format=csv&" + query);
-  EXPECT_NE(csv.body.find("年龄段,35–44岁,2"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find("年龄段,35–44 岁,2"), std::string::npos) << csv.body;
 
   auto by_project = manager_->Get("/api/v1/sales/funnel?by=project&from=2026-11-01&to=2026-11-30");
   ASSERT_EQ(by_project.status, 200) << by_project.body;
@@ -894,7 +894,9 @@ TEST_P(SalesConsentApi, ALeadIsRegisteredOnlyWhenTheCustomerConfirms) {
   EXPECT_EQ(lead.Str("source"), "agent");
   EXPECT_EQ(lead.Int("consultant_id"), ids_["wang.sales"]);
   EXPECT_EQ(wang_->Post(confirm, fmt::format(R"({{"code":"{}"}})", code)).ErrorCode(), "consent_confirmed");
-  EXPECT_EQ(Ask(*li_, buyer_).ErrorCode(), "lead_protected");
+  auto held = Ask(*li_, buyer_);
+  EXPECT_EQ(held.ErrorCode(), "lead_protected");
+  EXPECT_EQ(held.json.at("error").at("owner_name").as_string(), "wang.sales") << "named as a registration names them";
   EXPECT_EQ(sms_.Received().size(), 1u) << "nothing sent for a customer someone holds";
 
   // One request a minute per customer; five wrong codes end it; ten minutes end it.

@@ -22,6 +22,8 @@ else loadLogin().catch(() => {});
 const LoginPage = lazy(() => loadLogin().then((m) => ({ default: m.LoginPage })));
 const SignedInRoutes = lazy(() => loadSignedIn().then((m) => ({ default: m.SignedInRoutes })));
 const PublicTicketPage = lazy(() => Promise.all([import('../modules/service/pages/PublicTicketPage'), loadMessages()]).then(([m]) => m));
+// The customer's consent page (报备确认), opened on their phone: its own few words, no module's messages.
+const ConsentPage = lazy(() => import('../modules/sales/pages/ConsentPage'));
 
 function LoginRoute() {
   const { status } = useAuth();
@@ -48,6 +50,14 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <PublicTicketPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/consent/:token"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <ConsentPage />
           </Suspense>
         }
       />

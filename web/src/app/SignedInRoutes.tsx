@@ -52,6 +52,7 @@ const SalesSettingsPage = page(() => import('../modules/sales/pages/SalesSetting
 const ChangeApprovalsPage = page(() => import('../modules/sales/pages/ChangeApprovalsPage'));
 const ReferralsPage = page(() => import('../modules/sales/pages/ReferralsPage'));
 const PricesPage = page(() => import('../modules/sales/pages/PricesPage'));
+const SalesReportsPage = page(() => import('../modules/sales/pages/SalesReportsPage'));
 
 /** The signed-in pages by path (under the frame); `roles`: only for users holding one of them, others get a 403. */
 const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[] = [
@@ -77,6 +78,7 @@ const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[]
   { path: 'sales/approvals', Page: ChangeApprovalsPage, roles: kAdminRoles },
   { path: 'sales/referrals', Page: ReferralsPage },
   { path: 'sales/prices', Page: PricesPage },
+  { path: 'sales/reports', Page: SalesReportsPage },
   { path: 'sales/settings', Page: SalesSettingsPage },
   { path: 'admin/org-units', Page: OrgUnitsPage, roles: kAdminRoles },
   { path: 'admin/users', Page: UsersPage, roles: kAdminRoles },
@@ -89,7 +91,7 @@ const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[]
   { path: 'admin/calendar', Page: BusinessCalendarPage, roles: kAdminRoles },
 ];
 
-/** Every path but /login and /t/…, for a signed-in user (AppRoutes puts RequireAuth around it). */
+/** Every path but /login and /t/… and /consent/…, for a signed-in user (AppRoutes puts RequireAuth around it). */
 export function SignedInRoutes() {
   return (
     <Routes>

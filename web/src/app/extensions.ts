@@ -20,6 +20,7 @@ import {
   contractAuditLink,
   contractTimelineLink,
   customerSalesTab,
+  dunningNotificationLink,
   leadAuditLink,
   leadNotificationLink,
   leadTimelineLink,
@@ -42,6 +43,7 @@ export function registerExtensions(): void {
   notificationLinks.add(ticketNotificationLink);
   notificationLinks.add(leadNotificationLink);
   notificationLinks.add(referralNotificationLink);
+  notificationLinks.add(dunningNotificationLink);
   auditEntityLinks.add(customerAuditLink);
   auditEntityLinks.add(unitAuditLink);
   auditEntityLinks.add(projectAuditLink);

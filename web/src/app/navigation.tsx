@@ -49,6 +49,7 @@ export const kNavigation: NavEntry[] = [
       { key: '/sales/contracts', label: 'nav.salesContracts', icon: <FileTextOutlined /> },
       { key: '/sales/referrals', label: 'nav.salesReferrals', icon: <UsergroupAddOutlined /> },
       { key: '/sales/prices', label: 'nav.salesPrices', icon: <TagsOutlined /> },
+      { key: '/sales/reports', label: 'nav.salesReports', icon: <BarChartOutlined /> },
       { key: '/sales/approvals', label: 'nav.salesApprovals', icon: <AuditOutlined />, roles: kAdminRoles },
       { key: '/sales/settings', label: 'nav.salesSettings', icon: <SafetyOutlined /> },
     ],

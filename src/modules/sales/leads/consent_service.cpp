@@ -120,9 +120,7 @@ Result<Consent> ConsentService::Request(const RequestContext& ctx, const Consent
     if (in.method == ConsentMethod::kSms && customer->phones.empty()) return FailField("customer_id", "no_phone");
     // Nothing is sent for a customer someone else holds.
     if (auto lead = leads_.LeadOf(tx, in.project_id, in.customer_id); lead && Protected(*lead, now) && lead->consultant_id != consultant_id) {
-      return Fail(ErrorCode::kConflict, "lead_protected",
-                  fmt::format("this customer is {}'s lead in the project until {}", leads_.ConsultantName(tx, actor.tenant_id, lead->consultant_id),
-                              ChinaToday(lead->protected_until)));
+      return Fail(leads_.ProtectedError(tx, *lead));
     }
     if (tx.Execute(kRecent, in.project_id, in.customer_id, Timestamp{now.ms - 60'000}).front().Int(0) > 0) {
       Error e{ErrorCode::kRateLimited, "rate_limited", "a consent was asked for this customer less than a minute ago", {}, {}};

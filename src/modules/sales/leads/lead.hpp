@@ -39,12 +39,12 @@ constexpr std::string_view WordOf(FollowUpKind v) { return kFollowUpKinds.Name(v
 enum class AgeBand { kUnder25, k25To34, k35To44, k45To54, k55Plus };
 inline constexpr Vocabulary<AgeBand, 5> kAgeBands{{"under_25", "25_34", "35_44", "45_54", "55_plus"}};
 constexpr std::string_view WordOf(AgeBand v) { return kAgeBands.Name(v); }
-inline constexpr Vocabulary<AgeBand, 5> kAgeBandLabels{{"25岁以下", "25–34岁", "35–44岁", "45–54岁", "55岁以上"}};
+inline constexpr Vocabulary<AgeBand, 5> kAgeBandLabels{{"25 岁以下", "25–34 岁", "35–44 岁", "45–54 岁", "55 岁及以上"}};
 enum class Household { kSingle, kCouple, kYoungFamily, kSchoolFamily, kThreeGenerations, kEmptyNest };
 inline constexpr Vocabulary<Household, 6> kHouseholds{
     {"single", "couple", "young_family", "school_family", "three_generations", "empty_nest"}};
 constexpr std::string_view WordOf(Household v) { return kHouseholds.Name(v); }
-inline constexpr Vocabulary<Household, 6> kHouseholdLabels{{"单身", "二人世界", "小孩学龄前", "小孩上学", "三代同堂", "空巢"}};
+inline constexpr Vocabulary<Household, 6> kHouseholdLabels{{"单身", "二人世界", "幼儿家庭", "学龄家庭", "三代同堂", "空巢家庭"}};
 enum class NeedType { kFirstHome, kUpgrade, kInvestment, kRetirement, kSchool, kOther };
 inline constexpr Vocabulary<NeedType, 6> kNeedTypes{{"first_home", "upgrade", "investment", "retirement", "school", "other"}};
 constexpr std::string_view WordOf(NeedType v) { return kNeedTypes.Name(v); }

@@ -547,6 +547,10 @@ Result<Funnel> LeadService::FunnelOf(const RequestContext& ctx, std::optional<st
   });
 }
 
+Error LeadService::ProtectedError(db::Tx& tx, const Lead& lead) {
+  return Protected(lead, ConsultantName(tx, lead.tenant_id, lead.consultant_id));
+}
+
 std::optional<Lead> LeadService::Named(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
   auto l = Find(tx, tenant_id, id);
   if (!l) return std::nullopt;

@@ -104,6 +104,8 @@ class LeadService {
   /// Gives the lead to `consultant` with fresh protection (a manager's decision), in the caller's
   /// transaction; the funnel's tally follows.
   Lead Reassign(db::Tx& tx, const Lead& lead, std::int64_t consultant, Timestamp now);
+  /// 409 lead_protected naming the holder and the end of protection (as a registration answers).
+  Error ProtectedError(db::Tx& tx, const Lead& lead);
   /// The name shown for a consultant (their display name, or 另一位置业顾问).
   std::string ConsultantName(db::Tx& tx, std::int64_t tenant_id, std::int64_t user_id);
   /// The project's next pledge queue number (consecutive from 1; concurrent callers wait in turn).

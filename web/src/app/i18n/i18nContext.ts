@@ -15,11 +15,14 @@ const zh: Partial<Record<MessageKey, string>> = { ...kEntryParts.shell, ...kEntr
 const dictionaries: Partial<Record<Language, Partial<Record<MessageKey, string>>>> = { 'zh-CN': zh };
 let englishLoad: Promise<void> | null = null;
 
-/** Every Chinese message, the entry's and the modules'; tsc checks that none is left out. */
+/**
+ * Every Chinese message, the entry's and the modules'; tsc checks that none is left out. (But the
+ * customer's consent page's, which that page adds itself: addChinese.)
+ */
 const allChinese = (
   service: typeof import('./messagesService').zh,
   modules: typeof import('./messagesModules').zh,
-): Record<MessageKey, string> => ({
+): Record<Exclude<MessageKey, keyof typeof import('../../modules/sales/consentMessages').zh>, string> => ({
   ...kEntryParts.shell,
   ...kEntryParts.platform,
   ...service,
@@ -56,6 +59,11 @@ export const loadMessages = once(() =>
     Object.assign(zh, allChinese(service.zh, modules.zh));
   }),
 );
+
+/** Adds the Chinese of a public page that loads its own few words rather than every module's. */
+export function addChinese(part: Partial<Record<MessageKey, string>>): void {
+  Object.assign(zh, part);
+}
 
 /** Fetches what `language` needs that the entry does not hold (English: the words); rejects when that fails. */
 export function loadLanguage(language: Language): Promise<void> {

@@ -87,6 +87,7 @@ export const zh = {
   'nav.salesContracts': '签约台账',
   'nav.salesReferrals': '老带新',
   'nav.salesPrices': '价格管理',
+  'nav.salesReports': '报表与回款',
   'nav.salesSettings': '判客规则',
   'nav.salesApprovals': '变更审批',
 
@@ -187,6 +188,7 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.salesContracts': 'Contract ledger',
   'nav.salesReferrals': 'Referrals',
   'nav.salesPrices': 'Prices',
+  'nav.salesReports': 'Reports & dunning',
   'nav.salesSettings': 'Attribution rules',
   'nav.salesApprovals': 'Change approvals',
 

@@ -56,3 +56,11 @@ export type AuditQuery = Omit<Filters<'/audit-log'>, 'entity_id'> & { entity_id?
 
 /** An in-app notification (a reminder, an escalation…); `ref_type`/`ref_id` name what it is about. */
 export interface AppNotification extends Wire<'Notification'> {}
+
+/**
+ * A text message of the gateway's log (短信记录): `to` masked unless the caller sees personal data,
+ * `text` as sent with a one-time code masked; queued until the provider accepts it (retried, failed
+ * after 5 tries), unconfigured when no provider is set.
+ */
+export type Message = Wire<'Message'>;
+export type MessageQuery = Filters<'/messages'>;

@@ -1,13 +1,20 @@
 // Typed calls to sales (src/modules/sales/openapi.json), made with the client generated from the
 // OpenAPI document (shared/api/openapi.ts): a call the document does not have fails tsc.
 import { answer, openapi } from '../../shared/api/openapi';
+import { api } from '../../shared/api/client';
+import type { Answer } from '../../shared/api/wire';
 import type {
   AdjustmentInput,
   AdjustmentQuery,
   ChangeOrderInput,
   ChangeOrderQuery,
+  ConsentInput,
   ContractInput,
   ContractQuery,
+  DisputeQuery,
+  DunningContactInput,
+  DunningQuery,
+  FunnelBy,
   DiscountSchemeInput,
   DiscountSchemePatch,
   FollowUpInput,
@@ -17,6 +24,7 @@ import type {
   PledgeInput,
   ReferralInput,
   ReferralQuery,
+  ReportQuery,
   SalesSettingsInput,
   SubscriptionInput,
   SubscriptionQuery,
@@ -44,6 +52,21 @@ export const salesApi = {
   addFollowUp: (id: number, body: FollowUpInput) => answer(openapi.POST('/api/v1/leads/{id}/follow-ups', { params: { path: { id } }, body })),
   /** Takes a lead from the pool: 409 lead_protected (someone was quicker), lead_limit, lead_won. */
   claim: (id: number) => answer(openapi.POST('/api/v1/leads/{id}/claim', { params: { path: { id } } })),
+  /**
+   * 申请判客: claims another consultant's lead, pending until a manager decides. 422 fields.lead_id
+   * own_lead; 409 dispute_pending (one waits already), lead_won.
+   */
+  disputeLead: (id: number, reason: string) =>
+    answer(openapi.POST('/api/v1/leads/{id}/disputes', { params: { path: { id } }, body: { reason } })),
+  /** 判客争议 in scope (with status=pending: the managers' queue), newest first. */
+  listDisputes: (query: DisputeQuery, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/lead-disputes', { params: { query: page(query) }, signal })),
+  /** 支持申请人 (a manager's; the note required): the lead moves to the claimant. 409 invalid_transition once decided. */
+  upholdDispute: (id: number, note: string) =>
+    answer(openapi.POST('/api/v1/lead-disputes/{id}/uphold', { params: { path: { id } }, body: { note } })),
+  /** 维持原归属 (a manager's; the note required). 409 invalid_transition once decided. */
+  rejectDispute: (id: number, note: string) =>
+    answer(openapi.POST('/api/v1/lead-disputes/{id}/reject', { params: { path: { id } }, body: { note } })),
 
   settings: (projectId: number, signal?: AbortSignal) =>
     answer(openapi.GET('/api/v1/projects/{id}/sales-settings', { params: { path: { id: projectId } }, signal })),
@@ -146,4 +169,43 @@ export const salesApi = {
    */
   updateScheme: (id: number, body: DiscountSchemePatch) =>
     answer(openapi.PATCH('/api/v1/discount-schemes/{id}', { params: { path: { id } }, body })),
+
+  /** 回款催收: the tasks in scope (open and promised unless `status`), newest first; `mine` the caller's contracts. */
+  listDunning: (query: DunningQuery, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/dunning-tasks', { params: { query: page(query) }, signal })),
+  getDunningTask: (id: number, signal?: AbortSignal) => answer(openapi.GET('/api/v1/dunning-tasks/{id}', { params: { path: { id } }, signal })),
+  /** A task's contacts, newest first. */
+  dunningContacts: (id: number, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/dunning-tasks/{id}/contacts', { params: { path: { id } }, signal })),
+  /**
+   * 记录催收 (the contract's consultant or a manager; 403 otherwise): with `promised_on` the task is
+   * 已承诺 until then. 422 fields.promised_on in_the_past; 409 dunning_closed once paid up.
+   */
+  addDunningContact: (id: number, body: DunningContactInput) =>
+    answer(openapi.POST('/api/v1/dunning-tasks/{id}/contacts', { params: { path: { id } }, body })),
+
+  /** 回款账龄 per project and in total, as of today (China). */
+  collections: (query: Pick<ReportQuery, 'project_id'>, signal?: AbortSignal) =>
+    api.get<Answer<'/sales/collections', 'get'>>('/sales/collections', { ...query }, signal),
+  /** 销售漏斗 of the leads registered in the period (the last 30 days without one). */
+  funnel: (query: ReportQuery & { by: FunnelBy }, signal?: AbortSignal) =>
+    api.get<Answer<'/sales/funnel', 'get'>>('/sales/funnel', { ...query }, signal),
+  /** 来访客户画像 of the period (the last 30 days without one). */
+  visitorProfile: (query: ReportQuery, signal?: AbortSignal) =>
+    api.get<Answer<'/sales/visitor-profile', 'get'>>('/sales/visitor-profile', { ...query }, signal),
+
+  /**
+   * 报备（客户确认）: 409 lead_protected (another consultant holds the customer; nothing is sent), 429
+   * within a minute of the last request for the customer, 503 sms_unavailable (no SMS provider: use
+   * the QR code), 422 customer_id no_phone. A `qr` answer carries the token of the customer's page.
+   */
+  requestConsent: (body: ConsentInput) => answer(openapi.POST('/api/v1/lead-consents', { body })),
+  /** The desk polls it while the customer agrees on their phone. */
+  getConsent: (id: number, signal?: AbortSignal) => answer(openapi.GET('/api/v1/lead-consents/{id}', { params: { path: { id } }, signal })),
+  /**
+   * The code the customer read out: confirmed, with `lead_id`. 422 fields.code mismatch (extra
+   * attempts_left); 409 consent_expired, consent_failed (5 wrong codes), consent_confirmed.
+   */
+  confirmConsent: (id: number, code: string) =>
+    answer(openapi.POST('/api/v1/lead-consents/{id}/confirm', { params: { path: { id } }, body: { code } })),
 };

@@ -150,6 +150,25 @@ export function withoutFields(err: ApiError, drop: RegExp): ApiError {
   return new ApiError(err.status, err.code, err.message, fields, err.extra);
 }
 
+/** A refusal of filing a dispute (申请判客) or of deciding one, as a sentence. */
+export function disputeErrorText(t: Translate, err: unknown): string {
+  if (err instanceof ApiError) {
+    if (err.fields.lead_id === 'own_lead') return t('dispute.ownLead');
+    switch (err.code) {
+      case 'dispute_pending':
+        return t('dispute.pendingExists');
+      case 'lead_won':
+        return t('dispute.leadWon');
+      case 'invalid_transition':
+        return t('dispute.alreadyDecided');
+      default:
+        break;
+    }
+    if (err.status === 403) return t('dispute.forbidden');
+  }
+  return errorMessage(t, err);
+}
+
 /** A refusal of deciding a price below the floor, as a sentence. */
 export function priceDecisionErrorText(t: Translate, err: unknown): string {
   if (err instanceof ApiError) {
@@ -163,4 +182,65 @@ export function priceDecisionErrorText(t: Translate, err: unknown): string {
 export function schemeErrorText(t: Translate, err: unknown): string {
   if (err instanceof ApiError && err.status === 403) return t('scheme.forbidden');
   return errorMessage(t, err);
+}
+
+/** A refusal of recording a contact on a dunning task (记录催收), as a sentence. */
+export function dunningErrorText(t: Translate, err: unknown): string {
+  if (err instanceof ApiError) {
+    if (err.code === 'dunning_closed') return t('dunning.closedAlready');
+    if (err.status === 403) return t('dunning.forbidden');
+  }
+  return errorMessage(t, err);
+}
+
+/** The server's sentence of a consent's 409 lead_protected, which names no fields: "this customer is 王五's lead in the project until 2027-01-05". */
+const kProtectedSentence = /is (.+)'s lead in the project until (\d{4}-\d{2}-\d{2})/;
+
+/**
+ * A refusal of asking a customer's consent (报备), as a sentence, and whether the QR code would do
+ * instead (no SMS service, no mobile number); null for another failure (a form's: its fields).
+ * `holder` is who holds the customer at the project as the desk knows it, for a refusal that does not say.
+ */
+export function consentRequestRefusal(
+  t: Translate,
+  err: unknown,
+  holder?: { owner: string; until: string },
+): { text: string; useQr: boolean } | null {
+  if (err instanceof ApiError) {
+    if (err.code === 'lead_protected') {
+      const held = protectedBy(err);
+      const said = kProtectedSentence.exec(err.message);
+      const owner = held?.owner || said?.[1] || holder?.owner || t('lead.anotherConsultant');
+      const until = held?.until || said?.[2] || holder?.until || '';
+      return { text: t('lead.protectedBy', { owner, date: until.length > 10 ? formatDay(until) : until }), useQr: false };
+    }
+    if (err.code === 'sms_unavailable' || err.status === 503) return { text: t('consent.smsUnavailable'), useQr: true };
+    if (err.fields.customer_id === 'no_phone') return { text: t('consent.noPhone'), useQr: true };
+    if (err.status === 429) return { text: t('consent.tooSoon'), useQr: false };
+    if (err.code === 'lead_limit') return { text: leadErrorText(t, err), useQr: false };
+  }
+  return null;
+}
+
+/** A refusal of the code the customer read out, as a sentence; `over` when the request is void (ask again). */
+export function consentConfirmRefusal(t: Translate, err: unknown): { text: string; over: boolean } {
+  if (err instanceof ApiError) {
+    if (err.fields.code === 'mismatch') {
+      const left = Number(err.extra.attempts_left);
+      if (Number.isFinite(left) && left <= 0) return { text: t('consent.failed'), over: true };
+      return { text: t('consent.codeMismatch', { left: Number.isFinite(left) ? left : '?' }), over: false };
+    }
+    switch (err.code) {
+      case 'consent_expired':
+        return { text: t('consent.expired'), over: true };
+      case 'consent_failed':
+        return { text: t('consent.failed'), over: true };
+      case 'consent_confirmed':
+        return { text: t('consent.alreadyConfirmed'), over: false };
+      default:
+        break;
+    }
+    if (err.status === 403) return { text: t('consent.notYours'), over: true };
+  }
+  return { text: errorMessage(t, err), over: false };
 }

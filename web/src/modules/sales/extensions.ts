@@ -28,5 +28,8 @@ export const contractAuditLink: AuditEntityLink = { key: 'contract', order: 0, h
 /** A reward earned (sales.referral_earned) opens the referrals waiting to be paid. */
 export const referralNotificationLink: NotificationLink = { key: 'referral', order: 0, href: () => '/sales/referrals?status=earned' };
 
+/** A payment overdue (sales.dunning: 逾期提醒, 催告, 转法务) opens its task on 回款催收. */
+export const dunningNotificationLink: NotificationLink = { key: 'dunning_task', order: 0, href: (id) => `/sales/reports?task=${id}` };
+
 /** The unit page's 价格历史: the applied price adjustments that changed its list price. */
 export const unitPriceHistorySection: UnitSection = { key: 'price-history', order: 10, title: 'price.historyTitle', component: UnitPriceHistory };

@@ -16,8 +16,11 @@ import {
   kNeedTypes,
   kPaymentMethods,
   kReferralStatuses,
+  kContactKinds,
   type AdjustMethod,
   type DiscountScheme,
+  type FunnelBy,
+  type FunnelRow,
   type Intent,
 } from './types';
 
@@ -212,3 +215,52 @@ export function schemePrice(listCents: number, schemes: readonly Pick<DiscountSc
 
 /** 底价: `percent` of the list price, rounded up to the fen (as the server does). */
 export const floorOf = (listCents: number, percent: number) => Math.floor((listCents * percent + 99) / 100);
+
+export const dunningStatusLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'dunningStatus', value);
+/** 逾期提醒 (1), 逾期催告 (2), 转法务 (3). */
+export const dunningStageLabel = (t: Translate, stage: number | null | undefined) => valueLabel(t, 'dunningStage', stage ? String(stage) : '');
+export const contactKindLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'contactKind', value);
+export const contactKindOptions = (t: Translate) => kContactKinds.map((value) => ({ value, label: contactKindLabel(t, value) }));
+export const funnelByLabel = (t: Translate, value: FunnelBy) => valueLabel(t, 'funnelBy', value);
+export const consentStatusLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'consentStatus', value);
+
+/** 待催收 red (to do), 已承诺 blue (waiting for the promised day), 已结清 green. */
+export const kDunningStatusColors: Record<string, string> = { open: 'volcano', promised: 'blue', closed: 'green' };
+/** 逾期提醒 gold, 逾期催告 orange, 转法务 red. */
+export const kDunningStageColors: Record<number, string> = { 1: 'gold', 2: 'orange', 3: 'red' };
+
+/** A rate (0–1) as a percentage to one decimal: "45.5%"; "—" when there is none (nothing to divide by). */
+export function formatRate(rate: number | null | undefined): string {
+  if (rate === null || rate === undefined || Number.isNaN(rate)) return '—';
+  return `${Number((rate * 100).toFixed(1))}%`;
+}
+
+/**
+ * A row of the funnel in words: a channel by the UI's word for it, 合计 for the total, a consultant or
+ * a project by the name the server sent.
+ */
+export function funnelRowLabel(t: Translate, by: FunnelBy, row: Pick<FunnelRow, 'key' | 'label'>): string {
+  if (row.key === 'total') return t('funnel.total');
+  if (by === 'channel') return leadSourceLabel(t, row.key) || row.label;
+  return row.label || t('funnel.unnamed');
+}
+
+const kProfileWords: Record<string, (t: Translate, value: string) => string> = {
+  age_band: ageBandLabel,
+  household: householdLabel,
+  need_type: needTypeLabel,
+  source: leadSourceLabel,
+  intent: intentLabel,
+};
+
+/** A dimension of the visitor profile by the UI's name for it (年龄段, 家庭结构…), else the server's. */
+export function profileDimensionLabel(t: Translate, key: string, fallback: string): string {
+  return valueLabel(t, 'profile.dimension', key) === key ? fallback : valueLabel(t, 'profile.dimension', key);
+}
+
+/** A value of a profile dimension in the UI's words (the same as the desk's), 未填写 for none. */
+export function profileItemLabel(t: Translate, dimension: string, key: string, fallback: string): string {
+  if (key === 'unknown') return t('profile.unknown');
+  const word = kProfileWords[dimension]?.(t, key);
+  return word && word !== key ? word : fallback || key;
+}

@@ -12,10 +12,17 @@ import type {
   Contract,
   ContractQuery,
   DiscountScheme,
+  Dispute,
+  DisputeQuery,
+  DunningContact,
+  DunningQuery,
+  DunningTask,
+  FunnelBy,
   Lead,
   LeadQuery,
   Referral,
   ReferralQuery,
+  ReportQuery,
   Subscription,
   SubscriptionQuery,
 } from './types';
@@ -137,11 +144,16 @@ export function dealChanged(queryClient: QueryClient, deal: { project_id: number
   void queryClient.invalidateQueries({ queryKey: leadKeys.all });
 }
 
-/** After a payment: the contract as the server answered it, its payments and the ledger read again. */
+/**
+ * After a payment: the contract as the server answered it, its payments and the ledger read again;
+ * the dunning tasks and the ageing report too (paid up, a task is closed).
+ */
 export function contractChanged(queryClient: QueryClient, contract: Contract): void {
   queryClient.setQueryData(dealKeys.contract(contract.id), contract);
   void queryClient.invalidateQueries({ queryKey: dealKeys.payments(contract.id) });
   void queryClient.invalidateQueries({ queryKey: ['contracts', 'list'] });
+  void queryClient.invalidateQueries({ queryKey: collectionKeys.dunning });
+  void queryClient.invalidateQueries({ queryKey: ['sales-reports', 'collections'] });
 }
 
 /** After a change order was requested: the contract's changes and the approvals queue read again. */
@@ -208,4 +220,44 @@ export function schemeChanged(queryClient: QueryClient, scheme: DiscountScheme):
     return list.some((s) => s.id === scheme.id) ? list.map((s) => (s.id === scheme.id ? scheme : s)) : [...list, scheme];
   });
   void queryClient.invalidateQueries({ queryKey: priceKeys.schemes(scheme.project_id) });
+}
+
+/** 回款催收 and the sales reports (回款账龄, 销售漏斗, 来访画像), by their filters. */
+export const collectionKeys = {
+  dunning: ['dunning-tasks'] as const,
+  dunningList: (query: DunningQuery) => ['dunning-tasks', 'list', query] as const,
+  contacts: (taskId: number) => ['dunning-tasks', taskId, 'contacts'] as const,
+  collections: (query: ReportQuery) => ['sales-reports', 'collections', query] as const,
+  funnel: (query: ReportQuery & { by: FunnelBy }) => ['sales-reports', 'funnel', query] as const,
+  profile: (query: ReportQuery) => ['sales-reports', 'visitor-profile', query] as const,
+};
+
+/** 报备（客户确认）: one consent, polled by the desk while the customer agrees on their phone. */
+export const consentKeys = {
+  detail: (id: number) => ['lead-consents', id] as const,
+};
+
+/**
+ * After a contact was recorded on a dunning task: its contacts gain it, the lists read again (a
+ * promise made it 已承诺; its last contact changed), the ageing report too, and the buyers' timelines.
+ */
+export function dunningContacted(queryClient: QueryClient, task: DunningTask, contact: DunningContact): void {
+  queryClient.setQueryData<DunningContact[]>(collectionKeys.contacts(task.id), (list) => (list ? [contact, ...list] : list));
+  void queryClient.invalidateQueries({ queryKey: collectionKeys.dunning });
+  for (const buyer of task.buyers) {
+    void queryClient.invalidateQueries({ queryKey: customerKeys.detail(buyer.customer_id), predicate: (query) => query.queryKey.length > 2 });
+  }
+}
+
+/** 判客争议: the lists by status (the approvals page's queue and its decided ones). */
+export const disputeKeys = {
+  all: ['lead-disputes'] as const,
+  list: (query: DisputeQuery) => ['lead-disputes', 'list', query] as const,
+};
+
+/** After a dispute was filed or decided: the lists and its lead (whose consultant an uphold changed) read again. */
+export function disputeChanged(queryClient: QueryClient, dispute: Dispute): void {
+  void queryClient.invalidateQueries({ queryKey: disputeKeys.all });
+  void queryClient.invalidateQueries({ queryKey: leadKeys.detail(dispute.lead_id), exact: true });
+  if (dispute.status === 'upheld') void queryClient.invalidateQueries({ queryKey: ['leads', 'list'] });
 }

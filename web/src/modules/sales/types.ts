@@ -153,3 +153,58 @@ export type PriceChange = Wire<'PriceChange'>;
 export interface DiscountScheme extends Wire<'DiscountScheme'> {}
 export type DiscountSchemeInput = Body<'/discount-schemes', 'post'>;
 export type DiscountSchemePatch = Body<'/discount-schemes/{id}', 'patch'>;
+
+/**
+ * 回款催收: one task per contract with an instalment past its due date, raised by the server's daily
+ * check: stage 1 逾期提醒 (up to 7 days), 2 逾期催告 (up to 30), 3 转法务 (beyond); 待催收 until a
+ * contact promised a date (已承诺, open again when the date passes unpaid), 已结清 once paid up.
+ */
+export type DunningTask = Wire<'DunningTask'>;
+export type DunningStatus = DunningTask['status'];
+export const kDunningStatuses = ['open', 'promised', 'closed'] as const satisfies readonly DunningStatus[];
+export const kDunningStages = [1, 2, 3] as const;
+export type DunningQuery = PageQuery<'/dunning-tasks'>;
+/** A contact with the buyers (电话, 短信, 上门, 催款函, 其他), maybe with the date they promised to pay by. */
+export type DunningContact = Wire<'DunningContact'>;
+export type ContactKind = DunningContact['kind'];
+export const kContactKinds = ['call', 'sms', 'visit', 'letter', 'other'] as const satisfies readonly ContactKind[];
+export type DunningContactInput = Body<'/dunning-tasks/{id}/contacts', 'post'>;
+
+/** 回款账龄: per project (the most overdue first) and in total, as of a China date; amounts in fen. */
+export type Collections = Wire<'Collections'>;
+export type CollectionRow = Wire<'CollectionRow'>;
+
+/** The funnel of the leads registered in a period, by channel, consultant or project. */
+export type FunnelBy = Schema<'FunnelBy'>;
+export const kFunnelBys = ['channel', 'consultant', 'project'] as const satisfies readonly FunnelBy[];
+export type FunnelRow = Checked<KnownMembers<Schema<'FunnelRow'>>>;
+export type Funnel = Checked<KnownMembers<Schema<'Funnel'>>, object, { rows: FunnelRow[]; total: FunnelRow }>;
+
+/** 来访客户画像: the period's leads counted by age band, household, need, channel and intent. */
+export type VisitorProfile = Wire<'VisitorProfile'>;
+export type ProfileDimension = VisitorProfile['dimensions'][number];
+
+/** The query of the sales reports (project and period); `format` is the download's. */
+export type ReportQuery = { project_id?: number; from?: string; to?: string };
+export type ReportFormat = 'csv' | 'xlsx';
+
+/**
+ * 报备 with the customer's consent: `sms` sends a 6-digit code the customer reads out to the
+ * consultant; `qr` gives a `token` (in the answer to the request only) for the customer's page
+ * /consent/{token}. Waiting 10 minutes (`expires_at`); once confirmed, `lead_id` is the lead registered.
+ */
+export type Consent = Wire<'Consent', object, { token?: string }>;
+export type ConsentMethod = Consent['method'];
+export const kConsentMethods = ['sms', 'qr'] as const satisfies readonly ConsentMethod[];
+export type ConsentInput = Body<'/lead-consents', 'post'>;
+/** What the customer's page shows (no phone, no ids). */
+export type PublicConsent = Wire<'PublicConsent'>;
+
+/** 判客争议: 待裁决 until a manager upholds it (the lead goes to the claimant) or rejects it. */
+export const kDisputeStatuses = ['pending', 'upheld', 'rejected'] as const satisfies readonly Schema<'Dispute'>['status'][];
+/**
+ * 判客争议: a consultant (`claimant`) claims a lead another consultant held (`holder_name`, as when
+ * filed), with a reason; a manager upholds (the lead moves to the claimant) or rejects it, with a note.
+ */
+export type Dispute = Wire<'Dispute'>;
+export type DisputeQuery = PageQuery<'/lead-disputes'>;

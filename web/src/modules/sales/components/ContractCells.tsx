@@ -44,7 +44,7 @@ export function Overdue({ cents, testId }: { cents: number; testId?: string }) {
 }
 
 /** The buyers by name, each a link to the customer, with their share when there are several. */
-export function BuyerLinks({ buyers, withShares }: { buyers: Buyer[]; withShares?: boolean }) {
+export function BuyerLinks({ buyers, withShares }: { buyers: (Pick<Buyer, 'customer_id' | 'name'> & { share?: number })[]; withShares?: boolean }) {
   const t = useT();
   return (
     <Flex gap={4} wrap>
@@ -53,7 +53,7 @@ export function BuyerLinks({ buyers, withShares }: { buyers: Buyer[]; withShares
           <Link to={`/customers/${b.customer_id}`} data-testid={`buyer-link-${b.customer_id}`}>
             {b.name}
           </Link>
-          {withShares && buyers.length > 1 && (
+          {withShares && buyers.length > 1 && b.share !== undefined && (
             <Typography.Text type="secondary">{t('sales.withShare', { name: '', share: formatPercent(b.share) })}</Typography.Text>
           )}
           {index < buyers.length - 1 && t('sales.separator')}
