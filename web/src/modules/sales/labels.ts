@@ -44,6 +44,7 @@ export const referralReasonLabel = (t: Translate, value: string | null | undefin
 
 export const adjustMethodLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'adjustMethod', value);
 export const adjustmentStatusLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'adjustmentStatus', value);
+export const disputeStatusLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'disputeStatus', value);
 export const priceApprovalLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'priceApprovalState', value);
 
 export const leadSourceOptions = (t: Translate) => kLeadSources.map((value) => ({ value, label: leadSourceLabel(t, value) }));
@@ -70,6 +71,8 @@ export const kChangeStatusColors: Record<string, string> = { pending: 'gold', ap
 export const kReferralStatusColors: Record<string, string> = { pending: 'blue', earned: 'gold', paid: 'green' };
 /** 草稿 gold (waiting for a manager), 已执行 green, 已撤销 grey. */
 export const kAdjustmentStatusColors: Record<string, string> = { draft: 'gold', applied: 'green', cancelled: 'default' };
+/** 判客争议: 待裁决 gold, 已支持申请人 green, 维持原归属 default. */
+export const kDisputeStatusColors: Record<string, string> = { pending: 'gold', upheld: 'green', rejected: 'default' };
 /** 底价审批: 待审批 gold, 已批准 green, 已驳回 red. */
 export const kPriceApprovalColors: Record<string, string> = { none: 'default', pending: 'gold', approved: 'green', rejected: 'red' };
 export const kChangeKindColors: Record<string, string> = { change_unit: 'blue', rename: 'purple', cancel: 'volcano', discount: 'cyan' };

@@ -11,23 +11,25 @@ import { CursorTable } from '../../../shared/ui/CursorTable';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { useProjectNames } from '../../inventory/queries';
 import { salesApi } from '../api';
-import { dealKeys } from '../queries';
+import { dealKeys, disputeKeys } from '../queries';
 import { formatMinute } from '../labels';
 import type { ChangeOrder, ChangeOrderQuery } from '../types';
 import { ChangeKindTag, ChangeStatusTag, ChangeWhat } from '../components/ChangeCells';
 import { ChangeDecisionModal } from '../components/ChangeDecisionModal';
 import { PriceApprovals } from '../components/PriceApprovals';
+import { LeadDisputes } from '../components/LeadDisputes';
 
 const kPageSize = 50;
 
-type ApprovalTab = 'pending' | 'done' | 'prices';
+type ApprovalTab = 'pending' | 'done' | 'prices' | 'disputes';
 
-const tabOf = (value: string | null): ApprovalTab => (value === 'done' || value === 'prices' ? value : 'pending');
+const tabOf = (value: string | null): ApprovalTab => (value === 'done' || value === 'prices' || value === 'disputes' ? value : 'pending');
 
 /**
  * /sales/approvals — 变更审批 (managers and administrators): the change orders waiting for a decision,
  * each with 批准 (saying what will happen) and 驳回 (with a note); 已处理 lists those decided; 底价审批
- * the subscriptions priced below the floor (components/PriceApprovals.tsx). The address keeps the tab.
+ * the subscriptions priced below the floor (components/PriceApprovals.tsx); 判客争议 the consultants'
+ * attribution disputes (components/LeadDisputes.tsx), whose decided ones 已处理 lists too. The address keeps the tab.
  */
 export default function ChangeApprovalsPage() {
   const t = useT();
@@ -129,9 +131,16 @@ export default function ChangeApprovalsPage() {
       <PageHeader
         title={t('approvals.title')}
         description={t('approvals.description')}
-        onRefresh={() => void (tab === 'prices' ? queryClient.invalidateQueries({ queryKey: dealKeys.priceApprovals }) : all.reload())}
+        onRefresh={() => {
+          if (tab === 'prices') void queryClient.invalidateQueries({ queryKey: dealKeys.priceApprovals });
+          else if (tab === 'disputes') void queryClient.invalidateQueries({ queryKey: disputeKeys.all });
+          else {
+            void all.reload();
+            if (tab === 'done') void queryClient.invalidateQueries({ queryKey: disputeKeys.all });
+          }
+        }}
       />
-      {tab !== 'prices' && <ErrorAlert error={all.error} />}
+      {(tab === 'pending' || tab === 'done') && <ErrorAlert error={all.error} />}
       <Card variant="borderless">
         <Tabs
           activeKey={tab}
@@ -141,10 +150,13 @@ export default function ChangeApprovalsPage() {
             { key: 'pending', label: t('approvals.tab.pending') },
             { key: 'done', label: t('approvals.tab.done') },
             { key: 'prices', label: t('approvals.tab.prices') },
+            { key: 'disputes', label: t('approvals.tab.disputes') },
           ]}
         />
         {tab === 'prices' ? (
           <PriceApprovals />
+        ) : tab === 'disputes' ? (
+          <LeadDisputes />
         ) : (
           <CursorTable<ChangeOrder>
             list={list}
@@ -157,6 +169,11 @@ export default function ChangeApprovalsPage() {
           />
         )}
       </Card>
+      {tab === 'done' && (
+        <Card variant="borderless" title={t('dispute.decidedTitle')} style={{ marginTop: 16 }} data-testid="decided-disputes">
+          <LeadDisputes decided />
+        </Card>
+      )}
       {decide.modal && (
         <ChangeDecisionModal
           key={decide.modal.key}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Alert, Breadcrumb, Button, Card, Col, Flex, Grid, Row, Typography } from 'antd';
 import { ShoppingCartOutlined, TagsOutlined } from '@ant-design/icons';
@@ -21,6 +22,7 @@ import {
 } from '../labels';
 import { IntentTag, LeadFallback, LeadStatusTag, NextFollowUp, Protection } from '../components/LeadCells';
 import { ClaimButton } from '../components/ClaimButton';
+import { DisputeButton, DisputeFiled } from '../components/DisputeButton';
 import { FollowUpForm, FollowUpTimeline, useFollowUpAdded } from '../components/FollowUps';
 import { PledgeModal } from '../components/PledgeModal';
 import { LeadDeals } from '../components/LeadDeals';
@@ -37,6 +39,8 @@ function LeadView({ id }: { id: number }) {
   const lead = query.data;
   const { modal, openModal, closeModal } = useModalTarget<'pledge'>();
   const followedUp = useFollowUpAdded(id);
+  // The dispute filed from this page (申请判客), said until the page is left.
+  const [filedFor, setFiledFor] = useState<number | null>(null);
 
   if (!lead) {
     return (
@@ -51,6 +55,10 @@ function LeadView({ id }: { id: number }) {
   const mayFollowUp = access.write && (mine || access.manage);
   // Pledges and subscriptions are the holder's (or a manager's); from the pool, after a claim.
   const mayDeal = access.write && lead.status === 'active' && (access.manage || (mine && !lead.in_pool));
+  // 申请判客: a consultant may dispute a lead another consultant holds (one in the pool is claimed
+  // instead); managers decide disputes rather than file them.
+  const disputable = access.write && !access.manage && !mine && lead.status === 'active' && !lead.in_pool;
+  const filed = filedFor === lead.id;
   const dash = '—';
 
   return (
@@ -77,6 +85,7 @@ function LeadView({ id }: { id: number }) {
           {lead.status === 'active' && lead.in_pool && <Protection lead={lead} testId="lead-pool" />}
           <Flex gap={8} wrap style={{ marginLeft: narrow ? undefined : 'auto' }}>
             {claimable && <ClaimButton lead={lead} type="primary" data-testid="lead-claim" />}
+            {disputable && !filed && <DisputeButton lead={lead} onFiled={(dispute) => setFiledFor(dispute.lead_id)} data-testid="lead-dispute" />}
             {mayDeal && (
               <>
                 <Button icon={<TagsOutlined />} onClick={() => openModal('pledge')} data-testid="lead-pledge">
@@ -92,6 +101,7 @@ function LeadView({ id }: { id: number }) {
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
           {t('lead.headerMeta', { project: lead.project_name, consultant: lead.consultant_name })}
         </Typography.Text>
+        {filed && <DisputeFiled />}
         <FactGrid columns={narrow ? 'repeat(2, minmax(0, 1fr))' : 'repeat(auto-fit, minmax(150px, 1fr))'}>
           <Fact label={t('lead.phone')}>{lead.customer_phone ? <PhoneText phone={lead.customer_phone} /> : dash}</Fact>
           <Fact label={t('lead.project')} testId="fact-project">
