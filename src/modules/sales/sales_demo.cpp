@@ -269,7 +269,7 @@ Result<void> AddDemoSales(SalesModule& module, platform::Demo& demo) {
                                          fmt::format("签约 {}：合同 {}，¥{:.2f}", u.code, no, price / 100.0)},
                                         consultant);
         // Late payers get their dunning task, and every open due date its check.
-        if (auto signed_contract = module.deals.ContractOf(tx, demo.tenant_id, contract)) module.collections.Track(tx, *signed_contract);
+        if (auto signed_contract = module.deals.ContractOf(tx, demo.tenant_id, contract)) module.collections.Track(tx, *signed_contract, false);
         ++contracts_made;
       }
       tx.Execute(kQueue, demo.tenant_id, project_id, queue_no, now);

@@ -129,12 +129,12 @@ CollectionService::CollectionService(db::Database& db, const Clock& clock, platf
   });
 }
 
-void CollectionService::Track(db::Tx& tx, const Contract& c) {
+void CollectionService::Track(db::Tx& tx, const Contract& c, bool notify) {
   const std::string today = ChinaToday(clock_.Now());
   for (const auto& i : c.plan) {
     if (i.due_on >= today && i.paid_cents < i.amount_cents) Schedule(tx, c.tenant_id, c.id, i.due_on);
   }
-  Check(tx, c.tenant_id, c.id, std::nullopt);
+  Check(tx, c.tenant_id, c.id, std::nullopt, notify);
 }
 
 void CollectionService::Schedule(db::Tx& tx, std::int64_t tenant_id, std::int64_t contract_id, const std::string& on) {
@@ -181,7 +181,7 @@ void CollectionService::Name(db::Tx& tx, std::int64_t tenant_id, std::vector<Dun
 }
 
 void CollectionService::Check(db::Tx& tx, std::int64_t tenant_id, std::int64_t contract_id,
-                              const std::optional<RequestContext>& ctx) {
+                              const std::optional<RequestContext>& ctx, bool notify) {
   const auto c = deals_.ContractOf(tx, tenant_id, contract_id);
   if (!c) return;
   const Timestamp now = clock_.Now();
@@ -219,6 +219,7 @@ void CollectionService::Check(db::Tx& tx, std::int64_t tenant_id, std::int64_t c
   if (!raised) return;
   // The next stage's day checks again.
   if (auto next = NextStageDay(stage)) Schedule(tx, tenant_id, contract_id, DateOf(*ParseIsoDate(*oldest) + *next - 1));
+  if (!notify) return;
   const char* stages[] = {"", "逾期提醒", "逾期催告", "逾期转法务"};
   std::vector<std::int64_t> to{t.consultant_id};
   if (stage == 3) {

@@ -73,9 +73,11 @@ class CollectionService {
   std::string Today() const { return ChinaToday(clock_.Now()); }
   /// A signed contract's due dates each schedule a check, and it is checked now (the signing, and
   /// the demo's contracts).
-  void Track(db::Tx& tx, const Contract& contract);
+  /// The demo passes `notify` false: its history of late payers is not news to anyone.
+  void Track(db::Tx& tx, const Contract& contract, bool notify = true);
   /// Checks the contract now (demo data, and a payment or cancellation).
-  void Check(db::Tx& tx, std::int64_t tenant_id, std::int64_t contract_id, const std::optional<RequestContext>& ctx);
+  void Check(db::Tx& tx, std::int64_t tenant_id, std::int64_t contract_id, const std::optional<RequestContext>& ctx,
+             bool notify = true);
 
  private:
   std::optional<DunningTask> Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
