@@ -43,7 +43,8 @@ App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock
   inventory = &Add<inventory::InventoryModule>(*db, *clock, *platform, *customers);
   service = &Add<service::ServiceModule>(*db, *report_db, *clock, *platform, *customers, *inventory,
                                          config.telephony_secret);
-  Add<sales::SalesModule>(*db, *clock, *platform, *customers, *inventory);
+  auto& sales = Add<sales::SalesModule>(*db, *clock, *platform, *customers, *inventory);
+  Add<delivery::DeliveryModule>(*db, *clock, *platform, *customers, *inventory, *service, sales);
   router.SetFallback(http::StaticFiles());
 }
 

@@ -13,6 +13,7 @@
 #include "modules/customers/customers_module.hpp"
 #include "modules/inventory/inventory_module.hpp"
 #include "modules/service/service_module.hpp"
+#include "modules/delivery/delivery_module.hpp"
 #include "modules/sales/sales_module.hpp"
 #include "platform/manifest.hpp"
 #include "platform/platform_module.hpp"

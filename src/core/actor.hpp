@@ -16,6 +16,7 @@ enum class Permission : std::uint32_t {
   kRecordRead,        ///< read business records in scope (customers, units, tickets…)
   kRecordWrite,       ///< create and change business records in scope
   kServiceConfig,     ///< edit the service centre's categories, routing rules, SLA policies, calendars
+  kDeliveryWork,      ///< customer relations' delivery work: batches, inspections, open days, handovers
   kCount,
 };
 

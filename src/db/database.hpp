@@ -70,6 +70,19 @@ struct QueryResult {
   std::size_t size() const { return rows.size(); }
   Row operator[](std::size_t i) const { return Row(rows[i]); }
   Row front() const { return Row(rows.front()); }
+  /// `for (const auto& r : tx.Execute(…))`: the rows as Row.
+  struct Iterator {
+    const std::vector<std::vector<Value>>* rows;
+    std::size_t i;
+    Row operator*() const { return Row((*rows)[i]); }
+    Iterator& operator++() {
+      ++i;
+      return *this;
+    }
+    bool operator!=(const Iterator& other) const { return i != other.i; }
+  };
+  Iterator begin() const { return {&rows, 0}; }
+  Iterator end() const { return {&rows, rows.size()}; }
 };
 
 /// Thrown by Execute for unique, foreign-key, check and not-null violations; Database::Transact

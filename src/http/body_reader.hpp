@@ -122,4 +122,42 @@ class BodyReader {
 /// The number of Unicode code points in valid UTF-8 text.
 std::size_t Utf8Length(std::string_view text);
 
+/// Each object of the array `key` read by `each` (its fields reported as key[i].field).
+template <typename Each>
+void ReadArray(BodyReader& in, std::string_view key, std::size_t max, Each&& each) {
+  const auto* raw = in.Raw(key);
+  if (!raw) {
+    in.Invalid(std::string(key), "required");
+    return;
+  }
+  if (!raw->is_array()) {
+    in.WrongTypeOf(std::string(key), "must_be_array");
+    return;
+  }
+  if (raw->as_array().size() > max) {
+    in.Invalid(std::string(key), "too_many");
+    return;
+  }
+  for (std::size_t i = 0; i < raw->as_array().size(); ++i) {
+    const auto& item = raw->as_array()[i];
+    const std::string at = std::string(key) + "[" + std::to_string(i) + "]";
+    if (!item.is_object()) {
+      in.WrongTypeOf(at, "must_be_object");
+      continue;
+    }
+    BodyReader inner(item.as_object());
+    each(inner);
+    if (auto ok = inner.Finish(); !ok) {
+      for (const auto& fe : ok.error().fields) {
+        if (ok.error().code == ErrorCode::kInvalidArgument) {
+          in.Invalid(at + "." + fe.field, fe.reason);
+        } else {
+          in.WrongTypeOf(at + "." + fe.field, fe.reason);
+        }
+      }
+    }
+  }
+}
+
+
 }  // namespace hearth::http

@@ -62,6 +62,10 @@ Result<void> AddDemo(db::Database& db, Platform& platform, const Clock& clock, D
       CreateUser cmd{"sales" + std::to_string(i + 2), "Demo-pass-1", "置业顾问（" + company.name + "）", {"sales"}, company.id,
                      std::nullopt, std::nullopt};
       HEARTH_TRY(platform.users.CreateUnchecked(tx, ctx, cmd, company));
+      // And a customer-relations agent, who runs the company's deliveries and call-backs.
+      CreateUser kf{"kf" + std::to_string(i + 2), "Demo-pass-1", "客关专员（" + company.name + "）", {"agent"}, company.id,
+                    std::nullopt, std::nullopt};
+      HEARTH_TRY(platform.users.CreateUnchecked(tx, ctx, kf, company));
     }
     return {};
   });

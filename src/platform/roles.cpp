@@ -24,8 +24,8 @@ struct RoleRow {
 constexpr std::array<RoleRow, 6> kRoles{{
     {"admin", (std::uint64_t{1} << static_cast<std::uint32_t>(P::kCount)) - 1},
     {"manager", Bits({P::kOrgRead, P::kUserRead, P::kUserWrite, P::kPersonalDataView, P::kRecordRead,
-                      P::kRecordWrite})},
-    {"agent", Bits({P::kOrgRead, P::kUserRead, P::kRecordRead, P::kRecordWrite})},
+                      P::kRecordWrite, P::kDeliveryWork})},
+    {"agent", Bits({P::kOrgRead, P::kUserRead, P::kRecordRead, P::kRecordWrite, P::kDeliveryWork})},
     {"sales", Bits({P::kOrgRead, P::kUserRead, P::kRecordRead, P::kRecordWrite})},
     {"engineer", Bits({P::kOrgRead, P::kUserRead, P::kRecordRead, P::kRecordWrite})},
     {"viewer", Bits({P::kOrgRead, P::kUserRead, P::kRecordRead})},
@@ -33,7 +33,7 @@ constexpr std::array<RoleRow, 6> kRoles{{
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(P::kCount)> kPermissionNames{
     "org.read", "org.write", "user.read", "user.write", "audit.read", "personal_data.view", "record.read",
-    "record.write", "service.config"};
+    "record.write", "service.config", "delivery.work"};
 
 }  // namespace
 

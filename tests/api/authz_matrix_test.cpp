@@ -56,6 +56,7 @@ struct Fixture {
   std::int64_t org_unit = 0, customer = 0, project = 0, unit = 0, ticket = 0, repair = 0, attachment = 0,
                work_order = 0, alert = 0, user = 0, lead = 0, pledge = 0, subscription = 0, contract = 0;
   std::int64_t referral = 0, adjustment = 0;
+  std::int64_t batch = 0, inspection = 0, finding = 0, photo = 0, open_day = 0, handover = 0;
 };
 
 // Rules finer than a permission: a caller who holds the route's permission may still be refused.
@@ -76,6 +77,8 @@ const std::set<std::string> kFinerRules = {
     "POST /api/v1/subscriptions/{id}/approve-price",         // a manager decides prices below the floor
     "POST /api/v1/subscriptions/{id}/reject-price",
     "PUT /api/v1/projects/{id}/sales-settings",              // a manager sets the attribution rules
+    "POST /api/v1/open-days/{id}/veto",                      // a customer-relations manager vetoes an open day
+    "POST /api/v1/adverse-factors/{id}/withdraw",            // a manager withdraws an adverse factor
 };
 
 class AuthzMatrixApi : public ApiTest {
@@ -155,8 +158,20 @@ class AuthzMatrixApi : public ApiTest {
                                                                f.customer, friend_, f.project)).Int("id");
     f.adjustment = admin_->Post("/api/v1/price-adjustments", fmt::format(R"({{"project_id":{},"name":"首开定价","method":"set_per_m2","value":3000000}})",
                                                                          f.project)).Int("id");
+    // A delivery batch of the owned unit and the sold one, inspected, with a finding, released; an
+    // open day; the sold unit's handover.
+    f.batch = admin_->Post("/api/v1/delivery-batches", fmt::format(R"({{"project_id":{},"name":"一期","unit_ids":[{},{}],"planned_on":"2027-03-01"}})",
+                                                                   f.project, f.unit, sold_unit)).Int("id");
+    f.inspection = admin_->Post(fmt::format("/api/v1/delivery-batches/{}/inspections", f.batch), R"({"kind":"risk_check","on":"2026-12-01"})").Int("id");
+    f.finding = admin_->Post(fmt::format("/api/v1/inspections/{}/findings", f.inspection),
+                             fmt::format(R"({{"unit_id":{},"location":"厨房","severity":"minor","description":"柜门缝隙"}})", f.unit)).Int("id");
+    f.photo = admin_->Upload(fmt::format("/api/v1/findings/{}/photos", f.finding), png, "image/png").Int("id");
+    admin_->Post(fmt::format("/api/v1/delivery-batches/{}/release", f.batch), "");
+    f.open_day = admin_->Post("/api/v1/open-days", fmt::format(R"({{"project_id":{},"on":"2026-12-10","decoration":"raw"}})", f.project)).Int("id");
+    f.handover = admin_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"2027-03-02T02:00:00Z"}})", sold_unit)).Int("id");
     EXPECT_TRUE(f.customer && f.project && f.unit && f.ticket && f.repair && f.attachment && f.work_order && f.alert && f.user &&
-                f.lead && f.pledge && f.subscription && f.contract && f.referral && f.adjustment)
+                f.lead && f.pledge && f.subscription && f.contract && f.referral && f.adjustment && f.batch && f.inspection &&
+                f.finding && f.photo && f.open_day && f.handover)
         << region;
     return f;
   }
@@ -174,7 +189,9 @@ class AuthzMatrixApi : public ApiTest {
         {"/api/v1/tickets/", f.repair},     {"/api/v1/work-orders/", f.work_order}, {"/api/v1/mass-alerts/", f.alert},
         {"/api/v1/org-units/", f.org_unit}, {"/api/v1/users/", f.user},         {"/api/v1/leads/", f.lead},
         {"/api/v1/pledges/", f.pledge},     {"/api/v1/subscriptions/", f.subscription}, {"/api/v1/contracts/", f.contract},
-        {"/api/v1/referrals/", f.referral}, {"/api/v1/price-adjustments/", f.adjustment}};
+        {"/api/v1/referrals/", f.referral}, {"/api/v1/price-adjustments/", f.adjustment},
+        {"/api/v1/delivery-batches/", f.batch}, {"/api/v1/inspections/", f.inspection}, {"/api/v1/findings/", f.finding},
+        {"/api/v1/open-days/", f.open_day}, {"/api/v1/handovers/", f.handover}};
     for (const auto& [prefix, id] : by_prefix) {
       if (pattern.starts_with(prefix + "{id}")) {
         put("{id}", std::to_string(id));
@@ -182,11 +199,12 @@ class AuthzMatrixApi : public ApiTest {
       }
     }
     put("{id}", "1");  // configuration rows, imports, notifications: the first
-    put("{file_id}", std::to_string(f.attachment));
+    put("{file_id}", std::to_string(pattern.starts_with("/api/v1/findings/") ? f.photo : f.attachment));
     put("{customer_id}", std::to_string(f.customer));
     put("{region}", "CN");
     put("{day}", "2026-12-31");
     put("{department}", "engineering");
+    put("{step}", "notice");
     return path;
   }
 

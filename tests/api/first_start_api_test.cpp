@@ -27,7 +27,9 @@ TEST_P(FirstStartApi, DemoFirstThenServeWithAPasswordMakesTheAdministrator) {
   ASSERT_EQ(status, 0) << out;
   EXPECT_NE(out.find(", 300 tickets, "), std::string::npos) << "the demo's tickets on a database it made: " << out;
   EXPECT_NE(out.find(" contracts and "), std::string::npos) << "the deals behind the units' statuses: " << out;
-  EXPECT_NE(out.find(" referrals added"), std::string::npos) << "and the referrals among them: " << out;
+  EXPECT_NE(out.find(" referrals, "), std::string::npos) << "and the referrals among them: " << out;
+  EXPECT_NE(out.find(" delivery batches with "), std::string::npos) << "the deliveries of the units handed over: " << out;
+  EXPECT_EQ(out.find(" and 0 handovers"), std::string::npos) << "the project in its delivery season has its handover days: " << out;
   EXPECT_NE(out.find("no administrator yet"), std::string::npos) << out;
   TestServer server(db_.url());  // with HEARTH_ADMIN_PASSWORD
   Api admin(server);

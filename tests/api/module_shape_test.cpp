@@ -42,12 +42,22 @@ const App& ShapeApp() {
 const std::vector<platform::Manifest>& Manifests() { return ShapeApp().manifests(); }
 
 /// Tables created by SQL text: CREATE [VIRTUAL] TABLE [IF NOT EXISTS] name.
+/// The tables a migration leaves behind, statement by statement: created, dropped, or renamed (a
+/// table made again to change a CHECK on SQLite goes through a new name and a kept copy).
 std::set<std::string> CreatedTables(const std::string& sql) {
-  static const std::regex create(R"(CREATE\s+(?:VIRTUAL\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([a-z_]+))",
-                                 std::regex::icase);
+  static const std::regex statement(
+      R"((CREATE\s+(?:VIRTUAL\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([a-z_]+))|(DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?([a-z_]+))|(ALTER\s+TABLE\s+([a-z_]+)\s+RENAME\s+TO\s+([a-z_]+)))",
+      std::regex::icase);
   std::set<std::string> out;
-  for (auto it = std::sregex_iterator(sql.begin(), sql.end(), create); it != std::sregex_iterator(); ++it) {
-    out.insert((*it)[1]);
+  for (auto it = std::sregex_iterator(sql.begin(), sql.end(), statement); it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    if (m[1].matched) {
+      out.insert(m[2]);
+    } else if (m[3].matched) {
+      out.erase(m[4]);
+    } else if (out.erase(m[6])) {
+      out.insert(m[7]);
+    }
   }
   return out;
 }

@@ -18,9 +18,15 @@ Result<void> AddDemoHomes(InventoryModule& module, platform::Demo& demo) {
     std::uint64_t pick = demo.seed;
     const char* layouts[] = {"3室2厅2卫", "2室2厅1卫", "4室2厅2卫", "3室2厅1卫"};
     const double areas[] = {98.5, 76.2, 128.0, 89.3};
+    // Three cohorts of projects, for the delivery module's seasons and the surveys' tenure: handed
+    // over five years ago, two years ago, and now in their delivery season (completed a month ago,
+    // a first batch handed over in the last days, the rest contracted and waiting).
+    constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
+    const std::int64_t today = (now.ms + 8LL * 3600 * 1000) / kDayMs;
     for (std::size_t pi = 0; pi < demo.projects.size(); ++pi) {
       const auto& [org_unit, name] = demo.projects[pi];
-      Project p{0, demo.tenant_id, org_unit, name, "", "", "2024-06-30", 1, now, now};
+      const std::int64_t completed = pi % 3 == 0 ? today - 5 * 365 - 40 : pi % 3 == 1 ? today - 2 * 365 - 40 : today - 30;
+      Project p{0, demo.tenant_id, org_unit, name, "", "", FormatIsoDate(completed), 1, now, now};
       p.id = inv.InsertProject(tx, p);
       const bool finished = pi % 2 == 1;
       for (int b = 1; b <= 3; ++b) {
@@ -33,9 +39,11 @@ Result<void> AddDemoHomes(InventoryModule& module, platform::Demo& demo) {
             // 40% for sale, 5% pledged, 10% subscribed, 20% contracted, 25% delivered.
             const std::size_t stage = roll < 40 ? 0 : roll < 45 ? 1 : roll < 55 ? 2 : roll < 75 ? 3 : 4;
             const UnitStatus status = kUnitStatuses.values()[stage];
+            std::optional<std::string> delivered_on;
+            if (status == UnitStatus::kDelivered) delivered_on = FormatIsoDate(pi % 3 == 2 ? today - roll % 7 : completed + 30 + roll % 45);
             Unit u{0, demo.tenant_id, p.id, "一期", building, entrance, room, floor, UnitCode(building, entrance, room),
                    layouts[r - 1], areas[r - 1], static_cast<std::int64_t>(areas[r - 1] * 3500000 * (1 + floor / 100.0)),
-                   finished ? Decoration::kFinished : Decoration::kRaw, status, 1, now, now};
+                   finished ? Decoration::kFinished : Decoration::kRaw, status, delivered_on, 1, now, now};
             u.id = inv.InsertUnit(tx, u);
             ++units_made;
             // Owners come with the contract (the sales demo makes the deal of every unit past 认筹).

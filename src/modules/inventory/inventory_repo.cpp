@@ -29,8 +29,8 @@ UPDATE projects SET name = $3, city = $4, address = $5, completion_date = $6, te
  WHERE id = $1 AND tenant_id = $2 AND (CAST($9 AS BIGINT) IS NULL OR version = $9))sql";
 constexpr std::string_view kInsertUnit = R"sql(
 INSERT INTO units (tenant_id, project_id, phase, building, entrance, room, floor, code, layout, area_m2,
-                   list_price_cents, decoration, status, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id)sql";
+                   list_price_cents, decoration, status, delivered_on, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $15, $14, $14) RETURNING id)sql";
 const db::Columns<Unit> kUnitColumns{
     {"id", &Unit::id},
     {"tenant_id", &Unit::tenant_id},
@@ -46,6 +46,7 @@ const db::Columns<Unit> kUnitColumns{
     {"list_price_cents", &Unit::list_price_cents},
     {"decoration", &Unit::decoration, kDecorations},
     {"status", &Unit::status, kUnitStatuses},
+    {"delivered_on", &Unit::delivered_on},
     {"version", &Unit::version},
     {"created_at", &Unit::created_at},
     {"updated_at", &Unit::updated_at},
@@ -64,6 +65,8 @@ UPDATE units SET layout = $3, area_m2 = $4, list_price_cents = $5, decoration = 
 constexpr std::string_view kMoveStatus = R"sql(
 UPDATE units SET status = $3, version = version + 1, updated_at = $4
  WHERE id = $1 AND tenant_id = $2 AND status IN ($5, $6, $7))sql";
+constexpr std::string_view kSetDelivered = R"sql(
+UPDATE units SET delivered_on = $3, version = version + 1, updated_at = $4 WHERE id = $1 AND tenant_id = $2)sql";
 constexpr std::string_view kBuildings = R"sql(
 SELECT DISTINCT building FROM units WHERE project_id = $1 AND tenant_id = $2 ORDER BY building)sql";
 constexpr std::string_view kOwners = R"sql(
@@ -136,7 +139,7 @@ std::vector<Project> InventoryRepo::ListProjects(db::Tx& tx, std::int64_t tenant
 
 std::int64_t InventoryRepo::InsertUnit(db::Tx& tx, const Unit& u) {
   return tx.Execute(kInsertUnit, u.tenant_id, u.project_id, u.phase, u.building, u.entrance, u.room, u.floor, u.code,
-                    u.layout, u.area_m2, u.list_price_cents, u.decoration, u.status, u.created_at)
+                    u.layout, u.area_m2, u.list_price_cents, u.decoration, u.status, u.created_at, u.delivered_on)
       .front()
       .Int(0);
 }
@@ -158,6 +161,10 @@ bool InventoryRepo::MoveStatus(db::Tx& tx, std::int64_t tenant_id, std::int64_t 
   if (from.empty() || from.size() > 3) return false;
   auto at = [&](std::size_t i) { return from[std::min(i, from.size() - 1)]; };
   return tx.Execute(kMoveStatus, id, tenant_id, to, now, at(0), at(1), at(2)).affected == 1;
+}
+
+void InventoryRepo::SetDelivered(db::Tx& tx, std::int64_t tenant_id, std::int64_t id, const std::string& on, Timestamp now) {
+  tx.Execute(kSetDelivered, id, tenant_id, on, now);
 }
 
 bool InventoryRepo::Reprice(db::Tx& tx, std::int64_t tenant_id, std::int64_t id, std::int64_t expected,

@@ -23,6 +23,7 @@ class InventoryRepo {
   std::optional<Unit> FindUnit(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
   bool UpdateUnit(db::Tx& tx, const Unit& u, std::optional<std::int64_t> expected_version);
   /// Sets the status only while it is one of `from` (compare-and-set); false when it is not.
+  void SetDelivered(db::Tx& tx, std::int64_t tenant_id, std::int64_t id, const std::string& on, Timestamp now);
   bool MoveStatus(db::Tx& tx, std::int64_t tenant_id, std::int64_t id, const std::vector<UnitStatus>& from,
                   UnitStatus to, Timestamp now);
   /// Sets an unsold unit's list price only while it is `expected` (compare-and-set).

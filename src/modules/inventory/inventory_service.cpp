@@ -190,7 +190,7 @@ Result<Unit> InventoryService::CreateUnit(const RequestContext& ctx, const UnitI
     if (!project) return FailField("project_id", "not_found");
     Unit u{0, actor.tenant_id, in.project_id, in.phase, in.building, in.entrance, in.room, in.floor,
            UnitCode(in.building, in.entrance, in.room), in.layout, in.area_m2, in.list_price_cents, in.decoration,
-           UnitStatus::kAvailable, 1, now, now};
+           UnitStatus::kAvailable, std::nullopt, 1, now, now};
     u.id = repo_->InsertUnit(tx, u);
     repo_->AddEvent(tx, actor.tenant_id, u.id, "created", "房源建立：" + u.code, actor.user_id, now);
     audit_.Record(tx, ctx, "unit.created", "unit", u.id, nullptr, ToJson(u));
@@ -223,7 +223,7 @@ Result<std::vector<Unit>> InventoryService::CreateUnits(const RequestContext& ct
         const std::string room = std::to_string(floor) + r.suffix;
         Unit u{0, actor.tenant_id, project_id, in.phase, in.building, in.entrance, room, floor,
                UnitCode(in.building, in.entrance, room), r.layout, r.area_m2, r.list_price_cents, in.decoration,
-               UnitStatus::kAvailable, 1, now, now};
+               UnitStatus::kAvailable, std::nullopt, 1, now, now};
         u.id = repo_->InsertUnit(tx, u);
         created.push_back(std::move(u));
       }
@@ -418,6 +418,14 @@ Result<Unit> InventoryService::MoveStatus(db::Tx& tx, const RequestContext& ctx,
   PublishMove(tx, u);
   audit_.Record(tx, ctx, "unit.status_moved", "unit", unit_id, boost::json::object{{"status", WordOf(before.status)}},
                 boost::json::object{{"status", WordOf(to)}, {"why", why}});
+  return u;
+}
+
+Result<Unit> InventoryService::Deliver(db::Tx& tx, const RequestContext& ctx, std::int64_t unit_id, const std::string& on) {
+  HEARTH_ASSIGN(Unit u, MoveStatus(tx, ctx, unit_id, {UnitStatus::kContracted}, UnitStatus::kDelivered, "交付 " + on));
+  repo_->SetDelivered(tx, u.tenant_id, u.id, on, clock_.Now());
+  u.delivered_on = on;
+  ++u.version;
   return u;
 }
 

@@ -105,6 +105,8 @@ class InventoryService {
   // For other modules, in the caller's transaction: 404 outside the actor's scope.
   Result<Project> ProjectFor(db::Tx& tx, const Actor& actor, std::int64_t id) { return ProjectInScope(tx, actor, id); }
   Result<Unit> UnitFor(db::Tx& tx, const Actor& actor, std::int64_t id) { return UnitInScope(tx, actor, id); }
+  /// The unit with its owners, named (no scope check: the caller found the unit in scope).
+  UnitView OwnersOf(db::Tx& tx, const Unit& unit) { return View(tx, unit); }
   /// The building of each of `unit_ids` (of the group) that exists, for other modules' clusters.
   std::map<std::int64_t, std::string> BuildingsOf(db::Tx& tx, std::int64_t tenant_id,
                                                   const std::vector<std::int64_t>& unit_ids);
@@ -129,6 +131,9 @@ class InventoryService {
   /// otherwise. Written to the unit's history as `why`.
   Result<Unit> MoveStatus(db::Tx& tx, const RequestContext& ctx, std::int64_t unit_id, const std::vector<UnitStatus>& from,
                           UnitStatus to, const std::string& why);
+  /// The delivery module's handover: the contracted unit is delivered on `on` (YYYY-MM-DD), in the
+  /// caller's transaction (409 unit_unavailable when it is not contracted).
+  Result<Unit> Deliver(db::Tx& tx, const RequestContext& ctx, std::int64_t unit_id, const std::string& on);
   /// Adds an entry to a unit's history (tickets, deliveries…).
   /// The sales module's price adjustment (调价) of an unsold unit, in the caller's transaction: false
   /// when the unit's list price is no longer `expected` or it was sold meanwhile. Noted in the

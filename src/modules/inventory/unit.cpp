@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "core/json.hpp"
+
 namespace hearth::inventory {
 
 bool StatusTransitionAllowed(UnitStatus from, UnitStatus to) {
@@ -63,6 +65,7 @@ boost::json::object ToJson(const Unit& u) {
           {"list_price_cents", u.list_price_cents},
           {"decoration", kDecorations.Name(u.decoration)},
           {"status", kUnitStatuses.Name(u.status)},
+          {"delivered_on", JsonOr(u.delivered_on)},
           {"version", u.version},
           {"created_at", FormatRfc3339(u.created_at)},
           {"updated_at", FormatRfc3339(u.updated_at)}};

@@ -57,6 +57,7 @@ struct Unit {
   std::int64_t list_price_cents = 0;
   Decoration decoration = Decoration::kRaw;
   UnitStatus status = UnitStatus::kAvailable;
+  std::optional<std::string> delivered_on = std::nullopt;  ///< 交付, YYYY-MM-DD: set when the keys are handed over
   std::int64_t version = 1;
   Timestamp created_at;
   Timestamp updated_at;

@@ -193,9 +193,11 @@ Result<void> AddDemoSales(SalesModule& module, platform::Demo& demo) {
         }
         if (buyer == 0) continue;
         const std::int64_t consultant = consultants[rng.Next(consultants.size())];
-        // When they came: delivered homes were sold two years ago, contracts within 15 months,
-        // subscriptions this month, pledges this week.
-        const std::int64_t days_ago = u.status == UnitStatus::kDelivered ? 600 + static_cast<std::int64_t>(rng.Next(120))
+        // When they came: delivered homes were sold 13 to 17 months before their keys, contracts within
+        // 15 months, subscriptions this month, pledges this week.
+        const auto delivered_day = u.delivered_on ? ParseIsoDate(*u.delivered_on) : std::nullopt;
+        const std::int64_t delivered_ago = delivered_day ? (now.ms + 8 * 3600 * 1000LL) / kDay - *delivered_day : 200;
+        const std::int64_t days_ago = u.status == UnitStatus::kDelivered ? delivered_ago + 400 + static_cast<std::int64_t>(rng.Next(120))
                                       : sold                             ? 40 + static_cast<std::int64_t>(rng.Next(400))
                                       : u.status == UnitStatus::kSubscribed ? 5 + static_cast<std::int64_t>(rng.Next(25))
                                                                             : 1 + static_cast<std::int64_t>(rng.Next(9));

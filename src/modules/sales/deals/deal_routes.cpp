@@ -11,43 +11,6 @@ namespace {
 using http::Request;
 using http::Response;
 
-/// Each object of the array `key` read by `each` (its fields reported as key[i].field).
-template <typename Each>
-void ReadArray(http::BodyReader& in, std::string_view key, std::size_t max, Each&& each) {
-  const auto* raw = in.Raw(key);
-  if (!raw) {
-    in.Invalid(std::string(key), "required");
-    return;
-  }
-  if (!raw->is_array()) {
-    in.WrongTypeOf(std::string(key), "must_be_array");
-    return;
-  }
-  if (raw->as_array().size() > max) {
-    in.Invalid(std::string(key), "too_many");
-    return;
-  }
-  for (std::size_t i = 0; i < raw->as_array().size(); ++i) {
-    const auto& item = raw->as_array()[i];
-    const std::string at = std::string(key) + "[" + std::to_string(i) + "]";
-    if (!item.is_object()) {
-      in.WrongTypeOf(at, "must_be_object");
-      continue;
-    }
-    http::BodyReader inner(item.as_object());
-    each(inner);
-    if (auto ok = inner.Finish(); !ok) {
-      for (const auto& fe : ok.error().fields) {
-        if (ok.error().code == ErrorCode::kInvalidArgument) {
-          in.Invalid(at + "." + fe.field, fe.reason);
-        } else {
-          in.WrongTypeOf(at + "." + fe.field, fe.reason);
-        }
-      }
-    }
-  }
-}
-
 Result<Response> PostPledge(Request& req, DealService& s) {
   HEARTH_ASSIGN(auto body, req.JsonObject());
   http::BodyReader in(body);
@@ -71,7 +34,7 @@ Result<Response> PostSubscription(Request& req, DealService& s) {
   sub.lead_id = in.Int("lead_id");
   sub.pledge_id = in.Int("pledge_id");
   if (auto ids = in.IntArray("discount_scheme_ids", false, 5)) sub.discount_scheme_ids = *ids;
-  ReadArray(in, "buyers", 10, [&](http::BodyReader& b) {
+  http::ReadArray(in, "buyers", 10, [&](http::BodyReader& b) {
     auto customer = b.Int("customer_id", true);
     auto share = b.Number("share", true);
     if (customer && share) sub.buyers.push_back({*customer, *share, ""});
@@ -91,7 +54,7 @@ Result<Response> PostContract(Request& req, DealService& s) {
   auto no = in.String("contract_no", {.required = true, .min_chars = 1, .max_chars = 40});
   auto signed_on = in.String("signed_on", {.required = true, .max_chars = 10});
   auto total = in.Int("total_cents", true);
-  ReadArray(in, "payment_plan", 120, [&](http::BodyReader& line) {
+  http::ReadArray(in, "payment_plan", 120, [&](http::BodyReader& line) {
     auto due = line.String("due_on", {.required = true, .max_chars = 10});
     auto amount = line.Int("amount_cents", true);
     auto kind = line.Enum("kind", kInstalmentKinds, true);
@@ -133,7 +96,7 @@ Result<Response> PostChange(Request& req, DealService& s) {
   c.new_unit_id = in.Int("new_unit_id");
   c.discount_cents = in.Int("discount_cents");
   if (in.Has("buyers")) {
-    ReadArray(in, "buyers", 10, [&](http::BodyReader& b) {
+    http::ReadArray(in, "buyers", 10, [&](http::BodyReader& b) {
       auto customer = b.Int("customer_id", true);
       auto share = b.Number("share", true);
       if (customer && share) c.buyers.push_back({*customer, *share, ""});

@@ -568,6 +568,11 @@ Result<Contract> DealService::Sign(const RequestContext& ctx, const ContractInpu
       return Fail(ErrorCode::kConflict, "price_approval_pending",
                   "the price is below the floor: a manager approves it before the contract is signed");
     }
+    if (!sign_checks_.empty()) {
+      std::vector<std::int64_t> buyers;
+      for (const auto& b : s.buyers) buyers.push_back(b.customer_id);
+      for (const auto& check : sign_checks_) HEARTH_TRY(check(tx, actor, s.project_id, buyers));
+    }
     if (tx.Execute(kSubscriptionStatus, s.id, SubscriptionStatus::kActive, SubscriptionStatus::kContracted, now).affected != 1) {
       return tl::unexpected(Closed("subscription", "changed"));
     }

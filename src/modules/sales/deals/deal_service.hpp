@@ -130,6 +130,11 @@ class DealService {
   enum class ContractEvent { kSigned, kCancelled, kPaid };
   using ContractHook = std::function<void(db::Tx&, const RequestContext&, const Contract&, ContractEvent)>;
   void AddContractHook(ContractHook hook) { contract_hooks_.push_back(std::move(hook)); }
+  /// A later module's condition on signing, checked in the signing transaction before anything is
+  /// written (the delivery module's 不利因素公示: 409 disclosure_unacknowledged).
+  using SignCheck = std::function<Result<void>(db::Tx&, const Actor&, std::int64_t project_id,
+                                               const std::vector<std::int64_t>& buyer_ids)>;
+  void AddSignCheck(SignCheck check) { sign_checks_.push_back(std::move(check)); }
   /// The contract with its plan and buyers (no scope check; other parts' jobs).
   std::optional<Contract> ContractOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) { return FindContract(tx, tenant_id, id); }
   /// Whether the customer is a buyer of an open subscription or a signed contract in the project.
@@ -159,6 +164,7 @@ class DealService {
   PriceService& prices_;
   platform::Notifications& notifications_;
   std::vector<ContractHook> contract_hooks_;
+  std::vector<SignCheck> sign_checks_;
 };
 
 }  // namespace hearth::sales

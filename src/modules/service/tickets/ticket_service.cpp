@@ -217,52 +217,54 @@ boost::json::object Route(Ticket& t, const ServiceConfig& config, const TicketSe
 }  // namespace
 
 Result<Ticket> TicketService::Create(const RequestContext& ctx, const TicketInput& in) {
+  return db_.Transact([&](db::Tx& tx) -> Result<Ticket> { return CreateIn(tx, ctx, in); });
+}
+
+Result<Ticket> TicketService::CreateIn(db::Tx& tx, const RequestContext& ctx, const TicketInput& in) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not open tickets");
   const Timestamp now = clock_.Now();
-  return db_.Transact([&](db::Tx& tx) -> Result<Ticket> {
-    // 1. Who and what it is about: the customer, the unit and its project, each in the caller's scope.
-    HEARTH_ASSIGN(const Subjects subjects, FindSubjects(tx, actor, in));
-    const auto config = config_.Load(tx, actor.tenant_id);
-    HEARTH_ASSIGN(const auto category_id, ChooseCategory(*config, in));
-    // 2. The ticket, owned by the project's company, else the customer's.
-    Ticket t;
-    t.tenant_id = actor.tenant_id;
-    t.org_unit_id = subjects.project ? subjects.project->org_unit_id : subjects.customer_org_unit_id;
-    t.kind = in.kind;
-    t.channel = in.channel;
-    t.grade = in.grade;
-    t.customer_id = in.customer_id;
-    t.unit_id = in.unit_id;
-    t.project_id = subjects.project ? std::optional<std::int64_t>(subjects.project->id) : std::nullopt;
-    t.category_id = category_id;
-    t.title = in.title;
-    t.description = in.description;
-    t.created_at = t.updated_at = now;
-    // 3. Where it goes and by when.
-    const boost::json::object routing = Route(t, *config, subjects, now);
-    // 4. Stored, with its deadline jobs, its warranty and its place in a mass-complaint cluster.
-    t.id = repo_->InsertTicket(tx, t, t.category_id ? std::optional<std::int64_t>(config->RootOf(*t.category_id)) : std::nullopt);
-    // The customer is the ticket's company's customer too (the sharing rule; tickets are never
-    // deleted, so one share per company: source 0).
-    customers_.Share(tx, &ctx, t.tenant_id, t.customer_id, t.org_unit_id, customers::ShareReason::kTicket, 0);
-    ScheduleDeadline(tx, t, *config, now);
-    if (subjects.project) FindWarrantyOf(t, *config, subjects.project->completion_date);
-    alerts_.OnTicket(tx, t, subjects.unit ? std::optional<std::string>(subjects.unit->building) : std::nullopt, *config);
-    // 5. Told: the ticket's history, the customer's timeline, the unit's history, the audit log.
-    repo_->AddEvent(tx, t.tenant_id, {0, t.id, now, "created", std::nullopt, kTicketStatuses.Text(t.status), actor.user_id, Detail(routing)});
-    customers_.AppendTimeline(tx, t.tenant_id,
-                              {0, t.customer_id, now, "ticket", "ticket", t.id, KindLabel(t.kind) + "：" + t.title},
-                              actor.user_id);
-    if (t.unit_id) {
-      inventory_.NoteUnitEvent(tx, t.tenant_id, *t.unit_id, "ticket",
-                               KindLabel(t.kind) + "：" + t.title + "（工单 #" + std::to_string(t.id) + "）",
-                               actor.user_id, now);
-    }
-    audit_.Record(tx, ctx, "ticket.created", "ticket", t.id, nullptr, ToJson(t, now));
-    Label(tx, actor, {&t, 1});
-    return t;
-  });
+  // 1. Who and what it is about: the customer, the unit and its project, each in the caller's scope.
+  HEARTH_ASSIGN(const Subjects subjects, FindSubjects(tx, actor, in));
+  const auto config = config_.Load(tx, actor.tenant_id);
+  HEARTH_ASSIGN(const auto category_id, ChooseCategory(*config, in));
+  // 2. The ticket, owned by the project's company, else the customer's.
+  Ticket t;
+  t.tenant_id = actor.tenant_id;
+  t.org_unit_id = subjects.project ? subjects.project->org_unit_id : subjects.customer_org_unit_id;
+  t.kind = in.kind;
+  t.channel = in.channel;
+  t.grade = in.grade;
+  t.customer_id = in.customer_id;
+  t.unit_id = in.unit_id;
+  t.project_id = subjects.project ? std::optional<std::int64_t>(subjects.project->id) : std::nullopt;
+  t.category_id = category_id;
+  t.title = in.title;
+  t.description = in.description;
+  t.created_at = t.updated_at = now;
+  // 3. Where it goes and by when.
+  const boost::json::object routing = Route(t, *config, subjects, now);
+  // 4. Stored, with its deadline jobs, its warranty and its place in a mass-complaint cluster.
+  t.id = repo_->InsertTicket(tx, t, t.category_id ? std::optional<std::int64_t>(config->RootOf(*t.category_id)) : std::nullopt);
+  // The customer is the ticket's company's customer too (the sharing rule; tickets are never
+  // deleted, so one share per company: source 0).
+  customers_.Share(tx, &ctx, t.tenant_id, t.customer_id, t.org_unit_id, customers::ShareReason::kTicket, 0);
+  ScheduleDeadline(tx, t, *config, now);
+  if (subjects.project) FindWarrantyOf(t, *config, subjects.project->completion_date);
+  alerts_.OnTicket(tx, t, subjects.unit ? std::optional<std::string>(subjects.unit->building) : std::nullopt, *config);
+  // 5. Told: the ticket's history, the customer's timeline, the unit's history, the audit log.
+  repo_->AddEvent(tx, t.tenant_id, {0, t.id, now, "created", std::nullopt, kTicketStatuses.Text(t.status), actor.user_id, Detail(routing)});
+  customers_.AppendTimeline(tx, t.tenant_id,
+                            {0, t.customer_id, now, "ticket", "ticket", t.id, KindLabel(t.kind) + "：" + t.title},
+                            actor.user_id);
+  if (t.unit_id) {
+    inventory_.NoteUnitEvent(tx, t.tenant_id, *t.unit_id, "ticket",
+                             KindLabel(t.kind) + "：" + t.title + "（工单 #" + std::to_string(t.id) + "）",
+                             actor.user_id, now);
+  }
+  audit_.Record(tx, ctx, "ticket.created", "ticket", t.id, nullptr, ToJson(t, now));
+  Label(tx, actor, {&t, 1});
+  return t;
 }
 
 Result<Ticket> TicketService::Get(const RequestContext& ctx, std::int64_t id) {

@@ -68,6 +68,9 @@ class TicketService {
 
   Timestamp Now() const { return clock_.Now(); }
   Result<Ticket> Create(const RequestContext& ctx, const TicketInput& input);
+  /// Create in the caller's transaction (a defect found at a handover's inspection becomes a repair
+  /// ticket with the step that found it).
+  Result<Ticket> CreateIn(db::Tx& tx, const RequestContext& ctx, const TicketInput& input);
   Result<Ticket> Get(const RequestContext& ctx, std::int64_t id);
   Result<platform::Listing<Ticket>> List(const RequestContext& ctx, const TicketFilter& filter, const Page& page);
   /// One action of the status machine (API.md); 409 invalid_transition when the status does

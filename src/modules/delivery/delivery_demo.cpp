@@ -1,0 +1,229 @@
+// hearth demo, the delivery part. The inventory's demo made three cohorts of projects: handed over
+// five years ago, two years ago, and in their delivery season now (a first batch handed over in
+// the last days). Here: for a project in its season, its adverse factors and the buyers'
+// acknowledgements, a first batch released with its three inspections, findings (closed and one
+// open), two open days held, the handovers done and those booked for today and tomorrow (some
+// half-way); a second batch due in six weeks whose risk check found blocking problems still open
+// and whose simulated acceptance is late. For the projects delivered before, their batch and
+// inspections as they were held.
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "modules/delivery/delivery_module.hpp"
+#include "platform/directory.hpp"
+#include "platform/jobs.hpp"
+
+namespace hearth::delivery {
+
+namespace {
+
+constexpr std::int64_t kDay = 24LL * 3600 * 1000, kChina = 8LL * 3600 * 1000;
+
+constexpr std::string_view kInsertBatch = R"sql(
+INSERT INTO delivery_batches (tenant_id, project_id, org_unit_id, name, planned_on, status, released_at, released_by,
+                              created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, NULLIF($7, 0), NULLIF($8, 0), $9, $9) RETURNING id)sql";
+constexpr std::string_view kInsertBatchUnit = "INSERT INTO delivery_batch_units (batch_id, unit_id) VALUES ($1, $2)";
+constexpr std::string_view kInsertInspection = R"sql(
+INSERT INTO delivery_inspections (tenant_id, batch_id, kind, on_date, note, created_by, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id)sql";
+constexpr std::string_view kInsertFinding = R"sql(
+INSERT INTO delivery_findings (tenant_id, inspection_id, batch_id, unit_id, location, category, severity, description, status,
+                               closed_at, closed_by, close_note, created_by, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULLIF($10, 0), NULLIF($11, 0), $12, $13, $14, $14))sql";
+constexpr std::string_view kInsertOpenDay = R"sql(
+INSERT INTO open_days (tenant_id, project_id, org_unit_id, on_date, decoration, note, created_by, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8))sql";
+constexpr std::string_view kInsertHandover = R"sql(
+INSERT INTO handovers (tenant_id, project_id, org_unit_id, unit_id, batch_id, customer_id, slot_at, status, steps_done,
+                       delivered_on, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id)sql";
+constexpr std::string_view kInsertStep = R"sql(
+INSERT INTO handover_steps (handover_id, step, done_at, done_by, note, detail) VALUES ($1, $2, $3, $4, $5, $6))sql";
+constexpr std::string_view kInsertFactor = R"sql(
+INSERT INTO adverse_factors (tenant_id, project_id, org_unit_id, title, detail, created_by, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id)sql";
+constexpr std::string_view kInsertAck = R"sql(
+INSERT INTO disclosure_acks (tenant_id, project_id, customer_id, factor_ids, method, note, recorded_by, created_at)
+VALUES ($1, $2, $3, $4, 'paper', '', $5, $6))sql";
+
+struct Rng {
+  std::uint64_t state;
+  std::uint64_t Next(std::uint64_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % (n == 0 ? 1 : n);
+  }
+};
+
+struct FindingText {
+  const char* location;
+  const char* category;
+  const char* description;
+};
+constexpr FindingText kFindings[] = {
+    {"主卫", "渗漏/卫生间渗漏", "闭水试验地漏周边渗水"},
+    {"客厅", "空鼓开裂/墙面开裂", "窗角斜向裂缝约 30 cm"},
+    {"主卧", "门窗", "推拉窗关闭不严，有透光"},
+    {"厨房", "空鼓开裂/瓷砖空鼓", "墙砖空鼓 3 块"},
+    {"阳台", "渗漏/窗边渗漏", "淋水试验窗台内侧渗水"},
+    {"入户门", "门窗", "门扇下沉，关门有摩擦"},
+    {"次卧", "电路故障", "插座无电"},
+    {"地下室", "渗漏/地下室渗漏", "车位顶板渗水，有水渍"},
+};
+constexpr const char* kSteps[] = {"notice", "identity", "fees", "documents", "inspection", "keys"};
+
+}  // namespace
+
+Result<void> AddDemoDelivery(DeliveryModule& module, platform::Demo& demo) {
+  if (demo.projects.empty()) return {};
+  std::int64_t batches_made = 0, handovers_made = 0, findings_made = 0;
+  HEARTH_TRY(module.db.Transact([&](db::Tx& tx) -> Result<void> {
+    Rng rng{demo.seed ^ 0xde11e5ULL};
+    const Timestamp now = module.clock.Now();
+    const std::int64_t today = (now.ms + kChina) / kDay;
+    auto day = [&](std::int64_t offset) { return FormatIsoDate(today + offset); };
+    auto at = [&](std::int64_t offset, int hour) { return Timestamp{(today + offset) * kDay - kChina + hour * 3600 * 1000LL}; };
+    const auto names = module.inventory.NamesOfProjects(tx, demo.tenant_id);
+    std::map<std::int64_t, std::int64_t> owner_of;
+    for (const auto& h : module.inventory.Homes(tx, demo.tenant_id)) owner_of.emplace(h.unit_id, h.customer_id);
+    for (const auto& [org_unit, name] : demo.projects) {
+      std::int64_t project_id = 0;
+      for (const auto& [id, project_name] : names) {
+        if (project_name == name) project_id = id;
+      }
+      const auto company = platform::directory::ParentOf(tx, org_unit);
+      auto staff = company ? platform::Notifications::UsersWithRole(tx, *company, {"agent", "manager"}) : std::vector<std::int64_t>{};
+      if (project_id == 0 || staff.empty()) continue;
+      const std::int64_t agent = staff.front();
+      const auto units = module.inventory.UnitsOfProject(tx, demo.tenant_id, project_id);
+      // The cohort: the latest delivery of the project.
+      std::int64_t last_delivered = 0;
+      for (const auto& u : units) {
+        if (u.delivered_on) last_delivered = std::max(last_delivered, ParseIsoDate(*u.delivered_on).value_or(0));
+      }
+      if (last_delivered == 0) continue;
+      const bool season = today - last_delivered < 30;
+      auto finding = [&](std::int64_t batch, std::int64_t inspection, std::int64_t unit, const char* severity, bool open,
+                         Timestamp found) {
+        const auto& f = kFindings[rng.Next(std::size(kFindings))];
+        tx.Execute(kInsertFinding, demo.tenant_id, inspection, batch, unit, f.location, f.category, severity, f.description,
+                   open ? "open" : "closed", open ? std::int64_t{0} : found.ms + 12 * kDay, open ? std::int64_t{0} : agent,
+                   open ? "" : "已整改，复查通过", agent, found);
+        ++findings_made;
+      };
+      auto inspect = [&](std::int64_t batch, const char* kind, std::int64_t on, const char* note) {
+        return tx.Execute(kInsertInspection, demo.tenant_id, batch, kind, FormatIsoDate(on), note, agent,
+                          Timestamp{on * kDay - kChina + 10 * 3600 * 1000LL})
+            .front()
+            .Int(0);
+      };
+      auto batch_of = [&](const std::string& batch_name, std::int64_t planned, bool released, const std::vector<const inventory::Unit*>& in) {
+        const std::int64_t id = tx.Execute(kInsertBatch, demo.tenant_id, project_id, org_unit, batch_name, FormatIsoDate(planned),
+                                           released ? "released" : "planned", released ? (planned - 3) * kDay : std::int64_t{0},
+                                           released ? agent : std::int64_t{0}, Timestamp{(planned - 120) * kDay})
+                                    .front()
+                                    .Int(0);
+        for (const auto* u : in) tx.Execute(kInsertBatchUnit, id, u->id);
+        ++batches_made;
+        return id;
+      };
+      std::vector<const inventory::Unit*> delivered, waiting, later;
+      for (const auto& u : units) {
+        if (u.status == inventory::UnitStatus::kDelivered) delivered.push_back(&u);
+        if (u.status == inventory::UnitStatus::kContracted) (u.building == "1" ? waiting : later).push_back(&u);
+      }
+      if (!season) {
+        // Delivered before: one batch, its three inspections held on time, every finding closed.
+        const std::int64_t planned = last_delivered - 10;
+        const auto batch = batch_of("一期交付", planned, true, delivered);
+        const auto risk = inspect(batch, "risk_check", planned - 92, "交付前三个月风险排查");
+        inspect(batch, "simulated_acceptance", planned - 61, "客户视角模拟验收");
+        const auto recheck = inspect(batch, "recheck", planned - 31, "整改复查");
+        for (std::size_t i = 0; i < delivered.size() && i < 12; ++i) {
+          finding(batch, i % 2 ? risk : recheck, delivered[i]->id, i % 4 == 0 ? "blocking" : "major", false,
+                  Timestamp{(planned - 90) * kDay});
+        }
+        continue;
+      }
+      // In its season: the project's adverse factors, acknowledged by every buyer before signing.
+      std::vector<std::int64_t> factors;
+      const Timestamp published{(today - 900) * kDay};
+      factors.push_back(tx.Execute(kInsertFactor, demo.tenant_id, project_id, org_unit, "北侧规划垃圾转运站",
+                                   "距 3 号楼约 300 米，按规划 2028 年建成", agent, published).front().Int(0));
+      factors.push_back(tx.Execute(kInsertFactor, demo.tenant_id, project_id, org_unit, "东侧高架桥噪声",
+                                   "东向住户可能受车辆噪声影响，已采用双层中空玻璃", agent, published).front().Int(0));
+      std::string factor_ids = fmt::format("{},{}", factors[0], factors[1]);
+      std::set<std::int64_t> acknowledged;
+      for (const auto& u : units) {
+        auto owner = owner_of.find(u.id);
+        if (owner == owner_of.end() || !acknowledged.insert(owner->second).second) continue;
+        tx.Execute(kInsertAck, demo.tenant_id, project_id, owner->second, factor_ids, agent, Timestamp{published.ms + 30 * kDay});
+      }
+      // Open days: 毛坯 and 精装 each held twice before the first batch.
+      for (const char* decoration : {"raw", "finished"}) {
+        for (int k : {70, 40}) {
+          tx.Execute(kInsertOpenDay, demo.tenant_id, project_id, org_unit, day(-k), decoration,
+                     std::string(decoration) == "raw" ? "工地开放日：主体结构与公区" : "精装开放日：样板间与交付标准",
+                     agent, Timestamp{(today - k - 30) * kDay});
+        }
+      }
+      // The first batch: building 1, handed over from a week ago; its delivered units done, the others
+      // booked for today and tomorrow, a few half-way.
+      std::vector<const inventory::Unit*> first = delivered;
+      first.insert(first.end(), waiting.begin(), waiting.end());
+      const std::int64_t planned = today - 7;
+      const auto batch = batch_of("一期第一批", planned, true, first);
+      const auto risk = inspect(batch, "risk_check", planned - 91, "交付前三个月风险排查");
+      const auto simulated = inspect(batch, "simulated_acceptance", planned - 60, "客户视角模拟验收");
+      inspect(batch, "recheck", planned - 30, "整改复查");
+      for (std::size_t i = 0; i < first.size() && i < 14; ++i) {
+        finding(batch, i % 2 ? risk : simulated, first[i]->id, i % 5 == 0 ? "blocking" : i % 2 ? "major" : "minor", i == 3,
+                Timestamp{(planned - 88) * kDay});
+      }
+      auto handover = [&](const inventory::Unit& u, Timestamp slot, int steps, std::optional<std::string> delivered_on) {
+        auto owner = owner_of.find(u.id);
+        const std::optional<std::int64_t> customer = owner == owner_of.end() ? std::nullopt : std::optional<std::int64_t>(owner->second);
+        const char* status = steps == 6 ? "done" : steps == 0 ? "booked" : "in_progress";
+        const std::int64_t id = tx.Execute(kInsertHandover, demo.tenant_id, project_id, org_unit, u.id, batch, customer, slot, status,
+                                           std::int64_t{steps}, delivered_on, Timestamp{slot.ms - 10 * kDay})
+                                    .front()
+                                    .Int(0);
+        for (int s = 0; s < steps; ++s) {
+          const std::string detail = s == 1   ? R"({"attendee":"owner"})"
+                                     : s == 2 ? R"({"fees_cents":356000,"receipt_no":"WY-DEMO"})"
+                                     : s == 4 ? R"({"defects":0,"ticket_ids":[]})"
+                                     : s == 5 ? R"({"water_m3":0.3,"electricity_kwh":8.6,"gas_m3":0,"key_count":4})"
+                                              : "{}";
+          tx.Execute(kInsertStep, id, kSteps[s], Timestamp{slot.ms + s * 10 * 60 * 1000LL}, agent, "", detail);
+        }
+        ++handovers_made;
+      };
+      for (const auto* u : delivered) {
+        const std::int64_t d = ParseIsoDate(*u->delivered_on).value_or(today);
+        handover(*u, Timestamp{d * kDay - kChina + (9 + static_cast<int>(rng.Next(8))) * 3600 * 1000LL}, 6, u->delivered_on);
+      }
+      for (std::size_t i = 0; i < waiting.size() && i < 24; ++i) {
+        const std::int64_t offset = i < 12 ? 0 : 1;
+        handover(*waiting[i], at(offset, 9 + static_cast<int>(i % 12) / 2 + (i % 12 >= 6 ? 2 : 0)), offset == 0 && i < 3 ? 2 + static_cast<int>(i) : 0,
+                 std::nullopt);
+      }
+      // The second batch: buildings 2 and 3 in six weeks; the risk check found blocking problems still
+      // open, and the simulated acceptance (due a fortnight ago) has not been held.
+      if (!later.empty()) {
+        const std::int64_t next = today + 45;
+        const auto second = batch_of("一期第二批", next, false, later);
+        const auto check = inspect(second, "risk_check", next - 90, "交付前三个月风险排查");
+        for (std::size_t i = 0; i < later.size() && i < 10; ++i) {
+          finding(second, check, later[i]->id, i < 3 ? "blocking" : i % 2 ? "major" : "minor", i < 6, Timestamp{(next - 89) * kDay});
+        }
+      }
+    }
+    return {};
+  }));
+  demo.made.push_back(fmt::format("{} delivery batches with {} findings and {} handovers", batches_made, findings_made, handovers_made));
+  return {};
+}
+
+}  // namespace hearth::delivery

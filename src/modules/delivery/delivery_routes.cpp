@@ -1,0 +1,23 @@
+// The delivery module's manifest: its tables and constraint names, and the routes of each part.
+#include "modules/delivery/delivery_routes.hpp"
+
+namespace hearth::delivery {
+
+platform::Manifest BuildManifest(DeliveryModule& module) {
+  platform::Manifest m{.name = "delivery", .folder = "modules/delivery", .tables = {
+      {"delivery_batches"}, {"delivery_batch_units", "batch_id IN (SELECT id FROM delivery_batches WHERE tenant_id = $1)"},
+      {"delivery_inspections"}, {"delivery_findings"}, {"open_days"}, {"handovers"},
+      {"handover_steps", "handover_id IN (SELECT id FROM handovers WHERE tenant_id = $1)"},
+      {"handover_tickets", "handover_id IN (SELECT id FROM handovers WHERE tenant_id = $1)"}, {"adverse_factors"},
+      {"disclosure_acks"}}};
+  // A unit is in one batch; one handover of a unit at a time.
+  m.constraints.push_back({"uq_delivery_batch_units_unit", {"unit_ids", "in_another_batch", ErrorCode::kConflict, "unit_in_batch"}});
+  m.constraints.push_back({"uq_handovers_open_unit", {"unit_id", "booked", ErrorCode::kConflict, "handover_exists"}});
+  m.demo = [&module](platform::Demo& demo) { return AddDemoDelivery(module, demo); };
+  AddDisclosureRoutes(m, module.disclosures);
+  AddBatchRoutes(m, module.batches);
+  AddHandoverRoutes(m, module.handovers);
+  return m;
+}
+
+}  // namespace hearth::delivery

@@ -1,0 +1,12 @@
+#pragma once
+// The routes of the delivery module's parts, each defined in its folder's *_routes.cpp and mounted
+// by BuildManifest (delivery_routes.cpp). Private to the module.
+#include "modules/delivery/delivery_module.hpp"
+
+namespace hearth::delivery {
+
+void AddDisclosureRoutes(platform::Manifest& m, DisclosureService& disclosures);
+void AddBatchRoutes(platform::Manifest& m, BatchService& batches);
+void AddHandoverRoutes(platform::Manifest& m, HandoverService& handovers);
+
+}  // namespace hearth::delivery

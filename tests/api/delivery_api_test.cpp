@@ -1,0 +1,374 @@
+// Delivery over HTTP, on SQLite and PostgreSQL (hearth serve --test-clock): a batch's gates
+// (inspections by their days ahead, open days, blocking findings) and its release, refused while a
+// blocking finding is open unless a manager overrides it with a reason (audited); the handover
+// day's six steps in order, defects at the inspection opened as repair tickets, and the keys
+// delivering the unit; bad input refused with nothing written.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "support/api_fixture.hpp"
+
+namespace hearth::test {
+namespace {
+
+class DeliveryApi : public ApiTest {
+ protected:
+  // 09:00 in China on 2026-11-20.
+  std::vector<std::string> ExtraArgs() override { return {"--test-clock", "2026-11-20T01:00:00Z"}; }
+
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    company_ = admin_->Post("/api/v1/org-units", fmt::format(R"({{"name":"深圳公司","kind":"city","parent_id":{}}})", group_id_)).Int("id");
+    other_company_ = admin_->Post("/api/v1/org-units", fmt::format(R"({{"name":"北京公司","kind":"city","parent_id":{}}})", group_id_)).Int("id");
+    project_ = admin_->Post("/api/v1/projects", fmt::format(R"({{"name":"四季花城","city":"深圳","org_unit_id":{}}})", company_)).Int("id");
+    auto bulk = admin_->Post(fmt::format("/api/v1/projects/{}/units/bulk", project_),
+                             R"({"building":"3","entrance":"1","floor_from":1,"floor_to":3,"rooms":[{"suffix":"01","area_m2":89,"list_price_cents":300000000},{"suffix":"02","area_m2":120,"list_price_cents":420000000}]})");
+    ASSERT_EQ(bulk.status, 201) << bulk.body;
+    for (const auto& u : bulk.json.at("items").as_array()) {
+      units_.push_back(u.at("id").as_int64());
+      codes_.push_back(std::string(u.at("code").as_string()));
+    }
+    agent_ = User("kf.agent", "agent", company_);
+    manager_ = User("kf.manager", "manager", company_);
+    sales_ = User("wang.sales", "sales", company_);
+    beijing_ = User("bj.agent", "agent", other_company_);
+    buyer_ = admin_->Post("/api/v1/customers", fmt::format(R"({{"name":"陈志强","phone":"13800138001","org_unit_id":{}}})", company_)).Int("id");
+  }
+
+  std::unique_ptr<Api> User(const std::string& name, const std::string& role, std::int64_t org_unit) {
+    auto made = admin_->Post("/api/v1/users", fmt::format(R"({{"username":"{}","password":"Passw0rd-x","display_name":"{}","roles":["{}"],"org_unit_id":{}}})",
+                                                          name, name, role, org_unit));
+    EXPECT_EQ(made.status, 201) << made.body;
+    auto api = std::make_unique<Api>(*server_);
+    EXPECT_EQ(api->Login(name, "Passw0rd-x").status, 200);
+    return api;
+  }
+  /// The unit sold to the buyer: subscription and contract, so that it is contracted and theirs.
+  void Sell(std::int64_t unit) {
+    const auto price = admin_->Get(fmt::format("/api/v1/units/{}", unit)).Int("list_price_cents");
+    auto sub = admin_->Post("/api/v1/subscriptions", fmt::format(R"({{"unit_id":{},"buyers":[{{"customer_id":{},"share":1}}],"price_cents":{}}})", unit, buyer_, price));
+    ASSERT_EQ(sub.status, 201) << sub.body;
+    auto contract = admin_->Post("/api/v1/contracts", fmt::format(R"({{"subscription_id":{},"contract_no":"SZ-{}","signed_on":"2026-11-01","total_cents":{},
+        "payment_plan":[{{"due_on":"2026-11-01","amount_cents":{},"kind":"down_payment"}}]}})", sub.Int("id"), unit, price, price));
+    ASSERT_EQ(contract.status, 201) << contract.body;
+  }
+  Reply Batch(Api& api, const std::vector<std::int64_t>& units, const std::string& planned_on = "2027-02-28") {
+    std::string ids;
+    for (auto u : units) ids += (ids.empty() ? "" : ",") + std::to_string(u);
+    return api.Post("/api/v1/delivery-batches",
+                    fmt::format(R"({{"project_id":{},"name":"一期交付","unit_ids":[{}],"planned_on":"{}"}})", project_, ids, planned_on));
+  }
+  static const boost::json::object& Gate(const Reply& batch, const std::string& key) {
+    for (const auto& g : batch.json.at("gates").as_array()) {
+      if (g.at("key").as_string() == key) return g.as_object();
+    }
+    static const boost::json::object none;
+    return none;
+  }
+  std::int64_t Count(const std::string& path) { return static_cast<std::int64_t>(admin_->Get(path).json.at("items").as_array().size()); }
+  std::string UnitField(std::int64_t unit, const char* field) {
+    const auto u = admin_->Get(fmt::format("/api/v1/units/{}", unit));
+    const auto& v = u.json.at(field);
+    return v.is_null() ? "null" : std::string(v.as_string());
+  }
+
+  std::int64_t company_ = 0, other_company_ = 0, project_ = 0, buyer_ = 0;
+  std::vector<std::int64_t> units_;
+  std::vector<std::string> codes_;
+  std::unique_ptr<Api> agent_, manager_, sales_, beijing_;
+};
+
+TEST_P(DeliveryApi, ABatchIsBlockedByAnOpenBlockingFindingThenReleased) {
+  auto batch = Batch(*agent_, {units_[0], units_[1], units_[2], units_[3]});
+  ASSERT_EQ(batch.status, 201) << batch.body;
+  const auto id = batch.Int("id");
+  EXPECT_EQ(batch.Str("status"), "planned");
+  EXPECT_EQ(batch.Int("unit_count"), 4);
+  EXPECT_EQ(batch.Str("project_name"), "四季花城");
+  EXPECT_EQ(Gate(batch, "risk_check").at("due_on").as_string(), "2026-11-30") << "T−90 of 2027-02-28";
+  EXPECT_EQ(Gate(batch, "recheck").at("due_on").as_string(), "2027-01-29") << "T−30";
+  EXPECT_FALSE(Gate(batch, "risk_check").at("passed").as_bool());
+  EXPECT_EQ(Gate(batch, "open_days_raw").at("detail").as_string(), "已举办 0 次，还需 1 次");
+
+  auto check = agent_->Post(fmt::format("/api/v1/delivery-batches/{}/inspections", id), R"({"kind":"risk_check","on":"2026-11-19","note":"T-90 排查"})");
+  ASSERT_EQ(check.status, 201) << check.body;
+  const auto inspection = check.Int("id");
+  auto leak = agent_->Post(fmt::format("/api/v1/inspections/{}/findings", inspection),
+                           fmt::format(R"({{"unit_id":{},"location":"主卫","category":"渗漏/卫生间渗漏","severity":"blocking","description":"闭水试验渗水"}})", units_[1]));
+  ASSERT_EQ(leak.status, 201) << leak.body;
+  EXPECT_EQ(leak.Str("category"), "渗漏/卫生间渗漏");
+  EXPECT_EQ(leak.Str("unit_code"), codes_[1]);
+  EXPECT_EQ(leak.Str("inspection_kind"), "risk_check");
+  auto crack = agent_->Post(fmt::format("/api/v1/inspections/{}/findings", inspection),
+                            fmt::format(R"({{"unit_id":{},"location":"客厅","category":"墙面开裂","severity":"major","description":"墙面裂缝"}})", units_[2]));
+  ASSERT_EQ(crack.status, 201) << crack.body;
+
+  auto now = agent_->Get(fmt::format("/api/v1/delivery-batches/{}", id));
+  EXPECT_TRUE(Gate(now, "risk_check").at("passed").as_bool());
+  EXPECT_EQ(now.Int("open_blocking"), 1);
+  EXPECT_EQ(now.Int("open_findings"), 2);
+  EXPECT_FALSE(now.json.at("releasable").as_bool());
+  EXPECT_EQ(Gate(now, "blocking_findings").at("detail").as_string(), "1 个阻断问题未关闭");
+
+  // Refused while the leak is open, naming it; an agent may not override.
+  auto refused = agent_->Post(fmt::format("/api/v1/delivery-batches/{}/release", id), "");
+  ASSERT_EQ(refused.status, 409) << refused.body;
+  EXPECT_EQ(refused.ErrorCode(), "open_risks");
+  const auto& open = refused.json.at("error").at("findings").as_array();
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open[0].at("id").as_int64(), leak.Int("id"));
+  EXPECT_EQ(open[0].at("unit_code").as_string(), codes_[1]);
+  EXPECT_EQ(agent_->Post(fmt::format("/api/v1/delivery-batches/{}/release", id), R"({"override_reason":"赶工期"})").status, 403);
+  EXPECT_EQ(agent_->Get(fmt::format("/api/v1/delivery-batches/{}", id)).Str("status"), "planned");
+
+  // Rectified and closed: released.
+  auto closed = agent_->Post(fmt::format("/api/v1/findings/{}/close", leak.Int("id")), R"({"note":"重做防水，闭水 48 小时无渗漏"})");
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(closed.Str("status"), "closed");
+  EXPECT_EQ(closed.Str("closed_by_name"), "kf.agent");
+  EXPECT_EQ(agent_->Post(fmt::format("/api/v1/findings/{}/close", leak.Int("id")), "").status, 409) << "closed already";
+  auto released = agent_->Post(fmt::format("/api/v1/delivery-batches/{}/release", id), "");
+  ASSERT_EQ(released.status, 200) << released.body;
+  EXPECT_EQ(released.Str("status"), "released");
+  EXPECT_TRUE(released.json.at("override_reason").is_null());
+  EXPECT_EQ(released.Str("released_by_name"), "kf.agent");
+  EXPECT_EQ(agent_->Post(fmt::format("/api/v1/delivery-batches/{}/release", id), "").status, 409) << "released already";
+  // The unit's history tells the story.
+  auto history = admin_->Get(fmt::format("/api/v1/units/{}/history", units_[1]));
+  EXPECT_NE(history.body.find("交付风险排查发现问题（阻断交付）：主卫 闭水试验渗水"), std::string::npos) << history.body;
+  EXPECT_NE(history.body.find("问题已整改关闭"), std::string::npos) << history.body;
+  auto findings = agent_->Get(fmt::format("/api/v1/findings?batch_id={}&status=open", id));
+  ASSERT_EQ(findings.json.at("items").as_array().size(), 1u);
+  EXPECT_EQ(findings.json.at("items").as_array()[0].at("id").as_int64(), crack.Int("id"));
+  // A photo of the crack, read back byte for byte; a text file is refused.
+  std::string png("\x89PNG\r\n\x1A\n", 8);
+  png += "crack-photo";
+  auto photo = agent_->Upload(fmt::format("/api/v1/findings/{}/photos?file_name=crack.png", crack.Int("id")), png, "image/png");
+  ASSERT_EQ(photo.status, 201) << photo.body;
+  EXPECT_EQ(photo.Str("content_type"), "image/png");
+  EXPECT_EQ(agent_->Upload(fmt::format("/api/v1/findings/{}/photos", crack.Int("id")), "just text", "image/png").FieldReason("file"), "unsupported_type");
+  EXPECT_EQ(agent_->Get(fmt::format("/api/v1/findings/{}/photos", crack.Int("id"))).json.at("items").as_array().size(), 1u);
+  EXPECT_EQ(agent_->Get(fmt::format("/api/v1/findings/{}/photos/{}", crack.Int("id"), photo.Int("id"))).body, png);
+  EXPECT_EQ(beijing_->Get(fmt::format("/api/v1/findings/{}/photos/{}", crack.Int("id"), photo.Int("id"))).status, 404);
+  auto inspections = agent_->Get(fmt::format("/api/v1/delivery-batches/{}/inspections", id));
+  ASSERT_EQ(inspections.json.at("items").as_array().size(), 1u);
+  EXPECT_EQ(inspections.json.at("items").as_array()[0].at("finding_count").as_int64(), 2);
+  EXPECT_EQ(inspections.json.at("items").as_array()[0].at("open_count").as_int64(), 1);
+}
+
+TEST_P(DeliveryApi, AManagerReleasesOverOpenRisksWithAReasonThatIsAudited) {
+  auto batch = Batch(*agent_, {units_[0], units_[1]});
+  ASSERT_EQ(batch.status, 201) << batch.body;
+  const auto id = batch.Int("id");
+  const auto inspection = agent_->Post(fmt::format("/api/v1/delivery-batches/{}/inspections", id), R"({"kind":"simulated_acceptance","on":"2026-11-20"})").Int("id");
+  ASSERT_EQ(agent_->Post(fmt::format("/api/v1/inspections/{}/findings", inspection),
+                         fmt::format(R"({{"unit_id":{},"location":"入户门","severity":"blocking","description":"门禁未通电"}})", units_[0])).status, 201);
+  EXPECT_EQ(manager_->Post(fmt::format("/api/v1/delivery-batches/{}/release", id), R"({"override_reason":"  "})").status, 409)
+      << "a blank reason is no override";
+  auto released = manager_->Post(fmt::format("/api/v1/delivery-batches/{}/release", id), R"({"override_reason":"门禁由物业交付前一日通电，已书面承诺"})");
+  ASSERT_EQ(released.status, 200) << released.body;
+  EXPECT_EQ(released.Str("override_reason"), "门禁由物业交付前一日通电，已书面承诺");
+  EXPECT_EQ(released.Int("open_blocking"), 1);
+  auto audit = admin_->Get("/api/v1/audit-log?action=delivery_batch.released_over_risks");
+  ASSERT_EQ(audit.json.at("items").as_array().size(), 1u) << audit.body;
+  EXPECT_NE(audit.body.find("门禁由物业交付前一日通电"), std::string::npos) << audit.body;
+}
+
+TEST_P(DeliveryApi, BadBatchesAndFindingsAreRefusedNamingTheField) {
+  EXPECT_EQ(Batch(*sales_, {units_[0]}).status, 403) << "sales consultants do not plan deliveries";
+  EXPECT_EQ(Batch(*agent_, {}).FieldReason("unit_ids"), "required");
+  EXPECT_EQ(Batch(*agent_, {units_[0]}, "2027-02-30").FieldReason("planned_on"), "invalid_format");
+  EXPECT_EQ(Batch(*beijing_, {units_[0]}).FieldReason("project_id"), "not_found");
+  auto batch = Batch(*agent_, {units_[0], units_[1]});
+  ASSERT_EQ(batch.status, 201) << batch.body;
+  auto twice = Batch(*agent_, {units_[1], units_[2]});
+  EXPECT_EQ(twice.status, 409) << twice.body;
+  EXPECT_EQ(twice.ErrorCode(), "unit_in_batch");
+  EXPECT_NE(twice.body.find(codes_[1]), std::string::npos) << twice.body;
+  EXPECT_EQ(Count("/api/v1/delivery-batches"), 1) << "nothing written";
+  EXPECT_EQ(beijing_->Get(fmt::format("/api/v1/delivery-batches/{}", batch.Int("id"))).status, 404);
+
+  const auto id = batch.Int("id");
+  EXPECT_EQ(agent_->Post(fmt::format("/api/v1/delivery-batches/{}/inspections", id), R"({"kind":"walkthrough","on":"2026-11-20"})").FieldReason("kind"), "invalid_value");
+  const auto inspection = agent_->Post(fmt::format("/api/v1/delivery-batches/{}/inspections", id), R"({"kind":"recheck","on":"2026-11-20"})").Int("id");
+  auto finding = [&](const std::string& body) { return agent_->Post(fmt::format("/api/v1/inspections/{}/findings", inspection), body); };
+  EXPECT_EQ(finding(fmt::format(R"({{"unit_id":{},"location":"厨房","severity":"minor","description":"x"}})", units_[4])).FieldReason("unit_id"), "not_in_batch");
+  EXPECT_EQ(finding(fmt::format(R"({{"unit_id":{},"location":"厨房","category":"不存在的分类","severity":"minor","description":"x"}})", units_[0])).FieldReason("category"), "not_found");
+  EXPECT_EQ(finding(fmt::format(R"({{"unit_id":{},"location":"厨房","severity":"fatal","description":"x"}})", units_[0])).FieldReason("severity"), "invalid_value");
+  EXPECT_EQ(finding(fmt::format(R"({{"unit_id":{},"location":"","severity":"minor","description":"x"}})", units_[0])).FieldReason("location"), "required");
+  EXPECT_EQ(sales_->Post(fmt::format("/api/v1/inspections/{}/findings", inspection),
+                         fmt::format(R"({{"unit_id":{},"location":"厨房","severity":"minor","description":"x"}})", units_[0])).status, 403);
+  EXPECT_EQ(Count(fmt::format("/api/v1/findings?batch_id={}", id)), 0) << "nothing written";
+}
+
+TEST_P(DeliveryApi, OpenDaysCountWhenHeldAndAManagerVetoesOne) {
+  for (std::size_t i = 0; i < 2; ++i) {
+    ASSERT_EQ(admin_->Patch(fmt::format("/api/v1/units/{}", units_[i]), R"({"decoration":"finished"})").status, 200);
+  }
+  auto open_day = [&](const std::string& on) {
+    return agent_->Post("/api/v1/open-days", fmt::format(R"({{"project_id":{},"on":"{}","decoration":"finished","note":"精装样板开放"}})", project_, on));
+  };
+  auto first = open_day("2026-11-10");
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_TRUE(first.json.at("held").as_bool());
+  auto second = open_day("2026-11-18");
+  ASSERT_EQ(second.status, 201) << second.body;
+  auto later = open_day("2026-12-10");
+  EXPECT_FALSE(later.json.at("held").as_bool()) << "its day has not come";
+  EXPECT_EQ(open_day("2026-13-01").FieldReason("on"), "invalid_format");
+
+  auto batch = Batch(*agent_, {units_[0], units_[1], units_[2]});
+  ASSERT_EQ(batch.status, 201) << batch.body;
+  EXPECT_TRUE(Gate(batch, "open_days_finished").at("passed").as_bool()) << batch.body;
+  EXPECT_FALSE(Gate(batch, "open_days_raw").at("passed").as_bool()) << "the raw unit has had none";
+
+  EXPECT_EQ(agent_->Post(fmt::format("/api/v1/open-days/{}/veto", second.Int("id")), R"({"reason":"安全通道未完工"})").status, 403);
+  EXPECT_EQ(manager_->Post(fmt::format("/api/v1/open-days/{}/veto", second.Int("id")), R"({"reason":""})").FieldReason("reason"), "required");
+  auto vetoed = manager_->Post(fmt::format("/api/v1/open-days/{}/veto", second.Int("id")), R"({"reason":"安全通道未完工，项目部未按期整改"})");
+  ASSERT_EQ(vetoed.status, 200) << vetoed.body;
+  EXPECT_EQ(vetoed.Str("status"), "vetoed");
+  EXPECT_EQ(vetoed.Str("vetoed_by_name"), "kf.manager");
+  EXPECT_FALSE(vetoed.json.at("held").as_bool());
+  auto now = agent_->Get(fmt::format("/api/v1/delivery-batches/{}", batch.Int("id")));
+  EXPECT_FALSE(Gate(now, "open_days_finished").at("passed").as_bool());
+  EXPECT_EQ(Gate(now, "open_days_finished").at("detail").as_string(), "已举办 1 次，还需 1 次");
+  EXPECT_TRUE(now.json.at("releasable").as_bool()) << "open days are shown, not blocking";
+  auto audit = admin_->Get("/api/v1/audit-log?action=open_day.vetoed");
+  EXPECT_NE(audit.body.find("项目部未按期整改"), std::string::npos) << audit.body;
+}
+
+TEST_P(DeliveryApi, TheSixStepsInOrderDeliverTheUnitAndDefectsBecomeRepairs) {
+  Sell(units_[0]);
+  auto booked = agent_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"2026-11-21T02:00:00Z"}})", units_[0]));
+  ASSERT_EQ(booked.status, 201) << booked.body;
+  const auto id = booked.Int("id");
+  EXPECT_EQ(booked.Int("customer_id"), buyer_) << "the unit's owner by default";
+  EXPECT_EQ(booked.Str("customer_name"), "陈志强");
+  EXPECT_EQ(booked.Str("next_step"), "notice");
+  auto step = [&](const std::string& name, const std::string& body = "") {
+    return agent_->Post(fmt::format("/api/v1/handovers/{}/steps/{}", id, name), body);
+  };
+  auto early = step("identity", R"({"attendee":"owner"})");
+  EXPECT_EQ(early.status, 409) << early.body;
+  EXPECT_EQ(early.ErrorCode(), "invalid_transition");
+  EXPECT_EQ(early.json.at("error").at("next_step").as_string(), "notice");
+  EXPECT_EQ(step("keys").status, 409);
+  EXPECT_EQ(step("dance").FieldReason("step"), "invalid_value");
+  ASSERT_EQ(step("notice", R"({"note":"短信通知已送达"})").status, 200);
+  EXPECT_EQ(step("notice").status, 409) << "done once";
+  EXPECT_EQ(step("identity", R"({"attendee":"agent","agent_name":"陈小明"})").FieldReason("power_of_attorney"), "required");
+  EXPECT_EQ(step("identity").FieldReason("attendee"), "required");
+  auto identity = step("identity", R"({"attendee":"agent","agent_name":"陈小明","power_of_attorney":"WT-2026-118"})");
+  ASSERT_EQ(identity.status, 200) << identity.body;
+  EXPECT_EQ(identity.Str("status"), "in_progress");
+  EXPECT_EQ(step("fees", R"({"fees_cents":-1})").FieldReason("fees_cents"), "negative");
+  ASSERT_EQ(step("fees", R"({"fees_cents":356000,"receipt_no":"WY-0001"})").status, 200);
+  EXPECT_EQ(step("documents", R"({"defects":[{"location":"厨房","description":"x"}]})").FieldReason("defects"), "only_at_inspection");
+  ASSERT_EQ(step("documents").status, 200);
+  auto inspected = step("inspection", R"({"defects":[{"location":"主卧","category":"墙面开裂","description":"窗角裂缝"},{"location":"阳台","description":"地漏堵塞"}]})");
+  ASSERT_EQ(inspected.status, 200) << inspected.body;
+  const auto& tickets = inspected.json.at("ticket_ids").as_array();
+  ASSERT_EQ(tickets.size(), 2u);
+  auto repair = admin_->Get(fmt::format("/api/v1/tickets/{}", tickets[0].as_int64()));
+  EXPECT_EQ(repair.Str("kind"), "repair");
+  EXPECT_EQ(repair.Int("unit_id"), units_[0]);
+  EXPECT_EQ(repair.Str("title"), "交付验房：主卧");
+  EXPECT_EQ(UnitField(units_[0], "status"), "contracted") << "not before the keys";
+
+  auto keys = step("keys", R"({"water_m3":0.5,"electricity_kwh":12.3,"gas_m3":0,"key_count":4})");
+  ASSERT_EQ(keys.status, 200) << keys.body;
+  EXPECT_EQ(keys.Str("status"), "done");
+  EXPECT_EQ(keys.Str("delivered_on"), "2026-11-20");
+  EXPECT_TRUE(keys.json.at("next_step").is_null());
+  const auto& steps = keys.json.at("steps").as_array();
+  ASSERT_EQ(steps.size(), 6u);
+  EXPECT_EQ(steps[1].at("detail").at("power_of_attorney").as_string(), "WT-2026-118");
+  EXPECT_EQ(steps[5].at("detail").at("electricity_kwh").as_double(), 12.3);
+  EXPECT_EQ(steps[5].at("by_name").as_string(), "kf.agent");
+  EXPECT_EQ(UnitField(units_[0], "status"), "delivered");
+  EXPECT_EQ(UnitField(units_[0], "delivered_on"), "2026-11-20");
+  EXPECT_EQ(step("keys").status, 409) << "done";
+  auto timeline = admin_->Get(fmt::format("/api/v1/customers/{}/timeline", buyer_));
+  EXPECT_NE(timeline.body.find("交钥匙"), std::string::npos) << timeline.body;
+  // The day's desk lists it by its slot's day in China time.
+  EXPECT_EQ(Count("/api/v1/handovers?on=2026-11-21"), 1);
+  EXPECT_EQ(Count("/api/v1/handovers?on=2026-11-20"), 0);
+  EXPECT_EQ(admin_->Get("/api/v1/handovers?on=2026-11-31").FieldReason("on"), "invalid_format");
+}
+
+TEST_P(DeliveryApi, OnlyAContractedUnitOfAReleasedBatchIsBookedOnce) {
+  EXPECT_EQ(agent_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"2026-11-21T02:00:00Z"}})", units_[5])).ErrorCode(),
+            "unit_unavailable") << "for sale, not contracted";
+  Sell(units_[0]);
+  Sell(units_[1]);
+  auto batch = Batch(*agent_, {units_[0]});
+  ASSERT_EQ(batch.status, 201) << batch.body;
+  auto waiting = agent_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"2026-11-21T02:00:00Z"}})", units_[0]));
+  EXPECT_EQ(waiting.status, 409) << waiting.body;
+  EXPECT_EQ(waiting.ErrorCode(), "batch_not_released");
+  ASSERT_EQ(agent_->Post(fmt::format("/api/v1/delivery-batches/{}/release", batch.Int("id")), "").status, 200);
+  const auto other = admin_->Post("/api/v1/customers", fmt::format(R"({{"name":"路人","phone":"13800138009","org_unit_id":{}}})", company_)).Int("id");
+  EXPECT_EQ(agent_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"2026-11-21T02:00:00Z","customer_id":{}}})", units_[0], other)).FieldReason("customer_id"),
+            "not_an_owner");
+  EXPECT_EQ(agent_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"tomorrow"}})", units_[0])).FieldReason("slot_at"), "invalid_format");
+  auto booked = agent_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"2026-11-21T02:00:00Z"}})", units_[0]));
+  ASSERT_EQ(booked.status, 201) << booked.body;
+  EXPECT_EQ(booked.Int("batch_id"), batch.Int("id"));
+  auto again = agent_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"2026-11-22T02:00:00Z"}})", units_[0]));
+  EXPECT_EQ(again.status, 409) << again.body;
+  EXPECT_EQ(again.ErrorCode(), "handover_exists");
+  EXPECT_EQ(sales_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"2026-11-21T02:00:00Z"}})", units_[1])).status, 403);
+  // Cancelled, it may be booked again.
+  auto cancelled = agent_->Post(fmt::format("/api/v1/handovers/{}/cancel", booked.Int("id")), R"({"reason":"业主改期"})");
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_EQ(cancelled.Str("status"), "cancelled");
+  EXPECT_EQ(agent_->Post(fmt::format("/api/v1/handovers/{}/steps/notice", booked.Int("id")), "").status, 409);
+  EXPECT_EQ(agent_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"2026-11-22T02:00:00Z"}})", units_[0])).status, 201);
+  EXPECT_EQ(beijing_->Get(fmt::format("/api/v1/handovers/{}", booked.Int("id"))).status, 404);
+}
+
+TEST_P(DeliveryApi, ABuyerAcknowledgesTheAdverseFactorsBeforeTheContract) {
+  // Without published factors nothing is asked: the deal chain signs as before (Sell above).
+  Sell(units_[4]);
+  auto station = agent_->Post("/api/v1/adverse-factors",
+                              fmt::format(R"({{"project_id":{},"title":"北侧规划垃圾转运站","detail":"距 3 号楼约 300 米，规划 2028 年建成"}})", project_));
+  ASSERT_EQ(station.status, 201) << station.body;
+  EXPECT_EQ(sales_->Post("/api/v1/adverse-factors", fmt::format(R"({{"project_id":{},"title":"x"}})", project_)).status, 403);
+  auto sub = sales_->Post("/api/v1/subscriptions", fmt::format(R"({{"unit_id":{},"buyers":[{{"customer_id":{},"share":1}}],"price_cents":300000000}})", units_[0], buyer_));
+  ASSERT_EQ(sub.status, 201) << sub.body;
+  auto sign = [&] {
+    return sales_->Post("/api/v1/contracts", fmt::format(R"({{"subscription_id":{},"contract_no":"SZ-D1","signed_on":"2026-11-20","total_cents":300000000,
+        "payment_plan":[{{"due_on":"2026-11-20","amount_cents":300000000,"kind":"down_payment"}}]}})", sub.Int("id")));
+  };
+  auto refused = sign();
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_EQ(refused.ErrorCode(), "disclosure_unacknowledged");
+  EXPECT_EQ(refused.json.at("error").at("customer_ids").as_array().at(0).as_int64(), buyer_);
+  EXPECT_NE(refused.body.find("陈志强"), std::string::npos) << refused.body;
+  EXPECT_EQ(UnitField(units_[0], "status"), "subscribed") << "nothing written";
+
+  auto ack = sales_->Post("/api/v1/disclosure-acks", fmt::format(R"({{"project_id":{},"customer_id":{},"method":"paper","note":"书面签收"}})", project_, buyer_));
+  ASSERT_EQ(ack.status, 201) << ack.body;
+  EXPECT_EQ(ack.json.at("factor_ids").as_array().size(), 1u);
+  // A factor published after the acknowledgement must be acknowledged too.
+  auto school = agent_->Post("/api/v1/adverse-factors", fmt::format(R"({{"project_id":{},"title":"配套幼儿园尚未立项"}})", project_));
+  ASSERT_EQ(school.status, 201) << school.body;
+  EXPECT_EQ(sign().ErrorCode(), "disclosure_unacknowledged");
+  // Withdrawn by a manager (it no longer holds), it is no longer asked for.
+  EXPECT_EQ(agent_->Post(fmt::format("/api/v1/adverse-factors/{}/withdraw", school.Int("id")), R"({"reason":"幼儿园已立项"})").status, 403);
+  ASSERT_EQ(manager_->Post(fmt::format("/api/v1/adverse-factors/{}/withdraw", school.Int("id")), R"({"reason":"幼儿园已立项"})").status, 200);
+  auto signed_ = sign();
+  ASSERT_EQ(signed_.status, 201) << signed_.body;
+  EXPECT_EQ(Count(fmt::format("/api/v1/adverse-factors?project_id={}", project_)), 1);
+  EXPECT_EQ(Count(fmt::format("/api/v1/adverse-factors?project_id={}&include_withdrawn=true", project_)), 2);
+  EXPECT_EQ(Count(fmt::format("/api/v1/disclosure-acks?project_id={}&customer_id={}", project_, buyer_)), 1);
+  EXPECT_EQ(admin_->Get("/api/v1/adverse-factors").status, 400) << "project_id is required";
+  auto timeline = admin_->Get(fmt::format("/api/v1/customers/{}/timeline", buyer_));
+  EXPECT_NE(timeline.body.find("签收不利因素公示"), std::string::npos) << timeline.body;
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, DeliveryApi, testing::ValuesIn(EnabledBackends()), BackendName);
+
+}  // namespace
+}  // namespace hearth::test
