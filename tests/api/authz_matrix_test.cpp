@@ -79,6 +79,8 @@ const std::set<std::string> kFinerRules = {
     "PUT /api/v1/projects/{id}/sales-settings",              // a manager sets the attribution rules
     "POST /api/v1/open-days/{id}/veto",                      // a customer-relations manager vetoes an open day
     "POST /api/v1/adverse-factors/{id}/withdraw",            // a manager withdraws an adverse factor
+    "PATCH /api/v1/journey/playbook/{id}",                   // a manager edits the playbook (the group's, its company's)
+    "POST /api/v1/journey/make",                             // a manager runs the journey's task maker
 };
 
 class AuthzMatrixApi : public ApiTest {

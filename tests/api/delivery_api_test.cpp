@@ -6,6 +6,9 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+
 #include "support/api_fixture.hpp"
 
 namespace hearth::test {
@@ -366,6 +369,121 @@ TEST_P(DeliveryApi, ABuyerAcknowledgesTheAdverseFactorsBeforeTheContract) {
   EXPECT_EQ(admin_->Get("/api/v1/adverse-factors").status, 400) << "project_id is required";
   auto timeline = admin_->Get(fmt::format("/api/v1/customers/{}/timeline", buyer_));
   EXPECT_NE(timeline.body.find("签收不利因素公示"), std::string::npos) << timeline.body;
+}
+
+TEST_P(DeliveryApi, JourneyTouchesFallDueAreDoneOrMissedAndTheQuarterIsScoredAsByHand) {
+  auto playbook = agent_->Get("/api/v1/journey/playbook");
+  ASSERT_EQ(playbook.status, 200) << playbook.body;
+  std::set<std::int64_t> steps;
+  std::int64_t welcome = 0;
+  for (const auto& t : playbook.json.at("items").as_array()) {
+    steps.insert(t.at("step").as_int64());
+    if (t.at("code").as_string() == "welcome_call") welcome = t.at("id").as_int64();
+  }
+  EXPECT_EQ(steps.size(), 8u) << "the eight steps of 6+2";
+  // A company's own version: its welcome call three days after signing, not seven.
+  EXPECT_EQ(agent_->Patch(fmt::format("/api/v1/journey/playbook/{}", welcome), R"({"offset_days":3})").status, 403);
+  auto own = manager_->Patch(fmt::format("/api/v1/journey/playbook/{}", welcome), fmt::format(R"({{"company_id":{},"offset_days":3}})", company_));
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(own.Int("company_id"), company_);
+  EXPECT_EQ(own.Int("offset_days"), 3);
+  EXPECT_EQ(manager_->Patch(fmt::format("/api/v1/journey/playbook/{}", welcome), R"({"offset_days":1})").status, 403)
+      << "the group's default is the group's";
+  auto mine = agent_->Get(fmt::format("/api/v1/journey/playbook?company_id={}", company_));
+  for (const auto& t : mine.json.at("items").as_array()) {
+    if (t.at("code").as_string() == "welcome_call") {
+      EXPECT_EQ(t.at("offset_days").as_int64(), 3);
+    }
+  }
+
+  // Signed on 2026-11-18 (today is 2026-11-20): the sales touches fall due that day, the welcome
+  // call on the 21st; the signing gift (30 days) is not made yet, 14 days ahead at most.
+  const auto price = admin_->Get(fmt::format("/api/v1/units/{}", units_[0])).Int("list_price_cents");
+  auto sub = admin_->Post("/api/v1/subscriptions", fmt::format(R"({{"unit_id":{},"buyers":[{{"customer_id":{},"share":1}}],"price_cents":{}}})", units_[0], buyer_, price));
+  ASSERT_EQ(sub.status, 201) << sub.body;
+  ASSERT_EQ(admin_->Post("/api/v1/contracts", fmt::format(R"({{"subscription_id":{},"contract_no":"SZ-J1","signed_on":"2026-11-18","total_cents":{},
+        "payment_plan":[{{"due_on":"2026-11-18","amount_cents":{},"kind":"down_payment"}}]}})", sub.Int("id"), price, price)).status, 201);
+  EXPECT_EQ(agent_->Post("/api/v1/journey/make", "").status, 403) << "a manager runs it";
+  auto made = manager_->Post("/api/v1/journey/make", "");
+  ASSERT_EQ(made.status, 200) << made.body;
+  EXPECT_EQ(made.Int("created"), 3);
+  EXPECT_EQ(manager_->Post("/api/v1/journey/make", "").Int("created"), 0) << "made once";
+  auto tasks = [&](const std::string& query) {
+    std::map<std::string, boost::json::object> by_code;
+    const auto reply = agent_->Get("/api/v1/journey-tasks?customer_id=" + std::to_string(buyer_) + query);
+    for (const auto& t : reply.json.at("items").as_array()) {
+      by_code[std::string(t.at("touch_code").as_string())] = t.as_object();
+    }
+    return by_code;
+  };
+  auto now = tasks("");
+  ASSERT_EQ(now.size(), 3u);
+  EXPECT_EQ(now["welcome_call"].at("due_on").as_string(), "2026-11-21") << "the company's three days";
+  EXPECT_EQ(now["welcome_call"].at("state").as_string(), "upcoming");
+  EXPECT_EQ(now["disclosure_check"].at("state").as_string(), "due");
+  EXPECT_EQ(now["disclosure_check"].at("customer_name").as_string(), "陈志强");
+  // The consultant does the sales team's touch with its evidence; not customer relations' one.
+  EXPECT_EQ(sales_->Post(fmt::format("/api/v1/journey-tasks/{}/complete", now["welcome_call"].at("id").as_int64()), R"({"evidence":"x"})").status, 403);
+  auto done = sales_->Post(fmt::format("/api/v1/journey-tasks/{}/complete", now["disclosure_check"].at("id").as_int64()),
+                           R"({"evidence":"公示签收页已扫描存档"})");
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.Str("state"), "done");
+  EXPECT_EQ(done.Str("done_by_name"), "wang.sales");
+  EXPECT_EQ(sales_->Post(fmt::format("/api/v1/journey-tasks/{}/complete", now["disclosure_check"].at("id").as_int64()), R"({})").status, 409);
+
+  // Two call-backs rated in the quarter: 5 and 3 (satisfied: 1 of 2).
+  for (int rating : {5, 3}) {
+    auto t = admin_->Post("/api/v1/tickets", fmt::format(R"({{"channel":"hotline","kind":"inquiry","customer_id":{},"project_id":{},"title":"咨询交付时间"}})", buyer_, project_));
+    ASSERT_EQ(t.status, 201) << t.body;
+    ASSERT_EQ(admin_->Post(fmt::format("/api/v1/tickets/{}/resolve", t.Int("id")), R"({"resolution":"已告知"})").status, 200);
+    ASSERT_EQ(admin_->Post(fmt::format("/api/v1/tickets/{}/callback", t.Int("id")), fmt::format(R"({{"satisfaction":{}}})", rating)).status, 200);
+  }
+
+  // A month later: the contract's explanation and the welcome call were never done (missed); the
+  // welcome call is done late.
+  auto r = ToReply(admin_->raw().Put("/api/v1/test/clock", R"({"advance_minutes":43200})", "application/json"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_EQ(admin_->Login("admin", TestServer::kAdminPassword).status, 200);
+  ASSERT_EQ(agent_->Login("kf.agent", "Passw0rd-x").status, 200);
+  ASSERT_EQ(manager_->Login("kf.manager", "Passw0rd-x").status, 200);
+  ASSERT_TRUE(manager_->Post("/api/v1/journey/make", "").status == 200);
+  auto later = tasks("");
+  EXPECT_EQ(later["contract_explained"].at("state").as_string(), "missed");
+  EXPECT_EQ(later["welcome_call"].at("state").as_string(), "missed");
+  EXPECT_EQ(later["signing_gift"].at("due_on").as_string(), "2026-12-18") << "made once it came within 14 days";
+  EXPECT_EQ(tasks("&state=missed").size(), 2u);
+  auto late = agent_->Post(fmt::format("/api/v1/journey-tasks/{}/complete", later["welcome_call"].at("id").as_int64()), R"({"note":"客户出差，电话补访"})");
+  ASSERT_EQ(late.status, 200) << late.body;
+  EXPECT_EQ(late.Str("state"), "done_late");
+
+  // The customer's journey: stage 3 (waiting for the keys), step 2 with one missed.
+  auto journey = agent_->Get(fmt::format("/api/v1/customers/{}/journey", buyer_));
+  ASSERT_EQ(journey.status, 200) << journey.body;
+  EXPECT_EQ(journey.Int("stage"), 3);
+  EXPECT_EQ(journey.Str("stage_name"), "亲密接触");
+  EXPECT_EQ(journey.json.at("steps").as_array().at(1).at("missed").as_int64(), 1);
+  EXPECT_EQ(journey.Int("missed"), 1);
+
+  // The score by hand for 2026Q4 (today 2026-12-20): standard touches due 3, on time 1 →
+  // execution 25 × 1/3 = 8.3; done 2, with evidence 1 → 6.25, no gates due → 12.5: process 18.8;
+  // call-backs 1 of 2 satisfied → evaluation 25.0; total 52.1.
+  auto scores = manager_->Get("/api/v1/journey/scores?period=2026Q4");
+  ASSERT_EQ(scores.status, 200) << scores.body;
+  const auto& items = scores.json.at("items").as_array();
+  ASSERT_EQ(items.size(), 1u) << scores.body;
+  const auto& score = items[0];
+  EXPECT_EQ(score.at("company_id").as_int64(), company_);
+  EXPECT_EQ(score.at("company_name").as_string(), "深圳公司");
+  EXPECT_DOUBLE_EQ(score.at("execution").as_double(), 8.3);
+  EXPECT_DOUBLE_EQ(score.at("process").as_double(), 18.8);
+  EXPECT_DOUBLE_EQ(score.at("evaluation").as_double(), 25.0);
+  EXPECT_DOUBLE_EQ(score.at("total").as_double(), 52.1);
+  EXPECT_EQ(score.at("counts").at("due").as_int64(), 3);
+  EXPECT_EQ(score.at("counts").at("rated").as_int64(), 2);
+  EXPECT_EQ(score.at("points_lost").as_array().size(), 4u) << "two touches late or missed, one without evidence, one call-back: " << scores.body;
+  EXPECT_EQ(manager_->Get("/api/v1/journey/scores?period=2026-Q4").status, 400);
+  ASSERT_EQ(beijing_->Login("bj.agent", "Passw0rd-x").status, 200);
+  EXPECT_TRUE(beijing_->Get("/api/v1/journey/scores?period=2026Q4").json.at("items").as_array().empty()) << "another company's";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DeliveryApi, testing::ValuesIn(EnabledBackends()), BackendName);

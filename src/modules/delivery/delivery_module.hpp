@@ -4,6 +4,7 @@
 #include "modules/delivery/batches/batch_service.hpp"
 #include "modules/delivery/disclosures/disclosure_service.hpp"
 #include "modules/delivery/handovers/handover_service.hpp"
+#include "modules/delivery/journey/journey_service.hpp"
 #include "modules/inventory/inventory_module.hpp"
 #include "modules/sales/sales_module.hpp"
 #include "modules/service/service_module.hpp"
@@ -23,15 +24,17 @@ struct DeliveryModule {
         inventory(inventory.service),
         disclosures(db, clock, platform.audit, customers.service, inventory.service, sales.deals),
         batches(db, clock, platform.audit, inventory.service, service.config),
-        handovers(db, clock, platform.audit, customers.service, inventory.service, service.tickets, batches) {}
+        handovers(db, clock, platform.audit, customers.service, inventory.service, service.tickets, batches),
+        journey(db, clock, platform.audit, platform.jobs, customers.service, inventory.service, sales.deals, service.tickets, batches) {}
   db::Database& db;
   const Clock& clock;
   customers::CustomerService& customers;   ///< the demo's timelines
   inventory::InventoryService& inventory;  ///< the demo's units and homes
-  // The module's parts, each in its folder (disclosures/, batches/, handovers/), in the order they depend on each other.
+  // The module's parts, each in its folder (disclosures/, batches/, handovers/, journey/), in the order they depend on each other.
   DisclosureService disclosures;
   BatchService batches;
   HandoverService handovers;
+  JourneyService journey;
 };
 
 /// `hearth demo`, the delivery part (delivery_demo.cpp): batches, inspections, findings, open days and

@@ -8,5 +8,6 @@ namespace hearth::delivery {
 void AddDisclosureRoutes(platform::Manifest& m, DisclosureService& disclosures);
 void AddBatchRoutes(platform::Manifest& m, BatchService& batches);
 void AddHandoverRoutes(platform::Manifest& m, HandoverService& handovers);
+void AddJourneyRoutes(platform::Manifest& m, JourneyService& journey);
 
 }  // namespace hearth::delivery

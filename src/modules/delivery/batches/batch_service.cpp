@@ -209,6 +209,44 @@ std::optional<Batch> BatchService::Find(db::Tx& tx, std::int64_t tenant_id, std:
   return kBatchColumns.Read(rows.front());
 }
 
+std::map<std::int64_t, std::string> BatchService::PlannedDays(db::Tx& tx, std::int64_t project_id) {
+  static constexpr std::string_view kPlanned = R"sql(
+SELECT u.unit_id, b.planned_on FROM delivery_batches b JOIN delivery_batch_units u ON u.batch_id = b.id WHERE b.project_id = $1)sql";
+  std::map<std::int64_t, std::string> out;
+  for (const auto& r : tx.Execute(kPlanned, project_id)) out.emplace(r.Int(0), r.Text(1));
+  return out;
+}
+
+std::vector<std::string> BatchService::OpenDayDates(db::Tx& tx, std::int64_t project_id) {
+  static constexpr std::string_view kDays =
+      "SELECT on_date FROM open_days WHERE project_id = $1 AND status = 'scheduled' ORDER BY on_date";
+  std::vector<std::string> out;
+  for (const auto& r : tx.Execute(kDays, project_id)) out.push_back(r.Text(0));
+  return out;
+}
+
+std::vector<std::pair<std::string, Gate>> BatchService::GatesDue(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                                                 std::int64_t first, std::int64_t last) {
+  // Batches whose gates may fall due in the quarter: planned up to 90 days after its end.
+  static const std::string kBatches = "SELECT " + kBatchColumns.List("b") + " FROM delivery_batches b" HEARTH_JOIN_ORG_UNIT("b") R"sql(
+ WHERE b.tenant_id = $1 AND o.path LIKE $2 AND b.planned_on >= $3 AND b.planned_on <= $4 ORDER BY b.id)sql";
+  std::vector<std::pair<std::string, Gate>> out;
+  const auto today = ParseIsoDate(Today()).value_or(last);
+  const std::int64_t until = std::min(last, today);
+  auto rows = tx.Execute(kBatches, tenant_id, path_prefix, FormatIsoDate(first), FormatIsoDate(last + 90));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    Batch b = kBatchColumns.Read(rows[i]);
+    Complete(tx, b);
+    for (const auto& g : b.gates) {
+      if (g.key == "blocking_findings" || !g.due_on) continue;
+      const auto due = ParseIsoDate(*g.due_on);
+      if (!due || *due < first || *due > until) continue;
+      out.emplace_back(b.name, g);
+    }
+  }
+  return out;
+}
+
 std::optional<Batch> BatchService::BatchOfUnit(db::Tx& tx, std::int64_t tenant_id, std::int64_t unit_id) {
   auto rows = tx.Execute(kBatchOfUnit, unit_id, tenant_id);
   if (rows.empty()) return std::nullopt;

@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -110,6 +111,14 @@ class BatchService {
                                               const Page& page);
   Result<OpenDay> VetoOpenDay(const RequestContext& ctx, std::int64_t id, const std::string& reason);
 
+  /// The planned day of each batched unit of a project, and the project's open days that were not
+  /// vetoed (the journey's milestones; no scope check).
+  std::map<std::int64_t, std::string> PlannedDays(db::Tx& tx, std::int64_t project_id);
+  std::vector<std::string> OpenDayDates(db::Tx& tx, std::int64_t project_id);
+  /// A company's gates due in [first, last] (days since 1970-01-01, up to `today`), passed or not,
+  /// for the 6+2 audit: (batch name, gate) of every batch of the projects under `path_prefix`.
+  std::vector<std::pair<std::string, Gate>> GatesDue(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                                     std::int64_t first, std::int64_t last);
   /// The batch holding a unit, if any (no scope check: the handover found the unit in scope).
   std::optional<Batch> BatchOfUnit(db::Tx& tx, std::int64_t tenant_id, std::int64_t unit_id);
 

@@ -606,6 +606,33 @@ Result<Contract> DealService::Sign(const RequestContext& ctx, const ContractInpu
   });
 }
 
+std::vector<DealService::SignedHome> DealService::SignedHomes(db::Tx& tx, std::int64_t tenant_id, std::int64_t after_contract_id,
+                                                              int limit) {
+  static constexpr std::string_view kSigned = R"sql(
+SELECT c.id, c.project_id, c.org_unit_id, c.unit_id, c.signed_on, b.customer_id
+  FROM (SELECT id, project_id, org_unit_id, unit_id, signed_on, subscription_id FROM contracts
+         WHERE tenant_id = $1 AND id > $2 AND status = 'signed' ORDER BY id LIMIT $3) c
+  JOIN subscription_buyers b ON b.subscription_id = c.subscription_id
+ ORDER BY c.id, b.customer_id)sql";
+  std::vector<SignedHome> out;
+  for (const auto& r : tx.Execute(kSigned, tenant_id, after_contract_id, limit)) {
+    out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Text(4), r.Int(5)});
+  }
+  return out;
+}
+
+std::vector<DealService::SignedHome> DealService::SignedHomesOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id) {
+  static constexpr std::string_view kSignedOf = R"sql(
+SELECT c.id, c.project_id, c.org_unit_id, c.unit_id, c.signed_on, b.customer_id
+  FROM subscription_buyers b JOIN contracts c ON c.subscription_id = b.subscription_id
+ WHERE b.customer_id = $2 AND c.tenant_id = $1 AND c.status = 'signed' ORDER BY c.id LIMIT 100)sql";
+  std::vector<SignedHome> out;
+  for (const auto& r : tx.Execute(kSignedOf, tenant_id, customer_id)) {
+    out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Text(4), r.Int(5)});
+  }
+  return out;
+}
+
 bool DealService::HasOpenDeal(db::Tx& tx, std::int64_t project_id, std::int64_t customer_id) {
   return !tx.Execute(kOpenDealOf, project_id, customer_id).empty();
 }

@@ -137,6 +137,20 @@ class DealService {
   void AddSignCheck(SignCheck check) { sign_checks_.push_back(std::move(check)); }
   /// The contract with its plan and buyers (no scope check; other parts' jobs).
   std::optional<Contract> ContractOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) { return FindContract(tx, tenant_id, id); }
+  /// A signed contract's home and buyers, for later modules' milestones (the 6+2 journey).
+  struct SignedHome {
+    std::int64_t contract_id = 0;
+    std::int64_t project_id = 0;
+    std::int64_t org_unit_id = 0;
+    std::int64_t unit_id = 0;
+    std::string signed_on;
+    std::int64_t customer_id = 0;  ///< one row per buyer
+  };
+  /// The signed contracts of the group after `after_contract_id`, a page of at most `limit`
+  /// contracts (one row per buyer), in contract order; no scope check (jobs).
+  std::vector<SignedHome> SignedHomes(db::Tx& tx, std::int64_t tenant_id, std::int64_t after_contract_id, int limit);
+  /// The signed contracts of which the customer is a buyer (no scope check).
+  std::vector<SignedHome> SignedHomesOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id);
   /// Whether the customer is a buyer of an open subscription or a signed contract in the project.
   bool HasOpenDeal(db::Tx& tx, std::int64_t project_id, std::int64_t customer_id);
 

@@ -246,6 +246,16 @@ std::int64_t TicketRepo::InsertHistoric(db::Tx& tx, const Ticket& t, std::int64_
 }
 #pragma GCC diagnostic pop
 
+std::vector<std::pair<std::int64_t, int>> TicketRepo::Ratings(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                                               Timestamp from, Timestamp to) {
+  static const std::string kRatings = "SELECT t.id, t.satisfaction FROM tickets t" HEARTH_JOIN_ORG_UNIT("t") R"sql(
+ WHERE t.tenant_id = $1 AND o.path LIKE $2 AND t.closed_at >= $3 AND t.closed_at < $4 AND t.satisfaction IS NOT NULL
+ ORDER BY t.id)sql";
+  std::vector<std::pair<std::int64_t, int>> out;
+  for (const auto& r : tx.Execute(kRatings, tenant_id, path_prefix, from, to)) out.emplace_back(r.Int(0), static_cast<int>(r.Int(1)));
+  return out;
+}
+
 }  // namespace hearth::service
 
 template class hearth::Hidden<hearth::service::TicketRepo>;  // owned by the module's services (core/hidden.hpp)

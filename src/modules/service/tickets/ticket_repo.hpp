@@ -27,6 +27,10 @@ class TicketRepo {
                                   const TicketFilter& filter, const Page& page);
   void SetPublicToken(db::Tx& tx, std::int64_t id, const std::string& token_hash);
   /// The ticket a customer's link points at (any tenant: the token is the credential).
+  /// Call-back ratings (1–5) of the tickets closed in [from, to) under the org path: each ticket's id
+  /// and rating.
+  std::vector<std::pair<std::int64_t, int>> Ratings(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                                    Timestamp from, Timestamp to);
   std::optional<Ticket> FindByPublicToken(db::Tx& tx, const std::string& token_hash);
   /// Calls `each` for every ticket created in [from, to) under `path_prefix`, optionally of one
   /// project, in creation order (reports). Only the fields reports count are filled: id, kind,

@@ -267,6 +267,11 @@ Result<Ticket> TicketService::CreateIn(db::Tx& tx, const RequestContext& ctx, co
   return t;
 }
 
+std::vector<std::pair<std::int64_t, int>> TicketService::Ratings(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                                                  Timestamp from, Timestamp to) {
+  return repo_->Ratings(tx, tenant_id, path_prefix, from, to);
+}
+
 Result<Ticket> TicketService::Get(const RequestContext& ctx, std::int64_t id) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();

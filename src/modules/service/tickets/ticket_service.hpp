@@ -71,6 +71,10 @@ class TicketService {
   /// Create in the caller's transaction (a defect found at a handover's inspection becomes a repair
   /// ticket with the step that found it).
   Result<Ticket> CreateIn(db::Tx& tx, const RequestContext& ctx, const TicketInput& input);
+  /// The call-back ratings (1–5) of the tickets closed in [from, to) under an org path ("/1/4/%"),
+  /// ticket by ticket: the 6+2 audit's customer evaluation until surveys land. No scope check.
+  std::vector<std::pair<std::int64_t, int>> Ratings(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                                    Timestamp from, Timestamp to);
   Result<Ticket> Get(const RequestContext& ctx, std::int64_t id);
   Result<platform::Listing<Ticket>> List(const RequestContext& ctx, const TicketFilter& filter, const Page& page);
   /// One action of the status machine (API.md); 409 invalid_transition when the status does

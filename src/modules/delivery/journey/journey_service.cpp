@@ -1,0 +1,570 @@
+#include "modules/delivery/journey/journey_service.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "core/json.hpp"
+#include "db/columns.hpp"
+#include "modules/delivery/delivery_common.hpp"
+#include "platform/directory.hpp"
+#include "platform/org_scope.hpp"
+
+namespace hearth::delivery {
+
+namespace {
+
+constexpr std::int64_t kDayMs = 24LL * 3600 * 1000, kChinaMs = 8LL * 3600 * 1000;
+
+const db::Columns<Touch> kTouchColumns{
+    {"id", &Touch::id},
+    {"tenant_id", &Touch::tenant_id},
+    {"code", &Touch::code},
+    {"step", &Touch::step},
+    {"name", &Touch::name},
+    {"description", &Touch::description},
+    {"standard", &Touch::standard},
+    {"trigger_kind", &Touch::trigger, kTriggers},
+    {"offset_days", &Touch::offset_days},
+    {"team", &Touch::team, kTeams},
+    {"active", &Touch::active},
+    {"position", &Touch::position},
+    {"version", &Touch::version},
+    {"created_at", &Touch::created_at},
+    {"updated_at", &Touch::updated_at},
+};
+// company_key comes last: 0 is the group's default.
+const std::string kTouches = "SELECT " + kTouchColumns.List() + ", company_key FROM journey_touches WHERE tenant_id = $1 ORDER BY position, id";
+const std::string kFindTouch = "SELECT " + kTouchColumns.List() + ", company_key FROM journey_touches WHERE id = $1 AND tenant_id = $2";
+constexpr std::string_view kInsertTouch = R"sql(
+INSERT INTO journey_touches (tenant_id, company_key, code, step, name, description, standard, trigger_kind, offset_days, team,
+                             active, position, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id)sql";
+constexpr std::string_view kUpdateTouch = R"sql(
+UPDATE journey_touches SET name = $3, description = $4, standard = $5, trigger_kind = $6, offset_days = $7, team = $8,
+       active = $9, version = version + 1, updated_at = $10
+ WHERE id = $1 AND tenant_id = $2)sql";
+constexpr std::string_view kAnyTouch = "SELECT 1 FROM journey_touches WHERE tenant_id = $1 LIMIT 1";
+
+const db::Columns<JourneyTask> kTaskColumns{
+    {"id", &JourneyTask::id},
+    {"tenant_id", &JourneyTask::tenant_id},
+    {"org_unit_id", &JourneyTask::org_unit_id},
+    {"company_id", &JourneyTask::company_id},
+    {"project_id", &JourneyTask::project_id},
+    {"unit_id", &JourneyTask::unit_id},
+    {"customer_id", &JourneyTask::customer_id},
+    {"touch_code", &JourneyTask::touch_code},
+    {"step", &JourneyTask::step},
+    {"standard", &JourneyTask::standard},
+    {"team", &JourneyTask::team},
+    {"name", &JourneyTask::name},
+    {"due_on", &JourneyTask::due_on},
+    {"status", &JourneyTask::status},
+    {"done_on", &JourneyTask::done_on},
+    {"done_at", &JourneyTask::done_at},
+    {"done_by", &JourneyTask::done_by},
+    {"evidence", &JourneyTask::evidence},
+    {"note", &JourneyTask::note},
+    {"version", &JourneyTask::version},
+    {"created_at", &JourneyTask::created_at},
+    {"updated_at", &JourneyTask::updated_at},
+};
+constexpr std::string_view kInsertTask = R"sql(
+INSERT INTO journey_tasks (tenant_id, org_unit_id, company_id, project_id, unit_id, customer_id, touch_code, step, standard, team,
+                           name, due_on, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
+ON CONFLICT (unit_id, customer_id, touch_code, due_on) DO NOTHING)sql";
+const std::string kFindTask = "SELECT " + kTaskColumns.List() + " FROM journey_tasks WHERE id = $1 AND tenant_id = $2";
+// Oldest due first in the caller's scope; the state filters: open (not done), due (open, fell due
+// within the grace days: $9 = today − grace, $10 = today), missed (open, fell due before $9), done.
+const std::string kListTasks = "SELECT " + kTaskColumns.List("t") + " FROM journey_tasks t" HEARTH_JOIN_ORG_UNIT("t") R"sql(
+ WHERE t.tenant_id = $1 AND o.path LIKE $2
+   AND (CAST($3 AS BIGINT) IS NULL OR t.id > $3)
+   AND (CAST($4 AS TEXT) IS NULL OR t.team = $4)
+   AND (CAST($5 AS BIGINT) IS NULL OR t.project_id = $5)
+   AND (CAST($6 AS BIGINT) IS NULL OR t.customer_id = $6)
+   AND (CAST($7 AS BIGINT) = 0 OR t.step = $7)
+   AND (CAST($8 AS TEXT) IS NULL
+        OR ($8 = 'open' AND t.status = 'open')
+        OR ($8 = 'due' AND t.status = 'open' AND t.due_on >= $9 AND t.due_on <= $10)
+        OR ($8 = 'missed' AND t.status = 'open' AND t.due_on < $9)
+        OR ($8 = 'done' AND t.status = 'done'))
+ ORDER BY t.id LIMIT $11)sql";
+const std::string kTasksOfCustomer = "SELECT " + kTaskColumns.List() + " FROM journey_tasks WHERE customer_id = $1 AND tenant_id = $2 ORDER BY due_on, id";
+constexpr std::string_view kComplete = R"sql(
+UPDATE journey_tasks SET status = 'done', done_on = $3, done_at = $4, done_by = $5, evidence = $6, note = $7,
+       version = version + 1, updated_at = $4
+ WHERE id = $1 AND tenant_id = $2 AND status = 'open')sql";
+constexpr std::string_view kRun = "SELECT made_through, scheduled FROM journey_runs WHERE tenant_id = $1";
+constexpr std::string_view kSetRun = R"sql(
+INSERT INTO journey_runs (tenant_id, made_through, scheduled, updated_at) VALUES ($1, $2, $3, $4)
+ON CONFLICT (tenant_id) DO UPDATE SET made_through = COALESCE(excluded.made_through, journey_runs.made_through),
+       scheduled = excluded.scheduled OR journey_runs.scheduled, updated_at = excluded.updated_at)sql";
+// A company's standard tasks due in the quarter up to today, and those done in it.
+constexpr std::string_view kDueInQuarter = R"sql(
+SELECT id, customer_id, unit_id, name, due_on, status, done_on FROM journey_tasks
+ WHERE company_id = $1 AND standard = TRUE AND due_on >= $2 AND due_on <= $3 ORDER BY due_on, id)sql";
+constexpr std::string_view kDoneInQuarter = R"sql(
+SELECT id, customer_id, unit_id, name, evidence FROM journey_tasks
+ WHERE company_id = $1 AND status = 'done' AND done_on >= $2 AND done_on <= $3 ORDER BY id)sql";
+constexpr std::string_view kCompanies = R"sql(
+SELECT DISTINCT company_id FROM journey_tasks WHERE tenant_id = $1 AND due_on >= $2 AND due_on <= $3)sql";
+
+std::string PathOf(const Actor& actor) { return (actor.IsAdmin() ? std::string("/") : actor.org_path) + "%"; }
+std::int64_t DayOf(const std::string& date) { return ParseIsoDate(date).value_or(0); }
+
+Touch ReadTouch(const db::Row& r) {
+  Touch t = kTouchColumns.Read(r);
+  const std::int64_t company = r.Int(kTouchColumns.size());
+  if (company != 0) t.company_id = company;
+  return t;
+}
+
+}  // namespace
+
+boost::json::object ToJson(const JourneyTask& t, const std::string& today) {
+  const std::string grace = FormatIsoDate(DayOf(today) - kGraceDays);
+  std::string state;
+  if (t.status == "done") {
+    state = t.done_on && DayOf(*t.done_on) > DayOf(t.due_on) + kGraceDays ? "done_late" : "done";
+  } else {
+    state = t.due_on > today ? "upcoming" : t.due_on < grace ? "missed" : "due";
+  }
+  return {{"id", t.id},
+          {"project_id", t.project_id},
+          {"project_name", t.project_name},
+          {"unit_id", t.unit_id},
+          {"unit_code", t.unit_code},
+          {"customer_id", t.customer_id},
+          {"customer_name", t.customer_name},
+          {"company_id", t.company_id},
+          {"touch_code", t.touch_code},
+          {"step", t.step},
+          {"step_name", StepName(t.step)},
+          {"standard", t.standard},
+          {"team", t.team},
+          {"name", t.name},
+          {"due_on", t.due_on},
+          {"status", t.status},
+          {"state", state},
+          {"done_on", JsonOr(t.done_on)},
+          {"done_by", JsonOr(t.done_by)},
+          {"done_by_name", JsonOr(t.done_by_name)},
+          {"evidence", t.evidence},
+          {"note", t.note},
+          {"version", t.version},
+          {"created_at", FormatRfc3339(t.created_at)},
+          {"updated_at", FormatRfc3339(t.updated_at)}};
+}
+
+JourneyService::JourneyService(db::Database& db, const Clock& clock, platform::AuditLog& audit, platform::JobScheduler& jobs,
+                               customers::CustomerService& customers, inventory::InventoryService& inventory,
+                               sales::DealService& deals, service::TicketService& tickets, BatchService& batches)
+    : db_(db), clock_(clock), audit_(audit), jobs_(jobs), customers_(customers), inventory_(inventory), deals_(deals),
+      tickets_(tickets), batches_(batches) {}
+
+std::string JourneyService::Today() const { return FormatIsoDate((clock_.Now().ms + kChinaMs) / kDayMs); }
+
+Result<void> JourneyService::SeedDefaults() {
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<void> {
+    for (const std::int64_t tenant : platform::directory::Groups(tx)) {
+      if (tx.Execute(kAnyTouch, tenant).empty()) {
+        for (const auto& t : DefaultPlaybook()) {
+          tx.Execute(kInsertTouch, tenant, std::int64_t{0}, t.code, t.step, t.name, t.description, t.standard, t.trigger,
+                     t.offset_days, t.team, t.active, t.position, now);
+        }
+      }
+      // The daily task maker: scheduled once per group; each run schedules the next.
+      auto run = tx.Execute(kRun, tenant);
+      if (run.empty() || !run.front().Bool(1)) {
+        tx.Execute(kSetRun, tenant, std::optional<std::string>(), true, now);
+        jobs_.Enqueue(tx, tenant, kMakeJob, {}, now);
+      }
+    }
+    return {};
+  });
+}
+
+std::vector<Touch> JourneyService::TouchesOf(db::Tx& tx, std::int64_t tenant_id) {
+  std::vector<Touch> out;
+  for (const auto& r : tx.Execute(kTouches, tenant_id)) out.push_back(ReadTouch(r));
+  return out;
+}
+
+std::int64_t JourneyService::CompanyOf(db::Tx& tx, std::int64_t org_unit_id, std::map<std::int64_t, std::int64_t>& cache) {
+  if (auto it = cache.find(org_unit_id); it != cache.end()) return it->second;
+  std::int64_t company = org_unit_id;
+  if (auto unit = platform::directory::UnitOrFirstGroup(tx, org_unit_id); unit && unit->kind == "project" && unit->parent_id) {
+    company = *unit->parent_id;
+  }
+  cache.emplace(org_unit_id, company);
+  return company;
+}
+
+MakeReport JourneyService::MakeIn(db::Tx& tx, std::int64_t tenant_id) {
+  const Timestamp now = clock_.Now();
+  const std::int64_t today = DayOf(Today());
+  // Every run looks a quarter back and kLeadDays ahead: a contract signed, a batch planned or an
+  // open day added since the last run gets the touches it brings, and those made before are kept
+  // once by the unique index. History older than a quarter is not made up.
+  const std::int64_t from = today - 90;
+  const std::int64_t to = today + kLeadDays;
+  MakeReport report{FormatIsoDate(from), FormatIsoDate(to), 0, 0};
+  if (from > to) return report;
+  // The playbook: each company's own versions over the group's.
+  std::vector<Touch> group;
+  std::map<std::int64_t, std::map<std::string, Touch>> own;
+  for (auto& t : TouchesOf(tx, tenant_id)) {
+    if (t.company_id) {
+      own[*t.company_id][t.code] = t;
+    } else {
+      group.push_back(t);
+    }
+  }
+  std::map<std::int64_t, std::int64_t> companies;
+  struct ProjectFacts {
+    std::map<std::int64_t, std::optional<std::string>> delivered;
+    std::map<std::int64_t, std::string> planned;
+    std::vector<std::int64_t> open_days;
+  };
+  std::map<std::int64_t, ProjectFacts> projects;
+  auto facts_of = [&](std::int64_t project_id) -> ProjectFacts& {
+    auto it = projects.find(project_id);
+    if (it != projects.end()) return it->second;
+    ProjectFacts f;
+    for (const auto& u : inventory_.UnitsOfProject(tx, tenant_id, project_id)) f.delivered.emplace(u.id, u.delivered_on);
+    f.planned = batches_.PlannedDays(tx, project_id);
+    for (const auto& d : batches_.OpenDayDates(tx, project_id)) f.open_days.push_back(DayOf(d));
+    return projects.emplace(project_id, std::move(f)).first->second;
+  };
+  std::int64_t after = 0;
+  for (;;) {
+    const auto homes = deals_.SignedHomes(tx, tenant_id, after, 2000);
+    if (homes.empty()) break;
+    for (const auto& h : homes) {
+      after = std::max(after, h.contract_id);
+      ++report.homes;
+      ProjectFacts& pf = facts_of(h.project_id);
+      Milestones m;
+      m.signed_on = DayOf(h.signed_on);
+      if (auto d = pf.delivered.find(h.unit_id); d != pf.delivered.end() && d->second) m.delivered_on = DayOf(*d->second);
+      if (auto p = pf.planned.find(h.unit_id); p != pf.planned.end()) m.batch_planned_on = DayOf(p->second);
+      m.open_days = pf.open_days;
+      const std::int64_t company = CompanyOf(tx, h.org_unit_id, companies);
+      const auto own_touches = own.find(company);
+      for (const Touch& base : group) {
+        const Touch* t = &base;
+        if (own_touches != own.end()) {
+          if (auto o = own_touches->second.find(base.code); o != own_touches->second.end()) t = &o->second;
+        }
+        if (!t->active) continue;
+        for (std::int64_t day : DueDays(t->trigger, t->offset_days, m, from, to)) {
+          report.created += tx.Execute(kInsertTask, tenant_id, h.org_unit_id, company, h.project_id, h.unit_id, h.customer_id, t->code,
+                                       t->step, t->standard, t->team, t->name, FormatIsoDate(day), now)
+                                .affected;
+        }
+      }
+    }
+  }
+  tx.Execute(kSetRun, tenant_id, report.through, false, now);
+  return report;
+}
+
+Result<void> JourneyService::OnMakeJob(db::Tx& tx, const platform::Job& job) {
+  const auto report = MakeIn(tx, job.tenant_id);
+  // Tomorrow at 01:00 China time.
+  const std::int64_t tomorrow = DayOf(Today()) + 1;
+  jobs_.Enqueue(tx, job.tenant_id, kMakeJob, {}, Timestamp{tomorrow * kDayMs - kChinaMs + 3600 * 1000LL});
+  (void)report;
+  return {};
+}
+
+Result<MakeReport> JourneyService::Make(const RequestContext& ctx) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kDeliveryWork) || !ManagesDelivery(actor)) return Forbidden("only a manager runs the journey's task maker");
+  return db_.Transact([&](db::Tx& tx) -> Result<MakeReport> {
+    auto report = MakeIn(tx, actor.tenant_id);
+    audit_.Record(tx, ctx, "journey.made", "journey", std::nullopt, nullptr,
+                  boost::json::object{{"from", report.from}, {"through", report.through}, {"homes", report.homes}, {"created", report.created}});
+    return report;
+  });
+}
+
+Result<std::vector<Touch>> JourneyService::Playbook(const RequestContext& ctx, std::optional<std::int64_t> company_id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<Touch>> {
+    if (company_id) {
+      auto unit = platform::directory::UnitOrFirstGroup(tx, *company_id);
+      if (!unit || unit->tenant_id != actor.tenant_id || !actor.InScope(unit->path)) return FailField("company_id", "not_found");
+    }
+    std::vector<Touch> group;
+    std::map<std::string, Touch> own;
+    for (auto& t : TouchesOf(tx, actor.tenant_id)) {
+      if (!t.company_id) {
+        group.push_back(t);
+      } else if (company_id && *t.company_id == *company_id) {
+        own[t.code] = t;
+      }
+    }
+    for (auto& t : group) {
+      if (auto o = own.find(t.code); o != own.end()) t = o->second;
+    }
+    return group;
+  });
+}
+
+Result<Touch> JourneyService::UpdateTouch(const RequestContext& ctx, std::int64_t id, const TouchPatch& p) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kDeliveryWork) || !ManagesDelivery(actor)) return Forbidden("only a manager edits the playbook");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<Touch> {
+    auto rows = tx.Execute(kFindTouch, id, actor.tenant_id);
+    if (rows.empty()) return NotFound("no such touch");
+    const Touch before = ReadTouch(rows.front());
+    std::optional<std::int64_t> company = p.company_id ? p.company_id : before.company_id;
+    if (company) {
+      auto unit = platform::directory::UnitOrFirstGroup(tx, *company);
+      if (!unit || unit->tenant_id != actor.tenant_id || !actor.InScope(unit->path)) return FailField("company_id", "not_found");
+    } else if (!actor.IsAdmin() && actor.org_unit_id != actor.tenant_id) {
+      return Forbidden("the group's playbook is the group's: a company edits its own version (company_id)");
+    }
+    if (before.company_id && p.company_id && *before.company_id != *p.company_id) return FailField("company_id", "another_company");
+    Touch t = before;
+    if (p.name) t.name = *p.name;
+    if (p.description) t.description = *p.description;
+    if (p.standard) t.standard = *p.standard;
+    if (p.trigger) t.trigger = *p.trigger;
+    if (p.offset_days) t.offset_days = *p.offset_days;
+    if (p.team) t.team = *p.team;
+    if (p.active) t.active = *p.active;
+    std::int64_t target = id;
+    if (company && !before.company_id) {
+      // The company's own version of the group's touch: made once, then edited.
+      std::optional<std::int64_t> existing;
+      for (const auto& other : TouchesOf(tx, actor.tenant_id)) {
+        if (other.company_id == company && other.code == before.code) existing = other.id;
+      }
+      if (!existing) {
+        existing = tx.Execute(kInsertTouch, actor.tenant_id, *company, t.code, t.step, t.name, t.description, t.standard, t.trigger,
+                              t.offset_days, t.team, t.active, t.position, now)
+                       .front()
+                       .Int(0);
+      }
+      target = *existing;
+    }
+    tx.Execute(kUpdateTouch, target, actor.tenant_id, t.name, t.description, t.standard, t.trigger, t.offset_days, t.team, t.active, now);
+    Touch after = ReadTouch(tx.Execute(kFindTouch, target, actor.tenant_id).front());
+    audit_.Record(tx, ctx, "journey.touch_updated", "journey", target, ToJson(before), ToJson(after));
+    return after;
+  });
+}
+
+void JourneyService::Name(db::Tx& tx, std::int64_t tenant_id, std::vector<JourneyTask>& tasks) {
+  if (tasks.empty()) return;
+  std::vector<std::int64_t> customers, units, users;
+  for (const auto& t : tasks) {
+    customers.push_back(t.customer_id);
+    units.push_back(t.unit_id);
+    if (t.done_by) users.push_back(*t.done_by);
+  }
+  const auto names = customers_.NamesOf(tx, tenant_id, customers);
+  const auto codes = inventory_.CodesOf(tx, tenant_id, units);
+  const auto projects = inventory_.NamesOfProjects(tx, tenant_id);
+  const auto people = platform::directory::NamesOf(tx, tenant_id, users);
+  for (auto& t : tasks) {
+    if (auto it = names.find(t.customer_id); it != names.end()) t.customer_name = it->second;
+    if (auto it = codes.find(t.unit_id); it != codes.end()) t.unit_code = it->second;
+    if (auto it = projects.find(t.project_id); it != projects.end()) t.project_name = it->second;
+    if (t.done_by) {
+      if (auto it = people.find(*t.done_by); it != people.end()) t.done_by_name = it->second.Shown();
+    }
+  }
+}
+
+Result<platform::Listing<JourneyTask>> JourneyService::Tasks(const RequestContext& ctx, const TaskFilter& f, const Page& page) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  if (f.state && *f.state != "open" && *f.state != "due" && *f.state != "missed" && *f.state != "done") {
+    return FailField("state", "invalid_value");
+  }
+  const std::string today = Today();
+  const std::string grace = FormatIsoDate(DayOf(today) - kGraceDays);
+  return db_.Read([&](db::Tx& tx) -> Result<platform::Listing<JourneyTask>> {
+    platform::Listing<JourneyTask> out;
+    const std::optional<std::string> team = f.team ? std::optional<std::string>(std::string(WordOf(*f.team))) : std::nullopt;
+    const std::int64_t step = f.step.value_or(0);  // 0: any (an optional here trips GCC 12's maybe-uninitialized)
+    auto rows = tx.Execute(kListTasks, actor.tenant_id, PathOf(actor), page.after_id, team, f.project_id, f.customer_id, step, f.state,
+                           grace, today, page.limit + 1);
+    for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(kTaskColumns.Read(rows[i]));
+    out.next_cursor = TrimToPage(out.items, page, [](const JourneyTask& t) { return t.id; });
+    Name(tx, actor.tenant_id, out.items);
+    return out;
+  });
+}
+
+Result<JourneyTask> JourneyService::Complete(const RequestContext& ctx, std::int64_t id, const std::string& evidence,
+                                             const std::string& note) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not complete journey tasks");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<JourneyTask> {
+    auto rows = tx.Execute(kFindTask, id, actor.tenant_id);
+    if (rows.empty()) return NotFound("no such journey task");
+    JourneyTask t = kTaskColumns.Read(rows.front());
+    if (!inventory_.ProjectFor(tx, actor, t.project_id)) return NotFound("no such journey task");
+    // Customer relations do every touch; a consultant the sales team's.
+    if (!actor.Can(Permission::kDeliveryWork) && t.team != "sales") return Forbidden("the touch is customer relations' work");
+    if (t.status == "done") return Fail(ErrorCode::kConflict, "invalid_transition", "the task is done already");
+    if (tx.Execute(kComplete, id, actor.tenant_id, Today(), now, actor.user_id, evidence, note).affected != 1) {
+      return Fail(ErrorCode::kConflict, "invalid_transition", "the task is done already");
+    }
+    std::vector<JourneyTask> one{kTaskColumns.Read(tx.Execute(kFindTask, id, actor.tenant_id).front())};
+    Name(tx, actor.tenant_id, one);
+    customers_.AppendTimeline(tx, actor.tenant_id,
+                              {0, t.customer_id, now, "journey", "unit", t.unit_id, fmt::format("{}：{}", StepName(t.step), t.name)},
+                              actor.user_id);
+    audit_.Record(tx, ctx, "journey.task_done", "customer", t.customer_id, nullptr, ToJson(one[0], Today()));
+    return one[0];
+  });
+}
+
+Result<boost::json::object> JourneyService::CustomerJourney(const RequestContext& ctx, std::int64_t customer_id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  const std::string today = Today();
+  return db_.Read([&](db::Tx& tx) -> Result<boost::json::object> {
+    HEARTH_ASSIGN(auto customer, customers_.CustomerFor(tx, actor, customer_id));
+    // The latest home sets the stage.
+    std::optional<Milestones> latest;
+    boost::json::array homes;
+    for (const auto& h : deals_.SignedHomesOf(tx, actor.tenant_id, customer.id)) {
+      Milestones m;
+      m.signed_on = DayOf(h.signed_on);
+      std::optional<std::string> delivered;
+      for (const auto& u : inventory_.UnitsOfProject(tx, actor.tenant_id, h.project_id)) {
+        if (u.id == h.unit_id) delivered = u.delivered_on;
+      }
+      if (delivered) m.delivered_on = DayOf(*delivered);
+      const auto codes = inventory_.CodesOf(tx, actor.tenant_id, {h.unit_id});
+      homes.push_back(boost::json::object{{"unit_id", h.unit_id},
+                                          {"unit_code", codes.contains(h.unit_id) ? codes.at(h.unit_id) : ""},
+                                          {"project_id", h.project_id},
+                                          {"signed_on", h.signed_on},
+                                          {"delivered_on", JsonOr(delivered)},
+                                          {"stage", StageOf(m, DayOf(today))}});
+      if (!latest || m.signed_on >= latest->signed_on) latest = m;
+    }
+    std::vector<JourneyTask> tasks;
+    for (const auto& r : tx.Execute(kTasksOfCustomer, customer.id, actor.tenant_id)) tasks.push_back(kTaskColumns.Read(r));
+    Name(tx, actor.tenant_id, tasks);
+    boost::json::array steps;
+    std::int64_t missed_total = 0;
+    for (int step = 1; step <= 8; ++step) {
+      boost::json::array of_step;
+      std::int64_t done = 0, missed = 0, open = 0;
+      for (const auto& t : tasks) {
+        if (t.step != step) continue;
+        auto j = ToJson(t, today);
+        const std::string state(j.at("state").as_string());
+        if (state == "done" || state == "done_late") ++done;
+        if (state == "missed") ++missed;
+        if (state == "due" || state == "upcoming") ++open;
+        of_step.push_back(std::move(j));
+      }
+      missed_total += missed;
+      steps.push_back(boost::json::object{{"step", step}, {"name", StepName(step)}, {"done", done}, {"missed", missed}, {"open", open},
+                                          {"tasks", std::move(of_step)}});
+    }
+    const int stage = StageOf(latest, DayOf(today));
+    return boost::json::object{{"customer_id", customer.id},
+                               {"customer_name", customer.name},
+                               {"stage", stage},
+                               {"stage_name", StepName(stage)},
+                               {"homes", std::move(homes)},
+                               {"missed", missed_total},
+                               {"steps", std::move(steps)}};
+  });
+}
+
+Result<boost::json::array> JourneyService::Scores(const RequestContext& ctx, const std::string& period) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  const auto quarter = QuarterOf(period);
+  if (!quarter) return FailField("period", "invalid_format");
+  const auto [first, last] = *quarter;
+  const std::int64_t today = DayOf(Today());
+  const std::int64_t until = std::min(last, today);
+  return db_.Read([&](db::Tx& tx) -> Result<boost::json::array> {
+    // The companies with touches due in the quarter, in the caller's scope.
+    std::vector<platform::OrgUnit> companies;
+    for (const auto& r : tx.Execute(kCompanies, actor.tenant_id, FormatIsoDate(first), FormatIsoDate(last))) {
+      auto unit = platform::directory::UnitOrFirstGroup(tx, r.Int(0));
+      if (unit && unit->tenant_id == actor.tenant_id && actor.InScope(unit->path)) companies.push_back(*unit);
+    }
+    std::sort(companies.begin(), companies.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    boost::json::array out;
+    for (const auto& company : companies) {
+      ScoreFacts f;
+      boost::json::array lost;
+      for (const auto& r : tx.Execute(kDueInQuarter, company.id, FormatIsoDate(first), FormatIsoDate(until))) {
+        ++f.due;
+        const std::string status = r.Text(5);
+        const std::int64_t due = DayOf(r.Text(4));
+        const bool on_time = status == "done" && DayOf(r.Text(6)) <= due + kGraceDays;
+        if (on_time) {
+          ++f.on_time;
+        } else if (lost.size() < 200) {
+          lost.push_back(boost::json::object{{"part", "execution"}, {"task_id", r.Int(0)}, {"customer_id", r.Int(1)}, {"unit_id", r.Int(2)},
+                                             {"what", fmt::format("{}（{} 到期）{}", r.Text(3), r.Text(4), status == "done" ? "逾期完成" : "未完成")}});
+        }
+      }
+      for (const auto& r : tx.Execute(kDoneInQuarter, company.id, FormatIsoDate(first), FormatIsoDate(last))) {
+        ++f.done;
+        if (!r.Text(4).empty()) {
+          ++f.with_evidence;
+        } else if (lost.size() < 200) {
+          lost.push_back(boost::json::object{{"part", "process"}, {"task_id", r.Int(0)}, {"customer_id", r.Int(1)}, {"unit_id", r.Int(2)},
+                                             {"what", r.Text(3) + "：完成但无留证"}});
+        }
+      }
+      for (const auto& [batch, gate] : batches_.GatesDue(tx, actor.tenant_id, company.path + "%", first, until)) {
+        ++f.gates_due;
+        if (gate.passed) {
+          ++f.gates_passed;
+        } else if (lost.size() < 200) {
+          lost.push_back(boost::json::object{{"part", "process"}, {"what", fmt::format("{}：{}未按期完成（{} 到期）", batch, gate.label, gate.due_on.value_or(""))}});
+        }
+      }
+      const Timestamp from{first * kDayMs - kChinaMs}, to{(last + 1) * kDayMs - kChinaMs};
+      for (const auto& [ticket, rating] : tickets_.Ratings(tx, actor.tenant_id, company.path + "%", from, to)) {
+        ++f.rated;
+        if (rating >= 4) {
+          ++f.satisfied;
+        } else if (lost.size() < 200) {
+          lost.push_back(boost::json::object{{"part", "evaluation"}, {"ticket_id", ticket}, {"what", fmt::format("工单回访评价 {} 分", rating)}});
+        }
+      }
+      const Score s = ScoreOf(f);
+      out.push_back(boost::json::object{
+          {"company_id", company.id},
+          {"company_name", company.name},
+          {"period", period},
+          {"execution", s.execution},
+          {"process", s.process},
+          {"evaluation", s.evaluation},
+          {"total", s.total},
+          {"counts", boost::json::object{{"due", f.due}, {"on_time", f.on_time}, {"done", f.done}, {"with_evidence", f.with_evidence},
+                                         {"gates_due", f.gates_due}, {"gates_passed", f.gates_passed}, {"rated", f.rated},
+                                         {"satisfied", f.satisfied}}},
+          {"points_lost", std::move(lost)}});
+    }
+    return out;
+  });
+}
+
+}  // namespace hearth::delivery

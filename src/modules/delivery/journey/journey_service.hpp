@@ -1,0 +1,133 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json/object.hpp>
+
+#include "core/clock.hpp"
+#include "core/paging.hpp"
+#include "core/request_context.hpp"
+#include "db/database.hpp"
+#include "modules/customers/customer_service.hpp"
+#include "modules/delivery/batches/batch_service.hpp"
+#include "modules/delivery/journey/journey.hpp"
+#include "modules/inventory/inventory_service.hpp"
+#include "modules/sales/deals/deal_service.hpp"
+#include "modules/service/tickets/ticket_service.hpp"
+#include "platform/audit.hpp"
+#include "platform/jobs.hpp"
+
+namespace hearth::delivery {
+
+/// A touch due for one owner's home: made from the playbook when it falls due.
+struct JourneyTask {
+  std::int64_t id = 0;
+  std::int64_t tenant_id = 0;
+  std::int64_t org_unit_id = 0;
+  std::int64_t company_id = 0;
+  std::int64_t project_id = 0;
+  std::int64_t unit_id = 0;
+  std::int64_t customer_id = 0;
+  std::string touch_code;
+  int step = 1;
+  bool standard = true;
+  std::string team;
+  std::string name;
+  std::string due_on;
+  std::string status;  ///< open | done
+  std::optional<std::string> done_on;
+  std::optional<Timestamp> done_at;
+  std::optional<std::int64_t> done_by;
+  std::string evidence;
+  std::string note;
+  std::int64_t version = 1;
+  Timestamp created_at;
+  Timestamp updated_at;
+  // Filled when read.
+  std::string customer_name = {};
+  std::string unit_code = {};
+  std::string project_name = {};
+  std::optional<std::string> done_by_name = std::nullopt;
+};
+/// With `state`: open, due (fell due, within the grace days), missed, done, done_late (as of `today`).
+boost::json::object ToJson(const JourneyTask& t, const std::string& today);
+
+struct TouchPatch {
+  std::optional<std::int64_t> company_id;  ///< a company's own version of a group touch
+  std::optional<std::string> name;
+  std::optional<std::string> description;
+  std::optional<bool> standard;
+  std::optional<Trigger> trigger;
+  std::optional<int> offset_days;
+  std::optional<Team> team;
+  std::optional<bool> active;
+};
+
+struct TaskFilter {
+  std::optional<std::string> state;  ///< open (not done), due, missed, done
+  std::optional<Team> team;
+  std::optional<std::int64_t> project_id;
+  std::optional<std::int64_t> customer_id;
+  std::optional<int> step;
+};
+
+/// What a run of the task maker did.
+struct MakeReport {
+  std::string from;
+  std::string through;
+  std::int64_t homes = 0;
+  std::int64_t created = 0;
+};
+
+/// The 6+2 journey: the playbook as data (the group's touches, each company's own versions), the
+/// tasks made for every owner's home when a touch falls due (a daily job, and on demand), their
+/// completion with evidence, each customer's place on the journey, and the quarterly audit score.
+class JourneyService {
+ public:
+  static constexpr const char* kMakeJob = "journey.make";
+  /// Tasks are made this many days before they fall due, so that the team sees what comes.
+  static constexpr int kLeadDays = 14;
+
+  JourneyService(db::Database& db, const Clock& clock, platform::AuditLog& audit, platform::JobScheduler& jobs,
+                 customers::CustomerService& customers, inventory::InventoryService& inventory, sales::DealService& deals,
+                 service::TicketService& tickets, BatchService& batches);
+
+  std::string Today() const;
+  /// Every group gets the seeds' playbook once, and its daily task maker.
+  Result<void> SeedDefaults();
+
+  Result<std::vector<Touch>> Playbook(const RequestContext& ctx, std::optional<std::int64_t> company_id);
+  Result<Touch> UpdateTouch(const RequestContext& ctx, std::int64_t id, const TouchPatch& patch);
+
+  /// Makes the tasks due up to today + kLeadDays not made before, for the caller's group.
+  Result<MakeReport> Make(const RequestContext& ctx);
+  Result<platform::Listing<JourneyTask>> Tasks(const RequestContext& ctx, const TaskFilter& filter, const Page& page);
+  Result<JourneyTask> Complete(const RequestContext& ctx, std::int64_t id, const std::string& evidence, const std::string& note);
+  /// The customer's stage, and each step's tasks.
+  Result<boost::json::object> CustomerJourney(const RequestContext& ctx, std::int64_t customer_id);
+  /// Per company in scope: execution, process, evaluation, total, with the counts behind each and
+  /// every point lost.
+  Result<boost::json::array> Scores(const RequestContext& ctx, const std::string& period);
+
+  Result<void> OnMakeJob(db::Tx& tx, const platform::Job& job);
+  /// Makes the group's due tasks in the caller's transaction (the job and the demo; no scope check).
+  MakeReport MakeIn(db::Tx& tx, std::int64_t tenant_id);
+
+ private:
+  std::vector<Touch> TouchesOf(db::Tx& tx, std::int64_t tenant_id);
+  std::int64_t CompanyOf(db::Tx& tx, std::int64_t org_unit_id, std::map<std::int64_t, std::int64_t>& cache);
+  void Name(db::Tx& tx, std::int64_t tenant_id, std::vector<JourneyTask>& tasks);
+
+  db::Database& db_;
+  const Clock& clock_;
+  platform::AuditLog& audit_;
+  platform::JobScheduler& jobs_;
+  customers::CustomerService& customers_;
+  inventory::InventoryService& inventory_;
+  sales::DealService& deals_;
+  service::TicketService& tickets_;
+  BatchService& batches_;
+};
+
+}  // namespace hearth::delivery

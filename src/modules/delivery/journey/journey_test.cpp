@@ -1,0 +1,89 @@
+#include "modules/delivery/journey/journey.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+namespace hearth::delivery {
+namespace {
+
+std::int64_t D(const char* date) { return *ParseIsoDate(date); }
+
+TEST(JourneyDueDays, EachTriggerAsARule) {
+  Milestones m;
+  m.signed_on = D("2025-01-10");
+  m.batch_planned_on = D("2025-12-20");
+  m.delivered_on = D("2025-12-28");
+  m.open_days = {D("2024-12-01"), D("2025-06-15"), D("2025-10-01"), D("2026-03-01")};
+  struct Case {
+    const char* name;
+    Trigger trigger;
+    int offset;
+    const char* from;
+    const char* to;
+    std::vector<const char*> due;
+  };
+  const Case cases[] = {
+      {"the contract, a week after", Trigger::kContractSigned, 7, "2025-01-01", "2025-12-31", {"2025-01-17"}},
+      {"outside the window", Trigger::kContractSigned, 7, "2025-02-01", "2025-12-31", {}},
+      // Every 90 days after the contract, the last before the keys.
+      {"construction quarters", Trigger::kConstructionQuarter, 0, "2025-01-01", "2026-12-31",
+       {"2025-04-10", "2025-07-09", "2025-10-07"}},
+      // Open days between the contract and the keys, two weeks ahead.
+      {"open days", Trigger::kOpenDay, -14, "2024-01-01", "2026-12-31", {"2025-06-01", "2025-09-17"}},
+      {"the batch's day, a month ahead", Trigger::kBatchPlanned, -30, "2025-01-01", "2026-12-31", {"2025-11-20"}},
+      {"the keys, a month after", Trigger::kDelivered, 30, "2025-01-01", "2026-12-31", {"2026-01-27"}},
+      {"anniversaries", Trigger::kAnniversary, 0, "2025-01-01", "2028-01-31", {"2026-12-28", "2027-12-28"}},
+      {"every four years", Trigger::kFourYear, 0, "2025-01-01", "2034-12-31", {"2029-12-28", "2033-12-28"}},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::int64_t> want;
+    for (const char* d : c.due) want.push_back(D(d));
+    EXPECT_EQ(DueDays(c.trigger, c.offset, m, D(c.from), D(c.to)), want) << c.name;
+  }
+  // Before the keys, nothing counts from them; quarters go on until they come.
+  Milestones waiting{D("2025-01-10"), std::nullopt, std::nullopt, {}};
+  EXPECT_TRUE(DueDays(Trigger::kDelivered, 30, waiting, D("2025-01-01"), D("2030-01-01")).empty());
+  EXPECT_TRUE(DueDays(Trigger::kAnniversary, 0, waiting, D("2025-01-01"), D("2030-01-01")).empty());
+  EXPECT_EQ(DueDays(Trigger::kConstructionQuarter, 0, waiting, D("2025-01-01"), D("2025-12-31")).size(), 3u);
+}
+
+TEST(JourneyStage, FromTheMilestones) {
+  EXPECT_EQ(StageOf(std::nullopt, D("2026-01-01")), 1);
+  EXPECT_EQ(StageOf(Milestones{D("2025-12-20"), std::nullopt, std::nullopt, {}}, D("2026-01-01")), 2);
+  EXPECT_EQ(StageOf(Milestones{D("2025-01-20"), std::nullopt, std::nullopt, {}}, D("2026-01-01")), 3);
+  EXPECT_EQ(StageOf(Milestones{D("2024-01-20"), D("2025-10-01"), std::nullopt, {}}, D("2026-01-01")), 4);
+  EXPECT_EQ(StageOf(Milestones{D("2020-01-20"), D("2021-10-01"), std::nullopt, {}}, D("2026-01-01")), 5);
+}
+
+TEST(JourneyScore, TheAuditsWeights) {
+  // 8 of 10 on time: 20; evidence 3 of 4 and gates 1 of 2: 9.375 + 6.25 → 15.6; 7 of 8 satisfied: 43.75 → 43.8.
+  const Score s = ScoreOf({10, 8, 4, 3, 2, 1, 8, 7});
+  EXPECT_DOUBLE_EQ(s.execution, 20.0);
+  EXPECT_DOUBLE_EQ(s.process, 15.6);
+  EXPECT_DOUBLE_EQ(s.evaluation, 43.8);
+  EXPECT_DOUBLE_EQ(s.total, 79.4);
+  const Score empty = ScoreOf({});
+  EXPECT_DOUBLE_EQ(empty.total, 100.0) << "nothing due loses nothing";
+}
+
+TEST(JourneyScore, Quarters) {
+  EXPECT_EQ(QuarterOf("2026Q4"), std::make_pair(D("2026-10-01"), D("2026-12-31")));
+  EXPECT_EQ(QuarterOf("2026Q1"), std::make_pair(D("2026-01-01"), D("2026-03-31")));
+  EXPECT_EQ(QuarterOf("2024Q3"), std::make_pair(D("2024-07-01"), D("2024-09-30")));
+  EXPECT_EQ(QuarterOf("2026Q5"), std::nullopt);
+  EXPECT_EQ(QuarterOf("2026-Q4"), std::nullopt);
+  EXPECT_EQ(QuarterOf("abcdQ1"), std::nullopt);
+}
+
+TEST(JourneyPlaybook, TheSeedsEightSteps) {
+  const auto touches = DefaultPlaybook();
+  std::set<int> steps;
+  for (const auto& t : touches) steps.insert(t.step);
+  EXPECT_EQ(steps, (std::set<int>{1, 2, 3, 4, 5, 6, 7, 8}));
+  EXPECT_TRUE(std::any_of(touches.begin(), touches.end(), [](const Touch& t) { return !t.standard; })) << "optional touches too";
+}
+
+}  // namespace
+}  // namespace hearth::delivery
