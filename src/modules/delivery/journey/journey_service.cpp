@@ -205,16 +205,19 @@ std::int64_t JourneyService::CompanyOf(db::Tx& tx, std::int64_t org_unit_id, std
   return company;
 }
 
-MakeReport JourneyService::MakeIn(db::Tx& tx, std::int64_t tenant_id) {
-  const Timestamp now = clock_.Now();
-  const std::int64_t today = DayOf(Today());
+MakeReport JourneyService::Window() const {
   // Every run looks a quarter back and kLeadDays ahead: a contract signed, a batch planned or an
   // open day added since the last run gets the touches it brings, and those made before are kept
   // once by the unique index. History older than a quarter is not made up.
-  const std::int64_t from = today - 90;
-  const std::int64_t to = today + kLeadDays;
-  MakeReport report{FormatIsoDate(from), FormatIsoDate(to), 0, 0};
-  if (from > to) return report;
+  const std::int64_t today = DayOf(Today());
+  return MakeReport{FormatIsoDate(today - 90), FormatIsoDate(today + kLeadDays), 0, 0};
+}
+
+std::int64_t JourneyService::MakePage(db::Tx& tx, std::int64_t tenant_id, std::int64_t after, int contracts, MakeReport& report) {
+  const Timestamp now = clock_.Now();
+  const std::int64_t from = DayOf(report.from), to = DayOf(report.through);
+  const auto homes = deals_.SignedHomes(tx, tenant_id, after, contracts);
+  if (homes.empty()) return 0;
   // The playbook: each company's own versions over the group's.
   std::vector<Touch> group;
   std::map<std::int64_t, std::map<std::string, Touch>> own;
@@ -241,57 +244,77 @@ MakeReport JourneyService::MakeIn(db::Tx& tx, std::int64_t tenant_id) {
     for (const auto& d : batches_.OpenDayDates(tx, project_id)) f.open_days.push_back(DayOf(d));
     return projects.emplace(project_id, std::move(f)).first->second;
   };
-  std::int64_t after = 0;
-  for (;;) {
-    const auto homes = deals_.SignedHomes(tx, tenant_id, after, 2000);
-    if (homes.empty()) break;
-    for (const auto& h : homes) {
-      after = std::max(after, h.contract_id);
-      ++report.homes;
-      ProjectFacts& pf = facts_of(h.project_id);
-      Milestones m;
-      m.signed_on = DayOf(h.signed_on);
-      if (auto d = pf.delivered.find(h.unit_id); d != pf.delivered.end() && d->second) m.delivered_on = DayOf(*d->second);
-      if (auto p = pf.planned.find(h.unit_id); p != pf.planned.end()) m.batch_planned_on = DayOf(p->second);
-      m.open_days = pf.open_days;
-      const std::int64_t company = CompanyOf(tx, h.org_unit_id, companies);
-      const auto own_touches = own.find(company);
-      for (const Touch& base : group) {
-        const Touch* t = &base;
-        if (own_touches != own.end()) {
-          if (auto o = own_touches->second.find(base.code); o != own_touches->second.end()) t = &o->second;
-        }
-        if (!t->active) continue;
-        for (std::int64_t day : DueDays(t->trigger, t->offset_days, m, from, to)) {
-          report.created += tx.Execute(kInsertTask, tenant_id, h.org_unit_id, company, h.project_id, h.unit_id, h.customer_id, t->code,
-                                       t->step, t->standard, t->team, t->name, FormatIsoDate(day), now)
-                                .affected;
-        }
+  std::int64_t last = after;
+  for (const auto& h : homes) {
+    last = std::max(last, h.contract_id);
+    ++report.homes;
+    ProjectFacts& pf = facts_of(h.project_id);
+    Milestones m;
+    m.signed_on = DayOf(h.signed_on);
+    if (auto d = pf.delivered.find(h.unit_id); d != pf.delivered.end() && d->second) m.delivered_on = DayOf(*d->second);
+    if (auto p = pf.planned.find(h.unit_id); p != pf.planned.end()) m.batch_planned_on = DayOf(p->second);
+    m.open_days = pf.open_days;
+    const std::int64_t company = CompanyOf(tx, h.org_unit_id, companies);
+    const auto own_touches = own.find(company);
+    for (const Touch& base : group) {
+      const Touch* t = &base;
+      if (own_touches != own.end()) {
+        if (auto o = own_touches->second.find(base.code); o != own_touches->second.end()) t = &o->second;
+      }
+      if (!t->active) continue;
+      for (std::int64_t day : DueDays(t->trigger, t->offset_days, m, from, to)) {
+        report.created += tx.Execute(kInsertTask, tenant_id, h.org_unit_id, company, h.project_id, h.unit_id, h.customer_id, t->code,
+                                     t->step, t->standard, t->team, t->name, FormatIsoDate(day), now)
+                              .affected;
       }
     }
   }
-  tx.Execute(kSetRun, tenant_id, report.through, false, now);
+  return last;
+}
+
+MakeReport JourneyService::MakeIn(db::Tx& tx, std::int64_t tenant_id) {
+  MakeReport report = Window();
+  for (std::int64_t after = 0; (after = MakePage(tx, tenant_id, after, kPageContracts, report)) != 0;) {
+  }
+  tx.Execute(kSetRun, tenant_id, report.through, false, clock_.Now());
   return report;
 }
 
 Result<void> JourneyService::OnMakeJob(db::Tx& tx, const platform::Job& job) {
-  const auto report = MakeIn(tx, job.tenant_id);
-  // Tomorrow at 01:00 China time.
+  // One page of contracts per run, so that no transaction holds the writers for long: the next
+  // page is another job, due at once; after the last, tomorrow at 01:00 China time.
+  MakeReport report = Window();
+  const auto at = job.payload.if_contains("after");
+  const std::int64_t after = at && at->is_int64() ? at->as_int64() : 0;
+  const std::int64_t last = MakePage(tx, job.tenant_id, after, kPageContracts, report);
+  if (last != 0) {
+    jobs_.Enqueue(tx, job.tenant_id, kMakeJob, boost::json::object{{"after", last}}, clock_.Now());
+    return {};
+  }
+  tx.Execute(kSetRun, job.tenant_id, report.through, false, clock_.Now());
   const std::int64_t tomorrow = DayOf(Today()) + 1;
   jobs_.Enqueue(tx, job.tenant_id, kMakeJob, {}, Timestamp{tomorrow * kDayMs - kChinaMs + 3600 * 1000LL});
-  (void)report;
   return {};
 }
 
 Result<MakeReport> JourneyService::Make(const RequestContext& ctx) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kDeliveryWork) || !ManagesDelivery(actor)) return Forbidden("only a manager runs the journey's task maker");
-  return db_.Transact([&](db::Tx& tx) -> Result<MakeReport> {
-    auto report = MakeIn(tx, actor.tenant_id);
+  // A page of contracts per transaction, as the job does.
+  MakeReport report = Window();
+  for (std::int64_t after = 0;;) {
+    auto page = db_.Transact([&](db::Tx& tx) -> Result<std::int64_t> { return MakePage(tx, actor.tenant_id, after, kPageContracts, report); });
+    if (!page) return tl::unexpected(page.error());
+    if (*page == 0) break;
+    after = *page;
+  }
+  HEARTH_TRY(db_.Transact([&](db::Tx& tx) -> Result<void> {
+    tx.Execute(kSetRun, actor.tenant_id, report.through, false, clock_.Now());
     audit_.Record(tx, ctx, "journey.made", "journey", std::nullopt, nullptr,
                   boost::json::object{{"from", report.from}, {"through", report.through}, {"homes", report.homes}, {"created", report.created}});
-    return report;
-  });
+    return {};
+  }));
+  return report;
 }
 
 Result<std::vector<Touch>> JourneyService::Playbook(const RequestContext& ctx, std::optional<std::int64_t> company_id) {

@@ -88,6 +88,8 @@ class JourneyService {
   static constexpr const char* kMakeJob = "journey.make";
   /// Tasks are made this many days before they fall due, so that the team sees what comes.
   static constexpr int kLeadDays = 14;
+  /// Contracts per transaction (per job run) when tasks are made.
+  static constexpr int kPageContracts = 5000;
 
   JourneyService(db::Database& db, const Clock& clock, platform::AuditLog& audit, platform::JobScheduler& jobs,
                  customers::CustomerService& customers, inventory::InventoryService& inventory, sales::DealService& deals,
@@ -115,6 +117,9 @@ class JourneyService {
   MakeReport MakeIn(db::Tx& tx, std::int64_t tenant_id);
 
  private:
+  MakeReport Window() const;  // from a quarter back to kLeadDays ahead
+  /// Makes the tasks of a page of contracts after `after`; the last contract's id, 0 when none.
+  std::int64_t MakePage(db::Tx& tx, std::int64_t tenant_id, std::int64_t after, int contracts, MakeReport& report);
   std::vector<Touch> TouchesOf(db::Tx& tx, std::int64_t tenant_id);
   std::int64_t CompanyOf(db::Tx& tx, std::int64_t org_unit_id, std::map<std::int64_t, std::int64_t>& cache);
   void Name(db::Tx& tx, std::int64_t tenant_id, std::vector<JourneyTask>& tasks);
