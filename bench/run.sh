@@ -152,6 +152,8 @@ else
   bench/tickets.sh "$build"
   echo
   bench/sales.sh "$build"
+  echo
+  bench/delivery.sh "$build"
 fi
 
 # --- 5. ten minutes of mixed load at 64 connections -------------------------------------------

@@ -93,6 +93,7 @@ TEST_P(DeliveryApi, ABatchIsBlockedByAnOpenBlockingFindingThenReleased) {
   EXPECT_EQ(Gate(batch, "recheck").at("due_on").as_string(), "2027-01-29") << "T−30";
   EXPECT_FALSE(Gate(batch, "risk_check").at("passed").as_bool());
   EXPECT_EQ(Gate(batch, "open_days_raw").at("detail").as_string(), "已举办 0 次，还需 1 次");
+  EXPECT_EQ(Gate(batch, "open_days_raw").at("needed").as_int64(), 1);
 
   auto check = agent_->Post(fmt::format("/api/v1/delivery-batches/{}/inspections", id), R"({"kind":"risk_check","on":"2026-11-19","note":"T-90 排查"})");
   ASSERT_EQ(check.status, 201) << check.body;
@@ -188,6 +189,8 @@ TEST_P(DeliveryApi, BadBatchesAndFindingsAreRefusedNamingTheField) {
   auto twice = Batch(*agent_, {units_[1], units_[2]});
   EXPECT_EQ(twice.status, 409) << twice.body;
   EXPECT_EQ(twice.ErrorCode(), "unit_in_batch");
+  EXPECT_EQ(twice.json.at("error").at("unit_code").as_string(), codes_[1]);
+  EXPECT_EQ(twice.json.at("error").at("batch_name").as_string(), "一期交付");
   EXPECT_NE(twice.body.find(codes_[1]), std::string::npos) << twice.body;
   EXPECT_EQ(Count("/api/v1/delivery-batches"), 1) << "nothing written";
   EXPECT_EQ(beijing_->Get(fmt::format("/api/v1/delivery-batches/{}", batch.Int("id"))).status, 404);
@@ -326,6 +329,7 @@ TEST_P(DeliveryApi, OnlyAContractedUnitOfAReleasedBatchIsBookedOnce) {
   auto cancelled = agent_->Post(fmt::format("/api/v1/handovers/{}/cancel", booked.Int("id")), R"({"reason":"业主改期"})");
   ASSERT_EQ(cancelled.status, 200) << cancelled.body;
   EXPECT_EQ(cancelled.Str("status"), "cancelled");
+  EXPECT_EQ(cancelled.Str("cancel_reason"), "业主改期");
   EXPECT_EQ(agent_->Post(fmt::format("/api/v1/handovers/{}/steps/notice", booked.Int("id")), "").status, 409);
   EXPECT_EQ(agent_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"2026-11-22T02:00:00Z"}})", units_[0])).status, 201);
   EXPECT_EQ(beijing_->Get(fmt::format("/api/v1/handovers/{}", booked.Int("id"))).status, 404);

@@ -41,7 +41,7 @@ export function AppLayout() {
   const narrow = !Grid.useBreakpoint().md;
   const [collapsed, setCollapsed] = useState(false);
 
-  const entries = useMemo(() => visibleNavigation(kNavigation, me?.roles ?? []), [me]);
+  const entries = useMemo(() => visibleNavigation(kNavigation, me), [me]);
   const trail = navTrail(entries, location.pathname);
   const groupKeys = entries.filter((entry) => entry.children).map((entry) => entry.key);
   // Every group starts open, also those that appear once the user's roles have loaded; the state

@@ -53,6 +53,11 @@ const ChangeApprovalsPage = page(() => import('../modules/sales/pages/ChangeAppr
 const ReferralsPage = page(() => import('../modules/sales/pages/ReferralsPage'));
 const PricesPage = page(() => import('../modules/sales/pages/PricesPage'));
 const SalesReportsPage = page(() => import('../modules/sales/pages/SalesReportsPage'));
+const BatchesPage = page(() => import('../modules/delivery/pages/BatchesPage'));
+const BatchPage = page(() => import('../modules/delivery/pages/BatchPage'));
+const OpenDaysPage = page(() => import('../modules/delivery/pages/OpenDaysPage'));
+const HandoverDeskPage = page(() => import('../modules/delivery/pages/HandoverDeskPage'));
+const HandoverPage = page(() => import('../modules/delivery/pages/HandoverPage'));
 
 /** The signed-in pages by path (under the frame); `roles`: only for users holding one of them, others get a 403. */
 const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[] = [
@@ -80,6 +85,11 @@ const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[]
   { path: 'sales/prices', Page: PricesPage },
   { path: 'sales/reports', Page: SalesReportsPage },
   { path: 'sales/settings', Page: SalesSettingsPage },
+  { path: 'delivery/batches', Page: BatchesPage },
+  { path: 'delivery/batches/:id', Page: BatchPage },
+  { path: 'delivery/open-days', Page: OpenDaysPage },
+  { path: 'delivery/desk', Page: HandoverDeskPage },
+  { path: 'delivery/handovers/:id', Page: HandoverPage },
   { path: 'admin/org-units', Page: OrgUnitsPage, roles: kAdminRoles },
   { path: 'admin/users', Page: UsersPage, roles: kAdminRoles },
   { path: 'admin/audit', Page: AuditLogPage, roles: kAdminRoles },
@@ -114,6 +124,7 @@ export function SignedInRoutes() {
         ))}
         <Route path="admin" element={<Navigate to="/admin/org-units" replace />} />
         <Route path="sales" element={<Navigate to="/sales/leads" replace />} />
+        <Route path="delivery" element={<Navigate to="/delivery/batches" replace />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

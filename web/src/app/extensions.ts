@@ -27,6 +27,7 @@ import {
   referralNotificationLink,
   unitPriceHistorySection,
 } from '../modules/sales/extensions';
+import { deliveryBatchAuditLink } from '../modules/delivery/extensions';
 
 export function registerExtensions(): void {
   customerTabs.add(customerUnitsTab);
@@ -50,5 +51,6 @@ export function registerExtensions(): void {
   auditEntityLinks.add(ticketAuditLink);
   auditEntityLinks.add(leadAuditLink);
   auditEntityLinks.add(contractAuditLink);
+  auditEntityLinks.add(deliveryBatchAuditLink);
   unitSections.add(unitPriceHistorySection);
 }

@@ -1,14 +1,16 @@
 import type { ReactNode } from 'react';
-import { AlertOutlined, FileTextOutlined, FormOutlined, ProfileOutlined, RiseOutlined, SafetyOutlined, BookOutlined, MessageOutlined, SnippetsOutlined, UsergroupAddOutlined, BarChartOutlined, ApartmentOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, TagsOutlined, AuditOutlined, BankOutlined, CustomerServiceOutlined, PhoneOutlined, UnorderedListOutlined, CloudUploadOutlined, ContactsOutlined, HomeOutlined, IdcardOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, KeyOutlined, FileTextOutlined, FormOutlined, ProfileOutlined, RiseOutlined, SafetyOutlined, BookOutlined, MessageOutlined, SnippetsOutlined, UsergroupAddOutlined, BarChartOutlined, ApartmentOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, TagsOutlined, AuditOutlined, BankOutlined, CustomerServiceOutlined, PhoneOutlined, UnorderedListOutlined, CloudUploadOutlined, ContactsOutlined, HomeOutlined, IdcardOutlined, SettingOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/messages';
-import { kAdminRoles } from './auth/authContext';
+import type { Me, Permission } from '../modules/platform/types';
+import { kAdminRoles, mayDo } from './auth/authContext';
 import { kCustomerWriteRoles } from '../modules/customers/access';
 import { kServiceWriteRoles } from '../modules/service/access';
 import { kSalesWriteRoles } from '../modules/sales/access';
 
 /**
  * The left menu. A leaf's key is its route path; a group's key is any unique name.
- * `roles`: shown only to users holding one of them (and inherited by children).
+ * `roles`: shown only to users holding one of them; `permission`: only to users granted it (both
+ * inherited by children).
  * Business modules (customers, property, tickets, …) add their entries between Home and
  * Administration as their pages land; there are no entries for pages that do not exist.
  */
@@ -17,6 +19,7 @@ export interface NavEntry {
   label: MessageKey;
   icon?: ReactNode;
   roles?: readonly string[];
+  permission?: Permission;
   children?: NavEntry[];
   /** Other path prefixes whose pages belong under this leaf (e.g. a unit's page under 楼盘). */
   also?: readonly string[];
@@ -55,6 +58,17 @@ export const kNavigation: NavEntry[] = [
     ],
   },
   {
+    key: 'delivery',
+    label: 'nav.delivery',
+    icon: <KeyOutlined />,
+    permission: 'delivery.work',
+    children: [
+      { key: '/delivery/batches', label: 'nav.deliveryBatches', icon: <ProfileOutlined /> },
+      { key: '/delivery/open-days', label: 'nav.openDays', icon: <CalendarOutlined /> },
+      { key: '/delivery/desk', label: 'nav.handoverDesk', icon: <FieldTimeOutlined />, also: ['/delivery/handovers'] },
+    ],
+  },
+  {
     key: 'service',
     label: 'nav.service',
     icon: <CustomerServiceOutlined />,
@@ -87,10 +101,12 @@ export const kNavigation: NavEntry[] = [
 ];
 
 /** The entries this user may see. */
-export function visibleNavigation(entries: readonly NavEntry[], roles: readonly string[]): NavEntry[] {
+export function visibleNavigation(entries: readonly NavEntry[], me: Pick<Me, 'roles' | 'permissions'> | null): NavEntry[] {
+  const roles: readonly string[] = me?.roles ?? [];
   return entries
     .filter((entry) => !entry.roles || entry.roles.some((role) => roles.includes(role)))
-    .map((entry) => (entry.children ? { ...entry, children: visibleNavigation(entry.children, roles) } : entry));
+    .filter((entry) => !entry.permission || (me !== null && mayDo(me, entry.permission)))
+    .map((entry) => (entry.children ? { ...entry, children: visibleNavigation(entry.children, me) } : entry));
 }
 
 /** The chain of entries leading to the leaf that best matches `path` (menu selection, breadcrumb). */

@@ -53,6 +53,8 @@ std::vector<Gate> GatesOf(const GateFacts& f) {
     g.due_on = f.planned_on;
     g.overdue = !g.passed && f.planned_on < f.today;
     g.detail = g.passed ? fmt::format("已举办 {} 次", held) : fmt::format("已举办 {} 次，还需 {} 次", held, needed - held);
+    g.count = held;
+    g.needed = needed;
     gates.push_back(std::move(g));
   };
   open_days("open_days_raw", "毛坯工地开放日", f.raw_units, f.raw_open_days, 1);
@@ -62,6 +64,7 @@ std::vector<Gate> GatesOf(const GateFacts& f) {
   blocking.label = "阻断交付问题";
   blocking.passed = f.open_blocking == 0;
   blocking.blocks = true;
+  blocking.count = f.open_blocking;
   blocking.due_on = f.planned_on;
   blocking.overdue = !blocking.passed && f.planned_on < f.today;
   blocking.detail = blocking.passed ? (f.open_other ? fmt::format("无阻断问题；{} 个其他问题未关闭", f.open_other) : "无未关闭问题")
@@ -85,7 +88,9 @@ boost::json::array GatesJson(const std::vector<Gate>& gates) {
                                       {"blocks", g.blocks},
                                       {"due_on", JsonOr(g.due_on)},
                                       {"overdue", g.overdue},
-                                      {"detail", g.detail}});
+                                      {"detail", g.detail},
+                                      {"count", g.count},
+                                      {"needed", g.needed}});
   }
   return out;
 }

@@ -59,6 +59,8 @@ struct Gate {
   std::optional<std::string> due_on;  ///< when it should be passed by
   bool overdue = false;               ///< not passed, and its day is behind `today`
   std::string detail;                 ///< "2 个阻断问题未关闭", "还需 1 次精装开放日"
+  int count = 0;   ///< open days held, or blocking findings open
+  int needed = 0;  ///< open days needed (0 for the other gates)
 };
 
 /// The gates of a batch: each inspection by its day ahead, the open days the seeds ask for (at

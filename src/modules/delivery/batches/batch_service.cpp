@@ -312,9 +312,14 @@ Result<Batch> BatchService::Create(const RequestContext& ctx, const BatchInput& 
       if (!of_project.contains(id)) return FailField("unit_ids", "not_in_project");
       if (auto other = BatchOfUnit(tx, actor.tenant_id, id)) {
         const auto codes = inventory_.CodesOf(tx, actor.tenant_id, {id});
-        return Fail(ErrorCode::kConflict, "unit_in_batch",
-                    fmt::format("unit {} is already in the batch {}", codes.contains(id) ? codes.at(id) : std::to_string(id), other->name),
-                    {{"unit_ids", "in_another_batch"}});
+        const std::string code = codes.contains(id) ? codes.at(id) : std::to_string(id);
+        Error e{ErrorCode::kConflict, "unit_in_batch", fmt::format("unit {} is already in the batch {}", code, other->name),
+                {{"unit_ids", "in_another_batch"}}, {}};
+        e.extra.emplace_back("unit_id", std::to_string(id));
+        e.extra.emplace_back("unit_code", boost::json::serialize(boost::json::value(code)));
+        e.extra.emplace_back("batch_id", std::to_string(other->id));
+        e.extra.emplace_back("batch_name", boost::json::serialize(boost::json::value(other->name)));
+        return tl::unexpected(std::move(e));
       }
     }
     Batch b;

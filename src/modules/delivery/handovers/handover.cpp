@@ -49,6 +49,7 @@ boost::json::object ToJson(const Handover& h) {
           {"ticket_ids", boost::json::array(h.ticket_ids.begin(), h.ticket_ids.end())},
           {"delivered_on", JsonOr(h.delivered_on)},
           {"note", h.note},
+          {"cancel_reason", JsonOr(h.cancel_reason)},
           {"version", h.version},
           {"created_at", FormatRfc3339(h.created_at)},
           {"updated_at", FormatRfc3339(h.updated_at)}};

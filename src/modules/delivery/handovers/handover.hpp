@@ -56,6 +56,7 @@ struct Handover {
   int steps_done = 0;
   std::optional<std::string> delivered_on;
   std::string note;
+  std::optional<std::string> cancel_reason;
   std::int64_t version = 1;
   Timestamp created_at;
   Timestamp updated_at;

@@ -30,6 +30,7 @@ const db::Columns<Handover> kColumns{
     {"steps_done", &Handover::steps_done},
     {"delivered_on", &Handover::delivered_on},
     {"note", &Handover::note},
+    {"cancel_reason", &Handover::cancel_reason},
     {"version", &Handover::version},
     {"created_at", &Handover::created_at},
     {"updated_at", &Handover::updated_at},
@@ -58,7 +59,7 @@ constexpr std::string_view kSteps = "SELECT step, done_at, done_by, note, detail
 constexpr std::string_view kTickets = "SELECT ticket_id FROM handover_tickets WHERE handover_id = $1 ORDER BY ticket_id";
 constexpr std::string_view kInsertTicket = "INSERT INTO handover_tickets (handover_id, ticket_id) VALUES ($1, $2)";
 constexpr std::string_view kCancel = R"sql(
-UPDATE handovers SET status = 'cancelled', note = $3, version = version + 1, updated_at = $4
+UPDATE handovers SET status = 'cancelled', cancel_reason = $3, version = version + 1, updated_at = $4
  WHERE id = $1 AND tenant_id = $2 AND status IN ('booked', 'in_progress'))sql";
 
 constexpr std::int64_t kDayMs = 24LL * 3600 * 1000, kChinaOffsetMs = 8LL * 3600 * 1000;

@@ -6,9 +6,10 @@ import { zh as customers } from '../../modules/customers/messages';
 import { zh as audit } from '../../modules/platform/auditMessages';
 import { zh as inventory } from '../../modules/inventory/messages';
 import { zh as sales } from '../../modules/sales/messages';
+import { zh as delivery } from '../../modules/delivery/messages';
 import { zh as messageLog } from '../../modules/platform/messageLogMessages';
 
 /** By message file, for the check that no two define the same key. */
-export const kParts = { customers, inventory, sales, audit, messageLog };
+export const kParts = { customers, inventory, sales, delivery, audit, messageLog };
 
-export const zh = { ...customers, ...inventory, ...sales, ...audit, ...messageLog };
+export const zh = { ...customers, ...inventory, ...sales, ...delivery, ...audit, ...messageLog };

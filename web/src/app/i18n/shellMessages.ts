@@ -74,7 +74,7 @@ export const zh = {
 
   'nav.home': '首页',
   'nav.admin': '系统管理',
-  // The menu's entries of the customers, inventory and sales modules: the frame shows them before those
+  // The menu's entries of the customers, inventory, sales and delivery modules: the frame shows them before those
   // modules' messages have loaded (they load with their pages, see app/i18n/messages.ts).
   'nav.customers': '客户',
   'nav.customerProfiles': '客户档案',
@@ -90,6 +90,10 @@ export const zh = {
   'nav.salesReports': '报表与回款',
   'nav.salesSettings': '判客规则',
   'nav.salesApprovals': '变更审批',
+  'nav.delivery': '交付',
+  'nav.deliveryBatches': '交付批次',
+  'nav.openDays': '工地开放日',
+  'nav.handoverDesk': '交付台',
 
   'header.logout': '退出登录',
   'header.orgUnit': '所属组织',
@@ -191,6 +195,10 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.salesReports': 'Reports & dunning',
   'nav.salesSettings': 'Attribution rules',
   'nav.salesApprovals': 'Change approvals',
+  'nav.delivery': 'Delivery',
+  'nav.deliveryBatches': 'Delivery batches',
+  'nav.openDays': 'Site open days',
+  'nav.handoverDesk': 'Handover desk',
 
   'header.logout': 'Sign out',
   'header.orgUnit': 'Org unit',

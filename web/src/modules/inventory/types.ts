@@ -15,13 +15,19 @@ export type Project = Wire<'Project'>;
 
 export type ProjectInput = Body<'/projects', 'post'>;
 
+/**
+ * `delivered_on` (交付, the day the keys were handed over) is sent always, null until then, but the
+ * document does not list it as required yet: optional here, so the answers of every path are units too.
+ */
+type DeliveredOptional<T extends { delivered_on?: unknown }> = Omit<T, 'delivered_on'> & { delivered_on?: T['delivered_on'] };
+
 /** One home (房号). `code` is building-entrance-room ("3-2-1101"); prices are in fen (分). */
-export interface Unit extends Wire<'Unit'> {}
+export interface Unit extends DeliveredOptional<Wire<'Unit'>> {}
 
 /** An owner of a unit: 0 < share ≤ 1; a unit's shares add up to 1 at most. */
 export type UnitOwner = Wire<'UnitOwner'>;
 
-export interface UnitWithOwners extends Wire<'UnitWithOwners'> {}
+export interface UnitWithOwners extends DeliveredOptional<Wire<'UnitWithOwners'>> {}
 
 export type UnitPatch = Body<'/units/{id}', 'patch'>;
 
@@ -35,7 +41,7 @@ export type BulkUnitsInput = Body<'/projects/{id}/units/bulk', 'post'>;
 export type BulkRoom = BulkUnitsInput['rooms'][number];
 
 /** A unit as its owner sees it (the customer page's units tab). */
-export interface OwnedUnit extends Wire<'OwnedUnit'> {}
+export interface OwnedUnit extends DeliveredOptional<Wire<'OwnedUnit'>> {}
 
 /** An entry of a unit's history, oldest first: created, status, owner, changed, ticket…, with
  * `actor_name` (who acted, by name; null for the system). */

@@ -10,7 +10,8 @@ import { clearChangedFieldErrors, type FieldResolver } from './apiErrors';
  * lands on the fields (`formFields`) and in the error banner; success closes the dialog. A version
  * conflict offers `onReload`. Mount it once per opening (give it a fresh key); it calls `onClose`
  * after its close animation. `fieldResolver` places server fields the form names differently
- * (e.g. "phones[1]"); `errorAction` may add a button to the error banner (e.g. "open the existing record").
+ * (e.g. "phones[1]"); `errorAction` may add a button to the error banner (e.g. "open the existing record");
+ * `errorText` words a failure the module knows better than the generic sentence (a 409 naming what conflicts).
  */
 export function FormModal<Values>({
   form,
@@ -18,6 +19,7 @@ export function FormModal<Values>({
   formFields,
   fieldResolver,
   errorAction,
+  errorText,
   initialValues,
   autoComplete,
   title,
@@ -35,6 +37,7 @@ export function FormModal<Values>({
   formFields: readonly string[];
   fieldResolver?: FieldResolver;
   errorAction?: (cause: unknown) => ReactNode;
+  errorText?: (cause: unknown) => string;
   initialValues: FormProps<Values>['initialValues'];
   autoComplete?: string;
   title: ReactNode;
@@ -71,7 +74,7 @@ export function FormModal<Values>({
       width={width}
       data-testid={testId}
     >
-      <FormErrorAlert error={error} onReload={onReload && (() => void recover(onReload))} action={errorAction} />
+      <FormErrorAlert error={error && errorText ? { ...error, message: errorText(error.cause) } : error} onReload={onReload && (() => void recover(onReload))} action={errorAction} />
       <Form<Values>
         form={form}
         name={name}

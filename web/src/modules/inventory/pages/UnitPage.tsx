@@ -80,6 +80,11 @@ function UnitView({ id }: { id: number }) {
             {unit.code}
           </Typography.Title>
           <StatusTag status={unit.status} testId="unit-status" />
+          {unit.delivered_on && (
+            <Typography.Text type="secondary" data-testid="unit-delivered-on">
+              {t('unit.deliveredOn', { date: unit.delivered_on })}
+            </Typography.Text>
+          )}
           <Tag style={{ marginInlineEnd: 0 }}>{decorationLabel(t, unit.decoration)}</Tag>
         </Flex>
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>

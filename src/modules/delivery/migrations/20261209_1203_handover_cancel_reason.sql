@@ -1,0 +1,2 @@
+-- Why a handover was cancelled, kept apart from the booking's note.
+ALTER TABLE handovers ADD COLUMN cancel_reason TEXT;

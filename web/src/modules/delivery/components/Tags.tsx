@@ -1,0 +1,71 @@
+// The module's small marks, one file for every page (so they travel with the module's shared code, not
+// in a chunk of their own that the bundler might merge into the first screen's): statuses as tags, and
+// a handover's progress.
+import { Flex, Tag } from 'antd';
+import { useT } from '../../../app/i18n/useT';
+import {
+  batchStatusLabel,
+  handoverStatusLabel,
+  kBatchStatusColors,
+  kHandoverStatusColors,
+  kOpenDayStateColors,
+  kSeverityColors,
+  openDayState,
+  openDayStateLabel,
+  severityLabel,
+} from '../labels';
+import type { OpenDay } from '../types';
+
+const kTag = { marginInlineEnd: 0 };
+
+/** 待放行 / 已放行. */
+export function BatchStatusTag({ status, testId }: { status: string; testId?: string }) {
+  const t = useT();
+  return (
+    <Tag color={kBatchStatusColors[status]} style={kTag} data-testid={testId} data-status={status}>
+      {batchStatusLabel(t, status)}
+    </Tag>
+  );
+}
+
+/** 阻断交付 red, 严重 orange, 一般 blue. */
+export function SeverityTag({ severity, testId }: { severity: string; testId?: string }) {
+  const t = useT();
+  return (
+    <Tag color={kSeverityColors[severity]} style={kTag} data-testid={testId} data-severity={severity}>
+      {severityLabel(t, severity)}
+    </Tag>
+  );
+}
+
+/** 已预约, 办理中, 已交付, 已取消. */
+export function HandoverStatusTag({ status, testId }: { status: string; testId?: string }) {
+  const t = useT();
+  return (
+    <Tag color={kHandoverStatusColors[status]} style={kTag} data-testid={testId} data-status={status}>
+      {handoverStatusLabel(t, status)}
+    </Tag>
+  );
+}
+
+/** An open day's state: 待举办, 已举办, 已否决. */
+export function OpenDayStateTag({ day }: { day: Pick<OpenDay, 'id' | 'status' | 'held'> }) {
+  const t = useT();
+  const state = openDayState(day);
+  return (
+    <Tag color={kOpenDayStateColors[state]} style={kTag} data-testid={`open-day-state-${day.id}`} data-state={state}>
+      {openDayStateLabel(t, state)}
+    </Tag>
+  );
+}
+
+/** Six segments, the done ones filled: how far a handover has come. */
+export function StepProgress({ done, cancelled }: { done: number; cancelled?: boolean }) {
+  return (
+    <Flex gap={3} aria-hidden style={{ width: 120 }}>
+      {Array.from({ length: 6 }, (_, i) => (
+        <span key={i} style={{ flex: 1, height: 6, borderRadius: 3, background: i < done ? (cancelled ? '#bfc5cf' : done === 6 ? '#52c41a' : '#1f4fd1') : '#e6e9ef' }} />
+      ))}
+    </Flex>
+  );
+}
