@@ -246,6 +246,14 @@ std::map<std::int64_t, std::string> InventoryRepo::CodesOf(db::Tx& tx, std::int6
   return out;
 }
 
+std::map<std::int64_t, std::optional<std::string>> InventoryRepo::DeliveredOn(db::Tx& tx, std::int64_t tenant_id,
+                                                                             const std::vector<std::int64_t>& unit_ids) {
+  std::map<std::int64_t, std::optional<std::string>> out;
+  db::SelectIn(tx, "SELECT id, delivered_on FROM units WHERE tenant_id = $1 AND id IN ({})", {tenant_id}, unit_ids,
+               [&](const db::Row& r) { out[r.Int(0)] = r.OptText(1); });
+  return out;
+}
+
 std::vector<OwnedUnit> InventoryRepo::UnitsOwnedBy(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id,
                                                    const std::string& path_prefix) {
   auto rows = tx.Execute(kOwnedBy, customer_id, tenant_id, path_prefix + "%");

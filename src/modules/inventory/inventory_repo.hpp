@@ -43,6 +43,8 @@ class InventoryRepo {
   std::map<std::int64_t, std::string> ProjectNames(db::Tx& tx, std::int64_t tenant_id);
   /// The building of each of `unit_ids` of the group that exists.
   std::map<std::int64_t, std::string> BuildingsOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& unit_ids);
+  std::map<std::int64_t, std::optional<std::string>> DeliveredOn(db::Tx& tx, std::int64_t tenant_id,
+                                                                  const std::vector<std::int64_t>& unit_ids);
   std::map<std::int64_t, std::string> CodesOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& unit_ids);
   /// The units a customer owns, with the project's name and the share, in projects under
   /// `path_prefix` (the caller's scope).

@@ -93,6 +93,11 @@ std::map<std::int64_t, std::string> InventoryService::BuildingsOf(db::Tx& tx, st
   return repo_->BuildingsOf(tx, tenant_id, unit_ids);
 }
 
+std::map<std::int64_t, std::optional<std::string>> InventoryService::DeliveredOn(db::Tx& tx, std::int64_t tenant_id,
+                                                                                const std::vector<std::int64_t>& unit_ids) {
+  return repo_->DeliveredOn(tx, tenant_id, unit_ids);
+}
+
 std::map<std::int64_t, std::string> InventoryService::CodesOf(db::Tx& tx, std::int64_t tenant_id,
                                                               const std::vector<std::int64_t>& unit_ids) {
   return repo_->CodesOf(tx, tenant_id, unit_ids);

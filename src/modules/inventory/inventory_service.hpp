@@ -111,6 +111,9 @@ class InventoryService {
   std::map<std::int64_t, std::string> BuildingsOf(db::Tx& tx, std::int64_t tenant_id,
                                                   const std::vector<std::int64_t>& unit_ids);
   /// The code ("3-2-1101") of each of `unit_ids` (of the group) that exists, for other modules' lists.
+  /// The day each unit was delivered (nullopt while not), by id (no scope check; the journey's milestones).
+  std::map<std::int64_t, std::optional<std::string>> DeliveredOn(db::Tx& tx, std::int64_t tenant_id,
+                                                                  const std::vector<std::int64_t>& unit_ids);
   std::map<std::int64_t, std::string> CodesOf(db::Tx& tx, std::int64_t tenant_id,
                                               const std::vector<std::int64_t>& unit_ids);
   /// The units of a project of the group, in board order (other modules' demo data; no scope check).
