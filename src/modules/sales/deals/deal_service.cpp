@@ -608,10 +608,12 @@ Result<Contract> DealService::Sign(const RequestContext& ctx, const ContractInpu
 
 std::vector<DealService::SignedHome> DealService::SignedHomes(db::Tx& tx, std::int64_t tenant_id, std::int64_t after_contract_id,
                                                               int limit) {
+  // A range of the primary key, page by page: `tenant_id + 0` keeps SQLite off the (tenant_id, …)
+  // indexes, which made every page read and sort all the group's contracts (minutes at a million).
   static constexpr std::string_view kSigned = R"sql(
 SELECT c.id, c.project_id, c.org_unit_id, c.unit_id, c.signed_on, b.customer_id
   FROM (SELECT id, project_id, org_unit_id, unit_id, signed_on, subscription_id FROM contracts
-         WHERE tenant_id = $1 AND id > $2 AND status = 'signed' ORDER BY id LIMIT $3) c
+         WHERE id > $2 AND tenant_id + 0 = $1 AND status = 'signed' ORDER BY id LIMIT $3) c
   JOIN subscription_buyers b ON b.subscription_id = c.subscription_id
  ORDER BY c.id, b.customer_id)sql";
   std::vector<SignedHome> out;
