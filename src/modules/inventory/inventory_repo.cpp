@@ -249,7 +249,7 @@ std::map<std::int64_t, std::string> InventoryRepo::CodesOf(db::Tx& tx, std::int6
 std::map<std::int64_t, std::optional<std::string>> InventoryRepo::DeliveredOn(db::Tx& tx, std::int64_t tenant_id,
                                                                              const std::vector<std::int64_t>& unit_ids) {
   std::map<std::int64_t, std::optional<std::string>> out;
-  db::SelectIn(tx, "SELECT id, delivered_on FROM units WHERE tenant_id = $1 AND id IN ({})", {tenant_id}, unit_ids,
+  db::SelectIn(tx, "SELECT id, delivered_on FROM units WHERE id IN ({}) AND tenant_id + 0 = $1", {tenant_id}, unit_ids,
                [&](const db::Row& r) { out[r.Int(0)] = r.OptText(1); });
   return out;
 }
