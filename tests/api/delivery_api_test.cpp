@@ -7,9 +7,11 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <regex>
 #include <set>
 
 #include "support/api_fixture.hpp"
+#include "support/sms_provider.hpp"
 
 namespace hearth::test {
 namespace {
@@ -490,7 +492,233 @@ TEST_P(DeliveryApi, JourneyTouchesFallDueAreDoneOrMissedAndTheQuarterIsScoredAsB
   EXPECT_TRUE(beijing_->Get("/api/v1/journey/scores?period=2026Q4").json.at("items").as_array().empty()) << "another company's";
 }
 
+TEST_P(DeliveryApi, AnEditedTouchMovesItsOpenTasksAndMakesNoSecondOne) {
+  Sell(units_[0]);  // signed on 2026-11-01, today 2026-11-20
+  ASSERT_EQ(manager_->Post("/api/v1/journey/make", "").status, 200);
+  auto by_code = [&] {
+    std::map<std::string, std::vector<boost::json::object>> out;
+    const auto reply = agent_->Get(fmt::format("/api/v1/journey-tasks?customer_id={}&limit=100", buyer_));
+    for (const auto& t : reply.json.at("items").as_array()) {
+      out[std::string(t.at("touch_code").as_string())].push_back(t.as_object());
+    }
+    return out;
+  };
+  auto tasks = by_code();
+  ASSERT_EQ(tasks["welcome_call"].size(), 1u);
+  EXPECT_EQ(tasks["welcome_call"][0].at("due_on").as_string(), "2026-11-08");
+  ASSERT_EQ(tasks["contract_explained"].size(), 1u);
+  ASSERT_EQ(agent_->Post(fmt::format("/api/v1/journey-tasks/{}/complete", tasks["welcome_call"][0].at("id").as_int64()),
+                         R"({"evidence":"回访录音"})").status, 200);
+  std::map<std::string, std::int64_t> touch;
+  const auto playbook = agent_->Get("/api/v1/journey/playbook");
+  for (const auto& t : playbook.json.at("items").as_array()) touch[std::string(t.at("code").as_string())] = t.at("id").as_int64();
+  // The company's welcome call five days after signing, its explanation of the contract two days after.
+  for (const auto& [code, offset] : {std::pair<std::string, int>{"welcome_call", 5}, {"contract_explained", 2}}) {
+    ASSERT_EQ(manager_->Patch(fmt::format("/api/v1/journey/playbook/{}", touch[code]), fmt::format(R"({{"company_id":{},"offset_days":{}}})", company_, offset)).status, 200);
+  }
+  EXPECT_EQ(manager_->Post("/api/v1/journey/make", "").Int("created"), 0) << "no second welcome call for the one done";
+  tasks = by_code();
+  ASSERT_EQ(tasks["welcome_call"].size(), 1u);
+  EXPECT_EQ(tasks["welcome_call"][0].at("due_on").as_string(), "2026-11-08") << "done: as it was";
+  ASSERT_EQ(tasks["contract_explained"].size(), 1u);
+  EXPECT_EQ(tasks["contract_explained"][0].at("due_on").as_string(), "2026-11-03") << "open: moved with the offset";
+}
+
+TEST_P(DeliveryApi, AfterDeliveryEveryOwnerIsCalledBackAndOneUnitInTenVisited) {
+  for (int i = 0; i < 3; ++i) Sell(units_[i]);
+  auto batch = Batch(*agent_, {units_[0], units_[1], units_[2]}, "2026-11-20");
+  ASSERT_EQ(batch.status, 201) << batch.body;
+  ASSERT_EQ(agent_->Post(fmt::format("/api/v1/delivery-batches/{}/release", batch.Int("id")), "").status, 200);
+  for (int i = 0; i < 3; ++i) {
+    auto h = agent_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"2026-11-20T02:00:00Z"}})", units_[i]));
+    ASSERT_EQ(h.status, 201) << h.body;
+    for (const char* step : {"notice", "identity", "fees", "documents", "inspection", "keys"}) {
+      const std::string body = std::string(step) == "identity" ? R"({"attendee":"owner"})" : "";
+      ASSERT_EQ(agent_->Post(fmt::format("/api/v1/handovers/{}/steps/{}", h.Int("id"), step), body).status, 200) << step;
+    }
+  }
+  // Three weeks on, the call-backs (30 days after the keys) are made; the visits (150 days) not yet.
+  ASSERT_EQ(ToReply(admin_->raw().Put("/api/v1/test/clock", R"({"advance_minutes":30240})", "application/json")).status, 200);
+  ASSERT_EQ(manager_->Login("kf.manager", "Passw0rd-x").status, 200);
+  ASSERT_EQ(agent_->Login("kf.agent", "Passw0rd-x").status, 200);
+  ASSERT_EQ(manager_->Post("/api/v1/journey/make", "").status, 200);
+  auto report = [&] {
+    auto r = agent_->Get(fmt::format("/api/v1/journey/after-delivery?project_id={}", project_));
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json.at("items").at(0).as_object();
+  };
+  auto care = report();
+  EXPECT_EQ(care.at("delivered_units").as_int64(), 3);
+  EXPECT_EQ(care.at("callback").at("covered").as_int64(), 0);
+  EXPECT_EQ(care.at("callback").at("tasks").at("open").as_int64(), 3);
+  EXPECT_EQ(care.at("home_visit").at("target").as_int64(), 1) << "a tenth of 3 units, rounded up";
+  EXPECT_EQ(care.at("home_visit").at("due_by").as_string(), "2027-05-22") << "six months after the keys";
+  EXPECT_FALSE(care.at("home_visit").at("met").as_bool());
+  // The queue is the touch's tasks.
+  auto queue = agent_->Get(fmt::format("/api/v1/journey-tasks?touch=delivery_callback&project_id={}", project_));
+  ASSERT_EQ(queue.json.at("items").as_array().size(), 3u) << queue.body;
+  EXPECT_EQ(queue.json.at("items").at(0).at("due_on").as_string(), "2026-12-20");
+  ASSERT_EQ(agent_->Post(fmt::format("/api/v1/journey-tasks/{}/complete", queue.json.at("items").at(0).at("id").as_int64()),
+                         R"({"evidence":"电话回访录音 0001"})").status, 200);
+  care = report();
+  EXPECT_EQ(care.at("callback").at("covered").as_int64(), 1);
+  EXPECT_NEAR(care.at("callback").at("coverage").as_double(), 1.0 / 3, 1e-9);
+  EXPECT_EQ(agent_->Get("/api/v1/journey-tasks?touch=").status, 400);
+  ASSERT_EQ(beijing_->Login("bj.agent", "Passw0rd-x").status, 200);
+  EXPECT_EQ(beijing_->Get(fmt::format("/api/v1/journey/after-delivery?project_id={}", project_)).FieldReason("project_id"), "not_found");
+  EXPECT_TRUE(beijing_->Get("/api/v1/journey/after-delivery").json.at("items").as_array().empty()) << "another company's";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DeliveryApi, testing::ValuesIn(EnabledBackends()), BackendName);
+
+// The handover day's calendar and the owners' booking links, through the message gateway and a
+// stand-in of the SMS provider: slots per day and hour never overbooked, a link per owner of a
+// released batch, the owner's page without login, booking and moving, the desk's own bookings.
+class DeliveryBookingApi : public DeliveryApi {
+ protected:
+  std::vector<std::string> ExtraArgs() override {
+    auto args = DeliveryApi::ExtraArgs();
+    args.insert(args.end(), {"--sms-url", sms_.url()});
+    return args;
+  }
+  static std::string TokenIn(const std::string& text) {
+    std::smatch m;
+    return std::regex_search(text, m, std::regex("/b/([A-Za-z0-9_-]{20,})")) ? m[1].str() : std::string();
+  }
+  Reply Public(const std::string& token) { return Api(*server_).Get("/api/v1/public/handover-bookings/" + token); }
+  Reply Book(const std::string& token, std::int64_t slot) {
+    return Api(*server_).Post("/api/v1/public/handover-bookings/" + token, fmt::format(R"({{"slot_id":{}}})", slot));
+  }
+  static std::int64_t Left(const Reply& page, std::int64_t slot) {
+    for (const auto& s : page.json.at("slots").as_array()) {
+      if (s.at("id").as_int64() == slot) return s.at("left").as_int64();
+    }
+    return -1;
+  }
+  SmsProvider sms_;
+};
+
+TEST_P(DeliveryBookingApi, OwnersBookTheirHandoverThroughALinkAndNoSlotIsOverbooked) {
+  Sell(units_[0]);
+  Sell(units_[1]);
+  auto batch = Batch(*agent_, {units_[0], units_[1], units_[2]});
+  ASSERT_EQ(batch.status, 201) << batch.body;
+  const auto id = batch.Int("id");
+  const auto slots_path = fmt::format("/api/v1/delivery-batches/{}/slots", id);
+  // 2026-11-28 and 29 are a Saturday and a Sunday: weekends only, 9:00 and 10:00, one household each.
+  const std::string plan = R"({"from_on":"2026-11-27","to_on":"2026-11-30","weekdays":[6,7],"hours":[9,10],"per_hour":1})";
+  EXPECT_EQ(sales_->Post(slots_path, plan).status, 403);
+  EXPECT_EQ(agent_->Post(slots_path, R"({"from_on":"2026-11-27","to_on":"2026-11-30","hours":[5],"per_hour":1})").FieldReason("hours"), "out_of_range");
+  EXPECT_EQ(agent_->Post(slots_path, R"({"from_on":"2026-11-27","to_on":"2026-11-30","hours":[9]})").FieldReason("per_hour"), "required");
+  auto made = agent_->Post(slots_path, plan);
+  ASSERT_EQ(made.status, 201) << made.body;
+  const auto& items = made.json.at("items").as_array();
+  ASSERT_EQ(items.size(), 4u);
+  EXPECT_EQ(items[0].at("starts_at").as_string(), "2026-11-28T01:00:00Z");
+  EXPECT_EQ(items[0].at("day").as_string(), "2026-11-28");
+  EXPECT_EQ(items[1].at("hour").as_int64(), 10);
+  EXPECT_EQ(made.Int("capacity"), 4);
+  EXPECT_EQ(agent_->Post(slots_path, plan).json.at("items").as_array().size(), 4u) << "the same plan again adds nothing";
+  std::vector<std::int64_t> slot;
+  for (const auto& s : items) slot.push_back(s.at("id").as_int64());
+
+  // Links go out once the batch is released, one per owner whose unit is contracted.
+  const auto invite_path = fmt::format("/api/v1/delivery-batches/{}/invitations", id);
+  EXPECT_EQ(agent_->Post(invite_path, "").ErrorCode(), "batch_not_released");
+  ASSERT_EQ(agent_->Post(fmt::format("/api/v1/delivery-batches/{}/release", id), "").status, 200);
+  EXPECT_EQ(sales_->Post(invite_path, "").status, 403);
+  auto sent = agent_->Post(invite_path, "");
+  ASSERT_EQ(sent.status, 200) << sent.body;
+  EXPECT_EQ(sent.Int("sent_count"), 2);
+  ASSERT_EQ(sent.json.at("skipped").as_array().size(), 1u);
+  EXPECT_EQ(sent.json.at("skipped").at(0).at("reason").as_string(), "not_contracted");
+  EXPECT_EQ(sent.json.at("skipped").at(0).at("unit_code").as_string(), codes_[2]);
+  const auto texts = sms_.WaitFor(2);
+  ASSERT_EQ(texts.size(), 2u);
+  EXPECT_EQ(texts[0].to, "13800138001");
+  EXPECT_NE(texts[0].text.find("四季花城"), std::string::npos) << texts[0].text;
+  const std::string first = TokenIn(texts[0].text), second = TokenIn(texts[1].text);
+  ASSERT_FALSE(first.empty()) << texts[0].text;
+  ASSERT_FALSE(second.empty()) << texts[1].text;
+  EXPECT_EQ(sent.json.at("sent").at(0).at("url").as_string().subview().ends_with(first), true) << sent.body;
+  auto log = manager_->Get("/api/v1/messages?purpose=handover_booking");
+  ASSERT_EQ(log.status, 200) << log.body;
+  EXPECT_EQ(log.body.find(first), std::string::npos) << "the log keeps no link";
+  EXPECT_NE(log.body.find("/b/******"), std::string::npos) << log.body;
+
+  // The owner's page, without login: their unit, their initial, the free slots.
+  auto page = Public(first);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(page.Str("unit_code"), codes_[0]);
+  EXPECT_EQ(page.Str("owner"), "陈**");
+  EXPECT_EQ(page.Str("project_name"), "四季花城");
+  EXPECT_TRUE(page.json.at("booking").is_null());
+  EXPECT_EQ(page.json.at("slots").as_array().size(), 4u);
+  EXPECT_EQ(page.json.at("slots").at(0).as_object().if_contains("capacity"), nullptr) << "no numbers of other households";
+  EXPECT_EQ(Public("no-such-token-but-long-enough-to-look-up").status, 404);
+  EXPECT_EQ(Book(first, 999999).FieldReason("slot_id"), "not_found");
+
+  auto booked = Book(first, slot[0]);
+  ASSERT_EQ(booked.status, 200) << booked.body;
+  EXPECT_EQ(booked.json.at("booking").at("day").as_string(), "2026-11-28");
+  EXPECT_EQ(booked.json.at("booking").at("hour").as_int64(), 9);
+  EXPECT_EQ(Left(booked, slot[0]), 0);
+  auto full = Book(second, slot[0]);
+  EXPECT_EQ(full.status, 409) << full.body;
+  EXPECT_EQ(full.ErrorCode(), "slot_full");
+  ASSERT_EQ(Book(second, slot[1]).status, 200);
+  // Moving gives the seat back.
+  auto moved = Book(first, slot[2]);
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(moved.json.at("booking").at("day").as_string(), "2026-11-29");
+  EXPECT_EQ(Left(moved, slot[0]), 1);
+  EXPECT_EQ(Left(moved, slot[2]), 0);
+  const auto confirmations = sms_.WaitFor(5);
+  EXPECT_EQ(confirmations.size(), 5u) << "a confirmation per booking and move";
+  EXPECT_NE(confirmations[2].text.find("2026-11-28 9:00"), std::string::npos) << confirmations[2].text;
+
+  // The desk sees who booked how, and the calendar's seats.
+  auto invites = agent_->Get(invite_path);
+  ASSERT_EQ(invites.status, 200) << invites.body;
+  ASSERT_EQ(invites.json.at("items").as_array().size(), 2u);
+  EXPECT_EQ(invites.json.at("items").at(0).at("state").as_string(), "booked");
+  EXPECT_EQ(invites.json.at("items").at(0).at("booked_via").as_string(), "owner");
+  EXPECT_EQ(agent_->Get(slots_path).Int("booked"), 2);
+  auto handovers = agent_->Get(fmt::format("/api/v1/handovers?batch_id={}", id));
+  ASSERT_EQ(handovers.json.at("items").as_array().size(), 2u);
+  const auto& mine = handovers.json.at("items").at(1);  // the later slot: the first owner's
+  EXPECT_EQ(mine.at("unit_id").as_int64(), units_[0]);
+  EXPECT_EQ(mine.at("slot_id").as_int64(), slot[2]);
+  const auto handover = mine.at("id").as_int64();
+  auto timeline = admin_->Get(fmt::format("/api/v1/customers/{}/timeline", buyer_));
+  EXPECT_NE(timeline.body.find("收房预约改为 2026-11-29 9:00"), std::string::npos) << timeline.body;
+
+  // Capacity: never below the seats booked; the desk books and moves within the calendar too.
+  auto slot_path = fmt::format("/api/v1/handover-slots/{}", slot[2]);
+  auto below = agent_->Patch(slot_path, R"({"capacity":0})");
+  EXPECT_EQ(below.status, 409) << below.body;
+  EXPECT_EQ(below.FieldReason("capacity"), "below_booked");
+  EXPECT_EQ(agent_->Patch(slot_path, R"({"capacity":201})").FieldReason("capacity"), "out_of_range");
+  EXPECT_EQ(agent_->Patch(slot_path, R"({"capacity":2})").Int("left"), 1);
+  auto desk_full = agent_->Post(fmt::format("/api/v1/handovers/{}/reschedule", handover), fmt::format(R"({{"slot_id":{}}})", slot[1]));
+  EXPECT_EQ(desk_full.ErrorCode(), "slot_full") << desk_full.body;
+  auto by_time = agent_->Post(fmt::format("/api/v1/handovers/{}/reschedule", handover), R"({"slot_at":"2026-11-29T02:00:00Z"})");
+  ASSERT_EQ(by_time.status, 200) << by_time.body;
+  EXPECT_EQ(by_time.Int("slot_id"), slot[3]) << "the calendar's slot at that time";
+  EXPECT_EQ(agent_->Get(slots_path).json.at("items").at(2).at("booked").as_int64(), 0);
+  EXPECT_EQ(agent_->Post(fmt::format("/api/v1/handovers/{}/reschedule", handover), "{}").FieldReason("slot_at"), "required") << "a slot or a time";
+
+  // Once the handover has begun, the link no longer moves it; a cancelled one frees its seat.
+  ASSERT_EQ(agent_->Post(fmt::format("/api/v1/handovers/{}/steps/notice", handover), "").status, 200);
+  EXPECT_EQ(Book(first, slot[0]).ErrorCode(), "invalid_transition");
+  const auto other = handovers.json.at("items").at(0).at("id").as_int64();
+  ASSERT_EQ(agent_->Post(fmt::format("/api/v1/handovers/{}/cancel", other), R"({"reason":"业主出差"})").status, 200);
+  EXPECT_EQ(agent_->Get(slots_path).json.at("items").at(1).at("booked").as_int64(), 0);
+  EXPECT_EQ(beijing_->Get(slots_path).status, 404);
+  EXPECT_EQ(beijing_->Get(invite_path).status, 404);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, DeliveryBookingApi, testing::ValuesIn(EnabledBackends()), BackendName);
 
 }  // namespace
 }  // namespace hearth::test

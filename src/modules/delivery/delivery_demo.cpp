@@ -3,7 +3,7 @@
 // the last days). Here: for a project in its season, its adverse factors and the buyers'
 // acknowledgements, a first batch released with its three inspections, findings (closed and one
 // open), two open days held, the handovers done and those booked for today and tomorrow (some
-// half-way); a second batch due in six weeks whose risk check found blocking problems still open
+// half-way, most booked by the owners through their links) in the batch's calendar; a second batch due in six weeks whose risk check found blocking problems still open
 // and whose simulated acceptance is late. For the projects delivered before, their batch and
 // inspections as they were held.
 #include <fmt/format.h>
@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 
+#include "modules/delivery/booking/slot_store.hpp"
 #include "modules/delivery/delivery_module.hpp"
 #include "platform/directory.hpp"
 #include "platform/jobs.hpp"
@@ -42,6 +43,20 @@ INSERT INTO handovers (tenant_id, project_id, org_unit_id, unit_id, batch_id, cu
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id)sql";
 constexpr std::string_view kInsertStep = R"sql(
 INSERT INTO handover_steps (handover_id, step, done_at, done_by, note, detail) VALUES ($1, $2, $3, $4, $5, $6))sql";
+// The first batch's calendar: a seat per handover made above, each handover holding its slot's.
+constexpr std::string_view kSeatsTaken = R"sql(
+UPDATE handover_slots SET booked = (SELECT COUNT(*) FROM handovers h
+                                     WHERE h.batch_id = handover_slots.batch_id AND h.slot_at = handover_slots.starts_at
+                                       AND h.status <> 'cancelled')
+ WHERE batch_id = $1)sql";
+constexpr std::string_view kRoomForAll = "UPDATE handover_slots SET capacity = booked WHERE batch_id = $1 AND booked > capacity";
+constexpr std::string_view kHoldSlots = R"sql(
+UPDATE handovers SET slot_id = (SELECT s.id FROM handover_slots s WHERE s.batch_id = handovers.batch_id AND s.starts_at = handovers.slot_at)
+ WHERE batch_id = $1)sql";
+constexpr std::string_view kBookedByOwners = "UPDATE handovers SET booked_via = 'owner' WHERE batch_id = $1 AND status = 'booked' AND id % 3 <> 0";
+constexpr std::string_view kInsertInvite = R"sql(
+INSERT INTO handover_invites (tenant_id, batch_id, unit_id, customer_id, token_hash, created_by, created_at, expires_at, opened_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULLIF($9, 0)))sql";
 constexpr std::string_view kInsertFactor = R"sql(
 INSERT INTO adverse_factors (tenant_id, project_id, org_unit_id, title, detail, created_by, created_at, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id)sql";
@@ -215,6 +230,26 @@ Result<void> AddDemoDelivery(DeliveryModule& module, platform::Demo& demo) {
         const std::int64_t offset = i < 12 ? 0 : 1;
         handover(*waiting[i], at(offset, 9 + static_cast<int>(i % 12) / 2 + (i % 12 >= 6 ? 2 : 0)), offset == 0 && i < 3 ? 2 + static_cast<int>(i) : 0,
                  std::nullopt);
+      }
+      // Its calendar, from the first handover to a fortnight ahead, 9:00–17:00, six households an hour;
+      // the owners of the first batch got their booking links ten days before it began (the tokens
+      // are not kept: a demo's links are not opened).
+      std::int64_t first_day = planned;
+      for (const auto* u : delivered) first_day = std::min(first_day, ParseIsoDate(*u->delivered_on).value_or(planned));
+      first_day = std::max(first_day, today + 14 - (kMaxPlanDays - 1));
+      if (auto starts = SlotStarts({FormatIsoDate(first_day), day(14), {}, {9, 10, 11, 12, 13, 14, 15, 16, 17}, 6})) {
+        slots::Add(tx, demo.tenant_id, batch, *starts, 6, Timestamp{(planned - 20) * kDay});
+        tx.Execute(kSeatsTaken, batch);
+        tx.Execute(kRoomForAll, batch);
+        tx.Execute(kHoldSlots, batch);
+        tx.Execute(kBookedByOwners, batch);
+      }
+      for (const auto* u : first) {
+        auto owner = owner_of.find(u->id);
+        if (owner == owner_of.end()) continue;
+        const Timestamp sent{(planned - 10) * kDay + 2 * 3600 * 1000LL};
+        tx.Execute(kInsertInvite, demo.tenant_id, batch, u->id, owner->second, fmt::format("demo-{}-{}", batch, u->id), agent, sent,
+                   Timestamp{sent.ms + BookingService::kLinkDays * kDay}, rng.Next(5) == 0 ? std::int64_t{0} : sent.ms + 3 * 3600 * 1000LL);
       }
       // The second batch: buildings 2 and 3 in six weeks; the risk check found blocking problems still
       // open, and the simulated acceptance (due a fortnight ago) has not been held.

@@ -2,12 +2,14 @@
 #include "db/database.hpp"
 #include "modules/customers/customers_module.hpp"
 #include "modules/delivery/batches/batch_service.hpp"
+#include "modules/delivery/booking/booking_service.hpp"
 #include "modules/delivery/disclosures/disclosure_service.hpp"
 #include "modules/delivery/handovers/handover_service.hpp"
 #include "modules/delivery/journey/journey_service.hpp"
 #include "modules/inventory/inventory_module.hpp"
 #include "modules/sales/sales_module.hpp"
 #include "modules/service/service_module.hpp"
+#include "platform/auth_service.hpp"
 #include "platform/manifest.hpp"
 #include "platform/platform_module.hpp"
 
@@ -25,16 +27,20 @@ struct DeliveryModule {
         disclosures(db, clock, platform.audit, customers.service, inventory.service, sales.deals),
         batches(db, clock, platform.audit, inventory.service, service.config),
         handovers(db, clock, platform.audit, customers.service, inventory.service, service.tickets, batches),
+        booking(db, clock, platform.audit, platform.messages, customers.service, inventory.service, batches, handovers),
         journey(db, clock, platform.audit, platform.jobs, customers.service, inventory.service, sales.deals, service.tickets, batches) {}
   db::Database& db;
   const Clock& clock;
   customers::CustomerService& customers;   ///< the demo's timelines
   inventory::InventoryService& inventory;  ///< the demo's units and homes
-  // The module's parts, each in its folder (disclosures/, batches/, handovers/, journey/), in the order they depend on each other.
+  // The module's parts, each in its folder (disclosures/, batches/, handovers/, booking/, journey/), in the order they depend on each other.
   DisclosureService disclosures;
   BatchService batches;
   HandoverService handovers;
+  BookingService booking;
   JourneyService journey;
+  /// Unknown booking links per address (the owners' page is public).
+  platform::LoginThrottle booking_links{{.unknown_names_per_address = 30}};
 };
 
 /// `hearth demo`, the delivery part (delivery_demo.cpp): batches, inspections, findings, open days and

@@ -9,7 +9,8 @@ platform::Manifest BuildManifest(DeliveryModule& module) {
       {"delivery_inspections"}, {"delivery_findings"}, {"open_days"}, {"handovers"},
       {"handover_steps", "handover_id IN (SELECT id FROM handovers WHERE tenant_id = $1)"},
       {"handover_tickets", "handover_id IN (SELECT id FROM handovers WHERE tenant_id = $1)"}, {"adverse_factors"},
-      {"disclosure_acks"}, {"journey_touches"}, {"journey_tasks"}, {"journey_runs"}}};
+      {"disclosure_acks"}, {"journey_touches"}, {"journey_tasks"}, {"journey_runs"}, {"handover_slots"},
+      {"handover_invites"}}};
   // A unit is in one batch; one handover of a unit at a time.
   m.constraints.push_back({"uq_delivery_batch_units_unit", {"unit_ids", "in_another_batch", ErrorCode::kConflict, "unit_in_batch"}});
   m.constraints.push_back({"uq_handovers_open_unit", {"unit_id", "booked", ErrorCode::kConflict, "handover_exists"}});
@@ -17,6 +18,7 @@ platform::Manifest BuildManifest(DeliveryModule& module) {
   AddDisclosureRoutes(m, module.disclosures);
   AddBatchRoutes(m, module.batches);
   AddHandoverRoutes(m, module.handovers);
+  AddBookingRoutes(m, module.booking, module.booking_links);
   AddJourneyRoutes(m, module.journey);
   JourneyService& journey = module.journey;
   m.seed = [&journey] { return journey.SeedDefaults(); };

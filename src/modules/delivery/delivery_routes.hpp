@@ -8,6 +8,7 @@ namespace hearth::delivery {
 void AddDisclosureRoutes(platform::Manifest& m, DisclosureService& disclosures);
 void AddBatchRoutes(platform::Manifest& m, BatchService& batches);
 void AddHandoverRoutes(platform::Manifest& m, HandoverService& handovers);
+void AddBookingRoutes(platform::Manifest& m, BookingService& booking, platform::LoginThrottle& links);
 void AddJourneyRoutes(platform::Manifest& m, JourneyService& journey);
 
 }  // namespace hearth::delivery

@@ -233,7 +233,7 @@ std::map<std::int64_t, std::string> InventoryRepo::ProjectNames(db::Tx& tx, std:
 std::map<std::int64_t, std::string> InventoryRepo::BuildingsOf(db::Tx& tx, std::int64_t tenant_id,
                                                               const std::vector<std::int64_t>& unit_ids) {
   std::map<std::int64_t, std::string> out;
-  db::SelectIn(tx, "SELECT id, building FROM units WHERE tenant_id = $1 AND id IN ({})", {tenant_id}, unit_ids,
+  db::SelectIn(tx, "SELECT id, building FROM units WHERE id IN ({}) AND tenant_id + 0 = $1", {tenant_id}, unit_ids,
                [&](const db::Row& r) { out[r.Int(0)] = r.Text(1); });
   return out;
 }
@@ -241,8 +241,26 @@ std::map<std::int64_t, std::string> InventoryRepo::BuildingsOf(db::Tx& tx, std::
 std::map<std::int64_t, std::string> InventoryRepo::CodesOf(db::Tx& tx, std::int64_t tenant_id,
                                                           const std::vector<std::int64_t>& unit_ids) {
   std::map<std::int64_t, std::string> out;
-  db::SelectIn(tx, "SELECT id, code FROM units WHERE tenant_id = $1 AND id IN ({})", {tenant_id}, unit_ids,
+  db::SelectIn(tx, "SELECT id, code FROM units WHERE id IN ({}) AND tenant_id + 0 = $1", {tenant_id}, unit_ids,
                [&](const db::Row& r) { out[r.Int(0)] = r.Text(1); });
+  return out;
+}
+
+std::map<std::int64_t, std::string> InventoryRepo::DeliveredSince(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id,
+                                                                  const std::string& since) {
+  std::map<std::int64_t, std::string> out;
+  for (const auto& r : tx.Execute("SELECT id, delivered_on FROM units WHERE project_id = $1 AND tenant_id = $2 AND delivered_on >= $3",
+                                  project_id, tenant_id, since)) {
+    out.emplace(r.Int(0), r.Text(1));
+  }
+  return out;
+}
+
+std::vector<Unit> InventoryRepo::UnitsById(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& unit_ids) {
+  static const std::string kUnitsById = "SELECT " + kUnitColumns.List() + " FROM units WHERE id IN ({}) AND tenant_id + 0 = $1";
+  std::vector<Unit> out;
+  out.reserve(unit_ids.size());
+  db::SelectIn(tx, kUnitsById, {tenant_id}, unit_ids, [&](const db::Row& r) { out.push_back(UnitFrom(r)); });
   return out;
 }
 

@@ -46,6 +46,10 @@ class InventoryRepo {
   std::map<std::int64_t, std::optional<std::string>> DeliveredOn(db::Tx& tx, std::int64_t tenant_id,
                                                                   const std::vector<std::int64_t>& unit_ids);
   std::map<std::int64_t, std::string> CodesOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& unit_ids);
+  /// Units of a project delivered on or after `since` (YYYY-MM-DD): id → delivered_on.
+  std::map<std::int64_t, std::string> DeliveredSince(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id, const std::string& since);
+  /// The units of the group among `unit_ids`, read by primary key (in no particular order).
+  std::vector<Unit> UnitsById(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& unit_ids);
   /// The units a customer owns, with the project's name and the share, in projects under
   /// `path_prefix` (the caller's scope).
   std::vector<OwnedUnit> UnitsOwnedBy(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id,

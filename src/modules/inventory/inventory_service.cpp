@@ -103,6 +103,15 @@ std::map<std::int64_t, std::string> InventoryService::CodesOf(db::Tx& tx, std::i
   return repo_->CodesOf(tx, tenant_id, unit_ids);
 }
 
+std::map<std::int64_t, std::string> InventoryService::DeliveredSince(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id,
+                                                                    const std::string& since) {
+  return repo_->DeliveredSince(tx, tenant_id, project_id, since);
+}
+
+std::vector<Unit> InventoryService::UnitsById(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& unit_ids) {
+  return repo_->UnitsById(tx, tenant_id, unit_ids);
+}
+
 std::vector<Unit> InventoryService::UnitsOfProject(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id) {
   return repo_->UnitsOf(tx, tenant_id, project_id, std::nullopt);
 }

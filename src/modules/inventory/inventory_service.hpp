@@ -116,6 +116,13 @@ class InventoryService {
                                                                   const std::vector<std::int64_t>& unit_ids);
   std::map<std::int64_t, std::string> CodesOf(db::Tx& tx, std::int64_t tenant_id,
                                               const std::vector<std::int64_t>& unit_ids);
+  /// The units of a project delivered on or after `since` (YYYY-MM-DD), id → delivered_on (the
+  /// after-delivery call-backs and visits; no scope check).
+  std::map<std::int64_t, std::string> DeliveredSince(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id,
+                                                     const std::string& since);
+  /// The units of the group among `unit_ids` that exist, read by primary key (no scope check: the
+  /// caller holds a record in scope that names them, e.g. a delivery batch).
+  std::vector<Unit> UnitsById(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& unit_ids);
   /// The units of a project of the group, in board order (other modules' demo data; no scope check).
   std::vector<Unit> UnitsOfProject(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id);
   /// Every owned home of the group, in ownership order (demo data; no scope check).

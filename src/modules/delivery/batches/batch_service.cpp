@@ -141,8 +141,8 @@ constexpr std::string_view kCloseFinding = R"sql(
 UPDATE delivery_findings SET status = 'closed', closed_at = $3, closed_by = $4, close_note = $5, version = version + 1,
        updated_at = $3
  WHERE id = $1 AND tenant_id = $2 AND status = 'open' AND (CAST($6 AS BIGINT) IS NULL OR version = $6))sql";
-constexpr std::string_view kOpenBlocking = R"sql(
-SELECT id FROM delivery_findings WHERE batch_id = $1 AND status = 'open' AND severity = 'blocking' ORDER BY id LIMIT 200)sql";
+const std::string kOpenBlocking = "SELECT " + kFindingColumns.List() + R"sql( FROM delivery_findings
+ WHERE batch_id = $1 AND status = 'open' AND severity = 'blocking' ORDER BY id LIMIT 200)sql";
 
 const std::string kFindOpenDay = "SELECT " + kOpenDayColumns.List() + " FROM open_days WHERE id = $1 AND tenant_id = $2";
 const std::string kListOpenDays = "SELECT " + kOpenDayColumns.List("d") + " FROM open_days d" HEARTH_JOIN_ORG_UNIT("d") R"sql(
@@ -259,6 +259,12 @@ Result<Batch> BatchService::BatchFor(db::Tx& tx, const Actor& actor, std::int64_
   return *b;
 }
 
+std::vector<std::int64_t> BatchService::UnitIdsOf(db::Tx& tx, std::int64_t batch_id) {
+  std::vector<std::int64_t> out;
+  for (const auto& r : tx.Execute(kBatchUnits, batch_id)) out.push_back(r.Int(0));
+  return out;
+}
+
 void BatchService::Complete(db::Tx& tx, Batch& b) {
   const auto projects = inventory_.NamesOfProjects(tx, b.tenant_id);
   if (auto it = projects.find(b.project_id); it != projects.end()) b.project_name = it->second;
@@ -266,16 +272,13 @@ void BatchService::Complete(db::Tx& tx, Batch& b) {
     const auto names = platform::directory::NamesOf(tx, b.tenant_id, {*b.released_by});
     if (auto it = names.find(*b.released_by); it != names.end()) b.released_by_name = it->second.Shown();
   }
-  b.unit_ids.clear();
-  for (const auto& r : tx.Execute(kBatchUnits, b.id)) b.unit_ids.push_back(r.Int(0));
+  b.unit_ids = UnitIdsOf(tx, b.id);
   b.unit_count = static_cast<std::int64_t>(b.unit_ids.size());
   GateFacts facts;
   facts.planned_on = b.planned_on;
   facts.today = Today();
-  const std::set<std::int64_t> mine(b.unit_ids.begin(), b.unit_ids.end());
   b.delivered_count = 0;
-  for (const auto& u : inventory_.UnitsOfProject(tx, b.tenant_id, b.project_id)) {
-    if (!mine.contains(u.id)) continue;
+  for (const auto& u : inventory_.UnitsById(tx, b.tenant_id, b.unit_ids)) {
     (u.decoration == inventory::Decoration::kFinished ? facts.finished_units : facts.raw_units)++;
     if (u.status == inventory::UnitStatus::kDelivered) ++b.delivered_count;
   }
@@ -307,7 +310,9 @@ Result<Batch> BatchService::Create(const RequestContext& ctx, const BatchInput& 
     if (!project) return FailField("project_id", "not_found");
     std::set<std::int64_t> ids(in.unit_ids.begin(), in.unit_ids.end());
     std::set<std::int64_t> of_project;
-    for (const auto& u : inventory_.UnitsOfProject(tx, actor.tenant_id, project->id)) of_project.insert(u.id);
+    for (const auto& u : inventory_.UnitsById(tx, actor.tenant_id, {ids.begin(), ids.end()})) {
+      if (u.project_id == project->id) of_project.insert(u.id);
+    }
     for (auto id : ids) {
       if (!of_project.contains(id)) return FailField("unit_ids", "not_in_project");
       if (auto other = BatchOfUnit(tx, actor.tenant_id, id)) {
@@ -371,16 +376,13 @@ Result<Batch> BatchService::Release(const RequestContext& ctx, std::int64_t id, 
     Complete(tx, b);
     const bool clear = Releasable(b.gates);
     if (!clear && !overriding) {
+      std::vector<Finding> blocking;
+      for (const auto& r : tx.Execute(kOpenBlocking, b.id)) blocking.push_back(kFindingColumns.Read(r));
+      Name(tx, actor.tenant_id, blocking);
       boost::json::array open;
-      std::vector<std::int64_t> ids;
-      for (const auto& r : tx.Execute(kOpenBlocking, b.id)) ids.push_back(r.Int(0));
-      for (auto fid : ids) {
-        auto rows = tx.Execute(kFindFinding, fid, actor.tenant_id);
-        if (rows.empty()) continue;
-        std::vector<Finding> one{kFindingColumns.Read(rows.front())};
-        Name(tx, actor.tenant_id, one);
-        open.push_back(boost::json::object{{"id", one[0].id}, {"unit_id", one[0].unit_id}, {"unit_code", one[0].unit_code},
-                                           {"location", one[0].location}, {"description", one[0].description}});
+      for (const auto& f : blocking) {
+        open.push_back(boost::json::object{{"id", f.id}, {"unit_id", f.unit_id}, {"unit_code", f.unit_code},
+                                           {"location", f.location}, {"description", f.description}});
       }
       Error e{ErrorCode::kConflict, "open_risks",
               fmt::format("{} blocking findings are open: close them, or a manager releases the batch with a reason",
@@ -483,17 +485,20 @@ void BatchService::Name(db::Tx& tx, std::int64_t tenant_id, std::vector<Finding>
   const auto codes = inventory_.CodesOf(tx, tenant_id, units);
   const auto names = platform::directory::NamesOf(tx, tenant_id, users);
   std::map<std::int64_t, InspectionKind> kinds;
+  for (const auto& f : findings) inspections.push_back(f.inspection_id);
+  std::sort(inspections.begin(), inspections.end());
+  inspections.erase(std::unique(inspections.begin(), inspections.end()), inspections.end());
+  db::SelectIn(tx, "SELECT id, kind FROM delivery_inspections WHERE id IN ({}) AND tenant_id + 0 = $1", {tenant_id}, inspections,
+               [&](const db::Row& r) {
+                 if (auto kind = kInspectionKinds.Parse(r.Text(1))) kinds[r.Int(0)] = *kind;
+               });
   for (auto& f : findings) {
     if (auto it = codes.find(f.unit_id); it != codes.end()) f.unit_code = it->second;
     if (auto it = names.find(f.created_by); it != names.end()) f.created_by_name = it->second.Shown();
     if (f.closed_by) {
       if (auto it = names.find(*f.closed_by); it != names.end()) f.closed_by_name = it->second.Shown();
     }
-    if (!kinds.contains(f.inspection_id)) {
-      auto rows = tx.Execute(kFindInspection, f.inspection_id, tenant_id);
-      kinds[f.inspection_id] = rows.empty() ? InspectionKind::kRiskCheck : kInspectionColumns.Read(rows.front()).kind;
-    }
-    f.inspection_kind = kinds[f.inspection_id];
+    if (auto it = kinds.find(f.inspection_id); it != kinds.end()) f.inspection_kind = it->second;
   }
 }
 

@@ -121,10 +121,14 @@ class BatchService {
                                                      std::int64_t first, std::int64_t last);
   /// The batch holding a unit, if any (no scope check: the handover found the unit in scope).
   std::optional<Batch> BatchOfUnit(db::Tx& tx, std::int64_t tenant_id, std::int64_t unit_id);
+  /// The batch, 404 outside the actor's scope (for the module's other parts, in their transaction).
+  Result<Batch> BatchFor(db::Tx& tx, const Actor& actor, std::int64_t id);
+  /// The batch of the group, without a scope check (the owner's booking link names it).
+  std::optional<Batch> Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
+  /// The units of a batch, by id.
+  std::vector<std::int64_t> UnitIdsOf(db::Tx& tx, std::int64_t batch_id);
 
  private:
-  std::optional<Batch> Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
-  Result<Batch> BatchFor(db::Tx& tx, const Actor& actor, std::int64_t id);
   Result<std::pair<Inspection, Batch>> InspectionFor(db::Tx& tx, const Actor& actor, std::int64_t id);
   Result<Finding> FindingFor(db::Tx& tx, const Actor& actor, std::int64_t id);
   void Complete(db::Tx& tx, Batch& b);  // names, counts and gates

@@ -21,6 +21,13 @@ HandoverStatus StatusAfter(HandoverStep step) {
   return step == HandoverStep::kKeys ? HandoverStatus::kDone : HandoverStatus::kInProgress;
 }
 
+std::string_view ReinspectionOf(std::string_view ticket_status) {
+  if (ticket_status == "resolved") return "due";
+  if (ticket_status == "closed") return "passed";
+  if (ticket_status == "cancelled") return "cancelled";
+  return "pending_repair";
+}
+
 boost::json::object ToJson(const Handover& h) {
   boost::json::array steps;
   for (const auto& s : h.steps) {
@@ -31,6 +38,10 @@ boost::json::object ToJson(const Handover& h) {
                                         {"by_name", s.by_name},
                                         {"note", s.note},
                                         {"detail", s.detail}});
+  }
+  boost::json::array repairs;
+  for (const auto& r : h.repairs) {
+    repairs.push_back(boost::json::object{{"id", r.id}, {"title", r.title}, {"status", r.status}, {"reinspection", ReinspectionOf(r.status)}});
   }
   const auto next = h.status == HandoverStatus::kCancelled ? std::nullopt : NextStep(h.steps_done);
   return {{"id", h.id},
@@ -47,6 +58,9 @@ boost::json::object ToJson(const Handover& h) {
           {"next_step", next ? boost::json::value(kHandoverSteps.Name(*next)) : boost::json::value(nullptr)},
           {"steps", std::move(steps)},
           {"ticket_ids", boost::json::array(h.ticket_ids.begin(), h.ticket_ids.end())},
+          {"repairs", std::move(repairs)},
+          {"slot_id", JsonOr(h.slot_id)},
+          {"booked_via", h.booked_via},
           {"delivered_on", JsonOr(h.delivered_on)},
           {"note", h.note},
           {"cancel_reason", JsonOr(h.cancel_reason)},

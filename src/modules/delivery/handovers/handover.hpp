@@ -43,6 +43,16 @@ struct StepRecord {
   boost::json::object detail;
 };
 
+/// A repair opened at the inspection, and where its re-inspection (复验) stands: `pending_repair`
+/// while it is worked on, `due` once resolved (the owner inspects it again), `passed` once closed,
+/// `cancelled`.
+struct Repair {
+  std::int64_t id = 0;
+  std::string title;
+  std::string status;  ///< the ticket's status word
+};
+std::string_view ReinspectionOf(std::string_view ticket_status);
+
 struct Handover {
   std::int64_t id = 0;
   std::int64_t tenant_id = 0;
@@ -57,6 +67,8 @@ struct Handover {
   std::optional<std::string> delivered_on;
   std::string note;
   std::optional<std::string> cancel_reason;
+  std::optional<std::int64_t> slot_id;  ///< the calendar's slot whose seat it holds, if booked in one
+  std::string booked_via = "staff";     ///< staff | owner (through the booking link)
   std::int64_t version = 1;
   Timestamp created_at;
   Timestamp updated_at;
@@ -66,6 +78,7 @@ struct Handover {
   std::string customer_name = {};
   std::vector<StepRecord> steps = {};
   std::vector<std::int64_t> ticket_ids = {};  ///< repairs opened at the inspection
+  std::vector<Repair> repairs = {};           ///< the same, with their status
 };
 boost::json::object ToJson(const Handover& h);
 

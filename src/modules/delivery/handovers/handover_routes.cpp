@@ -11,22 +11,27 @@ namespace {
 using http::Request;
 using http::Response;
 
+/// `slot_at` as RFC 3339, required when no slot is named.
+std::optional<Timestamp> SlotAtOf(http::BodyReader& in, bool required) {
+  auto slot = in.String("slot_at", {.required = required, .max_chars = 40});
+  if (!slot) return std::nullopt;
+  auto at = ParseRfc3339(*slot);
+  if (!at) in.Invalid("slot_at", "invalid_format");
+  return at;
+}
+
 Result<Response> PostHandover(Request& req, HandoverService& s) {
   HEARTH_ASSIGN(auto body, req.JsonObject());
   http::BodyReader in(body);
   HandoverInput h;
   auto unit = in.Int("unit_id", true);
-  auto slot = in.String("slot_at", {.required = true, .max_chars = 40});
+  h.slot_id = in.Int("slot_id");
+  auto at = SlotAtOf(in, !h.slot_id);
   h.customer_id = in.Int("customer_id");
   auto note = in.String("note", {.max_chars = 1000, .multiline = true});
-  std::optional<Timestamp> at;
-  if (slot) {
-    at = ParseRfc3339(*slot);
-    if (!at) in.Invalid("slot_at", "invalid_format");
-  }
   HEARTH_TRY(in.Finish());
   h.unit_id = *unit;
-  h.slot_at = *at;
+  h.slot_at = at.value_or(Timestamp{});
   h.note = note.value_or("");
   return http::Render(s.Create(req.context, h), http::kCreated, [](const Handover& x) { return ToJson(x); });
 }
@@ -68,6 +73,16 @@ Result<Response> PostStep(Request& req, HandoverService& s) {
   return http::Render(s.Step(req.context, id, *step, x), http::kOk, [](const Handover& h) { return ToJson(h); });
 }
 
+Result<Response> PostReschedule(Request& req, HandoverService& s) {
+  HEARTH_ASSIGN(auto id, req.PathId("id"));
+  HEARTH_ASSIGN(auto body, req.JsonObject());
+  http::BodyReader in(body);
+  const auto slot = in.Int("slot_id");
+  const auto at = SlotAtOf(in, !slot);
+  HEARTH_TRY(in.Finish());
+  return http::Render(s.Reschedule(req.context, id, slot, at), http::kOk, [](const Handover& h) { return ToJson(h); });
+}
+
 Result<Response> PostCancel(Request& req, HandoverService& s) {
   HEARTH_ASSIGN(auto id, req.PathId("id"));
   HEARTH_ASSIGN(auto body, req.JsonObject());
@@ -97,6 +112,8 @@ void AddHandoverRoutes(platform::Manifest& m, HandoverService& s) {
   });
   m.Route({"POST", "/api/v1/handovers/{id}/steps/{step}", Permission::kDeliveryWork},
           [&s](Request& r) -> Result<Response> { return PostStep(r, s); });
+  m.Route({"POST", "/api/v1/handovers/{id}/reschedule", Permission::kDeliveryWork},
+          [&s](Request& r) -> Result<Response> { return PostReschedule(r, s); });
   m.Route({"POST", "/api/v1/handovers/{id}/cancel", Permission::kDeliveryWork},
           [&s](Request& r) -> Result<Response> { return PostCancel(r, s); });
 }

@@ -9,6 +9,7 @@
 
 #include "core/json.hpp"
 #include "db/columns.hpp"
+#include "modules/delivery/booking/slot_store.hpp"
 #include "modules/delivery/delivery_common.hpp"
 #include "platform/directory.hpp"
 #include "platform/org_scope.hpp"
@@ -31,6 +32,8 @@ const db::Columns<Handover> kColumns{
     {"delivered_on", &Handover::delivered_on},
     {"note", &Handover::note},
     {"cancel_reason", &Handover::cancel_reason},
+    {"slot_id", &Handover::slot_id},
+    {"booked_via", &Handover::booked_via},
     {"version", &Handover::version},
     {"created_at", &Handover::created_at},
     {"updated_at", &Handover::updated_at},
@@ -47,8 +50,13 @@ const std::string kList = "SELECT " + kColumns.List("h") + " FROM handovers h" H
    AND (CAST($8 AS TEXT) IS NULL OR h.status = $8)
  ORDER BY h.id LIMIT $9)sql";
 constexpr std::string_view kInsert = R"sql(
-INSERT INTO handovers (tenant_id, project_id, org_unit_id, unit_id, batch_id, customer_id, slot_at, note, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id)sql";
+INSERT INTO handovers (tenant_id, project_id, org_unit_id, unit_id, batch_id, customer_id, slot_at, note, slot_id, booked_via,
+                       created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id)sql";
+constexpr std::string_view kMove = R"sql(
+UPDATE handovers SET slot_at = $3, slot_id = $4, version = version + 1, updated_at = $5
+ WHERE id = $1 AND tenant_id = $2 AND status = 'booked')sql";
+const std::string kOpenOfUnit = "SELECT " + kColumns.List() + " FROM handovers WHERE unit_id = $1 AND tenant_id = $2 AND status <> 'cancelled'";
 // Compare-and-set on the number of steps done: two desks pressing the same step, one wins.
 constexpr std::string_view kAdvance = R"sql(
 UPDATE handovers SET steps_done = steps_done + 1, status = $4, delivered_on = $5, version = version + 1, updated_at = $6
@@ -64,7 +72,6 @@ UPDATE handovers SET status = 'cancelled', cancel_reason = $3, version = version
 
 constexpr std::int64_t kDayMs = 24LL * 3600 * 1000, kChinaOffsetMs = 8LL * 3600 * 1000;
 
-std::string ChinaDay(Timestamp t) { return FormatIsoDate((t.ms + kChinaOffsetMs) / kDayMs); }
 
 }  // namespace
 
@@ -107,6 +114,10 @@ void HandoverService::Complete(db::Tx& tx, std::vector<Handover>& handovers, boo
     std::sort(h.steps.begin(), h.steps.end(), [](const StepRecord& a, const StepRecord& b) { return a.step < b.step; });
     h.ticket_ids.clear();
     for (const auto& r : tx.Execute(kTickets, h.id)) h.ticket_ids.push_back(r.Int(0));
+    h.repairs.clear();
+    for (const auto& t : tickets_.BriefsOf(tx, tenant, h.ticket_ids)) {
+      h.repairs.push_back({t.id, t.title, std::string(service::WordOf(t.status))});
+    }
   }
   if (users.empty()) return;
   const auto people = platform::directory::NamesOf(tx, tenant, users);
@@ -127,49 +138,91 @@ Result<Handover> HandoverService::HandoverFor(db::Tx& tx, const Actor& actor, st
   return std::move(one.front());
 }
 
+Result<std::optional<Slot>> HandoverService::TakeSeat(db::Tx& tx, std::int64_t tenant_id, std::optional<std::int64_t> batch_id,
+                                                       std::optional<std::int64_t> slot_id, Timestamp slot_at) {
+  std::optional<Slot> slot;
+  if (slot_id) {
+    slot = slots::Find(tx, tenant_id, *slot_id);
+    if (!slot || !batch_id || slot->batch_id != *batch_id) return FailField("slot_id", "not_found");
+  } else if (batch_id) {
+    slot = slots::At(tx, *batch_id, slot_at);
+  }
+  if (!slot) return std::optional<Slot>();
+  if (!slots::Take(tx, slot->id, clock_.Now())) {
+    return Fail(ErrorCode::kConflict, "slot_full",
+                fmt::format("{} {}:00 is fully booked: choose another time", ChinaDayOf(slot->starts_at), ChinaHourOf(slot->starts_at)),
+                {{"slot_id", "full"}});
+  }
+  return slot;
+}
+
+std::optional<Handover> HandoverService::OpenOfUnit(db::Tx& tx, std::int64_t tenant_id, std::int64_t unit_id) {
+  auto rows = tx.Execute(kOpenOfUnit, unit_id, tenant_id);
+  if (rows.empty()) return std::nullopt;
+  return kColumns.Read(rows.front());
+}
+
 Result<Handover> HandoverService::Create(const RequestContext& ctx, const HandoverInput& in) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kDeliveryWork)) return Forbidden("only customer relations book handovers");
+  return db_.Transact([&](db::Tx& tx) -> Result<Handover> { return CreateIn(tx, ctx, in); });
+}
+
+Result<Handover> HandoverService::CreateIn(db::Tx& tx, const RequestContext& ctx, const HandoverInput& in) {
+  const Actor& actor = ctx.actor_ref();
   const Timestamp now = clock_.Now();
-  return db_.Transact([&](db::Tx& tx) -> Result<Handover> {
-    auto unit = inventory_.UnitFor(tx, actor, in.unit_id);
-    if (!unit) return FailField("unit_id", "not_found");
-    if (unit->status != inventory::UnitStatus::kContracted) {
-      Error e{ErrorCode::kConflict, "unit_unavailable",
-              fmt::format("unit {} is {}: only a contracted unit is handed over", unit->code, inventory::kUnitStatusLabels.Name(unit->status)),
-              {{"unit_id", "not_contracted"}}, {}};
-      e.extra.emplace_back("unit_status", fmt::format("\"{}\"", inventory::WordOf(unit->status)));
-      return tl::unexpected(std::move(e));
-    }
-    const auto batch = batches_.BatchOfUnit(tx, actor.tenant_id, unit->id);
-    if (batch && batch->status != BatchStatus::kReleased) {
-      return Fail(ErrorCode::kConflict, "batch_not_released",
-                  fmt::format("the delivery batch {} is not released: its gates come first", batch->name), {{"unit_id", "batch_not_released"}});
-    }
-    const auto view = inventory_.OwnersOf(tx, *unit);
-    std::optional<std::int64_t> customer = in.customer_id;
-    if (customer) {
-      const bool owner = std::any_of(view.owners.begin(), view.owners.end(), [&](const auto& o) { return o.customer_id == *customer; });
-      if (!owner) return FailField("customer_id", "not_an_owner");
-    } else if (!view.owners.empty()) {
-      customer = view.owners.front().customer_id;
-    }
-    const auto project = inventory_.ProjectFor(tx, actor, unit->project_id);
-    if (!project) return FailField("unit_id", "not_found");
-    const auto id = tx.Execute(kInsert, actor.tenant_id, unit->project_id, project->org_unit_id, unit->id,
-                               batch ? std::optional<std::int64_t>(batch->id) : std::nullopt, customer, in.slot_at, in.note, now)
-                        .front()
-                        .Int(0);
-    HEARTH_ASSIGN(Handover h, HandoverFor(tx, actor, id));
-    inventory_.NoteUnitEvent(tx, actor.tenant_id, unit->id, "delivery", "预约交付：" + FormatRfc3339(in.slot_at), actor.user_id, now);
-    if (customer) {
-      customers_.AppendTimeline(tx, actor.tenant_id,
-                                {0, *customer, now, "delivery", "unit", unit->id, fmt::format("预约收房 {}（{}）", unit->code, h.project_name)},
-                                actor.user_id);
-    }
-    audit_.Record(tx, ctx, "handover.created", "unit", unit->id, nullptr, ToJson(h));
-    return h;
-  });
+  auto unit = inventory_.UnitFor(tx, actor, in.unit_id);
+  if (!unit) return FailField("unit_id", "not_found");
+  if (unit->status != inventory::UnitStatus::kContracted) {
+    Error e{ErrorCode::kConflict, "unit_unavailable",
+            fmt::format("unit {} is {}: only a contracted unit is handed over", unit->code, inventory::kUnitStatusLabels.Name(unit->status)),
+            {{"unit_id", "not_contracted"}}, {}};
+    e.extra.emplace_back("unit_status", fmt::format("\"{}\"", inventory::WordOf(unit->status)));
+    return tl::unexpected(std::move(e));
+  }
+  const auto batch = batches_.BatchOfUnit(tx, actor.tenant_id, unit->id);
+  if (batch && batch->status != BatchStatus::kReleased) {
+    return Fail(ErrorCode::kConflict, "batch_not_released",
+                fmt::format("the delivery batch {} is not released: its gates come first", batch->name), {{"unit_id", "batch_not_released"}});
+  }
+  const auto view = inventory_.OwnersOf(tx, *unit);
+  std::optional<std::int64_t> customer = in.customer_id;
+  if (customer) {
+    const bool owner = std::any_of(view.owners.begin(), view.owners.end(), [&](const auto& o) { return o.customer_id == *customer; });
+    if (!owner) return FailField("customer_id", "not_an_owner");
+  } else if (!view.owners.empty()) {
+    customer = view.owners.front().customer_id;
+  }
+  const auto project = inventory_.ProjectFor(tx, actor, unit->project_id);
+  if (!project) return FailField("unit_id", "not_found");
+  if (auto open = OpenOfUnit(tx, actor.tenant_id, unit->id)) {
+    Error e{ErrorCode::kConflict, "handover_exists",
+            fmt::format("unit {} has a handover already ({})", unit->code, open->status == HandoverStatus::kBooked
+                                                                                 ? "booked for " + ChinaDayOf(open->slot_at)
+                                                                                 : std::string(WordOf(open->status))),
+            {{"unit_id", "booked"}}, {}};
+    e.extra.emplace_back("handover_id", std::to_string(open->id));
+    return tl::unexpected(std::move(e));
+  }
+  const std::optional<std::int64_t> batch_id = batch ? std::optional<std::int64_t>(batch->id) : std::nullopt;
+  HEARTH_ASSIGN(const auto slot, TakeSeat(tx, actor.tenant_id, batch_id, in.slot_id, in.slot_at));
+  const Timestamp at = slot ? slot->starts_at : in.slot_at;
+  const auto id = tx.Execute(kInsert, actor.tenant_id, unit->project_id, project->org_unit_id, unit->id, batch_id, customer, at,
+                             in.note, slot ? std::optional<std::int64_t>(slot->id) : std::nullopt, in.booked_via, now)
+                      .front()
+                      .Int(0);
+  HEARTH_ASSIGN(Handover h, HandoverFor(tx, actor, id));
+  inventory_.NoteUnitEvent(tx, actor.tenant_id, unit->id, "delivery",
+                           (in.booked_via == "owner" ? "业主自助预约交付：" : "预约交付：") + ChinaDayOf(at) + " " +
+                               std::to_string(ChinaHourOf(at)) + ":00",
+                           actor.user_id, now);
+  if (customer) {
+    customers_.AppendTimeline(tx, actor.tenant_id,
+                              {0, *customer, now, "delivery", "unit", unit->id, fmt::format("预约收房 {}（{}）", unit->code, h.project_name)},
+                              actor.user_id);
+  }
+  audit_.Record(tx, ctx, "handover.created", "unit", unit->id, nullptr, ToJson(h));
+  return h;
 }
 
 Result<Handover> HandoverService::Get(const RequestContext& ctx, std::int64_t id) {
@@ -247,7 +300,7 @@ Result<Handover> HandoverService::Step(const RequestContext& ctx, std::int64_t i
       return tl::unexpected(std::move(e));
     }
     const HandoverStatus status = StatusAfter(step);
-    const std::optional<std::string> delivered = step == HandoverStep::kKeys ? std::optional<std::string>(ChinaDay(now)) : std::nullopt;
+    const std::optional<std::string> delivered = step == HandoverStep::kKeys ? std::optional<std::string>(ChinaDayOf(now)) : std::nullopt;
     if (tx.Execute(kAdvance, h.id, actor.tenant_id, h.steps_done, status, delivered.has_value() ? delivered : h.delivered_on, now)
             .affected != 1) {
       return Fail(ErrorCode::kConflict, "version_conflict", "the handover moved on meanwhile; reload it");
@@ -297,12 +350,53 @@ Result<Handover> HandoverService::Cancel(const RequestContext& ctx, std::int64_t
     if (tx.Execute(kCancel, h.id, actor.tenant_id, reason, now).affected != 1) {
       return Fail(ErrorCode::kConflict, "invalid_transition", "the handover is done or cancelled already");
     }
+    if (h.slot_id) slots::Free(tx, *h.slot_id, now);
     HEARTH_ASSIGN(Handover after, HandoverFor(tx, actor, id));
     inventory_.NoteUnitEvent(tx, actor.tenant_id, h.unit_id, "delivery", "取消交付预约：" + reason, actor.user_id, now);
     audit_.Record(tx, ctx, "handover.cancelled", "unit", h.unit_id, boost::json::object{{"status", WordOf(h.status)}},
                   boost::json::object{{"status", "cancelled"}, {"reason", reason}});
     return after;
   });
+}
+
+Result<Handover> HandoverService::Reschedule(const RequestContext& ctx, std::int64_t id, std::optional<std::int64_t> slot_id,
+                                             std::optional<Timestamp> slot_at) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kDeliveryWork)) return Forbidden("only customer relations move a handover");
+  return db_.Transact([&](db::Tx& tx) -> Result<Handover> { return RescheduleIn(tx, ctx, id, slot_id, slot_at); });
+}
+
+Result<Handover> HandoverService::RescheduleIn(db::Tx& tx, const RequestContext& ctx, std::int64_t id,
+                                               std::optional<std::int64_t> slot_id, std::optional<Timestamp> slot_at) {
+  const Actor& actor = ctx.actor_ref();
+  const Timestamp now = clock_.Now();
+  if (!slot_id && !slot_at) return FailField("slot_at", "required");
+  HEARTH_ASSIGN(Handover h, HandoverFor(tx, actor, id));
+  if (h.status != HandoverStatus::kBooked) {
+    return Fail(ErrorCode::kConflict, "invalid_transition", "only a handover that has not begun moves to another time");
+  }
+  if (slot_id && h.slot_id && *slot_id == *h.slot_id) return h;
+  HEARTH_ASSIGN(const auto slot, TakeSeat(tx, actor.tenant_id, h.batch_id, slot_id, slot_at.value_or(h.slot_at)));
+  if (slot && h.slot_id && slot->id == *h.slot_id) {
+    slots::Free(tx, slot->id, now);  // the same slot, named by its time: the seat stays as it was
+    return h;
+  }
+  if (h.slot_id) slots::Free(tx, *h.slot_id, now);
+  const Timestamp at = slot ? slot->starts_at : *slot_at;
+  if (tx.Execute(kMove, h.id, actor.tenant_id, at, slot ? std::optional<std::int64_t>(slot->id) : std::nullopt, now).affected != 1) {
+    return Fail(ErrorCode::kConflict, "version_conflict", "the handover changed meanwhile; reload it");
+  }
+  HEARTH_ASSIGN(Handover after, HandoverFor(tx, actor, id));
+  const std::string when = ChinaDayOf(at) + " " + std::to_string(ChinaHourOf(at)) + ":00";
+  inventory_.NoteUnitEvent(tx, actor.tenant_id, h.unit_id, "delivery", "交付预约改期：" + when, actor.user_id, now);
+  if (h.customer_id) {
+    customers_.AppendTimeline(tx, actor.tenant_id,
+                              {0, *h.customer_id, now, "delivery", "unit", h.unit_id, fmt::format("收房预约改为 {}（{}）", when, h.unit_code)},
+                              actor.user_id);
+  }
+  audit_.Record(tx, ctx, "handover.rescheduled", "unit", h.unit_id, boost::json::object{{"slot_at", FormatRfc3339(h.slot_at)}},
+                boost::json::object{{"slot_at", FormatRfc3339(at)}});
+  return after;
 }
 
 }  // namespace hearth::delivery

@@ -134,6 +134,33 @@ Score ScoreOf(const ScoreFacts& f) {
   return s;
 }
 
+bool SameOccurrence(Trigger trigger, std::int64_t made_due, std::int64_t new_due) {
+  const std::int64_t apart = made_due > new_due ? made_due - new_due : new_due - made_due;
+  switch (trigger) {
+    case Trigger::kContractSigned:
+    case Trigger::kBatchPlanned:
+    case Trigger::kDelivered:
+      return true;
+    case Trigger::kConstructionQuarter:
+      return apart < 45;
+    case Trigger::kOpenDay:
+      return apart < 7;
+    case Trigger::kAnniversary:
+      return apart < 182;
+    case Trigger::kFourYear:
+      return apart < 730;
+  }
+  return false;
+}
+
+std::int64_t VisitTarget(std::int64_t units) { return std::min<std::int64_t>(60, (units + 9) / 10); }
+
+bool LateTask(const std::string& due_on, const std::optional<std::string>& done_on, const std::string& today) {
+  const auto due = ParseIsoDate(due_on);
+  const auto until = ParseIsoDate(done_on.value_or(today));
+  return due && until && *until > *due + kGraceDays;
+}
+
 std::optional<std::pair<std::int64_t, std::int64_t>> QuarterOf(std::string_view period) {
   if (period.size() != 6 || period[4] != 'Q' || period[5] < '1' || period[5] > '4') return std::nullopt;
   const std::string year(period.substr(0, 4));

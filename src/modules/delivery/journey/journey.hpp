@@ -100,6 +100,33 @@ struct Score {
 /// Each part rounded to one decimal, the total their sum.
 Score ScoreOf(const ScoreFacts& f);
 
+/// Whether a task made for a touch falling due on `made_due` stands for the same occurrence as one
+/// now due on `new_due` (the touch's offset was edited since): a touch of a one-time milestone
+/// (signing, the planned delivery, the keys) happens once per home and owner; a repeated one
+/// once per period (a quarter, a year, four years; a week for open days).
+bool SameOccurrence(Trigger trigger, std::int64_t made_due, std::int64_t new_due);
+
+/// After delivery (the seeds): every owner called back, and at least one unit in ten visited at
+/// home (at most 60 households), within six months.
+inline constexpr int kAfterCareDays = 183;
+/// The home visits a delivery of `units` units needs: a tenth rounded up, at most 60.
+std::int64_t VisitTarget(std::int64_t units);
+/// A project's after-delivery figures, counted by the service.
+struct AfterCare {
+  struct Counts {
+    std::int64_t done = 0, done_late = 0, open = 0, overdue = 0;
+  };
+  std::int64_t delivered_units = 0;
+  std::int64_t callback_covered = 0;   ///< delivered units whose owner was called back
+  std::int64_t callback_not_made = 0;  ///< delivered units without a call-back task (the maker did not reach them)
+  std::int64_t visit_target = 0;
+  std::int64_t visits_done = 0;        ///< units visited
+  Counts callback, visit;
+};
+/// Whether a task due on `due_on` (and done on `done_on`, if done) is late as of `today`: done, or
+/// still open, after the grace days.
+bool LateTask(const std::string& due_on, const std::optional<std::string>& done_on, const std::string& today);
+
 /// "2026Q4" → the quarter's first and last day (days since 1970-01-01); nullopt otherwise.
 std::optional<std::pair<std::int64_t, std::int64_t>> QuarterOf(std::string_view period);
 

@@ -67,6 +67,10 @@ void AddJourneyRoutes(platform::Manifest& m, JourneyService& s) {
     HEARTH_ASSIGN(auto step, http::QueryInt(r, "step"));
     if (step && (*step < 1 || *step > 8)) return http::BadQuery("step", "out_of_range", "step is 1 to 8");
     if (step) f.step = static_cast<int>(*step);
+    if (auto touch = r.Query("touch")) {
+      if (touch->empty() || touch->size() > 40) return http::BadQuery("touch", "invalid_format", "touch is a touch's code");
+      f.touch = std::string(*touch);
+    }
     HEARTH_ASSIGN(auto page, http::PageOf(r));
     HEARTH_ASSIGN(auto list, s.Tasks(r.context, f, page));
     const std::string today = s.Today();
@@ -77,6 +81,12 @@ void AddJourneyRoutes(platform::Manifest& m, JourneyService& s) {
   m.Route({"GET", "/api/v1/customers/{id}/journey", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
     HEARTH_ASSIGN(auto id, r.PathId("id"));
     return http::Render(s.CustomerJourney(r.context, id), http::kOk, [](const boost::json::object& o) { return o; });
+  });
+  m.Route({"GET", "/api/v1/journey/after-delivery", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
+    HEARTH_ASSIGN(auto project, http::QueryInt(r, "project_id"));
+    HEARTH_ASSIGN(auto items, s.AfterDelivery(r.context, project));
+    boost::json::object body{{"items", std::move(items)}, {"next_cursor", nullptr}};
+    return http::Json(http::kOk, body);
   });
   m.Route({"GET", "/api/v1/journey/scores", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
     const auto period = r.Query("period");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -92,12 +93,23 @@ const std::string kListTasks = "SELECT " + kTaskColumns.List("t") + " FROM journ
         OR ($8 = 'due' AND t.status = 'open' AND t.due_on >= $9 AND t.due_on <= $10)
         OR ($8 = 'missed' AND t.status = 'open' AND t.due_on < $9)
         OR ($8 = 'done' AND t.status = 'done'))
+   AND (CAST($12 AS TEXT) IS NULL OR t.touch_code = $12)
  ORDER BY t.id LIMIT $11)sql";
+constexpr std::string_view kAfterCareTasks = R"sql(
+SELECT unit_id, touch_code, status, due_on, done_on FROM journey_tasks
+ WHERE project_id = $1 AND tenant_id = $2 AND touch_code IN ('delivery_callback', 'home_visit'))sql";
 const std::string kTasksOfCustomer = "SELECT " + kTaskColumns.List() + " FROM journey_tasks WHERE customer_id = $1 AND tenant_id = $2 ORDER BY due_on, id";
 constexpr std::string_view kComplete = R"sql(
 UPDATE journey_tasks SET status = 'done', done_on = $3, done_at = $4, done_by = $5, evidence = $6, note = $7,
        version = version + 1, updated_at = $4
  WHERE id = $1 AND tenant_id = $2 AND status = 'open')sql";
+// A touch's new offset moves its open tasks (unless the home has a task of it on the new day).
+constexpr std::string_view kOpenOfTouch = "SELECT id, company_id, due_on FROM journey_tasks WHERE tenant_id = $1 AND touch_code = $2 AND status = 'open'";
+constexpr std::string_view kMoveTask = R"sql(
+UPDATE journey_tasks SET due_on = $2, version = version + 1, updated_at = $3
+ WHERE id = $1 AND status = 'open'
+   AND NOT EXISTS (SELECT 1 FROM journey_tasks o WHERE o.unit_id = journey_tasks.unit_id AND o.customer_id = journey_tasks.customer_id
+                                                    AND o.touch_code = journey_tasks.touch_code AND o.due_on = $2))sql";
 constexpr std::string_view kRun = "SELECT made_through, scheduled FROM journey_runs WHERE tenant_id = $1";
 constexpr std::string_view kSetRun = R"sql(
 INSERT INTO journey_runs (tenant_id, made_through, scheduled, updated_at) VALUES ($1, $2, $3, $4)
@@ -234,6 +246,13 @@ std::int64_t JourneyService::MakePage(db::Tx& tx, std::int64_t tenant_id, std::i
   std::vector<std::int64_t> unit_ids;
   for (const auto& h : homes) unit_ids.push_back(h.unit_id);
   const auto delivered = inventory_.DeliveredOn(tx, tenant_id, unit_ids);
+  // The tasks made before for these homes: a touch edited since (its offset) must not make a second
+  // task for an occurrence that has one, open or done.
+  std::map<std::tuple<std::int64_t, std::int64_t, std::string>, std::vector<std::int64_t>> made;
+  db::SelectIn(tx, "SELECT unit_id, customer_id, touch_code, due_on FROM journey_tasks WHERE unit_id IN ({}) AND tenant_id + 0 = $1",
+               {tenant_id}, unit_ids, [&](const db::Row& r) {
+                 made[{r.Int(0), r.Int(1), r.Text(2)}].push_back(DayOf(r.Text(3)));
+               });
   struct ProjectFacts {
     std::map<std::int64_t, std::string> planned;
     std::vector<std::int64_t> open_days;
@@ -266,6 +285,9 @@ std::int64_t JourneyService::MakePage(db::Tx& tx, std::int64_t tenant_id, std::i
       }
       if (!t->active) continue;
       for (std::int64_t day : DueDays(t->trigger, t->offset_days, m, from, to)) {
+        auto& before = made[{h.unit_id, h.customer_id, t->code}];
+        if (std::any_of(before.begin(), before.end(), [&](std::int64_t d) { return d != day && SameOccurrence(t->trigger, d, day); })) continue;
+        before.push_back(day);
         report.created += tx.Execute(kInsertTask, tenant_id, h.org_unit_id, company, h.project_id, h.unit_id, h.customer_id, t->code,
                                      t->step, t->standard, t->team, t->name, FormatIsoDate(day), now)
                               .affected;
@@ -360,7 +382,19 @@ Result<Touch> JourneyService::UpdateTouch(const RequestContext& ctx, std::int64_
       return Forbidden("the group's playbook is the group's: a company edits its own version (company_id)");
     }
     if (before.company_id && p.company_id && *before.company_id != *p.company_id) return FailField("company_id", "another_company");
-    Touch t = before;
+    std::int64_t target = id;
+    Touch old_rule = before;  // the rule the touch's tasks were made by
+    std::optional<std::int64_t> existing;
+    if (company && !before.company_id) {
+      // The company's own version of the group's touch: made once, then edited.
+      for (const auto& other : TouchesOf(tx, actor.tenant_id)) {
+        if (other.company_id == company && other.code == before.code) {
+          existing = other.id;
+          old_rule = other;
+        }
+      }
+    }
+    Touch t = old_rule;
     if (p.name) t.name = *p.name;
     if (p.description) t.description = *p.description;
     if (p.standard) t.standard = *p.standard;
@@ -368,13 +402,7 @@ Result<Touch> JourneyService::UpdateTouch(const RequestContext& ctx, std::int64_
     if (p.offset_days) t.offset_days = *p.offset_days;
     if (p.team) t.team = *p.team;
     if (p.active) t.active = *p.active;
-    std::int64_t target = id;
     if (company && !before.company_id) {
-      // The company's own version of the group's touch: made once, then edited.
-      std::optional<std::int64_t> existing;
-      for (const auto& other : TouchesOf(tx, actor.tenant_id)) {
-        if (other.company_id == company && other.code == before.code) existing = other.id;
-      }
       if (!existing) {
         existing = tx.Execute(kInsertTouch, actor.tenant_id, *company, t.code, t.step, t.name, t.description, t.standard, t.trigger,
                               t.offset_days, t.team, t.active, t.position, now)
@@ -385,7 +413,23 @@ Result<Touch> JourneyService::UpdateTouch(const RequestContext& ctx, std::int64_
     }
     tx.Execute(kUpdateTouch, target, actor.tenant_id, t.name, t.description, t.standard, t.trigger, t.offset_days, t.team, t.active, now);
     Touch after = ReadTouch(tx.Execute(kFindTouch, target, actor.tenant_id).front());
-    audit_.Record(tx, ctx, "journey.touch_updated", "journey", target, ToJson(before), ToJson(after));
+    // Its open tasks follow a new offset: the company's, or for the group's touch those of the
+    // companies without their own version. (Done tasks stay as they were; the maker makes no second
+    // task for their occurrence.)
+    if (const std::int64_t delta = after.offset_days - old_rule.offset_days; delta != 0 && after.trigger == old_rule.trigger) {
+      std::set<std::int64_t> own_version;
+      for (const auto& other : TouchesOf(tx, actor.tenant_id)) {
+        if (other.company_id && other.code == after.code) own_version.insert(*other.company_id);
+      }
+      std::vector<std::pair<std::int64_t, std::string>> moves;
+      for (const auto& r : tx.Execute(kOpenOfTouch, actor.tenant_id, after.code)) {
+        const std::int64_t task_company = r.Int(1);
+        const bool follows = after.company_id ? task_company == *after.company_id : !own_version.contains(task_company);
+        if (follows) moves.emplace_back(r.Int(0), FormatIsoDate(DayOf(r.Text(2)) + delta));
+      }
+      for (const auto& [task, due] : moves) tx.Execute(kMoveTask, task, due, now);
+    }
+    audit_.Record(tx, ctx, "journey.touch_updated", "journey", target, ToJson(old_rule), ToJson(after));
     return after;
   });
 }
@@ -425,7 +469,7 @@ Result<platform::Listing<JourneyTask>> JourneyService::Tasks(const RequestContex
     const std::optional<std::string> team = f.team ? std::optional<std::string>(std::string(WordOf(*f.team))) : std::nullopt;
     const std::int64_t step = f.step.value_or(0);  // 0: any (an optional here trips GCC 12's maybe-uninitialized)
     auto rows = tx.Execute(kListTasks, actor.tenant_id, PathOf(actor), page.after_id, team, f.project_id, f.customer_id, step, f.state,
-                           grace, today, page.limit + 1);
+                           grace, today, page.limit + 1, f.touch);
     for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(kTaskColumns.Read(rows[i]));
     out.next_cursor = TrimToPage(out.items, page, [](const JourneyTask& t) { return t.id; });
     Name(tx, actor.tenant_id, out.items);
@@ -471,10 +515,8 @@ Result<boost::json::object> JourneyService::CustomerJourney(const RequestContext
     for (const auto& h : deals_.SignedHomesOf(tx, actor.tenant_id, customer.id)) {
       Milestones m;
       m.signed_on = DayOf(h.signed_on);
-      std::optional<std::string> delivered;
-      for (const auto& u : inventory_.UnitsOfProject(tx, actor.tenant_id, h.project_id)) {
-        if (u.id == h.unit_id) delivered = u.delivered_on;
-      }
+      const auto delivered_on = inventory_.DeliveredOn(tx, actor.tenant_id, {h.unit_id});
+      const std::optional<std::string> delivered = delivered_on.contains(h.unit_id) ? delivered_on.at(h.unit_id) : std::nullopt;
       if (delivered) m.delivered_on = DayOf(*delivered);
       const auto codes = inventory_.CodesOf(tx, actor.tenant_id, {h.unit_id});
       homes.push_back(boost::json::object{{"unit_id", h.unit_id},
@@ -514,6 +556,74 @@ Result<boost::json::object> JourneyService::CustomerJourney(const RequestContext
                                {"homes", std::move(homes)},
                                {"missed", missed_total},
                                {"steps", std::move(steps)}};
+  });
+}
+
+Result<boost::json::array> JourneyService::AfterDelivery(const RequestContext& ctx, std::optional<std::int64_t> project_id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  const std::string today = Today();
+  const std::int64_t today_day = *ParseIsoDate(today);
+  const std::string since = FormatIsoDate(today_day - kAfterCareDays);
+  return db_.Read([&](db::Tx& tx) -> Result<boost::json::array> {
+    std::vector<std::int64_t> projects;
+    if (project_id) {
+      if (!inventory_.ProjectFor(tx, actor, *project_id)) return FailField("project_id", "not_found");
+      projects.push_back(*project_id);
+    } else {
+      for (const auto& [id, name] : inventory_.NamesOfProjects(tx, actor.tenant_id)) {
+        if (inventory_.ProjectFor(tx, actor, id)) projects.push_back(id);
+      }
+    }
+    const auto names = inventory_.NamesOfProjects(tx, actor.tenant_id);
+    boost::json::array out;
+    for (const auto project : projects) {
+      const auto delivered = inventory_.DeliveredSince(tx, actor.tenant_id, project, since);
+      if (delivered.empty() && !project_id) continue;
+      AfterCare care;
+      care.delivered_units = static_cast<std::int64_t>(delivered.size());
+      std::string last;
+      for (const auto& [unit, on] : delivered) last = std::max(last, on);
+      std::set<std::int64_t> called, visited, with_callback;
+      for (const auto& r : tx.Execute(kAfterCareTasks, project, actor.tenant_id)) {
+        const std::int64_t unit = r.Int(0);
+        if (!delivered.contains(unit)) continue;
+        const bool callback = r.Text(1) == "delivery_callback";
+        const bool done = r.Text(2) == "done";
+        const bool late = LateTask(r.Text(3), done ? r.OptText(4) : std::nullopt, today);
+        auto& counts = callback ? care.callback : care.visit;
+        if (callback) with_callback.insert(unit);
+        if (done) {
+          (callback ? called : visited).insert(unit);
+          ++(late ? counts.done_late : counts.done);
+        } else {
+          ++(late ? counts.overdue : counts.open);
+        }
+      }
+      care.callback_covered = static_cast<std::int64_t>(called.size());
+      care.callback_not_made = care.delivered_units - static_cast<std::int64_t>(with_callback.size());
+      care.visits_done = static_cast<std::int64_t>(visited.size());
+      care.visit_target = VisitTarget(care.delivered_units);
+      const auto name = names.find(project);
+      auto counts = [](const AfterCare::Counts& c) {
+        return boost::json::object{{"done", c.done}, {"done_late", c.done_late}, {"open", c.open}, {"overdue", c.overdue}};
+      };
+      out.push_back(boost::json::object{
+          {"project_id", project},
+          {"project_name", name == names.end() ? "" : name->second},
+          {"since", since},
+          {"delivered_units", care.delivered_units},
+          {"callback", boost::json::object{{"covered", care.callback_covered},
+                                           {"coverage", care.delivered_units ? static_cast<double>(care.callback_covered) / care.delivered_units : 1.0},
+                                           {"not_made", care.callback_not_made},
+                                           {"tasks", counts(care.callback)}}},
+          {"home_visit", boost::json::object{{"target", care.visit_target},
+                                             {"visited", care.visits_done},
+                                             {"met", care.visits_done >= care.visit_target},
+                                             {"due_by", last.empty() ? boost::json::value(nullptr) : boost::json::value(FormatIsoDate(*ParseIsoDate(last) + kAfterCareDays))},
+                                             {"tasks", counts(care.visit)}}}});
+    }
+    return out;
   });
 }
 

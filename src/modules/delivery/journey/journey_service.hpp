@@ -70,6 +70,7 @@ struct TaskFilter {
   std::optional<std::int64_t> project_id;
   std::optional<std::int64_t> customer_id;
   std::optional<int> step;
+  std::optional<std::string> touch;  ///< a touch's code (the after-delivery queues: delivery_callback, home_visit)
 };
 
 /// What a run of the task maker did.
@@ -111,6 +112,10 @@ class JourneyService {
   /// Per company in scope: execution, process, evaluation, total, with the counts behind each and
   /// every point lost.
   Result<boost::json::array> Scores(const RequestContext& ctx, const std::string& period);
+  /// After delivery, per project in scope with units delivered in the last six months: the
+  /// call-back to every owner (100%) and the home visits (at least 10% of the units, at most 60,
+  /// within six months) as coverage; the queues are the tasks of those touches.
+  Result<boost::json::array> AfterDelivery(const RequestContext& ctx, std::optional<std::int64_t> project_id);
 
   Result<void> OnMakeJob(db::Tx& tx, const platform::Job& job);
   /// Makes the group's due tasks in the caller's transaction (the job and the demo; no scope check).

@@ -77,6 +77,50 @@ TEST(JourneyScore, Quarters) {
   EXPECT_EQ(QuarterOf("abcdQ1"), std::nullopt);
 }
 
+TEST(JourneyPlaybook, AnEditedOffsetMakesNoSecondTaskForAnOccurrence) {
+  using enum Trigger;
+  struct Case {
+    Trigger trigger;
+    std::int64_t made, now;
+    bool same;
+  };
+  const Case cases[] = {
+      {kContractSigned, 100, 98, true},  // the welcome call moved two days earlier: the one made stands
+      {kDelivered, 100, 400, true},      // once per home, however far
+      {kConstructionQuarter, 100, 130, true},
+      {kConstructionQuarter, 100, 191, false},  // the next quarter's letter
+      {kOpenDay, 100, 104, true},
+      {kOpenDay, 100, 130, false},  // another open day
+      {kAnniversary, 100, 160, true},
+      {kAnniversary, 100, 465, false},  // the next year
+      {kFourYear, 100, 700, true},
+      {kFourYear, 100, 1561, false},
+  };
+  for (const auto& c : cases) EXPECT_EQ(SameOccurrence(c.trigger, c.made, c.now), c.same) << WordOf(c.trigger) << " " << c.now;
+}
+
+TEST(JourneyAfterCare, AVisitToOneUnitInTenAtMostSixty) {
+  const std::pair<std::int64_t, std::int64_t> cases[] = {{0, 0}, {1, 1}, {10, 1}, {11, 2}, {95, 10}, {600, 60}, {601, 60}, {5000, 60}};
+  for (const auto& [units, visits] : cases) EXPECT_EQ(VisitTarget(units), visits) << units << " units";
+}
+
+TEST(JourneyAfterCare, LateAfterTheGraceDays) {
+  struct Case {
+    const char* due;
+    std::optional<std::string> done;
+    const char* today;
+    bool late;
+  };
+  const Case cases[] = {
+      {"2026-11-01", "2026-11-08", "2026-12-01", false},  // done on the last day of grace
+      {"2026-11-01", "2026-11-09", "2026-12-01", true},   // a day after
+      {"2026-11-01", std::nullopt, "2026-11-08", false},  // open, still in grace
+      {"2026-11-01", std::nullopt, "2026-11-09", true},   // open, past grace
+      {"2026-12-20", std::nullopt, "2026-12-01", false},  // not due yet
+  };
+  for (const auto& c : cases) EXPECT_EQ(LateTask(c.due, c.done, c.today), c.late) << c.due << " " << c.done.value_or("open") << " " << c.today;
+}
+
 TEST(JourneyPlaybook, TheSeedsEightSteps) {
   const auto touches = DefaultPlaybook();
   std::set<int> steps;

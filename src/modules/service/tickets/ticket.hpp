@@ -78,6 +78,14 @@ Result<TicketStatus> NextStatus(TicketAction action, TicketStatus status, int sa
 boost::json::object ToJson(const Ticket& t, Timestamp now);
 
 /// A history entry of a ticket (GET /api/v1/tickets/{id}/events), oldest first.
+/// A ticket as other modules list it beside their own records (a handover's repairs and their
+/// re-inspection, 复验): its title and status.
+struct TicketBrief {
+  std::int64_t id = 0;
+  std::string title;
+  TicketStatus status = TicketStatus::kNew;
+};
+
 struct TicketEvent {
   std::int64_t id = 0;
   std::int64_t ticket_id = 0;

@@ -1,5 +1,7 @@
 #include "modules/service/tickets/ticket_repo.hpp"
 
+#include <algorithm>
+
 #include "core/hidden_impl.hpp"
 #include "db/columns.hpp"
 #include "db/like.hpp"
@@ -223,8 +225,16 @@ std::vector<TicketEvent> TicketRepo::Events(db::Tx& tx, std::int64_t ticket_id) 
 std::map<std::int64_t, std::string> TicketRepo::TitlesOf(db::Tx& tx, std::int64_t tenant_id,
                                                         const std::vector<std::int64_t>& ids) {
   std::map<std::int64_t, std::string> out;
-  db::SelectIn(tx, "SELECT id, title FROM tickets WHERE tenant_id = $1 AND id IN ({})", {tenant_id}, ids,
+  db::SelectIn(tx, "SELECT id, title FROM tickets WHERE id IN ({}) AND tenant_id + 0 = $1", {tenant_id}, ids,
                [&](const db::Row& r) { out[r.Int(0)] = r.Text(1); });
+  return out;
+}
+
+std::vector<TicketBrief> TicketRepo::BriefsOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids) {
+  std::vector<TicketBrief> out;
+  db::SelectIn(tx, "SELECT id, title, status FROM tickets WHERE id IN ({}) AND tenant_id + 0 = $1", {tenant_id}, ids,
+               [&](const db::Row& r) { out.push_back({r.Int(0), r.Text(1), kTicketStatuses.Stored(r.Text(2))}); });
+  std::sort(out.begin(), out.end(), [](const TicketBrief& a, const TicketBrief& b) { return a.id < b.id; });
   return out;
 }
 

@@ -42,6 +42,7 @@ class TicketRepo {
   std::vector<TicketEvent> Events(db::Tx& tx, std::int64_t ticket_id);
   /// id → title of those of `ids` in the group.
   std::map<std::int64_t, std::string> TitlesOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
+  std::vector<TicketBrief> BriefsOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
   void MoveCustomer(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into);
 };
 

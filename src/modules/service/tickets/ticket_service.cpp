@@ -52,6 +52,10 @@ TicketService::TicketService(db::Database& db, const Clock& clock, platform::Aud
   });
 }
 
+std::vector<TicketBrief> TicketService::BriefsOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids) {
+  return repo_->BriefsOf(tx, tenant_id, ids);
+}
+
 void TicketService::Label(db::Tx& tx, const Actor& actor, std::span<Ticket> tickets) {
   if (tickets.empty()) return;
   std::vector<std::int64_t> customers, units, users;

@@ -75,6 +75,9 @@ class TicketService {
   /// ticket by ticket: the 6+2 audit's customer evaluation until surveys land. No scope check.
   std::vector<std::pair<std::int64_t, int>> Ratings(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
                                                     Timestamp from, Timestamp to);
+  /// Title and status of those of `ids` that are tickets of the group (no scope check: the caller
+  /// holds a record in scope that links them).
+  std::vector<TicketBrief> BriefsOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
   Result<Ticket> Get(const RequestContext& ctx, std::int64_t id);
   Result<platform::Listing<Ticket>> List(const RequestContext& ctx, const TicketFilter& filter, const Page& page);
   /// One action of the status machine (API.md); 409 invalid_transition when the status does
