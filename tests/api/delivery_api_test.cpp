@@ -366,7 +366,11 @@ TEST_P(DeliveryApi, ABuyerAcknowledgesTheAdverseFactorsBeforeTheContract) {
   EXPECT_EQ(sign().ErrorCode(), "disclosure_unacknowledged");
   // Withdrawn by a manager (it no longer holds), it is no longer asked for.
   EXPECT_EQ(agent_->Post(fmt::format("/api/v1/adverse-factors/{}/withdraw", school.Int("id")), R"({"reason":"幼儿园已立项"})").status, 403);
-  ASSERT_EQ(manager_->Post(fmt::format("/api/v1/adverse-factors/{}/withdraw", school.Int("id")), R"({"reason":"幼儿园已立项"})").status, 200);
+  auto withdrawn = manager_->Post(fmt::format("/api/v1/adverse-factors/{}/withdraw", school.Int("id")), R"({"reason":"幼儿园已立项"})");
+  ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
+  EXPECT_EQ(withdrawn.Str("withdraw_reason"), "幼儿园已立项");
+  EXPECT_EQ(withdrawn.Str("withdrawn_by_name"), "kf.manager");
+  EXPECT_EQ(withdrawn.Str("withdrawn_at"), "2026-11-20T01:00:00Z");
   auto signed_ = sign();
   ASSERT_EQ(signed_.status, 201) << signed_.body;
   EXPECT_EQ(Count(fmt::format("/api/v1/adverse-factors?project_id={}", project_)), 1);
@@ -487,6 +491,9 @@ TEST_P(DeliveryApi, JourneyTouchesFallDueAreDoneOrMissedAndTheQuarterIsScoredAsB
   EXPECT_EQ(score.at("counts").at("due").as_int64(), 3);
   EXPECT_EQ(score.at("counts").at("rated").as_int64(), 2);
   EXPECT_EQ(score.at("points_lost").as_array().size(), 4u) << "two touches late or missed, one without evidence, one call-back: " << scores.body;
+  EXPECT_EQ(score.at("points_lost").at(0).at("customer_name").as_string(), "陈志强") << "named, not numbered";
+  EXPECT_EQ(score.at("points_lost").at(0).at("unit_code").as_string(), codes_[0]);
+  EXPECT_FALSE(score.at("points_lost_truncated").as_bool());
   EXPECT_EQ(manager_->Get("/api/v1/journey/scores?period=2026-Q4").status, 400);
   ASSERT_EQ(beijing_->Login("bj.agent", "Passw0rd-x").status, 200);
   EXPECT_TRUE(beijing_->Get("/api/v1/journey/scores?period=2026Q4").json.at("items").as_array().empty()) << "another company's";
@@ -557,6 +564,10 @@ TEST_P(DeliveryApi, AfterDeliveryEveryOwnerIsCalledBackAndOneUnitInTenVisited) {
   // The queue is the touch's tasks.
   auto queue = agent_->Get(fmt::format("/api/v1/journey-tasks?touch=delivery_callback&project_id={}", project_));
   ASSERT_EQ(queue.json.at("items").as_array().size(), 3u) << queue.body;
+  EXPECT_EQ(queue.Int("total"), 3);
+  EXPECT_FALSE(queue.json.at("total_capped").as_bool());
+  EXPECT_EQ(agent_->Get(fmt::format("/api/v1/journey-tasks?touch=delivery_callback&project_id={}&limit=2", project_)).Int("total"), 3)
+      << "the first page counts them all";
   EXPECT_EQ(queue.json.at("items").at(0).at("due_on").as_string(), "2026-12-20");
   ASSERT_EQ(agent_->Post(fmt::format("/api/v1/journey-tasks/{}/complete", queue.json.at("items").at(0).at("id").as_int64()),
                          R"({"evidence":"电话回访录音 0001"})").status, 200);

@@ -24,6 +24,9 @@ const db::Columns<AdverseFactor> kColumns{
     {"detail", &AdverseFactor::detail},
     {"status", &AdverseFactor::status},
     {"created_by", &AdverseFactor::created_by},
+    {"withdraw_reason", &AdverseFactor::withdraw_reason},
+    {"withdrawn_at", &AdverseFactor::withdrawn_at},
+    {"withdrawn_by", &AdverseFactor::withdrawn_by},
     {"version", &AdverseFactor::version},
     {"created_at", &AdverseFactor::created_at},
     {"updated_at", &AdverseFactor::updated_at},
@@ -36,7 +39,8 @@ constexpr std::string_view kInsert = R"sql(
 INSERT INTO adverse_factors (tenant_id, project_id, org_unit_id, title, detail, created_by, created_at, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id)sql";
 constexpr std::string_view kWithdraw = R"sql(
-UPDATE adverse_factors SET status = 'withdrawn', version = version + 1, updated_at = $3
+UPDATE adverse_factors SET status = 'withdrawn', withdraw_reason = $4, withdrawn_at = $3, withdrawn_by = $5, version = version + 1,
+       updated_at = $3
  WHERE id = $1 AND tenant_id = $2 AND status = 'published')sql";
 constexpr std::string_view kAcks = R"sql(
 SELECT id, tenant_id, project_id, customer_id, factor_ids, method, note, recorded_by, created_at FROM disclosure_acks
@@ -68,6 +72,22 @@ std::vector<std::int64_t> SplitIds(const std::string& text) {
   return out;
 }
 
+/// Who published and who withdrew each factor, by name.
+void NamePeople(db::Tx& tx, std::int64_t tenant_id, std::vector<AdverseFactor>& factors) {
+  std::vector<std::int64_t> users;
+  for (const auto& f : factors) {
+    users.push_back(f.created_by);
+    if (f.withdrawn_by) users.push_back(*f.withdrawn_by);
+  }
+  const auto names = platform::directory::NamesOf(tx, tenant_id, users);
+  for (auto& f : factors) {
+    if (auto it = names.find(f.created_by); it != names.end()) f.created_by_name = it->second.Shown();
+    if (f.withdrawn_by) {
+      if (auto it = names.find(*f.withdrawn_by); it != names.end()) f.withdrawn_by_name = it->second.Shown();
+    }
+  }
+}
+
 }  // namespace
 
 boost::json::object ToJson(const AdverseFactor& f) {
@@ -77,6 +97,11 @@ boost::json::object ToJson(const AdverseFactor& f) {
           {"title", f.title},
           {"detail", f.detail},
           {"status", f.status},
+          {"created_by", f.created_by},
+          {"created_by_name", f.created_by_name},
+          {"withdraw_reason", JsonOr(f.withdraw_reason)},
+          {"withdrawn_at", f.withdrawn_at ? boost::json::value(FormatRfc3339(*f.withdrawn_at)) : boost::json::value(nullptr)},
+          {"withdrawn_by_name", JsonOr(f.withdrawn_by_name)},
           {"version", f.version},
           {"created_at", FormatRfc3339(f.created_at)},
           {"updated_at", FormatRfc3339(f.updated_at)}};
@@ -161,7 +186,9 @@ Result<AdverseFactor> DisclosureService::Publish(const RequestContext& ctx, std:
     auto project = inventory_.ProjectFor(tx, actor, project_id);
     if (!project) return FailField("project_id", "not_found");
     const auto id = tx.Execute(kInsert, actor.tenant_id, project->id, project->org_unit_id, title, detail, actor.user_id, now).front().Int(0);
-    AdverseFactor f = kColumns.Read(tx.Execute(kFind, id, actor.tenant_id).front());
+    std::vector<AdverseFactor> one{kColumns.Read(tx.Execute(kFind, id, actor.tenant_id).front())};
+    NamePeople(tx, actor.tenant_id, one);
+    AdverseFactor f = std::move(one.front());
     f.project_name = project->name;
     audit_.Record(tx, ctx, "adverse_factor.published", "project", project->id, nullptr, ToJson(f));
     return f;
@@ -178,10 +205,12 @@ Result<AdverseFactor> DisclosureService::Withdraw(const RequestContext& ctx, std
     const AdverseFactor before = kColumns.Read(rows.front());
     auto project = inventory_.ProjectFor(tx, actor, before.project_id);
     if (!project) return NotFound("no such adverse factor");
-    if (tx.Execute(kWithdraw, id, actor.tenant_id, now).affected != 1) {
+    if (tx.Execute(kWithdraw, id, actor.tenant_id, now, reason, actor.user_id).affected != 1) {
       return Fail(ErrorCode::kConflict, "invalid_transition", "the factor is withdrawn already");
     }
-    AdverseFactor f = kColumns.Read(tx.Execute(kFind, id, actor.tenant_id).front());
+    std::vector<AdverseFactor> one{kColumns.Read(tx.Execute(kFind, id, actor.tenant_id).front())};
+    NamePeople(tx, actor.tenant_id, one);
+    AdverseFactor f = std::move(one.front());
     f.project_name = project->name;
     audit_.Record(tx, ctx, "adverse_factor.withdrawn", "project", project->id, ToJson(before),
                   boost::json::object{{"status", "withdrawn"}, {"reason", reason}});
@@ -200,6 +229,7 @@ Result<std::vector<AdverseFactor>> DisclosureService::Factors(const RequestConte
       out.push_back(kColumns.Read(r));
       out.back().project_name = project->name;
     }
+    NamePeople(tx, actor.tenant_id, out);
     return out;
   });
 }

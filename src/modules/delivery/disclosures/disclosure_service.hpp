@@ -26,10 +26,15 @@ struct AdverseFactor {
   std::string detail;
   std::string status;  ///< published | withdrawn
   std::int64_t created_by = 0;
+  std::optional<std::string> withdraw_reason;
+  std::optional<Timestamp> withdrawn_at;
+  std::optional<std::int64_t> withdrawn_by;
   std::int64_t version = 1;
   Timestamp created_at;
   Timestamp updated_at;
   std::string project_name = {};
+  std::string created_by_name = {};
+  std::optional<std::string> withdrawn_by_name = std::nullopt;
 };
 boost::json::object ToJson(const AdverseFactor& f);
 

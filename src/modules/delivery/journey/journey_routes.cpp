@@ -72,9 +72,15 @@ void AddJourneyRoutes(platform::Manifest& m, JourneyService& s) {
       f.touch = std::string(*touch);
     }
     HEARTH_ASSIGN(auto page, http::PageOf(r));
-    HEARTH_ASSIGN(auto list, s.Tasks(r.context, f, page));
+    HEARTH_ASSIGN(auto found, s.Tasks(r.context, f, page));
     const std::string today = s.Today();
-    return http::ListResponse(list.items, list.next_cursor, [&today](const JourneyTask& t) { return ToJson(t, today); });
+    boost::json::array items;
+    for (const auto& t : found.list.items) items.push_back(ToJson(t, today));
+    boost::json::object body{{"items", std::move(items)},
+                             {"next_cursor", found.list.next_cursor ? boost::json::value(*found.list.next_cursor) : boost::json::value(nullptr)},
+                             {"total", found.total ? boost::json::value(*found.total) : boost::json::value(nullptr)},
+                             {"total_capped", found.total_capped}};
+    return http::Json(http::kOk, body);
   });
   m.Route({"POST", "/api/v1/journey-tasks/{id}/complete", Permission::kRecordWrite},
           [&s](Request& r) -> Result<Response> { return PostComplete(r, s); });

@@ -98,6 +98,8 @@ const std::string kListTasks = "SELECT " + kTaskColumns.List("t") + " FROM journ
 constexpr std::string_view kAfterCareTasks = R"sql(
 SELECT unit_id, touch_code, status, due_on, done_on FROM journey_tasks
  WHERE project_id = $1 AND tenant_id = $2 AND touch_code IN ('delivery_callback', 'home_visit'))sql";
+// How many match, up to the cap and one more (the list's filters, from the start).
+const std::string kCountTasks = "SELECT COUNT(*) FROM (SELECT 1 AS one" + kListTasks.substr(kListTasks.find(" FROM journey_tasks t")) + ") counted";
 const std::string kTasksOfCustomer = "SELECT " + kTaskColumns.List() + " FROM journey_tasks WHERE customer_id = $1 AND tenant_id = $2 ORDER BY due_on, id";
 constexpr std::string_view kComplete = R"sql(
 UPDATE journey_tasks SET status = 'done', done_on = $3, done_at = $4, done_by = $5, evidence = $6, note = $7,
@@ -347,8 +349,15 @@ Result<std::vector<Touch>> JourneyService::Playbook(const RequestContext& ctx, s
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<Touch>> {
     if (company_id) {
+      // The company's staff (a project's too, below it) read the company's playbook; the group's see every company's.
       auto unit = platform::directory::UnitOrFirstGroup(tx, *company_id);
-      if (!unit || unit->tenant_id != actor.tenant_id || !actor.InScope(unit->path)) return FailField("company_id", "not_found");
+      if (!unit || unit->tenant_id != actor.tenant_id || !(actor.InScope(unit->path) || actor.org_path.starts_with(unit->path))) {
+        return FailField("company_id", "not_found");
+      }
+    } else if (!actor.IsAdmin() && actor.org_unit_id != actor.tenant_id) {
+      // Without one, what applies to the caller: their company's.
+      std::map<std::int64_t, std::int64_t> cache;
+      company_id = CompanyOf(tx, actor.org_unit_id, cache);
     }
     std::vector<Touch> group;
     std::map<std::string, Touch> own;
@@ -456,7 +465,7 @@ void JourneyService::Name(db::Tx& tx, std::int64_t tenant_id, std::vector<Journe
   }
 }
 
-Result<platform::Listing<JourneyTask>> JourneyService::Tasks(const RequestContext& ctx, const TaskFilter& f, const Page& page) {
+Result<TaskPage> JourneyService::Tasks(const RequestContext& ctx, const TaskFilter& f, const Page& page) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   if (f.state && *f.state != "open" && *f.state != "due" && *f.state != "missed" && *f.state != "done") {
@@ -464,8 +473,9 @@ Result<platform::Listing<JourneyTask>> JourneyService::Tasks(const RequestContex
   }
   const std::string today = Today();
   const std::string grace = FormatIsoDate(DayOf(today) - kGraceDays);
-  return db_.Read([&](db::Tx& tx) -> Result<platform::Listing<JourneyTask>> {
-    platform::Listing<JourneyTask> out;
+  return db_.Read([&](db::Tx& tx) -> Result<TaskPage> {
+    TaskPage result;
+    platform::Listing<JourneyTask>& out = result.list;
     const std::optional<std::string> team = f.team ? std::optional<std::string>(std::string(WordOf(*f.team))) : std::nullopt;
     const std::int64_t step = f.step.value_or(0);  // 0: any (an optional here trips GCC 12's maybe-uninitialized)
     auto rows = tx.Execute(kListTasks, actor.tenant_id, PathOf(actor), page.after_id, team, f.project_id, f.customer_id, step, f.state,
@@ -473,7 +483,15 @@ Result<platform::Listing<JourneyTask>> JourneyService::Tasks(const RequestContex
     for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(kTaskColumns.Read(rows[i]));
     out.next_cursor = TrimToPage(out.items, page, [](const JourneyTask& t) { return t.id; });
     Name(tx, actor.tenant_id, out.items);
-    return out;
+    if (!page.after_id) {
+      const std::int64_t counted = tx.Execute(kCountTasks, actor.tenant_id, PathOf(actor), std::optional<std::int64_t>(), team, f.project_id,
+                                              f.customer_id, step, f.state, grace, today, kTaskCountCap + 1, f.touch)
+                                       .front()
+                                       .Int(0);
+      result.total = std::min(counted, kTaskCountCap);
+      result.total_capped = counted > kTaskCountCap;
+    }
+    return result;
   });
 }
 
@@ -512,6 +530,7 @@ Result<boost::json::object> JourneyService::CustomerJourney(const RequestContext
     // The latest home sets the stage.
     std::optional<Milestones> latest;
     boost::json::array homes;
+    const auto projects = inventory_.NamesOfProjects(tx, actor.tenant_id);
     for (const auto& h : deals_.SignedHomesOf(tx, actor.tenant_id, customer.id)) {
       Milestones m;
       m.signed_on = DayOf(h.signed_on);
@@ -522,6 +541,7 @@ Result<boost::json::object> JourneyService::CustomerJourney(const RequestContext
       homes.push_back(boost::json::object{{"unit_id", h.unit_id},
                                           {"unit_code", codes.contains(h.unit_id) ? codes.at(h.unit_id) : ""},
                                           {"project_id", h.project_id},
+                                          {"project_name", projects.contains(h.project_id) ? projects.at(h.project_id) : ""},
                                           {"signed_on", h.signed_on},
                                           {"delivered_on", JsonOr(delivered)},
                                           {"stage", StageOf(m, DayOf(today))}});
@@ -685,6 +705,26 @@ Result<boost::json::array> JourneyService::Scores(const RequestContext& ctx, con
           lost.push_back(boost::json::object{{"part", "evaluation"}, {"ticket_id", ticket}, {"what", fmt::format("工单回访评价 {} 分", rating)}});
         }
       }
+      // Each point lost names its customer and unit (the drill-down shows names, not numbers).
+      std::vector<std::int64_t> customers, units;
+      for (const auto& l : lost) {
+        if (const auto* c = l.as_object().if_contains("customer_id")) customers.push_back(c->as_int64());
+        if (const auto* u = l.as_object().if_contains("unit_id")) units.push_back(u->as_int64());
+      }
+      const auto names = customers_.NamesOf(tx, actor.tenant_id, customers);
+      const auto codes = inventory_.CodesOf(tx, actor.tenant_id, units);
+      for (auto& l : lost) {
+        auto& o = l.as_object();
+        if (const auto* c = o.if_contains("customer_id")) {
+          const auto it = names.find(c->as_int64());
+          o["customer_name"] = it == names.end() ? "" : it->second;
+        }
+        if (const auto* u = o.if_contains("unit_id")) {
+          const auto it = codes.find(u->as_int64());
+          o["unit_code"] = it == codes.end() ? "" : it->second;
+        }
+      }
+      const bool truncated = lost.size() >= 200;
       const Score s = ScoreOf(f);
       out.push_back(boost::json::object{
           {"company_id", company.id},
@@ -697,7 +737,8 @@ Result<boost::json::array> JourneyService::Scores(const RequestContext& ctx, con
           {"counts", boost::json::object{{"due", f.due}, {"on_time", f.on_time}, {"done", f.done}, {"with_evidence", f.with_evidence},
                                          {"gates_due", f.gates_due}, {"gates_passed", f.gates_passed}, {"rated", f.rated},
                                          {"satisfied", f.satisfied}}},
-          {"points_lost", std::move(lost)}});
+          {"points_lost", std::move(lost)},
+          {"points_lost_truncated", truncated}});
     }
     return out;
   });

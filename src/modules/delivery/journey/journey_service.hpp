@@ -73,6 +73,14 @@ struct TaskFilter {
   std::optional<std::string> touch;  ///< a touch's code (the after-delivery queues: delivery_callback, home_visit)
 };
 
+/// A page of tasks and, on the first page, how many match (counted up to kTaskCountCap).
+struct TaskPage {
+  platform::Listing<JourneyTask> list;
+  std::optional<std::int64_t> total;
+  bool total_capped = false;
+};
+inline constexpr std::int64_t kTaskCountCap = 10000;
+
 /// What a run of the task maker did.
 struct MakeReport {
   std::string from;
@@ -105,7 +113,7 @@ class JourneyService {
 
   /// Makes the tasks due up to today + kLeadDays not made before, for the caller's group.
   Result<MakeReport> Make(const RequestContext& ctx);
-  Result<platform::Listing<JourneyTask>> Tasks(const RequestContext& ctx, const TaskFilter& filter, const Page& page);
+  Result<TaskPage> Tasks(const RequestContext& ctx, const TaskFilter& filter, const Page& page);
   Result<JourneyTask> Complete(const RequestContext& ctx, std::int64_t id, const std::string& evidence, const std::string& note);
   /// The customer's stage, and each step's tasks.
   Result<boost::json::object> CustomerJourney(const RequestContext& ctx, std::int64_t customer_id);
