@@ -24,6 +24,8 @@ const SignedInRoutes = lazy(() => loadSignedIn().then((m) => ({ default: m.Signe
 const PublicTicketPage = lazy(() => Promise.all([import('../modules/service/pages/PublicTicketPage'), loadMessages()]).then(([m]) => m));
 // The customer's consent page (报备确认), opened on their phone: its own few words, no module's messages.
 const ConsentPage = lazy(() => import('../modules/sales/pages/ConsentPage'));
+// The owner's booking page (收房预约), opened from the SMS on their phone: likewise its own words only.
+const HandoverBookingPage = lazy(() => import('../modules/delivery/pages/HandoverBookingPage'));
 
 function LoginRoute() {
   const { status } = useAuth();
@@ -58,6 +60,14 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <ConsentPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/b/:token"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <HandoverBookingPage />
           </Suspense>
         }
       />

@@ -58,6 +58,11 @@ const BatchPage = page(() => import('../modules/delivery/pages/BatchPage'));
 const OpenDaysPage = page(() => import('../modules/delivery/pages/OpenDaysPage'));
 const HandoverDeskPage = page(() => import('../modules/delivery/pages/HandoverDeskPage'));
 const HandoverPage = page(() => import('../modules/delivery/pages/HandoverPage'));
+const JourneyTasksPage = page(() => import('../modules/delivery/pages/JourneyTasksPage'));
+const JourneyScoresPage = page(() => import('../modules/delivery/pages/JourneyScoresPage'));
+const PlaybookPage = page(() => import('../modules/delivery/pages/PlaybookPage'));
+const DisclosuresPage = page(() => import('../modules/delivery/pages/DisclosuresPage'));
+const AfterDeliveryPage = page(() => import('../modules/delivery/pages/AfterDeliveryPage'));
 
 /** The signed-in pages by path (under the frame); `roles`: only for users holding one of them, others get a 403. */
 const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[] = [
@@ -90,6 +95,11 @@ const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[]
   { path: 'delivery/open-days', Page: OpenDaysPage },
   { path: 'delivery/desk', Page: HandoverDeskPage },
   { path: 'delivery/handovers/:id', Page: HandoverPage },
+  { path: 'journey/tasks', Page: JourneyTasksPage },
+  { path: 'journey/scores', Page: JourneyScoresPage },
+  { path: 'journey/playbook', Page: PlaybookPage },
+  { path: 'journey/disclosures', Page: DisclosuresPage },
+  { path: 'journey/after-delivery', Page: AfterDeliveryPage },
   { path: 'admin/org-units', Page: OrgUnitsPage, roles: kAdminRoles },
   { path: 'admin/users', Page: UsersPage, roles: kAdminRoles },
   { path: 'admin/audit', Page: AuditLogPage, roles: kAdminRoles },
@@ -125,6 +135,7 @@ export function SignedInRoutes() {
         <Route path="admin" element={<Navigate to="/admin/org-units" replace />} />
         <Route path="sales" element={<Navigate to="/sales/leads" replace />} />
         <Route path="delivery" element={<Navigate to="/delivery/batches" replace />} />
+        <Route path="journey" element={<Navigate to="/journey/tasks" replace />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -27,17 +27,19 @@ import {
   referralNotificationLink,
   unitPriceHistorySection,
 } from '../modules/sales/extensions';
-import { deliveryBatchAuditLink } from '../modules/delivery/extensions';
+import { customerJourneyTab, deliveryBatchAuditLink, journeyAuditLink, projectTimelineLink } from '../modules/delivery/extensions';
 
 export function registerExtensions(): void {
   customerTabs.add(customerUnitsTab);
   customerTabs.add(customerSalesTab);
   customerTabs.add(customerTicketsTab);
   customerTabs.add(customerWorkOrdersTab);
+  customerTabs.add(customerJourneyTab);
   timelineRefLinks.add(unitTimelineLink);
   timelineRefLinks.add(ticketTimelineLink);
   timelineRefLinks.add(leadTimelineLink);
   timelineRefLinks.add(contractTimelineLink);
+  timelineRefLinks.add(projectTimelineLink);
   homeFigures.add(openMassAlertsFigure);
   homeSections.add(workListSection);
   homeSections.add(supervisorSection);
@@ -52,5 +54,6 @@ export function registerExtensions(): void {
   auditEntityLinks.add(leadAuditLink);
   auditEntityLinks.add(contractAuditLink);
   auditEntityLinks.add(deliveryBatchAuditLink);
+  auditEntityLinks.add(journeyAuditLink);
   unitSections.add(unitPriceHistorySection);
 }

@@ -69,6 +69,22 @@ export const kNavigation: NavEntry[] = [
     ],
   },
   {
+    // The 6+2 journey: the task queue and the disclosures are everyone's who reads records (a
+    // consultant completes the sales team's touches and records acknowledgements); the audit score,
+    // the playbook and the after-delivery care are customer relations'. Its icons are the menu's
+    // own already (the first screen's weight, scripts/first-screen.mjs).
+    key: 'journey',
+    label: 'nav.journey',
+    icon: <BranchesOutlined />,
+    children: [
+      { key: '/journey/tasks', label: 'nav.journeyTasks', icon: <UnorderedListOutlined />, permission: 'record.read' },
+      { key: '/journey/scores', label: 'nav.journeyScores', icon: <BarChartOutlined />, permission: 'delivery.work' },
+      { key: '/journey/playbook', label: 'nav.journeyPlaybook', icon: <BookOutlined />, permission: 'delivery.work' },
+      { key: '/journey/disclosures', label: 'nav.disclosures', icon: <AlertOutlined />, permission: 'record.read' },
+      { key: '/journey/after-delivery', label: 'nav.afterDelivery', icon: <PhoneOutlined />, permission: 'delivery.work' },
+    ],
+  },
+  {
     key: 'service',
     label: 'nav.service',
     icon: <CustomerServiceOutlined />,

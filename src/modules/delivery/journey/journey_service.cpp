@@ -667,6 +667,14 @@ Result<boost::json::array> JourneyService::Scores(const RequestContext& ctx, con
     for (const auto& company : companies) {
       ScoreFacts f;
       boost::json::array lost;
+      bool truncated = false;  // more points lost than the 200 listed
+      auto lose = [&](boost::json::object entry) {
+        if (lost.size() < 200) {
+          lost.push_back(std::move(entry));
+        } else {
+          truncated = true;
+        }
+      };
       for (const auto& r : tx.Execute(kDueInQuarter, company.id, FormatIsoDate(first), FormatIsoDate(until))) {
         ++f.due;
         const std::string status = r.Text(5);
@@ -674,8 +682,8 @@ Result<boost::json::array> JourneyService::Scores(const RequestContext& ctx, con
         const bool on_time = status == "done" && DayOf(r.Text(6)) <= due + kGraceDays;
         if (on_time) {
           ++f.on_time;
-        } else if (lost.size() < 200) {
-          lost.push_back(boost::json::object{{"part", "execution"}, {"task_id", r.Int(0)}, {"customer_id", r.Int(1)}, {"unit_id", r.Int(2)},
+        } else {
+          lose(boost::json::object{{"part", "execution"}, {"task_id", r.Int(0)}, {"customer_id", r.Int(1)}, {"unit_id", r.Int(2)},
                                              {"what", fmt::format("{}（{} 到期）{}", r.Text(3), r.Text(4), status == "done" ? "逾期完成" : "未完成")}});
         }
       }
@@ -683,8 +691,8 @@ Result<boost::json::array> JourneyService::Scores(const RequestContext& ctx, con
         ++f.done;
         if (!r.Text(4).empty()) {
           ++f.with_evidence;
-        } else if (lost.size() < 200) {
-          lost.push_back(boost::json::object{{"part", "process"}, {"task_id", r.Int(0)}, {"customer_id", r.Int(1)}, {"unit_id", r.Int(2)},
+        } else {
+          lose(boost::json::object{{"part", "process"}, {"task_id", r.Int(0)}, {"customer_id", r.Int(1)}, {"unit_id", r.Int(2)},
                                              {"what", r.Text(3) + "：完成但无留证"}});
         }
       }
@@ -692,8 +700,8 @@ Result<boost::json::array> JourneyService::Scores(const RequestContext& ctx, con
         ++f.gates_due;
         if (gate.passed) {
           ++f.gates_passed;
-        } else if (lost.size() < 200) {
-          lost.push_back(boost::json::object{{"part", "process"}, {"what", fmt::format("{}：{}未按期完成（{} 到期）", batch, gate.label, gate.due_on.value_or(""))}});
+        } else {
+          lose(boost::json::object{{"part", "process"}, {"what", fmt::format("{}：{}未按期完成（{} 到期）", batch, gate.label, gate.due_on.value_or(""))}});
         }
       }
       const Timestamp from{first * kDayMs - kChinaMs}, to{(last + 1) * kDayMs - kChinaMs};
@@ -701,8 +709,8 @@ Result<boost::json::array> JourneyService::Scores(const RequestContext& ctx, con
         ++f.rated;
         if (rating >= 4) {
           ++f.satisfied;
-        } else if (lost.size() < 200) {
-          lost.push_back(boost::json::object{{"part", "evaluation"}, {"ticket_id", ticket}, {"what", fmt::format("工单回访评价 {} 分", rating)}});
+        } else {
+          lose(boost::json::object{{"part", "evaluation"}, {"ticket_id", ticket}, {"what", fmt::format("工单回访评价 {} 分", rating)}});
         }
       }
       // Each point lost names its customer and unit (the drill-down shows names, not numbers).
@@ -724,7 +732,6 @@ Result<boost::json::array> JourneyService::Scores(const RequestContext& ctx, con
           o["unit_code"] = it == codes.end() ? "" : it->second;
         }
       }
-      const bool truncated = lost.size() >= 200;
       const Score s = ScoreOf(f);
       out.push_back(boost::json::object{
           {"company_id", company.id},

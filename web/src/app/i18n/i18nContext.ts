@@ -17,12 +17,16 @@ let englishLoad: Promise<void> | null = null;
 
 /**
  * Every Chinese message, the entry's and the modules'; tsc checks that none is left out. (But the
- * customer's consent page's, which that page adds itself: addChinese.)
+ * public pages' own, which each adds itself: addChinese — the customer's consent page, the owner's
+ * booking page.)
  */
 const allChinese = (
   service: typeof import('./messagesService').zh,
   modules: typeof import('./messagesModules').zh,
-): Record<Exclude<MessageKey, keyof typeof import('../../modules/sales/consentMessages').zh>, string> => ({
+): Record<
+  Exclude<MessageKey, keyof typeof import('../../modules/sales/consentMessages').zh | keyof typeof import('../../modules/delivery/bookingMessages').zh>,
+  string
+> => ({
   ...kEntryParts.shell,
   ...kEntryParts.platform,
   ...service,

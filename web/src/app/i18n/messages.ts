@@ -16,9 +16,10 @@ import type * as service from '../../modules/service/messages';
 import type * as sales from '../../modules/sales/messages';
 import type * as delivery from '../../modules/delivery/messages';
 import type * as consent from '../../modules/sales/consentMessages';
+import type * as booking from '../../modules/delivery/bookingMessages';
 import type * as messageLog from '../../modules/platform/messageLogMessages';
 
-type Chinese = typeof shell.zh & typeof platform.zh & typeof audit.zh & typeof customers.zh & typeof inventory.zh & typeof service.zh & typeof sales.zh & typeof delivery.zh & typeof consent.zh & typeof messageLog.zh;
+type Chinese = typeof shell.zh & typeof platform.zh & typeof audit.zh & typeof customers.zh & typeof inventory.zh & typeof service.zh & typeof sales.zh & typeof delivery.zh & typeof consent.zh & typeof booking.zh & typeof messageLog.zh;
 
 export type MessageKey = keyof Chinese;
 

@@ -26,6 +26,8 @@ export const kTimelineColors: Record<string, string> = {
   visit: '#13a8a8',
   call: '#2f54eb',
   purchase: '#d48806',
+  delivery: '#389e0d',
+  journey: '#0958d9',
   ticket: '#cf1322',
   survey: '#722ed1',
   club: '#08979c',

@@ -42,6 +42,8 @@ export const zh = {
   'timelineKind.visit': '到访',
   'timelineKind.call': '来电',
   'timelineKind.purchase': '成交',
+  'timelineKind.delivery': '交付',
+  'timelineKind.journey': '客户旅程',
   'timelineKind.ticket': '工单',
   'timelineKind.survey': '问卷',
   'timelineKind.club': '会员活动',
@@ -371,6 +373,8 @@ export const en: Record<keyof typeof zh, string> = {
   'timelineKind.survey': 'Survey',
   'timelineKind.club': 'Club',
   'timelineKind.merge': 'Merge',
+  'timelineKind.delivery': 'Delivery',
+  'timelineKind.journey': 'Journey',
 
   'customer.title': 'Customer profiles',
   'customer.description': 'One profile per customer across the group: contacts, documents, household and every touch.',

@@ -18,7 +18,7 @@ export type IncomeLevel = Schema<'IncomeLevel'>;
 export const kPhoneLabels = ['mobile', 'home', 'work', 'other'] as const;
 
 /** Kinds of timeline events the modules write; others may appear and are shown as they come. */
-export const kTimelineKinds = ['profile', 'visit', 'call', 'purchase', 'ticket', 'survey', 'club', 'merge'] as const;
+export const kTimelineKinds = ['profile', 'visit', 'call', 'purchase', 'delivery', 'journey', 'ticket', 'survey', 'club', 'merge'] as const;
 
 export const kMaxPhones = 10;
 

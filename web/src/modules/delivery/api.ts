@@ -2,7 +2,10 @@
 // the OpenAPI document (shared/api/openapi.ts): a call the document does not have fails tsc.
 import { answer, openapi } from '../../shared/api/openapi';
 import type {
+  AckInput,
   BatchInput,
+  CompleteInput,
+  FactorInput,
   BatchQuery,
   FindingInput,
   FindingQuery,
@@ -12,7 +15,11 @@ import type {
   InspectionInput,
   OpenDayInput,
   OpenDayQuery,
+  RescheduleInput,
+  SlotsInput,
   StepInput,
+  TaskQuery,
+  TouchPatch,
 } from './types';
 
 const page = <Q extends { cursor?: string | null }>(query: Q) => ({ ...query, cursor: query.cursor ?? undefined });
@@ -62,7 +69,8 @@ export const deliveryApi = {
   getHandover: (id: number, signal?: AbortSignal) => answer(openapi.GET('/api/v1/handovers/{id}', { params: { path: { id } }, signal })),
   /**
    * 预约收房 of a contracted unit: 409 unit_unavailable (not contracted), batch_not_released (its batch
-   * waits for its gates), handover_exists; 422 customer_id not_an_owner.
+   * waits for its gates), handover_exists, slot_full (the calendar's slot `slot_id` has no seat left);
+   * 422 customer_id not_an_owner.
    */
   book: (body: HandoverInput) => answer(openapi.POST('/api/v1/handovers', { body })),
   /** The next step only: 409 invalid_transition (`error.next_step`) out of order. */
@@ -70,4 +78,63 @@ export const deliveryApi = {
     answer(openapi.POST('/api/v1/handovers/{id}/steps/{step}', { params: { path: { id, step } }, body })),
   /** 409 invalid_transition when done or cancelled already. */
   cancel: (id: number, reason: string) => answer(openapi.POST('/api/v1/handovers/{id}/cancel', { params: { path: { id } }, body: { reason } })),
+  /** Moves a booked handover to another slot (`slot_id`) or time (`slot_at`): 409 slot_full, invalid_transition once begun. */
+  reschedule: (id: number, body: RescheduleInput) => answer(openapi.POST('/api/v1/handovers/{id}/reschedule', { params: { path: { id } }, body })),
+
+  /** The batch's handover calendar: every slot (day and hour, China time) with its seats, and the totals. */
+  slots: (batchId: number, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/delivery-batches/{id}/slots', { params: { path: { id: batchId } }, signal })),
+  /** Opens the slots of the days and hours asked (those that exist are kept); answers every slot of the batch. */
+  openSlots: (batchId: number, body: SlotsInput) =>
+    answer(openapi.POST('/api/v1/delivery-batches/{id}/slots', { params: { path: { id: batchId } }, body })),
+  /** A slot's seats (0 closes it): 409 slot_booked (fields.capacity below_booked) below the seats booked. */
+  setSlotCapacity: (id: number, version: number, capacity: number) =>
+    answer(openapi.PATCH('/api/v1/handover-slots/{id}', { params: { path: { id }, header: ifMatch(version) }, body: { capacity } })),
+  /** The owners' booking links of the batch and where each stands. */
+  invitations: (batchId: number, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/delivery-batches/{id}/invitations', { params: { path: { id: batchId } }, signal })),
+  /**
+   * 发送预约短信 to each owner of a contracted, unbooked unit (a new link replaces the old): 409
+   * batch_not_released, no_slots when no slot has a seat left.
+   */
+  sendInvitations: (batchId: number) => answer(openapi.POST('/api/v1/delivery-batches/{id}/invitations', { params: { path: { id: batchId } } })),
+
+  /** The 6+2 playbook; with `companyId`, that company's own versions over the group's. */
+  playbook: (companyId: number | undefined, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/journey/playbook', { params: { query: companyId ? { company_id: companyId } : {} }, signal })),
+  /**
+   * A manager's (others: 403). Without `company_id` a group touch is the group's (its managers' and
+   * administrators'); a company's manager sends the company, whose own version is made on first edit.
+   */
+  updateTouch: (id: number, body: TouchPatch) => answer(openapi.PATCH('/api/v1/journey/playbook/{id}', { params: { path: { id } }, body })),
+  /** A manager makes now the tasks due from a quarter back to 14 days ahead (others: 403). */
+  makeTasks: () => answer(openapi.POST('/api/v1/journey/make', {})),
+  /** Journey tasks in scope, oldest first. */
+  listTasks: (query: TaskQuery, signal?: AbortSignal) => answer(openapi.GET('/api/v1/journey-tasks', { params: { query: page(query) }, signal })),
+  /** 403 for a touch of another team than sales without delivery.work; 409 invalid_transition when done already. */
+  completeTask: (id: number, body: CompleteInput) => answer(openapi.POST('/api/v1/journey-tasks/{id}/complete', { params: { path: { id } }, body })),
+  customerJourney: (customerId: number, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/customers/{id}/journey', { params: { path: { id: customerId } }, signal })),
+  /** `period`: a quarter, "2026Q4". */
+  scores: (period: string, signal?: AbortSignal) => answer(openapi.GET('/api/v1/journey/scores', { params: { query: { period } }, signal })),
+  /** Per project in scope with units delivered in the last six months (or the one asked): call-back coverage and home visits. */
+  afterDelivery: (projectId: number | undefined, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/journey/after-delivery', { params: { query: projectId ? { project_id: projectId } : {} }, signal })),
+
+  /** A project's adverse factors, oldest first; the withdrawn ones too when asked. */
+  listFactors: (projectId: number, includeWithdrawn: boolean, signal?: AbortSignal) =>
+    answer(
+      openapi.GET('/api/v1/adverse-factors', {
+        params: { query: { project_id: projectId, ...(includeWithdrawn ? { include_withdrawn: true } : {}) } },
+        signal,
+      }),
+    ),
+  /** Customer relations (delivery.work) publish a factor. */
+  publishFactor: (body: FactorInput) => answer(openapi.POST('/api/v1/adverse-factors', { body })),
+  /** A manager's (others: 403); 409 invalid_transition when withdrawn already. */
+  withdrawFactor: (id: number, reason: string) => answer(openapi.POST('/api/v1/adverse-factors/{id}/withdraw', { params: { path: { id } }, body: { reason } })),
+  /** A project's acknowledgements, oldest first. */
+  listAcks: (projectId: number, signal?: AbortSignal) => answer(openapi.GET('/api/v1/disclosure-acks', { params: { query: { project_id: projectId } }, signal })),
+  /** record.write; covers every factor published now; 409 nothing_to_acknowledge when none is. */
+  acknowledge: (body: AckInput) => answer(openapi.POST('/api/v1/disclosure-acks', { body })),
 };

@@ -68,3 +68,57 @@ export function vetoErrorText(t: Translate, err: unknown): string {
   }
   return errorMessage(t, err);
 }
+
+/** A refusal of completing a journey task, as a sentence. */
+export function completeErrorText(t: Translate, err: unknown): string {
+  if (err instanceof ApiError) {
+    if (err.code === 'invalid_transition') return t('task.alreadyDone');
+    if (err.status === 403) return t('task.notYourTeam');
+  }
+  return errorMessage(t, err);
+}
+
+/** A refusal of editing a touch of the playbook, as a sentence. */
+export function touchErrorText(t: Translate, err: unknown): string {
+  if (err instanceof ApiError && err.status === 403) return t('touch.managersOnly');
+  return errorMessage(t, err);
+}
+
+/** A refusal of withdrawing an adverse factor, as a sentence. */
+export function withdrawErrorText(t: Translate, err: unknown): string {
+  if (err instanceof ApiError) {
+    if (err.code === 'invalid_transition') return t('factor.alreadyWithdrawn');
+    if (err.status === 403) return t('factor.managersOnly');
+  }
+  return errorMessage(t, err);
+}
+
+/** A refusal of recording an acknowledgement, as a sentence. */
+export function ackErrorText(t: Translate, err: unknown): string {
+  if (err instanceof ApiError && err.code === 'nothing_to_acknowledge') return t('ack.nothingPublished');
+  return errorMessage(t, err);
+}
+
+/** A refusal of booking or moving a handover to a slot, as a sentence: the slot full, the handover begun. */
+export function slotErrorText(t: Translate, err: unknown): string {
+  if (err instanceof ApiError) {
+    if (err.code === 'slot_full') return t('book.slotFull');
+    if (err.code === 'invalid_transition') return t('reschedule.begun');
+  }
+  return errorMessage(t, err);
+}
+
+/** A refusal of a slot's seats, as a sentence: fewer than the households booked. */
+export function capacityErrorText(t: Translate, err: unknown): string {
+  if (err instanceof ApiError && err.code === 'slot_booked') return t('slot.belowBooked');
+  return errorMessage(t, err);
+}
+
+/** A refusal of 发送预约短信, as a sentence: the batch not released, no slot with a seat. */
+export function inviteErrorText(t: Translate, err: unknown): string {
+  if (err instanceof ApiError) {
+    if (err.code === 'batch_not_released') return t('invite.notReleasedError');
+    if (err.code === 'no_slots') return t('invite.noSlots');
+  }
+  return errorMessage(t, err);
+}

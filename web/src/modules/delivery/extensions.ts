@@ -1,5 +1,18 @@
 // What the delivery module adds to other modules' pages; app/extensions.ts puts it in place.
+import { lazy } from 'react';
+import type { CustomerTab, TimelineRefLink } from '../customers/extensionPoints';
 import type { AuditEntityLink } from '../platform/extensionPoints';
+
+const CustomerJourney = lazy(() => import('./components/CustomerJourney').then((m) => ({ default: m.CustomerJourney })));
 
 /** A delivery batch named in the audit log (created, released, its inspections and findings) links to its page. */
 export const deliveryBatchAuditLink: AuditEntityLink = { key: 'delivery_batch', order: 0, href: (id) => `/delivery/batches/${id}` };
+
+/** The 6+2 playbook's changes and the task maker's runs (entity `journey`) in the audit log link to the playbook. */
+export const journeyAuditLink: AuditEntityLink = { key: 'journey', order: 0, href: () => '/journey/playbook' };
+
+/** The customer page's 6+2 旅程 tab: the stage, the homes, the eight steps and their tasks. */
+export const customerJourneyTab: CustomerTab = { key: 'journey', order: 18, label: 'customer.tab.journey', component: CustomerJourney };
+
+/** A project on the customer's timeline (签收不利因素公示) links to the project's disclosures. */
+export const projectTimelineLink: TimelineRefLink = { key: 'project', order: 0, href: (id) => `/journey/disclosures?project_id=${id}` };

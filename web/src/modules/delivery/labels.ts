@@ -3,7 +3,11 @@ import type { Translate } from '../../app/i18n/i18nContext';
 import { valueLabel } from '../../app/i18n/i18nContext';
 import type { BackTo } from '../../shared/ui/RecordPage';
 import {
+  kAckMethods,
   kHandoverSteps,
+  kJourneySteps,
+  kJourneyTeams,
+  kJourneyTriggers,
   kInspectionKinds,
   kOpenDayDecorations,
   kSeverities,
@@ -12,7 +16,9 @@ import {
   type HandoverStep,
   type InspectionKind,
   type OpenDay,
+  type TaskState,
 } from './types';
+import type { InviteState, Reinspection, SlotChoice } from './types';
 
 export const batchStatusLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'batchStatus', value);
 export const inspectionKindLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'inspectionKind', value);
@@ -94,3 +100,78 @@ export const formatNumber = (value: number) => kNumber.format(value);
 
 export const backToBatches = (t: Translate): BackTo => ({ path: '/delivery/batches', label: t('batch.backToList') });
 export const backToDesk = (t: Translate, day?: string): BackTo => ({ path: day ? `/delivery/desk?on=${day}` : '/delivery/desk', label: t('handover.backToDesk') });
+
+// 交付排期 and the owners' booking links in words.
+
+/** 周一 … 周日 by ISO weekday (1 Monday … 7 Sunday). */
+export const weekdayLabel = (t: Translate, weekday: number) => valueLabel(t, 'weekday', String(weekday));
+/** The ISO weekday of "2027-01-05". */
+export const isoWeekday = (day: string) => dayjs(day).day() || 7;
+/** A slot's day: "1月5日 周二". */
+export const slotDayLabel = (t: Translate, day: string) => {
+  const date = dayjs(day);
+  return t('slot.day', { month: date.month() + 1, day: date.date(), weekday: weekdayLabel(t, isoWeekday(day)) });
+};
+/** A slot's hour, China time: "09:00–10:00". */
+export const slotHourLabel = (hour: number) => `${String(hour).padStart(2, '0')}:00–${String(hour + 1).padStart(2, '0')}:00`;
+/** A slot's day and hour: "1月5日 周二 09:00–10:00". */
+export const slotLabel = (t: Translate, slot: Pick<SlotChoice, 'day' | 'hour'>) => `${slotDayLabel(t, slot.day)} ${slotHourLabel(slot.hour)}`;
+
+export const inviteStateLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'inviteState', value);
+/** 已发送 default, 已打开 blue, 已预约 green, 已交付 cyan. */
+export const kInviteStateColors: Record<InviteState, string> = { sent: 'default', opened: 'blue', booked: 'green', delivered: 'cyan' };
+/** 业主自助 / 客服代约. */
+export const bookedViaLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'bookedVia', value);
+/** Why 发送预约短信 skipped a unit: 已预约, 已交付, 未签约, 未登记业主, 业主没有手机号. */
+export const skipReasonLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'inviteSkip', value);
+/** A repair's 复验: 待维修, 待复验, 复验通过, 已取消. */
+export const reinspectionLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'reinspection', value);
+export const kReinspectionColors: Record<Reinspection, string> = { pending_repair: 'orange', due: 'gold', passed: 'green', cancelled: 'default' };
+
+// The 6+2 journey and 不利因素公示 in words.
+
+/** A step's name by its number (1 温馨牵手 … 8 四年之约), for where the server gives the number alone. */
+export const stepLabel = (t: Translate, step: number) => valueLabel(t, 'journeyStep', String(step));
+/** "3 · 亲密接触". */
+export const stepTitle = (t: Translate, step: number, name?: string) => t('journey.stepTitle', { step, name: name || stepLabel(t, step) });
+export const stepOptions = (t: Translate) => kJourneySteps.map((value) => ({ value, label: stepTitle(t, value) }));
+
+export const taskStateLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'taskState', value);
+export const taskFilterLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'taskFilter', value);
+/** 未到期 blue, 到期待办 gold, 逾期未做 red, 已完成 green, 逾期完成 orange. */
+export const kTaskStateColors: Record<TaskState, string> = { upcoming: 'blue', due: 'gold', missed: 'red', done: 'green', done_late: 'orange' };
+
+export const teamLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'journeyTeam', value);
+export const teamOptions = (t: Translate) => kJourneyTeams.map((value) => ({ value, label: teamLabel(t, value) }));
+export const triggerLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'journeyTrigger', value);
+export const triggerOptions = (t: Translate) => kJourneyTriggers.map((value) => ({ value, label: triggerLabel(t, value) }));
+
+/** Milestones that come again and again: on the day itself, the milestone alone says when ("交付周年"). */
+const kRecurring: readonly string[] = ['construction_quarter', 'anniversary', 'four_year'];
+
+/** When a touch falls due, in words: "签约当天", "签约后 7 天", "计划交付日前 30 天", "每四年". */
+export function dueRule(t: Translate, trigger: string, offsetDays: number): string {
+  const milestone = triggerLabel(t, trigger);
+  if (offsetDays === 0) return kRecurring.includes(trigger) ? milestone : t('touch.onDay', { milestone });
+  return offsetDays > 0 ? t('touch.after', { milestone, days: offsetDays }) : t('touch.before', { milestone, days: -offsetDays });
+}
+
+export const ackMethodLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'ackMethod', value);
+export const ackMethodOptions = (t: Translate) => kAckMethods.map((value) => ({ value, label: ackMethodLabel(t, value) }));
+export const factorStatusLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'factorStatus', value);
+export const kFactorStatusColors: Record<string, string> = { published: 'volcano', withdrawn: 'default' };
+export const scorePartLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'scorePart', value);
+
+/** A quarter as the scores ask for it: "2026Q4". */
+export const quarterOf = (day: dayjs.Dayjs) => `${day.year()}Q${Math.floor(day.month() / 3) + 1}`;
+const kQuarter = /^(\d{4})Q([1-4])$/;
+/** The first day of "2026Q4", or null when it is not a quarter. */
+export function quarterStart(period: string): dayjs.Dayjs | null {
+  const match = kQuarter.exec(period);
+  return match ? dayjs(`${match[1]}-${String((Number(match[2]) - 1) * 3 + 1).padStart(2, '0')}-01`) : null;
+}
+/** "2026 年第 4 季度". */
+export function quarterLabel(t: Translate, period: string): string {
+  const match = kQuarter.exec(period);
+  return match ? t('score.quarter', { year: match[1], quarter: match[2] }) : period;
+}

@@ -1,19 +1,26 @@
 // The delivery module's server data in the query cache (shared/api/queryClient.ts).
 import { useMemo } from 'react';
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery, type QueryClient } from '@tanstack/react-query';
+import { kMaxPageSize } from '../../shared/api/client';
 import { inventoryApi } from '../inventory/api';
 import { projectKeys, unitKeys } from '../inventory/queries';
 import type { Unit } from '../inventory/types';
 import { customerKeys } from '../customers/queries';
 import { ticketKeys } from '../service/queries';
 import { deliveryApi } from './api';
-import type { BatchQuery, DeliveryBatch, Finding, FindingQuery, Handover, HandoverQuery, OpenDayQuery } from './types';
+import type { AdverseFactor, BatchQuery, DeliveryBatch, Finding, FindingQuery, Handover, HandoverQuery, JourneyTask, OpenDayQuery, TaskQuery } from './types';
+import type { HandoverSlot, SlotList } from './types';
 
 export const batchKeys = {
   all: ['delivery-batches'] as const,
   list: (query: BatchQuery) => ['delivery-batches', 'list', query] as const,
   detail: (id: number) => ['delivery-batches', id] as const,
   inspections: (id: number) => ['delivery-batches', id, 'inspections'] as const,
+  /** The batch's handover calendar and its owners' booking links, read again with the batch. */
+  slots: (id: number) => ['delivery-batches', id, 'slots'] as const,
+  invitations: (id: number) => ['delivery-batches', id, 'invitations'] as const,
+  /** A project's released batches (one page), with the lists. */
+  released: (projectId: number) => ['delivery-batches', 'list', 'released', projectId] as const,
 };
 
 export const findingKeys = {
@@ -101,4 +108,146 @@ export function handoverChanged(queryClient: QueryClient, handover: Handover): v
   if (handover.batch_id !== null) void queryClient.invalidateQueries({ queryKey: batchKeys.detail(handover.batch_id) });
   if (handover.customer_id !== null) void queryClient.invalidateQueries({ queryKey: customerKeys.detail(handover.customer_id) });
   if (handover.ticket_ids.length) void queryClient.invalidateQueries({ queryKey: [...ticketKeys.all, 'list'] });
+}
+
+/** A batch's handover calendar (every slot, with the totals); off until there is a batch. */
+export function useSlots(batchId: number | null | undefined) {
+  return useQuery({
+    queryKey: batchKeys.slots(batchId ?? 0),
+    queryFn: ({ signal }) => deliveryApi.slots(batchId!, signal),
+    enabled: typeof batchId === 'number',
+  });
+}
+
+/** A batch's owners' booking links, where each stands. */
+export function useInvitations(batchId: number) {
+  return useQuery({ queryKey: batchKeys.invitations(batchId), queryFn: async ({ signal }) => (await deliveryApi.invitations(batchId, signal)).items });
+}
+
+/**
+ * The released batch holding a unit, among its project's released batches (each read whole, as its
+ * page reads it, for its `unit_ids`): undefined while that is being found, null when there is none
+ * (the unit is in no batch, or in one not released yet). Off until the project and the unit are known.
+ */
+export function useReleasedBatchOf(projectId: number | undefined, unitId: number | undefined): { batch: DeliveryBatch | null | undefined } {
+  const list = useQuery({
+    queryKey: batchKeys.released(projectId ?? 0),
+    queryFn: async ({ signal }) => (await deliveryApi.listBatches({ project_id: projectId, status: 'released', limit: kMaxPageSize }, signal)).items,
+    enabled: projectId !== undefined,
+    staleTime: 30_000,
+  });
+  const details = useQueries({
+    queries: (list.data ?? []).map((batch) => ({
+      queryKey: batchKeys.detail(batch.id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => deliveryApi.getBatch(batch.id, signal),
+      enabled: unitId !== undefined,
+      staleTime: 30_000,
+    })),
+  });
+  if (unitId === undefined || !list.data) return { batch: list.error ? null : undefined };
+  const found = details.find((query) => query.data?.unit_ids?.includes(unitId))?.data;
+  if (found) return { batch: found };
+  return { batch: details.some((query) => query.isLoading) ? undefined : null };
+}
+
+/** After slots were opened here: the batch's calendar as the server answered it. */
+export function slotsOpened(queryClient: QueryClient, batchId: number, slots: SlotList): void {
+  queryClient.setQueryData(batchKeys.slots(batchId), slots);
+}
+
+/** After a slot's seats changed here: put in place (the totals counted again), then read again. */
+export function slotChanged(queryClient: QueryClient, slot: HandoverSlot): void {
+  queryClient.setQueryData<SlotList>(batchKeys.slots(slot.batch_id), (list) => {
+    if (!list) return list;
+    const items = list.items.map((item) => (item.id === slot.id ? slot : item));
+    return { ...list, items, capacity: items.reduce((sum, item) => sum + item.capacity, 0), booked: items.reduce((sum, item) => sum + item.booked, 0) };
+  });
+  void queryClient.invalidateQueries({ queryKey: batchKeys.slots(slot.batch_id) });
+}
+
+/** After booking links were sent here: the batch's links read again. */
+export function invitationsSent(queryClient: QueryClient, batchId: number): void {
+  void queryClient.invalidateQueries({ queryKey: batchKeys.invitations(batchId) });
+}
+
+export const journeyKeys = {
+  all: ['journey'] as const,
+  tasks: (query: TaskQuery) => ['journey', 'tasks', query] as const,
+  /** The group's playbook (0) or a company's. */
+  playbook: (companyId: number | undefined) => ['journey', 'playbook', companyId ?? 0] as const,
+  scores: (period: string) => ['journey', 'scores', period] as const,
+  /** The after-delivery figures of every project in scope (0) or of one. */
+  afterDelivery: (projectId: number | undefined) => ['journey', 'after-delivery', projectId ?? 0] as const,
+};
+
+/** A customer's journey, with what else the customer page shows of them (invalidated when the customer changes). */
+export const customerJourneyKey = (customerId: number) => customerKeys.related(customerId, 'journey');
+
+export const disclosureKeys = {
+  all: ['disclosures'] as const,
+  factors: (projectId: number, withdrawn: boolean) => ['disclosures', projectId, 'factors', withdrawn] as const,
+  acks: (projectId: number) => ['disclosures', projectId, 'acks'] as const,
+};
+
+export function useCustomerJourney(customerId: number) {
+  return useQuery({ queryKey: customerJourneyKey(customerId), queryFn: ({ signal }) => deliveryApi.customerJourney(customerId, signal) });
+}
+
+export function usePlaybook(companyId: number | undefined) {
+  return useQuery({ queryKey: journeyKeys.playbook(companyId), queryFn: async ({ signal }) => (await deliveryApi.playbook(companyId, signal)).items });
+}
+
+export function useScores(period: string) {
+  return useQuery({ queryKey: journeyKeys.scores(period), queryFn: async ({ signal }) => (await deliveryApi.scores(period, signal)).items });
+}
+
+/** The after-delivery figures: per project in scope with recent deliveries, or the project asked (its figures even without any). */
+export function useAfterDelivery(projectId: number | undefined) {
+  return useQuery({ queryKey: journeyKeys.afterDelivery(projectId), queryFn: async ({ signal }) => (await deliveryApi.afterDelivery(projectId, signal)).items });
+}
+
+/** A project's adverse factors (the withdrawn ones too when asked); off until there is a project. */
+export function useFactors(projectId: number | undefined, withdrawn: boolean) {
+  return useQuery({
+    queryKey: disclosureKeys.factors(projectId ?? 0, withdrawn),
+    queryFn: async ({ signal }) => (await deliveryApi.listFactors(projectId!, withdrawn, signal)).items,
+    enabled: projectId !== undefined,
+  });
+}
+
+export function useAcks(projectId: number | undefined) {
+  return useQuery({
+    queryKey: disclosureKeys.acks(projectId ?? 0),
+    queryFn: async ({ signal }) => (await deliveryApi.listAcks(projectId!, signal)).items,
+    enabled: projectId !== undefined,
+  });
+}
+
+/**
+ * After a task was completed here: the task lists are stale but not read again at once (the caller
+ * has put the task in place in the list on screen, where it stays, done, until the next refresh);
+ * the scores, the after-delivery figures, and the customer's journey and timeline read again.
+ */
+export function taskChanged(queryClient: QueryClient, task: JourneyTask): void {
+  void queryClient.invalidateQueries({ queryKey: ['journey', 'tasks'], refetchType: 'none' });
+  void queryClient.invalidateQueries({ queryKey: ['journey', 'scores'] });
+  void queryClient.invalidateQueries({ queryKey: ['journey', 'after-delivery'] });
+  void queryClient.invalidateQueries({ queryKey: customerKeys.related(task.customer_id), predicate: (query) => query.queryKey.length > 2 });
+}
+
+/** After the task maker ran: every list of tasks, the scores, the customers' journeys. */
+export function tasksMade(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: journeyKeys.all });
+  void queryClient.invalidateQueries({ queryKey: customerKeys.all, predicate: (query) => query.queryKey[2] === 'journey' });
+}
+
+/** After a factor was published or withdrawn: the project's factors and acknowledgements read again. */
+export function factorChanged(queryClient: QueryClient, factor: AdverseFactor): void {
+  void queryClient.invalidateQueries({ queryKey: ['disclosures', factor.project_id] });
+}
+
+/** After an acknowledgement was recorded: the project's acknowledgements, and the customer's timeline. */
+export function ackRecorded(queryClient: QueryClient, projectId: number, customerId: number): void {
+  void queryClient.invalidateQueries({ queryKey: disclosureKeys.acks(projectId) });
+  void queryClient.invalidateQueries({ queryKey: customerKeys.related(customerId, 'timeline') });
 }

@@ -71,3 +71,110 @@ export interface OpenRisk {
   location: string;
   description: string;
 }
+
+// 交付排期: a batch's handover calendar, the owners' booking links, booking by slot, and the
+// repairs of the inspection with their re-inspection (复验).
+
+/** A slot of a batch's calendar: a day and an hour in China time, its seats (0 closes it), booked and left. */
+export type HandoverSlot = Wire<'HandoverSlot'>;
+/** Every slot of a batch, with the seats and the bookings of all of them. */
+export type SlotList = Wire<'HandoverSlotList'>;
+export type SlotsInput = Body<'/delivery-batches/{id}/slots', 'post'>;
+/** A slot as a picker offers it: the staff's (HandoverSlot) and the owner's page's alike. */
+export type SlotChoice = Pick<HandoverSlot, 'id' | 'day' | 'hour' | 'left'>;
+/** ISO weekdays, 1 Monday … 7 Sunday; and the hours a slot may start at (China time). */
+export const kWeekdays = [1, 2, 3, 4, 5, 6, 7] as const;
+export const kSlotHours = [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21] as const;
+
+/** An owner's booking link and where it stands (已发送, 已打开, 已预约, 已交付). */
+export type HandoverInvite = Wire<'HandoverInvite'>;
+export type InviteState = HandoverInvite['state'];
+export const kInviteStates = ['sent', 'opened', 'booked', 'delivered'] as const satisfies readonly InviteState[];
+/** 业主自助 or 客服代约. */
+export type BookedVia = NonNullable<HandoverInvite['booked_via']>;
+/** What 发送预约短信 did: each link sent, and each unit skipped with its reason. */
+export type InviteRun = Wire<'HandoverInviteRun'>;
+export type SkipReason = InviteRun['skipped'][number]['reason'];
+
+export type RescheduleInput = Body<'/handovers/{id}/reschedule', 'post'>;
+/** A repair the inspection opened, with its re-inspection: 待维修, 待复验, 复验通过, 已取消. */
+export type HandoverRepair = Handover['repairs'][number];
+export type Reinspection = HandoverRepair['reinspection'];
+
+/** The owner's booking page (/b/:token): their unit, the free slots, their booking. */
+export type PublicBooking = Wire<'PublicHandoverBooking'>;
+
+// The 6+2 journey (客户服务6+2步法): the playbook of touches, the tasks made from it, each
+// customer's place on it, the quarterly audit score; and 不利因素公示 with the buyers' acknowledgements.
+
+/** Who does a touch: 客关, 销售, 物业, 工程. */
+export const kJourneyTeams = ['customer_relations', 'sales', 'property', 'engineering'] as const satisfies readonly Schema<'JourneyTeam'>[];
+export type JourneyTeam = Schema<'JourneyTeam'>;
+
+/** The milestone a touch falls due from. */
+export const kJourneyTriggers = [
+  'contract_signed',
+  'construction_quarter',
+  'open_day',
+  'batch_planned',
+  'delivered',
+  'anniversary',
+  'four_year',
+] as const satisfies readonly Schema<'JourneyTrigger'>[];
+export type JourneyTrigger = Schema<'JourneyTrigger'>;
+
+/** The eight steps, 1 温馨牵手 … 8 四年之约. */
+export const kJourneySteps = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+
+/** A touch of the playbook (标准动作 or 可选动作): the group's, or a company's own version (`company_id`). */
+export interface JourneyTouch extends Wire<'JourneyTouch'> {}
+export type TouchPatch = Body<'/journey/playbook/{id}', 'patch'>;
+
+/** A task made from a touch for one owner's home, with its state as of today. */
+export interface JourneyTask extends Wire<'JourneyTask'> {}
+export type TaskState = JourneyTask['state'];
+/** 未到期, 到期待办, 逾期未做, 已完成, 逾期完成: as the server words a task's state. */
+export const kTaskStates = ['upcoming', 'due', 'missed', 'done', 'done_late'] as const satisfies readonly TaskState[];
+export type TaskQuery = PageQuery<'/journey-tasks'>;
+export type TaskFilter = NonNullable<TaskQuery['state']>;
+/** The list's state filter: not done, due now, missed, done. */
+export const kTaskFilters = ['open', 'due', 'missed', 'done'] as const satisfies readonly TaskFilter[];
+export type CompleteInput = Body<'/journey-tasks/{id}/complete', 'post'>;
+export type MakeReport = Wire<'JourneyMakeReport'>;
+/** A page of tasks: `total` on the first page only (null on the next ones), counted up to 10,000 (`total_capped` beyond). */
+export type TaskPage = Wire<'JourneyTaskList'>;
+
+/** GET /customers/{id}/journey: the stage, the homes, each step's tasks with done, missed and open counts. */
+export type CustomerJourney = Wire<'CustomerJourney'>;
+export type JourneyHome = CustomerJourney['homes'][number];
+export type JourneyStepView = CustomerJourney['steps'][number];
+
+/** A company's quarter: execution 25, process 25, evaluation 50, the counts behind them and every point lost. */
+export type JourneyScore = Wire<'JourneyScore'>;
+export type PointLost = JourneyScore['points_lost'][number];
+export type ScorePart = PointLost['part'];
+export const kScoreParts = ['execution', 'process', 'evaluation'] as const satisfies readonly ScorePart[];
+
+/** 不利因素: a project's adverse factor, published or withdrawn. */
+export type AdverseFactor = Wire<'AdverseFactor'>;
+export type FactorInput = Body<'/adverse-factors', 'post'>;
+/** A buyer's acknowledgement of the factors published when it was recorded (`factor_ids`). */
+export type DisclosureAck = Wire<'DisclosureAck'>;
+export type AckInput = Body<'/disclosure-acks', 'post'>;
+export type AckMethod = NonNullable<AckInput['method']>;
+/** 书面签收, 现场签收, 线上签收. */
+export const kAckMethods = ['paper', 'onsite', 'online'] as const satisfies readonly AckMethod[];
+
+// 交付后回访与入户: after delivery, the call-back to every owner and the home visits.
+
+/** The two after-delivery touches, each a queue of tasks (GET /journey-tasks?touch=): 电话回访, 入户拜访. */
+export const kAfterDeliveryTouches = ['delivery_callback', 'home_visit'] as const;
+export type AfterDeliveryTouch = (typeof kAfterDeliveryTouches)[number];
+/**
+ * A project's care of its owners after delivery (units delivered since `since`, six months back):
+ * call-back coverage (100% expected; `not_made` units have no task yet) and home visits toward the
+ * target (a tenth of the units, at most 60) by `due_by`.
+ */
+export type AfterDelivery = Wire<'AfterDelivery'>;
+/** A touch's tasks of the delivered units: done on time, done late, open, overdue. */
+export type AfterDeliveryCounts = AfterDelivery['callback']['tasks'];

@@ -56,9 +56,10 @@ export function useCursorList<T>(queryKey: QueryKey, fetchPage: FetchPage<T>, { 
       queryClient.setQueryData<Pages<T>>(queryKey, (current) => {
         if (!current) return current;
         const next = typeof update === 'function' ? update(current.pages.flatMap((page) => page.items)) : update;
-        // One page holding every item, ending where the last page read ended.
+        // One page holding every item, ending where the last page read ended; what the first page
+        // answered beside its items (a total) stays.
         const last = current.pages[current.pages.length - 1];
-        return { pages: [{ items: next, next_cursor: last.next_cursor }], pageParams: [null] };
+        return { pages: [{ ...current.pages[0], items: next, next_cursor: last.next_cursor }], pageParams: [null] };
       }),
     nextCursor: hasNextPage ? (pages[pages.length - 1]?.next_cursor ?? null) : null,
     loading: isFetching,

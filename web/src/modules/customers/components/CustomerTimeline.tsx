@@ -1,17 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { ConfigProvider, Empty, Flex, Grid, Radio, Spin, Tag, Timeline, Typography } from 'antd';
-import {
-  CommentOutlined,
-  FileTextOutlined,
-  FormOutlined,
-  HomeOutlined,
-  MergeCellsOutlined,
-  PhoneOutlined,
-  ShoppingOutlined,
-  StarOutlined,
-  ToolOutlined,
-} from '@ant-design/icons';
+import { CommentOutlined, CompassOutlined, FileTextOutlined, FormOutlined, HomeOutlined, KeyOutlined, MergeCellsOutlined, PhoneOutlined, ShoppingOutlined, StarOutlined, ToolOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useT } from '../../../app/i18n/useT';
 import { valueLabel } from '../../../app/i18n/i18nContext';
@@ -31,6 +21,8 @@ const kIcons: Record<string, ReactNode> = {
   visit: <HomeOutlined />,
   call: <PhoneOutlined />,
   purchase: <ShoppingOutlined />,
+  delivery: <KeyOutlined />,
+  journey: <CompassOutlined />,
   ticket: <ToolOutlined />,
   survey: <FileTextOutlined />,
   club: <StarOutlined />,

@@ -5,6 +5,10 @@ import { Flex, Tag } from 'antd';
 import { useT } from '../../../app/i18n/useT';
 import {
   batchStatusLabel,
+  factorStatusLabel,
+  kFactorStatusColors,
+  kTaskStateColors,
+  taskStateLabel,
   handoverStatusLabel,
   kBatchStatusColors,
   kHandoverStatusColors,
@@ -14,7 +18,7 @@ import {
   openDayStateLabel,
   severityLabel,
 } from '../labels';
-import type { OpenDay } from '../types';
+import type { OpenDay, TaskState } from '../types';
 
 const kTag = { marginInlineEnd: 0 };
 
@@ -67,5 +71,35 @@ export function StepProgress({ done, cancelled }: { done: number; cancelled?: bo
         <span key={i} style={{ flex: 1, height: 6, borderRadius: 3, background: i < done ? (cancelled ? '#bfc5cf' : done === 6 ? '#52c41a' : '#1f4fd1') : '#e6e9ef' }} />
       ))}
     </Flex>
+  );
+}
+
+/** A journey task's state as the server words it: 未到期, 到期待办, 逾期未做, 已完成, 逾期完成. */
+export function TaskStateTag({ state, testId }: { state: TaskState; testId?: string }) {
+  const t = useT();
+  return (
+    <Tag color={kTaskStateColors[state]} style={{ ...kTag, flexShrink: 0 }} data-testid={testId} data-state={state}>
+      {taskStateLabel(t, state)}
+    </Tag>
+  );
+}
+
+/** 标准动作 (counted by the audit) or 可选动作. */
+export function TouchKindTag({ standard }: { standard: boolean }) {
+  const t = useT();
+  return (
+    <Tag color={standard ? 'geekblue' : 'default'} style={kTag}>
+      {standard ? t('touch.standard') : t('touch.optional')}
+    </Tag>
+  );
+}
+
+/** 公示中 / 已撤回. */
+export function FactorStatusTag({ status, testId }: { status: string; testId?: string }) {
+  const t = useT();
+  return (
+    <Tag color={kFactorStatusColors[status]} style={kTag} data-testid={testId} data-status={status}>
+      {factorStatusLabel(t, status)}
+    </Tag>
   );
 }

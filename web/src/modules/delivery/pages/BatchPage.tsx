@@ -15,6 +15,8 @@ import { GateChecklist } from '../components/Gates';
 import { ReleasePanel } from '../components/Release';
 import { InspectionList } from '../components/Inspections';
 import { FindingsBoard } from '../components/Findings';
+import { SlotCalendar } from '../components/SlotCalendar';
+import { InvitationsPanel } from '../components/Invitations';
 
 const natural = (a: string, b: string) => a.localeCompare(b, 'zh-CN', { numeric: true });
 
@@ -41,7 +43,8 @@ function BatchUnits({ batch }: { batch: DeliveryBatch }) {
 
 /**
  * A delivery batch: its facts, the gates as a checklist with their days, 放行, the inspections with
- * 新增检查 and 记录问题, the findings board, and its units.
+ * 新增检查 and 记录问题, its units, 交付排期 (the handover calendar) and the owners' booking links, and
+ * the findings board.
  */
 function BatchView({ id }: { id: number }) {
   const t = useT();
@@ -135,6 +138,13 @@ function BatchView({ id }: { id: number }) {
           </Flex>
         </Col>
       </Row>
+
+      <Card variant="borderless" title={t('slot.title')} data-testid="slot-card">
+        <SlotCalendar batch={batch} writable={access.schedule} />
+      </Card>
+      <Card variant="borderless" title={t('invite.title')} data-testid="invite-card">
+        <InvitationsPanel batch={batch} writable={access.schedule} />
+      </Card>
 
       <Card variant="borderless" title={t('finding.boardTitle')} data-testid="finding-board">
         <FindingsBoard batch={batch} writable={access.work} />

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import { useQueries, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Breadcrumb, Button, Card, Col, Empty, Flex, Form, Grid, Input, Row, Spin, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Breadcrumb, Button, Card, Col, Flex, Form, Grid, Input, Row, Typography } from 'antd';
 import { useT } from '../../../app/i18n/useT';
 import { useAuth } from '../../../app/auth/useAuth';
 import { BackLink, RecordFallback, recordPage } from '../../../shared/ui/RecordPage';
@@ -8,63 +8,21 @@ import { Fact, FactGrid } from '../../../shared/ui/Fact';
 import { FormModal } from '../../../shared/ui/FormModal';
 import { requiredText } from '../../../shared/ui/formRules';
 import { useModalTarget } from '../../../shared/hooks/useModalTarget';
-import { serviceApi } from '../../service/api';
-import { ticketKeys } from '../../service/queries';
-import { TicketStatusTag } from '../../service/components/TicketCells';
 import { deliveryApi } from '../api';
 import { handoverChanged, useHandover } from '../queries';
 import { deliveryAccess } from '../access';
-import { backToDesk, formatDay, formatMinute } from '../labels';
+import { backToDesk, bookedViaLabel, formatDay, formatMinute } from '../labels';
 import { stepErrorText } from '../errors';
 import type { Handover } from '../types';
 import { HandoverSteps } from '../components/HandoverSteps';
 import { HandoverStatusTag, StepProgress } from '../components/Tags';
-
-/** The repair tickets the inspection opened, each to its page, with its title and status. */
-function HandoverTickets({ handover }: { handover: Handover }) {
-  const t = useT();
-  const tickets = useQueries({
-    queries: handover.ticket_ids.map((id) => ({ queryKey: ticketKeys.detail(id), queryFn: ({ signal }: { signal: AbortSignal }) => serviceApi.get(id, signal) })),
-  });
-  if (handover.ticket_ids.length === 0) {
-    const inspected = handover.steps.some((s) => s.step === 'inspection');
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={inspected ? t('handover.ticketsEmpty') : t('handover.ticketsWaiting')} />;
-  }
-  return (
-    <Flex vertical data-testid="handover-tickets">
-      {handover.ticket_ids.map((id, index) => {
-        const ticket = tickets[index]?.data;
-        return (
-          <Flex
-            key={id}
-            justify="space-between"
-            align="center"
-            gap={8}
-            wrap
-            style={{ padding: '8px 0', borderTop: index === 0 ? undefined : '1px solid #f0f2f5' }}
-            data-testid={`handover-ticket-${id}`}
-          >
-            <div style={{ minWidth: 0 }}>
-              <Link to={`/tickets/${id}`} data-testid={`handover-ticket-link-${id}`}>
-                {t('handover.ticketLink', { id })}
-              </Link>
-              {ticket && (
-                <Typography.Text style={{ display: 'block', fontSize: 13, overflowWrap: 'anywhere' }}>
-                  {ticket.title}
-                </Typography.Text>
-              )}
-            </div>
-            {ticket ? <TicketStatusTag status={ticket.status} /> : <Spin size="small" />}
-          </Flex>
-        );
-      })}
-    </Flex>
-  );
-}
+import { HandoverRepairs } from '../components/Repairs';
+import { RescheduleModal } from '../components/RescheduleModal';
 
 /**
  * A handover (收房): the unit, the owner, the slot and how far it has come; the six steps in order
- * with the form of the step due now; the repair tickets its inspection opened; 取消预约.
+ * with the form of the step due now; the repairs its inspection opened with their 复验; 改约 to another
+ * slot while booked; 取消预约.
  */
 function HandoverView({ id }: { id: number }) {
   const t = useT();
@@ -72,6 +30,7 @@ function HandoverView({ id }: { id: number }) {
   const access = deliveryAccess(me);
   const narrow = !Grid.useBreakpoint().md;
   const cancelling = useModalTarget<true>();
+  const moving = useModalTarget<true>();
   const query = useHandover(id);
   const handover = query.data;
 
@@ -110,11 +69,18 @@ function HandoverView({ id }: { id: number }) {
             </Typography.Title>
             <HandoverStatusTag status={handover.status} testId="handover-status" />
           </Flex>
-          {access.work && open && (
-            <Button danger onClick={() => cancelling.openModal(true)} data-testid="handover-cancel">
-              {t('handover.cancel')}
-            </Button>
-          )}
+          <Flex gap={8} wrap>
+            {access.reschedule(handover) && (
+              <Button onClick={() => moving.openModal(true)} data-testid="handover-reschedule">
+                {t('reschedule.action')}
+              </Button>
+            )}
+            {access.work && open && (
+              <Button danger onClick={() => cancelling.openModal(true)} data-testid="handover-cancel">
+                {t('handover.cancel')}
+              </Button>
+            )}
+          </Flex>
         </Flex>
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
           {t('handover.headerMeta', { project: handover.project_name, at: formatMinute(handover.slot_at) })}
@@ -128,7 +94,12 @@ function HandoverView({ id }: { id: number }) {
           <Fact label={t('handover.owner')} testId="fact-owner">
             {handover.customer_id !== null ? <Link to={`/customers/${handover.customer_id}`}>{handover.customer_name}</Link> : t('desk.noOwner')}
           </Fact>
-          <Fact label={t('handover.slot')}>{formatMinute(handover.slot_at)}</Fact>
+          <Fact label={t('handover.slot')} testId="fact-slot">
+            {formatMinute(handover.slot_at)}
+          </Fact>
+          <Fact label={t('handover.bookedVia')} testId="fact-booked-via">
+            {bookedViaLabel(t, handover.booked_via)}
+          </Fact>
           <Fact label={t('handover.progress')} testId="fact-progress">
             <Flex align="center" gap={8}>
               <StepProgress done={handover.steps_done} cancelled={handover.status === 'cancelled'} />
@@ -155,12 +126,13 @@ function HandoverView({ id }: { id: number }) {
           </Card>
         </Col>
         <Col xs={24} xl={9}>
-          <Card variant="borderless" title={t('handover.tickets')}>
-            <HandoverTickets handover={handover} />
+          <Card variant="borderless" title={t('handover.repairs')}>
+            <HandoverRepairs handover={handover} />
           </Card>
         </Col>
       </Row>
       {cancelling.modal && <CancelModal key={cancelling.modal.key} handover={handover} onClose={cancelling.closeModal} />}
+      {moving.modal && <RescheduleModal key={moving.modal.key} handover={handover} onClose={moving.closeModal} />}
     </Flex>
   );
 }
