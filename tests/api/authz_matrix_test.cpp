@@ -169,7 +169,7 @@ class AuthzMatrixApi : public ApiTest {
                              fmt::format(R"({{"unit_id":{},"location":"厨房","severity":"minor","description":"柜门缝隙"}})", f.unit)).Int("id");
     f.photo = admin_->Upload(fmt::format("/api/v1/findings/{}/photos", f.finding), png, "image/png").Int("id");
     admin_->Post(fmt::format("/api/v1/delivery-batches/{}/release", f.batch), "");
-    f.slot = admin_->Post(fmt::format("/api/v1/delivery-batches/{}/slots", f.batch), R"({"from_on":"2027-03-01","to_on":"2027-03-02","hours":[9],"per_hour":4})")
+    f.slot = admin_->Post(fmt::format("/api/v1/delivery-batches/{}/slots", f.batch), R"({"from_on":"2099-03-01","to_on":"2099-03-02","hours":[9],"per_hour":4})")
                  .json.at("items").at(0).at("id").as_int64();
     f.open_day = admin_->Post("/api/v1/open-days", fmt::format(R"({{"project_id":{},"on":"2026-12-10","decoration":"raw"}})", f.project)).Int("id");
     f.handover = admin_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"2027-03-02T02:00:00Z"}})", sold_unit)).Int("id");

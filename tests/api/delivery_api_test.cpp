@@ -621,6 +621,8 @@ TEST_P(DeliveryBookingApi, OwnersBookTheirHandoverThroughALinkAndNoSlotIsOverboo
   EXPECT_EQ(sales_->Post(slots_path, plan).status, 403);
   EXPECT_EQ(agent_->Post(slots_path, R"({"from_on":"2026-11-27","to_on":"2026-11-30","hours":[5],"per_hour":1})").FieldReason("hours"), "out_of_range");
   EXPECT_EQ(agent_->Post(slots_path, R"({"from_on":"2026-11-27","to_on":"2026-11-30","hours":[9]})").FieldReason("per_hour"), "required");
+  EXPECT_EQ(agent_->Post(slots_path, R"({"from_on":"2026-11-19","to_on":"2026-11-30","hours":[9],"per_hour":1})").FieldReason("from_on"), "in_the_past")
+      << "today is 2026-11-20 in China";
   auto made = agent_->Post(slots_path, plan);
   ASSERT_EQ(made.status, 201) << made.body;
   const auto& items = made.json.at("items").as_array();

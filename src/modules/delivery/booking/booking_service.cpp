@@ -121,6 +121,7 @@ Result<std::vector<Slot>> BookingService::AddSlots(const RequestContext& ctx, st
   if (!actor.Can(Permission::kDeliveryWork)) return Forbidden("only customer relations plan the handover days");
   HEARTH_ASSIGN(const auto starts, SlotStarts(plan));
   const Timestamp now = clock_.Now();
+  if (plan.from_on < ChinaDayOf(now)) return FailField("from_on", "in_the_past");
   return db_.Transact([&](db::Tx& tx) -> Result<std::vector<Slot>> {
     HEARTH_ASSIGN(const Batch b, batches_.BatchFor(tx, actor, batch_id));
     const int added = slots::Add(tx, actor.tenant_id, b.id, starts, plan.per_hour, now);
