@@ -140,6 +140,11 @@ TEST_P(DeliveryApi, ABatchIsBlockedByAnOpenBlockingFindingThenReleased) {
   EXPECT_TRUE(released.json.at("override_reason").is_null());
   EXPECT_EQ(released.Str("released_by_name"), "kf.agent");
   EXPECT_EQ(agent_->Post(fmt::format("/api/v1/delivery-batches/{}/release", id), "").status, 409) << "released already";
+  // The desk finds a unit's batch by the unit.
+  auto of_unit = agent_->Get(fmt::format("/api/v1/delivery-batches?unit_id={}", units_[1]));
+  ASSERT_EQ(of_unit.json.at("items").as_array().size(), 1u) << of_unit.body;
+  EXPECT_EQ(of_unit.json.at("items").at(0).at("id").as_int64(), id);
+  EXPECT_TRUE(agent_->Get(fmt::format("/api/v1/delivery-batches?unit_id={}", units_[5])).json.at("items").as_array().empty()) << "in no batch";
   // The unit's history tells the story.
   auto history = admin_->Get(fmt::format("/api/v1/units/{}/history", units_[1]));
   EXPECT_NE(history.body.find("交付风险排查发现问题（阻断交付）：主卫 闭水试验渗水"), std::string::npos) << history.body;

@@ -111,6 +111,7 @@ void AddBatchRoutes(platform::Manifest& m, BatchService& s) {
   m.Route({"GET", "/api/v1/delivery-batches", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
     BatchFilter f;
     HEARTH_ASSIGN(f.project_id, http::QueryInt(r, "project_id"));
+    HEARTH_ASSIGN(f.unit_id, http::QueryInt(r, "unit_id"));
     HEARTH_ASSIGN(f.status, http::QueryEnum(r, "status", kBatchStatuses));
     HEARTH_ASSIGN(auto page, http::PageOf(r));
     HEARTH_ASSIGN(auto list, s.List(r.context, f, page));

@@ -94,6 +94,7 @@ const std::string kListBatches = "SELECT " + kBatchColumns.List("b") + " FROM de
    AND (CAST($3 AS BIGINT) IS NULL OR b.id < $3)
    AND (CAST($4 AS BIGINT) IS NULL OR b.project_id = $4)
    AND (CAST($5 AS TEXT) IS NULL OR b.status = $5)
+   AND (CAST($7 AS BIGINT) = 0 OR b.id IN (SELECT batch_id FROM delivery_batch_units WHERE unit_id = $7))
  ORDER BY b.id DESC LIMIT $6)sql";
 constexpr std::string_view kInsertBatch = R"sql(
 INSERT INTO delivery_batches (tenant_id, project_id, org_unit_id, name, planned_on, created_at, updated_at)
@@ -353,7 +354,8 @@ Result<platform::Listing<Batch>> BatchService::List(const RequestContext& ctx, c
   return db_.Read([&](db::Tx& tx) -> Result<platform::Listing<Batch>> {
     platform::Listing<Batch> out;
     const std::optional<std::string> status = f.status ? std::optional<std::string>(std::string(WordOf(*f.status))) : std::nullopt;
-    auto rows = tx.Execute(kListBatches, actor.tenant_id, PathOf(actor), page.after_id, f.project_id, status, page.limit + 1);
+    const std::int64_t unit = f.unit_id.value_or(0);  // 0: any (an optional here trips GCC 12's maybe-uninitialized)
+    auto rows = tx.Execute(kListBatches, actor.tenant_id, PathOf(actor), page.after_id, f.project_id, status, page.limit + 1, unit);
     for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(kBatchColumns.Read(rows[i]));
     out.next_cursor = TrimToPage(out.items, page, [](const Batch& b) { return b.id; });
     for (auto& b : out.items) Complete(tx, b);

@@ -26,6 +26,7 @@ struct BatchInput {
 
 struct BatchFilter {
   std::optional<std::int64_t> project_id;
+  std::optional<std::int64_t> unit_id;  ///< the batch holding this unit (a unit is in one batch)
   std::optional<BatchStatus> status;
 };
 
