@@ -56,7 +56,7 @@ struct Fixture {
   std::int64_t org_unit = 0, customer = 0, project = 0, unit = 0, ticket = 0, repair = 0, attachment = 0,
                work_order = 0, alert = 0, user = 0, lead = 0, pledge = 0, subscription = 0, contract = 0;
   std::int64_t referral = 0, adjustment = 0;
-  std::int64_t batch = 0, inspection = 0, finding = 0, photo = 0, open_day = 0, handover = 0, slot = 0;
+  std::int64_t batch = 0, inspection = 0, finding = 0, photo = 0, open_day = 0, handover = 0, slot = 0, proposal = 0;
 };
 
 // Rules finer than a permission: a caller who holds the route's permission may still be refused.
@@ -81,6 +81,9 @@ const std::set<std::string> kFinerRules = {
     "POST /api/v1/adverse-factors/{id}/withdraw",            // a manager withdraws an adverse factor
     "PATCH /api/v1/journey/playbook/{id}",                   // a manager edits the playbook (the group's, its company's)
     "POST /api/v1/journey/make",                             // a manager runs the journey's task maker
+    "POST /api/v1/journey-funds/{company_id}/entries",       // a manager of the company records the fund's inflows
+    "POST /api/v1/fund-proposals/{id}/approve",              // a manager of the company decides its spending
+    "POST /api/v1/fund-proposals/{id}/reject",
 };
 
 class AuthzMatrixApi : public ApiTest {
@@ -173,9 +176,12 @@ class AuthzMatrixApi : public ApiTest {
                  .json.at("items").at(0).at("id").as_int64();
     f.open_day = admin_->Post("/api/v1/open-days", fmt::format(R"({{"project_id":{},"on":"2026-12-10","decoration":"raw"}})", f.project)).Int("id");
     f.handover = admin_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"2027-03-02T02:00:00Z"}})", sold_unit)).Int("id");
+    // The region's 一路同行 fund: an owners' meeting's proposal.
+    f.proposal = admin_->Post("/api/v1/fund-proposals", fmt::format(R"({{"project_id":{},"title":"健身器材","meeting_on":"2026-11-01","amount_cents":100}})",
+                                                                    f.project)).Int("id");
     EXPECT_TRUE(f.customer && f.project && f.unit && f.ticket && f.repair && f.attachment && f.work_order && f.alert && f.user &&
                 f.lead && f.pledge && f.subscription && f.contract && f.referral && f.adjustment && f.batch && f.inspection &&
-                f.finding && f.photo && f.open_day && f.handover && f.slot)
+                f.finding && f.photo && f.open_day && f.handover && f.slot && f.proposal)
         << region;
     return f;
   }
@@ -195,7 +201,8 @@ class AuthzMatrixApi : public ApiTest {
         {"/api/v1/pledges/", f.pledge},     {"/api/v1/subscriptions/", f.subscription}, {"/api/v1/contracts/", f.contract},
         {"/api/v1/referrals/", f.referral}, {"/api/v1/price-adjustments/", f.adjustment},
         {"/api/v1/delivery-batches/", f.batch}, {"/api/v1/inspections/", f.inspection}, {"/api/v1/findings/", f.finding},
-        {"/api/v1/open-days/", f.open_day}, {"/api/v1/handovers/", f.handover}, {"/api/v1/handover-slots/", f.slot}};
+        {"/api/v1/open-days/", f.open_day}, {"/api/v1/handovers/", f.handover}, {"/api/v1/handover-slots/", f.slot},
+        {"/api/v1/fund-proposals/", f.proposal}};
     for (const auto& [prefix, id] : by_prefix) {
       if (pattern.starts_with(prefix + "{id}")) {
         put("{id}", std::to_string(id));
@@ -205,6 +212,10 @@ class AuthzMatrixApi : public ApiTest {
     put("{id}", "1");  // configuration rows, imports, notifications: the first
     put("{file_id}", std::to_string(pattern.starts_with("/api/v1/findings/") ? f.photo : f.attachment));
     put("{customer_id}", std::to_string(f.customer));
+    if (pattern.find("{company_id}") != std::string::npos) {
+      put("{company_id}", std::to_string(f.org_unit));  // the region holds the fixture's project: its company
+      scoped = true;
+    }
     put("{region}", "CN");
     put("{day}", "2026-12-31");
     put("{department}", "engineering");

@@ -10,6 +10,7 @@
 #include <regex>
 #include <set>
 
+#include "modules/delivery/journey/journey.hpp"
 #include "support/api_fixture.hpp"
 #include "support/sms_provider.hpp"
 
@@ -583,6 +584,78 @@ TEST_P(DeliveryApi, AfterDeliveryEveryOwnerIsCalledBackAndOneUnitInTenVisited) {
   ASSERT_EQ(beijing_->Login("bj.agent", "Passw0rd-x").status, 200);
   EXPECT_EQ(beijing_->Get(fmt::format("/api/v1/journey/after-delivery?project_id={}", project_)).FieldReason("project_id"), "not_found");
   EXPECT_TRUE(beijing_->Get("/api/v1/journey/after-delivery").json.at("items").as_array().empty()) << "another company's";
+}
+
+// 四年之约: three homes delivered together are planned in three different months of their cycle
+// (delivered + FourYearPhase(unit), table-tested in journey_test.cpp); the first to fall due becomes a
+// task, and once done the cycle's coverage counts it.
+TEST_P(DeliveryApi, TheFourYearPlanSpreadsTheHomesAndCountsTheVisits) {
+  for (int i = 0; i < 3; ++i) Sell(units_[i]);
+  auto batch = Batch(*agent_, {units_[0], units_[1], units_[2]}, "2026-11-20");
+  ASSERT_EQ(batch.status, 201) << batch.body;
+  ASSERT_EQ(agent_->Post(fmt::format("/api/v1/delivery-batches/{}/release", batch.Int("id")), "").status, 200);
+  for (int i = 0; i < 3; ++i) {
+    auto h = agent_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"2026-11-20T02:00:00Z"}})", units_[i]));
+    ASSERT_EQ(h.status, 201) << h.body;
+    for (const char* step : {"notice", "identity", "fees", "documents", "inspection", "keys"}) {
+      const std::string body = std::string(step) == "identity" ? R"({"attendee":"owner"})" : "";
+      ASSERT_EQ(agent_->Post(fmt::format("/api/v1/handovers/{}/steps/{}", h.Int("id"), step), body).status, 200) << step;
+    }
+  }
+  const std::int64_t delivered = *ParseIsoDate("2026-11-20");
+  std::map<std::string, int> want;  // month → homes planned in it
+  std::int64_t soonest = delivery::kFourYearDays;
+  for (int i = 0; i < 3; ++i) {
+    const auto phase = delivery::FourYearPhase(units_[i]);
+    soonest = std::min(soonest, phase);
+    ++want[FormatIsoDate(delivered + phase).substr(0, 7)];
+  }
+  auto plan = agent_->Get(fmt::format("/api/v1/journey/four-year-plan?project_id={}", project_));
+  ASSERT_EQ(plan.status, 200) << plan.body;
+  EXPECT_EQ(plan.Int("homes"), 3);
+  EXPECT_EQ(plan.Int("per_month"), 1);
+  EXPECT_TRUE(plan.json.at("active").as_bool());
+  const auto& months = plan.json.at("months").as_array();
+  ASSERT_EQ(months.size(), 60u);
+  EXPECT_EQ(months.at(0).at("month").as_string(), "2025-11") << "a year back";
+  EXPECT_EQ(months.at(12).at("month").as_string(), "2026-11") << "this month";
+  std::map<std::string, int> got;
+  for (const auto& m : months) {
+    if (m.at("planned").as_int64() > 0) got[std::string(m.at("month").as_string())] += static_cast<int>(m.at("planned").as_int64());
+  }
+  for (const auto& [month, count] : want) {
+    if (month <= "2030-10") {
+      EXPECT_EQ(got[month], count) << month;
+    }
+  }
+  EXPECT_EQ(plan.json.at("coverage").at("due").as_int64(), 0) << "no visit due yet";
+  EXPECT_EQ(plan.json.at("coverage").at("share").as_double(), 1.0);
+
+  // On the day of the first visit the task maker makes its task; done, the cycle is covered for that home.
+  ASSERT_EQ(ToReply(admin_->raw().Put("/api/v1/test/clock", fmt::format(R"({{"advance_minutes":{}}})", soonest * 1440), "application/json")).status, 200);
+  ASSERT_EQ(manager_->Login("kf.manager", "Passw0rd-x").status, 200);
+  ASSERT_EQ(agent_->Login("kf.agent", "Passw0rd-x").status, 200);
+  ASSERT_EQ(manager_->Post("/api/v1/journey/make", "").status, 200);
+  auto visits = agent_->Get(fmt::format("/api/v1/journey-tasks?touch=four_year_visit&project_id={}", project_));
+  ASSERT_EQ(visits.status, 200) << visits.body;
+  ASSERT_EQ(visits.json.at("items").as_array().size(), 1u) << visits.body;
+  const auto& task = visits.json.at("items").at(0);
+  EXPECT_EQ(task.at("due_on").as_string(), FormatIsoDate(delivered + soonest));
+  plan = agent_->Get(fmt::format("/api/v1/journey/four-year-plan?project_id={}", project_));
+  EXPECT_EQ(plan.json.at("coverage").at("due").as_int64(), 1);
+  EXPECT_EQ(plan.json.at("coverage").at("visited").as_int64(), 0);
+  ASSERT_EQ(agent_->Post(fmt::format("/api/v1/journey-tasks/{}/complete", task.at("id").as_int64()), R"({"evidence":"上门拜访记录"})").status, 200);
+  plan = agent_->Get(fmt::format("/api/v1/journey/four-year-plan?company_id={}", company_));
+  ASSERT_EQ(plan.status, 200) << plan.body;
+  EXPECT_EQ(plan.json.at("coverage").at("visited").as_int64(), 1);
+  EXPECT_EQ(plan.json.at("coverage").at("share").as_double(), 1.0);
+  ASSERT_EQ(plan.json.at("projects").as_array().size(), 1u);
+  EXPECT_EQ(plan.json.at("projects").at(0).at("project_name").as_string(), "四季花城");
+  EXPECT_EQ(plan.json.at("months").at(12).at("done").as_int64(), 1) << "this month's visit, done";
+  ASSERT_EQ(beijing_->Login("bj.agent", "Passw0rd-x").status, 200);
+  EXPECT_EQ(beijing_->Get(fmt::format("/api/v1/journey/four-year-plan?project_id={}", project_)).FieldReason("project_id"), "not_found");
+  EXPECT_EQ(beijing_->Get(fmt::format("/api/v1/journey/four-year-plan?company_id={}", company_)).FieldReason("company_id"), "not_found");
+  EXPECT_EQ(beijing_->Get("/api/v1/journey/four-year-plan").Int("homes"), 0) << "another company's homes";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DeliveryApi, testing::ValuesIn(EnabledBackends()), BackendName);

@@ -13,7 +13,7 @@
 // The run makes everything it needs, so it works on an empty database and beside earlier runs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFitsPhone, chooseTree, kPhone, launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { assertFitsPhone, chooseTree, kPhone, launch, modal, modalClosed, modalSettled, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
 
 const kStep = { timeout: 120_000 };
 const suffix = runSuffix();
@@ -183,7 +183,7 @@ describe('Delivery: a batch through its gates to release, and a handover at the 
 
     await p.getByTestId('batch-create').click();
     const dialog = modal(p, '新建交付批次');
-    await dialog.waitFor();
+    await modalSettled(dialog);
     // Nothing chosen: refused on the fields, before the server.
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
     await dialog.getByText('请选择楼盘').waitFor();

@@ -53,18 +53,19 @@ export async function launch() {
   return { browser, context, page };
 }
 
+// Toasts are left out of the pictures (so each shows only its own page) rather than waited out.
+const kNoToasts = '.ant-message { visibility: hidden !important; }';
+
 /**
  * A full-page PNG in e2e/screenshots/<name>.png (or HEARTH_SHOTS), once animations have settled. While a dialog is
  * open, the picture is of the window instead (a full-page capture tears fixed overlays apart),
  * made tall enough for the whole dialog.
  */
 export async function shot(page, name) {
-  // Let toasts from the previous step fade so each picture shows only its own page.
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 6_000 }).catch(() => {});
   await page.waitForTimeout(400);
   const dialog = page.locator('.ant-modal-container, .ant-modal-content').filter({ visible: true }).last();
   if ((await dialog.count()) === 0) {
-    await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true });
+    await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true, style: kNoToasts });
     return;
   }
   // Show the dialog from its top (a long form may have scrolled to its buttons).
@@ -76,13 +77,38 @@ export async function shot(page, name) {
     await page.setViewportSize({ width: size.width, height });
     await page.waitForTimeout(300);
   }
-  await page.screenshot({ path: `${screenshotDir}${name}.png` });
+  await page.screenshot({ path: `${screenshotDir}${name}.png`, style: kNoToasts });
   if (height > size.height) await page.setViewportSize(size);
 }
 
 /** The open (visible) antd modal whose title contains `title`. */
 export function modal(page, title) {
   return page.locator('.ant-modal').filter({ has: page.locator('.ant-modal-title', { hasText: title }) });
+}
+
+/**
+ * Waits until the dialog `locator` (see `modal`) has finished opening: antd zooms it in, and a
+ * click on its buttons while it still moves may be lost on a loaded machine.
+ */
+export async function modalSettled(locator) {
+  await locator.waitFor();
+  await locator.evaluate(
+    (element) =>
+      new Promise((resolve) => {
+        const moving = () => /-(appear|enter)(-|\b)/.test(element.className);
+        if (!moving()) return resolve();
+        const watch = new MutationObserver(() => {
+          if (!moving()) finish();
+        });
+        const timer = setTimeout(() => finish(), 3_000);
+        function finish() {
+          watch.disconnect();
+          clearTimeout(timer);
+          resolve();
+        }
+        watch.observe(element, { attributes: true, attributeFilter: ['class'] });
+      }),
+  );
 }
 
 /** Waits until every open antd modal has gone. */

@@ -1,7 +1,11 @@
 #pragma once
+#include <cstdint>
 #include <string>
 
+#include "core/clock.hpp"
 #include "core/request_context.hpp"
+#include "db/database.hpp"
+#include "platform/directory.hpp"
 
 namespace hearth::delivery {
 
@@ -12,6 +16,21 @@ inline bool ManagesDelivery(const Actor& a) {
     if (r == "manager" || r == "admin") return true;
   }
   return false;
+}
+
+/// Today in China ("YYYY-MM-DD"): the day the module's dates are kept in.
+inline std::string ChinaToday(const Clock& clock) {
+  constexpr std::int64_t kDay = 24LL * 3600 * 1000, kOffset = 8LL * 3600 * 1000;
+  return FormatIsoDate((clock.Now().ms + kOffset) / kDay);
+}
+
+/// The company of an org unit as the journey counts it: a project's unit belongs to the company
+/// above it; any other unit (a city company, or a project held directly by one) is its own.
+inline std::int64_t CompanyOfUnit(db::Tx& tx, std::int64_t org_unit_id) {
+  if (auto unit = platform::directory::UnitOrFirstGroup(tx, org_unit_id); unit && unit->kind == "project" && unit->parent_id) {
+    return *unit->parent_id;
+  }
+  return org_unit_id;
 }
 
 }  // namespace hearth::delivery

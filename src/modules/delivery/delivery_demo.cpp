@@ -57,6 +57,44 @@ constexpr std::string_view kBookedByOwners = "UPDATE handovers SET booked_via = 
 constexpr std::string_view kInsertInvite = R"sql(
 INSERT INTO handover_invites (tenant_id, batch_id, unit_id, customer_id, token_hash, created_by, created_at, expires_at, opened_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULLIF($9, 0)))sql";
+// 一路同行: each company's fund over two years — profit shares and owners' contributions in,
+// four proposals of owners' meetings approved and paid, one rejected, two awaiting a decision.
+constexpr std::string_view kInsertFund = R"sql(
+INSERT INTO journey_funds (company_id, tenant_id, balance_cents, inflow_cents, spent_cents, created_at, updated_at)
+VALUES ($1, $2, 0, 0, 0, $3, $3))sql";
+constexpr std::string_view kSettleFund = R"sql(
+UPDATE journey_funds SET balance_cents = $2, inflow_cents = $3, spent_cents = $4, updated_at = $5 WHERE company_id = $1)sql";
+constexpr std::string_view kInsertFundEntry = R"sql(
+INSERT INTO fund_entries (tenant_id, company_id, kind, amount_cents, balance_after_cents, on_day, project_id, proposal_id, note,
+                          created_by, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, NULLIF($7, 0), NULLIF($8, 0), $9, $10, $11) RETURNING id)sql";
+constexpr std::string_view kInsertFundProposal = R"sql(
+INSERT INTO fund_proposals (tenant_id, company_id, project_id, org_unit_id, title, detail, meeting_on, owners_present, amount_cents,
+                            status, decision_note, decided_by, decided_at, created_by, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULLIF($11, ''), NULLIF($12, 0), NULLIF($13, 0), $14, $15, $15) RETURNING id)sql";
+constexpr std::string_view kLinkFundEntry = "UPDATE fund_proposals SET entry_id = $2 WHERE id = $1";
+
+struct DemoFundLine {
+  int days_ago;
+  const char* kind;  ///< an inflow, or a proposal: approved (spent), rejected, proposed
+  std::int64_t cents;
+  const char* text;  ///< the note, or the proposal's title
+  const char* detail;
+};
+constexpr DemoFundLine kDemoFund[] = {
+    {700, "profit_share", 150'000'000, "上年度利润提取 1%，计入一路同行基金", ""},
+    {600, "owner_contribution", 3'260'000, "业主共建捐款（业主大会倡议）", ""},
+    {520, "approved", 48'000'000, "儿童游乐场翻新", "更换塑胶地面与滑梯，增设沙池；业主大会 132 户到会，126 户赞成"},
+    {400, "approved", 36'500'000, "小区健身步道", "沿中心湖铺设 800 米塑胶步道，夜间照明"},
+    {335, "profit_share", 180'000'000, "上年度利润提取 1%，计入一路同行基金", ""},
+    {200, "owner_contribution", 1'880'000, "业主共建捐款（邻里节义卖）", ""},
+    {150, "approved", 62'000'000, "地下车库照明改造", "更换为感应式 LED 灯具，约 900 套"},
+    {100, "rejected", 260'000'000, "外立面重新粉刷", "全部楼栋外立面重新涂装"},
+    {60, "approved", 27'800'000, "入户大堂适老化改造", "无障碍坡道、扶手与休息座椅，12 个单元"},
+    {20, "proposed", 15'600'000, "增设电动自行车充电棚", "3 处充电棚，共 120 个充电口，防火分隔"},
+    {9, "proposed", 88'000'000, "中心花园景观提升", "补种乔木，更新园路与座椅"},
+};
+
 constexpr std::string_view kInsertFactor = R"sql(
 INSERT INTO adverse_factors (tenant_id, project_id, org_unit_id, title, detail, created_by, created_at, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id)sql";
@@ -262,8 +300,57 @@ Result<void> AddDemoDelivery(DeliveryModule& module, platform::Demo& demo) {
         }
       }
     }
-    // The journey's tasks of the last quarter, most done on time with their evidence, some missed.
-    tasks_made = module.journey.MakeIn(tx, demo.tenant_id).created;
+    // Each company's 一路同行 fund, its proposals from the meetings of its first project's owners.
+    for (std::size_t index = 0; index < demo.companies.size(); ++index) {
+      const std::int64_t company = demo.companies[index];
+      const std::int64_t scale = 60 + 20 * static_cast<std::int64_t>(index % 4);  // per cent: companies differ in size
+      std::int64_t project_id = 0, project_unit = 0;
+      for (const auto& [org_unit, name] : demo.projects) {
+        if (project_id != 0 || platform::directory::ParentOf(tx, org_unit) != company) continue;
+        for (const auto& [id, project_name] : names) {
+          if (project_name == name) project_id = id, project_unit = org_unit;
+        }
+      }
+      // A company without a manager of its own has its fund kept by the group's administrator.
+      auto managers = platform::Notifications::UsersWithRole(tx, company, {"manager"});
+      if (managers.empty()) managers = platform::Notifications::UsersWithRole(tx, demo.tenant_id, {"admin"});
+      const auto agents = platform::Notifications::UsersWithRole(tx, company, {"agent"});
+      if (project_id == 0 || managers.empty()) continue;
+      const std::int64_t manager = managers.front(), agent = agents.empty() ? manager : agents.front();
+      auto when = [&](int days_ago, int hour) { return Timestamp{(today - days_ago) * kDay - kChina + hour * 3600 * 1000LL}; };
+      tx.Execute(kInsertFund, company, demo.tenant_id, when(kDemoFund[0].days_ago, 10));
+      std::int64_t balance = 0, inflow = 0, spent = 0;
+      for (const auto& line : kDemoFund) {
+        const std::string kind = line.kind;
+        const std::int64_t cents = line.cents * scale / 100 / 10'000 * 10'000;  // whole hundreds of yuan
+        const bool proposal = kind == "approved" || kind == "rejected" || kind == "proposed";
+        std::int64_t proposal_id = 0;
+        if (proposal) {
+          const bool decided = kind != "proposed";
+          proposal_id = tx.Execute(kInsertFundProposal, demo.tenant_id, company, project_id, project_unit, line.text, line.detail,
+                                   day(-line.days_ago - 14), std::int64_t{90 + line.days_ago % 60}, cents, kind,
+                                   kind == "rejected" ? "超出基金年度预算，建议申请专项维修资金" : decided ? "同意，按业主大会决议实施" : "",
+                                   decided ? manager : std::int64_t{0}, decided ? when(line.days_ago, 15).ms : std::int64_t{0}, agent,
+                                   when(line.days_ago + 12, 11))
+                            .front()
+                            .Int(0);
+          if (kind != "approved") continue;
+        }
+        const std::int64_t amount = proposal ? -cents : cents;
+        balance += amount;
+        (amount > 0 ? inflow : spent) += amount > 0 ? amount : -amount;
+        const auto entry = tx.Execute(kInsertFundEntry, demo.tenant_id, company, proposal ? "spending" : line.kind, amount, balance,
+                                      day(-line.days_ago), kind == "owner_contribution" || proposal ? project_id : std::int64_t{0},
+                                      proposal_id, line.text, manager, when(line.days_ago, 15))
+                               .front()
+                               .Int(0);
+        if (proposal) tx.Execute(kLinkFundEntry, proposal_id, entry);
+      }
+      tx.Execute(kSettleFund, company, balance, inflow, spent, when(kDemoFund[std::size(kDemoFund) - 3].days_ago, 15));
+    }
+    // The journey's tasks of the last four years, most done on time with their evidence, some missed.
+    // Four years back: the 四年之约 visits of the homes delivered before have their history.
+    tasks_made = module.journey.MakeIn(tx, demo.tenant_id, kFourYearDays).created;
     tx.Execute(kDemoTasksDone, demo.tenant_id, day(0), now);
     return {};
   }));

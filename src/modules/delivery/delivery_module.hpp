@@ -4,6 +4,7 @@
 #include "modules/delivery/batches/batch_service.hpp"
 #include "modules/delivery/booking/booking_service.hpp"
 #include "modules/delivery/disclosures/disclosure_service.hpp"
+#include "modules/delivery/fund/fund_service.hpp"
 #include "modules/delivery/handovers/handover_service.hpp"
 #include "modules/delivery/journey/journey_service.hpp"
 #include "modules/inventory/inventory_module.hpp"
@@ -28,17 +29,19 @@ struct DeliveryModule {
         batches(db, clock, platform.audit, inventory.service, service.config),
         handovers(db, clock, platform.audit, customers.service, inventory.service, service.tickets, batches),
         booking(db, clock, platform.audit, platform.messages, customers.service, inventory.service, batches, handovers),
-        journey(db, clock, platform.audit, platform.jobs, customers.service, inventory.service, sales.deals, service.tickets, batches) {}
+        journey(db, clock, platform.audit, platform.jobs, customers.service, inventory.service, sales.deals, service.tickets, batches),
+        fund(db, clock, platform.audit, inventory.service) {}
   db::Database& db;
   const Clock& clock;
   customers::CustomerService& customers;   ///< the demo's timelines
   inventory::InventoryService& inventory;  ///< the demo's units and homes
-  // The module's parts, each in its folder (disclosures/, batches/, handovers/, booking/, journey/), in the order they depend on each other.
+  // The module's parts, each in its folder (disclosures/, batches/, handovers/, booking/, journey/, fund/), in the order they depend on each other.
   DisclosureService disclosures;
   BatchService batches;
   HandoverService handovers;
   BookingService booking;
   JourneyService journey;
+  FundService fund;
   /// Unknown booking links per address (the owners' page is public).
   platform::LoginThrottle booking_links{{.unknown_names_per_address = 30}};
 };

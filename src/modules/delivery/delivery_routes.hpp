@@ -10,5 +10,6 @@ void AddBatchRoutes(platform::Manifest& m, BatchService& batches);
 void AddHandoverRoutes(platform::Manifest& m, HandoverService& handovers);
 void AddBookingRoutes(platform::Manifest& m, BookingService& booking, platform::LoginThrottle& links);
 void AddJourneyRoutes(platform::Manifest& m, JourneyService& journey);
+void AddFundRoutes(platform::Manifest& m, FundService& fund);
 
 }  // namespace hearth::delivery

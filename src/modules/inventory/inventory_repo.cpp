@@ -249,7 +249,7 @@ std::map<std::int64_t, std::string> InventoryRepo::CodesOf(db::Tx& tx, std::int6
 std::map<std::int64_t, std::string> InventoryRepo::DeliveredSince(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id,
                                                                   const std::string& since) {
   std::map<std::int64_t, std::string> out;
-  for (const auto& r : tx.Execute("SELECT id, delivered_on FROM units WHERE project_id = $1 AND tenant_id = $2 AND delivered_on >= $3",
+  for (const auto& r : tx.Execute("SELECT id, delivered_on FROM units WHERE project_id = $1 AND tenant_id + 0 = $2 AND delivered_on >= $3",
                                   project_id, tenant_id, since)) {
     out.emplace(r.Int(0), r.Text(1));
   }

@@ -199,10 +199,7 @@ BatchService::BatchService(db::Database& db, const Clock& clock, platform::Audit
                            inventory::InventoryService& inventory, service::ConfigService& config)
     : db_(db), clock_(clock), audit_(audit), inventory_(inventory), config_(config) {}
 
-std::string BatchService::Today() const {
-  constexpr std::int64_t kDay = 24LL * 3600 * 1000, kOffset = 8LL * 3600 * 1000;
-  return FormatIsoDate((clock_.Now().ms + kOffset) / kDay);
-}
+std::string BatchService::Today() const { return ChinaToday(clock_); }
 
 std::optional<Batch> BatchService::Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
   auto rows = tx.Execute(kFindBatch, id, tenant_id);

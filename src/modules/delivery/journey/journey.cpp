@@ -105,16 +105,27 @@ std::vector<std::int64_t> DueDays(Trigger trigger, int offset, const Milestones&
       if (m.delivered_on) add(*m.delivered_on + offset);
       break;
     case Trigger::kAnniversary:
+      if (m.delivered_on) {
+        for (std::int64_t day = *m.delivered_on + 365; day + offset <= to; day += 365) add(day + offset);
+      }
+      break;
     case Trigger::kFourYear:
       if (m.delivered_on) {
-        const std::int64_t every = trigger == Trigger::kAnniversary ? 365 : 1461;
-        for (std::int64_t day = *m.delivered_on + every; day + offset <= to; day += every) add(day + offset);
+        for (std::int64_t day = *m.delivered_on + m.four_year_phase; day + offset <= to; day += kFourYearDays) add(day + offset);
       }
       break;
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+std::int64_t FourYearPhase(std::int64_t unit_id) {
+  // frac(n·φ) for consecutive n leaves gaps of at most two or three sizes (the three-gap theorem):
+  // the most even spread there is without knowing how many homes will come.
+  constexpr double kGolden = 0.6180339887498949;
+  const double where = std::fmod(static_cast<double>(unit_id) * kGolden, 1.0);
+  return 1 + std::min<std::int64_t>(kFourYearDays - 1, static_cast<std::int64_t>(where * static_cast<double>(kFourYearDays)));
 }
 
 int StageOf(const std::optional<Milestones>& m, std::int64_t today) {

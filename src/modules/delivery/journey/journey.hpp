@@ -57,12 +57,20 @@ boost::json::object ToJson(const Touch& t);
 /// The touches the seeds describe, shipped with every group.
 std::vector<Touch> DefaultPlaybook();
 
+/// 四年之约: every delivered home is visited once in each four-year cycle after its keys.
+inline constexpr std::int64_t kFourYearDays = 1461;
+/// The day of a home's visit in its cycle (1 … kFourYearDays after the keys, then every cycle):
+/// the golden-ratio sequence over unit ids, so that the homes of a batch, numbered one after
+/// another, fall evenly over the 48 months rather than all on the batch's fourth anniversary.
+std::int64_t FourYearPhase(std::int64_t unit_id);
+
 /// What an owner's home has reached, as days since 1970-01-01.
 struct Milestones {
   std::int64_t signed_on = 0;
   std::optional<std::int64_t> delivered_on;
   std::optional<std::int64_t> batch_planned_on;
   std::vector<std::int64_t> open_days;  ///< the project's open days held or planned, not vetoed
+  std::int64_t four_year_phase = kFourYearDays;  ///< FourYearPhase of the unit
 };
 
 /// The days a touch falls due for one home within [from, to] (both included), oldest first. A

@@ -94,6 +94,11 @@ void AddJourneyRoutes(platform::Manifest& m, JourneyService& s) {
     boost::json::object body{{"items", std::move(items)}, {"next_cursor", nullptr}};
     return http::Json(http::kOk, body);
   });
+  m.Route({"GET", "/api/v1/journey/four-year-plan", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
+    HEARTH_ASSIGN(auto company, http::QueryInt(r, "company_id"));
+    HEARTH_ASSIGN(auto project, http::QueryInt(r, "project_id"));
+    return http::Render(s.FourYearPlan(r.context, company, project), http::kOk, [](const boost::json::object& o) { return o; });
+  });
   m.Route({"GET", "/api/v1/journey/scores", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
     const auto period = r.Query("period");
     if (!period || !QuarterOf(*period)) return http::BadQuery("period", "invalid_format", "period is a quarter like 2026Q4");

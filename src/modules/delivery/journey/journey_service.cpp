@@ -98,6 +98,10 @@ const std::string kListTasks = "SELECT " + kTaskColumns.List("t") + " FROM journ
 constexpr std::string_view kAfterCareTasks = R"sql(
 SELECT unit_id, touch_code, status, due_on, done_on FROM journey_tasks
  WHERE project_id = $1 AND tenant_id = $2 AND touch_code IN ('delivery_callback', 'home_visit'))sql";
+// A company's four-year visits due from a day on (the plan's months and its coverage).
+constexpr std::string_view kFourYearTasks = R"sql(
+SELECT project_id, unit_id, status, due_on, done_on FROM journey_tasks
+ WHERE company_id = $1 AND due_on >= $2 AND touch_code = 'four_year_visit')sql";
 // How many match, up to the cap and one more (the list's filters, from the start).
 const std::string kCountTasks = "SELECT COUNT(*) FROM (SELECT 1 AS one" + kListTasks.substr(kListTasks.find(" FROM journey_tasks t")) + ") counted";
 const std::string kTasksOfCustomer = "SELECT " + kTaskColumns.List() + " FROM journey_tasks WHERE customer_id = $1 AND tenant_id = $2 ORDER BY due_on, id";
@@ -211,20 +215,17 @@ std::vector<Touch> JourneyService::TouchesOf(db::Tx& tx, std::int64_t tenant_id)
 
 std::int64_t JourneyService::CompanyOf(db::Tx& tx, std::int64_t org_unit_id, std::map<std::int64_t, std::int64_t>& cache) {
   if (auto it = cache.find(org_unit_id); it != cache.end()) return it->second;
-  std::int64_t company = org_unit_id;
-  if (auto unit = platform::directory::UnitOrFirstGroup(tx, org_unit_id); unit && unit->kind == "project" && unit->parent_id) {
-    company = *unit->parent_id;
-  }
+  const std::int64_t company = CompanyOfUnit(tx, org_unit_id);
   cache.emplace(org_unit_id, company);
   return company;
 }
 
-MakeReport JourneyService::Window() const {
+MakeReport JourneyService::Window(std::int64_t back_days) const {
   // Every run looks a quarter back and kLeadDays ahead: a contract signed, a batch planned or an
   // open day added since the last run gets the touches it brings, and those made before are kept
   // once by the unique index. History older than a quarter is not made up.
   const std::int64_t today = DayOf(Today());
-  return MakeReport{FormatIsoDate(today - 90), FormatIsoDate(today + kLeadDays), 0, 0};
+  return MakeReport{FormatIsoDate(today - back_days), FormatIsoDate(today + kLeadDays), 0, 0};
 }
 
 std::int64_t JourneyService::MakePage(db::Tx& tx, std::int64_t tenant_id, std::int64_t after, int contracts, MakeReport& report) {
@@ -278,6 +279,7 @@ std::int64_t JourneyService::MakePage(db::Tx& tx, std::int64_t tenant_id, std::i
     if (auto d = delivered.find(h.unit_id); d != delivered.end() && d->second) m.delivered_on = DayOf(*d->second);
     if (auto p = pf.planned.find(h.unit_id); p != pf.planned.end()) m.batch_planned_on = DayOf(p->second);
     m.open_days = pf.open_days;
+    m.four_year_phase = FourYearPhase(h.unit_id);
     const std::int64_t company = CompanyOf(tx, h.org_unit_id, companies);
     const auto own_touches = own.find(company);
     for (const Touch& base : group) {
@@ -299,8 +301,8 @@ std::int64_t JourneyService::MakePage(db::Tx& tx, std::int64_t tenant_id, std::i
   return last;
 }
 
-MakeReport JourneyService::MakeIn(db::Tx& tx, std::int64_t tenant_id) {
-  MakeReport report = Window();
+MakeReport JourneyService::MakeIn(db::Tx& tx, std::int64_t tenant_id, std::int64_t back_days) {
+  MakeReport report = Window(back_days);
   for (std::int64_t after = 0; (after = MakePage(tx, tenant_id, after, kPageContracts, report)) != 0;) {
   }
   tx.Execute(kSetRun, tenant_id, report.through, false, clock_.Now());
@@ -748,6 +750,146 @@ Result<boost::json::array> JourneyService::Scores(const RequestContext& ctx, con
           {"points_lost_truncated", truncated}});
     }
     return out;
+  });
+}
+
+Result<boost::json::object> JourneyService::FourYearPlan(const RequestContext& ctx, std::optional<std::int64_t> company_id,
+                                                         std::optional<std::int64_t> project_id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  const std::string today = Today();
+  const std::int64_t today_day = DayOf(today);
+  // The months shown: a year back, this one, 47 ahead; the cycle's window for the coverage.
+  const int year = std::stoi(today.substr(0, 4)), month = std::stoi(today.substr(5, 2));
+  auto month_start = [&](int shift) {
+    const int index = year * 12 + (month - 1) + shift;
+    return fmt::format("{:04}-{:02}-01", index / 12, index % 12 + 1);
+  };
+  constexpr int kBack = 12, kAhead = 48;
+  const std::int64_t first = DayOf(month_start(-kBack)), end = DayOf(month_start(kAhead)) - 1;
+  const std::int64_t cycle_from = today_day - kFourYearDays + 1;
+  return db_.Read([&](db::Tx& tx) -> Result<boost::json::object> {
+    std::map<std::int64_t, std::int64_t> project_company;  // the projects counted → their company
+    std::map<std::int64_t, std::int64_t> companies_cache;
+    const auto names = inventory_.NamesOfProjects(tx, actor.tenant_id);
+    if (project_id) {
+      auto project = inventory_.ProjectFor(tx, actor, *project_id);
+      if (!project) return FailField("project_id", "not_found");
+      project_company.emplace(project->id, CompanyOf(tx, project->org_unit_id, companies_cache));
+    } else {
+      if (company_id) {
+        auto unit = platform::directory::UnitOrFirstGroup(tx, *company_id);
+        if (!unit || unit->tenant_id != actor.tenant_id || unit->kind == "project" || !actor.InScope(unit->path)) {
+          return FailField("company_id", "not_found");
+        }
+      }
+      for (const auto& [id, name] : names) {
+        auto project = inventory_.ProjectFor(tx, actor, id);
+        if (!project) continue;
+        const std::int64_t company = CompanyOf(tx, project->org_unit_id, companies_cache);
+        if (!company_id || company == *company_id) project_company.emplace(id, company);
+      }
+    }
+    // The touch's offset as each company plays it (its own version over the group's).
+    std::map<std::int64_t, int> offset_of;  // company → offset; 0 stands for the group's
+    std::optional<int> group_offset;
+    bool active = false;
+    for (const auto& t : TouchesOf(tx, actor.tenant_id)) {
+      if (t.code != "four_year_visit") continue;
+      if (t.company_id) {
+        offset_of[*t.company_id] = t.offset_days;
+      } else {
+        group_offset = t.offset_days;
+        active = t.active;
+      }
+    }
+    struct Month {
+      std::int64_t planned = 0, done = 0, open = 0, missed = 0;
+    };
+    std::vector<Month> months(kBack + kAhead);
+    std::vector<std::int64_t> month_first;
+    for (int i = 0; i <= kBack + kAhead; ++i) month_first.push_back(DayOf(month_start(i - kBack)));
+    auto month_of = [&](std::int64_t day) -> int {
+      if (day < first || day > end) return -1;
+      return static_cast<int>(std::upper_bound(month_first.begin(), month_first.end(), day) - month_first.begin()) - 1;
+    };
+    struct ProjectCount {
+      std::int64_t homes = 0, due = 0, visited = 0;
+    };
+    std::map<std::int64_t, ProjectCount> per_project;
+    std::map<std::int64_t, std::set<std::int64_t>> due_units;  // project → homes due in the current cycle
+    std::int64_t homes = 0;
+    for (const auto& [project, company] : project_company) {
+      const int offset = offset_of.contains(company) ? offset_of.at(company) : group_offset.value_or(0);
+      auto& count = per_project[project];
+      for (const auto& [unit, on] : inventory_.DeliveredSince(tx, actor.tenant_id, project, "0000-00-00")) {
+        ++homes;
+        ++count.homes;
+        Milestones m;
+        m.delivered_on = DayOf(on);
+        m.four_year_phase = FourYearPhase(unit);
+        for (const auto day : DueDays(Trigger::kFourYear, offset, m, std::min(first, cycle_from), end)) {
+          if (const int i = month_of(day); i >= 0) ++months[static_cast<std::size_t>(i)].planned;
+          if (day >= cycle_from && day <= today_day) due_units[project].insert(unit);
+        }
+      }
+      count.due = static_cast<std::int64_t>(due_units[project].size());
+    }
+    std::set<std::int64_t> companies;
+    for (const auto& [project, company] : project_company) companies.insert(company);
+    std::map<std::int64_t, std::set<std::int64_t>> visited;  // project → homes visited in the current cycle
+    for (const auto company : companies) {
+      for (const auto& r : tx.Execute(kFourYearTasks, company, FormatIsoDate(std::min(first, cycle_from)))) {
+        const std::int64_t project = r.Int(0);
+        if (!project_company.contains(project)) continue;
+        const std::string status = r.Text(2), due_on = r.Text(3);
+        const std::int64_t due = DayOf(due_on);
+        const bool done = status == "done";
+        if (done && due >= cycle_from && due_units[project].contains(r.Int(1))) visited[project].insert(r.Int(1));
+        const int i = month_of(due);
+        if (i < 0) continue;
+        auto& m = months[static_cast<std::size_t>(i)];
+        if (done) {
+          ++m.done;
+        } else if (status == "open") {
+          ++(LateTask(due_on, std::nullopt, today) ? m.missed : m.open);
+        }
+      }
+    }
+    boost::json::array month_list, project_list;
+    for (int i = 0; i < kBack + kAhead; ++i) {
+      const auto& m = months[static_cast<std::size_t>(i)];
+      month_list.push_back(boost::json::object{{"month", month_start(i - kBack).substr(0, 7)},
+                                               {"planned", m.planned},
+                                               {"done", m.done},
+                                               {"open", m.open},
+                                               {"missed", m.missed},
+                                               {"not_made", std::max<std::int64_t>(0, m.planned - m.done - m.open - m.missed)}});
+    }
+    std::int64_t due = 0, done = 0;
+    for (auto& [project, count] : per_project) {
+      count.visited = static_cast<std::int64_t>(visited[project].size());
+      due += count.due;
+      done += count.visited;
+      if (count.homes == 0 && !project_id) continue;
+      const auto name = names.find(project);
+      project_list.push_back(boost::json::object{{"project_id", project},
+                                                 {"project_name", name == names.end() ? "" : name->second},
+                                                 {"homes", count.homes},
+                                                 {"due", count.due},
+                                                 {"visited", count.visited},
+                                                 {"coverage", count.due ? static_cast<double>(count.visited) / static_cast<double>(count.due) : 1.0}});
+    }
+    return boost::json::object{{"today", today},
+                               {"active", active},
+                               {"homes", homes},
+                               {"per_month", (homes + 47) / 48},
+                               {"cycle_from", FormatIsoDate(cycle_from)},
+                               {"coverage", boost::json::object{{"due", due},
+                                                                {"visited", done},
+                                                                {"share", due ? static_cast<double>(done) / static_cast<double>(due) : 1.0}}},
+                               {"months", std::move(month_list)},
+                               {"projects", std::move(project_list)}};
   });
 }
 

@@ -124,13 +124,19 @@ class JourneyService {
   /// call-back to every owner (100%) and the home visits (at least 10% of the units, at most 60,
   /// within six months) as coverage; the queues are the tasks of those touches.
   Result<boost::json::array> AfterDelivery(const RequestContext& ctx, std::optional<std::int64_t> project_id);
+  /// 四年之约 over the delivered homes of a project, a company or the caller's scope: the homes
+  /// each month of the plan holds (a year back, 48 months ahead) against an even share, the
+  /// visits done, open and missed, and the coverage of the current cycle per project.
+  Result<boost::json::object> FourYearPlan(const RequestContext& ctx, std::optional<std::int64_t> company_id,
+                                           std::optional<std::int64_t> project_id);
 
   Result<void> OnMakeJob(db::Tx& tx, const platform::Job& job);
-  /// Makes the group's due tasks in the caller's transaction (the job and the demo; no scope check).
-  MakeReport MakeIn(db::Tx& tx, std::int64_t tenant_id);
+  /// Makes the group's due tasks in the caller's transaction (the job and the demo; no scope check),
+  /// from `back_days` ago (the job: a quarter; the demo makes up years of history).
+  MakeReport MakeIn(db::Tx& tx, std::int64_t tenant_id, std::int64_t back_days = 90);
 
  private:
-  MakeReport Window() const;  // from a quarter back to kLeadDays ahead
+  MakeReport Window(std::int64_t back_days = 90) const;  // from a quarter back to kLeadDays ahead
   /// Makes the tasks of a page of contracts after `after`; the last contract's id, 0 when none.
   std::int64_t MakePage(db::Tx& tx, std::int64_t tenant_id, std::int64_t after, int contracts, MakeReport& report);
   std::vector<Touch> TouchesOf(db::Tx& tx, std::int64_t tenant_id);

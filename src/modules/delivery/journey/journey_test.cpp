@@ -49,6 +49,40 @@ TEST(JourneyDueDays, EachTriggerAsARule) {
   EXPECT_EQ(DueDays(Trigger::kConstructionQuarter, 0, waiting, D("2025-01-01"), D("2025-12-31")).size(), 3u);
 }
 
+// 四年之约: a batch of 4,800 homes numbered one after another falls evenly over the 48 months of
+// its cycle (100 a month, give or take four, wherever the numbers start), each visited once in every
+// four years after its keys.
+TEST(JourneyFourYear, ConsecutiveHomesSpreadEvenlyOverTheFortyEightMonths) {
+  std::vector<int> per_month(48, 0);
+  for (std::int64_t unit = 70'001; unit <= 74'800; ++unit) {
+    const auto phase = FourYearPhase(unit);
+    ASSERT_GE(phase, 1);
+    ASSERT_LE(phase, kFourYearDays);
+    ++per_month[static_cast<std::size_t>((phase - 1) * 48 / kFourYearDays)];
+  }
+  const auto [low, high] = std::minmax_element(per_month.begin(), per_month.end());
+  EXPECT_GE(*low, 96);
+  EXPECT_LE(*high, 104);
+  // Small batches spread too: of eight homes in a row, no two visits less than four months apart.
+  for (std::int64_t start : {1, 501, 77'777, 1'000'003}) {
+    std::vector<std::int64_t> days;
+    for (std::int64_t unit = start; unit < start + 8; ++unit) days.push_back(FourYearPhase(unit));
+    std::sort(days.begin(), days.end());
+    std::int64_t closest = days.front() + kFourYearDays - days.back();
+    for (std::size_t i = 1; i < days.size(); ++i) closest = std::min(closest, days[i] - days[i - 1]);
+    EXPECT_GE(closest, 120) << "from unit " << start;
+  }
+
+  Milestones m;
+  m.signed_on = D("2019-06-01");
+  m.delivered_on = D("2020-01-01");
+  m.four_year_phase = 200;
+  const std::vector<std::int64_t> want{D("2020-01-01") + 200, D("2020-01-01") + 200 + 1461, D("2020-01-01") + 200 + 2922};
+  EXPECT_EQ(DueDays(Trigger::kFourYear, 0, m, D("2019-01-01"), D("2029-12-31")), want);
+  m.four_year_phase = FourYearPhase(12345);
+  EXPECT_EQ(DueDays(Trigger::kFourYear, 0, m, D("2019-01-01"), D("2023-12-31")).size(), 1u) << "once in the first cycle";
+}
+
 TEST(JourneyStage, FromTheMilestones) {
   EXPECT_EQ(StageOf(std::nullopt, D("2026-01-01")), 1);
   EXPECT_EQ(StageOf(Milestones{D("2025-12-20"), std::nullopt, std::nullopt, {}}, D("2026-01-01")), 2);
