@@ -56,7 +56,7 @@ struct Fixture {
   std::int64_t org_unit = 0, customer = 0, project = 0, unit = 0, ticket = 0, repair = 0, attachment = 0,
                work_order = 0, alert = 0, user = 0, lead = 0, pledge = 0, subscription = 0, contract = 0;
   std::int64_t referral = 0, adjustment = 0;
-  std::int64_t batch = 0, inspection = 0, finding = 0, photo = 0, open_day = 0, handover = 0, slot = 0, proposal = 0;
+  std::int64_t batch = 0, inspection = 0, finding = 0, photo = 0, open_day = 0, handover = 0, slot = 0, proposal = 0, signup = 0;
 };
 
 // Rules finer than a permission: a caller who holds the route's permission may still be refused.
@@ -174,14 +174,15 @@ class AuthzMatrixApi : public ApiTest {
     admin_->Post(fmt::format("/api/v1/delivery-batches/{}/release", f.batch), "");
     f.slot = admin_->Post(fmt::format("/api/v1/delivery-batches/{}/slots", f.batch), R"({"from_on":"2099-03-01","to_on":"2099-03-02","hours":[9],"per_hour":4})")
                  .json.at("items").at(0).at("id").as_int64();
-    f.open_day = admin_->Post("/api/v1/open-days", fmt::format(R"({{"project_id":{},"on":"2026-12-10","decoration":"raw"}})", f.project)).Int("id");
+    f.open_day = admin_->Post("/api/v1/open-days", fmt::format(R"({{"project_id":{},"on":"2099-12-10","decoration":"raw"}})", f.project)).Int("id");
+    f.signup = admin_->Post(fmt::format("/api/v1/open-days/{}/signups", f.open_day), fmt::format(R"({{"unit_id":{}}})", f.unit)).Int("id");
     f.handover = admin_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"2027-03-02T02:00:00Z"}})", sold_unit)).Int("id");
     // The region's 一路同行 fund: an owners' meeting's proposal.
     f.proposal = admin_->Post("/api/v1/fund-proposals", fmt::format(R"({{"project_id":{},"title":"健身器材","meeting_on":"2026-11-01","amount_cents":100}})",
                                                                     f.project)).Int("id");
     EXPECT_TRUE(f.customer && f.project && f.unit && f.ticket && f.repair && f.attachment && f.work_order && f.alert && f.user &&
                 f.lead && f.pledge && f.subscription && f.contract && f.referral && f.adjustment && f.batch && f.inspection &&
-                f.finding && f.photo && f.open_day && f.handover && f.slot && f.proposal)
+                f.finding && f.photo && f.open_day && f.handover && f.slot && f.proposal && f.signup)
         << region;
     return f;
   }
@@ -202,7 +203,7 @@ class AuthzMatrixApi : public ApiTest {
         {"/api/v1/referrals/", f.referral}, {"/api/v1/price-adjustments/", f.adjustment},
         {"/api/v1/delivery-batches/", f.batch}, {"/api/v1/inspections/", f.inspection}, {"/api/v1/findings/", f.finding},
         {"/api/v1/open-days/", f.open_day}, {"/api/v1/handovers/", f.handover}, {"/api/v1/handover-slots/", f.slot},
-        {"/api/v1/fund-proposals/", f.proposal}};
+        {"/api/v1/fund-proposals/", f.proposal}, {"/api/v1/open-day-signups/", f.signup}};
     for (const auto& [prefix, id] : by_prefix) {
       if (pattern.starts_with(prefix + "{id}")) {
         put("{id}", std::to_string(id));

@@ -252,6 +252,91 @@ TEST_P(DeliveryApi, OpenDaysCountWhenHeldAndAManagerVetoesOne) {
   EXPECT_NE(audit.body.find("项目部未按期整改"), std::string::npos) << audit.body;
 }
 
+// 工地开放日 as owners live it: the preparation meeting two months ahead, households signing up
+// while there is room (one each), cancelling, and checking in on the day only.
+TEST_P(DeliveryApi, OwnersSignUpForAnOpenDayAndCheckInOnTheDay) {
+  for (int i = 0; i < 3; ++i) Sell(units_[i]);
+  auto day = agent_->Post("/api/v1/open-days", fmt::format(R"({{"project_id":{},"on":"2026-12-20","decoration":"raw","capacity":2}})", project_));
+  ASSERT_EQ(day.status, 201) << day.body;
+  const auto id = day.Int("id");
+  EXPECT_EQ(day.Int("capacity"), 2);
+  EXPECT_EQ(day.json.at("prep").at("due_on").as_string(), "2026-10-21") << "two months ahead";
+  EXPECT_EQ(day.json.at("prep").at("state").as_string(), "late") << "its day passed without a meeting";
+  auto spring = agent_->Post("/api/v1/open-days", fmt::format(R"({{"project_id":{},"on":"2027-03-01","decoration":"finished"}})", project_));
+  EXPECT_EQ(spring.json.at("prep").at("state").as_string(), "upcoming");
+  EXPECT_TRUE(spring.json.at("capacity").is_null());
+  EXPECT_EQ(agent_->Post("/api/v1/open-days", fmt::format(R"({{"project_id":{},"on":"2027-03-01","decoration":"raw","capacity":0}})", project_))
+                .FieldReason("capacity"),
+            "out_of_range");
+  const auto prep = fmt::format("/api/v1/open-days/{}/prep", id);
+  EXPECT_EQ(agent_->Post(prep, R"({"held_on":"2026-11-21"})").FieldReason("held_on"), "in_the_future");
+  auto prepared = agent_->Post(prep, R"({"held_on":"2026-11-19","note":"工程、物业、营销三方筹备会"})");
+  ASSERT_EQ(prepared.status, 200) << prepared.body;
+  EXPECT_EQ(prepared.json.at("prep").at("state").as_string(), "held");
+  EXPECT_EQ(prepared.json.at("prep").at("held_on").as_string(), "2026-11-19");
+
+  const auto signups = fmt::format("/api/v1/open-days/{}/signups", id);
+  auto sign = [&](Api& api, std::int64_t unit, const std::string& extra = "") {
+    return api.Post(signups, fmt::format(R"({{"unit_id":{}{}}})", unit, extra));
+  };
+  auto first = sign(*agent_, units_[0], R"(,"party_size":3,"note":"带老人")");
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_EQ(first.Int("customer_id"), buyer_) << "the unit's owner";
+  EXPECT_EQ(first.Str("unit_code"), codes_[0]);
+  EXPECT_EQ(first.Str("status"), "signed_up");
+  EXPECT_EQ(sign(*sales_, units_[0]).ErrorCode(), "already_signed_up") << "one per household";
+  const auto stranger = admin_->Post("/api/v1/customers", fmt::format(R"({{"name":"路人甲","phone":"13900139009","org_unit_id":{}}})", company_)).Int("id");
+  EXPECT_EQ(sign(*agent_, units_[1], fmt::format(R"(,"customer_id":{})", stranger)).FieldReason("customer_id"), "not_an_owner");
+  EXPECT_EQ(sign(*agent_, units_[3]).FieldReason("unit_id"), "no_owner");
+  EXPECT_EQ(sign(*agent_, units_[1], R"(,"party_size":11)").FieldReason("party_size"), "out_of_range");
+  EXPECT_EQ(sign(*User("kf.viewer", "viewer", company_), units_[1]).status, 403);
+  auto second = sign(*sales_, units_[1]);
+  ASSERT_EQ(second.status, 201) << second.body;
+  auto full = sign(*agent_, units_[2]);
+  EXPECT_EQ(full.status, 409) << full.body;
+  EXPECT_EQ(full.ErrorCode(), "open_day_full");
+  // A cancelled sign-up gives its place back.
+  ASSERT_EQ(agent_->Post(fmt::format("/api/v1/open-day-signups/{}/cancel", second.Int("id")), "").status, 200);
+  EXPECT_EQ(agent_->Post(fmt::format("/api/v1/open-day-signups/{}/cancel", second.Int("id")), "").ErrorCode(), "invalid_transition");
+  auto third = sign(*agent_, units_[2]);
+  ASSERT_EQ(third.status, 201) << third.body;
+  auto list = agent_->Get(signups);
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_EQ(list.json.at("items").as_array().size(), 3u);
+  EXPECT_EQ(list.json.at("items").at(0).at("customer_name").as_string(), "陈志强");
+  EXPECT_EQ(beijing_->Get(signups).status, 404);
+  EXPECT_EQ(beijing_->Post(fmt::format("/api/v1/open-day-signups/{}/check-in", first.Int("id")), "").status, 404);
+
+  // Check-in is on the day.
+  const auto check_in = fmt::format("/api/v1/open-day-signups/{}/check-in", first.Int("id"));
+  EXPECT_EQ(agent_->Post(check_in, "").ErrorCode(), "not_the_open_day");
+  ASSERT_EQ(ToReply(admin_->raw().Put("/api/v1/test/clock", R"({"advance_minutes":43200})", "application/json")).status, 200);
+  ASSERT_EQ(agent_->Login("kf.agent", "Passw0rd-x").status, 200);
+  auto arrived = agent_->Post(check_in, "");
+  ASSERT_EQ(arrived.status, 200) << arrived.body;
+  EXPECT_EQ(arrived.Str("status"), "checked_in");
+  EXPECT_EQ(arrived.Str("checked_in_by_name"), "kf.agent");
+  EXPECT_EQ(agent_->Post(check_in, "").ErrorCode(), "invalid_transition");
+  EXPECT_EQ(agent_->Post(fmt::format("/api/v1/open-day-signups/{}/cancel", first.Int("id")), "").ErrorCode(), "invalid_transition");
+  auto days = agent_->Get(fmt::format("/api/v1/open-days?project_id={}", project_));
+  for (const auto& d : days.json.at("items").as_array()) {
+    if (d.at("id").as_int64() != id) continue;
+    EXPECT_EQ(d.at("signed_up").as_int64(), 2);
+    EXPECT_EQ(d.at("checked_in").as_int64(), 1);
+  }
+  auto timeline = agent_->Get(fmt::format("/api/v1/customers/{}/timeline", buyer_));
+  EXPECT_NE(timeline.body.find("报名毛坯工地开放日"), std::string::npos) << timeline.body;
+  EXPECT_NE(timeline.body.find("参加毛坯工地开放日"), std::string::npos) << timeline.body;
+  // The next day it is past; a vetoed one takes no sign-ups either.
+  ASSERT_EQ(ToReply(admin_->raw().Put("/api/v1/test/clock", R"({"advance_minutes":1440})", "application/json")).status, 200);
+  ASSERT_EQ(agent_->Login("kf.agent", "Passw0rd-x").status, 200);
+  ASSERT_EQ(manager_->Login("kf.manager", "Passw0rd-x").status, 200);
+  EXPECT_EQ(sign(*agent_, units_[1]).ErrorCode(), "open_day_past");
+  ASSERT_EQ(manager_->Post(fmt::format("/api/v1/open-days/{}/veto", spring.Int("id")), R"({"reason":"样板间未完工"})").status, 200);
+  EXPECT_EQ(agent_->Post(fmt::format("/api/v1/open-days/{}/signups", spring.Int("id")), fmt::format(R"({{"unit_id":{}}})", units_[1])).ErrorCode(),
+            "invalid_transition");
+}
+
 TEST_P(DeliveryApi, TheSixStepsInOrderDeliverTheUnitAndDefectsBecomeRepairs) {
   Sell(units_[0]);
   auto booked = agent_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"2026-11-21T02:00:00Z"}})", units_[0]));

@@ -131,7 +131,13 @@ TEST_P(DeliveryFundApi, SpendingNeedsTheBalanceAndTheStatementAddsUp) {
   EXPECT_EQ(Inflow(*manager_, "correction", -2'000'000).FieldReason("note"), "required");
   EXPECT_EQ(Inflow(*manager_, "correction", -20'000'000, R"(,"note":"冲正")").ErrorCode(), "fund_insufficient");
   ASSERT_EQ(Inflow(*manager_, "correction", -5'000'000, R"(,"note":"利润提取多记 5 万元，冲正")").status, 201);
-  EXPECT_EQ(Balance(), 5'000'000);
+  auto fund = manager_->Get(FundPath());
+  EXPECT_EQ(fund.Int("balance_cents"), 5'000'000);
+  EXPECT_EQ(fund.Int("inflow_cents"), 160'000'000) << "profit and contributions only";
+  EXPECT_EQ(fund.Int("correction_cents"), -5'000'000);
+  EXPECT_EQ(fund.Int("spent_cents"), 150'000'000);
+  auto audit = admin_->Get("/api/v1/audit-log?action=fund_proposal.approved");
+  EXPECT_NE(audit.body.find("小区儿童游乐场翻新"), std::string::npos) << audit.body;
 
   // The ledger, newest first: each entry's balance is the one before it plus its amount.
   auto ledger = viewer_->Get(FundPath("/entries?limit=2"));

@@ -7,6 +7,7 @@
 #include "modules/delivery/fund/fund_service.hpp"
 #include "modules/delivery/handovers/handover_service.hpp"
 #include "modules/delivery/journey/journey_service.hpp"
+#include "modules/delivery/signups/signup_service.hpp"
 #include "modules/inventory/inventory_module.hpp"
 #include "modules/sales/sales_module.hpp"
 #include "modules/service/service_module.hpp"
@@ -27,6 +28,7 @@ struct DeliveryModule {
         inventory(inventory.service),
         disclosures(db, clock, platform.audit, customers.service, inventory.service, sales.deals),
         batches(db, clock, platform.audit, inventory.service, service.config),
+        signups(db, clock, platform.audit, customers.service, inventory.service, batches),
         handovers(db, clock, platform.audit, customers.service, inventory.service, service.tickets, batches),
         booking(db, clock, platform.audit, platform.messages, customers.service, inventory.service, batches, handovers),
         journey(db, clock, platform.audit, platform.jobs, customers.service, inventory.service, sales.deals, service.tickets, batches),
@@ -35,9 +37,10 @@ struct DeliveryModule {
   const Clock& clock;
   customers::CustomerService& customers;   ///< the demo's timelines
   inventory::InventoryService& inventory;  ///< the demo's units and homes
-  // The module's parts, each in its folder (disclosures/, batches/, handovers/, booking/, journey/, fund/), in the order they depend on each other.
+  // The module's parts, each in its folder (disclosures/, batches/, signups/, handovers/, booking/, journey/, fund/), in the order they depend on each other.
   DisclosureService disclosures;
   BatchService batches;
+  SignupService signups;
   HandoverService handovers;
   BookingService booking;
   JourneyService journey;

@@ -10,13 +10,16 @@ platform::Manifest BuildManifest(DeliveryModule& module) {
       {"handover_steps", "handover_id IN (SELECT id FROM handovers WHERE tenant_id = $1)"},
       {"handover_tickets", "handover_id IN (SELECT id FROM handovers WHERE tenant_id = $1)"}, {"adverse_factors"},
       {"disclosure_acks"}, {"journey_touches"}, {"journey_tasks"}, {"journey_runs"}, {"handover_slots"},
-      {"handover_invites"}, {"journey_funds"}, {"fund_proposals"}, {"fund_entries"}}};
+      {"handover_invites"}, {"journey_funds"}, {"fund_proposals"}, {"fund_entries"}, {"open_day_signups"}}};
   // A unit is in one batch; one handover of a unit at a time.
   m.constraints.push_back({"uq_delivery_batch_units_unit", {"unit_ids", "in_another_batch", ErrorCode::kConflict, "unit_in_batch"}});
   m.constraints.push_back({"uq_handovers_open_unit", {"unit_id", "booked", ErrorCode::kConflict, "handover_exists"}});
+  // One sign-up per household and open day.
+  m.constraints.push_back({"uq_open_day_signups_unit", {"unit_id", "signed_up", ErrorCode::kConflict, "already_signed_up"}});
   m.demo = [&module](platform::Demo& demo) { return AddDemoDelivery(module, demo); };
   AddDisclosureRoutes(m, module.disclosures);
   AddBatchRoutes(m, module.batches);
+  AddSignupRoutes(m, module.signups);
   AddHandoverRoutes(m, module.handovers);
   AddBookingRoutes(m, module.booking, module.booking_links);
   AddJourneyRoutes(m, module.journey);

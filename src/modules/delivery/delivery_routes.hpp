@@ -7,6 +7,7 @@ namespace hearth::delivery {
 
 void AddDisclosureRoutes(platform::Manifest& m, DisclosureService& disclosures);
 void AddBatchRoutes(platform::Manifest& m, BatchService& batches);
+void AddSignupRoutes(platform::Manifest& m, SignupService& signups);
 void AddHandoverRoutes(platform::Manifest& m, HandoverService& handovers);
 void AddBookingRoutes(platform::Manifest& m, BookingService& booking, platform::LoginThrottle& links);
 void AddJourneyRoutes(platform::Manifest& m, JourneyService& journey);

@@ -88,10 +88,22 @@ Result<Response> PostOpenDay(Request& req, BatchService& s) {
   auto on = in.String("on", {.required = true, .max_chars = 10});
   auto decoration = in.Enum("decoration", {"raw", "finished"}, true);
   auto note = in.String("note", {.max_chars = 1000, .multiline = true});
+  auto capacity = in.Int("capacity");
   HEARTH_TRY(in.Finish());
   const std::string today = s.Today();
-  return http::Render(s.CreateOpenDay(req.context, *project, *on, *decoration, note.value_or("")), http::kCreated,
+  return http::Render(s.CreateOpenDay(req.context, *project, *on, *decoration, note.value_or(""), capacity), http::kCreated,
                       [&today](const OpenDay& x) { return ToJson(x, today); });
+}
+
+Result<Response> PostPrep(Request& req, BatchService& s) {
+  HEARTH_ASSIGN(auto id, req.PathId("id"));
+  HEARTH_ASSIGN(auto body, req.JsonObject());
+  http::BodyReader in(body);
+  auto held = in.String("held_on", {.required = true, .max_chars = 10});
+  auto note = in.String("note", {.max_chars = 1000, .multiline = true});
+  HEARTH_TRY(in.Finish());
+  const std::string today = s.Today();
+  return http::Render(s.RecordPrep(req.context, id, *held, note.value_or("")), http::kOk, [&today](const OpenDay& x) { return ToJson(x, today); });
 }
 
 Result<Response> PostVeto(Request& req, BatchService& s) {
@@ -182,6 +194,7 @@ void AddBatchRoutes(platform::Manifest& m, BatchService& s) {
     return http::ListResponse(list.items, list.next_cursor, [&today](const OpenDay& x) { return ToJson(x, today); });
   });
   m.Route({"POST", "/api/v1/open-days/{id}/veto", Permission::kDeliveryWork}, [&s](Request& r) -> Result<Response> { return PostVeto(r, s); });
+  m.Route({"POST", "/api/v1/open-days/{id}/prep", Permission::kDeliveryWork}, [&s](Request& r) -> Result<Response> { return PostPrep(r, s); });
 }
 
 }  // namespace hearth::delivery

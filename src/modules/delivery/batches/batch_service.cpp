@@ -81,6 +81,11 @@ const db::Columns<OpenDay> kOpenDayColumns{
     {"version", &OpenDay::version},
     {"created_at", &OpenDay::created_at},
     {"updated_at", &OpenDay::updated_at},
+    {"capacity", &OpenDay::capacity},
+    {"signed_up", &OpenDay::signed_up},
+    {"checked_in", &OpenDay::checked_in},
+    {"prep_held_on", &OpenDay::prep_held_on},
+    {"prep_note", &OpenDay::prep_note},
 };
 
 const std::string kFindBatch = "SELECT " + kBatchColumns.List() + " FROM delivery_batches WHERE id = $1 AND tenant_id = $2";
@@ -152,8 +157,10 @@ const std::string kListOpenDays = "SELECT " + kOpenDayColumns.List("d") + " FROM
    AND (CAST($4 AS BIGINT) IS NULL OR d.project_id = $4)
  ORDER BY d.id DESC LIMIT $5)sql";
 constexpr std::string_view kInsertOpenDay = R"sql(
-INSERT INTO open_days (tenant_id, project_id, org_unit_id, on_date, decoration, note, created_by, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id)sql";
+INSERT INTO open_days (tenant_id, project_id, org_unit_id, on_date, decoration, note, created_by, created_at, updated_at, capacity)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) RETURNING id)sql";
+constexpr std::string_view kRecordPrep = R"sql(
+UPDATE open_days SET prep_held_on = $3, prep_note = $4, version = version + 1, updated_at = $5 WHERE id = $1 AND tenant_id = $2)sql";
 constexpr std::string_view kVeto = R"sql(
 UPDATE open_days SET status = 'vetoed', veto_reason = $3, vetoed_by = $4, vetoed_at = $5, version = version + 1, updated_at = $5
  WHERE id = $1 AND tenant_id = $2 AND status = 'scheduled')sql";
@@ -177,6 +184,18 @@ std::string CategoryPath(const std::vector<service::Category>& categories, std::
 
 }  // namespace
 
+namespace {
+
+boost::json::object PrepJson(const OpenDay& d, const std::string& today) {
+  const std::int64_t day = ParseIsoDate(d.on).value_or(0), now = ParseIsoDate(today).value_or(0);
+  const std::int64_t due = day - kOpenDayPrepDays;
+  const char* state = d.prep_held_on ? "held" : now > due ? "late" : now >= due - 14 ? "due" : "upcoming";
+  if (!d.prep_held_on && d.status == "vetoed") state = "cancelled";
+  return {{"due_on", FormatIsoDate(due)}, {"held_on", JsonOr(d.prep_held_on)}, {"note", JsonOr(d.prep_note)}, {"state", state}};
+}
+
+}  // namespace
+
 boost::json::object ToJson(const OpenDay& d, const std::string& today) {
   return {{"id", d.id},
           {"project_id", d.project_id},
@@ -186,6 +205,10 @@ boost::json::object ToJson(const OpenDay& d, const std::string& today) {
           {"note", d.note},
           {"status", d.status},
           {"held", d.status == "scheduled" && d.on <= today},
+          {"capacity", JsonOr(d.capacity)},
+          {"signed_up", d.signed_up},
+          {"checked_in", d.checked_in},
+          {"prep", PrepJson(d, today)},
           {"veto_reason", JsonOr(d.veto_reason)},
           {"vetoed_by", JsonOr(d.vetoed_by)},
           {"vetoed_by_name", JsonOr(d.vetoed_by_name)},
@@ -643,15 +666,18 @@ void BatchService::Name(db::Tx& tx, std::int64_t tenant_id, std::vector<OpenDay>
 }
 
 Result<OpenDay> BatchService::CreateOpenDay(const RequestContext& ctx, std::int64_t project_id, const std::string& on,
-                                            const std::string& decoration, const std::string& note) {
+                                            const std::string& decoration, const std::string& note,
+                                            std::optional<std::int64_t> capacity) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kDeliveryWork)) return Forbidden("only customer relations plan open days");
   if (!ParseIsoDate(on)) return FailField("on", "invalid_format");
+  if (capacity && (*capacity < 1 || *capacity > 100000)) return FailField("capacity", "out_of_range");
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<OpenDay> {
     auto project = inventory_.ProjectFor(tx, actor, project_id);
     if (!project) return FailField("project_id", "not_found");
-    const auto id = tx.Execute(kInsertOpenDay, actor.tenant_id, project->id, project->org_unit_id, on, decoration, note, actor.user_id, now)
+    const auto id = tx.Execute(kInsertOpenDay, actor.tenant_id, project->id, project->org_unit_id, on, decoration, note, actor.user_id, now,
+                               capacity)
                         .front()
                         .Int(0);
     std::vector<OpenDay> one{kOpenDayColumns.Read(tx.Execute(kFindOpenDay, id, actor.tenant_id).front())};
@@ -694,6 +720,36 @@ Result<OpenDay> BatchService::VetoOpenDay(const RequestContext& ctx, std::int64_
     audit_.Record(tx, ctx, "open_day.vetoed", "project", d.project_id, boost::json::object{{"status", "scheduled"}},
                   boost::json::object{{"status", "vetoed"}, {"open_day_id", d.id}, {"on", d.on}, {"accountability", reason}});
     return one[0];
+  });
+}
+
+Result<OpenDay> BatchService::OpenDayFor(db::Tx& tx, const Actor& actor, std::int64_t id) {
+  auto rows = tx.Execute(kFindOpenDay, id, actor.tenant_id);
+  if (rows.empty()) return NotFound("no such open day");
+  std::vector<OpenDay> one{kOpenDayColumns.Read(rows.front())};
+  auto project = inventory_.ProjectFor(tx, actor, one[0].project_id);
+  if (!project) return NotFound("no such open day");
+  Name(tx, actor.tenant_id, one);
+  return one[0];
+}
+
+Result<OpenDay> BatchService::RecordPrep(const RequestContext& ctx, std::int64_t id, const std::string& held_on, const std::string& note) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kDeliveryWork)) return Forbidden("only customer relations record the preparation meeting");
+  const auto held = ParseIsoDate(held_on);
+  if (!held) return FailField("held_on", "invalid_format");
+  const std::string today = Today();
+  if (held_on > today) return FailField("held_on", "in_the_future");
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<OpenDay> {
+    HEARTH_ASSIGN(OpenDay before, OpenDayFor(tx, actor, id));
+    if (before.status == "vetoed") return Fail(ErrorCode::kConflict, "invalid_transition", "the open day was vetoed");
+    if (held_on > before.on) return FailField("held_on", "after_the_open_day");
+    tx.Execute(kRecordPrep, id, actor.tenant_id, held_on, note, now);
+    HEARTH_ASSIGN(OpenDay after, OpenDayFor(tx, actor, id));
+    audit_.Record(tx, ctx, "open_day.prepared", "project", before.project_id, nullptr,
+                  boost::json::object{{"open_day_id", id}, {"on", before.on}, {"held_on", held_on}, {"note", note}});
+    return after;
   });
 }
 

@@ -69,10 +69,19 @@ struct OpenDay {
   std::int64_t version = 1;
   Timestamp created_at;
   Timestamp updated_at;
+  std::optional<std::int64_t> capacity = std::nullopt;  ///< households; none: no limit
+  std::int64_t signed_up = 0;                           ///< households signed up (not cancelled)
+  std::int64_t checked_in = 0;
+  std::optional<std::string> prep_held_on = std::nullopt;  ///< the preparation meeting (筹备会)
+  std::optional<std::string> prep_note = std::nullopt;
   std::string project_name = {};
   std::optional<std::string> vetoed_by_name = std::nullopt;
 };
-/// `held` when its day has come and it was not vetoed (as of `today`).
+/// The preparation meeting of an open day is held this many days before it (the seeds: two months).
+inline constexpr int kOpenDayPrepDays = 60;
+/// `held` when its day has come and it was not vetoed (as of `today`); `prep` its preparation
+/// meeting: due on the day kOpenDayPrepDays before, `held`, `due` (within a fortnight), `late`
+/// (its day passed, not held) or `upcoming`.
 boost::json::object ToJson(const OpenDay& d, const std::string& today);
 
 /// Delivery batches and their gates: inspections and their findings, site open days, and the
@@ -107,7 +116,12 @@ class BatchService {
   Result<std::pair<platform::Attachment, std::string>> Photo(const RequestContext& ctx, std::int64_t finding_id, std::int64_t id);
 
   Result<OpenDay> CreateOpenDay(const RequestContext& ctx, std::int64_t project_id, const std::string& on,
-                                const std::string& decoration, const std::string& note);
+                                const std::string& decoration, const std::string& note,
+                                std::optional<std::int64_t> capacity = std::nullopt);
+  /// Records the open day's preparation meeting (held on `held_on`, not after today).
+  Result<OpenDay> RecordPrep(const RequestContext& ctx, std::int64_t id, const std::string& held_on, const std::string& note);
+  /// The open day, 404 outside the actor's scope (the sign-ups' part, in its transaction), named.
+  Result<OpenDay> OpenDayFor(db::Tx& tx, const Actor& actor, std::int64_t id);
   Result<platform::Listing<OpenDay>> OpenDays(const RequestContext& ctx, std::optional<std::int64_t> project_id,
                                               const Page& page);
   Result<OpenDay> VetoOpenDay(const RequestContext& ctx, std::int64_t id, const std::string& reason);

@@ -51,7 +51,7 @@ const db::Columns<FundProposal> kProposalColumns{
 };
 
 constexpr std::string_view kFundRow = R"sql(
-SELECT balance_cents, inflow_cents, spent_cents, updated_at FROM journey_funds WHERE company_id = $1 AND tenant_id = $2)sql";
+SELECT balance_cents, inflow_cents, spent_cents, updated_at, corrected_cents FROM journey_funds WHERE company_id = $1 AND tenant_id = $2)sql";
 constexpr std::string_view kPending = R"sql(
 SELECT COUNT(*), COALESCE(SUM(amount_cents), 0) FROM fund_proposals WHERE company_id = $1 AND status = 'proposed')sql";
 // The companies that have a fund or a proposal: a handful per group.
@@ -65,7 +65,7 @@ VALUES ($1, $2, 0, 0, 0, $3, $3) ON CONFLICT (company_id) DO NOTHING)sql";
 // exceed it, the second finds the first's balance and takes nothing.
 constexpr std::string_view kMove = R"sql(
 UPDATE journey_funds SET balance_cents = balance_cents + $3, inflow_cents = inflow_cents + $4, spent_cents = spent_cents + $5,
-       updated_at = $6
+       corrected_cents = corrected_cents + $7, updated_at = $6
  WHERE company_id = $1 AND tenant_id = $2 AND balance_cents + $3 >= 0 RETURNING balance_cents)sql";
 constexpr std::string_view kBalance = "SELECT balance_cents FROM journey_funds WHERE company_id = $1";
 constexpr std::string_view kInsertEntry = R"sql(
@@ -109,6 +109,7 @@ boost::json::object ToJson(const JourneyFund& f) {
           {"balance_cents", f.balance_cents},
           {"inflow_cents", f.inflow_cents},
           {"spent_cents", f.spent_cents},
+          {"correction_cents", f.correction_cents},
           {"pending_cents", f.pending_cents},
           {"pending_proposals", f.pending_proposals},
           {"updated_at", f.updated_at ? boost::json::value(FormatRfc3339(*f.updated_at)) : boost::json::value(nullptr)}};
@@ -197,6 +198,7 @@ JourneyFund FundService::ReadFund(db::Tx& tx, const platform::OrgUnit& company) 
     f.inflow_cents = rows.front().Int(1);
     f.spent_cents = rows.front().Int(2);
     f.updated_at = Timestamp{rows.front().Int(3)};
+    f.correction_cents = rows.front().Int(4);
   }
   const auto pending = tx.Execute(kPending, company.id);
   f.pending_proposals = pending.front().Int(0);
@@ -297,9 +299,10 @@ Result<FundEntry> FundService::Post(db::Tx& tx, const Actor& actor, std::int64_t
                                     std::optional<std::int64_t> proposal_id, const std::string& note) {
   const Timestamp now = clock_.Now();
   tx.Execute(kOpenFund, company_id, actor.tenant_id, now);
-  const std::int64_t inflow = kind == "spending" ? 0 : amount;
+  const std::int64_t inflow = kind == "profit_share" || kind == "owner_contribution" ? amount : 0;
   const std::int64_t spent = kind == "spending" ? -amount : 0;
-  auto moved = tx.Execute(kMove, company_id, actor.tenant_id, amount, inflow, spent, now);
+  const std::int64_t corrected = kind == "correction" ? amount : 0;
+  auto moved = tx.Execute(kMove, company_id, actor.tenant_id, amount, inflow, spent, now, corrected);
   if (moved.empty()) {
     const std::int64_t balance = tx.Execute(kBalance, company_id).front().Int(0);
     Error e{ErrorCode::kConflict, "fund_insufficient",
@@ -334,7 +337,7 @@ Result<FundEntry> FundService::Record(const RequestContext& ctx, std::int64_t co
       if (!unit || !unit->path.starts_with(company.path)) return FailField("project_id", "another_company");
     }
     HEARTH_ASSIGN(auto entry, Post(tx, actor, company.id, in.kind, in.amount_cents, in.project_id, std::nullopt, in.note));
-    audit_.Record(tx, ctx, "journey_fund.recorded", "org_unit", company.id, nullptr, ToJson(entry));
+    audit_.Record(tx, ctx, "journey_fund.recorded", "journey_fund", company.id, nullptr, ToJson(entry));
     return entry;
   });
 }
@@ -399,7 +402,7 @@ Result<FundProposal> FundService::Propose(const RequestContext& ctx, const NewFu
                         .Int(0);
     std::vector<FundProposal> one{kProposalColumns.Read(tx.Execute(kFindProposal, id, actor.tenant_id).front())};
     Name(tx, actor.tenant_id, one);
-    audit_.Record(tx, ctx, "fund_proposal.created", "project", project->id, nullptr, ToJson(one.front()));
+    audit_.Record(tx, ctx, "fund_proposal.created", "journey_fund", company, nullptr, ToJson(one.front()));
     return one.front();
   });
 }
@@ -476,7 +479,7 @@ Result<FundProposal> FundService::Decide(const RequestContext& ctx, std::int64_t
     }
     std::vector<FundProposal> one{kProposalColumns.Read(tx.Execute(kFindProposal, id, actor.tenant_id).front())};
     Name(tx, actor.tenant_id, one);
-    audit_.Record(tx, ctx, approve ? "fund_proposal.approved" : "fund_proposal.rejected", "project", before.project_id,
+    audit_.Record(tx, ctx, approve ? "fund_proposal.approved" : "fund_proposal.rejected", "journey_fund", before.company_id,
                   ToJson(before), ToJson(one.front()));
     return one.front();
   });

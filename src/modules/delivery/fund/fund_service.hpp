@@ -21,8 +21,9 @@ struct JourneyFund {
   std::int64_t company_id = 0;
   std::string company_name;
   std::int64_t balance_cents = 0;
-  std::int64_t inflow_cents = 0;  ///< inflows and corrections
-  std::int64_t spent_cents = 0;
+  std::int64_t inflow_cents = 0;      ///< profit shares and owners' contributions
+  std::int64_t spent_cents = 0;       ///< approved proposals
+  std::int64_t correction_cents = 0;  ///< signed corrections
   std::int64_t pending_cents = 0;  ///< what the proposals awaiting a decision ask for
   std::int64_t pending_proposals = 0;
   std::optional<Timestamp> updated_at;

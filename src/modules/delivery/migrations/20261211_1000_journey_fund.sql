@@ -8,6 +8,7 @@ CREATE TABLE journey_funds (
   balance_cents BIGINT NOT NULL DEFAULT 0 CHECK (balance_cents >= 0),
   inflow_cents BIGINT NOT NULL DEFAULT 0,
   spent_cents BIGINT NOT NULL DEFAULT 0,
+  corrected_cents BIGINT NOT NULL DEFAULT 0,
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL,
   CONSTRAINT fk_journey_funds_company FOREIGN KEY (company_id) REFERENCES org_units (id)
