@@ -213,6 +213,14 @@ class AuthzMatrixApi : public ApiTest {
     put("{id}", "1");  // configuration rows, imports, notifications: the first
     put("{file_id}", std::to_string(pattern.starts_with("/api/v1/findings/") ? f.photo : f.attachment));
     put("{customer_id}", std::to_string(f.customer));
+    if (pattern.find("{project_id}") != std::string::npos) {
+      put("{project_id}", std::to_string(f.project));
+      scoped = true;
+    }
+    if (pattern.find("{unit_id}") != std::string::npos) {
+      put("{unit_id}", std::to_string(f.unit));
+      scoped = true;
+    }
     if (pattern.find("{company_id}") != std::string::npos) {
       put("{company_id}", std::to_string(f.org_unit));  // the region holds the fixture's project: its company
       scoped = true;
@@ -221,6 +229,7 @@ class AuthzMatrixApi : public ApiTest {
     put("{day}", "2026-12-31");
     put("{department}", "engineering");
     put("{step}", "notice");
+    put("{stage}", "documents");
     return path;
   }
 

@@ -65,6 +65,21 @@ class DeliveryApi : public ApiTest {
     return api.Post("/api/v1/delivery-batches",
                     fmt::format(R"({{"project_id":{},"name":"一期交付","unit_ids":[{}],"planned_on":"{}"}})", project_, ids, planned_on));
   }
+  /// The units, sold, in a released batch planned for `day`, handed over through the six steps on it.
+  void Deliver(const std::vector<std::int64_t>& units, const std::string& day = "2026-11-20") {
+    for (auto u : units) Sell(u);
+    auto batch = Batch(*agent_, units, day);
+    ASSERT_EQ(batch.status, 201) << batch.body;
+    ASSERT_EQ(agent_->Post(fmt::format("/api/v1/delivery-batches/{}/release", batch.Int("id")), "").status, 200);
+    for (auto u : units) {
+      auto h = agent_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"{}T02:00:00Z"}})", u, day));
+      ASSERT_EQ(h.status, 201) << h.body;
+      for (const char* step : {"notice", "identity", "fees", "documents", "inspection", "keys"}) {
+        const std::string body = std::string(step) == "identity" ? R"({"attendee":"owner"})" : "";
+        ASSERT_EQ(agent_->Post(fmt::format("/api/v1/handovers/{}/steps/{}", h.Int("id"), step), body).status, 200) << step;
+      }
+    }
+  }
   static const boost::json::object& Gate(const Reply& batch, const std::string& key) {
     for (const auto& g : batch.json.at("gates").as_array()) {
       if (g.at("key").as_string() == key) return g.as_object();
@@ -153,6 +168,38 @@ TEST_P(DeliveryApi, ABatchIsBlockedByAnOpenBlockingFindingThenReleased) {
   auto findings = agent_->Get(fmt::format("/api/v1/findings?batch_id={}&status=open", id));
   ASSERT_EQ(findings.json.at("items").as_array().size(), 1u);
   EXPECT_EQ(findings.json.at("items").as_array()[0].at("id").as_int64(), crack.Int("id"));
+
+  // The project's special report and the delivery calendar say the same.
+  auto report = agent_->Get(fmt::format("/api/v1/delivery-reports/{}", project_));
+  ASSERT_EQ(report.status, 200) << report.body;
+  EXPECT_EQ(report.Str("project_name"), "四季花城");
+  ASSERT_EQ(report.json.at("batches").as_array().size(), 1u);
+  EXPECT_EQ(report.json.at("batches").at(0).at("status").as_string(), "released");
+  EXPECT_EQ(report.json.at("batches").at(0).at("units").as_int64(), 4);
+  ASSERT_EQ(report.json.at("inspections").as_array().size(), 1u);
+  const auto& held = report.json.at("inspections").at(0);
+  EXPECT_EQ(held.at("kind").as_string(), "risk_check");
+  EXPECT_EQ(held.at("findings").as_int64(), 2);
+  EXPECT_EQ(held.at("blocking").as_int64(), 1);
+  EXPECT_EQ(held.at("open").as_int64(), 1);
+  const auto& found = report.json.at("findings");
+  EXPECT_EQ(found.at("total").as_int64(), 2);
+  EXPECT_EQ(found.at("open").as_int64(), 1);
+  EXPECT_EQ(found.at("blocking").as_int64(), 1);
+  EXPECT_EQ(found.at("by_category").as_array().size(), 2u);
+  EXPECT_TRUE(found.at("open_blocking").as_array().empty()) << "the leak was closed";
+  EXPECT_EQ(beijing_->Get(fmt::format("/api/v1/delivery-reports/{}", project_)).status, 404);
+  auto calendar = agent_->Get("/api/v1/delivery-calendar?from=2026-11-19&to=2026-11-20");
+  ASSERT_EQ(calendar.status, 200) << calendar.body;
+  ASSERT_EQ(calendar.json.at("days").as_array().size(), 1u) << calendar.body;
+  EXPECT_EQ(calendar.json.at("days").at(0).at("day").as_string(), "2026-11-19");
+  EXPECT_EQ(calendar.json.at("days").at(0).at("inspections").at(0).at("batch_name").as_string(), "一期交付");
+  auto february = agent_->Get(fmt::format("/api/v1/delivery-calendar?from=2027-02-01&to=2027-02-28&project_id={}", project_));
+  ASSERT_EQ(february.json.at("days").as_array().size(), 1u) << february.body;
+  EXPECT_EQ(february.json.at("days").at(0).at("batches").at(0).at("project_name").as_string(), "四季花城");
+  EXPECT_EQ(agent_->Get("/api/v1/delivery-calendar?from=2026-11-01&to=2027-01-05").FieldReason("to"), "over_62_days");
+  EXPECT_EQ(agent_->Get("/api/v1/delivery-calendar?to=2027-01-05").status, 400);
+  EXPECT_TRUE(beijing_->Get("/api/v1/delivery-calendar?from=2026-11-19&to=2026-11-20").json.at("days").as_array().empty());
   // A photo of the crack, read back byte for byte; a text file is refused.
   std::string png("\x89PNG\r\n\x1A\n", 8);
   png += "crack-photo";
@@ -335,6 +382,69 @@ TEST_P(DeliveryApi, OwnersSignUpForAnOpenDayAndCheckInOnTheDay) {
   ASSERT_EQ(manager_->Post(fmt::format("/api/v1/open-days/{}/veto", spring.Int("id")), R"({"reason":"样板间未完工"})").status, 200);
   EXPECT_EQ(agent_->Post(fmt::format("/api/v1/open-days/{}/signups", spring.Int("id")), fmt::format(R"({{"unit_id":{}}})", units_[1])).ErrorCode(),
             "invalid_transition");
+}
+
+// 产权办理: a sold unit's certificate step by step in order, each with its day; issued with its
+// number, on the owners' timeline; overdue a year after the keys until issued.
+TEST_P(DeliveryApi, ThePropertyCertificateGoesStepByStepAndIsOverdueAYearAfterTheKeys) {
+  Deliver({units_[0], units_[1]});
+  if (HasFatalFailure()) return;
+  Sell(units_[2]);
+  const auto path = [&](std::int64_t unit, const std::string& tail = "") { return fmt::format("/api/v1/title-certificates/{}{}", unit, tail); };
+  auto step = [&](std::int64_t unit, const std::string& stage, const std::string& body) {
+    return agent_->Post(path(unit, "/steps/" + stage), body);
+  };
+  auto list = agent_->Get(fmt::format("/api/v1/title-certificates?project_id={}", project_));
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_EQ(list.json.at("summary").at("sold").as_int64(), 3);
+  EXPECT_EQ(list.json.at("summary").at("by_stage").at("not_started").as_int64(), 3);
+  EXPECT_EQ(list.json.at("summary").at("overdue").as_int64(), 0);
+  EXPECT_EQ(list.json.at("items").at(0).at("due_by").as_string(), "2027-11-20") << "a year after the keys";
+  EXPECT_EQ(list.json.at("items").at(0).at("owners").at(0).at("name").as_string(), "陈志强");
+
+  EXPECT_EQ(step(units_[0], "tax_paid", R"({"on":"2026-11-10"})").ErrorCode(), "invalid_transition") << "documents first";
+  EXPECT_EQ(step(units_[0], "documents", R"({"on":"2026-11-21"})").FieldReason("on"), "in_the_future");
+  EXPECT_EQ(step(units_[3], "documents", R"({"on":"2026-11-10"})").ErrorCode(), "unit_unavailable") << "not sold";
+  EXPECT_EQ(step(units_[0], "printed", R"({"on":"2026-11-10"})").FieldReason("stage"), "invalid_value");
+  auto documents = step(units_[0], "documents", R"({"on":"2026-11-10","note":"身份证、购房合同、维修基金票据"})");
+  ASSERT_EQ(documents.status, 200) << documents.body;
+  EXPECT_EQ(documents.Str("stage"), "documents");
+  EXPECT_EQ(documents.Str("next_stage"), "tax_paid");
+  EXPECT_EQ(documents.json.at("days").at("documents").as_string(), "2026-11-10");
+  EXPECT_EQ(documents.Str("updated_by_name"), "kf.agent");
+  EXPECT_EQ(step(units_[0], "tax_paid", R"({"on":"2026-11-09"})").FieldReason("on"), "before_previous_step");
+  auto stale = agent_->raw().Post(path(units_[0], "/steps/tax_paid"), {{"Authorization", "Bearer " + agent_->token()}, {"If-Match", "\"7\""}},
+                                  R"({"on":"2026-11-12"})", "application/json");
+  EXPECT_EQ(ToReply(stale).ErrorCode(), "version_conflict");
+  ASSERT_EQ(step(units_[0], "tax_paid", R"({"on":"2026-11-12"})").status, 200);
+  ASSERT_EQ(step(units_[0], "submitted", R"({"on":"2026-11-15"})").status, 200);
+  EXPECT_EQ(step(units_[0], "issued", R"({"on":"2026-11-18"})").FieldReason("certificate_no"), "required");
+  auto issued = step(units_[0], "issued", R"({"on":"2026-11-18","certificate_no":"粤(2026)深圳市不动产权第0123456号"})");
+  ASSERT_EQ(issued.status, 200) << issued.body;
+  EXPECT_EQ(issued.Str("certificate_no"), "粤(2026)深圳市不动产权第0123456号");
+  ASSERT_EQ(step(units_[0], "handed_over", R"({"on":"2026-11-20"})").status, 200);
+  EXPECT_EQ(step(units_[0], "handed_over", R"({"on":"2026-11-20"})").ErrorCode(), "invalid_transition") << "the last step";
+  auto timeline = agent_->Get(fmt::format("/api/v1/customers/{}/timeline", buyer_));
+  EXPECT_NE(timeline.body.find("不动产权证已出证"), std::string::npos) << timeline.body;
+  EXPECT_NE(timeline.body.find("已领取不动产权证"), std::string::npos) << timeline.body;
+  EXPECT_EQ(beijing_->Get(path(units_[0])).status, 404);
+  EXPECT_EQ(beijing_->Get(fmt::format("/api/v1/title-certificates?project_id={}", project_)).FieldReason("project_id"), "not_found");
+  EXPECT_EQ(sales_->Post(path(units_[1], "/steps/documents"), R"({"on":"2026-11-10"})").status, 403);
+
+  // A year and a day after the keys: the delivered unit without a certificate is overdue, the one
+  // issued is not, the one not yet delivered has no due day.
+  ASSERT_EQ(ToReply(admin_->raw().Put("/api/v1/test/clock", R"({"advance_minutes":527040})", "application/json")).status, 200);
+  ASSERT_EQ(agent_->Login("kf.agent", "Passw0rd-x").status, 200);
+  auto overdue = agent_->Get(fmt::format("/api/v1/title-certificates?project_id={}&overdue=true", project_));
+  ASSERT_EQ(overdue.status, 200) << overdue.body;
+  ASSERT_EQ(overdue.json.at("items").as_array().size(), 1u) << overdue.body;
+  EXPECT_EQ(overdue.json.at("items").at(0).at("unit_id").as_int64(), units_[1]);
+  EXPECT_TRUE(overdue.json.at("items").at(0).at("overdue").as_bool());
+  EXPECT_EQ(overdue.json.at("summary").at("overdue").as_int64(), 1);
+  EXPECT_EQ(overdue.json.at("summary").at("by_stage").at("handed_over").as_int64(), 1);
+  auto issued_only = agent_->Get(fmt::format("/api/v1/title-certificates?project_id={}&stage=handed_over", project_));
+  ASSERT_EQ(issued_only.json.at("items").as_array().size(), 1u);
+  EXPECT_EQ(agent_->Get(fmt::format("/api/v1/title-certificates?project_id={}&stage=lost", project_)).status, 400);
 }
 
 TEST_P(DeliveryApi, TheSixStepsInOrderDeliverTheUnitAndDefectsBecomeRepairs) {
@@ -623,18 +733,8 @@ TEST_P(DeliveryApi, AnEditedTouchMovesItsOpenTasksAndMakesNoSecondOne) {
 }
 
 TEST_P(DeliveryApi, AfterDeliveryEveryOwnerIsCalledBackAndOneUnitInTenVisited) {
-  for (int i = 0; i < 3; ++i) Sell(units_[i]);
-  auto batch = Batch(*agent_, {units_[0], units_[1], units_[2]}, "2026-11-20");
-  ASSERT_EQ(batch.status, 201) << batch.body;
-  ASSERT_EQ(agent_->Post(fmt::format("/api/v1/delivery-batches/{}/release", batch.Int("id")), "").status, 200);
-  for (int i = 0; i < 3; ++i) {
-    auto h = agent_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"2026-11-20T02:00:00Z"}})", units_[i]));
-    ASSERT_EQ(h.status, 201) << h.body;
-    for (const char* step : {"notice", "identity", "fees", "documents", "inspection", "keys"}) {
-      const std::string body = std::string(step) == "identity" ? R"({"attendee":"owner"})" : "";
-      ASSERT_EQ(agent_->Post(fmt::format("/api/v1/handovers/{}/steps/{}", h.Int("id"), step), body).status, 200) << step;
-    }
-  }
+  Deliver({units_[0], units_[1], units_[2]});
+  if (HasFatalFailure()) return;
   // Three weeks on, the call-backs (30 days after the keys) are made; the visits (150 days) not yet.
   ASSERT_EQ(ToReply(admin_->raw().Put("/api/v1/test/clock", R"({"advance_minutes":30240})", "application/json")).status, 200);
   ASSERT_EQ(manager_->Login("kf.manager", "Passw0rd-x").status, 200);
@@ -675,18 +775,8 @@ TEST_P(DeliveryApi, AfterDeliveryEveryOwnerIsCalledBackAndOneUnitInTenVisited) {
 // (delivered + FourYearPhase(unit), table-tested in journey_test.cpp); the first to fall due becomes a
 // task, and once done the cycle's coverage counts it.
 TEST_P(DeliveryApi, TheFourYearPlanSpreadsTheHomesAndCountsTheVisits) {
-  for (int i = 0; i < 3; ++i) Sell(units_[i]);
-  auto batch = Batch(*agent_, {units_[0], units_[1], units_[2]}, "2026-11-20");
-  ASSERT_EQ(batch.status, 201) << batch.body;
-  ASSERT_EQ(agent_->Post(fmt::format("/api/v1/delivery-batches/{}/release", batch.Int("id")), "").status, 200);
-  for (int i = 0; i < 3; ++i) {
-    auto h = agent_->Post("/api/v1/handovers", fmt::format(R"({{"unit_id":{},"slot_at":"2026-11-20T02:00:00Z"}})", units_[i]));
-    ASSERT_EQ(h.status, 201) << h.body;
-    for (const char* step : {"notice", "identity", "fees", "documents", "inspection", "keys"}) {
-      const std::string body = std::string(step) == "identity" ? R"({"attendee":"owner"})" : "";
-      ASSERT_EQ(agent_->Post(fmt::format("/api/v1/handovers/{}/steps/{}", h.Int("id"), step), body).status, 200) << step;
-    }
-  }
+  Deliver({units_[0], units_[1], units_[2]});
+  if (HasFatalFailure()) return;
   const std::int64_t delivered = *ParseIsoDate("2026-11-20");
   std::map<std::string, int> want;  // month → homes planned in it
   std::int64_t soonest = delivery::kFourYearDays;

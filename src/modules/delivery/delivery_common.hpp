@@ -18,6 +18,10 @@ inline bool ManagesDelivery(const Actor& a) {
   return false;
 }
 
+/// The caller's scope as a LIKE pattern over org paths ($n in `o.path LIKE $n`): an administrator's
+/// is the whole group.
+inline std::string ScopeLike(const Actor& actor) { return (actor.IsAdmin() ? std::string("/") : actor.org_path) + "%"; }
+
 /// Today in China ("YYYY-MM-DD"): the day the module's dates are kept in.
 inline std::string ChinaToday(const Clock& clock) {
   constexpr std::int64_t kDay = 24LL * 3600 * 1000, kOffset = 8LL * 3600 * 1000;

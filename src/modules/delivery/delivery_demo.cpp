@@ -74,6 +74,14 @@ INSERT INTO fund_proposals (tenant_id, company_id, project_id, org_unit_id, titl
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULLIF($11, ''), NULLIF($12, 0), NULLIF($13, 0), $14, $15, $15) RETURNING id)sql";
 constexpr std::string_view kLinkFundEntry = "UPDATE fund_proposals SET entry_id = $2 WHERE id = $1";
 
+// 产权办理 as the cohorts left it: long delivered, every certificate handed over; a year or two
+// ago, most issued and some still with the registration centre (overdue); in the season, the
+// owners' documents collected for some of the contracted units.
+constexpr std::string_view kInsertTitle = R"sql(
+INSERT INTO title_certificates (unit_id, tenant_id, project_id, stage, documents_on, tax_paid_on, submitted_on, issued_on,
+                                handed_over_on, certificate_no, note, updated_by, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, NULLIF($6, ''), NULLIF($7, ''), NULLIF($8, ''), NULLIF($9, ''), NULLIF($10, ''), '', $11, $12, $12))sql";
+
 struct DemoFundLine {
   int days_ago;
   const char* kind;  ///< an inflow, or a proposal: approved (spent), rejected, proposed
@@ -165,6 +173,21 @@ Result<void> AddDemoDelivery(DeliveryModule& module, platform::Demo& demo) {
       }
       if (last_delivered == 0) continue;
       const bool season = today - last_delivered < 30;
+      for (const auto& u : units) {
+        const bool delivered_unit = u.status == inventory::UnitStatus::kDelivered && u.delivered_on;
+        if (!delivered_unit && (u.status != inventory::UnitStatus::kContracted || rng.Next(5) >= 2)) continue;
+        const std::int64_t keys = delivered_unit ? ParseIsoDate(*u.delivered_on).value_or(today) : today;
+        const std::int64_t age = today - keys;
+        // How far each got: 1 documents … 5 handed over.
+        const int reached = !delivered_unit ? 1 : age > 700 ? 5 : age > 200 ? (rng.Next(10) < 7 ? 4 + static_cast<int>(rng.Next(2)) : 3) : 2 + static_cast<int>(rng.Next(2));
+        auto on = [&](int step, std::int64_t day) { return reached >= step ? FormatIsoDate(std::min(day, today)) : std::string(); };
+        const std::int64_t start = delivered_unit ? keys - 30 : today - static_cast<std::int64_t>(rng.Next(20));
+        constexpr const char* kStages[] = {"", "documents", "tax_paid", "submitted", "issued", "handed_over"};
+        tx.Execute(kInsertTitle, u.id, demo.tenant_id, project_id, kStages[reached], FormatIsoDate(start), on(2, start + 5), on(3, start + 12),
+                   on(4, keys + 150 + static_cast<std::int64_t>(rng.Next(60))), on(5, keys + 240),
+                   reached >= 4 ? fmt::format("粤({})深圳市不动产权第{:07}号", FormatIsoDate(keys + 150).substr(0, 4), u.id) : std::string(), agent,
+                   Timestamp{std::min(keys + 240, today) * kDay});
+      }
       auto finding = [&](std::int64_t batch, std::int64_t inspection, std::int64_t unit, const char* severity, bool open,
                          Timestamp found) {
         const auto& f = kFindings[rng.Next(std::size(kFindings))];

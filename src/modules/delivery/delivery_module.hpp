@@ -7,7 +7,9 @@
 #include "modules/delivery/fund/fund_service.hpp"
 #include "modules/delivery/handovers/handover_service.hpp"
 #include "modules/delivery/journey/journey_service.hpp"
+#include "modules/delivery/reports/report_service.hpp"
 #include "modules/delivery/signups/signup_service.hpp"
+#include "modules/delivery/titles/title_service.hpp"
 #include "modules/inventory/inventory_module.hpp"
 #include "modules/sales/sales_module.hpp"
 #include "modules/service/service_module.hpp"
@@ -32,12 +34,14 @@ struct DeliveryModule {
         handovers(db, clock, platform.audit, customers.service, inventory.service, service.tickets, batches),
         booking(db, clock, platform.audit, platform.messages, customers.service, inventory.service, batches, handovers),
         journey(db, clock, platform.audit, platform.jobs, customers.service, inventory.service, sales.deals, service.tickets, batches),
-        fund(db, clock, platform.audit, inventory.service) {}
+        fund(db, clock, platform.audit, inventory.service),
+        titles(db, clock, platform.audit, customers.service, inventory.service),
+        reports(db, clock, inventory.service) {}
   db::Database& db;
   const Clock& clock;
   customers::CustomerService& customers;   ///< the demo's timelines
   inventory::InventoryService& inventory;  ///< the demo's units and homes
-  // The module's parts, each in its folder (disclosures/, batches/, signups/, handovers/, booking/, journey/, fund/), in the order they depend on each other.
+  // The module's parts, each in its folder (disclosures/, batches/, signups/, handovers/, booking/, journey/, fund/, titles/, reports/), in the order they depend on each other.
   DisclosureService disclosures;
   BatchService batches;
   SignupService signups;
@@ -45,6 +49,8 @@ struct DeliveryModule {
   BookingService booking;
   JourneyService journey;
   FundService fund;
+  TitleService titles;
+  ReportService reports;
   /// Unknown booking links per address (the owners' page is public).
   platform::LoginThrottle booking_links{{.unknown_names_per_address = 30}};
 };

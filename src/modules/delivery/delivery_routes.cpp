@@ -10,7 +10,7 @@ platform::Manifest BuildManifest(DeliveryModule& module) {
       {"handover_steps", "handover_id IN (SELECT id FROM handovers WHERE tenant_id = $1)"},
       {"handover_tickets", "handover_id IN (SELECT id FROM handovers WHERE tenant_id = $1)"}, {"adverse_factors"},
       {"disclosure_acks"}, {"journey_touches"}, {"journey_tasks"}, {"journey_runs"}, {"handover_slots"},
-      {"handover_invites"}, {"journey_funds"}, {"fund_proposals"}, {"fund_entries"}, {"open_day_signups"}}};
+      {"handover_invites"}, {"journey_funds"}, {"fund_proposals"}, {"fund_entries"}, {"open_day_signups"}, {"title_certificates"}}};
   // A unit is in one batch; one handover of a unit at a time.
   m.constraints.push_back({"uq_delivery_batch_units_unit", {"unit_ids", "in_another_batch", ErrorCode::kConflict, "unit_in_batch"}});
   m.constraints.push_back({"uq_handovers_open_unit", {"unit_id", "booked", ErrorCode::kConflict, "handover_exists"}});
@@ -24,6 +24,8 @@ platform::Manifest BuildManifest(DeliveryModule& module) {
   AddBookingRoutes(m, module.booking, module.booking_links);
   AddJourneyRoutes(m, module.journey);
   AddFundRoutes(m, module.fund);
+  AddTitleRoutes(m, module.titles);
+  AddReportRoutes(m, module.reports);
   JourneyService& journey = module.journey;
   m.seed = [&journey] { return journey.SeedDefaults(); };
   m.jobs.push_back({JourneyService::kMakeJob, [&journey](db::Tx& tx, const platform::Job& job) { return journey.OnMakeJob(tx, job); }});

@@ -12,5 +12,7 @@ void AddHandoverRoutes(platform::Manifest& m, HandoverService& handovers);
 void AddBookingRoutes(platform::Manifest& m, BookingService& booking, platform::LoginThrottle& links);
 void AddJourneyRoutes(platform::Manifest& m, JourneyService& journey);
 void AddFundRoutes(platform::Manifest& m, FundService& fund);
+void AddTitleRoutes(platform::Manifest& m, TitleService& titles);
+void AddReportRoutes(platform::Manifest& m, ReportService& reports);
 
 }  // namespace hearth::delivery

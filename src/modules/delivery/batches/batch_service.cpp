@@ -167,7 +167,6 @@ UPDATE open_days SET status = 'vetoed', veto_reason = $3, vetoed_by = $4, vetoed
 
 constexpr std::size_t kMaxUnits = 5000;
 
-std::string PathOf(const Actor& actor) { return (actor.IsAdmin() ? std::string("/") : actor.org_path) + "%"; }
 
 std::string CategoryPath(const std::vector<service::Category>& categories, std::int64_t id) {
   std::map<std::int64_t, const service::Category*> by_id;
@@ -375,7 +374,7 @@ Result<platform::Listing<Batch>> BatchService::List(const RequestContext& ctx, c
     platform::Listing<Batch> out;
     const std::optional<std::string> status = f.status ? std::optional<std::string>(std::string(WordOf(*f.status))) : std::nullopt;
     const std::int64_t unit = f.unit_id.value_or(0);  // 0: any (an optional here trips GCC 12's maybe-uninitialized)
-    auto rows = tx.Execute(kListBatches, actor.tenant_id, PathOf(actor), page.after_id, f.project_id, status, page.limit + 1, unit);
+    auto rows = tx.Execute(kListBatches, actor.tenant_id, ScopeLike(actor), page.after_id, f.project_id, status, page.limit + 1, unit);
     for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(kBatchColumns.Read(rows[i]));
     out.next_cursor = TrimToPage(out.items, page, [](const Batch& b) { return b.id; });
     for (auto& b : out.items) Complete(tx, b);
@@ -584,7 +583,7 @@ Result<platform::Listing<Finding>> BatchService::Findings(const RequestContext& 
     const std::optional<std::string> status = f.status ? std::optional<std::string>(std::string(WordOf(*f.status))) : std::nullopt;
     const std::optional<std::string> severity =
         f.severity ? std::optional<std::string>(std::string(WordOf(*f.severity))) : std::nullopt;
-    auto rows = tx.Execute(kListFindings, actor.tenant_id, PathOf(actor), page.after_id, f.batch_id, f.inspection_id, f.unit_id,
+    auto rows = tx.Execute(kListFindings, actor.tenant_id, ScopeLike(actor), page.after_id, f.batch_id, f.inspection_id, f.unit_id,
                            status, severity, page.limit + 1);
     for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(kFindingColumns.Read(rows[i]));
     out.next_cursor = TrimToPage(out.items, page, [](const Finding& x) { return x.id; });
@@ -693,7 +692,7 @@ Result<platform::Listing<OpenDay>> BatchService::OpenDays(const RequestContext& 
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<platform::Listing<OpenDay>> {
     platform::Listing<OpenDay> out;
-    auto rows = tx.Execute(kListOpenDays, actor.tenant_id, PathOf(actor), page.after_id, project_id, page.limit + 1);
+    auto rows = tx.Execute(kListOpenDays, actor.tenant_id, ScopeLike(actor), page.after_id, project_id, page.limit + 1);
     for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(kOpenDayColumns.Read(rows[i]));
     out.next_cursor = TrimToPage(out.items, page, [](const OpenDay& d) { return d.id; });
     Name(tx, actor.tenant_id, out.items);

@@ -131,7 +131,6 @@ SELECT id, customer_id, unit_id, name, evidence FROM journey_tasks
 constexpr std::string_view kCompanies = R"sql(
 SELECT DISTINCT company_id FROM journey_tasks WHERE tenant_id = $1 AND due_on >= $2 AND due_on <= $3)sql";
 
-std::string PathOf(const Actor& actor) { return (actor.IsAdmin() ? std::string("/") : actor.org_path) + "%"; }
 std::int64_t DayOf(const std::string& date) { return ParseIsoDate(date).value_or(0); }
 
 Touch ReadTouch(const db::Row& r) {
@@ -480,13 +479,13 @@ Result<TaskPage> JourneyService::Tasks(const RequestContext& ctx, const TaskFilt
     platform::Listing<JourneyTask>& out = result.list;
     const std::optional<std::string> team = f.team ? std::optional<std::string>(std::string(WordOf(*f.team))) : std::nullopt;
     const std::int64_t step = f.step.value_or(0);  // 0: any (an optional here trips GCC 12's maybe-uninitialized)
-    auto rows = tx.Execute(kListTasks, actor.tenant_id, PathOf(actor), page.after_id, team, f.project_id, f.customer_id, step, f.state,
+    auto rows = tx.Execute(kListTasks, actor.tenant_id, ScopeLike(actor), page.after_id, team, f.project_id, f.customer_id, step, f.state,
                            grace, today, page.limit + 1, f.touch);
     for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(kTaskColumns.Read(rows[i]));
     out.next_cursor = TrimToPage(out.items, page, [](const JourneyTask& t) { return t.id; });
     Name(tx, actor.tenant_id, out.items);
     if (!page.after_id) {
-      const std::int64_t counted = tx.Execute(kCountTasks, actor.tenant_id, PathOf(actor), std::optional<std::int64_t>(), team, f.project_id,
+      const std::int64_t counted = tx.Execute(kCountTasks, actor.tenant_id, ScopeLike(actor), std::optional<std::int64_t>(), team, f.project_id,
                                               f.customer_id, step, f.state, grace, today, kTaskCountCap + 1, f.touch)
                                        .front()
                                        .Int(0);
