@@ -395,9 +395,10 @@ Result<Touch> JourneyService::UpdateTouch(const RequestContext& ctx, std::int64_
     std::int64_t target = id;
     Touch old_rule = before;  // the rule the touch's tasks were made by
     std::optional<std::int64_t> existing;
+    const auto touches = TouchesOf(tx, actor.tenant_id);  // as they were before this edit
     if (company && !before.company_id) {
       // The company's own version of the group's touch: made once, then edited.
-      for (const auto& other : TouchesOf(tx, actor.tenant_id)) {
+      for (const auto& other : touches) {
         if (other.company_id == company && other.code == before.code) {
           existing = other.id;
           old_rule = other;
@@ -427,8 +428,9 @@ Result<Touch> JourneyService::UpdateTouch(const RequestContext& ctx, std::int64_
     // companies without their own version. (Done tasks stay as they were; the maker makes no second
     // task for their occurrence.)
     if (const std::int64_t delta = after.offset_days - old_rule.offset_days; delta != 0 && after.trigger == old_rule.trigger) {
+      // (Only the group's touch consults the companies' own versions; an edit of the group's made none.)
       std::set<std::int64_t> own_version;
-      for (const auto& other : TouchesOf(tx, actor.tenant_id)) {
+      for (const auto& other : touches) {
         if (other.company_id && other.code == after.code) own_version.insert(*other.company_id);
       }
       std::vector<std::pair<std::int64_t, std::string>> moves;
@@ -588,15 +590,15 @@ Result<boost::json::array> JourneyService::AfterDelivery(const RequestContext& c
   const std::string since = FormatIsoDate(today_day - kAfterCareDays);
   return db_.Read([&](db::Tx& tx) -> Result<boost::json::array> {
     std::vector<std::int64_t> projects;
+    const auto names = inventory_.NamesOfProjects(tx, actor.tenant_id);
     if (project_id) {
       if (!inventory_.ProjectFor(tx, actor, *project_id)) return FailField("project_id", "not_found");
       projects.push_back(*project_id);
     } else {
-      for (const auto& [id, name] : inventory_.NamesOfProjects(tx, actor.tenant_id)) {
+      for (const auto& [id, name] : names) {
         if (inventory_.ProjectFor(tx, actor, id)) projects.push_back(id);
       }
     }
-    const auto names = inventory_.NamesOfProjects(tx, actor.tenant_id);
     boost::json::array out;
     for (const auto project : projects) {
       const auto delivered = inventory_.DeliveredSince(tx, actor.tenant_id, project, since);
