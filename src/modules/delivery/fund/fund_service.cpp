@@ -206,11 +206,11 @@ JourneyFund FundService::ReadFund(db::Tx& tx, const platform::OrgUnit& company) 
   return f;
 }
 
-Result<FundPage<JourneyFund>> FundService::Funds(const RequestContext& ctx, const Page& page) {
+Result<platform::Listing<JourneyFund>> FundService::Funds(const RequestContext& ctx, const Page& page) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
-  return db_.Read([&](db::Tx& tx) -> Result<FundPage<JourneyFund>> {
-    FundPage<JourneyFund> out;
+  return db_.Read([&](db::Tx& tx) -> Result<platform::Listing<JourneyFund>> {
+    platform::Listing<JourneyFund> out;
     for (const auto& r : tx.Execute(kCompanies, actor.tenant_id)) {
       const std::int64_t id = r.Int(0);
       if (page.after_id && id <= *page.after_id) continue;
@@ -279,12 +279,12 @@ void FundService::Name(db::Tx& tx, std::int64_t tenant_id, std::vector<FundPropo
   }
 }
 
-Result<FundPage<FundEntry>> FundService::Entries(const RequestContext& ctx, std::int64_t company_id, const Page& page) {
+Result<platform::Listing<FundEntry>> FundService::Entries(const RequestContext& ctx, std::int64_t company_id, const Page& page) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
-  return db_.Read([&](db::Tx& tx) -> Result<FundPage<FundEntry>> {
+  return db_.Read([&](db::Tx& tx) -> Result<platform::Listing<FundEntry>> {
     HEARTH_ASSIGN(auto company, CompanyFor(tx, actor, company_id, false));
-    FundPage<FundEntry> out;
+    platform::Listing<FundEntry> out;
     for (const auto& r : tx.Execute(kEntries, company.id, page.after_id.value_or(0), page.limit + 1)) {
       out.items.push_back(kEntryColumns.Read(r));
     }
@@ -432,13 +432,13 @@ Result<FundProposal> FundService::Proposal(const RequestContext& ctx, std::int64
   });
 }
 
-Result<FundPage<FundProposal>> FundService::Proposals(const RequestContext& ctx, const FundProposalFilter& filter, const Page& page) {
+Result<platform::Listing<FundProposal>> FundService::Proposals(const RequestContext& ctx, const FundProposalFilter& filter, const Page& page) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
-  return db_.Read([&](db::Tx& tx) -> Result<FundPage<FundProposal>> {
+  return db_.Read([&](db::Tx& tx) -> Result<platform::Listing<FundProposal>> {
     if (filter.company_id && !CompanyFor(tx, actor, *filter.company_id, false)) return FailField("company_id", "not_found");
     if (filter.project_id && !inventory_.ProjectFor(tx, actor, *filter.project_id)) return FailField("project_id", "not_found");
-    FundPage<FundProposal> out;
+    platform::Listing<FundProposal> out;
     // Read past those outside the caller's projects until the page is full.
     std::int64_t after = page.after_id.value_or(0);
     std::map<std::int64_t, bool> visible;  // project → in scope

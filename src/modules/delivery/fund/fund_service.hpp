@@ -12,6 +12,7 @@
 #include "db/database.hpp"
 #include "modules/inventory/inventory_service.hpp"
 #include "platform/audit.hpp"
+#include "platform/org_service.hpp"
 #include "platform/org_unit.hpp"
 
 namespace hearth::delivery {
@@ -117,12 +118,6 @@ struct FundProposalFilter {
   std::optional<std::string> status;
 };
 
-template <typename T>
-struct FundPage {
-  std::vector<T> items;
-  std::optional<std::string> next_cursor;
-};
-
 /// 一路同行 fund (6+2 step 7): a ledger per company — inflows from a share of profit and owners'
 /// contributions, spending on the renovation proposals of owners' meetings once approved — whose
 /// balance never goes below zero, and its statement for a period. The company is the org unit
@@ -135,16 +130,16 @@ class FundService {
 
   FundService(db::Database& db, const Clock& clock, platform::AuditLog& audit, inventory::InventoryService& inventory);
 
-  Result<FundPage<JourneyFund>> Funds(const RequestContext& ctx, const Page& page);
+  Result<platform::Listing<JourneyFund>> Funds(const RequestContext& ctx, const Page& page);
   Result<JourneyFund> Fund(const RequestContext& ctx, std::int64_t company_id);
-  Result<FundPage<FundEntry>> Entries(const RequestContext& ctx, std::int64_t company_id, const Page& page);
+  Result<platform::Listing<FundEntry>> Entries(const RequestContext& ctx, std::int64_t company_id, const Page& page);
   Result<FundEntry> Record(const RequestContext& ctx, std::int64_t company_id, const FundInflow& in);
   Result<FundStatement> Statement(const RequestContext& ctx, std::int64_t company_id, std::optional<std::string> from,
                                   std::optional<std::string> to);
 
   Result<FundProposal> Propose(const RequestContext& ctx, const NewFundProposal& in);
   Result<FundProposal> Proposal(const RequestContext& ctx, std::int64_t id);
-  Result<FundPage<FundProposal>> Proposals(const RequestContext& ctx, const FundProposalFilter& filter, const Page& page);
+  Result<platform::Listing<FundProposal>> Proposals(const RequestContext& ctx, const FundProposalFilter& filter, const Page& page);
   Result<FundProposal> Approve(const RequestContext& ctx, std::int64_t id, const std::string& note);
   Result<FundProposal> Reject(const RequestContext& ctx, std::int64_t id, const std::string& reason);
 
