@@ -82,5 +82,6 @@ export HEARTH_URL=${url%/}
 # A second, independent validator (Redocly's recommended rules; web/redocly.yaml): any error or
 # warning fails the run.
 (cd web && npm run --silent lint:openapi)
-(cd web && node --test --test-concurrency=1 e2e/)
+# No screenshots here (HEARTH_SHOTS=off): they are for people looking at the pages, run by hand.
+(cd web && HEARTH_SHOTS=off node --test --test-concurrency=1 e2e/)
 phase "all tests passed"

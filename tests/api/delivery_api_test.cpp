@@ -347,6 +347,11 @@ TEST_P(DeliveryApi, OwnersSignUpForAnOpenDayAndCheckInOnTheDay) {
   EXPECT_EQ(agent_->Post(fmt::format("/api/v1/open-day-signups/{}/cancel", second.Int("id")), "").ErrorCode(), "invalid_transition");
   auto third = sign(*agent_, units_[2]);
   ASSERT_EQ(third.status, 201) << third.body;
+  EXPECT_EQ(sign(*agent_, units_[1]).ErrorCode(), "open_day_full") << "a household that cancelled may come back, when there is room";
+  auto one = agent_->Get(fmt::format("/api/v1/open-days/{}", id));
+  ASSERT_EQ(one.status, 200) << one.body;
+  EXPECT_EQ(one.Int("signed_up"), 2);
+  EXPECT_EQ(beijing_->Get(fmt::format("/api/v1/open-days/{}", id)).status, 404);
   auto list = agent_->Get(signups);
   ASSERT_EQ(list.status, 200) << list.body;
   EXPECT_EQ(list.json.at("items").as_array().size(), 3u);
@@ -804,6 +809,7 @@ TEST_P(DeliveryApi, TheFourYearPlanSpreadsTheHomesAndCountsTheVisits) {
     }
   }
   EXPECT_EQ(plan.json.at("coverage").at("due").as_int64(), 0) << "no visit due yet";
+  EXPECT_EQ(admin_->Get(fmt::format("/api/v1/journey/four-year-plan?company_id={}", group_id_)).Int("homes"), 3) << "the group: every company's";
   EXPECT_EQ(plan.json.at("coverage").at("share").as_double(), 1.0);
 
   // On the day of the first visit the task maker makes its task; done, the cycle is covered for that home.

@@ -17,8 +17,12 @@ export async function signIn(page) {
   await page.waitForURL((url) => url.pathname === '/');
 }
 export const chromiumPath = process.env.HEARTH_CHROMIUM ?? '/usr/bin/chromium';
-/** Where `shot` writes: e2e/screenshots/, or the folder HEARTH_SHOTS names. */
-export const screenshotDir = process.env.HEARTH_SHOTS
+/**
+ * Where `shot` writes: e2e/screenshots/, or the folder HEARTH_SHOTS names. HEARTH_SHOTS=off takes
+ * none (`make test`: the pictures are for people looking at the pages, and cost minutes of the run).
+ */
+const kShotsOff = process.env.HEARTH_SHOTS === 'off';
+export const screenshotDir = process.env.HEARTH_SHOTS && !kShotsOff
   ? `${process.env.HEARTH_SHOTS.replace(/\/$/, '')}/`
   : fileURLToPath(new URL('./screenshots/', import.meta.url));
 
@@ -62,6 +66,7 @@ const kNoToasts = '.ant-message { visibility: hidden !important; }';
  * made tall enough for the whole dialog.
  */
 export async function shot(page, name) {
+  if (kShotsOff) return;
   await page.waitForTimeout(400);
   const dialog = page.locator('.ant-modal-container, .ant-modal-content').filter({ visible: true }).last();
   if ((await dialog.count()) === 0) {

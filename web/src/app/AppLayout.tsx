@@ -60,6 +60,7 @@ export function AppLayout() {
         </Suspense>
       )}
       <Sider
+        className="hearth-no-print"
         width={224}
         collapsedWidth={narrow ? 0 : 64}
         collapsible
@@ -105,6 +106,7 @@ export function AppLayout() {
       </Sider>
       <Layout>
         <Header
+          className="hearth-no-print"
           style={{
             position: 'sticky',
             top: 0,
@@ -167,7 +169,7 @@ export function AppLayout() {
             </Tooltip>
           </Flex>
         </Header>
-        <Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
+        <Content className="hearth-print-content" style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
           <Suspense
             fallback={
               <Flex justify="center" style={{ padding: 80 }}>
@@ -178,7 +180,7 @@ export function AppLayout() {
             <Outlet />
           </Suspense>
         </Content>
-        <Footer style={{ textAlign: 'center', color: '#8c94a3', fontSize: 12, padding: '12px 24px 20px' }}>
+        <Footer className="hearth-no-print" style={{ textAlign: 'center', color: '#8c94a3', fontSize: 12, padding: '12px 24px 20px' }}>
           {t('app.footer')}
         </Footer>
       </Layout>

@@ -63,6 +63,12 @@ const JourneyScoresPage = page(() => import('../modules/delivery/pages/JourneySc
 const PlaybookPage = page(() => import('../modules/delivery/pages/PlaybookPage'));
 const DisclosuresPage = page(() => import('../modules/delivery/pages/DisclosuresPage'));
 const AfterDeliveryPage = page(() => import('../modules/delivery/pages/AfterDeliveryPage'));
+const JourneyFundPage = page(() => import('../modules/delivery/pages/JourneyFundPage'));
+const FundStatementPage = page(() => import('../modules/delivery/pages/FundStatementPage'));
+const FourYearPage = page(() => import('../modules/delivery/pages/FourYearPage'));
+const CertificatesPage = page(() => import('../modules/delivery/pages/CertificatesPage'));
+const ProjectReportPage = page(() => import('../modules/delivery/pages/ProjectReportPage'));
+const DeliveryCalendarPage = page(() => import('../modules/delivery/pages/DeliveryCalendarPage'));
 
 /** The signed-in pages by path (under the frame); `roles`: only for users holding one of them, others get a 403. */
 const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[] = [
@@ -94,12 +100,18 @@ const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[]
   { path: 'delivery/batches/:id', Page: BatchPage },
   { path: 'delivery/open-days', Page: OpenDaysPage },
   { path: 'delivery/desk', Page: HandoverDeskPage },
+  { path: 'delivery/certificates', Page: CertificatesPage },
+  { path: 'delivery/report', Page: ProjectReportPage },
+  { path: 'delivery/calendar', Page: DeliveryCalendarPage },
   { path: 'delivery/handovers/:id', Page: HandoverPage },
   { path: 'journey/tasks', Page: JourneyTasksPage },
   { path: 'journey/scores', Page: JourneyScoresPage },
   { path: 'journey/playbook', Page: PlaybookPage },
   { path: 'journey/disclosures', Page: DisclosuresPage },
   { path: 'journey/after-delivery', Page: AfterDeliveryPage },
+  { path: 'journey/fund', Page: JourneyFundPage },
+  { path: 'journey/fund/statement', Page: FundStatementPage },
+  { path: 'journey/four-year', Page: FourYearPage },
   { path: 'admin/org-units', Page: OrgUnitsPage, roles: kAdminRoles },
   { path: 'admin/users', Page: UsersPage, roles: kAdminRoles },
   { path: 'admin/audit', Page: AuditLogPage, roles: kAdminRoles },

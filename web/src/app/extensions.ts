@@ -27,7 +27,7 @@ import {
   referralNotificationLink,
   unitPriceHistorySection,
 } from '../modules/sales/extensions';
-import { customerJourneyTab, deliveryBatchAuditLink, journeyAuditLink, projectTimelineLink } from '../modules/delivery/extensions';
+import { customerJourneyTab, deliveryBatchAuditLink, journeyAuditLink, journeyFundAuditLink, projectTimelineLink } from '../modules/delivery/extensions';
 
 export function registerExtensions(): void {
   customerTabs.add(customerUnitsTab);
@@ -55,5 +55,6 @@ export function registerExtensions(): void {
   auditEntityLinks.add(contractAuditLink);
   auditEntityLinks.add(deliveryBatchAuditLink);
   auditEntityLinks.add(journeyAuditLink);
+  auditEntityLinks.add(journeyFundAuditLink);
   unitSections.add(unitPriceHistorySection);
 }

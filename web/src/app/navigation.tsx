@@ -63,16 +63,19 @@ export const kNavigation: NavEntry[] = [
     icon: <KeyOutlined />,
     permission: 'delivery.work',
     children: [
-      { key: '/delivery/batches', label: 'nav.deliveryBatches', icon: <ProfileOutlined /> },
+      { key: '/delivery/batches', label: 'nav.deliveryBatches', icon: <ProfileOutlined />, also: ['/delivery/report'] },
       { key: '/delivery/open-days', label: 'nav.openDays', icon: <CalendarOutlined /> },
       { key: '/delivery/desk', label: 'nav.handoverDesk', icon: <FieldTimeOutlined />, also: ['/delivery/handovers'] },
+      { key: '/delivery/calendar', label: 'nav.deliveryCalendar', icon: <CalendarOutlined /> },
+      { key: '/delivery/certificates', label: 'nav.titleCertificates', icon: <FileTextOutlined /> },
     ],
   },
   {
     // The 6+2 journey: the task queue and the disclosures are everyone's who reads records (a
     // consultant completes the sales team's touches and records acknowledgements); the audit score,
-    // the playbook and the after-delivery care are customer relations'. Its icons are the menu's
-    // own already (the first screen's weight, scripts/first-screen.mjs).
+    // the playbook, the after-delivery care and the 四年之约 plan are customer relations'; the 一路同行
+    // fund is read by the staff of its company and its projects. Its icons are the menu's own already
+    // (the first screen's weight, scripts/first-screen.mjs).
     key: 'journey',
     label: 'nav.journey',
     icon: <BranchesOutlined />,
@@ -82,6 +85,8 @@ export const kNavigation: NavEntry[] = [
       { key: '/journey/playbook', label: 'nav.journeyPlaybook', icon: <BookOutlined />, permission: 'delivery.work' },
       { key: '/journey/disclosures', label: 'nav.disclosures', icon: <AlertOutlined />, permission: 'record.read' },
       { key: '/journey/after-delivery', label: 'nav.afterDelivery', icon: <PhoneOutlined />, permission: 'delivery.work' },
+      { key: '/journey/fund', label: 'nav.journeyFund', icon: <BankOutlined />, permission: 'record.read' },
+      { key: '/journey/four-year', label: 'nav.fourYear', icon: <CalendarOutlined />, permission: 'delivery.work' },
     ],
   },
   {

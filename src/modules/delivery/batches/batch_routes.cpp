@@ -195,6 +195,11 @@ void AddBatchRoutes(platform::Manifest& m, BatchService& s) {
   });
   m.Route({"POST", "/api/v1/open-days/{id}/veto", Permission::kDeliveryWork}, [&s](Request& r) -> Result<Response> { return PostVeto(r, s); });
   m.Route({"POST", "/api/v1/open-days/{id}/prep", Permission::kDeliveryWork}, [&s](Request& r) -> Result<Response> { return PostPrep(r, s); });
+  m.Route({"GET", "/api/v1/open-days/{id}", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
+    HEARTH_ASSIGN(auto id, r.PathId("id"));
+    const std::string today = s.Today();
+    return http::Render(s.GetOpenDay(r.context, id), http::kOk, [&today](const OpenDay& x) { return ToJson(x, today); });
+  });
 }
 
 }  // namespace hearth::delivery

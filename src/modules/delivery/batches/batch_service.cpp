@@ -732,6 +732,12 @@ Result<OpenDay> BatchService::OpenDayFor(db::Tx& tx, const Actor& actor, std::in
   return one[0];
 }
 
+Result<OpenDay> BatchService::GetOpenDay(const RequestContext& ctx, std::int64_t id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<OpenDay> { return OpenDayFor(tx, actor, id); });
+}
+
 Result<OpenDay> BatchService::RecordPrep(const RequestContext& ctx, std::int64_t id, const std::string& held_on, const std::string& note) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kDeliveryWork)) return Forbidden("only customer relations record the preparation meeting");

@@ -118,6 +118,7 @@ class BatchService {
   Result<OpenDay> CreateOpenDay(const RequestContext& ctx, std::int64_t project_id, const std::string& on,
                                 const std::string& decoration, const std::string& note,
                                 std::optional<std::int64_t> capacity = std::nullopt);
+  Result<OpenDay> GetOpenDay(const RequestContext& ctx, std::int64_t id);
   /// Records the open day's preparation meeting (held on `held_on`, not after today).
   Result<OpenDay> RecordPrep(const RequestContext& ctx, std::int64_t id, const std::string& held_on, const std::string& note);
   /// The open day, 404 outside the actor's scope (the sign-ups' part, in its transaction), named.

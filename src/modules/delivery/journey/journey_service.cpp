@@ -778,32 +778,46 @@ Result<boost::json::object> JourneyService::FourYearPlan(const RequestContext& c
       if (!project) return FailField("project_id", "not_found");
       project_company.emplace(project->id, CompanyOf(tx, project->org_unit_id, companies_cache));
     } else {
+      // A company, or a region or the group above companies: the projects below it.
+      std::optional<std::string> under;
       if (company_id) {
         auto unit = platform::directory::UnitOrFirstGroup(tx, *company_id);
         if (!unit || unit->tenant_id != actor.tenant_id || unit->kind == "project" || !actor.InScope(unit->path)) {
           return FailField("company_id", "not_found");
         }
+        under = unit->path;
       }
       for (const auto& [id, name] : names) {
         auto project = inventory_.ProjectFor(tx, actor, id);
         if (!project) continue;
-        const std::int64_t company = CompanyOf(tx, project->org_unit_id, companies_cache);
-        if (!company_id || company == *company_id) project_company.emplace(id, company);
+        if (under) {
+          auto unit = platform::directory::UnitOrFirstGroup(tx, project->org_unit_id);
+          if (!unit || !unit->path.starts_with(*under)) continue;
+        }
+        project_company.emplace(id, CompanyOf(tx, project->org_unit_id, companies_cache));
       }
     }
-    // The touch's offset as each company plays it (its own version over the group's).
-    std::map<std::int64_t, int> offset_of;  // company → offset; 0 stands for the group's
-    std::optional<int> group_offset;
-    bool active = false;
-    for (const auto& t : TouchesOf(tx, actor.tenant_id)) {
+    // The touch's offset as each company plays it (its own version over the group's); active when
+    // any company counted makes its tasks.
+    std::map<std::int64_t, const Touch*> own;  // company → its own version
+    std::optional<Touch> group_touch;
+    const auto touches = TouchesOf(tx, actor.tenant_id);
+    for (const auto& t : touches) {
       if (t.code != "four_year_visit") continue;
       if (t.company_id) {
-        offset_of[*t.company_id] = t.offset_days;
+        own[*t.company_id] = &t;
       } else {
-        group_offset = t.offset_days;
-        active = t.active;
+        group_touch = t;
       }
     }
+    std::map<std::int64_t, int> offset_of;  // company → offset
+    bool active = false;
+    for (const auto& [project, company] : project_company) {
+      const Touch* t = own.contains(company) ? own.at(company) : group_touch ? &*group_touch : nullptr;
+      offset_of[company] = t ? t->offset_days : 0;
+      active = active || (t && t->active);
+    }
+    if (project_company.empty()) active = group_touch && group_touch->active;
     struct Month {
       std::int64_t planned = 0, done = 0, open = 0, missed = 0;
     };
@@ -821,7 +835,7 @@ Result<boost::json::object> JourneyService::FourYearPlan(const RequestContext& c
     std::map<std::int64_t, std::set<std::int64_t>> due_units;  // project → homes due in the current cycle
     std::int64_t homes = 0;
     for (const auto& [project, company] : project_company) {
-      const int offset = offset_of.contains(company) ? offset_of.at(company) : group_offset.value_or(0);
+      const int offset = offset_of.at(company);
       auto& count = per_project[project];
       for (const auto& [unit, on] : inventory_.DeliveredSince(tx, actor.tenant_id, project, "0000-00-00")) {
         ++homes;

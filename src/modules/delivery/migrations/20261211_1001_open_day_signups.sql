@@ -26,6 +26,7 @@ CREATE TABLE open_day_signups (
   CONSTRAINT fk_open_day_signups_day FOREIGN KEY (open_day_id) REFERENCES open_days (id),
   CONSTRAINT fk_open_day_signups_customer FOREIGN KEY (customer_id) REFERENCES customers (id)
 );
--- One sign-up per household (unit) and open day, whoever of its owners made it.
-CREATE UNIQUE INDEX uq_open_day_signups_unit ON open_day_signups (open_day_id, unit_id);
+-- One live sign-up per household (unit) and open day, whoever of its owners made it; a household
+-- that cancelled may sign up again.
+CREATE UNIQUE INDEX uq_open_day_signups_unit ON open_day_signups (open_day_id, unit_id) WHERE status <> 'cancelled';
 CREATE INDEX ix_open_day_signups_customer ON open_day_signups (customer_id, id);

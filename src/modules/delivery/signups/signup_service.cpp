@@ -139,7 +139,7 @@ Result<Signup> SignupService::SignUp(const RequestContext& ctx, std::int64_t ope
                         .Int(0);
     Signup s = Reload(tx, actor.tenant_id, id);
     customers_.AppendTimeline(tx, actor.tenant_id,
-                              {0, customer, now, "journey", "project", day.project_id,
+                              {0, customer, now, "journey", "open_day", day.id,
                                fmt::format("报名{}工地开放日：{} {}（{} 人）", DecorationWord(day.decoration), day.project_name, day.on, party_size)},
                               actor.user_id);
     audit_.Record(tx, ctx, "open_day.signed_up", "customer", customer, nullptr, ToJson(s));
@@ -186,7 +186,7 @@ Result<Signup> SignupService::CheckIn(const RequestContext& ctx, std::int64_t id
     tx.Execute(kCountCheckIn, day.id, now);
     Signup s = Reload(tx, actor.tenant_id, id);
     customers_.AppendTimeline(tx, actor.tenant_id,
-                              {0, s.customer_id, now, "journey", "project", day.project_id,
+                              {0, s.customer_id, now, "journey", "open_day", day.id,
                                fmt::format("参加{}工地开放日：{}（{} 人）", DecorationWord(day.decoration), day.project_name, s.party_size)},
                               actor.user_id);
     audit_.Record(tx, ctx, "open_day.checked_in", "customer", s.customer_id, ToJson(before), ToJson(s));

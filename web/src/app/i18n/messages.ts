@@ -18,8 +18,9 @@ import type * as delivery from '../../modules/delivery/messages';
 import type * as consent from '../../modules/sales/consentMessages';
 import type * as booking from '../../modules/delivery/bookingMessages';
 import type * as messageLog from '../../modules/platform/messageLogMessages';
+import type * as deliveryReports from '../../modules/delivery/reportMessages';
 
-type Chinese = typeof shell.zh & typeof platform.zh & typeof audit.zh & typeof customers.zh & typeof inventory.zh & typeof service.zh & typeof sales.zh & typeof delivery.zh & typeof consent.zh & typeof booking.zh & typeof messageLog.zh;
+type Chinese = typeof shell.zh & typeof platform.zh & typeof audit.zh & typeof customers.zh & typeof inventory.zh & typeof service.zh & typeof sales.zh & typeof delivery.zh & typeof consent.zh & typeof booking.zh & typeof messageLog.zh & typeof deliveryReports.zh;
 
 export type MessageKey = keyof Chinese;
 

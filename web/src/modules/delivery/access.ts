@@ -33,5 +33,13 @@ export function deliveryAccess(me: Me | null) {
     withdrawFactor: manage,
     /** Recording a buyer's acknowledgement of the disclosure: whoever writes records (sales consultants too). */
     acknowledge: write,
+    /** 记录筹备会 of an open day: customer relations (delivery.work). */
+    recordPrep: work,
+    /** Signing owners up for an open day, checking them in on the day, cancelling: whoever writes records (sales consultants too). */
+    signUp: write,
+    /** 一路同行基金: recording an inflow or a correction, and approving or rejecting a proposal: managers and administrators. */
+    manageFund: manage,
+    /** Filing an owners' meeting's proposal: customer relations (agents, managers, administrators). */
+    proposeFund: work,
   };
 }

@@ -1,11 +1,15 @@
 // Typed calls to delivery (src/modules/delivery/openapi.json), made with the client generated from
 // the OpenAPI document (shared/api/openapi.ts): a call the document does not have fails tsc.
 import { answer, openapi } from '../../shared/api/openapi';
+import { kMaxPageSize } from '../../shared/api/client';
 import type {
   AckInput,
   BatchInput,
   CompleteInput,
   FactorInput,
+  FundEntryInput,
+  FundProposalInput,
+  FundProposalQuery,
   BatchQuery,
   FindingInput,
   FindingQuery,
@@ -15,9 +19,11 @@ import type {
   InspectionInput,
   OpenDayInput,
   OpenDayQuery,
+  PrepInput,
   RescheduleInput,
   SlotsInput,
   StepInput,
+  SignupInput,
   TaskQuery,
   TouchPatch,
 } from './types';
@@ -63,6 +69,24 @@ export const deliveryApi = {
   createOpenDay: (body: OpenDayInput) => answer(openapi.POST('/api/v1/open-days', { body })),
   /** A manager's (others: 403); 409 invalid_transition when vetoed already. */
   vetoOpenDay: (id: number, reason: string) => answer(openapi.POST('/api/v1/open-days/{id}/veto', { params: { path: { id } }, body: { reason } })),
+  /**
+   * 筹备会 held (delivery.work): 422 held_on in_the_future or after_the_open_day; 409 invalid_transition
+   * for a vetoed open day. Recording it again replaces the day and the note.
+   */
+  recordPrep: (id: number, body: PrepInput) => answer(openapi.POST('/api/v1/open-days/{id}/prep', { params: { path: { id } }, body })),
+  /** The open day's sign-ups in the order they came, the cancelled too. */
+  listSignups: (id: number, query: { limit?: number; cursor?: string | null }, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/open-days/{id}/signups', { params: { path: { id }, query: page(query) }, signal })),
+  /**
+   * Signs a household up (record.write): 409 already_signed_up (one per unit and day), open_day_full,
+   * open_day_past, invalid_transition (vetoed); 422 unit_id no_owner / another_project / not_found,
+   * customer_id not_an_owner (the first owner when none is named).
+   */
+  signUp: (id: number, body: SignupInput) => answer(openapi.POST('/api/v1/open-days/{id}/signups', { params: { path: { id } }, body })),
+  /** 签到, on the open day only (409 not_the_open_day); 409 invalid_transition unless signed up. */
+  checkIn: (signupId: number) => answer(openapi.POST('/api/v1/open-day-signups/{id}/check-in', { params: { path: { id: signupId } } })),
+  /** Frees the place of a household not checked in; 409 invalid_transition otherwise. */
+  cancelSignup: (signupId: number) => answer(openapi.POST('/api/v1/open-day-signups/{id}/cancel', { params: { path: { id: signupId } } })),
 
   /** With `on` (YYYY-MM-DD, China time): the day's desk, by slot. */
   listHandovers: (query: HandoverQuery, signal?: AbortSignal) => answer(openapi.GET('/api/v1/handovers', { params: { query: page(query) }, signal })),
@@ -117,6 +141,12 @@ export const deliveryApi = {
     answer(openapi.GET('/api/v1/customers/{id}/journey', { params: { path: { id: customerId } }, signal })),
   /** `period`: a quarter, "2026Q4". */
   scores: (period: string, signal?: AbortSignal) => answer(openapi.GET('/api/v1/journey/scores', { params: { query: { period } }, signal })),
+  /**
+   * 四年之约: the plan of the projects of `company_id` (a company in scope; 422 company_id not_found
+   * otherwise), or of one project, or of every project in scope.
+   */
+  fourYearPlan: (query: { company_id?: number; project_id?: number }, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/journey/four-year-plan', { params: { query }, signal })),
   /** Per project in scope with units delivered in the last six months (or the one asked): call-back coverage and home visits. */
   afterDelivery: (projectId: number | undefined, signal?: AbortSignal) =>
     answer(openapi.GET('/api/v1/journey/after-delivery', { params: { query: projectId ? { project_id: projectId } : {} }, signal })),
@@ -137,4 +167,40 @@ export const deliveryApi = {
   listAcks: (projectId: number, signal?: AbortSignal) => answer(openapi.GET('/api/v1/disclosure-acks', { params: { query: { project_id: projectId } }, signal })),
   /** record.write; covers every factor published now; 409 nothing_to_acknowledge when none is. */
   acknowledge: (body: AckInput) => answer(openapi.POST('/api/v1/disclosure-acks', { body })),
+
+  /** 一路同行 funds of the companies in scope that have an entry or a proposal, by company (the first 500: one page). */
+  listFunds: (signal?: AbortSignal) => answer(openapi.GET('/api/v1/journey-funds', { params: { query: { limit: kMaxPageSize } }, signal })),
+  /** A company's fund, zero before its first entry; 404 for a project or a unit out of scope. */
+  getFund: (companyId: number, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/journey-funds/{company_id}', { params: { path: { company_id: companyId } }, signal })),
+  /** The fund's ledger, newest first. */
+  listFundEntries: (companyId: number, query: { limit?: number; cursor?: string | null }, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/journey-funds/{company_id}/entries', { params: { path: { company_id: companyId }, query: page(query) }, signal })),
+  /**
+   * A manager records an inflow or a signed correction (others: 403); 409 fund_insufficient
+   * (`error.balance_cents`) for a correction that would take the balance below zero.
+   */
+  recordFundEntry: (companyId: number, body: FundEntryInput) =>
+    answer(openapi.POST('/api/v1/journey-funds/{company_id}/entries', { params: { path: { company_id: companyId } }, body })),
+  /** The statement of `from` … `to` (YYYY-MM-DD, at most 366 days; the server's default: this year to today). */
+  fundStatement: (companyId: number, from: string | undefined, to: string | undefined, signal?: AbortSignal) =>
+    answer(
+      openapi.GET('/api/v1/journey-funds/{company_id}/statement', {
+        params: { path: { company_id: companyId }, query: { ...(from ? { from } : {}), ...(to ? { to } : {}) } },
+        signal,
+      }),
+    ),
+  /** Proposals in scope, newest first. */
+  listFundProposals: (query: FundProposalQuery, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/fund-proposals', { params: { query: page(query) }, signal })),
+  /** Customer relations (delivery.work) record an owners' meeting's proposal; the company is the project's. */
+  proposeFund: (body: FundProposalInput) => answer(openapi.POST('/api/v1/fund-proposals', { body })),
+  /**
+   * A manager's (others: 403): spends the amount from the fund at once; 409 fund_insufficient
+   * (`error.balance_cents`) when the balance is short, invalid_transition when decided already.
+   */
+  approveFundProposal: (id: number, note: string) =>
+    answer(openapi.POST('/api/v1/fund-proposals/{id}/approve', { params: { path: { id } }, body: note ? { note } : {} })),
+  /** A manager's, with the reason (others: 403); 409 invalid_transition when decided already. */
+  rejectFundProposal: (id: number, reason: string) => answer(openapi.POST('/api/v1/fund-proposals/{id}/reject', { params: { path: { id } }, body: { reason } })),
 };

@@ -3,7 +3,7 @@
 import type { Translate } from '../../app/i18n/i18nContext';
 import { ApiError } from '../../shared/api/client';
 import { errorMessage } from '../../shared/ui/apiErrors';
-import { handoverStepLabel } from './labels';
+import { formatFen, formatSignedFen, handoverStepLabel } from './labels';
 import { kHandoverSteps, type HandoverStep, type OpenRisk } from './types';
 
 const isRisk = (value: unknown): value is OpenRisk =>
@@ -119,6 +119,126 @@ export function inviteErrorText(t: Translate, err: unknown): string {
   if (err instanceof ApiError) {
     if (err.code === 'batch_not_released') return t('invite.notReleasedError');
     if (err.code === 'no_slots') return t('invite.noSlots');
+  }
+  return errorMessage(t, err);
+}
+
+/** 409 fund_insufficient: the fund's balance when it was refused (`error.balance_cents`), or null for another failure. */
+export function fundShortOf(err: unknown): { balance: number | null } | null {
+  if (!(err instanceof ApiError) || err.code !== 'fund_insufficient') return null;
+  const balance = err.extra.balance_cents;
+  return { balance: typeof balance === 'number' && Number.isFinite(balance) ? balance : null };
+}
+
+/**
+ * A refusal of approving a proposal, as a sentence: the balance short of the amount (naming both),
+ * decided already, managers only.
+ */
+export function approveErrorText(t: Translate, err: unknown, amountCents: number): string {
+  const short = fundShortOf(err);
+  if (short) {
+    return short.balance === null
+      ? t('fund.insufficientPlain', { amount: formatFen(amountCents) })
+      : t('fund.insufficient', { balance: formatFen(short.balance), amount: formatFen(amountCents) });
+  }
+  return decideErrorText(t, err);
+}
+
+/** A refusal of rejecting (or approving) a proposal, as a sentence. */
+export function decideErrorText(t: Translate, err: unknown): string {
+  if (err instanceof ApiError) {
+    if (err.code === 'invalid_transition') return t('proposal.alreadyDecided');
+    if (err.status === 403) return t('fund.managersOnly');
+  }
+  return errorMessage(t, err);
+}
+
+/** A refusal of recording an inflow or a correction, as a sentence: a correction below zero, managers only. */
+export function fundEntryErrorText(t: Translate, err: unknown, amountCents: number): string {
+  const short = fundShortOf(err);
+  if (short) {
+    return short.balance === null
+      ? t('fund.correctionBelowZeroPlain')
+      : t('fund.correctionBelowZero', { balance: formatFen(short.balance), amount: formatSignedFen(amountCents) });
+  }
+  if (err instanceof ApiError && err.status === 403) return t('fund.managersOnly');
+  return errorMessage(t, err);
+}
+
+/** A refusal of a statement's period, as a sentence: longer than the server's year and a day, ending before it begins. */
+export function statementErrorText(t: Translate, err: unknown): string {
+  if (err instanceof ApiError) {
+    if (err.fields.to === 'over_366_days') return t('statement.tooLong');
+    if (err.fields.to === 'before_from') return t('statement.toBeforeFrom');
+    if (err.fields.from || err.fields.to) return t('statement.badDate');
+  }
+  return errorMessage(t, err);
+}
+
+/** A refusal of recording an open day's 筹备会, as a sentence: the open day vetoed, customer relations only. */
+export function prepErrorText(t: Translate, err: unknown): string {
+  if (err instanceof ApiError) {
+    if (err.code === 'invalid_transition') return t('prep.vetoed');
+    if (err.status === 403) return t('prep.workOnly');
+  }
+  return errorMessage(t, err);
+}
+
+/**
+ * A sign-up's refusal as the form shows it: the server's "no_owner" of the unit is worded for a
+ * sign-up (the same reason of a handover's defects speaks of repair tickets). Other failures pass as they are.
+ */
+export function signupFailure(err: unknown): unknown {
+  if (!(err instanceof ApiError) || err.fields.unit_id !== 'no_owner') return err;
+  return new ApiError(err.status, err.code, err.message, { ...err.fields, unit_id: 'signup_no_owner' }, err.extra);
+}
+
+/** The capacity 409 open_day_full names (`error.capacity`, a number or its digits), or null. */
+function fullCapacity(err: ApiError): number | null {
+  const value = err.extra.capacity;
+  const capacity = typeof value === 'string' ? Number(value) : value;
+  return typeof capacity === 'number' && Number.isInteger(capacity) && capacity > 0 ? capacity : null;
+}
+
+/**
+ * A refusal of signing a household up, as a sentence: the unit signed up already (named by its code),
+ * the day full (with its capacity), past or vetoed, the role.
+ */
+export function signupErrorText(t: Translate, err: unknown, day: { on: string }, unitCode: string | undefined): string {
+  if (err instanceof ApiError) {
+    switch (err.code) {
+      case 'already_signed_up':
+        return unitCode ? t('signup.alreadySignedUp', { code: unitCode }) : t('signup.alreadySignedUpPlain');
+      case 'open_day_full': {
+        const capacity = fullCapacity(err);
+        return capacity === null ? t('signup.fullErrorPlain') : t('signup.fullError', { capacity });
+      }
+      case 'open_day_past':
+        return t('signup.pastError', { date: day.on });
+      case 'invalid_transition':
+        return t('signup.vetoedError');
+      default:
+        if (err.status === 403) return t('signup.writeOnly');
+    }
+  }
+  return errorMessage(t, err);
+}
+
+/** A refusal of checking a household in or cancelling its sign-up, as a sentence. */
+export function signupActionErrorText(t: Translate, err: unknown, day: { on: string }): string {
+  if (err instanceof ApiError) {
+    if (err.code === 'not_the_open_day') return t('signup.notTheDay', { date: day.on });
+    if (err.code === 'invalid_transition') return t('signup.alreadyDone');
+    if (err.status === 403) return t('signup.writeOnly');
+  }
+  return errorMessage(t, err);
+}
+
+/** A refusal of the four-year plan's scope, as a sentence: the company or the project not found (or out of scope). */
+export function fourYearErrorText(t: Translate, err: unknown): string {
+  if (err instanceof ApiError) {
+    if (err.fields.company_id === 'not_found') return t('fourYear.companyNotFound');
+    if (err.fields.project_id === 'not_found') return t('fourYear.projectNotFound');
   }
   return errorMessage(t, err);
 }

@@ -11,6 +11,9 @@ export const deliveryBatchAuditLink: AuditEntityLink = { key: 'delivery_batch', 
 /** The 6+2 playbook's changes and the task maker's runs (entity `journey`) in the audit log link to the playbook. */
 export const journeyAuditLink: AuditEntityLink = { key: 'journey', order: 0, href: () => '/journey/playbook' };
 
+/** The 一路同行 fund's entries and proposals (entity `journey_fund`, the company's id) in the audit log link to the company's fund. */
+export const journeyFundAuditLink: AuditEntityLink = { key: 'journey_fund', order: 0, href: (companyId) => `/journey/fund?company_id=${companyId}` };
+
 /** The customer page's 6+2 旅程 tab: the stage, the homes, the eight steps and their tasks. */
 export const customerJourneyTab: CustomerTab = { key: 'journey', order: 18, label: 'customer.tab.journey', component: CustomerJourney };
 

@@ -16,9 +16,12 @@ import {
   type HandoverStep,
   type InspectionKind,
   type OpenDay,
+  type PrepState,
+  type SignupStatus,
   type TaskState,
 } from './types';
 import type { InviteState, Reinspection, SlotChoice } from './types';
+import { kFundInflowKinds, type FundEntryKind, type FundProposalStatus } from './types';
 
 export const batchStatusLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'batchStatus', value);
 export const inspectionKindLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'inspectionKind', value);
@@ -49,6 +52,19 @@ export type OpenDayState = 'vetoed' | 'held' | 'scheduled';
 export const openDayState = (day: Pick<OpenDay, 'status' | 'held'>): OpenDayState => (day.status === 'vetoed' ? 'vetoed' : day.held ? 'held' : 'scheduled');
 export const openDayStateLabel = (t: Translate, state: OpenDayState) => valueLabel(t, 'openDayState', state);
 export const kOpenDayStateColors: Record<OpenDayState, string> = { vetoed: 'red', held: 'green', scheduled: 'blue' };
+
+/** 筹备会: 待召开, 即将到期, 已逾期, 已召开, 已取消. */
+export const prepStateLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'prepState', value);
+/** Late red, due orange, held green, the rest plain. */
+export const kPrepStateColors: Record<PrepState, string> = { upcoming: 'default', due: 'orange', late: 'red', held: 'green', cancelled: 'default' };
+/** A household's sign-up: 已报名, 已签到, 已取消. */
+export const signupStatusLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'signupStatus', value);
+export const kSignupStatusColors: Record<SignupStatus, string> = { signed_up: 'blue', checked_in: 'green', cancelled: 'default' };
+/** "已报名 12/40 户" with a capacity, "已报名 12 户（不限）" without. */
+export const signedUpLabel = (t: Translate, day: Pick<OpenDay, 'signed_up' | 'capacity'>) =>
+  day.capacity === null ? t('openDay.signedUpNoLimit', { count: day.signed_up }) : t('openDay.signedUpOf', { count: day.signed_up, capacity: day.capacity });
+/** Whether an open day has no place left. */
+export const openDayFull = (day: Pick<OpenDay, 'signed_up' | 'capacity'>) => day.capacity !== null && day.signed_up >= day.capacity;
 
 /**
  * What a gate still asks for, in words: an inspection's window, the open days held and still needed
@@ -94,6 +110,11 @@ export const formatClock = (value: string | null | undefined) => (value ? dayjs(
 export const formatDay = (value: string | null | undefined) => (value ? dayjs(value).format('YYYY-MM-DD') : '');
 /** Today, as the desk and the forms count it (the browser's calendar: China time at the centre). */
 export const today = () => dayjs().format('YYYY-MM-DD');
+/**
+ * Today in China, whatever the browser's zone: the server's calendar, which decides what is "on the
+ * day" (an open day's check-in).
+ */
+export const chinaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 const kNumber = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 export const formatNumber = (value: number) => kNumber.format(value);
@@ -175,3 +196,29 @@ export function quarterLabel(t: Translate, period: string): string {
   const match = kQuarter.exec(period);
   return match ? t('score.quarter', { year: match[1], quarter: match[2] }) : period;
 }
+
+// 一路同行基金 in words.
+
+/** 利润提取, 业主捐赠/共建, 支出, 更正. */
+export const fundKindLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'fundKind', value);
+export const fundInflowOptions = (t: Translate) => kFundInflowKinds.map((value) => ({ value, label: fundKindLabel(t, value) }));
+/** Inflows green, spending orange, a correction purple. */
+export const kFundKindColors: Record<FundEntryKind, string> = { profit_share: 'green', owner_contribution: 'cyan', spending: 'orange', correction: 'purple' };
+/** 待审批, 已批准, 已驳回. */
+export const proposalStatusLabel = (t: Translate, value: string | null | undefined) => valueLabel(t, 'proposalStatus', value);
+export const kProposalStatusColors: Record<FundProposalStatus, string> = { proposed: 'gold', approved: 'green', rejected: 'red' };
+
+const kFen = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** An amount of the fund in fen as yuan to the fen: "¥12,345.60", "-¥300.00". */
+export const formatFen = (cents: number) => `${cents < 0 ? '-' : ''}¥${kFen.format(Math.abs(cents) / 100)}`;
+/** An entry's amount with its sign: "+¥5,000.00", "-¥300.00". */
+export const formatSignedFen = (cents: number) => (cents > 0 ? `+${formatFen(cents)}` : formatFen(cents));
+
+// 四年之约 in words.
+
+/** A month's name alone: "3月" / "Mar". */
+export const monthShortLabel = (t: Translate, month: string) => valueLabel(t, 'monthShort', String(Number(month.slice(5, 7))));
+/** A month of the plan ("2027-03") in full: "2027年3月" / "Mar 2027". */
+export const monthLabel = (t: Translate, month: string) => t('fourYear.month', { year: month.slice(0, 4), month: monthShortLabel(t, month) });
+/** A share as a whole percentage: "84%". */
+export const formatPercent = (share: number) => `${Math.round(share * 100)}%`;

@@ -8,7 +8,8 @@ import type { Unit } from '../inventory/types';
 import { customerKeys } from '../customers/queries';
 import { ticketKeys } from '../service/queries';
 import { deliveryApi } from './api';
-import type { AdverseFactor, BatchQuery, DeliveryBatch, Finding, FindingQuery, Handover, HandoverQuery, JourneyTask, OpenDayQuery, TaskQuery } from './types';
+import type { AdverseFactor, BatchQuery, DeliveryBatch, Finding, FindingQuery, Handover, HandoverQuery, JourneyTask, OpenDayQuery, OpenDaySignup, TaskQuery } from './types';
+import type { FundProposalQuery } from './types';
 import type { HandoverSlot, SlotList } from './types';
 
 export const batchKeys = {
@@ -31,6 +32,8 @@ export const findingKeys = {
 export const openDayKeys = {
   all: ['open-days'] as const,
   list: (query: OpenDayQuery) => ['open-days', 'list', query] as const,
+  /** An open day's sign-ups, read again with the lists. */
+  signups: (id: number) => ['open-days', id, 'signups'] as const,
 };
 
 export const handoverKeys = {
@@ -92,6 +95,15 @@ export function findingsChanged(queryClient: QueryClient, batchId: number, findi
 export function openDayChanged(queryClient: QueryClient): void {
   void queryClient.invalidateQueries({ queryKey: openDayKeys.all });
   void queryClient.invalidateQueries({ queryKey: batchKeys.all });
+}
+
+/**
+ * After a sign-up changed here (made, checked in, cancelled): the lists (their counts) and the day's
+ * sign-ups read again, and the owner's timeline (the server notes the sign-up and the check-in there).
+ */
+export function signupChanged(queryClient: QueryClient, signup: OpenDaySignup): void {
+  void queryClient.invalidateQueries({ queryKey: openDayKeys.all });
+  void queryClient.invalidateQueries({ queryKey: customerKeys.related(signup.customer_id, 'timeline') });
 }
 
 /**
@@ -178,6 +190,8 @@ export const journeyKeys = {
   scores: (period: string) => ['journey', 'scores', period] as const,
   /** The after-delivery figures of every project in scope (0) or of one. */
   afterDelivery: (projectId: number | undefined) => ['journey', 'after-delivery', projectId ?? 0] as const,
+  /** 四年之约 of every project in scope, a company's or a project's (0: not asked). */
+  fourYear: (companyId: number | undefined, projectId: number | undefined) => ['journey', 'four-year', companyId ?? 0, projectId ?? 0] as const,
 };
 
 /** A customer's journey, with what else the customer page shows of them (invalidated when the customer changes). */
@@ -206,6 +220,15 @@ export function useAfterDelivery(projectId: number | undefined) {
   return useQuery({ queryKey: journeyKeys.afterDelivery(projectId), queryFn: async ({ signal }) => (await deliveryApi.afterDelivery(projectId, signal)).items });
 }
 
+/** 四年之约: the plan of a company's projects, of one project (which then is all that counts), or of every project in scope. */
+export function useFourYearPlan(companyId: number | undefined, projectId: number | undefined) {
+  return useQuery({
+    queryKey: journeyKeys.fourYear(companyId, projectId),
+    queryFn: ({ signal }) =>
+      deliveryApi.fourYearPlan({ ...(companyId ? { company_id: companyId } : {}), ...(projectId ? { project_id: projectId } : {}) }, signal),
+  });
+}
+
 /** A project's adverse factors (the withdrawn ones too when asked); off until there is a project. */
 export function useFactors(projectId: number | undefined, withdrawn: boolean) {
   return useQuery({
@@ -226,12 +249,14 @@ export function useAcks(projectId: number | undefined) {
 /**
  * After a task was completed here: the task lists are stale but not read again at once (the caller
  * has put the task in place in the list on screen, where it stays, done, until the next refresh);
- * the scores, the after-delivery figures, and the customer's journey and timeline read again.
+ * the scores, the after-delivery figures, the four-year plan, and the customer's journey and
+ * timeline read again.
  */
 export function taskChanged(queryClient: QueryClient, task: JourneyTask): void {
   void queryClient.invalidateQueries({ queryKey: ['journey', 'tasks'], refetchType: 'none' });
   void queryClient.invalidateQueries({ queryKey: ['journey', 'scores'] });
   void queryClient.invalidateQueries({ queryKey: ['journey', 'after-delivery'] });
+  void queryClient.invalidateQueries({ queryKey: ['journey', 'four-year'] });
   void queryClient.invalidateQueries({ queryKey: customerKeys.related(task.customer_id), predicate: (query) => query.queryKey.length > 2 });
 }
 
@@ -250,4 +275,47 @@ export function factorChanged(queryClient: QueryClient, factor: AdverseFactor): 
 export function ackRecorded(queryClient: QueryClient, projectId: number, customerId: number): void {
   void queryClient.invalidateQueries({ queryKey: disclosureKeys.acks(projectId) });
   void queryClient.invalidateQueries({ queryKey: customerKeys.related(customerId, 'timeline') });
+}
+
+// 一路同行基金.
+
+export const fundKeys = {
+  all: ['journey-funds'] as const,
+  /** The funds of the companies in scope. */
+  list: ['journey-funds', 'list'] as const,
+  /** A company's fund, its ledger and its statements. */
+  company: (companyId: number) => ['journey-funds', companyId] as const,
+  entries: (companyId: number) => ['journey-funds', companyId, 'entries'] as const,
+  statement: (companyId: number, from: string, to: string) => ['journey-funds', companyId, 'statement', from, to] as const,
+  proposals: (query: FundProposalQuery) => ['journey-funds', 'proposals', query] as const,
+};
+
+export function useFunds() {
+  return useQuery({ queryKey: fundKeys.list, queryFn: async ({ signal }) => (await deliveryApi.listFunds(signal)).items });
+}
+
+/** A company's fund (zero before its first entry); off until there is a company. */
+export function useFund(companyId: number | undefined) {
+  return useQuery({
+    queryKey: fundKeys.company(companyId ?? 0),
+    queryFn: ({ signal }) => deliveryApi.getFund(companyId!, signal),
+    enabled: companyId !== undefined,
+  });
+}
+
+/** A company's statement of `from` … `to` (YYYY-MM-DD); off until there is a company. */
+export function useFundStatement(companyId: number | undefined, from: string, to: string) {
+  return useQuery({
+    queryKey: fundKeys.statement(companyId ?? 0, from, to),
+    queryFn: ({ signal }) => deliveryApi.fundStatement(companyId!, from, to, signal),
+    enabled: companyId !== undefined,
+  });
+}
+
+/**
+ * After money moved in a company's fund here (an inflow, a correction, an approval) or a proposal
+ * was filed or decided: the funds, the company's fund, ledger and statements, and the proposals read again.
+ */
+export function fundChanged(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: fundKeys.all });
 }

@@ -47,10 +47,28 @@ export interface Finding extends Wire<'Finding'> {}
 export type FindingInput = Body<'/inspections/{id}/findings', 'post'>;
 export type FindingQuery = PageQuery<'/findings'>;
 
-/** 工地开放日: planned for raw or finished units; `held` once its day has come and it was not vetoed. */
+/**
+ * 工地开放日: planned for raw or finished units; `held` once its day has come and it was not vetoed;
+ * its households signed up (of `capacity`, null for no limit) and checked in; its 筹备会 (`prep`).
+ */
 export interface OpenDay extends Wire<'OpenDay'> {}
 export type OpenDayInput = Body<'/open-days', 'post'>;
 export type OpenDayQuery = PageQuery<'/open-days'>;
+/** The preparation meeting (筹备会), due two months before the open day. */
+export type OpenDayPrep = OpenDay['prep'];
+/** 待召开, 即将到期 (within a fortnight of its day), 已逾期, 已召开, 已取消 (the open day vetoed). */
+export type PrepState = OpenDayPrep['state'];
+export const kPrepStates = ['upcoming', 'due', 'late', 'held', 'cancelled'] as const satisfies readonly PrepState[];
+/** The prep states that still wait for the meeting to be recorded. */
+export const kPrepOpen = ['upcoming', 'due', 'late'] as const satisfies readonly PrepState[];
+export type PrepInput = Body<'/open-days/{id}/prep', 'post'>;
+/** An owner's household signed up for an open day: its unit, the owner, how many come, 已报名 / 已签到 / 已取消. */
+export type OpenDaySignup = Wire<'OpenDaySignup'>;
+export type SignupStatus = OpenDaySignup['status'];
+export const kSignupStatuses = ['signed_up', 'checked_in', 'cancelled'] as const satisfies readonly SignupStatus[];
+export type SignupInput = Body<'/open-days/{id}/signups', 'post'>;
+/** The people a household may bring, the server's bounds. */
+export const kPartySize = { min: 1, max: 10 } as const;
 
 /** A step done, with who, when and what it recorded (`detail`: the attendee, the fees, the defects' tickets, the meters). */
 export type HandoverStepRecord = Wire<'HandoverStepRecord'>;
@@ -178,3 +196,41 @@ export type AfterDeliveryTouch = (typeof kAfterDeliveryTouches)[number];
 export type AfterDelivery = Wire<'AfterDelivery'>;
 /** A touch's tasks of the delivered units: done on time, done late, open, overdue. */
 export type AfterDeliveryCounts = AfterDelivery['callback']['tasks'];
+
+// 一路同行基金 (the journey's seventh step): per company a fund fed by a share of profit and by the
+// owners' contributions, spent on the renovations owners' meetings propose once a manager approves.
+
+/** What an entry of the ledger is: 利润提取 and 业主捐赠/共建 flow in, 支出 is an approved proposal, 更正 is signed. */
+export const kFundEntryKinds = ['profit_share', 'owner_contribution', 'spending', 'correction'] as const satisfies readonly Schema<'FundEntryKind'>[];
+export type FundEntryKind = Schema<'FundEntryKind'>;
+/** What a manager records by hand (spending comes from an approval only). */
+export type FundInflowKind = Body<'/journey-funds/{company_id}/entries', 'post'>['kind'];
+export const kFundInflowKinds = ['profit_share', 'owner_contribution', 'correction'] as const satisfies readonly FundInflowKind[];
+
+/** 待审批, 已批准, 已驳回. */
+export const kFundProposalStatuses = ['proposed', 'approved', 'rejected'] as const satisfies readonly Schema<'FundProposalStatus'>[];
+export type FundProposalStatus = Schema<'FundProposalStatus'>;
+
+/** A company's fund: the balance (never below zero), all inflows and spending, the proposals awaiting a decision. */
+export type JourneyFund = Wire<'JourneyFund'>;
+/** A line of the ledger: signed (positive flows in), with the balance after it, names of its project, proposal and author. */
+export type FundEntry = Wire<'FundEntry'>;
+export type FundEntryInput = Body<'/journey-funds/{company_id}/entries', 'post'>;
+/** A period of the ledger: the balance before it, the totals by kind, the balance after it, the entries oldest first. */
+export type FundStatement = Wire<'FundStatement'>;
+/** A renovation proposal of an owners' meeting, with its decision. */
+export interface FundProposal extends Wire<'FundProposal'> {}
+export type FundProposalInput = Body<'/fund-proposals', 'post'>;
+export type FundProposalQuery = PageQuery<'/fund-proposals'>;
+
+// 四年之约 (the journey's eighth step): every delivered home visited once in each four-year cycle
+// after its keys, the homes spread over the cycle's 48 months.
+
+/** The plan: the homes, the even share a month, the current cycle's coverage, 60 months (a year back, this one, 47 ahead), per project. */
+export type FourYearPlan = Wire<'FourYearPlan'>;
+/** A month of the plan ("2027-03"): the homes whose visit falls due in it, and their tasks done, open, missed, not made yet. */
+export type FourYearMonth = FourYearPlan['months'][number];
+/** A project's homes and the current cycle's visits due and made. */
+export type FourYearProject = FourYearPlan['projects'][number];
+/** The touch of the playbook whose tasks are the visits (the queue: GET /journey-tasks?touch=). */
+export const kFourYearTouch = 'four_year_visit';

@@ -16,6 +16,7 @@ import { findingStatusLabel, formatMinute, inspectionKindLabel, kFindingStatusCo
 import { closeErrorText } from '../errors';
 import { kFindingStatuses, type DeliveryBatch, type Finding, type FindingQuery, type FindingStatus, type Severity } from '../types';
 import { SeverityTag } from './Tags';
+import { FindingPhotos } from './FindingPhotos';
 
 const kPageSize = 100;
 
@@ -52,6 +53,7 @@ export function FindingsBoard({ batch, writable }: { batch: DeliveryBatch; writa
   const described = (f: Finding): ReactNode => (
     <>
       <Typography.Text style={{ display: 'block', overflowWrap: 'anywhere' }}>{f.description}</Typography.Text>
+      <FindingPhotos findingId={f.id} writable={writable} />
       <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
         {t('finding.recordedBy', { name: f.created_by_name, at: formatMinute(f.created_at) })}
       </Typography.Text>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Empty, Flex, Form, Input, Radio, Select, Spin, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -13,6 +13,8 @@ import { useCategories } from '../../service/useCategories';
 import { deliveryApi } from '../api';
 import { batchKeys, findingsChanged, useInspections, useProjectUnits } from '../queries';
 import { inspectionKindLabel, kDaysAhead, severityLabel } from '../labels';
+import { PhotoChooser, findingPhotoKeys, uploadFindingPhoto } from './FindingPhotos';
+import { errorMessage } from '../../../shared/ui/apiErrors';
 import { kInspectionKinds, kSeverities, type DeliveryBatch, type Inspection, type InspectionKind, type Severity } from '../types';
 
 const natural = (a: string, b: string) => a.localeCompare(b, 'zh-CN', { numeric: true });
@@ -159,6 +161,7 @@ function FindingModal({ batch, inspection, onClose }: { batch: DeliveryBatch; in
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<FindingValues>();
+  const [photos, setPhotos] = useState<File[]>([]);
   const { byId } = useProjectUnits(batch.project_id);
   const categories = useCategories();
   const unitOptions = useMemo(
@@ -193,6 +196,15 @@ function FindingModal({ batch, inspection, onClose }: { batch: DeliveryBatch; in
         void queryClient.invalidateQueries({ queryKey: batchKeys.inspections(batch.id) });
         findingsChanged(queryClient, batch.id, finding);
         void message.success(t('finding.added', { code: finding.unit_code }));
+        // The finding is saved: a photo refused is said, and can be added again on its row.
+        for (const photo of photos) {
+          try {
+            await uploadFindingPhoto(finding.id, photo);
+          } catch (err) {
+            void message.error(t('findingPhoto.failed', { reason: `${photo.name}: ${errorMessage(t, err)}` }));
+          }
+        }
+        if (photos.length) void queryClient.invalidateQueries({ queryKey: findingPhotoKeys.of(finding.id) });
       }}
       onClose={onClose}
     >
@@ -222,6 +234,9 @@ function FindingModal({ batch, inspection, onClose }: { batch: DeliveryBatch; in
       </Form.Item>
       <Form.Item name="description" label={t('finding.description')} rules={[...requiredText(t('finding.descriptionRequired')), { max: 2000, message: t('reason.too_long') }]}>
         <Input.TextArea rows={3} maxLength={2000} placeholder={t('finding.descriptionPlaceholder')} data-testid="finding-description" />
+      </Form.Item>
+      <Form.Item label={t('findingPhoto.title')}>
+        <PhotoChooser files={photos} onChange={setPhotos} />
       </Form.Item>
     </FormModal>
   );

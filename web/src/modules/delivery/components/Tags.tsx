@@ -17,8 +17,16 @@ import {
   openDayState,
   openDayStateLabel,
   severityLabel,
+  fundKindLabel,
+  kFundKindColors,
+  kProposalStatusColors,
+  proposalStatusLabel,
+  kPrepStateColors,
+  kSignupStatusColors,
+  prepStateLabel,
+  signupStatusLabel,
 } from '../labels';
-import type { OpenDay, TaskState } from '../types';
+import type { FundEntryKind, FundProposalStatus, OpenDay, PrepState, SignupStatus, TaskState } from '../types';
 
 const kTag = { marginInlineEnd: 0 };
 
@@ -63,6 +71,26 @@ export function OpenDayStateTag({ day }: { day: Pick<OpenDay, 'id' | 'status' | 
   );
 }
 
+/** An open day's 筹备会: 待召开, 即将到期 orange, 已逾期 red, 已召开 green, 已取消. */
+export function PrepStateTag({ state, testId }: { state: PrepState; testId?: string }) {
+  const t = useT();
+  return (
+    <Tag color={kPrepStateColors[state]} style={{ ...kTag, flexShrink: 0 }} data-testid={testId} data-state={state}>
+      {prepStateLabel(t, state)}
+    </Tag>
+  );
+}
+
+/** A household's sign-up for an open day: 已报名, 已签到, 已取消. */
+export function SignupStatusTag({ status, testId }: { status: SignupStatus; testId?: string }) {
+  const t = useT();
+  return (
+    <Tag color={kSignupStatusColors[status]} style={{ ...kTag, flexShrink: 0 }} data-testid={testId} data-status={status}>
+      {signupStatusLabel(t, status)}
+    </Tag>
+  );
+}
+
 /** Six segments, the done ones filled: how far a handover has come. */
 export function StepProgress({ done, cancelled }: { done: number; cancelled?: boolean }) {
   return (
@@ -100,6 +128,26 @@ export function FactorStatusTag({ status, testId }: { status: string; testId?: s
   return (
     <Tag color={kFactorStatusColors[status]} style={kTag} data-testid={testId} data-status={status}>
       {factorStatusLabel(t, status)}
+    </Tag>
+  );
+}
+
+/** An entry of the 一路同行 fund: 利润提取, 业主捐赠/共建, 支出, 更正. */
+export function FundKindTag({ kind, testId }: { kind: FundEntryKind; testId?: string }) {
+  const t = useT();
+  return (
+    <Tag color={kFundKindColors[kind]} style={{ ...kTag, flexShrink: 0 }} data-testid={testId} data-kind={kind}>
+      {fundKindLabel(t, kind)}
+    </Tag>
+  );
+}
+
+/** A fund proposal: 待审批, 已批准, 已驳回. */
+export function ProposalStatusTag({ status, testId }: { status: FundProposalStatus; testId?: string }) {
+  const t = useT();
+  return (
+    <Tag color={kProposalStatusColors[status]} style={{ ...kTag, flexShrink: 0 }} data-testid={testId} data-status={status}>
+      {proposalStatusLabel(t, status)}
     </Tag>
   );
 }

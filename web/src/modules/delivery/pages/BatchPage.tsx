@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import { Breadcrumb, Card, Col, Flex, Grid, Row, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Col, Flex, Grid, Row, Typography } from 'antd';
+import { FileTextOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { useAuth } from '../../../app/auth/useAuth';
 import { BackLink, RecordFallback, recordPage } from '../../../shared/ui/RecordPage';
@@ -85,6 +86,11 @@ function BatchView({ id }: { id: number }) {
             {batch.name}
           </Typography.Title>
           <BatchStatusTag status={batch.status} testId="batch-status" />
+          <Link to={`/delivery/report?project_id=${batch.project_id}`} style={{ marginInlineStart: 'auto' }}>
+            <Button icon={<FileTextOutlined />} data-testid="batch-report">
+              {t('deliveryReport.button')}
+            </Button>
+          </Link>
         </Flex>
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
           {t('batch.headerMeta', { project: batch.project_name, date: batch.planned_on, count: batch.unit_count })}

@@ -1,7 +1,7 @@
 import { type HTMLAttributes } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Card, Flex, Grid, Segmented, Spin, Tag, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { useAuth } from '../../../app/auth/useAuth';
 import { PageHeader } from '../../../shared/ui/PageHeader';
@@ -92,11 +92,20 @@ export default function BatchesPage() {
         description={t('batch.listDescription')}
         onRefresh={() => void batches.reload()}
         extra={
-          access.work && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => create.openModal(true)} data-testid="batch-create">
-              {t('batch.create')}
-            </Button>
-          )
+          <>
+            {projectId && (
+              <Link to={`/delivery/report?project_id=${projectId}`}>
+                <Button icon={<FileTextOutlined />} data-testid="batches-report">
+                  {t('deliveryReport.button')}
+                </Button>
+              </Link>
+            )}
+            {access.work && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => create.openModal(true)} data-testid="batch-create">
+                {t('batch.create')}
+              </Button>
+            )}
+          </>
         }
       />
       <ErrorAlert error={batches.error} />

@@ -1,8 +1,8 @@
 import { type HTMLAttributes } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Grid, Input, Radio, Spin, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Flex, Form, Grid, Input, InputNumber, Radio, Spin, Tag, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../../../app/i18n/useT';
 import { useAuth } from '../../../app/auth/useAuth';
@@ -17,17 +17,22 @@ import { ApiError } from '../../../shared/api/client';
 import { deliveryApi } from '../api';
 import { openDayChanged, openDayKeys } from '../queries';
 import { deliveryAccess } from '../access';
-import { formatMinute, openDayDecorationLabel, openDayDecorationOptions } from '../labels';
+import { formatMinute, openDayDecorationLabel, openDayDecorationOptions, openDayFull, signedUpLabel } from '../labels';
 import { OpenDayStateTag } from '../components/Tags';
 import { vetoErrorText } from '../errors';
 import type { OpenDay, OpenDayDecoration, OpenDayQuery } from '../types';
 import { ProjectFilter, ProjectSelect } from '../components/ProjectSelect';
+import { PrepCell, PrepModal, prepWaiting } from '../components/OpenDayPrep';
+import { OpenDaySignups } from '../components/OpenDaySignups';
 
 const kPageSize = 50;
 
 /**
  * /delivery/open-days — 工地开放日: by project, the day, raw or finished units, held / scheduled /
- * vetoed (by whom, why); 新建开放日 for customer relations, 否决 for its managers. On a phone the rows are cards.
+ * vetoed (by whom, why); the households signed up (of the capacity) and checked in; the 筹备会 due two
+ * months before (已逾期 red, 即将到期 orange, 已召开 with its day). 新建开放日 (with an optional capacity)
+ * and 记录筹备会 for customer relations, 否决 for its managers; 报名签到 opens the day's sign-ups in a
+ * drawer (OpenDaySignups). On a phone the rows are cards.
  */
 export default function OpenDaysPage() {
   const t = useT();
@@ -36,6 +41,8 @@ export default function OpenDaysPage() {
   const narrow = !Grid.useBreakpoint().md;
   const create = useModalTarget<true>();
   const veto = useModalTarget<OpenDay>();
+  const prep = useModalTarget<OpenDay>();
+  const signups = useModalTarget<OpenDay>();
   const [params, setParams] = useSearchParams();
   const projectParam = Number(params.get('project_id'));
   const projectId = Number.isInteger(projectParam) && projectParam > 0 ? projectParam : undefined;
@@ -55,32 +62,73 @@ export default function OpenDaysPage() {
         {t('openDay.vetoedBy', { name: day.vetoed_by_name ?? '', at: formatMinute(day.vetoed_at), reason: day.veto_reason ?? '' })}
       </Typography.Text>
     );
-  const action = (day: OpenDay) =>
-    access.manage && day.status === 'scheduled' ? (
-      <Button size="small" danger onClick={() => veto.openModal(day)} data-testid={`open-day-veto-button-${day.id}`}>
-        {t('openDay.veto')}
-      </Button>
-    ) : null;
+  const action = (day: OpenDay) => {
+    const recordPrep = access.recordPrep && prepWaiting(day);
+    const mayVeto = access.manage && day.status === 'scheduled';
+    return (
+      <Flex gap={8} wrap>
+        <Button size="small" icon={<TeamOutlined />} onClick={() => signups.openModal(day)} data-testid={`open-day-signups-${day.id}`}>
+          {t('openDay.manageSignups')}
+        </Button>
+        {recordPrep && (
+          <Button size="small" onClick={() => prep.openModal(day)} data-testid={`open-day-prep-button-${day.id}`}>
+            {t('openDay.recordPrep')}
+          </Button>
+        )}
+        {mayVeto && (
+          <Button size="small" danger onClick={() => veto.openModal(day)} data-testid={`open-day-veto-button-${day.id}`}>
+            {t('openDay.veto')}
+          </Button>
+        )}
+      </Flex>
+    );
+  };
   const project = (day: OpenDay) => <Link to={`/projects/${day.project_id}`}>{day.project_name}</Link>;
+  // The households: signed up of the capacity, checked in.
+  const households = (day: OpenDay) => (
+    <Flex vertical gap={2} align="flex-start" style={{ minWidth: 0 }}>
+      <Flex gap={6} align="center" wrap>
+        <Typography.Text style={{ whiteSpace: 'nowrap' }} data-testid={`open-day-signed-up-${day.id}`} data-count={day.signed_up} data-capacity={day.capacity ?? ''}>
+          {signedUpLabel(t, day)}
+        </Typography.Text>
+        {openDayFull(day) && day.status === 'scheduled' && (
+          <Tag color="red" style={{ marginInlineEnd: 0 }}>
+            {t('openDay.full')}
+          </Tag>
+        )}
+      </Flex>
+      <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }} data-testid={`open-day-checked-in-${day.id}`} data-count={day.checked_in}>
+        {t('openDay.checkedIn', { count: day.checked_in })}
+      </Typography.Text>
+    </Flex>
+  );
+  // The drawer shows the day as the list has it now (its counts read again after each change).
+  const shownDay = signups.modal && (days.items.find((day) => day.id === signups.modal!.target.id) ?? signups.modal.target);
+  // 报名签到 for everyone; 记录筹备会 and 否决 beside it for those who may.
+  const actionsWidth = 110 + (access.recordPrep ? 104 : 0) + (access.manage ? 60 : 0);
 
   const columns: TableColumnsType<OpenDay> = [
-    { title: t('openDay.on'), dataIndex: 'on', key: 'on', width: 110, render: (on: string) => <Typography.Text strong>{on}</Typography.Text> },
-    { title: t('openDay.project'), key: 'project', width: 160, render: (_, day) => project(day) },
-    { title: t('openDay.decoration'), dataIndex: 'decoration', key: 'decoration', width: 90, render: (value: string) => openDayDecorationLabel(t, value) },
-    { title: t('openDay.status'), key: 'state', width: 90, render: (_, day) => <OpenDayStateTag day={day} /> },
+    { title: t('openDay.on'), dataIndex: 'on', key: 'on', width: 108, render: (on: string) => <Typography.Text strong>{on}</Typography.Text> },
     {
-      title: t('openDay.note'),
-      key: 'note',
-      width: 320,
+      title: t('openDay.project'),
+      key: 'project',
       render: (_, day) => (
-        <>
-          {day.note && <Typography.Text style={{ display: 'block', overflowWrap: 'anywhere' }}>{day.note}</Typography.Text>}
+        <div style={{ minWidth: 0 }}>
+          {project(day)}
+          {day.note && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, overflowWrap: 'anywhere' }} data-testid={`open-day-note-${day.id}`}>
+              {day.note}
+            </Typography.Text>
+          )}
           {vetoed(day)}
-          {!day.note && day.status !== 'vetoed' && '—'}
-        </>
+        </div>
       ),
     },
-    ...(access.manage ? ([{ title: t('openDay.actions'), key: 'actions', width: 90, render: (_, day) => action(day) }] satisfies TableColumnsType<OpenDay>) : []),
+    { title: t('openDay.decoration'), dataIndex: 'decoration', key: 'decoration', width: 84, render: (value: string) => openDayDecorationLabel(t, value) },
+    { title: t('openDay.status'), key: 'state', width: 84, render: (_, day) => <OpenDayStateTag day={day} /> },
+    { title: t('openDay.signups'), key: 'signups', width: 160, render: (_, day) => households(day) },
+    { title: t('openDay.prep'), key: 'prep', width: 210, render: (_, day) => <PrepCell day={day} onEdit={access.recordPrep ? () => prep.openModal(day) : undefined} /> },
+    { title: t('openDay.actions'), key: 'actions', width: actionsWidth, render: (_, day) => action(day) },
   ];
 
   return (
@@ -117,9 +165,11 @@ export default function OpenDaysPage() {
                       <OpenDayStateTag day={day} />
                     </Flex>
                     <div style={{ fontSize: 13 }}>{project(day)}</div>
-                    {day.note && <Typography.Text style={{ display: 'block', fontSize: 13, overflowWrap: 'anywhere' }}>{day.note}</Typography.Text>}
+                    <div style={{ margin: '6px 0' }}>{households(day)}</div>
+                    <PrepCell day={day} labelled onEdit={access.recordPrep ? () => prep.openModal(day) : undefined} />
+                    {day.note && <Typography.Text style={{ display: 'block', fontSize: 13, overflowWrap: 'anywhere', marginTop: 4 }}>{day.note}</Typography.Text>}
                     {vetoed(day)}
-                    {action(day) && <div style={{ marginTop: 8 }}>{action(day)}</div>}
+                    <div style={{ marginTop: 8 }}>{action(day)}</div>
                   </div>
                 ))}
               </Flex>
@@ -131,7 +181,7 @@ export default function OpenDaysPage() {
             list={days}
             pageSize={kPageSize}
             columns={columns}
-            scroll={{ x: access.manage ? 860 : 770 }}
+            scroll={{ x: 846 + actionsWidth }}
             onRow={(day) => ({ 'data-testid': `open-day-row-${day.id}` }) as HTMLAttributes<HTMLElement>}
             locale={{ emptyText: t('openDay.empty') }}
             data-testid="open-day-table"
@@ -140,6 +190,8 @@ export default function OpenDaysPage() {
       </Card>
       {create.modal && <OpenDayModal key={create.modal.key} projectId={projectId} onClose={create.closeModal} />}
       {veto.modal && <VetoModal key={veto.modal.key} day={veto.modal.target} onClose={veto.closeModal} />}
+      {prep.modal && <PrepModal key={prep.modal.key} day={prep.modal.target} onClose={prep.closeModal} />}
+      {signups.modal && shownDay && <OpenDaySignups key={signups.modal.key} day={shownDay} onClose={signups.closeModal} />}
     </>
   );
 }
@@ -148,10 +200,11 @@ interface OpenDayValues {
   project_id?: number;
   on?: Dayjs;
   decoration?: OpenDayDecoration;
+  capacity?: number | null;
   note: string;
 }
 
-/** 新建开放日: the project, the day, raw or finished units, a note. Mount it once per opening. */
+/** 新建开放日: the project, the day, raw or finished units, how many households may sign up (no limit when empty), a note. Mount it once per opening. */
 function OpenDayModal({ projectId, onClose }: { projectId?: number; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
@@ -161,7 +214,7 @@ function OpenDayModal({ projectId, onClose }: { projectId?: number; onClose: () 
     <FormModal<OpenDayValues>
       form={form}
       name="open-day"
-      formFields={['project_id', 'on', 'decoration', 'note']}
+      formFields={['project_id', 'on', 'decoration', 'capacity', 'note']}
       initialValues={{ project_id: projectId, decoration: 'raw', note: '' }}
       autoComplete="off"
       title={t('openDay.createTitle')}
@@ -173,6 +226,7 @@ function OpenDayModal({ projectId, onClose }: { projectId?: number; onClose: () 
           project_id: values.project_id!,
           on: values.on!.format('YYYY-MM-DD'),
           decoration: values.decoration!,
+          ...(values.capacity ? { capacity: values.capacity } : {}),
           note: values.note.trim() || undefined,
         });
         openDayChanged(queryClient);
@@ -188,6 +242,17 @@ function OpenDayModal({ projectId, onClose }: { projectId?: number; onClose: () 
       </Form.Item>
       <Form.Item name="decoration" label={t('openDay.decoration')} rules={required(t('openDay.decorationRequired'))}>
         <Radio.Group optionType="button" buttonStyle="solid" options={openDayDecorationOptions(t)} data-testid="open-day-decoration" />
+      </Form.Item>
+      <Form.Item name="capacity" label={t('openDay.capacity')} extra={t('openDay.capacityHint')}>
+        <InputNumber
+          min={1}
+          max={100000}
+          precision={0}
+          placeholder={t('openDay.capacityPlaceholder')}
+          suffix={t('openDay.capacityUnit')}
+          style={{ width: 160 }}
+          data-testid="open-day-capacity"
+        />
       </Form.Item>
       <Form.Item name="note" label={t('openDay.note')} rules={[{ max: 1000, message: t('reason.too_long') }]}>
         <Input.TextArea rows={2} maxLength={1000} placeholder={t('openDay.notePlaceholder')} data-testid="open-day-note" />
