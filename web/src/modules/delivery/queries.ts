@@ -1,7 +1,6 @@
 // The delivery module's server data in the query cache (shared/api/queryClient.ts).
 import { useMemo } from 'react';
-import { useQueries, useQuery, type QueryClient } from '@tanstack/react-query';
-import { kMaxPageSize } from '../../shared/api/client';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { inventoryApi } from '../inventory/api';
 import { projectKeys, unitKeys } from '../inventory/queries';
 import type { Unit } from '../inventory/types';
@@ -20,8 +19,8 @@ export const batchKeys = {
   /** The batch's handover calendar and its owners' booking links, read again with the batch. */
   slots: (id: number) => ['delivery-batches', id, 'slots'] as const,
   invitations: (id: number) => ['delivery-batches', id, 'invitations'] as const,
-  /** A project's released batches (one page), with the lists. */
-  released: (projectId: number) => ['delivery-batches', 'list', 'released', projectId] as const,
+  /** The released batch holding a unit (a unit is in one batch), with the lists. */
+  releasedOf: (unitId: number) => ['delivery-batches', 'list', 'released-of', unitId] as const,
 };
 
 export const findingKeys = {
@@ -137,29 +136,19 @@ export function useInvitations(batchId: number) {
 }
 
 /**
- * The released batch holding a unit, among its project's released batches (each read whole, as its
- * page reads it, for its `unit_ids`): undefined while that is being found, null when there is none
- * (the unit is in no batch, or in one not released yet). Off until the project and the unit are known.
+ * The released batch holding a unit, in one request (`?unit_id=`): undefined while that is being
+ * found, null when there is none (the unit is in no batch, or in one not released yet). Off until the
+ * unit is known.
  */
-export function useReleasedBatchOf(projectId: number | undefined, unitId: number | undefined): { batch: DeliveryBatch | null | undefined } {
-  const list = useQuery({
-    queryKey: batchKeys.released(projectId ?? 0),
-    queryFn: async ({ signal }) => (await deliveryApi.listBatches({ project_id: projectId, status: 'released', limit: kMaxPageSize }, signal)).items,
-    enabled: projectId !== undefined,
+export function useReleasedBatchOf(unitId: number | undefined): { batch: DeliveryBatch | null | undefined } {
+  const query = useQuery({
+    queryKey: batchKeys.releasedOf(unitId ?? 0),
+    queryFn: async ({ signal }) => (await deliveryApi.listBatches({ unit_id: unitId, status: 'released', limit: 1 }, signal)).items[0] ?? null,
+    enabled: unitId !== undefined,
     staleTime: 30_000,
   });
-  const details = useQueries({
-    queries: (list.data ?? []).map((batch) => ({
-      queryKey: batchKeys.detail(batch.id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => deliveryApi.getBatch(batch.id, signal),
-      enabled: unitId !== undefined,
-      staleTime: 30_000,
-    })),
-  });
-  if (unitId === undefined || !list.data) return { batch: list.error ? null : undefined };
-  const found = details.find((query) => query.data?.unit_ids?.includes(unitId))?.data;
-  if (found) return { batch: found };
-  return { batch: details.some((query) => query.isLoading) ? undefined : null };
+  if (query.error) return { batch: null };
+  return { batch: unitId === undefined ? undefined : query.data };
 }
 
 /** After slots were opened here: the batch's calendar as the server answered it. */

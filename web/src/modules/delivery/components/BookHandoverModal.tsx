@@ -65,7 +65,7 @@ export function BookHandoverModal({ day, onBooked, onClose }: { day: string; onB
   }, [unitId, form]);
 
   // The unit's released batch, and its calendar's slots from today on: booked by slot when it has one.
-  const { batch } = useReleasedBatchOf(projectId, unitId);
+  const { batch } = useReleasedBatchOf(unitId);
   const calendar = useSlots(batch?.id);
   const slots = useMemo(() => bookableSlots(calendar.data?.items), [calendar.data]);
   const finding = unitId !== undefined && (batch === undefined || (batch !== null && calendar.isLoading));
