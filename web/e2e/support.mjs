@@ -116,6 +116,13 @@ export async function modalSettled(locator) {
   );
 }
 
+/** When `scope` is a dialog (a locator from `modal`), waits until it has finished opening. */
+async function settledScope(scope) {
+  if (typeof scope.goto === 'function') return;  // the page itself
+  const dialog = await scope.evaluate((element) => element.classList.contains('ant-modal')).catch(() => false);
+  if (dialog) await modalSettled(scope);
+}
+
 /** Waits until every open antd modal has gone. */
 export async function modalClosed(page) {
   await page.locator('.ant-modal-wrap').filter({ visible: true }).waitFor({ state: 'detached', timeout: 15_000 }).catch(async () => {
@@ -125,6 +132,7 @@ export async function modalClosed(page) {
 
 /** Picks `text` in the antd Select / TreeSelect labelled `label` inside `scope`, by typing to search. */
 export async function chooseTree(page, scope, label, text) {
+  await settledScope(scope);
   const input = scope.getByLabel(label, { exact: true });
   await input.click();
   await input.fill(text);
@@ -137,6 +145,7 @@ export async function chooseTree(page, scope, label, text) {
  * one opened while another dropdown was still closing may stay open and cover the next button.
  */
 export async function chooseOption(page, scope, label, text) {
+  await settledScope(scope);
   const input = scope.getByLabel(label, { exact: true });
   await input.click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
