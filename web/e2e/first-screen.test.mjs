@@ -121,6 +121,7 @@ describe('First screen weight', { concurrency: false }, () => {
       viewport: { width: 1440, height: 900 },
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
+      reducedMotion: 'reduce',
       storageState: await page.context().storageState(),
     });
     try {

@@ -192,7 +192,7 @@ describe('Hearth web app', { concurrency: false }, () => {
 
   it('holds a name back after five wrong passwords and says for how long, on a phone', kStep, async () => {
     // A browser that never signed in as this person: the account's back-off holds it (SECURITY.md).
-    const fresh = await browser.newContext({ baseURL: new URL(page.url()).origin, viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const fresh = await browser.newContext({ baseURL: new URL(page.url()).origin, viewport: { width: 390, height: 844 }, locale: 'zh-CN', reducedMotion: 'reduce' });
     const phone = await fresh.newPage();
     await phone.goto('/login');
     const attempt = async (password) => {

@@ -272,7 +272,7 @@ describe('Property inventory', { concurrency: false }, () => {
 
   it('shows a sale made on another screen within a second, without reloading (server-sent events)', kStep, async () => {
     // The second screen: another session on the same board, as a colleague's browser would be.
-    const other = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const other = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
     try {
       const watcher = await other.newPage();
       await signIn(watcher);

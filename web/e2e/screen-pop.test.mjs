@@ -80,7 +80,7 @@ describe('来电弹屏: seat, signed webhook, the popped intake, a ticket by key
   });
 
   it('lets the agent take an extension with the header seat control', kStep, async () => {
-    agentContext = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    agentContext = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
     agentContext.setDefaultTimeout(15_000);
     agentPage = await agentContext.newPage();
     agentPage.on('pageerror', (err) => pageErrors.push(String(err)));

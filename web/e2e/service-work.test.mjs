@@ -234,7 +234,7 @@ describe('Service desk all day: names, the open queue, search, the agent home, p
   });
 
   it("gives the agent a home of their day's work: search, 我的工单, 将超时, 已超时, 待回访", kStep, async () => {
-    agentContext = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    agentContext = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
     agentContext.setDefaultTimeout(15_000);
     agentPage = await agentContext.newPage();
     agentPage.on('pageerror', (err) => pageErrors.push(String(err)));

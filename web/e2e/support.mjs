@@ -51,6 +51,8 @@ export async function launch() {
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // No motion (the app honours it): a click never lands on a dialog still zooming in.
+    reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();

@@ -93,7 +93,7 @@ describe('Ticket warranty, customer link and notifications', { concurrency: fals
     await shot(page, 'ticket-warranty');
 
     // The first link no longer works.
-    const stale = await browser.newContext({ baseURL: new URL(first).origin, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 } });
+    const stale = await browser.newContext({ baseURL: new URL(first).origin, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
     const stalePage = await stale.newPage();
     await stalePage.goto(new URL(first).pathname);
     await stalePage.getByText('链接无效或已失效').waitFor();
@@ -102,7 +102,7 @@ describe('Ticket warranty, customer link and notifications', { concurrency: fals
   });
 
   it("shows the customer the ticket's progress without logging in", kStep, async () => {
-    const phone = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true });
+    const phone = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, reducedMotion: 'reduce' });
     const customerPage = await phone.newPage();
     customerPage.on('pageerror', (err) => pageErrors.push(String(err)));
     await customerPage.goto(link);

@@ -26,3 +26,6 @@ export const theme: ThemeConfig = {
     },
   },
 };
+
+// Whoever asks their system for less motion gets none: dialogs, drawers and menus appear at once.
+if (globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches) theme.token!.motion = false;
