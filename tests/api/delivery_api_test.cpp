@@ -990,6 +990,82 @@ TEST_P(DeliveryBookingApi, OwnersBookTheirHandoverThroughALinkAndNoSlotIsOverboo
   EXPECT_EQ(beijing_->Get(invite_path).status, 404);
 }
 
+// 工地开放日 by link: a link per household waiting for its home, the owner's page without login,
+// sign-up and cancellation under the desk's rules, a confirmation, and the link gone after the day.
+TEST_P(DeliveryBookingApi, OwnersSignUpForAnOpenDayThroughTheirLink) {
+  Sell(units_[0]);
+  Sell(units_[1]);
+  auto day = agent_->Post("/api/v1/open-days", fmt::format(R"({{"project_id":{},"on":"2026-12-20","decoration":"raw","capacity":2}})", project_));
+  ASSERT_EQ(day.status, 201) << day.body;
+  const auto id = day.Int("id");
+  ASSERT_EQ(agent_->Post(fmt::format("/api/v1/open-days/{}/signups", id), fmt::format(R"({{"unit_id":{}}})", units_[1])).status, 201);
+  const auto invite_path = fmt::format("/api/v1/open-days/{}/invitations", id);
+  EXPECT_EQ(sales_->Post(invite_path, "").status, 403);
+  EXPECT_EQ(beijing_->Post(invite_path, "").status, 404);
+  auto sent = agent_->Post(invite_path, "");
+  ASSERT_EQ(sent.status, 200) << sent.body;
+  EXPECT_EQ(sent.Int("sent_count"), 1) << "the unsold units are no household";
+  ASSERT_EQ(sent.json.at("skipped").as_array().size(), 1u);
+  EXPECT_EQ(sent.json.at("skipped").at(0).at("reason").as_string(), "signed_up");
+  EXPECT_EQ(sent.json.at("skipped").at(0).at("unit_code").as_string(), codes_[1]);
+  const auto texts = sms_.WaitFor(1);
+  ASSERT_EQ(texts.size(), 1u);
+  EXPECT_NE(texts[0].text.find("工地开放日"), std::string::npos) << texts[0].text;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(texts[0].text, m, std::regex("/o/([A-Za-z0-9_-]{20,})"))) << texts[0].text;
+  const std::string token = m[1].str();
+  auto log = manager_->Get("/api/v1/messages?purpose=open_day_signup");
+  EXPECT_EQ(log.body.find(token), std::string::npos) << "the log keeps no link";
+  EXPECT_NE(log.body.find("/o/******"), std::string::npos) << log.body;
+
+  const std::string page_path = "/api/v1/public/open-day-signups/" + token;
+  auto page = Api(*server_).Get(page_path);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(page.Str("owner"), "陈**");
+  EXPECT_EQ(page.Str("unit_code"), codes_[0]);
+  EXPECT_EQ(page.Str("on"), "2026-12-20");
+  EXPECT_EQ(page.Str("state"), "open");
+  EXPECT_EQ(page.Int("places_left"), 1);
+  EXPECT_TRUE(page.json.at("signup").is_null());
+  EXPECT_EQ(Api(*server_).Get("/api/v1/public/open-day-signups/no-such-token-but-long-enough").status, 404);
+  EXPECT_EQ(Api(*server_).Post(page_path, R"({"party_size":11})").FieldReason("party_size"), "out_of_range");
+  EXPECT_EQ(Api(*server_).Post(page_path, "{}").FieldReason("party_size"), "required");
+  auto signed_up = Api(*server_).Post(page_path, R"({"party_size":2})");
+  ASSERT_EQ(signed_up.status, 200) << signed_up.body;
+  EXPECT_EQ(signed_up.json.at("signup").at("party_size").as_int64(), 2);
+  EXPECT_EQ(signed_up.json.at("signup").at("may_cancel").as_bool(), true);
+  EXPECT_EQ(signed_up.Int("places_left"), 0);
+  EXPECT_EQ(Api(*server_).Post(page_path, R"({"party_size":1})").ErrorCode(), "already_signed_up");
+  const auto confirmations = sms_.WaitFor(2);
+  ASSERT_EQ(confirmations.size(), 2u);
+  EXPECT_NE(confirmations[1].text.find("您已报名四季花城 2026-12-20"), std::string::npos) << confirmations[1].text;
+  auto invites = agent_->Get(invite_path);
+  ASSERT_EQ(invites.json.at("items").as_array().size(), 1u);
+  EXPECT_EQ(invites.json.at("items").at(0).at("state").as_string(), "signed_up");
+  EXPECT_EQ(invites.json.at("items").at(0).at("signed_up_via").as_string(), "owner");
+  auto signups = agent_->Get(fmt::format("/api/v1/open-days/{}/signups", id));
+  EXPECT_EQ(signups.json.at("items").at(1).at("via").as_string(), "owner") << signups.body;
+  EXPECT_EQ(signups.json.at("items").at(0).at("via").as_string(), "staff");
+  auto timeline = admin_->Get(fmt::format("/api/v1/customers/{}/timeline", buyer_));
+  EXPECT_NE(timeline.body.find("报名毛坯工地开放日：四季花城 2026-12-20（2 人）"), std::string::npos) << timeline.body;
+
+  // Cancelling gives the place back; the link is good until the day has passed.
+  auto cancelled = Api(*server_).Post(page_path + "/cancel", "");
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_TRUE(cancelled.json.at("signup").is_null());
+  EXPECT_EQ(cancelled.Int("places_left"), 1);
+  EXPECT_EQ(Api(*server_).Post(page_path + "/cancel", "").ErrorCode(), "invalid_transition");
+  ASSERT_EQ(Api(*server_).Post(page_path, R"({"party_size":1})").status, 200) << "signed up again";
+  ASSERT_EQ(ToReply(admin_->raw().Put("/api/v1/test/clock", R"({"advance_minutes":43200})", "application/json")).status, 200);
+  auto on_the_day = Api(*server_).Get(page_path);
+  EXPECT_EQ(on_the_day.Str("state"), "full") << "2026-12-20, the day itself, with both places taken";
+  EXPECT_EQ(on_the_day.json.at("signup").at("party_size").as_int64(), 1) << on_the_day.body;
+  ASSERT_EQ(ToReply(admin_->raw().Put("/api/v1/test/clock", R"({"advance_minutes":1440})", "application/json")).status, 200);
+  EXPECT_EQ(Api(*server_).Get(page_path).status, 404) << "gone after the day";
+  ASSERT_EQ(agent_->Login("kf.agent", "Passw0rd-x").status, 200);
+  EXPECT_EQ(agent_->Post(invite_path, "").ErrorCode(), "open_day_past");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DeliveryBookingApi, testing::ValuesIn(EnabledBackends()), BackendName);
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "core/request_context.hpp"
 #include "db/database.hpp"
 #include "platform/directory.hpp"
+#include "platform/roles.hpp"
 
 namespace hearth::delivery {
 
@@ -35,6 +36,16 @@ inline std::int64_t CompanyOfUnit(db::Tx& tx, std::int64_t org_unit_id) {
     return *unit->parent_id;
   }
   return org_unit_id;
+}
+
+/// An owner acting through a link (no login: the token is the credential) goes through the same
+/// rules as staff, as a caller of the group without a person (user 0); `request_id` names the link.
+inline RequestContext OwnerContext(std::int64_t tenant_id, std::string request_id, const std::string& remote_address) {
+  RequestContext ctx;
+  ctx.request_id = std::move(request_id);
+  ctx.remote_address = remote_address;
+  ctx.actor = Actor{0, "owner", tenant_id, tenant_id, "/", {"admin"}, platform::PermissionsOf({"admin"}), 0};
+  return ctx;
 }
 
 }  // namespace hearth::delivery

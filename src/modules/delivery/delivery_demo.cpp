@@ -37,6 +37,18 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULLIF($10, 0), NULLIF($11, 0), $12,
 constexpr std::string_view kInsertOpenDay = R"sql(
 INSERT INTO open_days (tenant_id, project_id, org_unit_id, on_date, decoration, note, created_by, created_at, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8))sql";
+// The second batch's open day ahead: its households' sign-up links, some signed up through them.
+constexpr std::string_view kInsertComingOpenDay = R"sql(
+INSERT INTO open_days (tenant_id, project_id, org_unit_id, on_date, decoration, note, capacity, created_by, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id)sql";
+constexpr std::string_view kInsertDayInvite = R"sql(
+INSERT INTO open_day_invites (tenant_id, open_day_id, unit_id, customer_id, token_hash, created_by, created_at, expires_at, opened_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULLIF($9, 0)))sql";
+constexpr std::string_view kInsertDaySignup = R"sql(
+INSERT INTO open_day_signups (tenant_id, open_day_id, project_id, unit_id, customer_id, party_size, created_by, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8))sql";
+constexpr std::string_view kCountDaySignups = R"sql(
+UPDATE open_days SET signed_up = (SELECT COUNT(*) FROM open_day_signups s WHERE s.open_day_id = open_days.id) WHERE id = $1)sql";
 constexpr std::string_view kInsertHandover = R"sql(
 INSERT INTO handovers (tenant_id, project_id, org_unit_id, unit_id, batch_id, customer_id, slot_at, status, steps_done,
                        delivered_on, created_at, updated_at)
@@ -212,6 +224,42 @@ Result<void> AddDemoDelivery(DeliveryModule& module, platform::Demo& demo) {
         ++batches_made;
         return id;
       };
+      // The open day ahead of a project's next handovers (in a fortnight): the links went out five days
+      // ago; about a third of the households opened theirs, and most of those signed up through it
+      // (a few at the desk).
+      auto coming_open_day = [&](const std::vector<const inventory::Unit*>& households) {
+        if (households.empty()) return;
+        const std::string decoration(WordOf(households.front()->decoration));
+        const auto open_day = tx.Execute(kInsertComingOpenDay, demo.tenant_id, project_id, org_unit, day(16), decoration,
+                                         "工地开放日：上午九点半售楼处集合，工程部陪同参观样板段与公区",
+                                         std::int64_t{static_cast<std::int64_t>(households.size() / 2 + 10)}, agent, Timestamp{(today - 30) * kDay})
+                                  .front()
+                                  .Int(0);
+        const Timestamp sent{(today - 5) * kDay + 2 * 3600 * 1000LL};
+        for (const auto* u : households) {
+          auto owner = owner_of.find(u->id);
+          if (owner == owner_of.end() || WordOf(u->decoration) != decoration) continue;
+          const auto roll = rng.Next(12);
+          const Timestamp opened{sent.ms + static_cast<std::int64_t>(1 + rng.Next(60)) * 3600 * 1000LL};
+          tx.Execute(kInsertDayInvite, demo.tenant_id, open_day, u->id, owner->second, fmt::format("demo-open-day-{}-{}", open_day, u->id), agent,
+                     sent, Timestamp{(today + 17) * kDay - kChina}, roll < 4 ? opened.ms : std::int64_t{0});
+          if (roll < 3) {
+            tx.Execute(kInsertDaySignup, demo.tenant_id, open_day, project_id, u->id, owner->second, std::int64_t{1 + static_cast<std::int64_t>(rng.Next(4))},
+                       roll == 0 ? agent : std::int64_t{0}, opened);
+          }
+        }
+        tx.Execute(kCountDaySignups, open_day);
+      };
+      // The open days held before a batch planned on `planned`: 毛坯 and 精装 each twice.
+      auto held_open_days = [&](std::int64_t planned) {
+        for (const char* decoration : {"raw", "finished"}) {
+          for (int k : {70, 40}) {
+            tx.Execute(kInsertOpenDay, demo.tenant_id, project_id, org_unit, FormatIsoDate(planned - k), decoration,
+                       std::string(decoration) == "raw" ? "工地开放日：主体结构与公区" : "精装开放日：样板间与交付标准",
+                       agent, Timestamp{(planned - k - 30) * kDay});
+          }
+        }
+      };
       std::vector<const inventory::Unit*> delivered, waiting, later;
       for (const auto& u : units) {
         if (u.status == inventory::UnitStatus::kDelivered) delivered.push_back(&u);
@@ -228,6 +276,11 @@ Result<void> AddDemoDelivery(DeliveryModule& module, platform::Demo& demo) {
           finding(batch, i % 2 ? risk : recheck, delivered[i]->id, i % 4 == 0 ? "blocking" : "major", false,
                   Timestamp{(planned - 90) * kDay});
         }
+        held_open_days(planned);
+        // The homes sold since wait for the next handovers.
+        std::vector<const inventory::Unit*> contracted = waiting;
+        contracted.insert(contracted.end(), later.begin(), later.end());
+        coming_open_day(contracted);
         continue;
       }
       // In its season: the project's adverse factors, acknowledged by every buyer before signing.
@@ -245,13 +298,7 @@ Result<void> AddDemoDelivery(DeliveryModule& module, platform::Demo& demo) {
         tx.Execute(kInsertAck, demo.tenant_id, project_id, owner->second, factor_ids, agent, Timestamp{published.ms + 30 * kDay});
       }
       // Open days: 毛坯 and 精装 each held twice before the first batch.
-      for (const char* decoration : {"raw", "finished"}) {
-        for (int k : {70, 40}) {
-          tx.Execute(kInsertOpenDay, demo.tenant_id, project_id, org_unit, day(-k), decoration,
-                     std::string(decoration) == "raw" ? "工地开放日：主体结构与公区" : "精装开放日：样板间与交付标准",
-                     agent, Timestamp{(today - k - 30) * kDay});
-        }
-      }
+      held_open_days(today);
       // The first batch: building 1, handed over from a week ago; its delivered units done, the others
       // booked for today and tomorrow, a few half-way.
       std::vector<const inventory::Unit*> first = delivered;
@@ -321,6 +368,7 @@ Result<void> AddDemoDelivery(DeliveryModule& module, platform::Demo& demo) {
         for (std::size_t i = 0; i < later.size() && i < 10; ++i) {
           finding(second, check, later[i]->id, i < 3 ? "blocking" : i % 2 ? "major" : "minor", i < 6, Timestamp{(next - 89) * kDay});
         }
+        coming_open_day(later);
       }
     }
     // Each company's 一路同行 fund, its proposals from the meetings of its first project's owners.

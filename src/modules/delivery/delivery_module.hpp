@@ -30,7 +30,7 @@ struct DeliveryModule {
         inventory(inventory.service),
         disclosures(db, clock, platform.audit, customers.service, inventory.service, sales.deals),
         batches(db, clock, platform.audit, inventory.service, service.config),
-        signups(db, clock, platform.audit, customers.service, inventory.service, batches),
+        signups(db, clock, platform.audit, platform.messages, customers.service, inventory.service, batches),
         handovers(db, clock, platform.audit, customers.service, inventory.service, service.tickets, batches),
         booking(db, clock, platform.audit, platform.messages, customers.service, inventory.service, batches, handovers),
         journey(db, clock, platform.audit, platform.jobs, customers.service, inventory.service, sales.deals, service.tickets, batches),
@@ -51,7 +51,7 @@ struct DeliveryModule {
   FundService fund;
   TitleService titles;
   ReportService reports;
-  /// Unknown booking links per address (the owners' page is public).
+  /// Unknown owners' links (handover booking, open-day sign-up) per address (the owners' pages are public).
   platform::LoginThrottle booking_links{{.unknown_names_per_address = 30}};
 };
 

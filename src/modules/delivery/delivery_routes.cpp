@@ -1,7 +1,30 @@
 // The delivery module's manifest: its tables and constraint names, and the routes of each part.
 #include "modules/delivery/delivery_routes.hpp"
 
+#include <cctype>
+
 namespace hearth::delivery {
+
+std::string OriginOf(const http::Request& req) {
+  auto valid = [](std::string_view o) {
+    if (!(o.starts_with("https://") || o.starts_with("http://")) || o.size() > 200) return false;
+    for (char c : o.substr(o.find("//") + 2)) {
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']')) return false;
+    }
+    return true;
+  };
+  if (auto origin = req.Header("origin"); origin && valid(*origin)) return std::string(*origin);
+  const std::string host(req.Header("host").value_or("localhost"));
+  const std::string fallback = "http://" + host;
+  return valid(fallback) ? fallback : "http://localhost";
+}
+
+Result<http::Response> GuardLink(platform::LoginThrottle& links, Timestamp now, http::Request& req, const http::Handler& handle) {
+  if (const auto wait = links.WaitOfAddress(req.remote_address, now); wait > 0) return platform::HeldBack("too many unknown links", wait);
+  auto res = handle(req);
+  if (!res ? res.error().code == ErrorCode::kNotFound : res->status == 404) links.RecordUnknownName(req.remote_address, now);
+  return res;
+}
 
 platform::Manifest BuildManifest(DeliveryModule& module) {
   platform::Manifest m{.name = "delivery", .folder = "modules/delivery", .tables = {
@@ -10,7 +33,7 @@ platform::Manifest BuildManifest(DeliveryModule& module) {
       {"handover_steps", "handover_id IN (SELECT id FROM handovers WHERE tenant_id = $1)"},
       {"handover_tickets", "handover_id IN (SELECT id FROM handovers WHERE tenant_id = $1)"}, {"adverse_factors"},
       {"disclosure_acks"}, {"journey_touches"}, {"journey_tasks"}, {"journey_runs"}, {"handover_slots"},
-      {"handover_invites"}, {"journey_funds"}, {"fund_proposals"}, {"fund_entries"}, {"open_day_signups"}, {"title_certificates"}}};
+      {"handover_invites"}, {"journey_funds"}, {"fund_proposals"}, {"fund_entries"}, {"open_day_signups"}, {"open_day_invites"}, {"title_certificates"}}};
   // A unit is in one batch; one handover of a unit at a time.
   m.constraints.push_back({"uq_delivery_batch_units_unit", {"unit_ids", "in_another_batch", ErrorCode::kConflict, "unit_in_batch"}});
   m.constraints.push_back({"uq_handovers_open_unit", {"unit_id", "booked", ErrorCode::kConflict, "handover_exists"}});
@@ -19,7 +42,7 @@ platform::Manifest BuildManifest(DeliveryModule& module) {
   m.demo = [&module](platform::Demo& demo) { return AddDemoDelivery(module, demo); };
   AddDisclosureRoutes(m, module.disclosures);
   AddBatchRoutes(m, module.batches);
-  AddSignupRoutes(m, module.signups);
+  AddSignupRoutes(m, module.signups, module.booking_links);
   AddHandoverRoutes(m, module.handovers);
   AddBookingRoutes(m, module.booking, module.booking_links);
   AddJourneyRoutes(m, module.journey);

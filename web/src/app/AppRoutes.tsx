@@ -26,6 +26,7 @@ const PublicTicketPage = lazy(() => Promise.all([import('../modules/service/page
 const ConsentPage = lazy(() => import('../modules/sales/pages/ConsentPage'));
 // The owner's booking page (收房预约), opened from the SMS on their phone: likewise its own words only.
 const HandoverBookingPage = lazy(() => import('../modules/delivery/pages/HandoverBookingPage'));
+const OpenDaySignupPage = lazy(() => import('../modules/delivery/pages/OpenDaySignupPage'));
 
 function LoginRoute() {
   const { status } = useAuth();
@@ -68,6 +69,14 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <HandoverBookingPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/o/:token"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <OpenDaySignupPage />
           </Suspense>
         }
       />

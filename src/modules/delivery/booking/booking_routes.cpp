@@ -1,6 +1,4 @@
 // HTTP of the handover calendar and the owners' booking links: parse → use case → JSON.
-#include <cctype>
-
 #include "core/json.hpp"
 #include "http/body_reader.hpp"
 #include "http/conventions.hpp"
@@ -51,22 +49,6 @@ Result<Response> PatchSlot(Request& req, BookingService& s) {
   return http::Render(s.SetCapacity(req.context, id, value, version), http::kOk, [](const Slot& x) { return ToJson(x); });
 }
 
-/// Where owners open their links: the page's own origin when the browser names it (the staff app's
-/// writes carry it, checked against the host), else this server's host.
-std::string OriginOf(const Request& req) {
-  auto valid = [](std::string_view o) {
-    if (!(o.starts_with("https://") || o.starts_with("http://")) || o.size() > 200) return false;
-    for (char c : o.substr(o.find("//") + 2)) {
-      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']')) return false;
-    }
-    return true;
-  };
-  if (auto origin = req.Header("origin"); origin && valid(*origin)) return std::string(*origin);
-  const std::string host(req.Header("host").value_or("localhost"));
-  const std::string fallback = "http://" + host;
-  return valid(fallback) ? fallback : "http://localhost";
-}
-
 }  // namespace
 
 void AddBookingRoutes(platform::Manifest& m, BookingService& s, platform::LoginThrottle& links) {
@@ -87,17 +69,7 @@ void AddBookingRoutes(platform::Manifest& m, BookingService& s, platform::LoginT
     HEARTH_ASSIGN(auto invites, s.Invites(r.context, id));
     return http::ListResponse(invites, std::nullopt, [](const Invite& x) { return ToJson(x); });
   });
-  // The owner's page: the token is the credential. Guessing is slowed down per address: 30
-  // unknown tokens in 15 minutes, then 429 until the window passes.
-  auto guarded = [&links, &s](Request& r, const http::Handler& handle) -> Result<Response> {
-    const Timestamp now = s.Now();
-    if (const auto wait = links.WaitOfAddress(r.remote_address, now); wait > 0) {
-      return platform::HeldBack("too many unknown links", wait);
-    }
-    auto res = handle(r);
-    if (!res ? res.error().code == ErrorCode::kNotFound : res->status == 404) links.RecordUnknownName(r.remote_address, now);
-    return res;
-  };
+  auto guarded = [&links, &s](Request& r, const http::Handler& handle) { return GuardLink(links, s.Now(), r, handle); };
   m.Route({"GET", "/api/v1/public/handover-bookings/{token}", http::kPublic}, [&s, guarded](Request& r) -> Result<Response> {
     return guarded(r, [&s](Request& req) -> Result<Response> {
       return http::Render(s.PublicView(req.PathText("token")), http::kOk, [](const PublicBooking& b) { return ToJson(b); });

@@ -7,8 +7,8 @@
 #include "core/json.hpp"
 #include "db/columns.hpp"
 #include "modules/delivery/booking/slot_store.hpp"
+#include "modules/delivery/delivery_common.hpp"
 #include "platform/password.hpp"
-#include "platform/roles.hpp"
 
 namespace hearth::delivery {
 
@@ -37,15 +37,6 @@ constexpr std::string_view kOpened = "UPDATE handover_invites SET opened_at = $2
 constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
 
 std::string When(Timestamp t) { return fmt::format("{} {}:00", ChinaDayOf(t), ChinaHourOf(t)); }
-
-/// The owner acts through the handover's own rules, as a caller of the group without a person.
-RequestContext OwnerContext(std::int64_t tenant_id, std::int64_t invite_id, const std::string& remote_address) {
-  RequestContext ctx;
-  ctx.request_id = "booking:" + std::to_string(invite_id);
-  ctx.remote_address = remote_address;
-  ctx.actor = Actor{0, "owner", tenant_id, tenant_id, "/", {"admin"}, platform::PermissionsOf({"admin"}), 0};
-  return ctx;
-}
 
 }  // namespace
 
@@ -271,7 +262,7 @@ Result<PublicBooking> BookingService::PublicView(const std::string& token) {
     auto invite = FindByToken(tx, token);
     if (!invite) return NotFound("no such booking link");
     tx.Execute(kOpened, invite->id, now);
-    const RequestContext ctx = OwnerContext(invite->tenant_id, invite->id, "");
+    const RequestContext ctx = OwnerContext(invite->tenant_id, "booking:" + std::to_string(invite->id), "");
     return ViewIn(tx, *invite, ctx.actor_ref());
   });
 }
@@ -281,7 +272,7 @@ Result<PublicBooking> BookingService::PublicBook(const std::string& token, std::
     auto invite = FindByToken(tx, token);
     if (!invite) return NotFound("no such booking link");
     const std::int64_t tenant = invite->tenant_id;
-    const RequestContext ctx = OwnerContext(tenant, invite->id, remote_address);
+    const RequestContext ctx = OwnerContext(tenant, "booking:" + std::to_string(invite->id), remote_address);
     auto slot = slots::Find(tx, tenant, slot_id);
     if (!slot || slot->batch_id != invite->batch_id) return FailField("slot_id", "not_found");
     if (ChinaDayOf(slot->starts_at) <= ChinaDayOf(clock_.Now())) return FailField("slot_id", "too_late");

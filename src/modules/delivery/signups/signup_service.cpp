@@ -32,6 +32,8 @@ const std::string kFind = "SELECT " + kColumns.List() + " FROM open_day_signups 
 const std::string kOfDay = "SELECT " + kColumns.List() + R"sql( FROM open_day_signups
  WHERE open_day_id = $1 AND (CAST($2 AS BIGINT) = 0 OR id > $2) ORDER BY id LIMIT $3)sql";
 // A place on the day while it has room (a compare-and-set: of two sign-ups for the last place, one wins).
+const std::string kLiveOfUnit = "SELECT " + kColumns.List() +
+                                " FROM open_day_signups WHERE open_day_id = $1 AND unit_id = $2 AND tenant_id = $3 AND status <> 'cancelled'";
 constexpr std::string_view kTakePlace = R"sql(
 UPDATE open_days SET signed_up = signed_up + 1, updated_at = $2
  WHERE id = $1 AND status = 'scheduled' AND (capacity IS NULL OR signed_up < capacity))sql";
@@ -67,14 +69,15 @@ boost::json::object ToJson(const Signup& s) {
           {"checked_in_by_name", JsonOr(s.checked_in_by_name)},
           {"created_by", s.created_by},
           {"created_by_name", s.created_by_name},
+          {"via", s.created_by == 0 ? "owner" : "staff"},
           {"version", s.version},
           {"created_at", FormatRfc3339(s.created_at)},
           {"updated_at", FormatRfc3339(s.updated_at)}};
 }
 
-SignupService::SignupService(db::Database& db, const Clock& clock, platform::AuditLog& audit, customers::CustomerService& customers,
-                             inventory::InventoryService& inventory, BatchService& batches)
-    : db_(db), clock_(clock), audit_(audit), customers_(customers), inventory_(inventory), batches_(batches) {}
+SignupService::SignupService(db::Database& db, const Clock& clock, platform::AuditLog& audit, platform::MessageGateway& messages,
+                             customers::CustomerService& customers, inventory::InventoryService& inventory, BatchService& batches)
+    : db_(db), clock_(clock), audit_(audit), messages_(messages), customers_(customers), inventory_(inventory), batches_(batches) {}
 
 void SignupService::Name(db::Tx& tx, std::int64_t tenant_id, std::vector<Signup>& signups) {
   if (signups.empty()) return;
@@ -106,45 +109,51 @@ Signup SignupService::Reload(db::Tx& tx, std::int64_t tenant_id, std::int64_t id
 
 Result<Signup> SignupService::SignUp(const RequestContext& ctx, std::int64_t open_day_id, std::int64_t unit_id,
                                      std::optional<std::int64_t> customer_id, std::int64_t party_size, const std::string& note) {
+  if (!ctx.actor_ref().Can(Permission::kRecordWrite)) return Forbidden("your role may not sign owners up");
+  return db_.Transact([&](db::Tx& tx) { return SignUpIn(tx, ctx, open_day_id, unit_id, customer_id, party_size, note); });
+}
+
+Result<Signup> SignupService::SignUpIn(db::Tx& tx, const RequestContext& ctx, std::int64_t open_day_id, std::int64_t unit_id,
+                                       std::optional<std::int64_t> customer_id, std::int64_t party_size, const std::string& note) {
   const Actor& actor = ctx.actor_ref();
-  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not sign owners up");
   if (party_size < 1 || party_size > 10) return FailField("party_size", "out_of_range");
   const Timestamp now = clock_.Now();
   const std::string today = ChinaToday(clock_);
-  return db_.Transact([&](db::Tx& tx) -> Result<Signup> {
-    HEARTH_ASSIGN(OpenDay day, batches_.OpenDayFor(tx, actor, open_day_id));
-    if (day.status == "vetoed") return Fail(ErrorCode::kConflict, "invalid_transition", "the open day was vetoed");
-    if (day.on < today) return Fail(ErrorCode::kConflict, "open_day_past", fmt::format("the open day was on {}", day.on));
-    // A household of the project: the unit's owner (the first, unless the caller names another).
-    auto unit = inventory_.UnitFor(tx, actor, unit_id);
-    if (!unit) return FailField("unit_id", "not_found");
-    if (unit->project_id != day.project_id) return FailField("unit_id", "another_project");
-    const auto view = inventory_.OwnersOf(tx, *unit);
-    if (view.owners.empty()) return FailField("unit_id", "no_owner");
-    std::int64_t customer = view.owners.front().customer_id;
-    if (customer_id) {
-      const bool owner = std::any_of(view.owners.begin(), view.owners.end(), [&](const auto& o) { return o.customer_id == *customer_id; });
-      if (!owner) return FailField("customer_id", "not_an_owner");
-      customer = *customer_id;
-    }
-    if (tx.Execute(kTakePlace, day.id, now).affected != 1) {
-      Error e{ErrorCode::kConflict, "open_day_full",
-              fmt::format("工地开放日 {} 已满（{} 户）", day.on, day.capacity.value_or(day.signed_up)), {}, {}};
-      e.extra.emplace_back("capacity", std::to_string(day.capacity.value_or(0)));
-      return tl::unexpected(std::move(e));
-    }
-    // The unique index (one per household and day) answers 409 already_signed_up.
-    const auto id = tx.Execute(kInsert, actor.tenant_id, day.id, day.project_id, unit->id, customer, party_size, note, actor.user_id, now)
-                        .front()
-                        .Int(0);
-    Signup s = Reload(tx, actor.tenant_id, id);
-    customers_.AppendTimeline(tx, actor.tenant_id,
-                              {0, customer, now, "journey", "open_day", day.id,
-                               fmt::format("报名{}工地开放日：{} {}（{} 人）", DecorationWord(day.decoration), day.project_name, day.on, party_size)},
-                              actor.user_id);
-    audit_.Record(tx, ctx, "open_day.signed_up", "customer", customer, nullptr, ToJson(s));
-    return s;
-  });
+  HEARTH_ASSIGN(OpenDay day, batches_.OpenDayFor(tx, actor, open_day_id));
+  if (day.status == "vetoed") return Fail(ErrorCode::kConflict, "invalid_transition", "the open day was vetoed");
+  if (day.on < today) return Fail(ErrorCode::kConflict, "open_day_past", fmt::format("the open day was on {}", day.on));
+  // A household of the project: the unit's owner (the first, unless the caller names another).
+  auto unit = inventory_.UnitFor(tx, actor, unit_id);
+  if (!unit) return FailField("unit_id", "not_found");
+  if (unit->project_id != day.project_id) return FailField("unit_id", "another_project");
+  const auto view = inventory_.OwnersOf(tx, *unit);
+  if (view.owners.empty()) return FailField("unit_id", "no_owner");
+  std::int64_t customer = view.owners.front().customer_id;
+  if (customer_id) {
+    const bool owner = std::any_of(view.owners.begin(), view.owners.end(), [&](const auto& o) { return o.customer_id == *customer_id; });
+    if (!owner) return FailField("customer_id", "not_an_owner");
+    customer = *customer_id;
+  }
+  if (LiveOfUnit(tx, actor.tenant_id, day.id, unit->id)) {
+    return Fail(ErrorCode::kConflict, "already_signed_up", fmt::format("{} has signed up for the open day", unit->code), {{"unit_id", "signed_up"}});
+  }
+  if (tx.Execute(kTakePlace, day.id, now).affected != 1) {
+    Error e{ErrorCode::kConflict, "open_day_full",
+            fmt::format("工地开放日 {} 已满（{} 户）", day.on, day.capacity.value_or(day.signed_up)), {}, {}};
+    e.extra.emplace_back("capacity", std::to_string(day.capacity.value_or(0)));
+    return tl::unexpected(std::move(e));
+  }
+  // The unique index (one per household and day) answers 409 already_signed_up.
+  const auto id = tx.Execute(kInsert, actor.tenant_id, day.id, day.project_id, unit->id, customer, party_size, note, actor.user_id, now)
+                      .front()
+                      .Int(0);
+  Signup s = Reload(tx, actor.tenant_id, id);
+  customers_.AppendTimeline(tx, actor.tenant_id,
+                            {0, customer, now, "journey", "open_day", day.id,
+                             fmt::format("报名{}工地开放日：{} {}（{} 人）", DecorationWord(day.decoration), day.project_name, day.on, party_size)},
+                            actor.user_id);
+  audit_.Record(tx, ctx, "open_day.signed_up", "customer", customer, nullptr, ToJson(s));
+  return s;
 }
 
 Result<platform::Listing<Signup>> SignupService::Signups(const RequestContext& ctx, std::int64_t open_day_id, const Page& page) {
@@ -195,20 +204,30 @@ Result<Signup> SignupService::CheckIn(const RequestContext& ctx, std::int64_t id
 }
 
 Result<Signup> SignupService::Cancel(const RequestContext& ctx, std::int64_t id) {
+  if (!ctx.actor_ref().Can(Permission::kRecordWrite)) return Forbidden("your role may not cancel sign-ups");
+  return db_.Transact([&](db::Tx& tx) { return CancelIn(tx, ctx, id); });
+}
+
+Result<Signup> SignupService::CancelIn(db::Tx& tx, const RequestContext& ctx, std::int64_t id) {
   const Actor& actor = ctx.actor_ref();
-  if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not cancel sign-ups");
   const Timestamp now = clock_.Now();
-  return db_.Transact([&](db::Tx& tx) -> Result<Signup> {
-    HEARTH_ASSIGN(auto found, SignupFor(tx, actor, id));
-    auto& [before, day] = found;
-    if (tx.Execute(kCancel, id, actor.tenant_id, now).affected != 1) {
-      return Fail(ErrorCode::kConflict, "invalid_transition", fmt::format("the sign-up is {}", before.status));
-    }
-    tx.Execute(kFreePlace, day.id, now);
-    Signup s = Reload(tx, actor.tenant_id, id);
-    audit_.Record(tx, ctx, "open_day.signup_cancelled", "customer", s.customer_id, ToJson(before), ToJson(s));
-    return s;
-  });
+  HEARTH_ASSIGN(auto found, SignupFor(tx, actor, id));
+  auto& [before, day] = found;
+  if (tx.Execute(kCancel, id, actor.tenant_id, now).affected != 1) {
+    return Fail(ErrorCode::kConflict, "invalid_transition", fmt::format("the sign-up is {}", before.status));
+  }
+  tx.Execute(kFreePlace, day.id, now);
+  Signup s = Reload(tx, actor.tenant_id, id);
+  audit_.Record(tx, ctx, "open_day.signup_cancelled", "customer", s.customer_id, ToJson(before), ToJson(s));
+  return s;
+}
+
+std::optional<Signup> SignupService::LiveOfUnit(db::Tx& tx, std::int64_t tenant_id, std::int64_t open_day_id, std::int64_t unit_id) {
+  auto rows = tx.Execute(kLiveOfUnit, open_day_id, unit_id, tenant_id);
+  if (rows.empty()) return std::nullopt;
+  std::vector<Signup> one{kColumns.Read(rows.front())};
+  Name(tx, tenant_id, one);
+  return one.front();
 }
 
 }  // namespace hearth::delivery

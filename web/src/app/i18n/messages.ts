@@ -17,10 +17,11 @@ import type * as sales from '../../modules/sales/messages';
 import type * as delivery from '../../modules/delivery/messages';
 import type * as consent from '../../modules/sales/consentMessages';
 import type * as booking from '../../modules/delivery/bookingMessages';
+import type * as openDay from '../../modules/delivery/openDaySignupMessages';
 import type * as messageLog from '../../modules/platform/messageLogMessages';
 import type * as deliveryReports from '../../modules/delivery/reportMessages';
 
-type Chinese = typeof shell.zh & typeof platform.zh & typeof audit.zh & typeof customers.zh & typeof inventory.zh & typeof service.zh & typeof sales.zh & typeof delivery.zh & typeof consent.zh & typeof booking.zh & typeof messageLog.zh & typeof deliveryReports.zh;
+type Chinese = typeof shell.zh & typeof platform.zh & typeof audit.zh & typeof customers.zh & typeof inventory.zh & typeof service.zh & typeof sales.zh & typeof delivery.zh & typeof consent.zh & typeof booking.zh & typeof openDay.zh & typeof messageLog.zh & typeof deliveryReports.zh;
 
 export type MessageKey = keyof Chinese;
 

@@ -87,6 +87,11 @@ export const deliveryApi = {
   checkIn: (signupId: number) => answer(openapi.POST('/api/v1/open-day-signups/{id}/check-in', { params: { path: { id: signupId } } })),
   /** Frees the place of a household not checked in; 409 invalid_transition otherwise. */
   cancelSignup: (signupId: number) => answer(openapi.POST('/api/v1/open-day-signups/{id}/cancel', { params: { path: { id: signupId } } })),
+  /** The households' sign-up links of an open day and where each stands. */
+  openDayInvitations: (id: number, signal?: AbortSignal) =>
+    answer(openapi.GET('/api/v1/open-days/{id}/invitations', { params: { path: { id } }, signal })),
+  /** Sends a link to each household still waiting for its home that has not signed up. */
+  sendOpenDayInvitations: (id: number) => answer(openapi.POST('/api/v1/open-days/{id}/invitations', { params: { path: { id } } })),
 
   /** With `on` (YYYY-MM-DD, China time): the day's desk, by slot. */
   listHandovers: (query: HandoverQuery, signal?: AbortSignal) => answer(openapi.GET('/api/v1/handovers', { params: { query: page(query) }, signal })),

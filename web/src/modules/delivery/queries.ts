@@ -33,6 +33,8 @@ export const openDayKeys = {
   list: (query: OpenDayQuery) => ['open-days', 'list', query] as const,
   /** An open day's sign-ups, read again with the lists. */
   signups: (id: number) => ['open-days', id, 'signups'] as const,
+  /** Its households' sign-up links. */
+  invitations: (id: number) => ['open-days', id, 'invitations'] as const,
 };
 
 export const handoverKeys = {

@@ -121,6 +121,9 @@ export type Reinspection = HandoverRepair['reinspection'];
 
 /** The owner's booking page (/b/:token): their unit, the free slots, their booking. */
 export type PublicBooking = Wire<'PublicHandoverBooking'>;
+export type PublicOpenDay = Wire<'PublicOpenDaySignup'>;
+export type OpenDayInvite = Wire<'OpenDayInvite'>;
+export type OpenDayInviteState = OpenDayInvite['state'];
 
 // The 6+2 journey (客户服务6+2步法): the playbook of touches, the tasks made from it, each
 // customer's place on it, the quarterly audit score; and 不利因素公示 with the buyers' acknowledgements.

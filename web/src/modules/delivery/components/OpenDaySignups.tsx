@@ -20,6 +20,7 @@ import { signupActionErrorText } from '../errors';
 import type { OpenDay, OpenDaySignup } from '../types';
 import { SignupStatusTag } from './Tags';
 import { SignupModal } from './SignupModal';
+import { OpenDayLinks } from './OpenDayLinks';
 
 /** Where the day stands for sign-ups and check-in: vetoed, past, today, ahead. */
 type Phase = 'vetoed' | 'past' | 'today' | 'ahead';
@@ -120,10 +121,14 @@ export function OpenDaySignups({ day, onClose }: { day: OpenDay; onClose: () => 
       <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
         {signup.status === 'checked_in'
           ? t('signup.checkedInBy', { name: signup.checked_in_by_name ?? '', at: formatMinute(signup.checked_in_at) })
-          : t('signup.signedUpBy', { name: signup.created_by_name, at: formatMinute(signup.created_at) })}
+          : signedUpBy(signup)}
       </Typography.Text>
     </>
   );
+  const signedUpBy = (signup: OpenDaySignup) =>
+    signup.via === 'owner'
+      ? t('signup.signedUpByOwner', { at: formatMinute(signup.created_at) })
+      : t('signup.signedUpBy', { name: signup.created_by_name, at: formatMinute(signup.created_at) });
   const note = (signup: OpenDaySignup) =>
     signup.note && (
       <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, overflowWrap: 'anywhere' }}>
@@ -211,6 +216,7 @@ export function OpenDaySignups({ day, onClose }: { day: OpenDay; onClose: () => 
         </Typography.Text>
         <Summary day={day} people={people} />
         <Notice day={day} phase={phase} />
+        {phase !== 'vetoed' && <OpenDayLinks day={day} mayManage={access.work} ahead={phase === 'ahead'} />}
         <ErrorAlert error={list.error} style={{}} />
         {narrow ? (
           <Spin spinning={list.loading}>
@@ -234,7 +240,7 @@ export function OpenDaySignups({ day, onClose }: { day: OpenDay; onClose: () => 
                     <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                       {signup.status === 'checked_in'
                         ? t('signup.checkedInBy', { name: signup.checked_in_by_name ?? '', at: formatMinute(signup.checked_in_at) })
-                        : t('signup.signedUpBy', { name: signup.created_by_name, at: formatMinute(signup.created_at) })}
+                        : signedUpBy(signup)}
                     </Typography.Text>
                     {actions(signup) && <div style={{ marginTop: 8 }}>{actions(signup)}</div>}
                   </div>

@@ -2,8 +2,9 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { App, Button, Flex, Spin, Typography, type ButtonProps } from 'antd';
 import { addChinese, type Translate } from '../../../app/i18n/i18nContext';
-import { useLanguage, useT } from '../../../app/i18n/useT';
+import { useT } from '../../../app/i18n/useT';
 import { ApiError } from '../../../shared/api/client';
+import { Line, Mark, Outcome, Panel, PublicFrame } from '../../../shared/ui/PublicPage';
 import { publicBookingApi } from '../publicApi';
 import { zh } from '../bookingMessages';
 import type { PublicBooking } from '../types';
@@ -38,88 +39,6 @@ function failure(t: Translate, err: unknown): string {
     if (err.status === 429) return t('publicBooking.rateLimited');
   }
   return t('publicBooking.failedServer');
-}
-
-/** The outcome's mark: a tick, a clock or an exclamation in a coloured disc (drawn here, no icon font). */
-function Mark({ kind }: { kind: 'done' | 'wait' | 'wrong' }) {
-  const colour = kind === 'done' ? '#52c41a' : kind === 'wait' ? '#1677ff' : '#faad14';
-  return (
-    <svg width="64" height="64" viewBox="0 0 64 64" aria-hidden="true">
-      <circle cx="32" cy="32" r="30" fill={colour} />
-      {kind === 'done' && <path d="M19 33l9 9 17-19" fill="none" stroke="#fff" strokeWidth="5" strokeLinecap="round" strokeLinejoin="round" />}
-      {kind === 'wait' && <path d="M32 16v17l11 7" fill="none" stroke="#fff" strokeWidth="5" strokeLinecap="round" strokeLinejoin="round" />}
-      {kind === 'wrong' && <path d="M32 16v21M32 46v1" fill="none" stroke="#fff" strokeWidth="6" strokeLinecap="round" />}
-    </svg>
-  );
-}
-
-/** 中文 / English, as the staff pages' switch says it. */
-function Language() {
-  const { language, setLanguage } = useLanguage();
-  const t = useT();
-  return (
-    <Button type="text" onClick={() => setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')} data-testid="language-switch">
-      {t('lang.switchTo')}
-    </Button>
-  );
-}
-
-/** The phone's column: a plain header, white panels, small print under them (no antd Card, Result or Form). */
-function Frame({ children }: { children: ReactNode }) {
-  const t = useT();
-  return (
-    <div style={{ minHeight: '100vh', background: '#f3f5f9' }}>
-      <Flex align="center" justify="space-between" style={{ background: '#fff', padding: '12px 16px', borderBottom: '1px solid #e8ebf0' }}>
-        <Typography.Text strong style={{ fontSize: 16 }}>
-          {t('publicBooking.brand')}
-        </Typography.Text>
-        <Language />
-      </Flex>
-      <Flex vertical gap={12} style={{ maxWidth: 520, margin: '0 auto', padding: '16px 12px 32px' }}>
-        {children}
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center', fontSize: 12, marginTop: 8 }}>
-          {t('publicBooking.footer')}
-        </Typography.Paragraph>
-      </Flex>
-    </div>
-  );
-}
-
-function Panel({ children, testId }: { children: ReactNode; testId?: string }) {
-  return (
-    <div style={{ background: '#fff', borderRadius: 12, padding: '20px 16px' }} data-testid={testId}>
-      {children}
-    </div>
-  );
-}
-
-/** A big icon over a title and a sentence: the page's outcomes. */
-function Outcome({ icon, title, detail, testId, children }: { icon: ReactNode; title: string; detail: string; testId: string; children?: ReactNode }) {
-  return (
-    <Flex vertical align="center" gap={12} style={{ textAlign: 'center', padding: '8px 0' }} data-testid={testId}>
-      {icon}
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {title}
-      </Typography.Title>
-      <Typography.Text type="secondary" style={{ fontSize: 15 }}>
-        {detail}
-      </Typography.Text>
-      {children}
-    </Flex>
-  );
-}
-
-function Line({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <Flex justify="space-between" gap={12} style={{ padding: '8px 0', borderBottom: '1px solid #f0f2f5', fontSize: 15 }}>
-      <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-        {label}
-      </Typography.Text>
-      <Typography.Text strong style={{ textAlign: 'right', overflowWrap: 'anywhere' }} data-testid={testId}>
-        {children}
-      </Typography.Text>
-    </Flex>
-  );
 }
 
 /** A tile of the day or hour grids: a bold first line, a small second; chosen blue, disabled grey. */
@@ -243,6 +162,16 @@ function SlotGrid({ slots, booking, onPick }: { slots: Slot[]; booking: Booking 
  * already made is shown highlighted with 改约 while the handover has not begun. A full slot, a begun
  * handover and a link unknown or expired each say so in plain words.
  */
+/** The page's frame: its name and its small print. */
+function Frame({ children }: { children: ReactNode }) {
+  const t = useT();
+  return (
+    <PublicFrame brand={t('publicBooking.brand')} footer={t('publicBooking.footer')}>
+      {children}
+    </PublicFrame>
+  );
+}
+
 export default function HandoverBookingPage() {
   const { token = '' } = useParams();
   const t = useT();

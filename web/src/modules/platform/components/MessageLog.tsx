@@ -12,7 +12,7 @@ import type { Message, MessageQuery } from '../types';
 const kPageSize = 50;
 
 /** The purposes the modules send messages for (the server's `purpose`); another is shown as sent. */
-const kMessagePurposes = ['lead_consent', 'handover_booking', 'survey'] as const;
+const kMessagePurposes = ['lead_consent', 'handover_booking', 'open_day_signup', 'survey'] as const;
 
 /** 排队中 blue, 已发送 green, 发送失败 red, 未配置短信服务 grey. */
 const kMessageStatusColors: Record<string, string> = { queued: 'processing', sent: 'success', failed: 'error', unconfigured: 'default' };

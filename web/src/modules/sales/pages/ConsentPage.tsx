@@ -2,8 +2,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { Button, Flex, Spin, Typography } from 'antd';
 import { addChinese, type Translate } from '../../../app/i18n/i18nContext';
-import { useLanguage, useT } from '../../../app/i18n/useT';
+import { useT } from '../../../app/i18n/useT';
 import { ApiError } from '../../../shared/api/client';
+import { Line, Mark, Outcome, Panel, PublicFrame } from '../../../shared/ui/PublicPage';
 import { publicConsentApi } from '../publicApi';
 import { zh } from '../consentMessages';
 import type { PublicConsent } from '../types';
@@ -18,78 +19,13 @@ addChinese(zh);
 const failure = (t: Translate, err: unknown) =>
   err instanceof ApiError && err.status === 0 ? t('error.network') : t('publicConsent.failedServer');
 
-/** The outcome's mark: a tick, a clock or an exclamation in a coloured disc (drawn here, no icon font). */
-function Mark({ kind }: { kind: 'done' | 'late' | 'wrong' }) {
-  const colour = kind === 'done' ? '#52c41a' : kind === 'late' ? '#bfbfbf' : '#faad14';
-  return (
-    <svg width="64" height="64" viewBox="0 0 64 64" aria-hidden="true">
-      <circle cx="32" cy="32" r="30" fill={colour} />
-      {kind === 'done' && <path d="M19 33l9 9 17-19" fill="none" stroke="#fff" strokeWidth="5" strokeLinecap="round" strokeLinejoin="round" />}
-      {kind === 'late' && <path d="M32 16v17l11 7" fill="none" stroke="#fff" strokeWidth="5" strokeLinecap="round" strokeLinejoin="round" />}
-      {kind === 'wrong' && <path d="M32 16v21M32 46v1" fill="none" stroke="#fff" strokeWidth="6" strokeLinecap="round" />}
-    </svg>
-  );
-}
-
-/** 中文 / English, as the staff pages' switch says it. */
-function Language() {
-  const { language, setLanguage } = useLanguage();
-  const t = useT();
-  return (
-    <Button type="text" onClick={() => setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')} data-testid="language-switch">
-      {t('lang.switchTo')}
-    </Button>
-  );
-}
-
-/** The phone's column: a plain header, a white panel, small print under it (no antd Card, Result or Form). */
+/** The page's frame: its name, one panel, its small print. */
 function Frame({ children }: { children: ReactNode }) {
   const t = useT();
   return (
-    <div style={{ minHeight: '100vh', background: '#f3f5f9' }}>
-      <Flex align="center" justify="space-between" style={{ background: '#fff', padding: '12px 16px', borderBottom: '1px solid #e8ebf0' }}>
-        <Typography.Text strong style={{ fontSize: 16 }}>
-          {t('publicConsent.brand')}
-        </Typography.Text>
-        <Language />
-      </Flex>
-      <div style={{ maxWidth: 480, margin: '0 auto', padding: '16px 12px 32px' }}>
-        <div style={{ background: '#fff', borderRadius: 12, padding: '24px 20px' }} data-testid="consent-panel">
-          {children}
-        </div>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center', fontSize: 12, marginTop: 20 }}>
-          {t('publicConsent.footer')}
-        </Typography.Paragraph>
-      </div>
-    </div>
-  );
-}
-
-/** A big icon over a title and a sentence: the page's outcomes. */
-function Outcome({ icon, title, detail, testId }: { icon: ReactNode; title: string; detail: string; testId: string }) {
-  return (
-    <Flex vertical align="center" gap={12} style={{ textAlign: 'center', padding: '16px 0' }} data-testid={testId}>
-      {icon}
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {title}
-      </Typography.Title>
-      <Typography.Text type="secondary" style={{ fontSize: 15 }}>
-        {detail}
-      </Typography.Text>
-    </Flex>
-  );
-}
-
-function Line({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Flex justify="space-between" gap={12} style={{ padding: '8px 0', borderBottom: '1px solid #f0f2f5', fontSize: 15 }}>
-      <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-        {label}
-      </Typography.Text>
-      <Typography.Text strong style={{ textAlign: 'right' }}>
-        {children}
-      </Typography.Text>
-    </Flex>
+    <PublicFrame brand={t('publicConsent.brand')} footer={t('publicConsent.footer')}>
+      <Panel testId="consent-panel">{children}</Panel>
+    </PublicFrame>
   );
 }
 
