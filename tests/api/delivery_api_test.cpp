@@ -210,6 +210,25 @@ TEST_P(DeliveryApi, ABatchIsBlockedByAnOpenBlockingFindingThenReleased) {
   EXPECT_EQ(agent_->Get(fmt::format("/api/v1/findings/{}/photos", crack.Int("id"))).json.at("items").as_array().size(), 1u);
   EXPECT_EQ(agent_->Get(fmt::format("/api/v1/findings/{}/photos/{}", crack.Int("id"), photo.Int("id"))).body, png);
   EXPECT_EQ(beijing_->Get(fmt::format("/api/v1/findings/{}/photos/{}", crack.Int("id"), photo.Int("id"))).status, 404);
+  // The list counts each finding's photos; a photo of an open finding may be taken away again, a
+  // closed finding's stay (the leak's, added before it was closed, is its evidence).
+  auto counted = agent_->Get(fmt::format("/api/v1/findings?batch_id={}", id));
+  for (const auto& f : counted.json.at("items").as_array()) {
+    EXPECT_EQ(f.at("photo_count").as_int64(), f.at("id").as_int64() == crack.Int("id") ? 1 : 0) << counted.body;
+  }
+  const auto second_photo = agent_->Upload(fmt::format("/api/v1/findings/{}/photos?file_name=wide.png", crack.Int("id")), png, "image/png").Int("id");
+  EXPECT_EQ(agent_->Get(fmt::format("/api/v1/findings/{}", crack.Int("id"))).Int("photo_count"), 2);
+  const auto photo_path = fmt::format("/api/v1/findings/{}/photos/{}", crack.Int("id"), second_photo);
+  EXPECT_EQ(sales_->Delete(photo_path).status, 403);
+  EXPECT_EQ(beijing_->Delete(photo_path).status, 404);
+  EXPECT_EQ(agent_->Delete(photo_path).status, 204);
+  EXPECT_EQ(agent_->Delete(photo_path).status, 404) << "gone";
+  EXPECT_EQ(agent_->Get(fmt::format("/api/v1/findings/{}", crack.Int("id"))).Int("photo_count"), 1);
+  auto leak_photo = agent_->Upload(fmt::format("/api/v1/findings/{}/photos?file_name=leak.png", leak.Int("id")), png, "image/png");
+  ASSERT_EQ(leak_photo.status, 201) << "a closed finding may still get its photo";
+  EXPECT_EQ(agent_->Delete(fmt::format("/api/v1/findings/{}/photos/{}", leak.Int("id"), leak_photo.Int("id"))).ErrorCode(), "invalid_transition");
+  auto audit = admin_->Get("/api/v1/audit-log?action=delivery_finding.photo_removed");
+  EXPECT_EQ(audit.json.at("items").as_array().size(), 1u) << audit.body;
   auto inspections = agent_->Get(fmt::format("/api/v1/delivery-batches/{}/inspections", id));
   ASSERT_EQ(inspections.json.at("items").as_array().size(), 1u);
   EXPECT_EQ(inspections.json.at("items").as_array()[0].at("finding_count").as_int64(), 2);

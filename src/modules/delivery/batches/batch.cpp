@@ -154,6 +154,7 @@ boost::json::object ToJson(const Finding& f) {
           {"closed_by", JsonOr(f.closed_by)},
           {"closed_by_name", JsonOr(f.closed_by_name)},
           {"close_note", f.close_note},
+          {"photo_count", f.photo_count},
           {"created_by", f.created_by},
           {"created_by_name", f.created_by_name},
           {"version", f.version},

@@ -136,6 +136,7 @@ struct Finding {
   InspectionKind inspection_kind = InspectionKind::kRiskCheck;
   std::string created_by_name = {};
   std::optional<std::string> closed_by_name = std::nullopt;
+  std::int64_t photo_count = 0;
 };
 boost::json::object ToJson(const Finding& f);
 

@@ -185,6 +185,11 @@ void AddBatchRoutes(platform::Manifest& m, BatchService& s) {
             res.headers.emplace_back("Cache-Control", "private, max-age=31536000, immutable");
             return res;
           });
+  m.Route({"DELETE", "/api/v1/findings/{id}/photos/{file_id}", Permission::kDeliveryWork}, [&s](Request& r) -> Result<Response> {
+    HEARTH_ASSIGN(auto id, r.PathId("id"));
+    HEARTH_ASSIGN(auto file_id, r.PathId("file_id"));
+    return http::RenderNoContent(s.RemovePhoto(r.context, id, file_id));
+  });
   m.Route({"POST", "/api/v1/open-days", Permission::kDeliveryWork}, [&s](Request& r) -> Result<Response> { return PostOpenDay(r, s); });
   m.Route({"GET", "/api/v1/open-days", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
     HEARTH_ASSIGN(auto project, http::QueryInt(r, "project_id"));

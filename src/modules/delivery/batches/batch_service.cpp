@@ -513,7 +513,14 @@ void BatchService::Name(db::Tx& tx, std::int64_t tenant_id, std::vector<Finding>
                [&](const db::Row& r) {
                  if (auto kind = kInspectionKinds.Parse(r.Text(1))) kinds[r.Int(0)] = *kind;
                });
+  // The photos' count, so that a list shows which findings have pictures without asking for each.
+  std::vector<std::int64_t> ids;
+  for (const auto& f : findings) ids.push_back(f.id);
+  std::map<std::int64_t, std::int64_t> photos;
+  db::SelectIn(tx, "SELECT owner_id, COUNT(*) FROM attachments WHERE owner_id IN ({}) AND owner_type = 'delivery_finding' AND tenant_id = $1 GROUP BY owner_id",
+               {tenant_id}, ids, [&](const db::Row& r) { photos[r.Int(0)] = r.Int(1); });
   for (auto& f : findings) {
+    if (auto it = photos.find(f.id); it != photos.end()) f.photo_count = it->second;
     if (auto it = codes.find(f.unit_id); it != codes.end()) f.unit_code = it->second;
     if (auto it = names.find(f.created_by); it != names.end()) f.created_by_name = it->second.Shown();
     if (f.closed_by) {
@@ -624,6 +631,21 @@ Result<platform::Attachment> BatchService::AddPhoto(const RequestContext& ctx, s
     audit_.Record(tx, ctx, "delivery_finding.photo_added", "delivery_batch", f.batch_id, nullptr,
                   boost::json::object{{"finding_id", f.id}, {"file", platform::ToJson(added)}});
     return added;
+  });
+}
+
+Result<void> BatchService::RemovePhoto(const RequestContext& ctx, std::int64_t finding_id, std::int64_t id) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kDeliveryWork)) return Forbidden("only customer relations remove photos of findings");
+  return db_.Transact([&](db::Tx& tx) -> Result<void> {
+    HEARTH_ASSIGN(Finding f, FindingFor(tx, actor, finding_id));
+    // A closed finding's photos are the evidence of its inspection and its repair: they stay.
+    if (f.status == FindingStatus::kClosed) return Fail(ErrorCode::kConflict, "invalid_transition", "the finding is closed: its photos stay");
+    auto found = photos_.Find(tx, actor.tenant_id, "delivery_finding", f.id, id);
+    if (!found || !photos_.Remove(tx, actor.tenant_id, "delivery_finding", f.id, id)) return NotFound("no such photo");
+    audit_.Record(tx, ctx, "delivery_finding.photo_removed", "delivery_batch", f.batch_id,
+                  boost::json::object{{"finding_id", f.id}, {"file", platform::ToJson(*found)}}, nullptr);
+    return {};
   });
 }
 

@@ -112,6 +112,8 @@ class BatchService {
   /// Photos of a finding (platform attachments owned by "delivery_finding").
   Result<platform::Attachment> AddPhoto(const RequestContext& ctx, std::int64_t finding_id, std::string_view file_name,
                                         std::string_view bytes);
+  /// Removes a photo of an open finding (409 invalid_transition once it is closed).
+  Result<void> RemovePhoto(const RequestContext& ctx, std::int64_t finding_id, std::int64_t id);
   Result<std::vector<platform::Attachment>> Photos(const RequestContext& ctx, std::int64_t finding_id);
   Result<std::pair<platform::Attachment, std::string>> Photo(const RequestContext& ctx, std::int64_t finding_id, std::int64_t id);
 

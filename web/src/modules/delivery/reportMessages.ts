@@ -121,6 +121,12 @@ export const zh = {
   'findingPhoto.tooLarge': '照片不能超过 10 MB',
   'findingPhoto.failed': '照片上传失败：{reason}',
   'findingPhoto.alt': '问题照片 {name}',
+  'findingPhoto.remove': '删除照片 {name}',
+  'findingPhoto.removeConfirm': '删除照片 {name}？',
+  'findingPhoto.removeOk': '删除',
+  'findingPhoto.keep': '保留',
+  'findingPhoto.removed': '已删除照片 {name}',
+  'findingPhoto.removeFailed': '未能删除照片：{reason}',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -242,4 +248,10 @@ export const en: Record<keyof typeof zh, string> = {
   'findingPhoto.tooLarge': 'A photo may be at most 10 MB',
   'findingPhoto.failed': 'Could not upload the photo: {reason}',
   'findingPhoto.alt': 'Finding photo {name}',
+  'findingPhoto.remove': 'Remove photo {name}',
+  'findingPhoto.removeConfirm': 'Remove photo {name}?',
+  'findingPhoto.removeOk': 'Remove',
+  'findingPhoto.keep': 'Keep',
+  'findingPhoto.removed': 'Photo {name} removed',
+  'findingPhoto.removeFailed': 'Could not remove the photo: {reason}',
 };

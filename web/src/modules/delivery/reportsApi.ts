@@ -56,4 +56,7 @@ export const reportsApi = {
   /** A finding's photos, oldest first. */
   findingPhotos: (findingId: number, signal?: AbortSignal) =>
     answer(openapi.GET('/api/v1/findings/{id}/photos', { params: { path: { id: findingId } }, signal })),
+  /** Removes a photo of an open finding (409 invalid_transition once it is closed). */
+  removeFindingPhoto: (findingId: number, fileId: number) =>
+    answer(openapi.DELETE('/api/v1/findings/{id}/photos/{file_id}', { params: { path: { id: findingId, file_id: fileId } } })),
 };

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Image, Typography, Upload } from 'antd';
-import { CameraOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Image, Popconfirm, Typography, Upload } from 'antd';
+import { CameraOutlined, CloseOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/useT';
 import { ApiError } from '../../../shared/api/client';
 import { downloadFile, fetchBlob, uploadFile } from '../../../shared/api/transfer';
@@ -46,16 +46,21 @@ export const findingPhotoKeys = { of: (findingId: number) => ['findings', findin
 
 /**
  * A finding's photos as thumbnails (fetched with the session, shown enlarged on click; a PDF or a HEIC
- * as a file to download), and 添加照片 for customer relations (`writable`).
+ * as a file to download), and 添加照片 for customer relations (`writable`), who may also take a photo
+ * of an open finding away again (`removable`; a closed finding's photos are its evidence). `count` is
+ * the finding's photo_count: without photos nothing is asked for.
  */
-export function FindingPhotos({ findingId, writable }: { findingId: number; writable: boolean }) {
+export function FindingPhotos({ findingId, count, writable, removable }: { findingId: number; count: number; writable: boolean; removable: boolean }) {
   const t = useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  // Once a photo is added here, the list is read even if the finding's count is still the old one.
+  const [added, setAdded] = useState(false);
   const photos = useQuery({
     queryKey: findingPhotoKeys.of(findingId),
     queryFn: ({ signal }) => reportsApi.findingPhotos(findingId, signal),
     staleTime: 60_000,
+    enabled: count > 0 || added,
   });
   const [urls, setUrls] = useState<Record<number, string>>({});
   const urlsRef = useRef<Record<number, string>>({});
@@ -92,6 +97,7 @@ export function FindingPhotos({ findingId, writable }: { findingId: number; writ
     setUploading(true);
     try {
       await uploadFindingPhoto(findingId, file);
+      setAdded(true);
       await queryClient.invalidateQueries({ queryKey: findingPhotoKeys.of(findingId) });
       void message.success(t('findingPhoto.added'));
     } catch (err) {
@@ -102,33 +108,64 @@ export function FindingPhotos({ findingId, writable }: { findingId: number; writ
     }
   };
 
+  const remove = async (file: Attachment) => {
+    try {
+      await reportsApi.removeFindingPhoto(findingId, file.id);
+      await queryClient.invalidateQueries({ queryKey: findingPhotoKeys.of(findingId) });
+      void message.success(t('findingPhoto.removed', { name: file.file_name }));
+    } catch (err) {
+      void message.error(t('findingPhoto.removeFailed', { reason: errorMessage(t, err) }));
+    }
+  };
+  /** 删除 at the thumbnail's corner, asked once. */
+  const removeButton = (file: Attachment) =>
+    removable && (
+      <Popconfirm
+        title={t('findingPhoto.removeConfirm', { name: file.file_name })}
+        okText={t('findingPhoto.removeOk')}
+        okButtonProps={{ danger: true }}
+        cancelText={t('findingPhoto.keep')}
+        onConfirm={() => remove(file)}
+      >
+        <Button
+          size="small"
+          shape="circle"
+          icon={<CloseOutlined style={{ fontSize: 10 }} />}
+          aria-label={t('findingPhoto.remove', { name: file.file_name })}
+          style={{ position: 'absolute', top: -6, right: -6, width: 20, minWidth: 20, height: 20, zIndex: 1 }}
+          data-testid={`finding-photo-remove-${file.id}`}
+        />
+      </Popconfirm>
+    );
+
   if (!items?.length && !writable) return null;
   return (
     <Flex gap={6} wrap align="center" style={{ marginTop: 4 }} data-testid={`finding-photos-${findingId}`} data-count={items?.length ?? 0}>
       {!!items?.length && (
         <Image.PreviewGroup>
-          {items.map((file: Attachment) =>
-            kShownInline.includes(file.content_type) ? (
-              <Image
-                key={file.id}
-                width={48}
-                height={48}
-                src={urls[file.id]}
-                alt={t('findingPhoto.alt', { name: file.file_name })}
-                style={{ objectFit: 'cover', borderRadius: 4, background: '#f5f5f5' }}
-                data-testid="finding-photo"
-              />
-            ) : (
-              <Button
-                key={file.id}
-                size="small"
-                icon={<FilePdfOutlined />}
-                onClick={() => void downloadFile(`/findings/${findingId}/photos/${file.id}`, {}, file.file_name)}
-                title={file.file_name}
-                data-testid="finding-photo"
-              />
-            ),
-          )}
+          {items.map((file: Attachment) => (
+            <span key={file.id} style={{ position: 'relative', display: 'inline-block' }}>
+              {kShownInline.includes(file.content_type) ? (
+                <Image
+                  width={48}
+                  height={48}
+                  src={urls[file.id]}
+                  alt={t('findingPhoto.alt', { name: file.file_name })}
+                  style={{ objectFit: 'cover', borderRadius: 4, background: '#f5f5f5' }}
+                  data-testid="finding-photo"
+                />
+              ) : (
+                <Button
+                  size="small"
+                  icon={<FilePdfOutlined />}
+                  onClick={() => void downloadFile(`/findings/${findingId}/photos/${file.id}`, {}, file.file_name)}
+                  title={file.file_name}
+                  data-testid="finding-photo"
+                />
+              )}
+              {removeButton(file)}
+            </span>
+          ))}
         </Image.PreviewGroup>
       )}
       {writable && (

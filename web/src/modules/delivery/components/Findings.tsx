@@ -53,7 +53,7 @@ export function FindingsBoard({ batch, writable }: { batch: DeliveryBatch; writa
   const described = (f: Finding): ReactNode => (
     <>
       <Typography.Text style={{ display: 'block', overflowWrap: 'anywhere' }}>{f.description}</Typography.Text>
-      <FindingPhotos findingId={f.id} writable={writable} />
+      <FindingPhotos findingId={f.id} count={f.photo_count} writable={writable} removable={writable && f.status === 'open'} />
       <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
         {t('finding.recordedBy', { name: f.created_by_name, at: formatMinute(f.created_at) })}
       </Typography.Text>

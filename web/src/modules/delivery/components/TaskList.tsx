@@ -103,6 +103,12 @@ export function TaskList({
     <Flex gap={6} wrap align="center" data-testid={`task-touch-${task.id}`}>
       <span>{withStep ? `${stepTitle(t, task.step, task.step_name)} · ${task.name}` : task.name}</span>
       {!task.standard && <TouchKindTag standard={false} />}
+      {/* 一路同行基金公示: the statement to show the owners, of the company's last twelve months. */}
+      {task.touch_code === 'fund_statement' && (
+        <Link to={`/journey/fund/statement?company_id=${task.company_id}`} data-testid={`task-fund-statement-${task.id}`}>
+          {t('task.fundStatement')}
+        </Link>
+      )}
     </Flex>
   );
   const action = (task: JourneyTask) =>

@@ -1,12 +1,13 @@
 import { type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Flex, Grid, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Grid, Spin, Tag, Typography, type TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useT } from '../../../app/i18n/useT';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { errorMessage } from '../../../shared/ui/apiErrors';
+import { StackedTable } from '../../../shared/ui/StackedTable';
 import { useParamsPatch } from '../../../shared/hooks/useParamsPatch';
 import { ProjectSelect } from '../components/ProjectSelect';
 import { batchStatusLabel, formatMinute, inspectionKindLabel, kBatchStatusColors, openDayDecorationLabel } from '../labels';
@@ -188,12 +189,9 @@ function ReportSheet({ report }: { report: Report }) {
     { title: t('deliveryReport.checkedIn'), dataIndex: 'checked_in', key: 'checked', width: 70, align: 'right' },
     { title: t('deliveryReport.prep'), key: 'prep', width: 110, render: (_, day) => day.prep_held_on ?? t('deliveryReport.noPrep') },
   ];
-  const table = <T extends object>(rows: T[], columns: TableColumnsType<T>, rowKey: string | ((row: T) => string), testId: string) =>
-    rows.length === 0 ? (
-      none
-    ) : (
-      <Table<T> rowKey={rowKey} size="small" bordered columns={columns} dataSource={rows} pagination={false} scroll={narrow ? { x: 640 } : undefined} data-testid={testId} />
-    );
+  // On a phone each table's rows stack as cards: nothing scrolls sideways.
+  const table = <T extends object>(rows: T[], columns: TableColumnsType<T>, rowKey: (row: T) => string, testId: string) =>
+    rows.length === 0 ? none : <StackedTable<T> rows={rows} columns={columns} rowKey={rowKey} testId={testId} />;
 
   const findings = report.findings;
   return (
