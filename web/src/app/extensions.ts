@@ -4,7 +4,7 @@
 import { customerTabs, timelineRefLinks } from '../modules/customers/extensionPoints';
 import { auditEntityLinks, homeFigures, homeSections, notificationLinks } from '../modules/platform/extensionPoints';
 import { customerAuditLink } from '../modules/customers/extensions';
-import { unitSections } from '../modules/inventory/extensionPoints';
+import { projectLinks, unitSections } from '../modules/inventory/extensionPoints';
 import { customerUnitsTab, projectAuditLink, unitAuditLink, unitTimelineLink } from '../modules/inventory/extensions';
 import {
   customerTicketsTab,
@@ -27,7 +27,16 @@ import {
   referralNotificationLink,
   unitPriceHistorySection,
 } from '../modules/sales/extensions';
-import { customerJourneyTab, deliveryBatchAuditLink, journeyAuditLink, journeyFundAuditLink, projectTimelineLink } from '../modules/delivery/extensions';
+import {
+  customerJourneyTab,
+  deliveryBatchAuditLink,
+  journeyAuditLink,
+  journeyFundAuditLink,
+  projectCalendarLink,
+  projectCertificatesLink,
+  projectReportLink,
+  projectTimelineLink,
+} from '../modules/delivery/extensions';
 
 export function registerExtensions(): void {
   customerTabs.add(customerUnitsTab);
@@ -57,4 +66,7 @@ export function registerExtensions(): void {
   auditEntityLinks.add(journeyAuditLink);
   auditEntityLinks.add(journeyFundAuditLink);
   unitSections.add(unitPriceHistorySection);
+  projectLinks.add(projectReportLink);
+  projectLinks.add(projectCalendarLink);
+  projectLinks.add(projectCertificatesLink);
 }

@@ -2,6 +2,7 @@
 import { lazy } from 'react';
 import type { CustomerTab, TimelineRefLink } from '../customers/extensionPoints';
 import type { AuditEntityLink } from '../platform/extensionPoints';
+import type { ProjectLink } from '../inventory/extensionPoints';
 
 const CustomerJourney = lazy(() => import('./components/CustomerJourney').then((m) => ({ default: m.CustomerJourney })));
 
@@ -19,3 +20,8 @@ export const customerJourneyTab: CustomerTab = { key: 'journey', order: 18, labe
 
 /** A project on the customer's timeline (签收不利因素公示) links to the project's disclosures. */
 export const projectTimelineLink: TimelineRefLink = { key: 'project', order: 0, href: (id) => `/journey/disclosures?project_id=${id}` };
+
+/** The project page's links to the project's 交付风险排查专项报告, its delivery calendar and its 产权办理. */
+export const projectReportLink: ProjectLink = { key: 'delivery-report', order: 10, label: 'projectLink.report', href: (id) => `/delivery/report?project_id=${id}` };
+export const projectCalendarLink: ProjectLink = { key: 'delivery-calendar', order: 11, label: 'projectLink.calendar', href: (id) => `/delivery/calendar?project_id=${id}` };
+export const projectCertificatesLink: ProjectLink = { key: 'certificates', order: 12, label: 'projectLink.certificates', href: (id) => `/delivery/certificates?project_id=${id}` };

@@ -15,3 +15,14 @@ export interface UnitSection extends ExtensionEntry {
 }
 
 export const unitSections = extensionPoint<UnitSection>('inventory.unitSections');
+
+/**
+ * A link of the project page's header to another module's page of the project (delivery's special
+ * report, calendar, certificates). Shown to whoever reads projects; the page linked to checks the rest.
+ */
+export interface ProjectLink extends ExtensionEntry {
+  label: MessageKey;
+  href: (projectId: number) => string;
+}
+
+export const projectLinks = extensionPoint<ProjectLink>('inventory.projectLinks');

@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
-import { Typography } from 'antd';
+import { Grid, Typography } from 'antd';
 
 /** A labelled fact in a record's header (customer, unit, ticket); `style` e.g. to span the grid's columns. */
 export function Fact({ label, children, testId, style }: { label: ReactNode; children: ReactNode; testId?: string; style?: CSSProperties }) {
@@ -13,13 +13,17 @@ export function Fact({ label, children, testId, style }: { label: ReactNode; chi
   );
 }
 
-/** The row of facts under a header, divided from it by a thin line. */
-export function FactGrid({ columns, children }: { columns: string; children: ReactNode }) {
+/**
+ * The row of facts under a header, divided from it by a thin line: `columns` on a wide screen, two
+ * columns on a phone unless `narrowColumns` says otherwise.
+ */
+export function FactGrid({ columns, narrowColumns = 'repeat(2, minmax(0, 1fr))', children }: { columns: string; narrowColumns?: string; children: ReactNode }) {
+  const narrow = !Grid.useBreakpoint().md;
   return (
     <div
       style={{
         display: 'grid',
-        gridTemplateColumns: columns,
+        gridTemplateColumns: narrow ? narrowColumns : columns,
         gap: 16,
         marginTop: 20,
         paddingTop: 16,

@@ -95,7 +95,7 @@ function BatchView({ id }: { id: number }) {
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
           {t('batch.headerMeta', { project: batch.project_name, date: batch.planned_on, count: batch.unit_count })}
         </Typography.Text>
-        <FactGrid columns={narrow ? 'repeat(2, minmax(0, 1fr))' : 'repeat(auto-fit, minmax(140px, 1fr))'}>
+        <FactGrid columns="repeat(auto-fit, minmax(140px, 1fr))">
           <Fact label={t('batch.project')}>
             <Link to={`/projects/${batch.project_id}`}>{batch.project_name}</Link>
           </Fact>

@@ -85,7 +85,7 @@ function HandoverView({ id }: { id: number }) {
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
           {t('handover.headerMeta', { project: handover.project_name, at: formatMinute(handover.slot_at) })}
         </Typography.Text>
-        <FactGrid columns={narrow ? 'repeat(2, minmax(0, 1fr))' : 'repeat(auto-fit, minmax(150px, 1fr))'}>
+        <FactGrid columns="repeat(auto-fit, minmax(150px, 1fr))">
           <Fact label={t('handover.unit')} testId="fact-unit">
             <Link to={`/units/${handover.unit_id}`} data-testid="handover-unit-link">
               {handover.unit_code}

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Result, Spin, Tabs, Tooltip, Typography } from 'antd';
 import { AppstoreAddOutlined, ReloadOutlined } from '@ant-design/icons';
@@ -9,6 +9,7 @@ import { useAuth } from '../../../app/auth/useAuth';
 import { ApiError } from '../../../shared/api/client';
 import { errorMessage } from '../../../shared/ui/apiErrors';
 import { BackLink, RecordFallback, recordPage } from '../../../shared/ui/RecordPage';
+import { projectLinks } from '../extensionPoints';
 import { formatDateTime } from '../../../shared/ui/formatTime';
 import { useModalTarget } from '../../../shared/hooks/useModalTarget';
 import { useOrgUnits } from '../../platform/useOrgUnits';
@@ -124,6 +125,11 @@ function ProjectView({ id }: { id: number }) {
             </Typography.Text>
           </div>
           <Flex gap={8} wrap style={{ marginLeft: 'auto' }}>
+            {projectLinks.entries().map((link) => (
+              <Link key={link.key} to={link.href(project.id)} data-testid={`project-link-${link.key}`}>
+                <Button>{t(link.label)}</Button>
+              </Link>
+            ))}
             {bulkButton}
           </Flex>
         </Flex>

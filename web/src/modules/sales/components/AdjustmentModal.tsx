@@ -239,7 +239,7 @@ function AdjustmentView({ id, onRedrafted, onClose }: { id: number; onRedrafted:
         </Typography.Title>
         <AdjustmentStatusTag status={a.status} testId="adjustment-view-status" />
       </Flex>
-      <FactGrid columns={narrow ? 'repeat(2, minmax(0, 1fr))' : 'repeat(4, minmax(0, 1fr))'}>
+      <FactGrid columns="repeat(4, minmax(0, 1fr))">
         <Fact label={t('price.method')} testId="adjustment-fact-method">
           {adjustMethodText(t, a.method, a.value)}
         </Fact>

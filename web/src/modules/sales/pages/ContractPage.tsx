@@ -92,7 +92,7 @@ function ContractView({ id }: { id: number }) {
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
           {t('contract.headerMeta', { project: projectName, unit: contract.unit_code, date: contract.signed_on })}
         </Typography.Text>
-        <FactGrid columns={narrow ? 'repeat(2, minmax(0, 1fr))' : 'repeat(auto-fit, minmax(150px, 1fr))'}>
+        <FactGrid columns="repeat(auto-fit, minmax(150px, 1fr))">
           <Fact label={t('deal.unit')} testId="fact-unit">
             <Link to={`/units/${contract.unit_id}`}>{contract.unit_code}</Link>
           </Fact>

@@ -243,7 +243,7 @@ function DealSteps({ lead, subscriptionId }: { lead: Lead; subscriptionId: numbe
           </Typography.Title>
           <IntentTag intent={lead.intent} />
         </Flex>
-        <FactGrid columns={narrow ? 'repeat(2, minmax(0, 1fr))' : 'repeat(4, minmax(0, 1fr))'}>
+        <FactGrid columns="repeat(4, minmax(0, 1fr))">
           <Fact label={t('lead.project')}>{lead.project_name}</Fact>
           <Fact label={t('lead.consultant')}>{lead.consultant_name}</Fact>
           <Fact label={t('deal.unit')} testId="deal-unit">

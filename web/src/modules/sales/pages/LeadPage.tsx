@@ -102,7 +102,7 @@ function LeadView({ id }: { id: number }) {
           {t('lead.headerMeta', { project: lead.project_name, consultant: lead.consultant_name })}
         </Typography.Text>
         {filed && <DisputeFiled />}
-        <FactGrid columns={narrow ? 'repeat(2, minmax(0, 1fr))' : 'repeat(auto-fit, minmax(150px, 1fr))'}>
+        <FactGrid columns="repeat(auto-fit, minmax(150px, 1fr))">
           <Fact label={t('lead.phone')}>{lead.customer_phone ? <PhoneText phone={lead.customer_phone} /> : dash}</Fact>
           <Fact label={t('lead.project')} testId="fact-project">
             <Link to={`/projects/${lead.project_id}`}>{lead.project_name}</Link>
@@ -133,7 +133,7 @@ function LeadView({ id }: { id: number }) {
             <NextFollowUp at={lead.next_follow_up_at} now={Date.now()} />
           </Fact>
         </FactGrid>
-        <FactGrid columns={narrow ? 'repeat(2, minmax(0, 1fr))' : '2fr 1fr 1fr 1fr'}>
+        <FactGrid columns="2fr 1fr 1fr 1fr">
           <Fact label={t('lead.needs')} testId="fact-needs" style={narrow ? { gridColumn: '1 / -1' } : undefined}>
             <span style={{ whiteSpace: 'pre-wrap' }}>{lead.needs || dash}</span>
           </Fact>

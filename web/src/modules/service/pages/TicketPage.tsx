@@ -117,7 +117,7 @@ function TicketView({ id }: { id: number }) {
             {ticket.description}
           </Typography.Paragraph>
         )}
-        <FactGrid columns={narrow ? 'repeat(2, minmax(0, 1fr))' : 'repeat(auto-fit, minmax(150px, 1fr))'}>
+        <FactGrid columns="repeat(auto-fit, minmax(150px, 1fr))">
           <Fact label={t('ticket.customer')} testId="fact-customer">
             <TicketCustomer ticket={ticket} withPhone testId="ticket-customer" />
           </Fact>
@@ -162,7 +162,7 @@ function TicketView({ id }: { id: number }) {
           <Fact label={t('common.createdAt')}>{formatDateTime(ticket.created_at)}</Fact>
         </FactGrid>
         {(ticket.resolution || ticket.responsibility || ticket.satisfaction !== null) && (
-          <FactGrid columns={narrow ? 'minmax(0, 1fr)' : '2fr 1fr 1fr'}>
+          <FactGrid columns="2fr 1fr 1fr" narrowColumns="minmax(0, 1fr)">
             <Fact label={t('ticket.resolution')} testId="fact-resolution">
               <span style={{ whiteSpace: 'pre-wrap' }}>{ticket.resolution || '—'}</span>
             </Fact>
