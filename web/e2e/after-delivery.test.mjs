@@ -18,15 +18,12 @@
 // beside earlier runs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFitsPhone, kPhone, launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { answered, assertFitsPhone, assertNoWords, chinaDay, handOver, kPhone, launch, modal, modalClosed, ok, openMenu, pageApi, pageShot, pick, randomDigits, requireEnvironment, runSuffix, sellUnit, setUpProject, shot, signIn, signInAs } from './support.mjs';
 
 const kStep = { timeout: 180_000 };
 const suffix = runSuffix();
 const short = suffix.slice(-4);
 
-/** A day counted from today in China (the server's and the browser's calendar), as YYYY-MM-DD. */
-const chinaDay = (offsetDays = 0) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 /** The quarter of a day, as the scores ask for it: "2026Q4". */
 const quarterOf = (day) => `${day.slice(0, 4)}Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 
@@ -60,59 +57,14 @@ describe('After delivery: call-back coverage and home visits, and the journey pa
   let sales;
   let site; // the project's manager
   let companyId;
-  let projectUnitId;
   let projectId;
   let factorId;
-  const units = new Map();
+  let units; // by code
   const visits = new Map(); // unit code → home-visit task
   const pageErrors = [];
 
-  const ok = (answer, status = 200) => {
-    assert.equal(answer.status, status, JSON.stringify(answer.body));
-    return answer.body;
-  };
-  const answered = (p, method, path, status) =>
-    p.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1${path}` && r.request().method() === method).then((r) => {
-      if (status !== undefined) assert.equal(r.status(), status, `${method} ${path}`);
-      return r;
-    });
-
-  /** Signs `who` in, in a browser of their own. */
-  const signInAs = async (who) => {
-    const second = await launch();
-    second.page.on('pageerror', (err) => pageErrors.push(String(err)));
-    await second.page.goto('/login');
-    await second.page.getByLabel('用户名').fill(who.username);
-    await second.page.getByLabel('密码').fill(password);
-    await second.page.getByRole('button', { name: /登\s*录/ }).click();
-    await second.page.waitForURL((url) => url.pathname === '/');
-    return second;
-  };
-
-  /** Picks `text` in the Select labelled `label` inside `scope` by typing it, and closes the dropdown. */
-  const pick = async (p, scope, label, text, typed = text) => {
-    const input = scope.getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(typed);
-    await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-    const open = p.locator('.ant-select-dropdown:visible').first();
-    await open.waitFor({ state: 'hidden', timeout: 1_500 }).catch(async () => {
-      await input.press('Tab');
-      await open.waitFor({ state: 'hidden' });
-    });
-  };
-
-  /** A full-page picture from the top: a page scrolled down draws its sticky header and menu mid-page. */
-  const pageShot = async (p, name) => {
-    await p.evaluate(() => window.scrollTo(0, 0));
-    await shot(p, name);
-  };
-
   /** The page shows people words, not the wire's. */
-  const assertNoRawWords = async (p, where) => {
-    const text = await p.locator('.ant-layout-content').innerText();
-    for (const word of kRawWords) assert.ok(!text.includes(word), `${where} shows "${word}"`);
-  };
+  const assertNoRawWords = (p, where) => assertNoWords(p.locator('.ant-layout-content'), kRawWords, where);
 
   /** Looks at a page on a phone: it fits, and its picture is taken; then back to the desk's width. */
   const onPhone = async (p, ready, where, name) => {
@@ -137,74 +89,38 @@ describe('After delivery: call-back coverage and home visits, and the journey pa
   it('sets up a company, its project and people, three homes sold twenty days ago and delivered today', kStep, async () => {
     await signIn(page);
     const api = (method, path, body) => pageApi(page, method, path, body);
-    const me = ok(await api('GET', '/me'));
-    companyId = ok(await api('POST', '/org-units', { name: companyName, kind: 'city', parent_id: me.org_unit_id }), 201).id;
-    projectUnitId = ok(await api('POST', '/org-units', { name: projectUnitName, kind: 'project', parent_id: companyId }), 201).id;
-    projectId = ok(await api('POST', '/projects', { name: projectName, city: '杭州', address: '余杭区文一西路 88 号', org_unit_id: projectUnitId }), 201).id;
-    ok(
-      await api('POST', `/projects/${projectId}/units/bulk`, {
-        building: '1',
-        entrance: '1',
-        floor_from: 1,
-        floor_to: 3,
-        decoration: 'finished',
-        rooms: [
-          { suffix: '01', layout: '3室2厅2卫', area_m2: 120, list_price_cents: 320_000_000 },
-          { suffix: '02', layout: '2室2厅1卫', area_m2: 90, list_price_cents: 230_000_000 },
-        ],
-      }),
-      201,
-    );
-    for (const unit of ok(await api('GET', `/projects/${projectId}/units`)).items) units.set(unit.code, unit);
+    let company;
+    ({ company, projectId, units } = await setUpProject(api, {
+      companyName,
+      projectUnitName,
+      projectName,
+      city: '杭州',
+      address: '余杭区文一西路 88 号',
+      floors: 3,
+      decoration: 'finished',
+      rooms: [
+        { suffix: '01', layout: '3室2厅2卫', area_m2: 120, list_price_cents: 320_000_000 },
+        { suffix: '02', layout: '2室2厅1卫', area_m2: 90, list_price_cents: 230_000_000 },
+      ],
+      people: Object.values(people),
+      password,
+      customers: owners,
+    }));
+    companyId = company.id;
     assert.equal(units.size, 6);
-    for (const who of Object.values(people)) {
-      const orgUnitId = who.atProject ? projectUnitId : companyId;
-      ok(await api('POST', '/users', { username: who.username, password, display_name: who.name, roles: who.roles, org_unit_id: orgUnitId }), 201);
-    }
 
     for (const [index, owner] of owners.entries()) {
-      owner.id = ok(await api('POST', '/customers', { name: owner.name, phone: owner.phone, org_unit_id: companyId }), 201).id;
       const unitId = units.get(owner.code).id;
       // 判客, 认购, 签约 twenty days ago.
-      const lead = ok(await api('POST', '/leads', { project_id: projectId, customer_id: owner.id, source: 'visit', intent: 'A' }), 201);
-      const subscription = ok(
-        await api('POST', '/subscriptions', {
-          unit_id: unitId,
-          buyers: [{ customer_id: owner.id, share: 1 }],
-          price_cents: 320_000_000,
-          deposit_cents: 5_000_000,
-          lead_id: lead.id,
-        }),
-        201,
-      );
-      ok(
-        await api('POST', '/contracts', {
-          subscription_id: subscription.id,
-          contract_no: `HT-AC${index}-${suffix}`,
-          signed_on: signedOn,
-          total_cents: 320_000_000,
-          payment_plan: [{ due_on: chinaDay(30), amount_cents: 320_000_000, kind: 'down_payment' }],
-        }),
-        201,
-      );
+      await sellUnit(api, { projectId, unit: units.get(owner.code), buyers: [owner.id], price: 320_000_000, contractNo: `HT-AC${index}-${suffix}`, signedOn, dueOn: chinaDay(30) });
       // The handover today, its six steps in order: the keys deliver the unit.
-      const handover = ok(await api('POST', '/handovers', { unit_id: unitId, slot_at: new Date().toISOString() }), 201);
-      for (const [step, body] of [
-        ['notice', {}],
-        ['identity', { attendee: 'owner' }],
-        ['fees', {}],
-        ['documents', {}],
-        ['inspection', {}],
-        ['keys', { key_count: 2 }],
-      ]) {
-        ok(await api('POST', `/handovers/${handover.id}/steps/${step}`, body));
-      }
+      await handOver(api, unitId, { slotAt: new Date().toISOString(), keys: { key_count: 2 } });
       assert.equal(ok(await api('GET', `/units/${unitId}`)).status, 'delivered');
     }
   });
 
   it('shows the manager three homes delivered, their call-backs not made yet, and the visits toward a target of one', kStep, async () => {
-    manager = await signInAs(people.manager);
+    manager = await signInAs(people.manager, password, { pageErrors });
     const p = manager.page;
     // The company's 交付后入户拜访 falls due on the day of the keys, so that there are visits to make today.
     const visitTouch = ok(await pageApi(p, 'GET', '/journey/playbook')).items.find((touch) => touch.code === 'home_visit');
@@ -277,7 +193,7 @@ describe('After delivery: call-back coverage and home visits, and the journey pa
   });
 
   it('lets the agent complete a home visit, which meets the target; a consultant is offered no 完成', kStep, async () => {
-    agent = await signInAs(people.agent);
+    agent = await signInAs(people.agent, password, { pageErrors });
     const a = agent.page;
     await a.goto(`/journey/after-delivery?project_id=${projectId}&queue=home_visit`);
     assert.equal(await a.getByTestId('make-tasks').count(), 0);
@@ -313,7 +229,7 @@ describe('After delivery: call-back coverage and home visits, and the journey pa
     );
 
     // A consultant does not see the page in the menu; opened anyway, it offers nothing to do.
-    sales = await signInAs(people.sales);
+    sales = await signInAs(people.sales, password, { pageErrors });
     const s = sales.page;
     await s.locator('.ant-layout-sider .ant-menu').getByText('旅程任务', { exact: true }).waitFor();
     assert.equal(await s.locator('.ant-layout-sider .ant-menu').getByText('交付后回访与入户', { exact: true }).count(), 0);
@@ -435,7 +351,7 @@ describe('After delivery: call-back coverage and home visits, and the journey pa
     await p.getByTestId('touch-rule-home_visit').getByText('交付当天').waitFor();
     await p.getByTestId('touch-edit-home_visit').waitFor();
 
-    site = await signInAs(people.site);
+    site = await signInAs(people.site, password, { pageErrors });
     const s = site.page;
     await s.goto('/journey/playbook');
     await s.getByTestId('touch-row-home_visit').waitFor();

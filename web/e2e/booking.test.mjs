@@ -14,15 +14,12 @@
 // database and beside earlier runs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFitsPhone, kPhone, launch, modal, modalClosed, openMenu, pageApi, pickOption, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { answered, assertFitsPhone, chinaDay, kPhone, launch, modal, modalClosed, ok, openMenu, pageApi, pageShot, pickOption, randomDigits, requireEnvironment, runSuffix, sellUnit, setUpProject, shot, signIn, signInAs } from './support.mjs';
 
 const kStep = { timeout: 120_000 };
 const suffix = runSuffix();
 const short = suffix.slice(-4);
 
-/** A day counted from today in China (the server's and the browser's calendar), as YYYY-MM-DD. */
-const chinaDay = (offsetDays = 0) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 /** "12月8日" of a day, as the pages write it (before the weekday). */
 const monthDay = (day) => {
   const [, month, date] = day.split('-').map(Number);
@@ -55,7 +52,7 @@ describe('交付排期: slots on the batch, links to the owners, booking by slot
   let agent; // the agent's browser { browser, page }
   let owner; // the owner's phone, no session { browser, page }
   let projectId;
-  const units = new Map();
+  let units; // by code
   let batchId;
   let bookingPath; // /b/<token>
   let selfHandoverId;
@@ -63,28 +60,12 @@ describe('交付排期: slots on the batch, links to the owners, booking by slot
   let singleSeat; // the slot narrowed to one seat
   const pageErrors = [];
 
-  const ok = (answer, status = 200) => {
-    assert.equal(answer.status, status, JSON.stringify(answer.body));
-    return answer.body;
-  };
-  const answered = (p, method, path, status) =>
-    p.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1${path}` && r.request().method() === method).then(async (r) => {
-      if (status !== undefined) assert.equal(r.status(), status, `${method} ${path}: ${await r.text()}`);
-      return r;
-    });
-
   /** Shows the day `day` in the slot picker of `dialog` (its list of days), checking that it took. */
   const pickDay = async (p, dialog, day) => {
     const select = dialog.getByTestId('slot-picker-day');
     await select.click();
     await pickOption(p, monthDay(day));
     await select.getByText(monthDay(day), { exact: false }).waitFor();
-  };
-
-  /** A full-page picture from the top: a page scrolled down draws its sticky header and menu mid-page. */
-  const pageShot = async (p, name) => {
-    await p.evaluate(() => window.scrollTo(0, 0));
-    await shot(p, name);
   };
 
   before(async () => {
@@ -102,46 +83,27 @@ describe('交付排期: slots on the batch, links to the owners, booking by slot
   it('sets up a project, an agent, two sold units and a released batch', kStep, async () => {
     await signIn(page);
     const api = (method, path, body, headers) => pageApi(page, method, path, body, headers);
-    const me = ok(await api('GET', '/me'));
-    const company = ok(await api('POST', '/org-units', { name: companyName, kind: 'city', parent_id: me.org_unit_id }), 201);
-    projectId = ok(await api('POST', '/projects', { name: projectName, city: '武汉', address: projectAddress, org_unit_id: company.id }), 201).id;
-    ok(
-      await api('POST', `/projects/${projectId}/units/bulk`, {
-        building: '1',
-        entrance: '1',
-        floor_from: 1,
-        floor_to: 2,
-        decoration: 'finished',
-        rooms: [
-          { suffix: '01', layout: '3室2厅2卫', area_m2: 120, list_price_cents: 320_000_000 },
-          { suffix: '02', layout: '2室2厅1卫', area_m2: 90, list_price_cents: 230_000_000 },
-        ],
-      }),
-      201,
-    );
-    for (const unit of ok(await api('GET', `/projects/${projectId}/units`)).items) units.set(unit.code, unit);
+    ({ projectId, units } = await setUpProject(api, {
+      companyName,
+      projectName,
+      city: '武汉',
+      address: projectAddress,
+      floors: 2,
+      decoration: 'finished',
+      rooms: [
+        { suffix: '01', layout: '3室2厅2卫', area_m2: 120, list_price_cents: 320_000_000 },
+        { suffix: '02', layout: '2室2厅1卫', area_m2: 90, list_price_cents: 230_000_000 },
+      ],
+      people: [agentUser],
+      password,
+      customers: Object.values(owners),
+    }));
     assert.equal(units.size, 4);
-    ok(await api('POST', '/users', { username: agentUser.username, password, display_name: agentUser.name, roles: agentUser.roles, org_unit_id: company.id }), 201);
 
     // Each owner buys their unit, as the administrator: 判客, 认购, 签约.
     for (const buyer of Object.values(owners)) {
-      buyer.id = ok(await api('POST', '/customers', { name: buyer.name, phone: buyer.phone, org_unit_id: company.id }), 201).id;
       const unit = units.get(buyer.code);
-      const lead = ok(await api('POST', '/leads', { project_id: projectId, customer_id: buyer.id, source: 'visit', intent: 'A' }), 201);
-      const subscription = ok(
-        await api('POST', '/subscriptions', { unit_id: unit.id, buyers: [{ customer_id: buyer.id, share: 1 }], price_cents: unit.list_price_cents, deposit_cents: 5_000_000, lead_id: lead.id }),
-        201,
-      );
-      ok(
-        await api('POST', '/contracts', {
-          subscription_id: subscription.id,
-          contract_no: `HT-BK-${buyer.code}-${suffix}`,
-          signed_on: chinaDay(-60),
-          total_cents: unit.list_price_cents,
-          payment_plan: [{ due_on: chinaDay(-30), amount_cents: unit.list_price_cents, kind: 'down_payment' }],
-        }),
-        201,
-      );
+      await sellUnit(api, { projectId, unit, buyers: [buyer.id], contractNo: `HT-BK-${buyer.code}-${suffix}`, signedOn: chinaDay(-60), dueOn: chinaDay(-30) });
       assert.equal(ok(await api('GET', `/units/${unit.id}`)).status, 'contracted');
     }
 
@@ -160,14 +122,8 @@ describe('交付排期: slots on the batch, links to the owners, booking by slot
   });
 
   it('lets the agent open slots on the batch page, see the calendar and narrow a slot', kStep, async () => {
-    agent = await launch();
-    agent.page.on('pageerror', (err) => pageErrors.push(String(err)));
+    agent = await signInAs(agentUser, password, { pageErrors });
     const p = agent.page;
-    await p.goto('/login');
-    await p.getByLabel('用户名').fill(agentUser.username);
-    await p.getByLabel('密码').fill(password);
-    await p.getByRole('button', { name: /登\s*录/ }).click();
-    await p.waitForURL((url) => url.pathname === '/');
 
     await p.goto(`/delivery/batches/${batchId}`);
     const card = p.getByTestId('slot-card');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openMenu, randomDigits, requireEnvironment, shot, signIn } from './support.mjs';
+import { launch, openMenu, randomDigits, requireEnvironment, residentId, shot, signIn } from './support.mjs';
 import { xlsxOf } from './xlsx.mjs';
 
 const kStep = { timeout: 120_000 };
@@ -16,27 +16,16 @@ const kBom = '\uFEFF';
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
 const digits = randomDigits;
 
-/** GB 11643: the check character of the first 17 digits of a resident ID. */
-function checkCharacter(first17) {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
-  return '10X98765432'[sum % 11];
-}
-
-/** A valid resident ID of someone born on a random day of 1960–1999 in 朝阳区, 北京. */
-function residentId() {
-  const birth = new Date(Date.UTC(1960, 0, 1) + Math.floor(Math.random() * 40 * 365) * 86_400_000);
-  const first17 = `110105${birth.toISOString().slice(0, 10).replaceAll('-', '')}${digits(3)}`;
-  return first17 + checkCharacter(first17);
-}
+/** A valid resident ID of someone born in 1960–1999 in 朝阳区, 北京. */
+const beijingId = () => residentId('110105');
 
 const mobile = () => `137${digits(8)}`;
 
 // This run's customers share a surname-less two-character stem, so one search finds them all.
 const stemChars = '曜祺琨璘骞邈翀珈玹瑄'.split('');
 const stem = `${pick(stemChars)}${pick(stemChars)}${pick(stemChars)}`;
-const good = ['甲', '乙', '丙', '丁'].map((tail) => ({ name: `${pick(['欧阳', '上官', '皇甫'])}${stem}${tail}`, phone: mobile(), id: residentId() }));
-const badId = residentId();
+const good = ['甲', '乙', '丙', '丁'].map((tail) => ({ name: `${pick(['欧阳', '上官', '皇甫'])}${stem}${tail}`, phone: mobile(), id: beijingId() }));
+const badId = beijingId();
 const wrongCheck = badId.slice(0, 17) + (badId[17] === '1' ? '2' : '1');
 
 /**

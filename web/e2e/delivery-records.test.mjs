@@ -9,15 +9,11 @@
 // photo to the finding and sees its thumbnail. The certificates and the calendar are checked on a phone.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFitsPhone, kPhone, launch, modal, modalClosed, modalSettled, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { answered, assertFitsPhone, chinaDay, kPhone, launch, modal, modalClosed, modalSettled, ok, openMenu, pageApi, pageShot, posted, randomDigits, requireEnvironment, runSuffix, sellUnit, setUpProject, shot, signIn, signInAs } from './support.mjs';
 
 const kStep = { timeout: 120_000 };
 const suffix = runSuffix();
 const short = suffix.slice(-4);
-
-/** A day counted from today in China, as YYYY-MM-DD. */
-const chinaDay = (offsetDays = 0) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
 const companyName = `产权置业${suffix}`;
 const projectName = `观澜苑${suffix}`;
@@ -39,21 +35,11 @@ describe('Delivery records: certificates, the special report, the calendar, find
   let page; // the administrator
   let agent; // { browser, page }
   let projectId;
-  const units = new Map();
+  let units; // by code
   let batchId;
   let findingId;
   let inspectionId;
   const pageErrors = [];
-
-  const ok = (answer, status = 200) => {
-    assert.equal(answer.status, status, JSON.stringify(answer.body));
-    return answer.body;
-  };
-  const posted = (p, path) => p.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1${path}` && r.request().method() === 'POST');
-  const pageShot = async (p, name) => {
-    await p.evaluate(() => window.scrollTo(0, 0));
-    await shot(p, name);
-  };
 
   before(async () => {
     requireEnvironment();
@@ -69,48 +55,19 @@ describe('Delivery records: certificates, the special report, the calendar, find
   it('sets up a project with two sold units, an agent, and a batch with a blocking finding', kStep, async () => {
     await signIn(page);
     const api = (method, path, body) => pageApi(page, method, path, body);
-    const me = ok(await api('GET', '/me'));
-    const company = ok(await api('POST', '/org-units', { name: companyName, kind: 'city', parent_id: me.org_unit_id }), 201);
-    projectId = ok(await api('POST', '/projects', { name: projectName, city: '武汉', address: '汉阳区滨江大道 8 号', org_unit_id: company.id }), 201).id;
-    ok(
-      await api('POST', `/projects/${projectId}/units/bulk`, {
-        building: '1',
-        entrance: '1',
-        floor_from: 1,
-        floor_to: 3,
-        decoration: 'raw',
-        rooms: [
-          { suffix: '01', layout: '3室2厅2卫', area_m2: 118, list_price_cents: 300_000_000 },
-          { suffix: '02', layout: '2室2厅1卫', area_m2: 89, list_price_cents: 210_000_000 },
-        ],
-      }),
-      201,
-    );
-    for (const unit of ok(await api('GET', `/projects/${projectId}/units`)).items) units.set(unit.code, unit);
-    ok(await api('POST', '/users', { username: agentUser.username, password, display_name: agentUser.name, roles: agentUser.roles, org_unit_id: company.id }), 201);
+    ({ projectId, units } = await setUpProject(api, {
+      companyName,
+      projectName,
+      city: '武汉',
+      address: '汉阳区滨江大道 8 号',
+      floors: 3,
+      decoration: 'raw',
+      people: [agentUser],
+      password,
+      customers: buyers,
+    }));
     for (const [index, buyer] of buyers.entries()) {
-      buyer.id = ok(await api('POST', '/customers', { name: buyer.name, phone: buyer.phone, org_unit_id: company.id }), 201).id;
-      const lead = ok(await api('POST', '/leads', { project_id: projectId, customer_id: buyer.id, source: 'visit', intent: 'A' }), 201);
-      const subscription = ok(
-        await api('POST', '/subscriptions', {
-          unit_id: units.get(buyer.code).id,
-          buyers: [{ customer_id: buyer.id, share: 1 }],
-          price_cents: units.get(buyer.code).list_price_cents,
-          deposit_cents: 5_000_000,
-          lead_id: lead.id,
-        }),
-        201,
-      );
-      ok(
-        await api('POST', '/contracts', {
-          subscription_id: subscription.id,
-          contract_no: `HT-REC-${suffix}-${index}`,
-          signed_on: chinaDay(-30),
-          total_cents: units.get(buyer.code).list_price_cents,
-          payment_plan: [{ due_on: chinaDay(10), amount_cents: units.get(buyer.code).list_price_cents, kind: 'down_payment' }],
-        }),
-        201,
-      );
+      await sellUnit(api, { projectId, unit: units.get(buyer.code), buyers: [buyer.id], contractNo: `HT-REC-${suffix}-${index}`, signedOn: chinaDay(-30), dueOn: chinaDay(10) });
     }
     const batch = ok(
       await api('POST', '/delivery-batches', {
@@ -135,13 +92,7 @@ describe('Delivery records: certificates, the special report, the calendar, find
       201,
     ).id;
 
-    agent = await launch();
-    agent.page.on('pageerror', (err) => pageErrors.push(String(err)));
-    await agent.page.goto('/login');
-    await agent.page.getByLabel('用户名').fill(agentUser.username);
-    await agent.page.getByLabel('密码').fill(password);
-    await agent.page.getByRole('button', { name: /登\s*录/ }).click();
-    await agent.page.waitForURL((url) => url.pathname === '/');
+    agent = await signInAs(agentUser, password, { pageErrors });
   });
 
   it('records a unit’s certificate step by step, refusing 已出证 without its number', kStep, async () => {
@@ -236,8 +187,16 @@ describe('Delivery records: certificates, the special report, the calendar, find
     await pageShot(p, 'report-print');
     await p.emulateMedia({ media: 'screen' });
     await p.setViewportSize(kPhone);
+    // On a phone the tables' rows stack as cards: nothing scrolls sideways.
+    await p.getByTestId('report-blocking-table').getByText(kFinding.description).waitFor();
+    await assertFitsPhone(p, 'the special report');
     await pageShot(p, 'report-390');
     await p.setViewportSize({ width: 1440, height: 900 });
+    // The project's page links to it too.
+    await p.goto(`/projects/${projectId}`);
+    await p.getByTestId('project-link-delivery-report').click();
+    await p.waitForURL((url) => url.pathname === '/delivery/report' && url.searchParams.get('project_id') === String(projectId));
+    await p.getByTestId('report-heading').getByText(`${projectName} 交付风险排查专项报告`).waitFor();
   });
 
   it('finds the batch’s day in the delivery calendar and opens the batch from it', kStep, async () => {
@@ -298,6 +257,21 @@ describe('Delivery records: certificates, the special report, the calendar, find
     assert.equal((await sent).status(), 201);
     await modalClosed(p);
     await p.getByTestId(`finding-photos-${second.id}`).and(p.locator('[data-count="1"]')).waitFor();
+
+    // A photo of an open finding can be taken away again, once asked; the list counts photos.
+    const secondPhotos = p.getByTestId(`finding-photos-${second.id}`);
+    const remove = secondPhotos.locator('[data-testid^="finding-photo-remove-"]');
+    await remove.click();
+    await p.locator('.ant-popconfirm:visible').getByText('删除照片 橱柜.png？').waitFor();
+    const removed = answered(p, 'DELETE', `/findings/${second.id}/photos/${(await remove.getAttribute('data-testid')).split('-').pop()}`, 204);
+    await p.locator('.ant-popconfirm:visible').getByRole('button', { name: /删\s*除/ }).click();
+    await removed;
+    await secondPhotos.and(p.locator('[data-count="0"]')).waitFor();
+    const listed = ok(await pageApi(p, 'GET', `/findings?batch_id=${batchId}`));
+    assert.deepEqual(
+      [findingId, second.id].map((id) => listed.items.find((f) => f.id === id).photo_count),
+      [1, 0],
+    );
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -13,15 +13,11 @@
 // The run makes everything it needs, so it works on an empty database and beside earlier runs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFitsPhone, chooseTree, kPhone, launch, modal, modalClosed, modalSettled, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { assertFitsPhone, chinaDay, chooseTree, kPhone, launch, modal, modalClosed, modalSettled, ok, openMenu, pageApi, pageShot, pick, posted, randomDigits, requireEnvironment, runSuffix, sellUnit, setUpProject, shot, signIn, signInAs, typeDay } from './support.mjs';
 
 const kStep = { timeout: 120_000 };
 const suffix = runSuffix();
 const short = suffix.slice(-4);
-
-/** A day counted from today in China (the server's and the browser's calendar), as YYYY-MM-DD. */
-const chinaDay = (offsetDays = 0) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
 const companyName = `交付置业${suffix}`;
 const projectName = `望江苑${suffix}`;
@@ -45,62 +41,13 @@ describe('Delivery: a batch through its gates to release, and a handover at the 
   let agent; // the agent's browser { browser, page }
   let manager; // the manager's browser { browser, page }
   let projectId;
-  const units = new Map();
+  let units; // by code
   let batchId;
   let findingId;
   let openDayId;
   let handoverId;
   let ticketId;
   const pageErrors = [];
-
-  const ok = (answer, status = 200) => {
-    assert.equal(answer.status, status, JSON.stringify(answer.body));
-    return answer.body;
-  };
-  const posted = (p, path, status) =>
-    p.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1${path}` && r.request().method() === 'POST').then((r) => {
-      if (status !== undefined) assert.equal(r.status(), status, `POST ${path}`);
-      return r;
-    });
-
-  /** Signs `who` in, in a browser of their own. */
-  const signInAs = async (who) => {
-    const second = await launch();
-    second.page.on('pageerror', (err) => pageErrors.push(String(err)));
-    await second.page.goto('/login');
-    await second.page.getByLabel('用户名').fill(who.username);
-    await second.page.getByLabel('密码').fill(password);
-    await second.page.getByRole('button', { name: /登\s*录/ }).click();
-    await second.page.waitForURL((url) => url.pathname === '/');
-    return second;
-  };
-
-  /** Picks `text` in the Select labelled `label` inside `scope` by typing it, and closes the dropdown. */
-  const pick = async (p, scope, label, text) => {
-    const input = scope.getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(text);
-    await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-    const open = p.locator('.ant-select-dropdown:visible').first();
-    await open.waitFor({ state: 'hidden', timeout: 1_500 }).catch(async () => {
-      await input.press('Tab');
-      await open.waitFor({ state: 'hidden' });
-    });
-  };
-
-  /** A full-page picture from the top: a page scrolled down draws its sticky header and menu mid-page. */
-  const pageShot = async (p, name) => {
-    await p.evaluate(() => window.scrollTo(0, 0));
-    await shot(p, name);
-  };
-
-  /** Types a day into the DatePicker labelled `label` inside `scope`. */
-  const typeDay = async (scope, label, day) => {
-    const input = scope.getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(day);
-    await input.press('Enter');
-  };
 
   before(async () => {
     requireEnvironment();
@@ -117,62 +64,39 @@ describe('Delivery: a batch through its gates to release, and a handover at the 
   it('sets up a company, a project with units, an agent, a manager and a sold unit', kStep, async () => {
     await signIn(page);
     const api = (method, path, body) => pageApi(page, method, path, body);
-    const me = ok(await api('GET', '/me'));
-    const company = ok(await api('POST', '/org-units', { name: companyName, kind: 'city', parent_id: me.org_unit_id }), 201);
-    projectId = ok(await api('POST', '/projects', { name: projectName, city: '武汉', address: '江岸区沿江大道 18 号', org_unit_id: company.id }), 201).id;
-    ok(
-      await api('POST', `/projects/${projectId}/units/bulk`, {
-        building: '1',
-        entrance: '1',
-        floor_from: 1,
-        floor_to: 3,
-        decoration: 'raw',
-        rooms: [
-          { suffix: '01', layout: '3室2厅2卫', area_m2: 118, list_price_cents: 300_000_000 },
-          { suffix: '02', layout: '2室2厅1卫', area_m2: 89, list_price_cents: 210_000_000 },
-        ],
-      }),
-      201,
-    );
-    for (const unit of ok(await api('GET', `/projects/${projectId}/units`)).items) units.set(unit.code, unit);
+    ({ projectId, units } = await setUpProject(api, {
+      companyName,
+      projectName,
+      city: '武汉',
+      address: '江岸区沿江大道 18 号',
+      floors: 3,
+      decoration: 'raw',
+      people: Object.values(people),
+      password,
+      customers: [buyer],
+    }));
     assert.equal(units.size, 6);
-    for (const who of Object.values(people)) {
-      ok(await api('POST', '/users', { username: who.username, password, display_name: who.name, roles: who.roles, org_unit_id: company.id }), 201);
-    }
-    buyer.id = ok(await api('POST', '/customers', { name: buyer.name, phone: buyer.phone, org_unit_id: company.id }), 201).id;
 
     // The sale, as the administrator: 判客, 认购, 签约.
-    const lead = ok(await api('POST', '/leads', { project_id: projectId, customer_id: buyer.id, source: 'visit', intent: 'A' }), 201);
-    const subscription = ok(
-      await api('POST', '/subscriptions', {
-        unit_id: units.get(soldCode).id,
-        buyers: [{ customer_id: buyer.id, share: 1 }],
-        price_cents: 300_000_000,
-        deposit_cents: 5_000_000,
-        lead_id: lead.id,
-      }),
-      201,
-    );
-    ok(
-      await api('POST', '/contracts', {
-        subscription_id: subscription.id,
-        contract_no: `HT-DLV-${suffix}`,
-        signed_on: chinaDay(-30),
-        total_cents: 300_000_000,
-        payment_plan: [
-          { due_on: chinaDay(10), amount_cents: 90_000_000, kind: 'down_payment' },
-          { due_on: chinaDay(60), amount_cents: 210_000_000, kind: 'mortgage' },
-        ],
-      }),
-      201,
-    );
+    await sellUnit(api, {
+      projectId,
+      unit: units.get(soldCode),
+      buyers: [buyer.id],
+      price: 300_000_000,
+      contractNo: `HT-DLV-${suffix}`,
+      signedOn: chinaDay(-30),
+      plan: [
+        { due_on: chinaDay(10), amount_cents: 90_000_000, kind: 'down_payment' },
+        { due_on: chinaDay(60), amount_cents: 210_000_000, kind: 'mortgage' },
+      ],
+    });
     const sold = ok(await api('GET', `/units/${units.get(soldCode).id}`));
     assert.equal(sold.status, 'contracted');
     assert.equal(sold.owners[0]?.customer_id, buyer.id);
   });
 
   it('lets the agent create a batch, choosing units by their codes', kStep, async () => {
-    agent = await signInAs(people.agent);
+    agent = await signInAs(people.agent, password, { pageErrors });
     const p = agent.page;
     // 交付 is in the menu of those who do delivery work.
     const menu = p.locator('.ant-layout-sider .ant-menu');
@@ -326,7 +250,7 @@ describe('Delivery: a batch through its gates to release, and a handover at the 
     // Only managers veto.
     assert.equal(await a.getByTestId(`open-day-veto-button-${openDayId}`).count(), 0);
 
-    manager = await signInAs(people.manager);
+    manager = await signInAs(people.manager, password, { pageErrors });
     const p = manager.page;
     await p.goto(`/delivery/batches/${batchId}`);
     await p.getByTestId('release-override').click();

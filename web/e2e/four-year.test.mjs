@@ -12,15 +12,11 @@
 // The run makes everything it needs, so it works on an empty database and beside earlier runs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFitsPhone, kPhone, launch, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { assertFitsPhone, assertNoWords, chinaDay, handOver, kPhone, launch, ok, openMenu, pageApi, pageShot, randomDigits, requireEnvironment, runSuffix, sellUnit, setUpProject, signIn, signInAs } from './support.mjs';
 
 const kStep = { timeout: 180_000 };
 const suffix = runSuffix();
 const short = suffix.slice(-4);
-
-/** A day counted from today in China (the server's and the browser's calendar), as YYYY-MM-DD. */
-const chinaDay = (offsetDays = 0) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
 /** Days from 1970-01-01 of "2026-12-07", and back. */
 const dayNumber = (day) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
@@ -49,26 +45,12 @@ describe('四年之约: the homes spread over the cycle’s months, the coverage
   let companyId;
   let projectId;
   let touch; // the group's four_year_visit touch, as found
-  const units = new Map();
+  let units; // by code
   const delivered = []; // the units handed over
   const pageErrors = [];
 
-  const ok = (answer, status = 200) => {
-    assert.equal(answer.status, status, JSON.stringify(answer.body));
-    return answer.body;
-  };
-
-  /** A full-page picture from the top: a page scrolled down draws its sticky header and menu mid-page. */
-  const pageShot = async (p, name) => {
-    await p.evaluate(() => window.scrollTo(0, 0));
-    await shot(p, name);
-  };
-
   /** The page shows people words, not the wire's. */
-  const assertNoRawWords = async (p, where) => {
-    const text = await p.locator('.ant-layout-content').innerText();
-    for (const word of kRawWords) assert.ok(!text.includes(word), `${where} shows "${word}"`);
-  };
+  const assertNoRawWords = (p, where) => assertNoWords(p.locator('.ant-layout-content'), kRawWords, where);
 
   /** Every month the page shows, by its testid, with its planned homes as the page has them. */
   const monthsShown = (p) =>
@@ -90,46 +72,29 @@ describe('四年之约: the homes spread over the cycle’s months, the coverage
   it('sets up a company, a project, an agent, and five homes sold and handed over today', kStep, async () => {
     await signIn(page);
     const api = (method, path, body, headers) => pageApi(page, method, path, body, headers);
-    const me = ok(await api('GET', '/me'));
-    companyId = ok(await api('POST', '/org-units', { name: companyName, kind: 'city', parent_id: me.org_unit_id }), 201).id;
-    projectId = ok(await api('POST', '/projects', { name: projectName, city: '福州', address: '鼓楼区五四路 66 号', org_unit_id: companyId }), 201).id;
-    ok(
-      await api('POST', `/projects/${projectId}/units/bulk`, {
-        building: '1',
-        entrance: '1',
-        floor_from: 1,
-        floor_to: 3,
-        decoration: 'raw',
-        rooms: [
-          { suffix: '01', layout: '3室2厅2卫', area_m2: 118, list_price_cents: 260_000_000 },
-          { suffix: '02', layout: '2室2厅1卫', area_m2: 89, list_price_cents: 190_000_000 },
-        ],
-      }),
-      201,
-    );
-    for (const unit of ok(await api('GET', `/projects/${projectId}/units`)).items) units.set(unit.code, unit);
+    const customers = soldCodes.map((code, index) => ({ name: `业主${index + 1}号${short}`, phone: `139${randomDigits(8)}` }));
+    let company;
+    ({ company, projectId, units } = await setUpProject(api, {
+      companyName,
+      projectName,
+      city: '福州',
+      address: '鼓楼区五四路 66 号',
+      floors: 3,
+      decoration: 'raw',
+      rooms: [
+        { suffix: '01', layout: '3室2厅2卫', area_m2: 118, list_price_cents: 260_000_000 },
+        { suffix: '02', layout: '2室2厅1卫', area_m2: 89, list_price_cents: 190_000_000 },
+      ],
+      people: [agentUser],
+      password,
+      customers,
+    }));
+    companyId = company.id;
     assert.equal(units.size, 6);
-    ok(await api('POST', '/users', { username: agentUser.username, password, display_name: agentUser.name, roles: agentUser.roles, org_unit_id: companyId }), 201);
 
     // Each home sold, as the administrator: 判客, 认购, 签约.
     for (const [index, code] of soldCodes.entries()) {
-      const unit = units.get(code);
-      const customer = ok(await api('POST', '/customers', { name: `业主${index + 1}号${short}`, phone: `139${randomDigits(8)}`, org_unit_id: companyId }), 201);
-      const lead = ok(await api('POST', '/leads', { project_id: projectId, customer_id: customer.id, source: 'visit', intent: 'A' }), 201);
-      const subscription = ok(
-        await api('POST', '/subscriptions', { unit_id: unit.id, buyers: [{ customer_id: customer.id, share: 1 }], price_cents: unit.list_price_cents, deposit_cents: 5_000_000, lead_id: lead.id }),
-        201,
-      );
-      ok(
-        await api('POST', '/contracts', {
-          subscription_id: subscription.id,
-          contract_no: `HT-4Y-${code}-${suffix}`,
-          signed_on: chinaDay(-200),
-          total_cents: unit.list_price_cents,
-          payment_plan: [{ due_on: chinaDay(-100), amount_cents: unit.list_price_cents, kind: 'down_payment' }],
-        }),
-        201,
-      );
+      await sellUnit(api, { projectId, unit: units.get(code), buyers: [customers[index].id], contractNo: `HT-4Y-${code}-${suffix}`, signedOn: chinaDay(-200), dueOn: chinaDay(-100) });
     }
 
     // A batch of the five, released at once (nothing blocks it), and each handed over today: the six steps.
@@ -141,10 +106,7 @@ describe('四年之约: the homes spread over the cycle’s months, the coverage
     const slotAt = new Date(`${chinaDay(0)}T09:00:00+08:00`).toISOString();
     for (const code of soldCodes) {
       const unit = units.get(code);
-      const handover = ok(await api('POST', '/handovers', { unit_id: unit.id, slot_at: slotAt }), 201);
-      const steps = { notice: {}, identity: { attendee: 'owner' }, fees: {}, documents: {}, inspection: {}, keys: {} };
-      let last;
-      for (const [step, body] of Object.entries(steps)) last = ok(await api('POST', `/handovers/${handover.id}/steps/${step}`, body));
+      const last = await handOver(api, unit.id, { slotAt });
       assert.equal(last.status, 'done');
       const after = ok(await api('GET', `/units/${unit.id}`));
       assert.equal(after.status, 'delivered');
@@ -157,14 +119,8 @@ describe('四年之约: the homes spread over the cycle’s months, the coverage
   });
 
   it('shows the project’s plan: the homes, the even share, each month’s planned homes where the spread puts them', kStep, async () => {
-    agent = await launch();
-    agent.page.on('pageerror', (err) => pageErrors.push(String(err)));
+    agent = await signInAs(agentUser, password, { pageErrors });
     const p = agent.page;
-    await p.goto('/login');
-    await p.getByLabel('用户名').fill(agentUser.username);
-    await p.getByLabel('密码').fill(password);
-    await p.getByRole('button', { name: /登\s*录/ }).click();
-    await p.waitForURL((url) => url.pathname === '/');
     // In the menu after 一路同行基金.
     const menu = p.locator('.ant-layout-sider .ant-menu');
     await menu.getByText('四年之约', { exact: true }).waitFor();

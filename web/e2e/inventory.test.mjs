@@ -4,7 +4,7 @@
 // everything it needs (projects, units, customers, a viewer), so it works on an empty database.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { baseUrl, launch, logIn, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
 const suffix = runSuffix();
@@ -476,11 +476,7 @@ describe('Property inventory', { concurrency: false }, () => {
     try {
       const p = second.page;
       p.on('pageerror', (err) => pageErrors.push(String(err)));
-      await p.goto('/login');
-      await p.getByLabel('用户名').fill(username);
-      await p.getByLabel('密码').fill(password);
-      await p.getByRole('button', { name: /登\s*录/ }).click();
-      await p.waitForURL((url) => url.pathname === '/');
+      await logIn(p, username, password);
       await p.goto('/projects');
       await p.getByTestId('project-table').locator('.ant-table-row', { hasText: projectName }).click();
       await p.getByTestId('board-cell-1-1-401').waitFor();

@@ -15,15 +15,11 @@
 // works on an empty database and beside earlier runs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFitsPhone, chooseTree, kPhone, launch, modal, modalClosed, modalSettled, openMenu, pageApi, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { answered, assertFitsPhone, assertNoWords, chinaDay, chooseTree, kPhone, launch, modal, modalClosed, modalSettled, ok, openMenu, pageApi, pageShot, pick, requireEnvironment, runSuffix, setUpProject, shot, signIn, signInAs, typeDay } from './support.mjs';
 
 const kStep = { timeout: 120_000 };
 const suffix = runSuffix();
 const short = suffix.slice(-4);
-
-/** A day counted from today in China (the server's and the browser's calendar), as YYYY-MM-DD. */
-const chinaDay = (offsetDays = 0) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
 const companyName = `同行置业${suffix}`;
 const projectName = `翠湖苑${suffix}`;
@@ -48,60 +44,8 @@ describe('The 一路同行 fund: inflows, proposals, approval against the balanc
   const proposals = {}; // big, small → the proposal as filed
   const pageErrors = [];
 
-  const ok = (answer, status = 200) => {
-    assert.equal(answer.status, status, JSON.stringify(answer.body));
-    return answer.body;
-  };
-  const answered = (p, method, path, status) =>
-    p.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1${path}` && r.request().method() === method).then((r) => {
-      if (status !== undefined) assert.equal(r.status(), status, `${method} ${path}`);
-      return r;
-    });
-
-  /** Signs `who` in, in a browser of their own. */
-  const signInAs = async (who) => {
-    const second = await launch();
-    second.page.on('pageerror', (err) => pageErrors.push(String(err)));
-    await second.page.goto('/login');
-    await second.page.getByLabel('用户名').fill(who.username);
-    await second.page.getByLabel('密码').fill(password);
-    await second.page.getByRole('button', { name: /登\s*录/ }).click();
-    await second.page.waitForURL((url) => url.pathname === '/');
-    return second;
-  };
-
-  /** Picks `text` in the Select labelled `label` inside `scope` by typing it, and closes the dropdown. */
-  const pick = async (p, scope, label, text, typed = text) => {
-    const input = scope.getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(typed);
-    await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-    const open = p.locator('.ant-select-dropdown:visible').first();
-    await open.waitFor({ state: 'hidden', timeout: 1_500 }).catch(async () => {
-      await input.press('Tab');
-      await open.waitFor({ state: 'hidden' });
-    });
-  };
-
-  /** Types a day into the DatePicker labelled `label` inside `scope`. */
-  const typeDay = async (scope, label, day) => {
-    const input = scope.getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(day);
-    await input.press('Enter');
-  };
-
-  /** A full-page picture from the top: a page scrolled down draws its sticky header and menu mid-page. */
-  const pageShot = async (p, name) => {
-    await p.evaluate(() => window.scrollTo(0, 0));
-    await shot(p, name);
-  };
-
   /** The page shows people words, not the wire's. */
-  const assertNoRawWords = async (p, where) => {
-    const text = await p.locator('.ant-layout-content').innerText();
-    for (const word of kRawWords) assert.ok(!text.includes(word), `${where} shows "${word}"`);
-  };
+  const assertNoRawWords = (p, where) => assertNoWords(p.locator('.ant-layout-content'), kRawWords, where);
 
   /** The company's fund card shows `balance`. */
   const balanceShown = (p, balance) => p.getByTestId(`fund-balance-${companyId}`).getByText(balance, { exact: true }).waitFor();
@@ -157,19 +101,23 @@ describe('The 一路同行 fund: inflows, proposals, approval against the balanc
   it('sets up a company, a project of it, and its manager and agent', kStep, async () => {
     await signIn(page);
     const api = (method, path, body) => pageApi(page, method, path, body);
-    const me = ok(await api('GET', '/me'));
-    companyId = ok(await api('POST', '/org-units', { name: companyName, kind: 'city', parent_id: me.org_unit_id }), 201).id;
-    projectId = ok(await api('POST', '/projects', { name: projectName, city: '成都', address: '高新区天府大道 88 号', org_unit_id: companyId }), 201).id;
-    for (const who of Object.values(people)) {
-      ok(await api('POST', '/users', { username: who.username, password, display_name: who.name, roles: who.roles, org_unit_id: companyId }), 201);
-    }
+    let company;
+    ({ company, projectId } = await setUpProject(api, {
+      companyName,
+      projectName,
+      city: '成都',
+      address: '高新区天府大道 88 号',
+      people: Object.values(people),
+      password,
+    }));
+    companyId = company.id;
     // Before its first entry the company's fund is there, at zero.
     const fund = ok(await api('GET', `/journey-funds/${companyId}`));
     assert.deepEqual([fund.company_name, fund.balance_cents, fund.pending_proposals], [companyName, 0, 0]);
   });
 
   it('lets the manager record the first inflow into a company without a fund yet', kStep, async () => {
-    manager = await signInAs(people.manager);
+    manager = await signInAs(people.manager, password, { pageErrors });
     const p = manager.page;
     await p.locator('.ant-layout-sider .ant-menu').getByText('一路同行基金', { exact: true }).waitFor();
     await openMenu(p, '一路同行基金');
@@ -198,7 +146,7 @@ describe('The 一路同行 fund: inflows, proposals, approval against the balanc
   });
 
   it('lets the agent file a proposal larger than the balance, and offers the agent no inflow or approval', kStep, async () => {
-    agent = await signInAs(people.agent);
+    agent = await signInAs(people.agent, password, { pageErrors });
     const a = agent.page;
     await a.goto('/journey/fund');
     await balanceShown(a, '¥3,000.00');

@@ -14,15 +14,12 @@
 // needs, so it works on an empty database and beside earlier runs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFitsPhone, kPhone, launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { answered, assertFitsPhone, assertNoWords, chinaDay, kPhone, launch, modal, modalClosed, ok, openMenu, pageApi, pageShot, pick, randomDigits, requireEnvironment, reserveUnit, runSuffix, setUpProject, shot, signContract, signIn, signInAs } from './support.mjs';
 
 const kStep = { timeout: 120_000 };
 const suffix = runSuffix();
 const short = suffix.slice(-4);
 
-/** A day counted from today in China (the server's and the browser's calendar), as YYYY-MM-DD. */
-const chinaDay = (offsetDays = 0) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 /** The quarter of a day, as the scores ask for it: "2026Q4". */
 const quarterOf = (day) => `${day.slice(0, 4)}Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 
@@ -55,82 +52,20 @@ describe('The 6+2 journey: tasks, scores, playbook, disclosures and the customer
   let sales;
   let companyId;
   let projectId;
-  const units = new Map();
+  let units; // by code
   const tasks = new Map(); // touch code → task
   const factorIds = [];
   const pageErrors = [];
 
-  const ok = (answer, status = 200) => {
-    assert.equal(answer.status, status, JSON.stringify(answer.body));
-    return answer.body;
-  };
-  const answered = (p, method, path, status) =>
-    p.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1${path}` && r.request().method() === method).then((r) => {
-      if (status !== undefined) assert.equal(r.status(), status, `${method} ${path}`);
-      return r;
-    });
-
-  /** Signs `who` in, in a browser of their own. */
-  const signInAs = async (who) => {
-    const second = await launch();
-    second.page.on('pageerror', (err) => pageErrors.push(String(err)));
-    await second.page.goto('/login');
-    await second.page.getByLabel('用户名').fill(who.username);
-    await second.page.getByLabel('密码').fill(password);
-    await second.page.getByRole('button', { name: /登\s*录/ }).click();
-    await second.page.waitForURL((url) => url.pathname === '/');
-    return second;
-  };
-
-  /** Picks `text` in the Select labelled `label` inside `scope` by typing it, and closes the dropdown. */
-  const pick = async (p, scope, label, text, typed = text) => {
-    const input = scope.getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(typed);
-    await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-    const open = p.locator('.ant-select-dropdown:visible').first();
-    await open.waitFor({ state: 'hidden', timeout: 1_500 }).catch(async () => {
-      await input.press('Tab');
-      await open.waitFor({ state: 'hidden' });
-    });
-  };
-
-  /** A full-page picture from the top: a page scrolled down draws its sticky header and menu mid-page. */
-  const pageShot = async (p, name) => {
-    await p.evaluate(() => window.scrollTo(0, 0));
-    await shot(p, name);
-  };
-
   /** The page shows people words, not the wire's. */
-  const assertNoRawWords = async (p, where) => {
-    const text = await p.locator('.ant-layout-content').innerText();
-    for (const word of kRawWords) assert.ok(!text.includes(word), `${where} shows "${word}"`);
-  };
+  const assertNoRawWords = (p, where) => assertNoWords(p.locator('.ant-layout-content'), kRawWords, where);
 
   /** Reserves a unit for a customer through the API, as the administrator: 判客, 认购. */
-  const subscribe = async (code, customerId) => {
-    const api = (method, path, body) => pageApi(page, method, path, body);
-    const lead = ok(await api('POST', '/leads', { project_id: projectId, customer_id: customerId, source: 'visit', intent: 'A' }), 201);
-    return ok(
-      await api('POST', '/subscriptions', {
-        unit_id: units.get(code).id,
-        buyers: [{ customer_id: customerId, share: 1 }],
-        price_cents: 300_000_000,
-        deposit_cents: 5_000_000,
-        lead_id: lead.id,
-      }),
-      201,
-    );
-  };
+  const subscribe = (code, customerId) =>
+    reserveUnit((method, path, body) => pageApi(page, method, path, body), { projectId, unit: units.get(code), buyers: [customerId], price: 300_000_000 });
   /** 签约 of a subscription through the API, as the administrator; the answer as it comes. */
   const sign = (subscriptionId, signed, contractNo) =>
-    pageApi(page, 'POST', '/contracts', {
-      subscription_id: subscriptionId,
-      contract_no: contractNo,
-      signed_on: signed,
-      total_cents: 300_000_000,
-      payment_plan: [{ due_on: chinaDay(30), amount_cents: 300_000_000, kind: 'down_payment' }],
-    });
+    signContract((method, path, body) => pageApi(page, method, path, body), { subscriptionId, contractNo, signedOn: signed, total: 300_000_000, dueOn: chinaDay(30) });
 
   before(async () => {
     requireEnvironment();
@@ -148,35 +83,25 @@ describe('The 6+2 journey: tasks, scores, playbook, disclosures and the customer
   it('sets up a company, a project with units, its people and a home sold ten days ago', kStep, async () => {
     await signIn(page);
     const api = (method, path, body) => pageApi(page, method, path, body);
-    const me = ok(await api('GET', '/me'));
-    companyId = ok(await api('POST', '/org-units', { name: companyName, kind: 'city', parent_id: me.org_unit_id }), 201).id;
-    projectId = ok(await api('POST', '/projects', { name: projectName, city: '武汉', address: '洪山区珞喻路 66 号', org_unit_id: companyId }), 201).id;
-    ok(
-      await api('POST', `/projects/${projectId}/units/bulk`, {
-        building: '1',
-        entrance: '1',
-        floor_from: 1,
-        floor_to: 3,
-        decoration: 'raw',
-        rooms: [
-          { suffix: '01', layout: '3室2厅2卫', area_m2: 118, list_price_cents: 300_000_000 },
-          { suffix: '02', layout: '2室2厅1卫', area_m2: 89, list_price_cents: 210_000_000 },
-        ],
-      }),
-      201,
-    );
-    for (const unit of ok(await api('GET', `/projects/${projectId}/units`)).items) units.set(unit.code, unit);
+    let company;
+    ({ company, projectId, units } = await setUpProject(api, {
+      companyName,
+      projectName,
+      city: '武汉',
+      address: '洪山区珞喻路 66 号',
+      floors: 3,
+      decoration: 'raw',
+      people: Object.values(people),
+      password,
+      customers: [owner, buyer],
+    }));
+    companyId = company.id;
     assert.equal(units.size, 6);
-    for (const who of Object.values(people)) {
-      ok(await api('POST', '/users', { username: who.username, password, display_name: who.name, roles: who.roles, org_unit_id: companyId }), 201);
-    }
-    owner.id = ok(await api('POST', '/customers', { name: owner.name, phone: owner.phone, org_unit_id: companyId }), 201).id;
-    buyer.id = ok(await api('POST', '/customers', { name: buyer.name, phone: buyer.phone, org_unit_id: companyId }), 201).id;
     ok(await sign((await subscribe(soldCode, owner.id)).id, signedOn, `HT-JNY-${suffix}`), 201);
   });
 
   it('lets the manager make the tasks, complete the welcome call with evidence and see it done', kStep, async () => {
-    manager = await signInAs(people.manager);
+    manager = await signInAs(people.manager, password, { pageErrors });
     const p = manager.page;
     const menu = p.locator('.ant-layout-sider .ant-menu');
     for (const entry of ['客户旅程', '旅程任务', '6+2 执行评分', '旅程手册', '不利因素公示']) await menu.getByText(entry, { exact: true }).waitFor();
@@ -254,7 +179,7 @@ describe('The 6+2 journey: tasks, scores, playbook, disclosures and the customer
   });
 
   it('offers a consultant 完成 on the sales team’s touches only', kStep, async () => {
-    sales = await signInAs(people.sales);
+    sales = await signInAs(people.sales, password, { pageErrors });
     const p = sales.page;
     const menu = p.locator('.ant-layout-sider .ant-menu');
     await menu.getByText('旅程任务', { exact: true }).waitFor();
@@ -345,7 +270,7 @@ describe('The 6+2 journey: tasks, scores, playbook, disclosures and the customer
     const group = ok(await pageApi(page, 'GET', '/journey/playbook')).items.find((x) => x.code === 'welcome_call');
     assert.equal(group.offset_days, 7);
 
-    agent = await signInAs(people.agent);
+    agent = await signInAs(people.agent, password, { pageErrors });
     const a = agent.page;
     await a.goto('/journey/playbook');
     await a.getByTestId('touch-row-welcome_call').getByText('签约欢迎电话回访').waitFor();

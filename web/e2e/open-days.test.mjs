@@ -13,15 +13,11 @@
 // The run makes everything it needs, so it works on an empty database and beside earlier runs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFitsPhone, kPhone, launch, modal, modalClosed, modalSettled, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { answered, assertFitsPhone, assertNoWords, chinaDay, kPhone, launch, modal, modalClosed, modalSettled, ok, openMenu, pageApi, pageShot, pick, randomDigits, requireEnvironment, runSuffix, sellUnit, setUpProject, shot, signIn, signInAs, typeDay } from './support.mjs';
 
 const kStep = { timeout: 120_000 };
 const suffix = runSuffix();
 const short = suffix.slice(-4);
-
-/** A day counted from today in China (the server's and the browser's calendar), as YYYY-MM-DD. */
-const chinaDay = (offsetDays = 0) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
 const companyName = `开放置业${suffix}`;
 const projectName = `春晓苑${suffix}`;
@@ -45,54 +41,15 @@ describe('Open days: the preparation meeting, sign-ups up to the capacity, and c
   let projectId;
   let dayId; // today's open day
   let tomorrowId;
-  const units = new Map();
+  let units; // by code
   const owners = new Map(); // name → customer id
   const signups = {}; // unit code → sign-up
   const pageErrors = [];
 
-  const ok = (answer, status = 200) => {
-    assert.equal(answer.status, status, JSON.stringify(answer.body));
-    return answer.body;
-  };
-  const answered = (p, method, path, status) =>
-    p.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1${path}` && r.request().method() === method).then((r) => {
-      if (status !== undefined) assert.equal(r.status(), status, `${method} ${path}`);
-      return r;
-    });
   const api = (method, path, body, headers) => pageApi(page, method, path, body, headers);
 
-  /** Picks `text` in the Select labelled `label` inside `scope` by typing `typed`, and closes the dropdown. */
-  const pick = async (p, scope, label, text, typed = text) => {
-    const input = scope.getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(typed);
-    await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-    const open = p.locator('.ant-select-dropdown:visible').first();
-    await open.waitFor({ state: 'hidden', timeout: 1_500 }).catch(async () => {
-      await input.press('Tab');
-      await open.waitFor({ state: 'hidden' });
-    });
-  };
-
-  /** Types a day into the DatePicker labelled `label` inside `scope`. */
-  const typeDay = async (scope, label, day) => {
-    const input = scope.getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(day);
-    await input.press('Enter');
-  };
-
-  /** A full-page picture from the top: a page scrolled down draws its sticky header and menu mid-page. */
-  const pageShot = async (p, name) => {
-    await p.evaluate(() => window.scrollTo(0, 0));
-    await shot(p, name);
-  };
-
   /** The page shows people words, not the wire's. */
-  const assertNoRawWords = async (p, where) => {
-    const text = await p.locator('body').innerText();
-    for (const word of kRawWords) assert.ok(!text.includes(word), `${where} shows "${word}"`);
-  };
+  const assertNoRawWords = (p, where) => assertNoWords(p.locator('body'), kRawWords, where);
 
   /** The sign-ups drawer, open. */
   const drawer = (p) => p.locator('.ant-drawer-content-wrapper').filter({ has: p.getByTestId('signup-summary') });
@@ -119,52 +76,31 @@ describe('Open days: the preparation meeting, sign-ups up to the capacity, and c
 
   it('sets up a company, a project, an agent, and four sold units, one with two owners', kStep, async () => {
     await signIn(page);
-    const me = ok(await api('GET', '/me'));
-    const company = ok(await api('POST', '/org-units', { name: companyName, kind: 'city', parent_id: me.org_unit_id }), 201);
-    projectId = ok(await api('POST', '/projects', { name: projectName, city: '厦门', address: '思明区环岛路 8 号', org_unit_id: company.id }), 201).id;
-    ok(
-      await api('POST', `/projects/${projectId}/units/bulk`, {
-        building: '1',
-        entrance: '1',
-        floor_from: 1,
-        floor_to: 3,
-        decoration: 'raw',
-        rooms: [
-          { suffix: '01', layout: '3室2厅2卫', area_m2: 118, list_price_cents: 280_000_000 },
-          { suffix: '02', layout: '2室2厅1卫', area_m2: 89, list_price_cents: 200_000_000 },
-        ],
-      }),
-      201,
-    );
-    for (const unit of ok(await api('GET', `/projects/${projectId}/units`)).items) units.set(unit.code, unit);
+    const customers = Object.values(kSold)
+      .flat()
+      .map((name) => ({ name, phone: `138${randomDigits(8)}` }));
+    ({ projectId, units } = await setUpProject(api, {
+      companyName,
+      projectName,
+      city: '厦门',
+      address: '思明区环岛路 8 号',
+      floors: 3,
+      decoration: 'raw',
+      rooms: [
+        { suffix: '01', layout: '3室2厅2卫', area_m2: 118, list_price_cents: 280_000_000 },
+        { suffix: '02', layout: '2室2厅1卫', area_m2: 89, list_price_cents: 200_000_000 },
+      ],
+      people: [agentUser],
+      password,
+      customers,
+    }));
     assert.equal(units.size, 6);
-    ok(await api('POST', '/users', { username: agentUser.username, password, display_name: agentUser.name, roles: agentUser.roles, org_unit_id: company.id }), 201);
+    for (const customer of customers) owners.set(customer.name, customer.id);
 
     // 判客, 认购 and 签约, as the administrator: the owners are the subscription's buyers.
     for (const [code, names] of Object.entries(kSold)) {
-      for (const name of names) owners.set(name, ok(await api('POST', '/customers', { name, phone: `138${randomDigits(8)}`, org_unit_id: company.id }), 201).id);
       const unit = units.get(code);
-      const lead = ok(await api('POST', '/leads', { project_id: projectId, customer_id: owners.get(names[0]), source: 'visit', intent: 'A' }), 201);
-      const subscription = ok(
-        await api('POST', '/subscriptions', {
-          unit_id: unit.id,
-          buyers: names.map((name) => ({ customer_id: owners.get(name), share: 1 / names.length })),
-          price_cents: unit.list_price_cents,
-          deposit_cents: 5_000_000,
-          lead_id: lead.id,
-        }),
-        201,
-      );
-      ok(
-        await api('POST', '/contracts', {
-          subscription_id: subscription.id,
-          contract_no: `HT-OD-${code}-${suffix}`,
-          signed_on: chinaDay(-90),
-          total_cents: unit.list_price_cents,
-          payment_plan: [{ due_on: chinaDay(-60), amount_cents: unit.list_price_cents, kind: 'down_payment' }],
-        }),
-        201,
-      );
+      await sellUnit(api, { projectId, unit, buyers: names.map((name) => owners.get(name)), contractNo: `HT-OD-${code}-${suffix}`, signedOn: chinaDay(-90), dueOn: chinaDay(-60) });
       const sold = ok(await api('GET', `/units/${unit.id}`));
       assert.deepEqual(
         sold.owners.map((owner) => owner.name),
@@ -174,14 +110,8 @@ describe('Open days: the preparation meeting, sign-ups up to the capacity, and c
   });
 
   it('lets the agent plan an open day for today with a capacity, and record its overdue 筹备会', kStep, async () => {
-    agent = await launch();
-    agent.page.on('pageerror', (err) => pageErrors.push(String(err)));
+    agent = await signInAs(agentUser, password, { pageErrors });
     const p = agent.page;
-    await p.goto('/login');
-    await p.getByLabel('用户名').fill(agentUser.username);
-    await p.getByLabel('密码').fill(password);
-    await p.getByRole('button', { name: /登\s*录/ }).click();
-    await p.waitForURL((url) => url.pathname === '/');
     await openMenu(p, '工地开放日');
     await p.waitForURL('**/delivery/open-days');
 

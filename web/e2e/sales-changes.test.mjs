@@ -10,15 +10,11 @@
 // everything it needs, so it works on an empty database and beside earlier runs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFitsPhone, kPhone, launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { assertFitsPhone, chinaDay, kPhone, launch, modal, modalClosed, ok, openMenu, pageApi, posted, randomDigits, requireEnvironment, runSuffix, sellUnit, setUpProject, shot, signIn, signInAs } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
 const suffix = runSuffix();
 const short = suffix.slice(-4);
-
-/** A day counted from today in China (the server's and the browser's calendar), as YYYY-MM-DD. */
-const chinaDay = (offsetDays = 0) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
 const companyName = `江汉置业${suffix}`;
 const projectName = `汉水苑${suffix}`;
@@ -39,33 +35,10 @@ describe('Sales: change orders requested on the contract and decided by a manage
   let consultant; // the consultant's browser { browser, page }
   let manager; // the manager's browser { browser, page }
   let projectId;
-  const units = new Map();
+  let units; // by code
   let contractId;
   let unitChangeId; // the 换房 change order
   const pageErrors = [];
-
-  const ok = (answer, status = 200) => {
-    assert.equal(answer.status, status, JSON.stringify(answer.body));
-    return answer.body;
-  };
-  const posted = (p, path, status) =>
-    p.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1${path}` && r.request().method() === 'POST').then((r) => {
-      if (status !== undefined) assert.equal(r.status(), status, `POST ${path}`);
-      return r;
-    });
-
-  /** Signs `who` in, in a browser of their own (`viewport`: the window's size). */
-  const signInAs = async (who, viewport) => {
-    const second = await launch();
-    if (viewport) await second.page.setViewportSize(viewport);
-    second.page.on('pageerror', (err) => pageErrors.push(String(err)));
-    await second.page.goto('/login');
-    await second.page.getByLabel('用户名').fill(who.username);
-    await second.page.getByLabel('密码').fill(password);
-    await second.page.getByRole('button', { name: /登\s*录/ }).click();
-    await second.page.waitForURL((url) => url.pathname === '/');
-    return second;
-  };
 
   const changeItems = (p) => p.getByTestId('contract-changes').locator('[data-testid^="change-"][data-kind]');
 
@@ -84,57 +57,34 @@ describe('Sales: change orders requested on the contract and decided by a manage
   it('sets up a company, a project with units, a consultant, a manager and a signed contract', kStep, async () => {
     await signIn(page);
     const api = (method, path, body) => pageApi(page, method, path, body);
-    const me = ok(await api('GET', '/me'));
-    const company = ok(await api('POST', '/org-units', { name: companyName, kind: 'city', parent_id: me.org_unit_id }), 201);
-    projectId = ok(await api('POST', '/projects', { name: projectName, city: '武汉', address: '汉阳区汉水路 8 号', org_unit_id: company.id }), 201).id;
-    ok(
-      await api('POST', `/projects/${projectId}/units/bulk`, {
-        building: '1',
-        entrance: '1',
-        floor_from: 1,
-        floor_to: 6,
-        decoration: 'finished',
-        rooms: [
-          { suffix: '01', layout: '3室2厅2卫', area_m2: 118, list_price_cents: 300_000_000 },
-          { suffix: '02', layout: '2室2厅1卫', area_m2: 89, list_price_cents: 210_000_000 },
-        ],
-      }),
-      201,
-    );
-    for (const unit of ok(await api('GET', `/projects/${projectId}/units`)).items) units.set(unit.code, unit);
+    ({ projectId, units } = await setUpProject(api, {
+      companyName,
+      projectName,
+      city: '武汉',
+      address: '汉阳区汉水路 8 号',
+      floors: 6,
+      decoration: 'finished',
+      people: Object.values(people),
+      password,
+      customers: [buyer],
+    }));
     assert.ok(units.has(fromCode) && units.has(toCode), [...units.keys()].join(' '));
-    for (const who of Object.values(people)) {
-      ok(await api('POST', '/users', { username: who.username, password, display_name: who.name, roles: who.roles, org_unit_id: company.id }), 201);
-    }
-    buyer.id = ok(await api('POST', '/customers', { name: buyer.name, phone: buyer.phone, org_unit_id: company.id }), 201).id;
 
     // The consultant's deal, through the API: 判客, 认购, 签约 with a plan of a down payment and a mortgage.
-    consultant = await signInAs(people.sales);
+    consultant = await signInAs(people.sales, password, { pageErrors });
     const sales = (method, path, body) => pageApi(consultant.page, method, path, body);
-    const lead = ok(await sales('POST', '/leads', { project_id: projectId, customer_id: buyer.id, source: 'visit', intent: 'A' }), 201);
-    const subscription = ok(
-      await sales('POST', '/subscriptions', {
-        unit_id: units.get(fromCode).id,
-        buyers: [{ customer_id: buyer.id, share: 1 }],
-        price_cents: 300_000_000,
-        deposit_cents: 5_000_000,
-        lead_id: lead.id,
-      }),
-      201,
-    );
-    const contract = ok(
-      await sales('POST', '/contracts', {
-        subscription_id: subscription.id,
-        contract_no: contractNo,
-        signed_on: chinaDay(-10),
-        total_cents: 300_000_000,
-        payment_plan: [
-          { due_on: chinaDay(20), amount_cents: 90_000_000, kind: 'down_payment' },
-          { due_on: chinaDay(80), amount_cents: 210_000_000, kind: 'mortgage' },
-        ],
-      }),
-      201,
-    );
+    const contract = await sellUnit(sales, {
+      projectId,
+      unit: units.get(fromCode),
+      buyers: [buyer.id],
+      price: 300_000_000,
+      contractNo,
+      signedOn: chinaDay(-10),
+      plan: [
+        { due_on: chinaDay(20), amount_cents: 90_000_000, kind: 'down_payment' },
+        { due_on: chinaDay(80), amount_cents: 210_000_000, kind: 'mortgage' },
+      ],
+    });
     contractId = contract.id;
     assert.equal(contract.unit_code, fromCode);
   });
@@ -201,7 +151,7 @@ describe('Sales: change orders requested on the contract and decided by a manage
   });
 
   it('lets the manager approve 换房 on 变更审批, after which the contract shows the new unit', kStep, async () => {
-    manager = await signInAs(people.manager);
+    manager = await signInAs(people.manager, password, { pageErrors });
     const p = manager.page;
     await openMenu(p, '变更审批');
     await p.waitForURL('**/sales/approvals');

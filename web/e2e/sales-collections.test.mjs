@@ -15,22 +15,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { assertFitsPhone, kPhone, launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { assertFitsPhone, assertNoWords, chinaDay, kPhone, launch, modal, modalClosed, ok, openMenu, pageApi, personName, posted, randomDigits, requireEnvironment, runSuffix, sellUnit, setUpProject, shot, signIn, signInAs, yuan } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
 const suffix = runSuffix();
 const short = suffix.slice(-4);
 
-/** A day counted from today in China (the server's and the browser's calendar), as YYYY-MM-DD. */
-const chinaDay = (offsetDays = 0) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
-
-/** "¥900,000" as the pages write fen. */
-const yuan = (fen) => `¥${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(fen / 100)}`;
-
-const pick = (list) => list[Math.floor(Math.random() * list.length)];
-const givenChars = '晟昀珂琰玥熠璟翊曦岚湛霁骁琛瑾煜晗筠泓璇'.split('');
-const personName = (family) => `${family}${pick(givenChars)}${pick(givenChars)}`;
 const mobile = () => `135${randomDigits(8)}`;
 
 const companyName = `闽江置业${suffix}`;
@@ -60,31 +50,10 @@ describe('Sales: 报表与回款 and 报备（客户确认）', { concurrency: f
   let contract;
   let task; // the dunning task, as the server lists it
   let consent; // the QR consent, as the server answered it
-  const units = new Map();
+  let units; // by code
   const pageErrors = [];
 
   const api = (method, path, body) => pageApi(page, method, path, body);
-  const ok = (answer, status = 200) => {
-    assert.equal(answer.status, status, JSON.stringify(answer.body));
-    return answer.body;
-  };
-  const posted = (p, path, status) =>
-    p.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1${path}` && r.request().method() === 'POST').then((r) => {
-      if (status !== undefined) assert.equal(r.status(), status, `POST ${path}`);
-      return r;
-    });
-
-  /** Signs `who` in, in a browser of their own. */
-  const signInAs = async (who) => {
-    const second = await launch();
-    second.page.on('pageerror', (err) => pageErrors.push(String(err)));
-    await second.page.goto('/login');
-    await second.page.getByLabel('用户名').fill(who.username);
-    await second.page.getByLabel('密码').fill(password);
-    await second.page.getByRole('button', { name: /登\s*录/ }).click();
-    await second.page.waitForURL((url) => url.pathname === '/');
-    return second;
-  };
 
   /** The file the click downloads: its name and bytes. */
   const download = async (p, click) => {
@@ -94,12 +63,8 @@ describe('Sales: 报表与回款 and 报备（客户确认）', { concurrency: f
   };
 
   /** Nothing on the page shows a code of the server (a status, a stage, a field name). */
-  const assertNoCodes = async (scope, where) => {
-    const text = await scope.innerText();
-    for (const code of ['promised', 'unconfigured', 'sms_unavailable', 'lead_consent', 'overdue_cents', 'waiting', 'confirmed', 'undefined', 'NaN']) {
-      assert.ok(!text.includes(code), `${where} shows "${code}"`);
-    }
-  };
+  const assertNoCodes = (scope, where) =>
+    assertNoWords(scope, ['promised', 'unconfigured', 'sms_unavailable', 'lead_consent', 'overdue_cents', 'waiting', 'confirmed', 'undefined', 'NaN'], where);
 
   before(async () => {
     requireEnvironment();
@@ -116,34 +81,25 @@ describe('Sales: 报表与回款 and 报备（客户确认）', { concurrency: f
 
   it('sets up a company, a project, a consultant, a manager, visitors and a contract whose down payment is overdue', kStep, async () => {
     await signIn(page);
-    const me = ok(await api('GET', '/me'));
-    const company = ok(await api('POST', '/org-units', { name: companyName, kind: 'city', parent_id: me.org_unit_id }), 201);
-    projectId = ok(await api('POST', '/projects', { name: projectName, city: '福州', address: '鼓楼区五四路 88 号', org_unit_id: company.id }), 201).id;
-    ok(
-      await api('POST', `/projects/${projectId}/units/bulk`, {
-        building: '1',
-        entrance: '1',
-        floor_from: 1,
-        floor_to: 4,
-        decoration: 'finished',
-        rooms: [
-          { suffix: '01', layout: '3室2厅2卫', area_m2: 118, list_price_cents: kPrice },
-          { suffix: '02', layout: '2室2厅1卫', area_m2: 89, list_price_cents: 210_000_000 },
-        ],
-      }),
-      201,
-    );
-    for (const unit of ok(await api('GET', `/projects/${projectId}/units`)).items) units.set(unit.code, unit);
+    ({ projectId, units } = await setUpProject(api, {
+      companyName,
+      projectName,
+      city: '福州',
+      address: '鼓楼区五四路 88 号',
+      floors: 4,
+      decoration: 'finished',
+      rooms: [
+        { suffix: '01', layout: '3室2厅2卫', area_m2: 118, list_price_cents: kPrice },
+        { suffix: '02', layout: '2室2厅1卫', area_m2: 89, list_price_cents: 210_000_000 },
+      ],
+      people: Object.values(people),
+      password,
+      customers: [buyer, coBuyer, visitor, walkIn, texted],
+    }));
     assert.ok(units.has(unitCode));
-    for (const who of Object.values(people)) {
-      who.id = ok(await api('POST', '/users', { username: who.username, password, display_name: who.name, roles: who.roles, org_unit_id: company.id }), 201).id;
-    }
-    for (const customer of [buyer, coBuyer, visitor, walkIn, texted]) {
-      customer.id = ok(await api('POST', '/customers', { name: customer.name, phone: customer.phone, org_unit_id: company.id }), 201).id;
-    }
 
     // The consultant registers two visitors (with their profile) and signs the buyers.
-    consultant = await signInAs(people.sales);
+    consultant = await signInAs(people.sales, password, { pageErrors });
     const sales = (method, path, body) => pageApi(consultant.page, method, path, body);
     const lead = ok(
       await sales('POST', '/leads', {
@@ -158,32 +114,19 @@ describe('Sales: 报表与回款 and 报备（客户确认）', { concurrency: f
       201,
     );
     ok(await sales('POST', '/leads', { project_id: projectId, customer_id: visitor.id, source: 'call', intent: 'B', age_band: '25_34', need_type: 'first_home' }), 201);
-    const subscription = ok(
-      await sales('POST', '/subscriptions', {
-        unit_id: units.get(unitCode).id,
-        buyers: [
-          { customer_id: buyer.id, share: 0.5 },
-          { customer_id: coBuyer.id, share: 0.5 },
-        ],
-        price_cents: kPrice,
-        deposit_cents: 5_000_000,
-        lead_id: lead.id,
-      }),
-      201,
-    );
-    contract = ok(
-      await sales('POST', '/contracts', {
-        subscription_id: subscription.id,
-        contract_no: contractNo,
-        signed_on: chinaDay(-10),
-        total_cents: kPrice,
-        payment_plan: [
-          { due_on: chinaDay(-3), amount_cents: kDown, kind: 'down_payment' },
-          { due_on: chinaDay(60), amount_cents: kPrice - kDown, kind: 'mortgage' },
-        ],
-      }),
-      201,
-    );
+    contract = await sellUnit(sales, {
+      projectId,
+      unit: units.get(unitCode),
+      buyers: [buyer.id, coBuyer.id],
+      leadId: lead.id,
+      price: kPrice,
+      contractNo,
+      signedOn: chinaDay(-10),
+      plan: [
+        { due_on: chinaDay(-3), amount_cents: kDown, kind: 'down_payment' },
+        { due_on: chinaDay(60), amount_cents: kPrice - kDown, kind: 'mortgage' },
+      ],
+    });
     // Signed with an instalment past due, the contract is chased at once: 逾期提醒.
     const tasks = ok(await sales('GET', `/dunning-tasks?project_id=${projectId}`)).items;
     assert.equal(tasks.length, 1, JSON.stringify(tasks));
@@ -276,7 +219,7 @@ describe('Sales: 报表与回款 and 报备（客户确认）', { concurrency: f
   });
 
   it('shows the manager the ageing report and downloads it as CSV and Excel', kStep, async () => {
-    manager = await signInAs(people.manager);
+    manager = await signInAs(people.manager, password, { pageErrors });
     const p = manager.page;
     await p.goto('/sales/reports');
     // A manager sees every contract in scope, not only their own.

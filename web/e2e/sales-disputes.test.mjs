@@ -9,7 +9,7 @@
 // consultant. The run makes everything it needs, so it works on an empty database and beside earlier runs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFitsPhone, kPhone, launch, modal, modalClosed, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { assertFitsPhone, kPhone, launch, modal, modalClosed, ok, pageApi, posted, randomDigits, requireEnvironment, runSuffix, setUpProject, shot, signIn, signInAs } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
 const suffix = runSuffix();
@@ -38,28 +38,6 @@ describe('Sales: 判客争议, from the lead page to the manager’s decision', 
   let disputeId;
   const pageErrors = [];
 
-  const ok = (answer, status = 200) => {
-    assert.equal(answer.status, status, JSON.stringify(answer.body));
-    return answer.body;
-  };
-  const posted = (p, path, status) =>
-    p.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1${path}` && r.request().method() === 'POST').then((r) => {
-      if (status !== undefined) assert.equal(r.status(), status, `POST ${path}`);
-      return r;
-    });
-
-  /** Signs `who` in, in a browser of their own. */
-  const signInAs = async (who) => {
-    const second = await launch();
-    second.page.on('pageerror', (err) => pageErrors.push(String(err)));
-    await second.page.goto('/login');
-    await second.page.getByLabel('用户名').fill(who.username);
-    await second.page.getByLabel('密码').fill(password);
-    await second.page.getByRole('button', { name: /登\s*录/ }).click();
-    await second.page.waitForURL((url) => url.pathname === '/');
-    return second;
-  };
-
   before(async () => {
     requireEnvironment();
     ({ browser, page } = await launch());
@@ -76,15 +54,17 @@ describe('Sales: 判客争议, from the lead page to the manager’s decision', 
   it('sets up a company, a project, two consultants, a manager and consultant A’s lead', kStep, async () => {
     await signIn(page);
     const api = (method, path, body) => pageApi(page, method, path, body);
-    const me = ok(await api('GET', '/me'));
-    const company = ok(await api('POST', '/org-units', { name: companyName, kind: 'city', parent_id: me.org_unit_id }), 201);
-    projectId = ok(await api('POST', '/projects', { name: projectName, city: '武汉', address: '江汉区解放大道 88 号', org_unit_id: company.id }), 201).id;
-    for (const who of Object.values(people)) {
-      ok(await api('POST', '/users', { username: who.username, password, display_name: who.name, roles: who.roles, org_unit_id: company.id }), 201);
-    }
-    customer.id = ok(await api('POST', '/customers', { name: customer.name, phone: customer.phone, org_unit_id: company.id }), 201).id;
+    ({ projectId } = await setUpProject(api, {
+      companyName,
+      projectName,
+      city: '武汉',
+      address: '江汉区解放大道 88 号',
+      people: Object.values(people),
+      password,
+      customers: [customer],
+    }));
 
-    holder = await signInAs(people.holder);
+    holder = await signInAs(people.holder, password, { pageErrors });
     const lead = ok(await pageApi(holder.page, 'POST', '/leads', { project_id: projectId, customer_id: customer.id, source: 'visit', intent: 'A' }), 201);
     leadId = lead.id;
     assert.equal(lead.consultant_name, people.holder.name);
@@ -92,7 +72,7 @@ describe('Sales: 判客争议, from the lead page to the manager’s decision', 
   });
 
   it('lets consultant B file 申请判客 on A’s lead, the reason required, and refuses a second one', kStep, async () => {
-    claimant = await signInAs(people.claimant);
+    claimant = await signInAs(people.claimant, password, { pageErrors });
     const p = claimant.page;
     await p.goto(`/sales/leads/${leadId}`);
     await p.getByTestId('fact-consultant').getByText(people.holder.name).waitFor();
@@ -133,7 +113,7 @@ describe('Sales: 判客争议, from the lead page to the manager’s decision', 
   });
 
   it('shows the manager the dispute on 判客争议, as cards on a phone', kStep, async () => {
-    manager = await signInAs(people.manager);
+    manager = await signInAs(people.manager, password, { pageErrors });
     const p = manager.page;
     await p.goto('/sales/approvals');
     await p.getByTestId('approval-tabs').getByRole('tab', { name: '判客争议' }).click();

@@ -15,22 +15,12 @@
 // beside earlier runs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFitsPhone, kPhone, launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { assertFitsPhone, assertNoWords, chinaDay, kPhone, launch, modal, modalClosed, ok, openMenu, pageApi, personName, posted, randomDigits, requireEnvironment, runSuffix, setUpProject, shot, signIn, signInAs, yuan } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
 const suffix = runSuffix();
 const short = suffix.slice(-4);
 
-/** A day counted from today in China (the server's and the browser's calendar), as YYYY-MM-DD. */
-const chinaDay = (offsetDays = 0) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
-
-/** "¥2,065,000" as the pages write fen. */
-const yuan = (fen) => `¥${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(fen / 100)}`;
-
-const pick = (list) => list[Math.floor(Math.random() * list.length)];
-const givenChars = '晟昀珂琰玥熠璟翊曦岚湛霁骁琛瑾煜晗筠泓璇'.split('');
-const personName = (family) => `${family}${pick(givenChars)}${pick(givenChars)}`;
 const mobile = () => `136${randomDigits(8)}`;
 
 const companyName = `湘江置业${suffix}`;
@@ -55,7 +45,7 @@ describe('Sales: 价格管理, from a price adjustment to a contract below the f
   let consultant; // { browser, page }
   let manager; // { browser, page }
   let projectId;
-  const units = new Map();
+  let units; // by code
   let adjustment; // the +3% draft, as the server answered it
   let scheme; // 九八折
   let amountScheme; // 减¥50,000
@@ -65,35 +55,10 @@ describe('Sales: 价格管理, from a price adjustment to a contract below the f
   const pageErrors = [];
 
   const api = (method, path, body, headers = {}) => pageApi(page, method, path, body, headers);
-  const ok = (answer, status = 200) => {
-    assert.equal(answer.status, status, JSON.stringify(answer.body));
-    return answer.body;
-  };
-  const posted = (p, path, status) =>
-    p.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1${path}` && r.request().method() === 'POST').then((r) => {
-      if (status !== undefined) assert.equal(r.status(), status, `POST ${path}`);
-      return r;
-    });
-
-  /** Signs `who` in, in a browser of their own. */
-  const signInAs = async (who) => {
-    const second = await launch();
-    second.page.on('pageerror', (err) => pageErrors.push(String(err)));
-    await second.page.goto('/login');
-    await second.page.getByLabel('用户名').fill(who.username);
-    await second.page.getByLabel('密码').fill(password);
-    await second.page.getByRole('button', { name: /登\s*录/ }).click();
-    await second.page.waitForURL((url) => url.pathname === '/');
-    return second;
-  };
 
   /** Nothing on the page shows a code of the server (a field name, a slug). */
-  const assertNoCodes = async (scope, where) => {
-    const text = await scope.innerText();
-    for (const code of ['discount_scheme_ids', 'price_below_zero', 'prices_changed', 'set_per_m2', 'per_m2', 'pending', 'approved', 'inactive']) {
-      assert.ok(!text.includes(code), `${where} shows "${code}"`);
-    }
-  };
+  const assertNoCodes = (scope, where) =>
+    assertNoWords(scope, ['discount_scheme_ids', 'price_below_zero', 'prices_changed', 'set_per_m2', 'per_m2', 'pending', 'approved', 'inactive'], where);
 
   before(async () => {
     requireEnvironment();
@@ -109,42 +74,28 @@ describe('Sales: 价格管理, from a price adjustment to a contract below the f
 
   it('sets up a company, a project with two buildings, a consultant, a manager and two leads', kStep, async () => {
     await signIn(page);
-    const me = ok(await api('GET', '/me'));
-    const company = ok(await api('POST', '/org-units', { name: companyName, kind: 'city', parent_id: me.org_unit_id }), 201);
-    projectId = ok(await api('POST', '/projects', { name: projectName, city: '长沙', address: '岳麓区麓山南路 9 号', org_unit_id: company.id }), 201).id;
-    for (const [building, floors] of [
-      ['1', 4],
-      ['2', 3],
-    ]) {
-      ok(
-        await api('POST', `/projects/${projectId}/units/bulk`, {
-          building,
-          entrance: '1',
-          floor_from: 1,
-          floor_to: floors,
-          decoration: 'finished',
-          rooms: [
-            { suffix: '01', layout: '3室2厅2卫', area_m2: 118, list_price_cents: kList },
-            { suffix: '02', layout: '2室2厅1卫', area_m2: 89, list_price_cents: 210_000_000 },
-          ],
-        }),
-        201,
-      );
-    }
-    for (const unit of ok(await api('GET', `/projects/${projectId}/units`)).items) units.set(unit.code, unit);
+    ({ projectId, units } = await setUpProject(api, {
+      companyName,
+      projectName,
+      city: '长沙',
+      address: '岳麓区麓山南路 9 号',
+      floors: { 1: 4, 2: 3 },
+      decoration: 'finished',
+      rooms: [
+        { suffix: '01', layout: '3室2厅2卫', area_m2: 118, list_price_cents: kList },
+        { suffix: '02', layout: '2室2厅1卫', area_m2: 89, list_price_cents: 210_000_000 },
+      ],
+      people: Object.values(people),
+      password,
+      customers: [buyerA, buyerB],
+    }));
     assert.equal(units.size, 14);
-    for (const who of Object.values(people)) {
-      ok(await api('POST', '/users', { username: who.username, password, display_name: who.name, roles: who.roles, org_unit_id: company.id }), 201);
-    }
-    for (const buyer of [buyerA, buyerB]) {
-      buyer.id = ok(await api('POST', '/customers', { name: buyer.name, phone: buyer.phone, org_unit_id: company.id }), 201).id;
-    }
     // 底价: 90% of the list price.
     const settings = ok(await api('GET', `/projects/${projectId}/sales-settings`));
     const { project_id: _project, version, ...rules } = settings;
     ok(await api('PUT', `/projects/${projectId}/sales-settings`, { ...rules, floor_percent: kFloorPercent }, { 'If-Match': String(version) }));
 
-    consultant = await signInAs(people.sales);
+    consultant = await signInAs(people.sales, password, { pageErrors });
     for (const buyer of [buyerA, buyerB]) {
       buyer.leadId = ok(await pageApi(consultant.page, 'POST', '/leads', { project_id: projectId, customer_id: buyer.id, source: 'visit', intent: 'A' }), 201).id;
     }
@@ -228,7 +179,7 @@ describe('Sales: 价格管理, from a price adjustment to a contract below the f
   });
 
   it('lets the manager apply it; the board and the unit page show the new price and its history', kStep, async () => {
-    manager = await signInAs(people.manager);
+    manager = await signInAs(people.manager, password, { pageErrors });
     const p = manager.page;
     await openMenu(p, '价格管理');
     await p.waitForURL('**/sales/prices');

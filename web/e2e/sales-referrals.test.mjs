@@ -11,19 +11,12 @@
 // empty database and beside earlier runs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFitsPhone, kPhone, launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { assertFitsPhone, chinaDay, kPhone, launch, modal, modalClosed, ok, openMenu, pageApi, personName, posted, randomDigits, requireEnvironment, runSuffix, sellUnit, setUpProject, shot, signIn, signInAs } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
 const suffix = runSuffix();
 const short = suffix.slice(-4);
 
-/** A day counted from today in China (the server's and the browser's calendar), as YYYY-MM-DD. */
-const chinaDay = (offsetDays = 0) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
-
-const pick = (list) => list[Math.floor(Math.random() * list.length)];
-const givenChars = '晟昀珂琰玥熠璟翊曦岚湛霁骁琛瑾煜晗筠泓璇'.split('');
-const personName = (family) => `${family}${pick(givenChars)}${pick(givenChars)}`;
 const mobile = () => `137${randomDigits(8)}`;
 
 const companyName = `楚天置业${suffix}`;
@@ -48,33 +41,10 @@ describe('Sales: 老带新, from the owner’s page to the reward paid', { concu
   let consultant; // the consultant's browser { browser, page }
   let manager; // the manager's browser { browser, page }
   let projectId;
-  const units = new Map();
+  let units; // by code
   let referral; // as the server answered it
   let contractId;
   const pageErrors = [];
-
-  const ok = (answer, status = 200) => {
-    assert.equal(answer.status, status, JSON.stringify(answer.body));
-    return answer.body;
-  };
-  const posted = (p, path, status) =>
-    p.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1${path}` && r.request().method() === 'POST').then((r) => {
-      if (status !== undefined) assert.equal(r.status(), status, `POST ${path}`);
-      return r;
-    });
-
-  /** Signs `who` in, in a browser of their own (`viewport`: the window's size). */
-  const signInAs = async (who, viewport) => {
-    const second = await launch();
-    if (viewport) await second.page.setViewportSize(viewport);
-    second.page.on('pageerror', (err) => pageErrors.push(String(err)));
-    await second.page.goto('/login');
-    await second.page.getByLabel('用户名').fill(who.username);
-    await second.page.getByLabel('密码').fill(password);
-    await second.page.getByRole('button', { name: /登\s*录/ }).click();
-    await second.page.waitForURL((url) => url.pathname === '/');
-    return second;
-  };
 
   /**
    * Opens the customer page's tab `name`. On a phone a half-hidden tab is only scrolled into view by
@@ -104,36 +74,23 @@ describe('Sales: 老带新, from the owner’s page to the reward paid', { concu
   it('sets up a company, a project with units, a consultant, a manager, an owner and two other customers', kStep, async () => {
     await signIn(page);
     const api = (method, path, body) => pageApi(page, method, path, body);
-    const me = ok(await api('GET', '/me'));
-    const company = ok(await api('POST', '/org-units', { name: companyName, kind: 'city', parent_id: me.org_unit_id }), 201);
-    projectId = ok(await api('POST', '/projects', { name: projectName, city: '武汉', address: '洪山区东湖路 18 号', org_unit_id: company.id }), 201).id;
-    ok(
-      await api('POST', `/projects/${projectId}/units/bulk`, {
-        building: '1',
-        entrance: '1',
-        floor_from: 1,
-        floor_to: 6,
-        decoration: 'finished',
-        rooms: [
-          { suffix: '01', layout: '3室2厅2卫', area_m2: 118, list_price_cents: 300_000_000 },
-          { suffix: '02', layout: '2室2厅1卫', area_m2: 89, list_price_cents: 210_000_000 },
-        ],
-      }),
-      201,
-    );
-    for (const unit of ok(await api('GET', `/projects/${projectId}/units`)).items) units.set(unit.code, unit);
+    ({ projectId, units } = await setUpProject(api, {
+      companyName,
+      projectName,
+      city: '武汉',
+      address: '洪山区东湖路 18 号',
+      floors: 6,
+      decoration: 'finished',
+      people: Object.values(people),
+      password,
+      customers: [owner, stranger, neighbour],
+    }));
     assert.ok(units.has(ownedCode) && units.has(boughtCode), [...units.keys()].join(' '));
-    for (const who of Object.values(people)) {
-      ok(await api('POST', '/users', { username: who.username, password, display_name: who.name, roles: who.roles, org_unit_id: company.id }), 201);
-    }
-    for (const customer of [owner, stranger, neighbour]) {
-      customer.id = ok(await api('POST', '/customers', { name: customer.name, phone: customer.phone, org_unit_id: company.id }), 201).id;
-    }
     ok(await api('POST', `/units/${units.get(ownedCode).id}/owners`, { customer_id: owner.id, share: 1 }), 201);
   });
 
   it('lets the manager set the referral reward and the floor price on 判客规则', kStep, async () => {
-    manager = await signInAs(people.manager);
+    manager = await signInAs(people.manager, password, { pageErrors });
     const p = manager.page;
     await p.goto(`/sales/settings?project_id=${projectId}`);
     await p.getByTestId('settings-project').getByText(projectName).waitFor();
@@ -154,7 +111,7 @@ describe('Sales: 老带新, from the owner’s page to the reward paid', { concu
   });
 
   it('refers a friend of the owner from the owner’s 置业 tab, making the friend a customer and a lead', kStep, async () => {
-    consultant = await signInAs(people.sales);
+    consultant = await signInAs(people.sales, password, { pageErrors });
     const p = consultant.page;
     await p.goto(`/customers/${owner.id}`);
     await openTab(p, '置业');
@@ -247,28 +204,20 @@ describe('Sales: 老带新, from the owner’s page to the reward paid', { concu
   it('earns the reward once the friend signs, shown to the consultant without a 发放 button', kStep, async () => {
     const p = consultant.page;
     const sales = (method, path, body) => pageApi(p, method, path, body);
-    const subscription = ok(
-      await sales('POST', '/subscriptions', {
-        unit_id: units.get(boughtCode).id,
-        buyers: [{ customer_id: friend.id, share: 1 }],
-        price_cents: 300_000_000,
-        deposit_cents: 5_000_000,
-        lead_id: referral.lead_id,
-      }),
-      201,
-    );
-    contractId = ok(
-      await sales('POST', '/contracts', {
-        subscription_id: subscription.id,
-        contract_no: contractNo,
-        signed_on: chinaDay(-1),
-        total_cents: 300_000_000,
-        payment_plan: [
+    contractId = (
+      await sellUnit(sales, {
+        projectId,
+        unit: units.get(boughtCode),
+        buyers: [friend.id],
+        leadId: referral.lead_id,
+        price: 300_000_000,
+        contractNo,
+        signedOn: chinaDay(-1),
+        plan: [
           { due_on: chinaDay(20), amount_cents: 90_000_000, kind: 'down_payment' },
           { due_on: chinaDay(80), amount_cents: 210_000_000, kind: 'mortgage' },
         ],
-      }),
-      201,
+      })
     ).id;
     assert.equal(ok(await sales('GET', `/referrals/${referral.id}`)).status, 'earned');
 

@@ -9,30 +9,20 @@
 // database and beside earlier runs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFitsPhone, kPhone, launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { assertFitsPhone, chinaDay, kPhone, launch, modal, modalClosed, ok, openMenu, pageApi, personName, posted, randomDigits, requireEnvironment, runSuffix, setUpProject, shot, signIn, signInAs } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
 const suffix = runSuffix();
 const short = suffix.slice(-4);
 
-const pick = (list) => list[Math.floor(Math.random() * list.length)];
-const givenChars = '晟昀珂琰玥熠璟翊曦岚湛霁骁琛瑾煜晗筠泓璇'.split('');
-const personName = (family) => `${family}${pick(givenChars)}${pick(givenChars)}`;
 const mobile = () => `138${randomDigits(8)}`;
-
-/** A day counted from today in China (the server's and the browser's calendar), as YYYY-MM-DD. */
-const chinaDay = (offsetDays = 0) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
-
-/** "¥2,065,000" as the pages write fen. */
-const yuan = (fen) => `¥${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(fen / 100)}`;
 
 const companyName = `华中置业${suffix}`;
 const projectName = `江城府${suffix}`;
 const password = `E2e-sales-${suffix}-Pass`;
 const consultants = {
-  first: { username: `e2e_sales_a_${suffix}`, name: `顾问甲${short}` },
-  second: { username: `e2e_sales_b_${suffix}`, name: `顾问乙${short}` },
+  first: { username: `e2e_sales_a_${suffix}`, name: `顾问甲${short}`, roles: ['sales'] },
+  second: { username: `e2e_sales_b_${suffix}`, name: `顾问乙${short}`, roles: ['sales'] },
 };
 const visitor = { name: personName('欧阳'), phone: mobile() };
 const coBuyer = { name: personName('上官'), phone: mobile() };
@@ -45,34 +35,12 @@ describe('Sales: the visitor desk, follow-ups and a deal to the ledger', { concu
   let consultant; // the first consultant's browser { browser, page }
   let rival; // the second consultant's browser, on a phone
   let projectId;
-  const units = new Map();
+  let units; // by code
   let leadId;
   let contractId;
   const pageErrors = [];
 
   const api = (method, path, body, headers = {}) => pageApi(page, method, path, body, headers);
-  const ok = (answer, status = 200) => {
-    assert.equal(answer.status, status, JSON.stringify(answer.body));
-    return answer.body;
-  };
-  const posted = (p, path, status) =>
-    p.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1${path}` && r.request().method() === 'POST').then((r) => {
-      if (status !== undefined) assert.equal(r.status(), status, `POST ${path}`);
-      return r;
-    });
-
-  /** Signs `who` in, in a browser of their own (`viewport`: the window's size). */
-  const signInAs = async (who, viewport) => {
-    const second = await launch();
-    if (viewport) await second.page.setViewportSize(viewport);
-    second.page.on('pageerror', (err) => pageErrors.push(String(err)));
-    await second.page.goto('/login');
-    await second.page.getByLabel('用户名').fill(who.username);
-    await second.page.getByLabel('密码').fill(password);
-    await second.page.getByRole('button', { name: /登\s*录/ }).click();
-    await second.page.waitForURL((url) => url.pathname === '/');
-    return second;
-  };
 
   const focusedTestId = (p) => p.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null);
 
@@ -90,32 +58,21 @@ describe('Sales: the visitor desk, follow-ups and a deal to the ledger', { concu
 
   it('sets up a company with a project, its units and two consultants', kStep, async () => {
     await signIn(page);
-    const me = ok(await api('GET', '/me'));
-    const company = ok(await api('POST', '/org-units', { name: companyName, kind: 'city', parent_id: me.org_unit_id }), 201);
-    projectId = ok(await api('POST', '/projects', { name: projectName, city: '武汉', address: '江岸区沿江大道 1 号', org_unit_id: company.id }), 201).id;
-    ok(
-      await api('POST', `/projects/${projectId}/units/bulk`, {
-        building: '1',
-        entrance: '1',
-        floor_from: 1,
-        floor_to: 6,
-        decoration: 'finished',
-        rooms: [
-          { suffix: '01', layout: '3室2厅2卫', area_m2: 118, list_price_cents: 300_000_000 },
-          { suffix: '02', layout: '2室2厅1卫', area_m2: 89, list_price_cents: 210_000_000 },
-        ],
-      }),
-      201,
-    );
-    for (const unit of ok(await api('GET', `/projects/${projectId}/units`)).items) units.set(unit.code, unit);
-    for (const who of Object.values(consultants)) {
-      ok(await api('POST', '/users', { username: who.username, password, display_name: who.name, roles: ['sales'], org_unit_id: company.id }), 201);
-    }
-    coBuyer.id = ok(await api('POST', '/customers', { name: coBuyer.name, phone: coBuyer.phone, org_unit_id: company.id }), 201).id;
+    ({ projectId, units } = await setUpProject(api, {
+      companyName,
+      projectName,
+      city: '武汉',
+      address: '江岸区沿江大道 1 号',
+      floors: 6,
+      decoration: 'finished',
+      people: Object.values(consultants),
+      password,
+      customers: [coBuyer],
+    }));
   });
 
   it('registers a walk-in at the desk by keyboard alone, in well under 30 seconds', kStep, async () => {
-    consultant = await signInAs(consultants.first);
+    consultant = await signInAs(consultants.first, password, { pageErrors });
     const p = consultant.page;
     await p.locator('.ant-layout-sider .ant-menu').getByText('销售', { exact: true }).waitFor();
     await openMenu(p, '来访登记');
@@ -233,7 +190,7 @@ describe('Sales: the visitor desk, follow-ups and a deal to the ledger', { concu
   });
 
   it('tells a second consultant, on a phone, who holds the customer and until when', kStep, async () => {
-    rival = await signInAs(consultants.second, kPhone);
+    rival = await signInAs(consultants.second, password, { pageErrors, viewport: kPhone });
     const p = rival.page;
     await p.goto('/sales/register');
     await p.getByTestId('register-project').getByText(projectName).waitFor();

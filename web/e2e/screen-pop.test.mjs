@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { baseUrl, launch, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn, assertFitsPhone, kPhone } from './support.mjs';
+import { assertFitsPhone, baseUrl, kPhone, launch, logIn, ok, openWindow, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
 
 const secret = process.env.HEARTH_TELEPHONY_SECRET ?? '';
 const kStep = { timeout: 120_000 };
@@ -36,10 +36,6 @@ describe('来电弹屏: seat, signed webhook, the popped intake, a ticket by key
   const pageErrors = [];
 
   const api = (method, path, body, headers = {}) => pageApi(page, method, path, body, headers);
-  const ok = (answer, status = 200) => {
-    assert.equal(answer.status, status, JSON.stringify(answer.body));
-    return answer.body;
-  };
 
   /** The telephone system's call, signed as the server checks it (HMAC-SHA256 of the exact body). */
   const ring = async (caller, callId) => {
@@ -80,15 +76,9 @@ describe('来电弹屏: seat, signed webhook, the popped intake, a ticket by key
   });
 
   it('lets the agent take an extension with the header seat control', kStep, async () => {
-    agentContext = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
-    agentContext.setDefaultTimeout(15_000);
-    agentPage = await agentContext.newPage();
+    ({ context: agentContext, page: agentPage } = await openWindow(browser));
     agentPage.on('pageerror', (err) => pageErrors.push(String(err)));
-    await agentPage.goto('/login');
-    await agentPage.getByLabel('用户名').fill(agentUsername);
-    await agentPage.getByLabel('密码').fill(agentPassword);
-    await agentPage.getByRole('button', { name: /登\s*录/ }).click();
-    await agentPage.waitForURL((url) => url.pathname === '/');
+    await logIn(agentPage, agentUsername, agentPassword);
 
     const seat = agentPage.getByTestId('seat-control');
     await seat.getByText('未登记分机').waitFor();

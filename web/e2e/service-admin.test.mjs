@@ -7,7 +7,7 @@
 // makes its own viewer, sales consultant and agent, a project with a unit, a customer and a ticket.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseOption, launch, modal, modalClosed, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
+import { chooseOption, launch, modal, modalClosed, ok, openMenu, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn, signInAs } from './support.mjs';
 
 const kStep = { timeout: 90_000 };
 const suffix = runSuffix();
@@ -213,22 +213,6 @@ describe('Service centre administration: editing, reordering, who works tickets'
   let ticket;
 
   const api = (method, path, body, headers = {}) => pageApi(page, method, path, body, headers);
-  const ok = (answer, status = 200) => {
-    assert.equal(answer.status, status, JSON.stringify(answer.body));
-    return answer.body;
-  };
-
-  /** Signs in as `username` in a browser of its own; answers it (close it after). */
-  const signInAs = async (username) => {
-    const second = await launch();
-    second.page.on('pageerror', (err) => pageErrors.push(String(err)));
-    await second.page.goto('/login');
-    await second.page.getByLabel('用户名').fill(username);
-    await second.page.getByLabel('密码').fill(password);
-    await second.page.getByRole('button', { name: /登\s*录/ }).click();
-    await second.page.waitForURL((url) => url.pathname === '/');
-    return second;
-  };
 
   before(async () => {
     requireEnvironment();
@@ -397,7 +381,7 @@ describe('Service centre administration: editing, reordering, who works tickets'
   });
 
   it('does not offer 来电受理 to a viewer', kStep, async () => {
-    const viewer = await signInAs(people.viewer.username);
+    const viewer = await signInAs(people.viewer, password, { pageErrors });
     try {
       const p = viewer.page;
       // On the queue the 客户服务 group of the menu is open: 工单队列 is there, 来电受理 is not.
@@ -417,7 +401,7 @@ describe('Service centre administration: editing, reordering, who works tickets'
       await viewer.browser.close();
     }
     // A sales consultant may file tickets for the customers: the entry is there.
-    const sales = await signInAs(people.sales.username);
+    const sales = await signInAs(people.sales, password, { pageErrors });
     try {
       await sales.page.goto('/tickets');
       await sales.page.locator('.ant-layout-sider .ant-menu').getByText('来电受理', { exact: true }).waitFor();

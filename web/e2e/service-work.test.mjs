@@ -7,7 +7,7 @@
 // own. The run makes the project, units, customer, agent and tickets it needs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, launch, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn, assertFitsPhone, kPhone } from './support.mjs';
+import { assertFitsPhone, kPhone, launch, logIn, ok, openWindow, pageApi, randomDigits, requireEnvironment, runSuffix, shot, signIn } from './support.mjs';
 
 const kStep = { timeout: 120_000 };
 const suffix = runSuffix();
@@ -36,10 +36,6 @@ describe('Service desk all day: names, the open queue, search, the agent home, p
   const pageErrors = [];
 
   const api = (method, path, body, headers = {}) => pageApi(page, method, path, body, headers);
-  const ok = (answer, status = 200) => {
-    assert.equal(answer.status, status, JSON.stringify(answer.body));
-    return answer.body;
-  };
   const ticket = async (fields) => ok(await api('POST', '/tickets', { channel: 'hotline', customer_id: customerId, unit_id: unitId, ...fields }), 201);
   const act = async (t, action, body) => {
     const current = ok(await api('GET', `/tickets/${t.id}`));
@@ -234,15 +230,9 @@ describe('Service desk all day: names, the open queue, search, the agent home, p
   });
 
   it("gives the agent a home of their day's work: search, 我的工单, 将超时, 已超时, 待回访", kStep, async () => {
-    agentContext = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
-    agentContext.setDefaultTimeout(15_000);
-    agentPage = await agentContext.newPage();
+    ({ context: agentContext, page: agentPage } = await openWindow(browser));
     agentPage.on('pageerror', (err) => pageErrors.push(String(err)));
-    await agentPage.goto('/login');
-    await agentPage.getByLabel('用户名').fill(agentUsername);
-    await agentPage.getByLabel('密码').fill(agentPassword);
-    await agentPage.getByRole('button', { name: /登\s*录/ }).click();
-    await agentPage.waitForURL((url) => url.pathname === '/');
+    await logIn(agentPage, agentUsername, agentPassword);
 
     await agentPage.getByTestId('work-list').waitFor();
     const mine = agentPage.getByTestId('home-mine');

@@ -1,5 +1,6 @@
 // Shared helpers for the browser tests: launching Debian's Chromium through playwright-core,
-// screenshots, and driving antd widgets.
+// signing in, screenshots, driving antd widgets, and making through the API what the pages are
+// then tested on (a company, its project, units and people; a sale; a handover).
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,13 +9,18 @@ import { chromium } from 'playwright-core';
 export const baseUrl = (process.env.HEARTH_URL ?? '').replace(/\/$/, '');
 export const adminPassword = process.env.HEARTH_ADMIN_PASSWORD ?? '';
 
-/** Logs in as the administrator through the login page and waits for the home page. */
-export async function signIn(page) {
+/** Logs in as `username` with `password` through the login page and waits for the home page. */
+export async function logIn(page, username, password) {
   await page.goto('/login');
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码').fill(adminPassword);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL((url) => url.pathname === '/');
+}
+
+/** Logs in as the administrator through the login page and waits for the home page. */
+export async function signIn(page) {
+  await logIn(page, 'admin', adminPassword);
 }
 export const chromiumPath = process.env.HEARTH_CHROMIUM ?? '/usr/bin/chromium';
 /**
@@ -32,6 +38,21 @@ export function requireEnvironment() {
   }
 }
 
+/** A new window (browser context) of `browser` and its page: a desk's screen, in Chinese, in China, without motion. */
+export async function openWindow(browser) {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    // No motion (the app honours it): a click never lands on a dialog still zooming in.
+    reducedMotion: 'reduce',
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
 export async function launch() {
   mkdirSync(screenshotDir, { recursive: true });
   const browser = await chromium.launch({
@@ -46,17 +67,20 @@ export async function launch() {
       '--disable-sync',
     ],
   });
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    // No motion (the app honours it): a click never lands on a dialog still zooming in.
-    reducedMotion: 'reduce',
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
+  const { context, page } = await openWindow(browser);
   return { browser, context, page };
+}
+
+/**
+ * Signs `who` ({ username }) in with `password`, in a browser of their own (close it after); its
+ * page errors go into `pageErrors`, and `viewport` sizes its window when given.
+ */
+export async function signInAs(who, password, { pageErrors, viewport } = {}) {
+  const second = await launch();
+  if (viewport) await second.page.setViewportSize(viewport);
+  if (pageErrors) second.page.on('pageerror', (err) => pageErrors.push(String(err)));
+  await logIn(second.page, who.username, password);
+  return second;
 }
 
 // Toasts are left out of the pictures (so each shows only its own page) rather than waited out.
@@ -86,6 +110,12 @@ export async function shot(page, name) {
   }
   await page.screenshot({ path: `${screenshotDir}${name}.png`, style: kNoToasts });
   if (height > size.height) await page.setViewportSize(size);
+}
+
+/** A full-page picture from the top: a page scrolled down draws its sticky header and menu mid-page. */
+export async function pageShot(page, name) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, name);
 }
 
 /** The open (visible) antd modal whose title contains `title`. */
@@ -160,6 +190,31 @@ export async function chooseOption(page, scope, label, text) {
 }
 
 /**
+ * Picks `text` in the Select labelled `label` inside `scope` (once a dialog has finished opening)
+ * by typing `typed` (the text itself unless told), and closes the dropdown.
+ */
+export async function pick(page, scope, label, text, typed = text) {
+  await settledScope(scope);
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(typed);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  const open = page.locator('.ant-select-dropdown:visible').first();
+  await open.waitFor({ state: 'hidden', timeout: 1_500 }).catch(async () => {
+    await input.press('Tab');
+    await open.waitFor({ state: 'hidden' });
+  });
+}
+
+/** Types a day into the DatePicker labelled `label` inside `scope`. */
+export async function typeDay(scope, label, day) {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(day);
+  await input.press('Enter');
+}
+
+/**
  * Clicks the option `text` of the Select dropdown that is open, then makes sure no dropdown stays
  * open: one opened while another was still closing may stay open and cover the next button (the
  * focus leaves with Tab; Escape would close a dialog around it).
@@ -183,6 +238,33 @@ export const runSuffix = () => `${Date.now().toString(36)}${Math.floor(Math.rand
 
 /** `count` random decimal digits (phone numbers, IDs). */
 export const randomDigits = (count) => Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
+
+const randomOf = (list) => list[Math.floor(Math.random() * list.length)];
+const kGivenChars = '晟昀珂琰玥熠璟翊曦岚湛霁骁琛瑾煜晗筠泓璇'.split('');
+
+/** GB 11643: the check character of the first 17 digits of a resident ID. */
+function checkCharacter(first17) {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
+  return '10X98765432'[sum % 11];
+}
+
+/** A valid resident ID of someone born on a random day of 1960–1999 in `area` (its six digits: 330106 is 西湖区, 杭州). */
+export function residentId(area) {
+  const birth = new Date(Date.UTC(1960, 0, 1) + Math.floor(Math.random() * 40 * 365) * 86_400_000);
+  const first17 = `${area}${birth.toISOString().slice(0, 10).replaceAll('-', '')}${randomDigits(3)}`;
+  return first17 + checkCharacter(first17);
+}
+
+/** A person's name of the family name `family` and two random given characters. */
+export const personName = (family) => `${family}${randomOf(kGivenChars)}${randomOf(kGivenChars)}`;
+
+/** A day counted from today in China (the server's and the browser's calendar), as YYYY-MM-DD. */
+export const chinaDay = (offsetDays = 0) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+
+/** "¥2,065,000" as the pages write fen. */
+export const yuan = (fen) => `¥${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(fen / 100)}`;
 
 /** The page's session cookies by name (`hearth_session`, `hearth_csrf`), or {} when signed out. */
 export async function sessionCookies(page) {
@@ -213,6 +295,31 @@ export function pageApi(page, method, path, body, headers = {}) {
   );
 }
 
+/** Asserts an API answer (see `pageApi`) has `status` (200 unless told), and answers its body. */
+export function ok(answer, status = 200) {
+  assert.equal(answer.status, status, JSON.stringify(answer.body));
+  return answer.body;
+}
+
+/**
+ * Waits for `page`'s answer to `method` /api/v1`path` (start waiting before the click that sends
+ * it); asserts its status when `status` is given. Answers the response.
+ */
+export function answered(page, method, path, status) {
+  return page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1${path}` && r.request().method() === method).then(async (r) => {
+    if (status === undefined) return r;
+    // The body says why, when the status is not the one expected.
+    const why = r.status() === status ? '' : `: ${await r.text().catch(() => '(no body)')}`;
+    assert.equal(r.status(), status, `${method} ${path}${why}`);
+    return r;
+  });
+}
+
+/** Waits for `page`'s answer to POST /api/v1`path`, as `answered` does. */
+export function posted(page, path, status) {
+  return answered(page, 'POST', path, status);
+}
+
 /** A phone's screen, as the staff pages are checked at. */
 export const kPhone = { width: 390, height: 844 };
 
@@ -221,4 +328,109 @@ export async function assertFitsPhone(page, where) {
   await page.waitForTimeout(400);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= kPhone.width, `${where} is ${width} px wide on a ${kPhone.width} px screen`);
+}
+
+/** The page (or the part `scope` of it) shows none of `words`: people words, not the wire's. */
+export async function assertNoWords(scope, words, where) {
+  const text = await scope.innerText();
+  for (const word of words) assert.ok(!text.includes(word), `${where} shows "${word}"`);
+}
+
+/** The rooms of each floor `setUpProject` makes unless told: a three-bedroom and a two-bedroom home. */
+const kRooms = [
+  { suffix: '01', layout: '3室2厅2卫', area_m2: 118, list_price_cents: 300_000_000 },
+  { suffix: '02', layout: '2室2厅1卫', area_m2: 89, list_price_cents: 210_000_000 },
+];
+
+/**
+ * Makes through `api` (a `pageApi` of the administrator's page, `(method, path, body)`): the city
+ * company `companyName` under the administrator's org unit; a project org unit `projectUnitName`
+ * under it when named; the project `projectName` of the project org unit (else of the company) at
+ * `city`, `address`; when `floors` is given, its units: `floors` floors of building 1 (or
+ * { building: floors } for several buildings), `decoration`, `rooms` on each floor; a user of the
+ * company (of the project org unit when `atProject`) for each of `people` ({ username, name, roles },
+ * with `password`); a customer of the company for each of `customers` ({ name, phone }). Sets the
+ * `id` of each person and customer. Answers { company, projectUnit, projectId, units }, the units
+ * a Map by code.
+ */
+export async function setUpProject(api, options) {
+  const { companyName, projectUnitName, projectName, city, address, floors, decoration, rooms = kRooms, people = [], password, customers = [] } = options;
+  const me = ok(await api('GET', '/me'));
+  const company = ok(await api('POST', '/org-units', { name: companyName, kind: 'city', parent_id: me.org_unit_id }), 201);
+  const projectUnit = projectUnitName ? ok(await api('POST', '/org-units', { name: projectUnitName, kind: 'project', parent_id: company.id }), 201) : undefined;
+  const projectId = ok(await api('POST', '/projects', { name: projectName, city, address, org_unit_id: (projectUnit ?? company).id }), 201).id;
+  const units = new Map();
+  if (floors !== undefined) {
+    for (const [building, floorTo] of Object.entries(typeof floors === 'number' ? { 1: floors } : floors)) {
+      ok(await api('POST', `/projects/${projectId}/units/bulk`, { building, entrance: '1', floor_from: 1, floor_to: floorTo, decoration, rooms }), 201);
+    }
+    for (const unit of ok(await api('GET', `/projects/${projectId}/units`)).items) units.set(unit.code, unit);
+  }
+  for (const who of Object.values(people)) {
+    const orgUnitId = who.atProject ? projectUnit.id : company.id;
+    who.id = ok(await api('POST', '/users', { username: who.username, password, display_name: who.name, roles: who.roles, org_unit_id: orgUnitId }), 201).id;
+  }
+  for (const customer of customers) {
+    customer.id = ok(await api('POST', '/customers', { name: customer.name, phone: customer.phone, org_unit_id: company.id }), 201).id;
+  }
+  return { company, projectUnit, projectId, units };
+}
+
+/**
+ * 判客 and 认购 through `api` (a `pageApi`, as whoever it signs in): a lead of the first of `buyers`
+ * (customer ids) on `projectId`, unless `leadId` names one already made, and a subscription of
+ * `unit` for the buyers in equal shares at `price` (its list price unless told). Answers the
+ * subscription.
+ */
+export async function reserveUnit(api, { projectId, unit, buyers, leadId, price = unit.list_price_cents }) {
+  if (leadId === undefined) leadId = ok(await api('POST', '/leads', { project_id: projectId, customer_id: buyers[0], source: 'visit', intent: 'A' }), 201).id;
+  return ok(
+    await api('POST', '/subscriptions', {
+      unit_id: unit.id,
+      buyers: buyers.map((id) => ({ customer_id: id, share: 1 / buyers.length })),
+      price_cents: price,
+      deposit_cents: 5_000_000,
+      lead_id: leadId,
+    }),
+    201,
+  );
+}
+
+/**
+ * 签约 of the subscription `subscriptionId` through `api`: `contractNo`, `signedOn`, `total`, and
+ * the payment `plan` (one down payment of the total due `dueOn` unless told). Answers the API's
+ * answer as it comes ({ status, body }).
+ */
+export function signContract(api, { subscriptionId, contractNo, signedOn, total, dueOn, plan = [{ due_on: dueOn, amount_cents: total, kind: 'down_payment' }] }) {
+  return api('POST', '/contracts', { subscription_id: subscriptionId, contract_no: contractNo, signed_on: signedOn, total_cents: total, payment_plan: plan });
+}
+
+/**
+ * Sells `unit` through `api` (as whoever it signs in): `reserveUnit`, then `signContract` at the
+ * price (the options of both). Answers the contract.
+ */
+export async function sellUnit(api, options) {
+  const { unit, price = unit.list_price_cents } = options;
+  const subscription = await reserveUnit(api, { ...options, price });
+  return ok(await signContract(api, { ...options, subscriptionId: subscription.id, total: price }), 201);
+}
+
+/**
+ * Hands the unit `unitId` over through `api`: a handover at `slotAt` (an ISO time), then its six
+ * steps in order, the owner attending; `keys` is the body of 交钥匙. Answers the handover after it.
+ */
+export async function handOver(api, unitId, { slotAt, keys = {} }) {
+  const handover = ok(await api('POST', '/handovers', { unit_id: unitId, slot_at: slotAt }), 201);
+  let last;
+  for (const [step, body] of [
+    ['notice', {}],
+    ['identity', { attendee: 'owner' }],
+    ['fees', {}],
+    ['documents', {}],
+    ['inspection', {}],
+    ['keys', keys],
+  ]) {
+    last = ok(await api('POST', `/handovers/${handover.id}/steps/${step}`, body));
+  }
+  return last;
 }
