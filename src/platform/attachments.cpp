@@ -133,6 +133,14 @@ std::optional<Attachment> AttachmentStore::Find(db::Tx& tx, std::int64_t tenant_
   return From(rows.front());
 }
 
+std::map<std::int64_t, std::int64_t> AttachmentStore::CountsOf(db::Tx& tx, std::int64_t tenant_id, std::string_view owner_type,
+                                                              const std::vector<std::int64_t>& owner_ids) const {
+  std::map<std::int64_t, std::int64_t> counts;
+  db::SelectIn(tx, "SELECT owner_id, COUNT(*) FROM attachments WHERE owner_id IN ({}) AND owner_type = $1 AND tenant_id = $2 GROUP BY owner_id",
+               {std::string(owner_type), tenant_id}, owner_ids, [&](const db::Row& r) { counts[r.Int(0)] = r.Int(1); });
+  return counts;
+}
+
 std::string AttachmentStore::Content(db::Tx& tx, std::int64_t id) const {
   auto rows = tx.Execute(kContent, id);
   if (rows.empty()) return {};

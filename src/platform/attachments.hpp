@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -53,6 +54,9 @@ class AttachmentStore {
   /// One file of the owner; nullopt when it is not the owner's.
   std::optional<Attachment> Find(db::Tx& tx, std::int64_t tenant_id, std::string_view owner_type,
                                  std::int64_t owner_id, std::int64_t id) const;
+  /// How many files each of the owners has (owners without files are left out).
+  std::map<std::int64_t, std::int64_t> CountsOf(db::Tx& tx, std::int64_t tenant_id, std::string_view owner_type,
+                                                const std::vector<std::int64_t>& owner_ids) const;
   /// The bytes of a file found by Find.
   std::string Content(db::Tx& tx, std::int64_t id) const;
   /// Removes a file of the owner; false when it was not the owner's.

@@ -408,6 +408,36 @@ TEST_P(DeliveryApi, OwnersSignUpForAnOpenDayAndCheckInOnTheDay) {
             "invalid_transition");
 }
 
+// The preparation meeting as a task: the daily run reminds customer relations of the project's
+// company once, a fortnight before it falls due; a meeting further off, or held, is not reminded.
+TEST_P(DeliveryApi, TheOpenDayPreparationMeetingIsRemindedOnceAFortnightBeforeItIsDue) {
+  auto soon = agent_->Post("/api/v1/open-days", fmt::format(R"({{"project_id":{},"on":"2027-01-25","decoration":"raw"}})", project_));
+  ASSERT_EQ(soon.status, 201) << soon.body;
+  EXPECT_EQ(soon.json.at("prep").at("due_on").as_string(), "2026-11-26");
+  ASSERT_EQ(agent_->Post("/api/v1/open-days", fmt::format(R"({{"project_id":{},"on":"2027-06-01","decoration":"finished"}})", project_)).status, 201);
+  auto held = agent_->Post("/api/v1/open-days", fmt::format(R"({{"project_id":{},"on":"2027-01-10","decoration":"finished"}})", project_));
+  ASSERT_EQ(agent_->Post(fmt::format("/api/v1/open-days/{}/prep", held.Int("id")), R"({"held_on":"2026-11-19"})").status, 200);
+  ASSERT_EQ(manager_->Post("/api/v1/journey/make", "").status, 200);
+  auto reminded = [&](Api& api) {
+    int count = 0;
+    const auto list = api.Get("/api/v1/notifications");
+    for (const auto& n : list.json.at("items").as_array()) {
+      if (n.at("kind").as_string() != "delivery.open_day_prep") continue;
+      ++count;
+      EXPECT_EQ(n.at("title").as_string(), "筹备会提醒：四季花城 2027-01-25 工地开放日");
+      EXPECT_NE(std::string(n.at("body").as_string()).find("2026-11-26 前召开"), std::string::npos) << n.at("body").as_string();
+      EXPECT_EQ(n.at("ref_id").as_int64(), soon.Int("id"));
+    }
+    return count;
+  };
+  EXPECT_EQ(reminded(*agent_), 1);
+  EXPECT_EQ(reminded(*manager_), 1);
+  EXPECT_EQ(reminded(*sales_), 0) << "customer relations only";
+  EXPECT_EQ(reminded(*beijing_), 0) << "another company";
+  ASSERT_EQ(manager_->Post("/api/v1/journey/make", "").status, 200);
+  EXPECT_EQ(reminded(*agent_), 1) << "once";
+}
+
 // 产权办理: a sold unit's certificate step by step in order, each with its day; issued with its
 // number, on the owners' timeline; overdue a year after the keys until issued.
 TEST_P(DeliveryApi, ThePropertyCertificateGoesStepByStepAndIsOverdueAYearAfterTheKeys) {

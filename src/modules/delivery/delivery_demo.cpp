@@ -35,8 +35,9 @@ INSERT INTO delivery_findings (tenant_id, inspection_id, batch_id, unit_id, loca
                                closed_at, closed_by, close_note, created_by, created_at, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULLIF($10, 0), NULLIF($11, 0), $12, $13, $14, $14))sql";
 constexpr std::string_view kInsertOpenDay = R"sql(
-INSERT INTO open_days (tenant_id, project_id, org_unit_id, on_date, decoration, note, created_by, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8))sql";
+INSERT INTO open_days (tenant_id, project_id, org_unit_id, on_date, decoration, note, created_by, created_at, updated_at, prep_held_on,
+                       prep_note, prep_reminded_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, '工程、物业、营销三方筹备会：参观路线、安全措施、陪同人员', $8))sql";
 // The second batch's open day ahead: its households' sign-up links, some signed up through them.
 constexpr std::string_view kInsertComingOpenDay = R"sql(
 INSERT INTO open_days (tenant_id, project_id, org_unit_id, on_date, decoration, note, capacity, created_by, created_at, updated_at)
@@ -250,13 +251,14 @@ Result<void> AddDemoDelivery(DeliveryModule& module, platform::Demo& demo) {
         }
         tx.Execute(kCountDaySignups, open_day);
       };
-      // The open days held before a batch planned on `planned`: 毛坯 and 精装 each twice.
+      // The open days held before a batch planned on `planned`: 毛坯 and 精装 each twice, each prepared.
       auto held_open_days = [&](std::int64_t planned) {
         for (const char* decoration : {"raw", "finished"}) {
           for (int k : {70, 40}) {
+            // Each prepared two months ahead, as the seeds ask.
             tx.Execute(kInsertOpenDay, demo.tenant_id, project_id, org_unit, FormatIsoDate(planned - k), decoration,
                        std::string(decoration) == "raw" ? "工地开放日：主体结构与公区" : "精装开放日：样板间与交付标准",
-                       agent, Timestamp{(planned - k - 30) * kDay});
+                       agent, Timestamp{(planned - k - 70) * kDay}, FormatIsoDate(planned - k - 62));
           }
         }
       };

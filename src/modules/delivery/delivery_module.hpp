@@ -33,7 +33,7 @@ struct DeliveryModule {
         signups(db, clock, platform.audit, platform.messages, customers.service, inventory.service, batches),
         handovers(db, clock, platform.audit, customers.service, inventory.service, service.tickets, batches),
         booking(db, clock, platform.audit, platform.messages, customers.service, inventory.service, batches, handovers),
-        journey(db, clock, platform.audit, platform.jobs, customers.service, inventory.service, sales.deals, service.tickets, batches),
+        journey(db, clock, platform.audit, platform.jobs, platform.notifications, customers.service, inventory.service, sales.deals, service.tickets, batches),
         fund(db, clock, platform.audit, inventory.service),
         titles(db, clock, platform.audit, customers.service, inventory.service),
         reports(db, clock, inventory.service) {}

@@ -32,6 +32,7 @@ import {
   deliveryBatchAuditLink,
   journeyAuditLink,
   journeyFundAuditLink,
+  openDayNotificationLink,
   projectCalendarLink,
   projectCertificatesLink,
   projectReportLink,
@@ -56,6 +57,7 @@ export function registerExtensions(): void {
   notificationLinks.add(leadNotificationLink);
   notificationLinks.add(referralNotificationLink);
   notificationLinks.add(dunningNotificationLink);
+  notificationLinks.add(openDayNotificationLink);
   auditEntityLinks.add(customerAuditLink);
   auditEntityLinks.add(unitAuditLink);
   auditEntityLinks.add(projectAuditLink);

@@ -150,6 +150,10 @@ UPDATE delivery_findings SET status = 'closed', closed_at = $3, closed_by = $4, 
 const std::string kOpenBlocking = "SELECT " + kFindingColumns.List() + R"sql( FROM delivery_findings
  WHERE batch_id = $1 AND status = 'open' AND severity = 'blocking' ORDER BY id LIMIT 200)sql";
 
+const std::string kPrepToRemind = "SELECT " + kOpenDayColumns.List() + R"sql( FROM open_days
+ WHERE tenant_id = $1 AND status = 'scheduled' AND prep_held_on IS NULL AND prep_reminded_at IS NULL AND on_date >= $2 AND on_date <= $3
+ ORDER BY id LIMIT 500)sql";
+constexpr std::string_view kPrepReminded = "UPDATE open_days SET prep_reminded_at = $2 WHERE id = $1";
 const std::string kFindOpenDay = "SELECT " + kOpenDayColumns.List() + " FROM open_days WHERE id = $1 AND tenant_id = $2";
 const std::string kListOpenDays = "SELECT " + kOpenDayColumns.List("d") + " FROM open_days d" HEARTH_JOIN_ORG_UNIT("d") R"sql(
  WHERE d.tenant_id = $1 AND o.path LIKE $2
@@ -516,9 +520,7 @@ void BatchService::Name(db::Tx& tx, std::int64_t tenant_id, std::vector<Finding>
   // The photos' count, so that a list shows which findings have pictures without asking for each.
   std::vector<std::int64_t> ids;
   for (const auto& f : findings) ids.push_back(f.id);
-  std::map<std::int64_t, std::int64_t> photos;
-  db::SelectIn(tx, "SELECT owner_id, COUNT(*) FROM attachments WHERE owner_id IN ({}) AND owner_type = 'delivery_finding' AND tenant_id = $1 GROUP BY owner_id",
-               {tenant_id}, ids, [&](const db::Row& r) { photos[r.Int(0)] = r.Int(1); });
+  const auto photos = photos_.CountsOf(tx, tenant_id, "delivery_finding", ids);
   for (auto& f : findings) {
     if (auto it = photos.find(f.id); it != photos.end()) f.photo_count = it->second;
     if (auto it = codes.find(f.unit_id); it != codes.end()) f.unit_code = it->second;
@@ -668,6 +670,18 @@ Result<std::pair<platform::Attachment, std::string>> BatchService::Photo(const R
     if (!found) return NotFound("no such photo");
     return std::make_pair(*found, photos_.Content(tx, found->id));
   });
+}
+
+std::vector<OpenDay> BatchService::TakePrepReminders(db::Tx& tx, std::int64_t tenant_id) {
+  // Due kOpenDayPrepDays before the day; reminded from a fortnight before that.
+  const std::int64_t today = ParseIsoDate(ChinaToday(clock_)).value_or(0);
+  std::vector<OpenDay> days;
+  for (const auto& r : tx.Execute(kPrepToRemind, tenant_id, FormatIsoDate(today), FormatIsoDate(today + kOpenDayPrepDays + 14))) {
+    days.push_back(kOpenDayColumns.Read(r));
+  }
+  for (const auto& d : days) tx.Execute(kPrepReminded, d.id, clock_.Now());
+  Name(tx, tenant_id, days);
+  return days;
 }
 
 void BatchService::Name(db::Tx& tx, std::int64_t tenant_id, std::vector<OpenDay>& days) {

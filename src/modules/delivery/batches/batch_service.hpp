@@ -125,6 +125,10 @@ class BatchService {
   Result<OpenDay> RecordPrep(const RequestContext& ctx, std::int64_t id, const std::string& held_on, const std::string& note);
   /// The open day, 404 outside the actor's scope (the sign-ups' part, in its transaction), named.
   Result<OpenDay> OpenDayFor(db::Tx& tx, const Actor& actor, std::int64_t id);
+  /// The open days (of every project of the group) whose preparation meeting falls due within a
+  /// fortnight or is late, not held, the day neither vetoed nor past, and not reminded yet; marks
+  /// them reminded, so that the daily job tells the centre once.
+  std::vector<OpenDay> TakePrepReminders(db::Tx& tx, std::int64_t tenant_id);
   Result<platform::Listing<OpenDay>> OpenDays(const RequestContext& ctx, std::optional<std::int64_t> project_id,
                                               const Page& page);
   Result<OpenDay> VetoOpenDay(const RequestContext& ctx, std::int64_t id, const std::string& reason);

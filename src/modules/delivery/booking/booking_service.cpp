@@ -14,26 +14,6 @@ namespace hearth::delivery {
 
 namespace {
 
-const db::Columns<Invite> kColumns{
-    {"id", &Invite::id},
-    {"tenant_id", &Invite::tenant_id},
-    {"batch_id", &Invite::batch_id},
-    {"unit_id", &Invite::unit_id},
-    {"customer_id", &Invite::customer_id},
-    {"message_id", &Invite::message_id},
-    {"created_at", &Invite::created_at},
-    {"expires_at", &Invite::expires_at},
-    {"opened_at", &Invite::opened_at},
-};
-const std::string kByToken = "SELECT " + kColumns.List() + " FROM handover_invites WHERE token_hash = $1";
-const std::string kOfBatch = "SELECT " + kColumns.List() + " FROM handover_invites WHERE batch_id = $1 ORDER BY unit_id";
-constexpr std::string_view kForget = "DELETE FROM handover_invites WHERE batch_id = $1 AND unit_id = $2";
-constexpr std::string_view kInsert = R"sql(
-INSERT INTO handover_invites (tenant_id, batch_id, unit_id, customer_id, token_hash, created_by, created_at, expires_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id)sql";
-constexpr std::string_view kSetMessage = "UPDATE handover_invites SET message_id = $2 WHERE id = $1";
-constexpr std::string_view kOpened = "UPDATE handover_invites SET opened_at = $2 WHERE id = $1 AND opened_at IS NULL";
-
 constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
 
 std::string When(Timestamp t) { return fmt::format("{} {}:00", ChinaDayOf(t), ChinaHourOf(t)); }
@@ -45,7 +25,7 @@ boost::json::object ToJson(const Invite& i) {
   if (i.opened_at) state = "opened";
   if (i.handover) state = i.handover->status == HandoverStatus::kDone ? "delivered" : "booked";
   return {{"id", i.id},
-          {"batch_id", i.batch_id},
+          {"batch_id", i.parent_id},
           {"unit_id", i.unit_id},
           {"unit_code", i.unit_code},
           {"customer_id", i.customer_id},
@@ -58,17 +38,6 @@ boost::json::object ToJson(const Invite& i) {
           {"handover_id", i.handover ? boost::json::value(i.handover->id) : boost::json::value(nullptr)},
           {"slot_at", i.handover ? boost::json::value(FormatRfc3339(i.handover->slot_at)) : boost::json::value(nullptr)},
           {"booked_via", i.handover ? boost::json::value(i.handover->booked_via) : boost::json::value(nullptr)}};
-}
-
-boost::json::object ToJson(const InviteRun& r) {
-  boost::json::array sent, skipped;
-  for (const auto& s : r.sent) {
-    sent.push_back(boost::json::object{{"unit_id", s.unit_id}, {"unit_code", s.unit_code}, {"customer_name", s.customer_name}, {"url", s.url}});
-  }
-  for (const auto& s : r.skipped) {
-    skipped.push_back(boost::json::object{{"unit_id", s.unit_id}, {"unit_code", s.unit_code}, {"reason", s.reason}});
-  }
-  return {{"sent_count", r.sent.size()}, {"skipped_count", r.skipped.size()}, {"sent", std::move(sent)}, {"skipped", std::move(skipped)}};
 }
 
 boost::json::object ToJson(const PublicBooking& b) {
@@ -179,12 +148,7 @@ Result<InviteRun> BookingService::SendInvites(const RequestContext& ctx, std::in
       if (view.owners.empty()) { skip("no_owner"); continue; }
       auto owner = customers_.CustomerFor(tx, actor, view.owners.front().customer_id);
       if (!owner || owner->phones.empty()) { skip("no_phone"); continue; }
-      const std::string token = platform::RandomToken();
-      tx.Execute(kForget, b.id, unit.id);
-      const auto id = tx.Execute(kInsert, actor.tenant_id, b.id, unit.id, owner->id, Sha256Hex(token), actor.user_id, now,
-                                 Timestamp{now.ms + kLinkDays * kDayMs})
-                          .front()
-                          .Int(0);
+      const auto [id, token] = links_.Issue(tx, actor.tenant_id, b.id, unit.id, owner->id, actor.user_id, now, Timestamp{now.ms + kLinkDays * kDayMs});
       const std::string url = origin + "/b/" + token;
       const std::string text = fmt::format("{}您好：您在{}的新居 {} 将于{}起集中交付。请点击 {} 选择收楼时间，如需改期也可在此调整。",
                                            owner->name, project->name, unit.code, b.planned_on, url);
@@ -192,7 +156,7 @@ Result<InviteRun> BookingService::SendInvites(const RequestContext& ctx, std::in
                                              owner->name, project->name, unit.code, b.planned_on, origin);
       const auto message = messages_.SendSms(tx, {actor.tenant_id, project->org_unit_id, owner->phones.front().phone, "handover_booking",
                                                   text, logged, "handover_invite", id});
-      tx.Execute(kSetMessage, id, message);
+      links_.SetMessage(tx, id, message);
       run.sent.push_back({unit.id, unit.code, owner->name, url});
     }
     audit_.Record(tx, ctx, "handover_invites.sent", "delivery_batch", b.id, nullptr,
@@ -207,35 +171,24 @@ Result<std::vector<Invite>> BookingService::Invites(const RequestContext& ctx, s
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<Invite>> {
     HEARTH_ASSIGN(const Batch b, batches_.BatchFor(tx, actor, batch_id));
     std::vector<Invite> out;
-    std::vector<std::int64_t> units, customers;
-    for (const auto& r : tx.Execute(kOfBatch, b.id)) {
-      out.push_back(kColumns.Read(r));
-      units.push_back(out.back().unit_id);
-      customers.push_back(out.back().customer_id);
-    }
-    const auto codes = inventory_.CodesOf(tx, actor.tenant_id, units);
-    const auto names = customers_.NamesOf(tx, actor.tenant_id, customers);
-    for (auto& i : out) {
-      if (auto it = codes.find(i.unit_id); it != codes.end()) i.unit_code = it->second;
-      if (auto it = names.find(i.customer_id); it != names.end()) i.customer_name = it->second;
+    for (auto& link : Named(tx, actor.tenant_id, links_.OfParent(tx, b.id), inventory_, customers_)) {
+      Invite i{std::move(link)};
       i.handover = handovers_.OpenOfUnit(tx, actor.tenant_id, i.unit_id);
+      out.push_back(std::move(i));
     }
     return out;
   });
 }
 
 std::optional<Invite> BookingService::FindByToken(db::Tx& tx, const std::string& token) {
-  if (token.size() < 20 || token.size() > 100) return std::nullopt;
-  auto rows = tx.Execute(kByToken, Sha256Hex(token));
-  if (rows.empty()) return std::nullopt;
-  Invite i = kColumns.Read(rows.front());
-  if (i.expires_at <= clock_.Now()) return std::nullopt;
-  return i;
+  auto link = links_.Find(tx, token, clock_.Now());
+  if (!link) return std::nullopt;
+  return Invite{NamedLink{std::move(*link)}};
 }
 
 Result<PublicBooking> BookingService::ViewIn(db::Tx& tx, const Invite& invite, const Actor& owner) {
   const std::int64_t tenant = invite.tenant_id;
-  const auto b = batches_.Find(tx, tenant, invite.batch_id);
+  const auto b = batches_.Find(tx, tenant, invite.parent_id);
   if (!b) return NotFound("no such booking link");
   const auto project = inventory_.ProjectFor(tx, owner, b->project_id);
   const auto units = inventory_.UnitsById(tx, tenant, {invite.unit_id});
@@ -261,7 +214,7 @@ Result<PublicBooking> BookingService::PublicView(const std::string& token) {
   return db_.Transact([&](db::Tx& tx) -> Result<PublicBooking> {
     auto invite = FindByToken(tx, token);
     if (!invite) return NotFound("no such booking link");
-    tx.Execute(kOpened, invite->id, now);
+    links_.Opened(tx, invite->id, now);
     const RequestContext ctx = OwnerContext(invite->tenant_id, "booking:" + std::to_string(invite->id), "");
     return ViewIn(tx, *invite, ctx.actor_ref());
   });
@@ -274,7 +227,7 @@ Result<PublicBooking> BookingService::PublicBook(const std::string& token, std::
     const std::int64_t tenant = invite->tenant_id;
     const RequestContext ctx = OwnerContext(tenant, "booking:" + std::to_string(invite->id), remote_address);
     auto slot = slots::Find(tx, tenant, slot_id);
-    if (!slot || slot->batch_id != invite->batch_id) return FailField("slot_id", "not_found");
+    if (!slot || slot->batch_id != invite->parent_id) return FailField("slot_id", "not_found");
     if (ChinaDayOf(slot->starts_at) <= ChinaDayOf(clock_.Now())) return FailField("slot_id", "too_late");
     Handover booked;
     if (auto open = handovers_.OpenOfUnit(tx, tenant, invite->unit_id)) {

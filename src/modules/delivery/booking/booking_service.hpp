@@ -12,47 +12,21 @@
 #include "modules/delivery/batches/batch_service.hpp"
 #include "modules/delivery/booking/slot.hpp"
 #include "modules/delivery/handovers/handover_service.hpp"
+#include "modules/delivery/owner_links.hpp"
 #include "modules/inventory/inventory_service.hpp"
 #include "platform/audit.hpp"
 #include "platform/messages.hpp"
 
 namespace hearth::delivery {
 
-/// One owner's booking link of a batch, as the centre follows them: sent, opened, booked.
-struct Invite {
-  std::int64_t id = 0;
-  std::int64_t tenant_id = 0;
-  std::int64_t batch_id = 0;
-  std::int64_t unit_id = 0;
-  std::int64_t customer_id = 0;
-  std::optional<std::int64_t> message_id;
-  Timestamp created_at;
-  Timestamp expires_at;
-  std::optional<Timestamp> opened_at;
-  // Filled when read.
-  std::string unit_code = {};
-  std::string customer_name = {};
-  std::optional<Handover> handover = {};    ///< the unit's booking, if any
+/// One owner's booking link of a batch (`parent_id`), as the centre follows them: sent, opened, booked.
+struct Invite : NamedLink {
+  std::optional<Handover> handover = {};  ///< the unit's booking, if any
 };
 boost::json::object ToJson(const Invite& i);
 
-/// What sending a batch's links did: one link per owner not yet booked, and why the others got none.
-struct InviteRun {
-  struct Sent {
-    std::int64_t unit_id = 0;
-    std::string unit_code;
-    std::string customer_name;
-    std::string url;  ///< the owner's link, to pass on by another channel too
-  };
-  struct Skipped {
-    std::int64_t unit_id = 0;
-    std::string unit_code;
-    std::string reason;  ///< booked, delivered, not_contracted, no_owner, no_phone
-  };
-  std::vector<Sent> sent;
-  std::vector<Skipped> skipped;
-};
-boost::json::object ToJson(const InviteRun& r);
+/// What sending a batch's links did (skipped: booked, delivered, not_contracted, no_owner, no_phone).
+using InviteRun = LinkRun;
 
 /// The owner's page behind a link: their unit, the batch's open slots, their booking.
 struct PublicBooking {
@@ -105,6 +79,7 @@ class BookingService {
   inventory::InventoryService& inventory_;
   BatchService& batches_;
   HandoverService& handovers_;
+  OwnerLinkStore links_{"handover_invites", "batch_id"};
 };
 
 }  // namespace hearth::delivery

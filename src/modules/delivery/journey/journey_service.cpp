@@ -178,9 +178,10 @@ boost::json::object ToJson(const JourneyTask& t, const std::string& today) {
 }
 
 JourneyService::JourneyService(db::Database& db, const Clock& clock, platform::AuditLog& audit, platform::JobScheduler& jobs,
-                               customers::CustomerService& customers, inventory::InventoryService& inventory,
-                               sales::DealService& deals, service::TicketService& tickets, BatchService& batches)
-    : db_(db), clock_(clock), audit_(audit), jobs_(jobs), customers_(customers), inventory_(inventory), deals_(deals),
+                               platform::Notifications& notifications, customers::CustomerService& customers,
+                               inventory::InventoryService& inventory, sales::DealService& deals, service::TicketService& tickets,
+                               BatchService& batches)
+    : db_(db), clock_(clock), audit_(audit), jobs_(jobs), notifications_(notifications), customers_(customers), inventory_(inventory), deals_(deals),
       tickets_(tickets), batches_(batches) {}
 
 std::string JourneyService::Today() const { return FormatIsoDate((clock_.Now().ms + kChinaMs) / kDayMs); }
@@ -320,9 +321,25 @@ Result<void> JourneyService::OnMakeJob(db::Tx& tx, const platform::Job& job) {
     return {};
   }
   tx.Execute(kSetRun, job.tenant_id, report.through, false, clock_.Now());
+  RemindPrep(tx, job.tenant_id);
   const std::int64_t tomorrow = DayOf(Today()) + 1;
   jobs_.Enqueue(tx, job.tenant_id, kMakeJob, {}, Timestamp{tomorrow * kDayMs - kChinaMs + 3600 * 1000LL});
   return {};
+}
+
+void JourneyService::RemindPrep(db::Tx& tx, std::int64_t tenant_id) {
+  for (const auto& day : batches_.TakePrepReminders(tx, tenant_id)) {
+    // Customer relations of the project and of its company.
+    auto people = platform::Notifications::UsersWithRole(tx, day.org_unit_id, {"agent", "manager"});
+    if (const auto company = CompanyOfUnit(tx, day.org_unit_id); company != day.org_unit_id) {
+      const auto more = platform::Notifications::UsersWithRole(tx, company, {"agent", "manager"});
+      people.insert(people.end(), more.begin(), more.end());
+    }
+    const std::string due = FormatIsoDate(ParseIsoDate(day.on).value_or(0) - kOpenDayPrepDays);
+    notifications_.Notify(tx, tenant_id, people, "delivery.open_day_prep", fmt::format("筹备会提醒：{} {} 工地开放日", day.project_name, day.on),
+                          fmt::format("工地开放日的筹备会应于 {} 前召开（开放日前两个月），请组织工程、物业、营销各方，召开后在工地开放日页记录。", due),
+                          "open_day", day.id);
+  }
 }
 
 Result<MakeReport> JourneyService::Make(const RequestContext& ctx) {
@@ -338,6 +355,7 @@ Result<MakeReport> JourneyService::Make(const RequestContext& ctx) {
   }
   HEARTH_TRY(db_.Transact([&](db::Tx& tx) -> Result<void> {
     tx.Execute(kSetRun, actor.tenant_id, report.through, false, clock_.Now());
+    RemindPrep(tx, actor.tenant_id);
     audit_.Record(tx, ctx, "journey.made", "journey", std::nullopt, nullptr,
                   boost::json::object{{"from", report.from}, {"through", report.through}, {"homes", report.homes}, {"created", report.created}});
     return {};

@@ -101,7 +101,7 @@ class JourneyService {
   static constexpr int kPageContracts = 5000;
 
   JourneyService(db::Database& db, const Clock& clock, platform::AuditLog& audit, platform::JobScheduler& jobs,
-                 customers::CustomerService& customers, inventory::InventoryService& inventory, sales::DealService& deals,
+                 platform::Notifications& notifications, customers::CustomerService& customers, inventory::InventoryService& inventory, sales::DealService& deals,
                  service::TicketService& tickets, BatchService& batches);
 
   std::string Today() const;
@@ -136,6 +136,8 @@ class JourneyService {
   MakeReport MakeIn(db::Tx& tx, std::int64_t tenant_id, std::int64_t back_days = 90);
 
  private:
+  /// Tells customer relations of each open day whose preparation meeting falls due (once).
+  void RemindPrep(db::Tx& tx, std::int64_t tenant_id);
   MakeReport Window(std::int64_t back_days = 90) const;  // from a quarter back to kLeadDays ahead
   /// Makes the tasks of a page of contracts after `after`; the last contract's id, 0 when none.
   std::int64_t MakePage(db::Tx& tx, std::int64_t tenant_id, std::int64_t after, int contracts, MakeReport& report);
@@ -147,6 +149,7 @@ class JourneyService {
   const Clock& clock_;
   platform::AuditLog& audit_;
   platform::JobScheduler& jobs_;
+  platform::Notifications& notifications_;
   customers::CustomerService& customers_;
   inventory::InventoryService& inventory_;
   sales::DealService& deals_;

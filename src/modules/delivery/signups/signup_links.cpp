@@ -5,36 +5,15 @@
 #include <fmt/format.h>
 
 #include "core/json.hpp"
-#include "db/columns.hpp"
 #include "modules/delivery/booking/slot.hpp"
 #include "modules/delivery/delivery_common.hpp"
 #include "modules/delivery/signups/signup_service.hpp"
-#include "platform/password.hpp"
 
 namespace hearth::delivery {
 
 namespace {
 
-const db::Columns<SignupInvite> kInviteColumns{
-    {"id", &SignupInvite::id},
-    {"tenant_id", &SignupInvite::tenant_id},
-    {"open_day_id", &SignupInvite::open_day_id},
-    {"unit_id", &SignupInvite::unit_id},
-    {"customer_id", &SignupInvite::customer_id},
-    {"message_id", &SignupInvite::message_id},
-    {"created_at", &SignupInvite::created_at},
-    {"expires_at", &SignupInvite::expires_at},
-    {"opened_at", &SignupInvite::opened_at},
-};
-const std::string kByToken = "SELECT " + kInviteColumns.List() + " FROM open_day_invites WHERE token_hash = $1";
-const std::string kOfDay = "SELECT " + kInviteColumns.List() + " FROM open_day_invites WHERE open_day_id = $1 ORDER BY unit_id";
-constexpr std::string_view kForget = "DELETE FROM open_day_invites WHERE open_day_id = $1 AND unit_id = $2";
-constexpr std::string_view kInsert = R"sql(
-INSERT INTO open_day_invites (tenant_id, open_day_id, unit_id, customer_id, token_hash, created_by, created_at, expires_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id)sql";
-constexpr std::string_view kSetMessage = "UPDATE open_day_invites SET message_id = $2 WHERE id = $1";
-constexpr std::string_view kOpened = "UPDATE open_day_invites SET opened_at = $2 WHERE id = $1 AND opened_at IS NULL";
-// Households of the day's project, one per unit, with their live sign-up if any.
+// The units whose household has signed up (and not cancelled).
 constexpr std::string_view kLiveUnits = R"sql(
 SELECT unit_id FROM open_day_signups WHERE open_day_id = $1 AND status <> 'cancelled')sql";
 
@@ -52,7 +31,7 @@ boost::json::object ToJson(const SignupInvite& i) {
   if (i.opened_at) state = "opened";
   if (i.signup) state = i.signup->status;  // signed_up | checked_in
   return {{"id", i.id},
-          {"open_day_id", i.open_day_id},
+          {"open_day_id", i.parent_id},
           {"unit_id", i.unit_id},
           {"unit_code", i.unit_code},
           {"customer_id", i.customer_id},
@@ -65,17 +44,6 @@ boost::json::object ToJson(const SignupInvite& i) {
           {"signup_id", i.signup ? boost::json::value(i.signup->id) : boost::json::value(nullptr)},
           {"party_size", i.signup ? boost::json::value(i.signup->party_size) : boost::json::value(nullptr)},
           {"signed_up_via", i.signup ? boost::json::value(i.signup->created_by == 0 ? "owner" : "staff") : boost::json::value(nullptr)}};
-}
-
-boost::json::object ToJson(const SignupInviteRun& r) {
-  boost::json::array sent, skipped;
-  for (const auto& s : r.sent) {
-    sent.push_back(boost::json::object{{"unit_id", s.unit_id}, {"unit_code", s.unit_code}, {"customer_name", s.customer_name}, {"url", s.url}});
-  }
-  for (const auto& s : r.skipped) {
-    skipped.push_back(boost::json::object{{"unit_id", s.unit_id}, {"unit_code", s.unit_code}, {"reason", s.reason}});
-  }
-  return {{"sent_count", r.sent.size()}, {"skipped_count", r.skipped.size()}, {"sent", std::move(sent)}, {"skipped", std::move(skipped)}};
 }
 
 boost::json::object ToJson(const PublicSignup& p, const std::string& today) {
@@ -130,10 +98,7 @@ Result<SignupInviteRun> SignupService::SendInvites(const RequestContext& ctx, st
       if (view.owners.empty()) { skip("no_owner"); continue; }
       auto owner = customers_.CustomerFor(tx, actor, view.owners.front().customer_id);
       if (!owner || owner->phones.empty()) { skip("no_phone"); continue; }
-      const std::string token = platform::RandomToken();
-      tx.Execute(kForget, day.id, unit.id);
-      const auto id =
-          tx.Execute(kInsert, actor.tenant_id, day.id, unit.id, owner->id, Sha256Hex(token), actor.user_id, now, expires).front().Int(0);
+      const auto [id, token] = links_.Issue(tx, actor.tenant_id, day.id, unit.id, owner->id, actor.user_id, now, expires);
       const std::string url = origin + "/o/" + token;
       auto text = [&](const std::string& link) {
         return fmt::format("{}您好：{}将于{}举办{}工地开放日，诚邀您到现场看看新家 {} 的建造进度。报名请点击 {}", owner->name,
@@ -141,7 +106,7 @@ Result<SignupInviteRun> SignupService::SendInvites(const RequestContext& ctx, st
       };
       const auto message = messages_.SendSms(tx, {actor.tenant_id, project->org_unit_id, owner->phones.front().phone, "open_day_signup",
                                                   text(url), text(origin + "/o/******"), "open_day_invite", id});
-      tx.Execute(kSetMessage, id, message);
+      links_.SetMessage(tx, id, message);
       run.sent.push_back({unit.id, unit.code, owner->name, url});
     }
     audit_.Record(tx, ctx, "open_day_invites.sent", "open_day", day.id, nullptr,
@@ -156,34 +121,23 @@ Result<std::vector<SignupInvite>> SignupService::Invites(const RequestContext& c
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<SignupInvite>> {
     HEARTH_ASSIGN(const OpenDay day, batches_.OpenDayFor(tx, actor, open_day_id));
     std::vector<SignupInvite> out;
-    std::vector<std::int64_t> units, customers;
-    for (const auto& r : tx.Execute(kOfDay, day.id)) {
-      out.push_back(kInviteColumns.Read(r));
-      units.push_back(out.back().unit_id);
-      customers.push_back(out.back().customer_id);
-    }
-    const auto codes = inventory_.CodesOf(tx, actor.tenant_id, units);
-    const auto names = customers_.NamesOf(tx, actor.tenant_id, customers);
-    for (auto& i : out) {
-      if (auto it = codes.find(i.unit_id); it != codes.end()) i.unit_code = it->second;
-      if (auto it = names.find(i.customer_id); it != names.end()) i.customer_name = it->second;
+    for (auto& link : Named(tx, actor.tenant_id, links_.OfParent(tx, day.id), inventory_, customers_)) {
+      SignupInvite i{std::move(link)};
       i.signup = LiveOfUnit(tx, actor.tenant_id, day.id, i.unit_id);
+      out.push_back(std::move(i));
     }
     return out;
   });
 }
 
 std::optional<SignupInvite> SignupService::FindByToken(db::Tx& tx, const std::string& token) {
-  if (token.size() < 20 || token.size() > 100) return std::nullopt;
-  auto rows = tx.Execute(kByToken, Sha256Hex(token));
-  if (rows.empty()) return std::nullopt;
-  SignupInvite i = kInviteColumns.Read(rows.front());
-  if (i.expires_at <= clock_.Now()) return std::nullopt;
-  return i;
+  auto link = links_.Find(tx, token, clock_.Now());
+  if (!link) return std::nullopt;
+  return SignupInvite{NamedLink{std::move(*link)}};
 }
 
 Result<PublicSignup> SignupService::ViewIn(db::Tx& tx, const SignupInvite& invite, const Actor& owner) {
-  auto day = batches_.OpenDayFor(tx, owner, invite.open_day_id);
+  auto day = batches_.OpenDayFor(tx, owner, invite.parent_id);
   if (!day) return NotFound("no such sign-up link");
   const auto project = inventory_.ProjectFor(tx, owner, day->project_id);
   const auto units = inventory_.UnitsById(tx, invite.tenant_id, {invite.unit_id});
@@ -204,7 +158,7 @@ Result<PublicSignup> SignupService::PublicView(const std::string& token) {
   return db_.Transact([&](db::Tx& tx) -> Result<PublicSignup> {
     auto invite = FindByToken(tx, token);
     if (!invite) return NotFound("no such sign-up link");
-    tx.Execute(kOpened, invite->id, now);
+    links_.Opened(tx, invite->id, now);
     const RequestContext ctx = OwnerContext(invite->tenant_id, RequestIdOf(*invite), "");
     return ViewIn(tx, *invite, ctx.actor_ref());
   });
@@ -215,7 +169,7 @@ Result<PublicSignup> SignupService::PublicSignUp(const std::string& token, std::
     auto invite = FindByToken(tx, token);
     if (!invite) return NotFound("no such sign-up link");
     const RequestContext ctx = OwnerContext(invite->tenant_id, RequestIdOf(*invite), remote_address);
-    HEARTH_ASSIGN(const Signup s, SignUpIn(tx, ctx, invite->open_day_id, invite->unit_id, invite->customer_id, party_size, ""));
+    HEARTH_ASSIGN(const Signup s, SignUpIn(tx, ctx, invite->parent_id, invite->unit_id, invite->customer_id, party_size, ""));
     HEARTH_ASSIGN(PublicSignup view, ViewIn(tx, *invite, ctx.actor_ref()));
     // A confirmation to the owner's phone (the link itself is not repeated).
     auto owner = customers_.CustomerFor(tx, ctx.actor_ref(), invite->customer_id);
@@ -234,9 +188,9 @@ Result<PublicSignup> SignupService::PublicCancel(const std::string& token, const
     auto invite = FindByToken(tx, token);
     if (!invite) return NotFound("no such sign-up link");
     const RequestContext ctx = OwnerContext(invite->tenant_id, RequestIdOf(*invite), remote_address);
-    const auto live = LiveOfUnit(tx, invite->tenant_id, invite->open_day_id, invite->unit_id);
+    const auto live = LiveOfUnit(tx, invite->tenant_id, invite->parent_id, invite->unit_id);
     if (!live) return Fail(ErrorCode::kConflict, "invalid_transition", "the household has not signed up");
-    if (auto day = batches_.OpenDayFor(tx, ctx.actor_ref(), invite->open_day_id); day && day->on < ChinaToday(clock_)) {
+    if (auto day = batches_.OpenDayFor(tx, ctx.actor_ref(), invite->parent_id); day && day->on < ChinaToday(clock_)) {
       return Fail(ErrorCode::kConflict, "open_day_past", fmt::format("the open day was on {}", day->on));
     }
     HEARTH_TRY(CancelIn(tx, ctx, live->id));

@@ -12,6 +12,7 @@
 #include "db/database.hpp"
 #include "modules/customers/customer_service.hpp"
 #include "modules/delivery/batches/batch_service.hpp"
+#include "modules/delivery/owner_links.hpp"
 #include "modules/inventory/inventory_service.hpp"
 #include "platform/audit.hpp"
 #include "platform/messages.hpp"
@@ -43,42 +44,16 @@ struct Signup {
 };
 boost::json::object ToJson(const Signup& s);
 
-/// One household's sign-up link of an open day, as the centre follows them: sent, opened, signed up.
-struct SignupInvite {
-  std::int64_t id = 0;
-  std::int64_t tenant_id = 0;
-  std::int64_t open_day_id = 0;
-  std::int64_t unit_id = 0;
-  std::int64_t customer_id = 0;
-  std::optional<std::int64_t> message_id;
-  Timestamp created_at;
-  Timestamp expires_at;
-  std::optional<Timestamp> opened_at;
-  // Filled when read.
-  std::string unit_code = {};
-  std::string customer_name = {};
+/// One household's sign-up link of an open day (`parent_id`), as the centre follows them: sent,
+/// opened, signed up.
+struct SignupInvite : NamedLink {
   std::optional<Signup> signup = std::nullopt;  ///< the household's sign-up that is not cancelled
 };
 boost::json::object ToJson(const SignupInvite& i);
 
 /// What sending an open day's links did: one per household of the project's contracted units of the
-/// day's decoration not yet signed up, and why the others got none.
-struct SignupInviteRun {
-  struct Sent {
-    std::int64_t unit_id = 0;
-    std::string unit_code;
-    std::string customer_name;
-    std::string url;  ///< the owner's link, to pass on by another channel too
-  };
-  struct Skipped {
-    std::int64_t unit_id = 0;
-    std::string unit_code;
-    std::string reason;  ///< signed_up, no_owner, no_phone
-  };
-  std::vector<Sent> sent;
-  std::vector<Skipped> skipped;
-};
-boost::json::object ToJson(const SignupInviteRun& r);
+/// day's decoration not yet signed up (skipped: signed_up, no_owner, no_phone).
+using SignupInviteRun = LinkRun;
 
 /// The owner's page behind a link: the day, its room, their household's sign-up.
 struct PublicSignup {
@@ -139,6 +114,7 @@ class SignupService {
   customers::CustomerService& customers_;
   inventory::InventoryService& inventory_;
   BatchService& batches_;
+  OwnerLinkStore links_{"open_day_invites", "open_day_id"};
 };
 
 }  // namespace hearth::delivery

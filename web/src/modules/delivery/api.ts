@@ -87,6 +87,8 @@ export const deliveryApi = {
   checkIn: (signupId: number) => answer(openapi.POST('/api/v1/open-day-signups/{id}/check-in', { params: { path: { id: signupId } } })),
   /** Frees the place of a household not checked in; 409 invalid_transition otherwise. */
   cancelSignup: (signupId: number) => answer(openapi.POST('/api/v1/open-day-signups/{id}/cancel', { params: { path: { id: signupId } } })),
+  /** One open day (GET /open-days/{id}): 404 outside the caller's scope. */
+  getOpenDay: (id: number, signal?: AbortSignal) => answer(openapi.GET('/api/v1/open-days/{id}', { params: { path: { id } }, signal })),
   /** The households' sign-up links of an open day and where each stands. */
   openDayInvitations: (id: number, signal?: AbortSignal) =>
     answer(openapi.GET('/api/v1/open-days/{id}/invitations', { params: { path: { id } }, signal })),

@@ -1,7 +1,7 @@
 // What the delivery module adds to other modules' pages; app/extensions.ts puts it in place.
 import { lazy } from 'react';
 import type { CustomerTab, TimelineRefLink } from '../customers/extensionPoints';
-import type { AuditEntityLink } from '../platform/extensionPoints';
+import type { AuditEntityLink, NotificationLink } from '../platform/extensionPoints';
 import type { ProjectLink } from '../inventory/extensionPoints';
 
 const CustomerJourney = lazy(() => import('./components/CustomerJourney').then((m) => ({ default: m.CustomerJourney })));
@@ -25,3 +25,6 @@ export const projectTimelineLink: TimelineRefLink = { key: 'project', order: 0, 
 export const projectReportLink: ProjectLink = { key: 'delivery-report', order: 10, label: 'projectLink.report', href: (id) => `/delivery/report?project_id=${id}` };
 export const projectCalendarLink: ProjectLink = { key: 'delivery-calendar', order: 11, label: 'projectLink.calendar', href: (id) => `/delivery/calendar?project_id=${id}` };
 export const projectCertificatesLink: ProjectLink = { key: 'certificates', order: 12, label: 'projectLink.certificates', href: (id) => `/delivery/certificates?project_id=${id}` };
+
+/** The bell's 筹备会提醒 of an open day opens the open days with its 记录筹备会. */
+export const openDayNotificationLink: NotificationLink = { key: 'open_day', order: 0, href: (id) => `/delivery/open-days?open_day=${id}` };

@@ -194,7 +194,6 @@ function FindingModal({ batch, inspection, onClose }: { batch: DeliveryBatch; in
           description: values.description.trim(),
         });
         void queryClient.invalidateQueries({ queryKey: batchKeys.inspections(batch.id) });
-        findingsChanged(queryClient, batch.id, finding);
         void message.success(t('finding.added', { code: finding.unit_code }));
         // The finding is saved: a photo refused is said, and can be added again on its row.
         for (const photo of photos) {
@@ -205,6 +204,8 @@ function FindingModal({ batch, inspection, onClose }: { batch: DeliveryBatch; in
           }
         }
         if (photos.length) void queryClient.invalidateQueries({ queryKey: findingPhotoKeys.of(finding.id) });
+        // The lists read again once the photos are up, so that the new finding's photo count is right.
+        findingsChanged(queryClient, batch.id, finding);
       }}
       onClose={onClose}
     >

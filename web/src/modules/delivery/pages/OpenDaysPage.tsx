@@ -1,4 +1,4 @@
-import { type HTMLAttributes } from 'react';
+import { useEffect, type HTMLAttributes } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Flex, Form, Grid, Input, InputNumber, Radio, Spin, Tag, Typography, type TableColumnsType } from 'antd';
@@ -48,6 +48,26 @@ export default function OpenDaysPage() {
   const projectId = Number.isInteger(projectParam) && projectParam > 0 ? projectParam : undefined;
   const query: OpenDayQuery = { ...(projectId ? { project_id: projectId } : {}), limit: kPageSize };
   const days = useCursorList(openDayKeys.list(query), (cursor, signal) => deliveryApi.listOpenDays({ ...query, cursor }, signal));
+
+  // From the bell's 筹备会提醒 (?open_day=): the day's 记录筹备会 opens once, for those who record it.
+  const openDayParam = Number(params.get('open_day'));
+  useEffect(() => {
+    if (!Number.isInteger(openDayParam) || openDayParam <= 0) return;
+    const abort = new AbortController();
+    const next = new URLSearchParams(params);
+    next.delete('open_day');
+    deliveryApi.getOpenDay(openDayParam, abort.signal).then(
+      (day) => {
+        if (access.recordPrep && day.status === 'scheduled') prep.openModal(day);
+        else signups.openModal(day);
+        setParams(next, { replace: true });
+      },
+      () => setParams(next, { replace: true }),
+    );
+    return () => abort.abort();
+    // Once per ?open_day=; the modals' handles are stable.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [openDayParam]);
 
   const setProject = (id: number | null) => {
     const next = new URLSearchParams(params);
