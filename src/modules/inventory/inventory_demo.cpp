@@ -25,7 +25,10 @@ Result<void> AddDemoHomes(InventoryModule& module, platform::Demo& demo) {
     const std::int64_t today = (now.ms + 8LL * 3600 * 1000) / kDayMs;
     for (std::size_t pi = 0; pi < demo.projects.size(); ++pi) {
       const auto& [org_unit, name] = demo.projects[pi];
-      const std::int64_t completed = pi % 3 == 0 ? today - 5 * 365 - 40 : pi % 3 == 1 ? today - 2 * 365 - 40 : today - 30;
+      // 0 five years ago, 1 two years ago, 2 in its season: a company's first project is in its
+      // season, so that the demo's own staff (深圳公司) see a delivery going on.
+      const std::size_t cohort = 2 - pi % 3;
+      const std::int64_t completed = cohort == 0 ? today - 5 * 365 - 40 : cohort == 1 ? today - 2 * 365 - 40 : today - 30;
       Project p{0, demo.tenant_id, org_unit, name, "", "", FormatIsoDate(completed), 1, now, now};
       p.id = inv.InsertProject(tx, p);
       const bool finished = pi % 2 == 1;
@@ -40,7 +43,7 @@ Result<void> AddDemoHomes(InventoryModule& module, platform::Demo& demo) {
             const std::size_t stage = roll < 40 ? 0 : roll < 45 ? 1 : roll < 55 ? 2 : roll < 75 ? 3 : 4;
             const UnitStatus status = kUnitStatuses.values()[stage];
             std::optional<std::string> delivered_on;
-            if (status == UnitStatus::kDelivered) delivered_on = FormatIsoDate(pi % 3 == 2 ? today - roll % 7 : completed + 30 + roll % 45);
+            if (status == UnitStatus::kDelivered) delivered_on = FormatIsoDate(cohort == 2 ? today - roll % 7 : completed + 30 + roll % 45);
             Unit u{0, demo.tenant_id, p.id, "一期", building, entrance, room, floor, UnitCode(building, entrance, room),
                    layouts[r - 1], areas[r - 1], static_cast<std::int64_t>(areas[r - 1] * 3500000 * (1 + floor / 100.0)),
                    finished ? Decoration::kFinished : Decoration::kRaw, status, delivered_on, 1, now, now};
