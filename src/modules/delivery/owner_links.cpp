@@ -36,26 +36,9 @@ boost::json::object ToJson(const LinkRun& r) {
   return {{"sent_count", r.sent.size()}, {"skipped_count", r.skipped.size()}, {"sent", std::move(sent)}, {"skipped", std::move(skipped)}};
 }
 
-std::vector<NamedLink> Named(db::Tx& tx, std::int64_t tenant_id, std::vector<OwnerLink> links, inventory::InventoryService& inventory,
-                             customers::CustomerService& customers) {
-  std::vector<std::int64_t> units, owners;
-  for (const auto& l : links) {
-    units.push_back(l.unit_id);
-    owners.push_back(l.customer_id);
-  }
-  const auto codes = inventory.CodesOf(tx, tenant_id, units);
-  const auto names = customers.NamesOf(tx, tenant_id, owners);
-  std::vector<NamedLink> out;
-  for (auto& l : links) {
-    NamedLink n{std::move(l)};
-    if (auto it = codes.find(n.unit_id); it != codes.end()) n.unit_code = it->second;
-    if (auto it = names.find(n.customer_id); it != names.end()) n.customer_name = it->second;
-    out.push_back(std::move(n));
-  }
-  return out;
-}
-
-OwnerLinkStore::OwnerLinkStore(std::string_view table, std::string_view parent) {
+OwnerLinkStore::OwnerLinkStore(std::string_view table, std::string_view parent, inventory::InventoryService& inventory,
+                               customers::CustomerService& customers, platform::MessageGateway& messages)
+    : inventory_(inventory), customers_(customers), messages_(messages) {
   const std::string columns = fmt::format("id, tenant_id, {}, unit_id, customer_id, message_id, created_at, expires_at, opened_at", parent);
   by_token_ = fmt::format("SELECT {} FROM {} WHERE token_hash = $1", columns, table);
   of_parent_ = fmt::format("SELECT {} FROM {} WHERE {} = $1 ORDER BY unit_id", columns, table, parent);
@@ -77,6 +60,28 @@ std::pair<std::int64_t, std::string> OwnerLinkStore::Issue(db::Tx& tx, std::int6
   return {id, std::move(token)};
 }
 
+void OwnerLinkStore::SendTo(db::Tx& tx, const Actor& actor, const inventory::Unit& unit, std::int64_t parent_id, Timestamp now,
+                            Timestamp expires, const LinkMessage& message, LinkRun& run) const {
+  const auto view = inventory_.OwnersOf(tx, unit);
+  if (view.owners.empty()) {
+    run.skipped.push_back({unit.id, unit.code, "no_owner"});
+    return;
+  }
+  auto owner = customers_.CustomerFor(tx, actor, view.owners.front().customer_id);
+  if (!owner || owner->phones.empty()) {
+    run.skipped.push_back({unit.id, unit.code, "no_phone"});
+    return;
+  }
+  const auto [id, token] = Issue(tx, actor.tenant_id, parent_id, unit.id, owner->id, actor.user_id, now, expires);
+  const std::string url = message.origin + message.path + token;
+  const auto sms = messages_.SendSms(tx, {actor.tenant_id, message.org_unit_id, owner->phones.front().phone, message.purpose,
+                                          message.text(owner->name, unit.code, url),
+                                          message.text(owner->name, unit.code, message.origin + message.path + "******"),
+                                          message.ref_type, id});
+  SetMessage(tx, id, sms);
+  run.sent.push_back({unit.id, unit.code, owner->name, url});
+}
+
 void OwnerLinkStore::SetMessage(db::Tx& tx, std::int64_t id, std::int64_t message_id) const { tx.Execute(set_message_, id, message_id); }
 
 std::optional<OwnerLink> OwnerLinkStore::Find(db::Tx& tx, const std::string& token, Timestamp now) const {
@@ -90,9 +95,20 @@ std::optional<OwnerLink> OwnerLinkStore::Find(db::Tx& tx, const std::string& tok
 
 void OwnerLinkStore::Opened(db::Tx& tx, std::int64_t id, Timestamp now) const { tx.Execute(opened_, id, now); }
 
-std::vector<OwnerLink> OwnerLinkStore::OfParent(db::Tx& tx, std::int64_t parent_id) const {
-  std::vector<OwnerLink> out;
-  for (const auto& r : tx.Execute(of_parent_, parent_id)) out.push_back(kColumns.Read(r));
+std::vector<NamedLink> OwnerLinkStore::OfParent(db::Tx& tx, std::int64_t tenant_id, std::int64_t parent_id) const {
+  std::vector<NamedLink> out;
+  std::vector<std::int64_t> units, owners;
+  for (const auto& r : tx.Execute(of_parent_, parent_id)) {
+    out.push_back(NamedLink{kColumns.Read(r)});
+    units.push_back(out.back().unit_id);
+    owners.push_back(out.back().customer_id);
+  }
+  const auto codes = inventory_.CodesOf(tx, tenant_id, units);
+  const auto names = customers_.NamesOf(tx, tenant_id, owners);
+  for (auto& n : out) {
+    if (auto it = codes.find(n.unit_id); it != codes.end()) n.unit_code = it->second;
+    if (auto it = names.find(n.customer_id); it != names.end()) n.customer_name = it->second;
+  }
   return out;
 }
 

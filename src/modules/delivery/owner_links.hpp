@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include "db/database.hpp"
 #include "modules/customers/customer_service.hpp"
 #include "modules/inventory/inventory_service.hpp"
+#include "platform/messages.hpp"
 
 namespace hearth::delivery {
 
@@ -36,10 +38,6 @@ struct NamedLink : OwnerLink {
   std::string customer_name = {};
 };
 
-/// The links with their units' codes and owners' names (two reads for the whole list).
-std::vector<NamedLink> Named(db::Tx& tx, std::int64_t tenant_id, std::vector<OwnerLink> links, inventory::InventoryService& inventory,
-                             customers::CustomerService& customers);
-
 /// What sending a parent's links did: one link per owner, and why the other units got none.
 struct LinkRun {
   struct Sent {
@@ -58,10 +56,27 @@ struct LinkRun {
 };
 boost::json::object ToJson(const LinkRun& r);
 
+/// What a link's SMS says and where it leads.
+struct LinkMessage {
+  std::string origin;       ///< the address owners open ("https://crm.example.com")
+  std::string path;         ///< the owner's page, before the token ("/b/")
+  std::string purpose;      ///< in the message log ("handover_booking")
+  std::string ref_type;     ///< what the logged message refers to ("handover_invite"), the link's id
+  std::int64_t org_unit_id = 0;  ///< whose staff see it in the log
+  /// The words around the link, for the owner and the unit named.
+  std::function<std::string(const std::string& owner_name, const std::string& unit_code, const std::string& link)> text;
+};
+
 /// The links of one kind, in `table` under `parent_column`.
 class OwnerLinkStore {
  public:
-  OwnerLinkStore(std::string_view table, std::string_view parent_column);
+  OwnerLinkStore(std::string_view table, std::string_view parent_column, inventory::InventoryService& inventory,
+                 customers::CustomerService& customers, platform::MessageGateway& messages);
+
+  /// Sends the unit's (first) owner a new link by SMS, the log keeping the token masked, and notes
+  /// it in `run`; or notes why not (no_owner, no_phone).
+  void SendTo(db::Tx& tx, const Actor& actor, const inventory::Unit& unit, std::int64_t parent_id, Timestamp now, Timestamp expires,
+              const LinkMessage& message, LinkRun& run) const;
 
   /// A new link of the unit (its old one forgotten): the row's id and the token to send.
   std::pair<std::int64_t, std::string> Issue(db::Tx& tx, std::int64_t tenant_id, std::int64_t parent_id, std::int64_t unit_id,
@@ -72,11 +87,14 @@ class OwnerLinkStore {
   std::optional<OwnerLink> Find(db::Tx& tx, const std::string& token, Timestamp now) const;
   /// Remembers the first time the owner opened it.
   void Opened(db::Tx& tx, std::int64_t id, Timestamp now) const;
-  /// The parent's links, by unit.
-  std::vector<OwnerLink> OfParent(db::Tx& tx, std::int64_t parent_id) const;
+  /// The parent's links, by unit, with their units' codes and owners' names (two reads for the whole list).
+  std::vector<NamedLink> OfParent(db::Tx& tx, std::int64_t tenant_id, std::int64_t parent_id) const;
 
  private:
   std::string by_token_, of_parent_, forget_, insert_, set_message_, opened_;
+  inventory::InventoryService& inventory_;
+  customers::CustomerService& customers_;
+  platform::MessageGateway& messages_;
 };
 
 }  // namespace hearth::delivery

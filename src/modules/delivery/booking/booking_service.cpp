@@ -8,7 +8,6 @@
 #include "db/columns.hpp"
 #include "modules/delivery/booking/slot_store.hpp"
 #include "modules/delivery/delivery_common.hpp"
-#include "platform/password.hpp"
 
 namespace hearth::delivery {
 
@@ -138,26 +137,18 @@ Result<InviteRun> BookingService::SendInvites(const RequestContext& ctx, std::in
     if (!open) return Fail(ErrorCode::kConflict, "no_slots", "the batch has no free slot to book: open the handover days first");
     const auto project = inventory_.ProjectFor(tx, actor, b.project_id);
     if (!project) return NotFound("no such delivery batch");
+    const LinkMessage message{origin, "/b/", "handover_booking", "handover_invite", project->org_unit_id,
+                              [&](const std::string& owner, const std::string& unit, const std::string& link) {
+                                return fmt::format("{}您好：您在{}的新居 {} 将于{}起集中交付。请点击 {} 选择收楼时间，如需改期也可在此调整。", owner,
+                                                   project->name, unit, b.planned_on, link);
+                              }};
     InviteRun run;
     for (const auto& unit : inventory_.UnitsById(tx, actor.tenant_id, batches_.UnitIdsOf(tx, b.id))) {
       auto skip = [&](const char* reason) { run.skipped.push_back({unit.id, unit.code, reason}); };
       if (unit.status == inventory::UnitStatus::kDelivered) { skip("delivered"); continue; }
       if (unit.status != inventory::UnitStatus::kContracted) { skip("not_contracted"); continue; }
       if (handovers_.OpenOfUnit(tx, actor.tenant_id, unit.id)) { skip("booked"); continue; }
-      const auto view = inventory_.OwnersOf(tx, unit);
-      if (view.owners.empty()) { skip("no_owner"); continue; }
-      auto owner = customers_.CustomerFor(tx, actor, view.owners.front().customer_id);
-      if (!owner || owner->phones.empty()) { skip("no_phone"); continue; }
-      const auto [id, token] = links_.Issue(tx, actor.tenant_id, b.id, unit.id, owner->id, actor.user_id, now, Timestamp{now.ms + kLinkDays * kDayMs});
-      const std::string url = origin + "/b/" + token;
-      const std::string text = fmt::format("{}您好：您在{}的新居 {} 将于{}起集中交付。请点击 {} 选择收楼时间，如需改期也可在此调整。",
-                                           owner->name, project->name, unit.code, b.planned_on, url);
-      const std::string logged = fmt::format("{}您好：您在{}的新居 {} 将于{}起集中交付。请点击 {}/b/****** 选择收楼时间，如需改期也可在此调整。",
-                                             owner->name, project->name, unit.code, b.planned_on, origin);
-      const auto message = messages_.SendSms(tx, {actor.tenant_id, project->org_unit_id, owner->phones.front().phone, "handover_booking",
-                                                  text, logged, "handover_invite", id});
-      links_.SetMessage(tx, id, message);
-      run.sent.push_back({unit.id, unit.code, owner->name, url});
+      links_.SendTo(tx, actor, unit, b.id, now, Timestamp{now.ms + kLinkDays * kDayMs}, message, run);
     }
     audit_.Record(tx, ctx, "handover_invites.sent", "delivery_batch", b.id, nullptr,
                   boost::json::object{{"sent", run.sent.size()}, {"skipped", run.skipped.size()}});
@@ -171,7 +162,7 @@ Result<std::vector<Invite>> BookingService::Invites(const RequestContext& ctx, s
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<Invite>> {
     HEARTH_ASSIGN(const Batch b, batches_.BatchFor(tx, actor, batch_id));
     std::vector<Invite> out;
-    for (auto& link : Named(tx, actor.tenant_id, links_.OfParent(tx, b.id), inventory_, customers_)) {
+    for (auto& link : links_.OfParent(tx, actor.tenant_id, b.id)) {
       Invite i{std::move(link)};
       i.handover = handovers_.OpenOfUnit(tx, actor.tenant_id, i.unit_id);
       out.push_back(std::move(i));

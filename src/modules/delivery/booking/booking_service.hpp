@@ -79,7 +79,7 @@ class BookingService {
   inventory::InventoryService& inventory_;
   BatchService& batches_;
   HandoverService& handovers_;
-  OwnerLinkStore links_{"handover_invites", "batch_id"};
+  OwnerLinkStore links_{"handover_invites", "batch_id", inventory_, customers_, messages_};
 };
 
 }  // namespace hearth::delivery

@@ -88,26 +88,20 @@ Result<SignupInviteRun> SignupService::SendInvites(const RequestContext& ctx, st
     const auto day_number = ParseIsoDate(day.on).value_or(0);
     const Timestamp expires{(day_number + 1) * kDayMs - kChinaOffsetMs};
     const std::string word = day.decoration == "raw" ? "毛坯" : "精装";
+    const LinkMessage message{origin, "/o/", "open_day_signup", "open_day_invite", project->org_unit_id,
+                              [&](const std::string& owner, const std::string& unit, const std::string& link) {
+                                return fmt::format("{}您好：{}将于{}举办{}工地开放日，诚邀您到现场看看新家 {} 的建造进度。报名请点击 {}", owner,
+                                                   project->name, day.on, word, unit, link);
+                              }};
     SignupInviteRun run;
     for (const auto& unit : inventory_.UnitsOfProject(tx, actor.tenant_id, day.project_id)) {
       // The households still waiting for their home, of the day's kind.
       if (unit.status != inventory::UnitStatus::kContracted || WordOf(unit.decoration) != day.decoration) continue;
-      auto skip = [&](const char* reason) { run.skipped.push_back({unit.id, unit.code, reason}); };
-      if (signed_up.contains(unit.id)) { skip("signed_up"); continue; }
-      const auto view = inventory_.OwnersOf(tx, unit);
-      if (view.owners.empty()) { skip("no_owner"); continue; }
-      auto owner = customers_.CustomerFor(tx, actor, view.owners.front().customer_id);
-      if (!owner || owner->phones.empty()) { skip("no_phone"); continue; }
-      const auto [id, token] = links_.Issue(tx, actor.tenant_id, day.id, unit.id, owner->id, actor.user_id, now, expires);
-      const std::string url = origin + "/o/" + token;
-      auto text = [&](const std::string& link) {
-        return fmt::format("{}您好：{}将于{}举办{}工地开放日，诚邀您到现场看看新家 {} 的建造进度。报名请点击 {}", owner->name,
-                           project->name, day.on, word, unit.code, link);
-      };
-      const auto message = messages_.SendSms(tx, {actor.tenant_id, project->org_unit_id, owner->phones.front().phone, "open_day_signup",
-                                                  text(url), text(origin + "/o/******"), "open_day_invite", id});
-      links_.SetMessage(tx, id, message);
-      run.sent.push_back({unit.id, unit.code, owner->name, url});
+      if (signed_up.contains(unit.id)) {
+        run.skipped.push_back({unit.id, unit.code, "signed_up"});
+        continue;
+      }
+      links_.SendTo(tx, actor, unit, day.id, now, expires, message, run);
     }
     audit_.Record(tx, ctx, "open_day_invites.sent", "open_day", day.id, nullptr,
                   boost::json::object{{"sent", run.sent.size()}, {"skipped", run.skipped.size()}});
@@ -121,7 +115,7 @@ Result<std::vector<SignupInvite>> SignupService::Invites(const RequestContext& c
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<SignupInvite>> {
     HEARTH_ASSIGN(const OpenDay day, batches_.OpenDayFor(tx, actor, open_day_id));
     std::vector<SignupInvite> out;
-    for (auto& link : Named(tx, actor.tenant_id, links_.OfParent(tx, day.id), inventory_, customers_)) {
+    for (auto& link : links_.OfParent(tx, actor.tenant_id, day.id)) {
       SignupInvite i{std::move(link)};
       i.signup = LiveOfUnit(tx, actor.tenant_id, day.id, i.unit_id);
       out.push_back(std::move(i));

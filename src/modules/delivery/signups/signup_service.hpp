@@ -114,7 +114,7 @@ class SignupService {
   customers::CustomerService& customers_;
   inventory::InventoryService& inventory_;
   BatchService& batches_;
-  OwnerLinkStore links_{"open_day_invites", "open_day_id"};
+  OwnerLinkStore links_{"open_day_invites", "open_day_id", inventory_, customers_, messages_};
 };
 
 }  // namespace hearth::delivery
