@@ -5,7 +5,7 @@
 #      serving the same JSON as a static file (the HTTP limit of this machine).
 #   2. Time for `hearth serve` to start on an empty database and answer /healthz.
 #   3.–4. The same on PostgreSQL; a million customers, imports, a million tickets, the sales race and
-#         board (BENCH_SKIP_SCALE=1 skips).
+#         board, the 6+2 journey, surveys over a million owners (BENCH_SKIP_SCALE=1 skips).
 #   5. Ten minutes of mixed load at 64 connections (bench/mixed.sh; BENCH_SKIP_MIXED=1 skips).
 set -euo pipefail
 build=${1:-build}
@@ -154,6 +154,8 @@ else
   bench/sales.sh "$build"
   echo
   bench/delivery.sh "$build"
+  echo
+  bench/surveys.sh "$build"
 fi
 
 # --- 5. ten minutes of mixed load at 64 connections -------------------------------------------

@@ -44,7 +44,8 @@ App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock
   service = &Add<service::ServiceModule>(*db, *report_db, *clock, *platform, *customers, *inventory,
                                          config.telephony_secret);
   auto& sales = Add<sales::SalesModule>(*db, *clock, *platform, *customers, *inventory);
-  Add<delivery::DeliveryModule>(*db, *clock, *platform, *customers, *inventory, *service, sales);
+  auto& delivery = Add<delivery::DeliveryModule>(*db, *clock, *platform, *customers, *inventory, *service, sales);
+  Add<surveys::SurveysModule>(*db, *clock, *platform, *customers, *inventory, *service, sales, delivery);
   router.SetFallback(http::StaticFiles());
 }
 

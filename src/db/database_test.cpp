@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "db/database.hpp"
+#include "db/group_writer.hpp"
 #include "db/migrations.hpp"
 #include "support/backends.hpp"
 
@@ -182,6 +183,33 @@ TEST_P(DatabaseTest, ConcurrentWritersAllCommit) {
   for (auto& t : threads) t.join();
   EXPECT_EQ(ok, 100);
   EXPECT_EQ(Count(), 100);
+}
+
+// Concurrent small writes committed together: each caller gets its own result, and one write's
+// refusal or constraint violation leaves the others of its batch committed.
+TEST_P(DatabaseTest, AGroupWriterCommitsEachCallersWriteOnItsOwn) {
+  GroupWriter<std::int64_t> writer(*db_);
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0}, refused{0}, taken{0};
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        const std::string name = i == 0 ? std::string("same") : "g" + std::to_string(t) + "_" + std::to_string(i);
+        auto id = writer.Submit([&](Tx& tx) -> Result<std::int64_t> {
+          if (i == 24) return FailField("size", "refused");  // a write that refuses itself
+          return tx.Execute("INSERT INTO widgets (tenant_id, name, size) VALUES (1, $1, 1) RETURNING id", name).front().Int(0);
+        });
+        if (id) ++ok;
+        else if (id.error().slug == "conflict") ++taken;
+        else if (id.error().fields.at(0).reason == "refused") ++refused;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok, 8 * 23 + 1) << "one of the eight 'same' wins";
+  EXPECT_EQ(taken, 7);
+  EXPECT_EQ(refused, 8);
+  EXPECT_EQ(Count(), 8 * 23 + 1);
 }
 
 TEST_P(DatabaseTest, MigrationsApplyOnceAndRefuseEditedFiles) {

@@ -55,7 +55,10 @@ Handler StaticFiles() {
     if (!asset && path.starts_with("assets/")) {
       return ErrorResponse(Error{ErrorCode::kNotFound, "not_found", "no such file", {}, {}});
     }
-    if (!asset) it = files.find("index.html");
+    // The owners' survey page (/s/{token}) is a page of its own, light for a phone on a poor
+    // connection: not the staff app.
+    if (!asset && path.starts_with("s/")) it = files.find("survey.html");
+    if (!asset && it == files.end()) it = files.find("index.html");
     if (it == files.end()) {
       return ErrorResponse(Error{ErrorCode::kNotFound, "not_found", "the web app is not built into this binary", {}, {}});
     }

@@ -38,7 +38,7 @@ const db::Columns<Message> kColumns{
 constexpr std::string_view kInsert = R"sql(
 INSERT INTO messages (tenant_id, org_unit_id, channel, to_phone, purpose, text, status, ref_type, ref_id, created_at,
                       updated_at)
-VALUES ($1, $2, 'sms', $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id)sql";
+VALUES ($1, $2, $10, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id)sql";
 const std::string kLog = "SELECT " + kColumns.List("m") + " FROM messages m" HEARTH_JOIN_ORG_UNIT("m") R"sql(
  WHERE m.tenant_id = $1 AND o.path LIKE $2 AND (CAST($3 AS BIGINT) IS NULL OR m.id < $3)
    AND (CAST($4 AS TEXT) IS NULL OR m.purpose = $4)
@@ -76,15 +76,52 @@ boost::json::object ToJson(const Message& m) {
           {"updated_at", FormatRfc3339(m.updated_at)}};
 }
 
-MessageGateway::MessageGateway(db::Database& db, const Clock& clock, JobScheduler& jobs, SmsOptions options)
-    : db_(db), clock_(clock), jobs_(jobs), options_(std::move(options)) {
+MessageGateway::MessageGateway(db::Database& db, const Clock& clock, JobScheduler& jobs, SmsOptions options, const Mailer& mailer)
+    : db_(db), clock_(clock), jobs_(jobs), options_(std::move(options)), mailer_(mailer) {
   jobs_.RegisterIo(kSendJob, [this](const Job& job) { return Deliver(job); });
+  jobs_.RegisterIo(kEmailJob, [this](const Job& job) { return DeliverEmail(job); });
+}
+
+std::int64_t MessageGateway::SendEmail(db::Tx& tx, const Email& email) {
+  const Timestamp now = clock_.Now();
+  const std::int64_t id = tx.Execute(kInsert, email.tenant_id, email.org_unit_id, email.to, email.purpose, email.logged,
+                                     email_enabled() ? "queued" : "unconfigured", email.ref_type, email.ref_id, now, "email")
+                              .front()
+                              .Int(0);
+  if (email_enabled()) {
+    jobs_.Enqueue(tx, email.tenant_id, kEmailJob,
+                  boost::json::object{{"message_id", id}, {"to", email.to}, {"subject", email.subject}, {"text", email.text}}, now);
+  }
+  return id;
+}
+
+Result<void> MessageGateway::DeliverEmail(const Job& job) {
+  auto text = [&](const char* key) {
+    const auto* v = job.payload.if_contains(key);
+    return v && v->is_string() ? std::string(v->as_string()) : std::string();
+  };
+  const auto* id = job.payload.if_contains("message_id");
+  if (!id || !id->is_int64()) return {};
+  auto sent = mailer_.Send(text("to"), text("subject"), text("text"));
+  const Timestamp now = clock_.Now();
+  if (sent) {
+    return db_.Transact([&](db::Tx& tx) -> Result<void> {
+      tx.Execute(kSent, id->as_int64(), std::optional<std::string>(), now);
+      return {};
+    });
+  }
+  const bool last = job.attempts >= JobScheduler::kMaxAttempts;
+  (void)db_.Transact([&](db::Tx& tx) -> Result<void> {
+    tx.Execute(kAttemptFailed, id->as_int64(), last ? "failed" : "queued", "email: " + sent.error().message, now);
+    return {};
+  });
+  return sent;
 }
 
 std::int64_t MessageGateway::SendSms(db::Tx& tx, const Sms& sms) {
   const Timestamp now = clock_.Now();
   const std::int64_t id = tx.Execute(kInsert, sms.tenant_id, sms.org_unit_id, sms.to, sms.purpose, sms.logged,
-                                     sms_enabled() ? "queued" : "unconfigured", sms.ref_type, sms.ref_id, now)
+                                     sms_enabled() ? "queued" : "unconfigured", sms.ref_type, sms.ref_id, now, "sms")
                               .front()
                               .Int(0);
   if (sms_enabled()) {
@@ -161,7 +198,12 @@ Result<Listing<Message>> MessageGateway::Log(const RequestContext& ctx, const st
     for (std::size_t i = 0; i < rows.size(); ++i) out.items.push_back(kColumns.Read(rows[i]));
     out.next_cursor = TrimToPage(out.items, page, [](const Message& m) { return m.id; });
     if (!actor.Can(Permission::kPersonalDataView)) {
-      for (auto& m : out.items) m.to_phone = MaskPhone(m.to_phone);
+      for (auto& m : out.items) {
+        // An address keeps its first character and its domain ("l***@example.com").
+        const auto at = m.to_phone.find('@');
+        m.to_phone = m.channel == "email" && at != std::string::npos ? m.to_phone.substr(0, 1) + "***" + m.to_phone.substr(at)
+                                                                     : MaskPhone(m.to_phone);
+      }
     }
     return out;
   });

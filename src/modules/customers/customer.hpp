@@ -104,6 +104,14 @@ struct CustomerCard {
   std::string phone;  ///< empty when the customer has none
 };
 
+/// How to reach a customer, for other modules' messages (surveys): unmasked, never rendered.
+struct CustomerContact {
+  std::string name;
+  std::string phone;  ///< the first phone; empty when none
+  std::optional<std::string> email;
+  bool consent_marketing = false;
+};
+
 struct ScopedCustomer {
   Customer customer;
   std::string org_path;

@@ -366,6 +366,18 @@ void CustomerRepo::MarkMerged(db::Tx& tx, std::int64_t tenant_id, std::int64_t f
   tx.Execute(kDeletePhones, from, tenant_id);
 }
 
+std::map<std::int64_t, CustomerContact> CustomerRepo::ContactsOf(db::Tx& tx, std::int64_t tenant_id,
+                                                                const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, CustomerContact> out;
+  db::SelectIn(tx, R"sql(SELECT id, name, phones, email, consent_marketing FROM customers
+ WHERE tenant_id = $1 AND id IN ({}) AND merged_into IS NULL AND anonymized_at IS NULL)sql", {tenant_id}, ids,
+               [&](const db::Row& r) {
+                 const std::string phones = r.Text(2);
+                 out[r.Int(0)] = {r.Text(1), phones.substr(0, phones.find_first_of("|,")), r.OptText(3), r.Bool(4)};
+               });
+  return out;
+}
+
 std::map<std::int64_t, CustomerCard> CustomerRepo::CardsOf(db::Tx& tx, std::int64_t tenant_id,
                                                           const std::vector<std::int64_t>& ids) {
   std::map<std::int64_t, CustomerCard> out;

@@ -72,6 +72,7 @@ class CustomerRepo {
   /// Marks `from` as merged into `into`: it keeps its name, loses phones, ID and search terms.
   void MarkMerged(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into, Timestamp now);
   /// id → name of those of `ids` in the group.
+  std::map<std::int64_t, CustomerContact> ContactsOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
   std::map<std::int64_t, CustomerCard> CardsOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
 };
 

@@ -461,6 +461,11 @@ void CustomerService::Unshare(db::Tx& tx, const RequestContext& ctx, std::int64_
                 boost::json::object{{"reason", kShareReasons.Name(reason)}, {"source_id", source_id}}, nullptr);
 }
 
+std::map<std::int64_t, CustomerContact> CustomerService::ContactsOf(db::Tx& tx, std::int64_t tenant_id,
+                                                                   const std::vector<std::int64_t>& ids) {
+  return repo_->ContactsOf(tx, tenant_id, ids);
+}
+
 std::map<std::int64_t, CustomerCard> CustomerService::CardsOf(db::Tx& tx, std::int64_t tenant_id,
                                                              const std::vector<std::int64_t>& ids) {
   auto cards = repo_->CardsOf(tx, tenant_id, ids);

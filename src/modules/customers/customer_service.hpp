@@ -111,6 +111,10 @@ class CustomerService {
   /// Name and masked first phone of those of `ids` that are customers of the group (other
   /// modules' lists: a ticket queue). No scope check.
   std::map<std::int64_t, CustomerCard> CardsOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
+  /// How to reach those of `ids` that are live customers of the group (not merged, not
+  /// anonymised): name, first phone and e-mail unmasked, marketing consent. For other modules'
+  /// messages (a survey's invitations); never rendered. No scope check.
+  std::map<std::int64_t, CustomerContact> ContactsOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
   /// Appends an event to a customer's timeline in the caller's transaction (for other modules).
   void AppendTimeline(db::Tx& tx, std::int64_t tenant_id, const TimelineEvent& event,
                       std::optional<std::int64_t> actor_id);

@@ -3,6 +3,7 @@
 // by BuildManifest (delivery_routes.cpp). Private to the module.
 #include "http/router.hpp"
 #include "modules/delivery/delivery_module.hpp"
+#include "platform/public_links.hpp"
 
 namespace hearth::delivery {
 
@@ -16,12 +17,7 @@ void AddFundRoutes(platform::Manifest& m, FundService& fund);
 void AddTitleRoutes(platform::Manifest& m, TitleService& titles);
 void AddReportRoutes(platform::Manifest& m, ReportService& reports);
 
-/// Where owners open their links: the page's own origin when the browser names it (the staff app's
-/// writes carry it, checked against the host), else this server's host.
-std::string OriginOf(const http::Request& req);
-
-/// An owner's page behind a link: the token is the credential, so guessing is slowed down per
-/// address (30 unknown tokens in 15 minutes, then 429 until the window passes).
-Result<http::Response> GuardLink(platform::LoginThrottle& links, Timestamp now, http::Request& req, const http::Handler& handle);
+using platform::GuardLink;
+using platform::OriginOf;
 
 }  // namespace hearth::delivery

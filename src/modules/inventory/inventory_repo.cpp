@@ -246,6 +246,16 @@ std::map<std::int64_t, std::string> InventoryRepo::CodesOf(db::Tx& tx, std::int6
   return out;
 }
 
+std::vector<OwnedHome> InventoryRepo::OwnedHomes(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id) {
+  std::vector<OwnedHome> out;
+  for (const auto& r : tx.Execute(R"sql(
+SELECT u.id, o.customer_id, u.status, u.delivered_on FROM units u JOIN unit_owners o ON o.unit_id = u.id
+ WHERE u.project_id = $1 AND u.tenant_id + 0 = $2 ORDER BY u.id, o.share DESC, o.id)sql", project_id, tenant_id)) {
+    out.push_back({r.Int(0), r.Int(1), r.Text(2), r.OptText(3)});
+  }
+  return out;
+}
+
 std::map<std::int64_t, std::string> InventoryRepo::DeliveredSince(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id,
                                                                   const std::string& since) {
   std::map<std::int64_t, std::string> out;

@@ -47,6 +47,7 @@ class InventoryRepo {
                                                                   const std::vector<std::int64_t>& unit_ids);
   std::map<std::int64_t, std::string> CodesOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& unit_ids);
   /// Units of a project delivered on or after `since` (YYYY-MM-DD): id → delivered_on.
+  std::vector<OwnedHome> OwnedHomes(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id);
   std::map<std::int64_t, std::string> DeliveredSince(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id, const std::string& since);
   /// The units of the group among `unit_ids`, read by primary key (in no particular order).
   std::vector<Unit> UnitsById(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& unit_ids);

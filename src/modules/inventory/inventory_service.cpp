@@ -103,6 +103,10 @@ std::map<std::int64_t, std::string> InventoryService::CodesOf(db::Tx& tx, std::i
   return repo_->CodesOf(tx, tenant_id, unit_ids);
 }
 
+std::vector<OwnedHome> InventoryService::OwnedHomes(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id) {
+  return repo_->OwnedHomes(tx, tenant_id, project_id);
+}
+
 std::map<std::int64_t, std::string> InventoryService::DeliveredSince(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id,
                                                                     const std::string& since) {
   return repo_->DeliveredSince(tx, tenant_id, project_id, since);

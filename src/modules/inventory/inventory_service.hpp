@@ -116,6 +116,9 @@ class InventoryService {
                                                                   const std::vector<std::int64_t>& unit_ids);
   std::map<std::int64_t, std::string> CodesOf(db::Tx& tx, std::int64_t tenant_id,
                                               const std::vector<std::int64_t>& unit_ids);
+  /// The owners of a project's units, one row per unit and owner (the larger share first), with
+  /// the unit's status and delivery day (the surveys' populations; no scope check).
+  std::vector<OwnedHome> OwnedHomes(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id);
   /// The units of a project delivered on or after `since` (YYYY-MM-DD), id → delivered_on (the
   /// after-delivery call-backs and visits; no scope check).
   std::map<std::int64_t, std::string> DeliveredSince(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id,

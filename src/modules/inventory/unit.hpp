@@ -99,6 +99,15 @@ struct UnitEvent {
 };
 
 /// A sold unit and its owner, with the project and the project's company (demo tickets).
+/// An owner of a project's unit as the surveys sample them: the unit's status and delivery day
+/// give the owner's tenure cohort.
+struct OwnedHome {
+  std::int64_t unit_id = 0;
+  std::int64_t customer_id = 0;
+  std::string status;                       ///< the unit's (contracted, delivered…)
+  std::optional<std::string> delivered_on;  ///< YYYY-MM-DD
+};
+
 struct Home {
   std::int64_t customer_id = 0;
   std::int64_t unit_id = 0;

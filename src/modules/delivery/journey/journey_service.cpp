@@ -677,13 +677,20 @@ Result<boost::json::array> JourneyService::Scores(const RequestContext& ctx, con
   const std::int64_t today = DayOf(Today());
   const std::int64_t until = std::min(last, today);
   return db_.Read([&](db::Tx& tx) -> Result<boost::json::array> {
-    // The companies with touches due in the quarter, in the caller's scope.
+    // The companies with touches due in the quarter, or evaluated in it, in the caller's scope.
+    const Timestamp from{first * kDayMs - kChinaMs}, to{(last + 1) * kDayMs - kChinaMs};
+    std::set<std::int64_t> company_ids;
+    for (const auto& r : tx.Execute(kCompanies, actor.tenant_id, FormatIsoDate(first), FormatIsoDate(last))) company_ids.insert(r.Int(0));
+    for (const auto& source : evaluation_sources_) {
+      for (const auto& e : source(tx, actor.tenant_id, (actor.IsAdmin() ? std::string("/") : actor.org_path) + "%", from, to)) {
+        company_ids.insert(e.company_id);
+      }
+    }
     std::vector<platform::OrgUnit> companies;
-    for (const auto& r : tx.Execute(kCompanies, actor.tenant_id, FormatIsoDate(first), FormatIsoDate(last))) {
-      auto unit = platform::directory::UnitOrFirstGroup(tx, r.Int(0));
+    for (const auto id : company_ids) {
+      auto unit = platform::directory::UnitOrFirstGroup(tx, id);
       if (unit && unit->tenant_id == actor.tenant_id && actor.InScope(unit->path)) companies.push_back(*unit);
     }
-    std::sort(companies.begin(), companies.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     boost::json::array out;
     for (const auto& company : companies) {
       ScoreFacts f;
@@ -725,13 +732,28 @@ Result<boost::json::array> JourneyService::Scores(const RequestContext& ctx, con
           lose(boost::json::object{{"part", "process"}, {"what", fmt::format("{}：{}未按期完成（{} 到期）", batch, gate.label, gate.due_on.value_or(""))}});
         }
       }
-      const Timestamp from{first * kDayMs - kChinaMs}, to{(last + 1) * kDayMs - kChinaMs};
-      for (const auto& [ticket, rating] : tickets_.Ratings(tx, actor.tenant_id, company.path + "%", from, to)) {
+      std::vector<Evaluated> evaluated;
+      for (const auto& source : evaluation_sources_) {
+        auto more = source(tx, actor.tenant_id, company.path + "%", from, to);
+        evaluated.insert(evaluated.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+      }
+      const char* evaluation_source = evaluated.empty() ? "callback" : "survey";
+      for (const auto& e : evaluated) {
         ++f.rated;
-        if (rating >= 4) {
+        if (e.satisfied) {
           ++f.satisfied;
         } else {
-          lose(boost::json::object{{"part", "evaluation"}, {"ticket_id", ticket}, {"what", fmt::format("工单回访评价 {} 分", rating)}});
+          lose(boost::json::object{{"part", "evaluation"}, {"customer_id", e.customer_id}, {"unit_id", e.unit_id}, {"what", e.what}});
+        }
+      }
+      if (evaluated.empty()) {
+        for (const auto& [ticket, rating] : tickets_.Ratings(tx, actor.tenant_id, company.path + "%", from, to)) {
+          ++f.rated;
+          if (rating >= 4) {
+            ++f.satisfied;
+          } else {
+            lose(boost::json::object{{"part", "evaluation"}, {"ticket_id", ticket}, {"what", fmt::format("工单回访评价 {} 分", rating)}});
+          }
         }
       }
       // Each point lost names its customer and unit (the drill-down shows names, not numbers).
@@ -765,6 +787,7 @@ Result<boost::json::array> JourneyService::Scores(const RequestContext& ctx, con
           {"counts", boost::json::object{{"due", f.due}, {"on_time", f.on_time}, {"done", f.done}, {"with_evidence", f.with_evidence},
                                          {"gates_due", f.gates_due}, {"gates_passed", f.gates_passed}, {"rated", f.rated},
                                          {"satisfied", f.satisfied}}},
+          {"evaluation_source", evaluation_source},
           {"points_lost", std::move(lost)},
           {"points_lost_truncated", truncated}});
     }

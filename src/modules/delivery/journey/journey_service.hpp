@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -120,6 +121,22 @@ class JourneyService {
   /// Per company in scope: execution, process, evaluation, total, with the counts behind each and
   /// every point lost.
   Result<boost::json::array> Scores(const RequestContext& ctx, const std::string& period);
+
+  /// One customer's evaluation of a company in a quarter from a later module (a survey's answer):
+  /// satisfied or not, and what a dissatisfied one lost in words.
+  struct Evaluated {
+    bool satisfied = false;
+    std::int64_t company_id = 0;  ///< the company evaluated
+    std::int64_t customer_id = 0;
+    std::int64_t unit_id = 0;
+    std::string what;
+  };
+  /// The evaluations of the companies under `path_like` (an org path and '%') made in [from, to).
+  using EvaluationSource = std::function<std::vector<Evaluated>(db::Tx&, std::int64_t tenant_id, const std::string& path_like,
+                                                                Timestamp from, Timestamp to)>;
+  /// When any source gives a company's quarter evaluations, they are its evaluation half (the
+  /// surveys, as the audit takes them) instead of the tickets' call-back ratings.
+  void AddEvaluationSource(EvaluationSource source) { evaluation_sources_.push_back(std::move(source)); }
   /// After delivery, per project in scope with units delivered in the last six months: the
   /// call-back to every owner (100%) and the home visits (at least 10% of the units, at most 60,
   /// within six months) as coverage; the queues are the tasks of those touches.
@@ -155,6 +172,7 @@ class JourneyService {
   sales::DealService& deals_;
   service::TicketService& tickets_;
   BatchService& batches_;
+  std::vector<EvaluationSource> evaluation_sources_;
 };
 
 }  // namespace hearth::delivery

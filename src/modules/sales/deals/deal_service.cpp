@@ -635,6 +635,16 @@ SELECT c.id, c.project_id, c.org_unit_id, c.unit_id, c.signed_on, b.customer_id
   return out;
 }
 
+std::map<std::int64_t, std::vector<std::string>> DealService::SignedOnOf(db::Tx& tx, std::int64_t tenant_id,
+                                                                         const std::vector<std::int64_t>& customer_ids) {
+  std::map<std::int64_t, std::vector<std::string>> out;
+  db::SelectIn(tx, R"sql(
+SELECT b.customer_id, c.signed_on FROM subscription_buyers b JOIN contracts c ON c.subscription_id = b.subscription_id
+ WHERE c.tenant_id = $1 AND c.status = 'signed' AND b.customer_id IN ({}))sql", {tenant_id}, customer_ids,
+               [&](const db::Row& r) { out[r.Int(0)].push_back(r.Text(1)); });
+  return out;
+}
+
 bool DealService::HasOpenDeal(db::Tx& tx, std::int64_t project_id, std::int64_t customer_id) {
   return !tx.Execute(kOpenDealOf, project_id, customer_id).empty();
 }

@@ -151,6 +151,10 @@ class DealService {
   std::vector<SignedHome> SignedHomes(db::Tx& tx, std::int64_t tenant_id, std::int64_t after_contract_id, int limit);
   /// The signed contracts of which the customer is a buyer (no scope check).
   std::vector<SignedHome> SignedHomesOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id);
+  /// The days each of `customer_ids` signed a contract as a buyer, by customer (the surveys check
+  /// stated intent to rebuy against it; no scope check).
+  std::map<std::int64_t, std::vector<std::string>> SignedOnOf(db::Tx& tx, std::int64_t tenant_id,
+                                                              const std::vector<std::int64_t>& customer_ids);
   /// Whether the customer is a buyer of an open subscription or a signed contract in the project.
   bool HasOpenDeal(db::Tx& tx, std::int64_t project_id, std::int64_t customer_id);
 

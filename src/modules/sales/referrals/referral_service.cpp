@@ -140,6 +140,14 @@ Result<ReferralFacts> ReferralService::FactsOf(db::Tx& tx, const Actor& actor, c
   return f;
 }
 
+std::map<std::int64_t, std::vector<Timestamp>> ReferralService::ReferredAt(db::Tx& tx, std::int64_t tenant_id,
+                                                                           const std::vector<std::int64_t>& referrer_ids) {
+  std::map<std::int64_t, std::vector<Timestamp>> out;
+  db::SelectIn(tx, "SELECT referrer_id, created_at FROM referrals WHERE tenant_id = $1 AND referrer_id IN ({})", {tenant_id},
+               referrer_ids, [&](const db::Row& r) { out[r.Int(0)].push_back(r.Time(1)); });
+  return out;
+}
+
 Result<Referral> ReferralService::Create(const RequestContext& ctx, const ReferralInput& in) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not register referrals");

@@ -46,6 +46,10 @@ class ReferralService {
                   inventory::InventoryService& inventory, LeadService& leads, DealService& deals);
 
   Result<Referral> Create(const RequestContext& ctx, const ReferralInput& input);
+  /// When each of `referrer_ids` referred someone, by referrer (the surveys check stated intent
+  /// to recommend against it; no scope check).
+  std::map<std::int64_t, std::vector<Timestamp>> ReferredAt(db::Tx& tx, std::int64_t tenant_id,
+                                                            const std::vector<std::int64_t>& referrer_ids);
   Result<Referral> Get(const RequestContext& ctx, std::int64_t id);
   Result<platform::Listing<Referral>> List(const RequestContext& ctx, const ReferralFilter& filter, const Page& page);
   /// A manager pays an earned reward (409 invalid_transition otherwise).
