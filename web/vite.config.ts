@@ -33,6 +33,44 @@ function rcFormProviderAlone(): Plugin {
 }
 
 /**
+ * The owners' survey page (survey.html, src/survey/) is a second entry of its own, no React or antd.
+ * Its script has no dynamic import, so it needs no modulepreload polyfill. Left in, that module is
+ * shared by both pages, and experimentalMinChunkSize merges it into a chunk of the staff app (the
+ * survey page then loaded messagesService, and the staff app's chunks all changed).
+ */
+function surveyWithoutPreloadPolyfill(): Plugin {
+  const polyfill = 'import "vite/modulepreload-polyfill";';
+  return {
+    name: 'hearth:survey-without-preload-polyfill',
+    apply: 'build',
+    enforce: 'post',
+    transform(code, id) {
+      if (!id.endsWith('/survey.html') || !code.includes(polyfill)) return null;
+      return { code: code.replace(polyfill, ''), map: null };
+    },
+  };
+}
+
+/**
+ * `npm run dev` (and `vite preview`) answer survey.html for any path under /s/, as the C++ server
+ * does (src/http/static_files.cpp): /s/{token}, /s/preview/{surveyId}.
+ */
+function surveyPageUnderS(): Plugin {
+  const rewrite = (req: { url?: string }, _res: unknown, next: () => void) => {
+    if (req.url && /^\/s\/[^?#]/.test(req.url)) req.url = '/survey.html';
+    next();
+  };
+  return {
+    name: 'hearth:survey-page-under-s',
+    configureServer: (server) => void server.middlewares.use(rewrite),
+    configurePreviewServer: (server) => void server.middlewares.use(rewrite),
+  };
+}
+
+/** A file beside this config (the build's HTML entries), whatever the directory Vite runs in. */
+const besideConfig = (name: string) => decodeURIComponent(new URL(`./${name}`, import.meta.url).pathname);
+
+/**
  * The lazy modules of the first screens, which scripts/first-screen.mjs weighs by their chunks' names
  * (keep the two lists in step): the login page; the signed-in frame with the home page, the messages
  * it waits for and the home's sections by role (src/app/AppRoutes.tsx, i18n/i18nContext.ts).
@@ -50,7 +88,7 @@ const kFirstScreenChunks = [
 // The C++ server serves web/dist at / with an SPA fallback, so the app lives at the root.
 export default defineConfig({
   base: '/',
-  plugins: [react(), rcFormProviderAlone()],
+  plugins: [react(), rcFormProviderAlone(), surveyWithoutPreloadPolyfill(), surveyPageUnderS()],
   // `npm run dev` / `vite preview` pass /api to a running `hearth serve` (HEARTH_API, default :8080).
   server: { proxy: apiProxy },
   preview: { proxy: apiProxy },
@@ -66,6 +104,9 @@ export default defineConfig({
     // and grew the first download.
     chunkSizeWarningLimit: 800,
     rollupOptions: {
+      // The staff app, and the owners' survey page (/s/…), which shares no code with it:
+      // scripts/first-screen.mjs checks its scripts stay under 150 KB.
+      input: { index: besideConfig('index.html'), survey: besideConfig('survey.html') },
       // experimentalMinChunkSize (below) reports its merging at every build; keep the output to the point.
       onLog(level, log, handler) {
         if (log.code !== 'OPTIMIZE_CHUNK_STATUS') handler(level, log);

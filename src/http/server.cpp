@@ -143,7 +143,11 @@ std::string ResponseHead(const Response& res, const std::string& request_id, boo
   head += std::to_string(res.body.size());
   head += "\r\nX-Request-Id: ";
   head += request_id;
-  head += "\r\nX-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\nReferrer-Policy: no-referrer\r\n";
+  head += "\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n";
+  // Never framed, but by a page of its own that says so (the survey builder's preview).
+  if (std::none_of(res.headers.begin(), res.headers.end(), [](const auto& h) { return h.first == "X-Frame-Options"; })) {
+    head += "X-Frame-Options: DENY\r\n";
+  }
   // API answers hold personal data: no cache keeps them unless the handler says otherwise.
   if (res.content_type.starts_with("application/json") &&
       std::none_of(res.headers.begin(), res.headers.end(), [](const auto& h) { return h.first == "Cache-Control"; })) {

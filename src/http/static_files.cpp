@@ -78,9 +78,14 @@ Handler StaticFiles() {
       res.headers.emplace_back("Cache-Control", "no-cache");
     }
     if (res.content_type.starts_with("text/html")) {
+      // The staff's preview of a survey (/s/preview/{id}) shows in the builder's phone frame, on
+      // this origin only; every other page is never framed.
+      const bool preview = path.starts_with("s/preview/");
       res.headers.emplace_back("Content-Security-Policy",
-                               "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-                               "frame-ancestors 'none'");
+                               std::string("default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+                                           "frame-ancestors ") +
+                                   (preview ? "'self'" : "'none'"));
+      if (preview) res.headers.emplace_back("X-Frame-Options", "SAMEORIGIN");
     }
     return res;
   };

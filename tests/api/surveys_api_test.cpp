@@ -167,6 +167,11 @@ TEST_P(SurveysApi, APublishedVersionNeverChangesAndEditsBecomeTheNext) {
   auto group_survey = admin_->Post("/api/v1/surveys", kIndexSurvey);
   EXPECT_EQ(beijing_->Get(fmt::format("/api/v1/surveys/{}", group_survey.Int("id"))).status, 200) << "the group's survey is every company's";
   EXPECT_EQ(beijing_->Patch(fmt::format("/api/v1/surveys/{}", group_survey.Int("id")), R"({"title":"改"})").status, 403);
+  auto list = agent_->Get("/api/v1/surveys?limit=2");
+  EXPECT_EQ(list.Int("total"), 3) << "its company's two and the group's";
+  EXPECT_EQ(list.json.at("items").as_array().size(), 2u);
+  EXPECT_EQ(list.json.at("items").at(0).at("wave_count").as_int64(), 0);
+  EXPECT_EQ(beijing_->Get("/api/v1/surveys").Int("total"), 1);
   ASSERT_EQ(agent_->Post(fmt::format("/api/v1/surveys/{}/archive", id), "").Str("status"), "archived");
   EXPECT_EQ(agent_->Patch(fmt::format("/api/v1/surveys/{}", id), R"({"title":"改"})").ErrorCode(), "invalid_transition");
 }

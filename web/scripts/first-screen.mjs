@@ -5,8 +5,9 @@
 // level 9, as scripts/compress.mjs writes the .gz copies the server sends. Exits 1 when the login
 // page or a home page weighs more than the budget (issue 12: the first screen under 300 KB
 // compressed), or when a lazy chunk it looks for is not there; the login page then the home page
-// is printed too.
-//   node scripts/first-screen.mjs [distDir] [--budget=300] [--quiet]
+// is printed too. Then the owners' survey page (survey.html, /s/{token}), a light page of its own
+// for a phone on a poor connection: all the JavaScript it may load, uncompressed, at most 150 KB.
+//   node scripts/first-screen.mjs [distDir] [--budget=300] [--survey-budget=150] [--quiet]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,7 @@ const args = process.argv.slice(2);
 const web = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = args.find((arg) => !arg.startsWith('--')) ?? join(web, 'dist');
 const budgetKB = Number(args.find((arg) => arg.startsWith('--budget='))?.slice('--budget='.length) ?? 300);
+const surveyBudgetKB = Number(args.find((arg) => arg.startsWith('--survey-budget='))?.slice('--survey-budget='.length) ?? 150);
 const quiet = args.includes('--quiet');
 
 // The lazy chunks of each screen, by the name of the chunk of a dynamic import (the imported
@@ -73,18 +75,38 @@ function addWithImports(file, into) {
   return into;
 }
 
+/** What the page `page` (an HTML file of dist/) loads first: its entry script, what it preloads, the stylesheets. */
+function firstFiles(page) {
+  const html = text(page);
+  const attr = (tag, name) => tag.match(new RegExp(`\\b${name}\\s*=\\s*["']([^"']+)["']`))?.[1];
+  const tags = html.match(/<(?:script|link)\b[^>]*>/g) ?? [];
+  const scripts = tags.filter((tag) => tag.startsWith('<script') && attr(tag, 'type') === 'module').map((tag) => attr(tag, 'src'));
+  if (scripts.length !== 1) throw new Error(`${page} has ${scripts.length} module scripts; expected the entry alone`);
+  const entry = distFile(scripts[0]);
+  const files = addWithImports(entry, new Set([page]));
+  for (const tag of tags.filter((tag) => tag.startsWith('<link'))) {
+    const rel = attr(tag, 'rel');
+    if (rel === 'modulepreload') addWithImports(distFile(attr(tag, 'href')), files);
+    if (rel === 'stylesheet') files.add(distFile(attr(tag, 'href')));
+  }
+  return { entry, files };
+}
+
 // index.html: the entry script, what it preloads, the stylesheets.
-const html = text('index.html');
-const attr = (tag, name) => tag.match(new RegExp(`\\b${name}\\s*=\\s*["']([^"']+)["']`))?.[1];
-const tags = html.match(/<(?:script|link)\b[^>]*>/g) ?? [];
-const scripts = tags.filter((tag) => tag.startsWith('<script') && attr(tag, 'type') === 'module').map((tag) => attr(tag, 'src'));
-if (scripts.length !== 1) throw new Error(`index.html has ${scripts.length} module scripts; expected the entry alone`);
-const entry = distFile(scripts[0]);
-const initial = addWithImports(entry, new Set(['index.html']));
-for (const tag of tags.filter((tag) => tag.startsWith('<link'))) {
-  const rel = attr(tag, 'rel');
-  if (rel === 'modulepreload') addWithImports(distFile(attr(tag, 'href')), initial);
-  if (rel === 'stylesheet') initial.add(distFile(attr(tag, 'href')));
+const { entry, files: initial } = firstFiles('index.html');
+
+/** `files` and every chunk their scripts may import, statically or not (`import("./x.js")`), transitively. */
+function everyImport(files) {
+  const all = new Set();
+  const visit = (file) => {
+    if (all.has(file)) return;
+    all.add(file);
+    if (!file.endsWith('.js')) return;
+    for (const next of staticImports(file)) visit(next);
+    for (const match of text(file).matchAll(/\bimport\(\s*["'](\.\.?\/[^"']+)["']\s*\)/g)) visit(distFile(match[1], `/${file}`));
+  };
+  for (const file of files) visit(file);
+  return all;
 }
 
 /** The chunk of a dynamic import named `name`, or null when it has none (its code is in another chunk). */
@@ -150,8 +172,17 @@ const screens = Object.fromEntries(Object.entries(kScreens).map(([name, chunks])
 for (const [name, { added }] of Object.entries(screens)) print(`${name} page adds (${kScreens[name].join(', ')})`, added);
 for (const [title, chunks] of Object.entries(kExtras)) print(`${title} (${chunks.join(', ')})`, screen(chunks, screens['home (agent)'].files).added);
 
+// The owners' survey page: the scripts it may load, whatever the path (none of the staff app's).
+if (!existsSync(join(dist, 'survey.html'))) {
+  console.error(`first-screen: no survey.html in ${dist} (vite.config.ts's build.rollupOptions.input)`);
+  process.exit(1);
+}
+const surveyFiles = everyImport(firstFiles('survey.html').files);
+const surveyScripts = [...surveyFiles].filter((file) => file.endsWith('.js'));
+if (!quiet) print('survey page (survey.html, its scripts, CSS)', [...surveyFiles]);
+
 // What the server sends compressed: each of these files needs its .gz (scripts/compress.mjs).
-const unpacked = [...new Set(Object.values(screens).flatMap((one) => [...one.files]))].filter(
+const unpacked = [...new Set([...Object.values(screens).flatMap((one) => [...one.files]), ...surveyFiles])].filter(
   (file) => /\.(js|css|html|svg|json)$/.test(file) && size(file).raw > 1024 && !existsSync(join(dist, `${file}.gz`)),
 );
 if (unpacked.length) console.warn(`first-screen: no .gz beside ${unpacked.join(', ')} (run scripts/compress.mjs)`);
@@ -166,8 +197,15 @@ for (const [name, { files }] of Object.entries(screens)) {
   console.log(`${title.padEnd(52)}${kb(sum.gzip)} gzip (${kb(sum.raw)} raw) ${sum.gzip <= budget ? '≤' : '>'} ${budgetKB} KB`);
 }
 console.log(`${'login page, then home page (agent):'.padEnd(52)}${kb(both.gzip)} gzip (${kb(both.raw)} raw), not budgeted`);
+const surveyBudget = surveyBudgetKB * 1024;
+const surveyJs = total(surveyScripts);
+console.log(`${'survey page (/s/…), all its JavaScript:'.padEnd(52)}${kb(surveyJs.raw)} raw (${kb(surveyJs.gzip)} gzip) ${surveyJs.raw <= surveyBudget ? '≤' : '>'} ${surveyBudgetKB} KB raw`);
 if (over.length) {
   console.error(`first-screen: over the ${budgetKB} KB budget: ${over.join(', ')} gzip. ` +
     'See what a screen holds: npm run weight; where a chunk comes from: npx vite build --sourcemap --outDir /tmp/webmap, then its .map sources.');
-  process.exit(1);
 }
+if (surveyJs.raw > surveyBudget) {
+  console.error(`first-screen: the survey page's JavaScript is ${kb(surveyJs.raw)} uncompressed, over its ${surveyBudgetKB} KB budget ` +
+    `(${surveyScripts.join(', ')}): it is plain TypeScript (src/survey/), no React, no antd, nothing of the staff app.`);
+}
+if (over.length || surveyJs.raw > surveyBudget) process.exit(1);

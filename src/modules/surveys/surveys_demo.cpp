@@ -232,7 +232,7 @@ Result<void> AddDemoSurveys(SurveysModule& module, platform::Demo& demo) {
                            s);
         module.customers.AppendTimeline(
             tx, demo.tenant_id,
-            {0, pick.customer, answered, "survey", "survey_response", response,
+            {0, pick.customer, answered, "survey", "survey", survey,
              fmt::format("回答满意度调查「{}」：总体满意度 {} 分，推荐意愿 {} 分", kStandardTitle, overall, a["recommend"].as_int64())},
             std::nullopt);
         if (!plan.closed && overall <= 2) lows.push_back({response, pick.customer, pick.unit, pick.project, overall});

@@ -19,6 +19,13 @@ import { loadMessages } from './i18n/i18nContext';
 // (loadFrameMessages); every other page waits for all the modules' too (loadMessages).
 const page = (load: () => Promise<{ default: ComponentType }>) => lazy(() => Promise.all([load(), loadMessages()]).then(([m]) => m));
 
+// The surveys module's pages are one chunk (modules/surveys/pages/SurveyPages.ts says why).
+const surveyPages = () => import('../modules/surveys/pages/SurveyPages');
+const SurveysPage = page(() => surveyPages().then((m) => ({ default: m.SurveysPage })));
+const SurveyPage = page(() => surveyPages().then((m) => ({ default: m.SurveyPage })));
+const SurveyWavePage = page(() => surveyPages().then((m) => ({ default: m.WavePage })));
+const SurveyResultsPage = page(() => surveyPages().then((m) => ({ default: m.ResultsPage })));
+const SurveyResultsRedirect = page(() => surveyPages().then((m) => ({ default: m.ResultsRedirect })));
 const NotFoundPage = page(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 const OrgUnitsPage = page(() => import('../modules/platform/pages/OrgUnitsPage'));
 const UsersPage = page(() => import('../modules/platform/pages/UsersPage'));
@@ -112,6 +119,12 @@ const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[]
   { path: 'journey/fund', Page: JourneyFundPage },
   { path: 'journey/fund/statement', Page: FundStatementPage },
   { path: 'journey/four-year', Page: FourYearPage },
+  { path: 'surveys', Page: SurveysPage },
+  { path: 'surveys/results', Page: SurveyResultsPage },
+  { path: 'surveys/results/:id', Page: SurveyResultsPage },
+  { path: 'surveys/waves/:id', Page: SurveyWavePage },
+  { path: 'surveys/:id', Page: SurveyPage },
+  { path: 'surveys/:id/results', Page: SurveyResultsRedirect },
   { path: 'admin/org-units', Page: OrgUnitsPage, roles: kAdminRoles },
   { path: 'admin/users', Page: UsersPage, roles: kAdminRoles },
   { path: 'admin/audit', Page: AuditLogPage, roles: kAdminRoles },

@@ -38,6 +38,7 @@ import {
   projectReportLink,
   projectTimelineLink,
 } from '../modules/delivery/extensions';
+import { surveyAuditLink, surveyTimelineLink } from '../modules/surveys/extensions';
 
 export function registerExtensions(): void {
   customerTabs.add(customerUnitsTab);
@@ -48,6 +49,7 @@ export function registerExtensions(): void {
   timelineRefLinks.add(unitTimelineLink);
   timelineRefLinks.add(ticketTimelineLink);
   timelineRefLinks.add(leadTimelineLink);
+  timelineRefLinks.add(surveyTimelineLink);
   timelineRefLinks.add(contractTimelineLink);
   timelineRefLinks.add(projectTimelineLink);
   homeFigures.add(openMassAlertsFigure);
@@ -67,6 +69,7 @@ export function registerExtensions(): void {
   auditEntityLinks.add(deliveryBatchAuditLink);
   auditEntityLinks.add(journeyAuditLink);
   auditEntityLinks.add(journeyFundAuditLink);
+  auditEntityLinks.add(surveyAuditLink);
   unitSections.add(unitPriceHistorySection);
   projectLinks.add(projectReportLink);
   projectLinks.add(projectCalendarLink);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { KeyOutlined, RiseOutlined, BranchesOutlined, BankOutlined, CustomerServiceOutlined, ContactsOutlined, HomeOutlined, SettingOutlined } from '@ant-design/icons';
+import { KeyOutlined, RiseOutlined, BranchesOutlined, BankOutlined, CustomerServiceOutlined, ContactsOutlined, HomeOutlined, SettingOutlined, SmileOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/messages';
 import type { Me, Permission } from '../modules/platform/types';
 import { kAdminRoles, mayDo } from './auth/authContext';
@@ -88,6 +88,18 @@ export const kNavigation: NavEntry[] = [
       { key: '/journey/after-delivery', label: 'nav.afterDelivery', permission: 'delivery.work' },
       { key: '/journey/fund', label: 'nav.journeyFund', permission: 'record.read' },
       { key: '/journey/four-year', label: 'nav.fourYear', permission: 'delivery.work' },
+    ],
+  },
+  {
+    // 满意度调查: customer relations build the questionnaires and send the waves; whoever reads records
+    // (sales, viewers) reads the results.
+    key: 'surveys',
+    label: 'nav.surveys',
+    icon: <SmileOutlined />,
+    permission: 'record.read',
+    children: [
+      { key: '/surveys', label: 'nav.surveyList' },
+      { key: '/surveys/results', label: 'nav.surveyResults' },
     ],
   },
   {

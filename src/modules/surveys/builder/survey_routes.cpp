@@ -65,7 +65,12 @@ void AddBuilderRoutes(platform::Manifest& m, SurveyService& s, WaveService& wave
   m.Route({"GET", "/api/v1/surveys", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
     HEARTH_ASSIGN(auto page, http::PageOf(r));
     HEARTH_ASSIGN(auto list, s.List(r.context, page));
-    return http::ListResponse(list.items, list.next_cursor, [](const Survey& x) { return ToJson(x); });
+    HEARTH_ASSIGN(const auto total, s.Count(r.context));
+    boost::json::array items;
+    for (const auto& x : list.items) items.push_back(ToJson(x));
+    return http::Json(http::kOk, boost::json::object{{"items", std::move(items)},
+                                                     {"next_cursor", list.next_cursor ? boost::json::value(*list.next_cursor) : nullptr},
+                                                     {"total", total}});
   });
   m.Route({"GET", "/api/v1/surveys/{id}", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
     HEARTH_ASSIGN(auto id, r.PathId("id"));

@@ -1,5 +1,7 @@
 #include "modules/surveys/builder/survey_service.hpp"
 
+#include <map>
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
@@ -70,6 +72,11 @@ const std::string kFind = "SELECT " + kColumns.List("s") + " FROM surveys s WHER
 const std::string kList = "SELECT " + kColumns.List("s") + " FROM surveys s" HEARTH_JOIN_ORG_UNIT("s") R"sql(
  WHERE s.tenant_id = $1 AND (o.path LIKE $2 OR $3 LIKE o.path || '%') AND (CAST($4 AS BIGINT) IS NULL OR s.id < $4)
  ORDER BY s.id DESC LIMIT $5)sql";
+const std::string kCount = "SELECT COUNT(*) FROM surveys s" HEARTH_JOIN_ORG_UNIT("s") R"sql(
+ WHERE s.tenant_id = $1 AND (o.path LIKE $2 OR $3 LIKE o.path || '%'))sql";
+constexpr std::string_view kWaveCounts = "SELECT survey_id, COUNT(*) FROM survey_waves WHERE tenant_id = $1 AND survey_id IN ({}) GROUP BY survey_id";
+constexpr std::string_view kResponseCounts = R"sql(
+SELECT survey_id, COUNT(*) FROM survey_responses WHERE tenant_id = $1 AND org_path LIKE $2 AND survey_id IN ({}) GROUP BY survey_id)sql";
 constexpr std::string_view kInsert = R"sql(
 INSERT INTO surveys (tenant_id, org_unit_id, title, description, questions, callback_rule, created_by, created_at, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id)sql";
@@ -105,6 +112,8 @@ boost::json::object ToJson(const Survey& s) {
           {"published_version", s.published_version},
           {"draft_changed", s.draft_changed},
           {"editable", s.editable},
+          {"wave_count", s.wave_count},
+          {"response_count", s.response_count},
           {"created_by", s.created_by},
           {"created_by_name", s.created_by_name},
           {"version", s.version},
@@ -147,6 +156,23 @@ void SurveyService::Decorate(db::Tx& tx, const Actor& actor, std::vector<Survey>
     if (auto it = user_names.find(s.created_by); it != user_names.end()) s.created_by_name = it->second.Shown();
     s.editable = actor.Can(Permission::kDeliveryWork) && orgs_.FindInScope(tx, actor, s.org_unit_id).has_value();
   }
+  // Its waves, and the answers from the caller's projects.
+  std::vector<std::int64_t> ids;
+  std::map<std::int64_t, Survey*> by_id;
+  for (auto& s : surveys) {
+    ids.push_back(s.id);
+    by_id[s.id] = &s;
+  }
+  db::SelectIn(tx, kWaveCounts, {actor.tenant_id}, ids, [&](const db::Row& r) { by_id[r.Int(0)]->wave_count = r.Int(1); });
+  db::SelectIn(tx, kResponseCounts, {actor.tenant_id, ScopeOf(actor)}, ids, [&](const db::Row& r) { by_id[r.Int(0)]->response_count = r.Int(1); });
+}
+
+Result<std::int64_t> SurveyService::Count(const RequestContext& ctx) {
+  const Actor& actor = ctx.actor_ref();
+  if (!actor.Can(Permission::kRecordRead)) return Forbidden();
+  return db_.Read([&](db::Tx& tx) -> Result<std::int64_t> {
+    return tx.Execute(kCount, actor.tenant_id, ScopeOf(actor), actor.org_path).front().Int(0);
+  });
 }
 
 Result<Survey> SurveyService::SurveyFor(db::Tx& tx, const Actor& actor, std::int64_t id) {

@@ -40,6 +40,8 @@ struct Survey {
   std::string org_unit_name = {};
   std::string created_by_name = {};
   bool editable = false;  ///< the caller may change it (it is in their own subtree)
+  std::int64_t wave_count = 0;
+  std::int64_t response_count = 0;  ///< of the caller's projects
 };
 boost::json::object ToJson(const Survey& s);
 
@@ -77,6 +79,8 @@ class SurveyService {
   Result<Survey> Create(const RequestContext& ctx, const SurveyInput& input);
   Result<Survey> Get(const RequestContext& ctx, std::int64_t id);
   Result<platform::Listing<Survey>> List(const RequestContext& ctx, const Page& page);
+  /// How many surveys the caller sees (the list's count).
+  Result<std::int64_t> Count(const RequestContext& ctx);
   Result<Survey> Update(const RequestContext& ctx, std::int64_t id, const SurveyInput& input, std::optional<std::int64_t> expected_version);
   /// Freezes the draft as the next version (409 unchanged when the draft is the latest version).
   Result<Survey> Publish(const RequestContext& ctx, std::int64_t id);

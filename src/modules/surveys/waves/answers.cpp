@@ -120,7 +120,7 @@ Result<PublicSurvey> WaveService::Answer(const std::string& token, const boost::
                             inv.company_id, inv.cohort, inv.customer_id, boost::json::serialize(checked), now},
                        s);
     // The customer's timeline says what they answered where it matters.
-    customers_.AppendTimeline(tx, inv.tenant_id, {0, inv.customer_id, now, "survey", "survey_response", response, summary}, std::nullopt);
+    customers_.AppendTimeline(tx, inv.tenant_id, {0, inv.customer_id, now, "survey", "survey", inv.survey_id, summary}, std::nullopt);
     // A very low answer opens a ticket for a call-back (the survey's rule).
     if (low) {
       const RequestContext owner = delivery::OwnerContext(inv.tenant_id, "survey-link:" + std::to_string(inv.id), remote_address);
@@ -163,7 +163,7 @@ Result<PublicSurvey> WaveService::OptOut(const std::string& token) {
     auto inv = ByToken(tx, token);
     if (!inv) return NotFound("no such survey link");
     tx.Execute(kOptOut, inv->tenant_id, inv->customer_id, now.ms);
-    customers_.AppendTimeline(tx, inv->tenant_id, {0, inv->customer_id, now, "survey", "survey_invitation", inv->id, "退订满意度调查"},
+    customers_.AppendTimeline(tx, inv->tenant_id, {0, inv->customer_id, now, "survey", "survey", inv->survey_id, "退订满意度调查"},
                               std::nullopt);
     return ViewIn(tx, *inv);
   });

@@ -20,8 +20,9 @@ import type * as booking from '../../modules/delivery/bookingMessages';
 import type * as openDay from '../../modules/delivery/openDaySignupMessages';
 import type * as messageLog from '../../modules/platform/messageLogMessages';
 import type * as deliveryReports from '../../modules/delivery/reportMessages';
+import type * as surveys from '../../modules/surveys/messages';
 
-type Chinese = typeof shell.zh & typeof platform.zh & typeof audit.zh & typeof customers.zh & typeof inventory.zh & typeof service.zh & typeof sales.zh & typeof delivery.zh & typeof consent.zh & typeof booking.zh & typeof openDay.zh & typeof messageLog.zh & typeof deliveryReports.zh;
+type Chinese = typeof shell.zh & typeof platform.zh & typeof audit.zh & typeof customers.zh & typeof inventory.zh & typeof service.zh & typeof sales.zh & typeof delivery.zh & typeof consent.zh & typeof booking.zh & typeof openDay.zh & typeof messageLog.zh & typeof deliveryReports.zh & typeof surveys.zh;
 
 export type MessageKey = keyof Chinese;
 

@@ -9,8 +9,9 @@ import { zh as sales } from '../../modules/sales/messages';
 import { zh as delivery } from '../../modules/delivery/messages';
 import { zh as messageLog } from '../../modules/platform/messageLogMessages';
 import { zh as deliveryReports } from '../../modules/delivery/reportMessages';
+import { zh as surveys } from '../../modules/surveys/messages';
 
 /** By message file, for the check that no two define the same key. */
-export const kParts = { customers, inventory, sales, delivery, deliveryReports, audit, messageLog };
+export const kParts = { customers, inventory, sales, delivery, deliveryReports, surveys, audit, messageLog };
 
-export const zh = { ...customers, ...inventory, ...sales, ...delivery, ...deliveryReports, ...audit, ...messageLog };
+export const zh = { ...customers, ...inventory, ...sales, ...delivery, ...deliveryReports, ...surveys, ...audit, ...messageLog };

@@ -104,6 +104,9 @@ export const zh = {
   'nav.afterDelivery': '交付后回访与入户',
   'nav.journeyFund': '一路同行基金',
   'nav.fourYear': '四年之约',
+  'nav.surveys': '满意度调查',
+  'nav.surveyList': '问卷',
+  'nav.surveyResults': '调查结果',
 
   'header.logout': '退出登录',
   'header.orgUnit': '所属组织',
@@ -219,6 +222,9 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.afterDelivery': 'After-delivery care',
   'nav.journeyFund': 'Journey-together fund',
   'nav.fourYear': 'Four-year visits',
+  'nav.surveys': 'Satisfaction surveys',
+  'nav.surveyList': 'Questionnaires',
+  'nav.surveyResults': 'Survey results',
 
   'header.logout': 'Sign out',
   'header.orgUnit': 'Org unit',

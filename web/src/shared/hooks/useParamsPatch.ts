@@ -10,7 +10,9 @@ export type ParamsPatch = Record<string, string | number | null | undefined>;
 export function useParamsPatch(): [URLSearchParams, (patch: ParamsPatch) => void] {
   const [params, setParams] = useSearchParams();
   const patch = (change: ParamsPatch) => {
-    const next = new URLSearchParams(params);
+    // From the address as it is now, not as this render saw it: two changes made before the page
+    // renders again (a navigation is a transition) both stay.
+    const next = new URLSearchParams(window.location.search);
     for (const [key, value] of Object.entries(change)) {
       if (value !== null && value !== undefined && value !== '') next.set(key, String(value));
       else next.delete(key);
