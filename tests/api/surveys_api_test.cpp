@@ -424,6 +424,28 @@ TEST_P(SurveysApi, WavesSampleTheCohortsWithQuotasAndExclusionsAndSendBySmsAndEm
   EXPECT_EQ(invitations.json.at("items").at(0).at("customer_phone").as_string().size(), 11u);
   EXPECT_NE(std::string(invitations.json.at("items").at(0).at("customer_phone").as_string()).find("****"), std::string::npos);
   EXPECT_EQ(beijing_->Get(fmt::format("/api/v1/survey-waves/{}", even.Int("id"))).status, 404);
+
+  // A wave over two companies' projects: each company's staff see their own project's figures only.
+  const auto bj_project = admin_->Post("/api/v1/projects", fmt::format(R"({{"name":"北京壹号院","city":"北京","org_unit_id":{}}})", other_company_)).Int("id");
+  auto bj_units = admin_->Post(fmt::format("/api/v1/projects/{}/units/bulk", bj_project),
+                               R"({"building":"1","entrance":"1","floor_from":1,"floor_to":1,"rooms":[{"suffix":"01","area_m2":89}]})");
+  ASSERT_EQ(bj_units.status, 201) << bj_units.body;
+  const auto bj_unit = bj_units.json.at("items").at(0).at("id").as_int64();
+  const auto bj_owner = admin_->Post("/api/v1/customers", fmt::format(R"({{"name":"北京业主","phone":"13911112222","org_unit_id":{}}})", other_company_)).Int("id");
+  ASSERT_EQ(admin_->Patch(fmt::format("/api/v1/units/{}", bj_unit), R"({"status":"pledged"})").status, 200);
+  ASSERT_EQ(admin_->Patch(fmt::format("/api/v1/units/{}", bj_unit), R"({"status":"contracted"})").status, 200);
+  ASSERT_EQ(admin_->Post(fmt::format("/api/v1/units/{}/owners", bj_unit), fmt::format(R"({{"customer_id":{},"share":1}})", bj_owner)).status, 201);
+  auto both = admin_->Post(fmt::format("/api/v1/surveys/{}/waves", survey),
+                           fmt::format(R"({{"project_ids":[{},{}],"cohorts":["prospective"],"sample_per_project":10,"channel":"link","exclude_days":0}})", project_, bj_project));
+  ASSERT_EQ(both.status, 201) << both.body;
+  EXPECT_EQ(both.Int("invited"), 7);
+  auto seen = agent_->Get(fmt::format("/api/v1/survey-waves/{}", both.Int("id")));
+  ASSERT_EQ(seen.status, 200) << seen.body;
+  EXPECT_EQ(seen.Int("invited"), 6) << "深圳's six owners, not 北京's";
+  EXPECT_EQ(seen.json.at("project_ids").as_array().size(), 1u);
+  EXPECT_EQ(seen.json.at("sampling").at("plan").as_array().size(), 1u);
+  for (const auto& g : seen.json.at("progress").as_array()) EXPECT_EQ(g.at("project_id").as_int64(), project_);
+  EXPECT_EQ(seen.body.find("北京壹号院"), std::string::npos);
 }
 
 TEST_P(SurveysApi, DriversIntentAndTheAuditEvaluationComeFromTheAnswers) {

@@ -241,10 +241,21 @@ std::optional<Wave> WaveService::Find(db::Tx& tx, std::int64_t tenant_id, std::i
   return kColumns.Read(rows.front());
 }
 
-void WaveService::Decorate(db::Tx& tx, Wave& w) {
+std::set<std::int64_t> WaveService::VisibleProjects(db::Tx& tx, const Actor& actor, const Wave& w) {
+  std::set<std::int64_t> out;
+  for (auto p : w.project_ids) {
+    if (inventory_.ProjectFor(tx, actor, p)) out.insert(p);
+  }
+  return out;
+}
+
+void WaveService::Decorate(db::Tx& tx, const Actor& actor, Wave& w) {
   const auto projects = inventory_.NamesOfProjects(tx, w.tenant_id);
+  // Another company's projects of a group-wide wave are its own business: neither named nor counted.
+  const auto visible = VisibleProjects(tx, actor, w);
   std::map<std::pair<std::int64_t, std::string>, boost::json::object> groups;
   for (const auto& r : tx.Execute(kProgress, w.id)) {
+    if (!visible.contains(r.Int(0))) continue;
     const std::string status = r.Text(2);
     w.counts[status] += r.Int(3);
     w.counts["opened"] += r.Int(4);
@@ -272,11 +283,24 @@ void WaveService::Decorate(db::Tx& tx, Wave& w) {
   // wave on every answer and needs none of it).
   w.sampling = ObjectOf(w.sampling_text);
   if (auto* plan = w.sampling.if_contains("plan"); plan && plan->is_array()) {
+    boost::json::array seen;
+    std::int64_t population = 0, invited = 0;
     for (auto& p : plan->as_array()) {
       auto& o = p.as_object();
-      const auto name = projects.find(o.at("project_id").as_int64());
+      const std::int64_t project = o.at("project_id").as_int64();
+      if (!visible.contains(project)) continue;
+      const auto name = projects.find(project);
       o["project_name"] = name == projects.end() ? "" : name->second;
+      population += o.at("population").as_int64();
+      invited += o.at("sampled").as_int64();
+      seen.push_back(std::move(o));
     }
+    if (visible.size() < w.project_ids.size()) {
+      w.population = population;
+      w.invited = invited;
+      w.project_ids.assign(visible.begin(), visible.end());
+    }
+    *plan = std::move(seen);
   }
 }
 
@@ -286,10 +310,8 @@ Result<Wave> WaveService::WaveFor(db::Tx& tx, const Actor& actor, std::int64_t i
   if (!w) return NotFound("no such wave");
   HEARTH_TRY(surveys_.SurveyFor(tx, actor, w->survey_id));
   // A wave is its projects' business: seen when one of them is in the caller's scope.
-  const bool sees = std::any_of(w->project_ids.begin(), w->project_ids.end(),
-                                [&](std::int64_t p) { return inventory_.ProjectFor(tx, actor, p).has_value(); });
-  if (!sees) return NotFound("no such wave");
-  Decorate(tx, *w);
+  if (VisibleProjects(tx, actor, *w).empty()) return NotFound("no such wave");
+  Decorate(tx, actor, *w);
   return std::move(*w);
 }
 
@@ -455,10 +477,8 @@ Result<std::vector<Wave>> WaveService::OfSurvey(const RequestContext& ctx, std::
     std::vector<Wave> out;
     for (const auto& r : tx.Execute(kOfSurvey, survey_id, actor.tenant_id)) {
       Wave w = kColumns.Read(r);
-      const bool sees = std::any_of(w.project_ids.begin(), w.project_ids.end(),
-                                    [&](std::int64_t p) { return inventory_.ProjectFor(tx, actor, p).has_value(); });
-      if (!sees) continue;
-      Decorate(tx, w);
+      if (VisibleProjects(tx, actor, w).empty()) continue;
+      Decorate(tx, actor, w);
       out.push_back(std::move(w));
     }
     return out;

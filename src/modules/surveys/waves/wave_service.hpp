@@ -2,6 +2,7 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -183,7 +184,10 @@ class WaveService {
  private:
   Result<Wave> WaveFor(db::Tx& tx, const Actor& actor, std::int64_t id);
   std::optional<Wave> Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
-  void Decorate(db::Tx& tx, Wave& w);
+  /// The wave's figures for `actor`: counts, progress and plan of the projects they see only.
+  void Decorate(db::Tx& tx, const Actor& actor, Wave& w);
+  /// The wave's projects in the actor's scope (none: the wave is not theirs to see).
+  std::set<std::int64_t> VisibleProjects(db::Tx& tx, const Actor& actor, const Wave& w);
   std::optional<Invitation> ByToken(db::Tx& tx, const std::string& token);
   Result<PublicSurvey> ViewIn(db::Tx& tx, const Invitation& inv);
   bool Closed(const Wave& w) const;
