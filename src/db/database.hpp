@@ -270,20 +270,30 @@ auto Database::Transact(F&& fn) -> std::invoke_result_t<F, Tx&> {
   using R = std::invoke_result_t<F, Tx&>;
   if (Tx* outer = CurrentTx()) {
     outer->Execute("SAVEPOINT hearth_sp");
+    // What the savepoint's work asked to run after the commit goes with it when it rolls back.
+    const std::size_t hooks = outer->after_commit_ ? outer->after_commit_->size() : 0;
+    const auto drop_hooks = [&] {
+      if (outer->after_commit_) outer->after_commit_->erase(outer->after_commit_->begin() + static_cast<std::ptrdiff_t>(hooks), outer->after_commit_->end());
+    };
     try {
       R result = fn(*outer);
       outer->Execute(result ? "RELEASE SAVEPOINT hearth_sp" : "ROLLBACK TO SAVEPOINT hearth_sp");
-      if (!result) outer->Execute("RELEASE SAVEPOINT hearth_sp");
+      if (!result) {
+        outer->Execute("RELEASE SAVEPOINT hearth_sp");
+        drop_hooks();
+      }
       return result;
     } catch (const ConstraintError& e) {
       outer->Execute("ROLLBACK TO SAVEPOINT hearth_sp");
       outer->Execute("RELEASE SAVEPOINT hearth_sp");
+      drop_hooks();
       return FromConstraint<R>(e);
     } catch (...) {
       if (outer->connection().Healthy() && outer->connection().InTransaction()) {
         outer->Execute("ROLLBACK TO SAVEPOINT hearth_sp");
         outer->Execute("RELEASE SAVEPOINT hearth_sp");
       }
+      drop_hooks();
       throw;
     }
   }

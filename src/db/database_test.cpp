@@ -1,6 +1,8 @@
 // One suite for both backends (STYLE.md §6): the storage contract every repository relies on.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <mutex>
 #include <thread>
 
 #include "db/database.hpp"
@@ -210,6 +212,48 @@ TEST_P(DatabaseTest, AGroupWriterCommitsEachCallersWriteOnItsOwn) {
   EXPECT_EQ(taken, 7);
   EXPECT_EQ(refused, 8);
   EXPECT_EQ(Count(), 8 * 23 + 1);
+}
+
+// What a nested transaction asked to run after the commit goes with it when it rolls back; the
+// outer transaction's own hooks run. A group writer's refused write announces nothing.
+TEST_P(DatabaseTest, AfterCommitHooksOfARolledBackSavepointDoNotRun) {
+  std::vector<std::string> ran;
+  auto done = db_->Transact([&](Tx& tx) -> Result<void> {
+    tx.AfterCommit([&] { ran.push_back("outer"); });
+    auto refused = db_->Transact([&](Tx& inner) -> Result<void> {
+      inner.AfterCommit([&] { ran.push_back("refused"); });
+      return FailField("size", "refused");
+    });
+    EXPECT_FALSE(refused);
+    auto kept = db_->Transact([&](Tx& inner) -> Result<void> {
+      inner.AfterCommit([&] { ran.push_back("kept"); });
+      return {};
+    });
+    EXPECT_TRUE(kept);
+    return {};
+  });
+  ASSERT_TRUE(done);
+  EXPECT_EQ(ran, (std::vector<std::string>{"outer", "kept"}));
+
+  GroupWriter<std::int64_t> writer(*db_, 64, /*refusals_expected=*/true);
+  std::vector<std::thread> threads;
+  std::mutex m;
+  std::vector<std::string> announced;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      auto id = writer.Submit([&](Tx& tx) -> Result<std::int64_t> {
+        tx.AfterCommit([&, t] { std::lock_guard l(m); announced.push_back("w" + std::to_string(t)); });
+        if (t % 2 == 1) return FailField("size", "refused");
+        return tx.Execute("INSERT INTO widgets (tenant_id, name, size) VALUES (1, $1, 1) RETURNING id", "h" + std::to_string(t))
+            .front()
+            .Int(0);
+      });
+      EXPECT_EQ(static_cast<bool>(id), t % 2 == 0);
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::sort(announced.begin(), announced.end());
+  EXPECT_EQ(announced, (std::vector<std::string>{"w0", "w2", "w4", "w6"}));
 }
 
 TEST_P(DatabaseTest, MigrationsApplyOnceAndRefuseEditedFiles) {

@@ -24,9 +24,15 @@ class GroupWriter {
  public:
   using Write = std::function<Result<T>(Tx&)>;
 
-  explicit GroupWriter(Database& db, std::size_t max_batch = 64) : db_(db), max_batch_(max_batch) {}
+  /// `refusals_expected`: writes that are often refused (a race for the same unit) go straight to
+  /// a savepoint each, instead of first all together and again after the refusal.
+  explicit GroupWriter(Database& db, std::size_t max_batch = 64, bool refusals_expected = false)
+      : db_(db), max_batch_(max_batch), refusals_expected_(refusals_expected) {}
 
   Result<T> Submit(Write write) {
+    // Inside a transaction of this thread already: written there (a batch on another thread would
+    // wait for this transaction's write lock while this thread waits for the batch).
+    if (db_.CurrentTx() != nullptr) return db_.Transact(write);
     auto mine = std::make_shared<Pending>(std::move(write));
     std::unique_lock lock(mutex_);
     pending_.push_back(mine);
@@ -61,13 +67,16 @@ class GroupWriter {
     try {
       // First all together without savepoints (two statements fewer per write); when one write
       // fails, the batch rolls back and is written again with a savepoint around each.
-      auto together = db_.Transact([&](Tx& tx) -> Result<void> {
-        for (std::size_t i = 0; i < batch.size(); ++i) {
-          results[i] = batch[i]->write(tx);
-          if (!*results[i]) return Fail(ErrorCode::kConflict, "retry", "one write of the batch failed");
-        }
-        return {};
-      });
+      Result<void> together = Fail(ErrorCode::kConflict, "retry", "savepoints at once");
+      if (!refusals_expected_) {
+        together = db_.Transact([&](Tx& tx) -> Result<void> {
+          for (std::size_t i = 0; i < batch.size(); ++i) {
+            results[i] = batch[i]->write(tx);
+            if (!*results[i]) return Fail(ErrorCode::kConflict, "retry", "one write of the batch failed");
+          }
+          return {};
+        });
+      }
       if (together) {
         std::lock_guard lock(mutex_);
         for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->result = std::move(*results[i]);
@@ -88,6 +97,7 @@ class GroupWriter {
 
   Database& db_;
   const std::size_t max_batch_;
+  const bool refusals_expected_;
   std::mutex mutex_;
   std::condition_variable done_;
   std::vector<std::shared_ptr<Pending>> pending_;

@@ -41,7 +41,8 @@ struct RouteSpec {
   std::string pattern;   ///< "/api/v1/users/{id}"
   Access access;
   BodyLimit body = BodyLimit::kJson;
-  bool slow = false;     ///< spends CPU or I/O for long (password hashing, files): always on the worker pool
+  bool slow = false;     ///< spends CPU or I/O for long (password hashing, files) or waits to be written with
+                         ///< others (a group commit): always on the worker pool
 
   bool auth() const { return access.kind != Access::Kind::kPublic; }
   /// The permission checked before the handler, or nullopt (public or any signed-in user).

@@ -145,7 +145,8 @@ void AddDealRoutes(platform::Manifest& m, DealService& s) {
     return http::Render(s.RefundPledge(r.context, id), http::kOk, [](const Pledge& p) { return ToJson(p); });
   });
 
-  m.Route({"POST", "/api/v1/subscriptions", Permission::kRecordWrite},
+  // On the worker pool: the subscriptions of a launch day's race wait there to be written together.
+  m.Route({"POST", "/api/v1/subscriptions", Permission::kRecordWrite, http::BodyLimit::kJson, /*slow=*/true},
           [&s](Request& r) -> Result<Response> { return PostSubscription(r, s); });
   m.Route({"GET", "/api/v1/subscriptions", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
     SubscriptionFilter f;

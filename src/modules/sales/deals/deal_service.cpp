@@ -402,7 +402,7 @@ Result<Subscription> DealService::Subscribe(const RequestContext& ctx, const Sub
   if (in.price_cents <= 0) return FailField("price_cents", "invalid_value");
   if (in.deposit_cents < 0 || in.deposit_cents > in.price_cents) return FailField("deposit_cents", "invalid_value");
   const Timestamp now = clock_.Now();
-  return db_.Transact([&](db::Tx& tx) -> Result<Subscription> {
+  return subscriptions_.Submit([&](db::Tx& tx) -> Result<Subscription> {
     auto unit = inventory_.UnitFor(tx, actor, in.unit_id);
     if (!unit) return FailField("unit_id", "not_found");
     HEARTH_ASSIGN(const auto project, inventory_.ProjectFor(tx, actor, unit->project_id));

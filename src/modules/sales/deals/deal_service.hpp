@@ -8,6 +8,7 @@
 #include "core/paging.hpp"
 #include "core/request_context.hpp"
 #include "db/database.hpp"
+#include "db/group_writer.hpp"
 #include "modules/customers/customer_service.hpp"
 #include "modules/inventory/inventory_service.hpp"
 #include "modules/sales/deals/deal.hpp"
@@ -183,6 +184,9 @@ class DealService {
   platform::Notifications& notifications_;
   std::vector<ContractHook> contract_hooks_;
   std::vector<SignCheck> sign_checks_;
+  /// Subscriptions are written together (group commit): on a launch day many consultants race
+  /// for the same units, and half the attempts are refused, each in a savepoint of its own.
+  db::GroupWriter<Subscription> subscriptions_{db_, 64, /*refusals_expected=*/true};
 };
 
 }  // namespace hearth::sales
