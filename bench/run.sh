@@ -156,6 +156,8 @@ else
   bench/delivery.sh "$build"
   echo
   bench/surveys.sh "$build"
+  echo
+  bench/segments.sh "$build"
 fi
 
 # --- 5. ten minutes of mixed load at 64 connections -------------------------------------------

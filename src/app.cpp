@@ -46,6 +46,7 @@ App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock
   auto& sales = Add<sales::SalesModule>(*db, *clock, *platform, *customers, *inventory);
   auto& delivery = Add<delivery::DeliveryModule>(*db, *clock, *platform, *customers, *inventory, *service, sales);
   Add<surveys::SurveysModule>(*db, *clock, *platform, *customers, *inventory, *service, sales, delivery);
+  Add<segments::SegmentsModule>(*db, *clock, *platform, *customers, *inventory);
   router.SetFallback(http::StaticFiles());
 }
 

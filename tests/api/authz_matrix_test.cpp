@@ -84,6 +84,9 @@ const std::set<std::string> kFinerRules = {
     "POST /api/v1/journey-funds/{company_id}/entries",       // a manager of the company records the fund's inflows
     "POST /api/v1/fund-proposals/{id}/approve",              // a manager of the company decides its spending
     "POST /api/v1/fund-proposals/{id}/reject",
+    "POST /api/v1/segment-models",                           // managers define segment models
+    "PATCH /api/v1/segment-models/{id}",                     // managers of the model's unit change it
+    "POST /api/v1/segment-models/{id}/recompute",            // managers ask for fresh counts
 };
 
 class AuthzMatrixApi : public ApiTest {

@@ -372,6 +372,21 @@ void CustomerRepo::MarkMerged(db::Tx& tx, std::int64_t tenant_id, std::int64_t f
   tx.Execute(kDeletePhones, from, tenant_id);
 }
 
+std::pair<std::int64_t, std::int64_t> CustomerRepo::IdRange(db::Tx& tx, std::int64_t tenant_id) {
+  const auto lo = tx.Execute("SELECT id FROM customers WHERE tenant_id = $1 ORDER BY tenant_id, id LIMIT 1", tenant_id);
+  const auto hi = tx.Execute("SELECT id FROM customers WHERE tenant_id = $1 ORDER BY tenant_id DESC, id DESC LIMIT 1", tenant_id);
+  if (lo.empty() || hi.empty()) return {0, 0};
+  return {lo.front().Int(0), hi.front().Int(0)};
+}
+
+std::vector<Customer> CustomerRepo::PageAfter(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                             std::int64_t after_id, int limit) {
+  static const std::string kSql = kCustomerSelect + R"sql(
+  FROM customers c)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
+ WHERE c.tenant_id = $1 AND c.id > $2 AND c.merged_into IS NULL AND o.path LIKE $3 ORDER BY c.id LIMIT $4)sql";
+  return Rows(tx.Execute(kSql, tenant_id, after_id, path_prefix + "%", limit));
+}
+
 std::map<std::int64_t, CustomerContact> CustomerRepo::ContactsOf(db::Tx& tx, std::int64_t tenant_id,
                                                                 const std::vector<std::int64_t>& ids) {
   std::map<std::int64_t, CustomerContact> out;

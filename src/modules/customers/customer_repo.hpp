@@ -73,6 +73,9 @@ class CustomerRepo {
   void MarkMerged(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into, Timestamp now);
   /// id → name of those of `ids` in the group.
   std::map<std::int64_t, CustomerContact> ContactsOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
+  std::pair<std::int64_t, std::int64_t> IdRange(db::Tx& tx, std::int64_t tenant_id);
+  std::vector<Customer> PageAfter(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix, std::int64_t after_id,
+                                  int limit);
   std::map<std::int64_t, CustomerCard> CardsOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
 };
 

@@ -461,6 +461,15 @@ void CustomerService::Unshare(db::Tx& tx, const RequestContext& ctx, std::int64_
                 boost::json::object{{"reason", kShareReasons.Name(reason)}, {"source_id", source_id}}, nullptr);
 }
 
+std::vector<Customer> CustomerService::PageAfter(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                                std::int64_t after_id, int limit) {
+  return repo_->PageAfter(tx, tenant_id, path_prefix, after_id, limit);
+}
+
+std::pair<std::int64_t, std::int64_t> CustomerService::IdRange(db::Tx& tx, std::int64_t tenant_id) {
+  return repo_->IdRange(tx, tenant_id);
+}
+
 std::map<std::int64_t, CustomerContact> CustomerService::ContactsOf(db::Tx& tx, std::int64_t tenant_id,
                                                                    const std::vector<std::int64_t>& ids) {
   return repo_->ContactsOf(tx, tenant_id, ids);

@@ -115,6 +115,13 @@ class CustomerService {
   /// anonymised): name, first phone and e-mail unmasked, marketing consent. For other modules'
   /// messages (a survey's invitations); never rendered. No scope check.
   std::map<std::int64_t, CustomerContact> ContactsOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
+  /// The group's live customers (not merged away) whose record sits under `path_prefix`, from the
+  /// first id after `after_id`, in id order, with their org unit's path (the segments read them
+  /// a page at a time; no scope check, no masking: what is computed from them is aggregates).
+  std::vector<Customer> PageAfter(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix, std::int64_t after_id,
+                                  int limit);
+  /// The lowest and highest id of the group's customers ({0, 0} when none): a sample's range.
+  std::pair<std::int64_t, std::int64_t> IdRange(db::Tx& tx, std::int64_t tenant_id);
   /// Appends an event to a customer's timeline in the caller's transaction (for other modules).
   void AppendTimeline(db::Tx& tx, std::int64_t tenant_id, const TimelineEvent& event,
                       std::optional<std::int64_t> actor_id);

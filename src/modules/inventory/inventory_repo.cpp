@@ -210,6 +210,19 @@ SELECT w.customer_id, w.unit_id, u.project_id, p.org_unit_id FROM unit_owners w
   return out;
 }
 
+std::vector<HomeFacts> InventoryRepo::HomeFactsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t first, std::int64_t last) {
+  const auto rows = tx.Execute(R"sql(
+SELECT w.customer_id, u.project_id, u.area_m2, u.list_price_cents, u.delivered_on FROM unit_owners w
+  JOIN units u ON u.id = w.unit_id
+ WHERE w.customer_id BETWEEN $2 AND $3 AND w.tenant_id = $1 ORDER BY w.customer_id)sql", tenant_id, first, last);
+  std::vector<HomeFacts> out;
+  out.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    out.push_back({rows[i].Int(0), rows[i].Int(1), rows[i].Real(2), rows[i].Int(3), rows[i].OptText(4)});
+  }
+  return out;
+}
+
 std::int64_t InventoryRepo::HomesOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id) {
   return tx.Execute("SELECT count(*) FROM unit_owners WHERE customer_id = $1 AND tenant_id = $2", customer_id, tenant_id)
       .front()

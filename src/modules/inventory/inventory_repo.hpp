@@ -37,6 +37,7 @@ class InventoryRepo {
   std::vector<Owner> OwnersOf(db::Tx& tx, std::int64_t unit_id);
   std::vector<Home> Homes(db::Tx& tx, std::int64_t tenant_id);
   /// How many units of the group the customer owns (a share of).
+  std::vector<HomeFacts> HomeFactsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t first, std::int64_t last);
   std::int64_t HomesOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id);
   /// Whether two customers own a unit together.
   bool CoOwners(db::Tx& tx, std::int64_t tenant_id, std::int64_t a, std::int64_t b);

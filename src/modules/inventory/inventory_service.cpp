@@ -122,6 +122,10 @@ std::vector<Unit> InventoryService::UnitsOfProject(db::Tx& tx, std::int64_t tena
 
 std::vector<Home> InventoryService::Homes(db::Tx& tx, std::int64_t tenant_id) { return repo_->Homes(tx, tenant_id); }
 
+std::vector<HomeFacts> InventoryService::HomeFactsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t first, std::int64_t last) {
+  return repo_->HomeFactsOf(tx, tenant_id, first, last);
+}
+
 std::int64_t InventoryService::HomesOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id) {
   return repo_->HomesOf(tx, tenant_id, customer_id);
 }

@@ -130,6 +130,9 @@ class InventoryService {
   std::vector<Unit> UnitsOfProject(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id);
   /// Every owned home of the group, in ownership order (demo data; no scope check).
   std::vector<Home> Homes(db::Tx& tx, std::int64_t tenant_id);
+  /// The homes owned by the customers whose ids are in [first, last], by customer (the segments'
+  /// facts, read a range of customers at a time; no scope check).
+  std::vector<HomeFacts> HomeFactsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t first, std::int64_t last);
   /// How many units of the group the customer owns; whether two customers own one together (the
   /// sales module's referral checks; no scope check).
   std::int64_t HomesOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id);

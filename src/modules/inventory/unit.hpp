@@ -115,4 +115,13 @@ struct Home {
   std::int64_t org_unit_id = 0;  ///< the project's
 };
 
+/// An owned home as the segments read it (a customer's value, area and tenure).
+struct HomeFacts {
+  std::int64_t customer_id = 0;
+  std::int64_t project_id = 0;
+  double area_m2 = 0;
+  std::int64_t list_price_cents = 0;
+  std::optional<std::string> delivered_on;  ///< YYYY-MM-DD
+};
+
 }  // namespace hearth::inventory
