@@ -42,14 +42,6 @@ class DeliveryApi : public ApiTest {
     buyer_ = admin_->Post("/api/v1/customers", fmt::format(R"({{"name":"陈志强","phone":"13800138001","org_unit_id":{}}})", company_)).Int("id");
   }
 
-  std::unique_ptr<Api> User(const std::string& name, const std::string& role, std::int64_t org_unit) {
-    auto made = admin_->Post("/api/v1/users", fmt::format(R"({{"username":"{}","password":"Passw0rd-x","display_name":"{}","roles":["{}"],"org_unit_id":{}}})",
-                                                          name, name, role, org_unit));
-    EXPECT_EQ(made.status, 201) << made.body;
-    auto api = std::make_unique<Api>(*server_);
-    EXPECT_EQ(api->Login(name, "Passw0rd-x").status, 200);
-    return api;
-  }
   /// The unit sold to the buyer: subscription and contract, so that it is contracted and theirs.
   void Sell(std::int64_t unit) {
     const auto price = admin_->Get(fmt::format("/api/v1/units/{}", unit)).Int("list_price_cents");

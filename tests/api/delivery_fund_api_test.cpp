@@ -32,14 +32,6 @@ class DeliveryFundApi : public ApiTest {
     site_manager_ = User("site.manager", "manager", project_unit_);
   }
 
-  std::unique_ptr<Api> User(const std::string& name, const std::string& role, std::int64_t org_unit) {
-    auto made = admin_->Post("/api/v1/users", fmt::format(R"({{"username":"{}","password":"Passw0rd-x","display_name":"{}","roles":["{}"],"org_unit_id":{}}})",
-                                                          name, name, role, org_unit));
-    EXPECT_EQ(made.status, 201) << made.body;
-    auto api = std::make_unique<Api>(*server_);
-    EXPECT_EQ(api->Login(name, "Passw0rd-x").status, 200);
-    return api;
-  }
   std::string FundPath(const std::string& tail = "") const { return fmt::format("/api/v1/journey-funds/{}{}", company_, tail); }
   Reply Inflow(Api& api, const std::string& kind, std::int64_t cents, const std::string& extra = "") {
     return api.Post(FundPath("/entries"), fmt::format(R"({{"kind":"{}","amount_cents":{}{}}})", kind, cents, extra));

@@ -33,14 +33,6 @@ class SegmentsApi : public ApiTest {
     beijing_ = User("bj.manager", "manager", other_company_);
   }
 
-  std::unique_ptr<Api> User(const std::string& name, const std::string& role, std::int64_t org_unit) {
-    auto made = admin_->Post("/api/v1/users", fmt::format(R"({{"username":"{}","password":"Passw0rd-x","display_name":"{}","roles":["{}"],"org_unit_id":{}}})",
-                                                          name, name, role, org_unit));
-    EXPECT_EQ(made.status, 201) << made.body;
-    auto api = std::make_unique<Api>(*server_);
-    EXPECT_EQ(api->Login(name, "Passw0rd-x").status, 200);
-    return api;
-  }
   std::int64_t Customer(const std::string& name, const std::string& fields, std::int64_t org_unit) {
     static int n = 0;
     auto c = admin_->Post("/api/v1/customers", fmt::format(R"({{"name":"{}","phone":"1380000{:04}","org_unit_id":{}{}}})", name, ++n, org_unit,

@@ -50,14 +50,6 @@ class SurveysApi : public ApiTest {
     beijing_ = User("bj.agent", "agent", other_company_);
   }
 
-  std::unique_ptr<Api> User(const std::string& name, const std::string& role, std::int64_t org_unit) {
-    auto made = admin_->Post("/api/v1/users", fmt::format(R"({{"username":"{}","password":"Passw0rd-x","display_name":"{}","roles":["{}"],"org_unit_id":{}}})",
-                                                          name, name, role, org_unit));
-    EXPECT_EQ(made.status, 201) << made.body;
-    auto api = std::make_unique<Api>(*server_);
-    EXPECT_EQ(api->Login(name, "Passw0rd-x").status, 200);
-    return api;
-  }
   /// A customer of the company who owns unit `i` under contract (the administrator's correction of
   /// the status: the quick way to many owners).
   std::int64_t Owner(std::size_t i, bool consent = true, const std::string& email = "") {

@@ -23,6 +23,16 @@ class ApiTest : public testing::TestWithParam<db::Backend> {
     group_id_ = admin_->Get("/api/v1/me").json.at("org_unit_id").as_int64();
   }
   virtual std::vector<std::string> ExtraArgs() { return {}; }
+
+  /// A user `name` of `role` in `org_unit` (password Passw0rd-x), signed in.
+  std::unique_ptr<Api> User(const std::string& name, const std::string& role, std::int64_t org_unit) {
+    auto made = admin_->Post("/api/v1/users", fmt::format(R"({{"username":"{}","password":"Passw0rd-x","display_name":"{}","roles":["{}"],"org_unit_id":{}}})",
+                                                          name, name, role, org_unit));
+    EXPECT_EQ(made.status, 201) << made.body;
+    auto api = std::make_unique<Api>(*server_);
+    EXPECT_EQ(api->Login(name, "Passw0rd-x").status, 200);
+    return api;
+  }
   /// Environment of `hearth serve` (secrets are passed this way, not as flags).
   virtual std::vector<std::pair<std::string, std::string>> ExtraEnv() { return {}; }
 

@@ -594,6 +594,12 @@ Result<void> SegmentService::Seed() {
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<void> {
     for (const std::int64_t tenant : platform::directory::Groups(tx)) {
+      // The group's schedule row is its first start's mark: of servers starting together on one
+      // database, one inserts it (the others wait for its commit and insert nothing).
+      const bool first = tx.Execute("INSERT INTO segment_schedule (tenant_id, next_at) VALUES ($1, $2) ON CONFLICT (tenant_id) DO NOTHING",
+                                    tenant, now.ms)
+                             .affected == 1;
+      if (!first) continue;
       if (tx.Execute("SELECT 1 FROM segment_models WHERE tenant_id = $1 LIMIT 1", tenant).empty()) {
         for (const auto& p : Presets()) {
           const std::string definition = boost::json::serialize(boost::json::object{{"segments", SegmentsJson(p.segments)}});
@@ -601,10 +607,7 @@ Result<void> SegmentService::Seed() {
 VALUES ($1, $1, $2, $3, $4, $5, $6, $6))sql", tenant, p.code, p.name, p.description, definition, now.ms);
         }
       }
-      if (tx.Execute("SELECT 1 FROM segment_schedule WHERE tenant_id = $1", tenant).empty()) {
-        tx.Execute("INSERT INTO segment_schedule (tenant_id, next_at) VALUES ($1, $2)", tenant, now.ms);
-        jobs_.Enqueue(tx, tenant, kNightlyJob, {}, now);
-      }
+      jobs_.Enqueue(tx, tenant, kNightlyJob, {}, now);
     }
     return {};
   });
