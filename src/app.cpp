@@ -45,8 +45,8 @@ App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock
                                          config.telephony_secret);
   auto& sales = Add<sales::SalesModule>(*db, *clock, *platform, *customers, *inventory);
   auto& delivery = Add<delivery::DeliveryModule>(*db, *clock, *platform, *customers, *inventory, *service, sales);
-  Add<surveys::SurveysModule>(*db, *clock, *platform, *customers, *inventory, *service, sales, delivery);
-  Add<segments::SegmentsModule>(*db, *clock, *platform, *customers, *inventory);
+  auto& survey_module = Add<surveys::SurveysModule>(*db, *clock, *platform, *customers, *inventory, *service, sales, delivery);
+  Add<segments::SegmentsModule>(*db, *clock, *platform, *customers, *inventory, sales, survey_module);
   router.SetFallback(http::StaticFiles());
 }
 

@@ -157,6 +157,19 @@ TEST_P(SegmentsApi, PresetsPlaceHandMadeHouseholdsInThePublishedSegments) {
   EXPECT_EQ(where["万科五类客户"], "望子成龙/小太阳");
   EXPECT_EQ(where["帕尔迪十一类"], "有婴儿的夫妇／孩子小于12岁的新成立家庭");
   EXPECT_EQ(beijing_->Get(fmt::format("/api/v1/customers/{}/segments", family)).status, 404);
+
+  // Facts lent by sales (the latest lead's need type) and by surveys move a customer at once: the
+  // newlyweds registered at the sales centre buying for their retirement are 健康养老 now.
+  auto lead = admin_->Post("/api/v1/leads", fmt::format(R"({{"project_id":{},"customer_id":{},"source":"visit","intent":"A","need_type":"retirement"}})",
+                                                        project_, newlyweds));
+  ASSERT_EQ(lead.status, 201) << lead.body;
+  auto moved = manager_->Get(fmt::format("/api/v1/customers/{}/segments", newlyweds));
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  for (const auto& p : moved.json.at("items").as_array()) {
+    if (p.at("model_name").as_string() != "万科五类客户") continue;
+    EXPECT_EQ(p.at("segment").at("name").as_string(), "健康养老") << moved.body;
+    EXPECT_EQ(p.at("facts").at("purchase_motive").as_string(), "retirement");
+  }
   (void)young, (void)newlyweds, (void)three, (void)retired, (void)unknown;
 }
 

@@ -199,6 +199,16 @@ SalesSettings LeadService::SettingsOf(db::Tx& tx, std::int64_t tenant_id, std::i
   return s;
 }
 
+std::map<std::int64_t, std::string> LeadService::NeedTypesOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t first,
+                                                             std::int64_t last) {
+  std::map<std::int64_t, std::string> out;
+  const auto rows = tx.Execute(R"sql(SELECT customer_id, need_type FROM leads
+ WHERE customer_id BETWEEN $2 AND $3 AND tenant_id = $1 AND need_type IS NOT NULL ORDER BY customer_id, registered_at, id)sql",
+                               tenant_id, first, last);
+  for (std::size_t i = 0; i < rows.size(); ++i) out[rows[i].Int(0)] = rows[i].Text(1);  // the latest wins
+  return out;
+}
+
 Result<SalesSettings> LeadService::Settings(const RequestContext& ctx, std::int64_t project_id) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();

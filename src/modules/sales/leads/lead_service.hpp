@@ -111,6 +111,10 @@ class LeadService {
   /// The project's next pledge queue number (consecutive from 1; concurrent callers wait in turn).
   std::int64_t NextQueueNo(db::Tx& tx, std::int64_t tenant_id, std::int64_t project_id);
 
+  /// The need type (置业动机) of each customer in [first, last] with a lead that names one: the
+  /// latest lead's (the segments' purchase motive; no scope check).
+  std::map<std::int64_t, std::string> NeedTypesOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t first, std::int64_t last);
+
   /// The job a follow-up's next_at enqueues: remind the consultant, unless the lead moved on.
   Result<void> OnReminderJob(db::Tx& tx, const platform::Job& job);
   static constexpr const char* kReminderJob = "sales.follow_up_due";

@@ -148,6 +148,16 @@ std::map<std::int64_t, std::vector<Timestamp>> ReferralService::ReferredAt(db::T
   return out;
 }
 
+std::map<std::int64_t, std::int64_t> ReferralService::SignedReferralsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t first,
+                                                                        std::int64_t last) {
+  std::map<std::int64_t, std::int64_t> out;
+  const auto rows = tx.Execute(R"sql(SELECT referrer_id, count(*) FROM referrals
+ WHERE referrer_id BETWEEN $2 AND $3 AND tenant_id = $1 AND status IN ('earned', 'paid') GROUP BY referrer_id)sql",
+                               tenant_id, first, last);
+  for (std::size_t i = 0; i < rows.size(); ++i) out[rows[i].Int(0)] = rows[i].Int(1);
+  return out;
+}
+
 Result<Referral> ReferralService::Create(const RequestContext& ctx, const ReferralInput& in) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not register referrals");

@@ -50,6 +50,9 @@ class ReferralService {
   /// to recommend against it; no scope check).
   std::map<std::int64_t, std::vector<Timestamp>> ReferredAt(db::Tx& tx, std::int64_t tenant_id,
                                                             const std::vector<std::int64_t>& referrer_ids);
+  /// How many of the referees of each referrer in [first, last] signed (the reward earned or paid;
+  /// the segments' referrals fact; no scope check).
+  std::map<std::int64_t, std::int64_t> SignedReferralsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t first, std::int64_t last);
   Result<Referral> Get(const RequestContext& ctx, std::int64_t id);
   Result<platform::Listing<Referral>> List(const RequestContext& ctx, const ReferralFilter& filter, const Page& page);
   /// A manager pays an earned reward (409 invalid_transition otherwise).

@@ -165,8 +165,10 @@ struct Profile {
 }  // namespace
 
 SegmentService::SegmentService(db::Database& db, const Clock& clock, platform::AuditLog& audit, platform::JobScheduler& jobs,
-                               customers::CustomerService& customers, inventory::InventoryService& inventory)
-    : db_(db), clock_(clock), audit_(audit), jobs_(jobs), customers_(customers), inventory_(inventory) {}
+                               customers::CustomerService& customers, inventory::InventoryService& inventory,
+                               sales::LeadService& leads, sales::ReferralService& referrals, surveys::ResultsService& opinions)
+    : db_(db), clock_(clock), audit_(audit), jobs_(jobs), customers_(customers), inventory_(inventory), leads_(leads),
+      referrals_(referrals), opinions_(opinions) {}
 
 std::string SegmentService::Today() const {
   return FormatIsoDate((clock_.Now().ms + kChinaMs) / kDayMs);
@@ -324,6 +326,9 @@ std::vector<std::pair<std::int64_t, FactRow>> SegmentService::FactsOfPage(db::Tx
   std::vector<std::pair<std::int64_t, FactRow>> out;
   if (page.empty()) return out;
   const auto homes = inventory_.HomeFactsOf(tx, tenant_id, page.front().id, page.back().id);
+  const auto motives = leads_.NeedTypesOf(tx, tenant_id, page.front().id, page.back().id);
+  const auto referred = referrals_.SignedReferralsOf(tx, tenant_id, page.front().id, page.back().id);
+  const auto answers = opinions_.OpinionsOf(tx, tenant_id, page.front().id, page.back().id);
   std::size_t h = 0;
   out.reserve(page.size());
   for (const auto& c : page) {
@@ -346,7 +351,16 @@ std::vector<std::pair<std::int64_t, FactRow>> SegmentService::FactsOfPage(db::Tx
     for (; h < homes.size() && homes[h].customer_id == c.id; ++h) {
       mine.push_back({homes[h].project_id, homes[h].area_m2, homes[h].list_price_cents, homes[h].delivered_on});
     }
-    out.emplace_back(c.id, FactsOf(p, mine, {}, today));
+    Opinions o;
+    if (auto m = motives.find(c.id); m != motives.end()) o.purchase_motive = m->second;
+    if (auto r = referred.find(c.id); r != referred.end()) o.referrals = static_cast<int>(r->second);
+    if (auto a = answers.find(c.id); a != answers.end()) {
+      o.satisfied = a->second.satisfied;
+      o.would_rebuy = a->second.rebuy;
+      o.would_recommend = a->second.recommend;
+      o.nps = a->second.nps;
+    }
+    out.emplace_back(c.id, FactsOf(p, mine, o, today));
   }
   return out;
 }

@@ -15,7 +15,10 @@
 #include "db/database.hpp"
 #include "modules/customers/customer_service.hpp"
 #include "modules/inventory/inventory_service.hpp"
+#include "modules/sales/leads/lead_service.hpp"
+#include "modules/sales/referrals/referral_service.hpp"
 #include "modules/segments/rules/model.hpp"
+#include "modules/surveys/results/results_service.hpp"
 #include "platform/audit.hpp"
 #include "platform/jobs.hpp"
 
@@ -100,7 +103,8 @@ class SegmentService {
   static constexpr int kPage = 5'000;
 
   SegmentService(db::Database& db, const Clock& clock, platform::AuditLog& audit, platform::JobScheduler& jobs,
-                 customers::CustomerService& customers, inventory::InventoryService& inventory);
+                 customers::CustomerService& customers, inventory::InventoryService& inventory, sales::LeadService& leads,
+                 sales::ReferralService& referrals, surveys::ResultsService& opinions);
 
   Result<std::vector<SegmentModel>> List(const RequestContext& ctx);
   /// The ids of the group's models (the demo and the nightly job compute each).
@@ -139,6 +143,9 @@ class SegmentService {
   platform::JobScheduler& jobs_;
   customers::CustomerService& customers_;
   inventory::InventoryService& inventory_;
+  sales::LeadService& leads_;
+  sales::ReferralService& referrals_;
+  surveys::ResultsService& opinions_;
   std::mutex compute_mutex_;
 };
 

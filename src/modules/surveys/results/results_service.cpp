@@ -473,6 +473,19 @@ Result<Table> ResultsService::Responses(const RequestContext& ctx, std::int64_t 
   });
 }
 
+std::map<std::int64_t, ResultsService::Opinion> ResultsService::OpinionsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t first,
+                                                                          std::int64_t last) {
+  std::map<std::int64_t, Opinion> out;
+  const auto rows = tx.Execute(R"sql(SELECT customer_id, satisfied, rebuy, recommend, nps FROM survey_responses
+ WHERE customer_id BETWEEN $2 AND $3 AND tenant_id = $1 ORDER BY customer_id, created_at, id)sql", tenant_id, first, last);
+  const auto flag = [](const db::Row& r, std::size_t i) { return r.OptInt(i) ? std::optional<bool>(*r.OptInt(i) != 0) : std::nullopt; };
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto nps = rows[i].OptInt(4);
+    out[rows[i].Int(0)] = {flag(rows[i], 1), flag(rows[i], 2), flag(rows[i], 3), nps ? std::optional<int>(static_cast<int>(*nps)) : std::nullopt};
+  }
+  return out;
+}
+
 std::vector<delivery::JourneyService::Evaluated> ResultsService::Evaluations(db::Tx& tx, std::int64_t tenant_id, const std::string& path_like,
                                                                              Timestamp from, Timestamp to) {
   std::vector<delivery::JourneyService::Evaluated> out;

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +50,14 @@ class ResultsService {
   /// [from, to) for the projects under `path_like` (no scope check; the journey's scores).
   std::vector<delivery::JourneyService::Evaluated> Evaluations(db::Tx& tx, std::int64_t tenant_id, const std::string& path_like,
                                                                Timestamp from, Timestamp to);
+
+  /// The indices of the latest answer of each customer in [first, last] who answered a survey
+  /// (the segments' satisfied, rebuy, recommend and NPS facts; no scope check).
+  struct Opinion {
+    std::optional<bool> satisfied, rebuy, recommend;
+    std::optional<int> nps;
+  };
+  std::map<std::int64_t, Opinion> OpinionsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t first, std::int64_t last);
 
   static constexpr std::int64_t kMaxExportRows = 100000;
 
