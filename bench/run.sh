@@ -158,6 +158,8 @@ else
   bench/surveys.sh "$build"
   echo
   bench/segments.sh "$build"
+  echo
+  bench/club.sh "$build"
 fi
 
 # --- 5. ten minutes of mixed load at 64 connections -------------------------------------------

@@ -15,6 +15,7 @@
 #include "modules/service/service_module.hpp"
 #include "modules/delivery/delivery_module.hpp"
 #include "modules/sales/sales_module.hpp"
+#include "modules/club/club_module.hpp"
 #include "modules/segments/segments_module.hpp"
 #include "modules/surveys/surveys_module.hpp"
 #include "platform/manifest.hpp"

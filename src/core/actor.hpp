@@ -33,6 +33,9 @@ struct Actor {
 
   bool Can(Permission p) const { return (permissions >> static_cast<std::uint32_t>(p)) & 1U; }
   bool IsAdmin() const;
+  /// The manager's powers (decide, approve, define the business's models): the manager and the
+  /// administrator roles.
+  bool IsManager() const;
   /// True when a record of the unit with materialised path `path` is in the caller's scope.
   bool InScope(const std::string& path) const { return IsAdmin() || path.starts_with(org_path); }
 };
@@ -40,6 +43,13 @@ struct Actor {
 inline bool Actor::IsAdmin() const {
   for (const auto& r : roles) {
     if (r == "admin") return true;
+  }
+  return false;
+}
+
+inline bool Actor::IsManager() const {
+  for (const auto& r : roles) {
+    if (r == "manager" || r == "admin") return true;
   }
   return false;
 }

@@ -188,9 +188,7 @@ Result<Listing<Message>> MessageGateway::Log(const RequestContext& ctx, const st
                                              const std::optional<std::string>& ref_type, std::optional<std::int64_t> ref_id,
                                              const Page& page) {
   const Actor& actor = ctx.actor_ref();
-  bool manages = actor.IsAdmin();
-  for (const auto& r : actor.roles) manages = manages || r == "manager";
-  if (!actor.Can(Permission::kRecordRead) || !manages) return Forbidden("the message log is for managers");
+  if (!actor.Can(Permission::kRecordRead) || !actor.IsManager()) return Forbidden("the message log is for managers");
   return db_.Read([&](db::Tx& tx) -> Result<Listing<Message>> {
     Listing<Message> out;
     auto rows = tx.Execute(kLog, actor.tenant_id, (actor.IsAdmin() ? std::string("/") : actor.org_path) + "%", page.after_id,

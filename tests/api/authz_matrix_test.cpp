@@ -87,6 +87,8 @@ const std::set<std::string> kFinerRules = {
     "POST /api/v1/segment-models",                           // managers define segment models
     "PATCH /api/v1/segment-models/{id}",                     // managers of the model's unit change it
     "POST /api/v1/segment-models/{id}/recompute",            // managers ask for fresh counts
+    "PUT /api/v1/value-assumptions/{org_unit_id}",           // managers set their company's value assumptions
+    "DELETE /api/v1/value-assumptions/{org_unit_id}",
 };
 
 class AuthzMatrixApi : public ApiTest {
@@ -222,6 +224,10 @@ class AuthzMatrixApi : public ApiTest {
     }
     if (pattern.find("{unit_id}") != std::string::npos) {
       put("{unit_id}", std::to_string(f.unit));
+      scoped = true;
+    }
+    if (pattern.find("{org_unit_id}") != std::string::npos) {
+      put("{org_unit_id}", std::to_string(f.org_unit));  // the region's company (value assumptions)
       scoped = true;
     }
     if (pattern.find("{company_id}") != std::string::npos) {

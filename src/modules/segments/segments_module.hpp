@@ -18,8 +18,11 @@ namespace hearth::segments {
 struct SegmentsModule {
   SegmentsModule(db::Database& db, const Clock& clock, platform::Platform& platform, customers::CustomersModule& customers,
                  inventory::InventoryModule& inventory, sales::SalesModule& sales, surveys::SurveysModule& surveys)
-      : models(db, clock, platform.audit, platform.jobs, customers.service, inventory.service, sales.leads, sales.referrals,
-               surveys.results) {}
+      : facts(inventory.service, sales.leads, sales.referrals, surveys.results),
+        value(db, clock, platform.audit, platform.jobs, customers.service, facts),
+        models(db, clock, platform.audit, platform.jobs, customers.service, inventory.service, facts) {}
+  FactReader facts;
+  ValueService value;
   SegmentService models;
 };
 

@@ -1,5 +1,6 @@
 // The segments module's manifest and HTTP: parse → use case → JSON.
 #include <boost/json.hpp>
+#include <cmath>
 
 #include "core/json.hpp"
 #include "http/body_reader.hpp"
@@ -78,6 +79,61 @@ boost::json::array CellsJson(const std::vector<ShareCell>& cells, std::int64_t t
   return out;
 }
 
+boost::json::object PartsJson(const ValueParts& p) {
+  return {{"base_cents", p.base},         {"repurchase_cents", p.repurchase}, {"referral_cents", p.referral},
+          {"saving_cents", p.saving},     {"premium_cents", p.premium},       {"acquisition_cents", p.acquisition},
+          {"total_cents", p.Total()}};
+}
+
+/// A segment's value: its households with a home, their value summed and per household.
+boost::json::array ValueCellsJson(const std::vector<ShareCell>& cells) {
+  boost::json::array out;
+  for (const auto& c : cells) {
+    ValueParts average;
+    if (c.owners > 0) {
+      const auto per = [&](std::int64_t x) { return static_cast<std::int64_t>(std::llround(static_cast<double>(x) / static_cast<double>(c.owners))); };
+      average = {per(c.value.base), per(c.value.repurchase), per(c.value.referral), per(c.value.saving), per(c.value.premium), per(c.value.acquisition)};
+    }
+    out.push_back(boost::json::object{{"segment", c.segment}, {"sub", c.sub}, {"customers", c.customers}, {"households", c.owners},
+                                      {"total", PartsJson(c.value)}, {"per_household", PartsJson(average)}});
+  }
+  return out;
+}
+
+boost::json::object AssumptionsJson(const AssumptionsView& v) {
+  return {{"org_unit_id", v.org_unit_id},
+          {"org_unit_name", v.org_unit_name},
+          {"source_unit_id", v.source_unit_id ? boost::json::value(*v.source_unit_id) : nullptr},
+          {"source_unit_name", v.source_unit_id ? boost::json::value(v.source_unit_name) : nullptr},
+          {"version", v.version},
+          {"editable", v.editable},
+          {"assumptions", v.assumptions.ToJson()},
+          {"defaults", ValueAssumptions{}.ToJson()}};
+}
+
+boost::json::object HouseholdValueJson(const CustomerValue& cv) {
+  const HouseholdValue& v = cv.value;
+  boost::json::array years, lines;
+  for (const auto& y : v.years) {
+    years.push_back(boost::json::object{{"year", y.year},          {"expected", y.expected},   {"base_cents", y.base},
+                                        {"repurchase_cents", y.repurchase}, {"referral_cents", y.referral}, {"saving_cents", y.saving},
+                                        {"premium_cents", y.premium},      {"acquisition_cents", y.acquisition},
+                                        {"discounted_cents", y.discounted}});
+  }
+  for (const auto& l : v.lines) lines.push_back(boost::json::value(l));
+  return {{"customer_id", cv.customer_id},
+          {"owner", v.owner},
+          {"first_year", v.owner ? boost::json::value(v.first_year) : nullptr},
+          {"value_cents", v.parts.Total()},
+          {"parts", PartsJson(v.parts)},
+          {"average_price_cents", v.average_price_cents},
+          {"repurchase_rate", v.repurchase_rate},
+          {"referral_rate", v.referral_rate},
+          {"years", std::move(years)},
+          {"lines", std::move(lines)},
+          {"assumptions", AssumptionsJson(cv.assumptions)}};
+}
+
 /// A model's fields from a POST or PATCH body (the rules are checked by the use case).
 Result<ModelInput> ReadModel(const boost::json::object& body, bool create) {
   http::BodyReader in(body);
@@ -100,8 +156,9 @@ Result<ModelInput> ReadModel(const boost::json::object& body, bool create) {
 
 platform::Manifest BuildManifest(SegmentsModule& module) {
   platform::Manifest m{.name = "segments", .folder = "modules/segments", .tables = {
-      {"segment_models"}, {"segment_members"}, {"segment_counts"}, {"segment_schedule"}}};
+      {"segment_models"}, {"segment_members"}, {"segment_counts"}, {"segment_schedule"}, {"value_assumptions"}}};
   SegmentService& s = module.models;
+  ValueService& value = module.value;
   m.seed = [&s] { return s.Seed(); };
   m.demo = [&module](platform::Demo& demo) { return AddDemoSegments(module, demo); };
   m.jobs.push_back({SegmentService::kNightlyJob, [&s](db::Tx& tx, const platform::Job& job) { return s.OnNightlyJob(tx, job); }});
@@ -154,17 +211,42 @@ platform::Manifest BuildManifest(SegmentsModule& module) {
             HEARTH_ASSIGN(auto id, r.PathId("id"));
             return http::Render(s.Recompute(r.context, id), http::kOk, [](const SegmentModel& x) { return ToJson(x); });
           });
-  m.Route({"GET", "/api/v1/segment-models/{id}/shares", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
+  // The counts kept by the last computation, within the caller's scope: as shares, or as value.
+  const auto counts_route = [&s](auto cells_json) {
+    return [&s, cells_json](Request& r) -> Result<Response> {
+      HEARTH_ASSIGN(auto id, r.PathId("id"));
+      const std::string by = r.Query("by").value_or("all");
+      if (by != "all" && by != "city" && by != "project") return http::BadQuery("by", "invalid_value", "by is all, city or project");
+      return http::Render(s.SharesOf(r.context, id, by), http::kOk, [&cells_json](const Shares& x) {
+        boost::json::array rows;
+        for (const auto& row : x.rows) {
+          rows.push_back(boost::json::object{{"key", row.key}, {"name", row.name}, {"customers", row.customers}, {"cells", cells_json(row)}});
+        }
+        return boost::json::object{{"by", x.by}, {"rows", std::move(rows)}};
+      });
+    };
+  };
+  m.Route({"GET", "/api/v1/segment-models/{id}/shares", Permission::kRecordRead},
+          counts_route([](const ShareRow& row) { return CellsJson(row.cells, row.customers); }));
+  m.Route({"GET", "/api/v1/segment-models/{id}/value", Permission::kRecordRead},
+          counts_route([](const ShareRow& row) { return ValueCellsJson(row.cells); }));
+  m.Route({"GET", "/api/v1/value-assumptions", Permission::kRecordRead}, [&value](Request& r) -> Result<Response> {
+    HEARTH_ASSIGN(auto unit, http::QueryInt(r, "org_unit_id"));
+    return http::Render(value.Assumptions(r.context, unit), http::kOk, AssumptionsJson);
+  });
+  m.Route({"PUT", "/api/v1/value-assumptions/{org_unit_id}", Permission::kRecordRead}, [&value](Request& r) -> Result<Response> {
+    HEARTH_ASSIGN(auto unit, r.PathId("org_unit_id"));
+    HEARTH_ASSIGN(auto version, http::IfMatchVersion(r));
+    HEARTH_ASSIGN(auto body, r.JsonObject());
+    return http::Render(value.SetAssumptions(r.context, unit, body, version), http::kOk, AssumptionsJson);
+  });
+  m.Route({"DELETE", "/api/v1/value-assumptions/{org_unit_id}", Permission::kRecordRead}, [&value](Request& r) -> Result<Response> {
+    HEARTH_ASSIGN(auto unit, r.PathId("org_unit_id"));
+    return http::Render(value.ClearAssumptions(r.context, unit), http::kOk, AssumptionsJson);
+  });
+  m.Route({"GET", "/api/v1/customers/{id}/value", Permission::kRecordRead}, [&value](Request& r) -> Result<Response> {
     HEARTH_ASSIGN(auto id, r.PathId("id"));
-    const std::string by = r.Query("by").value_or("all");
-    if (by != "all" && by != "city" && by != "project") return http::BadQuery("by", "invalid_value", "by is all, city or project");
-    return http::Render(s.SharesOf(r.context, id, by), http::kOk, [](const Shares& x) {
-      boost::json::array rows;
-      for (const auto& row : x.rows) {
-        rows.push_back(boost::json::object{{"key", row.key}, {"name", row.name}, {"customers", row.customers}, {"cells", CellsJson(row.cells, row.customers)}});
-      }
-      return boost::json::object{{"by", x.by}, {"rows", std::move(rows)}};
-    });
+    return http::Render(value.OfCustomer(r.context, id), http::kOk, HouseholdValueJson);
   });
   m.Route({"GET", "/api/v1/customers/{id}/segments", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
     HEARTH_ASSIGN(auto id, r.PathId("id"));

@@ -285,7 +285,7 @@ Result<DunningNote> CollectionService::AddContact(const RequestContext& ctx, std
   }
   return db_.Transact([&](db::Tx& tx) -> Result<DunningNote> {
     HEARTH_ASSIGN(DunningTask t, TaskFor(tx, actor, task_id));
-    if (t.consultant_id != actor.user_id && !ManagesSales(actor)) return Forbidden("the contract is another consultant's");
+    if (t.consultant_id != actor.user_id && !actor.IsManager()) return Forbidden("the contract is another consultant's");
     if (t.status == DunningStatus::kClosed) return Fail(ErrorCode::kConflict, "dunning_closed", "the contract is paid up");
     DunningNote n{0, t.id, in.kind, in.note, in.promised_on, actor.user_id, now, actor.username};
     n.id = tx.Execute(kInsertNote, actor.tenant_id, t.id, in.kind, in.note, in.promised_on, actor.user_id, now).front().Int(0);

@@ -493,7 +493,7 @@ Result<Subscription> DealService::CancelSubscription(const RequestContext& ctx, 
   if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not cancel subscriptions");
   return db_.Transact([&](db::Tx& tx) -> Result<Subscription> {
     HEARTH_ASSIGN(Subscription s, SubscriptionFor(tx, actor, id));
-    if (s.consultant_id != actor.user_id && !ManagesSales(actor)) {
+    if (s.consultant_id != actor.user_id && !actor.IsManager()) {
       return Forbidden("the subscription is another consultant's: a manager may cancel it");
     }
     if (s.status != SubscriptionStatus::kActive) {
@@ -523,7 +523,7 @@ Result<void> DealService::Release(db::Tx& tx, const RequestContext& ctx, const S
 
 Result<Subscription> DealService::DecidePrice(const RequestContext& ctx, std::int64_t id, bool approve, const std::string& note) {
   const Actor& actor = ctx.actor_ref();
-  if (!actor.Can(Permission::kRecordWrite) || !ManagesSales(actor)) return Forbidden("only a manager decides prices below the floor");
+  if (!actor.Can(Permission::kRecordWrite) || !actor.IsManager()) return Forbidden("only a manager decides prices below the floor");
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<Subscription> {
     HEARTH_ASSIGN(const Subscription s, SubscriptionFor(tx, actor, id));
@@ -560,7 +560,7 @@ Result<Contract> DealService::Sign(const RequestContext& ctx, const ContractInpu
     auto found = SubscriptionFor(tx, actor, in.subscription_id);
     if (!found) return FailField("subscription_id", "not_found");
     const Subscription& s = *found;
-    if (s.consultant_id != actor.user_id && !ManagesSales(actor)) {
+    if (s.consultant_id != actor.user_id && !actor.IsManager()) {
       return Forbidden("the subscription is another consultant's: they or a manager sign its contract");
     }
     if (s.status != SubscriptionStatus::kActive) return tl::unexpected(Closed("subscription", kSubscriptionStatuses.Name(s.status)));
@@ -888,7 +888,7 @@ Result<void> DealService::ApplyChange(db::Tx& tx, const RequestContext& ctx, con
 
 Result<ChangeOrder> DealService::DecideChange(const RequestContext& ctx, std::int64_t id, bool approve, const std::string& note) {
   const Actor& actor = ctx.actor_ref();
-  if (!actor.Can(Permission::kRecordWrite) || !ManagesSales(actor)) return Forbidden("only a manager decides change orders");
+  if (!actor.Can(Permission::kRecordWrite) || !actor.IsManager()) return Forbidden("only a manager decides change orders");
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<ChangeOrder> {
     auto change = FindChange(tx, actor.tenant_id, id);

@@ -144,7 +144,7 @@ Result<platform::Listing<Dispute>> DisputeService::List(const RequestContext& ct
 
 Result<Dispute> DisputeService::Decide(const RequestContext& ctx, std::int64_t id, bool uphold, const std::string& note) {
   const Actor& actor = ctx.actor_ref();
-  if (!actor.Can(Permission::kRecordWrite) || !ManagesSales(actor)) return Forbidden("only a manager decides disputes");
+  if (!actor.Can(Permission::kRecordWrite) || !actor.IsManager()) return Forbidden("only a manager decides disputes");
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<Dispute> {
     auto found = Find(tx, actor.tenant_id, id);

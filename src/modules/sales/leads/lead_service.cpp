@@ -221,7 +221,7 @@ Result<SalesSettings> LeadService::Settings(const RequestContext& ctx, std::int6
 Result<SalesSettings> LeadService::SetSettings(const RequestContext& ctx, std::int64_t project_id,
                                                const SalesSettings& in, std::optional<std::int64_t> expected_version) {
   const Actor& actor = ctx.actor_ref();
-  if (!actor.Can(Permission::kRecordWrite) || !ManagesSales(actor)) {
+  if (!actor.Can(Permission::kRecordWrite) || !actor.IsManager()) {
     return Forbidden("only a manager may change the project's attribution rules");
   }
   HEARTH_TRY(CheckSettings(in));
@@ -287,7 +287,7 @@ Result<Registered> LeadService::Register(const RequestContext& ctx, const LeadIn
   if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not register leads");
   if (in.budget_cents && *in.budget_cents < 0) return FailField("budget_cents", "invalid_value");
   const std::int64_t consultant_id = in.consultant_id.value_or(actor.user_id);
-  if (consultant_id != actor.user_id && !ManagesSales(actor)) {
+  if (consultant_id != actor.user_id && !actor.IsManager()) {
     return FailField("consultant_id", "not_allowed");  // only a manager assigns leads to others
   }
   const Timestamp now = clock_.Now();
@@ -407,10 +407,10 @@ Result<FollowUp> LeadService::AddFollowUp(const RequestContext& ctx, std::int64_
   return db_.Transact([&](db::Tx& tx) -> Result<FollowUp> {
     HEARTH_ASSIGN(Lead l, LeadFor(tx, actor, lead_id));
     const bool own = l.consultant_id == actor.user_id;
-    if (!own && Protected(l, now) && !ManagesSales(actor)) {
+    if (!own && Protected(l, now) && !actor.IsManager()) {
       return tl::unexpected(Protected(l, ConsultantName(tx, actor.tenant_id, l.consultant_id)));
     }
-    if (!own && !Protected(l, now) && !ManagesSales(actor)) {
+    if (!own && !Protected(l, now) && !actor.IsManager()) {
       return Fail(ErrorCode::kConflict, "lead_in_pool", "the lead is in the shared pool: claim it first");
     }
     const Lead before = l;

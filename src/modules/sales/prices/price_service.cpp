@@ -210,7 +210,7 @@ Result<platform::Listing<Adjustment>> PriceService::ListAdjustments(const Reques
 
 Result<Adjustment> PriceService::Apply(const RequestContext& ctx, std::int64_t id) {
   const Actor& actor = ctx.actor_ref();
-  if (!actor.Can(Permission::kRecordWrite) || !ManagesSales(actor)) return Forbidden("only a manager applies price adjustments");
+  if (!actor.Can(Permission::kRecordWrite) || !actor.IsManager()) return Forbidden("only a manager applies price adjustments");
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<Adjustment> {
     HEARTH_ASSIGN(const Adjustment a, AdjustmentFor(tx, actor, id, true));
@@ -240,7 +240,7 @@ Result<Adjustment> PriceService::CancelAdjustment(const RequestContext& ctx, std
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<Adjustment> {
     HEARTH_ASSIGN(const Adjustment a, AdjustmentFor(tx, actor, id, false));
-    if (a.created_by != actor.user_id && !ManagesSales(actor)) return Forbidden("the draft is someone else's");
+    if (a.created_by != actor.user_id && !actor.IsManager()) return Forbidden("the draft is someone else's");
     if (tx.Execute(kDecide, id, actor.tenant_id, AdjustmentStatus::kCancelled, actor.user_id, now).affected != 1) {
       return Fail(ErrorCode::kConflict, "invalid_transition", fmt::format("the adjustment is {}", WordOf(a.status)));
     }
@@ -285,7 +285,7 @@ Result<DiscountScheme> PriceService::SchemeFor(db::Tx& tx, const Actor& actor, s
 
 Result<DiscountScheme> PriceService::CreateScheme(const RequestContext& ctx, const DiscountScheme& in) {
   const Actor& actor = ctx.actor_ref();
-  if (!actor.Can(Permission::kRecordWrite) || !ManagesSales(actor)) return Forbidden("only a manager sets discount schemes");
+  if (!actor.Can(Permission::kRecordWrite) || !actor.IsManager()) return Forbidden("only a manager sets discount schemes");
   HEARTH_TRY(CheckScheme(in));
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<DiscountScheme> {
@@ -317,7 +317,7 @@ Result<std::vector<DiscountScheme>> PriceService::Schemes(const RequestContext& 
 Result<DiscountScheme> PriceService::UpdateScheme(const RequestContext& ctx, std::int64_t id, const SchemePatch& p,
                                                   std::optional<std::int64_t> expected_version) {
   const Actor& actor = ctx.actor_ref();
-  if (!actor.Can(Permission::kRecordWrite) || !ManagesSales(actor)) return Forbidden("only a manager sets discount schemes");
+  if (!actor.Can(Permission::kRecordWrite) || !actor.IsManager()) return Forbidden("only a manager sets discount schemes");
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<DiscountScheme> {
     HEARTH_ASSIGN(const DiscountScheme before, SchemeFor(tx, actor, id));

@@ -162,7 +162,7 @@ Result<Referral> ReferralService::Create(const RequestContext& ctx, const Referr
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordWrite)) return Forbidden("your role may not register referrals");
   const std::int64_t consultant_id = in.consultant_id.value_or(actor.user_id);
-  if (consultant_id != actor.user_id && !ManagesSales(actor)) return FailField("consultant_id", "not_allowed");
+  if (consultant_id != actor.user_id && !actor.IsManager()) return FailField("consultant_id", "not_allowed");
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<Referral> {
     auto project = inventory_.ProjectFor(tx, actor, in.project_id);
@@ -252,7 +252,7 @@ Result<platform::Listing<Referral>> ReferralService::List(const RequestContext& 
 Result<Referral> ReferralService::Pay(const RequestContext& ctx, std::int64_t id, const std::string& note,
                                       std::optional<std::int64_t> expected_version) {
   const Actor& actor = ctx.actor_ref();
-  if (!actor.Can(Permission::kRecordWrite) || !ManagesSales(actor)) return Forbidden("only a manager pays referral rewards");
+  if (!actor.Can(Permission::kRecordWrite) || !actor.IsManager()) return Forbidden("only a manager pays referral rewards");
   const Timestamp now = clock_.Now();
   return db_.Transact([&](db::Tx& tx) -> Result<Referral> {
     HEARTH_ASSIGN(const Referral before, ReferralFor(tx, actor, id));
@@ -298,6 +298,7 @@ void ReferralService::OnContract(db::Tx& tx, const RequestContext& ctx, const Co
     std::vector<Referral> one{*Find(tx, c.tenant_id, id)};
     Name(tx, c.tenant_id, one);
     const Referral& r = one.front();
+    for (const auto& hook : earned_hooks_) hook(tx, r, signed_now);
     customers_.AppendTimeline(
         tx, c.tenant_id,
         {0, r.referrer_id, now, "referral", "referral", r.id,

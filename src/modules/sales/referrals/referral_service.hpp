@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -53,6 +54,10 @@ class ReferralService {
   /// How many of the referees of each referrer in [first, last] signed (the reward earned or paid;
   /// the segments' referrals fact; no scope check).
   std::map<std::int64_t, std::int64_t> SignedReferralsOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t first, std::int64_t last);
+  /// Another module's step when a referral's reward is earned (the referee signed) or withdrawn
+  /// (退房), in that transaction (the club's points).
+  using EarnedHook = std::function<void(db::Tx&, const Referral&, bool earned)>;
+  void AddEarnedHook(EarnedHook hook) { earned_hooks_.push_back(std::move(hook)); }
   Result<Referral> Get(const RequestContext& ctx, std::int64_t id);
   Result<platform::Listing<Referral>> List(const RequestContext& ctx, const ReferralFilter& filter, const Page& page);
   /// A manager pays an earned reward (409 invalid_transition otherwise).
@@ -75,6 +80,7 @@ class ReferralService {
   inventory::InventoryService& inventory_;
   LeadService& leads_;
   DealService& deals_;
+  std::vector<EarnedHook> earned_hooks_;
 };
 
 }  // namespace hearth::sales

@@ -19,6 +19,9 @@ namespace {
 constexpr std::int64_t kDayMs = 86'400'000;
 constexpr std::int64_t kChinaMs = 8 * 3'600'000;
 
+/// The value columns of segment_counts, summed (after the customers' count).
+#define SEGMENT_VALUE_SUMS "sum(owners), sum(base_cents), sum(repurchase_cents), sum(referral_cents), sum(saving_cents), sum(premium_cents), sum(acquisition_cents)"
+
 constexpr std::string_view kColumns =
     "m.id, m.tenant_id, m.org_unit_id, m.preset, m.name, m.description, m.definition, m.version, m.computed_version, "
     "m.computed_at, m.computed_ms, m.customer_count, m.profiles, m.created_at, m.updated_at," HEARTH_ORG_PATH_OF("m.org_unit_id");
@@ -165,20 +168,16 @@ struct Profile {
 }  // namespace
 
 SegmentService::SegmentService(db::Database& db, const Clock& clock, platform::AuditLog& audit, platform::JobScheduler& jobs,
-                               customers::CustomerService& customers, inventory::InventoryService& inventory,
-                               sales::LeadService& leads, sales::ReferralService& referrals, surveys::ResultsService& opinions)
-    : db_(db), clock_(clock), audit_(audit), jobs_(jobs), customers_(customers), inventory_(inventory), leads_(leads),
-      referrals_(referrals), opinions_(opinions) {}
+                               customers::CustomerService& customers, inventory::InventoryService& inventory, FactReader& facts)
+    : db_(db), clock_(clock), audit_(audit), jobs_(jobs), customers_(customers), inventory_(inventory), facts_(facts) {}
 
 std::string SegmentService::Today() const {
   return FormatIsoDate((clock_.Now().ms + kChinaMs) / kDayMs);
 }
 
-std::optional<SegmentModel> SegmentService::Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
-  static const std::string kSql = fmt::format("SELECT {} FROM segment_models m WHERE m.id = $1 AND m.tenant_id = $2", kColumns);
-  const auto rows = tx.Execute(kSql, id, tenant_id);
-  if (rows.empty()) return std::nullopt;
-  const auto& r = rows.front();
+namespace {
+
+SegmentModel ReadModel(const db::Row& r) {
   SegmentModel m;
   m.id = r.Int(0);
   m.tenant_id = r.Int(1);
@@ -197,24 +196,66 @@ std::optional<SegmentModel> SegmentService::Find(db::Tx& tx, std::int64_t tenant
   m.profiles_json = r.OptText(12).value_or("[]");
   m.created_at = Timestamp{r.Int(13)};
   m.updated_at = Timestamp{r.Int(14)};
-  const auto names = platform::directory::UnitNamesOf(tx, tenant_id, {m.org_unit_id});
-  if (auto it = names.find(m.org_unit_id); it != names.end()) m.org_unit_name = it->second;
+  m.org_path = r.OptText(15).value_or("");
   return m;
 }
 
+/// Whether the caller reads the model (one of their unit, above it — the group's — or below it),
+/// and marks whether they may change it (managers, of their unit or below).
+bool SeenBy(SegmentModel& m, const Actor& actor) {
+  const bool below = actor.InScope(m.org_path);
+  const bool above = actor.org_path.starts_with(m.org_path);
+  m.editable = actor.IsManager() && below;
+  return below || above;
+}
+
+}  // namespace
+
+std::vector<SegmentModel> SegmentService::Models(db::Tx& tx, std::int64_t tenant_id, std::optional<std::int64_t> id) {
+  static const std::string kSql =
+      fmt::format("SELECT {} FROM segment_models m WHERE m.tenant_id = $1 AND (CAST($2 AS BIGINT) IS NULL OR m.id = $2) ORDER BY m.id", kColumns);
+  const auto rows = tx.Execute(kSql, tenant_id, id);
+  std::vector<SegmentModel> out;
+  std::vector<std::int64_t> units;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    out.push_back(ReadModel(rows[i]));
+    units.push_back(out.back().org_unit_id);
+  }
+  const auto names = platform::directory::UnitNamesOf(tx, tenant_id, units);
+  for (auto& m : out) {
+    if (auto it = names.find(m.org_unit_id); it != names.end()) m.org_unit_name = it->second;
+  }
+  return out;
+}
+
+std::optional<SegmentModel> SegmentService::Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
+  auto models = Models(tx, tenant_id, id);
+  if (models.empty()) return std::nullopt;
+  return std::move(models.front());
+}
+
 Result<SegmentModel> SegmentService::Visible(db::Tx& tx, const Actor& actor, std::int64_t id) {
-  static const std::string kPath = "SELECT" HEARTH_ORG_PATH_OF("m.org_unit_id") "FROM segment_models m WHERE m.id = $1 AND m.tenant_id = $2";
-  const auto rows = tx.Execute(kPath, id, actor.tenant_id);
-  if (rows.empty()) return NotFound("no such segment model");
-  const std::string path = rows.front().Text(0);
-  // A model of the caller's unit or one above it (the group's) is theirs to read; below, too.
-  const bool below = actor.InScope(path);
-  const bool above = actor.org_path.starts_with(path);
-  if (!below && !above) return NotFound("no such segment model");
   auto m = Find(tx, actor.tenant_id, id);
-  if (!m) return NotFound("no such segment model");
-  m->editable = (actor.IsAdmin() || std::find(actor.roles.begin(), actor.roles.end(), "manager") != actor.roles.end()) && below;
-  return *m;
+  if (!m || !SeenBy(*m, actor)) return NotFound("no such segment model");
+  return std::move(*m);
+}
+
+std::vector<SegmentModel> SegmentService::VisibleModels(db::Tx& tx, const Actor& actor) {
+  auto models = Models(tx, actor.tenant_id, std::nullopt);
+  std::erase_if(models, [&](SegmentModel& m) { return !SeenBy(m, actor); });
+  return models;
+}
+
+std::shared_ptr<const CompiledModel> SegmentService::CompiledOf(const SegmentModel& m) {
+  std::lock_guard lock(compiled_mutex_);
+  auto& slot = compiled_[m.id];
+  if (!slot.second || slot.first != m.version) {
+    auto compiled = CompiledModel::Compile(m.def);
+    // A kept model's rules were checked when saved; a fault here means a fact was taken away.
+    if (!std::holds_alternative<CompiledModel>(compiled)) return nullptr;
+    slot = {m.version, std::make_shared<const CompiledModel>(std::move(std::get<CompiledModel>(compiled)))};
+  }
+  return slot.second;
 }
 
 std::vector<SegmentDef> ReadSegmentsInput(const boost::json::value& v, std::vector<FieldError>& errors) {
@@ -234,14 +275,7 @@ std::vector<std::int64_t> SegmentService::ModelIds(std::int64_t tenant_id) {
 Result<std::vector<SegmentModel>> SegmentService::List(const RequestContext& ctx) {
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
-  return db_.Read([&](db::Tx& tx) -> Result<std::vector<SegmentModel>> {
-    std::vector<SegmentModel> out;
-    const auto rows = tx.Execute("SELECT id FROM segment_models WHERE tenant_id = $1 ORDER BY id", actor.tenant_id);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      if (auto m = Visible(tx, actor, rows[i].Int(0))) out.push_back(std::move(*m));
-    }
-    return out;
-  });
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<SegmentModel>> { return VisibleModels(tx, actor); });
 }
 
 Result<SegmentModel> SegmentService::Get(const RequestContext& ctx, std::int64_t id) {
@@ -277,7 +311,7 @@ Result<ModelDef> SegmentService::CheckDefinition(const ModelInput& in, const std
 
 Result<SegmentModel> SegmentService::Create(const RequestContext& ctx, const ModelInput& in) {
   const Actor& actor = ctx.actor_ref();
-  if (!actor.IsAdmin() && std::find(actor.roles.begin(), actor.roles.end(), "manager") == actor.roles.end()) {
+  if (!actor.IsManager()) {
     return Forbidden("only managers define segment models");
   }
   if (!in.name && !in.preset) return FailField("name", "required");
@@ -320,80 +354,48 @@ Result<SegmentModel> SegmentService::Update(const RequestContext& ctx, std::int6
   });
 }
 
-std::vector<std::pair<std::int64_t, FactRow>> SegmentService::FactsOfPage(db::Tx& tx, std::int64_t tenant_id,
-                                                                         const std::vector<customers::Customer>& page,
-                                                                         const std::string& today) {
-  std::vector<std::pair<std::int64_t, FactRow>> out;
-  if (page.empty()) return out;
-  const auto homes = inventory_.HomeFactsOf(tx, tenant_id, page.front().id, page.back().id);
-  const auto motives = leads_.NeedTypesOf(tx, tenant_id, page.front().id, page.back().id);
-  const auto referred = referrals_.SignedReferralsOf(tx, tenant_id, page.front().id, page.back().id);
-  const auto answers = opinions_.OpinionsOf(tx, tenant_id, page.front().id, page.back().id);
-  std::size_t h = 0;
-  out.reserve(page.size());
-  for (const auto& c : page) {
-    PersonRecord p;
-    p.id = c.id;
-    p.birth_date = c.birth_date;
-    p.id_number = c.id_number;
-    p.gender = c.gender;
-    p.marital_status = c.marital_status;
-    p.children_birth_years = c.children_birth_years;
-    p.elders = c.elders;
-    p.income_level = c.income_level;
-    p.city = c.city.value_or("");
-    p.occupation = c.occupation.value_or("");
-    p.source_channel = c.source_channel.value_or("");
-    p.tags = c.tags;
-    p.consent_marketing = c.consent_marketing;
-    std::vector<HomeRecord> mine;
-    while (h < homes.size() && homes[h].customer_id < c.id) ++h;
-    for (; h < homes.size() && homes[h].customer_id == c.id; ++h) {
-      mine.push_back({homes[h].project_id, homes[h].area_m2, homes[h].list_price_cents, homes[h].delivered_on});
-    }
-    Opinions o;
-    if (auto m = motives.find(c.id); m != motives.end()) o.purchase_motive = m->second;
-    if (auto r = referred.find(c.id); r != referred.end()) o.referrals = static_cast<int>(r->second);
-    if (auto a = answers.find(c.id); a != answers.end()) {
-      o.satisfied = a->second.satisfied;
-      o.would_rebuy = a->second.rebuy;
-      o.would_recommend = a->second.recommend;
-      o.nps = a->second.nps;
-    }
-    out.emplace_back(c.id, FactsOf(p, mine, o, today));
-  }
-  return out;
-}
-
 void SegmentService::Compute(std::int64_t tenant_id, std::int64_t model_id) {
   // One computation at a time in this process: two of one model would delete each other's rows.
   std::lock_guard one_at_a_time(compute_mutex_);
   const auto started = std::chrono::steady_clock::now();
   std::optional<SegmentModel> model;
-  std::string path;
   db_.Read([&](db::Tx& tx) {
     model = Find(tx, tenant_id, model_id);
-    if (model) path = tx.Execute("SELECT" HEARTH_ORG_PATH_OF("$1"), model->org_unit_id).front().Text(0);
     return 0;
   });
   if (!model) return;
-  auto compiled = CompiledModel::Compile(model->def);
-  if (!std::holds_alternative<CompiledModel>(compiled)) return;  // refused when saved: cannot happen
-  const CompiledModel& cm = std::get<CompiledModel>(compiled);
+  const std::string& path = model->org_path;
+  const auto cm = CompiledOf(*model);
+  if (!cm) return;  // refused when saved: cannot happen
   const std::string today = Today();
   // This computation's mark on its rows (a random number: another process's run is another).
   const int run = static_cast<int>(std::random_device{}() & 0x7fffffff);
   const std::size_t n = model->def.segments.size();
-  // (dim, key, org unit, segment, sub) → customers; the org unit's path is read once at the end.
-  std::map<std::tuple<std::string, std::string, std::int64_t, int, int>, std::int64_t> counts;
+  // (dim, key, org unit, segment, sub) → customers and their value; the org unit's path is read
+  // once at the end.
+  struct Cell {
+    std::int64_t customers = 0;
+    std::int64_t owners = 0;
+    ValueParts value;
+  };
+  std::map<std::tuple<std::string, std::string, std::int64_t, int, int>, Cell> counts;
+  // Each customer's value with the assumptions of their company (the nearest unit up with any).
+  AssumptionsIndex assumptions;
+  std::map<std::int64_t, const ValueAssumptions*> assumptions_of_unit;
   std::vector<Profile> profiles(n + 1);
   std::int64_t total = 0;
   for (std::int64_t after = 0;;) {
     std::vector<customers::Customer> page;
-    std::vector<std::pair<std::int64_t, FactRow>> facts;
+    std::vector<CustomerFacts> facts;
     db_.Read([&](db::Tx& tx) {
+      if (after == 0) assumptions = AssumptionsIndex::Load(tx, tenant_id);
       page = customers_.PageAfter(tx, tenant_id, path, after, kPage);
-      facts = FactsOfPage(tx, tenant_id, page, today);
+      facts = facts_.OfPage(tx, tenant_id, page, today);
+      for (const auto& c : page) {
+        if (assumptions_of_unit.contains(c.org_unit_id)) continue;
+        const auto unit_path = tx.Execute("SELECT" HEARTH_ORG_PATH_OF("$1"), c.org_unit_id).front().OptText(0).value_or("");
+        assumptions_of_unit[c.org_unit_id] = assumptions.For(unit_path).second;
+      }
       return 0;
     });
     if (page.empty()) break;
@@ -401,35 +403,29 @@ void SegmentService::Compute(std::int64_t tenant_id, std::int64_t model_id) {
     std::vector<std::tuple<std::int64_t, int, int>> placed;
     placed.reserve(page.size());
     for (std::size_t i = 0; i < page.size(); ++i) {
-      const FactRow& f = facts[i].second;
-      const Placement p = cm.Place(f);
+      const FactRow& f = facts[i].facts;
+      const Placement p = cm->Place(f);
       placed.emplace_back(page[i].id, p.segment, p.sub);
       profiles[p.segment < 0 ? n : static_cast<std::size_t>(p.segment)].Add(f);
       const std::int64_t org = page[i].org_unit_id;
       const auto* city = std::get_if<std::string>(&f[kCity]);
-      const auto add = [&](int sub) {  // the segment's row, and its sub-class's when it has one
-        ++counts[{"all", "", org, p.segment, sub}];
-        ++counts[{"city", city ? *city : "", org, p.segment, sub}];
+      const HouseholdValue value = ValueOf(f, facts[i].homes, *assumptions_of_unit[org], today, /*explain=*/false);
+      const auto projects = facts[i].Projects();
+      // The segment's row, and its sub-class's when it has one; a customer counts once in each
+      // project where they have a home.
+      const auto count = [&](Cell& cell) {
+        ++cell.customers;
+        if (value.owner) ++cell.owners, cell.value += value.parts;
+      };
+      const auto add = [&](int sub) {
+        count(counts[{"all", "", org, p.segment, sub}]);
+        count(counts[{"city", city ? *city : "", org, p.segment, sub}]);
+        for (const std::int64_t project : projects) count(counts[{"project", std::to_string(project), 0, p.segment, sub}]);
       };
       add(-1);
       if (p.sub >= 0) add(p.sub);
       ++total;
     }
-    // The customers' homes' projects: a customer counts once per project.
-    db_.Read([&](db::Tx& tx) {
-      const auto homes = inventory_.HomeFactsOf(tx, tenant_id, page.front().id, page.back().id);
-      std::set<std::pair<std::int64_t, std::int64_t>> seen;
-      std::map<std::int64_t, std::pair<int, int>> where;
-      for (const auto& [id, seg, sub] : placed) where[id] = {seg, sub};
-      for (const auto& h : homes) {
-        if (!seen.insert({h.customer_id, h.project_id}).second) continue;
-        const auto it = where.find(h.customer_id);
-        if (it == where.end()) continue;
-        ++counts[{"project", std::to_string(h.project_id), 0, it->second.first, -1}];
-        if (it->second.second >= 0) ++counts[{"project", std::to_string(h.project_id), 0, it->second.first, it->second.second}];
-      }
-      return 0;
-    });
     db_.Transact([&](db::Tx& tx) -> Result<void> {
       for (const auto& [id, seg, sub] : placed) {
         tx.Execute(R"sql(INSERT INTO segment_members (model_id, customer_id, tenant_id, segment, sub, run) VALUES ($1, $2, $3, $4, $5, $6)
@@ -450,7 +446,7 @@ ON CONFLICT (model_id, customer_id) DO UPDATE SET segment = excluded.segment, su
     tx.Execute("DELETE FROM segment_members WHERE model_id = $1 AND run <> $2", model_id, run);
     tx.Execute("DELETE FROM segment_counts WHERE model_id = $1", model_id);
     std::map<std::int64_t, std::string> paths;
-    for (const auto& [key, customers] : counts) {
+    for (const auto& [key, cell] : counts) {
       const auto& [dim, dim_key, org, seg, sub] = key;
       std::string org_path;
       if (org != 0) {
@@ -458,8 +454,11 @@ ON CONFLICT (model_id, customer_id) DO UPDATE SET segment = excluded.segment, su
         if (it == paths.end()) it = paths.emplace(org, tx.Execute("SELECT" HEARTH_ORG_PATH_OF("$1"), org).front().OptText(0).value_or("")).first;
         org_path = it->second;
       }
-      tx.Execute(R"sql(INSERT INTO segment_counts (model_id, tenant_id, dim, dim_key, org_path, segment, sub, customer_count)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8))sql", model_id, tenant_id, dim, dim_key, org_path, seg, sub, customers);
+      tx.Execute(R"sql(INSERT INTO segment_counts (model_id, tenant_id, dim, dim_key, org_path, segment, sub, customer_count, owners,
+ base_cents, repurchase_cents, referral_cents, saving_cents, premium_cents, acquisition_cents)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15))sql", model_id, tenant_id, dim, dim_key, org_path, seg, sub,
+                 cell.customers, cell.owners, cell.value.base, cell.value.repurchase, cell.value.referral, cell.value.saving,
+                 cell.value.premium, cell.value.acquisition);
     }
     tx.Execute(R"sql(UPDATE segment_models SET computed_version = $3, computed_at = $4, computed_ms = $5, customer_count = $6, profiles = $7
  WHERE id = $1 AND tenant_id = $2)sql", model_id, tenant_id, model->version, clock_.Now().ms, static_cast<std::int64_t>(ms), total,
@@ -473,7 +472,7 @@ Result<SegmentModel> SegmentService::Recompute(const RequestContext& ctx, std::i
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   HEARTH_ASSIGN(SegmentModel m, db_.Read([&](db::Tx& tx) { return Visible(tx, actor, id); }));
   // Computing changes no rule: any manager who sees the model may ask for fresh counts.
-  if (!actor.IsAdmin() && std::find(actor.roles.begin(), actor.roles.end(), "manager") == actor.roles.end()) {
+  if (!actor.IsManager()) {
     return Forbidden("only managers compute segment models");
   }
   Compute(actor.tenant_id, id);
@@ -484,8 +483,8 @@ Result<Preview> SegmentService::PreviewOf(const RequestContext& ctx, const Model
   const Actor& actor = ctx.actor_ref();
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   HEARTH_ASSIGN(ModelDef def, CheckDefinition(in, std::nullopt));
-  auto compiled = CompiledModel::Compile(def);
-  const CompiledModel& cm = std::get<CompiledModel>(compiled);
+  const auto compiled = CompiledModel::Compile(def);
+  const CompiledModel& cm = std::get<CompiledModel>(compiled);  // CheckDefinition compiled it
   const std::string path = actor.IsAdmin() ? "/" : actor.org_path;
   const std::string today = Today();
   Preview out;
@@ -508,8 +507,8 @@ Result<Preview> SegmentService::PreviewOf(const RequestContext& ctx, const Model
         if (whole) break;
         continue;
       }
-      for (const auto& [id, f] : FactsOfPage(tx, actor.tenant_id, page, today)) {
-        const Placement p = cm.Place(f);
+      for (const auto& c : facts_.OfPage(tx, actor.tenant_id, page, today)) {
+        const Placement p = cm.Place(c.facts);
         ++cells[{p.segment, -1}];
         if (p.sub >= 0) ++cells[{p.segment, p.sub}];
         ++out.sampled;
@@ -520,7 +519,7 @@ Result<Preview> SegmentService::PreviewOf(const RequestContext& ctx, const Model
     out.whole = whole;
     return 0;
   });
-  for (const auto& [k, v] : cells) out.cells.push_back({k.first, k.second, v});
+  for (const auto& [k, v] : cells) out.cells.push_back({k.first, k.second, v, 0, {}});
   return out;
 }
 
@@ -529,13 +528,13 @@ Result<Shares> SegmentService::SharesOf(const RequestContext& ctx, std::int64_t 
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   if (by != "all" && by != "city" && by != "project") return FailField("by", "invalid_value");
   return db_.Read([&](db::Tx& tx) -> Result<Shares> {
-    HEARTH_ASSIGN(SegmentModel m, Visible(tx, actor, id));
+    HEARTH_TRY(Visible(tx, actor, id));
     Shares out{by, {}};
     const std::string path = actor.IsAdmin() ? "/" : actor.org_path;
     const auto rows = by == "project"
-                          ? tx.Execute(R"sql(SELECT dim_key, segment, sub, sum(customer_count) FROM segment_counts
+                          ? tx.Execute(R"sql(SELECT dim_key, segment, sub, sum(customer_count), )sql" SEGMENT_VALUE_SUMS R"sql( FROM segment_counts
  WHERE model_id = $1 AND tenant_id = $2 AND dim = 'project' GROUP BY dim_key, segment, sub ORDER BY dim_key)sql", id, actor.tenant_id)
-                          : tx.Execute(R"sql(SELECT dim_key, segment, sub, sum(customer_count) FROM segment_counts
+                          : tx.Execute(R"sql(SELECT dim_key, segment, sub, sum(customer_count), )sql" SEGMENT_VALUE_SUMS R"sql( FROM segment_counts
  WHERE model_id = $1 AND tenant_id = $2 AND dim = $3 AND org_path LIKE $4 GROUP BY dim_key, segment, sub ORDER BY dim_key)sql",
                                        id, actor.tenant_id, by, path + "%");
     std::map<std::string, ShareRow> grouped;
@@ -558,12 +557,12 @@ Result<Shares> SegmentService::SharesOf(const RequestContext& ctx, std::int64_t 
       row.key = key;
       const int sub = static_cast<int>(rows[i].Int(2));
       const std::int64_t n = rows[i].Int(3);
-      row.cells.push_back({static_cast<int>(rows[i].Int(1)), sub, n});
+      const auto& r = rows[i];
+      row.cells.push_back({static_cast<int>(r.Int(1)), sub, n, r.Int(4), {r.Int(5), r.Int(6), r.Int(7), r.Int(8), r.Int(9), r.Int(10)}});
       if (sub == -1) row.customers += n;
     }
     for (auto& [k, row] : grouped) out.rows.push_back(std::move(row));
     std::stable_sort(out.rows.begin(), out.rows.end(), [](const ShareRow& a, const ShareRow& b) { return a.customers > b.customers; });
-    (void)m;
     return out;
   });
 }
@@ -575,21 +574,17 @@ Result<std::vector<CustomerPlacement>> SegmentService::OfCustomer(const RequestC
     HEARTH_TRY(customers_.CheckInScope(tx, actor, customer_id));
     auto page = customers_.PageAfter(tx, actor.tenant_id, "/", customer_id - 1, 1);
     if (page.empty() || page.front().id != customer_id) return NotFound("no such customer");
-    const auto facts = FactsOfPage(tx, actor.tenant_id, page, Today());
+    const auto facts = facts_.OfPage(tx, actor.tenant_id, page, Today());
     std::vector<CustomerPlacement> out;
-    const auto ids = tx.Execute("SELECT id FROM segment_models WHERE tenant_id = $1 ORDER BY id", actor.tenant_id);
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      auto m = Visible(tx, actor, ids[i].Int(0));
-      if (!m) continue;
-      auto compiled = CompiledModel::Compile(m->def);
-      if (!std::holds_alternative<CompiledModel>(compiled)) continue;
-      const auto& cm = std::get<CompiledModel>(compiled);
+    for (const auto& m : VisibleModels(tx, actor)) {
+      const auto cm = CompiledOf(m);
+      if (!cm) continue;
       CustomerPlacement cp;
-      cp.model_id = m->id;
-      cp.model_name = m->name;
-      cp.placement = cm.Place(facts.front().second);
+      cp.model_id = m.id;
+      cp.model_name = m.name;
+      cp.placement = cm->Place(facts.front().facts);
       if (cp.placement.segment >= 0) {
-        const auto& s = m->def.segments[static_cast<std::size_t>(cp.placement.segment)];
+        const auto& s = m.def.segments[static_cast<std::size_t>(cp.placement.segment)];
         cp.segment_code = s.code;
         cp.segment_name = s.name;
         if (cp.placement.sub >= 0) {
@@ -597,7 +592,7 @@ Result<std::vector<CustomerPlacement>> SegmentService::OfCustomer(const RequestC
           cp.sub_name = s.subs[static_cast<std::size_t>(cp.placement.sub)].name;
         }
       }
-      for (const std::size_t f : cm.facts()) cp.facts.emplace_back(Facts().defs()[f].code, facts.front().second[f]);
+      for (const std::size_t f : cm->facts()) cp.facts.emplace_back(Facts().defs()[f].code, facts.front().facts[f]);
       out.push_back(std::move(cp));
     }
     return out;
@@ -631,6 +626,12 @@ Result<void> SegmentService::OnNightlyJob(db::Tx& tx, const platform::Job& job) 
   // The computation reads and writes in transactions of its own, a page at a time: the job's
   // transaction only schedules the next night (02:00 China time). It runs after this one commits.
   const std::int64_t tenant = job.tenant_id;
+  if (job.payload.contains("all")) {  // the value assumptions changed: every model, nothing scheduled
+    tx.AfterCommit([this, tenant] {
+      for (const auto id : ModelIds(tenant)) Compute(tenant, id);
+    });
+    return {};
+  }
   if (const auto* model = job.payload.if_contains("model_id"); model && model->is_int64()) {
     // A model just made or changed: computed once, nothing scheduled.
     tx.AfterCommit([this, tenant, id = model->as_int64()] { Compute(tenant, id); });

@@ -5,6 +5,7 @@
 // profile, and each customer's segment computed live for their page.
 #include <boost/json/value.hpp>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -15,10 +16,9 @@
 #include "db/database.hpp"
 #include "modules/customers/customer_service.hpp"
 #include "modules/inventory/inventory_service.hpp"
-#include "modules/sales/leads/lead_service.hpp"
-#include "modules/sales/referrals/referral_service.hpp"
+#include "modules/segments/models/fact_reader.hpp"
 #include "modules/segments/rules/model.hpp"
-#include "modules/surveys/results/results_service.hpp"
+#include "modules/segments/value/value_service.hpp"
 #include "platform/audit.hpp"
 #include "platform/jobs.hpp"
 
@@ -38,6 +38,7 @@ struct SegmentModel {
   std::optional<Timestamp> computed_at;
   std::optional<std::int64_t> computed_ms;
   std::int64_t customers = 0;
+  std::string org_path;       ///< its unit's materialised path
   std::string profiles_json;  ///< a JSON array, one profile per segment then 未归类 ("[]" before the first computation)
   bool editable = false;      ///< the caller may change it
   Timestamp created_at;
@@ -58,6 +59,8 @@ struct ShareCell {
   int segment = -1;
   int sub = -1;
   std::int64_t customers = 0;
+  std::int64_t owners = 0;  ///< the households with a home, whose value is summed below
+  ValueParts value;         ///< their lifetime value's parts, summed
 };
 
 /// One row of shares: all customers, a city or a project.
@@ -103,8 +106,7 @@ class SegmentService {
   static constexpr int kPage = 5'000;
 
   SegmentService(db::Database& db, const Clock& clock, platform::AuditLog& audit, platform::JobScheduler& jobs,
-                 customers::CustomerService& customers, inventory::InventoryService& inventory, sales::LeadService& leads,
-                 sales::ReferralService& referrals, surveys::ResultsService& opinions);
+                 customers::CustomerService& customers, inventory::InventoryService& inventory, FactReader& facts);
 
   Result<std::vector<SegmentModel>> List(const RequestContext& ctx);
   /// The ids of the group's models (the demo and the nightly job compute each).
@@ -122,19 +124,21 @@ class SegmentService {
   /// The presets copied into every group on first start, and the nightly job scheduled.
   Result<void> Seed();
   /// The nightly job: every model of the group computed again, then the next night's job; with a
-  /// `model_id`, that model alone (enqueued when a model is made or changed).
+  /// `model_id`, that model alone (enqueued when a model is made or changed); with `all`, every
+  /// model once (the value assumptions changed).
   Result<void> OnNightlyJob(db::Tx& tx, const platform::Job& job);
   /// Computes a model (no scope check): the job's and Recompute's work.
   void Compute(std::int64_t tenant_id, std::int64_t model_id);
 
  private:
+  /// The group's models (or the one with `id`), in one query.
+  std::vector<SegmentModel> Models(db::Tx& tx, std::int64_t tenant_id, std::optional<std::int64_t> id);
   std::optional<SegmentModel> Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
   Result<SegmentModel> Visible(db::Tx& tx, const Actor& actor, std::int64_t id);
+  std::vector<SegmentModel> VisibleModels(db::Tx& tx, const Actor& actor);
+  /// The model's rules compiled, kept by id and version (nullptr: a rule no longer compiles).
+  std::shared_ptr<const CompiledModel> CompiledOf(const SegmentModel& m);
   Result<ModelDef> CheckDefinition(const ModelInput& in, const std::optional<ModelDef>& base);
-  /// Facts of a page of customers (their homes read in one range).
-  std::vector<std::pair<std::int64_t, FactRow>> FactsOfPage(db::Tx& tx, std::int64_t tenant_id,
-                                                           const std::vector<customers::Customer>& page,
-                                                           const std::string& today);
   std::string Today() const;
 
   db::Database& db_;
@@ -143,10 +147,10 @@ class SegmentService {
   platform::JobScheduler& jobs_;
   customers::CustomerService& customers_;
   inventory::InventoryService& inventory_;
-  sales::LeadService& leads_;
-  sales::ReferralService& referrals_;
-  surveys::ResultsService& opinions_;
+  FactReader& facts_;
   std::mutex compute_mutex_;
+  std::mutex compiled_mutex_;
+  std::map<std::int64_t, std::pair<int, std::shared_ptr<const CompiledModel>>> compiled_;  ///< id → (version, rules)
 };
 
 }  // namespace hearth::segments

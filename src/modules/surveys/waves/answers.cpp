@@ -121,6 +121,7 @@ Result<PublicSurvey> WaveService::Answer(const std::string& token, const boost::
                        s);
     // The customer's timeline says what they answered where it matters.
     customers_.AppendTimeline(tx, inv.tenant_id, {0, inv.customer_id, now, "survey", "survey", inv.survey_id, summary}, std::nullopt);
+    for (const auto& hook : answer_hooks_) hook(tx, inv.tenant_id, inv.customer_id, response, version.title);
     // A very low answer opens a ticket for a call-back (the survey's rule).
     if (low) {
       const RequestContext owner = delivery::OwnerContext(inv.tenant_id, "survey-link:" + std::to_string(inv.id), remote_address);

@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <unordered_map>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -176,6 +177,11 @@ class WaveService {
   Result<PublicSurvey> SaveDraft(const std::string& token, const boost::json::value& answers);
   /// One answer per token: 409 already_answered for a second, 409 survey_closed after the wave.
   Result<PublicSurvey> Answer(const std::string& token, const boost::json::value& answers, const std::string& remote_address);
+  /// Another module's step when an owner answers, in the answer's transaction (the club's points):
+  /// the group, the customer, the response and the survey's title.
+  using AnswerHook = std::function<void(db::Tx&, std::int64_t tenant_id, std::int64_t customer_id, std::int64_t response_id,
+                                        const std::string& survey_title)>;
+  void AddAnswerHook(AnswerHook hook) { answer_hooks_.push_back(std::move(hook)); }
   /// No more surveys for this owner (PIPL): every later wave leaves them out.
   Result<PublicSurvey> OptOut(const std::string& token);
   /// The staff's preview of a survey's draft, as owners will see it.
@@ -216,6 +222,7 @@ class WaveService {
   std::mutex cache_mutex_;
   std::unordered_map<std::int64_t, std::pair<WaveBrief, std::chrono::steady_clock::time_point>> briefs_;
   std::unordered_map<std::int64_t, std::pair<std::string, std::chrono::steady_clock::time_point>> project_names_;
+  std::vector<AnswerHook> answer_hooks_;
 };
 
 }  // namespace hearth::surveys
