@@ -26,6 +26,7 @@ read -r first last < <(sqlite3 -separator ' ' "$db" "SELECT min(id), max(id) FRO
 cp "$db" "$tmp/raw.db"
 bench_serve "sqlite:$db"
 token=$(bench_login admin)
+bench_wait_segments  # the first start computes every model in the background
 
 cat >"$tmp/earn.lua" <<LUA
 math.randomseed(42)

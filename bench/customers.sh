@@ -41,6 +41,8 @@ login() { curl -fs -X POST "$url/api/v1/auth/login" -H 'Content-Type: applicatio
 start_server
 token=$(login bench)
 mgr_token=$(login bench-mgr)
+source bench/lib.sh
+bench_wait_segments  # a first start computes the segment models in the background
 
 urlencode() { printf '%s' "$1" | od -An -tx1 | tr -s ' \n' ' ' | sed -E 's/ $//; s/ /%/g'; }
 

@@ -36,3 +36,14 @@ bench_login() {
   curl -fs -X POST "$url/api/v1/auth/login" -H 'Content-Type: application/json' \
     -d "{\"username\":\"$1\",\"password\":\"Bench-pass-1\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
 }
+
+# Waits until the segment models computed on a first start in the background are done (a bench
+# measured beside a computation over a million customers shares the machine with it); needs $token.
+bench_wait_segments() {
+  for _ in $(seq 1 600); do
+    pending=$(curl -fs "$url/api/v1/segment-models" -H "Authorization: Bearer $token" |
+      python3 -c 'import json,sys; print(sum(1 for m in json.load(sys.stdin)["items"] if m["stale"]))')
+    [ "$pending" = 0 ] && return 0
+    sleep 1
+  done
+}

@@ -18,13 +18,7 @@ cp "$big_db" "$tmp/seg.db"  # the computation writes its members: a copy keeps t
 db="$tmp/seg.db"
 bench_serve "sqlite:$db"
 token=$(bench_login admin)
-# The first start computes every model in the background (the nightly job, due at once): wait for it.
-for _ in $(seq 1 600); do
-  pending=$(curl -fs "$url/api/v1/segment-models" -H "Authorization: Bearer $token" |
-    python3 -c 'import json,sys; print(sum(1 for m in json.load(sys.stdin)["items"] if m["stale"]))')
-  [ "$pending" = 0 ] && break
-  sleep 1
-done
+bench_wait_segments  # the first start computes every model in the background
 
 echo "Segments on SQLite: $customers customers"
 ids=$(curl -fs "$url/api/v1/segment-models" -H "Authorization: Bearer $token" | python3 -c 'import json,sys; print(" ".join(str(m["id"]) for m in json.load(sys.stdin)["items"]))')

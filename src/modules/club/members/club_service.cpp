@@ -1,6 +1,7 @@
 #include "modules/club/members/club_service.hpp"
 
 #include <boost/json.hpp>
+#include <chrono>
 #include <fmt/format.h>
 
 #include "platform/directory.hpp"
@@ -82,6 +83,20 @@ ClubSettings ClubService::SettingsOf(db::Tx& tx, std::int64_t tenant_id) {
   return s;
 }
 
+std::shared_ptr<const ClubSettings> ClubService::CachedSettings(db::Tx& tx, std::int64_t tenant_id) {
+  const auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard lock(settings_mutex_);
+    if (auto it = settings_cache_.find(tenant_id); it != settings_cache_.end() && now - it->second.first < std::chrono::seconds(5)) {
+      return it->second.second;
+    }
+  }
+  auto fresh = std::make_shared<const ClubSettings>(SettingsOf(tx, tenant_id));
+  std::lock_guard lock(settings_mutex_);
+  settings_cache_[tenant_id] = {now, fresh};
+  return fresh;
+}
+
 std::optional<Member> ClubService::Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) {
   static const std::string kSql = fmt::format("SELECT {} FROM club_members m WHERE m.id = $1 AND m.tenant_id = $2", kColumns);
   const auto rows = tx.Execute(kSql, id, tenant_id);
@@ -104,13 +119,13 @@ void ClubService::Complete(db::Tx& tx, std::int64_t tenant_id, std::vector<Membe
   for (const auto& m : members) customers.push_back(m.customer_id), units.push_back(m.org_unit_id);
   const auto cards = customers_.CardsOf(tx, tenant_id, customers);
   const auto units_named = platform::directory::UnitNamesOf(tx, tenant_id, units);
-  const auto settings = SettingsOf(tx, tenant_id);
+  const auto settings = CachedSettings(tx, tenant_id);
   const Timestamp now = clock_.Now();
   for (auto& m : members) {
     if (auto it = cards.find(m.customer_id); it != cards.end()) m.customer_name = it->second.name, m.customer_phone = it->second.phone;
     if (auto it = units_named.find(m.org_unit_id); it != units_named.end()) m.org_unit_name = it->second;
     m.tier_name = m.tier;
-    for (const auto& t : settings.tiers) {
+    for (const auto& t : settings->tiers) {
       if (t.code == m.tier) m.tier_name = t.name;
     }
     m.earned_12m = EarnedSince(tx, m.id, Timestamp{now.ms - kYearMs});
@@ -218,13 +233,6 @@ VALUES ($1, $2, $3, $4, 'expired', $5, $6))sql", member_id, tenant_id, -due, bal
 
 Result<PointMove> ClubService::Write(db::Tx& tx, std::int64_t tenant_id, std::int64_t member_id, const PointsInput& in,
                                      std::optional<std::int64_t> actor_id, Timestamp now) {
-  // The member's row first: a second write of the same member waits here until this one commits,
-  // so no two redemptions read the same balance (PostgreSQL's row lock; SQLite's one writer).
-  const auto locked = tx.Execute(
-      "UPDATE club_members SET version = version + 1 WHERE id = $1 AND tenant_id = $2 AND status = 'active' RETURNING tier", member_id,
-      tenant_id);
-  if (locked.empty()) return Fail(ErrorCode::kConflict, "member_left", "the member has left the club");
-  ExpireDue(tx, tenant_id, member_id, now);
   PointMove move;
   move.member_id = member_id;
   move.delta = in.delta;
@@ -234,22 +242,33 @@ Result<PointMove> ClubService::Write(db::Tx& tx, std::int64_t tenant_id, std::in
   move.actor_id = actor_id;
   move.at = now;
   std::optional<std::int64_t> lot_id;
+  // Each write starts with the member's row: a second write of the same member waits there until
+  // this one commits, so no two redemptions read the same balance (PostgreSQL's row lock; SQLite's
+  // one writer).
   if (in.delta > 0) {
-    const auto settings = SettingsOf(tx, tenant_id);
-    const Timestamp expires{now.ms + static_cast<std::int64_t>(settings.expiry_days) * kDayMs};
+    // An earning needs no balance read: it adds (lots past their date are taken by the nightly job
+    // and before any spend).
+    const auto rows = tx.Execute(R"sql(UPDATE club_members SET balance = balance + $3, earned_total = earned_total + $3, version = version + 1
+ WHERE id = $1 AND tenant_id = $2 AND status = 'active' RETURNING balance, tier)sql", member_id, tenant_id, in.delta);
+    if (rows.empty()) return Fail(ErrorCode::kConflict, "member_left", "the member has left the club");
+    move.balance_after = rows.front().Int(0);
+    const std::string tier = rows.front().Text(1);
+    const auto settings = CachedSettings(tx, tenant_id);
+    const Timestamp expires{now.ms + static_cast<std::int64_t>(settings->expiry_days) * kDayMs};
     lot_id = tx.Execute("INSERT INTO club_point_lots (member_id, points, remaining, earned_at, expires_at) VALUES ($1, $2, $2, $3, $4) RETURNING id",
                         member_id, in.delta, now.ms, expires.ms)
                  .front()
                  .Int(0);
     move.expires_at = expires;
-    move.balance_after = tx.Execute("UPDATE club_members SET balance = balance + $2, earned_total = earned_total + $2 WHERE id = $1 RETURNING balance",
-                                    member_id, in.delta)
-                             .front()
-                             .Int(0);
-    const std::string tier = locked.front().Text(0);
-    const std::string up = TierAfterEarning(settings.tiers, tier, EarnedSince(tx, member_id, Timestamp{now.ms - kYearMs}) + in.delta);
-    if (up != tier) tx.Execute("UPDATE club_members SET tier = $2 WHERE id = $1", member_id, up);
+    if (tier != settings->tiers.back().code) {  // the top tier goes no higher
+      const std::string up = TierAfterEarning(settings->tiers, tier, EarnedSince(tx, member_id, Timestamp{now.ms - kYearMs}) + in.delta);
+      if (up != tier) tx.Execute("UPDATE club_members SET tier = $2 WHERE id = $1", member_id, up);
+    }
   } else {
+    const auto locked = tx.Execute("UPDATE club_members SET version = version + 1 WHERE id = $1 AND tenant_id = $2 AND status = 'active' RETURNING id",
+                                   member_id, tenant_id);
+    if (locked.empty()) return Fail(ErrorCode::kConflict, "member_left", "the member has left the club");
+    ExpireDue(tx, tenant_id, member_id, now);
     const std::int64_t spend = -in.delta;
     const auto rows = tx.Execute("UPDATE club_members SET balance = balance - $2 WHERE id = $1 AND balance >= $2 RETURNING balance", member_id, spend);
     if (rows.empty()) {
@@ -283,10 +302,15 @@ Result<PointMove> ClubService::Move(const RequestContext& ctx, std::int64_t memb
   if (std::find(allowed.begin(), allowed.end(), in.reason) == allowed.end()) return FailField("reason", "invalid_value");
   // Only a manager gives or takes points by hand.
   if (in.reason == "adjustment" && !actor.IsManager()) return Forbidden("only a manager adjusts points by hand");
-  HEARTH_ASSIGN(Member m, db_.Read([&](db::Tx& tx) { return Visible(tx, actor, member_id); }));
+  // The scope check alone (the member's card is not needed to write a line of their ledger).
+  HEARTH_TRY(db_.Read([&](db::Tx& tx) -> Result<void> {
+    const auto rows = tx.Execute("SELECT customer_id FROM club_members WHERE id = $1 AND tenant_id = $2", member_id, actor.tenant_id);
+    if (rows.empty() || !customers_.CheckInScope(tx, actor, rows.front().Int(0))) return NotFound("no such member");
+    return {};
+  }));
   auto move = writer_.Submit([&](db::Tx& tx) -> Result<PointMove> {
-    HEARTH_ASSIGN(PointMove written, Write(tx, actor.tenant_id, m.id, in, actor.user_id, clock_.Now()));
-    audit_.Record(tx, ctx, in.delta > 0 ? "club_points.earned" : "club_points.spent", "club_member", m.id, nullptr,
+    HEARTH_ASSIGN(PointMove written, Write(tx, actor.tenant_id, member_id, in, actor.user_id, clock_.Now()));
+    audit_.Record(tx, ctx, in.delta > 0 ? "club_points.earned" : "club_points.spent", "club_member", member_id, nullptr,
                   boost::json::object{{"delta", in.delta}, {"reason", in.reason}, {"balance", written.balance_after}});
     return written;
   });
@@ -346,6 +370,10 @@ Result<ClubSettings> ClubService::SetSettings(const RequestContext& ctx, const C
     tx.Execute(R"sql(UPDATE club_settings SET purchase_points = $2, referral_points = $3, survey_points = $4, expiry_days = $5, tiers = $6,
  version = version + 1, updated_at = $7 WHERE tenant_id = $1)sql", actor.tenant_id, in.purchase_points, in.referral_points,
                in.survey_points, in.expiry_days, boost::json::serialize(TiersJson(in.tiers)), now.ms);
+    {
+      std::lock_guard lock(settings_mutex_);
+      settings_cache_.erase(actor.tenant_id);
+    }
     audit_.Record(tx, ctx, "club_settings.changed", "club_settings", actor.tenant_id, boost::json::object{{"version", before.version}},
                   boost::json::object{{"version", before.version + 1}});
     return SettingsOf(tx, actor.tenant_id);

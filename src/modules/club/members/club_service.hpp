@@ -3,6 +3,10 @@
 // earned in the last twelve months (up at once, reviewed yearly), and the points ledger — lots
 // that expire, redemptions taken from the lots expiring first, a balance that is never negative
 // however many redemptions race (the member's row is the lock; a CHECK is the last guard).
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -126,6 +130,9 @@ class ClubService {
 
  private:
   ClubSettings SettingsOf(db::Tx& tx, std::int64_t tenant_id);
+  /// The settings as read at most five seconds ago (every earning reads the expiry and the tiers);
+  /// a change through this process is seen at once.
+  std::shared_ptr<const ClubSettings> CachedSettings(db::Tx& tx, std::int64_t tenant_id);
   std::optional<Member> Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
   Result<Member> Visible(db::Tx& tx, const Actor& actor, std::int64_t id);
   void Complete(db::Tx& tx, std::int64_t tenant_id, std::vector<Member>& members);
@@ -142,6 +149,8 @@ class ClubService {
   customers::CustomerService& customers_;
   /// Earnings and redemptions written together (a batch per commit), each in its savepoint.
   db::GroupWriter<PointMove> writer_;
+  std::mutex settings_mutex_;
+  std::map<std::int64_t, std::pair<std::chrono::steady_clock::time_point, std::shared_ptr<const ClubSettings>>> settings_cache_;
 };
 
 }  // namespace hearth::club
