@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Segments on SQLite (called by bench/run.sh): a segment model computed over 1,000,000 customers
-# (the customers bench's database, generated once into $BENCH_DATA by `hearth demo`), each preset
+# (the customers bench's database, generated once into $BENCH_DATA by `hearth demo`, half of them
+# given a home so that the pass values 500,000 households), each preset
 # through the API (POST …/recompute: every customer and their homes read a page at a time, each
 # placed by the rules, the members and counts written), beside raw SQLite reading the same
 # columns of the same customers and homes in one query.
@@ -16,6 +17,19 @@ source bench/lib.sh
 bench_big_db
 cp "$big_db" "$tmp/seg.db"  # the computation writes its members: a copy keeps the shared database as it was
 db="$tmp/seg.db"
+# Households to value: the demo's million customers own few homes, so half of them are given one
+# (delivered between 2012 and 2026, ¥1.5–6.4 million) and one in ten of those a second.
+owners=${BENCH_OWNERS:-500000}
+sqlite3 "$db" "PRAGMA journal_mode=WAL;" "
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $owners + $owners / 10)
+INSERT INTO units (tenant_id, project_id, building, entrance, room, floor, code, area_m2, list_price_cents, status, created_at, updated_at, delivered_on)
+SELECT 1, (SELECT min(id) FROM projects), 'V' || (i / 1000), '1', printf('%03d', i % 1000), 1 + i % 30, 'LTV-' || i, 70 + i % 90,
+       150000000 + (i % 50) * 10000000, 'delivered', 0, 0, printf('%04d-%02d-15', 2012 + i % 15, 1 + i % 12) FROM n;" "
+CREATE TEMP TABLE u AS SELECT row_number() OVER (ORDER BY id) AS r, id FROM units WHERE code LIKE 'LTV-%';" "
+CREATE TEMP TABLE c AS SELECT row_number() OVER (ORDER BY id) AS r, id FROM customers WHERE merged_into IS NULL AND id % 2 = 0;" "
+CREATE INDEX temp.ix_c ON c (r);" "
+INSERT INTO unit_owners (tenant_id, unit_id, customer_id, share, created_at, updated_at)
+SELECT 1, u.id, c.id, 1, 0, 0 FROM u JOIN c ON c.r = CASE WHEN u.r > $owners THEN u.r - $owners ELSE u.r END;" >/dev/null
 bench_serve "sqlite:$db"
 token=$(bench_login admin)
 bench_wait_segments  # the first start computes every model in the background
