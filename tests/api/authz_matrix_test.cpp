@@ -89,6 +89,8 @@ const std::set<std::string> kFinerRules = {
     "POST /api/v1/segment-models/{id}/recompute",            // managers ask for fresh counts
     "PUT /api/v1/value-assumptions/{org_unit_id}",           // managers set their company's value assumptions
     "DELETE /api/v1/value-assumptions/{org_unit_id}",
+    "POST /api/v1/club/offers",                              // managers keep the merchants' offers
+    "PUT /api/v1/club/settings",                             // the group's managers set the club's rules
 };
 
 class AuthzMatrixApi : public ApiTest {

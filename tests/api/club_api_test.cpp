@@ -169,6 +169,88 @@ TEST_P(ClubApi, AMemberEarnsWhenTheirContractIsSigned) {
   EXPECT_EQ(ledger.json.at("items").as_array()[0].at("ref").as_string(), fmt::format("contract:{}", contract.Int("id")));
 }
 
+TEST_P(ClubApi, EventsNeverOverfillAndACheckInEarnsOnce) {
+  // Eight members race for three places.
+  std::vector<std::int64_t> members;
+  for (int i = 0; i < 8; ++i) {
+    const auto c = admin_->Post("/api/v1/customers", fmt::format(R"({{"name":"业主{}","phone":"1390000{:04}","org_unit_id":{}}})", i, i, company_)).Int("id");
+    members.push_back(Enrol(c));
+  }
+  auto event = agent_->Post("/api/v1/club/events", R"({"title":"亲子植树","place":"四季花城中心花园","starts_at":"2026-12-12T01:00:00Z",
+      "ends_at":"2026-12-12T04:00:00Z","capacity":3,"points":200})");
+  ASSERT_EQ(event.status, 201) << event.body;
+  const auto id = event.Int("id");
+  EXPECT_TRUE(event.json.at("editable").as_bool());
+  EXPECT_EQ(agent_->Post("/api/v1/club/events", R"({"title":"倒着的活动","starts_at":"2026-12-12T04:00:00Z","ends_at":"2026-12-12T01:00:00Z","capacity":3})")
+                .FieldReason("ends_at"),
+            "before_start");
+  std::vector<std::unique_ptr<Api>> clients;
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    clients.push_back(std::make_unique<Api>(*server_));
+    clients.back()->SetToken(agent_->token());
+  }
+  std::atomic<int> signed_up{0}, full{0}, other{0};
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    threads.emplace_back([&, i] {
+      auto r = clients[i]->Post(fmt::format("/api/v1/club/events/{}/signups", id), fmt::format(R"({{"member_id":{}}})", members[i]));
+      if (r.status == 201) ++signed_up;
+      else if (r.status == 409 && r.ErrorCode() == "event_full") ++full;
+      else ++other, ADD_FAILURE() << r.status << " " << r.body;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(signed_up.load(), 3);
+  EXPECT_EQ(full.load(), 5);
+  EXPECT_EQ(other.load(), 0);
+  auto signups = agent_->Get(fmt::format("/api/v1/club/events/{}/signups", id));
+  ASSERT_EQ(signups.status, 200) << signups.body;
+  ASSERT_EQ(signups.json.at("items").as_array().size(), 3u);
+  const auto first = signups.json.at("items").as_array()[0];
+  EXPECT_EQ(std::string(first.at("customer_name").as_string()).substr(0, 6), "业主");
+  EXPECT_EQ(agent_->Post(fmt::format("/api/v1/club/events/{}/signups", id), fmt::format(R"({{"member_id":{}}})", first.at("member_id").as_int64()))
+                .ErrorCode(),
+            "already_signed");
+
+  // A place given back is taken again; a check-in earns the event's points once.
+  auto cancelled = agent_->Post(fmt::format("/api/v1/club/event-signups/{}/cancel", first.at("id").as_int64()), "");
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_EQ(agent_->Get(fmt::format("/api/v1/club/events/{}", id)).Int("signed_up"), 2);
+  std::int64_t late = 0;
+  for (const auto m : members) {
+    auto r = agent_->Post(fmt::format("/api/v1/club/events/{}/signups", id), fmt::format(R"({{"member_id":{}}})", m));
+    if (r.status == 201) {
+      late = r.Int("id");
+      break;
+    }
+  }
+  ASSERT_NE(late, 0);
+  auto came = agent_->Post(fmt::format("/api/v1/club/event-signups/{}/check-in", late), "");
+  ASSERT_EQ(came.status, 200) << came.body;
+  EXPECT_EQ(agent_->Get(fmt::format("/api/v1/club/members/{}", came.Int("member_id"))).Int("balance"), 200);
+  EXPECT_EQ(agent_->Post(fmt::format("/api/v1/club/event-signups/{}/check-in", late), "").ErrorCode(), "already_checked_in");
+  EXPECT_EQ(agent_->Get(fmt::format("/api/v1/club/members/{}", came.Int("member_id"))).Int("balance"), 200) << "earned once";
+  EXPECT_EQ(beijing_->Get(fmt::format("/api/v1/club/events/{}", id)).status, 404) << "another company's event";
+
+  // A gold members' evening refuses a basic member; offers are the managers'.
+  auto gold = agent_->Post("/api/v1/club/events", R"({"title":"金卡答谢会","starts_at":"2026-12-20T10:00:00Z","ends_at":"2026-12-20T13:00:00Z","capacity":50,"tier_min":"gold"})");
+  ASSERT_EQ(gold.status, 201) << gold.body;
+  EXPECT_EQ(agent_->Post(fmt::format("/api/v1/club/events/{}/signups", gold.Int("id")), fmt::format(R"({{"member_id":{}}})", members[0]))
+                .FieldReason("member_id"),
+            "tier_too_low");
+  EXPECT_EQ(agent_->Post("/api/v1/club/events", R"({"title":"x","starts_at":"2026-12-20T10:00:00Z","ends_at":"2026-12-20T13:00:00Z","capacity":5,"tier_min":"platinum"})")
+                .FieldReason("tier_min"),
+            "unknown_tier");
+  const std::string offer = R"({"merchant":"万科物业","title":"物业费九五折","valid_from":"2026-12-01","valid_to":"2027-06-30","tier_min":"silver"})";
+  EXPECT_EQ(agent_->Post("/api/v1/club/offers", offer).status, 403);
+  auto made = admin_->Post("/api/v1/club/offers", offer);
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(agent_->Get("/api/v1/club/offers?current=true").json.at("total").as_int64(), 1);
+  ASSERT_EQ(admin_->Patch(fmt::format("/api/v1/club/offers/{}", made.Int("id")), R"({"status":"withdrawn"})").status, 200);
+  EXPECT_EQ(agent_->Get("/api/v1/club/offers?current=true").json.at("total").as_int64(), 0);
+  EXPECT_EQ(agent_->Get("/api/v1/club/offers").json.at("total").as_int64(), 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ClubApi, testing::ValuesIn(EnabledBackends()), BackendName);
 
 }  // namespace

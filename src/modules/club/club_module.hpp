@@ -1,5 +1,6 @@
 #pragma once
 #include "db/database.hpp"
+#include "modules/club/events/event_service.hpp"
 #include "modules/club/members/club_service.hpp"
 #include "modules/customers/customers_module.hpp"
 #include "modules/sales/sales_module.hpp"
@@ -21,11 +22,15 @@ struct ClubModule {
   customers::CustomerService& customers;  ///< the demo's members
   sales::DealService& deals;              ///< the demo's purchases
   ClubService members;
+  EventService events;
 };
 
 /// `hearth demo`, the club part: owners enrolled, their purchases, referrals and answers earned,
 /// some points redeemed.
 Result<void> AddDemoClub(ClubModule& module, platform::Demo& demo);
+
+/// The routes of the events and offers (events/event_routes.cpp).
+void AddEventRoutes(platform::Manifest& m, EventService& s);
 
 /// What the module adds to the server (routes, tables, the nightly job); it must outlive the server.
 platform::Manifest BuildManifest(ClubModule& module);

@@ -111,7 +111,8 @@ Result<ClubSettings> ReadSettings(const boost::json::object& body) {
 platform::Manifest BuildManifest(ClubModule& module) {
   platform::Manifest m{.name = "club", .folder = "modules/club", .tables = {
       {"club_settings"}, {"club_members"},
-      {"club_point_lots", "member_id IN (SELECT id FROM club_members WHERE tenant_id = $1)"}, {"club_point_moves"}}};
+      {"club_point_lots", "member_id IN (SELECT id FROM club_members WHERE tenant_id = $1)"}, {"club_point_moves"},
+      {"club_events"}, {"club_event_signups", "event_id IN (SELECT id FROM club_events WHERE tenant_id = $1)"}, {"club_offers"}}};
   ClubService& s = module.members;
   m.constraints.push_back({"uq_club_members_customer", {"customer_id", "already_member", ErrorCode::kConflict, "already_member"}});
   m.constraints.push_back({"uq_club_point_moves_ref", {"ref", "already_earned", ErrorCode::kConflict, "already_earned"}});
@@ -185,6 +186,7 @@ platform::Manifest BuildManifest(ClubModule& module) {
       return boost::json::object{{"member", m ? boost::json::value(ToJson(*m)) : nullptr}};
     });
   });
+  AddEventRoutes(m, module.events);
   return m;
 }
 

@@ -115,12 +115,20 @@ class ClubService {
   void EarnFor(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id, const std::string& reason, const std::string& ref,
                const std::string& note);
 
-  /// The demo's loader (no scope check, no audit): a customer enrolled on `at`, and points earned or
-  /// spent on a day in the past, as if the club had run since.
+  /// A customer enrolled on `at`, and points earned or spent at `at`, in the caller's transaction
+  /// (no scope check, no audit: the demo's loader, a check-in's points).
   std::int64_t EnrolAt(db::Tx& tx, std::int64_t tenant_id, std::int64_t customer_id, std::int64_t org_unit_id, Timestamp at);
   Result<PointMove> MoveAt(db::Tx& tx, std::int64_t tenant_id, std::int64_t member_id, const PointsInput& in, Timestamp at) {
     return Write(tx, tenant_id, member_id, in, std::nullopt, at);
   }
+
+  /// For the club's other parts, in their transaction: the member when the caller sees them.
+  Result<Member> MemberFor(db::Tx& tx, const Actor& actor, std::int64_t id) { return Visible(tx, actor, id); }
+  /// The member's card (no scope check).
+  std::optional<Member> Card(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) { return Find(tx, tenant_id, id); }
+  /// The settings as read at most five seconds ago (every earning reads the expiry and the tiers);
+  /// a change through this process is seen at once.
+  std::shared_ptr<const ClubSettings> CachedSettings(db::Tx& tx, std::int64_t tenant_id);
 
   /// Each group's settings and nightly job, on the group's first start.
   Result<void> Seed();
@@ -130,9 +138,6 @@ class ClubService {
 
  private:
   ClubSettings SettingsOf(db::Tx& tx, std::int64_t tenant_id);
-  /// The settings as read at most five seconds ago (every earning reads the expiry and the tiers);
-  /// a change through this process is seen at once.
-  std::shared_ptr<const ClubSettings> CachedSettings(db::Tx& tx, std::int64_t tenant_id);
   std::optional<Member> Find(db::Tx& tx, std::int64_t tenant_id, std::int64_t id);
   Result<Member> Visible(db::Tx& tx, const Actor& actor, std::int64_t id);
   void Complete(db::Tx& tx, std::int64_t tenant_id, std::vector<Member>& members);
