@@ -47,7 +47,7 @@ App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock
   auto& delivery = Add<delivery::DeliveryModule>(*db, *clock, *platform, *customers, *inventory, *service, sales);
   auto& survey_module = Add<surveys::SurveysModule>(*db, *clock, *platform, *customers, *inventory, *service, sales, delivery);
   Add<segments::SegmentsModule>(*db, *clock, *platform, *customers, *inventory, sales, survey_module);
-  Add<club::ClubModule>(*db, *clock, *platform, *customers, sales, survey_module);
+  Add<club::ClubModule>(*db, *clock, *platform, *customers, *inventory, sales, survey_module);
   router.SetFallback(http::StaticFiles());
 }
 

@@ -91,6 +91,7 @@ const std::set<std::string> kFinerRules = {
     "DELETE /api/v1/value-assumptions/{org_unit_id}",
     "POST /api/v1/club/offers",                              // managers keep the merchants' offers
     "PUT /api/v1/club/settings",                             // the group's managers set the club's rules
+    "POST /api/v1/club/rates/recompute",                     // managers compute the club's rates
 };
 
 class AuthzMatrixApi : public ApiTest {

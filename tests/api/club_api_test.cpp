@@ -167,6 +167,29 @@ TEST_P(ClubApi, AMemberEarnsWhenTheirContractIsSigned) {
   ASSERT_EQ(ledger.json.at("items").as_array().size(), 1u) << ledger.body;
   EXPECT_EQ(ledger.json.at("items").as_array()[0].at("reason").as_string(), "purchase");
   EXPECT_EQ(ledger.json.at("items").as_array()[0].at("ref").as_string(), fmt::format("contract:{}", contract.Int("id")));
+
+  // Members against the other owners: the member owns a home; the other owner, two.
+  const auto other = admin_->Post("/api/v1/customers", fmt::format(R"({{"name":"林晓燕","phone":"13800138002","org_unit_id":{}}})", company_)).Int("id");
+  for (const auto& room : {"02", "03"}) {
+    auto more = admin_->Post(fmt::format("/api/v1/projects/{}/units/bulk", project),
+                             fmt::format(R"({{"building":"5","entrance":"1","floor_from":1,"floor_to":1,"rooms":[{{"suffix":"{}","area_m2":89}}]}})", room));
+    ASSERT_EQ(more.status, 201) << more.body;
+    const auto u = more.json.at("items").as_array()[0].at("id").as_int64();
+    ASSERT_EQ(admin_->Patch(fmt::format("/api/v1/units/{}", u), R"({"status":"pledged"})").status, 200);
+    ASSERT_EQ(admin_->Patch(fmt::format("/api/v1/units/{}", u), R"({"status":"contracted"})").status, 200);
+    ASSERT_EQ(admin_->Post(fmt::format("/api/v1/units/{}/owners", u), fmt::format(R"({{"customer_id":{},"share":1}})", other)).status, 201);
+  }
+  EXPECT_EQ(agent_->Post("/api/v1/club/rates/recompute", "").status, 403);
+  auto rates = admin_->Post("/api/v1/club/rates/recompute", "");
+  ASSERT_EQ(rates.status, 200) << rates.body;
+  auto mine = agent_->Get("/api/v1/club/rates");
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  EXPECT_EQ(mine.json.at("members").at("owners").as_int64(), 1) << mine.body;
+  EXPECT_EQ(mine.json.at("members").at("repurchased").as_int64(), 0);
+  EXPECT_EQ(mine.json.at("others").at("owners").as_int64(), 1);
+  EXPECT_DOUBLE_EQ(mine.json.at("others").at("repurchase_rate").as_double(), 1.0);
+  EXPECT_TRUE(mine.json.at("members").at("rebuy_rate").is_null()) << "nobody answered";
+  EXPECT_EQ(beijing_->Get("/api/v1/club/rates").json.at("members").at("owners").as_int64(), 0) << "another company's owners";
 }
 
 TEST_P(ClubApi, EventsNeverOverfillAndACheckInEarnsOnce) {

@@ -18,7 +18,7 @@ Result<void> AddDemoClub(ClubModule& module, platform::Demo& demo) {
   std::int64_t enrolled = 0, moves = 0;
   const Timestamp now = module.clock.Now();
   const auto later = [&](Timestamp from, std::int64_t days) { return Timestamp{std::min(now.ms, from.ms + days * 86'400'000)}; };
-  return module.db.Transact([&](db::Tx& tx) -> Result<void> {
+  auto loaded = module.db.Transact([&](db::Tx& tx) -> Result<void> {
     std::map<std::int64_t, std::int64_t> member_of;  // customer → member
     for (std::int64_t after = 0;;) {
       const auto homes = module.deals.SignedHomes(tx, demo.tenant_id, after, 500);
@@ -114,6 +114,8 @@ Result<void> AddDemoClub(ClubModule& module, platform::Demo& demo) {
     demo.made.push_back(fmt::format("{} club members with {} point moves, {} club events", enrolled, moves, events));
     return {};
   });
+  if (loaded) module.rates.Compute(demo.tenant_id);
+  return loaded;
 }
 
 }  // namespace hearth::club

@@ -6,9 +6,10 @@
 namespace hearth::club {
 
 ClubModule::ClubModule(db::Database& db, const Clock& clock, platform::Platform& platform, customers::CustomersModule& customers,
-                       sales::SalesModule& sales, surveys::SurveysModule& surveys)
+                       inventory::InventoryModule& inventory, sales::SalesModule& sales, surveys::SurveysModule& surveys)
     : db(db), clock(clock), customers(customers.service), deals(sales.deals), members(db, clock, platform.audit, platform.jobs, customers.service),
-      events(db, clock, platform.audit, members) {
+      events(db, clock, platform.audit, members),
+      rates(db, clock, customers.service, inventory.service, sales.referrals, surveys.results) {
   // A member who signs a contract earns the purchase points, each buyer once per contract.
   sales.deals.AddContractHook([this](db::Tx& tx, const RequestContext&, const sales::Contract& c, sales::DealService::ContractEvent e) {
     if (e != sales::DealService::ContractEvent::kSigned) return;

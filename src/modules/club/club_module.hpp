@@ -2,6 +2,8 @@
 #include "db/database.hpp"
 #include "modules/club/events/event_service.hpp"
 #include "modules/club/members/club_service.hpp"
+#include "modules/club/rates/rates_service.hpp"
+#include "modules/inventory/inventory_module.hpp"
 #include "modules/customers/customers_module.hpp"
 #include "modules/sales/sales_module.hpp"
 #include "modules/surveys/surveys_module.hpp"
@@ -16,13 +18,14 @@ namespace hearth::club {
 /// (WaveService::AddAnswerHook); none of those modules knows it (docs/adr/0016-club.md).
 struct ClubModule {
   ClubModule(db::Database& db, const Clock& clock, platform::Platform& platform, customers::CustomersModule& customers,
-             sales::SalesModule& sales, surveys::SurveysModule& surveys);
+             inventory::InventoryModule& inventory, sales::SalesModule& sales, surveys::SurveysModule& surveys);
   db::Database& db;
   const Clock& clock;
   customers::CustomerService& customers;  ///< the demo's members
   sales::DealService& deals;              ///< the demo's purchases
   ClubService members;
   EventService events;
+  RatesService rates;
 };
 
 /// `hearth demo`, the club part: owners enrolled, their purchases, referrals and answers earned,

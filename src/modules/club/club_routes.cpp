@@ -112,13 +112,20 @@ platform::Manifest BuildManifest(ClubModule& module) {
   platform::Manifest m{.name = "club", .folder = "modules/club", .tables = {
       {"club_settings"}, {"club_members"},
       {"club_point_lots", "member_id IN (SELECT id FROM club_members WHERE tenant_id = $1)"}, {"club_point_moves"},
-      {"club_events"}, {"club_event_signups", "event_id IN (SELECT id FROM club_events WHERE tenant_id = $1)"}, {"club_offers"}}};
+      {"club_events"}, {"club_event_signups", "event_id IN (SELECT id FROM club_events WHERE tenant_id = $1)"}, {"club_offers"},
+      {"club_rates"}}};
   ClubService& s = module.members;
   m.constraints.push_back({"uq_club_members_customer", {"customer_id", "already_member", ErrorCode::kConflict, "already_member"}});
   m.constraints.push_back({"uq_club_point_moves_ref", {"ref", "already_earned", ErrorCode::kConflict, "already_earned"}});
   m.seed = [&s] { return s.Seed(); };
   m.demo = [&module](platform::Demo& demo) { return AddDemoClub(module, demo); };
-  m.jobs.push_back({ClubService::kNightlyJob, [&s](db::Tx& tx, const platform::Job& job) { return s.OnNightlyJob(tx, job); }});
+  // Each night: expiries and tier reviews in the job's transaction, then the members' rates
+  // against the other owners' (a pass over every customer) after it commits.
+  m.jobs.push_back({ClubService::kNightlyJob, [&module](db::Tx& tx, const platform::Job& job) -> Result<void> {
+                      HEARTH_TRY(module.members.OnNightlyJob(tx, job));
+                      tx.AfterCommit([&module, tenant = job.tenant_id] { module.rates.Compute(tenant); });
+                      return {};
+                    }});
 
   m.Route({"GET", "/api/v1/club/settings", Permission::kRecordRead}, [&s](Request& r) -> Result<Response> {
     return http::Render(s.Settings(r.context), http::kOk, SettingsJson);
@@ -187,6 +194,27 @@ platform::Manifest BuildManifest(ClubModule& module) {
     });
   });
   AddEventRoutes(m, module.events);
+  RatesService& rates = module.rates;
+  const auto rates_json = [](const ClubRates& x) {
+    const auto side = [](const RateCounts& n) {
+      const auto share = [](std::int64_t part, std::int64_t whole) -> boost::json::value {
+        if (whole == 0) return nullptr;
+        return static_cast<double>(part) / static_cast<double>(whole);
+      };
+      return boost::json::object{{"owners", n.owners},           {"repurchased", n.repurchased}, {"repurchase_rate", share(n.repurchased, n.owners)},
+                                 {"answered", n.answered},       {"would_rebuy", n.would_rebuy}, {"rebuy_rate", share(n.would_rebuy, n.answered)},
+                                 {"referrers", n.referrers},     {"referral_rate", share(n.referrers, n.owners)}};
+    };
+    return boost::json::object{{"members", side(x.members)},
+                               {"others", side(x.others)},
+                               {"computed_at", x.computed_at ? boost::json::value(FormatRfc3339(*x.computed_at)) : nullptr}};
+  };
+  m.Route({"GET", "/api/v1/club/rates", Permission::kRecordRead}, [&rates, rates_json](Request& r) -> Result<Response> {
+    return http::Render(rates.Rates(r.context), http::kOk, rates_json);
+  });
+  // On the worker pool: a pass over every customer of the group.
+  m.Route({"POST", "/api/v1/club/rates/recompute", Permission::kRecordRead, http::BodyLimit::kJson, /*slow=*/true},
+          [&rates, rates_json](Request& r) -> Result<Response> { return http::Render(rates.Recompute(r.context), http::kOk, rates_json); });
   return m;
 }
 

@@ -4,6 +4,7 @@ import { RequireRole } from './RequireAuth';
 import { kAdminRoles } from './auth/authContext';
 import { kServiceWriteRoles } from '../modules/service/access';
 import { kSalesWriteRoles } from '../modules/sales/access';
+import { kSegmentWriteRoles } from '../modules/segments/access';
 import { AppLayout } from './AppLayout';
 import { HomePage } from '../modules/platform/pages/HomePage';
 import { loadMessages } from './i18n/i18nContext';
@@ -26,6 +27,18 @@ const SurveyPage = page(() => surveyPages().then((m) => ({ default: m.SurveyPage
 const SurveyWavePage = page(() => surveyPages().then((m) => ({ default: m.WavePage })));
 const SurveyResultsPage = page(() => surveyPages().then((m) => ({ default: m.ResultsPage })));
 const SurveyResultsRedirect = page(() => surveyPages().then((m) => ({ default: m.ResultsRedirect })));
+// The segments module's pages are one chunk too (modules/segments/pages/SegmentPages.ts).
+const segmentPages = () => import('../modules/segments/pages/SegmentPages');
+const SegmentModelsPage = page(() => segmentPages().then((m) => ({ default: m.SegmentModelsPage })));
+const SegmentModelPage = page(() => segmentPages().then((m) => ({ default: m.SegmentModelPage })));
+const NewSegmentModelPage = page(() => segmentPages().then((m) => ({ default: m.NewModelPage })));
+const EditSegmentModelPage = page(() => segmentPages().then((m) => ({ default: m.EditModelPage })));
+const ValueAssumptionsPage = page(() => segmentPages().then((m) => ({ default: m.ValueAssumptionsPage })));
+// The club's pages are one chunk too (modules/club/pages/ClubPages.ts).
+const clubPages = () => import('../modules/club/pages/ClubPages');
+const ClubMembersPage = page(() => clubPages().then((m) => ({ default: m.MembersPage })));
+const ClubMemberPage = page(() => clubPages().then((m) => ({ default: m.MemberPage })));
+const ClubSettingsPage = page(() => clubPages().then((m) => ({ default: m.ClubSettingsPage })));
 const NotFoundPage = page(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 const OrgUnitsPage = page(() => import('../modules/platform/pages/OrgUnitsPage'));
 const UsersPage = page(() => import('../modules/platform/pages/UsersPage'));
@@ -125,6 +138,14 @@ const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[]
   { path: 'surveys/waves/:id', Page: SurveyWavePage },
   { path: 'surveys/:id', Page: SurveyPage },
   { path: 'surveys/:id/results', Page: SurveyResultsRedirect },
+  { path: 'segments', Page: SegmentModelsPage },
+  { path: 'segments/new', Page: NewSegmentModelPage, roles: kSegmentWriteRoles },
+  { path: 'segments/:id', Page: SegmentModelPage },
+  { path: 'segments/:id/edit', Page: EditSegmentModelPage, roles: kSegmentWriteRoles },
+  { path: 'segments/value-assumptions', Page: ValueAssumptionsPage },
+  { path: 'club/members', Page: ClubMembersPage },
+  { path: 'club/members/:id', Page: ClubMemberPage },
+  { path: 'club/settings', Page: ClubSettingsPage },
   { path: 'admin/org-units', Page: OrgUnitsPage, roles: kAdminRoles },
   { path: 'admin/users', Page: UsersPage, roles: kAdminRoles },
   { path: 'admin/audit', Page: AuditLogPage, roles: kAdminRoles },
@@ -161,6 +182,7 @@ export function SignedInRoutes() {
         <Route path="sales" element={<Navigate to="/sales/leads" replace />} />
         <Route path="delivery" element={<Navigate to="/delivery/batches" replace />} />
         <Route path="journey" element={<Navigate to="/journey/tasks" replace />} />
+        <Route path="club" element={<Navigate to="/club/members" replace />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,7 +1,7 @@
 // The composition root of the modules' extensions (shared/registry.ts): each module's additions to
 // another module's pages are put in place here, once, before the first render. A module that adds
 // to another imports only that module's extension points; the extended module imports neither.
-import { customerTabs, timelineRefLinks } from '../modules/customers/extensionPoints';
+import { customerSections, customerTabs, timelineRefLinks } from '../modules/customers/extensionPoints';
 import { auditEntityLinks, homeFigures, homeSections, notificationLinks } from '../modules/platform/extensionPoints';
 import { customerAuditLink } from '../modules/customers/extensions';
 import { projectLinks, unitSections } from '../modules/inventory/extensionPoints';
@@ -39,6 +39,8 @@ import {
   projectTimelineLink,
 } from '../modules/delivery/extensions';
 import { surveyAuditLink, surveyTimelineLink } from '../modules/surveys/extensions';
+import { customerSegmentsSection, customerValueSection, segmentModelAuditLink } from '../modules/segments/extensions';
+import { clubMemberAuditLink, clubMemberTimelineLink, clubSettingsAuditLink, customerClubSection } from '../modules/club/extensions';
 
 export function registerExtensions(): void {
   customerTabs.add(customerUnitsTab);
@@ -46,12 +48,16 @@ export function registerExtensions(): void {
   customerTabs.add(customerTicketsTab);
   customerTabs.add(customerWorkOrdersTab);
   customerTabs.add(customerJourneyTab);
+  customerSections.add(customerValueSection);
+  customerSections.add(customerSegmentsSection);
+  customerSections.add(customerClubSection);
   timelineRefLinks.add(unitTimelineLink);
   timelineRefLinks.add(ticketTimelineLink);
   timelineRefLinks.add(leadTimelineLink);
   timelineRefLinks.add(surveyTimelineLink);
   timelineRefLinks.add(contractTimelineLink);
   timelineRefLinks.add(projectTimelineLink);
+  timelineRefLinks.add(clubMemberTimelineLink);
   homeFigures.add(openMassAlertsFigure);
   homeSections.add(workListSection);
   homeSections.add(supervisorSection);
@@ -70,6 +76,9 @@ export function registerExtensions(): void {
   auditEntityLinks.add(journeyAuditLink);
   auditEntityLinks.add(journeyFundAuditLink);
   auditEntityLinks.add(surveyAuditLink);
+  auditEntityLinks.add(segmentModelAuditLink);
+  auditEntityLinks.add(clubMemberAuditLink);
+  auditEntityLinks.add(clubSettingsAuditLink);
   unitSections.add(unitPriceHistorySection);
   projectLinks.add(projectReportLink);
   projectLinks.add(projectCalendarLink);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { KeyOutlined, RiseOutlined, BranchesOutlined, BankOutlined, CustomerServiceOutlined, ContactsOutlined, HomeOutlined, SettingOutlined, SmileOutlined } from '@ant-design/icons';
+import { CrownOutlined, KeyOutlined, RiseOutlined, BranchesOutlined, BankOutlined, CustomerServiceOutlined, ContactsOutlined, HomeOutlined, PieChartOutlined, SettingOutlined, SmileOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/messages';
 import type { Me, Permission } from '../modules/platform/types';
 import { kAdminRoles, mayDo } from './auth/authContext';
@@ -100,6 +100,30 @@ export const kNavigation: NavEntry[] = [
     children: [
       { key: '/surveys', label: 'nav.surveyList' },
       { key: '/surveys/results', label: 'nav.surveyResults' },
+    ],
+  },
+  {
+    // 客户细分: managers define the models and compute them; whoever reads records reads the shares
+    // (the customer page shows each customer's segment).
+    key: 'segments',
+    label: 'nav.segments',
+    icon: <PieChartOutlined />,
+    permission: 'record.read',
+    children: [
+      { key: '/segments', label: 'nav.segmentModels' },
+      { key: '/segments/value-assumptions', label: 'nav.valueAssumptions' },
+    ],
+  },
+  {
+    // 万客会: whoever reads records sees the members and the rules; those who write records enrol
+    // customers and move points (adjustments: managers), the group's managers set the rules.
+    key: 'club',
+    label: 'nav.club',
+    icon: <CrownOutlined />,
+    permission: 'record.read',
+    children: [
+      { key: '/club/members', label: 'nav.clubMembers' },
+      { key: '/club/settings', label: 'nav.clubSettings' },
     ],
   },
   {

@@ -12,6 +12,10 @@ namespace {
 
 constexpr std::int64_t kDayMs = 86'400'000;
 constexpr std::int64_t kYearMs = 365 * kDayMs;
+constexpr std::int64_t kChinaMs = 8 * 3'600'000;
+
+/// 03:00 China time tomorrow: when the nightly job runs.
+Timestamp NextNight(Timestamp now) { return Timestamp{((now.ms + kChinaMs) / kDayMs + 1) * kDayMs - kChinaMs + 3 * 3'600'000}; }
 
 constexpr std::string_view kColumns =
     "m.id, m.tenant_id, m.customer_id, m.org_unit_id, m.member_no, m.tier, m.balance, m.earned_total, m.status, m.joined_at, "
@@ -129,9 +133,16 @@ void ClubService::Complete(db::Tx& tx, std::int64_t tenant_id, std::vector<Membe
       if (t.code == m.tier) m.tier_name = t.name;
     }
     m.earned_12m = EarnedSince(tx, m.id, Timestamp{now.ms - kYearMs});
-    const auto next = tx.Execute(R"sql(SELECT expires_at, sum(remaining) FROM club_point_lots
- WHERE member_id = $1 AND remaining > 0 AND expires_at > $2 GROUP BY expires_at ORDER BY expires_at LIMIT 1)sql", m.id, now.ms);
-    if (!next.empty()) m.expiring_at = Timestamp{next.front().Int(0)}, m.expiring_points = next.front().Int(1);
+    // The next lot to expire, and every lot expiring the same day (China time) with it.
+    const auto next = tx.Execute("SELECT min(expires_at) FROM club_point_lots WHERE member_id = $1 AND remaining > 0 AND expires_at > $2", m.id, now.ms);
+    if (const auto at = next.front().OptInt(0)) {
+      const std::int64_t day_end = ((*at + kChinaMs) / kDayMs + 1) * kDayMs - kChinaMs;
+      m.expiring_at = Timestamp{*at};
+      m.expiring_points = tx.Execute("SELECT COALESCE(sum(remaining), 0) FROM club_point_lots WHERE member_id = $1 AND remaining > 0 AND expires_at > $2 AND expires_at < $3",
+                                     m.id, now.ms, day_end)
+                              .front()
+                              .Int(0);
+    }
   }
 }
 
@@ -409,7 +420,8 @@ Result<void> ClubService::Seed() {
       const bool first = tx.Execute("INSERT INTO club_settings (tenant_id, tiers, updated_at) VALUES ($1, $2, $3) ON CONFLICT (tenant_id) DO NOTHING",
                                     tenant, boost::json::serialize(TiersJson(DefaultTiers())), now.ms)
                              .affected == 1;
-      if (first) jobs_.Enqueue(tx, tenant, kNightlyJob, {}, now);
+      // The first night's run at the next 03:00 (a first start computes nothing at once).
+      if (first) jobs_.Enqueue(tx, tenant, kNightlyJob, {}, NextNight(now));
     }
     return {};
   });
@@ -430,8 +442,7 @@ Result<void> ClubService::OnNightlyJob(db::Tx& tx, const platform::Job& job) {
     const std::string tier = TierAtReview(settings.tiers, review[i].Text(1), EarnedSince(tx, id, Timestamp{now.ms - kYearMs}));
     tx.Execute("UPDATE club_members SET tier = $2, review_at = review_at + $3, version = version + 1 WHERE id = $1", id, tier, kYearMs);
   }
-  const std::int64_t tomorrow = (now.ms + 8 * 3'600'000) / kDayMs + 1;
-  jobs_.Enqueue(tx, tenant, kNightlyJob, {}, Timestamp{tomorrow * kDayMs - 8 * 3'600'000 + 3 * 3'600'000});  // 03:00 China
+  jobs_.Enqueue(tx, tenant, kNightlyJob, {}, NextNight(now));
   return {};
 }
 

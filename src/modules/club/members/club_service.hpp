@@ -80,7 +80,7 @@ struct ClubSettings {
 
 struct MemberFilter {
   std::optional<std::string> tier;
-  std::optional<std::string> q;  ///< member number or the customer's name
+  std::optional<std::string> q;  ///< the start of a member number
 };
 
 /// A page of members and how many match.

@@ -13,6 +13,7 @@ import type * as audit from '../../modules/platform/auditMessages';
 import type * as customers from '../../modules/customers/messages';
 import type * as inventory from '../../modules/inventory/messages';
 import type * as service from '../../modules/service/messages';
+import type * as servicePages from '../../modules/service/pageMessages';
 import type * as sales from '../../modules/sales/messages';
 import type * as delivery from '../../modules/delivery/messages';
 import type * as consent from '../../modules/sales/consentMessages';
@@ -21,8 +22,10 @@ import type * as openDay from '../../modules/delivery/openDaySignupMessages';
 import type * as messageLog from '../../modules/platform/messageLogMessages';
 import type * as deliveryReports from '../../modules/delivery/reportMessages';
 import type * as surveys from '../../modules/surveys/messages';
+import type * as segments from '../../modules/segments/messages';
+import type * as club from '../../modules/club/messages';
 
-type Chinese = typeof shell.zh & typeof platform.zh & typeof audit.zh & typeof customers.zh & typeof inventory.zh & typeof service.zh & typeof sales.zh & typeof delivery.zh & typeof consent.zh & typeof booking.zh & typeof openDay.zh & typeof messageLog.zh & typeof deliveryReports.zh & typeof surveys.zh;
+type Chinese = typeof shell.zh & typeof platform.zh & typeof audit.zh & typeof customers.zh & typeof inventory.zh & typeof service.zh & typeof servicePages.zh & typeof sales.zh & typeof delivery.zh & typeof consent.zh & typeof booking.zh & typeof openDay.zh & typeof messageLog.zh & typeof deliveryReports.zh & typeof surveys.zh & typeof segments.zh & typeof club.zh;
 
 export type MessageKey = keyof Chinese;
 

@@ -3,6 +3,7 @@
 // Not the customer's consent page's (modules/sales/consentMessages.ts): that page adds its own, and a
 // module shared by its chunk and this one would be merged into the entry.
 import { zh as customers } from '../../modules/customers/messages';
+import { zh as servicePages } from '../../modules/service/pageMessages';
 import { zh as audit } from '../../modules/platform/auditMessages';
 import { zh as inventory } from '../../modules/inventory/messages';
 import { zh as sales } from '../../modules/sales/messages';
@@ -10,8 +11,10 @@ import { zh as delivery } from '../../modules/delivery/messages';
 import { zh as messageLog } from '../../modules/platform/messageLogMessages';
 import { zh as deliveryReports } from '../../modules/delivery/reportMessages';
 import { zh as surveys } from '../../modules/surveys/messages';
+import { zh as segments } from '../../modules/segments/messages';
+import { zh as club } from '../../modules/club/messages';
 
 /** By message file, for the check that no two define the same key. */
-export const kParts = { customers, inventory, sales, delivery, deliveryReports, surveys, audit, messageLog };
+export const kParts = { customers, servicePages, inventory, sales, delivery, deliveryReports, surveys, segments, club, audit, messageLog };
 
-export const zh = { ...customers, ...inventory, ...sales, ...delivery, ...deliveryReports, ...surveys, ...audit, ...messageLog };
+export const zh = { ...customers, ...servicePages, ...inventory, ...sales, ...delivery, ...deliveryReports, ...surveys, ...segments, ...club, ...audit, ...messageLog };

@@ -17,6 +17,19 @@ export interface CustomerTab extends ExtensionEntry {
 export const customerTabs = extensionPoint<CustomerTab>('customers.customerTabs');
 
 /**
+ * A card of the customer page's overview, under the header and above the tabs: what another module
+ * says of the customer at a glance (客户细分 from segments). Keep it short; a list belongs in a tab.
+ * Its queries are keyed under `customerKeys.related(customerId, …)`, as a tab's are.
+ */
+export interface CustomerSection extends ExtensionEntry {
+  title: MessageKey;
+  /** The card's content; it may be lazy (the card shows a spinner while it loads). */
+  component: ComponentType<{ customerId: number }>;
+}
+
+export const customerSections = extensionPoint<CustomerSection>('customers.customerSections');
+
+/**
  * Where a timeline event's record (`ref_type`, e.g. "ticket", "unit") has its page: the timeline
  * links the event there, named by the summary and the word for the record (工单, 房源), never by
  * its number. Types without an entry are named, not linked.

@@ -23,7 +23,7 @@ import { useModalTarget } from '../../../shared/hooks/useModalTarget';
 import { useOrgUnits } from '../../platform/useOrgUnits';
 import { orgPath } from '../../platform/orgTree';
 import { customerChanged, customerKeys, useCustomer } from '../queries';
-import { customerTabs } from '../extensionPoints';
+import { customerSections, customerTabs } from '../extensionPoints';
 import { customerAccess } from '../access';
 import type { Customer } from '../types';
 import { CustomerAvatar } from '../components/CustomerAvatar';
@@ -51,8 +51,9 @@ interface MergedNotice {
 }
 
 /**
- * Customer 360 (客户档案): the header with actions, then profile, household and timeline tabs and
- * those other modules add (`customerTabs`).
+ * Customer 360 (客户档案): the header with actions, the cards other modules add to the overview
+ * (`customerSections`), then profile, household and timeline tabs and those other modules add
+ * (`customerTabs`).
  */
 function CustomerView({ id }: { id: number }) {
   const t = useT();
@@ -194,6 +195,15 @@ function CustomerView({ id }: { id: number }) {
           </Fact>
         </FactGrid>
       </Card>
+
+      {active &&
+        customerSections.entries().map((section) => (
+          <Card key={section.key} variant="borderless" title={t(section.title)} styles={{ body: { paddingBlock: 8 } }} data-testid={`customer-section-${section.key}`}>
+            <Suspense fallback={kTabLoading}>
+              <section.component customerId={shown.id} />
+            </Suspense>
+          </Card>
+        ))}
 
       <Card variant="borderless" styles={{ body: { paddingTop: 4 } }}>
         <Tabs

@@ -1,9 +1,10 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Flex, Skeleton, Tag, Typography } from 'antd';
 import { ApartmentOutlined, AuditOutlined, RightOutlined, TeamOutlined } from '@ant-design/icons';
 import { useAuth } from '../../../app/auth/useAuth';
 import { useT } from '../../../app/i18n/useT';
+import { loadMessages } from '../../../app/i18n/i18nContext';
 import { hasAnyRole, kAdminRoles } from '../../../app/auth/authContext';
 import type { MessageKey } from '../../../app/i18n/messages';
 import { kindLabel, kKindColors, kRoleColors, roleLabel } from '../labels';
@@ -26,6 +27,12 @@ export function HomePage() {
   const t = useT();
   const { me } = useAuth();
   const navigate = useNavigate();
+  // The first screen carries the frame's and the home page's words only; the other pages' follow
+  // once it is shown, so that the next page opens without waiting for them.
+  useEffect(() => {
+    const later = window.setTimeout(() => void loadMessages().catch(() => undefined), 1000);
+    return () => window.clearTimeout(later);
+  }, []);
   if (!me) return null;
 
   const sections = homeSections.entries().filter((section) => hasAnyRole(me, section.roles));

@@ -2,43 +2,15 @@
 // trend over waves, the driver analysis's quadrants. This module alone imports ECharts (its core and
 // the few charts and components used), and the results page loads it lazily: no other page, and not
 // the first screen, downloads it.
-import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { EChart, kChartAxisLine, kChartFont, kChartSplitLine, kChartText } from '../../../shared/ui/EChart';
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSeriesRenderItemReturn } from 'echarts';
 
 echarts.use([BarChart, CustomChart, LineChart, ScatterChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
-const kFont = '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
-const kText = '#4b5263';
-const kAxisLine = { lineStyle: { color: '#d9dde5' } };
-const kSplitLine = { lineStyle: { color: '#eef0f4' } };
-
-/** An ECharts chart in a div that fills its width: drawn again when `option` changes, resized with its box. */
-function EChart({ option, height, testId }: { option: echarts.EChartsCoreOption; height: number; testId: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    const element = box.current!;
-    const instance = echarts.init(element, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const watch = new ResizeObserver(() => instance.resize());
-    watch.observe(element);
-    return () => {
-      watch.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    // No motion for those who asked for none (the browser tests too: a picture never catches a line half drawn).
-    const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    chart.current?.setOption({ textStyle: { fontFamily: kFont }, animation: !still, ...option }, true);
-  }, [option]);
-  return <div ref={box} style={{ width: '100%', height }} data-testid={testId} data-chart="echarts" />;
-}
 
 /** One bar of the grouped view: a group's name, its value, its interval (the same scale), its count. */
 export interface GroupBar {
@@ -72,7 +44,7 @@ function intervalItem(params: CustomSeriesRenderItemParams, api: CustomSeriesRen
             { type: 'line' as const, shape: { x1: high[0], y1: high[1] - cap, x2: high[0], y2: high[1] + cap }, style },
           ]
         : []),
-      { type: 'text' as const, x: high[0] + 6, y: high[1], style: { text: label, fill: '#1f2329', fontSize: 12, fontWeight: 600, verticalAlign: 'middle' as const, fontFamily: kFont } },
+      { type: 'text' as const, x: high[0] + 6, y: high[1], style: { text: label, fill: '#1f2329', fontSize: 12, fontWeight: 600, verticalAlign: 'middle' as const, fontFamily: kChartFont } },
     ],
   };
 }
@@ -103,10 +75,10 @@ export function GroupChart({
       min: nps ? -100 : 0,
       max: 100,
       interval: nps ? 50 : 25,
-      axisLabel: { color: kText, hideOverlap: true, formatter: (value: number) => (nps ? String(value) : `${value}%`) },
-      splitLine: kSplitLine,
+      axisLabel: { color: kChartText, hideOverlap: true, formatter: (value: number) => (nps ? String(value) : `${value}%`) },
+      splitLine: kChartSplitLine,
     },
-    yAxis: { type: 'category', data: names, inverse: true, axisLabel: { color: kText, width: 112, overflow: 'truncate' }, axisLine: kAxisLine, axisTick: { show: false } },
+    yAxis: { type: 'category', data: names, inverse: true, axisLabel: { color: kChartText, width: 112, overflow: 'truncate' }, axisLine: kChartAxisLine, axisTick: { show: false } },
     series: [
       {
         type: 'bar',
@@ -141,18 +113,18 @@ export interface TrendLine {
 export function TrendChart({ waves, lines, format }: { waves: string[]; lines: TrendLine[]; format: (value: number, nps: boolean) => string }) {
   const option: echarts.EChartsCoreOption = {
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
-    legend: { top: 0, textStyle: { color: kText }, itemWidth: 14, itemHeight: 8 },
+    legend: { top: 0, textStyle: { color: kChartText }, itemWidth: 14, itemHeight: 8 },
     tooltip: {
       trigger: 'axis',
       valueFormatter: undefined,
       formatter: (items: { seriesIndex: number; marker: string; seriesName: string; value: number | null; axisValueLabel: string }[]) =>
         [items[0]?.axisValueLabel, ...items.map((item) => `${item.marker}${item.seriesName}　${item.value === null || item.value === undefined ? '—' : format(item.value, !!lines[item.seriesIndex]?.nps)}`)].join('<br/>'),
     },
-    xAxis: { type: 'category', data: waves, boundaryGap: waves.length < 3, axisLabel: { color: kText, width: 120, overflow: 'truncate' }, axisLine: kAxisLine },
+    xAxis: { type: 'category', data: waves, boundaryGap: waves.length < 3, axisLabel: { color: kChartText, width: 120, overflow: 'truncate' }, axisLine: kChartAxisLine },
     yAxis: [
-      { type: 'value', min: 0, max: 100, axisLabel: { color: kText, formatter: '{value}%' }, splitLine: kSplitLine },
+      { type: 'value', min: 0, max: 100, axisLabel: { color: kChartText, formatter: '{value}%' }, splitLine: kChartSplitLine },
       // NPS (−100…100) on the right; the legend names its dashed line.
-      { type: 'value', min: -100, max: 100, axisLabel: { color: kText }, splitLine: { show: false } },
+      { type: 'value', min: -100, max: 100, axisLabel: { color: kChartText }, splitLine: { show: false } },
     ],
     series: lines.map((line) => ({
       type: 'line',
@@ -202,7 +174,7 @@ export function DriversChart({
   const [xMin, xMax] = pad(Math.min(...importances), Math.max(...importances), 0.05);
   const [yMin, yMax] = pad(Math.min(...scores), Math.max(...scores), 5);
   const area = (name: string, tint: string, from: [number, number], to: [number, number], position: string) => [
-    { name, coord: from, itemStyle: { color: tint }, label: { show: true, position, color: kText, fontSize: 12, fontWeight: 600 } },
+    { name, coord: from, itemStyle: { color: tint }, label: { show: true, position, color: kChartText, fontSize: 12, fontWeight: 600 } },
     { coord: to },
   ];
   const option: echarts.EChartsCoreOption = {
@@ -213,13 +185,13 @@ export function DriversChart({
       name: axes.x,
       nameLocation: 'middle',
       nameGap: 26,
-      nameTextStyle: { color: kText },
+      nameTextStyle: { color: kChartText },
       min: Math.max(-1, xMin),
       max: Math.min(1, xMax),
-      axisLabel: { color: kText, formatter: (value: number) => value.toFixed(2) },
-      splitLine: kSplitLine,
+      axisLabel: { color: kChartText, formatter: (value: number) => value.toFixed(2) },
+      splitLine: kChartSplitLine,
     },
-    yAxis: { type: 'value', name: axes.y, nameTextStyle: { color: kText }, min: Math.max(0, yMin), max: Math.min(100, yMax), axisLabel: { color: kText }, splitLine: kSplitLine },
+    yAxis: { type: 'value', name: axes.y, nameTextStyle: { color: kChartText }, min: Math.max(0, yMin), max: Math.min(100, yMax), axisLabel: { color: kChartText }, splitLine: kChartSplitLine },
     series: [
       {
         type: 'scatter',
