@@ -61,7 +61,18 @@ std::string Keyword(const std::string& word) {
 
 class Parser {
  public:
-  Parser(std::string_view text, const FactCatalog& catalog) : text_(text), catalog_(catalog) {}
+  Parser(std::string_view text, const FactCatalog& catalog) : normalized_(WithAsciiSigns(text)), text_(normalized_), catalog_(catalog) {}
+
+  /// The comparison signs of a Chinese keyboard (＞ ＜ ＝ ！) as ASCII: one character for one, so an
+  /// error's position (counted in characters) is the same in what was typed.
+  static std::string WithAsciiSigns(std::string_view text) {
+    std::string out(text);
+    static constexpr std::pair<std::string_view, char> kSigns[] = {{"\uFF1E", '>'}, {"\uFF1C", '<'}, {"\uFF1D", '='}, {"\uFF01", '!'}};
+    for (const auto& [wide, ascii] : kSigns) {
+      for (auto at = out.find(wide); at != std::string::npos; at = out.find(wide, at + 1)) out.replace(at, wide.size(), 1, ascii);
+    }
+    return out;
+  }
 
   std::variant<std::unique_ptr<Node>, RuleError> Run() {
     if (!Lex()) return error_;
@@ -431,6 +442,7 @@ class Parser {
     return left;
   }
 
+  std::string normalized_;  ///< the rule with ASCII comparison signs (before text_, which views it)
   std::string_view text_;
   const FactCatalog& catalog_;
   std::vector<Token> tokens_;

@@ -62,6 +62,9 @@ TEST(SegmentRule, EvaluatesAsWritten) {
       {"club_member", unknown, false},
       // Full-width punctuation from a Chinese keyboard.
       {"收入 in（'middle'，'high'）", thirty_high, true},
+      {"年龄＞＝30 且 收入！＝'low'", thirty_high, true},
+      {"年龄＜30", thirty_high, false},
+      {"！（年龄＝30）", thirty_high, false},
   };
   const FactCatalog catalog = Catalog();
   for (const auto& c : cases) {
@@ -94,6 +97,7 @@ TEST(SegmentRule, RefusesWithThePosition) {
       {"年龄 > 30 且收入 = 'high'", 9, "unexpected '且收入'"},
       {"age > 30 & city = '深圳'", 10, "'&' alone"},
       {"age", 4, "alone is not a condition"},
+      {"年龄＞＞30", 4, "expected"},  // a full-width sign counts as one character, as typed
       {"tags = 'VIP'", 6, "is a list"},
       {"city contains 'x'", 6, "not a list"},
       {"age is 5", 8, "expected null"},
