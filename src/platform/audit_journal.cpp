@@ -149,6 +149,7 @@ AuditJournal::~AuditJournal() {
   Close(current_);
   if (current_.last == 0 && written_ == appended_) ::unlink(current_.path.c_str());
   for (auto& s : closed_) Close(s);
+  for (auto& s : spares_) ::unlink(s.path.c_str());
 }
 
 AuditJournal::Segment AuditJournal::OpenSegment() {
@@ -160,6 +161,13 @@ AuditJournal::Segment AuditJournal::OpenSegment() {
   auto fail = [&](const std::string& what) {
     return std::runtime_error(fmt::format("cannot write the audit journal {}: {}", what, std::strerror(errno)));
   };
+  // A spare (cleared, still locked and mapped) becomes the segment by its new name.
+  while (!spares_.empty()) {
+    Segment spare = std::move(spares_.back());
+    spares_.pop_back();
+    if (::rename(spare.path.c_str(), path.c_str()) == 0) return {std::move(spare.file), path};
+    ::unlink(spare.path.c_str());
+  }
   auto file = std::make_shared<File>();
   file->fd = ::open(tmp.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (file->fd < 0) throw fail(tmp);
@@ -310,13 +318,38 @@ void AuditJournal::Run() {
     }
     written_ += batch.size();
     batch.clear();
+    std::vector<Segment> done;
     while (!closed_.empty() && closed_.front().last <= written_) {
-      ::unlink(closed_.front().path.c_str());
-      Close(closed_.front());
+      done.push_back(std::move(closed_.front()));
       closed_.pop_front();
+    }
+    // A file no appender still copies a line into (only the segment holds it) is kept as a spare.
+    std::vector<Segment> reuse;
+    for (auto& s : done) {
+      if (s.file && s.file.use_count() == 1 && spares_.size() + reuse.size() < 2) {
+        reuse.push_back(std::move(s));
+      } else {
+        ::unlink(s.path.c_str());
+        Close(s);
+      }
     }
     lock.unlock();
     done_.notify_all();
+    for (auto& s : reuse) {
+      // Cleared as a new file is (its blocks stay taken), then named so that Recover passes it by.
+      std::memset(s.file->map, 0, std::min(s.used, s.file->bytes));
+      const std::string spare = (fs::path(options_.dir) / (".spare-" + fs::path(s.path).filename().string())).string();
+      if (::rename(s.path.c_str(), spare.c_str()) != 0) {
+        ::unlink(s.path.c_str());
+        continue;
+      }
+      s.path = spare;
+      s.used = 0;
+      s.last = 0;
+      lock.lock();
+      spares_.push_back(std::move(s));
+      lock.unlock();
+    }
   }
 }
 
@@ -326,6 +359,13 @@ std::size_t AuditJournal::Recover() {
   std::map<std::string, std::vector<fs::path>> by_boot;
   for (const auto& entry : fs::directory_iterator(options_.dir)) {
     const std::string name = entry.path().filename().string();
+    // An ended process's spare files (cleared, holding nothing) go; a live one holds its lock.
+    if (name.starts_with(".spare-" + options_.db_key + ".")) {
+      const int fd = ::open(entry.path().c_str(), O_RDONLY | O_CLOEXEC);
+      if (fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0) ::unlink(entry.path().c_str());
+      if (fd >= 0) ::close(fd);
+      continue;
+    }
     if (!name.starts_with(options_.db_key + ".") || !name.ends_with(".jsonl")) continue;
     const std::string boot = name.substr(options_.db_key.size() + 1, name.find('.', options_.db_key.size() + 1) -
                                                                           options_.db_key.size() - 1);

@@ -114,6 +114,10 @@ class AuditJournal {
   std::condition_variable done_;   ///< Flush callers: a batch is written
   Segment current_;                ///< the file Append writes to
   std::deque<Segment> closed_;     ///< older files, deleted once their entries are written
+  /// Written-out files kept mapped, cleared, under a name Recover does not read, for the next
+  /// segments: a new file's page faults and an old one's unmapping (a TLB shootdown on every
+  /// core) cost more than the reads they journal, five files a second at full load.
+  std::vector<Segment> spares_;
   std::uint64_t next_segment_ = 0;
   std::vector<JournaledEntry> pending_;
   std::chrono::steady_clock::time_point first_pending_at_{};

@@ -10,8 +10,10 @@
 // adjusts points by hand, finds the member in the list (counted, by tier, by number), changes the
 // margin on the assumptions page and sees the owner's value change; the customer without a home is
 // told so in words. The rules and tiers are read-only for the agent; the administrator's faulty tier
-// is refused on its field. At 1440 px and on a phone. The run makes everything it needs, so it works
-// on an empty database and beside earlier runs.
+// is refused on its field. The agent holds an event of one place (活动): the owner signs up, the
+// second member is refused with 名额已满, the owner is checked in and earns its points; the partner
+// offers are read-only for the agent; the manager recomputes 会员与非会员. At 1440 px and on a phone.
+// The run makes everything it needs, so it works on an empty database and beside earlier runs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -19,6 +21,7 @@ import {
   assertFitsPhone,
   assertNoWords,
   chinaDay,
+  chooseOption,
   kPhone,
   launch,
   modal,
@@ -28,6 +31,7 @@ import {
   openMenu,
   pageApi,
   pageShot,
+  pick,
   posted,
   randomDigits,
   requireEnvironment,
@@ -44,6 +48,8 @@ const suffix = runSuffix();
 const short = suffix.slice(-4);
 
 const companyName = `万客置业${suffix}`;
+const eventTitle = `业主答谢会${short}`;
+const offerMerchant = `湾畔咖啡${short}`;
 const projectName = `会员湾${suffix}`;
 const password = `E2e-club-${suffix}-Pass`;
 const people = {
@@ -334,6 +340,129 @@ describe('Club: enrolment, points and the ledger, the rules; lifetime value and 
     assert.equal(await none.getByTestId('value-chart').count(), 0);
     await p.getByTestId('customer-section-club').getByTestId('customer-club-enrol').waitFor();
     await onPhone(p, () => none.getByTestId('customer-value-none').waitFor(), 'a customer without a home', 'club-value-none-phone');
+  });
+
+  it('lets the agent hold an event of one place: a member signs up, a second is refused (名额已满), the first is checked in and earns its points', kStep, async () => {
+    const p = agent.page;
+    // A second member, to be refused the one place.
+    const second = ok(await pageApi(p, 'POST', '/club/members', { customer_id: customers.noHome.id }), 201);
+    await openMenu(p, '活动');
+    await p.waitForURL('**/club/events');
+    await p.getByTestId('events-new').click();
+    const create = modal(p, '新建活动');
+    await modalSettled(create);
+    await create.getByTestId('event-title').fill(eventTitle);
+    await create.getByTestId('event-place').fill('会员湾会所');
+    await create.getByTestId('event-capacity').fill('1');
+    await create.getByTestId('event-points').fill('300');
+    await chooseOption(p, create, '参加等级', '普卡及以上');
+    const created = posted(p, '/club/events', 201);
+    await create.getByRole('button', { name: /保\s*存/ }).click();
+    const event = await (await created).json();
+    await modalClosed(p);
+    await p.waitForURL(`**/club/events/${event.id}`);
+    await p.getByTestId('event-name').getByText(eventTitle).waitFor();
+    await p.getByTestId('event-state').getByText('报名中').waitFor();
+    await p.getByTestId('event-taken').getByText('0 / 1').waitFor();
+    await p.getByTestId('event-tier').getByText('普卡及以上').waitFor();
+    await p.getByTestId('event-points').getByText('300 分').waitFor();
+    await p.getByTestId('event-time').getByText(`${chinaDay(7)} 14:00 – 16:00`).waitFor();
+
+    // The owner takes the place, found by the start of their number.
+    await p.getByTestId('event-sign-up').click();
+    const signUp = modal(p, '为会员报名');
+    await pick(p, signUp, '会员', memberNo, memberNo.slice(0, -1));
+    const signed = posted(p, `/club/events/${event.id}/signups`, 201);
+    await signUp.getByRole('button', { name: /报\s*名/ }).click();
+    const signup = await (await signed).json();
+    await modalClosed(p);
+    await p.getByTestId('event-taken').getByText('1 / 1').waitFor();
+    const row = p.getByTestId(`signup-row-${signup.id}`);
+    await row.getByText(memberNo).waitFor();
+    await row.getByText(customers.owner.name).waitFor();
+    await row.getByText('普卡').waitFor();
+
+    // The second member: refused in words, the dialog stays open.
+    await p.getByTestId('event-sign-up').click();
+    const again = modal(p, '为会员报名');
+    await pick(p, again, '会员', second.member_no, second.member_no);
+    const full = posted(p, `/club/events/${event.id}/signups`, 409);
+    await again.getByRole('button', { name: /报\s*名/ }).click();
+    await full;
+    await again.getByTestId('form-error').getByText('名额已满，不能再报名。').waitFor();
+    await again.getByRole('button', { name: /取\s*消/ }).click();
+    await modalClosed(p);
+
+    // 签到: the owner came and earns the event's 300 points.
+    const checked = posted(p, `/club/event-signups/${signup.id}/check-in`, 200);
+    await p.getByTestId(`signup-check-in-${signup.id}`).click();
+    await checked;
+    await p.getByTestId(`signup-checked-${signup.id}`).waitFor();
+    await p.getByTestId('event-taken').getByText('已签到 1 人').waitFor();
+    assert.equal(await p.getByTestId(`signup-cancel-${signup.id}`).count(), 0, 'a member checked in keeps the sign-up');
+    await assertNoWords(p.locator('.ant-layout-content'), [...kRawWords, 'open', 'closed', 'cancelled', 'signed'], 'the event page');
+    await pageShot(p, 'club-event');
+    await onPhone(p, () => p.getByTestId(`signup-row-${signup.id}`).waitFor(), 'the event page', 'club-event-phone');
+
+    // The points in the member's ledger.
+    await p.getByTestId(`signup-member-${signup.id}`).click();
+    await p.waitForURL(`**/club/members/${memberId}`);
+    await p.getByTestId('member-balance-value').getByText('550 分').waitFor();
+    const newest = p.getByTestId('ledger').locator('[data-testid^="ledger-row-"]').first();
+    await newest.getByText('参加活动', { exact: true }).waitFor();
+    await newest.getByText('+300').waitFor();
+
+    // The list: the event with its places, upcoming too.
+    await openMenu(p, '活动');
+    await p.waitForURL('**/club/events');
+    const listed = p.getByTestId(`event-row-${event.id}`);
+    await listed.getByText(eventTitle).waitFor();
+    await p.getByTestId(`event-taken-${event.id}`).getByText('1 / 1').waitFor();
+    await listed.getByText('普卡及以上').waitFor();
+    await p.getByTestId('events-upcoming').click();
+    await p.waitForURL(/upcoming=true/);
+    await listed.waitFor();
+    await p.getByTestId('events-total').getByText(/^共 \d+ 个$/).waitFor();
+    await assertNoWords(p.locator('.ant-layout-content'), [...kRawWords, 'open', 'closed', 'cancelled'], 'the events list');
+    await pageShot(p, 'club-events');
+    await onPhone(p, () => listed.waitFor(), 'the events list', 'club-events-phone');
+  });
+
+  it('shows the agent the partner offers read-only; the manager compares members with the others and recomputes', kStep, async () => {
+    const offer = ok(await pageApi(page, 'POST', '/club/offers', { merchant: offerMerchant, title: '咖啡买一赠一', tier_min: 'silver', points_cost: 200, valid_from: chinaDay(-1), valid_to: chinaDay(60) }), 201);
+    const p = agent.page;
+    await openMenu(p, '合作商家优惠');
+    await p.waitForURL('**/club/offers');
+    await p.getByTestId('offers-read-only').waitFor();
+    const row = p.getByTestId(`offer-row-${offer.id}`);
+    await row.getByText(offerMerchant).waitFor();
+    await row.getByText('银卡及以上').waitFor();
+    await row.getByText('200 分').waitFor();
+    await row.getByText(`${chinaDay(-1)} 至 ${chinaDay(60)}`).waitFor();
+    await p.getByTestId(`offer-state-${offer.id}`).getByText('有效').waitFor();
+    assert.equal(await p.getByTestId('offers-new').count(), 0);
+    assert.equal(await p.locator('[data-testid^="offer-edit-"], [data-testid^="offer-withdraw-"]').count(), 0, 'no offer to change');
+    await assertNoWords(p.locator('.ant-layout-content'), [...kRawWords, 'silver', 'active', 'withdrawn'], 'the offers page');
+    await pageShot(p, 'club-offers-agent');
+    await onPhone(p, () => row.waitFor(), 'the offers page', 'club-offers-agent-phone');
+
+    // 会员与非会员 on the manager's members list: the owner is the company's only one, and a member.
+    const m = manager.page;
+    await openMenu(m, '会员');
+    await m.waitForURL('**/club/members');
+    const rates = m.getByTestId('club-rates');
+    await rates.waitFor();
+    const recomputed = posted(m, '/club/rates/recompute', 200);
+    await m.getByTestId('rates-recompute').click();
+    await recomputed;
+    await m.getByTestId('rates-computed').getByText(/计算于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/).waitFor();
+    await m.getByTestId('rates-repurchase-members').getByText('0.0%').waitFor();
+    await m.getByTestId('rates-repurchase-members').getByText('（0/1）').waitFor();
+    await m.getByTestId('rates-repurchase-others').getByText('无数据').waitFor();
+    await m.getByTestId('rates-rebuy-members').getByText('无数据').waitFor();
+    await assertNoWords(rates, ['null', 'NaN', 'undefined'], 'the rates card');
+    await pageShot(m, 'club-members-rates');
+    await onPhone(m, () => rates.waitFor(), 'the members list with the rates', 'club-members-rates-phone');
   });
 
   it('lets the administrator edit the rules: a tier below the one before it is refused on its field', kStep, async () => {

@@ -39,6 +39,9 @@ const clubPages = () => import('../modules/club/pages/ClubPages');
 const ClubMembersPage = page(() => clubPages().then((m) => ({ default: m.MembersPage })));
 const ClubMemberPage = page(() => clubPages().then((m) => ({ default: m.MemberPage })));
 const ClubSettingsPage = page(() => clubPages().then((m) => ({ default: m.ClubSettingsPage })));
+const ClubEventsPage = page(() => clubPages().then((m) => ({ default: m.EventsPage })));
+const ClubEventPage = page(() => clubPages().then((m) => ({ default: m.EventPage })));
+const ClubOffersPage = page(() => clubPages().then((m) => ({ default: m.OffersPage })));
 const NotFoundPage = page(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 const OrgUnitsPage = page(() => import('../modules/platform/pages/OrgUnitsPage'));
 const UsersPage = page(() => import('../modules/platform/pages/UsersPage'));
@@ -146,6 +149,9 @@ const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[]
   { path: 'club/members', Page: ClubMembersPage },
   { path: 'club/members/:id', Page: ClubMemberPage },
   { path: 'club/settings', Page: ClubSettingsPage },
+  { path: 'club/events', Page: ClubEventsPage },
+  { path: 'club/events/:id', Page: ClubEventPage },
+  { path: 'club/offers', Page: ClubOffersPage },
   { path: 'admin/org-units', Page: OrgUnitsPage, roles: kAdminRoles },
   { path: 'admin/users', Page: UsersPage, roles: kAdminRoles },
   { path: 'admin/audit', Page: AuditLogPage, roles: kAdminRoles },

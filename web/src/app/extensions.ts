@@ -40,7 +40,7 @@ import {
 } from '../modules/delivery/extensions';
 import { surveyAuditLink, surveyTimelineLink } from '../modules/surveys/extensions';
 import { customerSegmentsSection, customerValueSection, segmentModelAuditLink } from '../modules/segments/extensions';
-import { clubMemberAuditLink, clubMemberTimelineLink, clubSettingsAuditLink, customerClubSection } from '../modules/club/extensions';
+import { clubEventAuditLink, clubMemberAuditLink, clubMemberTimelineLink, clubOfferAuditLink, clubSettingsAuditLink, customerClubSection } from '../modules/club/extensions';
 
 export function registerExtensions(): void {
   customerTabs.add(customerUnitsTab);
@@ -79,6 +79,8 @@ export function registerExtensions(): void {
   auditEntityLinks.add(segmentModelAuditLink);
   auditEntityLinks.add(clubMemberAuditLink);
   auditEntityLinks.add(clubSettingsAuditLink);
+  auditEntityLinks.add(clubEventAuditLink);
+  auditEntityLinks.add(clubOfferAuditLink);
   unitSections.add(unitPriceHistorySection);
   projectLinks.add(projectReportLink);
   projectLinks.add(projectCalendarLink);

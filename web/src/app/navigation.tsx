@@ -116,13 +116,16 @@ export const kNavigation: NavEntry[] = [
   },
   {
     // 万客会: whoever reads records sees the members and the rules; those who write records enrol
-    // customers and move points (adjustments: managers), the group's managers set the rules.
+    // customers and move points (adjustments: managers), the group's managers set the rules. 活动:
+    // those who write records hold them and sign members up; 合作商家优惠: managers keep them.
     key: 'club',
     label: 'nav.club',
     icon: <CrownOutlined />,
     permission: 'record.read',
     children: [
       { key: '/club/members', label: 'nav.clubMembers' },
+      { key: '/club/events', label: 'nav.clubEvents' },
+      { key: '/club/offers', label: 'nav.clubOffers' },
       { key: '/club/settings', label: 'nav.clubSettings' },
     ],
   },

@@ -113,6 +113,8 @@ export const zh = {
   'nav.club': '万客会',
   'nav.clubMembers': '会员',
   'nav.clubSettings': '规则与等级',
+  'nav.clubEvents': '活动',
+  'nav.clubOffers': '合作商家优惠',
 
   'header.logout': '退出登录',
   'header.orgUnit': '所属组织',
@@ -237,6 +239,8 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.club': 'Owners’ club',
   'nav.clubMembers': 'Members',
   'nav.clubSettings': 'Rules and tiers',
+  'nav.clubEvents': 'Events',
+  'nav.clubOffers': 'Partner offers',
 
   'header.logout': 'Sign out',
   'header.orgUnit': 'Org unit',

@@ -12,5 +12,7 @@ export function clubAccess(me: Me | null) {
     adjust: write && manager,
     /** 规则与等级: the group's managers (of the group's own unit) and administrators. */
     settings: hasAnyRole(me, ['admin']) || (manager && me?.org_unit?.kind === 'group'),
+    /** 合作商家优惠 (新增; each offer says whether it may be changed) and 重新计算 of the rates: managers and administrators. */
+    manage: manager,
   };
 }

@@ -16,3 +16,9 @@ export const clubSettingsAuditLink: AuditEntityLink = { key: 'club_settings', or
 
 /** 加入万客会 and points earned on a customer's timeline link to the member's page. */
 export const clubMemberTimelineLink: TimelineRefLink = { key: 'club_member', order: 0, href: (id) => `/club/members/${id}` };
+
+/** An event named in the audit log (created, changed, sign-ups, check-ins) links to its page. */
+export const clubEventAuditLink: AuditEntityLink = { key: 'club_event', order: 0, href: (id) => `/club/events/${id}` };
+
+/** A partner offer named in the audit log links to 合作商家优惠 (there is no page of one). */
+export const clubOfferAuditLink: AuditEntityLink = { key: 'club_offer', order: 0, href: () => '/club/offers' };

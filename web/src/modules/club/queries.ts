@@ -3,7 +3,7 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { customerKeys } from '../customers/queries';
 import { useCursorList } from '../../shared/hooks/useCursorList';
 import { clubApi } from './api';
-import type { ClubMember, ClubSettings, MemberFilters } from './types';
+import type { ClubEvent, ClubMember, ClubRates, ClubSettings, EventSignup, MemberFilters } from './types';
 
 export const clubKeys = {
   all: ['club'] as const,
@@ -11,6 +11,13 @@ export const clubKeys = {
   member: (id: number) => ['club', 'member', id] as const,
   ledger: (id: number) => ['club', 'member', id, 'ledger'] as const,
   settings: ['club', 'settings'] as const,
+  events: (upcoming: boolean) => ['club', 'events', { upcoming }] as const,
+  event: (id: number) => ['club', 'event', id] as const,
+  signups: (id: number) => ['club', 'event', id, 'signups'] as const,
+  offers: (current: boolean) => ['club', 'offers', { current }] as const,
+  rates: ['club', 'rates'] as const,
+  /** The members a picker offers for what was typed. */
+  pick: (q: string) => ['club', 'pick', q] as const,
   /** The customer's membership, under the customer's keys (read again when the customer changes). */
   customer: (customerId: number) => customerKeys.related(customerId, 'club'),
 };
@@ -54,4 +61,54 @@ export function settingsChanged(queryClient: QueryClient, settings: ClubSettings
   queryClient.setQueryData(clubKeys.settings, settings);
   void queryClient.invalidateQueries({ queryKey: ['club', 'members'] });
   void queryClient.invalidateQueries({ queryKey: ['club', 'member'] });
+}
+
+/** The events, newest first, a page at a time; only the open ones not yet over when `upcoming`. */
+export function useEvents(upcoming: boolean) {
+  return useCursorList(clubKeys.events(upcoming), (cursor, signal) => clubApi.events(upcoming, cursor, signal));
+}
+
+export function useEvent(id: number) {
+  return useQuery({ queryKey: clubKeys.event(id), queryFn: ({ signal }) => clubApi.event(id, signal) });
+}
+
+export function useSignups(eventId: number) {
+  return useCursorList(clubKeys.signups(eventId), (_cursor, signal) => clubApi.signups(eventId, signal));
+}
+
+/** The partner merchants' offers, a page at a time; only those valid today when `current`. */
+export function useOffers(current: boolean) {
+  return useCursorList(clubKeys.offers(current), (cursor, signal) => clubApi.offers(current, cursor, signal));
+}
+
+/** Members against the other owners (computed each night: five minutes fresh). */
+export function useClubRates() {
+  return useQuery({ queryKey: clubKeys.rates, queryFn: ({ signal }) => clubApi.rates(signal), staleTime: 300_000 });
+}
+
+/** After an event was created or changed here: put in place; the lists are read again. */
+export function eventChanged(queryClient: QueryClient, event: ClubEvent): void {
+  queryClient.setQueryData(clubKeys.event(event.id), event);
+  void queryClient.invalidateQueries({ queryKey: ['club', 'events'] });
+}
+
+/**
+ * After a sign-up was made, cancelled or checked in: the event (its places taken) and its sign-ups
+ * are read again, the lists too; a check-in earns points, so the member and their ledger as well.
+ */
+export function signupChanged(queryClient: QueryClient, signup: Pick<EventSignup, 'event_id' | 'member_id'>): void {
+  void queryClient.invalidateQueries({ queryKey: clubKeys.event(signup.event_id) });
+  void queryClient.invalidateQueries({ queryKey: ['club', 'events'] });
+  void queryClient.invalidateQueries({ queryKey: clubKeys.member(signup.member_id) });
+  void queryClient.invalidateQueries({ queryKey: ['club', 'members'] });
+}
+
+/** After an offer was added, changed or withdrawn here: the offers are read again. */
+export function offerChanged(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: ['club', 'offers'] });
+}
+
+/** After the rates were computed here: put in place. */
+export function ratesChanged(queryClient: QueryClient, rates: ClubRates): void {
+  queryClient.setQueryData(clubKeys.rates, rates);
 }

@@ -18,3 +18,19 @@ export type ClubSettingsBody = Body<'/club/settings', 'put'>;
 /** The members list's filters (tier code, the start of a member number). */
 export type MemberFilters = Filters<'/club/members'>;
 export type MembersPage = Answer<'/club/members', 'get'>;
+/** An event (活动): place, time, the places taken of its capacity, the points earned at check-in, the lowest tier it is open to. */
+export type ClubEvent = Wire<'ClubEvent'>;
+export type ClubEventStatus = ClubEvent['status'];
+export type EventBody = Body<'/club/events', 'post'>;
+export type EventPatch = Body<'/club/events/{id}', 'patch'>;
+export type EventsPage = Answer<'/club/events', 'get'>;
+/** A member signed up for an event: cancelled, or checked in (the event's points earned). */
+export type EventSignup = Wire<'ClubEventSignup'>;
+/** A partner merchant's offer (合作商家优惠) for members of a tier and above, perhaps for points. */
+export type ClubOffer = Wire<'ClubOffer'>;
+export type OfferBody = Body<'/club/offers', 'post'>;
+export type OfferPatch = Body<'/club/offers/{id}', 'patch'>;
+export type OffersPage = Answer<'/club/offers', 'get'>;
+/** Members against the other owners: repurchase, would buy again, referred a signed sale. */
+export type ClubRates = Wire<'ClubRates'>;
+export type ClubRateSide = ClubRates['members'];

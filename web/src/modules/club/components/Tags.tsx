@@ -2,8 +2,8 @@
 import { Tag } from 'antd';
 import { useT } from '../../../app/i18n/useT';
 import { useClubSettings } from '../queries';
-import { reasonLabel, tierColor } from '../labels';
-import type { MoveReason } from '../types';
+import { eventState, eventStateLabel, kEventStateColors, kOfferStateColors, offerState, offerStateLabel, reasonLabel, tierColor } from '../labels';
+import type { ClubEvent, ClubOffer, MoveReason } from '../types';
 
 const kTag = { marginInlineEnd: 0 };
 
@@ -33,6 +33,28 @@ export function ReasonTag({ reason }: { reason: MoveReason }) {
   return (
     <Tag color={kReasonColors[reason] ?? 'default'} style={kTag} data-reason={reason}>
       {reasonLabel(t, reason)}
+    </Tag>
+  );
+}
+
+/** An event's status in words: 报名中, 已结束 (closed or over), 已取消. */
+export function EventStateTag({ event, testId }: { event: Pick<ClubEvent, 'status' | 'ends_at'>; testId?: string }) {
+  const t = useT();
+  const state = eventState(event);
+  return (
+    <Tag color={kEventStateColors[state]} style={kTag} data-testid={testId} data-state={state}>
+      {eventStateLabel(t, state)}
+    </Tag>
+  );
+}
+
+/** An offer's status in words: 有效, 未开始, 已过期, 已下架. */
+export function OfferStateTag({ offer, testId }: { offer: Pick<ClubOffer, 'status' | 'valid_from' | 'valid_to'>; testId?: string }) {
+  const t = useT();
+  const state = offerState(offer);
+  return (
+    <Tag color={kOfferStateColors[state]} style={kTag} data-testid={testId} data-state={state}>
+      {offerStateLabel(t, state)}
     </Tag>
   );
 }

@@ -14,6 +14,7 @@ import { useClubSettings, useMembers } from '../queries';
 import { formatPoints } from '../labels';
 import type { ClubMember, MemberFilters, MembersPage as MembersAnswer } from '../types';
 import { TierTag } from '../components/Tags';
+import { ClubRatesCard } from '../components/ClubRatesCard';
 
 const kSearchDelayMs = 250;
 
@@ -33,7 +34,7 @@ function Expiring({ member }: { member: ClubMember }) {
  * match (共 N 位): number, customer, tier, balance, the points that expire next, the points of the
  * last twelve months; filtered by tier and by the start of a member number; a page at a time. Each
  * row leads to the member's page; on a phone the rows are cards. Customers are enrolled from their
- * page (万客会 card).
+ * page (万客会 card). Above the list, 会员与非会员: the members' rates against the other owners'.
  */
 export default function MembersPage() {
   const t = useT();
@@ -98,6 +99,7 @@ export default function MembersPage() {
   return (
     <>
       <PageHeader title={t('clubMembers.title')} description={t('clubMembers.description')} />
+      <ClubRatesCard />
       <ErrorAlert error={members.error} />
       <Card variant="borderless">
         <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
