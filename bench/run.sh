@@ -160,6 +160,8 @@ else
   bench/segments.sh "$build"
   echo
   bench/club.sh "$build"
+  echo
+  bench/campaigns.sh "$build"
 fi
 
 # --- 5. ten minutes of mixed load at 64 connections -------------------------------------------

@@ -34,6 +34,7 @@ App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock
   platform_options.fast_hashing = config.fast_hashing;
   platform_options.mail = {config.smtp_url, config.smtp_from};
   platform_options.sms = {config.sms_url, config.sms_key, config.sms_sign};
+  platform_options.wechat = {config.wechat_url, config.wechat_appid, config.wechat_secret};
   platform = std::make_unique<platform::Platform>(*db, *clock, platform_options);
 
   Mount(OperationalManifest());
@@ -46,8 +47,9 @@ App::App(Config cfg, std::unique_ptr<Clock> clk) : config(std::move(cfg)), clock
   auto& sales = Add<sales::SalesModule>(*db, *clock, *platform, *customers, *inventory);
   auto& delivery = Add<delivery::DeliveryModule>(*db, *clock, *platform, *customers, *inventory, *service, sales);
   auto& survey_module = Add<surveys::SurveysModule>(*db, *clock, *platform, *customers, *inventory, *service, sales, delivery);
-  Add<segments::SegmentsModule>(*db, *clock, *platform, *customers, *inventory, sales, survey_module);
-  Add<club::ClubModule>(*db, *clock, *platform, *customers, *inventory, sales, survey_module);
+  auto& segment_module = Add<segments::SegmentsModule>(*db, *clock, *platform, *customers, *inventory, sales, survey_module);
+  auto& club_module = Add<club::ClubModule>(*db, *clock, *platform, *customers, *inventory, sales, survey_module);
+  Add<campaigns::CampaignsModule>(*db, *clock, *platform, *customers, *inventory, segment_module, club_module);
   router.SetFallback(http::StaticFiles());
 }
 

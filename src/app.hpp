@@ -15,6 +15,7 @@
 #include "modules/service/service_module.hpp"
 #include "modules/delivery/delivery_module.hpp"
 #include "modules/sales/sales_module.hpp"
+#include "modules/campaigns/campaigns_module.hpp"
 #include "modules/club/club_module.hpp"
 #include "modules/segments/segments_module.hpp"
 #include "modules/surveys/surveys_module.hpp"
@@ -51,6 +52,12 @@ struct Config {
   std::string sms_url;    ///< HEARTH_SMS_URL: the SMS provider's HTTP API (the message gateway)
   std::string sms_key;    ///< HEARTH_SMS_KEY: its credential, sent as a bearer token
   std::string sms_sign = "Hearth";  ///< HEARTH_SMS_SIGN: the signature in 【】
+  /// The WeChat official account's API (template messages): --wechat-url (default WeChat's own),
+  /// HEARTH_WECHAT_APPID and HEARTH_WECHAT_SECRET; without an app id WeChat messages are logged
+  /// as unconfigured.
+  std::string wechat_url = "https://api.weixin.qq.com";
+  std::string wechat_appid;
+  std::string wechat_secret;
   /// HEARTH_AUDIT_JOURNAL: where audits of reads wait to be written (default: beside the SQLite
   /// file as FILE-audit/, or ./hearth-audit/ for PostgreSQL); "off" writes them in the request.
   std::string audit_journal;

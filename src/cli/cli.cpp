@@ -36,6 +36,9 @@ int Run(int argc, char** argv) {
   config.sms_url = Env("HEARTH_SMS_URL", config.sms_url);
   config.sms_key = Env("HEARTH_SMS_KEY", config.sms_key);
   config.sms_sign = Env("HEARTH_SMS_SIGN", config.sms_sign);
+  config.wechat_url = Env("HEARTH_WECHAT_URL", config.wechat_url);
+  config.wechat_appid = Env("HEARTH_WECHAT_APPID", config.wechat_appid);
+  config.wechat_secret = Env("HEARTH_WECHAT_SECRET", config.wechat_secret);
   config.audit_journal = Env("HEARTH_AUDIT_JOURNAL", config.audit_journal);
   config.telephony_secret = Env("HEARTH_TELEPHONY_SECRET", config.telephony_secret);
   config.db_url = Env("HEARTH_DB", config.db_url);
@@ -90,6 +93,9 @@ int Run(int argc, char** argv) {
   serve->add_option("--smtp-from", config.smtp_from, "sender address of e-mail notifications (HEARTH_SMTP_FROM)");
   serve->add_option("--sms-url", config.sms_url,
                     "the SMS provider's HTTP API that the message gateway posts to (HEARTH_SMS_URL; its key in HEARTH_SMS_KEY)");
+  serve->add_option("--wechat-url", config.wechat_url,
+                    "the WeChat official account API that template messages go to (HEARTH_WECHAT_URL; the account in "
+                    "HEARTH_WECHAT_APPID and HEARTH_WECHAT_SECRET)");
   serve->add_option("--test-clock", config.test_clock,
                     "tests only: the clock starts at this RFC 3339 time and moves only by PUT /api/v1/test/clock");
 

@@ -25,6 +25,7 @@ struct PlatformOptions {
   LoginThrottle::Limits throttle;
   MailerOptions mail;
   SmsOptions sms;
+  WeChatOptions wechat;
   CookieSettings cookies;
 };
 
@@ -40,7 +41,7 @@ struct Platform {
         jobs(db, clock, WorkerName()),
         mailer(options.mail),
         notifications(db, clock, jobs, mailer),
-        messages(db, clock, jobs, options.sms, mailer),
+        messages(db, clock, jobs, options.sms, mailer, options.wechat),
         cookies(options.cookies) {
     // The audit log names the platform's own objects: people by display name, org units by name.
     audit.AddNamer("user", [](db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids) {
@@ -59,7 +60,7 @@ struct Platform {
   JobScheduler jobs;
   Mailer mailer;
   Notifications notifications;
-  MessageGateway messages;  ///< SMS and e-mail (and later WeChat) for every module, logged
+  MessageGateway messages;  ///< SMS, e-mail and WeChat template messages for every module, logged
   CookieSettings cookies;
   EventHub events;  ///< what GET /api/v1/events streams to each signed-in person
 

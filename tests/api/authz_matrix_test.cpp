@@ -92,6 +92,12 @@ const std::set<std::string> kFinerRules = {
     "POST /api/v1/club/offers",                              // managers keep the merchants' offers
     "PUT /api/v1/club/settings",                             // the group's managers set the club's rules
     "POST /api/v1/club/rates/recompute",                     // managers compute the club's rates
+    "POST /api/v1/campaigns",                                // campaigns are managers' work
+    "POST /api/v1/campaigns/audience-count",
+    "PATCH /api/v1/campaigns/{id}",
+    "POST /api/v1/campaigns/{id}/send",
+    "POST /api/v1/campaigns/{id}/cancel",
+    "DELETE /api/v1/customers/{id}/marketing/opt-outs/{channel}",  // a manager takes an opt-out back
 };
 
 class AuthzMatrixApi : public ApiTest {
@@ -242,6 +248,7 @@ class AuthzMatrixApi : public ApiTest {
     put("{department}", "engineering");
     put("{step}", "notice");
     put("{stage}", "documents");
+    put("{channel}", "sms");
     return path;
   }
 

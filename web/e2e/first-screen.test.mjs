@@ -138,8 +138,15 @@ describe('First screen weight', { concurrency: false }, () => {
         assert.equal(file.status, 200, `${file.path} answers 200`);
         if (file.wire > 1024) assert.equal(file.headers['content-encoding'], 'gzip', `${file.path} comes gzip-compressed`);
       }
-      const wire = codeWire(code);
-      console.log(`home page signed in: ${code.length} scripts and stylesheets, ${kb(wire)} on the wire`);
+      // The other pages' words (messagesModules) are fetched a second after the home page shows
+      // (HomePage.tsx), so that the next page opens at once: after the first screen, not in it —
+      // as the build's weighing counts (scripts/first-screen.mjs). Whether networkidle comes before
+      // or after that second is the machine's pace, so the budget leaves them out either way.
+      const later = code.filter((file) => /\/messagesModules-[\w-]+\.js$/.test(file.path));
+      const first = code.filter((file) => !later.includes(file));
+      const wire = codeWire(first);
+      console.log(`home page signed in: ${first.length} scripts and stylesheets, ${kb(wire)} on the wire; ` +
+        `the other pages' words after it: ${kb(codeWire(later))}`);
       assert.ok(wire <= kBudget, `the home page's scripts and stylesheets weigh ${kb(wire)}, over ${kb(kBudget)}`);
     } finally {
       await context.close();

@@ -399,6 +399,34 @@ std::map<std::int64_t, CustomerContact> CustomerRepo::ContactsOf(db::Tx& tx, std
   return out;
 }
 
+namespace {
+CustomerContact ContactOf(const db::Row& r) {
+  const std::string phones = r.Text(2);  // "phone|label,…": the first phone
+  return {r.Text(1), phones.substr(0, phones.find_first_of("|,")), r.OptText(3), r.Bool(4)};
+}
+}  // namespace
+
+std::map<std::int64_t, CustomerContact> CustomerRepo::ContactsIn(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                                                const std::vector<std::int64_t>& ids) {
+  static const std::string kSql = R"sql(SELECT c.id, c.name, c.phones, c.email, c.consent_marketing FROM customers c)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
+ WHERE c.tenant_id = $1 AND c.merged_into IS NULL AND c.anonymized_at IS NULL AND (o.path LIKE $2 OR)sql" SHARED_UNDER("$2") R"sql()
+   AND c.id IN ({}))sql";
+  std::map<std::int64_t, CustomerContact> out;
+  db::SelectIn(tx, kSql, {tenant_id, path_prefix + "%"}, ids, [&](const db::Row& r) { out[r.Int(0)] = ContactOf(r); });
+  return out;
+}
+
+std::vector<std::pair<std::int64_t, CustomerContact>> CustomerRepo::ContactsAfter(db::Tx& tx, std::int64_t tenant_id,
+                                                                                  const std::string& path_prefix, std::int64_t after_id,
+                                                                                  int limit) {
+  static const std::string kSql = R"sql(SELECT c.id, c.name, c.phones, c.email, c.consent_marketing FROM customers c)sql" HEARTH_JOIN_ORG_UNIT("c") R"sql(
+ WHERE c.tenant_id = $1 AND c.id > $2 AND c.merged_into IS NULL AND c.anonymized_at IS NULL AND (o.path LIKE $3 OR)sql" SHARED_UNDER("$3") R"sql()
+ ORDER BY c.id LIMIT $4)sql";
+  std::vector<std::pair<std::int64_t, CustomerContact>> out;
+  for (const auto& r : tx.Execute(kSql, tenant_id, after_id, path_prefix + "%", limit)) out.emplace_back(r.Int(0), ContactOf(r));
+  return out;
+}
+
 std::map<std::int64_t, CustomerCard> CustomerRepo::CardsOf(db::Tx& tx, std::int64_t tenant_id,
                                                           const std::vector<std::int64_t>& ids) {
   std::map<std::int64_t, CustomerCard> out;

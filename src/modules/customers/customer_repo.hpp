@@ -73,6 +73,10 @@ class CustomerRepo {
   void MarkMerged(db::Tx& tx, std::int64_t tenant_id, std::int64_t from, std::int64_t into, Timestamp now);
   /// id → name of those of `ids` in the group.
   std::map<std::int64_t, CustomerContact> ContactsOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
+  std::map<std::int64_t, CustomerContact> ContactsIn(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                                      const std::vector<std::int64_t>& ids);
+  std::vector<std::pair<std::int64_t, CustomerContact>> ContactsAfter(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                                                      std::int64_t after_id, int limit);
   std::pair<std::int64_t, std::int64_t> IdRange(db::Tx& tx, std::int64_t tenant_id);
   std::vector<Customer> PageAfter(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix, std::int64_t after_id,
                                   int limit);

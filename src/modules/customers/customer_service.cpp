@@ -470,6 +470,17 @@ std::pair<std::int64_t, std::int64_t> CustomerService::IdRange(db::Tx& tx, std::
   return repo_->IdRange(tx, tenant_id);
 }
 
+std::map<std::int64_t, CustomerContact> CustomerService::ContactsIn(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                                                   const std::vector<std::int64_t>& ids) {
+  return repo_->ContactsIn(tx, tenant_id, path_prefix, ids);
+}
+
+std::vector<std::pair<std::int64_t, CustomerContact>> CustomerService::ContactsAfter(db::Tx& tx, std::int64_t tenant_id,
+                                                                                     const std::string& path_prefix, std::int64_t after_id,
+                                                                                     int limit) {
+  return repo_->ContactsAfter(tx, tenant_id, path_prefix, after_id, limit);
+}
+
 std::map<std::int64_t, CustomerContact> CustomerService::ContactsOf(db::Tx& tx, std::int64_t tenant_id,
                                                                    const std::vector<std::int64_t>& ids) {
   return repo_->ContactsOf(tx, tenant_id, ids);

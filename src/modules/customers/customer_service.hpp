@@ -115,6 +115,14 @@ class CustomerService {
   /// anonymised): name, first phone and e-mail unmasked, marketing consent. For other modules'
   /// messages (a survey's invitations); never rendered. No scope check.
   std::map<std::int64_t, CustomerContact> ContactsOf(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
+  /// The same for those of `ids` whose record lies under `path_prefix` or is shared with a unit
+  /// there (a campaign's audience in its company's scope).
+  std::map<std::int64_t, CustomerContact> ContactsIn(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                                      const std::vector<std::int64_t>& ids);
+  /// Every live customer whose record lies under `path_prefix` or is shared with a unit there, from
+  /// the first id after `after_id`, in id order, with how to reach them (a campaign to all).
+  std::vector<std::pair<std::int64_t, CustomerContact>> ContactsAfter(db::Tx& tx, std::int64_t tenant_id, const std::string& path_prefix,
+                                                                      std::int64_t after_id, int limit);
   /// The group's live customers (not merged away) whose record sits under `path_prefix`, from the
   /// first id after `after_id`, in id order, with their org unit's path (the segments read them
   /// a page at a time; no scope check, no masking: what is computed from them is aggregates).

@@ -27,6 +27,8 @@ const ConsentPage = lazy(() => import('../modules/sales/pages/ConsentPage'));
 // The owner's booking page (收房预约), opened from the SMS on their phone: likewise its own words only.
 const HandoverBookingPage = lazy(() => import('../modules/delivery/pages/HandoverBookingPage'));
 const OpenDaySignupPage = lazy(() => import('../modules/delivery/pages/OpenDaySignupPage'));
+// The owner's unsubscribe page (退订), opened from a marketing message: likewise its own words only.
+const UnsubscribePage = lazy(() => import('../modules/campaigns/pages/UnsubscribePage'));
 
 function LoginRoute() {
   const { status } = useAuth();
@@ -77,6 +79,14 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <OpenDaySignupPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/u/:token"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <UnsubscribePage />
           </Suspense>
         }
       />

@@ -42,6 +42,12 @@ const ClubSettingsPage = page(() => clubPages().then((m) => ({ default: m.ClubSe
 const ClubEventsPage = page(() => clubPages().then((m) => ({ default: m.EventsPage })));
 const ClubEventPage = page(() => clubPages().then((m) => ({ default: m.EventPage })));
 const ClubOffersPage = page(() => clubPages().then((m) => ({ default: m.OffersPage })));
+// The campaigns' pages are one chunk too (modules/campaigns/pages/CampaignPages.ts).
+const campaignPages = () => import('../modules/campaigns/pages/CampaignPages');
+const CampaignsPage = page(() => campaignPages().then((m) => ({ default: m.CampaignsPage })));
+const CampaignPage = page(() => campaignPages().then((m) => ({ default: m.CampaignPage })));
+const NewCampaignPage = page(() => campaignPages().then((m) => ({ default: m.NewCampaignPage })));
+const EditCampaignPage = page(() => campaignPages().then((m) => ({ default: m.EditCampaignPage })));
 const NotFoundPage = page(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 const OrgUnitsPage = page(() => import('../modules/platform/pages/OrgUnitsPage'));
 const UsersPage = page(() => import('../modules/platform/pages/UsersPage'));
@@ -152,6 +158,10 @@ const kPages: { path: string; Page: ComponentType; roles?: readonly string[] }[]
   { path: 'club/events', Page: ClubEventsPage },
   { path: 'club/events/:id', Page: ClubEventPage },
   { path: 'club/offers', Page: ClubOffersPage },
+  { path: 'campaigns', Page: CampaignsPage },
+  { path: 'campaigns/new', Page: NewCampaignPage, roles: kAdminRoles },
+  { path: 'campaigns/:id', Page: CampaignPage },
+  { path: 'campaigns/:id/edit', Page: EditCampaignPage, roles: kAdminRoles },
   { path: 'admin/org-units', Page: OrgUnitsPage, roles: kAdminRoles },
   { path: 'admin/users', Page: UsersPage, roles: kAdminRoles },
   { path: 'admin/audit', Page: AuditLogPage, roles: kAdminRoles },

@@ -41,6 +41,7 @@ import {
 import { surveyAuditLink, surveyTimelineLink } from '../modules/surveys/extensions';
 import { customerSegmentsSection, customerValueSection, segmentModelAuditLink } from '../modules/segments/extensions';
 import { clubEventAuditLink, clubMemberAuditLink, clubMemberTimelineLink, clubOfferAuditLink, clubSettingsAuditLink, customerClubSection } from '../modules/club/extensions';
+import { campaignAuditLink, campaignTimelineLink, customerMarketingSection } from '../modules/campaigns/extensions';
 
 export function registerExtensions(): void {
   customerTabs.add(customerUnitsTab);
@@ -51,6 +52,7 @@ export function registerExtensions(): void {
   customerSections.add(customerValueSection);
   customerSections.add(customerSegmentsSection);
   customerSections.add(customerClubSection);
+  customerSections.add(customerMarketingSection);
   timelineRefLinks.add(unitTimelineLink);
   timelineRefLinks.add(ticketTimelineLink);
   timelineRefLinks.add(leadTimelineLink);
@@ -58,6 +60,7 @@ export function registerExtensions(): void {
   timelineRefLinks.add(contractTimelineLink);
   timelineRefLinks.add(projectTimelineLink);
   timelineRefLinks.add(clubMemberTimelineLink);
+  timelineRefLinks.add(campaignTimelineLink);
   homeFigures.add(openMassAlertsFigure);
   homeSections.add(workListSection);
   homeSections.add(supervisorSection);
@@ -81,6 +84,7 @@ export function registerExtensions(): void {
   auditEntityLinks.add(clubSettingsAuditLink);
   auditEntityLinks.add(clubEventAuditLink);
   auditEntityLinks.add(clubOfferAuditLink);
+  auditEntityLinks.add(campaignAuditLink);
   unitSections.add(unitPriceHistorySection);
   projectLinks.add(projectReportLink);
   projectLinks.add(projectCalendarLink);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CrownOutlined, KeyOutlined, RiseOutlined, BranchesOutlined, BankOutlined, CustomerServiceOutlined, ContactsOutlined, HomeOutlined, PieChartOutlined, SettingOutlined, SmileOutlined } from '@ant-design/icons';
+import { CrownOutlined, KeyOutlined, RiseOutlined, BranchesOutlined, BankOutlined, CustomerServiceOutlined, ContactsOutlined, HomeOutlined, NotificationOutlined, PieChartOutlined, SettingOutlined, SmileOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/messages';
 import type { Me, Permission } from '../modules/platform/types';
 import { kAdminRoles, mayDo } from './auth/authContext';
@@ -128,6 +128,14 @@ export const kNavigation: NavEntry[] = [
       { key: '/club/offers', label: 'nav.clubOffers' },
       { key: '/club/settings', label: 'nav.clubSettings' },
     ],
+  },
+  {
+    // 营销活动: managers make and send the campaigns; whoever reads records sees them and their
+    // results (the customer page's 营销偏好 card records opt-outs).
+    key: '/campaigns',
+    label: 'nav.campaigns',
+    icon: <NotificationOutlined />,
+    permission: 'record.read',
   },
   {
     key: 'service',

@@ -196,21 +196,30 @@ Result<ClubEvent> EventService::UpdateEvent(const RequestContext& ctx, std::int6
   });
 }
 
-std::optional<Signup> EventService::FindSignup(db::Tx& tx, std::int64_t id) {
-  const auto rows = tx.Execute("SELECT id, event_id, member_id, status, signed_at, checked_in_at FROM club_event_signups WHERE id = $1", id);
-  if (rows.empty()) return std::nullopt;
-  const auto& r = rows.front();
+namespace {
+constexpr std::string_view kSignupColumns = "SELECT id, event_id, member_id, status, signed_at, checked_in_at FROM club_event_signups ";
+Signup ReadSignup(const db::Row& r) {
   Signup s{r.Int(0), r.Int(1), r.Int(2), "", "", "", r.Text(3), Timestamp{r.Int(4)}, std::nullopt};
   if (auto at = r.OptInt(5)) s.checked_in_at = Timestamp{*at};
   return s;
 }
+}  // namespace
+
+std::optional<Signup> EventService::FindSignup(db::Tx& tx, std::int64_t id) {
+  const auto rows = tx.Execute(std::string(kSignupColumns) + "WHERE id = $1", id);
+  if (rows.empty()) return std::nullopt;
+  return ReadSignup(rows.front());
+}
 
 void EventService::NameSignups(db::Tx& tx, std::int64_t tenant_id, std::vector<Signup>& signups) {
+  std::vector<std::int64_t> ids;
+  for (const auto& s : signups) ids.push_back(s.member_id);
+  const auto cards = members_.Cards(tx, tenant_id, ids);  // the page's members in one query
   for (auto& s : signups) {
-    if (auto m = members_.Card(tx, tenant_id, s.member_id)) {
-      s.member_no = m->member_no;
-      s.customer_name = m->customer_name;
-      s.tier_name = m->tier_name;
+    if (auto m = cards.find(s.member_id); m != cards.end()) {
+      s.member_no = m->second.member_no;
+      s.customer_name = m->second.customer_name;
+      s.tier_name = m->second.tier_name;
     }
   }
 }
@@ -220,9 +229,9 @@ Result<std::vector<Signup>> EventService::Signups(const RequestContext& ctx, std
   if (!actor.Can(Permission::kRecordRead)) return Forbidden();
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<Signup>> {
     HEARTH_TRY(VisibleEvent(tx, actor, event_id));
-    const auto rows = tx.Execute("SELECT id FROM club_event_signups WHERE event_id = $1 ORDER BY id LIMIT 2000", event_id);
+    const auto rows = tx.Execute(std::string(kSignupColumns) + "WHERE event_id = $1 ORDER BY id LIMIT 2000", event_id);
     std::vector<Signup> out;
-    for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(*FindSignup(tx, rows[i].Int(0)));
+    for (const auto& r : rows) out.push_back(ReadSignup(r));
     NameSignups(tx, actor.tenant_id, out);
     return out;
   });

@@ -110,6 +110,27 @@ std::optional<Member> ClubService::Find(db::Tx& tx, std::int64_t tenant_id, std:
   return std::move(one.front());
 }
 
+std::map<std::int64_t, Member> ClubService::Cards(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids) {
+  static const std::string kSql = fmt::format("SELECT {} FROM club_members m WHERE m.tenant_id = $1 AND m.id IN ({{}})", kColumns);
+  std::vector<Member> found;
+  db::SelectIn(tx, kSql, {tenant_id}, ids, [&](const db::Row& r) { found.push_back(ReadMember(r)); });
+  Complete(tx, tenant_id, found);
+  std::map<std::int64_t, Member> out;
+  for (auto& m : found) out.emplace(m.id, std::move(m));
+  return out;
+}
+
+std::vector<std::int64_t> ClubService::CustomersAfter(db::Tx& tx, std::int64_t tenant_id, const std::optional<std::string>& tier,
+                                                      const std::string& path_prefix, std::int64_t after_customer_id, int limit) {
+  static const std::string kSql = R"sql(SELECT m.customer_id FROM club_members m
+ WHERE m.tenant_id = $1 AND m.customer_id > $2 AND (CAST($3 AS TEXT) IS NULL OR m.tier = $3) AND m.status = 'active'
+   AND)sql" HEARTH_ORG_PATH_OF("m.org_unit_id") R"sql(LIKE $4
+ ORDER BY m.customer_id LIMIT $5)sql";
+  std::vector<std::int64_t> out;
+  for (const auto& r : tx.Execute(kSql, tenant_id, after_customer_id, tier, path_prefix + "%", limit)) out.push_back(r.Int(0));
+  return out;
+}
+
 Result<Member> ClubService::Visible(db::Tx& tx, const Actor& actor, std::int64_t id) {
   auto m = Find(tx, actor.tenant_id, id);
   // A member is seen by whoever sees the customer (their company, or a company sharing them).
@@ -125,6 +146,15 @@ void ClubService::Complete(db::Tx& tx, std::int64_t tenant_id, std::vector<Membe
   const auto units_named = platform::directory::UnitNamesOf(tx, tenant_id, units);
   const auto settings = CachedSettings(tx, tenant_id);
   const Timestamp now = clock_.Now();
+  // The page's points earned in twelve months and open lots, one query each (not per member).
+  std::map<std::int64_t, std::int64_t> earned;
+  std::map<std::int64_t, std::vector<std::pair<std::int64_t, std::int64_t>>> lots;  // member → (expires_at, remaining)
+  std::vector<std::int64_t> ids;
+  for (const auto& m : members) ids.push_back(m.id);
+  db::SelectIn(tx, "SELECT member_id, sum(delta) FROM club_point_moves WHERE delta > 0 AND at > $1 AND member_id IN ({}) GROUP BY member_id",
+               {now.ms - kYearMs}, ids, [&](const db::Row& r) { earned[r.Int(0)] = r.Int(1); });
+  db::SelectIn(tx, "SELECT member_id, expires_at, remaining FROM club_point_lots WHERE remaining > 0 AND expires_at > $1 AND member_id IN ({})",
+               {now.ms}, ids, [&](const db::Row& r) { lots[r.Int(0)].emplace_back(r.Int(1), r.Int(2)); });
   for (auto& m : members) {
     if (auto it = cards.find(m.customer_id); it != cards.end()) m.customer_name = it->second.name, m.customer_phone = it->second.phone;
     if (auto it = units_named.find(m.org_unit_id); it != units_named.end()) m.org_unit_name = it->second;
@@ -132,16 +162,17 @@ void ClubService::Complete(db::Tx& tx, std::int64_t tenant_id, std::vector<Membe
     for (const auto& t : settings->tiers) {
       if (t.code == m.tier) m.tier_name = t.name;
     }
-    m.earned_12m = EarnedSince(tx, m.id, Timestamp{now.ms - kYearMs});
+    if (auto it = earned.find(m.id); it != earned.end()) m.earned_12m = it->second;
     // The next lot to expire, and every lot expiring the same day (China time) with it.
-    const auto next = tx.Execute("SELECT min(expires_at) FROM club_point_lots WHERE member_id = $1 AND remaining > 0 AND expires_at > $2", m.id, now.ms);
-    if (const auto at = next.front().OptInt(0)) {
-      const std::int64_t day_end = ((*at + kChinaMs) / kDayMs + 1) * kDayMs - kChinaMs;
-      m.expiring_at = Timestamp{*at};
-      m.expiring_points = tx.Execute("SELECT COALESCE(sum(remaining), 0) FROM club_point_lots WHERE member_id = $1 AND remaining > 0 AND expires_at > $2 AND expires_at < $3",
-                                     m.id, now.ms, day_end)
-                              .front()
-                              .Int(0);
+    if (auto it = lots.find(m.id); it != lots.end()) {
+      std::int64_t at = it->second.front().first;
+      for (const auto& [expires, remaining] : it->second) at = std::min(at, expires);
+      const std::int64_t day_end = ((at + kChinaMs) / kDayMs + 1) * kDayMs - kChinaMs;
+      m.expiring_at = Timestamp{at};
+      m.expiring_points = 0;
+      for (const auto& [expires, remaining] : it->second) {
+        if (expires < day_end) m.expiring_points += remaining;
+      }
     }
   }
 }
@@ -325,8 +356,10 @@ Result<PointMove> ClubService::Move(const RequestContext& ctx, std::int64_t memb
                   boost::json::object{{"delta", in.delta}, {"reason", in.reason}, {"balance", written.balance_after}});
     return written;
   });
-  if (move) {
-    move->actor_name = actor.username;
+  if (move) {  // the ledger's name of the actor (their display name), read after the write
+    std::vector<PointMove> one{std::move(*move)};
+    db_.Read([&](db::Tx& tx) { platform::directory::NameActors(tx, actor.tenant_id, one); });
+    return std::move(one.front());
   }
   return move;
 }

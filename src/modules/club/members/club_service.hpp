@@ -126,6 +126,12 @@ class ClubService {
   Result<Member> MemberFor(db::Tx& tx, const Actor& actor, std::int64_t id) { return Visible(tx, actor, id); }
   /// The member's card (no scope check).
   std::optional<Member> Card(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) { return Find(tx, tenant_id, id); }
+  /// The members of the group among `ids`, completed in a few queries for the lot (a list's names).
+  std::map<std::int64_t, Member> Cards(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
+  /// The customers who are members of the group (of `tier` when given) and whose membership sits
+  /// under `path_prefix`, after `after_customer_id` in customer order (campaign audiences).
+  std::vector<std::int64_t> CustomersAfter(db::Tx& tx, std::int64_t tenant_id, const std::optional<std::string>& tier,
+                                           const std::string& path_prefix, std::int64_t after_customer_id, int limit);
   /// The settings as read at most five seconds ago (every earning reads the expiry and the tiers);
   /// a change through this process is seen at once.
   std::shared_ptr<const ClubSettings> CachedSettings(db::Tx& tx, std::int64_t tenant_id);

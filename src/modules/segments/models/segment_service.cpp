@@ -234,6 +234,19 @@ std::optional<SegmentModel> SegmentService::Find(db::Tx& tx, std::int64_t tenant
   return std::move(models.front());
 }
 
+std::vector<std::int64_t> SegmentService::MembersAfter(db::Tx& tx, std::int64_t model_id, const std::vector<int>& segments,
+                                                      std::int64_t after_customer_id, int limit) {
+  // The primary key (model, customer) in order, the segment tested on each row: one range scan.
+  std::string in;
+  for (int s : segments) in += (in.empty() ? "" : ", ") + std::to_string(s);
+  std::vector<std::int64_t> out;
+  if (in.empty()) return out;
+  const std::string sql = "SELECT customer_id FROM segment_members WHERE model_id = $1 AND customer_id > $2 AND segment IN (" + in +
+                          ") ORDER BY customer_id LIMIT $3";
+  for (const auto& r : tx.Execute(sql, model_id, after_customer_id, limit)) out.push_back(r.Int(0));
+  return out;
+}
+
 Result<SegmentModel> SegmentService::Visible(db::Tx& tx, const Actor& actor, std::int64_t id) {
   auto m = Find(tx, actor.tenant_id, id);
   if (!m || !SeenBy(*m, actor)) return NotFound("no such segment model");

@@ -121,6 +121,15 @@ class SegmentService {
   /// The customer's segment in each model the caller sees, computed from today's facts.
   Result<std::vector<CustomerPlacement>> OfCustomer(const RequestContext& ctx, std::int64_t customer_id);
 
+  /// For other modules, in the caller's transaction: the model when the actor sees it (404 else).
+  Result<SegmentModel> ModelFor(db::Tx& tx, const Actor& actor, std::int64_t id) { return Visible(tx, actor, id); }
+  /// The group's model (no scope check: a job working for whoever checked it).
+  std::optional<SegmentModel> ModelOf(db::Tx& tx, std::int64_t tenant_id, std::int64_t id) { return Find(tx, tenant_id, id); }
+  /// The customers the model's last computation put in one of `segments` (indices; -1 未归类),
+  /// after `after_customer_id` in customer order (campaign audiences; no scope check).
+  std::vector<std::int64_t> MembersAfter(db::Tx& tx, std::int64_t model_id, const std::vector<int>& segments,
+                                         std::int64_t after_customer_id, int limit);
+
   /// The presets copied into every group on first start, and the nightly job scheduled.
   Result<void> Seed();
   /// The nightly job: every model of the group computed again, then the next night's job; with a

@@ -18,13 +18,13 @@ let englishLoad: Promise<void> | null = null;
 /**
  * Every Chinese message, the entry's and the modules'; tsc checks that none is left out. (But the
  * public pages' own, which each adds itself: addChinese — the customer's consent page, the owner's
- * booking page, the owner's open-day sign-up page.)
+ * booking page, the owner's open-day sign-up page, the owner's unsubscribe page.)
  */
 const allChinese = (
   service: typeof import('./messagesService').zh,
   modules: typeof import('./messagesModules').zh,
 ): Record<
-  Exclude<MessageKey, keyof typeof import('../../modules/sales/consentMessages').zh | keyof typeof import('../../modules/delivery/bookingMessages').zh | keyof typeof import('../../modules/delivery/openDaySignupMessages').zh>,
+  Exclude<MessageKey, keyof typeof import('../../modules/sales/consentMessages').zh | keyof typeof import('../../modules/delivery/bookingMessages').zh | keyof typeof import('../../modules/delivery/openDaySignupMessages').zh | keyof typeof import('../../modules/campaigns/unsubscribeMessages').zh>,
   string
 > => ({
   ...kEntryParts.shell,

@@ -24,8 +24,10 @@ import type * as deliveryReports from '../../modules/delivery/reportMessages';
 import type * as surveys from '../../modules/surveys/messages';
 import type * as segments from '../../modules/segments/messages';
 import type * as club from '../../modules/club/messages';
+import type * as campaigns from '../../modules/campaigns/messages';
+import type * as unsubscribe from '../../modules/campaigns/unsubscribeMessages';
 
-type Chinese = typeof shell.zh & typeof platform.zh & typeof audit.zh & typeof customers.zh & typeof inventory.zh & typeof service.zh & typeof servicePages.zh & typeof sales.zh & typeof delivery.zh & typeof consent.zh & typeof booking.zh & typeof openDay.zh & typeof messageLog.zh & typeof deliveryReports.zh & typeof surveys.zh & typeof segments.zh & typeof club.zh;
+type Chinese = typeof shell.zh & typeof platform.zh & typeof audit.zh & typeof customers.zh & typeof inventory.zh & typeof service.zh & typeof servicePages.zh & typeof sales.zh & typeof delivery.zh & typeof consent.zh & typeof booking.zh & typeof openDay.zh & typeof messageLog.zh & typeof deliveryReports.zh & typeof surveys.zh & typeof segments.zh & typeof club.zh & typeof campaigns.zh & typeof unsubscribe.zh;
 
 export type MessageKey = keyof Chinese;
 

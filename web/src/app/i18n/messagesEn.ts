@@ -6,7 +6,7 @@ import type { MessageKey } from './messages';
 type Dictionary = Record<string, string>;
 
 const kShell = import.meta.glob<Dictionary>('./shellMessages.ts', { eager: true, import: 'en', query: '?en' });
-const kModules = import.meta.glob<Dictionary>(['../../modules/*/messages.ts', '../../modules/service/pageMessages.ts', '../../modules/platform/auditMessages.ts', '../../modules/platform/messageLogMessages.ts', '../../modules/sales/consentMessages.ts', '../../modules/delivery/bookingMessages.ts', '../../modules/delivery/openDaySignupMessages.ts', '../../modules/delivery/reportMessages.ts'], {
+const kModules = import.meta.glob<Dictionary>(['../../modules/*/messages.ts', '../../modules/service/pageMessages.ts', '../../modules/platform/auditMessages.ts', '../../modules/platform/messageLogMessages.ts', '../../modules/sales/consentMessages.ts', '../../modules/delivery/bookingMessages.ts', '../../modules/delivery/openDaySignupMessages.ts', '../../modules/delivery/reportMessages.ts', '../../modules/campaigns/unsubscribeMessages.ts'], {
   eager: true,
   import: 'en',
   query: '?en',

@@ -13,8 +13,9 @@ import { zh as deliveryReports } from '../../modules/delivery/reportMessages';
 import { zh as surveys } from '../../modules/surveys/messages';
 import { zh as segments } from '../../modules/segments/messages';
 import { zh as club } from '../../modules/club/messages';
+import { zh as campaigns } from '../../modules/campaigns/messages';
 
 /** By message file, for the check that no two define the same key. */
-export const kParts = { customers, servicePages, inventory, sales, delivery, deliveryReports, surveys, segments, club, audit, messageLog };
+export const kParts = { customers, servicePages, inventory, sales, delivery, deliveryReports, surveys, segments, club, campaigns, audit, messageLog };
 
-export const zh = { ...customers, ...servicePages, ...inventory, ...sales, ...delivery, ...deliveryReports, ...surveys, ...segments, ...club, ...audit, ...messageLog };
+export const zh = { ...customers, ...servicePages, ...inventory, ...sales, ...delivery, ...deliveryReports, ...surveys, ...segments, ...club, ...campaigns, ...audit, ...messageLog };

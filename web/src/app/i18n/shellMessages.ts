@@ -115,6 +115,7 @@ export const zh = {
   'nav.clubSettings': '规则与等级',
   'nav.clubEvents': '活动',
   'nav.clubOffers': '合作商家优惠',
+  'nav.campaigns': '营销活动',
 
   'header.logout': '退出登录',
   'header.orgUnit': '所属组织',
@@ -241,6 +242,7 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.clubSettings': 'Rules and tiers',
   'nav.clubEvents': 'Events',
   'nav.clubOffers': 'Partner offers',
+  'nav.campaigns': 'Campaigns',
 
   'header.logout': 'Sign out',
   'header.orgUnit': 'Org unit',

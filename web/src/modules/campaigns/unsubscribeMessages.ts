@@ -1,0 +1,51 @@
+// The strings of the owner's unsubscribe page (/u/:token), apart from the module's messages.ts: the
+// page is opened from a marketing message on the owner's phone without signing in, and loads these
+// alone (its chunk adds them, i18nContext.addChinese). Chinese is the source; `en` has its keys.
+
+export const zh = {
+  'unsubscribe.brand': '退订营销信息',
+  'unsubscribe.loading': '正在加载…',
+  'unsubscribe.heading': '{company} 的营销{channel}',
+  'unsubscribe.channel.sms': '短信',
+  'unsubscribe.channel.email': '邮件',
+  'unsubscribe.channel.wechat': '微信消息',
+  'unsubscribe.campaign': '来自活动',
+  'unsubscribe.intro': '不想再收到这类消息？退订后我们不再向您发送，服务通知（如交房、维修进度）不受影响。',
+  'unsubscribe.thisChannel': '退订此类消息',
+  'unsubscribe.everything': '退订全部营销信息',
+  'unsubscribe.doneTitle': '已退订',
+  'unsubscribe.doneChannel': '我们不会再向您发送{company}的营销{channel}。',
+  'unsubscribe.doneAllTitle': '已退订全部营销信息',
+  'unsubscribe.doneAll': '我们不会再通过短信、邮件或微信向您发送{company}的营销信息。',
+  'unsubscribe.alsoAll': '也退订其他渠道的营销信息',
+  'unsubscribe.invalidTitle': '链接无效',
+  'unsubscribe.invalidDetail': '请核对消息中的链接；如仍需退订，请联系客服中心。',
+  'unsubscribe.rateLimited': '尝试次数过多，请稍后再试',
+  'unsubscribe.failed': '未能完成：{reason}',
+  'unsubscribe.failedServer': '服务暂时不可用，请稍后再试',
+  'unsubscribe.footer': '本页仅用于退订营销信息，不会收集其他信息。如需重新接收，请联系客服中心。',
+};
+
+export const en: Record<keyof typeof zh, string> = {
+  'unsubscribe.brand': 'Unsubscribe',
+  'unsubscribe.loading': 'Loading…',
+  'unsubscribe.heading': 'Marketing {channel} from {company}',
+  'unsubscribe.channel.sms': 'SMS',
+  'unsubscribe.channel.email': 'e-mail',
+  'unsubscribe.channel.wechat': 'WeChat messages',
+  'unsubscribe.campaign': 'Campaign',
+  'unsubscribe.intro': 'Rather not receive these? Once you unsubscribe we stop sending them; service notices (handover, repairs) still come.',
+  'unsubscribe.thisChannel': 'Unsubscribe from these',
+  'unsubscribe.everything': 'Unsubscribe from all marketing',
+  'unsubscribe.doneTitle': 'Unsubscribed',
+  'unsubscribe.doneChannel': 'We will send you no more marketing {channel} from {company}.',
+  'unsubscribe.doneAllTitle': 'Unsubscribed from all marketing',
+  'unsubscribe.doneAll': 'We will send you no more marketing from {company} by SMS, e-mail or WeChat.',
+  'unsubscribe.alsoAll': 'Also unsubscribe from the other channels',
+  'unsubscribe.invalidTitle': 'Invalid link',
+  'unsubscribe.invalidDetail': 'Check the link in the message; to unsubscribe still, call the customer service centre.',
+  'unsubscribe.rateLimited': 'Too many tries; try again later',
+  'unsubscribe.failed': 'Could not finish: {reason}',
+  'unsubscribe.failedServer': 'The service is unavailable for now; try again later',
+  'unsubscribe.footer': 'This page only unsubscribes you from marketing and collects nothing else. To receive it again, call the customer service centre.',
+};
