@@ -196,11 +196,7 @@ Result<void> MessageGateway::DeliverWeChat(const Job& job) {
       if (const auto* msgid = parsed.as_object().if_contains("msgid"); msgid && msgid->is_int64()) {
         provider_id = std::to_string(msgid->as_int64());
       }
-      const Timestamp now = clock_.Now();
-      return db_.Transact([&](db::Tx& tx) -> Result<void> {
-        tx.Execute(kSent, id->as_int64(), provider_id, now);
-        return {};
-      });
+      return MarkSent(id->as_int64(), provider_id);
     }
     error = "wechat: " + std::to_string(code->as_int64()) + " " + boost::json::serialize(parsed.as_object().contains("errmsg") ? parsed.as_object().at("errmsg") : boost::json::value(""));
     const std::int64_t c = code->as_int64();
@@ -210,14 +206,26 @@ Result<void> MessageGateway::DeliverWeChat(const Job& job) {
     permanent = c == 43004 || c == 40003 || c == 40037;
     break;
   }
-  const bool last = permanent || job.attempts >= JobScheduler::kMaxAttempts;
-  const Timestamp now = clock_.Now();
-  (void)db_.Transact([&](db::Tx& tx) -> Result<void> {
-    tx.Execute(kAttemptFailed, id->as_int64(), last ? "failed" : "queued", error, now);
-    return {};
-  });
+  MarkAttemptFailed(id->as_int64(), error, permanent || job.attempts >= JobScheduler::kMaxAttempts);
   if (permanent) return {};
   return Fail(ErrorCode::kUnavailable, "unavailable", error);
+}
+
+Result<void> MessageGateway::MarkSent(std::int64_t id, const std::optional<std::string>& provider_id) {
+  const Timestamp now = clock_.Now();
+  return db_.Transact([&](db::Tx& tx) -> Result<void> {
+    tx.Execute(kSent, id, provider_id, now);
+    return {};
+  });
+}
+
+void MessageGateway::MarkAttemptFailed(std::int64_t id, const std::string& error, bool last) {
+  // The last attempt marks the message failed; before it, the job tries again.
+  const Timestamp now = clock_.Now();
+  (void)db_.Transact([&](db::Tx& tx) -> Result<void> {
+    tx.Execute(kAttemptFailed, id, last ? "failed" : "queued", error, now);
+    return {};
+  });
 }
 
 std::map<std::string, std::int64_t> MessageGateway::CountsByRef(db::Tx& tx, std::int64_t tenant_id, const std::string& ref_type,
@@ -267,18 +275,8 @@ Result<void> MessageGateway::DeliverEmail(const Job& job) {
   const auto* id = job.payload.if_contains("message_id");
   if (!id || !id->is_int64()) return {};
   auto sent = mailer_.Send(text("to"), text("subject"), text("text"));
-  const Timestamp now = clock_.Now();
-  if (sent) {
-    return db_.Transact([&](db::Tx& tx) -> Result<void> {
-      tx.Execute(kSent, id->as_int64(), std::optional<std::string>(), now);
-      return {};
-    });
-  }
-  const bool last = job.attempts >= JobScheduler::kMaxAttempts;
-  (void)db_.Transact([&](db::Tx& tx) -> Result<void> {
-    tx.Execute(kAttemptFailed, id->as_int64(), last ? "failed" : "queued", "email: " + sent.error().message, now);
-    return {};
-  });
+  if (sent) return MarkSent(id->as_int64(), std::nullopt);
+  MarkAttemptFailed(id->as_int64(), "email: " + sent.error().message, job.attempts >= JobScheduler::kMaxAttempts);
   return sent;
 }
 
@@ -304,7 +302,6 @@ Result<void> MessageGateway::Deliver(const Job& job) {
       {"to", to->as_string()}, {"text", text->as_string()}, {"sign", options_.sign}, {"ref", "hearth-" + std::to_string(id->as_int64())}});
   const auto [rc, status, answer] =
       Call(options_.url, body, options_.key.empty() ? std::string() : "Authorization: Bearer " + options_.key);
-  const Timestamp now = clock_.Now();
   if (rc == CURLE_OK && status >= 200 && status < 300) {
     boost::system::error_code ec;
     const auto parsed = boost::json::parse(answer, ec);
@@ -312,19 +309,11 @@ Result<void> MessageGateway::Deliver(const Job& job) {
     if (!ec && parsed.is_object()) {
       if (const auto* pid = parsed.as_object().if_contains("id"); pid && pid->is_string()) provider_id = std::string(pid->as_string());
     }
-    return db_.Transact([&](db::Tx& tx) -> Result<void> {
-      tx.Execute(kSent, id->as_int64(), provider_id, now);
-      return {};
-    });
+    return MarkSent(id->as_int64(), provider_id);
   }
   const std::string error = rc != CURLE_OK ? std::string("sms: ") + curl_easy_strerror(rc)
                                            : "sms: the provider answered " + std::to_string(status) + " " + answer.substr(0, 200);
-  // The last attempt marks the message failed; before it, the job tries again.
-  const bool last = job.attempts >= JobScheduler::kMaxAttempts;
-  (void)db_.Transact([&](db::Tx& tx) -> Result<void> {
-    tx.Execute(kAttemptFailed, id->as_int64(), last ? "failed" : "queued", error, now);
-    return {};
-  });
+  MarkAttemptFailed(id->as_int64(), error, job.attempts >= JobScheduler::kMaxAttempts);
   return Fail(ErrorCode::kUnavailable, "unavailable", error);
 }
 

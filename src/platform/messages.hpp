@@ -134,6 +134,10 @@ class MessageGateway {
   Result<void> Deliver(const Job& job);
   Result<void> DeliverEmail(const Job& job);
   Result<void> DeliverWeChat(const Job& job);
+  /// The log's line of a message the provider accepted; of an attempt that failed (`last`: the
+  /// message failed for good, else it stays queued for the job's next attempt).
+  Result<void> MarkSent(std::int64_t id, const std::optional<std::string>& provider_id);
+  void MarkAttemptFailed(std::int64_t id, const std::string& error, bool last);
   /// The account's access token, taken again when `fresh` or when the kept one has expired.
   Result<std::string> AccessToken(bool fresh);
 

@@ -18,7 +18,31 @@
 // beside earlier runs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { answered, assertFitsPhone, assertNoWords, chinaDay, handOver, kPhone, launch, modal, modalClosed, ok, openMenu, pageApi, pageShot, pick, randomDigits, requireEnvironment, runSuffix, sellUnit, setUpProject, shot, signIn, signInAs } from './support.mjs';
+import {
+  answered,
+  assertFitsPhone,
+  assertNoWords,
+  chinaDay,
+  handOver,
+  kPhone,
+  launch,
+  modal,
+  modalClosed,
+  ok,
+  onPhone,
+  openMenu,
+  pageApi,
+  pageShot,
+  pick,
+  randomDigits,
+  requireEnvironment,
+  runSuffix,
+  sellUnit,
+  setUpProject,
+  shot,
+  signIn,
+  signInAs,
+} from './support.mjs';
 
 const kStep = { timeout: 180_000 };
 const suffix = runSuffix();
@@ -65,15 +89,6 @@ describe('After delivery: call-back coverage and home visits, and the journey pa
 
   /** The page shows people words, not the wire's. */
   const assertNoRawWords = (p, where) => assertNoWords(p.locator('.ant-layout-content'), kRawWords, where);
-
-  /** Looks at a page on a phone: it fits, and its picture is taken; then back to the desk's width. */
-  const onPhone = async (p, ready, where, name) => {
-    await p.setViewportSize(kPhone);
-    await ready();
-    await assertFitsPhone(p, where);
-    await pageShot(p, name);
-    await p.setViewportSize({ width: 1440, height: 900 });
-  };
 
   before(async () => {
     requireEnvironment();

@@ -21,6 +21,7 @@ import {
   modalClosed,
   modalSettled,
   ok,
+  onPhone,
   openMenu,
   pageApi,
   pageShot,
@@ -59,15 +60,6 @@ describe('Campaigns: a draft counted and sent, its results and delivery log; opt
   let agent;
   let campaignId;
   const pageErrors = [];
-
-  /** Looks at a page on a phone: it fits, and its picture is taken; then back to the desk's width. */
-  const onPhone = async (p, ready, where, name) => {
-    await p.setViewportSize(kPhone);
-    await ready();
-    await assertFitsPhone(p, where);
-    await pageShot(p, name);
-    await p.setViewportSize({ width: 1440, height: 900 });
-  };
 
   before(async () => {
     requireEnvironment();

@@ -28,6 +28,7 @@ import {
   modalClosed,
   modalSettled,
   ok,
+  onPhone,
   openMenu,
   pageApi,
   pageShot,
@@ -76,15 +77,6 @@ describe('Club: enrolment, points and the ledger, the rules; lifetime value and 
   let valueBefore;
   let companyId;
   const pageErrors = [];
-
-  /** Looks at a page on a phone: it fits, and its picture is taken; then back to the desk's width. */
-  const onPhone = async (p, ready, where, name) => {
-    await p.setViewportSize(kPhone);
-    await ready();
-    await assertFitsPhone(p, where);
-    await pageShot(p, name);
-    await p.setViewportSize({ width: 1440, height: 900 });
-  };
 
   /** The open points dialog titled `title`, once it has finished opening. */
   const pointsDialog = async (p, title) => {

@@ -24,6 +24,7 @@ import {
   modal,
   modalSettled,
   ok,
+  onPhone,
   openMenu,
   pageApi,
   pageShot,
@@ -72,15 +73,6 @@ describe('Segments: the rule editor with its live preview, the model page, the c
 
   /** The page shows people words, not the wire's. */
   const assertNoRawWords = (p, where) => assertNoWords(p.locator('.ant-layout-content'), kRawWords, where);
-
-  /** Looks at a page on a phone: it fits, and its picture is taken; then back to the desk's width. */
-  const onPhone = async (p, ready, where, name) => {
-    await p.setViewportSize(kPhone);
-    await ready();
-    await assertFitsPhone(p, where);
-    await pageShot(p, name);
-    await p.setViewportSize({ width: 1440, height: 900 });
-  };
 
   /** The rule of segment `n` (1-based) of the editor: its text area, its fault box, its picker button. */
   const rule = (p, n) => ({

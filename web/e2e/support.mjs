@@ -330,6 +330,15 @@ export async function assertFitsPhone(page, where) {
   assert.ok(width <= kPhone.width, `${where} is ${width} px wide on a ${kPhone.width} px screen`);
 }
 
+/** Looks at a page on a phone: it fits, and its picture is taken; then back to the desk's width. */
+export async function onPhone(page, ready, where, name) {
+  await page.setViewportSize(kPhone);
+  await ready();
+  await assertFitsPhone(page, where);
+  await pageShot(page, name);
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
 /** The page (or the part `scope` of it) shows none of `words`: people words, not the wire's. */
 export async function assertNoWords(scope, words, where) {
   const text = await scope.innerText();

@@ -26,6 +26,7 @@ import {
   modalClosed,
   modalSettled,
   ok,
+  onPhone,
   openMenu,
   pageApi,
   pageShot,
@@ -81,15 +82,6 @@ describe('Surveys: the builder, versions, a wave and its owners, the results', {
 
   /** The page shows people words, not the wire's. */
   const assertNoRawWords = (p, where) => assertNoWords(p.locator('.ant-layout-content'), kRawWords, where);
-
-  /** Looks at a page on a phone: it fits, and its picture is taken; then back to the desk's width. */
-  const onPhone = async (p, ready, where, name) => {
-    await p.setViewportSize(kPhone);
-    await ready();
-    await assertFitsPhone(p, where);
-    await pageShot(p, name);
-    await p.setViewportSize({ width: 1440, height: 900 });
-  };
 
   /** The open confirmation dialog (modal.confirm) titled `title`. */
   const confirmDialog = (p, title) => p.locator('.ant-modal-confirm').filter({ has: p.locator('.ant-modal-confirm-title', { hasText: title }) });
