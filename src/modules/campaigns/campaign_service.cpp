@@ -309,33 +309,40 @@ std::map<std::int64_t, std::string> CampaignService::Followers(db::Tx& tx, std::
   return out;
 }
 
+std::vector<std::int64_t> CampaignService::Classify(db::Tx& tx, std::int64_t tenant_id, Channel channel,
+                                                   const std::vector<std::pair<std::int64_t, customers::CustomerContact>>& chunk,
+                                                   AudienceCount& counts) {
+  std::vector<std::int64_t> ids, eligible;
+  for (const auto& [id, contact] : chunk) ids.push_back(id);
+  const auto opted = OptedOut(tx, tenant_id, ids, channel);
+  const auto followers = channel == Channel::kWeChat ? Followers(tx, tenant_id, ids) : std::map<std::int64_t, std::string>{};
+  for (const auto& [id, contact] : chunk) {
+    if (contact.name.empty() && contact.phone.empty() && !contact.email) continue;  // out of scope: the cursor's marker
+    ++counts.audience;
+    if (!contact.consent_marketing) {
+      ++counts.no_consent;
+    } else if (opted.contains(id)) {
+      ++counts.opted_out;
+    } else if (AddressOf(channel, contact, followers, id).empty()) {
+      ++counts.no_address;
+    } else {
+      ++counts.eligible;
+      eligible.push_back(id);
+    }
+  }
+  return eligible;
+}
+
 std::int64_t CampaignService::QueueChunk(db::Tx& tx, const Campaign& c, const std::string& path, int limit) {
   const auto chunk = NextChunk(tx, c.tenant_id, path, c.audience, c.queued_through, limit);
   if (chunk.empty()) return 0;
-  std::vector<std::int64_t> ids;
-  for (const auto& [id, contact] : chunk) ids.push_back(id);
-  const auto opted = OptedOut(tx, c.tenant_id, ids, c.channel);
-  const auto followers = c.channel == Channel::kWeChat ? Followers(tx, c.tenant_id, ids) : std::map<std::int64_t, std::string>{};
-  std::int64_t audience = 0, no_consent = 0, opted_out = 0, no_address = 0;
-  std::vector<std::int64_t> queued;
-  for (const auto& [id, contact] : chunk) {
-    if (contact.name.empty() && contact.phone.empty() && !contact.email) continue;  // out of scope: the cursor's marker
-    ++audience;
-    if (!contact.consent_marketing) {
-      ++no_consent;
-    } else if (opted.contains(id)) {
-      ++opted_out;
-    } else if (AddressOf(c.channel, contact, followers, id).empty()) {
-      ++no_address;
-    } else {
-      queued.push_back(id);
-    }
-  }
+  AudienceCount n;
+  const auto queued = Classify(tx, c.tenant_id, c.channel, chunk, n);
   InsertRecipients(tx, c.id, c.tenant_id, queued);
   tx.Execute(R"sql(UPDATE campaigns SET queued_through = $2, audience_count = audience_count + $3, queued_count = queued_count + $4,
  skipped_no_consent = skipped_no_consent + $5, skipped_opted_out = skipped_opted_out + $6, skipped_no_address = skipped_no_address + $7
  WHERE id = $1)sql",
-             c.id, chunk.back().first, audience, static_cast<std::int64_t>(queued.size()), no_consent, opted_out, no_address);
+             c.id, chunk.back().first, n.audience, n.eligible, n.no_consent, n.opted_out, n.no_address);
   return chunk.back().first;
 }
 
@@ -610,23 +617,7 @@ Result<AudienceCount> CampaignService::Count(const RequestContext& ctx, const Au
     for (;;) {
       const auto chunk = NextChunk(tx, actor.tenant_id, path, audience, after, kChunk);
       if (chunk.empty()) break;
-      std::vector<std::int64_t> ids;
-      for (const auto& [id, contact] : chunk) ids.push_back(id);
-      const auto opted = OptedOut(tx, actor.tenant_id, ids, channel);
-      const auto followers = channel == Channel::kWeChat ? Followers(tx, actor.tenant_id, ids) : std::map<std::int64_t, std::string>{};
-      for (const auto& [id, contact] : chunk) {
-        if (contact.name.empty() && contact.phone.empty() && !contact.email) continue;
-        ++out.audience;
-        if (!contact.consent_marketing) {
-          ++out.no_consent;
-        } else if (opted.contains(id)) {
-          ++out.opted_out;
-        } else if (AddressOf(channel, contact, followers, id).empty()) {
-          ++out.no_address;
-        } else {
-          ++out.eligible;
-        }
-      }
+      Classify(tx, actor.tenant_id, channel, chunk, out);
       after = chunk.back().first;
     }
     return out;

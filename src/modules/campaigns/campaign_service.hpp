@@ -196,6 +196,11 @@ class CampaignService {
   /// Who of `ids` opted out of `channel` (or of all), and the WeChat followers' ids.
   std::map<std::int64_t, bool> OptedOut(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids, Channel channel);
   std::map<std::int64_t, std::string> Followers(db::Tx& tx, std::int64_t tenant_id, const std::vector<std::int64_t>& ids);
+  /// Counts a chunk of the audience into `counts` (in scope, without consent, opted out, without an
+  /// address on the channel, eligible) and answers the eligible ones: queueing's and counting's rule.
+  std::vector<std::int64_t> Classify(db::Tx& tx, std::int64_t tenant_id, Channel channel,
+                                     const std::vector<std::pair<std::int64_t, customers::CustomerContact>>& chunk,
+                                     AudienceCount& counts);
   /// Queues one chunk: counts and inserts; returns the last customer id read (0 when none was left).
   std::int64_t QueueChunk(db::Tx& tx, const Campaign& c, const std::string& path, int limit);
   /// Sends up to `limit` queued recipients now; returns how many were taken.
